@@ -1,0 +1,74 @@
+// Builds a git repository with a registry of N tools (base commit) and a PR changing M of them (head commit).
+// Tools are spread over prompts ("agents") so that composition is exercised too.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const EFFECTS = ['read', 'write', 'irreversible', 'read', 'read'];
+const env = {
+  ...process.env,
+  GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@example.com', GIT_AUTHOR_DATE: '2026-01-01T00:00:00Z',
+  GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@example.com', GIT_COMMITTER_DATE: '2026-01-01T00:00:00Z',
+};
+
+function toolYaml(i, widened) {
+  const name = `tool_${String(i).padStart(6, '0')}`;
+  const effect = EFFECTS[i % EFFECTS.length];
+  const scopes = widened ? `[svc${i % 97}:${effect === 'read' ? 'read' : 'write'}, svc${i % 97}:*]` : `[svc${i % 97}:${effect === 'read' ? 'read' : 'write'}]`;
+  return `apiVersion: agentgate/v1
+kind: Tool
+name: ${name}
+description: Generated tool number ${i} for the benchmark.
+owner: "@bench/owners"
+effect: ${effect}
+scopes: ${scopes}
+credentials:
+  - name: TOKEN_${i % 13}
+    scopes: [svc${i % 97}:read]
+egress: [svc${i % 97}.${i % 3 === 0 ? 'example.com' : 'acme.internal'}]
+dataAccess: ${i % 11 === 0 ? 'sensitive' : 'internal'}
+untrustedInput: ${i % 17 === 0}
+rateLimit: { calls: ${widened ? 100 : 10}, per: 1m }
+approval: ${effect === 'irreversible' && !widened ? 'human' : 'none'}
+inputSchema:
+  type: object
+  properties:
+    id: { type: string, maxLength: ${widened ? 256 : 64} }
+  required: [id]
+  additionalProperties: false
+`;
+}
+
+/** Returns { dir, base, head } for a registry of `tools` tools with `changed` of them widened at head. */
+export function generateRepo(root, tools, changed, agents = Math.max(1, Math.floor(tools / 100))) {
+  const dir = join(root, `registry-${tools}-${changed}`);
+  if (existsSync(join(dir, '.git', 'bench-done'))) return readRefs(dir);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'registry/tools/gen'), { recursive: true });
+  mkdirSync(join(dir, 'registry/prompts'), { recursive: true });
+  const git = (...args) => execFileSync('git', ['-c', 'commit.gpgsign=false', ...args], { cwd: dir, env, stdio: 'pipe' });
+  git('init', '-q', '-b', 'main');
+  writeFileSync(join(dir, 'agentgate.yaml'), 'version: 1\nplanes:\n  control:\n    internalHosts: ["*.acme.internal"]\n');
+  for (let i = 0; i < tools; i++) writeFileSync(join(dir, `registry/tools/gen/tool-${String(i).padStart(6, '0')}.yaml`), toolYaml(i, false));
+  for (let a = 0; a < agents; a++) {
+    const bound = [];
+    for (let i = a; i < tools; i += agents) bound.push(`tool_${String(i).padStart(6, '0')}`);
+    writeFileSync(join(dir, `registry/prompts/agent-${a}.md`), `---\nid: agent-${a}\nversion: 1\ntools: [${bound.join(', ')}]\n---\nYou are generated agent ${a}.\n`);
+  }
+  git('add', '-A');
+  git('commit', '-q', '-m', 'base');
+  git('branch', 'base');
+  const step = Math.max(1, Math.floor(tools / changed));
+  for (let k = 0, i = 0; k < changed && i < tools; k++, i += step) {
+    writeFileSync(join(dir, `registry/tools/gen/tool-${String(i).padStart(6, '0')}.yaml`), toolYaml(i, true));
+  }
+  git('add', '-A');
+  git('commit', '-q', '-m', 'widen');
+  git('branch', 'head');
+  writeFileSync(join(dir, '.git', 'bench-done'), '');
+  return readRefs(dir);
+}
+
+function readRefs(dir) {
+  return { dir, base: 'base', head: 'head' };
+}

@@ -1,0 +1,73 @@
+import type { Registry } from '../../core/types.js';
+import { McpConnectError, connectToServer } from '../../runtime/mcp-connect.js';
+import { runGuard } from '../../runtime/mcp-guard.js';
+import { UsageError } from '../errors.js';
+import type { GuardCommandOptions } from '../commands/guard.js';
+import { loadRuntimeRegistry } from './intent-registry.js';
+
+/** `agentgate guard [--registry DIR] [--log FILE] [--server NAME] -- CMD ARGS…` */
+export async function runGuardCommand(command: string[], options: GuardCommandOptions): Promise<number> {
+  const [executable, ...args] = command;
+  if (executable === undefined) throw new UsageError('guard: give the MCP server to run after --');
+  const { registry, radiusOverrides } = await loadRuntimeRegistry(options.registry);
+  const env = childEnvironment(registry, options);
+  let upstream;
+  try {
+    upstream = await connectToServer({ command: executable, args, env }, { name: 'agentgate-guard', version: '1' });
+  } catch (error) {
+    if (error instanceof McpConnectError) throw new UsageError(error.message);
+    throw error;
+  }
+  const warn = (message: string) => process.stderr.write(`agentgate guard: ${message}\n`);
+  // the SDK's stdio server transport does not notice the agent going away; without this the guard (and the
+  // server it spawned) would linger until killed
+  const stop = new AbortController();
+  const abort = () => stop.abort();
+  process.stdin.once('end', abort);
+  process.once('SIGINT', abort);
+  process.once('SIGTERM', abort);
+  await runGuard(upstream, {
+    registry,
+    radiusOverrides,
+    warn,
+    signal: stop.signal,
+    ...(options.server !== undefined && { server: options.server }),
+    ...(options.log !== undefined && { log: options.log }),
+  });
+  return 0;
+}
+
+/**
+ * What the server process may see: the literal `transport.env` of its manifest, the credentials its manifest
+ * declares (taken from the guard's environment), and each `--env`. Nothing else of the guard's environment.
+ */
+export function childEnvironment(registry: Registry, options: Pick<GuardCommandOptions, 'server' | 'env'>): Record<string, string> {
+  const env: Record<string, string> = {};
+  const missing = new Set<string>();
+  if (options.server !== undefined) {
+    for (const tool of registry.tools) {
+      if (tool.server !== options.server) continue;
+      const transportEnv = (tool.transport as { env?: unknown } | undefined)?.env;
+      if (transportEnv && typeof transportEnv === 'object') {
+        for (const [name, value] of Object.entries(transportEnv)) if (typeof value === 'string') env[name] = value;
+      }
+      for (const credential of tool.credentials) {
+        const value = process.env[credential.name];
+        if (value === undefined) missing.add(credential.name);
+        else env[credential.name] = value;
+      }
+    }
+  }
+  for (const entry of options.env) {
+    const eq = entry.indexOf('=');
+    const name = eq < 0 ? entry : entry.slice(0, eq);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new UsageError(`--env: not a variable name: '${name}'`);
+    const value = eq < 0 ? process.env[name] : entry.slice(eq + 1);
+    if (value === undefined) missing.add(name);
+    else env[name] = value;
+  }
+  for (const name of missing) {
+    process.stderr.write(`agentgate guard: warning: ${name} is not set; the server starts without it\n`);
+  }
+  return env;
+}

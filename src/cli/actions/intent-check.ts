@@ -1,0 +1,30 @@
+import { evaluateIntent } from '../../core/evaluate-intent.js';
+import { DecisionLogDamaged, appendDecision } from '../../runtime/decision-log.js';
+import { UsageError } from '../errors.js';
+import type { IntentCheckOptions } from '../commands/intent.js';
+import { decisionJson, renderDecisionText, terminalChalk } from './intent-format.js';
+import { readJsonInput } from './intent-input.js';
+import { loadRuntimeRegistry } from './intent-registry.js';
+
+/** `agentgate intent check FILE|-`: exit 0 on allow, 1 on deny or needs-approval, 2 on unreadable input. */
+export async function runIntentCheck(file: string, options: IntentCheckOptions): Promise<number> {
+  const intent = await readJsonInput(file);
+  const { registry, radiusOverrides } = await loadRuntimeRegistry(options.registry);
+  const decision = evaluateIntent(registry, intent, { radiusOverrides });
+  if (options.log !== undefined) {
+    try {
+      await appendDecision(options.log, { intent, decision });
+    } catch (error) {
+      // the decision must not be acted on when it could not be recorded
+      const detail = error instanceof DecisionLogDamaged ? error.message : `${options.log}: cannot append (${describe(error)})`;
+      throw new UsageError(detail);
+    }
+  }
+  process.stdout.write(options.format === 'json' ? decisionJson(decision) : renderDecisionText(decision, terminalChalk()));
+  return decision.decision === 'allow' ? 0 : 1;
+}
+
+function describe(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code ?? (error instanceof Error ? error.message : String(error));
+}

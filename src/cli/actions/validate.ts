@@ -1,0 +1,91 @@
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { literalPrefixes } from '../../core/classify-paths.js';
+import { DEFAULT_CONFIG, parseConfig } from '../../core/parse/config.js';
+import { messageWithoutLocation } from '../../core/parse/findings.js';
+import { createFieldLocator } from '../../core/parse/locate.js';
+import { parseRegistryFiles } from '../../core/parse/registry-files.js';
+import type { Config, Finding } from '../../core/types.js';
+import { validateRegistry } from '../../core/validate-registry.js';
+import { applyWaivers } from '../../core/waivers.js';
+import type { LoadRegistryOptions } from '../../load/load-registry.js';
+import { readRegistrySources } from '../../load/load-registry.js';
+import { renderSarif } from '../../render/sarif.js';
+import type { ValidateOptions } from '../commands/validate.js';
+import { UsageError } from '../errors.js';
+
+const CONFIG_FILES = ['agentgate.yaml', 'agentgate.yml'];
+
+/** Validates the working-tree registry under `options.dir`; returns the exit code (1 when any error is found). */
+export async function runValidate(options: ValidateOptions): Promise<number> {
+  const info = await stat(options.dir).catch(() => undefined);
+  if (!info?.isDirectory()) throw new UsageError(`--dir: ${options.dir} is not a directory`);
+  const config = await readConfig(options.dir);
+  const sources = await readRegistrySources(options.dir, registryPaths(config));
+  const registry = parseRegistryFiles(sources.files, sources);
+  const all = [
+    ...sources.findings,
+    ...registry.findings,
+    ...validateRegistry(registry, { actions: config.radius.actions, locate: createFieldLocator(sources.files) }),
+  ];
+  const { findings, applied, expired } = applyWaivers(all, config.waivers, new Date().toISOString().slice(0, 10));
+  findings.sort(compareFindings);
+
+  if (options.format === 'json') {
+    process.stdout.write(`${JSON.stringify({ findings, waivers: { applied, expired } }, null, 2)}\n`);
+  } else if (options.format === 'sarif') {
+    process.stdout.write(renderSarif(findings));
+  } else {
+    const lines = findings.map(
+      (f) => `${f.path}:${f.line}: ${f.severity} ${f.code}: ${messageWithoutLocation(f)}`,
+    );
+    for (const waiver of applied) lines.push(`${waiver.path}: waived ${waiver.code} on ${waiver.tool} until ${waiver.expires} (${waiver.owner}: ${waiver.reason})`);
+    lines.push(summarize(findings, registry.tools.length, registry.prompts.length));
+    process.stdout.write(`${lines.join('\n')}\n`);
+  }
+  return findings.some((finding) => finding.severity === 'error') ? 1 : 0;
+}
+
+async function readConfig(dir: string): Promise<Config> {
+  for (const name of CONFIG_FILES) {
+    const text = await readFile(join(dir, name), 'utf8').catch(() => null);
+    if (text === null) continue;
+    const { config, errors } = parseConfig(text, name);
+    const first = errors[0];
+    if (first) {
+      const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
+      throw new UsageError(`${first.message}${more}`);
+    }
+    return config;
+  }
+  return parseConfig(null, CONFIG_FILES[0]!).config;
+}
+
+/** Configured plane globs -> the folders to read; the defaults leave the loader to find the registry itself. */
+function registryPaths(config: Config): LoadRegistryOptions {
+  const options: LoadRegistryOptions = {};
+  const tools = literalPrefixes(config.planes.control.paths)[0];
+  const prompts = literalPrefixes(config.planes.data.paths)[0];
+  if (tools !== undefined && tools !== literalPrefixes(DEFAULT_CONFIG.planes.control.paths)[0]) options.toolsPath = tools;
+  if (prompts !== undefined && prompts !== literalPrefixes(DEFAULT_CONFIG.planes.data.paths)[0]) options.promptsPath = prompts;
+  return options;
+}
+
+function summarize(findings: readonly Finding[], tools: number, prompts: number): string {
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.filter((f) => f.severity === 'warning').length;
+  const checked = `${plural(tools, 'tool')}, ${plural(prompts, 'prompt')} checked`;
+  if (errors === 0 && warnings === 0) return `ok: ${checked}`;
+  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')}: ${checked}`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
+
+function compareFindings(a: Finding, b: Finding): number {
+  if (a.path !== b.path) return a.path < b.path ? -1 : 1;
+  return a.line - b.line || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.code.localeCompare(b.code);
+}

@@ -1,0 +1,23 @@
+import type { Command } from 'commander';
+import { registerDiff } from './diff.js';
+import { registerEvalDelta } from './eval-delta.js';
+import { registerSchema } from './schema.js';
+import { registerValidate } from './validate.js';
+import { registerGuard } from './guard.js';
+import { registerIntent } from './intent.js';
+import { registerMcp } from './mcp.js';
+import { registerCheck } from './check.js';
+
+// Each command module registers its options only; its work is imported lazily inside the action,
+// so that startup (and `agentgate --version`) stays fast.
+// Helpers: add one import and one call per command, nothing else, to keep merges trivial.
+export function registerCommands(program: Command): void {
+  registerDiff(program);
+  registerEvalDelta(program);
+  registerSchema(program);
+  registerValidate(program);
+  registerGuard(program);
+  registerIntent(program);
+  registerMcp(program);
+  registerCheck(program);
+}

@@ -1,0 +1,54 @@
+import { Option } from 'commander';
+import type { Command } from 'commander';
+
+export interface IntentCheckOptions {
+  registry: string;
+  format: 'text' | 'json';
+  log?: string;
+}
+
+export interface IntentReportOptions {
+  since?: string;
+  until?: string;
+  format: 'text' | 'json';
+}
+
+const formatOption = (): Option =>
+  new Option('--format <format>', 'output format').choices(['text', 'json']).default('text');
+
+export function registerIntent(program: Command): void {
+  const intent = program.command('intent').description('runtime gate: check intents against the registry, audit the decision log');
+
+  intent
+    .command('check')
+    .description('decide one intent (allow | deny | needs-approval); exit 0 on allow, 1 otherwise')
+    .argument('<file>', "the intent as JSON, or '-' for stdin")
+    .option('--registry <dir>', 'the repository holding registry/tools', '.')
+    .addOption(formatOption())
+    .option('--log <file>', 'append the decision to this hash-chained JSONL log')
+    .action(async (file: string, options: IntentCheckOptions) => {
+      const { runIntentCheck } = await import('../actions/intent-check.js');
+      process.exitCode = await runIntentCheck(file, options);
+    });
+
+  intent
+    .command('verify-log')
+    .description("check a decision log's hash chain; exit 0 intact, 1 tampered (naming the first broken line)")
+    .argument('<file>', 'the JSONL decision log')
+    .action(async (file: string) => {
+      const { runIntentVerifyLog } = await import('../actions/intent-log.js');
+      process.exitCode = await runIntentVerifyLog(file);
+    });
+
+  intent
+    .command('report')
+    .description('summarise a decision log: which tools fired, decisions by tool and by radius')
+    .argument('<file>', 'the JSONL decision log')
+    .option('--since <iso>', 'only entries at or after this time')
+    .option('--until <iso>', 'only entries before this time')
+    .addOption(formatOption())
+    .action(async (file: string, options: IntentReportOptions) => {
+      const { runIntentReport } = await import('../actions/intent-log.js');
+      process.exitCode = await runIntentReport(file, options);
+    });
+}

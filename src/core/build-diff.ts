@@ -1,0 +1,204 @@
+import { diffBindings, resolveAgents } from './agents.js';
+import { createPathClassifier, isGateFile, splitFilesByPlane } from './classify-paths.js';
+import { computeDigest } from './digest.js';
+import type { GateFileChange } from './digest.js';
+import { diffPrompts } from './diff-prompts.js';
+import { diffToolRegistry } from './diff-tools.js';
+import { diffFlows } from './flows.js';
+import type { ParsedSnapshot } from './parse-snapshot.js';
+import { classifyBlastRadius } from './radius.js';
+import { computeSignoffRequirement, exceedsMaxRadius } from './signoffs.js';
+import type { BindingChange, ChangedFile, Config, DiffReport, Finding, Radius, RefInfo, Tool, ToolChange } from './types.js';
+import { validateRegistry } from './validate-registry.js';
+import { applyWaivers } from './waivers.js';
+
+export interface DiffInput {
+  base: { ref: RefInfo; snapshot: ParsedSnapshot };
+  head: { ref: RefInfo; snapshot: ParsedSnapshot };
+  changedFiles: ChangedFile[];
+  /** always the base commit's config */
+  config: Config;
+  /** YYYY-MM-DD, for waiver expiry */
+  today: string;
+  /** owners per path, e.g. from CODEOWNERS at base; used when a plane configures no reviewers */
+  ownersOf?: (path: string) => string[];
+}
+
+/** The whole two-plane diff, as the stable JSON report of SPEC 8.1. Pure: every input is data. */
+export function buildDiffReport(input: DiffInput): DiffReport {
+  const { config } = input;
+  const actions = config.radius.actions;
+  const baseRegistry = input.base.snapshot.registry;
+  const headRegistry = input.head.snapshot.registry;
+  const files = splitFilesByPlane(input.changedFiles, createPathClassifier(config));
+
+  const tools = diffToolRegistry(baseRegistry.tools, headRegistry.tools, { actions });
+  const bindings = diffBindings(baseRegistry.prompts, headRegistry.prompts);
+  const baseRadius = memoizeRadius(actions);
+  const headRadius = memoizeRadius(actions);
+  const internalHosts = config.planes.control.internalHosts;
+  const flows = diffFlows(
+    resolveAgents(baseRegistry.tools, baseRegistry.prompts),
+    resolveAgents(headRegistry.tools, headRegistry.prompts),
+    {
+      base: { radiusOf: (tool) => baseRadius.of(tool), internalHosts },
+      head: { radiusOf: (tool) => headRadius.of(tool), internalHosts },
+    },
+  );
+
+  const gateFiles = changedGateFiles(files.control, input.base.snapshot.oids, input.head.snapshot.oids);
+  const headByName = new Map(headRegistry.tools.map((tool) => [tool.name, tool]));
+  const digest = computeDigest({
+    toolChanges: tools,
+    baseTools: new Map(baseRegistry.tools.map((tool) => [tool.name, tool])),
+    headTools: headByName,
+    gateFiles,
+    bindings,
+  });
+  const requirement = computeSignoffRequirement(
+    {
+      tools,
+      bindings,
+      radiusOfBound: (name) => {
+        const tool = headByName.get(name);
+        return tool ? headRadius.of(tool) : null;
+      },
+      gateFilesChanged: gateFiles.length > 0,
+      flowsAdded: flows.added,
+    },
+    config,
+  );
+
+  const prompts = diffPrompts(baseRegistry.prompts, headRegistry.prompts, {
+    versionBump: config.planes.data.versionBump,
+  });
+  const changedPaths = new Set(input.changedFiles.map((file) => file.path));
+  const changedTools = new Set(tools.filter((t) => t.change !== 'removed').map((t) => t.name));
+  const relevant = (finding: Finding) =>
+    changedPaths.has(finding.path) || (finding.tool !== undefined && changedTools.has(finding.tool));
+  const headFindings = dedupeFindings([
+    ...headRegistry.findings,
+    ...validateRegistry(headRegistry, { actions }),
+  ]).filter(relevant);
+  const waived = applyWaivers(
+    [...headFindings, ...prompts.findings, ...radiusOverMax(tools, config.planes.control.maxRadius)],
+    config.waivers,
+    input.today,
+  );
+
+  const reviewersFor = (configured: string[], paths: ChangedFile[]) =>
+    configured.length > 0 ? configured : ownersOfFiles(paths, input.ownersOf);
+
+  return {
+    schemaVersion: 1,
+    base: input.base.ref,
+    head: input.head.ref,
+    planes: {
+      data: {
+        changed: files.data.length > 0,
+        files: files.data,
+        prompts: prompts.changes,
+        reviewers: files.data.length > 0 ? reviewersFor(config.planes.data.reviewers, files.data) : [],
+      },
+      control: {
+        changed: files.control.length > 0 || bindings.length > 0,
+        files: files.control,
+        tools,
+        bindings,
+        flows,
+        maxRadius: requirement.maxRadius,
+        escalation: tools.some((tool) => tool.escalation),
+        narrowingOnly: requirement.narrowingOnly,
+        requiredSignoffs: requirement.requiredSignoffs,
+        digest,
+        reviewers:
+          files.control.length > 0 || bindings.length > 0
+            ? reviewersFor(config.planes.control.reviewers, [...files.control, ...boundToolFiles(bindings, headByName, baseRegistry.tools)])
+            : [],
+      },
+    },
+    findings: sortFindings(waived.findings),
+    waivers: { applied: waived.applied, expired: waived.expired },
+  };
+}
+
+function memoizeRadius(actions: Record<string, Radius>) {
+  const cache = new Map<Tool, Radius>();
+  return {
+    of(tool: Tool): Radius {
+      let radius = cache.get(tool);
+      if (radius === undefined) {
+        radius = classifyBlastRadius(tool, actions).radius;
+        cache.set(tool, radius);
+      }
+      return radius;
+    },
+  };
+}
+
+function changedGateFiles(
+  files: ChangedFile[],
+  baseOids: Map<string, string>,
+  headOids: Map<string, string>,
+): GateFileChange[] {
+  const out: GateFileChange[] = [];
+  for (const file of files) {
+    for (const path of new Set([file.path, file.oldPath ?? file.path])) {
+      if (!isGateFile(path)) continue;
+      out.push({ path, before: baseOids.get(path) ?? null, after: headOids.get(path) ?? null });
+    }
+  }
+  return out;
+}
+
+function radiusOverMax(tools: ToolChange[], limit: Radius): Finding[] {
+  return tools
+    .filter((tool) => !tool.narrowing && exceedsMaxRadius(tool.radiusAfter, limit))
+    .map((tool) => ({
+      severity: 'error' as const,
+      code: 'radius-over-max',
+      path: tool.path,
+      line: tool.line,
+      tool: tool.name,
+      message: `${tool.name} has radius ${tool.radiusAfter}, above the configured maxRadius ${limit}`,
+    }));
+}
+
+/** A binding change is reviewed by the owners of the manifests it binds, though the edit sits in a prompt. */
+function boundToolFiles(bindings: BindingChange[], head: Map<string, Tool>, baseTools: Tool[]): ChangedFile[] {
+  const base = new Map(baseTools.map((tool) => [tool.name, tool]));
+  const paths = new Set<string>();
+  for (const binding of bindings) {
+    for (const name of binding.added) paths.add((head.get(name) ?? base.get(name))?.source.path ?? '');
+    for (const name of binding.removed) paths.add((base.get(name) ?? head.get(name))?.source.path ?? '');
+  }
+  paths.delete('');
+  return [...paths].map((path) => ({ path, status: 'modified' as const }));
+}
+
+function ownersOfFiles(files: ChangedFile[], ownersOf: DiffInput['ownersOf']): string[] {
+  if (!ownersOf) return [];
+  const owners = new Set<string>();
+  for (const file of files) for (const owner of ownersOf(file.path)) owners.add(owner);
+  return [...owners].sort();
+}
+
+function dedupeFindings(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.code}\0${f.path}\0${f.line}\0${f.tool ?? ''}\0${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+function sortFindings(findings: Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) ||
+      a.line - b.line,
+  );
+}

@@ -1,0 +1,157 @@
+import { findProtectedTargets } from './intent/protected-targets.js';
+import { checkAgainstSchema } from './intent/schema-validator.js';
+import type { SchemaViolation } from './intent/schema-validator.js';
+import { indexTools } from './intent/tool-index.js';
+import { classifyBlastRadius } from './radius.js';
+import type { Radius, Registry, Tool } from './types.js';
+import { intentSchema } from '../schemas/index.js';
+
+/** What the model proposes (SPEC 9). Validated, never trusted: `evaluateIntent` takes `unknown`. */
+export interface Intent {
+  tool: string;
+  args: Record<string, unknown>;
+  reason?: string;
+  changeRequest?: string;
+}
+
+export type DecisionKind = 'allow' | 'deny' | 'needs-approval';
+
+export type ReasonCode =
+  | 'invalid-intent'
+  | 'unknown-tool'
+  | 'invalid-input-schema'
+  | 'invalid-args'
+  | 'protected-target'
+  | 'change-request-missing'
+  | 'change-request-malformed'
+  | 'approval-required';
+
+export interface DecisionReason {
+  code: ReasonCode;
+  message: string;
+  /** where in the intent the reason points: a JSON pointer such as `/args/db_instance_id` */
+  path?: string;
+}
+
+export interface Decision {
+  decision: DecisionKind;
+  tool: string;
+  reasons: DecisionReason[];
+  /** the tool's blast radius, when the tool exists */
+  radius?: Radius;
+}
+
+export interface EvaluateOptions {
+  /** reserved for time-bound policies; no check reads the clock today, so decisions do not depend on it */
+  now?: Date;
+  /** the well-formed change-request id; default `^[A-Z][A-Z0-9]+-\d+$` (CHG-1234, OPS-7) */
+  changeRequestPattern?: RegExp;
+  /** action -> radius floors from config, for the reported radius */
+  radiusOverrides?: Readonly<Record<string, Radius>>;
+}
+
+export const DEFAULT_CHANGE_REQUEST_PATTERN = /^[A-Z][A-Z0-9]+-\d+$/;
+
+/**
+ * SPEC 9: decides one intent against the registry. Pure and deterministic: every check runs and its reasons are
+ * collected in a fixed order (intent shape, tool, arguments, targets, change request, approval), so the same
+ * registry and intent always give the same decision, byte for byte. Any deny reason makes the decision `deny`;
+ * otherwise `approval: human` makes it `needs-approval`.
+ */
+export function evaluateIntent(
+  registry: Registry | readonly Tool[],
+  intent: unknown,
+  options: EvaluateOptions = {},
+): Decision {
+  const reasons: DecisionReason[] = [];
+  const record = isRecord(intent) ? intent : undefined;
+  const shape = checkAgainstSchema(intentSchema, intent);
+  if (shape.kind === 'invalid') reasons.push(...shape.violations.map((v) => schemaReason('invalid-intent', v, '')));
+
+  const toolName = typeof record?.tool === 'string' ? record.tool : '';
+  const tool = toolName === '' ? undefined : indexTools(registry).get(toolName);
+  if (toolName !== '' && !tool) {
+    reasons.push({ code: 'unknown-tool', message: `no tool named ${JSON.stringify(toolName)} in the registry`, path: '/tool' });
+  }
+  if (!tool) return decide(toolName, reasons, undefined);
+
+  const args = record?.args === undefined ? {} : record.args;
+  reasons.push(...checkArgs(tool, args));
+  reasons.push(...checkTargets(tool, args));
+  reasons.push(...checkChangeRequest(tool, record?.changeRequest, options.changeRequestPattern));
+  if (tool.approval === 'human') {
+    reasons.push({ code: 'approval-required', message: `${tool.name} requires human approval before it runs` });
+  }
+  return decide(toolName, reasons, classifyBlastRadius(tool, options.radiusOverrides).radius);
+}
+
+function decide(tool: string, reasons: DecisionReason[], radius: Radius | undefined): Decision {
+  const denied = reasons.some((reason) => reason.code !== 'approval-required');
+  const decision: DecisionKind = denied ? 'deny' : reasons.length > 0 ? 'needs-approval' : 'allow';
+  return radius === undefined ? { decision, tool, reasons } : { decision, tool, reasons, radius };
+}
+
+function checkArgs(tool: Tool, args: unknown): DecisionReason[] {
+  if (!tool.inputSchema) return [];
+  const check = checkAgainstSchema(tool.inputSchema, args);
+  if (check.kind === 'valid') return [];
+  if (check.kind === 'unusable-schema') {
+    // fail closed: arguments that cannot be checked are not let through
+    return [
+      {
+        code: 'invalid-input-schema',
+        message: `the inputSchema of ${tool.name} cannot be compiled: ${check.message}`,
+        path: '/args',
+      },
+    ];
+  }
+  return check.violations.map((violation) => schemaReason('invalid-args', violation, '/args'));
+}
+
+function checkTargets(tool: Tool, args: unknown): DecisionReason[] {
+  return findProtectedTargets(args, tool.policy).map((hit) => ({
+    code: 'protected-target' as const,
+    message: `${hit.field === '' ? 'args' : `args.${hit.field}`} = ${JSON.stringify(hit.value)} is a protected target (${JSON.stringify(hit.pattern)})`,
+    path: hit.field === '' ? '/args' : `/args/${hit.field.split('.').map(escapePointer).join('/')}`,
+  }));
+}
+
+function checkChangeRequest(tool: Tool, changeRequest: unknown, pattern: RegExp | undefined): DecisionReason[] {
+  if (tool.policy?.requireChangeRequest !== true) return [];
+  if (changeRequest === undefined || changeRequest === null || changeRequest === '') {
+    return [
+      {
+        code: 'change-request-missing',
+        message: `${tool.name} requires a change request: set "changeRequest" (for example "CHG-1234")`,
+        path: '/changeRequest',
+      },
+    ];
+  }
+  const wellFormed = pattern ?? DEFAULT_CHANGE_REQUEST_PATTERN;
+  // a fresh RegExp: a caller's /g or /y pattern keeps lastIndex between calls and would break determinism
+  if (typeof changeRequest === 'string' && new RegExp(wellFormed.source, wellFormed.flags.replace(/[gy]/g, '')).test(changeRequest)) {
+    return [];
+  }
+  return [
+    {
+      code: 'change-request-malformed',
+      message: `change request ${JSON.stringify(changeRequest)} does not match ${String(wellFormed)}`,
+      path: '/changeRequest',
+    },
+  ];
+}
+
+function schemaReason(code: 'invalid-intent' | 'invalid-args', violation: SchemaViolation, prefix: string): DecisionReason {
+  const path = prefix + violation.instancePath;
+  const where = path === '' ? 'intent' : path.slice(1).replace(/\//g, '.');
+  const message = `${where} ${violation.message} (schema ${violation.schemaPath})`;
+  return path === '' ? { code, message } : { code, message, path };
+}
+
+function escapePointer(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}

@@ -1,0 +1,99 @@
+import { WHOLE_REGISTRY_AGENT } from './agents.js';
+import { isInternalHost } from './hosts.js';
+import { compareRadius } from './radius.js';
+import type { Flow, FlowKind, Radius, Tool } from './types.js';
+
+export interface FlowContext {
+  radiusOf: (tool: Tool) => Radius;
+  internalHosts: string[];
+}
+
+/** One dangerous composition: a tuple of roles, each filled by a tool of the same agent. */
+interface FlowRule {
+  kind: FlowKind;
+  roles: ((tool: Tool, context: FlowContext) => boolean)[];
+  /** which roles are reported as sources; the rest are sinks */
+  sourceRoles: number[];
+}
+
+const isUntrusted = (tool: Tool) => tool.untrustedInput;
+const isSensitive = (tool: Tool) => tool.dataAccess === 'sensitive';
+const actsIrreversibly = (tool: Tool, context: FlowContext) =>
+  compareRadius(context.radiusOf(tool), 'irreversible') >= 0;
+const reachesOutside = (tool: Tool, context: FlowContext) =>
+  tool.egress.some((host) => !isInternalHost(host, context.internalHosts));
+
+const RULES: FlowRule[] = [
+  { kind: 'untrusted-to-action', roles: [isUntrusted, actsIrreversibly], sourceRoles: [0] },
+  { kind: 'lethal-trifecta', roles: [isUntrusted, isSensitive, reachesOutside], sourceRoles: [0, 1] },
+];
+
+export type AgentTools = Map<string, Tool[]>;
+
+/**
+ * The source->sink tuples present at head and not at base (`added`) and the reverse (`removed`), aggregated
+ * per agent and kind. Tuples are never enumerated: a tool takes part in a new tuple exactly when it is new
+ * in its role, or when some other role gained a member (see membersOfNewTuples), so 5,000 sources beside
+ * 5,000 sinks cost O(n), not O(n^2).
+ */
+export function diffFlows(
+  base: AgentTools,
+  head: AgentTools,
+  context: { base: FlowContext; head: FlowContext },
+): { added: Flow[]; removed: Flow[] } {
+  const agents = [...new Set([...base.keys(), ...head.keys()])].sort(compareAgents);
+  const added: Flow[] = [];
+  const removed: Flow[] = [];
+  for (const agent of agents) {
+    for (const rule of RULES) {
+      const before = fillRoles(rule, base.get(agent) ?? [], context.base);
+      const after = fillRoles(rule, head.get(agent) ?? [], context.head);
+      const gained = toFlow(rule, agent, membersOfNewTuples(after, before));
+      const lost = toFlow(rule, agent, membersOfNewTuples(before, after));
+      if (gained) added.push(gained);
+      if (lost) removed.push(lost);
+    }
+  }
+  return { added, removed };
+}
+
+/** The flows present in one registry state, each agent's tuples aggregated (for `scope`). */
+export function listFlows(agents: AgentTools, context: FlowContext): Flow[] {
+  return diffFlows(new Map(), agents, { base: context, head: context }).added;
+}
+
+function fillRoles(rule: FlowRule, tools: Tool[], context: FlowContext): Set<string>[] {
+  return rule.roles.map((role) => new Set(tools.filter((tool) => role(tool, context)).map((tool) => tool.name)));
+}
+
+/**
+ * For the product of role sets `now` minus the product of `was`, the members of each role that occur in
+ * at least one tuple of the difference. x in now[i] occurs in a new tuple iff every role is filled now and
+ * either x was not in was[i], or some other role j has a member now[j] \ was[j] to pair with.
+ */
+export function membersOfNewTuples(now: Set<string>[], was: Set<string>[]): Set<string>[] {
+  if (now.some((set) => set.size === 0)) return now.map(() => new Set());
+  const gained = now.map((set, i) => [...set].some((name) => !was[i]?.has(name)));
+  return now.map((set, i) => {
+    const otherRoleGained = gained.some((g, j) => g && j !== i);
+    if (otherRoleGained) return new Set(set);
+    return new Set([...set].filter((name) => !was[i]?.has(name)));
+  });
+}
+
+function toFlow(rule: FlowRule, agent: string, members: Set<string>[]): Flow | null {
+  if (members.every((set) => set.size === 0)) return null;
+  const sources = new Set<string>();
+  const sinks = new Set<string>();
+  members.forEach((set, i) => {
+    const target = rule.sourceRoles.includes(i) ? sources : sinks;
+    for (const name of set) target.add(name);
+  });
+  return { kind: rule.kind, agent, sources: [...sources].sort(), sinks: [...sinks].sort() };
+}
+
+function compareAgents(a: string, b: string): number {
+  if (a === WHOLE_REGISTRY_AGENT) return -1;
+  if (b === WHOLE_REGISTRY_AGENT) return 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}

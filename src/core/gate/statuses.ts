@@ -1,0 +1,84 @@
+import { createPathClassifier } from '../classify-paths.js';
+import type { Config, DiffReport, Finding } from '../types.js';
+import { shortDigest } from './signoff-command.js';
+import { CONTROL_CONTEXT, DATA_CONTEXT, MAX_DESCRIPTION } from './types.js';
+import type { GateStatuses, SignoffEvaluation, StatusPlan, StatusState } from './types.js';
+
+/** Whether the configured eval results are there to judge (the file is produced by an earlier CI step). */
+export type EvalResultsState = 'not-configured' | 'present' | 'missing';
+
+export interface StatusInput {
+  report: DiffReport;
+  config: Config;
+  signoffs: SignoffEvaluation;
+  evalResults: EvalResultsState;
+}
+
+/** Which plane's gate a finding holds up: the plane its file falls in; anything about tool bindings is control. */
+export function planeOfFinding(finding: Finding, classify: (path: string) => string): 'data' | 'control' {
+  const field = finding.field ?? '';
+  if (finding.code === 'unknown-tool' || field === 'tools' || field.startsWith('tools.')) return 'control';
+  // a finding outside both planes gets the stricter gate
+  return classify(finding.path) === 'data' ? 'data' : 'control';
+}
+
+export function planStatuses(input: StatusInput): GateStatuses {
+  const classify = createPathClassifier(input.config);
+  const errors = input.report.findings.filter((f) => f.severity === 'error');
+  const dataErrors = errors.filter((f) => planeOfFinding(f, classify) === 'data');
+  const controlErrors = errors.filter((f) => planeOfFinding(f, classify) === 'control');
+  return {
+    data: dataStatus(input, dataErrors),
+    control: controlStatus(input, controlErrors),
+  };
+}
+
+function dataStatus(input: StatusInput, errors: Finding[]): StatusPlan {
+  const data = input.report.planes.data;
+  if (errors.length > 0) return status(DATA_CONTEXT, 'failure', describeErrors(errors));
+  if (!data.changed) return status(DATA_CONTEXT, 'success', 'no data-plane changes');
+  if (input.evalResults === 'missing') {
+    const file = input.config.planes.data.eval?.results ?? 'eval results';
+    return status(DATA_CONTEXT, 'pending', `waiting for eval results (${file})`);
+  }
+  const prompts = data.prompts.length;
+  return status(DATA_CONTEXT, 'success', `${prompts} prompt(s) changed, ${data.files.length} file(s); checks passed`);
+}
+
+function controlStatus(input: StatusInput, errors: Finding[]): StatusPlan {
+  const control = input.report.planes.control;
+  if (errors.length > 0) return status(CONTROL_CONTEXT, 'failure', describeErrors(errors));
+  if (!control.changed) return status(CONTROL_CONTEXT, 'success', 'no control-plane changes');
+  const { signoffs } = input;
+  const digest = `digest ${shortDigest(control.digest)}`;
+  const what = control.narrowingOnly ? 'narrowing' : `${control.maxRadius ?? 'control-plane'}`;
+  if (!signoffs.satisfied) {
+    const present = signoffs.counted.length > 0 ? `, ${signoffs.counted.length} present` : '';
+    const unverifiable = signoffs.notes.some((n) => n.startsWith('team membership unverifiable'))
+      ? '; team membership unverifiable (see comment)'
+      : '';
+    return status(CONTROL_CONTEXT, 'pending', `needs ${signoffs.required} sign-off(s) for ${what} change (${digest})${present}${unverifiable}`);
+  }
+  if (signoffs.required === 0) {
+    const why = control.narrowingOnly ? 'revocation only' : `${what} change`;
+    return status(CONTROL_CONTEXT, 'success', `${why}: no sign-off required (${digest})`);
+  }
+  return status(CONTROL_CONTEXT, 'success', `${signoffs.counted.length} of ${signoffs.required} sign-off(s) for ${what} change (${digest})`);
+}
+
+function describeErrors(errors: Finding[]): string {
+  const first = errors[0] as Finding;
+  const more = errors.length > 1 ? ` (+${errors.length - 1} more)` : '';
+  return `${first.code}: ${first.path}:${first.line}${more}`;
+}
+
+export function status(context: StatusPlan['context'], state: StatusState, description: string): StatusPlan {
+  return { context, state, description: clipDescription(description) };
+}
+
+/** GitHub rejects descriptions over 140 characters; cut on a code-point boundary. */
+export function clipDescription(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  const chars = Array.from(oneLine);
+  return chars.length <= MAX_DESCRIPTION ? oneLine : `${chars.slice(0, MAX_DESCRIPTION - 1).join('')}…`;
+}

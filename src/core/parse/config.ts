@@ -1,0 +1,124 @@
+// agentgate.yaml -> Config (SPEC 2.3): every key optional, user values merged over the defaults.
+import type { Config, Finding, Radius, SignoffCounts, Waiver } from '../types.js';
+import { inputFinding } from './findings.js';
+import { describeSchemaErrors } from './schema-errors.js';
+import { getValidators } from './validators.js';
+import type { FieldPath, YamlDocument } from './yaml.js';
+import { lineOfPath, parseYaml } from './yaml.js';
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** The defaults of SPEC 2.3. Frozen: take a copy (`structuredClone`) to change it. */
+export const DEFAULT_CONFIG: Config = deepFreeze<Config>({
+  version: 1,
+  planes: {
+    data: {
+      paths: ['registry/prompts/**'],
+      reviewers: [],
+      versionBump: 'required',
+    },
+    control: {
+      paths: ['registry/tools/**'],
+      reviewers: [],
+      signers: [],
+      signoffs: { none: 0, read: 1, write: 1, irreversible: 1, privileged: 2, narrowing: 0 },
+      maxRadius: 'privileged',
+      internalHosts: [],
+    },
+  },
+  radius: { actions: {} },
+  waivers: [],
+});
+
+export interface ConfigResult {
+  /** the merged config; the defaults when there are errors (callers must refuse to go on then) */
+  config: Config;
+  errors: Finding[];
+  warnings: Finding[];
+}
+
+interface UserConfig {
+  planes?: {
+    data?: Partial<Config['planes']['data']>;
+    control?: Partial<Omit<Config['planes']['control'], 'signoffs'>> & { signoffs?: Partial<SignoffCounts> };
+  };
+  radius?: { actions?: Record<string, Radius> };
+  waivers?: Waiver[];
+}
+
+export function parseConfig(text: string | null, path: string): ConfigResult {
+  const defaults = (): ConfigResult => ({ config: structuredClone(DEFAULT_CONFIG), errors: [], warnings: [] });
+  if (text === null || text.trim() === '') return defaults();
+  const parsed = parseYaml(text);
+  const errors = parsed.issues.map((issue) =>
+    inputFinding({ code: issue.code, path, line: issue.line, message: issue.message }),
+  );
+  if (errors.length > 0) return { ...defaults(), errors };
+  const [doc, extra] = parsed.documents;
+  if (extra) {
+    const line = lineOfPath(extra, []);
+    return { ...defaults(), errors: [inputFinding({ code: 'schema', path, line, message: 'config must be one YAML document' })] };
+  }
+  if (!doc || doc.value === null) return defaults();
+
+  const validate = getValidators().config;
+  if (!validate(doc.value)) {
+    const schemaErrors = describeSchemaErrors(validate.errors).map((problem) =>
+      inputFinding({ code: 'schema', path, line: lineOfPath(doc, problem.path), message: problem.message, field: problem.path }),
+    );
+    return { ...defaults(), errors: schemaErrors };
+  }
+  const config = mergeConfig(doc.value as UserConfig);
+  return { config, errors: [], warnings: configWarnings(config, path, doc) };
+}
+
+function mergeConfig(user: UserConfig): Config {
+  const config = structuredClone(DEFAULT_CONFIG) as Config;
+  const data = user.planes?.data;
+  const control = user.planes?.control;
+  if (data) {
+    const { eval: evalConfig, ...rest } = data;
+    Object.assign(config.planes.data, rest);
+    if (evalConfig) config.planes.data.eval = { ...evalConfig };
+  }
+  if (control) {
+    const { signoffs, ...rest } = control;
+    Object.assign(config.planes.control, rest);
+    if (signoffs) Object.assign(config.planes.control.signoffs, signoffs);
+  }
+  // a null-prototype copy: an action named `__proto__` or `constructor` is data, not an object's plumbing
+  const actions: Record<string, Radius> = Object.create(null) as Record<string, Radius>;
+  for (const [action, radius] of Object.entries(user.radius?.actions ?? {})) actions[action] = radius;
+  config.radius.actions = actions;
+  config.waivers = (user.waivers ?? []).map((waiver) => ({ ...waiver }));
+  return config;
+}
+
+const SIGNOFF_ORDER: readonly (keyof SignoffCounts)[] = ['none', 'read', 'write', 'irreversible', 'privileged'];
+
+function configWarnings(config: Config, path: string, doc: YamlDocument): Finding[] {
+  const warnings: Finding[] = [];
+  const warn = (code: string, field: FieldPath, message: string) =>
+    warnings.push(inputFinding({ severity: 'warning', code, path, line: lineOfPath(doc, field), message, field }));
+  const signoffs = config.planes.control.signoffs;
+  for (let i = 1; i < SIGNOFF_ORDER.length; i++) {
+    const lower = SIGNOFF_ORDER[i - 1]!;
+    const higher = SIGNOFF_ORDER[i]!;
+    if (signoffs[higher] < signoffs[lower]) {
+      warn('signoffs-decreasing', ['planes', 'control', 'signoffs', higher], `${higher} (${signoffs[higher]}) needs fewer sign-offs than ${lower} (${signoffs[lower]})`);
+    }
+  }
+  const dataPaths = new Set(config.planes.data.paths);
+  for (const [index, glob] of config.planes.control.paths.entries()) {
+    if (dataPaths.has(glob)) {
+      warn('planes-overlap', ['planes', 'control', 'paths', index], `${JSON.stringify(glob)} is in both planes; it is treated as control`);
+    }
+  }
+  return warnings;
+}

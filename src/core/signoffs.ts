@@ -1,0 +1,45 @@
+import { compareRadius, maxRadius } from './radius.js';
+import type { BindingChange, Config, Flow, Radius, ToolChange } from './types.js';
+
+export interface SignoffInput {
+  tools: ToolChange[];
+  bindings: BindingChange[];
+  /** radius of each tool at head, for tools newly bound to an agent */
+  radiusOfBound: (name: string) => Radius | null;
+  gateFilesChanged: boolean;
+  flowsAdded: Flow[];
+}
+
+export interface SignoffRequirement {
+  /** highest radius among added, widened or otherwise non-narrowing tool changes and new bindings */
+  maxRadius: Radius | null;
+  /** the radius whose sign-off count applies (gate-file edits count as privileged: they change who decides) */
+  signoffRadius: Radius | null;
+  narrowingOnly: boolean;
+  capabilityChanged: boolean;
+  requiredSignoffs: number;
+}
+
+/** Required sign-offs, always from the BASE config, so that a PR cannot lower its own bar. */
+export function computeSignoffRequirement(input: SignoffInput, baseConfig: Config): SignoffRequirement {
+  const raising = input.tools.filter((tool) => !tool.narrowing);
+  const radii: Radius[] = raising.map((tool) => tool.radiusAfter ?? 'none');
+  for (const binding of input.bindings) {
+    for (const name of binding.added) radii.push(input.radiusOfBound(name) ?? 'none');
+  }
+  const capabilityChanged = input.tools.length > 0 || input.bindings.length > 0 || input.gateFilesChanged;
+  const widening =
+    raising.length > 0 || input.bindings.some((b) => b.added.length > 0) || input.flowsAdded.length > 0;
+  const narrowingOnly = capabilityChanged && !widening && !input.gateFilesChanged;
+  const highest = radii.length > 0 ? maxRadius(radii) : null;
+  const signoffRadius = input.gateFilesChanged ? 'privileged' : (highest ?? (widening ? 'none' : null));
+  const counts = baseConfig.planes.control.signoffs;
+  let requiredSignoffs = 0;
+  if (narrowingOnly) requiredSignoffs = counts.narrowing;
+  else if (signoffRadius !== null) requiredSignoffs = counts[signoffRadius];
+  return { maxRadius: highest, signoffRadius, narrowingOnly, capabilityChanged, requiredSignoffs };
+}
+
+export function exceedsMaxRadius(radius: Radius | null, limit: Radius): boolean {
+  return radius !== null && compareRadius(radius, limit) > 0;
+}

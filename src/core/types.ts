@@ -1,0 +1,259 @@
+// Shared data shapes of the pure core. Everything here is plain data: loaders produce it, the core
+// transforms it, renderers print it.
+
+export const RADII = ['none', 'read', 'write', 'irreversible', 'privileged'] as const;
+export type Radius = (typeof RADII)[number];
+
+export function isRadius(value: string): value is Radius {
+  return (RADII as readonly string[]).includes(value);
+}
+
+export type Plane = 'data' | 'control' | 'none';
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Finding {
+  severity: Severity;
+  code: string;
+  path: string;
+  line: number;
+  message: string;
+  /** the tool (or prompt id) the finding is about, when there is one: waivers match on it */
+  tool?: string;
+  /** the dotted field the finding is about, when there is one */
+  field?: string;
+}
+
+/** Where a parsed value came from; never part of a digest, so moving a file changes nothing. */
+export interface SourceRef {
+  path: string;
+  line: number;
+}
+
+export interface Credential {
+  name: string;
+  scopes: string[];
+}
+
+export interface RateLimit {
+  calls: number;
+  per: string;
+}
+
+export interface ToolPolicy {
+  protectedTargets?: string[];
+  targetField?: string;
+  requireChangeRequest?: boolean;
+}
+
+export interface ToolAnnotations {
+  title?: string;
+  readOnlyHint?: boolean;
+  destructiveHint?: boolean;
+  idempotentHint?: boolean;
+  openWorldHint?: boolean;
+}
+
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+/**
+ * A tool as the core sees it, after parsing and normalising a `kind: Tool` manifest or one entry of a
+ * `kind: McpServer` snapshot. Arrays are sorted and de-duplicated so that equal capabilities compare equal.
+ */
+export interface Tool {
+  name: string;
+  /** set for tools that come from a `kind: McpServer` manifest */
+  server?: string;
+  description?: string;
+  owner?: string;
+  effect?: Radius;
+  scopes: string[];
+  credentials: Credential[];
+  egress: string[];
+  dataAccess: 'none' | 'internal' | 'sensitive';
+  untrustedInput: boolean;
+  rateLimit?: RateLimit;
+  approval: 'none' | 'human';
+  inputSchema?: JsonObject;
+  policy?: ToolPolicy;
+  annotations?: ToolAnnotations;
+  /** MCP server transport (command/url), for server tools: a changed binary is a changed capability */
+  transport?: JsonValue;
+  source: SourceRef;
+}
+
+export interface Prompt {
+  id: string;
+  version?: string;
+  model?: string;
+  /** the tools this agent is bound to; undefined when the prompt binds none */
+  tools?: string[];
+  outputSchema?: JsonObject;
+  /** the prompt text (markdown body or `template`) */
+  text: string;
+  /** other front-matter keys, kept for the behavioural diff */
+  meta: JsonObject;
+  source: SourceRef;
+}
+
+/** A non-manifest file under the prompts path (few-shot .jsonl, .txt): diffed as text. */
+export interface DataFile {
+  path: string;
+  oid: string;
+}
+
+export interface Registry {
+  tools: Tool[];
+  prompts: Prompt[];
+  findings: Finding[];
+}
+
+// ---------------------------------------------------------------- config
+
+export interface SignoffCounts {
+  none: number;
+  read: number;
+  write: number;
+  irreversible: number;
+  privileged: number;
+  narrowing: number;
+}
+
+export interface Waiver {
+  tool: string;
+  code: string;
+  owner: string;
+  reason: string;
+  expires: string;
+}
+
+export interface EvalConfig {
+  results?: string;
+  baseline?: string;
+  maxPassRateDrop?: number;
+  minPassRate?: number;
+}
+
+export interface Config {
+  version: 1;
+  planes: {
+    data: {
+      paths: string[];
+      reviewers: string[];
+      versionBump: 'required' | 'warn' | 'off';
+      eval?: EvalConfig;
+    };
+    control: {
+      paths: string[];
+      reviewers: string[];
+      signers: string[];
+      signoffs: SignoffCounts;
+      maxRadius: Radius;
+      internalHosts: string[];
+    };
+  };
+  radius: { actions: Record<string, Radius> };
+  waivers: Waiver[];
+}
+
+// ---------------------------------------------------------------- diff
+
+export type FileStatus = 'added' | 'modified' | 'deleted' | 'renamed';
+
+export interface ChangedFile {
+  path: string;
+  status: FileStatus;
+  oldPath?: string;
+}
+
+export type ChangeKind = 'widened' | 'narrowed' | 'changed';
+
+export interface FieldChange {
+  field: string;
+  kind: ChangeKind;
+  added?: string[];
+  removed?: string[];
+  before?: JsonValue;
+  after?: JsonValue;
+  /** human-readable details, e.g. schema paths that now accept more */
+  details?: string[];
+}
+
+export type ToolChangeKind = 'added' | 'removed' | 'modified' | 'renamed';
+
+export interface ToolChange {
+  name: string;
+  change: ToolChangeKind;
+  oldName?: string;
+  radiusBefore: Radius | null;
+  radiusAfter: Radius | null;
+  escalation: boolean;
+  /** every field change is narrowed (or the tool is removed) */
+  narrowing: boolean;
+  changes: FieldChange[];
+  path: string;
+  line: number;
+}
+
+export interface BindingChange {
+  agent: string;
+  added: string[];
+  removed: string[];
+}
+
+export type FlowKind = 'untrusted-to-action' | 'lethal-trifecta';
+
+export interface Flow {
+  kind: FlowKind;
+  agent: string;
+  sources: string[];
+  sinks: string[];
+}
+
+export interface PromptChange {
+  id: string;
+  change: ToolChangeKind;
+  oldId?: string;
+  versionBefore: string | null;
+  versionAfter: string | null;
+  path: string;
+}
+
+export interface RefInfo {
+  ref: string;
+  sha: string | null;
+}
+
+export interface DataPlaneReport {
+  changed: boolean;
+  files: ChangedFile[];
+  prompts: PromptChange[];
+  reviewers: string[];
+}
+
+export interface ControlPlaneReport {
+  changed: boolean;
+  files: ChangedFile[];
+  tools: ToolChange[];
+  bindings: BindingChange[];
+  flows: { added: Flow[]; removed: Flow[] };
+  maxRadius: Radius | null;
+  escalation: boolean;
+  narrowingOnly: boolean;
+  requiredSignoffs: number;
+  digest: string;
+  reviewers: string[];
+}
+
+export interface AppliedWaiver extends Waiver {
+  path: string;
+}
+
+export interface DiffReport {
+  schemaVersion: 1;
+  base: RefInfo;
+  head: RefInfo;
+  planes: { data: DataPlaneReport; control: ControlPlaneReport };
+  findings: Finding[];
+  waivers: { applied: AppliedWaiver[]; expired: Waiver[] };
+}

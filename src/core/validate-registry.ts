@@ -1,0 +1,222 @@
+// Registry-wide checks that no single file can make: unique and unconfusable names, bindings that resolve,
+// model-facing text that hides something, and the blast-radius findings. Linear in the registry's size.
+import { dottedField, displayField } from './parse/findings.js';
+import type { FieldLocator } from './parse/locate.js';
+import { describeCodePoint } from './parse/unicode-names.js';
+import type { FieldPath } from './parse/yaml.js';
+import { classifyBlastRadius } from './radius.js';
+import { confusableSkeleton, decodeTagCharacters, findHiddenUnicode, findInstructionLikeText } from './scan-text.js';
+import type { Finding, Prompt, Radius, Registry, Severity, Tool } from './types.js';
+
+export interface ValidateOptions {
+  /** config `radius.actions`: extra action floors */
+  actions?: Record<string, Radius>;
+  /** finds the line of a nested field; without it findings point at the tool's `name` line */
+  locate?: FieldLocator;
+}
+
+type Report = (finding: Omit<Finding, 'line'> & { fieldPath?: FieldPath; line?: number; value?: string }) => void;
+
+export function validateRegistry(registry: Registry, options: ValidateOptions = {}): Finding[] {
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  const report: Report = ({ fieldPath, value, line, ...finding }) => {
+    const out: Finding = { ...finding, line: line ?? 1 };
+    if (fieldPath && fieldPath.length > 0) out.field = dottedField(fieldPath);
+    // fields a server's tools inherit would otherwise repeat one hidden character once per tool
+    const who = out.code === 'hidden-unicode' ? '' : (out.tool ?? '');
+    const key = `${out.code}\0${out.path}\0${out.line}\0${out.field ?? ''}\0${who}\0${value ?? ''}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      findings.push(out);
+    }
+  };
+  const lineOf = (tool: Tool, field: FieldPath, value?: string): number =>
+    (field.length > 0
+      ? options.locate?.({ path: tool.source.path, tool: tool.name, ...(tool.server !== undefined && { server: tool.server }), ...(value !== undefined && { value }) }, field)
+      : undefined) ?? tool.source.line;
+  const promptLine = (prompt: Prompt, field: FieldPath, value?: string): number =>
+    options.locate?.({ path: prompt.source.path, ...(value !== undefined && { value }) }, field) ?? prompt.source.line;
+
+  checkToolNames(registry.tools, report);
+  checkPromptIds(registry.prompts, report);
+  const names = new Set(registry.tools.map((tool) => tool.name));
+  const skeletons = new Map(registry.tools.map((tool) => [confusableSkeleton(tool.name), tool.name]));
+  for (const prompt of registry.prompts) {
+    for (const name of prompt.tools ?? []) {
+      if (names.has(name)) continue;
+      const lookalike = skeletons.get(confusableSkeleton(name));
+      const hint = lookalike ? ` (did you mean ${JSON.stringify(lookalike)}?)` : '';
+      report({
+        severity: 'error',
+        code: 'unknown-tool-binding',
+        path: prompt.source.path,
+        line: promptLine(prompt, ['tools'], name),
+        tool: prompt.id,
+        fieldPath: ['tools'],
+        value: name,
+        message: `prompt ${JSON.stringify(prompt.id)} binds tool ${JSON.stringify(name)}, which is not in the registry${hint}`,
+      });
+    }
+    scanStrings({ text: prompt.text, meta: prompt.meta }, [], (fieldPath, text) => {
+      const source = fieldPath[0] === 'text' ? [] : fieldPath.slice(1);
+      const line = () => (source.length > 0 ? promptLine(prompt, source) : prompt.source.line);
+      reportHidden(report, 'warning', prompt.source.path, line, `prompt ${JSON.stringify(prompt.id)}`, prompt.id, source, text);
+    });
+  }
+  for (const tool of registry.tools) {
+    scanTool(tool, report, lineOf);
+    for (const finding of classifyBlastRadius(tool, options.actions).findings) {
+      const fieldPath = parseFieldPath(finding.field);
+      report({
+        severity: finding.severity,
+        code: finding.code,
+        path: tool.source.path,
+        line: lineOf(tool, fieldPath),
+        tool: tool.name,
+        fieldPath,
+        message: `tool ${JSON.stringify(tool.name)}: ${finding.message}`,
+      });
+    }
+  }
+  return findings;
+}
+
+function checkToolNames(tools: readonly Tool[], report: Report): void {
+  const byName = new Map<string, Tool>();
+  const bySkeleton = new Map<string, Tool>();
+  for (const tool of tools) {
+    const first = byName.get(tool.name);
+    if (first) {
+      report({
+        severity: 'error',
+        code: 'duplicate-tool',
+        path: tool.source.path,
+        line: tool.source.line,
+        tool: tool.name,
+        message: `tool ${JSON.stringify(tool.name)} is defined twice: here and at ${where(first)}`,
+      });
+      continue;
+    }
+    byName.set(tool.name, tool);
+    const skeleton = confusableSkeleton(tool.name);
+    const twin = bySkeleton.get(skeleton);
+    if (twin) {
+      report({
+        severity: 'error',
+        code: 'confusable-name',
+        path: tool.source.path,
+        line: tool.source.line,
+        tool: tool.name,
+        message: `tool name ${JSON.stringify(tool.name)} is confusable with ${JSON.stringify(twin.name)} at ${where(twin)}: a model or reviewer can mistake one for the other`,
+      });
+    } else {
+      bySkeleton.set(skeleton, tool);
+    }
+  }
+}
+
+function checkPromptIds(prompts: readonly Prompt[], report: Report): void {
+  const byId = new Map<string, Prompt>();
+  for (const prompt of prompts) {
+    const first = byId.get(prompt.id);
+    if (!first) {
+      byId.set(prompt.id, prompt);
+      continue;
+    }
+    report({
+      severity: 'error',
+      code: 'duplicate-prompt',
+      path: prompt.source.path,
+      line: prompt.source.line,
+      tool: prompt.id,
+      message: `prompt id ${JSON.stringify(prompt.id)} is used twice: here and at ${first.source.path}:${first.source.line}`,
+    });
+  }
+}
+
+function scanTool(tool: Tool, report: Report, lineOf: (tool: Tool, field: FieldPath) => number): void {
+  const { source: _source, ...fields } = tool;
+  scanStrings(fields, [], (fieldPath, text) => {
+    if (fieldPath[0] === 'name' || fieldPath[0] === 'server') return; // names are ASCII-checked by the parser
+    reportHidden(report, 'error', tool.source.path, () => lineOf(tool, fieldPath), `tool ${JSON.stringify(tool.name)}`, tool.name, fieldPath, text);
+    if (isModelFacing(fieldPath)) {
+      const phrases = findInstructionLikeText(text);
+      if (phrases.length === 0) return;
+      report({
+        severity: 'warning',
+        code: 'instruction-like-text',
+        path: tool.source.path,
+        line: lineOf(tool, fieldPath),
+        tool: tool.name,
+        fieldPath,
+        message: `tool ${JSON.stringify(tool.name)}: ${displayField(fieldPath)} reads like instructions to the model: ${phrases.map((p) => JSON.stringify(p)).join(', ')}`,
+      });
+    }
+  });
+}
+
+/** Text the model reads: the description, the title, and descriptions anywhere inside the input schema. */
+function isModelFacing(fieldPath: FieldPath): boolean {
+  const last = fieldPath[fieldPath.length - 1];
+  if (fieldPath.length === 1) return last === 'description';
+  if (fieldPath[0] === 'annotations') return last === 'title';
+  return fieldPath[0] === 'inputSchema' && (last === 'description' || last === 'title');
+}
+
+function reportHidden(
+  report: Report,
+  severity: Severity,
+  path: string,
+  line: () => number,
+  subject: string,
+  tool: string,
+  fieldPath: FieldPath,
+  text: string,
+): void {
+  const hidden = findHiddenUnicode(text);
+  const first = hidden[0];
+  if (!first) return;
+  const label = fieldPath.length > 0 ? displayField(fieldPath) : 'text';
+  const more = hidden.length > 1 ? ` (and ${hidden.length - 1} more)` : '';
+  const smuggled = decodeTagCharacters(text);
+  const decoded = smuggled ? `; the tag characters spell ${JSON.stringify(smuggled.slice(0, 120))}` : '';
+  report({
+    severity,
+    code: 'hidden-unicode',
+    path,
+    line: line(),
+    tool,
+    fieldPath,
+    message: `${subject}: ${label} contains invisible character ${describeCodePoint(first.codePoint)} at offset ${first.index}${more}: a reviewer cannot see what the model reads${decoded}`,
+  });
+}
+
+/** Calls `visit` for every string in the value, object keys included (a property name can hide text too). */
+function scanStrings(value: unknown, path: (string | number)[], visit: (path: FieldPath, text: string) => void): void {
+  if (typeof value === 'string') {
+    visit(path, value);
+  } else if (Array.isArray(value)) {
+    value.forEach((item, index) => scanStrings(item, [...path, index], visit));
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [key, inner] of Object.entries(value)) {
+      const innerPath = [...path, key];
+      visit(innerPath, key);
+      scanStrings(inner, innerPath, visit);
+    }
+  }
+}
+
+/** `credentials[0].scopes` or `credentials.0.scopes` -> ['credentials', 0, 'scopes']. */
+function parseFieldPath(field: string): FieldPath {
+  if (field === '') return [];
+  return field
+    .replace(/\[(\d+)\]/g, '.$1')
+    .split('.')
+    .filter((segment) => segment !== '')
+    .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
+}
+
+function where(tool: Tool): string {
+  return `${tool.source.path}:${tool.source.line}`;
+}

@@ -1,0 +1,155 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { GitError, firstStderrLine } from './git-error.js';
+
+export interface RunGitOptions {
+  input?: string | Buffer;
+  /** stdout larger than this fails the call instead of exhausting memory */
+  maxBuffer?: number;
+  /** exit codes besides 0 that are an answer rather than a failure (`rev-parse --verify --quiet` exits 1) */
+  acceptExitCodes?: number[];
+}
+
+const DEFAULT_MAX_BUFFER = 512 * 1024 * 1024;
+const STDERR_KEEP = 64 * 1024;
+
+// Options that keep git's output machine-shaped whatever the user's config says.
+const GLOBAL_ARGS = [
+  '--no-pager',
+  '--literal-pathspecs',
+  '-c',
+  'color.ui=false',
+  '-c',
+  'core.quotePath=false',
+];
+
+let spawnCount = 0;
+
+/** How many git processes this module has started; lets tests prove that bulk reads use one process. */
+export function gitSpawnCount(): number {
+  return spawnCount;
+}
+
+function gitEnv(): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    GIT_TERMINAL_PROMPT: '0',
+    GIT_OPTIONAL_LOCKS: '0',
+    GIT_PAGER: 'cat',
+    PAGER: 'cat',
+    LC_ALL: 'C',
+    LANGUAGE: 'C',
+    // never let a partial clone go to the network behind our back (git >= 2.44; ignored before)
+    GIT_NO_LAZY_FETCH: '1',
+  };
+}
+
+/** Runs git with an argument array (never a shell) and resolves to its stdout. */
+export async function runGit(cwd: string, args: string[], options: RunGitOptions = {}): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const maxBuffer = options.maxBuffer ?? DEFAULT_MAX_BUFFER;
+  await execGit(cwd, args, options.input, options.acceptExitCodes ?? [], (chunk, kill) => {
+    size += chunk.length;
+    if (size > maxBuffer) {
+      kill(new GitError('failed', `git ${args[0] ?? ''} produced more than ${maxBuffer} bytes`));
+      return;
+    }
+    chunks.push(chunk);
+  });
+  return Buffer.concat(chunks, size);
+}
+
+/** Like runGit, but hands stdout over chunk by chunk (for `cat-file --batch` and other bulk readers). */
+export async function streamGit(
+  cwd: string,
+  args: string[],
+  input: string | Buffer | undefined,
+  onChunk: (chunk: Buffer) => void,
+): Promise<void> {
+  await execGit(cwd, args, input, [], (chunk, kill) => {
+    try {
+      onChunk(chunk);
+    } catch (error) {
+      kill(error);
+    }
+  });
+}
+
+function execGit(
+  cwd: string,
+  args: string[],
+  input: string | Buffer | undefined,
+  acceptExitCodes: number[],
+  onChunk: (chunk: Buffer, kill: (reason: unknown) => void) => void,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    let failure: unknown;
+    let stderr = '';
+    spawnCount += 1;
+    const child = spawn('git', [...GLOBAL_ARGS, ...args], {
+      cwd,
+      env: gitEnv(),
+      stdio: ['pipe', 'pipe', 'pipe'],
+      windowsHide: true,
+    });
+    const settle = (error?: unknown): void => {
+      if (settled) return;
+      settled = true;
+      if (error === undefined) resolve();
+      else reject(error instanceof Error ? error : new GitError('failed', String(error)));
+    };
+    const kill = (reason: unknown): void => {
+      failure ??= reason;
+      child.kill();
+    };
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT' && !existsSync(cwd))
+        settle(new GitError('not-a-repository', `not a git repository: ${cwd}`));
+      else if (error.code === 'ENOENT')
+        settle(new GitError('git-missing', 'git is not installed or not on PATH'));
+      else settle(new GitError('failed', `could not run git: ${error.message}`));
+    });
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (failure === undefined) onChunk(chunk, kill);
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      if (stderr.length < STDERR_KEEP) stderr += chunk.toString('utf8');
+    });
+    // git may exit before reading all its input (a bad argument): that EPIPE is reported through the exit code
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(input);
+    child.on('close', (code, signal) => {
+      if (failure !== undefined) settle(failure);
+      else if (code === 0 || (code !== null && acceptExitCodes.includes(code))) settle();
+      else settle(classifyFailure(cwd, args, stderr, code, signal));
+    });
+  });
+}
+
+/** Turns a failed git call into a GitError whose kind callers can branch on. */
+export function classifyFailure(
+  cwd: string,
+  args: string[],
+  stderr: string,
+  code: number | null,
+  signal: NodeJS.Signals | null,
+): GitError {
+  const line = firstStderrLine(stderr);
+  if (/not a git repository/i.test(stderr))
+    return new GitError('not-a-repository', `not a git repository: ${cwd}`);
+  if (/bad object|missing object|could not read|unable to read|not our ref/i.test(stderr)) {
+    return new GitError('missing-commit', line);
+  }
+  if (
+    /unknown revision|bad revision|ambiguous argument|needed a single revision|not a valid object name|invalid object name/i.test(
+      stderr,
+    )
+  ) {
+    return new GitError('bad-ref', line);
+  }
+  const what = `git ${args[0] ?? ''}`;
+  if (line) return new GitError('failed', `${what} failed: ${line}`);
+  return new GitError('failed', `${what} failed (${signal ?? `exit code ${code}`})`);
+}

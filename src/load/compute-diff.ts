@@ -1,0 +1,97 @@
+import { buildDiffReport } from '../core/build-diff.js';
+import { ownersOf, parseCodeowners } from '../core/codeowners.js';
+import { literalPrefixes } from '../core/classify-paths.js';
+import { parseConfig } from '../core/parse/config.js';
+import { parseSnapshot } from '../core/parse-snapshot.js';
+import type { ParseCache } from '../core/parse-snapshot.js';
+import type { Config, DiffReport } from '../core/types.js';
+import { UsageError } from '../cli/errors.js';
+import { listChangedFiles } from '../git/changed-files.js';
+import { findDefaultBase, verifyRef } from '../git/refs.js';
+import { readSnapshot } from '../git/snapshot.js';
+import type { Snapshot } from '../git/snapshot.js';
+
+/** Files over this size are refused with a finding instead of being parsed. */
+export const MAX_MANIFEST_BYTES = 1024 * 1024;
+
+const CONFIG_PATHS = ['agentgate.yaml', 'agentgate.yml'];
+const CODEOWNERS_PATHS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'];
+
+export interface ComputeDiffOptions {
+  cwd: string;
+  /** a ref to verify; undefined = merge-base with the default branch */
+  base?: string;
+  /** a ref to verify; null = the working tree, untracked registry files included */
+  head: string | null;
+  /** YYYY-MM-DD for waiver expiry; defaults to today (UTC) */
+  today?: string;
+}
+
+export interface ComputeDiffResult {
+  report: DiffReport;
+  /** the BASE commit's config: a PR cannot loosen the gate that judges it */
+  config: Config;
+  /** CODEOWNERS at the base commit, GitHub's lookup order */
+  codeowners: { path: string; text: string } | null;
+}
+
+export async function computeDiff(options: ComputeDiffOptions): Promise<ComputeDiffResult> {
+  const { cwd } = options;
+  const base = options.base === undefined ? await findDefaultBase(cwd) : { ref: options.base, sha: await verifyRef(cwd, options.base) };
+  const headSha = options.head === null ? null : await verifyRef(cwd, options.head);
+
+  const gates = await readSnapshot(cwd, base.sha, { prefixes: [...CONFIG_PATHS, ...CODEOWNERS_PATHS], extraPaths: [], maxBytes: MAX_MANIFEST_BYTES });
+  const config = loadBaseConfig(gates);
+  const codeowners = findCodeowners(gates);
+
+  const prefixes = [
+    ...literalPrefixes([...config.planes.control.paths, ...config.planes.data.paths]),
+    ...CONFIG_PATHS,
+    ...CODEOWNERS_PATHS,
+    '.github/workflows',
+  ];
+  const wholeTree = literalPrefixes([...config.planes.control.paths, ...config.planes.data.paths]).length === 0;
+  const snapshotOptions = { prefixes: wholeTree ? [] : prefixes, extraPaths: [], maxBytes: MAX_MANIFEST_BYTES };
+  const [baseFiles, headFiles, changedFiles] = await Promise.all([
+    readSnapshot(cwd, base.sha, snapshotOptions),
+    readSnapshot(cwd, headSha, snapshotOptions),
+    listChangedFiles(cwd, base.sha, headSha),
+  ]);
+  const cache: ParseCache = new Map();
+  const report = buildDiffReport({
+    base: { ref: { ref: base.ref, sha: base.sha }, snapshot: parseSnapshot(baseFiles.files, baseFiles.refused, config, cache) },
+    head: {
+      ref: { ref: options.head ?? 'working tree', sha: headSha },
+      snapshot: parseSnapshot(headFiles.files, headFiles.refused, config, cache),
+    },
+    changedFiles,
+    config,
+    today: options.today ?? new Date().toISOString().slice(0, 10),
+    ownersOf: codeowners ? ownersLookup(codeowners) : undefined,
+  });
+  return { report, config, codeowners };
+}
+
+function loadBaseConfig(gates: Snapshot): Config {
+  const file = gates.files.find((f) => CONFIG_PATHS.includes(f.path));
+  const refused = gates.refused.find((f) => CONFIG_PATHS.includes(f.path));
+  if (refused) throw new UsageError(`${refused.path}: config at the base commit is unreadable (${refused.reason})`);
+  const { config, errors } = parseConfig(file?.text ?? null, file?.path ?? 'agentgate.yaml');
+  const first = errors[0];
+  if (first) throw new UsageError(`${first.message} (config is read from the base commit)`);
+  return config;
+}
+
+function ownersLookup(codeowners: { path: string; text: string }): (path: string) => string[] {
+  const { rules } = parseCodeowners(codeowners.text, codeowners.path);
+  return (path) => ownersOf(rules, path);
+}
+
+function findCodeowners(gates: Snapshot): { path: string; text: string } | null {
+  for (const path of CODEOWNERS_PATHS) {
+    const file = gates.files.find((f) => f.path === path);
+    if (file) return { path, text: file.text };
+  }
+  return null;
+}
+

@@ -1,0 +1,61 @@
+// Every piece of text that comes from a pull request (tool names, descriptions, paths, prompt ids, finding
+// messages) passes through here before it reaches GitHub-flavoured Markdown. The goals: no HTML (so no forged
+// `<!-- agentgate:report -->` marker and no hidden content), no @-mentions, no links or emphasis that change
+// what a reviewer sees, and invisible characters shown rather than hidden.
+
+const ZERO_WIDTH_JOINER = '\u200D';
+
+// Controls, format characters (bidi overrides, zero-width spaces), line/paragraph separators, BOM.
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u202A-\u202E\u2028\u2029\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF9-\uFFFB]|\uDB40[\uDC00-\uDDEF]/g;
+
+/** Shows invisible and direction-changing characters as `U+XXXX`, so a reviewer sees what the model sees. */
+export function revealInvisible(text: string): string {
+  return text.replace(INVISIBLE, (ch) => `⟨U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}⟩`);
+}
+
+/** Keeps one line: newlines and tabs would end a table row or a list item. */
+function oneLine(text: string): string {
+  return text.replace(/\r\n|\r|\n/g, ' ⏎ ').replace(/\t/g, ' ');
+}
+
+/** Cuts long text, so that one 50 kB description cannot crowd out the report. */
+export function clip(text: string, max = 300): string {
+  const chars = Array.from(text);
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+const MARKDOWN_PUNCTUATION = /[\\`*_{}[\]()#+\-.!|~^=:"'$]/g;
+
+/**
+ * Plain inline text: HTML characters become entities, Markdown punctuation is backslash-escaped, and `@`
+ * gets a zero-width joiner so that `@org/team` in a tool description notifies nobody.
+ */
+export function escapeMarkdown(text: string): string {
+  return oneLine(revealInvisible(text))
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(MARKDOWN_PUNCTUATION, '\\$&')
+    .replace(/@/g, `@${ZERO_WIDTH_JOINER}`);
+}
+
+/**
+ * A code span that holds any text: the fence is longer than the longest run of backticks inside, and
+ * padding keeps a leading or trailing backtick from joining the fence. Inside a code span GitHub renders
+ * no HTML and no mentions. In a table cell `|` must still be escaped (GFM splits cells first).
+ */
+export function codeSpan(text: string, options: { inTable?: boolean } = {}): string {
+  let body = oneLine(revealInvisible(text));
+  if (options.inTable) body = body.replace(/\|/g, '\\|');
+  if (body === '') return '` `';
+  const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = body.startsWith('`') || body.endsWith('`') || /^ .* $/.test(body) ? ' ' : '';
+  return `${fence}${pad}${body}${pad}${fence}`;
+}
+
+/** A code span for a table cell. */
+export function cellCode(text: string): string {
+  return codeSpan(text, { inTable: true });
+}

@@ -1,0 +1,172 @@
+import type {
+  ChangedFile,
+  DiffReport,
+  FieldChange,
+  Finding,
+  Flow,
+  PromptChange,
+  Radius,
+  RefInfo,
+  ToolChange,
+} from '../core/types.js';
+import { cellCode, clip, codeSpan, escapeMarkdown } from './markdown-escape.js';
+
+const FLOW_LABEL: Record<Flow['kind'], string> = {
+  'untrusted-to-action': 'untrusted input → high-radius action',
+  'lethal-trifecta': 'lethal trifecta (untrusted input + sensitive data + outside egress)',
+};
+
+/**
+ * The two-plane diff as GitHub-flavoured Markdown: `agentgate diff --format markdown`, the PR comment and
+ * the job summary. Every name, path and message from the PR is escaped; nothing here can mention anyone.
+ */
+export function renderMarkdownReport(report: DiffReport): string {
+  const out: string[] = [];
+  out.push(`### agentgate diff ${describeRef(report.base)} → ${describeRef(report.head)}`, '');
+  out.push(...controlSection(report), ...dataSection(report), ...findingsSection(report.findings));
+  out.push(...waiversSection(report));
+  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+}
+
+function describeRef(ref: RefInfo): string {
+  const sha = ref.sha ? ` (${ref.sha.slice(0, 7)})` : '';
+  return `${codeSpan(ref.ref)}${sha}`;
+}
+
+function controlSection(report: DiffReport): string[] {
+  const control = report.planes.control;
+  const out = ['#### Control plane (authority)', ''];
+  if (!control.changed) return [...out, 'No control-plane changes.', ''];
+  out.push(signoffLine(report), '', `Capability digest: ${codeSpan(control.digest)}`, '');
+  if (control.tools.length > 0) {
+    out.push('| tool | change | radius | widened | other changes |', '| --- | --- | --- | --- | --- |');
+    for (const tool of control.tools) out.push(toolRow(tool));
+    out.push('');
+  }
+  if (control.flows.added.length > 0) {
+    out.push('**New dangerous paths**', '');
+    for (const flow of control.flows.added) out.push(`- ${flowLine(flow)}`);
+    out.push('');
+  }
+  if (control.flows.removed.length > 0) {
+    out.push('**Dangerous paths removed**', '');
+    for (const flow of control.flows.removed) out.push(`- ${flowLine(flow)}`);
+    out.push('');
+  }
+  if (control.bindings.length > 0) {
+    out.push('| agent | tools bound | tools unbound |', '| --- | --- | --- |');
+    for (const binding of control.bindings) {
+      out.push(`| ${cellCode(binding.agent)} | ${codeList(binding.added)} | ${codeList(binding.removed)} |`);
+    }
+    out.push('');
+  }
+  out.push(...filesBlock(control.files), ...reviewersLine(control.reviewers));
+  return out;
+}
+
+function signoffLine(report: DiffReport): string {
+  const control = report.planes.control;
+  const radius = control.maxRadius ? `**${control.maxRadius}**` : 'a';
+  const escalation = control.escalation ? ' (escalation)' : '';
+  if (control.requiredSignoffs === 0) {
+    const why = control.narrowingOnly ? 'narrowing only (revocations)' : `${radius} change`;
+    return `Sign-offs required: **0**, ${why}${escalation}.`;
+  }
+  return `Sign-offs required: **${control.requiredSignoffs}** for ${radius} change${escalation}.`;
+}
+
+function toolRow(tool: ToolChange): string {
+  const name = tool.oldName ? `${cellCode(tool.name)} (was ${cellCode(tool.oldName)})` : cellCode(tool.name);
+  const radius = `${radiusLabel(tool.radiusBefore)} → ${radiusLabel(tool.radiusAfter)}${tool.escalation ? ' ⚠️' : ''}`;
+  const widened = tool.changes.filter((c) => c.kind === 'widened').map(fieldSummary);
+  const other = tool.changes.filter((c) => c.kind !== 'widened').map(fieldSummary);
+  return `| ${name} | ${tool.change} | ${radius} | ${widened.join('<br>') || '—'} | ${other.join('<br>') || '—'} |`;
+}
+
+function radiusLabel(radius: Radius | null): string {
+  if (radius === null) return '—';
+  return radius === 'privileged' || radius === 'irreversible' ? `**${radius}**` : radius;
+}
+
+function fieldSummary(change: FieldChange): string {
+  const parts: string[] = [];
+  if (change.added && change.added.length > 0) parts.push(`+${codeList(change.added)}`);
+  if (change.removed && change.removed.length > 0) parts.push(`−${codeList(change.removed)}`);
+  if (parts.length === 0 && (change.before !== undefined || change.after !== undefined)) {
+    parts.push(`${valueCode(change.before)} → ${valueCode(change.after)}`);
+  }
+  const label = change.kind === 'widened' ? '' : ` (${change.kind})`;
+  return `${cellCode(change.field)}${label}${parts.length > 0 ? ` ${parts.join(' ')}` : ''}`;
+}
+
+function valueCode(value: unknown): string {
+  if (value === undefined || value === null) return '—';
+  return cellCode(clip(typeof value === 'string' ? value : JSON.stringify(value), 120));
+}
+
+function codeList(items: string[], max = 20): string {
+  if (items.length === 0) return '—';
+  const shown = items.slice(0, max).map((item) => cellCode(clip(item, 120)));
+  if (items.length > max) shown.push(`and ${items.length - max} more`);
+  return shown.join(', ');
+}
+
+function flowLine(flow: Flow): string {
+  return `${FLOW_LABEL[flow.kind]} in ${codeSpan(flow.agent)}: ${codeList(flow.sources)} → ${codeList(flow.sinks)}`;
+}
+
+function dataSection(report: DiffReport): string[] {
+  const data = report.planes.data;
+  const out = ['#### Data plane (behaviour)', ''];
+  if (!data.changed) return [...out, 'No data-plane changes.', ''];
+  if (data.prompts.length > 0) {
+    out.push('| prompt | change | version |', '| --- | --- | --- |');
+    for (const prompt of data.prompts) out.push(promptRow(prompt));
+    out.push('');
+  }
+  out.push(...filesBlock(data.files), ...reviewersLine(data.reviewers));
+  return out;
+}
+
+function promptRow(prompt: PromptChange): string {
+  const id = prompt.oldId ? `${cellCode(prompt.id)} (was ${cellCode(prompt.oldId)})` : cellCode(prompt.id);
+  const version = `${prompt.versionBefore === null ? '—' : cellCode(prompt.versionBefore)} → ${prompt.versionAfter === null ? '—' : cellCode(prompt.versionAfter)}`;
+  return `| ${id} | ${prompt.change} | ${version} |`;
+}
+
+function filesBlock(files: ChangedFile[]): string[] {
+  if (files.length === 0) return [];
+  const lines = files.map((file) => {
+    const from = file.oldPath ? ` from ${codeSpan(file.oldPath)}` : '';
+    return `- ${codeSpan(file.path)} (${file.status}${from})`;
+  });
+  return ['Files:', '', ...lines, ''];
+}
+
+function reviewersLine(reviewers: string[]): string[] {
+  if (reviewers.length === 0) return [];
+  // owners come from the base config, but are still code-quoted: listing them must not notify them
+  return [`Reviewers: ${reviewers.map((r) => codeSpan(r)).join(', ')}`, ''];
+}
+
+function findingsSection(findings: Finding[]): string[] {
+  if (findings.length === 0) return [];
+  const out = ['#### Findings', '', '| severity | code | where | message |', '| --- | --- | --- | --- |'];
+  for (const finding of findings) {
+    const where = cellCode(`${finding.path}:${finding.line}`);
+    const message = escapeMarkdown(clip(finding.message, 400));
+    out.push(`| ${finding.severity} | ${cellCode(finding.code)} | ${where} | ${message} |`);
+  }
+  return [...out, ''];
+}
+
+function waiversSection(report: DiffReport): string[] {
+  const { applied, expired } = report.waivers;
+  if (applied.length === 0 && expired.length === 0) return [];
+  const out = ['#### Waivers', '', '| state | tool | finding | owner | expires | reason |', '| --- | --- | --- | --- | --- | --- |'];
+  const row = (state: string, w: { tool: string; code: string; owner: string; expires: string; reason: string }) =>
+    `| ${state} | ${cellCode(w.tool)} | ${cellCode(w.code)} | ${cellCode(w.owner)} | ${cellCode(w.expires)} | ${escapeMarkdown(clip(w.reason, 200))} |`;
+  for (const waiver of applied) out.push(row('applied', waiver));
+  for (const waiver of expired) out.push(row('expired', waiver));
+  return [...out, ''];
+}

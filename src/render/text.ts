@@ -1,0 +1,115 @@
+import type { ChalkInstance } from 'chalk';
+import type { ChangedFile, DiffReport, FieldChange, Finding, Flow, Radius, ToolChange } from '../core/types.js';
+
+const STATUS_LETTER: Record<ChangedFile['status'], string> = { added: 'A', modified: 'M', deleted: 'D', renamed: 'R' };
+const CHANGE_SIGN: Record<ToolChange['change'], string> = { added: '+', removed: '-', modified: '~', renamed: '>' };
+
+/** The terminal view: planes first, then each tool with its radius, then new paths, then the sign-off needed. */
+export function renderTextReport(report: DiffReport, c: ChalkInstance): string {
+  const out: string[] = [];
+  const radius = (r: Radius | null) => colourRadius(r, c);
+  out.push(c.bold(`agentgate diff  ${describeRef(report.base)} -> ${describeRef(report.head)}`), '');
+
+  const data = report.planes.data;
+  out.push(planeHeading('DATA PLANE', data.changed, data.files.length, data.reviewers, c));
+  for (const file of data.files) out.push(`  ${fileLine(file)}`);
+  for (const prompt of data.prompts) {
+    const version = `version ${prompt.versionBefore ?? '-'} -> ${prompt.versionAfter ?? '-'}`;
+    out.push(`    prompt ${prompt.id}  ${prompt.change}  ${c.dim(version)}`);
+  }
+  out.push('');
+
+  const control = report.planes.control;
+  out.push(planeHeading('CONTROL PLANE', control.changed, control.files.length, control.reviewers, c));
+  for (const file of control.files) out.push(`  ${fileLine(file)}`);
+  if (control.tools.length > 0) out.push('', c.bold('  tools'));
+  for (const tool of control.tools) {
+    const rename = tool.oldName ? ` (was ${tool.oldName})` : '';
+    const arrow = tool.radiusBefore && tool.radiusBefore !== tool.radiusAfter ? `${radius(tool.radiusBefore)} -> ` : '';
+    const flag = tool.escalation ? c.red(' escalation') : tool.narrowing ? c.green(' narrowing') : '';
+    out.push(`  ${CHANGE_SIGN[tool.change]} ${c.bold(tool.name)}${rename}  ${tool.change}  radius ${arrow}${radius(tool.radiusAfter ?? tool.radiusBefore)}${flag}`);
+    for (const change of tool.changes) out.push(`      ${fieldLine(change, c)}`);
+  }
+  if (control.bindings.length > 0) out.push('', c.bold('  bindings'));
+  for (const binding of control.bindings) {
+    const parts = [...binding.added.map((n) => c.yellow(`+${n}`)), ...binding.removed.map((n) => c.green(`-${n}`))];
+    out.push(`    ${binding.agent}: ${parts.join(' ')}`);
+  }
+  if (control.flows.added.length > 0) out.push('', c.bold('  new dangerous paths'));
+  for (const flow of control.flows.added) out.push(`    ${c.red('!')} ${flowLine(flow)}`);
+  if (control.flows.removed.length > 0) out.push('', c.bold('  paths removed'));
+  for (const flow of control.flows.removed) out.push(`    ${c.green('-')} ${flowLine(flow)}`);
+  out.push('');
+
+  if (report.findings.length > 0) {
+    out.push(c.bold('FINDINGS'));
+    for (const finding of report.findings) out.push(`  ${findingLine(finding, c)}`);
+    out.push('');
+  }
+  for (const waiver of report.waivers.applied) out.push(c.dim(`waived: ${waiver.code} on ${waiver.tool} until ${waiver.expires} (${waiver.owner}: ${waiver.reason})`));
+
+  out.push(c.bold('SIGN-OFF'));
+  if (!control.changed) out.push('  no control-plane changes: no sign-off needed');
+  else if (control.requiredSignoffs === 0) out.push(`  ${control.narrowingOnly ? 'narrowing only: ' : ''}no sign-off required`);
+  else {
+    const what = control.maxRadius ? `${radius(control.maxRadius)} change` : 'control-plane change';
+    out.push(`  needs ${c.bold(String(control.requiredSignoffs))} sign-off(s) for a ${what}`);
+  }
+  out.push(`  digest ${control.digest}`);
+  return `${out.join('\n')}\n`;
+}
+
+export function colourRadius(radius: Radius | null, c: ChalkInstance): string {
+  if (radius === null) return c.dim('-');
+  const label = radius.toUpperCase();
+  switch (radius) {
+    case 'privileged':
+      return c.bgRed.white.bold(label);
+    case 'irreversible':
+      return c.red.bold(label);
+    case 'write':
+      return c.yellow(label);
+    case 'read':
+      return c.cyan(label);
+    default:
+      return c.dim(label);
+  }
+}
+
+function planeHeading(title: string, changed: boolean, files: number, reviewers: string[], c: ChalkInstance): string {
+  if (!changed) return `${c.bold(title)}  ${c.dim('no changes')}`;
+  const who = reviewers.length > 0 ? `  reviewers ${reviewers.join(' ')}` : '';
+  return `${c.bold(title)}  changed, ${files} file(s)${who}`;
+}
+
+function fileLine(file: ChangedFile): string {
+  return file.oldPath ? `${STATUS_LETTER[file.status]} ${file.oldPath} -> ${file.path}` : `${STATUS_LETTER[file.status]} ${file.path}`;
+}
+
+function fieldLine(change: FieldChange, c: ChalkInstance): string {
+  const colour = change.kind === 'widened' ? c.red : change.kind === 'narrowed' ? c.green : c.dim;
+  const parts: string[] = [];
+  if (change.added?.length) parts.push(change.added.map((v) => `+${v}`).join(' '));
+  if (change.removed?.length) parts.push(change.removed.map((v) => `-${v}`).join(' '));
+  if (change.before !== undefined || change.after !== undefined) parts.push(`${show(change.before)} -> ${show(change.after)}`);
+  if (change.details?.length) parts.push(change.details.join('; '));
+  return `${change.field} ${colour(change.kind)}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`;
+}
+
+function show(value: unknown): string {
+  if (value === undefined || value === null) return '(none)';
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+export function flowLine(flow: Flow): string {
+  return `${flow.kind} in ${flow.agent}: ${flow.sources.join(', ')} -> ${flow.sinks.join(', ')}`;
+}
+
+function findingLine(finding: Finding, c: ChalkInstance): string {
+  const level = finding.severity === 'error' ? c.red('error') : finding.severity === 'warning' ? c.yellow('warning') : c.dim('info');
+  return `${level} ${finding.code} ${c.dim(`${finding.path}:${finding.line}`)} ${finding.message}`;
+}
+
+function describeRef(ref: DiffReport['base']): string {
+  return ref.sha ? `${ref.ref} (${ref.sha.slice(0, 8)})` : ref.ref;
+}

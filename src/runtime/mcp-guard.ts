@@ -1,0 +1,165 @@
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import {
+  CallToolRequestSchema,
+  CallToolResultSchema,
+  ListToolsRequestSchema,
+  ToolListChangedNotificationSchema,
+} from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolRequest, CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { evaluateIntent } from '../core/evaluate-intent.js';
+import type { Decision } from '../core/evaluate-intent.js';
+import { indexTools } from '../core/intent/tool-index.js';
+import type { Radius, Registry, Tool } from '../core/types.js';
+import { appendDecision } from './decision-log.js';
+import { listAllTools } from './mcp-connect.js';
+import type { McpTool } from './mcp-connect.js';
+
+export interface GuardOptions {
+  registry: Registry;
+  /** registry tools are named `<server>.<tool>`; without it, MCP tool names are looked up as they are */
+  server?: string;
+  log?: string;
+  radiusOverrides?: Readonly<Record<string, Radius>>;
+  /** per-call limit on the upstream server, ms (default 10 minutes; progress resets it) */
+  callTimeoutMs?: number;
+  /** told about each decision after it is logged (the CLI prints nothing: stdout is the protocol) */
+  onDecision?: (decision: Decision) => void;
+  warn?: (message: string) => void;
+  /** aborting it closes both sides (the CLI aborts on stdin EOF, SIGINT and SIGTERM) */
+  signal?: AbortSignal;
+}
+
+/** `_meta` keys an agent (or its host) may use to carry the change request and the reason with a call. */
+const META_CHANGE_REQUEST = ['agentgate/changeRequest', 'changeRequest'];
+const META_REASON = ['agentgate/reason', 'reason'];
+
+/**
+ * An MCP stdio proxy: the agent talks to this server, which talks to the real one through `upstream`.
+ * `tools/list` shows only the live tools the registry knows, with the registry's reviewed description and
+ * inputSchema in place of the live ones; every `tools/call` is decided by `evaluateIntent` and logged before it
+ * is forwarded or refused. Resolves when either side closes.
+ */
+export async function runGuard(upstream: Client, options: GuardOptions, agentSide: Transport = new StdioServerTransport()): Promise<void> {
+  const tools = indexTools(options.registry);
+  const registryName = (mcpName: string): string => (options.server ? `${options.server}.${mcpName}` : mcpName);
+  const warn = options.warn ?? (() => undefined);
+  const record = serialise(async (intent: unknown, decision: Decision) => {
+    if (options.log !== undefined) await appendDecision(options.log, { intent, decision });
+    options.onDecision?.(decision);
+  });
+
+  const instructions = upstream.getInstructions();
+  const server = new Server(
+    { name: 'agentgate-guard', version: upstream.getServerVersion()?.version ?? '0' },
+    { capabilities: { tools: { listChanged: true } }, ...(instructions !== undefined && { instructions }) },
+  );
+
+  let warnedEmpty = false;
+  server.setRequestHandler(ListToolsRequestSchema, async () => {
+    const live = await listAllTools(upstream);
+    const visible = live.flatMap((tool) => {
+      const pinned = tools.get(registryName(tool.name));
+      return pinned ? [presentTool(tool, pinned)] : [];
+    });
+    if (visible.length === 0 && live.length > 0 && !warnedEmpty) {
+      warnedEmpty = true;
+      warn(`none of the server's ${live.length} tools is in the registry${options.server ? ` under "${options.server}."` : ''}; ${options.server ? 'check the server name' : 'pass --server NAME for tools from a kind: McpServer manifest'}`);
+    }
+    return { tools: visible };
+  });
+
+  server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
+    const { intent, forwardMeta } = intentOf(request.params, registryName(request.params.name));
+    const decision = evaluateIntent(options.registry, intent, { radiusOverrides: options.radiusOverrides ?? {} });
+    try {
+      await record(intent, decision);
+    } catch (error) {
+      // an unrecorded decision is not acted on
+      return refusal(`agentgate: the call was not run because the decision could not be logged: ${describe(error)}`);
+    }
+    if (decision.decision !== 'allow') return refusal(describeRefusal(decision));
+    const progressToken = request.params._meta?.progressToken;
+    return (await upstream.callTool(
+      { name: request.params.name, arguments: request.params.arguments ?? {}, ...(forwardMeta && { _meta: forwardMeta }) },
+      CallToolResultSchema,
+      {
+        signal: extra.signal,
+        timeout: options.callTimeoutMs ?? 600_000,
+        resetTimeoutOnProgress: true,
+        ...(progressToken !== undefined && {
+          onprogress: (progress) =>
+            void extra.sendNotification({ method: 'notifications/progress', params: { ...progress, progressToken } }),
+        }),
+      },
+    )) as CallToolResult;
+  });
+
+  upstream.setNotificationHandler(ToolListChangedNotificationSchema, async () => {
+    await server.sendToolListChanged().catch(() => undefined);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    let closing = false;
+    const closeBoth = () => {
+      if (closing) return;
+      closing = true;
+      void Promise.allSettled([server.close(), upstream.close()]).then(() => resolve());
+    };
+    server.onclose = closeBoth;
+    upstream.onclose = closeBoth;
+    if (options.signal?.aborted) closeBoth();
+    options.signal?.addEventListener('abort', closeBoth, { once: true });
+    server.connect(agentSide).catch(reject);
+  });
+}
+
+function intentOf(params: CallToolRequest['params'], tool: string): { intent: Record<string, unknown>; forwardMeta?: Record<string, unknown> } {
+  const meta = (params._meta ?? {}) as Record<string, unknown>;
+  const pick = (keys: string[]) => keys.map((key) => meta[key]).find((value) => value !== undefined);
+  const changeRequest = pick(META_CHANGE_REQUEST);
+  const reason = pick(META_REASON);
+  const intent: Record<string, unknown> = { tool, args: params.arguments ?? {} };
+  if (reason !== undefined) intent.reason = reason;
+  if (changeRequest !== undefined) intent.changeRequest = changeRequest;
+  // the server gets the caller's other metadata (progressToken and the like), not agentgate's own keys
+  const rest = Object.fromEntries(
+    Object.entries(meta).filter(([key]) => !META_CHANGE_REQUEST.includes(key) && !META_REASON.includes(key)),
+  );
+  return Object.keys(rest).length > 0 ? { intent, forwardMeta: rest } : { intent };
+}
+
+/** The tool as the agent sees it: the live entry, with the reviewed (registry) text and schema where pinned. */
+function presentTool(live: McpTool, pinned: Tool): McpTool {
+  const tool: McpTool = { ...live };
+  if (pinned.description !== undefined) tool.description = pinned.description;
+  if (pinned.inputSchema !== undefined) tool.inputSchema = pinned.inputSchema as McpTool['inputSchema'];
+  return tool;
+}
+
+function refusal(text: string): CallToolResult {
+  return { content: [{ type: 'text', text }], isError: true };
+}
+
+function describeRefusal(decision: Decision): string {
+  const verdict = decision.decision === 'needs-approval' ? 'needs human approval' : 'was refused';
+  const lines = [`agentgate: ${decision.tool || 'the call'} ${verdict} (${decision.decision})`];
+  for (const reason of decision.reasons) lines.push(`- ${reason.code}: ${reason.message}`);
+  return lines.join('\n');
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Runs an async function one call at a time, in call order: log appends must not interleave. */
+function serialise<A extends unknown[]>(fn: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return (...args: A) => {
+    const run = tail.then(() => fn(...args));
+    tail = run.catch(() => undefined);
+    return run;
+  };
+}

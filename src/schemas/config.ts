@@ -1,0 +1,110 @@
+import type { JsonSchema } from './common.js';
+import { DRAFT_07, SCHEMA_ID_BASE, editorSchemaKey, radiusSchema } from './common.js';
+
+const stringList = (description: string): JsonSchema => ({
+  type: 'array',
+  description,
+  items: { type: 'string', minLength: 1 },
+});
+
+const signoffCount = (description: string): JsonSchema => ({ type: 'integer', minimum: 0, description });
+
+const fraction = (description: string): JsonSchema => ({ type: 'number', minimum: 0, maximum: 1, description });
+
+/** agentgate.yaml (SPEC 2.3); every key optional. */
+export const configSchema: JsonSchema = {
+  $schema: DRAFT_07,
+  $id: `${SCHEMA_ID_BASE}config.json`,
+  title: 'agentgate config (agentgate.yaml)',
+  description: 'Every key is optional. Always read from the base commit: a pull request cannot loosen its own gate.',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    $schema: editorSchemaKey,
+    version: { const: 1, description: 'Config format version.' },
+    planes: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        data: {
+          type: 'object',
+          description: 'The behaviour plane: prompts, examples, output schemas, model choice.',
+          additionalProperties: false,
+          properties: {
+            paths: stringList('Globs of data-plane files (default registry/prompts/**).'),
+            reviewers: stringList('Users or @org/team slugs; default: the CODEOWNERS owners of these paths.'),
+            versionBump: {
+              type: 'string',
+              enum: ['required', 'warn', 'off'],
+              description: "Whether a changed prompt must change its version (default required).",
+            },
+            eval: {
+              type: 'object',
+              description: 'Behavioural verdict from eval results.',
+              additionalProperties: false,
+              properties: {
+                results: { type: 'string', description: 'Head eval results file.' },
+                baseline: { type: 'string', description: 'Baseline eval results file.' },
+                maxPassRateDrop: fraction('Largest pass-rate drop allowed, 0..1.'),
+                minPassRate: fraction('Lowest pass rate allowed, 0..1.'),
+              },
+            },
+          },
+        },
+        control: {
+          type: 'object',
+          description: 'The authority plane: tools, scopes, credentials, egress, MCP servers, bindings.',
+          additionalProperties: false,
+          properties: {
+            paths: stringList('Globs of control-plane files (default registry/tools/**).'),
+            reviewers: stringList('Users or @org/team slugs; default: the CODEOWNERS owners of these paths.'),
+            signers: stringList('Users or @org/team slugs allowed to sign off; default: the reviewers.'),
+            signoffs: {
+              type: 'object',
+              description: 'Sign-offs required by the highest radius among added or widened tools.',
+              additionalProperties: false,
+              properties: {
+                none: signoffCount('Default 0.'),
+                read: signoffCount('Default 1.'),
+                write: signoffCount('Default 1.'),
+                irreversible: signoffCount('Default 1.'),
+                privileged: signoffCount('Default 2.'),
+                narrowing: signoffCount('For changes that only narrow (revocations); default 0.'),
+              },
+            },
+            maxRadius: { ...radiusSchema, description: 'Highest radius the gate lets through (default privileged).' },
+            internalHosts: stringList('Egress to these hosts is not "outside the organisation".'),
+          },
+        },
+      },
+    },
+    radius: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        actions: {
+          type: 'object',
+          description: 'Extra action -> radius floors, merged over the defaults, e.g. { refund: irreversible }.',
+          propertyNames: { pattern: '^[A-Za-z0-9_*.-]+$' },
+          additionalProperties: radiusSchema,
+        },
+      },
+    },
+    waivers: {
+      type: 'array',
+      description: 'Each silences one finding on one tool until a date; expired waivers are reported.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['tool', 'code', 'owner', 'reason', 'expires'],
+        properties: {
+          tool: { type: 'string', minLength: 1, description: 'Tool name (or prompt id).' },
+          code: { type: 'string', minLength: 1, description: 'Finding code, e.g. effect-understated.' },
+          owner: { type: 'string', minLength: 1, description: 'Who answers for the waiver.' },
+          reason: { type: 'string', minLength: 1, description: 'Why it is acceptable.' },
+          expires: { type: 'string', format: 'date', description: 'Last day it applies (YYYY-MM-DD).' },
+        },
+      },
+    },
+  },
+};

@@ -1,0 +1,30 @@
+import type { JsonSchema } from './common.js';
+import { configSchema } from './config.js';
+import { intentSchema } from './intent.js';
+import { manifestSchema } from './manifest.js';
+import { mcpServerSchema } from './mcp-server.js';
+import { promptSchema } from './prompt.js';
+
+export type { JsonSchema } from './common.js';
+export { configSchema } from './config.js';
+export { intentSchema } from './intent.js';
+export { manifestSchema } from './manifest.js';
+export { mcpServerSchema } from './mcp-server.js';
+export { promptSchema } from './prompt.js';
+export { toolSchema } from './tool.js';
+
+export const SCHEMA_NAMES = ['tool', 'prompt', 'config', 'intent', 'mcp-server'] as const;
+export type SchemaName = (typeof SCHEMA_NAMES)[number];
+
+/** The published schemas: `agentgate schema <name>` prints one, `dist/schemas/<name>.json` ships each. */
+export const SCHEMAS: Readonly<Record<SchemaName, JsonSchema>> = {
+  tool: manifestSchema,
+  prompt: promptSchema,
+  config: configSchema,
+  intent: intentSchema,
+  'mcp-server': mcpServerSchema,
+};
+
+export function isSchemaName(name: string): name is SchemaName {
+  return (SCHEMA_NAMES as readonly string[]).includes(name);
+}

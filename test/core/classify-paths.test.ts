@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { createPathClassifier, literalPrefixes, splitFilesByPlane } from '../../src/core/classify-paths.js';
+import { DEFAULT_CONFIG } from '../../src/core/parse/config.js';
+
+const classify = createPathClassifier(DEFAULT_CONFIG);
+
+describe('path classification', () => {
+  it('routes prompts to the data plane and tools to the control plane', () => {
+    expect(classify('registry/prompts/support/system.md')).toBe('data');
+    expect(classify('registry/prompts/support/examples.jsonl')).toBe('data');
+    expect(classify('registry/tools/refund.yaml')).toBe('control');
+    expect(classify('src/app.ts')).toBe('none');
+  });
+
+  it('treats every gate file as control plane: they change the gates themselves', () => {
+    for (const path of ['agentgate.yaml', 'CODEOWNERS', '.github/CODEOWNERS', 'docs/CODEOWNERS', '.github/workflows/ci.yml']) {
+      expect(classify(path)).toBe('control');
+    }
+  });
+
+  it('gives a path claimed by both planes the stricter control gate', () => {
+    const config = structuredClone(DEFAULT_CONFIG);
+    config.planes.data.paths = ['registry/**'];
+    expect(createPathClassifier(config)('registry/tools/x.yaml')).toBe('control');
+  });
+
+  it('puts a manifest moved out of the registry in the control plane', () => {
+    const split = splitFilesByPlane([{ path: 'attic/x.yaml', oldPath: 'registry/tools/x.yaml', status: 'renamed' }], classify);
+    expect(split.control).toHaveLength(1);
+    expect(split.none).toHaveLength(0);
+  });
+
+  it('narrows git listings to the literal directories of the globs', () => {
+    expect(literalPrefixes(['registry/tools/**', 'registry/prompts/**/*.md'])).toEqual(['registry/prompts', 'registry/tools']);
+    expect(literalPrefixes(['**/*.tool.yaml'])).toEqual([]);
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../../src/core/parse/config.js';
+import { computeSignoffRequirement } from '../../src/core/signoffs.js';
+import type { Radius, ToolChange } from '../../src/core/types.js';
+
+function change(name: string, kind: ToolChange['change'], radiusAfter: Radius | null, narrowing = false): ToolChange {
+  return { name, change: kind, radiusBefore: null, radiusAfter, escalation: !narrowing, narrowing, changes: [], path: 'x.yaml', line: 1 };
+}
+const none = { bindings: [], radiusOfBound: () => null, gateFilesChanged: false, flowsAdded: [] };
+
+describe('required sign-offs', () => {
+  it('asks two sign-offs for a privileged addition under the default config', () => {
+    const r = computeSignoffRequirement({ ...none, tools: [change('admin', 'added', 'privileged')] }, DEFAULT_CONFIG);
+    expect(r).toMatchObject({ maxRadius: 'privileged', requiredSignoffs: 2, narrowingOnly: false });
+  });
+
+  it('lets a revocation through with the narrowing count (default 0)', () => {
+    const r = computeSignoffRequirement({ ...none, tools: [change('old', 'removed', null, true)] }, DEFAULT_CONFIG);
+    expect(r).toMatchObject({ narrowingOnly: true, requiredSignoffs: 0 });
+  });
+
+  it('uses the configured counts of the (base) config', () => {
+    const config = structuredClone(DEFAULT_CONFIG);
+    config.planes.control.signoffs.write = 3;
+    const r = computeSignoffRequirement({ ...none, tools: [change('w', 'modified', 'write')] }, config);
+    expect(r.requiredSignoffs).toBe(3);
+  });
+
+  it('counts a new binding by the radius of the tool it binds', () => {
+    const r = computeSignoffRequirement(
+      { ...none, tools: [], bindings: [{ agent: 'support', added: ['refund'], removed: [] }], radiusOfBound: () => 'irreversible' },
+      DEFAULT_CONFIG,
+    );
+    expect(r).toMatchObject({ maxRadius: 'irreversible', requiredSignoffs: 1, narrowingOnly: false });
+  });
+
+  it('treats an edit of a gate file as a privileged change', () => {
+    const r = computeSignoffRequirement({ ...none, tools: [], gateFilesChanged: true }, DEFAULT_CONFIG);
+    expect(r).toMatchObject({ signoffRadius: 'privileged', requiredSignoffs: 2, narrowingOnly: false });
+  });
+
+  it('needs nothing when no capability changed', () => {
+    const r = computeSignoffRequirement({ ...none, tools: [] }, DEFAULT_CONFIG);
+    expect(r).toMatchObject({ capabilityChanged: false, requiredSignoffs: 0, maxRadius: null });
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { callsPerSecond, compareToolFields, parsePeriodSeconds } from '../../src/core/tool-field-changes.js';
+import type { Tool } from '../../src/core/types.js';
+import { makeTool } from '../helpers/make-tool.js';
+
+describe('parsePeriodSeconds', () => {
+  it.each([
+    ['1s', 1],
+    ['30s', 30],
+    ['1m', 60],
+    ['5m', 300],
+    ['1h', 3600],
+    ['1d', 86_400],
+    ['second', 1],
+    ['minute', 60],
+    ['hour', 3600],
+    ['day', 86_400],
+    ['2 hours', 7200],
+    ['1M', 60],
+  ])('reads %s as %d seconds', (per, seconds) => {
+    expect(parsePeriodSeconds(per)).toBe(seconds);
+  });
+
+  it.each(['', 'fortnight', '0s', '-1m', '1 m s'])('cannot read %j', (per) => {
+    expect(parsePeriodSeconds(per)).toBeUndefined();
+  });
+
+  it('gives calls per second', () => {
+    expect(callsPerSecond({ calls: 120, per: '1m' })).toBe(2);
+    expect(callsPerSecond({ calls: 1, per: 'week' })).toBeUndefined();
+  });
+});
+
+describe('compareToolFields', () => {
+  it('reports nothing for the same tool', () => {
+    const tool = makeTool({ name: 't', effect: 'read', scopes: ['a:read'] });
+    expect(compareToolFields(tool, { ...tool })).toEqual([]);
+  });
+
+  it('widens on a change to a field it does not model (fails closed)', () => {
+    const tool = makeTool({ name: 't', effect: 'read' });
+    const future = { ...tool, sandbox: 'none' } as Tool;
+    expect(compareToolFields(tool, future)).toEqual([
+      { field: 'sandbox', kind: 'widened', before: null, after: 'none' },
+    ]);
+  });
+
+  it('reports credential changes as widened when any name is new, even if another went', () => {
+    const before = makeTool({ credentials: [{ name: 'OLD', scopes: [] }] });
+    const after = makeTool({ credentials: [{ name: 'NEW', scopes: [] }] });
+    expect(compareToolFields(before, after)).toEqual([
+      { field: 'credentials', kind: 'widened', added: ['NEW'], removed: ['OLD'] },
+    ]);
+  });
+
+  it('reports the server field as changed', () => {
+    expect(compareToolFields(makeTool({ server: 'a' }), makeTool({ server: 'b' }))).toEqual([
+      { field: 'server', kind: 'changed', before: 'a', after: 'b' },
+    ]);
+  });
+});
