@@ -7,6 +7,18 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+// [case id, passes at base, passes with the PR's prompt]
+const EVAL_CASES = [
+  ['refund/damaged-parcel', true, true],
+  ['refund/late-delivery', true, true],
+  ['refund/no-refund-for-change-of-mind', true, true],
+  ['tone/angry-customer', false, true],
+  ['privacy/no-other-customers-data', true, true],
+  ['injection/ticket-says-ignore-instructions', true, true],
+  ['billing/wrong-plan', false, true],
+  ['escalation/legal-threat', true, true],
+];
+
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const repo = mkdtempSync(join(tmpdir(), 'agentgate-demo-'));
 const env = {
@@ -19,6 +31,13 @@ const git = (...args) => execFileSync('git', ['-c', 'commit.gpgsign=false', ...a
 try {
   git('init', '-q', '-b', 'main');
   for (const path of ['registry', 'agentgate.yaml', 'CODEOWNERS']) cpSync(join(root, path), join(repo, path), { recursive: true });
+  // The data plane's own gate: eval results of the base branch are committed; CI writes the PR's results.
+  writeFileSync(join(repo, 'agentgate.yaml'), readFileSync(join(root, 'agentgate.yaml'), 'utf8').replace(
+    '    versionBump: required\n',
+    '    versionBump: required\n    eval: { results: eval/results.json, baseline: eval/baseline.json, maxPassRateDrop: 0.05, minPassRate: 0.8 }\n',
+  ));
+  mkdirSync(join(repo, 'eval'), { recursive: true });
+  writeFileSync(join(repo, 'eval/baseline.json'), JSON.stringify({ cases: EVAL_CASES.map(([id, base]) => ({ id, pass: base })) }, null, 2));
   git('add', '-A');
   git('commit', '-q', '-m', 'example agents: support and cloud-cost');
 
@@ -33,6 +52,8 @@ try {
   cpSync(join(root, 'scripts/demo/admin-billing-update.yaml'), join(repo, 'registry/tools/billing/admin-billing-update.yaml'));
   git('add', '-A');
   git('commit', '-q', '-m', 'support: small prompt tweak');
+  // what the eval job produced for the PR head (not committed, as in CI)
+  writeFileSync(join(repo, 'eval/results.json'), JSON.stringify({ cases: EVAL_CASES.map(([id, , head]) => ({ id, pass: head })) }, null, 2));
 
   console.log(`\n$ git log --oneline main..pr/quick-billing-fix   (in ${repo})`);
   console.log('  support: small prompt tweak   <- "just a prompt tweak", says the PR title\n');

@@ -14,7 +14,13 @@ export type {
   ReasonCode,
 } from './core/evaluate-intent.js';
 
-export { appendDecision, readDecisionLog, verifyDecisionLog, hashEntry, GENESIS_HASH } from './runtime/decision-log.js';
+export {
+  appendDecision,
+  readDecisionLog,
+  verifyDecisionLog,
+  hashEntry,
+  GENESIS_HASH,
+} from './runtime/decision-log.js';
 export type { LogEntry, LogRead, LogVerification } from './runtime/decision-log.js';
 
 export { RADII } from './core/types.js';

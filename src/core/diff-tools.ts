@@ -1,3 +1,4 @@
+import { describeAddedTool } from './added-tool-fields.js';
 import { canonicalJson, jsonEqual } from './canonical-json.js';
 import { normalizeHost } from './hosts.js';
 import { classifyBlastRadius, compareRadius } from './radius.js';
@@ -150,7 +151,7 @@ function added(after: Tool, radiusOf: RadiusOf): ToolChange {
     radiusAfter,
     escalation: compareRadius(radiusAfter, 'none') > 0,
     narrowing: false,
-    changes: [],
+    changes: describeAddedTool(after),
     path: after.source.path,
     line: after.source.line,
   };

@@ -66,12 +66,17 @@ export function evaluateIntent(
   const reasons: DecisionReason[] = [];
   const record = isRecord(intent) ? intent : undefined;
   const shape = checkAgainstSchema(intentSchema, intent);
-  if (shape.kind === 'invalid') reasons.push(...shape.violations.map((v) => schemaReason('invalid-intent', v, '')));
+  if (shape.kind === 'invalid')
+    reasons.push(...shape.violations.map((v) => schemaReason('invalid-intent', v, '')));
 
   const toolName = typeof record?.tool === 'string' ? record.tool : '';
   const tool = toolName === '' ? undefined : indexTools(registry).get(toolName);
   if (toolName !== '' && !tool) {
-    reasons.push({ code: 'unknown-tool', message: `no tool named ${JSON.stringify(toolName)} in the registry`, path: '/tool' });
+    reasons.push({
+      code: 'unknown-tool',
+      message: `no tool named ${JSON.stringify(toolName)} in the registry`,
+      path: '/tool',
+    });
   }
   if (!tool) return decide(toolName, reasons, undefined);
 
@@ -80,7 +85,10 @@ export function evaluateIntent(
   reasons.push(...checkTargets(tool, args));
   reasons.push(...checkChangeRequest(tool, record?.changeRequest, options.changeRequestPattern));
   if (tool.approval === 'human') {
-    reasons.push({ code: 'approval-required', message: `${tool.name} requires human approval before it runs` });
+    reasons.push({
+      code: 'approval-required',
+      message: `${tool.name} requires human approval before it runs`,
+    });
   }
   return decide(toolName, reasons, classifyBlastRadius(tool, options.radiusOverrides).radius);
 }
@@ -116,7 +124,11 @@ function checkTargets(tool: Tool, args: unknown): DecisionReason[] {
   }));
 }
 
-function checkChangeRequest(tool: Tool, changeRequest: unknown, pattern: RegExp | undefined): DecisionReason[] {
+function checkChangeRequest(
+  tool: Tool,
+  changeRequest: unknown,
+  pattern: RegExp | undefined,
+): DecisionReason[] {
   if (tool.policy?.requireChangeRequest !== true) return [];
   if (changeRequest === undefined || changeRequest === null || changeRequest === '') {
     return [
@@ -129,7 +141,10 @@ function checkChangeRequest(tool: Tool, changeRequest: unknown, pattern: RegExp 
   }
   const wellFormed = pattern ?? DEFAULT_CHANGE_REQUEST_PATTERN;
   // a fresh RegExp: a caller's /g or /y pattern keeps lastIndex between calls and would break determinism
-  if (typeof changeRequest === 'string' && new RegExp(wellFormed.source, wellFormed.flags.replace(/[gy]/g, '')).test(changeRequest)) {
+  if (
+    typeof changeRequest === 'string' &&
+    new RegExp(wellFormed.source, wellFormed.flags.replace(/[gy]/g, '')).test(changeRequest)
+  ) {
     return [];
   }
   return [
@@ -141,7 +156,11 @@ function checkChangeRequest(tool: Tool, changeRequest: unknown, pattern: RegExp 
   ];
 }
 
-function schemaReason(code: 'invalid-intent' | 'invalid-args', violation: SchemaViolation, prefix: string): DecisionReason {
+function schemaReason(
+  code: 'invalid-intent' | 'invalid-args',
+  violation: SchemaViolation,
+  prefix: string,
+): DecisionReason {
   const path = prefix + violation.instancePath;
   const where = path === '' ? 'intent' : path.slice(1).replace(/\//g, '.');
   const message = `${where} ${violation.message} (schema ${violation.schemaPath})`;

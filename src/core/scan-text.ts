@@ -11,12 +11,16 @@ export interface HiddenCharacter {
 
 // Invisible or reordering characters: format (Cf) characters, which include zero-width, bidi controls, tag
 // characters and the soft hyphen, plus the blank fillers and variation selectors used to smuggle text.
+// The classes list combining characters on purpose, each to be matched on its own, so the lint rule about
+// combined characters in a class does not apply.
+/* eslint-disable no-misleading-character-class */
 const HIDDEN =
   /[\p{Cf}\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u2800\u3164\uFE00-\uFE0F\uFFA0\u{E0100}-\u{E01EF}]/gu;
 const HIDDEN_TEST = new RegExp(HIDDEN.source, 'u');
 const PICTOGRAPH = /\p{Extended_Pictographic}/u;
 const EMOJI = /\p{Emoji}/u;
 const SKIN_TONE_OR_VS = /[\u{1F3FB}-\u{1F3FF}\uFE0F]/u;
+/* eslint-enable no-misleading-character-class */
 
 /** Every hidden character, except the joiners and selectors that are part of an ordinary emoji. */
 export function findHiddenUnicode(text: string): HiddenCharacter[] {
@@ -93,10 +97,39 @@ export function findInstructionLikeText(text: string): string[] {
 // Look-alikes from other scripts, mapped to the Latin letter they imitate.
 const HOMOGLYPHS: ReadonlyMap<string, string> = new Map(
   Object.entries({
-    а: 'a', в: 'b', е: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x',
-    ѕ: 's', і: 'i', ј: 'j', һ: 'h', ӏ: 'l', ԁ: 'd', ԛ: 'q', ԝ: 'w',
-    α: 'a', ε: 'e', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x',
-    ı: 'i', ɡ: 'g', ℓ: 'l',
+    а: 'a',
+    в: 'b',
+    е: 'e',
+    к: 'k',
+    м: 'm',
+    н: 'h',
+    о: 'o',
+    р: 'p',
+    с: 'c',
+    т: 't',
+    у: 'y',
+    х: 'x',
+    ѕ: 's',
+    і: 'i',
+    ј: 'j',
+    һ: 'h',
+    ӏ: 'l',
+    ԁ: 'd',
+    ԛ: 'q',
+    ԝ: 'w',
+    α: 'a',
+    ε: 'e',
+    ι: 'i',
+    κ: 'k',
+    ν: 'v',
+    ο: 'o',
+    ρ: 'p',
+    τ: 't',
+    υ: 'u',
+    χ: 'x',
+    ı: 'i',
+    ɡ: 'g',
+    ℓ: 'l',
   }),
 );
 

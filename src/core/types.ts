@@ -1,3 +1,5 @@
+import type { EvalDelta } from './eval/types.js';
+
 // Shared data shapes of the pure core. Everything here is plain data: loaders produce it, the core
 // transforms it, renderers print it.
 
@@ -229,6 +231,8 @@ export interface DataPlaneReport {
   files: ChangedFile[];
   prompts: PromptChange[];
   reviewers: string[];
+  /** the behavioural verdict, when `planes.data.eval` is configured and the data plane changed */
+  eval?: EvalDelta;
 }
 
 export interface ControlPlaneReport {

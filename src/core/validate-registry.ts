@@ -5,7 +5,12 @@ import type { FieldLocator } from './parse/locate.js';
 import { describeCodePoint } from './parse/unicode-names.js';
 import type { FieldPath } from './parse/yaml.js';
 import { classifyBlastRadius } from './radius.js';
-import { confusableSkeleton, decodeTagCharacters, findHiddenUnicode, findInstructionLikeText } from './scan-text.js';
+import {
+  confusableSkeleton,
+  decodeTagCharacters,
+  findHiddenUnicode,
+  findInstructionLikeText,
+} from './scan-text.js';
 import type { Finding, Prompt, Radius, Registry, Severity, Tool } from './types.js';
 
 export interface ValidateOptions {
@@ -15,7 +20,9 @@ export interface ValidateOptions {
   locate?: FieldLocator;
 }
 
-type Report = (finding: Omit<Finding, 'line'> & { fieldPath?: FieldPath; line?: number; value?: string }) => void;
+type Report = (
+  finding: Omit<Finding, 'line'> & { fieldPath?: FieldPath; line?: number; value?: string },
+) => void;
 
 export function validateRegistry(registry: Registry, options: ValidateOptions = {}): Finding[] {
   const findings: Finding[] = [];
@@ -33,10 +40,19 @@ export function validateRegistry(registry: Registry, options: ValidateOptions = 
   };
   const lineOf = (tool: Tool, field: FieldPath, value?: string): number =>
     (field.length > 0
-      ? options.locate?.({ path: tool.source.path, tool: tool.name, ...(tool.server !== undefined && { server: tool.server }), ...(value !== undefined && { value }) }, field)
+      ? options.locate?.(
+          {
+            path: tool.source.path,
+            tool: tool.name,
+            ...(tool.server !== undefined && { server: tool.server }),
+            ...(value !== undefined && { value }),
+          },
+          field,
+        )
       : undefined) ?? tool.source.line;
   const promptLine = (prompt: Prompt, field: FieldPath, value?: string): number =>
-    options.locate?.({ path: prompt.source.path, ...(value !== undefined && { value }) }, field) ?? prompt.source.line;
+    options.locate?.({ path: prompt.source.path, ...(value !== undefined && { value }) }, field) ??
+    prompt.source.line;
 
   checkToolNames(registry.tools, report);
   checkPromptIds(registry.prompts, report);
@@ -61,7 +77,16 @@ export function validateRegistry(registry: Registry, options: ValidateOptions = 
     scanStrings({ text: prompt.text, meta: prompt.meta }, [], (fieldPath, text) => {
       const source = fieldPath[0] === 'text' ? [] : fieldPath.slice(1);
       const line = () => (source.length > 0 ? promptLine(prompt, source) : prompt.source.line);
-      reportHidden(report, 'warning', prompt.source.path, line, `prompt ${JSON.stringify(prompt.id)}`, prompt.id, source, text);
+      reportHidden(
+        report,
+        'warning',
+        prompt.source.path,
+        line,
+        `prompt ${JSON.stringify(prompt.id)}`,
+        prompt.id,
+        source,
+        text,
+      );
     });
   }
   for (const tool of registry.tools) {
@@ -139,7 +164,16 @@ function scanTool(tool: Tool, report: Report, lineOf: (tool: Tool, field: FieldP
   const { source: _source, ...fields } = tool;
   scanStrings(fields, [], (fieldPath, text) => {
     if (fieldPath[0] === 'name' || fieldPath[0] === 'server') return; // names are ASCII-checked by the parser
-    reportHidden(report, 'error', tool.source.path, () => lineOf(tool, fieldPath), `tool ${JSON.stringify(tool.name)}`, tool.name, fieldPath, text);
+    reportHidden(
+      report,
+      'error',
+      tool.source.path,
+      () => lineOf(tool, fieldPath),
+      `tool ${JSON.stringify(tool.name)}`,
+      tool.name,
+      fieldPath,
+      text,
+    );
     if (isModelFacing(fieldPath)) {
       const phrases = findInstructionLikeText(text);
       if (phrases.length === 0) return;
@@ -193,7 +227,11 @@ function reportHidden(
 }
 
 /** Calls `visit` for every string in the value, object keys included (a property name can hide text too). */
-function scanStrings(value: unknown, path: (string | number)[], visit: (path: FieldPath, text: string) => void): void {
+function scanStrings(
+  value: unknown,
+  path: (string | number)[],
+  visit: (path: FieldPath, text: string) => void,
+): void {
   if (typeof value === 'string') {
     visit(path, value);
   } else if (Array.isArray(value)) {

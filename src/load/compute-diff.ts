@@ -4,11 +4,13 @@ import { literalPrefixes } from '../core/classify-paths.js';
 import { parseConfig } from '../core/parse/config.js';
 import { parseSnapshot } from '../core/parse-snapshot.js';
 import type { ParseCache } from '../core/parse-snapshot.js';
+import type { EvalDelta } from '../core/eval/types.js';
 import type { Config, DiffReport } from '../core/types.js';
 import { UsageError } from '../cli/errors.js';
 import { listChangedFiles } from '../git/changed-files.js';
 import { findDefaultBase, verifyRef } from '../git/refs.js';
 import { readSnapshot } from '../git/snapshot.js';
+import { loadEvalDelta } from './load-eval.js';
 import type { Snapshot } from '../git/snapshot.js';
 
 /** Files over this size are refused with a finding instead of being parsed. */
@@ -69,7 +71,19 @@ export async function computeDiff(options: ComputeDiffOptions): Promise<ComputeD
     today: options.today ?? new Date().toISOString().slice(0, 10),
     ownersOf: codeowners ? ownersLookup(codeowners) : undefined,
   });
+  const evalConfig = config.planes.data.eval;
+  if (report.planes.data.changed && evalConfig?.results !== undefined) {
+    const delta = await loadEvalDelta(cwd, evalConfig, base.sha, headSha);
+    if (delta) attachEvalVerdict(report, delta, evalConfig.results);
+  }
   return { report, config, codeowners };
+}
+
+function attachEvalVerdict(report: DiffReport, delta: EvalDelta, resultsPath: string): void {
+  report.planes.data.eval = delta;
+  if (delta.verdict.state === 'failure') {
+    report.findings.unshift({ severity: 'error', code: 'eval-regression', path: resultsPath, line: 1, message: delta.verdict.description });
+  }
 }
 
 function loadBaseConfig(gates: Snapshot): Config {

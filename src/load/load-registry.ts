@@ -38,7 +38,10 @@ export async function loadRegistry(dir = '.', options: LoadRegistryOptions = {})
   return registry;
 }
 
-export async function readRegistrySources(dir = '.', options: LoadRegistryOptions = {}): Promise<RegistrySources> {
+export async function readRegistrySources(
+  dir = '.',
+  options: LoadRegistryOptions = {},
+): Promise<RegistrySources> {
   const base = resolve(dir);
   const info = await stat(base).catch(() => undefined);
   if (!info?.isDirectory()) throw new Error(`registry directory not found: ${dir}`);
@@ -58,7 +61,10 @@ export async function readRegistrySources(dir = '.', options: LoadRegistryOption
   return sources;
 }
 
-async function chooseRoots(base: string, options: LoadRegistryOptions): Promise<{ toolsRoot: string; promptsRoot: string }> {
+async function chooseRoots(
+  base: string,
+  options: LoadRegistryOptions,
+): Promise<{ toolsRoot: string; promptsRoot: string }> {
   const given = (path: string) => toPosix(relative(base, resolve(base, path)));
   if (options.toolsPath !== undefined || options.promptsPath !== undefined) {
     return {
@@ -71,7 +77,8 @@ async function chooseRoots(base: string, options: LoadRegistryOptions): Promise<
     return { toolsRoot: 'registry/tools', promptsRoot: 'registry/prompts' };
   }
   // `dir` may be the registry folder itself
-  if ((await exists('tools')) || (await exists('prompts'))) return { toolsRoot: 'tools', promptsRoot: 'prompts' };
+  if ((await exists('tools')) || (await exists('prompts')))
+    return { toolsRoot: 'tools', promptsRoot: 'prompts' };
   return { toolsRoot: 'registry/tools', promptsRoot: 'registry/prompts' };
 }
 
@@ -85,7 +92,9 @@ async function walk(
   const rootInfo = await lstat(join(base, root)).catch(() => undefined);
   if (!rootInfo) return;
   if (rootInfo.isSymbolicLink()) {
-    findings.push(refused('symlink-refused', root, 'symbolic links are refused: a link can point outside the registry'));
+    findings.push(
+      refused('symlink-refused', root, 'symbolic links are refused: a link can point outside the registry'),
+    );
     return;
   }
   if (!rootInfo.isDirectory()) return;
@@ -96,7 +105,13 @@ async function walk(
     for (const entry of entries) {
       const path = `${folder}/${entry.name}`;
       if (entry.isSymbolicLink()) {
-        findings.push(refused('symlink-refused', path, 'symbolic links are refused: a link can point outside the registry'));
+        findings.push(
+          refused(
+            'symlink-refused',
+            path,
+            'symbolic links are refused: a link can point outside the registry',
+          ),
+        );
       } else if (entry.isDirectory()) {
         pending.push(path);
       } else if (entry.isFile() && accept(path)) {
@@ -110,10 +125,15 @@ async function readSource(base: string, path: string, findings: Finding[]): Prom
   let handle;
   try {
     // O_NOFOLLOW: a file swapped for a link after the directory was listed is still refused
-    handle = await open(join(base, ...path.split('/')), constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    handle = await open(
+      join(base, ...path.split('/')),
+      constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK,
+    );
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ELOOP') {
-      findings.push(refused('symlink-refused', path, 'symbolic links are refused: a link can point outside the registry'));
+      findings.push(
+        refused('symlink-refused', path, 'symbolic links are refused: a link can point outside the registry'),
+      );
       return undefined;
     }
     throw error;
@@ -122,7 +142,9 @@ async function readSource(base: string, path: string, findings: Finding[]): Prom
     const info = await handle.stat();
     if (!info.isFile()) return undefined;
     if (info.size > MAX_FILE_BYTES) {
-      findings.push(refused('file-too-large', path, `file is ${info.size} bytes, over the ${MAX_FILE_BYTES}-byte limit`));
+      findings.push(
+        refused('file-too-large', path, `file is ${info.size} bytes, over the ${MAX_FILE_BYTES}-byte limit`),
+      );
       return undefined;
     }
     const bytes = await handle.readFile();

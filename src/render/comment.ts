@@ -95,7 +95,8 @@ function signoffSection(input: CommentInput): string[] {
     if (rows.length > MAX_SIGNOFF_ROWS) out.push(`| … | | ${rows.length - MAX_SIGNOFF_ROWS} more |`);
     out.push('');
   }
-  for (const note of signoffs.notes) out.push(`> [!IMPORTANT]`, `> ${escapeMarkdown(note)}`, '');
+  // notes are agentgate's own sentences, never PR text
+  for (const note of signoffs.notes) out.push(`> [!IMPORTANT]`, `> ${note}`, '');
   if (signoffs.required > 0 && !signoffs.satisfied) out.push(...howToSign(input));
   return out;
 }

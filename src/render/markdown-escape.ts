@@ -46,7 +46,8 @@ export function escapeMarkdown(text: string): string {
  * no HTML and no mentions. In a table cell `|` must still be escaped (GFM splits cells first).
  */
 export function codeSpan(text: string, options: { inTable?: boolean } = {}): string {
-  let body = oneLine(revealInvisible(text));
+  // GitHub shows a code span literally, but the raw body would still contain a marker-shaped string
+  let body = oneLine(revealInvisible(text)).replace(/<!--/g, '<!-\u2060-');
   if (options.inTable) body = body.replace(/\|/g, '\\|');
   if (body === '') return '` `';
   const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));

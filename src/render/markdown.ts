@@ -29,6 +29,7 @@ export function renderMarkdownReport(report: DiffReport): string {
 }
 
 function describeRef(ref: RefInfo): string {
+  if (ref.sha && ref.ref === ref.sha) return codeSpan(ref.sha.slice(0, 12));
   const sha = ref.sha ? ` (${ref.sha.slice(0, 7)})` : '';
   return `${codeSpan(ref.ref)}${sha}`;
 }

@@ -28,7 +28,11 @@ const RULES: Readonly<Record<string, string>> = {
   'waiver-expired': 'Waiver has expired',
 };
 
-const LEVELS: Readonly<Record<Severity, 'error' | 'warning' | 'note'>> = { error: 'error', warning: 'warning', info: 'note' };
+const LEVELS: Readonly<Record<Severity, 'error' | 'warning' | 'note'>> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'note',
+};
 
 export function renderSarif(findings: readonly Finding[], options: { version?: string } = {}): string {
   const codes = [...new Set(findings.map((finding) => finding.code))].sort();

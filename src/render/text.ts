@@ -1,4 +1,5 @@
 import type { ChalkInstance } from 'chalk';
+import type { EvalDelta } from '../core/eval/types.js';
 import type { ChangedFile, DiffReport, FieldChange, Finding, Flow, Radius, ToolChange } from '../core/types.js';
 
 const STATUS_LETTER: Record<ChangedFile['status'], string> = { added: 'A', modified: 'M', deleted: 'D', renamed: 'R' };
@@ -17,6 +18,7 @@ export function renderTextReport(report: DiffReport, c: ChalkInstance): string {
     const version = `version ${prompt.versionBefore ?? '-'} -> ${prompt.versionAfter ?? '-'}`;
     out.push(`    prompt ${prompt.id}  ${prompt.change}  ${c.dim(version)}`);
   }
+  if (data.eval) out.push(...evalLines(data.eval, c));
   out.push('');
 
   const control = report.planes.control;
@@ -57,6 +59,15 @@ export function renderTextReport(report: DiffReport, c: ChalkInstance): string {
   }
   out.push(`  digest ${control.digest}`);
   return `${out.join('\n')}\n`;
+}
+
+function evalLines(delta: EvalDelta, c: ChalkInstance): string[] {
+  const { state, description } = delta.verdict;
+  const colour = state === 'success' ? c.green : state === 'failure' ? c.red : c.yellow;
+  const lines = [`  eval ${colour.bold(state)}: ${description}`];
+  for (const flip of delta.regressions.slice(0, 5)) lines.push(`    ${c.red('-')} regressed: ${flip.id}`);
+  for (const flip of delta.fixes.slice(0, 5)) lines.push(`    ${c.green('+')} fixed: ${flip.id}`);
+  return lines;
 }
 
 export function colourRadius(radius: Radius | null, c: ChalkInstance): string {

@@ -155,7 +155,8 @@ async function acquireLock(lockPath: string): Promise<() => Promise<void>> {
         await unlink(lockPath).catch(() => undefined);
         continue;
       }
-      if (Date.now() > deadline) throw new Error(`decision log is locked by ${lockPath} (remove it if no writer is running)`);
+      if (Date.now() > deadline)
+        throw new Error(`decision log is locked by ${lockPath} (remove it if no writer is running)`);
       await new Promise((resolve) => setTimeout(resolve, 15 + Math.floor(Math.random() * 20)));
     }
   }

@@ -41,8 +41,14 @@ export function summarizeDecisions(
     const name = typeof decision.tool === 'string' && decision.tool !== '' ? decision.tool : '(none)';
     const radius = typeof decision.radius === 'string' ? decision.radius : 'unknown';
     count(totals, kind);
-    count(upsert(tools, name, () => ({ tool: name, radius, ...zero() })), kind);
-    count(upsert(radii, radius, () => ({ radius, ...zero() })), kind);
+    count(
+      upsert(tools, name, () => ({ tool: name, radius, ...zero() })),
+      kind,
+    );
+    count(
+      upsert(radii, radius, () => ({ radius, ...zero() })),
+      kind,
+    );
     for (const reason of Array.isArray(decision.reasons) ? decision.reasons : []) {
       reasons.set(reason.code, (reasons.get(reason.code) ?? 0) + 1);
     }

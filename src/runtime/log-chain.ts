@@ -38,7 +38,14 @@ export function buildEntry(
     decision: plain.decision,
   };
   const hash = hashEntry(body);
-  return { seq: body.seq, time: body.time, prev: body.prev, hash, intent: body.intent, decision: body.decision };
+  return {
+    seq: body.seq,
+    time: body.time,
+    prev: body.prev,
+    hash,
+    intent: body.intent,
+    decision: body.decision,
+  };
 }
 
 export type LineCheck = { kind: 'ok'; entry: LogEntry } | { kind: 'broken'; problem: string };
@@ -66,8 +73,10 @@ export function checkLine(text: string, line: number, previous: LogEntry | undef
   const parsed = parseEntry(text);
   if (parsed.kind === 'broken') return broken(line, parsed.problem);
   const entry = parsed.entry;
-  if (previous === undefined && entry.prev !== GENESIS_HASH) return broken(line, 'prev is not the genesis hash');
-  if (previous !== undefined && entry.prev !== previous.hash) return broken(line, `prev does not match line ${line - 1}`);
+  if (previous === undefined && entry.prev !== GENESIS_HASH)
+    return broken(line, 'prev is not the genesis hash');
+  if (previous !== undefined && entry.prev !== previous.hash)
+    return broken(line, `prev does not match line ${line - 1}`);
   if (entry.seq !== line) return broken(line, `seq is ${entry.seq}, expected ${line}`);
   return parsed;
 }
@@ -77,7 +86,8 @@ function broken(line: number, problem: string): LineCheck {
 }
 
 function describeShapeProblem(value: unknown): string | undefined {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'not a log entry (not an object)';
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return 'not a log entry (not an object)';
   const record = value as Record<string, unknown>;
   if (!Number.isInteger(record.seq)) return 'not a log entry ("seq" is not an integer)';
   for (const key of ['time', 'prev', 'hash'] as const) {

@@ -19,7 +19,10 @@ export const CLIENT_INFO = { name: 'agentgate', version: '1' } as const;
  * minimal environment plus `env`: a guard's own secrets never leak to a server that was not given them. The
  * child's stderr goes to ours (stdout is the protocol).
  */
-export async function connectToServer(server: ServerCommand, clientInfo: { name: string; version: string } = CLIENT_INFO): Promise<Client> {
+export async function connectToServer(
+  server: ServerCommand,
+  clientInfo: { name: string; version: string } = CLIENT_INFO,
+): Promise<Client> {
   const transport = new StdioClientTransport({
     command: server.command,
     args: server.args,
@@ -33,7 +36,9 @@ export async function connectToServer(server: ServerCommand, clientInfo: { name:
   } catch (error) {
     await client.close().catch(() => undefined);
     const detail = error instanceof Error ? error.message : String(error);
-    throw new McpConnectError(`cannot start MCP server \`${[server.command, ...server.args].join(' ')}\`: ${detail}`);
+    throw new McpConnectError(
+      `cannot start MCP server \`${[server.command, ...server.args].join(' ')}\`: ${detail}`,
+    );
   }
   return client;
 }

@@ -12,7 +12,13 @@ export interface ContractTool {
 }
 
 export type ContractField = 'title' | 'description' | 'inputSchema' | 'outputSchema' | 'annotations';
-export const CONTRACT_FIELDS: readonly ContractField[] = ['title', 'description', 'inputSchema', 'outputSchema', 'annotations'];
+export const CONTRACT_FIELDS: readonly ContractField[] = [
+  'title',
+  'description',
+  'inputSchema',
+  'outputSchema',
+  'annotations',
+];
 
 export interface ContractDifference {
   tool: string;
@@ -44,7 +50,10 @@ export function contractOf(tool: { name: string } & Record<string, unknown>): Co
  * each contract field compared as canonical JSON (key order and YAML-vs-JSON spelling do not count).
  * Ordered by tool name, then field, so the output is stable.
  */
-export function compareContracts(pinned: readonly ContractTool[], live: readonly ContractTool[]): ContractDifference[] {
+export function compareContracts(
+  pinned: readonly ContractTool[],
+  live: readonly ContractTool[],
+): ContractDifference[] {
   const before = new Map(pinned.map((tool) => [tool.name, tool]));
   const after = new Map(live.map((tool) => [tool.name, tool]));
   const names = [...new Set([...before.keys(), ...after.keys()])].sort();
@@ -52,14 +61,23 @@ export function compareContracts(pinned: readonly ContractTool[], live: readonly
   for (const name of names) {
     const old = before.get(name);
     const now = after.get(name);
-    if (!old) differences.push({ tool: name, change: 'added', message: `${name}: new tool on the live server` });
-    else if (!now) differences.push({ tool: name, change: 'removed', message: `${name}: no longer on the live server` });
-    else for (const field of CONTRACT_FIELDS) differences.push(...compareField(name, field, old[field], now[field]));
+    if (!old)
+      differences.push({ tool: name, change: 'added', message: `${name}: new tool on the live server` });
+    else if (!now)
+      differences.push({ tool: name, change: 'removed', message: `${name}: no longer on the live server` });
+    else
+      for (const field of CONTRACT_FIELDS)
+        differences.push(...compareField(name, field, old[field], now[field]));
   }
   return differences;
 }
 
-function compareField(tool: string, field: ContractField, old: JsonValue | undefined, now: JsonValue | undefined): ContractDifference[] {
+function compareField(
+  tool: string,
+  field: ContractField,
+  old: JsonValue | undefined,
+  now: JsonValue | undefined,
+): ContractDifference[] {
   if (canonicalJson(old) === canonicalJson(now)) return [];
   if (field === 'title' || field === 'description' || old === undefined || now === undefined) {
     return [changed(tool, field, old, now)];
@@ -75,7 +93,12 @@ function compareField(tool: string, field: ContractField, old: JsonValue | undef
   return shown;
 }
 
-function changed(tool: string, field: string, before: JsonValue | undefined, after: JsonValue | undefined): ContractDifference {
+function changed(
+  tool: string,
+  field: string,
+  before: JsonValue | undefined,
+  after: JsonValue | undefined,
+): ContractDifference {
   const difference: ContractDifference = {
     tool,
     change: 'changed',
@@ -98,7 +121,9 @@ function diffPaths(a: JsonValue | undefined, b: JsonValue | undefined, path: str
   if (canonicalJson(a) === canonicalJson(b)) return [];
   if (Array.isArray(a) && Array.isArray(b)) {
     const length = Math.max(a.length, b.length);
-    return Array.from({ length }, (_, i) => String(i)).flatMap((key) => diffPaths(child(a, key), child(b, key), [...path, key]));
+    return Array.from({ length }, (_, i) => String(i)).flatMap((key) =>
+      diffPaths(child(a, key), child(b, key), [...path, key]),
+    );
   }
   if (isObject(a) && isObject(b)) {
     const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();

@@ -42,9 +42,14 @@ const META_REASON = ['agentgate/reason', 'reason'];
  * inputSchema in place of the live ones; every `tools/call` is decided by `evaluateIntent` and logged before it
  * is forwarded or refused. Resolves when either side closes.
  */
-export async function runGuard(upstream: Client, options: GuardOptions, agentSide: Transport = new StdioServerTransport()): Promise<void> {
+export async function runGuard(
+  upstream: Client,
+  options: GuardOptions,
+  agentSide: Transport = new StdioServerTransport(),
+): Promise<void> {
   const tools = indexTools(options.registry);
-  const registryName = (mcpName: string): string => (options.server ? `${options.server}.${mcpName}` : mcpName);
+  const registryName = (mcpName: string): string =>
+    options.server ? `${options.server}.${mcpName}` : mcpName;
   const warn = options.warn ?? (() => undefined);
   const record = serialise(async (intent: unknown, decision: Decision) => {
     if (options.log !== undefined) await appendDecision(options.log, { intent, decision });
@@ -66,24 +71,34 @@ export async function runGuard(upstream: Client, options: GuardOptions, agentSid
     });
     if (visible.length === 0 && live.length > 0 && !warnedEmpty) {
       warnedEmpty = true;
-      warn(`none of the server's ${live.length} tools is in the registry${options.server ? ` under "${options.server}."` : ''}; ${options.server ? 'check the server name' : 'pass --server NAME for tools from a kind: McpServer manifest'}`);
+      warn(
+        `none of the server's ${live.length} tools is in the registry${options.server ? ` under "${options.server}."` : ''}; ${options.server ? 'check the server name' : 'pass --server NAME for tools from a kind: McpServer manifest'}`,
+      );
     }
     return { tools: visible };
   });
 
   server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
     const { intent, forwardMeta } = intentOf(request.params, registryName(request.params.name));
-    const decision = evaluateIntent(options.registry, intent, { radiusOverrides: options.radiusOverrides ?? {} });
+    const decision = evaluateIntent(options.registry, intent, {
+      radiusOverrides: options.radiusOverrides ?? {},
+    });
     try {
       await record(intent, decision);
     } catch (error) {
       // an unrecorded decision is not acted on
-      return refusal(`agentgate: the call was not run because the decision could not be logged: ${describe(error)}`);
+      return refusal(
+        `agentgate: the call was not run because the decision could not be logged: ${describe(error)}`,
+      );
     }
     if (decision.decision !== 'allow') return refusal(describeRefusal(decision));
     const progressToken = request.params._meta?.progressToken;
     return (await upstream.callTool(
-      { name: request.params.name, arguments: request.params.arguments ?? {}, ...(forwardMeta && { _meta: forwardMeta }) },
+      {
+        name: request.params.name,
+        arguments: request.params.arguments ?? {},
+        ...(forwardMeta && { _meta: forwardMeta }),
+      },
       CallToolResultSchema,
       {
         signal: extra.signal,
@@ -91,7 +106,10 @@ export async function runGuard(upstream: Client, options: GuardOptions, agentSid
         resetTimeoutOnProgress: true,
         ...(progressToken !== undefined && {
           onprogress: (progress) =>
-            void extra.sendNotification({ method: 'notifications/progress', params: { ...progress, progressToken } }),
+            void extra.sendNotification({
+              method: 'notifications/progress',
+              params: { ...progress, progressToken },
+            }),
         }),
       },
     )) as CallToolResult;
@@ -116,7 +134,10 @@ export async function runGuard(upstream: Client, options: GuardOptions, agentSid
   });
 }
 
-function intentOf(params: CallToolRequest['params'], tool: string): { intent: Record<string, unknown>; forwardMeta?: Record<string, unknown> } {
+function intentOf(
+  params: CallToolRequest['params'],
+  tool: string,
+): { intent: Record<string, unknown>; forwardMeta?: Record<string, unknown> } {
   const meta = (params._meta ?? {}) as Record<string, unknown>;
   const pick = (keys: string[]) => keys.map((key) => meta[key]).find((value) => value !== undefined);
   const changeRequest = pick(META_CHANGE_REQUEST);

@@ -34,7 +34,9 @@ export function buildServerManifest(input: ImportInput, path = 'manifest.yaml'):
     kind: 'McpServer',
     name: input.name,
     transport: { type: 'stdio', command: input.command, args: input.args },
-    tools: [...input.tools].sort((a, b) => compare(a.name, b.name)).map((tool) => contractEntry(contractOf(tool))),
+    tools: [...input.tools]
+      .sort((a, b) => compare(a.name, b.name))
+      .map((tool) => contractEntry(contractOf(tool))),
   };
   const doc = new Document(manifest);
   const plain = doc.toString({ lineWidth: 0 });
@@ -52,7 +54,8 @@ export function buildServerManifest(input: ImportInput, path = 'manifest.yaml'):
     tools.items.forEach((item, index) => {
       const name = `${input.name}.${manifest.tools[index]?.name ?? ''}`;
       const explanation = explanations.get(name);
-      if (explanation && item && typeof item === 'object') (item as { commentBefore?: string }).commentBefore = ` ${explanation}`;
+      if (explanation && item && typeof item === 'object')
+        (item as { commentBefore?: string }).commentBefore = ` ${explanation}`;
     });
   }
   return { yaml: doc.toString({ lineWidth: 0 }), findings: parsed.findings, radii };
@@ -75,8 +78,7 @@ function contractEntry(tool: ContractTool): Record<string, JsonValue> {
 }
 
 export type ManifestRead =
-  | { kind: 'ok'; name: string; tools: ContractTool[] }
-  | { kind: 'error'; line: number; message: string };
+  { kind: 'ok'; name: string; tools: ContractTool[] } | { kind: 'error'; line: number; message: string };
 
 /** The pinned contract of a `kind: McpServer` manifest (the first such document of the file). */
 export function readServerManifest(text: string): ManifestRead {
@@ -84,14 +86,20 @@ export function readServerManifest(text: string): ManifestRead {
   const issue = parsed.issues[0];
   if (issue) return { kind: 'error', line: issue.line, message: issue.message };
   const doc = parsed.documents.find((d) => isRecord(d.value) && d.value.kind === 'McpServer');
-  if (!doc || !isRecord(doc.value)) return { kind: 'error', line: 1, message: 'no `kind: McpServer` document' };
+  if (!doc || !isRecord(doc.value))
+    return { kind: 'error', line: 1, message: 'no `kind: McpServer` document' };
   const value = doc.value;
   const rawTools = value.tools === undefined ? [] : value.tools;
-  if (!Array.isArray(rawTools)) return { kind: 'error', line: lineOfPath(doc, ['tools']), message: '`tools` must be a list' };
+  if (!Array.isArray(rawTools))
+    return { kind: 'error', line: lineOfPath(doc, ['tools']), message: '`tools` must be a list' };
   const tools: ContractTool[] = [];
   for (const [index, entry] of rawTools.entries()) {
     if (!isRecord(entry) || typeof entry.name !== 'string') {
-      return { kind: 'error', line: lineOfPath(doc, ['tools', index]), message: `tools[${index}]: needs a \`name\`` };
+      return {
+        kind: 'error',
+        line: lineOfPath(doc, ['tools', index]),
+        message: `tools[${index}]: needs a \`name\``,
+      };
     }
     tools.push(contractOf(entry as { name: string } & Record<string, unknown>));
   }

@@ -67,7 +67,8 @@ export const dataAccessSchema: JsonSchema = {
 
 export const untrustedInputSchema: JsonSchema = {
   type: 'boolean',
-  description: "true when the tool returns third-party content (tickets, mail, web pages) into the model's context.",
+  description:
+    "true when the tool returns third-party content (tickets, mail, web pages) into the model's context.",
 };
 
 export const rateLimitSchema: JsonSchema = {
@@ -111,13 +112,23 @@ export const policySchema: JsonSchema = {
 
 const annotationProperties: JsonSchema = {
   title: { type: 'string', description: 'Human-readable title.' },
-  readOnlyHint: { type: 'boolean', description: 'MCP: the tool does not modify its environment (default false).' },
+  readOnlyHint: {
+    type: 'boolean',
+    description: 'MCP: the tool does not modify its environment (default false).',
+  },
   destructiveHint: {
     type: 'boolean',
-    description: 'MCP: the tool may perform destructive updates (default true; meaningful when not read-only).',
+    description:
+      'MCP: the tool may perform destructive updates (default true; meaningful when not read-only).',
   },
-  idempotentHint: { type: 'boolean', description: 'MCP: repeated calls with the same args have no extra effect.' },
-  openWorldHint: { type: 'boolean', description: 'MCP: the tool interacts with an open world of external entities.' },
+  idempotentHint: {
+    type: 'boolean',
+    description: 'MCP: repeated calls with the same args have no extra effect.',
+  },
+  openWorldHint: {
+    type: 'boolean',
+    description: 'MCP: the tool interacts with an open world of external entities.',
+  },
 };
 
 export const annotationsSchema: JsonSchema = {

@@ -9,14 +9,20 @@ const stringList = (description: string): JsonSchema => ({
 
 const signoffCount = (description: string): JsonSchema => ({ type: 'integer', minimum: 0, description });
 
-const fraction = (description: string): JsonSchema => ({ type: 'number', minimum: 0, maximum: 1, description });
+const fraction = (description: string): JsonSchema => ({
+  type: 'number',
+  minimum: 0,
+  maximum: 1,
+  description,
+});
 
 /** agentgate.yaml (SPEC 2.3); every key optional. */
 export const configSchema: JsonSchema = {
   $schema: DRAFT_07,
   $id: `${SCHEMA_ID_BASE}config.json`,
   title: 'agentgate config (agentgate.yaml)',
-  description: 'Every key is optional. Always read from the base commit: a pull request cannot loosen its own gate.',
+  description:
+    'Every key is optional. Always read from the base commit: a pull request cannot loosen its own gate.',
   type: 'object',
   additionalProperties: false,
   properties: {
@@ -36,7 +42,7 @@ export const configSchema: JsonSchema = {
             versionBump: {
               type: 'string',
               enum: ['required', 'warn', 'off'],
-              description: "Whether a changed prompt must change its version (default required).",
+              description: 'Whether a changed prompt must change its version (default required).',
             },
             eval: {
               type: 'object',
@@ -72,7 +78,10 @@ export const configSchema: JsonSchema = {
                 narrowing: signoffCount('For changes that only narrow (revocations); default 0.'),
               },
             },
-            maxRadius: { ...radiusSchema, description: 'Highest radius the gate lets through (default privileged).' },
+            maxRadius: {
+              ...radiusSchema,
+              description: 'Highest radius the gate lets through (default privileged).',
+            },
             internalHosts: stringList('Egress to these hosts is not "outside the organisation".'),
           },
         },
@@ -84,7 +93,8 @@ export const configSchema: JsonSchema = {
       properties: {
         actions: {
           type: 'object',
-          description: 'Extra action -> radius floors, merged over the defaults, e.g. { refund: irreversible }.',
+          description:
+            'Extra action -> radius floors, merged over the defaults, e.g. { refund: irreversible }.',
           propertyNames: { pattern: '^[A-Za-z0-9_*.-]+$' },
           additionalProperties: radiusSchema,
         },

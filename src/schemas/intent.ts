@@ -14,9 +14,16 @@ export const intentSchema: JsonSchema = {
     tool: { type: 'string', minLength: 1, description: 'Name of the tool to call.' },
     args: { type: 'object', description: "Arguments, validated against the tool's inputSchema." },
     reason: { type: 'string', description: 'Why the agent wants to call it.' },
-    changeRequest: { type: 'string', description: 'Change-request id, e.g. CHG-1234, when the tool requires one.' },
+    changeRequest: {
+      type: 'string',
+      description: 'Change-request id, e.g. CHG-1234, when the tool requires one.',
+    },
     id: { type: 'string', description: 'Caller-chosen intent id.' },
     agent: { type: 'string', description: 'The agent (prompt id) proposing the intent.' },
-    timestamp: { type: 'string', format: 'date-time', description: 'When the intent was proposed (RFC 3339).' },
+    timestamp: {
+      type: 'string',
+      format: 'date-time',
+      description: 'When the intent was proposed (RFC 3339).',
+    },
   },
 };

@@ -8,6 +8,7 @@ export const manifestSchema: JsonSchema = {
   $schema: DRAFT_07,
   $id: `${SCHEMA_ID_BASE}tool.json`,
   title: 'agentgate tool manifest',
-  description: 'A document under registry/tools: kind Tool (one tool) or kind McpServer (an MCP server and its tools).',
+  description:
+    'A document under registry/tools: kind Tool (one tool) or kind McpServer (an MCP server and its tools).',
   oneOf: [embedSchema(toolSchema), embedSchema(mcpServerSchema)],
 };

@@ -26,7 +26,11 @@ const transportSchema: JsonSchema = {
     'A changed command or URL is a changed capability.',
   required: ['type'],
   properties: {
-    type: { type: 'string', enum: ['stdio', 'http', 'sse', 'streamable-http'], description: 'Transport kind.' },
+    type: {
+      type: 'string',
+      enum: ['stdio', 'http', 'sse', 'streamable-http'],
+      description: 'Transport kind.',
+    },
     command: { type: 'string', minLength: 1, description: 'stdio: the executable.' },
     args: { type: 'array', items: { type: 'string' }, description: 'stdio: its arguments.' },
     env: {
@@ -36,11 +40,18 @@ const transportSchema: JsonSchema = {
     },
     cwd: { type: 'string', description: 'stdio: working directory.' },
     url: { type: 'string', format: 'uri', description: 'http/sse: the endpoint.' },
-    headers: { type: 'object', additionalProperties: { type: 'string' }, description: 'http/sse: extra headers.' },
+    headers: {
+      type: 'object',
+      additionalProperties: { type: 'string' },
+      description: 'http/sse: extra headers.',
+    },
   },
   allOf: [
     { if: { properties: { type: { const: 'stdio' } } }, then: { required: ['command'] } },
-    { if: { properties: { type: { enum: ['http', 'sse', 'streamable-http'] } } }, then: { required: ['url'] } },
+    {
+      if: { properties: { type: { enum: ['http', 'sse', 'streamable-http'] } } },
+      then: { required: ['url'] },
+    },
   ],
 };
 
@@ -90,7 +101,8 @@ export const mcpServerSchema: JsonSchema = {
     name: {
       type: 'string',
       pattern: TOOL_NAME_PATTERN,
-      description: 'Server name, the prefix of its tools: lowercase ASCII letter, then letters, digits, _ . -.',
+      description:
+        'Server name, the prefix of its tools: lowercase ASCII letter, then letters, digits, _ . -.',
     },
     description: { type: 'string', description: 'What the server is for.' },
     owner: { type: 'string', description: 'Owning team or user, e.g. "@acme/platform".' },

@@ -9,18 +9,27 @@ export const promptSchema: JsonSchema = {
   description: 'A prompt (data plane). Other keys are kept and diffed as behaviour.',
   type: 'object',
   properties: {
-    id: { type: 'string', minLength: 1, description: 'Default: the path under registry/prompts without extension.' },
+    id: {
+      type: 'string',
+      minLength: 1,
+      description: 'Default: the path under registry/prompts without extension.',
+    },
     version: {
       description: 'Integer or semver; must change when the content changes (configurable).',
       oneOf: [
         { type: 'integer', minimum: 0 },
-        { type: 'string', pattern: '^(0|[1-9][0-9]*)(\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?)?$' },
+        {
+          type: 'string',
+          pattern:
+            '^(0|[1-9][0-9]*)(\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?)?$',
+        },
       ],
     },
     model: { type: 'string', description: 'Model the prompt is written for.' },
     tools: {
       type: 'array',
-      description: 'The tools this agent is bound to. This is authority: a new binding goes to the control-plane gate.',
+      description:
+        'The tools this agent is bound to. This is authority: a new binding goes to the control-plane gate.',
       items: { type: 'string', minLength: 1 },
     },
     outputSchema: { type: 'object', description: "JSON Schema of the model's output." },

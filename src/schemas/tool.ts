@@ -34,9 +34,13 @@ export const toolSchema: JsonSchema = {
     name: {
       type: 'string',
       pattern: TOOL_NAME_PATTERN,
-      description: 'Unique tool name: lowercase ASCII letter, then letters, digits, _ . - (at most 64 characters).',
+      description:
+        'Unique tool name: lowercase ASCII letter, then letters, digits, _ . - (at most 64 characters).',
     },
-    description: { type: 'string', description: 'Model-facing description (scanned for hidden Unicode and injected instructions).' },
+    description: {
+      type: 'string',
+      description: 'Model-facing description (scanned for hidden Unicode and injected instructions).',
+    },
     owner: { type: 'string', description: 'Owning team or user, e.g. "@acme/payments".' },
     effect: effectSchema,
     scopes: scopesSchema,

@@ -60,7 +60,14 @@ describe('agentgate diff on the incident PR', () => {
     const control = report.planes.control;
     expect(control.files).toEqual([{ path: 'registry/tools/billing/admin-billing-update.yaml', status: 'added' }]);
     expect(control.tools).toEqual([
-      expect.objectContaining({ name: 'admin_billing_update', change: 'added', radiusBefore: null, radiusAfter: 'privileged', escalation: true }),
+      expect.objectContaining({
+        name: 'admin_billing_update',
+        change: 'added',
+        radiusBefore: null,
+        radiusAfter: 'privileged',
+        escalation: true,
+        changes: expect.arrayContaining([{ field: 'scopes', kind: 'widened', added: ['billing:admin'], removed: [] }]),
+      }),
     ]);
     expect(control.bindings).toEqual([{ agent: 'support/system', added: ['admin_billing_update'], removed: [] }]);
     expect(control.flows.added).toContainEqual({

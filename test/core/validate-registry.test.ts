@@ -18,8 +18,6 @@ function validateFiles(files: SourceFile[], actions = {}): Finding[] {
   return validateRegistry(registry, { actions, locate: createFieldLocator(files) });
 }
 
-const codes = (findings: Finding[]) => findings.map((f) => f.code);
-
 describe('validateRegistry: names', () => {
   it('reports a tool name defined in two files, naming both', () => {
     const findings = validateFiles([
@@ -44,8 +42,15 @@ describe('validateRegistry: names', () => {
       tool('b.yaml', 'name: read-fi1e\neffect: read\n'),
     ]);
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ severity: 'error', code: 'confusable-name', path: 'registry/tools/b.yaml', line: 3 });
-    expect(findings[0]!.message).toContain('"read-fi1e" is confusable with "read_file" at registry/tools/a.yaml:3');
+    expect(findings[0]).toMatchObject({
+      severity: 'error',
+      code: 'confusable-name',
+      path: 'registry/tools/b.yaml',
+      line: 3,
+    });
+    expect(findings[0]!.message).toContain(
+      '"read-fi1e" is confusable with "read_file" at registry/tools/a.yaml:3',
+    );
   });
 
   it('reports duplicate prompt ids', () => {
@@ -58,20 +63,30 @@ describe('validateRegistry: names', () => {
       ],
     };
     expect(validateRegistry(registry)).toEqual([
-      expect.objectContaining({ code: 'duplicate-prompt', path: 'registry/prompts/support.yaml', tool: 'support' }),
+      expect.objectContaining({
+        code: 'duplicate-prompt',
+        path: 'registry/prompts/support.yaml',
+        tool: 'support',
+      }),
     ]);
   });
 
   it('reports a binding to a tool that does not exist, at the line of that entry, with a hint', () => {
     const findings = validateFiles([
       tool('a.yaml', 'name: read_ticket\neffect: read\n'),
-      { path: 'registry/prompts/support.md', oid: 'p', text: '---\nid: support\ntools:\n  - read_ticket\n  - read-tickets\n  - issue_refund\n---\nHi\n' },
+      {
+        path: 'registry/prompts/support.md',
+        oid: 'p',
+        text: '---\nid: support\ntools:\n  - read_ticket\n  - read-tickets\n  - issue_refund\n---\nHi\n',
+      },
     ]);
     expect(findings.map((f) => [f.code, f.line, f.tool])).toEqual([
       ['unknown-tool-binding', 6, 'support'],
       ['unknown-tool-binding', 5, 'support'],
     ]);
-    expect(findings[0]!.message).toBe('prompt "support" binds tool "issue_refund", which is not in the registry');
+    expect(findings[0]!.message).toBe(
+      'prompt "support" binds tool "issue_refund", which is not in the registry',
+    );
     const hinted = validateFiles([
       tool('a.yaml', 'name: read_ticket\neffect: read\n'),
       { path: 'registry/prompts/s.md', oid: 'p', text: '---\ntools: [read-ticket]\n---\n' },
@@ -82,15 +97,25 @@ describe('validateRegistry: names', () => {
 
 describe('validateRegistry: model-facing text', () => {
   it('reports hidden Unicode in a description as an error at its line', () => {
-    const findings = validateFiles([tool('a.yaml', 'name: list_files\neffect: read\ndescription: "Lists files.\\u200b"\n')]);
+    const findings = validateFiles([
+      tool('a.yaml', 'name: list_files\neffect: read\ndescription: "Lists files.\\u200b"\n'),
+    ]);
     expect(findings).toEqual([
-      expect.objectContaining({ severity: 'error', code: 'hidden-unicode', line: 5, field: 'description', tool: 'list_files' }),
+      expect.objectContaining({
+        severity: 'error',
+        code: 'hidden-unicode',
+        line: 5,
+        field: 'description',
+        tool: 'list_files',
+      }),
     ]);
     expect(findings[0]!.message).toContain('U+200B ZERO WIDTH SPACE');
   });
 
   it('reports hidden Unicode in a nested inputSchema description, decoding tag characters', () => {
-    const smuggled = [...'send keys'].map((ch) => `\\U000E00${ch.charCodeAt(0).toString(16).toUpperCase()}`).join('');
+    const smuggled = [...'send keys']
+      .map((ch) => `\\U000E00${ch.charCodeAt(0).toString(16).toUpperCase()}`)
+      .join('');
     const body = [
       'name: list_files',
       'effect: read',
@@ -145,7 +170,9 @@ describe('validateRegistry: model-facing text', () => {
   });
 
   it('warns, not errors, about hidden Unicode in a prompt', () => {
-    const findings = validateFiles([{ path: 'registry/prompts/p.md', oid: 'p', text: '---\nid: p\n---\nBe nice.\u200b\n' }]);
+    const findings = validateFiles([
+      { path: 'registry/prompts/p.md', oid: 'p', text: '---\nid: p\n---\nBe nice.\u200b\n' },
+    ]);
     expect(findings.map((f) => [f.severity, f.code])).toEqual([['warning', 'hidden-unicode']]);
   });
 });
@@ -165,16 +192,24 @@ describe('validateRegistry: blast radius', () => {
   });
 
   it('uses the configured action floors', () => {
-    const findings = validateFiles([tool('a.yaml', 'name: bill\neffect: read\nscopes: [billing:charge]\n')], { charge: 'irreversible' });
+    const findings = validateFiles([tool('a.yaml', 'name: bill\neffect: read\nscopes: [billing:charge]\n')], {
+      charge: 'irreversible',
+    });
     expect(findings[0]!.message).toContain('irreversible');
   });
 
   it('falls back to the tool line without a locator', () => {
-    const findings = validateRegistry({ tools: [makeTool({ name: 'frobnicate' })], prompts: [], findings: [] });
+    const findings = validateRegistry({
+      tools: [makeTool({ name: 'frobnicate' })],
+      prompts: [],
+      findings: [],
+    });
     expect(findings.map((f) => [f.code, f.line])).toEqual([['radius-assumed', 1]]);
   });
 
   it('finds nothing in a clean registry', () => {
-    expect(validateFiles([tool('a.yaml', 'name: get_weather\neffect: read\ndescription: Current weather. ☀️\n')])).toEqual([]);
+    expect(
+      validateFiles([tool('a.yaml', 'name: get_weather\neffect: read\ndescription: Current weather. ☀️\n')]),
+    ).toEqual([]);
   });
 });

@@ -34,7 +34,10 @@ const deny: Decision = {
 
 async function writeEntries(n: number): Promise<void> {
   for (let i = 0; i < n; i++) {
-    await appendDecision(log, { intent: { tool: 'read_ticket', args: { id: i } }, decision: i % 2 ? deny : allow });
+    await appendDecision(log, {
+      intent: { tool: 'read_ticket', args: { id: i } },
+      decision: i % 2 ? deny : allow,
+    });
   }
 }
 
@@ -62,7 +65,11 @@ describe('decision log', () => {
   it('names the first edited line as a hash mismatch', async () => {
     await writeEntries(4);
     await rewrite((all) => all.map((line, i) => (i === 2 ? line.replace('"allow"', '"deny"') : line)));
-    expect(await verifyDecisionLog(log)).toMatchObject({ kind: 'tampered', line: 3, problem: 'line 3: hash mismatch' });
+    expect(await verifyDecisionLog(log)).toMatchObject({
+      kind: 'tampered',
+      line: 3,
+      problem: 'line 3: hash mismatch',
+    });
   });
 
   it('catches an edit whose hash was recomputed, on the next line', async () => {
@@ -76,7 +83,10 @@ describe('decision log', () => {
         return JSON.stringify(entry);
       }),
     );
-    expect(await verifyDecisionLog(log)).toMatchObject({ line: 3, problem: 'line 3: prev does not match line 2' });
+    expect(await verifyDecisionLog(log)).toMatchObject({
+      line: 3,
+      problem: 'line 3: prev does not match line 2',
+    });
   });
 
   it('catches a deleted line and a line that is not JSON', async () => {
@@ -105,12 +115,16 @@ describe('decision log', () => {
   it('refuses to extend a log whose last line is damaged', async () => {
     await writeEntries(2);
     await appendFile(log, '{"seq":3,"half a line');
-    await expect(appendDecision(log, { intent: {}, decision: allow })).rejects.toBeInstanceOf(DecisionLogDamaged);
+    await expect(appendDecision(log, { intent: {}, decision: allow })).rejects.toBeInstanceOf(
+      DecisionLogDamaged,
+    );
   });
 
   it('keeps the chain intact under concurrent appends', async () => {
     await Promise.all(
-      Array.from({ length: 25 }, (_, i) => appendDecision(log, { intent: { n: i }, decision: i % 3 ? allow : deny })),
+      Array.from({ length: 25 }, (_, i) =>
+        appendDecision(log, { intent: { n: i }, decision: i % 3 ? allow : deny }),
+      ),
     );
     expect(await verifyDecisionLog(log)).toMatchObject({ kind: 'intact', entries: 25 });
   });
@@ -124,7 +138,12 @@ describe('decision log', () => {
 
 describe('decision report', () => {
   it('counts decisions by tool and radius inside the window', async () => {
-    const times = ['2026-01-01T00:00:00Z', '2026-01-02T00:00:00Z', '2026-01-03T00:00:00Z', '2026-01-04T00:00:00Z'];
+    const times = [
+      '2026-01-01T00:00:00Z',
+      '2026-01-02T00:00:00Z',
+      '2026-01-03T00:00:00Z',
+      '2026-01-04T00:00:00Z',
+    ];
     for (const [i, time] of times.entries()) {
       await appendDecision(log, { intent: {}, decision: i === 1 ? deny : allow }, new Date(time));
     }
@@ -136,7 +155,15 @@ describe('decision report', () => {
     expect(report.chain).toEqual({ intact: true, entries: 4 });
     expect(report.totals).toEqual({ allow: 1, deny: 1, 'needs-approval': 0, total: 2 });
     expect(report.tools).toEqual([
-      { tool: 'delete_db_instance', radius: 'irreversible', allow: 0, deny: 1, 'needs-approval': 0, total: 1, fired: 0 },
+      {
+        tool: 'delete_db_instance',
+        radius: 'irreversible',
+        allow: 0,
+        deny: 1,
+        'needs-approval': 0,
+        total: 1,
+        fired: 0,
+      },
       { tool: 'read_ticket', radius: 'read', allow: 1, deny: 0, 'needs-approval': 0, total: 1, fired: 1 },
     ]);
     expect(report.radii.map((r) => r.radius)).toEqual(['irreversible', 'read']);
@@ -145,7 +172,9 @@ describe('decision report', () => {
 
   it('reports a broken chain instead of passing the log off as intact', async () => {
     await writeEntries(3);
-    await rewrite((all) => all.map((line, i) => (i === 0 ? line.replace('read_ticket', 'read_tickets') : line)));
+    await rewrite((all) =>
+      all.map((line, i) => (i === 0 ? line.replace('read_ticket', 'read_tickets') : line)),
+    );
     const { entries, verification } = await readDecisionLog(log);
     const report = summarizeDecisions(entries, verification);
     expect(report.chain).toMatchObject({ intact: false, problem: 'line 1: hash mismatch' });

@@ -62,7 +62,11 @@ async function connectThroughGuard(args: string[], env: Record<string, string> =
   return agent;
 }
 
-async function call(name: string, args: Record<string, unknown>, meta?: Record<string, unknown>): Promise<CallToolResult> {
+async function call(
+  name: string,
+  args: Record<string, unknown>,
+  meta?: Record<string, unknown>,
+): Promise<CallToolResult> {
   return (await client.callTool({ name, arguments: args, ...(meta && { _meta: meta }) })) as CallToolResult;
 }
 
@@ -101,87 +105,140 @@ afterAll(async () => {
 });
 
 describe('agentgate guard (real filesystem MCP server)', () => {
-  it('lists only the tools the registry allows', async () => {
-    const { tools } = await client.listTools();
-    expect(tools.map((tool) => tool.name).sort()).toEqual(['list_directory', 'read_text_file', 'write_file']);
-    const read = tools.find((tool) => tool.name === 'read_text_file');
-    // the reviewed schema from the registry, not the live one
-    expect(read?.inputSchema).toMatchObject({ additionalProperties: false, required: ['path'] });
-  }, TIMEOUT);
+  it(
+    'lists only the tools the registry allows',
+    async () => {
+      const { tools } = await client.listTools();
+      expect(tools.map((tool) => tool.name).sort()).toEqual([
+        'list_directory',
+        'read_text_file',
+        'write_file',
+      ]);
+      const read = tools.find((tool) => tool.name === 'read_text_file');
+      // the reviewed schema from the registry, not the live one
+      expect(read?.inputSchema).toMatchObject({ additionalProperties: false, required: ['path'] });
+    },
+    TIMEOUT,
+  );
 
-  it('lets an allowed read through to the server', async () => {
-    const result = await call('read_text_file', { path: join(root, 'public', 'hello.txt') });
-    expect(result.isError).toBeFalsy();
-    expect(text(result)).toContain('hello from public');
-  }, TIMEOUT);
+  it(
+    'lets an allowed read through to the server',
+    async () => {
+      const result = await call('read_text_file', { path: join(root, 'public', 'hello.txt') });
+      expect(result.isError).toBeFalsy();
+      expect(text(result)).toContain('hello from public');
+    },
+    TIMEOUT,
+  );
 
-  it('refuses a write to a protected path, and the server never sees it', async () => {
-    const target = join(root, 'prod', 'evil.txt');
-    const result = await call('write_file', { path: target, content: 'x' }, { 'agentgate/changeRequest': 'CHG-1' });
-    expect(result.isError).toBe(true);
-    expect(text(result)).toContain('protected-target');
-    expect(existsSync(target)).toBe(false);
-  }, TIMEOUT);
+  it(
+    'refuses a write to a protected path, and the server never sees it',
+    async () => {
+      const target = join(root, 'prod', 'evil.txt');
+      const result = await call(
+        'write_file',
+        { path: target, content: 'x' },
+        { 'agentgate/changeRequest': 'CHG-1' },
+      );
+      expect(result.isError).toBe(true);
+      expect(text(result)).toContain('protected-target');
+      expect(existsSync(target)).toBe(false);
+    },
+    TIMEOUT,
+  );
 
-  it('refuses a protected read reached through "..", and reads of the protected tree', async () => {
-    const sneaky = await call('read_text_file', { path: `${root}/public/../prod/secret.txt` });
-    expect(sneaky.isError).toBe(true);
-    expect(text(sneaky)).toContain('protected-target');
-    expect(text(sneaky)).not.toContain('prod secret');
-  }, TIMEOUT);
+  it(
+    'refuses a protected read reached through "..", and reads of the protected tree',
+    async () => {
+      const sneaky = await call('read_text_file', { path: `${root}/public/../prod/secret.txt` });
+      expect(sneaky.isError).toBe(true);
+      expect(text(sneaky)).toContain('protected-target');
+      expect(text(sneaky)).not.toContain('prod secret');
+    },
+    TIMEOUT,
+  );
 
-  it('forwards a write that carries its change request in _meta, and refuses one without', async () => {
-    const target = join(root, 'public', 'note.txt');
-    const missing = await call('write_file', { path: target, content: 'note' });
-    expect(missing.isError).toBe(true);
-    expect(text(missing)).toContain('change-request-missing');
-    expect(existsSync(target)).toBe(false);
-    const ok = await call('write_file', { path: target, content: 'note' }, { 'agentgate/changeRequest': 'CHG-42' });
-    expect(ok.isError).toBeFalsy();
-    expect(await readFile(target, 'utf8')).toBe('note');
-  }, TIMEOUT);
+  it(
+    'forwards a write that carries its change request in _meta, and refuses one without',
+    async () => {
+      const target = join(root, 'public', 'note.txt');
+      const missing = await call('write_file', { path: target, content: 'note' });
+      expect(missing.isError).toBe(true);
+      expect(text(missing)).toContain('change-request-missing');
+      expect(existsSync(target)).toBe(false);
+      const ok = await call(
+        'write_file',
+        { path: target, content: 'note' },
+        { 'agentgate/changeRequest': 'CHG-42' },
+      );
+      expect(ok.isError).toBeFalsy();
+      expect(await readFile(target, 'utf8')).toBe('note');
+    },
+    TIMEOUT,
+  );
 
-  it('refuses bad arguments and tools outside the registry', async () => {
-    const bad = await call('read_text_file', { path: 42, extra: true });
-    expect(bad.isError).toBe(true);
-    expect(text(bad)).toContain('invalid-args');
-    const hidden = await call('move_file', { source: join(root, 'public', 'hello.txt'), destination: join(root, 'x') });
-    expect(hidden.isError).toBe(true);
-    expect(text(hidden)).toContain('unknown-tool');
-    expect(existsSync(join(root, 'public', 'hello.txt'))).toBe(true);
-  }, TIMEOUT);
+  it(
+    'refuses bad arguments and tools outside the registry',
+    async () => {
+      const bad = await call('read_text_file', { path: 42, extra: true });
+      expect(bad.isError).toBe(true);
+      expect(text(bad)).toContain('invalid-args');
+      const hidden = await call('move_file', {
+        source: join(root, 'public', 'hello.txt'),
+        destination: join(root, 'x'),
+      });
+      expect(hidden.isError).toBe(true);
+      expect(text(hidden)).toContain('unknown-tool');
+      expect(existsSync(join(root, 'public', 'hello.txt'))).toBe(true);
+    },
+    TIMEOUT,
+  );
 
-  it('logs every decision in a chain that verifies, and a tampered copy does not', async () => {
-    const verified = runCli(['intent', 'verify-log', log], { cwd: dir });
-    expect(verified.stderr).toBe('');
-    expect(verified.code).toBe(0);
-    const lines = (await readFile(log, 'utf8')).trimEnd().split('\n');
-    expect(lines.length).toBe(7);
-    const decisions = lines.map((line) => (JSON.parse(line) as { decision: { decision: string; tool: string } }).decision);
-    expect(decisions[0]).toMatchObject({ decision: 'allow', tool: 'fs.read_text_file' });
-    expect(decisions[1]).toMatchObject({ decision: 'deny', tool: 'fs.write_file' });
+  it(
+    'logs every decision in a chain that verifies, and a tampered copy does not',
+    async () => {
+      const verified = runCli(['intent', 'verify-log', log], { cwd: dir });
+      expect(verified.stderr).toBe('');
+      expect(verified.code).toBe(0);
+      const lines = (await readFile(log, 'utf8')).trimEnd().split('\n');
+      expect(lines.length).toBe(7);
+      const decisions = lines.map(
+        (line) => (JSON.parse(line) as { decision: { decision: string; tool: string } }).decision,
+      );
+      expect(decisions[0]).toMatchObject({ decision: 'allow', tool: 'fs.read_text_file' });
+      expect(decisions[1]).toMatchObject({ decision: 'deny', tool: 'fs.write_file' });
 
-    const tampered = join(dir, 'tampered.jsonl');
-    await writeFile(tampered, lines.map((line, i) => (i === 1 ? line.replace('"deny"', '"allow"') : line)).join('\n') + '\n');
-    const broken = runCli(['intent', 'verify-log', tampered], { cwd: dir });
-    expect(broken.code).toBe(1);
-    expect(broken.stdout).toContain('line 2: hash mismatch');
+      const tampered = join(dir, 'tampered.jsonl');
+      await writeFile(
+        tampered,
+        lines.map((line, i) => (i === 1 ? line.replace('"deny"', '"allow"') : line)).join('\n') + '\n',
+      );
+      const broken = runCli(['intent', 'verify-log', tampered], { cwd: dir });
+      expect(broken.code).toBe(1);
+      expect(broken.stdout).toContain('line 2: hash mismatch');
 
-    const report = runCli(['intent', 'report', log, '--format', 'json'], { cwd: dir });
-    expect(report.code).toBe(0);
-    const summary = JSON.parse(report.stdout) as { totals: Record<string, number>; chain: { intact: boolean } };
-    expect(summary.chain.intact).toBe(true);
-    expect(summary.totals).toEqual({ allow: 2, deny: 5, 'needs-approval': 0, total: 7 });
-  }, TIMEOUT);
+      const report = runCli(['intent', 'report', log, '--format', 'json'], { cwd: dir });
+      expect(report.code).toBe(0);
+      const summary = JSON.parse(report.stdout) as {
+        totals: Record<string, number>;
+        chain: { intact: boolean };
+      };
+      expect(summary.chain.intact).toBe(true);
+      expect(summary.totals).toEqual({ allow: 2, deny: 5, 'needs-approval': 0, total: 7 });
+    },
+    TIMEOUT,
+  );
 });
 
 describe('agentgate guard: credentials', () => {
-  it("gives the server only its declared credentials, not the guard's other secrets", async () => {
-    const repo = join(dir, 'repo-everything');
-    await mkdir(join(repo, 'registry', 'tools'), { recursive: true });
-    await writeFile(
-      join(repo, 'registry', 'tools', 'everything.yaml'),
-      `apiVersion: agentgate/v1
+  it(
+    "gives the server only its declared credentials, not the guard's other secrets",
+    async () => {
+      const repo = join(dir, 'repo-everything');
+      await mkdir(join(repo, 'registry', 'tools'), { recursive: true });
+      await writeFile(
+        join(repo, 'registry', 'tools', 'everything.yaml'),
+        `apiVersion: agentgate/v1
 kind: McpServer
 name: everything
 credentials: [{ name: DEMO_TOKEN, scopes: [demo:read] }]
@@ -189,20 +246,22 @@ tools:
   - name: get-env
     annotations: { readOnlyHint: true }
 `,
-    );
-    const agent = await connectThroughGuard(
-      ['--registry', repo, '--server', 'everything', '--', process.execPath, EVERYTHING_SERVER, 'stdio'],
-      { DEMO_TOKEN: 'token-for-the-server', UNRELATED_SECRET: 'must-not-leak' },
-    );
-    try {
-      const { tools } = await agent.listTools();
-      expect(tools.map((tool) => tool.name)).toEqual(['get-env']);
-      const result = (await agent.callTool({ name: 'get-env', arguments: {} })) as CallToolResult;
-      expect(result.isError).toBeFalsy();
-      expect(text(result)).toContain('token-for-the-server');
-      expect(text(result)).not.toContain('must-not-leak');
-    } finally {
-      await agent.close();
-    }
-  }, TIMEOUT);
+      );
+      const agent = await connectThroughGuard(
+        ['--registry', repo, '--server', 'everything', '--', process.execPath, EVERYTHING_SERVER, 'stdio'],
+        { DEMO_TOKEN: 'token-for-the-server', UNRELATED_SECRET: 'must-not-leak' },
+      );
+      try {
+        const { tools } = await agent.listTools();
+        expect(tools.map((tool) => tool.name)).toEqual(['get-env']);
+        const result = (await agent.callTool({ name: 'get-env', arguments: {} })) as CallToolResult;
+        expect(result.isError).toBeFalsy();
+        expect(text(result)).toContain('token-for-the-server');
+        expect(text(result)).not.toContain('must-not-leak');
+      } finally {
+        await agent.close();
+      }
+    },
+    TIMEOUT,
+  );
 });

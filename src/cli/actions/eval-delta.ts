@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { Chalk } from 'chalk';
 import { computeEvalDelta } from '../../core/eval/compute-delta.js';
 import { EvalResultsError } from '../../core/eval/errors.js';
-import { parseEvalResults } from '../../core/eval/parse-results.js';
+import { parseEvalResultsText } from '../../core/eval/parse-results.js';
 import type { EvalBounds, EvalDelta, EvalRun } from '../../core/eval/types.js';
 import {
   renderEvalDeltaJson,
@@ -37,14 +37,8 @@ async function loadRun(path: string, cwd: string): Promise<EvalRun> {
       code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
     throw new UsageError(`${path}: cannot read eval results: ${reason}`);
   }
-  let json: unknown;
   try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`${path}: not valid JSON: ${(error as Error).message}`);
-  }
-  try {
-    return parseEvalResults(json, path);
+    return parseEvalResultsText(text, path);
   } catch (error) {
     if (error instanceof EvalResultsError) throw new UsageError(error.message);
     throw error;

@@ -13,7 +13,10 @@ export async function runGuardCommand(command: string[], options: GuardCommandOp
   const env = childEnvironment(registry, options);
   let upstream;
   try {
-    upstream = await connectToServer({ command: executable, args, env }, { name: 'agentgate-guard', version: '1' });
+    upstream = await connectToServer(
+      { command: executable, args, env },
+      { name: 'agentgate-guard', version: '1' },
+    );
   } catch (error) {
     if (error instanceof McpConnectError) throw new UsageError(error.message);
     throw error;
@@ -41,7 +44,10 @@ export async function runGuardCommand(command: string[], options: GuardCommandOp
  * What the server process may see: the literal `transport.env` of its manifest, the credentials its manifest
  * declares (taken from the guard's environment), and each `--env`. Nothing else of the guard's environment.
  */
-export function childEnvironment(registry: Registry, options: Pick<GuardCommandOptions, 'server' | 'env'>): Record<string, string> {
+export function childEnvironment(
+  registry: Registry,
+  options: Pick<GuardCommandOptions, 'server' | 'env'>,
+): Record<string, string> {
   const env: Record<string, string> = {};
   const missing = new Set<string>();
   if (options.server !== undefined) {
@@ -49,7 +55,8 @@ export function childEnvironment(registry: Registry, options: Pick<GuardCommandO
       if (tool.server !== options.server) continue;
       const transportEnv = (tool.transport as { env?: unknown } | undefined)?.env;
       if (transportEnv && typeof transportEnv === 'object') {
-        for (const [name, value] of Object.entries(transportEnv)) if (typeof value === 'string') env[name] = value;
+        for (const [name, value] of Object.entries(transportEnv))
+          if (typeof value === 'string') env[name] = value;
       }
       for (const credential of tool.credentials) {
         const value = process.env[credential.name];

@@ -16,11 +16,16 @@ export async function runIntentCheck(file: string, options: IntentCheckOptions):
       await appendDecision(options.log, { intent, decision });
     } catch (error) {
       // the decision must not be acted on when it could not be recorded
-      const detail = error instanceof DecisionLogDamaged ? error.message : `${options.log}: cannot append (${describe(error)})`;
+      const detail =
+        error instanceof DecisionLogDamaged
+          ? error.message
+          : `${options.log}: cannot append (${describe(error)})`;
       throw new UsageError(detail);
     }
   }
-  process.stdout.write(options.format === 'json' ? decisionJson(decision) : renderDecisionText(decision, terminalChalk()));
+  process.stdout.write(
+    options.format === 'json' ? decisionJson(decision) : renderDecisionText(decision, terminalChalk()),
+  );
   return decision.decision === 'allow' ? 0 : 1;
 }
 

@@ -15,7 +15,9 @@ export function decisionJson(decision: Decision): string {
 export function renderDecisionText(decision: Decision, c: ChalkInstance): string {
   const colour = decision.decision === 'allow' ? c.green : decision.decision === 'deny' ? c.red : c.yellow;
   const radius = decision.radius ? c.dim(`  radius ${decision.radius}`) : '';
-  const lines = [`${colour.bold(decision.decision)}  ${decision.tool === '' ? c.dim('(no tool)') : decision.tool}${radius}`];
+  const lines = [
+    `${colour.bold(decision.decision)}  ${decision.tool === '' ? c.dim('(no tool)') : decision.tool}${radius}`,
+  ];
   for (const reason of decision.reasons) lines.push(`  ${colour(reason.code)}  ${reason.message}`);
   return `${lines.join('\n')}\n`;
 }
@@ -27,7 +29,9 @@ export function renderReportText(report: DecisionReport, c: ChalkInstance): stri
   out.push(
     report.chain.intact
       ? c.green(`chain intact (${report.chain.entries} entries)`)
-      : c.red(`chain BROKEN: ${report.chain.problem ?? 'unknown problem'}; the counts below are what the log claims`),
+      : c.red(
+          `chain BROKEN: ${report.chain.problem ?? 'unknown problem'}; the counts below are what the log claims`,
+        ),
   );
   out.push(`totals  ${counts(report.totals)}`, '', c.bold('by tool'));
   const width = Math.max(4, ...report.tools.map((row) => row.tool.length));

@@ -23,12 +23,17 @@ export async function runIntentReport(file: string, options: IntentReportOptions
   const read = await readOrFail(file, readDecisionLog);
   const report = summarizeDecisions(read.entries, read.verification, window);
   process.stdout.write(
-    options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderReportText(report, terminalChalk()),
+    options.format === 'json'
+      ? `${JSON.stringify(report, null, 2)}\n`
+      : renderReportText(report, terminalChalk()),
   );
   return 0;
 }
 
-async function readOrFail<T extends LogVerification | LogRead>(file: string, read: (file: string) => Promise<T>): Promise<T> {
+async function readOrFail<T extends LogVerification | LogRead>(
+  file: string,
+  read: (file: string) => Promise<T>,
+): Promise<T> {
   try {
     return await read(file);
   } catch (error) {
@@ -40,6 +45,7 @@ async function readOrFail<T extends LogVerification | LogRead>(file: string, rea
 function parseTime(flag: string, value: string | undefined): Date | undefined {
   if (value === undefined) return undefined;
   const time = new Date(value);
-  if (Number.isNaN(time.getTime())) throw new UsageError(`${flag}: expected an ISO 8601 time, got '${value}'`);
+  if (Number.isNaN(time.getTime()))
+    throw new UsageError(`${flag}: expected an ISO 8601 time, got '${value}'`);
   return time;
 }

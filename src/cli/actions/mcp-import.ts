@@ -15,7 +15,9 @@ export async function runMcpImport(command: string[], options: McpImportOptions)
   const name = options.name ?? deriveServerName(live.serverInfo?.name);
   const result = buildServerManifest({ name, ...live }, options.out ?? '<stdout>');
   for (const finding of result.findings) {
-    process.stderr.write(`agentgate: ${finding.severity}: ${finding.path}:${finding.line}: ${finding.message}\n`);
+    process.stderr.write(
+      `agentgate: ${finding.severity}: ${finding.path}:${finding.line}: ${finding.message}\n`,
+    );
   }
   if (options.out === undefined) {
     process.stdout.write(result.yaml);
@@ -23,7 +25,9 @@ export async function runMcpImport(command: string[], options: McpImportOptions)
     try {
       await writeFile(options.out, result.yaml, 'utf8');
     } catch (error) {
-      throw new UsageError(`${options.out}: cannot write (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+      throw new UsageError(
+        `${options.out}: cannot write (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+      );
     }
     process.stderr.write(`agentgate: wrote ${options.out}: server ${name}, ${live.tools.length} tools\n`);
   }

@@ -24,7 +24,12 @@ export async function readLiveServer(command: string[]): Promise<LiveServer> {
   try {
     const tools = await listAllTools(client);
     const info = client.getServerVersion();
-    return { command: executable, args, tools, ...(info && { serverInfo: { name: info.name, version: info.version } }) };
+    return {
+      command: executable,
+      args,
+      tools,
+      ...(info && { serverInfo: { name: info.name, version: info.version } }),
+    };
   } catch (error) {
     throw new UsageError(`tools/list failed: ${error instanceof Error ? error.message : String(error)}`);
   } finally {

@@ -12,23 +12,36 @@ export async function runMcpVerify(command: string[], options: McpVerifyOptions)
   try {
     text = await readFile(options.manifest, 'utf8');
   } catch (error) {
-    throw new UsageError(`${options.manifest}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new UsageError(
+      `${options.manifest}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+    );
   }
   const pinned = readServerManifest(text);
   if (pinned.kind === 'error') throw new UsageError(`${options.manifest}:${pinned.line}: ${pinned.message}`);
   const live = await readLiveServer(command);
-  const differences = compareContracts(pinned.tools, live.tools.map((tool) => contractOf(tool)));
+  const differences = compareContracts(
+    pinned.tools,
+    live.tools.map((tool) => contractOf(tool)),
+  );
 
   if (options.format === 'json') {
-    const out = { manifest: options.manifest, server: pinned.name, drift: differences.length > 0, differences };
+    const out = {
+      manifest: options.manifest,
+      server: pinned.name,
+      drift: differences.length > 0,
+      differences,
+    };
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
   } else if (differences.length === 0) {
     process.stdout.write(`${options.manifest}: ${pinned.tools.length} tools, no drift\n`);
   } else {
     const c = terminalChalk();
     const sign = { added: c.yellow('+'), removed: c.red('-'), changed: c.yellow('~') } as const;
-    process.stdout.write(`${c.red.bold('drift')}: the live server differs from ${options.manifest} (${differences.length})\n`);
-    for (const difference of differences) process.stdout.write(`  ${sign[difference.change]} ${difference.message}\n`);
+    process.stdout.write(
+      `${c.red.bold('drift')}: the live server differs from ${options.manifest} (${differences.length})\n`,
+    );
+    for (const difference of differences)
+      process.stdout.write(`  ${sign[difference.change]} ${difference.message}\n`);
   }
   return differences.length === 0 ? 0 : 1;
 }

@@ -26,9 +26,16 @@ export async function runValidate(options: ValidateOptions): Promise<number> {
   const all = [
     ...sources.findings,
     ...registry.findings,
-    ...validateRegistry(registry, { actions: config.radius.actions, locate: createFieldLocator(sources.files) }),
+    ...validateRegistry(registry, {
+      actions: config.radius.actions,
+      locate: createFieldLocator(sources.files),
+    }),
   ];
-  const { findings, applied, expired } = applyWaivers(all, config.waivers, new Date().toISOString().slice(0, 10));
+  const { findings, applied, expired } = applyWaivers(
+    all,
+    config.waivers,
+    new Date().toISOString().slice(0, 10),
+  );
   findings.sort(compareFindings);
 
   if (options.format === 'json') {
@@ -39,7 +46,10 @@ export async function runValidate(options: ValidateOptions): Promise<number> {
     const lines = findings.map(
       (f) => `${f.path}:${f.line}: ${f.severity} ${f.code}: ${messageWithoutLocation(f)}`,
     );
-    for (const waiver of applied) lines.push(`${waiver.path}: waived ${waiver.code} on ${waiver.tool} until ${waiver.expires} (${waiver.owner}: ${waiver.reason})`);
+    for (const waiver of applied)
+      lines.push(
+        `${waiver.path}: waived ${waiver.code} on ${waiver.tool} until ${waiver.expires} (${waiver.owner}: ${waiver.reason})`,
+      );
     lines.push(summarize(findings, registry.tools.length, registry.prompts.length));
     process.stdout.write(`${lines.join('\n')}\n`);
   }
@@ -66,8 +76,10 @@ function registryPaths(config: Config): LoadRegistryOptions {
   const options: LoadRegistryOptions = {};
   const tools = literalPrefixes(config.planes.control.paths)[0];
   const prompts = literalPrefixes(config.planes.data.paths)[0];
-  if (tools !== undefined && tools !== literalPrefixes(DEFAULT_CONFIG.planes.control.paths)[0]) options.toolsPath = tools;
-  if (prompts !== undefined && prompts !== literalPrefixes(DEFAULT_CONFIG.planes.data.paths)[0]) options.promptsPath = prompts;
+  if (tools !== undefined && tools !== literalPrefixes(DEFAULT_CONFIG.planes.control.paths)[0])
+    options.toolsPath = tools;
+  if (prompts !== undefined && prompts !== literalPrefixes(DEFAULT_CONFIG.planes.data.paths)[0])
+    options.promptsPath = prompts;
   return options;
 }
 
@@ -87,5 +99,7 @@ const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
 
 function compareFindings(a: Finding, b: Finding): number {
   if (a.path !== b.path) return a.path < b.path ? -1 : 1;
-  return a.line - b.line || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.code.localeCompare(b.code);
+  return (
+    a.line - b.line || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.code.localeCompare(b.code)
+  );
 }

@@ -10,7 +10,9 @@ export interface GuardCommandOptions {
 export function registerGuard(program: Command): void {
   program
     .command('guard')
-    .description('MCP stdio proxy: lists only registry tools and checks every tools/call against the registry')
+    .description(
+      'MCP stdio proxy: lists only registry tools and checks every tools/call against the registry',
+    )
     .argument('<command...>', 'the MCP server to run, after --')
     .option('--registry <dir>', 'the repository holding registry/tools', '.')
     .option('--log <file>', 'append every decision to this hash-chained JSONL log')

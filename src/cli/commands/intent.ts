@@ -17,7 +17,9 @@ const formatOption = (): Option =>
   new Option('--format <format>', 'output format').choices(['text', 'json']).default('text');
 
 export function registerIntent(program: Command): void {
-  const intent = program.command('intent').description('runtime gate: check intents against the registry, audit the decision log');
+  const intent = program
+    .command('intent')
+    .description('runtime gate: check intents against the registry, audit the decision log');
 
   intent
     .command('check')
@@ -33,7 +35,9 @@ export function registerIntent(program: Command): void {
 
   intent
     .command('verify-log')
-    .description("check a decision log's hash chain; exit 0 intact, 1 tampered (naming the first broken line)")
+    .description(
+      "check a decision log's hash chain; exit 0 intact, 1 tampered (naming the first broken line)",
+    )
     .argument('<file>', 'the JSONL decision log')
     .action(async (file: string) => {
       const { runIntentVerifyLog } = await import('../actions/intent-log.js');

@@ -12,13 +12,15 @@ export interface McpVerifyOptions {
 }
 
 export function registerMcp(program: Command): void {
-  const mcp = program.command('mcp').description("pin a live MCP server's tool contract, and detect drift from it");
+  const mcp = program
+    .command('mcp')
+    .description("pin a live MCP server's tool contract, and detect drift from it");
 
   mcp
     .command('import')
-    .description('write a kind: McpServer manifest from the live server\'s tools/list')
+    .description("write a kind: McpServer manifest from the live server's tools/list")
     .argument('<command...>', 'the MCP server to run, after --')
-    .option('--name <name>', 'server name, the prefix of its tools (default: from the server\'s own name)')
+    .option('--name <name>', "server name, the prefix of its tools (default: from the server's own name)")
     .option('--out <file>', 'write the manifest here instead of stdout')
     .action(async (command: string[], options: McpImportOptions) => {
       const { runMcpImport } = await import('../actions/mcp-import.js');

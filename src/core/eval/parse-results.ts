@@ -16,3 +16,14 @@ export function parseEvalResults(json: unknown, path: string): EvalRun {
     'not eval results: expected promptfoo output (`results`) or agentgate results (`cases`)',
   );
 }
+
+/** The same, from the text of a results file: bad JSON is an EvalResultsError naming the file. */
+export function parseEvalResultsText(text: string, path: string): EvalRun {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new EvalResultsError(path, undefined, `not valid JSON: ${(error as Error).message}`);
+  }
+  return parseEvalResults(json, path);
+}

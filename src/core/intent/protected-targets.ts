@@ -23,7 +23,9 @@ export function findProtectedTargets(args: unknown, policy: ToolPolicy | undefin
   const patterns = policy?.protectedTargets ?? [];
   if (patterns.length === 0) return [];
   const candidates =
-    policy?.targetField === undefined ? collectStrings(args, '') : collectAt(args, policy.targetField.split('.'));
+    policy?.targetField === undefined
+      ? collectStrings(args, '')
+      : collectAt(args, policy.targetField.split('.'));
   const hits: TargetHit[] = [];
   for (const { field, value } of candidates) {
     const pattern = patterns.find((p) => matcherFor(p)(value));
@@ -75,7 +77,9 @@ function collectAt(value: unknown, segments: string[], field = ''): Candidate[] 
   if (segments.length === 0) {
     if (typeof value === 'string') return [{ field, value }];
     if (Array.isArray(value)) {
-      return value.flatMap((item, i) => (typeof item === 'string' ? [{ field: `${field}.${i}`, value: item }] : []));
+      return value.flatMap((item, i) =>
+        typeof item === 'string' ? [{ field: `${field}.${i}`, value: item }] : [],
+      );
     }
     return [];
   }

@@ -76,7 +76,12 @@ function instanceFor(draft: Draft): AjvInstance {
   if (!ajv) {
     // strict: false because tool schemas come from third-party MCP servers that use unknown keywords freely
     const options = { allErrors: true, strict: false, validateFormats: true } as const;
-    ajv = draft === '2020-12' ? new Ajv2020(options) : draft === '2019-09' ? new Ajv2019(options) : new Ajv(options);
+    ajv =
+      draft === '2020-12'
+        ? new Ajv2020(options)
+        : draft === '2019-09'
+          ? new Ajv2019(options)
+          : new Ajv(options);
     addFormats(ajv);
     instances.set(draft, ajv);
   }

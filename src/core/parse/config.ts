@@ -53,7 +53,11 @@ interface UserConfig {
 }
 
 export function parseConfig(text: string | null, path: string): ConfigResult {
-  const defaults = (): ConfigResult => ({ config: structuredClone(DEFAULT_CONFIG), errors: [], warnings: [] });
+  const defaults = (): ConfigResult => ({
+    config: structuredClone(DEFAULT_CONFIG),
+    errors: [],
+    warnings: [],
+  });
   if (text === null || text.trim() === '') return defaults();
   const parsed = parseYaml(text);
   const errors = parsed.issues.map((issue) =>
@@ -63,14 +67,23 @@ export function parseConfig(text: string | null, path: string): ConfigResult {
   const [doc, extra] = parsed.documents;
   if (extra) {
     const line = lineOfPath(extra, []);
-    return { ...defaults(), errors: [inputFinding({ code: 'schema', path, line, message: 'config must be one YAML document' })] };
+    return {
+      ...defaults(),
+      errors: [inputFinding({ code: 'schema', path, line, message: 'config must be one YAML document' })],
+    };
   }
   if (!doc || doc.value === null) return defaults();
 
   const validate = getValidators().config;
   if (!validate(doc.value)) {
     const schemaErrors = describeSchemaErrors(validate.errors).map((problem) =>
-      inputFinding({ code: 'schema', path, line: lineOfPath(doc, problem.path), message: problem.message, field: problem.path }),
+      inputFinding({
+        code: 'schema',
+        path,
+        line: lineOfPath(doc, problem.path),
+        message: problem.message,
+        field: problem.path,
+      }),
     );
     return { ...defaults(), errors: schemaErrors };
   }
@@ -100,24 +113,40 @@ function mergeConfig(user: UserConfig): Config {
   return config;
 }
 
-const SIGNOFF_ORDER: readonly (keyof SignoffCounts)[] = ['none', 'read', 'write', 'irreversible', 'privileged'];
+const SIGNOFF_ORDER: readonly (keyof SignoffCounts)[] = [
+  'none',
+  'read',
+  'write',
+  'irreversible',
+  'privileged',
+];
 
 function configWarnings(config: Config, path: string, doc: YamlDocument): Finding[] {
   const warnings: Finding[] = [];
   const warn = (code: string, field: FieldPath, message: string) =>
-    warnings.push(inputFinding({ severity: 'warning', code, path, line: lineOfPath(doc, field), message, field }));
+    warnings.push(
+      inputFinding({ severity: 'warning', code, path, line: lineOfPath(doc, field), message, field }),
+    );
   const signoffs = config.planes.control.signoffs;
   for (let i = 1; i < SIGNOFF_ORDER.length; i++) {
     const lower = SIGNOFF_ORDER[i - 1]!;
     const higher = SIGNOFF_ORDER[i]!;
     if (signoffs[higher] < signoffs[lower]) {
-      warn('signoffs-decreasing', ['planes', 'control', 'signoffs', higher], `${higher} (${signoffs[higher]}) needs fewer sign-offs than ${lower} (${signoffs[lower]})`);
+      warn(
+        'signoffs-decreasing',
+        ['planes', 'control', 'signoffs', higher],
+        `${higher} (${signoffs[higher]}) needs fewer sign-offs than ${lower} (${signoffs[lower]})`,
+      );
     }
   }
   const dataPaths = new Set(config.planes.data.paths);
   for (const [index, glob] of config.planes.control.paths.entries()) {
     if (dataPaths.has(glob)) {
-      warn('planes-overlap', ['planes', 'control', 'paths', index], `${JSON.stringify(glob)} is in both planes; it is treated as control`);
+      warn(
+        'planes-overlap',
+        ['planes', 'control', 'paths', index],
+        `${JSON.stringify(glob)} is in both planes; it is treated as control`,
+      );
     }
   }
   return warnings;

@@ -43,12 +43,19 @@ export function createFieldLocator(files: Iterable<SourceFile>): FieldLocator {
       return doc ? found(resolvePath(doc, field, target.value), 1) : undefined;
     }
     if (target.server !== undefined) return locateServerTool(docs, target.server, target.tool, field);
-    const doc = docs.find((d) => isMapping(d.value) && d.value.kind === 'Tool' && d.value.name === target.tool);
+    const doc = docs.find(
+      (d) => isMapping(d.value) && d.value.kind === 'Tool' && d.value.name === target.tool,
+    );
     return doc ? found(resolvePath(doc, field, target.value), 1) : undefined;
   };
 }
 
-function locateServerTool(docs: YamlDocument[], server: string, tool: string, field: FieldPath): number | undefined {
+function locateServerTool(
+  docs: YamlDocument[],
+  server: string,
+  tool: string,
+  field: FieldPath,
+): number | undefined {
   const doc = docs.find((d) => isMapping(d.value) && d.value.kind === 'McpServer' && d.value.name === server);
   if (!doc || !isMapping(doc.value)) return undefined;
   const entries = Array.isArray(doc.value.tools) ? (doc.value.tools as unknown[]) : [];

@@ -51,7 +51,13 @@ function normalizePolicy(raw: unknown): ToolPolicy | undefined {
   return out;
 }
 
-const ANNOTATION_KEYS = ['title', 'readOnlyHint', 'destructiveHint', 'idempotentHint', 'openWorldHint'] as const;
+const ANNOTATION_KEYS = [
+  'title',
+  'readOnlyHint',
+  'destructiveHint',
+  'idempotentHint',
+  'openWorldHint',
+] as const;
 
 function normalizeAnnotations(raw: unknown, fallbackTitle: unknown): ToolAnnotations | undefined {
   if (raw === undefined) return undefined;

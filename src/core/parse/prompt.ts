@@ -82,26 +82,52 @@ function buildPrompt(
   const defaultId = defaultPromptId(file.path, promptsRoot);
   const parsed = parseYaml(yamlText, lineOffset);
   const findings = parsed.issues.map((issue) =>
-    inputFinding({ code: issue.code, path: file.path, line: issue.line, message: issue.message, tool: defaultId }),
+    inputFinding({
+      code: issue.code,
+      path: file.path,
+      line: issue.line,
+      message: issue.message,
+      tool: defaultId,
+    }),
   );
   if (findings.length > 0) return { findings };
   const [doc, extra] = parsed.documents;
   if (extra) {
     const message = 'a prompt file holds one YAML document';
-    return { findings: [inputFinding({ code: 'schema', path: file.path, line: lineOfPath(extra, []), message, tool: defaultId })] };
+    return {
+      findings: [
+        inputFinding({
+          code: 'schema',
+          path: file.path,
+          line: lineOfPath(extra, []),
+          message,
+          tool: defaultId,
+        }),
+      ],
+    };
   }
   const data = doc?.value ?? {};
   const at = (field: FieldPath) => (doc ? lineOfPath(doc, field) : 1 + lineOffset);
   if (!isMapping(data)) {
-    const message = kind === 'markdown' ? 'front matter must be a mapping' : 'a prompt must be a mapping with a template';
-    return { findings: [inputFinding({ code: 'schema', path: file.path, line: at([]), message, tool: defaultId })] };
+    const message =
+      kind === 'markdown' ? 'front matter must be a mapping' : 'a prompt must be a mapping with a template';
+    return {
+      findings: [inputFinding({ code: 'schema', path: file.path, line: at([]), message, tool: defaultId })],
+    };
   }
   const id = typeof data.id === 'string' ? data.id : defaultId;
   const validate = kind === 'markdown' ? getValidators().promptFrontMatter : getValidators().promptYaml;
   if (!validate(data)) {
     return {
       findings: describeSchemaErrors(validate.errors).map((problem) =>
-        inputFinding({ code: 'schema', path: file.path, line: at(problem.path), message: problem.message, field: problem.path, tool: id }),
+        inputFinding({
+          code: 'schema',
+          path: file.path,
+          line: at(problem.path),
+          message: problem.message,
+          field: problem.path,
+          tool: id,
+        }),
       ),
     };
   }
@@ -116,7 +142,12 @@ function toPrompt(
   doc: YamlDocument | undefined,
   at: (field: FieldPath) => number,
 ): Prompt {
-  const prompt: Prompt = { id, text, meta: {}, source: { path, line: doc && data.id !== undefined ? at(['id']) : 1 } };
+  const prompt: Prompt = {
+    id,
+    text,
+    meta: {},
+    source: { path, line: doc && data.id !== undefined ? at(['id']) : 1 },
+  };
   if (data.version !== undefined) prompt.version = String(data.version);
   if (typeof data.model === 'string') prompt.model = data.model;
   if (Array.isArray(data.tools)) prompt.tools = [...new Set(data.tools as string[])].sort();

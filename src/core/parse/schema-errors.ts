@@ -38,15 +38,24 @@ function describeError(error: ErrorObject): SchemaProblem {
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
-      const known = Object.keys((error.parentSchema?.properties as object | undefined) ?? {}).filter((k) => k !== '$schema');
+      const known = Object.keys((error.parentSchema?.properties as object | undefined) ?? {}).filter(
+        (k) => k !== '$schema',
+      );
       const guess = closest(key, known);
-      const hint = guess ? `; did you mean '${guess}'?` : known.length > 0 ? `; known fields: ${known.join(', ')}` : '';
+      const hint = guess
+        ? `; did you mean '${guess}'?`
+        : known.length > 0
+          ? `; known fields: ${known.join(', ')}`
+          : '';
       return { path: [...path, key], message: `unknown field${hint}` };
     }
     case 'required':
       return { path: [...path, String(params.missingProperty)], message: 'required field is missing' };
     case 'enum':
-      return { path, message: `must be one of ${(params.allowedValues as unknown[]).map(String).join(', ')}${got(error)}` };
+      return {
+        path,
+        message: `must be one of ${(params.allowedValues as unknown[]).map(String).join(', ')}${got(error)}`,
+      };
     case 'const':
       return { path, message: `must be ${JSON.stringify(params.allowedValue)}${got(error)}` };
     case 'type':

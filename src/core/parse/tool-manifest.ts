@@ -2,7 +2,12 @@
 // finding naming file, line and field, and yields no tool.
 import type { Finding, JsonValue, Tool } from '../types.js';
 import { inputFinding } from './findings.js';
-import { normalizeCredentials, normalizeEgress, normalizeServerTool, normalizeTool } from './normalize-tool.js';
+import {
+  normalizeCredentials,
+  normalizeEgress,
+  normalizeServerTool,
+  normalizeTool,
+} from './normalize-tool.js';
 import { describeSchemaErrors } from './schema-errors.js';
 import type { SourceFile } from './source-file.js';
 import { describeCodePoint, firstNonAscii } from './unicode-names.js';
@@ -21,11 +26,19 @@ export function parseToolManifest(file: SourceFile): ToolManifestResult {
   const result: ToolManifestResult = { tools: [], findings: [] };
   const parsed = parseYaml(file.text);
   for (const issue of parsed.issues) {
-    result.findings.push(inputFinding({ code: issue.code, path: file.path, line: issue.line, message: issue.message }));
+    result.findings.push(
+      inputFinding({ code: issue.code, path: file.path, line: issue.line, message: issue.message }),
+    );
   }
   if (parsed.documents.length === 0 && parsed.issues.length === 0) {
     result.findings.push(
-      inputFinding({ severity: 'warning', code: 'empty-manifest', path: file.path, line: 1, message: 'file holds no manifest' }),
+      inputFinding({
+        severity: 'warning',
+        code: 'empty-manifest',
+        path: file.path,
+        line: 1,
+        message: 'file holds no manifest',
+      }),
     );
   }
   for (const doc of parsed.documents) {
@@ -48,10 +61,16 @@ function parseDocument(path: string, doc: YamlDocument): ToolManifestResult {
     inputFinding({ code, path, line: at(field), message, field, ...(name !== undefined && { tool: name }) });
 
   const validate =
-    value.kind === 'Tool' ? getValidators().tool : value.kind === 'McpServer' ? getValidators().mcpServer : undefined;
+    value.kind === 'Tool'
+      ? getValidators().tool
+      : value.kind === 'McpServer'
+        ? getValidators().mcpServer
+        : undefined;
   if (!validate) {
     const message =
-      value.kind === undefined ? 'required field is missing (Tool or McpServer)' : `must be one of Tool, McpServer (got ${JSON.stringify(value.kind)})`;
+      value.kind === undefined
+        ? 'required field is missing (Tool or McpServer)'
+        : `must be one of Tool, McpServer (got ${JSON.stringify(value.kind)})`;
     return { tools: [], findings: [error('schema', ['kind'], message)] };
   }
 

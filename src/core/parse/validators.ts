@@ -2,7 +2,13 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { configSchema, intentSchema, mcpServerSchema, promptSchema, toolSchema } from '../../schemas/index.js';
+import {
+  configSchema,
+  intentSchema,
+  mcpServerSchema,
+  promptSchema,
+  toolSchema,
+} from '../../schemas/index.js';
 import { embedSchema } from '../../schemas/common.js';
 
 export interface Validators {
@@ -18,7 +24,14 @@ let validators: Validators | undefined;
 
 export function getValidators(): Validators {
   if (validators) return validators;
-  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictTypes: false, strictRequired: false, logger: false });
+  const ajv = new Ajv({
+    allErrors: true,
+    verbose: true,
+    strict: true,
+    strictTypes: false,
+    strictRequired: false,
+    logger: false,
+  });
   addFormatsModule.default(ajv, ['date', 'date-time', 'uri']);
   validators = {
     tool: ajv.compile(toolSchema),

@@ -55,7 +55,11 @@ export function parseYaml(text: string, lineOffset = 0): YamlParseResult {
   if ('empty' in parsed) {
     // an empty stream that still has errors (e.g. a stray directive)
     for (const error of parsed.errors) {
-      result.issues.push({ code: 'yaml-parse', line: lineAt(error.pos[0]), message: firstLine(error.message) });
+      result.issues.push({
+        code: 'yaml-parse',
+        line: lineAt(error.pos[0]),
+        message: firstLine(error.message),
+      });
     }
     return result;
   }
@@ -71,7 +75,8 @@ export function parseYaml(text: string, lineOffset = 0): YamlParseResult {
     }
     if (issues.length > 0) result.issues.push(...issues);
     // an empty document (a trailing `---`, or only comments) holds nothing to check
-    else if (value !== null && value !== undefined) result.documents.push({ value, node, lineCounter, lineOffset });
+    else if (value !== null && value !== undefined)
+      result.documents.push({ value, node, lineCounter, lineOffset });
   }
   return result;
 }
@@ -82,7 +87,11 @@ function collectIssues(node: Document.Parsed, text: string, lineAt: (offset: num
     const line = lineAt(error.pos[0]);
     if (error.code === 'DUPLICATE_KEY') {
       const key = keyAt(text, error.pos[0]);
-      issues.push({ code: 'duplicate-key', line, message: `duplicate key ${quote(key)}: keys must be unique` });
+      issues.push({
+        code: 'duplicate-key',
+        line,
+        message: `duplicate key ${quote(key)}: keys must be unique`,
+      });
     } else if (error.code === 'NON_STRING_KEY') {
       issues.push({ code: 'yaml-parse', line, message: 'keys must be plain strings, not collections' });
     } else {
@@ -94,7 +103,11 @@ function collectIssues(node: Document.Parsed, text: string, lineAt: (offset: num
     const line = lineAt(warning.pos[0]);
     if (warning.code === 'TAG_RESOLVE_FAILED') {
       const tag = warning.message.replace(/^Unresolved tag:\s*/, '');
-      issues.push({ code: 'unknown-tag', line, message: `unknown tag ${quote(tag)}: custom tags are not allowed` });
+      issues.push({
+        code: 'unknown-tag',
+        line,
+        message: `unknown tag ${quote(tag)}: custom tags are not allowed`,
+      });
     } else {
       issues.push({ code: 'yaml-parse', line, message: firstLine(warning.message) });
     }
@@ -124,13 +137,19 @@ export function lineOfPath(doc: YamlDocument, path: FieldPath): number {
  * deepest one found (for a mapping key: the key's line). With `value`, a list at the end of the path is searched
  * for the item equal to it.
  */
-export function resolvePath(doc: YamlDocument, path: FieldPath, value?: string): { line: number; matched: number } {
+export function resolvePath(
+  doc: YamlDocument,
+  path: FieldPath,
+  value?: string,
+): { line: number; matched: number } {
   let node: unknown = doc.node.contents;
   let offset = doc.node.contents?.range?.[0] ?? doc.node.range[0];
   let matched = 0;
   for (const segment of path) {
     if (isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+      const pair = node.items.find(
+        (item) => isScalar(item.key) && String(item.key.value) === String(segment),
+      );
       if (!pair) break;
       offset = (pair.key as Node).range?.[0] ?? offset;
       node = pair.value;
@@ -153,7 +172,9 @@ export function resolvePath(doc: YamlDocument, path: FieldPath, value?: string):
 
 /** The mapping key written at `offset`, unquoted: the parser's error range covers only its first character. */
 function keyAt(text: string, offset: number): string {
-  const match = /^(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\n]|'')*)'|([^:\n]*?))[ \t]*:/.exec(text.slice(offset, offset + 200));
+  const match = /^(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\n]|'')*)'|([^:\n]*?))[ \t]*:/.exec(
+    text.slice(offset, offset + 200),
+  );
   return match ? (match[1] ?? match[2] ?? match[3] ?? '') : text.slice(offset, offset + 1);
 }
 

@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateIntent } from '../../../src/core/evaluate-intent.js';
-import type { Registry, Tool } from '../../../src/core/types.js';
-
-function makeTool(overrides: Partial<Tool> & { name: string }): Tool {
-  return {
-    scopes: [],
-    credentials: [],
-    egress: [],
-    dataAccess: 'none',
-    untrustedInput: false,
-    approval: 'none',
-    source: { path: 'registry/tools/test.yaml', line: 1 },
-    ...overrides,
-  };
-}
+import type { Registry } from '../../../src/core/types.js';
+import { makeTool } from '../../helpers/make-tool.js';
 
 const deleteDb = makeTool({
   name: 'delete_db_instance',
@@ -40,7 +28,11 @@ const issueRefund = makeTool({
   name: 'issue_refund',
   effect: 'irreversible',
   approval: 'human',
-  inputSchema: { type: 'object', properties: { amount: { type: 'number', maximum: 500 } }, required: ['amount'] },
+  inputSchema: {
+    type: 'object',
+    properties: { amount: { type: 'number', maximum: 500 } },
+    required: ['amount'],
+  },
 });
 
 const registry: Registry = { tools: [deleteDb, readFile, issueRefund], prompts: [], findings: [] };
@@ -69,7 +61,12 @@ describe('evaluateIntent: the seed incident', () => {
       args: { db_instance_id: 'staging-old' },
       changeRequest: 'CHG-1234',
     });
-    expect(decision).toEqual({ decision: 'allow', tool: 'delete_db_instance', reasons: [], radius: 'irreversible' });
+    expect(decision).toEqual({
+      decision: 'allow',
+      tool: 'delete_db_instance',
+      reasons: [],
+      radius: 'irreversible',
+    });
   });
 });
 
@@ -102,7 +99,9 @@ describe('evaluateIntent: each check', () => {
       ['invalid-args', '/args/force'],
       ['invalid-args', '/args/skip_snapshot'],
     ]);
-    expect(decision.reasons[2]?.message).toMatch(/skip_snapshot must be boolean \(schema #\/properties\/skip_snapshot\/type\)/);
+    expect(decision.reasons[2]?.message).toMatch(
+      /skip_snapshot must be boolean \(schema #\/properties\/skip_snapshot\/type\)/,
+    );
   });
 
   it('treats missing args as an empty object', () => {
@@ -149,9 +148,14 @@ describe('evaluateIntent: each check', () => {
   });
 
   it('is deterministic: the same input gives the same output', () => {
-    const intent = { tool: 'delete_db_instance', args: { db_instance_id: 'prod-x', z: 1, a: 2 }, changeRequest: 'x' };
+    const intent = {
+      tool: 'delete_db_instance',
+      args: { db_instance_id: 'prod-x', z: 1, a: 2 },
+      changeRequest: 'x',
+    };
     const first = JSON.stringify(evaluateIntent(registry, intent));
-    for (let i = 0; i < 5; i++) expect(JSON.stringify(evaluateIntent(registry, structuredClone(intent)))).toBe(first);
+    for (let i = 0; i < 5; i++)
+      expect(JSON.stringify(evaluateIntent(registry, structuredClone(intent)))).toBe(first);
     expect(JSON.stringify(evaluateIntent([...registry.tools], intent))).toBe(first);
   });
 
@@ -192,8 +196,11 @@ describe('evaluateIntent: protected targets', () => {
 
   it('matches identifiers case-sensitively, with * spanning any characters', () => {
     const del = (id: string) =>
-      evaluateIntent(registry, { tool: 'delete_db_instance', args: { db_instance_id: id }, changeRequest: 'CHG-1' })
-        .decision;
+      evaluateIntent(registry, {
+        tool: 'delete_db_instance',
+        args: { db_instance_id: id },
+        changeRequest: 'CHG-1',
+      }).decision;
     expect(del('prod-a/b')).toBe('deny');
     expect(del('Prod-a')).toBe('allow');
     expect(del('preprod-a')).toBe('allow');
@@ -201,9 +208,14 @@ describe('evaluateIntent: protected targets', () => {
 
   it('checks every string argument when the policy names no targetField', () => {
     const anywhere = makeTool({ name: 'copy', effect: 'write', policy: { protectedTargets: ['prod-*'] } });
-    const decision = evaluateIntent([anywhere], { tool: 'copy', args: { from: 'dev-1', to: { id: ['ok', 'prod-9'] } } });
+    const decision = evaluateIntent([anywhere], {
+      tool: 'copy',
+      args: { from: 'dev-1', to: { id: ['ok', 'prod-9'] } },
+    });
     expect(decision.decision).toBe('deny');
-    expect(decision.reasons).toEqual([expect.objectContaining({ code: 'protected-target', path: '/args/to/id/1' })]);
+    expect(decision.reasons).toEqual([
+      expect.objectContaining({ code: 'protected-target', path: '/args/to/id/1' }),
+    ]);
   });
 
   it('checks each element when the target field holds a list', () => {

@@ -10,7 +10,14 @@ describe('parseConfig', () => {
     expect(config.planes.data.paths).toEqual(['registry/prompts/**']);
     expect(config.planes.control.paths).toEqual(['registry/tools/**']);
     expect(config.planes.data.versionBump).toBe('required');
-    expect(config.planes.control.signoffs).toEqual({ none: 0, read: 1, write: 1, irreversible: 1, privileged: 2, narrowing: 0 });
+    expect(config.planes.control.signoffs).toEqual({
+      none: 0,
+      read: 1,
+      write: 1,
+      irreversible: 1,
+      privileged: 2,
+      narrowing: 0,
+    });
     expect(config.planes.control.maxRadius).toBe('privileged');
     expect(config.waivers).toEqual([]);
   });
@@ -47,38 +54,96 @@ describe('parseConfig', () => {
       eval: { results: 'eval/results.json', maxPassRateDrop: 0.02 },
     });
     expect(config.planes.control.signers).toEqual(['@acme/security']);
-    expect(config.planes.control.signoffs).toEqual({ none: 0, read: 1, write: 1, irreversible: 1, privileged: 3, narrowing: 0 });
+    expect(config.planes.control.signoffs).toEqual({
+      none: 0,
+      read: 1,
+      write: 1,
+      irreversible: 1,
+      privileged: 3,
+      narrowing: 0,
+    });
     expect(config.planes.control.maxRadius).toBe('irreversible');
     expect({ ...config.radius.actions }).toEqual({ refund: 'privileged' });
     expect(config.waivers).toEqual([
-      { tool: 'issue_refund', code: 'effect-understated', owner: '@alice', reason: 'migration', expires: '2030-01-31' },
+      {
+        tool: 'issue_refund',
+        code: 'effect-understated',
+        owner: '@alice',
+        reason: 'migration',
+        expires: '2030-01-31',
+      },
     ]);
   });
 
   it.each([
-    ['planes:\n  control:\n    maxRadius: huge\n', 3, 'planes.control.maxRadius', 'must be one of none, read, write, irreversible, privileged'],
+    [
+      'planes:\n  control:\n    maxRadius: huge\n',
+      3,
+      'planes.control.maxRadius',
+      'must be one of none, read, write, irreversible, privileged',
+    ],
     ['radius:\n  actions:\n    refund: dangerous\n', 3, 'radius.actions.refund', 'must be one of'],
-    ['waivers:\n  - { tool: a, code: b, owner: c, reason: d, expires: 31/01/2030 }\n', 2, 'waivers.0.expires', 'must be a date (YYYY-MM-DD)'],
-    ['waivers:\n  - { tool: a, code: b, owner: c, reason: d, expires: 2030-02-30 }\n', 2, 'waivers.0.expires', 'must be a date'],
-    ['waivers:\n  - { tool: a, code: b, reason: d, expires: 2030-01-01 }\n', 2, 'waivers.0.owner', 'required field is missing'],
-    ['planes:\n  control:\n    signofs: { read: 2 }\n', 3, 'planes.control.signofs', "did you mean 'signoffs'?"],
-    ['planes:\n  data:\n    versionBump: sometimes\n', 3, 'planes.data.versionBump', 'must be one of required, warn, off'],
+    [
+      'waivers:\n  - { tool: a, code: b, owner: c, reason: d, expires: 31/01/2030 }\n',
+      2,
+      'waivers.0.expires',
+      'must be a date (YYYY-MM-DD)',
+    ],
+    [
+      'waivers:\n  - { tool: a, code: b, owner: c, reason: d, expires: 2030-02-30 }\n',
+      2,
+      'waivers.0.expires',
+      'must be a date',
+    ],
+    [
+      'waivers:\n  - { tool: a, code: b, reason: d, expires: 2030-01-01 }\n',
+      2,
+      'waivers.0.owner',
+      'required field is missing',
+    ],
+    [
+      'planes:\n  control:\n    signofs: { read: 2 }\n',
+      3,
+      'planes.control.signofs',
+      "did you mean 'signoffs'?",
+    ],
+    [
+      'planes:\n  data:\n    versionBump: sometimes\n',
+      3,
+      'planes.data.versionBump',
+      'must be one of required, warn, off',
+    ],
     ['version: 2\n', 1, 'version', 'must be 1'],
   ])('rejects %j at line %i, field %s', (text, line, field, message) => {
     const { errors, config } = parseConfig(text, 'agentgate.yaml');
-    expect(errors[0]).toMatchObject({ severity: 'error', code: 'schema', path: 'agentgate.yaml', line, field });
+    expect(errors[0]).toMatchObject({
+      severity: 'error',
+      code: 'schema',
+      path: 'agentgate.yaml',
+      line,
+      field,
+    });
     expect(errors[0]!.message).toContain(`agentgate.yaml:${line}: field '`);
     expect(errors[0]!.message).toContain(message);
     expect(config).toEqual(DEFAULT_CONFIG);
   });
 
   it('reports YAML errors and more than one document', () => {
-    expect(parseConfig('a: 1\na: 2\n', 'agentgate.yaml').errors[0]).toMatchObject({ code: 'duplicate-key', line: 2 });
-    expect(parseConfig('version: 1\n---\nversion: 1\n', 'agentgate.yaml').errors[0]).toMatchObject({ code: 'schema', line: 3 });
+    expect(parseConfig('a: 1\na: 2\n', 'agentgate.yaml').errors[0]).toMatchObject({
+      code: 'duplicate-key',
+      line: 2,
+    });
+    expect(parseConfig('version: 1\n---\nversion: 1\n', 'agentgate.yaml').errors[0]).toMatchObject({
+      code: 'schema',
+      line: 3,
+    });
   });
 
   it('warns when a higher radius needs fewer sign-offs', () => {
-    const { warnings, errors } = parseConfig('planes:\n  control:\n    signoffs: { privileged: 0 }\n', 'agentgate.yaml');
+    const { warnings, errors } = parseConfig(
+      'planes:\n  control:\n    signoffs: { privileged: 0 }\n',
+      'agentgate.yaml',
+    );
     expect(errors).toEqual([]);
     expect(warnings.map((w) => [w.code, w.line])).toEqual([['signoffs-decreasing', 3]]);
   });

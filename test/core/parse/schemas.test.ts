@@ -22,7 +22,9 @@ describe('published schemas', () => {
 
   it('describes every field of a Tool for editors', () => {
     const properties = toolSchema.properties as Record<string, { description?: string }>;
-    const undescribed = Object.entries(properties).filter(([, field]) => !field.description).map(([key]) => key);
+    const undescribed = Object.entries(properties)
+      .filter(([, field]) => !field.description)
+      .map(([key]) => key);
     expect(undescribed).toEqual([]);
   });
 
@@ -36,7 +38,15 @@ describe('published schemas', () => {
 
   it('the intent schema requires a tool and refuses unknown keys', () => {
     const validate = compile(SCHEMAS.intent);
-    expect(validate({ tool: 'a', args: {}, reason: 'r', changeRequest: 'CHG-1', timestamp: '2025-01-01T00:00:00Z' })).toBe(true);
+    expect(
+      validate({
+        tool: 'a',
+        args: {},
+        reason: 'r',
+        changeRequest: 'CHG-1',
+        timestamp: '2025-01-01T00:00:00Z',
+      }),
+    ).toBe(true);
     expect(validate({ args: {} })).toBe(false);
     expect(validate({ tool: 'a', sudo: true })).toBe(false);
   });

@@ -56,7 +56,11 @@ describe('parseToolManifest: valid manifests', () => {
       annotations: { readOnlyHint: true, title: 'Get issue' },
       source: { path: 'registry/tools/mcp-server.yaml', line: 14 },
     });
-    expect(deleteBranch).toMatchObject({ effect: 'irreversible', scopes: ['git:delete'], source: { line: 20 } });
+    expect(deleteBranch).toMatchObject({
+      effect: 'irreversible',
+      scopes: ['git:delete'],
+      source: { line: 20 },
+    });
   });
 
   it('reads every document of a YAML stream', () => {
@@ -87,7 +91,7 @@ describe('parseToolManifest: errors name file, line and field', () => {
         tool: 'wipe_disk',
         field: 'effect',
         message:
-          "registry/tools/x.yaml:4: field 'effect': must be one of none, read, write, irreversible, privileged (got \"destroy\")",
+          'registry/tools/x.yaml:4: field \'effect\': must be one of none, read, write, irreversible, privileged (got "destroy")',
       },
     ]);
   });
@@ -95,25 +99,38 @@ describe('parseToolManifest: errors name file, line and field', () => {
   it('refuses a misspelt field instead of ignoring it, and suggests the right one', () => {
     const { findings } = parseToolManifest(manifestFixture('typo-field.yaml'));
     const messages = findings.map((f) => f.message);
-    expect(messages).toContain("registry/tools/typo-field.yaml:5: field 'aproval': unknown field; did you mean 'approval'?");
-    expect(messages).toContain("registry/tools/typo-field.yaml:6: field 'rateLimit.calls': must be >= 1 (got 0)");
-    expect(messages).toContain("registry/tools/typo-field.yaml:6: field 'rateLimit.per': must match ^[1-9][0-9]*[smhd]$ (got \"1 minute\")");
+    expect(messages).toContain(
+      "registry/tools/typo-field.yaml:5: field 'aproval': unknown field; did you mean 'approval'?",
+    );
+    expect(messages).toContain(
+      "registry/tools/typo-field.yaml:6: field 'rateLimit.calls': must be >= 1 (got 0)",
+    );
+    expect(messages).toContain(
+      'registry/tools/typo-field.yaml:6: field \'rateLimit.per\': must match ^[1-9][0-9]*[smhd]$ (got "1 minute")',
+    );
   });
 
   it('reports a missing required field at the document', () => {
-    const { findings } = parseToolManifest(source('registry/tools/x.yaml', 'apiVersion: agentgate/v1\nkind: Tool\n'));
+    const { findings } = parseToolManifest(
+      source('registry/tools/x.yaml', 'apiVersion: agentgate/v1\nkind: Tool\n'),
+    );
     expect(findings.map((f) => [f.line, f.field, f.message])).toEqual([
       [1, 'name', "registry/tools/x.yaml:1: field 'name': required field is missing"],
     ]);
   });
 
   it('reports an unknown kind', () => {
-    const { findings } = parseToolManifest(source('registry/tools/x.yaml', 'apiVersion: agentgate/v1\nkind: Tol\nname: a\n'));
-    expect(findings[0]!.message).toBe('registry/tools/x.yaml:2: field \'kind\': must be one of Tool, McpServer (got "Tol")');
+    const { findings } = parseToolManifest(
+      source('registry/tools/x.yaml', 'apiVersion: agentgate/v1\nkind: Tol\nname: a\n'),
+    );
+    expect(findings[0]!.message).toBe(
+      'registry/tools/x.yaml:2: field \'kind\': must be one of Tool, McpServer (got "Tol")',
+    );
   });
 
   it('reports a nested field of a server tool', () => {
-    const text = 'apiVersion: agentgate/v1\nkind: McpServer\nname: s\ntools:\n  - name: a\n    inputSchema: { type: string }\n';
+    const text =
+      'apiVersion: agentgate/v1\nkind: McpServer\nname: s\ntools:\n  - name: a\n    inputSchema: { type: string }\n';
     const { findings } = parseToolManifest(source('registry/tools/s.yaml', text));
     expect(findings.map((f) => [f.line, f.field])).toEqual([[6, 'tools.0.inputSchema.type']]);
   });

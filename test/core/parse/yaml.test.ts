@@ -13,7 +13,9 @@ describe('parseYaml', () => {
   it('treats a duplicate key as an error on the second key, not last-wins', () => {
     const result = parseYaml('a: 1\nb: 2\na: 3\n');
     expect(result.documents).toEqual([]);
-    expect(result.issues).toEqual([{ code: 'duplicate-key', line: 3, message: 'duplicate key "a": keys must be unique' }]);
+    expect(result.issues).toEqual([
+      { code: 'duplicate-key', line: 3, message: 'duplicate key "a": keys must be unique' },
+    ]);
   });
 
   it('refuses a billion-laughs alias bomb', () => {
@@ -34,7 +36,9 @@ describe('parseYaml', () => {
   ])('treats the unknown tag in %j as an error', (text, tag) => {
     const result = parseYaml(text);
     expect(result.documents).toEqual([]);
-    expect(result.issues).toEqual([{ code: 'unknown-tag', line: 1, message: `unknown tag "${tag}": custom tags are not allowed` }]);
+    expect(result.issues).toEqual([
+      { code: 'unknown-tag', line: 1, message: `unknown tag "${tag}": custom tags are not allowed` },
+    ]);
   });
 
   it('uses the core schema: yes/no and dates stay strings', () => {
@@ -48,7 +52,9 @@ describe('parseYaml', () => {
 
   it('reads JSON with lines and duplicate-key detection', () => {
     const result = parseYaml(manifestFixture('tool.json').text);
-    expect(result.issues).toEqual([{ code: 'duplicate-key', line: 6, message: 'duplicate key "effect": keys must be unique' }]);
+    expect(result.issues).toEqual([
+      { code: 'duplicate-key', line: 6, message: 'duplicate key "effect": keys must be unique' },
+    ]);
   });
 
   it('keeps every document of a stream and skips empty ones', () => {
@@ -64,7 +70,8 @@ describe('parseYaml', () => {
 });
 
 describe('lineOfPath', () => {
-  const text = 'name: x\nscopes:\n  - a:b\n  - c:d\ninputSchema:\n  type: object\n  properties:\n    q: { type: string }\n';
+  const text =
+    'name: x\nscopes:\n  - a:b\n  - c:d\ninputSchema:\n  type: object\n  properties:\n    q: { type: string }\n';
 
   it('finds the line of a nested field and of a list item', () => {
     const doc = parseYaml(text).documents[0]!;

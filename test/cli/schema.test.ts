@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+
+describe('agentgate schema', () => {
+  it('prints the tool manifest schema as valid JSON with $id', () => {
+    const result = runCli(['schema', 'tool'], { cwd: process.cwd() });
+    expect(result.code).toBe(0);
+    const schema = JSON.parse(result.stdout) as { $id: string; oneOf: unknown[] };
+    expect(schema.$id).toMatch(/tool\.json$/);
+    expect(schema.oneOf).toHaveLength(2);
+  });
+
+  it.each(['prompt', 'config', 'intent', 'mcp-server'])('prints the %s schema', (name) => {
+    const result = runCli(['schema', name], { cwd: process.cwd() });
+    expect(result.code).toBe(0);
+    expect((JSON.parse(result.stdout) as { $id: string }).$id).toMatch(new RegExp(`${name}\\.json$`));
+  });
+
+  it('rejects an unknown name with exit 2, listing the names', () => {
+    const result = runCli(['schema', 'tools'], { cwd: process.cwd() });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      'agentgate: unknown schema "tools": expected one of tool, prompt, config, intent, mcp-server\n',
+    );
+  });
+});

@@ -1,0 +1,122 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { TEAM_UNVERIFIABLE } from '../../src/core/gate/signoffs.js';
+import { startFakeGitHub } from '../helpers/fake-github.js';
+import type { FakeGitHub } from '../helpers/fake-github.js';
+import type { TempRepo } from '../helpers/temp-repo.js';
+import { ADMIN_TOOL, AUTHOR, PR_NUMBER, commentEvent, createFixtureRepo, prompt, pullRequestEvent, reviewEvent, runCheck } from './harness.js';
+
+let fake: FakeGitHub;
+let repo: TempRepo;
+let base: string;
+let head: string;
+
+beforeEach(async () => {
+  fake = await startFakeGitHub();
+  ({ repo, base } = await createFixtureRepo());
+  repo.write('registry/tools/admin.yaml', ADMIN_TOOL);
+  repo.write('registry/prompts/support/system.md', prompt(4, ['read_ticket', 'issue_refund', 'admin_billing_update'], 'You may fix billing.'));
+  head = await repo.commit('incident');
+  fake.addPull({ number: PR_NUMBER, author: AUTHOR, baseSha: base, headSha: head });
+});
+afterEach(async () => {
+  await fake.close();
+  repo.cleanup();
+  expect(fake.violations).toEqual([]);
+});
+
+const control = (sha: string) => fake.latestStatuses(sha)['agentgate/control-plane'];
+const approve = (user: string, commit = head, state: 'APPROVED' | 'DISMISSED' | 'COMMENTED' = 'APPROVED') =>
+  fake.addReview({ pr: PR_NUMBER, user, state, commitId: commit });
+const onReview = (user: string, state = 'approved', action = 'submitted') =>
+  runCheck(fake, repo, reviewEvent({ base, head }, { user, state, commit: head }, action));
+
+/** The head's digest, as the first run's comment tells a signer to sign it. */
+async function headDigest(): Promise<string> {
+  await runCheck(fake, repo, pullRequestEvent({ base, head }));
+  const match = /\/agentgate signoff (sha256:[0-9a-f]{64})/.exec(fake.comments[0]?.body ?? '');
+  if (!match) throw new Error('no digest in the report comment');
+  return match[1] as string;
+}
+
+describe('sign-offs, end to end', () => {
+  it('two configured signers approving the head make the control plane succeed', async () => {
+    approve('alice');
+    approve('bob');
+    const run = await onReview('bob');
+    expect(run.code).toBe(0);
+    expect(control(head)).toMatchObject({ state: 'success' });
+    expect(control(head)?.description).toMatch(/^2 of 2 sign-off\(s\) for privileged change/);
+    expect(fake.requests.some((r) => r.path.endsWith('/requested_reviewers'))).toBe(false);
+  });
+
+  it("the author's own approval, a non-signer's, a dismissed and a commented review leave it pending", async () => {
+    approve(AUTHOR);
+    approve('carol');
+    approve('alice', head, 'DISMISSED');
+    approve('bob', head, 'COMMENTED');
+    const run = await onReview('alice', 'dismissed', 'dismissed');
+    expect(run.code).toBe(0);
+    expect(control(head)?.state).toBe('pending');
+    expect(control(head)?.description).toMatch(/^needs 2 sign-off\(s\)/);
+    const body = fake.comments[0]?.body ?? '';
+    expect(body).toContain('is the PR author');
+    // 404 from the team API cannot tell "not a member" from "may not look": either way it does not count
+    expect(body).toMatch(/\| `carol` \| review \| ❌ /);
+    expect(body).toContain('review was dismissed');
+  });
+
+  it('a sign-off survives a prompt-only push and is voided by a capability push', async () => {
+    approve('alice');
+    approve('bob');
+    repo.write('registry/prompts/support/system.md', prompt(5, ['read_ticket', 'issue_refund', 'admin_billing_update'], 'You may fix billing, politely.'));
+    const promptPush = await repo.commit('prompt only');
+    fake.addPull({ number: PR_NUMBER, author: AUTHOR, baseSha: base, headSha: promptPush });
+    await runCheck(fake, repo, pullRequestEvent({ base, head: promptPush }, 'synchronize'));
+    expect(control(promptPush)?.state).toBe('success');
+
+    repo.write('registry/tools/admin.yaml', ADMIN_TOOL.replace('[billing:admin]', '[billing:admin, users:admin]'));
+    const capabilityPush = await repo.commit('more authority');
+    fake.addPull({ number: PR_NUMBER, author: AUTHOR, baseSha: base, headSha: capabilityPush });
+    await runCheck(fake, repo, pullRequestEvent({ base, head: capabilityPush }, 'synchronize'));
+    expect(control(capabilityPush)?.state).toBe('pending');
+    expect(fake.comments[0]?.body).toMatch(/approved commit [0-9a-f]{7} has capability digest/);
+  });
+
+  it('a comment sign-off counts for the right digest only', async () => {
+    const digest = await headDigest();
+    const wrong = `sha256:${'0'.repeat(64)}`;
+    fake.addComment({ issue: PR_NUMBER, user: 'alice', body: `/agentgate signoff ${digest}` });
+    fake.addComment({ issue: PR_NUMBER, user: 'bob', body: `/agentgate signoff ${wrong}` });
+    const requestsBefore = fake.requests.length;
+    const run = await runCheck(fake, repo, commentEvent(`/agentgate signoff ${wrong}`, 'bob'));
+    expect(run.code).toBe(0);
+    expect(control(head)?.state).toBe('pending');
+    expect(control(head)?.description).toMatch(/, 1 present$/);
+    expect(fake.requests.length - requestsBefore).toBeLessThanOrEqual(8);
+
+    fake.addComment({ issue: PR_NUMBER, user: 'bob', body: `LGTM\n/agentgate signoff ${digest}` });
+    await runCheck(fake, repo, commentEvent(`/agentgate signoff ${digest}`, 'bob'));
+    expect(control(head)?.state).toBe('success');
+    expect(fake.comments.filter((c) => c.user === 'github-actions[bot]')).toHaveLength(1);
+  });
+
+  it('a team signer whose membership cannot be read does not count, and the check says so', async () => {
+    fake.teams.set('acme/security', 'forbidden');
+    approve('alice');
+    approve('dave');
+    await onReview('dave');
+    expect(control(head)?.state).toBe('pending');
+    expect(control(head)?.description).toContain('team membership unverifiable');
+    expect(fake.comments[0]?.body).toContain(TEAM_UNVERIFIABLE);
+    expect(fake.requests.filter((r) => r.path.startsWith('/orgs/'))).toHaveLength(1);
+  });
+
+  it('a team signer whose membership is active counts', async () => {
+    fake.teams.set('acme/security', ['dave']);
+    approve('alice');
+    approve('dave');
+    await onReview('dave');
+    expect(control(head)?.state).toBe('success');
+    expect(fake.comments[0]?.body).toContain('member of `@acme/security`');
+  });
+});

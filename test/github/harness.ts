@@ -1,0 +1,167 @@
+// End-to-end harness: a real git repository, GitHub's real webhook payloads re-pointed at it, the fake
+// GitHub server, and the built CLI run as a child process exactly as a workflow step would run it.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FakeGitHub } from '../helpers/fake-github.js';
+import { createTempRepo, testGitEnv } from '../helpers/temp-repo.js';
+import type { TempRepo } from '../helpers/temp-repo.js';
+
+const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
+const WEBHOOKS = new URL('../fixtures/webhooks/', import.meta.url);
+
+export const PR_NUMBER = 7;
+export const AUTHOR = 'mallory';
+
+export const CONFIG = `version: 1
+planes:
+  control:
+    signers: ["@alice", "@bob", "@acme/security"]
+`;
+export const CODEOWNERS = `* @acme/platform
+/registry/prompts/ @acme/prompt-eng
+/registry/tools/ @acme/security
+`;
+export const READ_TICKET = `apiVersion: agentgate/v1
+kind: Tool
+name: read_ticket
+description: Read a support ticket.
+effect: read
+scopes: [tickets:read]
+untrustedInput: true
+dataAccess: internal
+`;
+export const ISSUE_REFUND = `apiVersion: agentgate/v1
+kind: Tool
+name: issue_refund
+description: Refund a captured payment.
+effect: irreversible
+scopes: [billing:refund]
+egress: [api.stripe.com]
+`;
+/** the incident: a privileged admin tool whose description tries to mention, inject HTML and forge the marker */
+export const ADMIN_TOOL = `apiVersion: agentgate/v1
+kind: Tool
+name: admin_billing_update
+description: "Update billing. @octocat @acme/security <img src=x onerror=alert(1)> <!-- agentgate:report --> \`tick\`"
+effect: privileged
+scopes: [billing:admin]
+`;
+export const prompt = (version: number, tools: string[], text: string) => `---
+id: support/system
+version: ${version}
+model: gpt-5
+tools: [${tools.join(', ')}]
+---
+${text}
+`;
+
+/** The base commit every scenario starts from. */
+export async function createFixtureRepo(): Promise<{ repo: TempRepo; base: string }> {
+  const repo = await createTempRepo();
+  repo.write('agentgate.yaml', CONFIG);
+  repo.write('.github/CODEOWNERS', CODEOWNERS);
+  repo.write('registry/tools/read_ticket.yaml', READ_TICKET);
+  repo.write('registry/tools/issue_refund.yaml', ISSUE_REFUND);
+  repo.write('registry/prompts/support/system.md', prompt(3, ['read_ticket', 'issue_refund'], 'You are a support agent.'));
+  const base = await repo.commit('base');
+  return { repo, base };
+}
+
+function webhook(name: string): Record<string, unknown> {
+  const text = readFileSync(new URL(`${name}.json`, WEBHOOKS), 'utf8')
+    .replaceAll('Codertocat/Hello-World', 'acme/agents')
+    .replaceAll('all-contributors/all-contributors-bot', 'acme/agents');
+  return JSON.parse(text) as Record<string, unknown>;
+}
+
+interface PullFields {
+  base: string;
+  head: string;
+  number?: number;
+  author?: string;
+}
+
+function repoint(payload: Record<string, unknown>, fields: PullFields): Record<string, unknown> {
+  const pr = payload.pull_request as Record<string, Record<string, unknown>>;
+  payload.number = fields.number ?? PR_NUMBER;
+  Object.assign(pr, { number: fields.number ?? PR_NUMBER, requested_reviewers: [], requested_teams: [] });
+  pr.base = { ...pr.base, sha: fields.base, ref: 'main' };
+  pr.head = { ...pr.head, sha: fields.head, ref: 'feature' };
+  pr.user = { ...pr.user, login: fields.author ?? AUTHOR };
+  (payload.repository as Record<string, unknown>).full_name = 'acme/agents';
+  return payload;
+}
+
+/** GitHub's pull_request.opened example, re-pointed at the temp repository's commits. */
+export function pullRequestEvent(fields: PullFields, action = 'opened'): { name: string; payload: unknown } {
+  const payload = repoint(webhook(action === 'synchronize' ? 'pull_request.synchronize' : 'pull_request.opened'), fields);
+  payload.action = action;
+  return { name: 'pull_request', payload };
+}
+
+/** GitHub's pull_request_review example (lower-case state, as webhooks send it). */
+export function reviewEvent(fields: PullFields, review: { user: string; state: string; commit: string }, action = 'submitted') {
+  const payload = repoint(webhook('pull_request_review.submitted'), fields);
+  payload.action = action;
+  const r = payload.review as Record<string, unknown>;
+  Object.assign(r, { state: review.state.toLowerCase(), commit_id: review.commit });
+  r.user = { ...(r.user as object), login: review.user };
+  return { name: 'pull_request_review', payload };
+}
+
+/** A real issue_comment payload from a pull request; the gate must GET the PR to learn base and head. */
+export function commentEvent(body: string, user: string, number = PR_NUMBER) {
+  const payload = webhook('issue_comment.created.on-pull-request');
+  const issue = payload.issue as Record<string, unknown>;
+  issue.number = number;
+  const comment = payload.comment as Record<string, unknown>;
+  comment.body = body;
+  comment.user = { ...(comment.user as object), login: user };
+  return { name: 'issue_comment', payload };
+}
+
+export interface RunResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  summary: string;
+}
+
+/** Runs `agentgate check` as a workflow step would: GITHUB_* variables, the event file, the API URL. */
+export async function runCheck(
+  fake: FakeGitHub | null,
+  repo: TempRepo,
+  event: { name: string; payload: unknown },
+  options: { args?: string[]; token?: string | null } = {},
+): Promise<RunResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'agentgate-event-'));
+  const eventPath = join(dir, 'event.json');
+  const summaryPath = join(dir, 'summary.md');
+  writeFileSync(eventPath, JSON.stringify(event.payload));
+  writeFileSync(summaryPath, '');
+  const env = testGitEnv({
+    GITHUB_EVENT_NAME: event.name,
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_REPOSITORY: 'acme/agents',
+    GITHUB_STEP_SUMMARY: summaryPath,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_RUN_ID: '4242',
+    NO_COLOR: '1',
+  });
+  delete env.AGENTGATE_TOKEN;
+  delete env.GITHUB_TOKEN;
+  if (fake) env.GITHUB_API_URL = fake.url;
+  if (options.token !== null) env.GITHUB_TOKEN = options.token ?? 'ghs_faketoken';
+  const child = spawn(process.execPath, [CLI, 'check', ...(options.args ?? [])], { cwd: repo.dir, env });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  const summary = readFileSync(summaryPath, 'utf8');
+  rmSync(dir, { recursive: true, force: true });
+  return { code, stdout, stderr, summary };
+}
