@@ -6,7 +6,16 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+      },
+    },
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -16,7 +25,24 @@ export default tseslint.config(
     // The pure core must stay pure: no fs, git, network, colour or process.
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['node:fs*', 'node:child_process', 'node:net', 'node:http*', 'chalk', '@octokit/*', '../git/*', '../github/*', '../cli/*', '../render/*', '../load/*'] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            'node:fs*',
+            'node:child_process',
+            'node:net',
+            'node:http*',
+            'chalk',
+            '@octokit/*',
+            '../git/*',
+            '../github/*',
+            '../cli/*',
+            '../render/*',
+            '../load/*',
+          ],
+        },
+      ],
       'no-restricted-globals': ['error', 'process'],
     },
   },

@@ -3,12 +3,19 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 
 const [cwd, base, head] = process.argv.slice(2);
-const raw = execFileSync('git', ['diff', '--raw', '-z', '--no-abbrev', base, head], { cwd, maxBuffer: 1 << 30 }).toString();
+const raw = execFileSync('git', ['diff', '--raw', '-z', '--no-abbrev', base, head], {
+  cwd,
+  maxBuffer: 1 << 30,
+}).toString();
 const oids = [];
 for (const field of raw.split('\0')) {
   if (!field.startsWith(':')) continue;
   const [, , before, after] = field.slice(1).split(' ');
   for (const oid of [before, after]) if (oid && !/^0+$/.test(oid)) oids.push(oid);
 }
-const out = spawnSync('git', ['cat-file', '--batch'], { cwd, input: `${oids.join('\n')}\n`, maxBuffer: 1 << 30 });
+const out = spawnSync('git', ['cat-file', '--batch'], {
+  cwd,
+  input: `${oids.join('\n')}\n`,
+  maxBuffer: 1 << 30,
+});
 process.stdout.write(`${oids.length} blobs, ${out.stdout.length} bytes\n`);

@@ -7,14 +7,20 @@ import { join } from 'node:path';
 const EFFECTS = ['read', 'write', 'irreversible', 'read', 'read'];
 const env = {
   ...process.env,
-  GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@example.com', GIT_AUTHOR_DATE: '2026-01-01T00:00:00Z',
-  GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@example.com', GIT_COMMITTER_DATE: '2026-01-01T00:00:00Z',
+  GIT_AUTHOR_NAME: 'bench',
+  GIT_AUTHOR_EMAIL: 'bench@example.com',
+  GIT_AUTHOR_DATE: '2026-01-01T00:00:00Z',
+  GIT_COMMITTER_NAME: 'bench',
+  GIT_COMMITTER_EMAIL: 'bench@example.com',
+  GIT_COMMITTER_DATE: '2026-01-01T00:00:00Z',
 };
 
 function toolYaml(i, widened) {
   const name = `tool_${String(i).padStart(6, '0')}`;
   const effect = EFFECTS[i % EFFECTS.length];
-  const scopes = widened ? `[svc${i % 97}:${effect === 'read' ? 'read' : 'write'}, svc${i % 97}:*]` : `[svc${i % 97}:${effect === 'read' ? 'read' : 'write'}]`;
+  const scopes = widened
+    ? `[svc${i % 97}:${effect === 'read' ? 'read' : 'write'}, svc${i % 97}:*]`
+    : `[svc${i % 97}:${effect === 'read' ? 'read' : 'write'}]`;
   return `apiVersion: agentgate/v1
 kind: Tool
 name: ${name}
@@ -46,14 +52,25 @@ export function generateRepo(root, tools, changed, agents = Math.max(1, Math.flo
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'registry/tools/gen'), { recursive: true });
   mkdirSync(join(dir, 'registry/prompts'), { recursive: true });
-  const git = (...args) => execFileSync('git', ['-c', 'commit.gpgsign=false', ...args], { cwd: dir, env, stdio: 'pipe' });
+  const git = (...args) =>
+    execFileSync('git', ['-c', 'commit.gpgsign=false', ...args], { cwd: dir, env, stdio: 'pipe' });
   git('init', '-q', '-b', 'main');
-  writeFileSync(join(dir, 'agentgate.yaml'), 'version: 1\nplanes:\n  control:\n    internalHosts: ["*.acme.internal"]\n');
-  for (let i = 0; i < tools; i++) writeFileSync(join(dir, `registry/tools/gen/tool-${String(i).padStart(6, '0')}.yaml`), toolYaml(i, false));
+  writeFileSync(
+    join(dir, 'agentgate.yaml'),
+    'version: 1\nplanes:\n  control:\n    internalHosts: ["*.acme.internal"]\n',
+  );
+  for (let i = 0; i < tools; i++)
+    writeFileSync(
+      join(dir, `registry/tools/gen/tool-${String(i).padStart(6, '0')}.yaml`),
+      toolYaml(i, false),
+    );
   for (let a = 0; a < agents; a++) {
     const bound = [];
     for (let i = a; i < tools; i += agents) bound.push(`tool_${String(i).padStart(6, '0')}`);
-    writeFileSync(join(dir, `registry/prompts/agent-${a}.md`), `---\nid: agent-${a}\nversion: 1\ntools: [${bound.join(', ')}]\n---\nYou are generated agent ${a}.\n`);
+    writeFileSync(
+      join(dir, `registry/prompts/agent-${a}.md`),
+      `---\nid: agent-${a}\nversion: 1\ntools: [${bound.join(', ')}]\n---\nYou are generated agent ${a}.\n`,
+    );
   }
   git('add', '-A');
   git('commit', '-q', '-m', 'base');

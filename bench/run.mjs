@@ -24,7 +24,8 @@ function time(args, cwd, runs) {
     const start = process.hrtime.bigint();
     const result = spawnSync(process.execPath, ['--import', rssHook, ...args], { cwd, maxBuffer: 1 << 30 });
     walls.push(Number(process.hrtime.bigint() - start) / 1e6);
-    if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(' ')} failed: ${result.stderr}`);
+    if (result.status !== 0 && result.status !== 1)
+      throw new Error(`${args.join(' ')} failed: ${result.stderr}`);
     rss = Math.max(rss, Number(readFileSync(rssFile, 'utf8')) / 1024);
   }
   walls.sort((a, b) => a - b);
@@ -33,7 +34,13 @@ function time(args, cwd, runs) {
 
 const scenarios = [
   { tools: 50, changed: 3, runs: 15, target: (r) => `ratio ${r.ratio.toFixed(2)}x (target <= 1.5x)` },
-  { tools: 10000, changed: 1000, runs: 3, target: (r) => `${(r.agentgate.ms / 1000).toFixed(2)} s, ${r.agentgate.rssMb.toFixed(0)} MB (target <= 3 s, <= 400 MB)` },
+  {
+    tools: 10000,
+    changed: 1000,
+    runs: 3,
+    target: (r) =>
+      `${(r.agentgate.ms / 1000).toFixed(2)} s, ${r.agentgate.rssMb.toFixed(0)} MB (target <= 3 s, <= 400 MB)`,
+  },
 ];
 const only = process.argv[2];
 console.log(`agentgate bench (node ${process.version}, ${process.platform}/${process.arch})\n`);
@@ -41,9 +48,15 @@ for (const s of scenarios) {
   if (only && only !== String(s.tools)) continue;
   const repo = generateRepo(work, s.tools, s.changed);
   const floor = time([join(root, 'bench/floor.mjs'), repo.dir, repo.base, repo.head], repo.dir, s.runs);
-  const agentgate = time([cli, 'diff', '--base', repo.base, '--head', repo.head, '--format', 'json'], repo.dir, s.runs);
+  const agentgate = time(
+    [cli, 'diff', '--base', repo.base, '--head', repo.head, '--format', 'json'],
+    repo.dir,
+    s.runs,
+  );
   const result = { floor, agentgate, ratio: agentgate.ms / floor.ms };
-  console.log(`${s.tools} tools / ${s.changed} changed: agentgate ${agentgate.ms.toFixed(0)} ms (${agentgate.rssMb.toFixed(0)} MB), git floor ${floor.ms.toFixed(0)} ms, ${s.target(result)}`);
+  console.log(
+    `${s.tools} tools / ${s.changed} changed: agentgate ${agentgate.ms.toFixed(0)} ms (${agentgate.rssMb.toFixed(0)} MB), git floor ${floor.ms.toFixed(0)} ms, ${s.target(result)}`,
+  );
 }
 const version = time([cli, '--version'], root, 15);
 console.log(`agentgate --version: ${version.ms.toFixed(0)} ms (target <= 120 ms)`);

@@ -12,7 +12,9 @@ export function resolveAgents(tools: Tool[], prompts: Prompt[]): Map<string, Too
   const agents = new Map<string, Tool[]>();
   for (const prompt of prompts) {
     if (prompt.tools === undefined) continue;
-    const bound = prompt.tools.map((name) => byName.get(name)).filter((tool): tool is Tool => tool !== undefined);
+    const bound = prompt.tools
+      .map((name) => byName.get(name))
+      .filter((tool): tool is Tool => tool !== undefined);
     agents.set(prompt.id, bound);
   }
   if (agents.size === 0) agents.set(WHOLE_REGISTRY_AGENT, tools);

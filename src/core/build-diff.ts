@@ -8,7 +8,17 @@ import { diffFlows } from './flows.js';
 import type { ParsedSnapshot } from './parse-snapshot.js';
 import { classifyBlastRadius } from './radius.js';
 import { computeSignoffRequirement, exceedsMaxRadius } from './signoffs.js';
-import type { BindingChange, ChangedFile, Config, DiffReport, Finding, Radius, RefInfo, Tool, ToolChange } from './types.js';
+import type {
+  BindingChange,
+  ChangedFile,
+  Config,
+  DiffReport,
+  Finding,
+  Radius,
+  RefInfo,
+  Tool,
+  ToolChange,
+} from './types.js';
 import { validateRegistry } from './validate-registry.js';
 import { applyWaivers } from './waivers.js';
 
@@ -113,7 +123,10 @@ export function buildDiffReport(input: DiffInput): DiffReport {
         digest,
         reviewers:
           files.control.length > 0 || bindings.length > 0
-            ? reviewersFor(config.planes.control.reviewers, [...files.control, ...boundToolFiles(bindings, headByName, baseRegistry.tools)])
+            ? reviewersFor(config.planes.control.reviewers, [
+                ...files.control,
+                ...boundToolFiles(bindings, headByName, baseRegistry.tools),
+              ])
             : [],
       },
     },
@@ -165,7 +178,11 @@ function radiusOverMax(tools: ToolChange[], limit: Radius): Finding[] {
 }
 
 /** A binding change is reviewed by the owners of the manifests it binds, though the edit sits in a prompt. */
-function boundToolFiles(bindings: BindingChange[], head: Map<string, Tool>, baseTools: Tool[]): ChangedFile[] {
+function boundToolFiles(
+  bindings: BindingChange[],
+  head: Map<string, Tool>,
+  baseTools: Tool[],
+): ChangedFile[] {
   const base = new Map(baseTools.map((tool) => [tool.name, tool]));
   const paths = new Set<string>();
   for (const binding of bindings) {

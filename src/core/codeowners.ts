@@ -60,7 +60,12 @@ export function parseCodeowners(text: string, path: string): ParsedCodeowners {
       errors.push({ path, line, message: `${path}:${line}: ${parsed.error}` });
       return;
     }
-    rules.push({ pattern: parsed.pattern, owners: parsed.owners, line, regex: compilePattern(parsed.pattern) });
+    rules.push({
+      pattern: parsed.pattern,
+      owners: parsed.owners,
+      line,
+      regex: compilePattern(parsed.pattern),
+    });
   });
   return { path, rules, errors };
 }
@@ -107,13 +112,15 @@ function parseLine(rawLine: string): LineResult {
     .split(/\s+/)
     .filter((token) => token !== '');
   const bad = owners.find((owner) => parseOwner(owner) === null);
-  if (bad !== undefined) return { error: `invalid owner "${bad}" (expected @user, @org/team or an email address)` };
+  if (bad !== undefined)
+    return { error: `invalid owner "${bad}" (expected @user, @org/team or an email address)` };
   return { pattern, owners };
 }
 
 function checkPattern(pattern: string): string | null {
   if (pattern === '' || pattern === '\\') return 'missing pattern';
-  if (pattern.startsWith('!')) return `negated pattern "${pattern}": GitHub does not support "!" in CODEOWNERS`;
+  if (pattern.startsWith('!'))
+    return `negated pattern "${pattern}": GitHub does not support "!" in CODEOWNERS`;
   if (/(^|[^\\])[[\]]/.test(pattern)) {
     return `pattern "${pattern}" uses [ ]: GitHub does not support character ranges in CODEOWNERS`;
   }

@@ -26,7 +26,10 @@ export function computeDigest(input: DigestInput): string {
     .sort((a, b) => compareStrings(a.name, b.name))
     .map((change) => ({
       name: change.name,
-      before: change.change === 'added' ? null : normalizeForDigest(input.baseTools.get(change.oldName ?? change.name)),
+      before:
+        change.change === 'added'
+          ? null
+          : normalizeForDigest(input.baseTools.get(change.oldName ?? change.name)),
       after: change.change === 'removed' ? null : normalizeForDigest(input.headTools.get(change.name)),
     }));
   const gates = [...input.gateFiles].sort((a, b) => compareStrings(a.path, b.path));

@@ -63,7 +63,9 @@ export function listFlows(agents: AgentTools, context: FlowContext): Flow[] {
 }
 
 function fillRoles(rule: FlowRule, tools: Tool[], context: FlowContext): Set<string>[] {
-  return rule.roles.map((role) => new Set(tools.filter((tool) => role(tool, context)).map((tool) => tool.name)));
+  return rule.roles.map(
+    (role) => new Set(tools.filter((tool) => role(tool, context)).map((tool) => tool.name)),
+  );
 }
 
 /**

@@ -59,7 +59,12 @@ export function parseSnapshot(
     oids.set(file.path, file.oid);
     findings.push({
       severity: 'error',
-      code: file.reason === 'symlink' ? 'symlink-refused' : file.reason === 'too-large' ? 'file-too-large' : 'file-refused',
+      code:
+        file.reason === 'symlink'
+          ? 'symlink-refused'
+          : file.reason === 'too-large'
+            ? 'file-too-large'
+            : 'file-refused',
       path: file.path,
       line: 1,
       message: `${file.path}: ${REFUSAL_TEXT[file.reason]}`,

@@ -2,6 +2,7 @@
 // model-facing text that hides something, and the blast-radius findings. Linear in the registry's size.
 import { dottedField, displayField } from './parse/findings.js';
 import type { FieldLocator } from './parse/locate.js';
+import { escapeNonAscii } from './parse/schema-errors.js';
 import { describeCodePoint } from './parse/unicode-names.js';
 import type { FieldPath } from './parse/yaml.js';
 import { classifyBlastRadius } from './radius.js';
@@ -71,7 +72,8 @@ export function validateRegistry(registry: Registry, options: ValidateOptions = 
         tool: prompt.id,
         fieldPath: ['tools'],
         value: name,
-        message: `prompt ${JSON.stringify(prompt.id)} binds tool ${JSON.stringify(name)}, which is not in the registry${hint}`,
+        // escaped: a binding with an invisible character must not read exactly like the real tool's name
+        message: `prompt ${JSON.stringify(prompt.id)} binds tool ${escapeNonAscii(JSON.stringify(name))}, which is not in the registry${hint}`,
       });
     }
     scanStrings({ text: prompt.text, meta: prompt.meta }, [], (fieldPath, text) => {

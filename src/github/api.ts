@@ -59,14 +59,23 @@ export class GitHubApi {
 
   async openPullRequestFor(branch: string): Promise<number | null> {
     const list = await this.call(`GET open pull requests for ${branch}`, () =>
-      this.client.rest.pulls.list({ ...this.repo, head: `${this.repo.owner}:${branch}`, state: 'open', per_page: 2 }),
+      this.client.rest.pulls.list({
+        ...this.repo,
+        head: `${this.repo.owner}:${branch}`,
+        state: 'open',
+        per_page: 2,
+      }),
     );
     return list.data[0]?.number ?? null;
   }
 
   async reviews(number: number): Promise<ReviewRecord[]> {
     const list = await this.call(`GET reviews of #${number}`, () =>
-      this.client.paginate(this.client.rest.pulls.listReviews, { ...this.repo, pull_number: number, per_page: 100 }),
+      this.client.paginate(this.client.rest.pulls.listReviews, {
+        ...this.repo,
+        pull_number: number,
+        per_page: 100,
+      }),
     );
     return list.map((r) => ({
       id: r.id,
@@ -79,7 +88,11 @@ export class GitHubApi {
 
   async comments(number: number): Promise<CommentRecord[]> {
     const list = await this.call(`GET comments of #${number}`, () =>
-      this.client.paginate(this.client.rest.issues.listComments, { ...this.repo, issue_number: number, per_page: 100 }),
+      this.client.paginate(this.client.rest.issues.listComments, {
+        ...this.repo,
+        issue_number: number,
+        per_page: 100,
+      }),
     );
     return list.map((c) => ({
       id: c.id,
@@ -94,7 +107,11 @@ export class GitHubApi {
   /** 403 and 404 both mean the token cannot tell (GitHub hides teams from tokens without read:org). */
   async teamMembership(org: string, slug: string, user: string): Promise<MembershipState> {
     try {
-      const { data } = await this.client.rest.teams.getMembershipForUserInOrg({ org, team_slug: slug, username: user });
+      const { data } = await this.client.rest.teams.getMembershipForUserInOrg({
+        org,
+        team_slug: slug,
+        username: user,
+      });
       return data.state === 'active' ? 'active' : 'inactive';
     } catch (error) {
       const status = statusOf(error);

@@ -29,11 +29,13 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
   const baseUrl = (options.baseUrl || DEFAULT_API_URL).replace(/\/+$/, '');
   const loopback = isLoopback(baseUrl);
   const warn = options.warn ?? (() => undefined);
-  const onLimit = (kind: string) => (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
-    if (retryCount >= RATE_LIMIT_RETRIES) return false;
-    warn(`GitHub ${kind} on ${request.method} ${request.url}: retrying in ${retryAfter}s`);
-    return true;
-  };
+  const onLimit =
+    (kind: string) =>
+    (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+      if (retryCount >= RATE_LIMIT_RETRIES) return false;
+      warn(`GitHub ${kind} on ${request.method} ${request.url}: retrying in ${retryAfter}s`);
+      return true;
+    };
   const unpaced = loopback ? { write: immediateGroup(), notifications: immediateGroup() } : {};
   return new GateOctokit({
     auth: options.token,
@@ -61,6 +63,8 @@ function isLoopback(baseUrl: string): boolean {
 
 /** A stand-in for a Bottleneck group that schedules at once. */
 function immediateGroup(): unknown {
-  const limiter = { schedule: (_options: unknown, job: (...args: unknown[]) => unknown, ...args: unknown[]) => job(...args) };
+  const limiter = {
+    schedule: (_options: unknown, job: (...args: unknown[]) => unknown, ...args: unknown[]) => job(...args),
+  };
   return { key: () => limiter };
 }

@@ -14,7 +14,8 @@ export interface GitHubEnv {
   runUrl: string | null;
 }
 
-const nonEmpty = (value: string | undefined): string | undefined => (value && value.trim() !== '' ? value : undefined);
+const nonEmpty = (value: string | undefined): string | undefined =>
+  value && value.trim() !== '' ? value : undefined;
 
 export function readGitHubEnv(env: NodeJS.ProcessEnv): GitHubEnv {
   const agentgateToken = nonEmpty(env.AGENTGATE_TOKEN);
@@ -30,6 +31,7 @@ export function readGitHubEnv(env: NodeJS.ProcessEnv): GitHubEnv {
     token: agentgateToken ?? githubToken,
     tokenSource: agentgateToken ? 'AGENTGATE_TOKEN' : githubToken ? 'GITHUB_TOKEN' : null,
     summaryPath: nonEmpty(env.GITHUB_STEP_SUMMARY),
-    runUrl: repository && runId && /^\d+$/.test(runId) ? `${server}/${repository}/actions/runs/${runId}` : null,
+    runUrl:
+      repository && runId && /^\d+$/.test(runId) ? `${server}/${repository}/actions/runs/${runId}` : null,
   };
 }

@@ -39,10 +39,17 @@ export interface ComputeDiffResult {
 
 export async function computeDiff(options: ComputeDiffOptions): Promise<ComputeDiffResult> {
   const { cwd } = options;
-  const base = options.base === undefined ? await findDefaultBase(cwd) : { ref: options.base, sha: await verifyRef(cwd, options.base) };
+  const base =
+    options.base === undefined
+      ? await findDefaultBase(cwd)
+      : { ref: options.base, sha: await verifyRef(cwd, options.base) };
   const headSha = options.head === null ? null : await verifyRef(cwd, options.head);
 
-  const gates = await readSnapshot(cwd, base.sha, { prefixes: [...CONFIG_PATHS, ...CODEOWNERS_PATHS], extraPaths: [], maxBytes: MAX_MANIFEST_BYTES });
+  const gates = await readSnapshot(cwd, base.sha, {
+    prefixes: [...CONFIG_PATHS, ...CODEOWNERS_PATHS],
+    extraPaths: [],
+    maxBytes: MAX_MANIFEST_BYTES,
+  });
   const config = loadBaseConfig(gates);
   const codeowners = findCodeowners(gates);
 
@@ -52,8 +59,13 @@ export async function computeDiff(options: ComputeDiffOptions): Promise<ComputeD
     ...CODEOWNERS_PATHS,
     '.github/workflows',
   ];
-  const wholeTree = literalPrefixes([...config.planes.control.paths, ...config.planes.data.paths]).length === 0;
-  const snapshotOptions = { prefixes: wholeTree ? [] : prefixes, extraPaths: [], maxBytes: MAX_MANIFEST_BYTES };
+  const wholeTree =
+    literalPrefixes([...config.planes.control.paths, ...config.planes.data.paths]).length === 0;
+  const snapshotOptions = {
+    prefixes: wholeTree ? [] : prefixes,
+    extraPaths: [],
+    maxBytes: MAX_MANIFEST_BYTES,
+  };
   const [baseFiles, headFiles, changedFiles] = await Promise.all([
     readSnapshot(cwd, base.sha, snapshotOptions),
     readSnapshot(cwd, headSha, snapshotOptions),
@@ -61,7 +73,10 @@ export async function computeDiff(options: ComputeDiffOptions): Promise<ComputeD
   ]);
   const cache: ParseCache = new Map();
   const report = buildDiffReport({
-    base: { ref: { ref: base.ref, sha: base.sha }, snapshot: parseSnapshot(baseFiles.files, baseFiles.refused, config, cache) },
+    base: {
+      ref: { ref: base.ref, sha: base.sha },
+      snapshot: parseSnapshot(baseFiles.files, baseFiles.refused, config, cache),
+    },
     head: {
       ref: { ref: options.head ?? 'working tree', sha: headSha },
       snapshot: parseSnapshot(headFiles.files, headFiles.refused, config, cache),
@@ -82,14 +97,21 @@ export async function computeDiff(options: ComputeDiffOptions): Promise<ComputeD
 function attachEvalVerdict(report: DiffReport, delta: EvalDelta, resultsPath: string): void {
   report.planes.data.eval = delta;
   if (delta.verdict.state === 'failure') {
-    report.findings.unshift({ severity: 'error', code: 'eval-regression', path: resultsPath, line: 1, message: delta.verdict.description });
+    report.findings.unshift({
+      severity: 'error',
+      code: 'eval-regression',
+      path: resultsPath,
+      line: 1,
+      message: delta.verdict.description,
+    });
   }
 }
 
 function loadBaseConfig(gates: Snapshot): Config {
   const file = gates.files.find((f) => CONFIG_PATHS.includes(f.path));
   const refused = gates.refused.find((f) => CONFIG_PATHS.includes(f.path));
-  if (refused) throw new UsageError(`${refused.path}: config at the base commit is unreadable (${refused.reason})`);
+  if (refused)
+    throw new UsageError(`${refused.path}: config at the base commit is unreadable (${refused.reason})`);
   const { config, errors } = parseConfig(file?.text ?? null, file?.path ?? 'agentgate.yaml');
   const first = errors[0];
   if (first) throw new UsageError(`${first.message} (config is read from the base commit)`);
@@ -108,4 +130,3 @@ function findCodeowners(gates: Snapshot): { path: string; text: string } | null 
   }
   return null;
 }
-

@@ -15,13 +15,24 @@ const MAX_RESULTS_BYTES = 256 * 1024 * 1024;
  * produced (the working-tree file), else the file committed at head; the baseline is `eval.baseline` (or
  * `eval.results`) as committed on the base branch. Missing head results make the verdict pending.
  */
-export async function loadEvalDelta(cwd: string, config: EvalConfig, baseSha: string, headSha: string | null): Promise<EvalDelta | null> {
+export async function loadEvalDelta(
+  cwd: string,
+  config: EvalConfig,
+  baseSha: string,
+  headSha: string | null,
+): Promise<EvalDelta | null> {
   if (config.results === undefined) return null;
-  const head = (await readWorkingFile(cwd, config.results)) ?? (headSha ? await readCommitted(cwd, headSha, config.results) : null);
+  const head =
+    (await readWorkingFile(cwd, config.results)) ??
+    (headSha ? await readCommitted(cwd, headSha, config.results) : null);
   const basePath = config.baseline ?? config.results;
   const base = await readCommitted(cwd, baseSha, basePath);
   const bounds = { maxPassRateDrop: config.maxPassRateDrop, minPassRate: config.minPassRate };
-  return computeEvalDelta(base ? toRun(base, basePath) : null, head ? toRun(head, config.results) : null, bounds);
+  return computeEvalDelta(
+    base ? toRun(base, basePath) : null,
+    head ? toRun(head, config.results) : null,
+    bounds,
+  );
 }
 
 function toRun(text: string, path: string): EvalRun {
@@ -42,6 +53,10 @@ async function readWorkingFile(cwd: string, path: string): Promise<string | null
 }
 
 async function readCommitted(cwd: string, sha: string, path: string): Promise<string | null> {
-  const snapshot = await readSnapshot(cwd, sha, { prefixes: [path], extraPaths: [], maxBytes: MAX_RESULTS_BYTES });
+  const snapshot = await readSnapshot(cwd, sha, {
+    prefixes: [path],
+    extraPaths: [],
+    maxBytes: MAX_RESULTS_BYTES,
+  });
   return snapshot.files.find((file) => file.path === path)?.text ?? null;
 }

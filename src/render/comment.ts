@@ -46,12 +46,17 @@ export function renderReportComment(input: CommentInput): RenderedComment {
   const full = `${head}${open}${report}${close}`;
   if (full.length <= limit) return { body: full, truncated: false };
 
-  const where = input.runUrl ? `the [job summary of this run](${input.runUrl})` : 'the job summary of this run';
+  const where = input.runUrl
+    ? `the [job summary of this run](${input.runUrl})`
+    : 'the job summary of this run';
   const notice = `\n> [!WARNING]\n> The full report is longer than GitHub allows in one comment (65,536 characters). It is cut below; all of it is in ${where}.\n`;
   const budget = limit - head.length - notice.length - open.length - close.length - 40;
   const cut = cutAtLine(report, Math.max(0, budget));
   const body = `${head}${notice}${open}${cut}\n\n… (cut: see the job summary)\n${close}`;
-  return { body: body.length <= limit ? body : `${head.slice(0, limit - notice.length)}${notice}`, truncated: true };
+  return {
+    body: body.length <= limit ? body : `${head.slice(0, limit - notice.length)}${notice}`,
+    truncated: true,
+  };
 }
 
 /** The job summary: the same gate section and the whole report (summaries may hold up to 1 MiB). */
@@ -85,9 +90,15 @@ const MAX_SIGNOFF_ROWS = 50;
 function signoffSection(input: CommentInput): string[] {
   const { signoffs } = input;
   const out = ['### Sign-offs (control plane)', ''];
-  out.push(`Required: **${signoffs.required}** · present: **${signoffs.counted.length}** · capability digest ${codeSpan(signoffs.headDigest)}`, '');
+  out.push(
+    `Required: **${signoffs.required}** · present: **${signoffs.counted.length}** · capability digest ${codeSpan(signoffs.headDigest)}`,
+    '',
+  );
   const rows = [
-    ...signoffs.counted.map((s) => `| ${cellCode(s.user)} | ${s.via} | ✅ counts${s.team ? ` (member of ${cellCode(s.team)})` : ''} |`),
+    ...signoffs.counted.map(
+      (s) =>
+        `| ${cellCode(s.user)} | ${s.via} | ✅ counts${s.team ? ` (member of ${cellCode(s.team)})` : ''} |`,
+    ),
     ...signoffs.rejected.map((r) => `| ${cellCode(r.user)} | ${r.via} | ❌ ${escapeMarkdown(r.reason)} |`),
   ];
   if (rows.length > 0) {
@@ -102,7 +113,10 @@ function signoffSection(input: CommentInput): string[] {
 }
 
 function howToSign(input: CommentInput): string[] {
-  const who = input.signers.length > 0 ? input.signers.map((s) => codeSpan(s)).join(', ') : 'no one yet (configure `planes.control.signers`)';
+  const who =
+    input.signers.length > 0
+      ? input.signers.map((s) => codeSpan(s)).join(', ')
+      : 'no one yet (configure `planes.control.signers`)';
   return [
     `**How to sign off.** Signers: ${who}. The PR's author cannot sign. Either approve this pull request at its current head, or post this comment (it names the capability digest you reviewed; a later capability change voids it, a prompt-only push keeps it):`,
     '',

@@ -5,18 +5,29 @@ export function renderPlanText(plan: GatePlan, reads: string[]): string {
   const { owner, repo } = plan.repo;
   const base = `/repos/${owner}/${repo}`;
   const n = plan.pr.number;
-  const out = [`agentgate check --dry-run: ${owner}/${repo}#${n}, head ${plan.pr.headSha.slice(0, 12)}, base ${plan.pr.baseSha.slice(0, 12)}`, ''];
+  const out = [
+    `agentgate check --dry-run: ${owner}/${repo}#${n}, head ${plan.pr.headSha.slice(0, 12)}, base ${plan.pr.baseSha.slice(0, 12)}`,
+    '',
+  ];
   out.push('reads (not made in a dry run):');
   for (const read of reads) out.push(`  ${read}`);
   out.push('', 'writes:');
-  out.push(plan.comment.existingId === null ? `  POST ${base}/issues/${n}/comments` : `  PATCH ${base}/issues/comments/${plan.comment.existingId}`);
+  out.push(
+    plan.comment.existingId === null
+      ? `  POST ${base}/issues/${n}/comments`
+      : `  PATCH ${base}/issues/comments/${plan.comment.existingId}`,
+  );
   if (plan.reviewers) {
-    out.push(`  POST ${base}/pulls/${n}/requested_reviewers ${JSON.stringify({ reviewers: plan.reviewers.reviewers, team_reviewers: plan.reviewers.teamReviewers })}`);
+    out.push(
+      `  POST ${base}/pulls/${n}/requested_reviewers ${JSON.stringify({ reviewers: plan.reviewers.reviewers, team_reviewers: plan.reviewers.teamReviewers })}`,
+    );
   } else {
     out.push('  (no reviewer request)');
   }
   for (const status of [plan.statuses.control, plan.statuses.data]) {
-    out.push(`  POST ${base}/statuses/${plan.pr.headSha} ${JSON.stringify({ context: status.context, state: status.state, description: status.description })}`);
+    out.push(
+      `  POST ${base}/statuses/${plan.pr.headSha} ${JSON.stringify({ context: status.context, state: status.state, description: status.description })}`,
+    );
   }
   if (plan.notes.length > 0) out.push('', 'notes:', ...plan.notes.map((note) => `  ${note}`));
   out.push('', '--- comment body ---', plan.comment.body.trimEnd(), '--- end of comment body ---');

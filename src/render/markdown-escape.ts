@@ -5,13 +5,39 @@
 
 const ZERO_WIDTH_JOINER = '\u200D';
 
-// Controls, format characters (bidi overrides, zero-width spaces), line/paragraph separators, BOM.
-// eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u202A-\u202E\u2028\u2029\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF9-\uFFFB]|\uDB40[\uDC00-\uDDEF]/g;
+// Controls, format characters (bidi overrides, zero-width spaces), line/paragraph separators, variation
+// selectors, BOM and tag characters, as inclusive code-point ranges. Tab and newline are handled by oneLine.
+const INVISIBLE: readonly (readonly [number, number])[] = [
+  [0x00, 0x08],
+  [0x0b, 0x1f],
+  [0x7f, 0x9f],
+  [0xad, 0xad],
+  [0x61c, 0x61c],
+  [0x115f, 0x1160],
+  [0x17b4, 0x17b5],
+  [0x180e, 0x180e],
+  [0x200b, 0x200f],
+  [0x202a, 0x202e],
+  [0x2028, 0x2029],
+  [0x2060, 0x206f],
+  [0x3164, 0x3164],
+  [0xfe00, 0xfe0f],
+  [0xfeff, 0xfeff],
+  [0xffa0, 0xffa0],
+  [0xfff9, 0xfffb],
+  [0xe0000, 0xe01ef],
+];
+
+const isInvisible = (cp: number): boolean => INVISIBLE.some(([from, to]) => cp >= from && cp <= to);
 
 /** Shows invisible and direction-changing characters as `U+XXXX`, so a reviewer sees what the model sees. */
 export function revealInvisible(text: string): string {
-  return text.replace(INVISIBLE, (ch) => `⟨U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}⟩`);
+  let out = '';
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    out += isInvisible(cp) ? `⟨U+${cp.toString(16).toUpperCase().padStart(4, '0')}⟩` : ch;
+  }
+  return out;
 }
 
 /** Keeps one line: newlines and tabs would end a table row or a list item. */
@@ -32,7 +58,7 @@ const MARKDOWN_PUNCTUATION = /[\\`*_{}[\]()#+\-.!|~^=:"'$]/g;
  * gets a zero-width joiner so that `@org/team` in a tool description notifies nobody.
  */
 export function escapeMarkdown(text: string): string {
-  return oneLine(revealInvisible(text))
+  return revealInvisible(oneLine(text))
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -47,7 +73,7 @@ export function escapeMarkdown(text: string): string {
  */
 export function codeSpan(text: string, options: { inTable?: boolean } = {}): string {
   // GitHub shows a code span literally, but the raw body would still contain a marker-shaped string
-  let body = oneLine(revealInvisible(text)).replace(/<!--/g, '<!-\u2060-');
+  let body = revealInvisible(oneLine(text)).replace(/<!--/g, '<!-\u2060-');
   if (options.inTable) body = body.replace(/\|/g, '\\|');
   if (body === '') return '` `';
   const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));

@@ -25,7 +25,10 @@ export function renderMarkdownReport(report: DiffReport): string {
   out.push(`### agentgate diff ${describeRef(report.base)} → ${describeRef(report.head)}`, '');
   out.push(...controlSection(report), ...dataSection(report), ...findingsSection(report.findings));
   out.push(...waiversSection(report));
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }
 
 function describeRef(ref: RefInfo): string {
@@ -164,8 +167,16 @@ function findingsSection(findings: Finding[]): string[] {
 function waiversSection(report: DiffReport): string[] {
   const { applied, expired } = report.waivers;
   if (applied.length === 0 && expired.length === 0) return [];
-  const out = ['#### Waivers', '', '| state | tool | finding | owner | expires | reason |', '| --- | --- | --- | --- | --- | --- |'];
-  const row = (state: string, w: { tool: string; code: string; owner: string; expires: string; reason: string }) =>
+  const out = [
+    '#### Waivers',
+    '',
+    '| state | tool | finding | owner | expires | reason |',
+    '| --- | --- | --- | --- | --- | --- |',
+  ];
+  const row = (
+    state: string,
+    w: { tool: string; code: string; owner: string; expires: string; reason: string },
+  ) =>
     `| ${state} | ${cellCode(w.tool)} | ${cellCode(w.code)} | ${cellCode(w.owner)} | ${cellCode(w.expires)} | ${escapeMarkdown(clip(w.reason, 200))} |`;
   for (const waiver of applied) out.push(row('applied', waiver));
   for (const waiver of expired) out.push(row('expired', waiver));

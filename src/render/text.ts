@@ -1,9 +1,27 @@
 import type { ChalkInstance } from 'chalk';
 import type { EvalDelta } from '../core/eval/types.js';
-import type { ChangedFile, DiffReport, FieldChange, Finding, Flow, Radius, ToolChange } from '../core/types.js';
+import type {
+  ChangedFile,
+  DiffReport,
+  FieldChange,
+  Finding,
+  Flow,
+  Radius,
+  ToolChange,
+} from '../core/types.js';
 
-const STATUS_LETTER: Record<ChangedFile['status'], string> = { added: 'A', modified: 'M', deleted: 'D', renamed: 'R' };
-const CHANGE_SIGN: Record<ToolChange['change'], string> = { added: '+', removed: '-', modified: '~', renamed: '>' };
+const STATUS_LETTER: Record<ChangedFile['status'], string> = {
+  added: 'A',
+  modified: 'M',
+  deleted: 'D',
+  renamed: 'R',
+};
+const CHANGE_SIGN: Record<ToolChange['change'], string> = {
+  added: '+',
+  removed: '-',
+  modified: '~',
+  renamed: '>',
+};
 
 /** The terminal view: planes first, then each tool with its radius, then new paths, then the sign-off needed. */
 export function renderTextReport(report: DiffReport, c: ChalkInstance): string {
@@ -27,14 +45,20 @@ export function renderTextReport(report: DiffReport, c: ChalkInstance): string {
   if (control.tools.length > 0) out.push('', c.bold('  tools'));
   for (const tool of control.tools) {
     const rename = tool.oldName ? ` (was ${tool.oldName})` : '';
-    const arrow = tool.radiusBefore && tool.radiusBefore !== tool.radiusAfter ? `${radius(tool.radiusBefore)} -> ` : '';
+    const arrow =
+      tool.radiusBefore && tool.radiusBefore !== tool.radiusAfter ? `${radius(tool.radiusBefore)} -> ` : '';
     const flag = tool.escalation ? c.red(' escalation') : tool.narrowing ? c.green(' narrowing') : '';
-    out.push(`  ${CHANGE_SIGN[tool.change]} ${c.bold(tool.name)}${rename}  ${tool.change}  radius ${arrow}${radius(tool.radiusAfter ?? tool.radiusBefore)}${flag}`);
+    out.push(
+      `  ${CHANGE_SIGN[tool.change]} ${c.bold(tool.name)}${rename}  ${tool.change}  radius ${arrow}${radius(tool.radiusAfter ?? tool.radiusBefore)}${flag}`,
+    );
     for (const change of tool.changes) out.push(`      ${fieldLine(change, c)}`);
   }
   if (control.bindings.length > 0) out.push('', c.bold('  bindings'));
   for (const binding of control.bindings) {
-    const parts = [...binding.added.map((n) => c.yellow(`+${n}`)), ...binding.removed.map((n) => c.green(`-${n}`))];
+    const parts = [
+      ...binding.added.map((n) => c.yellow(`+${n}`)),
+      ...binding.removed.map((n) => c.green(`-${n}`)),
+    ];
     out.push(`    ${binding.agent}: ${parts.join(' ')}`);
   }
   if (control.flows.added.length > 0) out.push('', c.bold('  new dangerous paths'));
@@ -48,11 +72,17 @@ export function renderTextReport(report: DiffReport, c: ChalkInstance): string {
     for (const finding of report.findings) out.push(`  ${findingLine(finding, c)}`);
     out.push('');
   }
-  for (const waiver of report.waivers.applied) out.push(c.dim(`waived: ${waiver.code} on ${waiver.tool} until ${waiver.expires} (${waiver.owner}: ${waiver.reason})`));
+  for (const waiver of report.waivers.applied)
+    out.push(
+      c.dim(
+        `waived: ${waiver.code} on ${waiver.tool} until ${waiver.expires} (${waiver.owner}: ${waiver.reason})`,
+      ),
+    );
 
   out.push(c.bold('SIGN-OFF'));
   if (!control.changed) out.push('  no control-plane changes: no sign-off needed');
-  else if (control.requiredSignoffs === 0) out.push(`  ${control.narrowingOnly ? 'narrowing only: ' : ''}no sign-off required`);
+  else if (control.requiredSignoffs === 0)
+    out.push(`  ${control.narrowingOnly ? 'narrowing only: ' : ''}no sign-off required`);
   else {
     const what = control.maxRadius ? `${radius(control.maxRadius)} change` : 'control-plane change';
     out.push(`  needs ${c.bold(String(control.requiredSignoffs))} sign-off(s) for a ${what}`);
@@ -87,14 +117,22 @@ export function colourRadius(radius: Radius | null, c: ChalkInstance): string {
   }
 }
 
-function planeHeading(title: string, changed: boolean, files: number, reviewers: string[], c: ChalkInstance): string {
+function planeHeading(
+  title: string,
+  changed: boolean,
+  files: number,
+  reviewers: string[],
+  c: ChalkInstance,
+): string {
   if (!changed) return `${c.bold(title)}  ${c.dim('no changes')}`;
   const who = reviewers.length > 0 ? `  reviewers ${reviewers.join(' ')}` : '';
   return `${c.bold(title)}  changed, ${files} file(s)${who}`;
 }
 
 function fileLine(file: ChangedFile): string {
-  return file.oldPath ? `${STATUS_LETTER[file.status]} ${file.oldPath} -> ${file.path}` : `${STATUS_LETTER[file.status]} ${file.path}`;
+  return file.oldPath
+    ? `${STATUS_LETTER[file.status]} ${file.oldPath} -> ${file.path}`
+    : `${STATUS_LETTER[file.status]} ${file.path}`;
 }
 
 function fieldLine(change: FieldChange, c: ChalkInstance): string {
@@ -102,7 +140,8 @@ function fieldLine(change: FieldChange, c: ChalkInstance): string {
   const parts: string[] = [];
   if (change.added?.length) parts.push(change.added.map((v) => `+${v}`).join(' '));
   if (change.removed?.length) parts.push(change.removed.map((v) => `-${v}`).join(' '));
-  if (change.before !== undefined || change.after !== undefined) parts.push(`${show(change.before)} -> ${show(change.after)}`);
+  if (change.before !== undefined || change.after !== undefined)
+    parts.push(`${show(change.before)} -> ${show(change.after)}`);
   if (change.details?.length) parts.push(change.details.join('; '));
   return `${change.field} ${colour(change.kind)}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`;
 }
@@ -117,7 +156,12 @@ export function flowLine(flow: Flow): string {
 }
 
 function findingLine(finding: Finding, c: ChalkInstance): string {
-  const level = finding.severity === 'error' ? c.red('error') : finding.severity === 'warning' ? c.yellow('warning') : c.dim('info');
+  const level =
+    finding.severity === 'error'
+      ? c.red('error')
+      : finding.severity === 'warning'
+        ? c.yellow('warning')
+        : c.dim('info');
   return `${level} ${finding.code} ${c.dim(`${finding.path}:${finding.line}`)} ${finding.message}`;
 }
 

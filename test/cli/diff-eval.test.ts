@@ -10,7 +10,8 @@ const ROOT = new URL('../../', import.meta.url).pathname;
 const PROMPT = 'registry/prompts/cloud-cost/system.md';
 let repo: TempRepo;
 
-const results = (passes: boolean[]) => JSON.stringify({ cases: passes.map((pass, i) => ({ id: `case-${i}`, pass })) });
+const results = (passes: boolean[]) =>
+  JSON.stringify({ cases: passes.map((pass, i) => ({ id: `case-${i}`, pass })) });
 
 beforeEach(async () => {
   repo = await createTempRepo();
@@ -21,13 +22,18 @@ beforeEach(async () => {
   );
   repo.write('eval/baseline.json', results([true, true, true, true, false]));
   await repo.commit('base with eval baseline');
-  repo.write(PROMPT, '---\nid: cloud-cost/system\nversion: 3\ntools: [describe_db_instances, delete_db_instance]\n---\nBe terse.\n');
+  repo.write(
+    PROMPT,
+    '---\nid: cloud-cost/system\nversion: 3\ntools: [describe_db_instances, delete_db_instance]\n---\nBe terse.\n',
+  );
   await repo.commit('prompt change');
 });
 afterEach(() => repo.cleanup());
 
 function diff(): { code: number; report: DiffReport } {
-  const result = runCli(['diff', '--base', 'HEAD~1', '--head', 'HEAD', '--format', 'json'], { cwd: repo.dir });
+  const result = runCli(['diff', '--base', 'HEAD~1', '--head', 'HEAD', '--format', 'json'], {
+    cwd: repo.dir,
+  });
   return { code: result.code, report: JSON.parse(result.stdout) as DiffReport };
 }
 
@@ -50,7 +56,9 @@ describe('eval delta inside agentgate diff', () => {
     const { code, report } = diff();
     expect(report.planes.data.eval?.verdict.state).toBe('failure');
     expect(report.planes.data.eval?.regressions.map((f) => f.id)).toEqual(['case-1', 'case-2']);
-    expect(report.findings).toContainEqual(expect.objectContaining({ code: 'eval-regression', severity: 'error' }));
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({ code: 'eval-regression', severity: 'error' }),
+    );
     expect(report.planes.control.changed).toBe(false);
     expect(code).toBe(1);
   });

@@ -13,7 +13,13 @@ describe('path classification', () => {
   });
 
   it('treats every gate file as control plane: they change the gates themselves', () => {
-    for (const path of ['agentgate.yaml', 'CODEOWNERS', '.github/CODEOWNERS', 'docs/CODEOWNERS', '.github/workflows/ci.yml']) {
+    for (const path of [
+      'agentgate.yaml',
+      'CODEOWNERS',
+      '.github/CODEOWNERS',
+      'docs/CODEOWNERS',
+      '.github/workflows/ci.yml',
+    ]) {
       expect(classify(path)).toBe('control');
     }
   });
@@ -25,13 +31,19 @@ describe('path classification', () => {
   });
 
   it('puts a manifest moved out of the registry in the control plane', () => {
-    const split = splitFilesByPlane([{ path: 'attic/x.yaml', oldPath: 'registry/tools/x.yaml', status: 'renamed' }], classify);
+    const split = splitFilesByPlane(
+      [{ path: 'attic/x.yaml', oldPath: 'registry/tools/x.yaml', status: 'renamed' }],
+      classify,
+    );
     expect(split.control).toHaveLength(1);
     expect(split.none).toHaveLength(0);
   });
 
   it('narrows git listings to the literal directories of the globs', () => {
-    expect(literalPrefixes(['registry/tools/**', 'registry/prompts/**/*.md'])).toEqual(['registry/prompts', 'registry/tools']);
+    expect(literalPrefixes(['registry/tools/**', 'registry/prompts/**/*.md'])).toEqual([
+      'registry/prompts',
+      'registry/tools',
+    ]);
     expect(literalPrefixes(['**/*.tool.yaml'])).toEqual([]);
   });
 });

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { matchOwners, ownersOf, parseCodeowners, parseOwner } from '../../src/core/codeowners.js';
 
-const fixture = (name: string) => readFileSync(new URL(`../fixtures/codeowners/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string) =>
+  readFileSync(new URL(`../fixtures/codeowners/${name}`, import.meta.url), 'utf8');
 
 // The GitHub documentation's own example file, one rule per behaviour it describes.
 const GITHUB_EXAMPLE = [
@@ -97,7 +98,14 @@ describe('parseCodeowners syntax', () => {
   });
 
   it('skips lines GitHub rejects and reports file and line', () => {
-    const text = ['* @ok', '!negated @x', 'src/*.[ch] @y', 'lib/ @bad!owner', '[Section] @z', 'a/***/b @w'].join('\n');
+    const text = [
+      '* @ok',
+      '!negated @x',
+      'src/*.[ch] @y',
+      'lib/ @bad!owner',
+      '[Section] @z',
+      'a/***/b @w',
+    ].join('\n');
     const { rules, errors } = parseCodeowners(text, '.github/CODEOWNERS');
     expect(rules.map((r) => r.pattern)).toEqual(['*']);
     expect(errors.map((e) => e.line)).toEqual([2, 3, 4, 5, 6]);
@@ -112,7 +120,12 @@ describe('parseCodeowners syntax', () => {
 
   it('classifies users, teams and emails', () => {
     expect(parseOwner('@octocat')).toEqual({ kind: 'user', login: 'octocat', raw: '@octocat' });
-    expect(parseOwner('@acme/security')).toEqual({ kind: 'team', org: 'acme', slug: 'security', raw: '@acme/security' });
+    expect(parseOwner('@acme/security')).toEqual({
+      kind: 'team',
+      org: 'acme',
+      slug: 'security',
+      raw: '@acme/security',
+    });
     expect(parseOwner('sec@acme.com')).toEqual({ kind: 'email', email: 'sec@acme.com', raw: 'sec@acme.com' });
     expect(parseOwner('octocat')).toBeNull();
     expect(parseOwner('@a/b/c')).toBeNull();

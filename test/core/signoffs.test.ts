@@ -3,19 +3,40 @@ import { DEFAULT_CONFIG } from '../../src/core/parse/config.js';
 import { computeSignoffRequirement } from '../../src/core/signoffs.js';
 import type { Radius, ToolChange } from '../../src/core/types.js';
 
-function change(name: string, kind: ToolChange['change'], radiusAfter: Radius | null, narrowing = false): ToolChange {
-  return { name, change: kind, radiusBefore: null, radiusAfter, escalation: !narrowing, narrowing, changes: [], path: 'x.yaml', line: 1 };
+function change(
+  name: string,
+  kind: ToolChange['change'],
+  radiusAfter: Radius | null,
+  narrowing = false,
+): ToolChange {
+  return {
+    name,
+    change: kind,
+    radiusBefore: null,
+    radiusAfter,
+    escalation: !narrowing,
+    narrowing,
+    changes: [],
+    path: 'x.yaml',
+    line: 1,
+  };
 }
 const none = { bindings: [], radiusOfBound: () => null, gateFilesChanged: false, flowsAdded: [] };
 
 describe('required sign-offs', () => {
   it('asks two sign-offs for a privileged addition under the default config', () => {
-    const r = computeSignoffRequirement({ ...none, tools: [change('admin', 'added', 'privileged')] }, DEFAULT_CONFIG);
+    const r = computeSignoffRequirement(
+      { ...none, tools: [change('admin', 'added', 'privileged')] },
+      DEFAULT_CONFIG,
+    );
     expect(r).toMatchObject({ maxRadius: 'privileged', requiredSignoffs: 2, narrowingOnly: false });
   });
 
   it('lets a revocation through with the narrowing count (default 0)', () => {
-    const r = computeSignoffRequirement({ ...none, tools: [change('old', 'removed', null, true)] }, DEFAULT_CONFIG);
+    const r = computeSignoffRequirement(
+      { ...none, tools: [change('old', 'removed', null, true)] },
+      DEFAULT_CONFIG,
+    );
     expect(r).toMatchObject({ narrowingOnly: true, requiredSignoffs: 0 });
   });
 
@@ -28,7 +49,12 @@ describe('required sign-offs', () => {
 
   it('counts a new binding by the radius of the tool it binds', () => {
     const r = computeSignoffRequirement(
-      { ...none, tools: [], bindings: [{ agent: 'support', added: ['refund'], removed: [] }], radiusOfBound: () => 'irreversible' },
+      {
+        ...none,
+        tools: [],
+        bindings: [{ agent: 'support', added: ['refund'], removed: [] }],
+        radiusOfBound: () => 'irreversible',
+      },
       DEFAULT_CONFIG,
     );
     expect(r).toMatchObject({ maxRadius: 'irreversible', requiredSignoffs: 1, narrowingOnly: false });

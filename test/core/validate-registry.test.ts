@@ -92,6 +92,11 @@ describe('validateRegistry: names', () => {
       { path: 'registry/prompts/s.md', oid: 'p', text: '---\ntools: [read-ticket]\n---\n' },
     ]);
     expect(hinted[0]!.message).toContain('(did you mean "read_ticket"?)');
+    const invisible = validateFiles([
+      tool('a.yaml', 'name: read_ticket\neffect: read\n'),
+      { path: 'registry/prompts/s.md', oid: 'p', text: '---\ntools: ["read_ticket\\u200b"]\n---\n' },
+    ]);
+    expect(invisible[0]!.message).toContain('binds tool "read_ticket\\u{200B}"');
   });
 });
 

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/core/types.js';
 import { applyWaivers } from '../../src/core/waivers.js';
 
-const finding: Finding = { severity: 'warning', code: 'radius-assumed', path: 'registry/tools/a.yaml', line: 3, tool: 'a', message: 'm' };
+const finding: Finding = {
+  severity: 'warning',
+  code: 'radius-assumed',
+  path: 'registry/tools/a.yaml',
+  line: 3,
+  tool: 'a',
+  message: 'm',
+};
 const waiver = { tool: 'a', code: 'radius-assumed', owner: '@sec', reason: 'legacy', expires: '2026-12-31' };
 
 describe('waivers', () => {
@@ -20,6 +27,8 @@ describe('waivers', () => {
   });
 
   it('still applies on its last day', () => {
-    expect(applyWaivers([finding], [{ ...waiver, expires: '2026-11-21' }], '2026-11-21').findings).toEqual([]);
+    expect(applyWaivers([finding], [{ ...waiver, expires: '2026-11-21' }], '2026-11-21').findings).toEqual(
+      [],
+    );
   });
 });

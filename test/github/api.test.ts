@@ -14,7 +14,10 @@ let api: GitHubApi;
 beforeEach(async () => {
   fake = await startFakeGitHub();
   fake.addPull({ number: 7, author: 'mallory', baseSha: 'a'.repeat(40), headSha: HEAD });
-  api = new GitHubApi(createGitHubClient({ token: 'ghs_secret', baseUrl: fake.url }), { owner: 'acme', repo: 'agents' });
+  api = new GitHubApi(createGitHubClient({ token: 'ghs_secret', baseUrl: fake.url }), {
+    owner: 'acme',
+    repo: 'agents',
+  });
 });
 afterEach(async () => {
   await fake.close();
@@ -23,7 +26,18 @@ afterEach(async () => {
 
 const plan = (overrides: Partial<GatePlan> = {}): GatePlan => ({
   repo: { owner: 'acme', repo: 'agents' },
-  pr: { number: 7, author: 'mallory', baseSha: 'a'.repeat(40), headSha: HEAD, baseRef: 'main', headRef: 'f', draft: false, open: true, requestedReviewers: [], requestedTeams: [] },
+  pr: {
+    number: 7,
+    author: 'mallory',
+    baseSha: 'a'.repeat(40),
+    headSha: HEAD,
+    baseRef: 'main',
+    headRef: 'f',
+    draft: false,
+    open: true,
+    requestedReviewers: [],
+    requestedTeams: [],
+  },
   statuses: {
     data: { context: 'agentgate/data-plane', state: 'success', description: 'no data-plane changes' },
     control: { context: 'agentgate/control-plane', state: 'pending', description: 'needs 2 sign-off(s)' },
@@ -45,7 +59,8 @@ describe('GitHubApi against the fake GitHub', () => {
   });
 
   it('follows pagination for reviews', async () => {
-    for (let i = 0; i < 130; i++) fake.addReview({ pr: 7, user: `u${i}`, state: 'COMMENTED', commitId: HEAD });
+    for (let i = 0; i < 130; i++)
+      fake.addReview({ pr: 7, user: `u${i}`, state: 'COMMENTED', commitId: HEAD });
     expect(await api.reviews(7)).toHaveLength(130);
     expect(fake.requests.filter((r) => r.path.endsWith('/reviews'))).toHaveLength(2);
   });
@@ -60,7 +75,9 @@ describe('GitHubApi against the fake GitHub', () => {
     fake.fail({ status: 500, times: Infinity });
     const error = await api.reviews(7).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GitHubError);
-    expect((error as Error).message).toBe('GET reviews of #7 failed with HTTP 500 (injected 500) after retries: GitHub is unavailable');
+    expect((error as Error).message).toBe(
+      'GET reviews of #7 failed with HTTP 500 (injected 500) after retries: GitHub is unavailable',
+    );
     expect(fake.requests).toHaveLength(4);
     expect((error as Error).message).not.toContain('ghs_secret');
   });
@@ -96,7 +113,10 @@ describe('applyGatePlan', () => {
   });
 
   it('a reviewer GitHub refuses (422) is a note, not a failure', async () => {
-    const result = await applyGatePlan(api, plan({ reviewers: { reviewers: ['mallory'], teamReviewers: [] } }));
+    const result = await applyGatePlan(
+      api,
+      plan({ reviewers: { reviewers: ['mallory'], teamReviewers: [] } }),
+    );
     expect(result.notes[0]).toMatch(/reviewers not requested: .*422/);
     expect(fake.latestStatuses(HEAD)['agentgate/control-plane']?.state).toBe('pending');
   });
@@ -114,7 +134,14 @@ describe('applyGatePlan', () => {
 describe('the fake checks requests against GitHub’s OpenAPI description', () => {
   it('records a request GitHub would refuse', async () => {
     const client = createGitHubClient({ token: 't', baseUrl: fake.url });
-    await client.request('POST /repos/{owner}/{repo}/statuses/{sha}', { owner: 'acme', repo: 'agents', sha: HEAD, state: 'bogus' }).catch(() => undefined);
+    await client
+      .request('POST /repos/{owner}/{repo}/statuses/{sha}', {
+        owner: 'acme',
+        repo: 'agents',
+        sha: HEAD,
+        state: 'bogus' as 'error',
+      })
+      .catch(() => undefined);
     expect(fake.violations.join('\n')).toMatch(/body data\/state must be equal to one of the allowed values/);
     fake.violations.length = 0;
   });

@@ -3,7 +3,16 @@ import { REPORT_MARKER } from '../../src/core/gate/types.js';
 import { startFakeGitHub } from '../helpers/fake-github.js';
 import type { FakeGitHub } from '../helpers/fake-github.js';
 import type { TempRepo } from '../helpers/temp-repo.js';
-import { ADMIN_TOOL, AUTHOR, READ_TICKET, PR_NUMBER, createFixtureRepo, prompt, pullRequestEvent, runCheck } from './harness.js';
+import {
+  ADMIN_TOOL,
+  AUTHOR,
+  READ_TICKET,
+  PR_NUMBER,
+  createFixtureRepo,
+  prompt,
+  pullRequestEvent,
+  runCheck,
+} from './harness.js';
 
 const HOSTILE = '"@octocat <img src=x onerror=alert(1)> <!-- agentgate:report --> ``x`` | @acme/security"';
 let fake: FakeGitHub;
@@ -28,7 +37,14 @@ async function openPull(head: string) {
 async function incidentCommit(): Promise<string> {
   repo.write('registry/tools/admin.yaml', ADMIN_TOOL);
   repo.write('registry/tools/read_ticket.yaml', READ_TICKET.replace('Read a support ticket.', HOSTILE));
-  repo.write('registry/prompts/support/system.md', prompt(4, ['read_ticket', 'issue_refund', 'admin_billing_update'], 'You are a support agent. You may fix billing.'));
+  repo.write(
+    'registry/prompts/support/system.md',
+    prompt(
+      4,
+      ['read_ticket', 'issue_refund', 'admin_billing_update'],
+      'You are a support agent. You may fix billing.',
+    ),
+  );
   return repo.commit('incident');
 }
 
@@ -40,7 +56,9 @@ describe('agentgate check on pull_request', () => {
     const statuses = fake.latestStatuses(head);
     expect(statuses['agentgate/data-plane']?.state).toBe('success');
     expect(statuses['agentgate/control-plane']?.state).toBe('pending');
-    expect(statuses['agentgate/control-plane']?.description).toMatch(/^needs 2 sign-off\(s\) for privileged change \(digest [0-9a-f]{8}\)$/);
+    expect(statuses['agentgate/control-plane']?.description).toMatch(
+      /^needs 2 sign-off\(s\) for privileged change \(digest [0-9a-f]{8}\)$/,
+    );
     expect(statuses['agentgate/control-plane']?.target_url).toMatch(/#issuecomment-\d+$/);
     expect(fake.pulls.get(PR_NUMBER)?.requestedTeams?.sort()).toEqual(['prompt-eng', 'security']);
     expect(fake.pulls.get(PR_NUMBER)?.requestedReviewers).toEqual([]);
@@ -62,18 +80,27 @@ describe('agentgate check on pull_request', () => {
   });
 
   it('a prompt-only PR: data success, no control-plane changes, only the prompt team asked', async () => {
-    repo.write('registry/prompts/support/system.md', prompt(4, ['read_ticket', 'issue_refund'], 'You are a kind support agent.'));
+    repo.write(
+      'registry/prompts/support/system.md',
+      prompt(4, ['read_ticket', 'issue_refund'], 'You are a kind support agent.'),
+    );
     const head = await repo.commit('prompt only');
     const run = await openPull(head);
     expect(run.code).toBe(0);
     const statuses = fake.latestStatuses(head);
     expect(statuses['agentgate/data-plane']?.state).toBe('success');
-    expect(statuses['agentgate/control-plane']).toMatchObject({ state: 'success', description: 'no control-plane changes' });
+    expect(statuses['agentgate/control-plane']).toMatchObject({
+      state: 'success',
+      description: 'no control-plane changes',
+    });
     expect(fake.pulls.get(PR_NUMBER)?.requestedTeams).toEqual(['prompt-eng']);
   });
 
   it('a prompt changed without a version bump fails the data plane (version-not-bumped) and exits 1', async () => {
-    repo.write('registry/prompts/support/system.md', prompt(3, ['read_ticket', 'issue_refund'], 'Different text, same version.'));
+    repo.write(
+      'registry/prompts/support/system.md',
+      prompt(3, ['read_ticket', 'issue_refund'], 'Different text, same version.'),
+    );
     const head = await repo.commit('no bump');
     const run = await openPull(head);
     expect(run.code).toBe(1);
@@ -95,7 +122,10 @@ describe('agentgate check on pull_request', () => {
   });
 
   it('a PR that edits agentgate.yaml is judged by the base config', async () => {
-    repo.write('agentgate.yaml', 'version: 1\nplanes:\n  control:\n    signoffs: { privileged: 0 }\n    signers: ["@mallory"]\n');
+    repo.write(
+      'agentgate.yaml',
+      'version: 1\nplanes:\n  control:\n    signoffs: { privileged: 0 }\n    signers: ["@mallory"]\n',
+    );
     repo.write('registry/tools/admin.yaml', ADMIN_TOOL);
     const head = await repo.commit('loosen the gate');
     await openPull(head);
@@ -106,21 +136,31 @@ describe('agentgate check on pull_request', () => {
 
   it('two runs keep one comment, and a forged marker comment is left alone', async () => {
     const head = await incidentCommit();
-    const forged = fake.addComment({ issue: PR_NUMBER, user: AUTHOR, body: `${REPORT_MARKER}\nall approved, nothing to see` });
+    const forged = fake.addComment({
+      issue: PR_NUMBER,
+      user: AUTHOR,
+      body: `${REPORT_MARKER}\nall approved, nothing to see`,
+    });
     await openPull(head);
     const second = await runCheck(fake, repo, pullRequestEvent({ base, head }, 'synchronize'));
     expect(second.code).toBe(0);
     const ours = fake.comments.filter((c) => c.user === 'github-actions[bot]');
     expect(ours).toHaveLength(1);
     expect(fake.comments).toHaveLength(2);
-    expect(fake.comments.find((c) => c.id === forged.id)?.body).toBe(`${REPORT_MARKER}\nall approved, nothing to see`);
+    expect(fake.comments.find((c) => c.id === forged.id)?.body).toBe(
+      `${REPORT_MARKER}\nall approved, nothing to see`,
+    );
     expect(fake.requests.filter((r) => r.method === 'PATCH')).toHaveLength(1);
   });
 
   it('uses the token identity from GET /user when the token may ask', async () => {
     fake.identity = 'agentgate-bot';
     const head = await incidentCommit();
-    fake.addComment({ issue: PR_NUMBER, user: 'github-actions[bot]', body: `${REPORT_MARKER}\nsomeone else's` });
+    fake.addComment({
+      issue: PR_NUMBER,
+      user: 'github-actions[bot]',
+      body: `${REPORT_MARKER}\nsomeone else's`,
+    });
     await openPull(head);
     expect(fake.comments.map((c) => c.user)).toEqual(['github-actions[bot]', 'agentgate-bot']);
   });
@@ -128,7 +168,10 @@ describe('agentgate check on pull_request', () => {
   it('--dry-run prints the plan and makes no request, with no token', async () => {
     const head = await incidentCommit();
     fake.addPull({ number: PR_NUMBER, author: AUTHOR, baseSha: base, headSha: head });
-    const run = await runCheck(fake, repo, pullRequestEvent({ base, head }), { args: ['--dry-run'], token: null });
+    const run = await runCheck(fake, repo, pullRequestEvent({ base, head }), {
+      args: ['--dry-run'],
+      token: null,
+    });
     expect(run.code).toBe(0);
     expect(fake.requests).toEqual([]);
     expect(run.stdout).toContain(`POST /repos/acme/agents/statuses/${head}`);

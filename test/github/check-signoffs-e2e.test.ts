@@ -3,7 +3,17 @@ import { TEAM_UNVERIFIABLE } from '../../src/core/gate/signoffs.js';
 import { startFakeGitHub } from '../helpers/fake-github.js';
 import type { FakeGitHub } from '../helpers/fake-github.js';
 import type { TempRepo } from '../helpers/temp-repo.js';
-import { ADMIN_TOOL, AUTHOR, PR_NUMBER, commentEvent, createFixtureRepo, prompt, pullRequestEvent, reviewEvent, runCheck } from './harness.js';
+import {
+  ADMIN_TOOL,
+  AUTHOR,
+  PR_NUMBER,
+  commentEvent,
+  createFixtureRepo,
+  prompt,
+  pullRequestEvent,
+  reviewEvent,
+  runCheck,
+} from './harness.js';
 
 let fake: FakeGitHub;
 let repo: TempRepo;
@@ -14,7 +24,10 @@ beforeEach(async () => {
   fake = await startFakeGitHub();
   ({ repo, base } = await createFixtureRepo());
   repo.write('registry/tools/admin.yaml', ADMIN_TOOL);
-  repo.write('registry/prompts/support/system.md', prompt(4, ['read_ticket', 'issue_refund', 'admin_billing_update'], 'You may fix billing.'));
+  repo.write(
+    'registry/prompts/support/system.md',
+    prompt(4, ['read_ticket', 'issue_refund', 'admin_billing_update'], 'You may fix billing.'),
+  );
   head = await repo.commit('incident');
   fake.addPull({ number: PR_NUMBER, author: AUTHOR, baseSha: base, headSha: head });
 });
@@ -68,13 +81,19 @@ describe('sign-offs, end to end', () => {
   it('a sign-off survives a prompt-only push and is voided by a capability push', async () => {
     approve('alice');
     approve('bob');
-    repo.write('registry/prompts/support/system.md', prompt(5, ['read_ticket', 'issue_refund', 'admin_billing_update'], 'You may fix billing, politely.'));
+    repo.write(
+      'registry/prompts/support/system.md',
+      prompt(5, ['read_ticket', 'issue_refund', 'admin_billing_update'], 'You may fix billing, politely.'),
+    );
     const promptPush = await repo.commit('prompt only');
     fake.addPull({ number: PR_NUMBER, author: AUTHOR, baseSha: base, headSha: promptPush });
     await runCheck(fake, repo, pullRequestEvent({ base, head: promptPush }, 'synchronize'));
     expect(control(promptPush)?.state).toBe('success');
 
-    repo.write('registry/tools/admin.yaml', ADMIN_TOOL.replace('[billing:admin]', '[billing:admin, users:admin]'));
+    repo.write(
+      'registry/tools/admin.yaml',
+      ADMIN_TOOL.replace('[billing:admin]', '[billing:admin, users:admin]'),
+    );
     const capabilityPush = await repo.commit('more authority');
     fake.addPull({ number: PR_NUMBER, author: AUTHOR, baseSha: base, headSha: capabilityPush });
     await runCheck(fake, repo, pullRequestEvent({ base, head: capabilityPush }, 'synchronize'));

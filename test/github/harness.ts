@@ -65,7 +65,10 @@ export async function createFixtureRepo(): Promise<{ repo: TempRepo; base: strin
   repo.write('.github/CODEOWNERS', CODEOWNERS);
   repo.write('registry/tools/read_ticket.yaml', READ_TICKET);
   repo.write('registry/tools/issue_refund.yaml', ISSUE_REFUND);
-  repo.write('registry/prompts/support/system.md', prompt(3, ['read_ticket', 'issue_refund'], 'You are a support agent.'));
+  repo.write(
+    'registry/prompts/support/system.md',
+    prompt(3, ['read_ticket', 'issue_refund'], 'You are a support agent.'),
+  );
   const base = await repo.commit('base');
   return { repo, base };
 }
@@ -97,13 +100,20 @@ function repoint(payload: Record<string, unknown>, fields: PullFields): Record<s
 
 /** GitHub's pull_request.opened example, re-pointed at the temp repository's commits. */
 export function pullRequestEvent(fields: PullFields, action = 'opened'): { name: string; payload: unknown } {
-  const payload = repoint(webhook(action === 'synchronize' ? 'pull_request.synchronize' : 'pull_request.opened'), fields);
+  const payload = repoint(
+    webhook(action === 'synchronize' ? 'pull_request.synchronize' : 'pull_request.opened'),
+    fields,
+  );
   payload.action = action;
   return { name: 'pull_request', payload };
 }
 
 /** GitHub's pull_request_review example (lower-case state, as webhooks send it). */
-export function reviewEvent(fields: PullFields, review: { user: string; state: string; commit: string }, action = 'submitted') {
+export function reviewEvent(
+  fields: PullFields,
+  review: { user: string; state: string; commit: string },
+  action = 'submitted',
+) {
   const payload = repoint(webhook('pull_request_review.submitted'), fields);
   payload.action = action;
   const r = payload.review as Record<string, unknown>;
@@ -142,26 +152,55 @@ export async function runCheck(
   const summaryPath = join(dir, 'summary.md');
   writeFileSync(eventPath, JSON.stringify(event.payload));
   writeFileSync(summaryPath, '');
-  const env = testGitEnv({
-    GITHUB_EVENT_NAME: event.name,
-    GITHUB_EVENT_PATH: eventPath,
-    GITHUB_REPOSITORY: 'acme/agents',
-    GITHUB_STEP_SUMMARY: summaryPath,
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_RUN_ID: '4242',
-    NO_COLOR: '1',
+  const run = await runCli(['check', ...(options.args ?? [])], {
+    fake,
+    repo,
+    token: options.token,
+    env: {
+      GITHUB_EVENT_NAME: event.name,
+      GITHUB_EVENT_PATH: eventPath,
+      GITHUB_STEP_SUMMARY: summaryPath,
+      GITHUB_RUN_ID: '4242',
+    },
   });
-  delete env.AGENTGATE_TOKEN;
-  delete env.GITHUB_TOKEN;
-  if (fake) env.GITHUB_API_URL = fake.url;
+  const summary = readFileSync(summaryPath, 'utf8');
+  rmSync(dir, { recursive: true, force: true });
+  return { ...run, summary };
+}
+
+/** Runs the built CLI in the repository with a clean environment pointed at the fake GitHub. */
+export async function runCli(
+  args: string[],
+  options: { fake: FakeGitHub | null; repo: TempRepo; token?: string | null; env?: Record<string, string> },
+): Promise<RunResult> {
+  const env = testGitEnv({
+    GITHUB_REPOSITORY: 'acme/agents',
+    GITHUB_SERVER_URL: 'https://github.com',
+    NO_COLOR: '1',
+    ...options.env,
+  });
+  for (const key of [
+    'AGENTGATE_TOKEN',
+    'GITHUB_TOKEN',
+    'GITHUB_EVENT_NAME',
+    'GITHUB_EVENT_PATH',
+    'GITHUB_STEP_SUMMARY',
+    'GITHUB_API_URL',
+  ]) {
+    if (!options.env?.[key]) delete env[key];
+  }
+  if (options.env?.GITHUB_REPOSITORY === '') delete env.GITHUB_REPOSITORY;
+  if (options.fake) env.GITHUB_API_URL = options.fake.url;
   if (options.token !== null) env.GITHUB_TOKEN = options.token ?? 'ghs_faketoken';
-  const child = spawn(process.execPath, [CLI, 'check', ...(options.args ?? [])], { cwd: repo.dir, env });
+  const child = spawn(process.execPath, [CLI, ...args], {
+    cwd: options.repo.dir,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  const summary = readFileSync(summaryPath, 'utf8');
-  rmSync(dir, { recursive: true, force: true });
-  return { code, stdout, stderr, summary };
+  return { code, stdout, stderr, summary: '' };
 }

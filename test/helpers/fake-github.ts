@@ -75,7 +75,9 @@ export interface FakeGitHub {
   identity: string | 'forbidden';
   addPull(pull: FakePull): void;
   addReview(review: Omit<FakeReview, 'id' | 'submittedAt'> & { submittedAt?: string }): FakeReview;
-  addComment(comment: Omit<FakeComment, 'id' | 'createdAt' | 'updatedAt'> & { createdAt?: string; updatedAt?: string }): FakeComment;
+  addComment(
+    comment: Omit<FakeComment, 'id' | 'createdAt' | 'updatedAt'> & { createdAt?: string; updatedAt?: string },
+  ): FakeComment;
   fail(rule: Omit<FailureRule, 'times'> & { times?: number }): void;
   /** the latest status per context on a commit */
   latestStatuses(sha: string): Record<string, FakeStatus>;
@@ -89,7 +91,11 @@ const nextTime = () => new Date((clock += 1000)).toISOString().replace(/\.\d{3}Z
 interface Route {
   method: string;
   template: string;
-  handle: (params: string[], body: unknown, query: URLSearchParams) => [number, unknown, Record<string, string>?];
+  handle: (
+    params: string[],
+    body: unknown,
+    query: URLSearchParams,
+  ) => [number, unknown, Record<string, string>?];
 }
 
 export async function startFakeGitHub(options: { owner?: string; repo?: string } = {}): Promise<FakeGitHub> {
@@ -112,7 +118,11 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string }
   } as FakeGitHub;
 
   const htmlBase = `https://github.com/${owner}/${repo}`;
-  const userJson = (login: string) => ({ login, id: login.length, type: login.endsWith('[bot]') ? 'Bot' : 'User' });
+  const userJson = (login: string) => ({
+    login,
+    id: login.length,
+    type: login.endsWith('[bot]') ? 'Bot' : 'User',
+  });
   const pullJson = (p: FakePull) => ({
     number: p.number,
     state: p.state ?? 'open',
@@ -134,7 +144,11 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string }
     html_url: `${htmlBase}/pull/${c.issue}#issuecomment-${c.id}`,
   });
   const self = () => (fake.identity === 'forbidden' ? ACTIONS_BOT : fake.identity);
-  const page = (items: unknown[], query: URLSearchParams, path: string): [number, unknown, Record<string, string>] => {
+  const page = (
+    items: unknown[],
+    query: URLSearchParams,
+    path: string,
+  ): [number, unknown, Record<string, string>] => {
     const perPage = Number(query.get('per_page') ?? 30);
     const pageNo = Number(query.get('page') ?? 1);
     const slice = items.slice((pageNo - 1) * perPage, pageNo * perPage);
@@ -150,7 +164,14 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string }
   const repoPath = '/repos/{owner}/{repo}';
 
   const routes: Route[] = [
-    { method: 'GET', template: '/user', handle: () => (fake.identity === 'forbidden' ? [403, { message: 'Resource not accessible by integration' }] : [200, userJson(fake.identity)]) },
+    {
+      method: 'GET',
+      template: '/user',
+      handle: () =>
+        fake.identity === 'forbidden'
+          ? [403, { message: 'Resource not accessible by integration' }]
+          : [200, userJson(fake.identity)],
+    },
     {
       method: 'GET',
       template: `${repoPath}/pulls/{pull_number}`,
@@ -164,7 +185,9 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string }
       template: `${repoPath}/pulls`,
       handle: (_p, _b, query) => {
         const head = query.get('head');
-        const list = [...fake.pulls.values()].filter((p) => (p.state ?? 'open') === 'open' && (!head || `${owner}:${p.headRef ?? 'feature'}` === head));
+        const list = [...fake.pulls.values()].filter(
+          (p) => (p.state ?? 'open') === 'open' && (!head || `${owner}:${p.headRef ?? 'feature'}` === head),
+        );
         return [200, list.map(pullJson)];
       },
     },
@@ -172,15 +195,17 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string }
       method: 'GET',
       template: `${repoPath}/pulls/{pull_number}/reviews`,
       handle: ([, , n], _b, query) => {
-        const list = fake.reviews.filter((r) => r.pr === Number(n)).map((r) => ({
-          id: r.id,
-          user: userJson(r.user),
-          state: r.state,
-          commit_id: r.commitId,
-          submitted_at: r.submittedAt,
-          body: '',
-          html_url: `${htmlBase}/pull/${n}#pullrequestreview-${r.id}`,
-        }));
+        const list = fake.reviews
+          .filter((r) => r.pr === Number(n))
+          .map((r) => ({
+            id: r.id,
+            user: userJson(r.user),
+            state: r.state,
+            commit_id: r.commitId,
+            submitted_at: r.submittedAt,
+            body: '',
+            html_url: `${htmlBase}/pull/${n}#pullrequestreview-${r.id}`,
+          }));
         return page(list, query, `/repos/${owner}/${repo}/pulls/${n}/reviews`);
       },
     },
@@ -188,13 +213,21 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string }
       method: 'GET',
       template: `${repoPath}/issues/{issue_number}/comments`,
       handle: ([, , n], _b, query) =>
-        page(fake.comments.filter((c) => c.issue === Number(n)).map(commentJson), query, `/repos/${owner}/${repo}/issues/${n}/comments`),
+        page(
+          fake.comments.filter((c) => c.issue === Number(n)).map(commentJson),
+          query,
+          `/repos/${owner}/${repo}/issues/${n}/comments`,
+        ),
     },
     {
       method: 'POST',
       template: `${repoPath}/issues/{issue_number}/comments`,
       handle: ([, , n], body) => {
-        const comment = fake.addComment({ issue: Number(n), user: self(), body: (body as { body: string }).body });
+        const comment = fake.addComment({
+          issue: Number(n),
+          user: self(),
+          body: (body as { body: string }).body,
+        });
         return [201, commentJson(comment)];
       },
     },
@@ -214,7 +247,8 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string }
       template: `${repoPath}/statuses/{sha}`,
       handle: ([, , sha], body) => {
         const status = { sha: sha as string, ...(body as Omit<FakeStatus, 'sha'>) };
-        if ((status.description ?? '').length > 140) return [422, { message: 'description is too long (maximum is 140 characters)' }];
+        if ((status.description ?? '').length > 140)
+          return [422, { message: 'description is too long (maximum is 140 characters)' }];
         fake.statuses.push(status);
         return [201, { id: ++nextId, ...status, creator: userJson(self()) }];
       },
@@ -225,7 +259,10 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string }
       handle: ([, , n], body) => {
         const pull = getPull(n as string);
         if (!pull) return [404, { message: 'Not Found' }];
-        const { reviewers = [], team_reviewers = [] } = body as { reviewers?: string[]; team_reviewers?: string[] };
+        const { reviewers = [], team_reviewers = [] } = body as {
+          reviewers?: string[];
+          team_reviewers?: string[];
+        };
         if (reviewers.some((r) => r.toLowerCase() === pull.author.toLowerCase())) {
           return [422, { message: 'Review cannot be requested from pull request author.' }];
         }
@@ -240,8 +277,16 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string }
       handle: ([org, slug, user]) => {
         const mode = fake.teams.get(`${org}/${slug}`);
         if (mode === 'forbidden') return [403, { message: 'Resource not accessible by integration' }];
-        if (!mode || mode === 'not-found' || !mode.includes(user as string)) return [404, { message: 'Not Found' }];
-        return [200, { state: 'active', role: 'member', url: `${fake.url}/orgs/${org}/teams/${slug}/memberships/${user}` }];
+        if (!mode || mode === 'not-found' || !mode.includes(user as string))
+          return [404, { message: 'Not Found' }];
+        return [
+          200,
+          {
+            state: 'active',
+            role: 'member',
+            url: `${fake.url}/orgs/${org}/teams/${slug}/memberships/${user}`,
+          },
+        ];
       },
     },
   ];
@@ -254,12 +299,18 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string }
   };
   fake.addComment = (comment) => {
     const createdAt = comment.createdAt ?? nextTime();
-    const record = { id: ++nextId, ...comment, createdAt, updatedAt: comment.updatedAt ?? createdAt } as FakeComment;
+    const record = {
+      id: ++nextId,
+      ...comment,
+      createdAt,
+      updatedAt: comment.updatedAt ?? createdAt,
+    } as FakeComment;
     fake.comments.push(record);
     return record;
   };
   fake.fail = (rule) => failures.push({ times: 1, ...rule });
-  fake.latestStatuses = (sha) => Object.fromEntries(fake.statuses.filter((s) => s.sha === sha).map((s) => [s.context, s]));
+  fake.latestStatuses = (sha) =>
+    Object.fromEntries(fake.statuses.filter((s) => s.sha === sha).map((s) => [s.context, s]));
 
   const server = createServer((req, res) => void handle(req, res));
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -302,7 +353,9 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string }
         fake.violations.push(...problems);
         return send(422, { message: problems.join('; ') });
       }
-      const failure = failures.find((f) => f.times > 0 && (!f.method || f.method === method) && (!f.path || f.path.test(url.pathname)));
+      const failure = failures.find(
+        (f) => f.times > 0 && (!f.method || f.method === method) && (!f.path || f.path.test(url.pathname)),
+      );
       if (failure) {
         failure.times -= 1;
         return send(failure.status, { message: `injected ${failure.status}` });

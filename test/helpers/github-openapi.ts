@@ -73,7 +73,9 @@ export function operationFor(method: string, template: string): Operation {
       return '([^/]+)';
     })}$`,
   );
-  const content = ((op.requestBody as Json | undefined)?.content as Json | undefined)?.['application/json'] as Json | undefined;
+  const content = ((op.requestBody as Json | undefined)?.content as Json | undefined)?.[
+    'application/json'
+  ] as Json | undefined;
   const operation: Operation = {
     template,
     method: method.toUpperCase(),
@@ -81,7 +83,9 @@ export function operationFor(method: string, template: string): Operation {
     regex,
     pathNames,
     parameters: ((op.parameters as Parameter[] | undefined) ?? []).filter((p) => p.in !== 'header'),
-    body: content ? { required: (op.requestBody as Json).required === true, schema: content.schema as Json } : null,
+    body: content
+      ? { required: (op.requestBody as Json).required === true, schema: content.schema as Json }
+      : null,
   };
   operations.set(key, operation);
   return operation;
@@ -97,13 +101,19 @@ function validatorFor(schema: Json): ValidateFunction {
 }
 
 function coerce(raw: string, schema: Json): unknown {
-  if (schema.type === 'integer' || schema.type === 'number') return /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw;
+  if (schema.type === 'integer' || schema.type === 'number')
+    return /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw;
   if (schema.type === 'boolean') return raw === 'true' ? true : raw === 'false' ? false : raw;
   return raw;
 }
 
 /** Problems with one request, as sentences; empty when GitHub's schema accepts it. */
-export function validateRequest(operation: Operation, pathname: string, query: URLSearchParams, body: unknown): string[] {
+export function validateRequest(
+  operation: Operation,
+  pathname: string,
+  query: URLSearchParams,
+  body: unknown,
+): string[] {
   const problems: string[] = [];
   const where = `${operation.method} ${operation.template} (${operation.operationId})`;
   const match = operation.regex.exec(pathname);
@@ -124,7 +134,8 @@ export function validateRequest(operation: Operation, pathname: string, query: U
     else check(`query parameter ${name}`, coerce(raw, param.schema), param.schema);
   }
   for (const param of operation.parameters) {
-    if (param.in === 'query' && param.required && !query.has(param.name)) problems.push(`${where}: missing query parameter ${param.name}`);
+    if (param.in === 'query' && param.required && !query.has(param.name))
+      problems.push(`${where}: missing query parameter ${param.name}`);
   }
   if (body === undefined) {
     if (operation.body?.required) problems.push(`${where}: missing JSON body`);
@@ -134,7 +145,8 @@ export function validateRequest(operation: Operation, pathname: string, query: U
   check('body', body, operation.body.schema);
   const known = Object.keys((operation.body.schema.properties as Json | undefined) ?? {});
   if (typeof body === 'object' && body !== null && known.length > 0) {
-    for (const key of Object.keys(body)) if (!known.includes(key)) problems.push(`${where}: body field ${key} is not in the schema`);
+    for (const key of Object.keys(body))
+      if (!known.includes(key)) problems.push(`${where}: body field ${key} is not in the schema`);
   }
   return problems;
 }

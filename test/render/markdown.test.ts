@@ -1,15 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { codeSpan, escapeMarkdown, revealInvisible } from '../../src/render/markdown-escape.js';
 import { renderMarkdownReport } from '../../src/render/markdown.js';
-import { DIGEST, incidentReport, makeReport, makeToolChange, promptOnlyReport } from '../helpers/make-report.js';
+import {
+  DIGEST,
+  incidentReport,
+  makeReport,
+  makeToolChange,
+  promptOnlyReport,
+} from '../helpers/make-report.js';
 
 describe('renderMarkdownReport', () => {
   it('shows both planes, the capability table, new paths, bindings, required sign-offs and the full digest', () => {
     const md = renderMarkdownReport(incidentReport());
     expect(md).toContain('#### Control plane (authority)');
     expect(md).toContain('#### Data plane (behaviour)');
-    expect(md).toContain('| `admin_billing_update` | added | — → **privileged** ⚠️ | `scopes` +`billing:admin` | — |');
-    expect(md).toMatch(/untrusted input → high-radius action in `support\/system`: `read_ticket` → `admin_billing_update`/);
+    expect(md).toContain(
+      '| `admin_billing_update` | added | — → **privileged** ⚠️ | `scopes` +`billing:admin` | — |',
+    );
+    expect(md).toMatch(
+      /untrusted input → high-radius action in `support\/system`: `read_ticket` → `admin_billing_update`/,
+    );
     expect(md).toContain('| `support/system` | `admin_billing_update` | — |');
     expect(md).toContain('Sign-offs required: **2** for **privileged** change (escalation).');
     expect(md).toContain(`Capability digest: \`${DIGEST}\``);
@@ -27,25 +37,58 @@ describe('renderMarkdownReport', () => {
       control: {
         changed: true,
         narrowingOnly: true,
-        tools: [makeToolChange({ name: 'old_tool', change: 'removed', radiusBefore: 'write', radiusAfter: null, narrowing: true })],
+        tools: [
+          makeToolChange({
+            name: 'old_tool',
+            change: 'removed',
+            radiusBefore: 'write',
+            radiusAfter: null,
+            narrowing: true,
+          }),
+        ],
       },
     });
-    expect(renderMarkdownReport(report)).toContain('Sign-offs required: **0**, narrowing only (revocations).');
+    expect(renderMarkdownReport(report)).toContain(
+      'Sign-offs required: **0**, narrowing only (revocations).',
+    );
   });
 
   it('lists findings and waivers with escaped messages', () => {
     const report = makeReport({
-      findings: [{ severity: 'error', code: 'version-not-bumped', path: 'registry/prompts/a.md', line: 2, message: 'bump <b>it</b> @bob' }],
-      waivers: { applied: [{ tool: 't', code: 'radius-assumed', owner: '@acme/sec', reason: 'legacy', expires: '2099-01-01', path: 'x' }], expired: [] },
+      findings: [
+        {
+          severity: 'error',
+          code: 'version-not-bumped',
+          path: 'registry/prompts/a.md',
+          line: 2,
+          message: 'bump <b>it</b> @bob',
+        },
+      ],
+      waivers: {
+        applied: [
+          {
+            tool: 't',
+            code: 'radius-assumed',
+            owner: '@acme/sec',
+            reason: 'legacy',
+            expires: '2099-01-01',
+            path: 'x',
+          },
+        ],
+        expired: [],
+      },
     });
     const md = renderMarkdownReport(report);
-    expect(md).toContain('| error | `version-not-bumped` | `registry/prompts/a.md:2` | bump &lt;b&gt;it&lt;/b&gt; @\u200Dbob |');
+    expect(md).toContain(
+      '| error | `version-not-bumped` | `registry/prompts/a.md:2` | bump &lt;b&gt;it&lt;/b&gt; @\u200Dbob |',
+    );
     expect(md).toContain('| applied | `t` | `radius-assumed` | `@acme/sec` | `2099-01-01` | legacy |');
   });
 });
 
 describe('escaping PR text', () => {
-  const hostile = 'x <!-- agentgate:report --> <img src=x onerror=alert(1)> @octocat @acme/security [a](http://e) | `tick` **b**';
+  const hostile =
+    'x <!-- agentgate:report --> <img src=x onerror=alert(1)> @octocat @acme/security [a](http://e) | `tick` **b**';
 
   it('plain text carries no HTML, no mention, no link and no table break', () => {
     const out = escapeMarkdown(hostile);
@@ -66,7 +109,12 @@ describe('escaping PR text', () => {
   it('names in the report cannot forge the marker or mention anyone', () => {
     const report = incidentReport({
       control: {
-        tools: [makeToolChange({ name: 'evil', changes: [{ field: 'description', kind: 'changed', before: 'a', after: hostile }] })],
+        tools: [
+          makeToolChange({
+            name: 'evil',
+            changes: [{ field: 'description', kind: 'changed', before: 'a', after: hostile }],
+          }),
+        ],
         bindings: [{ agent: '@octocat', added: ['<!-- agentgate:report -->'], removed: [] }],
       },
     });

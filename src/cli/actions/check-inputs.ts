@@ -24,7 +24,7 @@ import type {
 import type { Config, DiffReport } from '../../core/types.js';
 import { GitError } from '../../git/git-error.js';
 import type { GitHubApi } from '../../github/api.js';
-import { computeDiff } from '../../load/compute-diff.js';
+import { diffPullRequestAt } from './pr-diff.js';
 import { UsageError } from '../errors.js';
 
 export interface GateInputs {
@@ -41,11 +41,16 @@ export interface GateInputs {
 }
 
 /** Diffs the PR locally and reads what GitHub knows about it; null api = dry run (no request at all). */
-export async function gatherGateInputs(cwd: string, pr: PullRequestRef, api: GitHubApi | null): Promise<GateInputs> {
+export async function gatherGateInputs(
+  cwd: string,
+  pr: PullRequestRef,
+  api: GitHubApi | null,
+): Promise<GateInputs> {
   const { report, config, codeowners } = await diffPullRequest(cwd, pr, pr.headSha, `the PR head`);
   const notes: string[] = [];
   const parsedOwners = codeowners ? parseCodeowners(codeowners.text, codeowners.path) : null;
-  for (const error of parsedOwners?.errors ?? []) notes.push(`CODEOWNERS line skipped (as GitHub does): ${error.message}`);
+  for (const error of parsedOwners?.errors ?? [])
+    notes.push(`CODEOWNERS line skipped (as GitHub does): ${error.message}`);
   const [self, reviews, comments] = api
     ? await Promise.all([api.identity(), api.reviews(pr.number), api.comments(pr.number)])
     : [ACTIONS_BOT_LOGIN, [], []];
@@ -64,7 +69,10 @@ export async function gatherGateInputs(cwd: string, pr: PullRequestRef, api: Git
     }
     const matchesHead = (claim: (typeof collection.claims)[number]) => {
       if (claim.via === 'comment') return claim.digest === control.digest;
-      const lookup = claim.commitId === pr.headSha ? { kind: 'ok', digest: control.digest } : digestAt.get(claim.commitId ?? '');
+      const lookup =
+        claim.commitId === pr.headSha
+          ? { kind: 'ok', digest: control.digest }
+          : digestAt.get(claim.commitId ?? '');
       return lookup?.kind === 'ok' && lookup.digest === control.digest;
     };
     for (const { user, teams } of membershipChecksNeeded(collection.claims, signerSet, matchesHead)) {
@@ -84,13 +92,24 @@ export async function gatherGateInputs(cwd: string, pr: PullRequestRef, api: Git
     digestAt,
     membership,
   });
-  return { report, config, codeowners: rules, self, reviews, comments, signers, signoffs, evalResults: evalState(cwd, config, report), notes };
+  return {
+    report,
+    config,
+    codeowners: rules,
+    self,
+    reviews,
+    comments,
+    signers,
+    signoffs,
+    evalResults: evalState(cwd, config, report),
+    notes,
+  };
 }
 
 /** Both commits must be in the clone; say how to get them rather than git's own words. */
 async function diffPullRequest(cwd: string, pr: PullRequestRef, head: string, what: string) {
   try {
-    return await computeDiff({ cwd, base: pr.baseSha, head });
+    return await diffPullRequestAt(cwd, pr.baseSha, head);
   } catch (error) {
     if (error instanceof GitError && ['bad-ref', 'missing-commit', 'shallow'].includes(error.kind)) {
       throw new UsageError(
@@ -104,11 +123,14 @@ async function diffPullRequest(cwd: string, pr: PullRequestRef, head: string, wh
 /** The capability digest a reviewer saw. A commit that cannot be diffed (force-pushed away) signs nothing. */
 async function digestAtCommit(cwd: string, pr: PullRequestRef, commit: string): Promise<DigestLookup> {
   try {
-    const { report } = await computeDiff({ cwd, base: pr.baseSha, head: commit });
+    const { report } = await diffPullRequestAt(cwd, pr.baseSha, commit);
     return { kind: 'ok', digest: report.planes.control.digest };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { kind: 'unavailable', reason: `reviewed commit ${commit.slice(0, 7)} cannot be diffed (${reason})` };
+    return {
+      kind: 'unavailable',
+      reason: `reviewed commit ${commit.slice(0, 7)} cannot be diffed (${reason})`,
+    };
   }
 }
 

@@ -42,7 +42,9 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const eventName = options.eventName ?? env.eventName;
   const eventPath = options.eventPath ?? env.eventPath;
   if (!eventName || !eventPath) {
-    throw new UsageError('GITHUB_EVENT_NAME and GITHUB_EVENT_PATH are not set: run in GitHub Actions, or pass --event-name and --event-path');
+    throw new UsageError(
+      'GITHUB_EVENT_NAME and GITHUB_EVENT_PATH are not set: run in GitHub Actions, or pass --event-name and --event-path',
+    );
   }
   const event = readGateEvent(eventName, readPayload(eventPath), env.repository);
   if (event.kind === 'ignored') {
@@ -50,13 +52,22 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     return NOTHING;
   }
   if (event.kind === 'invalid') throw new UsageError(`${eventPath}: ${event.reason}`);
-  if (!options.dryRun && !env.token) throw new UsageError('no token: set AGENTGATE_TOKEN or GITHUB_TOKEN (or use --dry-run)');
-  const api = options.dryRun ? null : new GitHubApi(createGitHubClient({ token: env.token as string, baseUrl: env.apiUrl, warn: options.warn }), event.repo);
+  if (!options.dryRun && !env.token)
+    throw new UsageError('no token: set AGENTGATE_TOKEN or GITHUB_TOKEN (or use --dry-run)');
+  const api = options.dryRun
+    ? null
+    : new GitHubApi(
+        createGitHubClient({ token: env.token as string, baseUrl: env.apiUrl, warn: options.warn }),
+        event.repo,
+      );
 
   let pr: PullRequestRef;
   if (event.kind === 'pull-request') pr = event.pr;
   else if (api) pr = await api.pullRequest(event.number);
-  else throw new UsageError(`--dry-run makes no request, so it cannot read PR #${event.number} behind this ${event.name} event`);
+  else
+    throw new UsageError(
+      `--dry-run makes no request, so it cannot read PR #${event.number} behind this ${event.name} event`,
+    );
   if (!pr.open) {
     options.print(`agentgate: pull request #${pr.number} is closed: nothing to do`);
     return NOTHING;
@@ -67,7 +78,14 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     const inputs = await gatherGateInputs(options.cwd, pr, api);
     const decision = decideGate({ ...inputs, eventName: event.name, repo: event.repo, pr });
     data = decision.statuses.data;
-    const view = { report: inputs.report, statuses: decision.statuses, signoffs: inputs.signoffs, signers: inputs.signers, prNumber: pr.number, runUrl: env.runUrl };
+    const view = {
+      report: inputs.report,
+      statuses: decision.statuses,
+      signoffs: inputs.signoffs,
+      signers: inputs.signers,
+      prNumber: pr.number,
+      runUrl: env.runUrl,
+    };
     const comment = renderReportComment(view);
     const plan: GatePlan = {
       repo: event.repo,
@@ -76,7 +94,13 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
       reviewers: decision.reviewers,
       comment: { existingId: decision.existingCommentId, body: comment.body },
       summary: renderJobSummary(view),
-      notes: [...inputs.notes, ...decision.notes, ...(comment.truncated ? ['the report was cut to fit the comment; all of it is in the job summary'] : [])],
+      notes: [
+        ...inputs.notes,
+        ...decision.notes,
+        ...(comment.truncated
+          ? ['the report was cut to fit the comment; all of it is in the job summary']
+          : []),
+      ],
       targetUrl: env.runUrl,
     };
     const result: CheckResult = {
@@ -91,7 +115,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     }
     const applied = await applyGatePlan(api, plan);
     writeSummary(env, plan.summary, options.warn);
-    for (const status of [plan.statuses.control, plan.statuses.data]) options.print(`${status.context}: ${status.state} - ${status.description}`);
+    for (const status of [plan.statuses.control, plan.statuses.data])
+      options.print(`${status.context}: ${status.state} - ${status.description}`);
     options.print(`report: ${applied.comment.htmlUrl}`);
     for (const note of [...plan.notes, ...applied.notes]) options.warn(`agentgate: note: ${note}`);
     return result;
@@ -104,14 +129,25 @@ function readPayload(path: string): unknown {
   try {
     return JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new UsageError(`cannot read the event payload ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new UsageError(
+      `cannot read the event payload ${path}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
-function plannedReads(repo: { owner: string; repo: string }, pr: PullRequestRef, signers: string[]): string[] {
+function plannedReads(
+  repo: { owner: string; repo: string },
+  pr: PullRequestRef,
+  signers: string[],
+): string[] {
   const base = `/repos/${repo.owner}/${repo.repo}`;
-  const reads = ['GET /user (assumed github-actions[bot])', `GET ${base}/pulls/${pr.number}/reviews (assumed none)`, `GET ${base}/issues/${pr.number}/comments (assumed none)`];
-  if (signers.some((s) => s.includes('/'))) reads.push('GET /orgs/{org}/teams/{team}/memberships/{user} for team signers who signed');
+  const reads = [
+    'GET /user (assumed github-actions[bot])',
+    `GET ${base}/pulls/${pr.number}/reviews (assumed none)`,
+    `GET ${base}/issues/${pr.number}/comments (assumed none)`,
+  ];
+  if (signers.some((s) => s.includes('/')))
+    reads.push('GET /orgs/{org}/teams/{team}/memberships/{user} for team signers who signed');
   return reads;
 }
 
@@ -120,7 +156,9 @@ function writeSummary(env: GitHubEnv, summary: string, warn: (line: string) => v
   try {
     appendFileSync(env.summaryPath, `${summary}\n`);
   } catch (error) {
-    warn(`agentgate: could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
+    warn(
+      `agentgate: could not write the job summary: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
@@ -137,10 +175,17 @@ async function failClosed(error: unknown, context: FailContext): Promise<Agentga
   const message = error instanceof Error ? error.message : String(error);
   const exitCode = error instanceof AgentgateError ? error.exitCode : 2;
   if (!context.api) return error instanceof AgentgateError ? error : new UsageError(message);
-  const failed = await setErrorStatuses(context.api, context.pr.headSha, message, { data: context.data, targetUrl: context.env.runUrl });
-  const suffix = failed ? `; the error status could not be set either (${failed.message})` : '; agentgate/control-plane set to error';
+  const failed = await setErrorStatuses(context.api, context.pr.headSha, message, {
+    data: context.data,
+    targetUrl: context.env.runUrl,
+  });
+  const suffix = failed
+    ? `; the error status could not be set either (${failed.message})`
+    : '; agentgate/control-plane set to error';
   writeSummary(context.env, `## agentgate\n\n**error:** ${message.replace(/[<>@]/g, ' ')}\n`, context.warn);
-  return exitCode === 1 ? new GateFailure(`${message}${suffix}`) : new CheckError(`${message}${suffix}`, exitCode);
+  return exitCode === 1
+    ? new GateFailure(`${message}${suffix}`)
+    : new CheckError(`${message}${suffix}`, exitCode);
 }
 
 class CheckError extends AgentgateError {}

@@ -49,5 +49,7 @@ function parseFailOn(condition: string | undefined): ((report: DiffReport) => bo
       return reached !== null && compareRadius(reached, condition) >= 0;
     };
   }
-  throw new UsageError(`--fail-on: expected control, escalation or a radius (read, write, irreversible, privileged), got '${condition}'`);
+  throw new UsageError(
+    `--fail-on: expected control, escalation or a radius (read, write, irreversible, privileged), got '${condition}'`,
+  );
 }

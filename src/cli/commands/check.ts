@@ -9,8 +9,13 @@ export interface CheckCommandOptions {
 export function registerCheck(program: Command): void {
   program
     .command('check')
-    .description('in CI: read the GitHub event, set both plane statuses, request reviewers, upsert the report comment')
-    .option('--dry-run', 'compute everything and print the calls it would make; makes no request and needs no token')
+    .description(
+      'in CI: read the GitHub event, set both plane statuses, request reviewers, upsert the report comment',
+    )
+    .option(
+      '--dry-run',
+      'compute everything and print the calls it would make; makes no request and needs no token',
+    )
     .option('--event-name <name>', 'the event name (default: GITHUB_EVENT_NAME)')
     .option('--event-path <file>', 'the event payload (default: GITHUB_EVENT_PATH)')
     .action(async (options: CheckCommandOptions) => {

@@ -7,8 +7,15 @@ export function registerDiff(program: Command): void {
     .description('the two-plane diff: data plane (prompts) and control plane (tools, bindings, gates)')
     .option('--base <ref>', 'base ref (default: merge-base with the default branch)')
     .option('--head <ref>', 'head ref (default: the working tree, untracked registry files included)')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown', 'sarif']).default('text'))
-    .option('--fail-on <condition>', 'exit 1 when: control (any control-plane change), escalation, or a radius (read|write|irreversible|privileged) reached')
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(['text', 'json', 'markdown', 'sarif'])
+        .default('text'),
+    )
+    .option(
+      '--fail-on <condition>',
+      'exit 1 when: control (any control-plane change), escalation, or a radius (read|write|irreversible|privileged) reached',
+    )
     .action(async (options: DiffOptions) => {
       const { runDiff } = await import('../actions/diff.js');
       process.exitCode = await runDiff(options, process.cwd());

@@ -7,6 +7,7 @@ import { registerGuard } from './guard.js';
 import { registerIntent } from './intent.js';
 import { registerMcp } from './mcp.js';
 import { registerCheck } from './check.js';
+import { registerSignoff } from './signoff.js';
 
 // Each command module registers its options only; its work is imported lazily inside the action,
 // so that startup (and `agentgate --version`) stays fast.
@@ -20,4 +21,5 @@ export function registerCommands(program: Command): void {
   registerIntent(program);
   registerMcp(program);
   registerCheck(program);
+  registerSignoff(program);
 }

@@ -1,3 +1,4 @@
+import { REPORT_MARKER } from './types.js';
 import type { PullRequestRef, RepoRef } from './types.js';
 
 export type GateEvent =
@@ -15,7 +16,8 @@ const HANDLED: Record<string, readonly string[]> = {
 };
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Reads a webhook payload into what the gate needs, or says why there is nothing to do. */
 export function readGateEvent(name: string, payload: unknown, repository: string | undefined): GateEvent {
@@ -23,14 +25,26 @@ export function readGateEvent(name: string, payload: unknown, repository: string
   if (!actions) return { kind: 'ignored', reason: `event ${name} is not one agentgate acts on` };
   if (!isObject(payload)) return { kind: 'invalid', reason: 'the event payload is not a JSON object' };
   const action = typeof payload.action === 'string' ? payload.action : '';
-  if (!actions.includes(action)) return { kind: 'ignored', reason: `${name}.${action || '(no action)'} needs no check` };
+  if (!actions.includes(action))
+    return { kind: 'ignored', reason: `${name}.${action || '(no action)'} needs no check` };
   const repo = readRepo(repository, payload);
   if (typeof repo === 'string') return { kind: 'invalid', reason: repo };
 
   if (name === 'issue_comment') {
     const issue = payload.issue;
-    if (!isObject(issue) || typeof issue.number !== 'number') return { kind: 'invalid', reason: 'issue_comment payload has no issue.number' };
-    if (!isObject(issue.pull_request)) return { kind: 'ignored', reason: `comment on issue #${issue.number}, not on a pull request` };
+    if (!isObject(issue) || typeof issue.number !== 'number')
+      return { kind: 'invalid', reason: 'issue_comment payload has no issue.number' };
+    if (!isObject(issue.pull_request))
+      return { kind: 'ignored', reason: `comment on issue #${issue.number}, not on a pull request` };
+    const body =
+      isObject(payload.comment) && typeof payload.comment.body === 'string' ? payload.comment.body : '';
+    // our own report (written with a token that triggers workflows) must not re-trigger us in a loop
+    if (body.includes(REPORT_MARKER))
+      return { kind: 'ignored', reason: "the comment is agentgate's own report" };
+    // a new comment without a command changes nothing; an edit may withdraw a sign-off, so it always counts
+    if (action === 'created' && !body.includes('/agentgate')) {
+      return { kind: 'ignored', reason: `comment on #${issue.number} carries no /agentgate command` };
+    }
     return { kind: 'needs-pull-request', name, action, repo, number: issue.number };
   }
   const pr = readPullRequest(payload.pull_request);
@@ -72,5 +86,7 @@ export function readPullRequest(value: unknown): PullRequestRef | string {
 
 function logins(list: unknown, key: 'login' | 'slug'): string[] {
   if (!Array.isArray(list)) return [];
-  return list.filter(isObject).flatMap((item) => (typeof item[key] === 'string' ? [item[key] as string] : []));
+  return list
+    .filter(isObject)
+    .flatMap((item) => (typeof item[key] === 'string' ? [item[key] as string] : []));
 }

@@ -48,7 +48,12 @@ export function decideGate(input: DecideInput): GateDecision {
       data: input.report.planes.data.changed ? resolvePlaneReviewers(input, 'data') : null,
       control: input.report.planes.control.changed ? resolvePlaneReviewers(input, 'control') : null,
     };
-    const plan = planReviewerRequests({ planes, pr: input.pr, repoOwner: input.repo.owner, reviews: input.reviews });
+    const plan = planReviewerRequests({
+      planes,
+      pr: input.pr,
+      repoOwner: input.repo.owner,
+      reviews: input.reviews,
+    });
     reviewers = plan.request;
     notes.push(...plan.notes);
   }
@@ -63,7 +68,8 @@ export function decideGate(input: DecideInput): GateDecision {
 export function findReportComment(comments: readonly CommentRecord[], self: string): CommentRecord | null {
   const me = self.toLowerCase();
   return (
-    comments.find((c) => c.user !== null && c.user.toLowerCase() === me && c.body.trimStart().startsWith(REPORT_MARKER)) ??
-    null
+    comments.find(
+      (c) => c.user !== null && c.user.toLowerCase() === me && c.body.trimStart().startsWith(REPORT_MARKER),
+    ) ?? null
   );
 }

@@ -80,7 +80,8 @@ export function planReviewerRequests(input: ReviewerPlanInput): ReviewerPlanResu
     }
   }
   if (input.pr.draft) {
-    if (reviewers.size + teams.size > 0) notes.push('draft pull request: reviewers are requested when it is marked ready for review');
+    if (reviewers.size + teams.size > 0)
+      notes.push('draft pull request: reviewers are requested when it is marked ready for review');
     return { request: null, notes };
   }
   if (reviewers.size === 0 && teams.size === 0) return { request: null, notes };

@@ -10,7 +10,8 @@ import type {
   SignoffEvaluation,
 } from './types.js';
 
-export const TEAM_UNVERIFIABLE = 'team membership unverifiable: give AGENTGATE_TOKEN read:org, or list signers by login';
+export const TEAM_UNVERIFIABLE =
+  'team membership unverifiable: give AGENTGATE_TOKEN read:org, or list signers by login';
 
 export interface SignerTeam {
   org: string;
@@ -69,7 +70,8 @@ export function collectSignoffClaims(
   for (const review of reviews) {
     if (review.user === null || review.submittedAt === null) continue;
     const state = review.state.toUpperCase();
-    if (state === 'DISMISSED') rejected.push({ user: review.user, via: 'review', reason: 'review was dismissed' });
+    if (state === 'DISMISSED')
+      rejected.push({ user: review.user, via: 'review', reason: 'review was dismissed' });
     if (state === 'APPROVED' || state === 'CHANGES_REQUESTED') {
       events.push({
         user: review.user,
@@ -86,7 +88,11 @@ export function collectSignoffClaims(
     const digest = parseSignoffCommand(comment.body);
     if (digest === null) continue;
     if (comment.updatedAt !== comment.createdAt) {
-      rejected.push({ user: comment.user, via: 'comment', reason: 'sign-off comment was edited after posting: post a new one' });
+      rejected.push({
+        user: comment.user,
+        via: 'comment',
+        reason: 'sign-off comment was edited after posting: post a new one',
+      });
       continue;
     }
     events.push({ user: comment.user, via: 'comment', commitId: null, digest, at: comment.createdAt });
@@ -98,7 +104,11 @@ export function collectSignoffClaims(
     const key = lower(event.user);
     if (event.revokes) {
       for (const voided of standing.get(key) ?? []) {
-        rejected.push({ user: voided.user, via: voided.via, reason: 'superseded by a later review requesting changes' });
+        rejected.push({
+          user: voided.user,
+          via: voided.via,
+          reason: 'superseded by a later review requesting changes',
+        });
       }
       standing.set(key, []);
       continue;
@@ -115,7 +125,9 @@ export function collectSignoffClaims(
 
 /** Reviewed commits whose digest must be computed (the head's is already known). */
 export function commitsNeedingDigest(claims: readonly SignoffClaim[], headSha: string): string[] {
-  const commits = claims.flatMap((c) => (c.via === 'review' && c.commitId && c.commitId !== headSha ? [c.commitId] : []));
+  const commits = claims.flatMap((c) =>
+    c.via === 'review' && c.commitId && c.commitId !== headSha ? [c.commitId] : [],
+  );
   return [...new Set(commits)];
 }
 
@@ -159,7 +171,8 @@ export function evaluateSignoffs(input: EvaluateInput): SignoffEvaluation {
       continue;
     }
     if (digest.digest !== input.headDigest) {
-      const where = claim.via === 'review' ? `approved commit ${(claim.commitId ?? '').slice(0, 7)}` : 'comment';
+      const where =
+        claim.via === 'review' ? `approved commit ${(claim.commitId ?? '').slice(0, 7)}` : 'comment';
       rejected.push({
         user: claim.user,
         via: claim.via,
@@ -169,14 +182,21 @@ export function evaluateSignoffs(input: EvaluateInput): SignoffEvaluation {
     }
     const signer = signerStatus(claim.user, input);
     if (signer.kind === 'signer') {
-      if (!counted.has(lower(claim.user))) counted.set(lower(claim.user), { user: claim.user, via: claim.via, ...signer.team });
+      if (!counted.has(lower(claim.user)))
+        counted.set(lower(claim.user), { user: claim.user, via: claim.via, ...signer.team });
       continue;
     }
     if (signer.kind === 'unverifiable') notes.add(TEAM_UNVERIFIABLE);
-    rejected.push({ user: claim.user, via: claim.via, reason: signer.kind === 'unverifiable' ? TEAM_UNVERIFIABLE : 'not a configured signer' });
+    rejected.push({
+      user: claim.user,
+      via: claim.via,
+      reason: signer.kind === 'unverifiable' ? TEAM_UNVERIFIABLE : 'not a configured signer',
+    });
   }
   if (input.required > 0 && input.signers.users.size === 0 && input.signers.teams.length === 0) {
-    notes.add('no signers configured: set planes.control.signers (or reviewers, or CODEOWNERS for the control paths)');
+    notes.add(
+      'no signers configured: set planes.control.signers (or reviewers, or CODEOWNERS for the control paths)',
+    );
   }
   const countedList = [...counted.values()];
   return {
@@ -193,7 +213,12 @@ function claimDigest(claim: SignoffClaim, input: EvaluateInput): DigestLookup {
   if (claim.via === 'comment') return { kind: 'ok', digest: claim.digest ?? '' };
   if (claim.commitId === null) return { kind: 'unavailable', reason: 'review names no commit' };
   if (claim.commitId === input.headSha) return { kind: 'ok', digest: input.headDigest };
-  return input.digestAt.get(claim.commitId) ?? { kind: 'unavailable', reason: `reviewed commit ${claim.commitId.slice(0, 7)} was not diffed` };
+  return (
+    input.digestAt.get(claim.commitId) ?? {
+      kind: 'unavailable',
+      reason: `reviewed commit ${claim.commitId.slice(0, 7)} was not diffed`,
+    }
+  );
 }
 
 type SignerStatus = { kind: 'signer'; team?: { team: string } } | { kind: 'unverifiable' } | { kind: 'no' };

@@ -42,7 +42,11 @@ function dataStatus(input: StatusInput, errors: Finding[]): StatusPlan {
     return status(DATA_CONTEXT, 'pending', `waiting for eval results (${file})`);
   }
   const prompts = data.prompts.length;
-  return status(DATA_CONTEXT, 'success', `${prompts} prompt(s) changed, ${data.files.length} file(s); checks passed`);
+  return status(
+    DATA_CONTEXT,
+    'success',
+    `${prompts} prompt(s) changed, ${data.files.length} file(s); checks passed`,
+  );
 }
 
 function controlStatus(input: StatusInput, errors: Finding[]): StatusPlan {
@@ -57,13 +61,21 @@ function controlStatus(input: StatusInput, errors: Finding[]): StatusPlan {
     const unverifiable = signoffs.notes.some((n) => n.startsWith('team membership unverifiable'))
       ? '; team membership unverifiable (see comment)'
       : '';
-    return status(CONTROL_CONTEXT, 'pending', `needs ${signoffs.required} sign-off(s) for ${what} change (${digest})${present}${unverifiable}`);
+    return status(
+      CONTROL_CONTEXT,
+      'pending',
+      `needs ${signoffs.required} sign-off(s) for ${what} change (${digest})${present}${unverifiable}`,
+    );
   }
   if (signoffs.required === 0) {
     const why = control.narrowingOnly ? 'revocation only' : `${what} change`;
     return status(CONTROL_CONTEXT, 'success', `${why}: no sign-off required (${digest})`);
   }
-  return status(CONTROL_CONTEXT, 'success', `${signoffs.counted.length} of ${signoffs.required} sign-off(s) for ${what} change (${digest})`);
+  return status(
+    CONTROL_CONTEXT,
+    'success',
+    `${signoffs.counted.length} of ${signoffs.required} sign-off(s) for ${what} change (${digest})`,
+  );
 }
 
 function describeErrors(errors: Finding[]): string {

@@ -1,47 +1,42 @@
-// ajv validators, compiled once per process and only when first needed (command startup stays fast).
+// ajv validators, compiled once per process and only when first needed (command startup stays fast). The
+// built package ships them precompiled; from source they are compiled here with the very same specs.
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import {
-  configSchema,
-  intentSchema,
-  mcpServerSchema,
-  promptSchema,
-  toolSchema,
-} from '../../schemas/index.js';
-import { embedSchema } from '../../schemas/common.js';
+import { loadPrecompiledValidators } from '../../schemas/precompiled.js';
+import { AJV_FORMATS, AJV_OPTIONS, VALIDATOR_SCHEMAS } from '../../schemas/validator-specs.js';
+import type { ValidatorName } from '../../schemas/validator-specs.js';
 
-export interface Validators {
-  tool: ValidateFunction;
-  mcpServer: ValidateFunction;
-  promptFrontMatter: ValidateFunction;
-  promptYaml: ValidateFunction;
-  config: ValidateFunction;
-  intent: ValidateFunction;
-}
+export type Validators = Record<ValidatorName, ValidateFunction>;
 
 let validators: Validators | undefined;
 
 export function getValidators(): Validators {
-  if (validators) return validators;
-  const ajv = new Ajv({
-    allErrors: true,
-    verbose: true,
-    strict: true,
-    strictTypes: false,
-    strictRequired: false,
-    logger: false,
-  });
-  addFormatsModule.default(ajv, ['date', 'date-time', 'uri']);
-  validators = {
-    tool: ajv.compile(toolSchema),
-    mcpServer: ajv.compile(mcpServerSchema),
-    promptFrontMatter: ajv.compile(promptSchema),
-    promptYaml: ajv.compile({ ...embedSchema(promptSchema), required: ['template'] }),
-    config: ajv.compile(configSchema),
-    intent: ajv.compile(intentSchema),
-  };
+  validators ??= loadPrecompiledValidators() ?? compileLazily();
   return validators;
+}
+
+/** Compiles each validator on first use only: `diff` never pays for the intent schema, nor `intent` for config. */
+export function compileLazily(): Validators {
+  let ajv: Ajv | undefined;
+  const cache = new Map<ValidatorName, ValidateFunction>();
+  const compile = (name: ValidatorName): ValidateFunction => {
+    let compiled = cache.get(name);
+    if (!compiled) {
+      if (!ajv) {
+        ajv = new Ajv(AJV_OPTIONS);
+        addFormatsModule.default(ajv, [...AJV_FORMATS]);
+      }
+      compiled = ajv.compile(VALIDATOR_SCHEMAS[name]);
+      cache.set(name, compiled);
+    }
+    return compiled;
+  };
+  const out = {} as Validators;
+  for (const name of Object.keys(VALIDATOR_SCHEMAS) as ValidatorName[]) {
+    Object.defineProperty(out, name, { get: () => compile(name), enumerable: true });
+  }
+  return out;
 }
 
 export type { ErrorObject };

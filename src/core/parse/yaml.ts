@@ -1,5 +1,6 @@
 // Strict YAML: duplicate keys, unknown tags and alias bombs are errors, every error has a 1-based line.
 // JSON goes through here too (JSON is YAML), so JSON files get lines and duplicate-key detection as well.
+import { CORE_SCHEMA, loadAll } from 'js-yaml';
 import type { Document, DocumentOptions, Node, ParseOptions, SchemaOptions } from 'yaml';
 import { LineCounter, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
 
@@ -13,10 +14,12 @@ export interface YamlIssue {
 
 export interface YamlDocument {
   value: unknown;
-  /** kept so that lines are looked up only when there is something to report */
+  /** the syntax tree, for line lookups; built on first use when the fast path read the value */
   readonly node: Document.Parsed;
   readonly lineCounter: LineCounter;
   readonly lineOffset: number;
+  /** fast path only: the line of a top-level block-style key, found without building the syntax tree */
+  readonly topLevelKeyLine?: (key: string) => number | undefined;
 }
 
 export interface YamlParseResult {
@@ -44,10 +47,97 @@ const PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
 };
 
 /**
+ * An anchor, alias or tag can only start a token: after whitespace, a flow indicator or ':' (JSON-style flow
+ * mappings). Text without any such token, and without complex keys (`? key`, `[a, b]: 1`, which js-yaml would
+ * turn into strings), cannot hold an alias bomb or a custom tag, so it may take the fast path; a false alarm
+ * only costs speed.
+ */
+const NODE_PROPERTY = /(?:^|[\s[{,:])[&*!]|(?:^|\s)\?(?:\s|$)|[\]}][ \t]*:(?:\s|$)/;
+
+/**
  * Parses a YAML stream (or a JSON file). `lineOffset` is added to every line, for YAML embedded in a larger file
  * (markdown front matter).
+ *
+ * Most manifests are plain: they are read with js-yaml's core schema (several times faster), and the strict
+ * `yaml` parse with its syntax tree runs only when something must be located or anything at all looks unusual:
+ * node properties, or any error (duplicate keys included) — the strict parser then produces the finding.
  */
 export function parseYaml(text: string, lineOffset = 0): YamlParseResult {
+  if (NODE_PROPERTY.test(text)) return parseYamlStrict(text, lineOffset);
+  let values: unknown[];
+  try {
+    values = loadAll(text, null, { schema: CORE_SCHEMA });
+  } catch {
+    return parseYamlStrict(text, lineOffset);
+  }
+  let strict: YamlParseResult | undefined;
+  const strictDocuments = () => (strict ??= parseYamlStrict(text, lineOffset)).documents;
+  const documents: YamlDocument[] = [];
+  const present = values.filter((value) => value !== null && value !== undefined);
+  const regions = documentRegions(text);
+  for (const value of present) {
+    const index = documents.length;
+    const region = regions.length === present.length ? regions[index] : undefined;
+    documents.push({
+      value,
+      topLevelKeyLine: region && ((key) => keyLineIn(region, key, lineOffset)),
+      get node() {
+        return (strictDocuments()[index] ?? firstDocument(strictDocuments())).node;
+      },
+      get lineCounter() {
+        return (strictDocuments()[index] ?? firstDocument(strictDocuments())).lineCounter;
+      },
+      lineOffset,
+    });
+  }
+  return { documents, issues: [] };
+}
+
+interface Region {
+  lines: string[];
+  /** 0-based line of the region's first line in the text */
+  start: number;
+}
+
+/** The text of each document that holds anything, split at `---` lines, for the fast key-line lookup. */
+function documentRegions(text: string): Region[] {
+  const lines = text.split('\n');
+  const regions: Region[] = [];
+  let current: Region = { lines: [], start: 0 };
+  const close = () => {
+    if (current.lines.some((line) => /^\s*[^\s#]/.test(line) && !line.startsWith('%'))) regions.push(current);
+  };
+  lines.forEach((line, i) => {
+    if (/^(---|\.\.\.)(\s|$)/.test(line)) {
+      close();
+      current = { lines: [], start: i + 1 };
+      if (/^---\s+\S/.test(line)) current = { lines: [line.slice(3)], start: i };
+    } else current.lines.push(line);
+  });
+  close();
+  return regions;
+}
+
+function keyLineIn(region: Region, key: string, lineOffset: number): number | undefined {
+  const pattern = new RegExp(
+    `^(?:${escapeRegExp(key)}|"${escapeRegExp(key)}"|'${escapeRegExp(key)}')[ \\t]*:`,
+  );
+  const index = region.lines.findIndex((line) => pattern.test(line));
+  return index < 0 ? undefined : region.start + index + 1 + lineOffset;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function firstDocument(documents: YamlDocument[]): YamlDocument {
+  const first = documents[0];
+  if (!first) throw new Error('internal: the strict YAML parse disagrees with the fast path');
+  return first;
+}
+
+/** The strict parse: the `yaml` library with its syntax tree, duplicate keys, tags and the alias cap. */
+export function parseYamlStrict(text: string, lineOffset = 0): YamlParseResult {
   const lineCounter = new LineCounter();
   const parsed = parseAllDocuments(text, { ...PARSE_OPTIONS, lineCounter });
   const lineAt = (offset: number): number => lineCounter.linePos(offset).line + lineOffset;
@@ -129,6 +219,11 @@ function toJsIssue(error: unknown, line: number): YamlIssue {
 
 /** The 1-based line of the field at `path`, or of its nearest existing parent. */
 export function lineOfPath(doc: YamlDocument, path: FieldPath): number {
+  const [first] = path;
+  if (path.length === 1 && typeof first === 'string') {
+    const line = doc.topLevelKeyLine?.(first);
+    if (line !== undefined) return line;
+  }
   return resolvePath(doc, path).line;
 }
 

@@ -37,7 +37,12 @@ const pr = (overrides: Partial<PullRequestRef> = {}): PullRequestRef => ({
 
 describe('planStatuses (SPEC 7)', () => {
   it('the incident PR: data success, control pending on two sign-offs with the short digest', () => {
-    const s = planStatuses({ report: incidentReport(), config: config(), signoffs: signoffs(), evalResults: 'not-configured' });
+    const s = planStatuses({
+      report: incidentReport(),
+      config: config(),
+      signoffs: signoffs(),
+      evalResults: 'not-configured',
+    });
     expect(s.data.state).toBe('success');
     expect(s.control).toEqual({
       context: 'agentgate/control-plane',
@@ -47,23 +52,52 @@ describe('planStatuses (SPEC 7)', () => {
   });
 
   it('no changes: both succeed with the SPEC wording', () => {
-    const s = planStatuses({ report: makeReport(), config: config(), signoffs: signoffs({ required: 0, satisfied: true }), evalResults: 'not-configured' });
+    const s = planStatuses({
+      report: makeReport(),
+      config: config(),
+      signoffs: signoffs({ required: 0, satisfied: true }),
+      evalResults: 'not-configured',
+    });
     expect(s.data).toMatchObject({ state: 'success', description: 'no data-plane changes' });
     expect(s.control).toMatchObject({ state: 'success', description: 'no control-plane changes' });
   });
 
   it('a data-plane error finding fails the data plane only', () => {
     const report = promptOnlyReport({
-      findings: [{ severity: 'error', code: 'version-not-bumped', path: 'registry/prompts/support/system.md', line: 2, message: 'm' }],
+      findings: [
+        {
+          severity: 'error',
+          code: 'version-not-bumped',
+          path: 'registry/prompts/support/system.md',
+          line: 2,
+          message: 'm',
+        },
+      ],
     });
-    const s = planStatuses({ report, config: config(), signoffs: signoffs({ required: 0, satisfied: true }), evalResults: 'not-configured' });
-    expect(s.data).toMatchObject({ state: 'failure', description: 'version-not-bumped: registry/prompts/support/system.md:2' });
+    const s = planStatuses({
+      report,
+      config: config(),
+      signoffs: signoffs({ required: 0, satisfied: true }),
+      evalResults: 'not-configured',
+    });
+    expect(s.data).toMatchObject({
+      state: 'failure',
+      description: 'version-not-bumped: registry/prompts/support/system.md:2',
+    });
     expect(s.control.state).toBe('success');
   });
 
   it('a binding finding in a prompt file holds up the control plane', () => {
     const report = incidentReport({
-      findings: [{ severity: 'error', code: 'unknown-tool', path: 'registry/prompts/support/system.md', line: 3, message: 'm' }],
+      findings: [
+        {
+          severity: 'error',
+          code: 'unknown-tool',
+          path: 'registry/prompts/support/system.md',
+          line: 3,
+          message: 'm',
+        },
+      ],
     });
     const s = planStatuses({ report, config: config(), signoffs: signoffs(), evalResults: 'not-configured' });
     expect(s.control.state).toBe('failure');
@@ -72,27 +106,61 @@ describe('planStatuses (SPEC 7)', () => {
 
   it('radius over maxRadius fails the control plane even with sign-offs', () => {
     const report = incidentReport({
-      findings: [{ severity: 'error', code: 'radius-over-max', path: 'registry/tools/admin.yaml', line: 1, message: 'm' }],
+      findings: [
+        {
+          severity: 'error',
+          code: 'radius-over-max',
+          path: 'registry/tools/admin.yaml',
+          line: 1,
+          message: 'm',
+        },
+      ],
     });
-    const s = planStatuses({ report, config: config(), signoffs: signoffs({ satisfied: true }), evalResults: 'not-configured' });
+    const s = planStatuses({
+      report,
+      config: config(),
+      signoffs: signoffs({ satisfied: true }),
+      evalResults: 'not-configured',
+    });
     expect(s.control.state).toBe('failure');
   });
 
   it('missing eval results keep the data plane pending', () => {
     const c = config();
     c.planes.data.eval = { results: 'eval/results.json' };
-    const s = planStatuses({ report: promptOnlyReport(), config: c, signoffs: signoffs({ required: 0, satisfied: true }), evalResults: 'missing' });
-    expect(s.data).toMatchObject({ state: 'pending', description: 'waiting for eval results (eval/results.json)' });
+    const s = planStatuses({
+      report: promptOnlyReport(),
+      config: c,
+      signoffs: signoffs({ required: 0, satisfied: true }),
+      evalResults: 'missing',
+    });
+    expect(s.data).toMatchObject({
+      state: 'pending',
+      description: 'waiting for eval results (eval/results.json)',
+    });
   });
 
   it('revocation only passes at once', () => {
     const report = makeReport({ control: { changed: true, narrowingOnly: true, digest: DIGEST } });
-    const s = planStatuses({ report, config: config(), signoffs: signoffs({ required: 0, satisfied: true }), evalResults: 'not-configured' });
-    expect(s.control).toMatchObject({ state: 'success', description: 'revocation only: no sign-off required (digest dddddddd)' });
+    const s = planStatuses({
+      report,
+      config: config(),
+      signoffs: signoffs({ required: 0, satisfied: true }),
+      evalResults: 'not-configured',
+    });
+    expect(s.control).toMatchObject({
+      state: 'success',
+      description: 'revocation only: no sign-off required (digest dddddddd)',
+    });
   });
 
   it('says when team membership could not be read, within 140 characters', () => {
-    const s = planStatuses({ report: incidentReport(), config: config(), signoffs: signoffs({ notes: [TEAM_UNVERIFIABLE] }), evalResults: 'not-configured' });
+    const s = planStatuses({
+      report: incidentReport(),
+      config: config(),
+      signoffs: signoffs({ notes: [TEAM_UNVERIFIABLE] }),
+      evalResults: 'not-configured',
+    });
     expect(s.control.description).toContain('team membership unverifiable');
     expect(s.control.description.length).toBeLessThanOrEqual(140);
   });
@@ -103,22 +171,36 @@ describe('planStatuses (SPEC 7)', () => {
 });
 
 describe('reviewers', () => {
-  const codeowners = parseCodeowners('* @acme/everyone\n/registry/tools/ @acme/security\n/registry/prompts/ @acme/prompt-eng @mallory', 'CODEOWNERS').rules;
+  const codeowners = parseCodeowners(
+    '* @acme/everyone\n/registry/tools/ @acme/security\n/registry/prompts/ @acme/prompt-eng @mallory',
+    'CODEOWNERS',
+  ).rules;
 
   it('come from CODEOWNERS at the base when the config names none', () => {
-    const input = { report: incidentReport({ data: { reviewers: [] }, control: { reviewers: [] } }), config: config(), codeowners };
+    const input = {
+      report: incidentReport({ data: { reviewers: [] }, control: { reviewers: [] } }),
+      config: config(),
+      codeowners,
+    };
     expect(resolvePlaneReviewers(input, 'control')).toEqual(['@acme/security']);
     expect(resolvePlaneReviewers(input, 'data')).toEqual(['@acme/prompt-eng', '@mallory']);
   });
 
   it('a binding-only control change asks the owners of the control paths', () => {
-    const report = makeReport({ control: { changed: true, bindings: [{ agent: 'a', added: ['t'], removed: [] }] } });
-    expect(resolvePlaneReviewers({ report, config: config(), codeowners }, 'control')).toEqual(['@acme/security']);
+    const report = makeReport({
+      control: { changed: true, bindings: [{ agent: 'a', added: ['t'], removed: [] }] },
+    });
+    expect(resolvePlaneReviewers({ report, config: config(), codeowners }, 'control')).toEqual([
+      '@acme/security',
+    ]);
   });
 
   it('never requests the author, skips who is already asked or has reviewed, and splits users from teams', () => {
     const plan = planReviewerRequests({
-      planes: { control: ['@acme/security', '@alice', '@bob'], data: ['@acme/prompt-eng', '@mallory', '@carol', 'ops@acme.com', '@other/team'] },
+      planes: {
+        control: ['@acme/security', '@alice', '@bob'],
+        data: ['@acme/prompt-eng', '@mallory', '@carol', 'ops@acme.com', '@other/team'],
+      },
       pr: pr({ requestedReviewers: ['bob'], requestedTeams: [] }),
       repoOwner: 'acme',
       reviews: [{ id: 1, user: 'carol', state: 'COMMENTED', commitId: null, submittedAt: null }],
@@ -128,7 +210,12 @@ describe('reviewers', () => {
   });
 
   it('requests nobody on a draft', () => {
-    const plan = planReviewerRequests({ planes: { control: ['@alice'], data: null }, pr: pr({ draft: true }), repoOwner: 'acme', reviews: [] });
+    const plan = planReviewerRequests({
+      planes: { control: ['@alice'], data: null },
+      pr: pr({ draft: true }),
+      repoOwner: 'acme',
+      reviews: [],
+    });
     expect(plan.request).toBeNull();
   });
 });
@@ -150,12 +237,18 @@ describe('decideGate', () => {
   });
 
   it('requests both planes’ reviewers in one call on pull_request events only', () => {
-    expect(decideGate(base()).reviewers).toEqual({ reviewers: [], teamReviewers: ['security', 'prompt-eng'] });
+    expect(decideGate(base()).reviewers).toEqual({
+      reviewers: [],
+      teamReviewers: ['security', 'prompt-eng'],
+    });
     expect(decideGate(base({ eventName: 'pull_request_review' })).reviewers).toBeNull();
   });
 
   it('requests only the changed plane', () => {
-    expect(decideGate(base({ report: promptOnlyReport() })).reviewers).toEqual({ reviewers: [], teamReviewers: ['prompt-eng'] });
+    expect(decideGate(base({ report: promptOnlyReport() })).reviewers).toEqual({
+      reviewers: [],
+      teamReviewers: ['prompt-eng'],
+    });
   });
 
   it('updates only its own marked comment, never a forged one', () => {

@@ -9,7 +9,12 @@ import {
   readSigners,
 } from '../../../src/core/gate/signoffs.js';
 import { parseSignoffCommand } from '../../../src/core/gate/signoff-command.js';
-import type { CommentRecord, DigestLookup, MembershipState, ReviewRecord } from '../../../src/core/gate/types.js';
+import type {
+  CommentRecord,
+  DigestLookup,
+  MembershipState,
+  ReviewRecord,
+} from '../../../src/core/gate/types.js';
 import { REPORT_MARKER } from '../../../src/core/gate/types.js';
 
 const HEAD = 'h'.repeat(40);
@@ -19,7 +24,13 @@ const D_OLD = `sha256:${'2'.repeat(64)}`;
 let id = 0;
 let clock = 0;
 const at = () => `2024-01-01T00:00:${String(clock++).padStart(2, '0')}Z`;
-const review = (user: string, state: string, commitId = HEAD): ReviewRecord => ({ id: ++id, user, state, commitId, submittedAt: at() });
+const review = (user: string, state: string, commitId = HEAD): ReviewRecord => ({
+  id: ++id,
+  user,
+  state,
+  commitId,
+  submittedAt: at(),
+});
 const comment = (user: string, body: string, edited = false): CommentRecord => {
   const created = at();
   return { id: ++id, user, body, createdAt: created, updatedAt: edited ? '2030-01-01T00:00:00Z' : created };
@@ -28,9 +39,17 @@ const comment = (user: string, body: string, edited = false): CommentRecord => {
 function evaluate(
   reviews: ReviewRecord[],
   comments: CommentRecord[] = [],
-  options: { signers?: string[]; required?: number; digestAt?: Map<string, DigestLookup>; membership?: Map<string, MembershipState> } = {},
+  options: {
+    signers?: string[];
+    required?: number;
+    digestAt?: Map<string, DigestLookup>;
+    membership?: Map<string, MembershipState>;
+  } = {},
 ) {
-  const collection = collectSignoffClaims(reviews, comments, { author: 'author', self: 'github-actions[bot]' });
+  const collection = collectSignoffClaims(reviews, comments, {
+    author: 'author',
+    self: 'github-actions[bot]',
+  });
   return evaluateSignoffs({
     collection,
     signers: readSigners(options.signers ?? ['@alice', '@bob', '@author', '@acme/security']),
@@ -57,18 +76,33 @@ describe('sign-off evaluation', () => {
     expect(result.counted).toEqual([]);
     expect(result.satisfied).toBe(false);
     const reasons = Object.fromEntries(result.rejected.map((r) => [r.user, r.reason]));
-    expect(reasons).toEqual({ carol: 'not a configured signer', bob: 'review was dismissed', author: 'is the PR author' });
+    expect(reasons).toEqual({
+      carol: 'not a configured signer',
+      bob: 'review was dismissed',
+      author: 'is the PR author',
+    });
   });
 
   it('counts a user once however many times they approve', () => {
-    const result = evaluate([review('alice', 'APPROVED'), review('alice', 'APPROVED')], [comment('alice', `/agentgate signoff ${D_HEAD}`)]);
+    const result = evaluate(
+      [review('alice', 'APPROVED'), review('alice', 'APPROVED')],
+      [comment('alice', `/agentgate signoff ${D_HEAD}`)],
+    );
     expect(result.counted).toHaveLength(1);
   });
 
   it('a later CHANGES_REQUESTED supersedes an earlier approval', () => {
-    const result = evaluate([review('alice', 'APPROVED'), review('bob', 'APPROVED'), review('alice', 'CHANGES_REQUESTED')]);
+    const result = evaluate([
+      review('alice', 'APPROVED'),
+      review('bob', 'APPROVED'),
+      review('alice', 'CHANGES_REQUESTED'),
+    ]);
     expect(result.counted.map((c) => c.user)).toEqual(['bob']);
-    expect(result.rejected).toContainEqual({ user: 'alice', via: 'review', reason: 'superseded by a later review requesting changes' });
+    expect(result.rejected).toContainEqual({
+      user: 'alice',
+      via: 'review',
+      reason: 'superseded by a later review requesting changes',
+    });
   });
 
   it('an approval at an older commit counts only when that commit has the same capability digest', () => {
@@ -78,7 +112,9 @@ describe('sign-off evaluation', () => {
     expect(same.satisfied).toBe(true);
     const moved = evaluate([review('alice', 'APPROVED', OLD), review('bob', 'APPROVED')]);
     expect(moved.counted.map((c) => c.user)).toEqual(['bob']);
-    expect(moved.rejected[0]?.reason).toBe('approved commit ooooooo has capability digest 22222222, the head has 11111111');
+    expect(moved.rejected[0]?.reason).toBe(
+      'approved commit ooooooo has capability digest 22222222, the head has 11111111',
+    );
   });
 
   it('an approval whose commit cannot be diffed does not count', () => {
@@ -90,7 +126,9 @@ describe('sign-off evaluation', () => {
   });
 
   it('a sign-off comment counts for the digest it names, not for another', () => {
-    const right = evaluate([], [comment('alice', `looks fine\n/agentgate signoff ${D_HEAD}\n`)], { required: 1 });
+    const right = evaluate([], [comment('alice', `looks fine\n/agentgate signoff ${D_HEAD}\n`)], {
+      required: 1,
+    });
     expect(right.satisfied).toBe(true);
     const wrong = evaluate([], [comment('alice', `/agentgate signoff ${D_OLD}`)], { required: 1 });
     expect(wrong.satisfied).toBe(false);
@@ -120,19 +158,31 @@ describe('sign-off evaluation', () => {
 
 describe('what the I/O layer must look up', () => {
   it('digests only for reviewed commits other than the head', () => {
-    const { claims } = collectSignoffClaims([review('alice', 'APPROVED', OLD), review('bob', 'APPROVED', HEAD), review('x', 'APPROVED', OLD)], [], {
-      author: 'author',
-      self: 'bot',
-    });
+    const { claims } = collectSignoffClaims(
+      [review('alice', 'APPROVED', OLD), review('bob', 'APPROVED', HEAD), review('x', 'APPROVED', OLD)],
+      [],
+      {
+        author: 'author',
+        self: 'bot',
+      },
+    );
     expect(commitsNeedingDigest(claims, HEAD)).toEqual([OLD]);
   });
 
   it('team memberships only for matching sign-offs by users not listed by login', () => {
-    const { claims } = collectSignoffClaims([review('alice', 'APPROVED'), review('dave', 'APPROVED'), review('erin', 'APPROVED', OLD)], [], {
-      author: 'author',
-      self: 'bot',
-    });
-    const needed = membershipChecksNeeded(claims, readSigners(['@alice', '@acme/security']), (c) => c.commitId === HEAD);
+    const { claims } = collectSignoffClaims(
+      [review('alice', 'APPROVED'), review('dave', 'APPROVED'), review('erin', 'APPROVED', OLD)],
+      [],
+      {
+        author: 'author',
+        self: 'bot',
+      },
+    );
+    const needed = membershipChecksNeeded(
+      claims,
+      readSigners(['@alice', '@acme/security']),
+      (c) => c.commitId === HEAD,
+    );
     expect(needed.map((n) => n.user)).toEqual(['dave']);
   });
 });

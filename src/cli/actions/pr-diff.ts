@@ -1,0 +1,18 @@
+import { checkSha } from '../../git/refs.js';
+import { runGit } from '../../git/run-git.js';
+import { computeDiff } from '../../load/compute-diff.js';
+import type { ComputeDiffResult } from '../../load/compute-diff.js';
+
+/**
+ * The diff a pull request makes at one of its commits, as GitHub shows it: from the merge-base of the PR's
+ * base and that commit. Diffing against the base branch's tip instead would count what landed on the base
+ * since the branch forked as the PR's own (reversed) change, and would move the capability digest, voiding
+ * sign-offs, whenever the base branch moves. `check` and `signoff` must both use this, so their digests agree.
+ */
+export async function diffPullRequestAt(cwd: string, baseSha: string, commit: string): Promise<ComputeDiffResult> {
+  checkSha(baseSha);
+  checkSha(commit);
+  const out = await runGit(cwd, ['merge-base', baseSha, commit], { acceptExitCodes: [1] });
+  const forkPoint = out.toString('utf8').trim() || baseSha;
+  return computeDiff({ cwd, base: forkPoint, head: commit });
+}

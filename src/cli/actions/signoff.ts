@@ -1,0 +1,110 @@
+import { createInterface } from 'node:readline/promises';
+import { Chalk } from 'chalk';
+import type { RepoRef } from '../../core/gate/types.js';
+import { formatSignoffCommand } from '../../core/gate/signoff-command.js';
+import { GitError } from '../../git/git-error.js';
+import { runGit } from '../../git/run-git.js';
+import { GitHubApi } from '../../github/api.js';
+import { createGitHubClient } from '../../github/client.js';
+import { readGitHubEnv } from '../../github/env.js';
+import { renderTextReport } from '../../render/text.js';
+import { UsageError } from '../errors.js';
+import { diffPullRequestAt } from './pr-diff.js';
+
+export interface SignoffOptions {
+  pr?: number;
+  yes: boolean;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdin: NodeJS.ReadStream;
+  print: (text: string) => void;
+}
+
+/**
+ * `agentgate signoff`: shows the capability diff of the PR's head, asks, then posts
+ * `/agentgate signoff sha256:…` so that the sign-off names exactly what was reviewed.
+ */
+export async function runSignoff(options: SignoffOptions): Promise<void> {
+  const env = readGitHubEnv(options.env);
+  if (!env.token)
+    throw new UsageError(
+      'no token: set AGENTGATE_TOKEN or GITHUB_TOKEN (a token that may comment on pull requests)',
+    );
+  const repo = env.repository
+    ? parseRepository(env.repository, 'GITHUB_REPOSITORY')
+    : await originRepository(options.cwd);
+  const api = new GitHubApi(createGitHubClient({ token: env.token, baseUrl: env.apiUrl }), repo);
+  const number = options.pr ?? (await pullRequestOfBranch(api, options.cwd));
+  const [pr, self] = await Promise.all([api.pullRequest(number), api.identity()]);
+  if (self.toLowerCase() === pr.author.toLowerCase()) {
+    throw new UsageError(
+      `you (${self}) opened pull request #${number}: the author's own sign-off never counts`,
+    );
+  }
+
+  let report;
+  try {
+    ({ report } = await diffPullRequestAt(options.cwd, pr.baseSha, pr.headSha));
+  } catch (error) {
+    if (error instanceof GitError) {
+      throw new UsageError(
+        `pull request #${number}'s commits are not in this clone: run git fetch origin ${pr.baseRef} pull/${number}/head (${error.message})`,
+      );
+    }
+    throw error;
+  }
+  const control = report.planes.control;
+  const colour = options.env.NO_COLOR ? 0 : new Chalk().level;
+  options.print(renderTextReport(report, new Chalk({ level: colour })));
+  if (!control.changed) {
+    options.print(`pull request #${number} changes no capability: there is nothing to sign.`);
+    return;
+  }
+  options.print(
+    `You are signing off capability digest ${control.digest}\nof ${repo.owner}/${repo.repo}#${number} at ${pr.headSha.slice(0, 12)}, as ${self}.`,
+  );
+  if (!options.yes) await confirm(options.stdin);
+  const comment = await api.createComment(number, formatSignoffCommand(control.digest));
+  options.print(`signed: ${comment.htmlUrl}`);
+}
+
+function parseRepository(full: string, source: string): RepoRef {
+  const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+?)(?:\.git)?$/.exec(full);
+  if (!match) throw new UsageError(`${source}: expected owner/repo, got '${full}'`);
+  return { owner: match[1] as string, repo: match[2] as string };
+}
+
+/** owner/repo from the `origin` remote: git@github.com:o/r.git, https://github.com/o/r(.git), ssh://…/o/r */
+async function originRepository(cwd: string): Promise<RepoRef> {
+  const url = (await runGit(cwd, ['remote', 'get-url', 'origin'], { acceptExitCodes: [2] }))
+    .toString('utf8')
+    .trim();
+  const match = /[:/]([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+?)(?:\.git)?\/?$/.exec(url);
+  if (!url || !match)
+    throw new UsageError(
+      'cannot tell the repository: set GITHUB_REPOSITORY=owner/repo or add an origin remote on GitHub',
+    );
+  return parseRepository(match[1] as string, 'the origin remote');
+}
+
+async function pullRequestOfBranch(api: GitHubApi, cwd: string): Promise<number> {
+  const branch = (await runGit(cwd, ['symbolic-ref', '--quiet', '--short', 'HEAD'], { acceptExitCodes: [1] }))
+    .toString('utf8')
+    .trim();
+  if (!branch) throw new UsageError('HEAD is detached: pass --pr N');
+  const number = await api.openPullRequestFor(branch);
+  if (number === null) throw new UsageError(`no open pull request for branch ${branch}: pass --pr N`);
+  return number;
+}
+
+async function confirm(stdin: NodeJS.ReadStream): Promise<void> {
+  if (!stdin.isTTY)
+    throw new UsageError('stdin is not a terminal: pass --yes to sign without the confirmation prompt');
+  const rl = createInterface({ input: stdin, output: process.stderr });
+  try {
+    const answer = await rl.question('Sign off? [y/N] ');
+    if (!/^y(es)?$/i.test(answer.trim())) throw new UsageError('not signed');
+  } finally {
+    rl.close();
+  }
+}

@@ -1,0 +1,79 @@
+import { diffBindings } from '../agents.js';
+import { createPathClassifier, isGateFile } from '../classify-paths.js';
+import { diffPrompts } from '../diff-prompts.js';
+import { diffToolRegistry } from '../diff-tools.js';
+import type { SourceFile } from '../parse/source-file.js';
+import { parseSnapshot } from '../parse-snapshot.js';
+import type { ParseCache } from '../parse-snapshot.js';
+import type { BindingChange, ChangedFile, Config, FileStatus, PromptChange, ToolChange } from '../types.js';
+
+/** A commit as history lists it (the shape of `git log`'s fields). */
+export interface CommitMeta {
+  sha: string;
+  parents: string[];
+  author: string;
+  email: string;
+  /** author date, strict ISO 8601 */
+  date: string;
+  subject: string;
+}
+
+/** One file a commit changed; a side is null when the file is absent there or was not read (not text). */
+export interface CommitFileChange {
+  path: string;
+  status: FileStatus;
+  before: SourceFile | null;
+  after: SourceFile | null;
+}
+
+export interface CommitDiff {
+  tools: ToolChange[];
+  bindings: BindingChange[];
+  prompts: PromptChange[];
+  /** registry and gate files, by plane */
+  files: { control: ChangedFile[]; data: ChangedFile[] };
+  /** the changed gate files (agentgate.yaml, CODEOWNERS, workflows) */
+  gateFiles: ChangedFile[];
+}
+
+/** One commit of a first-parent history and what it did to the registry. */
+export interface HistoryEntry extends CommitDiff {
+  commit: CommitMeta;
+}
+
+/**
+ * What one commit did to the registry, from the files it changed alone: the tools and prompts of the other
+ * files are the same on both sides, so they cannot add to the diff. This keeps a walk over a long history
+ * proportional to what changed, not to the size of the registry.
+ */
+export function diffCommitFiles(files: readonly CommitFileChange[], config: Config, cache: ParseCache): CommitDiff {
+  const classify = createPathClassifier(config);
+  const before = parseSnapshot(sides(files, 'before'), [], config, cache).registry;
+  const after = parseSnapshot(sides(files, 'after'), [], config, cache).registry;
+  const control: ChangedFile[] = [];
+  const data: ChangedFile[] = [];
+  const gateFiles: ChangedFile[] = [];
+  for (const file of files) {
+    const plane = classify(file.path);
+    const changed: ChangedFile = { path: file.path, status: file.status };
+    if (plane === 'control') control.push(changed);
+    if (plane === 'data') data.push(changed);
+    if (isGateFile(file.path)) gateFiles.push(changed);
+  }
+  return {
+    tools: diffToolRegistry(before.tools, after.tools, { actions: config.radius.actions }),
+    bindings: diffBindings(before.prompts, after.prompts),
+    prompts: diffPrompts(before.prompts, after.prompts, { versionBump: 'off' }).changes,
+    files: { control, data },
+    gateFiles,
+  };
+}
+
+function sides(files: readonly CommitFileChange[], side: 'before' | 'after'): SourceFile[] {
+  const out: SourceFile[] = [];
+  for (const file of files) {
+    const version = file[side];
+    if (version !== null) out.push(version);
+  }
+  return out;
+}

@@ -1,0 +1,135 @@
+import picomatch from 'picomatch';
+import { GATE_FILE_PATTERNS, literalPrefixes } from '../core/classify-paths.js';
+import { diffCommitFiles } from '../core/governance/commit-diff.js';
+import type { CommitFileChange, HistoryEntry } from '../core/governance/commit-diff.js';
+import type { ParseCache } from '../core/parse-snapshot.js';
+import { parseSnapshot } from '../core/parse-snapshot.js';
+import { parseConfig } from '../core/parse/config.js';
+import type { SourceFile } from '../core/parse/source-file.js';
+import type { Config, FileStatus, Registry } from '../core/types.js';
+import { UsageError } from '../cli/errors.js';
+import { readBlobs } from '../git/cat-file.js';
+import { listRawCommits } from '../git/log-raw.js';
+import type { RawChange } from '../git/log-raw.js';
+import { readSnapshot } from '../git/snapshot.js';
+import { MAX_MANIFEST_BYTES } from './compute-diff.js';
+
+const CONFIG_PATHS = ['agentgate.yaml', 'agentgate.yml'];
+export const CODEOWNERS_PATHS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'];
+const REGULAR_FILE = /^100(644|755)$/;
+
+export interface WalkOptions {
+  /** git `--since` text, validated by the caller */
+  since?: string;
+}
+
+/** The gate state at a commit: its config and its CODEOWNERS (GitHub's lookup order). */
+export interface GateState {
+  config: Config;
+  codeowners: { path: string; text: string } | null;
+}
+
+/**
+ * The registry's history along the first-parent line of `sha`, newest first. One `git log --raw` gives every
+ * changed file with its blob ids, one `cat-file --batch` reads every blob, and each blob is parsed once: the
+ * cost follows the number of changed files, never commits x registry size. Plane paths come from `config`
+ * (the caller's choice: the config at the tip).
+ */
+export async function walkHistory(
+  cwd: string,
+  sha: string,
+  config: Config,
+  options: WalkOptions = {},
+): Promise<HistoryEntry[]> {
+  const registryPaths = [...config.planes.control.paths, ...config.planes.data.paths];
+  const prefixes = literalPrefixes(registryPaths);
+  const paths = prefixes.length === 0 ? [] : [...prefixes, ...gatePrefixes()];
+  const commits = await listRawCommits(cwd, sha, paths, options);
+  const isRegistry = picomatch(registryPaths, { dot: true });
+  const wanted: string[] = [];
+  for (const commit of commits) {
+    for (const change of commit.changes) {
+      if (!isRegistry(change.path)) continue;
+      if (REGULAR_FILE.test(change.srcMode)) wanted.push(change.srcOid);
+      if (REGULAR_FILE.test(change.dstMode)) wanted.push(change.dstOid);
+    }
+  }
+  const blobs = await readBlobs(cwd, wanted);
+  const texts = new Map<string, string | null>();
+  const textOf = (oid: string): string | null => {
+    let text = texts.get(oid);
+    if (text === undefined) {
+      text = decode(blobs.get(oid));
+      texts.set(oid, text);
+    }
+    return text;
+  };
+  const side = (path: string, mode: string, oid: string): SourceFile | null => {
+    if (!isRegistry(path) || !REGULAR_FILE.test(mode)) return null;
+    const text = textOf(oid);
+    return text === null ? null : { path, oid, text };
+  };
+  const cache: ParseCache = new Map();
+  return commits.map(({ changes, ...commit }) => {
+    const files: CommitFileChange[] = changes.map((change) => ({
+      path: change.path,
+      status: statusOf(change),
+      before: side(change.path, change.srcMode, change.srcOid),
+      after: side(change.path, change.dstMode, change.dstOid),
+    }));
+    return { commit, ...diffCommitFiles(files, config, cache) };
+  });
+}
+
+/** Config and CODEOWNERS at a commit; a config that does not parse is a usage error naming file and line. */
+export async function readGateState(cwd: string, sha: string): Promise<GateState> {
+  const gates = await readSnapshot(cwd, sha, {
+    prefixes: [...CONFIG_PATHS, ...CODEOWNERS_PATHS],
+    extraPaths: [],
+    maxBytes: MAX_MANIFEST_BYTES,
+  });
+  const file = gates.files.find((f) => CONFIG_PATHS.includes(f.path));
+  const refused = gates.refused.find((f) => CONFIG_PATHS.includes(f.path));
+  if (refused)
+    throw new UsageError(`${refused.path}: config at ${sha.slice(0, 12)} is unreadable (${refused.reason})`);
+  const { config, errors } = parseConfig(file?.text ?? null, file?.path ?? 'agentgate.yaml');
+  const first = errors[0];
+  if (first) throw new UsageError(`${first.message} (config at ${sha.slice(0, 12)})`);
+  let codeowners: GateState['codeowners'] = null;
+  for (const path of CODEOWNERS_PATHS) {
+    const found = gates.files.find((f) => f.path === path);
+    if (found) {
+      codeowners = { path, text: found.text };
+      break;
+    }
+  }
+  return { config, codeowners };
+}
+
+/** The parsed registry at a commit (null: the working tree). */
+export async function readRegistryAt(cwd: string, sha: string | null, config: Config): Promise<Registry> {
+  const prefixes = literalPrefixes([...config.planes.control.paths, ...config.planes.data.paths]);
+  const snapshot = await readSnapshot(cwd, sha, { prefixes, extraPaths: [], maxBytes: MAX_MANIFEST_BYTES });
+  return parseSnapshot(snapshot.files, snapshot.refused, config).registry;
+}
+
+function gatePrefixes(): string[] {
+  return literalPrefixes(GATE_FILE_PATTERNS);
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+function decode(content: Buffer | undefined): string | null {
+  if (content === undefined || content.length > MAX_MANIFEST_BYTES) return null;
+  try {
+    return decoder.decode(content);
+  } catch {
+    return null;
+  }
+}
+
+function statusOf(change: RawChange): FileStatus {
+  if (change.status === 'A') return 'added';
+  if (change.status === 'D') return 'deleted';
+  return 'modified';
+}

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { buildDiffReport } from '../../src/core/build-diff.js';
+import { DEFAULT_CONFIG } from '../../src/core/parse/config.js';
+import { parseSnapshot } from '../../src/core/parse-snapshot.js';
+import type { ChangedFile, Config, DiffReport } from '../../src/core/types.js';
+
+type Files = Record<string, string>;
+
+const tool = (name: string, extra = '') =>
+  `apiVersion: agentgate/v1\nkind: Tool\nname: ${name}\neffect: read\nscopes: [things:read]\n${extra}`;
+const prompt = (version: number, tools: string[], text = 'Be helpful.') =>
+  `---\nid: agent\nversion: ${version}\ntools: [${tools.join(', ')}]\n---\n${text}\n`;
+
+/** Builds the report from two in-memory trees; blob ids are the text itself, which is all equality needs. */
+function diff(base: Files, head: Files, config: Config = DEFAULT_CONFIG): DiffReport {
+  const snapshot = (files: Files) =>
+    parseSnapshot(
+      Object.entries(files).map(([path, text]) => ({ path, text, oid: text })),
+      [],
+      config,
+    );
+  const paths = new Set([...Object.keys(base), ...Object.keys(head)]);
+  const changedFiles: ChangedFile[] = [...paths]
+    .filter((path) => base[path] !== head[path])
+    .map((path) => ({ path, status: !(path in base) ? 'added' : !(path in head) ? 'deleted' : 'modified' }));
+  return buildDiffReport({
+    base: { ref: { ref: 'base', sha: null }, snapshot: snapshot(base) },
+    head: { ref: { ref: 'head', sha: null }, snapshot: snapshot(head) },
+    changedFiles,
+    config,
+    today: '2026-11-21',
+  });
+}
+
+const base: Files = {
+  'registry/tools/a.yaml': tool('read_things'),
+  'registry/prompts/agent.md': prompt(1, ['read_things']),
+};
+
+describe('buildDiffReport', () => {
+  it('keeps the digest when only prompt text changes', () => {
+    const widened = { ...base, 'registry/tools/a.yaml': tool('read_things', 'egress: [api.example.com]\n') };
+    const promptEdit = { ...widened, 'registry/prompts/agent.md': prompt(2, ['read_things'], 'Be brief.') };
+    expect(diff(base, promptEdit).planes.control.digest).toBe(diff(base, widened).planes.control.digest);
+  });
+
+  it('moves the digest with any further capability change', () => {
+    const one = { ...base, 'registry/tools/a.yaml': tool('read_things', 'egress: [api.example.com]\n') };
+    const two = {
+      ...base,
+      'registry/tools/a.yaml': tool('read_things', 'egress: [api.example.com, api.other.com]\n'),
+    };
+    expect(diff(base, one).planes.control.digest).not.toBe(diff(base, two).planes.control.digest);
+  });
+
+  it('moves the digest when a gate file changes, though no tool does', () => {
+    const gated = { ...base, CODEOWNERS: '* @someone\n' };
+    const report = diff(base, gated);
+    expect(report.planes.control.changed).toBe(true);
+    expect(report.planes.control.requiredSignoffs).toBe(2);
+    expect(report.planes.control.digest).not.toBe(diff(base, base).planes.control.digest);
+  });
+
+  it('reports a tool over the configured maxRadius as an error finding', () => {
+    const config = structuredClone(DEFAULT_CONFIG);
+    config.planes.control.maxRadius = 'write';
+    const head = {
+      ...base,
+      'registry/tools/b.yaml': tool('delete_things').replace('effect: read', 'effect: irreversible'),
+    };
+    expect(diff(base, head, config).findings).toContainEqual(
+      expect.objectContaining({ code: 'radius-over-max', tool: 'delete_things', severity: 'error' }),
+    );
+  });
+
+  it('reports findings only for what the change touches', () => {
+    const noisyBase = {
+      ...base,
+      'registry/tools/old.yaml': 'apiVersion: agentgate/v1\nkind: Tool\nname: legacy_tool\n',
+    };
+    const head = {
+      ...noisyBase,
+      'registry/tools/new.yaml': 'apiVersion: agentgate/v1\nkind: Tool\nname: fresh_tool\n',
+    };
+    const tools = diff(noisyBase, head)
+      .findings.filter((f) => f.code === 'radius-assumed')
+      .map((f) => f.tool);
+    expect(tools).toEqual(['fresh_tool']);
+  });
+
+  it('applies a waiver from the config and lists it', () => {
+    const config = structuredClone(DEFAULT_CONFIG);
+    config.waivers = [
+      {
+        tool: 'fresh_tool',
+        code: 'radius-assumed',
+        owner: '@sec',
+        reason: 'tracked in SEC-1',
+        expires: '2027-01-01',
+      },
+    ];
+    const head = {
+      ...base,
+      'registry/tools/new.yaml': 'apiVersion: agentgate/v1\nkind: Tool\nname: fresh_tool\n',
+    };
+    const report = diff(base, head, config);
+    expect(report.findings.filter((f) => f.code === 'radius-assumed')).toEqual([]);
+    expect(report.waivers.applied).toEqual([
+      expect.objectContaining({ tool: 'fresh_tool', code: 'radius-assumed' }),
+    ]);
+  });
+
+  it('asks the owners of the bound manifest to review a binding made in a prompt', () => {
+    const head = {
+      ...base,
+      'registry/tools/b.yaml': tool('list_more'),
+      'registry/prompts/agent.md': prompt(2, ['read_things', 'list_more']),
+    };
+    const report = buildDiffReportWithOwners(head);
+    expect(report.planes.control.reviewers).toEqual(['@sec']);
+  });
+});
+
+function buildDiffReportWithOwners(head: Files): DiffReport {
+  const config = DEFAULT_CONFIG;
+  const snapshot = (files: Files) =>
+    parseSnapshot(
+      Object.entries(files).map(([path, text]) => ({ path, text, oid: text })),
+      [],
+      config,
+    );
+  return buildDiffReport({
+    base: { ref: { ref: 'base', sha: null }, snapshot: snapshot(base) },
+    head: { ref: { ref: 'head', sha: null }, snapshot: snapshot(head) },
+    changedFiles: [{ path: 'registry/prompts/agent.md', status: 'modified' }],
+    config,
+    today: '2026-11-21',
+    ownersOf: (path) => (path.startsWith('registry/tools/') ? ['@sec'] : ['@prompts']),
+  });
+}

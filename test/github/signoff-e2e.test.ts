@@ -1,0 +1,87 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startFakeGitHub } from '../helpers/fake-github.js';
+import type { FakeGitHub } from '../helpers/fake-github.js';
+import type { TempRepo } from '../helpers/temp-repo.js';
+import {
+  ADMIN_TOOL,
+  AUTHOR,
+  PR_NUMBER,
+  commentEvent,
+  createFixtureRepo,
+  runCheck,
+  runCli,
+} from './harness.js';
+
+let fake: FakeGitHub;
+let repo: TempRepo;
+let base: string;
+let head: string;
+
+beforeEach(async () => {
+  fake = await startFakeGitHub();
+  ({ repo, base } = await createFixtureRepo());
+  repo.write('registry/tools/admin.yaml', ADMIN_TOOL);
+  head = await repo.commit('admin tool');
+  fake.addPull({ number: PR_NUMBER, author: AUTHOR, baseSha: base, headSha: head, headRef: 'feature' });
+  fake.identity = 'alice';
+});
+afterEach(async () => {
+  await fake.close();
+  repo.cleanup();
+  expect(fake.violations).toEqual([]);
+});
+
+describe('agentgate signoff', () => {
+  it('shows the capability diff, posts the head digest, and the gate counts it', async () => {
+    const run = await runCli(['signoff', '--pr', String(PR_NUMBER), '--yes'], { fake, repo });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('admin_billing_update');
+    expect(run.stdout).toMatch(/You are signing off capability digest sha256:[0-9a-f]{64}/);
+    expect(fake.comments).toHaveLength(1);
+    const posted = fake.comments[0];
+    expect(posted?.body).toMatch(/^\/agentgate signoff sha256:[0-9a-f]{64}$/);
+
+    fake.identity = 'forbidden';
+    await runCheck(fake, repo, commentEvent(posted?.body ?? '', 'alice'));
+    const control = fake.latestStatuses(head)['agentgate/control-plane'];
+    expect(control?.state).toBe('pending');
+    expect(control?.description).toMatch(/, 1 present$/);
+    expect(posted?.body).toContain(/digest ([0-9a-f]{8})/.exec(control?.description ?? '')?.[1]);
+  });
+
+  it('finds the PR from the origin remote and the current branch', async () => {
+    repo.git('remote', 'add', 'origin', 'git@github.com:acme/agents.git');
+    repo.git('checkout', '-q', '-b', 'feature');
+    const run = await runCli(['signoff', '--yes'], { fake, repo, env: { GITHUB_REPOSITORY: '' } });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(
+      fake.requests.some((r) => r.path === '/repos/acme/agents/pulls' && r.query.head === 'acme:feature'),
+    ).toBe(true);
+    expect(fake.comments).toHaveLength(1);
+  });
+
+  it('refuses to sign without --yes when stdin is not a terminal', async () => {
+    const run = await runCli(['signoff', '--pr', String(PR_NUMBER)], { fake, repo });
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toBe(
+      'agentgate: stdin is not a terminal: pass --yes to sign without the confirmation prompt',
+    );
+    expect(fake.comments).toEqual([]);
+  });
+
+  it("refuses the author's own sign-off", async () => {
+    fake.identity = AUTHOR;
+    const run = await runCli(['signoff', '--pr', String(PR_NUMBER), '--yes'], { fake, repo });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("the author's own sign-off never counts");
+    expect(fake.comments).toEqual([]);
+  });
+
+  it('says when the PR head is not in the clone', async () => {
+    fake.addPull({ number: PR_NUMBER, author: AUTHOR, baseSha: base, headSha: 'e'.repeat(40) });
+    const run = await runCli(['signoff', '--pr', String(PR_NUMBER), '--yes'], { fake, repo });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`git fetch origin main pull/${PR_NUMBER}/head`);
+  });
+});

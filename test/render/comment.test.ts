@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import type { CommentInput } from '../../src/render/comment.js';
+import { MAX_COMMENT_CHARS, renderJobSummary, renderReportComment } from '../../src/render/comment.js';
+import { REPORT_MARKER } from '../../src/core/gate/types.js';
+import { DIGEST, incidentReport, makeToolChange, promptOnlyReport } from '../helpers/make-report.js';
+
+const input = (overrides: Partial<CommentInput> = {}): CommentInput => ({
+  report: incidentReport(),
+  statuses: {
+    data: { context: 'agentgate/data-plane', state: 'success', description: '1 prompt(s) changed' },
+    control: {
+      context: 'agentgate/control-plane',
+      state: 'pending',
+      description: 'needs 2 sign-off(s) for privileged change (digest dddddddd), 1 present',
+    },
+  },
+  signoffs: {
+    required: 2,
+    headDigest: DIGEST,
+    counted: [{ user: 'alice', via: 'review' }],
+    rejected: [{ user: 'mallory', via: 'comment', reason: 'is the PR author' }],
+    notes: [],
+    satisfied: false,
+  },
+  signers: ['@alice', '@acme/security'],
+  prNumber: 7,
+  runUrl: 'https://github.com/acme/agents/actions/runs/1',
+  ...overrides,
+});
+
+describe('renderReportComment', () => {
+  it('starts with the marker and shows both checks, who signed, who did not and how to sign', () => {
+    const { body, truncated } = renderReportComment(input());
+    expect(truncated).toBe(false);
+    expect(body.startsWith(`${REPORT_MARKER}\n`)).toBe(true);
+    expect(body).toContain('| `agentgate/control-plane` | ⏳ pending |');
+    expect(body).toContain('| `agentgate/data-plane` | ✅ success |');
+    expect(body).toContain('Required: **2** · present: **1**');
+    expect(body).toContain('| `alice` | review | ✅ counts |');
+    expect(body).toContain('| `mallory` | comment | ❌ is the PR author |');
+    expect(body).toContain(`\`\`\`\n/agentgate signoff ${DIGEST}\n\`\`\``);
+    expect(body).toContain('Signers: `@alice`, `@acme/security`');
+    expect(body).toContain('`agentgate signoff --pr 7`');
+  });
+
+  it('has no sign-off section when the control plane did not change', () => {
+    const { body } = renderReportComment(input({ report: promptOnlyReport() }));
+    expect(body).not.toContain('Sign-offs (control plane)');
+  });
+
+  it('stops explaining how to sign once enough have signed', () => {
+    const signoffs = {
+      ...input().signoffs,
+      counted: [
+        { user: 'a', via: 'review' as const },
+        { user: 'b', via: 'review' as const },
+      ],
+      satisfied: true,
+    };
+    expect(renderReportComment(input({ signoffs })).body).not.toContain('How to sign off');
+  });
+
+  it('fits GitHub’s 65,536 characters and sends the reader to the job summary, which holds everything', () => {
+    const tools = Array.from({ length: 3000 }, (_, i) =>
+      makeToolChange({
+        name: `tool_${String(i).padStart(4, '0')}`,
+        radiusAfter: 'write',
+        changes: [{ field: 'scopes', kind: 'widened', added: [`res${i}:write`] }],
+      }),
+    );
+    const big = input({ report: incidentReport({ control: { tools } }) });
+    const { body, truncated } = renderReportComment(big);
+    expect(truncated).toBe(true);
+    expect(body.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS);
+    expect(body).toContain(
+      'It is cut below; all of it is in the [job summary of this run](https://github.com/acme/agents/actions/runs/1).',
+    );
+    expect(body).toContain('/agentgate signoff');
+    expect(body).not.toContain('tool_2999');
+    expect(renderJobSummary(big)).toContain('tool_2999');
+  });
+
+  it('truncates to a smaller limit too, keeping the marker first', () => {
+    const { body, truncated } = renderReportComment(input({ maxChars: 1500 }));
+    expect(truncated).toBe(true);
+    expect(body.length).toBeLessThanOrEqual(1500);
+    expect(body.startsWith(REPORT_MARKER)).toBe(true);
+  });
+});
