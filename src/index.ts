@@ -23,10 +23,22 @@ export {
 } from './runtime/decision-log.js';
 export type { LogEntry, LogRead, LogVerification } from './runtime/decision-log.js';
 
+export { computeDiff } from './load/compute-diff.js';
+export type { ComputeDiffOptions, ComputeDiffResult } from './load/compute-diff.js';
+export { buildDiffReport } from './core/build-diff.js';
+export { diffToolRegistry } from './core/diff-tools.js';
+export { classifyBlastRadius } from './core/radius.js';
+export { SCHEMAS } from './schemas/index.js';
+
 export { RADII } from './core/types.js';
 export type {
+  ControlPlaneReport,
   Credential,
+  DataPlaneReport,
+  DiffReport,
+  FieldChange,
   Finding,
+  Flow,
   JsonObject,
   JsonValue,
   Plane,
@@ -38,5 +50,6 @@ export type {
   SourceRef,
   Tool,
   ToolAnnotations,
+  ToolChange,
   ToolPolicy,
 } from './core/types.js';

@@ -80,7 +80,8 @@ export function parseRawLog(out: Buffer): RawCommit[] {
   while (i < fields.length) {
     const first = next();
     if (first === '' && i === fields.length) break;
-    if (!first.startsWith('\u0001')) throw new GitError('failed', `unexpected git log output: ${first.slice(0, 80)}`);
+    if (!first.startsWith('\u0001'))
+      throw new GitError('failed', `unexpected git log output: ${first.slice(0, 80)}`);
     const [parents, author, email, date, subject] = [next(), next(), next(), next(), next()];
     const commit: RawCommit = {
       sha: first.slice(1),

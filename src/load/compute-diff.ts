@@ -4,7 +4,6 @@ import { literalPrefixes } from '../core/classify-paths.js';
 import { parseConfig } from '../core/parse/config.js';
 import { parseSnapshot } from '../core/parse-snapshot.js';
 import type { ParseCache } from '../core/parse-snapshot.js';
-import type { EvalDelta } from '../core/eval/types.js';
 import type { Config, DiffReport } from '../core/types.js';
 import { UsageError } from '../cli/errors.js';
 import { listChangedFiles } from '../git/changed-files.js';
@@ -88,23 +87,14 @@ export async function computeDiff(options: ComputeDiffOptions): Promise<ComputeD
   });
   const evalConfig = config.planes.data.eval;
   if (report.planes.data.changed && evalConfig?.results !== undefined) {
-    const delta = await loadEvalDelta(cwd, evalConfig, base.sha, headSha);
-    if (delta) attachEvalVerdict(report, delta, evalConfig.results);
+    const loaded = await loadEvalDelta(cwd, evalConfig, base.sha, headSha);
+    if (loaded && 'delta' in loaded) report.planes.data.eval = loaded.delta;
+    if (loaded && 'invalid' in loaded) {
+      const { path, message } = loaded.invalid;
+      report.findings.unshift({ severity: 'error', code: 'eval-results-invalid', path, line: 1, message });
+    }
   }
   return { report, config, codeowners };
-}
-
-function attachEvalVerdict(report: DiffReport, delta: EvalDelta, resultsPath: string): void {
-  report.planes.data.eval = delta;
-  if (delta.verdict.state === 'failure') {
-    report.findings.unshift({
-      severity: 'error',
-      code: 'eval-regression',
-      path: resultsPath,
-      line: 1,
-      message: delta.verdict.description,
-    });
-  }
 }
 
 function loadBaseConfig(gates: Snapshot): Config {

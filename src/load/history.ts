@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import { GATE_FILE_PATTERNS, literalPrefixes } from '../core/classify-paths.js';
+import { GATE_FILE_PATTERNS, createPathClassifier, literalPrefixes } from '../core/classify-paths.js';
 import { diffCommitFiles } from '../core/governance/commit-diff.js';
 import type { CommitFileChange, HistoryEntry } from '../core/governance/commit-diff.js';
 import type { ParseCache } from '../core/parse-snapshot.js';
@@ -70,6 +70,7 @@ export async function walkHistory(
     return text === null ? null : { path, oid, text };
   };
   const cache: ParseCache = new Map();
+  const classify = createPathClassifier(config);
   return commits.map(({ changes, ...commit }) => {
     const files: CommitFileChange[] = changes.map((change) => ({
       path: change.path,
@@ -77,7 +78,7 @@ export async function walkHistory(
       before: side(change.path, change.srcMode, change.srcOid),
       after: side(change.path, change.dstMode, change.dstOid),
     }));
-    return { commit, ...diffCommitFiles(files, config, cache) };
+    return { commit, ...diffCommitFiles(files, config, cache, classify) };
   });
 }
 

@@ -10,7 +10,9 @@ export function renderLogText(view: LogView, c: ChalkInstance): string {
   const out: string[] = [];
   for (const entry of view.entries) {
     const who = revealInvisible(`${entry.author} <${entry.email}>`);
-    out.push(`${c.yellow(entry.sha.slice(0, 8))} ${entry.date.slice(0, 10)} ${who}  ${c.bold(revealInvisible(entry.subject))}`);
+    out.push(
+      `${c.yellow(entry.sha.slice(0, 8))} ${entry.date.slice(0, 10)} ${who}  ${c.bold(revealInvisible(entry.subject))}`,
+    );
     for (const line of entry.lines) {
       const shown = revealInvisible(line);
       out.push(`    ${view.plane === 'control' ? colourLine(shown, c) : shown}`);
@@ -21,7 +23,9 @@ export function renderLogText(view: LogView, c: ChalkInstance): string {
 
 /** Authority gained in red, given up in green. */
 function colourLine(line: string, c: ChalkInstance): string {
-  if (line.startsWith('added ') || line.includes(' widened') || line.includes('(escalation)')) return c.red(line);
-  if (line.startsWith('removed ') || (line.includes(' narrowed') && !line.includes(' widened'))) return c.green(line);
+  if (line.startsWith('added ') || line.includes(' widened') || line.includes('(escalation)'))
+    return c.red(line);
+  if (line.startsWith('removed ') || (line.includes(' narrowed') && !line.includes(' widened')))
+    return c.green(line);
   return line;
 }

@@ -18,11 +18,18 @@ export function renderScopeText(view: ScopeView, c: ChalkInstance): string {
     out.push(`${label}  ${c.bold(show(tool.name))}  ${c.dim(`${show(tool.path)}:${tool.line}`)}`);
     out.push(`    ${authority(tool).join(' · ')}`);
     const bound = [`agents ${tool.agents.length > 0 ? tool.agents.map(show).join(', ') : c.dim('none')}`];
-    if (tool.flows.length > 0) bound.push(c.red(`flows ${tool.flows.map((f) => `${f.kind} (${f.role} in ${show(f.agent)})`).join(', ')}`));
+    if (tool.flows.length > 0)
+      bound.push(
+        c.red(`flows ${tool.flows.map((f) => `${f.kind} (${f.role} in ${show(f.agent)})`).join(', ')}`),
+      );
     out.push(`    ${bound.join(' · ')}`);
     if (tool.lastChange) {
       const last = tool.lastChange;
-      out.push(c.dim(`    ${last.change} ${last.date.slice(0, 10)} in ${last.sha.slice(0, 8)} by ${show(last.author)}: ${show(last.subject)}`));
+      out.push(
+        c.dim(
+          `    ${last.change} ${last.date.slice(0, 10)} in ${last.sha.slice(0, 8)} by ${show(last.author)}: ${show(last.subject)}`,
+        ),
+      );
     }
   }
   if (view.tools.length === 0) out.push(c.dim('no tools in the registry'));
@@ -37,7 +44,9 @@ function authority(tool: ScopeTool): string[] {
   const list = (items: string[]) => (items.length > 0 ? items.map(show).join(', ') : '-');
   const parts = [`scopes ${list(tool.scopes)}`];
   if (tool.credentials.length > 0) {
-    parts.push(`credentials ${tool.credentials.map((cr) => (cr.scopes.length > 0 ? `${show(cr.name)} (${list(cr.scopes)})` : show(cr.name))).join(', ')}`);
+    parts.push(
+      `credentials ${tool.credentials.map((cr) => (cr.scopes.length > 0 ? `${show(cr.name)} (${list(cr.scopes)})` : show(cr.name))).join(', ')}`,
+    );
   }
   parts.push(`egress ${list(tool.egress)}`);
   if (tool.dataAccess !== 'none') parts.push(`data ${tool.dataAccess}`);
@@ -56,14 +65,18 @@ function summary(view: ScopeView): string {
 
 /** A Markdown table for a job summary or an issue; every repository string is escaped. */
 export function renderScopeMarkdown(view: ScopeView): string {
-  const ref = view.ref.sha ? `${escapeMarkdown(view.ref.ref)} (\`${view.ref.sha.slice(0, 8)}\`)` : escapeMarkdown(view.ref.ref);
+  const ref = view.ref.sha
+    ? `${escapeMarkdown(view.ref.ref)} (\`${view.ref.sha.slice(0, 8)}\`)`
+    : escapeMarkdown(view.ref.ref);
   const out = [`## agentgate scope: ${ref}`, '', summary(view), ''];
   out.push('| radius | tool | scopes | credentials | egress | approval | agents | flows | last changed |');
   out.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   const cells = (items: string[]) => (items.length > 0 ? items.map(cellCode).join(' ') : '-');
   for (const tool of view.tools) {
     const flows = tool.flows.map((f) => `${f.kind} (${f.role} in ${cellCode(f.agent)})`).join('<br>') || '-';
-    const last = tool.lastChange ? `${tool.lastChange.date.slice(0, 10)} \`${tool.lastChange.sha.slice(0, 8)}\`` : '-';
+    const last = tool.lastChange
+      ? `${tool.lastChange.date.slice(0, 10)} \`${tool.lastChange.sha.slice(0, 8)}\``
+      : '-';
     out.push(
       `| **${tool.radius}** | ${cellCode(tool.name)} | ${cells(tool.scopes)} | ${cells(tool.credentials.map((cr) => cr.name))} | ${cells(tool.egress)} | ${tool.approval} | ${cells(tool.agents)} | ${flows} | ${last} |`,
     );

@@ -1,5 +1,6 @@
 import type { JsonSchema } from './common.js';
 import { configSchema } from './config.js';
+import { evalResultsSchema } from './eval-results.js';
 import { intentSchema } from './intent.js';
 import { manifestSchema } from './manifest.js';
 import { mcpServerSchema } from './mcp-server.js';
@@ -7,13 +8,14 @@ import { promptSchema } from './prompt.js';
 
 export type { JsonSchema } from './common.js';
 export { configSchema } from './config.js';
+export { evalResultsSchema } from './eval-results.js';
 export { intentSchema } from './intent.js';
 export { manifestSchema } from './manifest.js';
 export { mcpServerSchema } from './mcp-server.js';
 export { promptSchema } from './prompt.js';
 export { toolSchema } from './tool.js';
 
-export const SCHEMA_NAMES = ['tool', 'prompt', 'config', 'intent', 'mcp-server'] as const;
+export const SCHEMA_NAMES = ['tool', 'prompt', 'config', 'intent', 'mcp-server', 'eval-results'] as const;
 export type SchemaName = (typeof SCHEMA_NAMES)[number];
 
 /** The published schemas: `agentgate schema <name>` prints one, `dist/schemas/<name>.json` ships each. */
@@ -23,6 +25,7 @@ export const SCHEMAS: Readonly<Record<SchemaName, JsonSchema>> = {
   config: configSchema,
   intent: intentSchema,
   'mcp-server': mcpServerSchema,
+  'eval-results': evalResultsSchema,
 };
 
 export function isSchemaName(name: string): name is SchemaName {

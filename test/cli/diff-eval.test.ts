@@ -56,9 +56,6 @@ describe('eval delta inside agentgate diff', () => {
     const { code, report } = diff();
     expect(report.planes.data.eval?.verdict.state).toBe('failure');
     expect(report.planes.data.eval?.regressions.map((f) => f.id)).toEqual(['case-1', 'case-2']);
-    expect(report.findings).toContainEqual(
-      expect.objectContaining({ code: 'eval-regression', severity: 'error' }),
-    );
     expect(report.planes.control.changed).toBe(false);
     expect(code).toBe(1);
   });

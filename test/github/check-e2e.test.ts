@@ -6,6 +6,7 @@ import type { TempRepo } from '../helpers/temp-repo.js';
 import {
   ADMIN_TOOL,
   AUTHOR,
+  CONFIG,
   READ_TICKET,
   PR_NUMBER,
   createFixtureRepo,
@@ -110,6 +111,38 @@ describe('agentgate check on pull_request', () => {
     expect(fake.latestStatuses(head)['agentgate/control-plane']?.state).toBe('success');
   });
 
+  it('evals configured at the base: pending until the results exist, then judged against the bounds', async () => {
+    repo.write(
+      'agentgate.yaml',
+      `${CONFIG}  data:\n    eval: { results: eval/results.json, minPassRate: 0.9 }\n`,
+    );
+    const evalBase = await repo.commit('configure evals');
+    repo.write('registry/prompts/support/system.md', prompt(4, ['read_ticket', 'issue_refund'], 'Be brief.'));
+    const head = await repo.commit('prompt');
+    fake.addPull({ number: PR_NUMBER, author: AUTHOR, baseSha: evalBase, headSha: head });
+    await runCheck(fake, repo, pullRequestEvent({ base: evalBase, head }));
+    expect(fake.latestStatuses(head)['agentgate/data-plane']).toMatchObject({
+      state: 'pending',
+      description: 'waiting for eval results (eval/results.json)',
+    });
+
+    // an earlier CI step writes the results into the workspace (untracked)
+    repo.write(
+      'eval/results.json',
+      JSON.stringify({
+        cases: [
+          { id: 'a', pass: true },
+          { id: 'b', pass: false },
+        ],
+      }),
+    );
+    const run = await runCheck(fake, repo, pullRequestEvent({ base: evalBase, head }, 'synchronize'));
+    expect(run.code).toBe(1);
+    const data = fake.latestStatuses(head)['agentgate/data-plane'];
+    expect(data?.state).toBe('failure');
+    expect(data?.description).toMatch(/^evals: /);
+  });
+
   it('a revocation-only PR passes at once', async () => {
     repo.remove('registry/tools/issue_refund.yaml');
     repo.write('registry/prompts/support/system.md', prompt(4, ['read_ticket'], 'You are a support agent.'));
@@ -132,6 +165,23 @@ describe('agentgate check on pull_request', () => {
     const control = fake.latestStatuses(head)['agentgate/control-plane'];
     expect(control?.state).toBe('pending');
     expect(control?.description).toMatch(/^needs 2 sign-off\(s\)/);
+  });
+
+  it('judges the PR from its merge-base, not from a base branch that moved on', async () => {
+    repo.branch('feature');
+    repo.remove('registry/tools/issue_refund.yaml');
+    repo.write('registry/prompts/support/system.md', prompt(4, ['read_ticket'], 'You are a support agent.'));
+    const movedBase = await repo.commit('main revokes refunds');
+    repo.checkout('feature');
+    repo.write('registry/prompts/support/system.md', prompt(4, ['read_ticket', 'issue_refund'], 'Be brief.'));
+    const head = await repo.commit('prompt only, on the old base');
+    fake.addPull({ number: PR_NUMBER, author: AUTHOR, baseSha: movedBase, headSha: head });
+    const run = await runCheck(fake, repo, pullRequestEvent({ base: movedBase, head }));
+    expect(run.code).toBe(0);
+    expect(fake.latestStatuses(head)['agentgate/control-plane']).toMatchObject({
+      state: 'success',
+      description: 'no control-plane changes',
+    });
   });
 
   it('two runs keep one comment, and a forged marker comment is left alone', async () => {

@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseCodeowners } from '../../core/codeowners.js';
 import type { CodeownersRule } from '../../core/codeowners.js';
 import { resolveSigners } from '../../core/gate/reviewers.js';
@@ -101,7 +99,7 @@ export async function gatherGateInputs(
     comments,
     signers,
     signoffs,
-    evalResults: evalState(cwd, config, report),
+    evalResults: evalState(report),
     notes,
   };
 }
@@ -134,8 +132,10 @@ async function digestAtCommit(cwd: string, pr: PullRequestRef, commit: string): 
   }
 }
 
-function evalState(cwd: string, config: Config, report: DiffReport): EvalResultsState {
-  const results = config.planes.data.eval?.results;
-  if (!results || !report.planes.data.changed) return 'not-configured';
-  return existsSync(join(cwd, results)) ? 'present' : 'missing';
+/** The data plane's eval verdict, as the diff computed it (head results from CI against the base's baseline). */
+function evalState(report: DiffReport): EvalResultsState {
+  const delta = report.planes.data.eval;
+  if (delta === undefined) return 'not-configured';
+  if (delta.head === null) return 'missing';
+  return delta.verdict;
 }

@@ -20,7 +20,9 @@ export async function runDiff(options: DiffOptions, cwd: string): Promise<number
     throw new UsageError(`${first.message}${more}`);
   }
   process.stdout.write(renderReport(report, options.format));
-  const gateFailed = report.findings.some((finding) => finding.severity === 'error');
+  const gateFailed =
+    report.findings.some((finding) => finding.severity === 'error') ||
+    report.planes.data.eval?.verdict.state === 'failure';
   return gateFailed || (failOn !== null && failOn(report)) ? 1 : 0;
 }
 

@@ -13,7 +13,9 @@ const RELATIVE = /^\d+ (?:second|minute|hour|day|week|month|year)s? ago$/;
 export async function runLog(options: LogOptions, cwd: string): Promise<number> {
   const since = options.since?.trim();
   if (since !== undefined && !ISO_DATE.test(since) && !RELATIVE.test(since)) {
-    throw new UsageError(`--since: expected YYYY-MM-DD, an ISO 8601 time or "<n> <unit>s ago", got '${since.slice(0, 60)}'`);
+    throw new UsageError(
+      `--since: expected YYYY-MM-DD, an ISO 8601 time or "<n> <unit>s ago", got '${since.slice(0, 60)}'`,
+    );
   }
   const maxCount = parseMaxCount(options.maxCount);
   const sha = await headSha(cwd);
@@ -21,12 +23,16 @@ export async function runLog(options: LogOptions, cwd: string): Promise<number> 
   const history = await walkHistory(cwd, sha, config, since === undefined ? {} : { since });
   const view = buildLogView(history, { plane: options.plane, ref: { ref: 'HEAD', sha }, maxCount });
   if (options.format === 'json') process.stdout.write(`${JSON.stringify(view, null, 2)}\n`);
-  else process.stdout.write(renderLogText(view, new Chalk({ level: process.env.NO_COLOR ? 0 : new Chalk().level })));
+  else
+    process.stdout.write(
+      renderLogText(view, new Chalk({ level: process.env.NO_COLOR ? 0 : new Chalk().level })),
+    );
   return 0;
 }
 
 function parseMaxCount(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`--max-count: expected a positive integer, got '${value.slice(0, 40)}'`);
+  if (!/^\d+$/.test(value) || Number(value) < 1)
+    throw new UsageError(`--max-count: expected a positive integer, got '${value.slice(0, 40)}'`);
   return Number(value);
 }

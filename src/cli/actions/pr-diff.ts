@@ -1,4 +1,4 @@
-import { checkSha } from '../../git/refs.js';
+import { verifyRef } from '../../git/refs.js';
 import { runGit } from '../../git/run-git.js';
 import { computeDiff } from '../../load/compute-diff.js';
 import type { ComputeDiffResult } from '../../load/compute-diff.js';
@@ -9,10 +9,14 @@ import type { ComputeDiffResult } from '../../load/compute-diff.js';
  * since the branch forked as the PR's own (reversed) change, and would move the capability digest, voiding
  * sign-offs, whenever the base branch moves. `check` and `signoff` must both use this, so their digests agree.
  */
-export async function diffPullRequestAt(cwd: string, baseSha: string, commit: string): Promise<ComputeDiffResult> {
-  checkSha(baseSha);
-  checkSha(commit);
-  const out = await runGit(cwd, ['merge-base', baseSha, commit], { acceptExitCodes: [1] });
-  const forkPoint = out.toString('utf8').trim() || baseSha;
-  return computeDiff({ cwd, base: forkPoint, head: commit });
+export async function diffPullRequestAt(
+  cwd: string,
+  baseSha: string,
+  commit: string,
+): Promise<ComputeDiffResult> {
+  // both must be in the clone; verifyRef says so in words (and names a shallow clone) when one is not
+  const [base, head] = await Promise.all([verifyRef(cwd, baseSha), verifyRef(cwd, commit)]);
+  const out = await runGit(cwd, ['merge-base', base, head], { acceptExitCodes: [1] });
+  const forkPoint = out.toString('utf8').trim() || base;
+  return computeDiff({ cwd, base: forkPoint, head });
 }

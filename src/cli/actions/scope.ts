@@ -16,15 +16,29 @@ export async function runScope(options: ScopeOptions, cwd: string): Promise<numb
     walkHistory(cwd, sha, toolsOnly(config)),
     isShallow(cwd),
   ]);
-  const view = buildScopeView({ ref: { ref: options.ref, sha }, registry, config, lastChanges: findLastChanges(history) });
+  const view = buildScopeView({
+    ref: { ref: options.ref, sha },
+    registry,
+    config,
+    lastChanges: findLastChanges(history),
+  });
   const errors = registry.findings.filter((finding) => finding.severity === 'error');
   if (errors.length > 0) {
-    process.stderr.write(`agentgate: ${errors.length} registry error(s) at ${options.ref}: tools in invalid manifests are not listed (run agentgate validate)\n`);
+    process.stderr.write(
+      `agentgate: ${errors.length} registry error(s) at ${options.ref}: tools in invalid manifests are not listed (run agentgate validate)\n`,
+    );
   }
-  if (shallow) process.stderr.write('agentgate: note: shallow clone: last-changed commits stop at the clone depth (fetch with fetch-depth: 0)\n');
-  if (options.format === 'json') process.stdout.write(`${JSON.stringify({ ...view, findings: errors }, null, 2)}\n`);
+  if (shallow)
+    process.stderr.write(
+      'agentgate: note: shallow clone: last-changed commits stop at the clone depth (fetch with fetch-depth: 0)\n',
+    );
+  if (options.format === 'json')
+    process.stdout.write(`${JSON.stringify({ ...view, findings: errors }, null, 2)}\n`);
   else if (options.format === 'markdown') process.stdout.write(renderScopeMarkdown(view));
-  else process.stdout.write(renderScopeText(view, new Chalk({ level: process.env.NO_COLOR ? 0 : new Chalk().level })));
+  else
+    process.stdout.write(
+      renderScopeText(view, new Chalk({ level: process.env.NO_COLOR ? 0 : new Chalk().level })),
+    );
   return 0;
 }
 

@@ -13,11 +13,19 @@ export interface CodeownersOptions {
 export function registerCodeowners(program: Command): void {
   program
     .command('codeowners')
-    .description('check that CODEOWNERS routes the two planes to distinct owners and keeps tools and gates with security')
+    .description(
+      'check that CODEOWNERS routes the two planes to distinct owners and keeps tools and gates with security',
+    )
     .addOption(new Option('--check', 'exit 1 when a finding is an error').conflicts('write'))
-    .option('--write', "add or fix agentgate's block at the end of CODEOWNERS (nothing else in the file changes)")
+    .option(
+      '--write',
+      "add or fix agentgate's block at the end of CODEOWNERS (nothing else in the file changes)",
+    )
     .option('--prompt-owner <owner>', 'with --write: owner of the data plane (prompts), e.g. @org/prompt-eng')
-    .option('--tool-owner <owner>', 'with --write: owner of the control plane (tools) and gate files, e.g. @org/security')
+    .option(
+      '--tool-owner <owner>',
+      'with --write: owner of the control plane (tools) and gate files, e.g. @org/security',
+    )
     .option('--force', 'with --write: accept the same owner for both planes')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (options: CodeownersOptions) => {

@@ -7,6 +7,11 @@ import { registerGuard } from './guard.js';
 import { registerIntent } from './intent.js';
 import { registerMcp } from './mcp.js';
 import { registerCheck } from './check.js';
+import { registerInit } from './init.js';
+import { registerCodeowners } from './codeowners.js';
+import { registerScope } from './scope.js';
+import { registerLog } from './log.js';
+import { registerAudit } from './audit.js';
 import { registerSignoff } from './signoff.js';
 
 // Each command module registers its options only; its work is imported lazily inside the action,
@@ -21,5 +26,10 @@ export function registerCommands(program: Command): void {
   registerIntent(program);
   registerMcp(program);
   registerCheck(program);
+  registerInit(program);
+  registerCodeowners(program);
+  registerScope(program);
+  registerLog(program);
+  registerAudit(program);
   registerSignoff(program);
 }

@@ -9,9 +9,14 @@ export interface InitOptions {
 export function registerInit(program: Command): void {
   program
     .command('init')
-    .description('set up agentgate: config, registry folders, a CODEOWNERS block for both planes, the workflow')
+    .description(
+      'set up agentgate: config, registry folders, a CODEOWNERS block for both planes, the workflow',
+    )
     .option('--prompt-owner <owner>', 'owner of the data plane (prompts), e.g. @org/prompt-eng')
-    .option('--tool-owner <owner>', 'owner of the control plane (tools) and the gate files, e.g. @org/security')
+    .option(
+      '--tool-owner <owner>',
+      'owner of the control plane (tools) and the gate files, e.g. @org/security',
+    )
     .option('--force', 'overwrite files agentgate wrote before, and accept the same owner for both planes')
     .action(async (options: InitOptions) => {
       const { runInit } = await import('../actions/init.js');

@@ -1,11 +1,16 @@
 import { createPathClassifier } from '../classify-paths.js';
+import { isEvalFinding } from '../finding-codes.js';
 import type { Config, DiffReport, Finding } from '../types.js';
 import { shortDigest } from './signoff-command.js';
 import { CONTROL_CONTEXT, DATA_CONTEXT, MAX_DESCRIPTION } from './types.js';
 import type { GateStatuses, SignoffEvaluation, StatusPlan, StatusState } from './types.js';
 
-/** Whether the configured eval results are there to judge (the file is produced by an earlier CI step). */
-export type EvalResultsState = 'not-configured' | 'present' | 'missing';
+/**
+ * The behavioural verdict, when evals are configured: the results file is produced by an earlier CI step and
+ * may not be there yet; when it is, its verdict against the baseline (from `agentgate eval-delta`'s core).
+ */
+export type EvalResultsState =
+  'not-configured' | 'missing' | { state: 'success' | 'failure' | 'pending'; description: string };
 
 export interface StatusInput {
   report: DiffReport;
@@ -16,6 +21,7 @@ export interface StatusInput {
 
 /** Which plane's gate a finding holds up: the plane its file falls in; anything about tool bindings is control. */
 export function planeOfFinding(finding: Finding, classify: (path: string) => string): 'data' | 'control' {
+  if (isEvalFinding(finding)) return 'data';
   const field = finding.field ?? '';
   if (finding.code === 'unknown-tool' || field === 'tools' || field.startsWith('tools.')) return 'control';
   // a finding outside both planes gets the stricter gate
@@ -41,12 +47,12 @@ function dataStatus(input: StatusInput, errors: Finding[]): StatusPlan {
     const file = input.config.planes.data.eval?.results ?? 'eval results';
     return status(DATA_CONTEXT, 'pending', `waiting for eval results (${file})`);
   }
-  const prompts = data.prompts.length;
-  return status(
-    DATA_CONTEXT,
-    'success',
-    `${prompts} prompt(s) changed, ${data.files.length} file(s); checks passed`,
-  );
+  if (typeof input.evalResults === 'object' && input.evalResults.state !== 'success') {
+    return status(DATA_CONTEXT, input.evalResults.state, `evals: ${input.evalResults.description}`);
+  }
+  const evals = typeof input.evalResults === 'object' ? `; evals: ${input.evalResults.description}` : '';
+  const summary = `${data.prompts.length} prompt(s) changed, ${data.files.length} file(s); checks passed`;
+  return status(DATA_CONTEXT, 'success', `${summary}${evals}`);
 }
 
 function controlStatus(input: StatusInput, errors: Finding[]): StatusPlan {

@@ -94,7 +94,8 @@ export function upsertBlock(original: string | null, input: BlockInput): UpsertR
   const text = original ?? '';
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   let rest = text;
-  for (let block = findBlock(rest); block; block = findBlock(rest)) rest = rest.slice(0, block.start) + rest.slice(block.end);
+  for (let block = findBlock(rest); block; block = findBlock(rest))
+    rest = rest.slice(0, block.start) + rest.slice(block.end);
   const dangling = lineStartingWith(rest, BLOCK_BEGIN, 0);
   if (dangling !== -1) return { kind: 'unterminated', line: lastMarkerLine(text) };
   if (rest !== '' && !rest.endsWith('\n')) rest += eol;
@@ -105,7 +106,8 @@ export function upsertBlock(original: string | null, input: BlockInput): UpsertR
 
 function lastMarkerLine(text: string): number {
   const lines = text.split('\n');
-  for (let i = lines.length - 1; i >= 0; i -= 1) if ((lines[i] as string).trim().startsWith(BLOCK_BEGIN)) return i + 1;
+  for (let i = lines.length - 1; i >= 0; i -= 1)
+    if ((lines[i] as string).trim().startsWith(BLOCK_BEGIN)) return i + 1;
   return 1;
 }
 
@@ -117,7 +119,8 @@ export function parseOwnerList(value: string): { owners: string[]; invalid: stri
   for (const token of tokens) {
     const normalized = token.includes('@') ? token : `@${token}`;
     if (parseOwner(normalized) === null) invalid.push(token);
-    else if (!owners.some((owner) => owner.toLowerCase() === normalized.toLowerCase())) owners.push(normalized);
+    else if (!owners.some((owner) => owner.toLowerCase() === normalized.toLowerCase()))
+      owners.push(normalized);
   }
   return { owners, invalid };
 }

@@ -32,6 +32,7 @@ export interface CodeownersInput {
 }
 
 const MISSING_PATH = '.github/CODEOWNERS';
+const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
 const lower = (owner: string) => owner.toLowerCase();
 
 /**
@@ -49,30 +50,65 @@ export function checkCodeowners(input: CodeownersInput): CodeownersReport {
     findings.push({ severity, code, path, line, message });
 
   if (!input.codeowners) {
-    finding('error', 'codeowners-missing', 1, 'no CODEOWNERS file (GitHub looks in .github/CODEOWNERS, CODEOWNERS, docs/CODEOWNERS): neither plane has an owner');
+    finding(
+      'error',
+      'codeowners-missing',
+      1,
+      'no CODEOWNERS file (GitHub looks in .github/CODEOWNERS, CODEOWNERS, docs/CODEOWNERS): neither plane has an owner',
+    );
   }
   const firstError = parsed?.errors[0];
   if (parsed && firstError) {
     const more = parsed.errors.length > 1 ? ` (and ${parsed.errors.length - 1} more)` : '';
-    finding('warning', 'codeowners-syntax', firstError.line, `GitHub ignores ${parsed.errors.length} line(s) of ${path}; first: ${firstError.message}${more}`);
+    finding(
+      'warning',
+      'codeowners-syntax',
+      firstError.line,
+      `GitHub ignores ${parsed.errors.length} line(s) of ${path}; first: ${firstError.message}${more}`,
+    );
   }
 
   const planes = {
     data: ownershipOf(rules, config.planes.data.paths, 'data'),
     control: ownershipOf(rules, config.planes.control.paths, 'control'),
   };
-  for (const plane of ['data', 'control'] as const) {
+  for (const plane of ['control', 'data'] as const) {
     const label = plane === 'data' ? 'data plane (prompts)' : 'control plane (tools)';
     const { owners, probes, planeRule } = planes[plane];
     const first = probes[0];
     if (owners.length === 0 && input.codeowners) {
-      const why = first?.rule ? `line ${first.rule.line} "${first.rule.pattern}" names no owner` : 'no rule matches it';
-      finding('error', 'plane-unowned', first?.rule?.line ?? 1, `no owner for the ${label}: ${first?.path ?? '?'} (${why})`);
+      const why = first?.rule
+        ? `line ${first.rule.line} "${first.rule.pattern}" names no owner`
+        : 'no rule matches it';
+      finding(
+        'error',
+        'plane-unowned',
+        first?.rule?.line ?? 1,
+        `no owner for the ${label}: ${first?.path ?? '?'} (${why})`,
+      );
+    }
+    if (owners.length > 0 && planeRule === null && first?.rule) {
+      finding(
+        'warning',
+        'no-plane-rule',
+        first.rule.line,
+        `no rule names the ${label} paths: ${first.path} falls to line ${first.rule.line} "${first.rule.pattern}"`,
+      );
     }
     for (const probe of probes) {
-      if (owners.length === 0 || (probe.rule !== null && probe.rule.line === planeRule?.line) || sameOwners(probe.owners, owners)) continue;
+      if (
+        owners.length === 0 ||
+        (probe.rule !== null && probe.rule.line === planeRule?.line) ||
+        sameOwners(probe.owners, owners)
+      )
+        continue;
       if (probe.rule === null) {
-        finding(plane === 'control' ? 'error' : 'warning', 'owner-overridden', planeRule?.line ?? 1, `${probe.path} matches no rule: nobody owns it, though ${owners.join(' ')} own(s) the ${plane} plane`);
+        finding(
+          plane === 'control' ? 'error' : 'warning',
+          'owner-overridden',
+          planeRule?.line ?? 1,
+          `${probe.path} matches no rule: nobody owns it, though ${owners.join(' ')} own(s) the ${plane} plane`,
+        );
         continue;
       }
       const gives = `gives it to ${probe.owners.join(' ') || 'nobody'}`;
@@ -87,22 +123,45 @@ export function checkCodeowners(input: CodeownersInput): CodeownersReport {
   const data = planes.data.owners;
   const control = planes.control.owners;
   if (data.length > 0 && sameOwners(data, control)) {
-    finding('error', 'fused-ownership', planes.control.probes[0]?.rule?.line ?? 1, `both planes are owned by ${control.join(' ')}: one approval ships prompts and authority alike; give tools a separate (security) owner`);
+    finding(
+      'error',
+      'fused-ownership',
+      planes.control.probes[0]?.rule?.line ?? 1,
+      `both planes are owned by ${control.join(' ')}: one approval ships prompts and authority alike; give tools a separate (security) owner`,
+    );
   } else {
     const shared = data.filter((owner) => control.map(lower).includes(lower(owner)));
-    if (shared.length > 0) finding('warning', 'shared-owner', 1, `${shared.join(' ')} own(s) both planes and can approve either alone`);
+    if (shared.length > 0)
+      finding(
+        'warning',
+        'shared-owner',
+        1,
+        `${shared.join(' ')} own(s) both planes and can approve either alone`,
+      );
   }
 
-  const gates = [...GATE_PROBES, ...governingLocations(input.codeowners?.path ?? null)].map((probe) => probeOwners(rules, probe));
+  const gates = [...GATE_PROBES, ...governingLocations(input.codeowners?.path ?? null)].map((probe) =>
+    probeOwners(rules, probe),
+  );
   if (control.length > 0) {
     for (const gate of gates) {
       if (gate.owners.length === 0) {
-        finding('error', 'gate-unowned', gate.rule?.line ?? 1, `gate file ${gate.path} has no owner: anyone with write access can change the gates; route it to ${control.join(' ')}`);
+        finding(
+          'error',
+          'gate-unowned',
+          gate.rule?.line ?? 1,
+          `gate file ${gate.path} has no owner: anyone with write access can change the gates; route it to ${control.join(' ')}`,
+        );
         continue;
       }
       const outsiders = gate.owners.filter((owner) => !control.map(lower).includes(lower(owner)));
       if (outsiders.length > 0) {
-        finding('error', 'gate-owner-mismatch', gate.rule?.line ?? 1, `gate file ${gate.path} can be approved by ${outsiders.join(' ')}, not only by the control-plane owner ${control.join(' ')}`);
+        finding(
+          'error',
+          'gate-owner-mismatch',
+          gate.rule?.line ?? 1,
+          `gate file ${gate.path} can be approved by ${outsiders.join(' ')}, not only by the control-plane owner ${control.join(' ')}`,
+        );
       }
     }
   }
@@ -112,7 +171,7 @@ export function checkCodeowners(input: CodeownersInput): CodeownersReport {
     file: input.codeowners?.path ?? null,
     planes: { data: strip(planes.data), control: strip(planes.control) },
     gates,
-    findings,
+    findings: findings.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]),
   };
 }
 
@@ -120,7 +179,11 @@ interface Ownership extends PlaneOwnership {
   planeRule: CodeownersRule | null;
 }
 
-function ownershipOf(rules: readonly CodeownersRule[], globs: readonly string[], plane: 'data' | 'control'): Ownership {
+function ownershipOf(
+  rules: readonly CodeownersRule[],
+  globs: readonly string[],
+  plane: 'data' | 'control',
+): Ownership {
   const probes = planeProbes(globs, plane).map((path) => probeOwners(rules, path));
   const first = probes[0];
   const planeRule = first ? findPlaneRule(rules, globs, first.path) : null;
@@ -132,13 +195,24 @@ function ownershipOf(rules: readonly CodeownersRule[], globs: readonly string[],
  * The rule meant for the plane: the last one that matches its first probe and names the plane's folder (or a
  * folder above it) explicitly, as opposed to a catch-all like `*` or `*.yaml`.
  */
-function findPlaneRule(rules: readonly CodeownersRule[], globs: readonly string[], probe: string): CodeownersRule | null {
-  const folders = globs.map((glob) => picomatch.scan(glob).base.replace(/\/+$/, '')).filter((base) => base !== '');
+function findPlaneRule(
+  rules: readonly CodeownersRule[],
+  globs: readonly string[],
+  probe: string,
+): CodeownersRule | null {
+  const folders = globs
+    .map((glob) => picomatch.scan(glob).base.replace(/\/+$/, ''))
+    .filter((base) => base !== '');
   for (let i = rules.length - 1; i >= 0; i -= 1) {
     const rule = rules[i] as CodeownersRule;
     if (!rule.regex.test(probe)) continue;
     const named = rule.pattern.replace(/^\/+/, '').replace(/(\/\*\*|\/\*)?\/*$/, '');
-    if (named !== '' && !named.includes('*') && folders.some((folder) => folder === named || folder.startsWith(`${named}/`))) return rule;
+    if (
+      named !== '' &&
+      !named.includes('*') &&
+      folders.some((folder) => folder === named || folder.startsWith(`${named}/`))
+    )
+      return rule;
   }
   return null;
 }

@@ -35,7 +35,9 @@ export function planeProbes(globs: readonly string[], plane: 'control' | 'data')
       continue;
     }
     const base = scan.base.replace(/\/+$/, '');
-    const found = CANDIDATES[plane].map((file) => (base === '' ? file : `${base}/${file}`)).filter((path) => matches(path));
+    const found = CANDIDATES[plane]
+      .map((file) => (base === '' ? file : `${base}/${file}`))
+      .filter((path) => matches(path));
     const fallback = exampleOf(glob);
     if (found.length === 0 && matches(fallback)) found.push(fallback);
     for (const path of found) probes.add(path);

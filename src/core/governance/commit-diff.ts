@@ -1,5 +1,6 @@
 import { diffBindings } from '../agents.js';
 import { createPathClassifier, isGateFile } from '../classify-paths.js';
+import type { PathClassifier } from '../classify-paths.js';
 import { diffPrompts } from '../diff-prompts.js';
 import { diffToolRegistry } from '../diff-tools.js';
 import type { SourceFile } from '../parse/source-file.js';
@@ -46,8 +47,12 @@ export interface HistoryEntry extends CommitDiff {
  * files are the same on both sides, so they cannot add to the diff. This keeps a walk over a long history
  * proportional to what changed, not to the size of the registry.
  */
-export function diffCommitFiles(files: readonly CommitFileChange[], config: Config, cache: ParseCache): CommitDiff {
-  const classify = createPathClassifier(config);
+export function diffCommitFiles(
+  files: readonly CommitFileChange[],
+  config: Config,
+  cache: ParseCache,
+  classify: PathClassifier = createPathClassifier(config),
+): CommitDiff {
   const before = parseSnapshot(sides(files, 'before'), [], config, cache).registry;
   const after = parseSnapshot(sides(files, 'after'), [], config, cache).registry;
   const control: ChangedFile[] = [];

@@ -1,4 +1,12 @@
-import type { BindingChange, ChangedFile, FieldChange, JsonValue, PromptChange, RefInfo, ToolChange } from '../types.js';
+import type {
+  BindingChange,
+  ChangedFile,
+  FieldChange,
+  JsonValue,
+  PromptChange,
+  RefInfo,
+  ToolChange,
+} from '../types.js';
 import type { CommitMeta, HistoryEntry } from './commit-diff.js';
 import type { LastChange } from './scope.js';
 
@@ -90,14 +98,20 @@ function dataEntry({ commit, prompts, files }: HistoryEntry): LogEntry | null {
 }
 
 function meta(commit: CommitMeta): Pick<LogEntry, 'sha' | 'author' | 'email' | 'date' | 'subject'> {
-  return { sha: commit.sha, author: commit.author, email: commit.email, date: commit.date, subject: commit.subject };
+  return {
+    sha: commit.sha,
+    author: commit.author,
+    email: commit.email,
+    date: commit.date,
+    subject: commit.subject,
+  };
 }
 
 /** `added issue_refund irreversible`, `lookup_order scopes widened +orders:*`, `removed send_email (was irreversible)`. */
 export function describeToolChange(change: ToolChange): string {
   switch (change.change) {
     case 'added': {
-      const fields = change.changes.map(describeField);
+      const fields = change.changes.map(describeAddedField);
       return `added ${change.name} ${change.radiusAfter ?? ''}${fields.length > 0 ? `: ${fields.join('; ')}` : ''}`;
     }
     case 'removed':
@@ -112,21 +126,50 @@ export function describeToolChange(change: ToolChange): string {
 }
 
 function radiusMove(change: ToolChange): string {
-  if (change.radiusBefore === null || change.radiusAfter === null || change.radiusBefore === change.radiusAfter) return '';
+  if (
+    change.radiusBefore === null ||
+    change.radiusAfter === null ||
+    change.radiusBefore === change.radiusAfter
+  )
+    return '';
   return `; radius ${change.radiusBefore} -> ${change.radiusAfter}${change.escalation ? ' (escalation)' : ''}`;
 }
 
 function describeField(change: FieldChange): string {
-  const parts = [...(change.added ?? []).map((item) => `+${item}`), ...(change.removed ?? []).map((item) => `-${item}`)];
-  if (parts.length === 0 && (change.before !== undefined || change.after !== undefined) && isShort(change.before) && isShort(change.after)) {
+  const parts = [
+    ...(change.added ?? []).map((item) => `+${item}`),
+    ...(change.removed ?? []).map((item) => `-${item}`),
+  ];
+  if (
+    parts.length === 0 &&
+    (change.before !== undefined || change.after !== undefined) &&
+    isShort(change.before) &&
+    isShort(change.after)
+  ) {
     parts.push(`${scalar(change.before)} -> ${scalar(change.after)}`);
   }
   const head = `${change.field} ${change.kind}`;
   return parts.length > 0 ? `${head} ${parts.join(' ')}` : head;
 }
 
+/** What a new tool brings, without the `widened` that every field of a new tool is. */
+function describeAddedField(change: FieldChange): string {
+  const added = change.added ?? [];
+  if (added.length > 0) return `${change.field} ${added.join(', ')}`;
+  if (change.after === true) return change.field;
+  return isShort(change.after) && change.after !== undefined
+    ? `${change.field} ${scalar(change.after)}`
+    : change.field;
+}
+
 function isShort(value: JsonValue | undefined): boolean {
-  return value === undefined || value === null || typeof value === 'boolean' || typeof value === 'number' || (typeof value === 'string' && value.length <= 40 && !/[\r\n]/.test(value));
+  return (
+    value === undefined ||
+    value === null ||
+    typeof value === 'boolean' ||
+    typeof value === 'number' ||
+    (typeof value === 'string' && value.length <= 40 && !/[\r\n]/.test(value))
+  );
 }
 
 function scalar(value: JsonValue | undefined): string {

@@ -140,6 +140,19 @@ describe('planStatuses (SPEC 7)', () => {
     });
   });
 
+  it('an eval verdict decides the data plane once the results exist', () => {
+    const judge = (state: 'success' | 'failure' | 'pending') =>
+      planStatuses({
+        report: promptOnlyReport(),
+        config: config(),
+        signoffs: signoffs({ required: 0, satisfied: true }),
+        evalResults: { state, description: 'pass rate 50%' },
+      }).data;
+    expect(judge('failure')).toMatchObject({ state: 'failure', description: 'evals: pass rate 50%' });
+    expect(judge('pending')).toMatchObject({ state: 'pending' });
+    expect(judge('success').description).toContain('evals: pass rate 50%');
+  });
+
   it('revocation only passes at once', () => {
     const report = makeReport({ control: { changed: true, narrowingOnly: true, digest: DIGEST } });
     const s = planStatuses({

@@ -1,0 +1,140 @@
+import { Chalk } from 'chalk';
+import type { ChalkInstance } from 'chalk';
+import {
+  ownersFused,
+  parseOwnerList,
+  readBlockOwners,
+  upsertBlock,
+} from '../../core/governance/codeowners-block.js';
+import type { PlaneOwners } from '../../core/governance/codeowners-block.js';
+import { checkCodeowners } from '../../core/governance/codeowners-check.js';
+import type { CodeownersReport, ProbeOwners } from '../../core/governance/codeowners-check.js';
+import type { Config } from '../../core/types.js';
+import { topLevel } from '../../git/refs.js';
+import { revealInvisible } from '../../render/markdown-escape.js';
+import type { CodeownersOptions } from '../commands/codeowners.js';
+import { UsageError } from '../errors.js';
+import { readWorkingCodeowners, readWorkingConfig, writeRepoFile } from './codeowners-files.js';
+
+const DEFAULT_LOCATION = '.github/CODEOWNERS';
+
+/** `agentgate codeowners`: report (exit 0), `--check` (exit 1 on errors), `--write` (fix the block, then check). */
+export async function runCodeowners(options: CodeownersOptions, cwd: string): Promise<number> {
+  if (
+    !options.write &&
+    (options.promptOwner !== undefined || options.toolOwner !== undefined || options.force)
+  ) {
+    throw new UsageError('--prompt-owner, --tool-owner and --force go with --write');
+  }
+  const root = await topLevel(cwd);
+  const { config } = readWorkingConfig(root);
+  let codeowners = readWorkingCodeowners(root);
+  let written: { path: string; changed: boolean } | null = null;
+  if (options.write) {
+    const owners = chooseOwners(options, codeowners, config);
+    const path = codeowners?.path ?? DEFAULT_LOCATION;
+    const result = upsertBlock(codeowners?.text ?? null, { config, owners, codeownersPath: path });
+    if (result.kind === 'unterminated') {
+      throw new UsageError(
+        `${path}:${result.line}: "# agentgate:begin" has no "# agentgate:end" after it: fix the block by hand`,
+      );
+    }
+    if (result.changed) writeRepoFile(root, path, result.text);
+    written = { path, changed: result.changed };
+    codeowners = { path, text: result.text };
+  }
+  const report = checkCodeowners({ codeowners, config });
+  const failed = report.findings.some((finding) => finding.severity === 'error');
+  if (options.format === 'json') {
+    process.stdout.write(`${JSON.stringify({ ...report, ...(written ? { written } : {}) }, null, 2)}\n`);
+  } else {
+    const c = new Chalk({ level: process.env.NO_COLOR ? 0 : new Chalk().level });
+    if (written)
+      process.stdout.write(
+        written.changed
+          ? `wrote agentgate's block at the end of ${written.path}\n`
+          : `${written.path}: agentgate's block is up to date, nothing changed\n`,
+      );
+    process.stdout.write(renderCodeownersText(report, c));
+  }
+  return failed && (options.check || options.write) ? 1 : 0;
+}
+
+/** Owners for the block: the flags, else the block already there, else the config, else the owners CODEOWNERS gives now. */
+function chooseOwners(
+  options: CodeownersOptions,
+  codeowners: { path: string; text: string } | null,
+  config: Config,
+): PlaneOwners {
+  const fromFlag = (value: string | undefined, flag: string): string[] | null => {
+    if (value === undefined) return null;
+    const { owners, invalid } = parseOwnerList(value);
+    if (invalid.length > 0 || owners.length === 0)
+      throw new UsageError(`${flag}: '${invalid[0] ?? value}' is not @user, @org/team or an email address`);
+    return owners;
+  };
+  const existing = codeowners ? readBlockOwners(codeowners.text, config) : null;
+  const current = checkCodeowners({ codeowners, config }).planes;
+  const pick = (...candidates: (string[] | null | undefined)[]) =>
+    candidates.find((list) => list && list.length > 0) ?? null;
+  const prompt = pick(
+    fromFlag(options.promptOwner, '--prompt-owner'),
+    existing?.prompt,
+    config.planes.data.reviewers,
+    current.data.owners,
+  );
+  const tool = pick(
+    fromFlag(options.toolOwner, '--tool-owner'),
+    existing?.tool,
+    config.planes.control.signers,
+    config.planes.control.reviewers,
+    current.control.owners,
+  );
+  if (!prompt || !tool) {
+    throw new UsageError(
+      `cannot tell who owns the ${!prompt ? 'prompts' : 'tools'}: pass --prompt-owner @org/team and --tool-owner @org/team`,
+    );
+  }
+  const owners = { prompt, tool };
+  if (ownersFused(owners) && !options.force) {
+    throw new UsageError(
+      `${tool.join(' ')} would own both planes (fused ownership): pass distinct --prompt-owner and --tool-owner, or --force`,
+    );
+  }
+  return owners;
+}
+
+export function renderCodeownersText(report: CodeownersReport, c: ChalkInstance): string {
+  const show = (text: string) => revealInvisible(text);
+  const owners = (list: string[]) => (list.length > 0 ? list.map(show).join(' ') : c.red('nobody'));
+  const rule = (probe: ProbeOwners) =>
+    probe.rule ? c.dim(`line ${probe.rule.line} ${show(probe.rule.pattern)}`) : c.dim('no rule');
+  const out = [c.bold(`CODEOWNERS: ${report.file ?? 'none'}`)];
+  for (const [plane, label] of [
+    ['data', 'data plane (prompts)'],
+    ['control', 'control plane (tools)'],
+  ] as const) {
+    const ownership = report.planes[plane];
+    out.push(`  ${label}: ${owners(ownership.owners)}`);
+    for (const probe of ownership.probes)
+      out.push(`    ${show(probe.path)} -> ${owners(probe.owners)}  ${rule(probe)}`);
+  }
+  out.push('  gate files:');
+  for (const gate of report.gates)
+    out.push(`    ${show(gate.path)} -> ${owners(gate.owners)}  ${rule(gate)}`);
+  if (report.findings.length > 0) out.push('', c.bold('findings'));
+  for (const finding of report.findings) {
+    const level = finding.severity === 'error' ? c.red('error') : c.yellow(finding.severity);
+    out.push(
+      `  ${level} ${finding.code} ${c.dim(`${finding.path}:${finding.line}`)} ${show(finding.message)}`,
+    );
+  }
+  const errors = report.findings.filter((finding) => finding.severity === 'error').length;
+  out.push(
+    '',
+    errors === 0
+      ? c.green('ok: the planes have distinct owners; tools and gate files stay with the control-plane owner')
+      : c.red(`${errors} error(s)`),
+  );
+  return `${out.join('\n')}\n`;
+}

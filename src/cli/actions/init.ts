@@ -1,0 +1,182 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import {
+  ownersFused,
+  parseOwnerList,
+  readBlockOwners,
+  upsertBlock,
+} from '../../core/governance/codeowners-block.js';
+import type { PlaneOwners } from '../../core/governance/codeowners-block.js';
+import { parseConfig } from '../../core/parse/config.js';
+import type { Config } from '../../core/types.js';
+import { topLevel } from '../../git/refs.js';
+import { CONFIG_PATH, CONFIG_TEMPLATE } from '../../init/templates/config.js';
+import {
+  PROMPT_EXAMPLE,
+  PROMPT_EXAMPLE_PATH,
+  TOOL_EXAMPLE,
+  TOOL_EXAMPLE_PATH,
+} from '../../init/templates/examples.js';
+import { WORKFLOW_PATH, workflowTemplate } from '../../init/templates/workflow.js';
+import type { InitOptions } from '../commands/init.js';
+import { UsageError } from '../errors.js';
+import {
+  readRegularFile,
+  readWorkingCodeowners,
+  readWorkingConfig,
+  writeRepoFile,
+} from './codeowners-files.js';
+
+export interface InitIo {
+  /** true when a person can answer questions (stdin and stderr are terminals) */
+  interactive: boolean;
+  ask(question: string): Promise<string>;
+  print(line: string): void;
+}
+
+type Outcome = 'created' | 'updated' | 'unchanged' | 'kept' | 'skipped';
+interface Step {
+  path: string;
+  outcome: Outcome;
+  note?: string;
+}
+
+/**
+ * `agentgate init`: writes what is missing and nothing else. A file that exists is left alone unless --force;
+ * a second run changes nothing and says so.
+ */
+export async function runInit(options: InitOptions, cwd: string, io: InitIo = terminalIo()): Promise<number> {
+  const root = await topLevel(cwd);
+  const force = options.force === true;
+  const existingConfig = readWorkingConfig(root);
+  const writeConfig = existingConfig.path === null || (force && existingConfig.path === CONFIG_PATH);
+  const config: Config = writeConfig
+    ? parseConfig(CONFIG_TEMPLATE, CONFIG_PATH).config
+    : existingConfig.config;
+
+  // every question is asked and every refusal made before the first file is written
+  const codeowners = readWorkingCodeowners(root);
+  const existingBlock = codeowners ? readBlockOwners(codeowners.text, config) : null;
+  const owners = await chooseOwners(options, existingBlock, io);
+  if (ownersFused(owners) && !force) {
+    throw new UsageError(
+      `${owners.tool.join(' ')} would own both planes (fused ownership: one approval ships prompts and authority alike): pass distinct owners, or --force`,
+    );
+  }
+  const path = codeowners?.path ?? '.github/CODEOWNERS';
+  const block = upsertBlock(codeowners?.text ?? null, { config, owners, codeownersPath: path });
+  if (block.kind === 'unterminated')
+    throw new UsageError(
+      `${path}:${block.line}: "# agentgate:begin" has no "# agentgate:end" after it: fix the block by hand`,
+    );
+
+  const steps: Step[] = [];
+  if (writeConfig) steps.push(put(root, CONFIG_PATH, CONFIG_TEMPLATE, true));
+  else steps.push({ path: existingConfig.path ?? CONFIG_PATH, outcome: 'kept' });
+  steps.push(example(root, 'registry/tools', TOOL_EXAMPLE_PATH, TOOL_EXAMPLE));
+  steps.push(example(root, 'registry/prompts', PROMPT_EXAMPLE_PATH, PROMPT_EXAMPLE));
+  if (!block.changed) steps.push({ path, outcome: 'unchanged' });
+  else if (existingBlock !== null && !force)
+    steps.push({
+      path,
+      outcome: 'kept',
+      note: "agentgate's block differs; agentgate codeowners --write or --force replaces it",
+    });
+  else {
+    writeRepoFile(root, path, block.text);
+    steps.push({
+      path,
+      outcome: codeowners ? 'updated' : 'created',
+      note: `prompts -> ${owners.prompt.join(' ')}; tools and gate files -> ${owners.tool.join(' ')}`,
+    });
+  }
+  steps.push(put(root, WORKFLOW_PATH, workflowTemplate(packageVersion()), force));
+
+  for (const step of steps) {
+    const note = step.note ?? (step.outcome === 'kept' ? 'exists; --force overwrites it' : '');
+    io.print(`${step.outcome.padEnd(9)} ${step.path}${note ? `  (${note})` : ''}`);
+  }
+  const changed = steps.some((step) => step.outcome === 'created' || step.outcome === 'updated');
+  io.print(
+    changed
+      ? 'next: commit these files, then run agentgate validate and agentgate codeowners --check'
+      : 'nothing changed: agentgate is already set up here',
+  );
+  return 0;
+}
+
+/** Writes `text` when the file is absent (or differs, with overwrite). */
+function put(root: string, path: string, text: string, overwrite: boolean): Step {
+  const current = readRegularFile(root, path);
+  if (current === text) return { path, outcome: 'unchanged' };
+  if (current !== null && !overwrite) return { path, outcome: 'kept' };
+  writeRepoFile(root, path, text);
+  return { path, outcome: current === null ? 'created' : 'updated' };
+}
+
+/** The example goes only into an empty (or missing) folder: a registry that has files needs none. */
+function example(root: string, folder: string, path: string, text: string): Step {
+  let entries: string[] = [];
+  try {
+    entries = readdirSync(join(root, folder));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const name = path.slice(folder.length + 1);
+  if (entries.some((entry) => entry !== name))
+    return { path: `${folder}/`, outcome: 'skipped', note: 'already has files' };
+  return put(root, path, text, false);
+}
+
+async function chooseOwners(
+  options: InitOptions,
+  existing: PlaneOwners | null,
+  io: InitIo,
+): Promise<PlaneOwners> {
+  const read = (value: string, flag: string): string[] => {
+    const { owners, invalid } = parseOwnerList(value);
+    if (invalid.length > 0 || owners.length === 0)
+      throw new UsageError(`${flag}: '${invalid[0] ?? value}' is not @user, @org/team or an email address`);
+    return owners;
+  };
+  let prompt =
+    options.promptOwner !== undefined ? read(options.promptOwner, '--prompt-owner') : existing?.prompt;
+  let tool = options.toolOwner !== undefined ? read(options.toolOwner, '--tool-owner') : existing?.tool;
+  if ((!prompt || !tool) && !io.interactive) {
+    throw new UsageError(
+      'who owns each plane? pass --prompt-owner @org/prompt-team and --tool-owner @org/security-team',
+    );
+  }
+  prompt ??= read(
+    await io.ask('Owner of the prompts (data plane), e.g. @org/prompt-eng: '),
+    '--prompt-owner',
+  );
+  tool ??= read(
+    await io.ask('Owner of the tools and gate files (control plane), e.g. @org/security: '),
+    '--tool-owner',
+  );
+  return { prompt, tool };
+}
+
+function terminalIo(): InitIo {
+  return {
+    interactive: process.stdin.isTTY === true && process.stderr.isTTY === true,
+    async ask(question) {
+      const rl = createInterface({ input: process.stdin, output: process.stderr });
+      try {
+        return await rl.question(question);
+      } finally {
+        rl.close();
+      }
+    },
+    print: (line) => process.stdout.write(`${line}\n`),
+  };
+}
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}

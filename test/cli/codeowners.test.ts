@@ -1,0 +1,103 @@
+import { readFileSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CodeownersReport } from '../../src/core/governance/codeowners-check.js';
+import { runCli } from '../helpers/run-cli.js';
+import { createTempRepo } from '../helpers/temp-repo.js';
+import type { TempRepo } from '../helpers/temp-repo.js';
+
+const FIXTURES = new URL('../fixtures/codeowners/', import.meta.url);
+const OWNERS = ['--prompt-owner', '@acme/prompt-eng', '--tool-owner', '@acme/security'];
+let repo: TempRepo;
+
+const fixture = (name: string) => readFileSync(new URL(name, FIXTURES));
+const codeowners = (...args: string[]) => runCli(['codeowners', ...args], { cwd: repo.dir });
+const report = (...args: string[]) =>
+  JSON.parse(codeowners(...args, '--format', 'json').stdout) as CodeownersReport & {
+    written?: { path: string; changed: boolean };
+  };
+
+beforeEach(async () => {
+  repo = await createTempRepo();
+});
+afterEach(() => repo.cleanup());
+
+describe('agentgate codeowners', () => {
+  it.each([
+    ['cli__cli.txt', '.github/CODEOWNERS'],
+    ['istio__istio.txt', 'CODEOWNERS'],
+    ['ArchipelagoMW__Archipelago.txt', 'docs/CODEOWNERS'],
+  ])('%s at %s: --check fails, --write appends the block to that file, then --check passes', (name, path) => {
+    const original = fixture(name);
+    repo.write(path, original);
+    const before = codeowners('--check');
+    expect(before.code).toBe(1);
+    expect(
+      report()
+        .findings.filter((f) => f.severity === 'error')
+        .map((f) => f.code),
+    ).toEqual(expect.arrayContaining([expect.stringMatching(/^(plane-unowned|fused-ownership)$/)]));
+
+    const written = report('--write', ...OWNERS);
+    expect(written.written).toEqual({ path, changed: true });
+    const after = readFileSync(join(repo.dir, path));
+    expect(after.subarray(0, original.length).equals(original)).toBe(true);
+    expect(codeowners('--check').code).toBe(0);
+    expect(report('--write').written).toEqual({ path, changed: false });
+  });
+
+  it('reads the first CODEOWNERS GitHub finds, as GitHub does', () => {
+    repo.write('CODEOWNERS', '* @acme/everyone\n');
+    repo.write(
+      '.github/CODEOWNERS',
+      '/registry/prompts/ @p\n/registry/tools/ @s\n/agentgate.yaml @s\n/.github/ @s\n',
+    );
+    const result = report('--check');
+    expect(result.file).toBe('.github/CODEOWNERS');
+    expect(result.findings).toEqual([]);
+    expect(codeowners('--check').code).toBe(0);
+  });
+
+  it('exits 1 under --check, 0 without it, and names the rule that takes tools away', () => {
+    repo.write(
+      '.github/CODEOWNERS',
+      '/registry/prompts/ @p\n/registry/tools/ @s\n/agentgate.yaml @s\n/.github/ @s\n*.yaml @someone\n',
+    );
+    expect(codeowners().code).toBe(0);
+    const checked = codeowners('--check');
+    expect(checked.code).toBe(1);
+    expect(checked.stdout).toContain('line 5 "*.yaml" comes after the control rule (line 2)');
+  });
+
+  it('asks for owners it cannot tell apart instead of guessing', () => {
+    repo.write('.github/CODEOWNERS', '* @acme/everyone\n');
+    const result = codeowners('--write');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--prompt-owner');
+    expect(readFileSync(join(repo.dir, '.github/CODEOWNERS'), 'utf8')).toBe('* @acme/everyone\n');
+  });
+
+  it('fixes the block from its own owners: a later catch-all is overtaken by moving the block last', () => {
+    expect(codeowners('--write', ...OWNERS).code).toBe(0);
+    const path = join(repo.dir, '.github/CODEOWNERS');
+    repo.write('.github/CODEOWNERS', `${readFileSync(path, 'utf8')}*.yaml @someone\n`);
+    expect(codeowners('--check').code).toBe(1);
+    expect(codeowners('--write').code).toBe(0);
+    expect(readFileSync(path, 'utf8')).toMatch(/\*\.yaml @someone\n\n# agentgate:begin/);
+    expect(codeowners('--check').code).toBe(0);
+  });
+
+  it('refuses to write through a symbolic link', () => {
+    repo.write('elsewhere.txt', '* @a\n');
+    symlinkSync(join(repo.dir, 'elsewhere.txt'), join(repo.dir, 'CODEOWNERS'));
+    const result = codeowners('--write', ...OWNERS);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('symbolic links are refused');
+    expect(readFileSync(join(repo.dir, 'elsewhere.txt'), 'utf8')).toBe('* @a\n');
+  });
+
+  it('takes owner flags only with --write', () => {
+    expect(codeowners('--check', '--tool-owner', '@s').code).toBe(2);
+    expect(codeowners('--check', '--write').code).toBe(2);
+  });
+});

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import {
+  findBlock,
+  ownersFused,
+  parseOwnerList,
+  readBlockOwners,
+  renderBlock,
+  upsertBlock,
+} from '../../src/core/governance/codeowners-block.js';
+import type { BlockInput } from '../../src/core/governance/codeowners-block.js';
+import { parseConfig } from '../../src/core/parse/config.js';
+
+const config = parseConfig(null, 'agentgate.yaml').config;
+const input: BlockInput = {
+  config,
+  owners: { prompt: ['@acme/prompt-eng'], tool: ['@acme/security'] },
+  codeownersPath: 'CODEOWNERS',
+};
+const ok = (result: ReturnType<typeof upsertBlock>) => {
+  if (result.kind !== 'ok') throw new Error(`unexpected ${result.kind}`);
+  return result;
+};
+
+describe('renderBlock', () => {
+  it('routes the plane folders and every gate file, CODEOWNERS locations up to the active one', () => {
+    const lines = renderBlock(input)
+      .split('\n')
+      .filter((line) => line !== '' && !line.startsWith('#'));
+    expect(lines).toEqual([
+      '/registry/prompts/ @acme/prompt-eng',
+      '/registry/tools/ @acme/security',
+      '/agentgate.yaml @acme/security',
+      '/agentgate.yml @acme/security',
+      '/.github/workflows/ @acme/security',
+      '/.github/CODEOWNERS @acme/security',
+      '/CODEOWNERS @acme/security',
+    ]);
+  });
+});
+
+describe('upsertBlock', () => {
+  it('creates a file holding only the block', () => {
+    expect(ok(upsertBlock(null, input)).text).toBe(renderBlock(input));
+  });
+
+  it('appends after a blank line, adding the missing final line break and nothing else', () => {
+    const result = ok(upsertBlock('* @acme/platform', input));
+    expect(result.text).toBe(`* @acme/platform\n\n${renderBlock(input)}`);
+  });
+
+  it('moves a block that is no longer last to the end, keeping the lines around it', () => {
+    const first = ok(upsertBlock('* @a\n', input)).text;
+    const edited = `${first}*.yaml @someone\n`;
+    const result = ok(upsertBlock(edited, input));
+    expect(result.changed).toBe(true);
+    expect(result.text).toBe(`* @a\n\n*.yaml @someone\n\n${renderBlock(input)}`);
+    expect(findBlock(result.text)?.end).toBe(result.text.length);
+  });
+
+  it('keeps CRLF line endings and a byte order mark', () => {
+    const original = '\uFEFF* @a\r\n/docs/ @b\r\n';
+    const result = ok(upsertBlock(original, input));
+    expect(result.text.startsWith(original)).toBe(true);
+    expect(result.text.slice(original.length).replace(/\r\n/g, '')).not.toContain('\n');
+  });
+
+  it('replaces the owners of an existing block', () => {
+    const first = ok(upsertBlock('* @a\n', input)).text;
+    const result = ok(upsertBlock(first, { ...input, owners: { prompt: ['@p'], tool: ['@s'] } }));
+    expect(readBlockOwners(result.text, config)).toEqual({ prompt: ['@p'], tool: ['@s'] });
+    expect(result.text.match(/agentgate:begin/g)).toHaveLength(1);
+  });
+
+  it('refuses a begin marker without its end rather than guess where the block stops', () => {
+    expect(upsertBlock('* @a\n# agentgate:begin\n/registry/ @x\n/docs/ @b\n', input)).toEqual({
+      kind: 'unterminated',
+      line: 2,
+    });
+  });
+});
+
+describe('owner lists', () => {
+  it('accepts users, teams and emails, adding a missing @', () => {
+    expect(parseOwnerList('@acme/security, alice bob@example.com')).toEqual({
+      owners: ['@acme/security', '@alice', 'bob@example.com'],
+      invalid: [],
+    });
+    expect(parseOwnerList('@acme/sec urity!').invalid).toEqual(['urity!']);
+  });
+
+  it('calls the same set on both planes fused, whatever the case', () => {
+    expect(ownersFused({ prompt: ['@Acme/Team'], tool: ['@acme/team'] })).toBe(true);
+    expect(ownersFused({ prompt: ['@acme/a'], tool: ['@acme/a', '@acme/b'] })).toBe(false);
+  });
+});
