@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateRepo } from './generate.mjs';
+import { runHistoryBench } from './history.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'dist/cli/main.js');
@@ -61,3 +62,4 @@ for (const s of scenarios) {
 const version = time([cli, '--version'], root, 15);
 console.log(`agentgate --version: ${version.ms.toFixed(0)} ms (target <= 120 ms)`);
 rmSync(rssFile, { force: true });
+if (!only || only === 'history') for (const line of runHistoryBench()) console.log(line);

@@ -17987,6 +17987,11 @@ function planReviewerRequests(input2) {
   return { request: { reviewers: [...reviewers.values()], teamReviewers: [...teams.values()] }, notes };
 }
 
+// src/core/finding-codes.ts
+function isEvalFinding(finding) {
+  return finding.code.startsWith("eval-");
+}
+
 // src/core/gate/signoff-command.ts
 var COMMAND = /^[ \t]*\/agentgate[ \t]+signoff[ \t]+(sha256:[0-9a-fA-F]{64})[ \t]*$/m;
 function parseSignoffCommand(body) {
@@ -18003,6 +18008,7 @@ function shortDigest(digest) {
 
 // src/core/gate/statuses.ts
 function planeOfFinding(finding, classify) {
+  if (isEvalFinding(finding)) return "data";
   const field = finding.field ?? "";
   if (finding.code === "unknown-tool" || field === "tools" || field.startsWith("tools.")) return "control";
   return classify(finding.path) === "data" ? "data" : "control";
@@ -23078,508 +23084,6 @@ function renderPlanText(plan, reads) {
 `;
 }
 
-// src/cli/actions/check-inputs.ts
-import { readFile as readFile2 } from "node:fs/promises";
-import { join as join4 } from "node:path";
-
-// src/core/eval/summarize-run.ts
-function casePasses(entry) {
-  return entry.passes * 2 > entry.runs;
-}
-function summarizeRun(run) {
-  let passed = 0;
-  let runs2 = 0;
-  const flaky = [];
-  for (const [id, entry] of run.cases) {
-    runs2 += entry.runs;
-    if (casePasses(entry)) passed++;
-    if (entry.passes > 0 && entry.passes < entry.runs)
-      flaky.push({ id, passes: entry.passes, runs: entry.runs });
-  }
-  flaky.sort((x, y) => compareIds(x.id, y.id));
-  const cases = run.cases.size;
-  return {
-    path: run.source?.path ?? null,
-    format: run.source?.format ?? null,
-    cases,
-    passed,
-    passRate: cases === 0 ? null : passed / cases,
-    runs: runs2,
-    errors: run.errors,
-    meanScore: meanOfCaseMeans([...run.cases.values()].map((entry) => entry.scores)),
-    flaky
-  };
-}
-function metricMeans(run) {
-  const perMetric = /* @__PURE__ */ new Map();
-  for (const entry of run.cases.values()) {
-    for (const [name, values] of Object.entries(entry.metrics)) {
-      let list = perMetric.get(name);
-      if (list === void 0) perMetric.set(name, list = []);
-      list.push(values);
-    }
-  }
-  const means = /* @__PURE__ */ new Map();
-  for (const [name, lists] of perMetric) {
-    const mean = meanOfCaseMeans(lists);
-    if (mean !== null) means.set(name, mean);
-  }
-  return means;
-}
-function meanOfCaseMeans(lists) {
-  let sum = 0;
-  let count2 = 0;
-  for (const values of lists) {
-    if (values.length === 0) continue;
-    sum += values.reduce((total, value) => total + value, 0) / values.length;
-    count2++;
-  }
-  return count2 === 0 ? null : sum / count2;
-}
-function compareIds(x, y) {
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
-// src/core/eval/compute-delta.ts
-var EPSILON = 1e-9;
-function computeEvalDelta(base, head, bounds) {
-  const baseSummary = base === null ? null : summarizeRun(base);
-  const headSummary = head === null ? null : summarizeRun(head);
-  const flips = base !== null && head !== null ? compareCases(base, head) : emptyFlips();
-  const passRateDelta = baseSummary?.passRate != null && headSummary?.passRate != null ? headSummary.passRate - baseSummary.passRate : null;
-  return {
-    base: baseSummary,
-    head: headSummary,
-    passRateDelta,
-    ...flips,
-    metrics: compareMetrics(base, head),
-    bounds: { ...bounds },
-    verdict: judge(baseSummary, headSummary, passRateDelta, bounds, flips)
-  };
-}
-function emptyFlips() {
-  return { regressions: [], fixes: [], addedCases: [], removedCases: [] };
-}
-function compareCases(base, head) {
-  const flips = emptyFlips();
-  for (const [id, before] of base.cases) {
-    const after = head.cases.get(id);
-    if (after === void 0) {
-      flips.removedCases.push(id);
-      continue;
-    }
-    const passedBefore = casePasses(before);
-    if (passedBefore === casePasses(after)) continue;
-    const flip = { id, base: runs(before), head: runs(after) };
-    (passedBefore ? flips.regressions : flips.fixes).push(flip);
-  }
-  for (const id of head.cases.keys()) if (!base.cases.has(id)) flips.addedCases.push(id);
-  flips.regressions.sort((x, y) => compareIds(x.id, y.id));
-  flips.fixes.sort((x, y) => compareIds(x.id, y.id));
-  flips.addedCases.sort(compareIds);
-  flips.removedCases.sort(compareIds);
-  return flips;
-}
-function runs(entry) {
-  return { passes: entry.passes, runs: entry.runs };
-}
-function compareMetrics(base, head) {
-  const before = base === null ? /* @__PURE__ */ new Map() : metricMeans(base);
-  const after = head === null ? /* @__PURE__ */ new Map() : metricMeans(head);
-  const names = [.../* @__PURE__ */ new Set([...before.keys(), ...after.keys()])].sort(compareIds);
-  return names.map((name) => {
-    const b = before.get(name) ?? null;
-    const a = after.get(name) ?? null;
-    return { name, before: b, after: a, delta: a !== null && b !== null ? a - b : null };
-  });
-}
-function judge(base, head, delta, bounds, flips) {
-  if (head === null) {
-    return {
-      state: "pending",
-      description: "waiting for eval results of the head commit: run the eval and supply its results"
-    };
-  }
-  if (head.passRate === null) return { state: "failure", description: "head eval results contain no cases" };
-  const rate = percent(head.passRate);
-  const reasons = [];
-  if (bounds.minPassRate !== void 0 && head.passRate < bounds.minPassRate - EPSILON) {
-    reasons.push(`pass rate ${rate} is under the minimum ${percent(bounds.minPassRate)}`);
-  }
-  if (base === null || base.passRate === null || delta === null) {
-    const note = base === null ? "no baseline" : "baseline has no cases";
-    if (reasons.length > 0) return { state: "failure", description: `${reasons.join("; ")} (${note})` };
-    return { state: "success", description: `pass rate ${rate} (${note})` };
-  }
-  const movement = `${percent(base.passRate)} -> ${rate} (${points(delta)})`;
-  if (bounds.maxPassRateDrop !== void 0 && -delta > bounds.maxPassRateDrop + EPSILON) {
-    reasons.unshift(
-      `pass rate dropped ${movement}, more than the ${(bounds.maxPassRateDrop * 100).toFixed(1)} pts allowed`
-    );
-  }
-  const dropped = flips.removedCases.length === 0 ? "" : `${flips.removedCases.length} no longer run`;
-  const counts = [count(flips.regressions.length, "regression"), count(flips.fixes.length, "fix"), dropped].filter((part) => part !== "").join(", ");
-  const tail = counts === "" ? "" : `: ${counts}`;
-  if (reasons.length > 0) return { state: "failure", description: `${reasons.join("; ")}${tail}` };
-  return { state: "success", description: `pass rate ${movement}${tail}` };
-}
-function percent(rate) {
-  return `${(rate * 100).toFixed(1)}%`;
-}
-function points(delta) {
-  const value = delta * 100;
-  const rounded = Math.abs(value) < 0.05 ? 0 : value;
-  return `${rounded > 0 ? "+" : rounded < 0 ? "-" : "\xB1"}${Math.abs(rounded).toFixed(1)} pts`;
-}
-function count(n, noun) {
-  if (n === 0) return "";
-  return `${n} ${n === 1 ? noun : noun === "fix" ? "fixes" : `${noun}s`}`;
-}
-
-// src/core/eval/errors.ts
-var EvalResultsError = class extends Error {
-  path;
-  field;
-  constructor(path, field, problem) {
-    super(field === void 0 ? `${path}: ${problem}` : `${path}: ${field}: ${problem}`);
-    this.name = "EvalResultsError";
-    this.path = path;
-    this.field = field;
-  }
-};
-
-// src/core/eval/run-builder.ts
-function createRun(path, format) {
-  return { cases: /* @__PURE__ */ new Map(), errors: 0, source: { path, format } };
-}
-function addRun(run, caseId, record) {
-  let entry = run.cases.get(caseId);
-  if (entry === void 0) {
-    entry = { passes: 0, runs: 0, scores: [], metrics: {} };
-    run.cases.set(caseId, entry);
-  }
-  entry.runs++;
-  if (record.pass && !record.error) entry.passes++;
-  if (record.error) run.errors++;
-  if (record.score !== void 0) entry.scores.push(record.score);
-  for (const [name, value] of Object.entries(record.metrics ?? {})) {
-    (entry.metrics[name] ??= []).push(value);
-  }
-}
-
-// src/core/eval/parse-native.ts
-function parseNativeResults(json2, path) {
-  if (!isRecord(json2)) throw new EvalResultsError(path, void 0, "expected a JSON object");
-  const cases = json2["cases"];
-  if (!Array.isArray(cases)) throw new EvalResultsError(path, "cases", "expected an array");
-  const run = createRun(path, "native");
-  cases.forEach((item, index) => {
-    const at = `cases[${index}]`;
-    if (!isRecord(item)) throw new EvalResultsError(path, at, "expected an object");
-    const id = item["id"];
-    if (typeof id !== "string" || id === "")
-      throw new EvalResultsError(path, `${at}.id`, "expected a non-empty string");
-    const pass = item["pass"];
-    if (typeof pass !== "boolean") throw new EvalResultsError(path, `${at}.pass`, "expected true or false");
-    const score = item["score"];
-    if (score !== void 0 && !isFiniteNumber(score)) {
-      throw new EvalResultsError(path, `${at}.score`, "expected a number");
-    }
-    const error = item["error"];
-    if (error !== void 0 && typeof error !== "boolean") {
-      throw new EvalResultsError(path, `${at}.error`, "expected true or false");
-    }
-    addRun(run, id, { pass, score, metrics: readMetrics(item["metrics"], path, `${at}.metrics`), error });
-  });
-  return run;
-}
-function readMetrics(value, path, at) {
-  if (value === void 0) return void 0;
-  if (!isRecord(value)) throw new EvalResultsError(path, at, "expected an object of numbers");
-  for (const [name, metric] of Object.entries(value)) {
-    if (!isFiniteNumber(metric)) throw new EvalResultsError(path, `${at}.${name}`, "expected a number");
-  }
-  return value;
-}
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function isFiniteNumber(value) {
-  return typeof value === "number" && Number.isFinite(value);
-}
-
-// src/core/canonical-json.ts
-function canonicalJson(value) {
-  if (value === null || value === void 0) return "null";
-  switch (typeof value) {
-    case "string":
-      return JSON.stringify(value);
-    case "number":
-      return Number.isFinite(value) ? JSON.stringify(value) : "null";
-    case "boolean":
-      return value ? "true" : "false";
-    case "object":
-      return Array.isArray(value) ? canonicalArray(value) : canonicalObject(value);
-    default:
-      return "null";
-  }
-}
-function canonicalArray(list) {
-  let out = "[";
-  for (let i = 0; i < list.length; i++) {
-    if (i > 0) out += ",";
-    const item = list[i];
-    out += item === void 0 ? "null" : canonicalJson(item);
-  }
-  return out + "]";
-}
-function canonicalObject(record) {
-  const keys = Object.keys(record).sort();
-  let out = "{";
-  let first = true;
-  for (const key of keys) {
-    const item = record[key];
-    if (item === void 0 || typeof item === "function" || typeof item === "symbol") continue;
-    if (!first) out += ",";
-    first = false;
-    out += JSON.stringify(key) + ":" + canonicalJson(item);
-  }
-  return out + "}";
-}
-function jsonEqual(a, b) {
-  if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-  if (Array.isArray(a) || Array.isArray(b)) {
-    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!jsonEqual(a[i], b[i])) return false;
-    return true;
-  }
-  let count2 = 0;
-  for (const key in a) {
-    const value = a[key];
-    if (value === void 0) continue;
-    if (!Object.hasOwn(b, key) || !jsonEqual(value, b[key])) return false;
-    count2++;
-  }
-  for (const key in b) if (b[key] !== void 0) count2--;
-  return count2 === 0;
-}
-
-// src/core/eval/promptfoo-keys.ts
-function buildPromptKeys(prompts) {
-  const distinct = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const prompt of prompts) {
-    if (prompt.label === void 0 || seen.has(prompt.label)) continue;
-    seen.add(prompt.label);
-    distinct.push(prompt);
-  }
-  const keys = distinct.map((prompt, index) => derivePromptKey(prompt.label ?? "", prompt.raw, index));
-  const counts = /* @__PURE__ */ new Map();
-  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
-  const byLabel = /* @__PURE__ */ new Map();
-  distinct.forEach((prompt, index) => {
-    const key = keys[index];
-    byLabel.set(prompt.label ?? "", (counts.get(key) ?? 0) > 1 ? `${key} #${index + 1}` : key);
-  });
-  return byLabel;
-}
-function derivePromptKey(label, raw, index) {
-  if (raw !== void 0 && raw !== "") {
-    if (label === raw) return `prompt ${index + 1}`;
-    const suffix = `: ${raw}`;
-    if (label.endsWith(suffix) && label.length > suffix.length) return label.slice(0, -suffix.length);
-  }
-  return label;
-}
-function buildCaseIds(rows, promptKeys) {
-  const varsByDescription = /* @__PURE__ */ new Map();
-  for (const row of rows) {
-    if (row.description === void 0) continue;
-    let set2 = varsByDescription.get(row.description);
-    if (set2 === void 0) varsByDescription.set(row.description, set2 = /* @__PURE__ */ new Set());
-    set2.add(canonicalJson(row.vars ?? {}));
-  }
-  return rows.map((row) => {
-    const vars = canonicalJson(row.vars ?? {});
-    let test;
-    if (row.description !== void 0) {
-      const ambiguous = (varsByDescription.get(row.description)?.size ?? 0) > 1;
-      test = ambiguous ? `${row.description} ${vars}` : row.description;
-    } else if (vars !== "{}") test = vars;
-    else test = `test ${(row.testIdx ?? 0) + 1}`;
-    const prompt = (row.promptLabel !== void 0 ? promptKeys.get(row.promptLabel) ?? row.promptLabel : void 0) ?? `prompt ${(row.promptIdx ?? 0) + 1}`;
-    return `${test} [${prompt} @ ${row.provider ?? "provider"}]`;
-  });
-}
-
-// src/core/eval/parse-promptfoo.ts
-function parsePromptfooResults(json2, path) {
-  if (!isRecord(json2)) throw new EvalResultsError(path, void 0, "expected a JSON object");
-  const wrapped = isRecord(json2["results"]);
-  const summary = wrapped ? json2["results"] : json2;
-  const prefix = wrapped ? "results." : "";
-  const version = summary["version"];
-  if (version !== void 0 && !isFiniteNumber(version)) {
-    throw new EvalResultsError(path, `${prefix}version`, "expected a number");
-  }
-  const isV3 = version !== void 0 && version >= 3;
-  const rowsValue = summary["results"];
-  const table = summary["table"];
-  let rows;
-  let prompts;
-  if (Array.isArray(rowsValue) && (isV3 || rowsValue.length > 0 || !isRecord(table))) {
-    prompts = readPromptList(isV3 ? summary["prompts"] : isRecord(table) ? table["head"] : void 0, isV3);
-    rows = rowsValue.map(
-      (row, index) => readResultRow(row, index, prompts, path, `${prefix}results`)
-    );
-  } else if (isRecord(table)) {
-    prompts = readPromptList(table["head"], false);
-    rows = readTableRows(table, prompts, path, `${prefix}table`);
-  } else if (isV3) {
-    throw new EvalResultsError(path, `${prefix}results`, "expected an array of result rows");
-  } else {
-    throw new EvalResultsError(path, `${prefix}results`, "expected an array of result rows or a `table`");
-  }
-  const run = createRun(path, isV3 ? "promptfoo-v3" : "promptfoo-v2");
-  const ids = buildCaseIds(rows, buildPromptKeys(prompts));
-  let sawFailureReason = false;
-  rows.forEach((row, index) => {
-    if (row.failureReason !== void 0) sawFailureReason = true;
-    addRun(run, ids[index], {
-      pass: row.pass,
-      score: row.score,
-      metrics: row.metrics,
-      error: row.failureReason === 2
-    });
-  });
-  const stats = summary["stats"];
-  if (!sawFailureReason && isRecord(stats) && isFiniteNumber(stats["errors"])) run.errors = stats["errors"];
-  return run;
-}
-function readPromptList(value, isV3) {
-  const list = isV3 ? value : isRecord(value) ? value["prompts"] : void 0;
-  if (!Array.isArray(list)) return [];
-  return list.map((item) => ({
-    label: isRecord(item) ? optionalString(item["label"]) : void 0,
-    raw: isRecord(item) ? optionalString(item["raw"]) : void 0,
-    provider: isRecord(item) ? optionalString(item["provider"]) : void 0
-  }));
-}
-function readResultRow(row, index, prompts, path, at) {
-  const field = `${at}[${index}]`;
-  if (!isRecord(row)) throw new EvalResultsError(path, field, "expected an object");
-  const success = row["success"];
-  if (typeof success !== "boolean")
-    throw new EvalResultsError(path, `${field}.success`, "expected true or false");
-  const testCase = isRecord(row["testCase"]) ? row["testCase"] : {};
-  const promptIdx = isFiniteNumber(row["promptIdx"]) ? row["promptIdx"] : void 0;
-  const prompt = row["prompt"];
-  const promptLabel = (isRecord(prompt) ? optionalString(prompt["label"]) : void 0) ?? (promptIdx !== void 0 ? prompts[promptIdx]?.label : void 0);
-  return {
-    description: optionalString(testCase["description"]) ?? optionalString(row["description"]),
-    vars: testCase["vars"] ?? row["vars"],
-    testIdx: isFiniteNumber(row["testIdx"]) ? row["testIdx"] : void 0,
-    promptLabel,
-    promptIdx,
-    provider: readProvider(row["provider"]),
-    pass: success,
-    score: readScore(row["score"], path, `${field}.score`),
-    metrics: readNamedScores(row["namedScores"] ?? gradingNamedScores(row), path, `${field}.namedScores`),
-    failureReason: isFiniteNumber(row["failureReason"]) ? row["failureReason"] : void 0
-  };
-}
-function readTableRows(table, prompts, path, at) {
-  const body = table["body"];
-  if (!Array.isArray(body)) throw new EvalResultsError(path, `${at}.body`, "expected an array");
-  const head = isRecord(table["head"]) ? table["head"] : {};
-  const varNames = Array.isArray(head["vars"]) ? head["vars"].map(String) : [];
-  const rows = [];
-  body.forEach((entry, testIdx) => {
-    const field = `${at}.body[${testIdx}]`;
-    if (!isRecord(entry)) throw new EvalResultsError(path, field, "expected an object");
-    const outputs = entry["outputs"];
-    if (!Array.isArray(outputs)) throw new EvalResultsError(path, `${field}.outputs`, "expected an array");
-    const test = isRecord(entry["test"]) ? entry["test"] : {};
-    const vars = test["vars"] ?? tableVars(varNames, entry["vars"]);
-    outputs.forEach((output, promptIdx) => {
-      const outAt = `${field}.outputs[${promptIdx}]`;
-      if (!isRecord(output)) throw new EvalResultsError(path, outAt, "expected an object");
-      const pass = output["pass"];
-      if (typeof pass !== "boolean")
-        throw new EvalResultsError(path, `${outAt}.pass`, "expected true or false");
-      rows.push({
-        description: optionalString(entry["description"]) ?? optionalString(test["description"]),
-        vars,
-        testIdx,
-        promptLabel: prompts[promptIdx]?.label,
-        promptIdx,
-        provider: optionalString(output["provider"]) ?? prompts[promptIdx]?.provider,
-        pass,
-        score: readScore(output["score"], path, `${outAt}.score`),
-        metrics: readNamedScores(output["namedScores"], path, `${outAt}.namedScores`),
-        failureReason: isFiniteNumber(output["failureReason"]) ? output["failureReason"] : void 0
-      });
-    });
-  });
-  return rows;
-}
-function tableVars(names, values) {
-  if (!Array.isArray(values)) return void 0;
-  const vars = {};
-  values.forEach((value, index) => {
-    vars[names[index] ?? `var${index + 1}`] = value;
-  });
-  return vars;
-}
-function readProvider(value) {
-  if (typeof value === "string") return value;
-  if (!isRecord(value)) return void 0;
-  return optionalString(value["label"]) ?? optionalString(value["id"]);
-}
-function readScore(value, path, field) {
-  if (value === void 0 || value === null) return void 0;
-  if (!isFiniteNumber(value)) throw new EvalResultsError(path, field, "expected a number");
-  return value;
-}
-function readNamedScores(value, path, field) {
-  if (value === void 0 || value === null) return void 0;
-  if (!isRecord(value)) throw new EvalResultsError(path, field, "expected an object of numbers");
-  const metrics = {};
-  for (const [name, score] of Object.entries(value)) if (isFiniteNumber(score)) metrics[name] = score;
-  return metrics;
-}
-function gradingNamedScores(row) {
-  const grading = row["gradingResult"];
-  return isRecord(grading) ? grading["namedScores"] : void 0;
-}
-function optionalString(value) {
-  return typeof value === "string" && value !== "" ? value : void 0;
-}
-
-// src/core/eval/parse-results.ts
-function parseEvalResults(json2, path) {
-  if (!isRecord(json2)) throw new EvalResultsError(path, void 0, "expected a JSON object");
-  if ("cases" in json2) return parseNativeResults(json2, path);
-  if (isRecord(json2["results"]) || Array.isArray(json2["results"]) || isRecord(json2["table"])) {
-    return parsePromptfooResults(json2, path);
-  }
-  throw new EvalResultsError(
-    path,
-    void 0,
-    "not eval results: expected promptfoo output (`results`) or agentgate results (`cases`)"
-  );
-}
-function parseEvalResultsText(text, path) {
-  let json2;
-  try {
-    json2 = JSON.parse(text);
-  } catch (error) {
-    throw new EvalResultsError(path, void 0, `not valid JSON: ${error.message}`);
-  }
-  return parseEvalResults(json2, path);
-}
-
 // src/core/gate/signoffs.ts
 var TEAM_UNVERIFIABLE = "team membership unverifiable: give AGENTGATE_TOKEN read:org, or list signers by login";
 var lower = (s) => s.toLowerCase();
@@ -23944,11 +23448,16 @@ async function symbolicRef(cwd, name) {
   const out = await runGit(cwd, ["symbolic-ref", "-q", name], { acceptExitCodes: [1] });
   return out.toString("utf8").trim() || null;
 }
-async function mergeBase(cwd, a, b, label) {
+async function mergeBase(cwd, a, b, label = b) {
+  checkSha(a);
+  checkSha(b);
   const out = (await runGit(cwd, ["merge-base", a, b], { acceptExitCodes: [1] })).toString("utf8").trim();
   if (out.length > 0) return out;
   if (await isShallow(cwd))
-    throw new GitError("shallow", `no merge-base of HEAD and ${label} in this clone (${SHALLOW_HINT})`);
+    throw new GitError(
+      "shallow",
+      `no merge-base of ${a.slice(0, 12)} and ${label} in this clone (${SHALLOW_HINT})`
+    );
   return null;
 }
 
@@ -23989,6 +23498,65 @@ function bindingsById(prompts) {
 
 // src/core/digest.ts
 import { createHash } from "node:crypto";
+
+// src/core/canonical-json.ts
+function canonicalJson(value) {
+  if (value === null || value === void 0) return "null";
+  switch (typeof value) {
+    case "string":
+      return JSON.stringify(value);
+    case "number":
+      return Number.isFinite(value) ? JSON.stringify(value) : "null";
+    case "boolean":
+      return value ? "true" : "false";
+    case "object":
+      return Array.isArray(value) ? canonicalArray(value) : canonicalObject(value);
+    default:
+      return "null";
+  }
+}
+function canonicalArray(list) {
+  let out = "[";
+  for (let i = 0; i < list.length; i++) {
+    if (i > 0) out += ",";
+    const item = list[i];
+    out += item === void 0 ? "null" : canonicalJson(item);
+  }
+  return out + "]";
+}
+function canonicalObject(record) {
+  const keys = Object.keys(record).sort();
+  let out = "{";
+  let first = true;
+  for (const key of keys) {
+    const item = record[key];
+    if (item === void 0 || typeof item === "function" || typeof item === "symbol") continue;
+    if (!first) out += ",";
+    first = false;
+    out += JSON.stringify(key) + ":" + canonicalJson(item);
+  }
+  return out + "}";
+}
+function jsonEqual(a, b) {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!jsonEqual(a[i], b[i])) return false;
+    return true;
+  }
+  let count2 = 0;
+  for (const key in a) {
+    const value = a[key];
+    if (value === void 0) continue;
+    if (!Object.hasOwn(b, key) || !jsonEqual(value, b[key])) return false;
+    count2++;
+  }
+  for (const key in b) if (b[key] !== void 0) count2--;
+  return count2 === 0;
+}
+
+// src/core/digest.ts
 function computeDigest(input2) {
   const tools = [...input2.toolChanges].sort((a, b) => compareStrings(a.name, b.name)).map((change) => ({
     name: change.name,
@@ -30728,6 +30296,449 @@ function byPath(a, b) {
 // src/load/load-eval.ts
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
+
+// src/core/eval/summarize-run.ts
+function casePasses(entry) {
+  return entry.passes * 2 > entry.runs;
+}
+function summarizeRun(run) {
+  let passed = 0;
+  let runs2 = 0;
+  const flaky = [];
+  for (const [id, entry] of run.cases) {
+    runs2 += entry.runs;
+    if (casePasses(entry)) passed++;
+    if (entry.passes > 0 && entry.passes < entry.runs)
+      flaky.push({ id, passes: entry.passes, runs: entry.runs });
+  }
+  flaky.sort((x, y) => compareIds(x.id, y.id));
+  const cases = run.cases.size;
+  return {
+    path: run.source?.path ?? null,
+    format: run.source?.format ?? null,
+    cases,
+    passed,
+    passRate: cases === 0 ? null : passed / cases,
+    runs: runs2,
+    errors: run.errors,
+    meanScore: meanOfCaseMeans([...run.cases.values()].map((entry) => entry.scores)),
+    flaky
+  };
+}
+function metricMeans(run) {
+  const perMetric = /* @__PURE__ */ new Map();
+  for (const entry of run.cases.values()) {
+    for (const [name, values] of Object.entries(entry.metrics)) {
+      let list = perMetric.get(name);
+      if (list === void 0) perMetric.set(name, list = []);
+      list.push(values);
+    }
+  }
+  const means = /* @__PURE__ */ new Map();
+  for (const [name, lists] of perMetric) {
+    const mean = meanOfCaseMeans(lists);
+    if (mean !== null) means.set(name, mean);
+  }
+  return means;
+}
+function meanOfCaseMeans(lists) {
+  let sum = 0;
+  let count2 = 0;
+  for (const values of lists) {
+    if (values.length === 0) continue;
+    sum += values.reduce((total, value) => total + value, 0) / values.length;
+    count2++;
+  }
+  return count2 === 0 ? null : sum / count2;
+}
+function compareIds(x, y) {
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+// src/core/eval/compute-delta.ts
+var EPSILON = 1e-9;
+function computeEvalDelta(base, head, bounds) {
+  const baseSummary = base === null ? null : summarizeRun(base);
+  const headSummary = head === null ? null : summarizeRun(head);
+  const flips = base !== null && head !== null ? compareCases(base, head) : emptyFlips();
+  const passRateDelta = baseSummary?.passRate != null && headSummary?.passRate != null ? headSummary.passRate - baseSummary.passRate : null;
+  return {
+    base: baseSummary,
+    head: headSummary,
+    passRateDelta,
+    ...flips,
+    metrics: compareMetrics(base, head),
+    bounds: { ...bounds },
+    verdict: judge(baseSummary, headSummary, passRateDelta, bounds, flips)
+  };
+}
+function emptyFlips() {
+  return { regressions: [], fixes: [], addedCases: [], removedCases: [] };
+}
+function compareCases(base, head) {
+  const flips = emptyFlips();
+  for (const [id, before] of base.cases) {
+    const after = head.cases.get(id);
+    if (after === void 0) {
+      flips.removedCases.push(id);
+      continue;
+    }
+    const passedBefore = casePasses(before);
+    if (passedBefore === casePasses(after)) continue;
+    const flip = { id, base: runs(before), head: runs(after) };
+    (passedBefore ? flips.regressions : flips.fixes).push(flip);
+  }
+  for (const id of head.cases.keys()) if (!base.cases.has(id)) flips.addedCases.push(id);
+  flips.regressions.sort((x, y) => compareIds(x.id, y.id));
+  flips.fixes.sort((x, y) => compareIds(x.id, y.id));
+  flips.addedCases.sort(compareIds);
+  flips.removedCases.sort(compareIds);
+  return flips;
+}
+function runs(entry) {
+  return { passes: entry.passes, runs: entry.runs };
+}
+function compareMetrics(base, head) {
+  const before = base === null ? /* @__PURE__ */ new Map() : metricMeans(base);
+  const after = head === null ? /* @__PURE__ */ new Map() : metricMeans(head);
+  const names = [.../* @__PURE__ */ new Set([...before.keys(), ...after.keys()])].sort(compareIds);
+  return names.map((name) => {
+    const b = before.get(name) ?? null;
+    const a = after.get(name) ?? null;
+    return { name, before: b, after: a, delta: a !== null && b !== null ? a - b : null };
+  });
+}
+function judge(base, head, delta, bounds, flips) {
+  if (head === null) {
+    return {
+      state: "pending",
+      description: "waiting for eval results of the head commit: run the eval and supply its results"
+    };
+  }
+  if (head.passRate === null) return { state: "failure", description: "head eval results contain no cases" };
+  const rate = percent(head.passRate);
+  const reasons = [];
+  if (bounds.minPassRate !== void 0 && head.passRate < bounds.minPassRate - EPSILON) {
+    reasons.push(`pass rate ${rate} is under the minimum ${percent(bounds.minPassRate)}`);
+  }
+  if (base === null || base.passRate === null || delta === null) {
+    const note = base === null ? "no baseline" : "baseline has no cases";
+    if (reasons.length > 0) return { state: "failure", description: `${reasons.join("; ")} (${note})` };
+    return { state: "success", description: `pass rate ${rate} (${note})` };
+  }
+  const movement = `${percent(base.passRate)} -> ${rate} (${points(delta)})`;
+  if (bounds.maxPassRateDrop !== void 0 && -delta > bounds.maxPassRateDrop + EPSILON) {
+    reasons.unshift(
+      `pass rate dropped ${movement}, more than the ${(bounds.maxPassRateDrop * 100).toFixed(1)} pts allowed`
+    );
+  }
+  const dropped = flips.removedCases.length === 0 ? "" : `${flips.removedCases.length} no longer run`;
+  const counts = [count(flips.regressions.length, "regression"), count(flips.fixes.length, "fix"), dropped].filter((part) => part !== "").join(", ");
+  const tail = counts === "" ? "" : `: ${counts}`;
+  if (reasons.length > 0) return { state: "failure", description: `${reasons.join("; ")}${tail}` };
+  return { state: "success", description: `pass rate ${movement}${tail}` };
+}
+function percent(rate) {
+  return `${(rate * 100).toFixed(1)}%`;
+}
+function points(delta) {
+  const value = delta * 100;
+  const rounded = Math.abs(value) < 0.05 ? 0 : value;
+  return `${rounded > 0 ? "+" : rounded < 0 ? "-" : "\xB1"}${Math.abs(rounded).toFixed(1)} pts`;
+}
+function count(n, noun) {
+  if (n === 0) return "";
+  return `${n} ${n === 1 ? noun : noun === "fix" ? "fixes" : `${noun}s`}`;
+}
+
+// src/core/eval/errors.ts
+var EvalResultsError = class extends Error {
+  path;
+  field;
+  constructor(path, field, problem) {
+    super(field === void 0 ? `${path}: ${problem}` : `${path}: ${field}: ${problem}`);
+    this.name = "EvalResultsError";
+    this.path = path;
+    this.field = field;
+  }
+};
+
+// src/core/eval/run-builder.ts
+function createRun(path, format) {
+  return { cases: /* @__PURE__ */ new Map(), errors: 0, source: { path, format } };
+}
+function addRun(run, caseId, record) {
+  let entry = run.cases.get(caseId);
+  if (entry === void 0) {
+    entry = { passes: 0, runs: 0, scores: [], metrics: {} };
+    run.cases.set(caseId, entry);
+  }
+  entry.runs++;
+  if (record.pass && !record.error) entry.passes++;
+  if (record.error) run.errors++;
+  if (record.score !== void 0) entry.scores.push(record.score);
+  for (const [name, value] of Object.entries(record.metrics ?? {})) {
+    (entry.metrics[name] ??= []).push(value);
+  }
+}
+
+// src/core/eval/parse-native.ts
+function parseNativeResults(json2, path) {
+  if (!isRecord(json2)) throw new EvalResultsError(path, void 0, "expected a JSON object");
+  const cases = json2["cases"];
+  if (!Array.isArray(cases)) throw new EvalResultsError(path, "cases", "expected an array");
+  const run = createRun(path, "native");
+  cases.forEach((item, index) => {
+    const at = `cases[${index}]`;
+    if (!isRecord(item)) throw new EvalResultsError(path, at, "expected an object");
+    const id = item["id"];
+    if (typeof id !== "string" || id === "")
+      throw new EvalResultsError(path, `${at}.id`, "expected a non-empty string");
+    const pass = item["pass"];
+    if (typeof pass !== "boolean") throw new EvalResultsError(path, `${at}.pass`, "expected true or false");
+    const score = item["score"];
+    if (score !== void 0 && !isFiniteNumber(score)) {
+      throw new EvalResultsError(path, `${at}.score`, "expected a number");
+    }
+    const error = item["error"];
+    if (error !== void 0 && typeof error !== "boolean") {
+      throw new EvalResultsError(path, `${at}.error`, "expected true or false");
+    }
+    addRun(run, id, { pass, score, metrics: readMetrics(item["metrics"], path, `${at}.metrics`), error });
+  });
+  return run;
+}
+function readMetrics(value, path, at) {
+  if (value === void 0) return void 0;
+  if (!isRecord(value)) throw new EvalResultsError(path, at, "expected an object of numbers");
+  for (const [name, metric] of Object.entries(value)) {
+    if (!isFiniteNumber(metric)) throw new EvalResultsError(path, `${at}.${name}`, "expected a number");
+  }
+  return value;
+}
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function isFiniteNumber(value) {
+  return typeof value === "number" && Number.isFinite(value);
+}
+
+// src/core/eval/promptfoo-keys.ts
+function buildPromptKeys(prompts) {
+  const distinct = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const prompt of prompts) {
+    if (prompt.label === void 0 || seen.has(prompt.label)) continue;
+    seen.add(prompt.label);
+    distinct.push(prompt);
+  }
+  const keys = distinct.map((prompt, index) => derivePromptKey(prompt.label ?? "", prompt.raw, index));
+  const counts = /* @__PURE__ */ new Map();
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  const byLabel = /* @__PURE__ */ new Map();
+  distinct.forEach((prompt, index) => {
+    const key = keys[index];
+    byLabel.set(prompt.label ?? "", (counts.get(key) ?? 0) > 1 ? `${key} #${index + 1}` : key);
+  });
+  return byLabel;
+}
+function derivePromptKey(label, raw, index) {
+  if (raw !== void 0 && raw !== "") {
+    if (label === raw) return `prompt ${index + 1}`;
+    const suffix = `: ${raw}`;
+    if (label.endsWith(suffix) && label.length > suffix.length) return label.slice(0, -suffix.length);
+  }
+  return label;
+}
+function buildCaseIds(rows, promptKeys) {
+  const varsByDescription = /* @__PURE__ */ new Map();
+  for (const row of rows) {
+    if (row.description === void 0) continue;
+    let set2 = varsByDescription.get(row.description);
+    if (set2 === void 0) varsByDescription.set(row.description, set2 = /* @__PURE__ */ new Set());
+    set2.add(canonicalJson(row.vars ?? {}));
+  }
+  return rows.map((row) => {
+    const vars = canonicalJson(row.vars ?? {});
+    let test;
+    if (row.description !== void 0) {
+      const ambiguous = (varsByDescription.get(row.description)?.size ?? 0) > 1;
+      test = ambiguous ? `${row.description} ${vars}` : row.description;
+    } else if (vars !== "{}") test = vars;
+    else test = `test ${(row.testIdx ?? 0) + 1}`;
+    const prompt = (row.promptLabel !== void 0 ? promptKeys.get(row.promptLabel) ?? row.promptLabel : void 0) ?? `prompt ${(row.promptIdx ?? 0) + 1}`;
+    return `${test} [${prompt} @ ${row.provider ?? "provider"}]`;
+  });
+}
+
+// src/core/eval/parse-promptfoo.ts
+function parsePromptfooResults(json2, path) {
+  if (!isRecord(json2)) throw new EvalResultsError(path, void 0, "expected a JSON object");
+  const wrapped = isRecord(json2["results"]);
+  const summary = wrapped ? json2["results"] : json2;
+  const prefix = wrapped ? "results." : "";
+  const version = summary["version"];
+  if (version !== void 0 && !isFiniteNumber(version)) {
+    throw new EvalResultsError(path, `${prefix}version`, "expected a number");
+  }
+  const isV3 = version !== void 0 && version >= 3;
+  const rowsValue = summary["results"];
+  const table = summary["table"];
+  let rows;
+  let prompts;
+  if (Array.isArray(rowsValue) && (isV3 || rowsValue.length > 0 || !isRecord(table))) {
+    prompts = readPromptList(isV3 ? summary["prompts"] : isRecord(table) ? table["head"] : void 0, isV3);
+    rows = rowsValue.map(
+      (row, index) => readResultRow(row, index, prompts, path, `${prefix}results`)
+    );
+  } else if (isRecord(table)) {
+    prompts = readPromptList(table["head"], false);
+    rows = readTableRows(table, prompts, path, `${prefix}table`);
+  } else if (isV3) {
+    throw new EvalResultsError(path, `${prefix}results`, "expected an array of result rows");
+  } else {
+    throw new EvalResultsError(path, `${prefix}results`, "expected an array of result rows or a `table`");
+  }
+  const run = createRun(path, isV3 ? "promptfoo-v3" : "promptfoo-v2");
+  const ids = buildCaseIds(rows, buildPromptKeys(prompts));
+  let sawFailureReason = false;
+  rows.forEach((row, index) => {
+    if (row.failureReason !== void 0) sawFailureReason = true;
+    addRun(run, ids[index], {
+      pass: row.pass,
+      score: row.score,
+      metrics: row.metrics,
+      error: row.failureReason === 2
+    });
+  });
+  const stats = summary["stats"];
+  if (!sawFailureReason && isRecord(stats) && isFiniteNumber(stats["errors"])) run.errors = stats["errors"];
+  return run;
+}
+function readPromptList(value, isV3) {
+  const list = isV3 ? value : isRecord(value) ? value["prompts"] : void 0;
+  if (!Array.isArray(list)) return [];
+  return list.map((item) => ({
+    label: isRecord(item) ? optionalString(item["label"]) : void 0,
+    raw: isRecord(item) ? optionalString(item["raw"]) : void 0,
+    provider: isRecord(item) ? optionalString(item["provider"]) : void 0
+  }));
+}
+function readResultRow(row, index, prompts, path, at) {
+  const field = `${at}[${index}]`;
+  if (!isRecord(row)) throw new EvalResultsError(path, field, "expected an object");
+  const success = row["success"];
+  if (typeof success !== "boolean")
+    throw new EvalResultsError(path, `${field}.success`, "expected true or false");
+  const testCase = isRecord(row["testCase"]) ? row["testCase"] : {};
+  const promptIdx = isFiniteNumber(row["promptIdx"]) ? row["promptIdx"] : void 0;
+  const prompt = row["prompt"];
+  const promptLabel = (isRecord(prompt) ? optionalString(prompt["label"]) : void 0) ?? (promptIdx !== void 0 ? prompts[promptIdx]?.label : void 0);
+  return {
+    description: optionalString(testCase["description"]) ?? optionalString(row["description"]),
+    vars: testCase["vars"] ?? row["vars"],
+    testIdx: isFiniteNumber(row["testIdx"]) ? row["testIdx"] : void 0,
+    promptLabel,
+    promptIdx,
+    provider: readProvider(row["provider"]),
+    pass: success,
+    score: readScore(row["score"], path, `${field}.score`),
+    metrics: readNamedScores(row["namedScores"] ?? gradingNamedScores(row), path, `${field}.namedScores`),
+    failureReason: isFiniteNumber(row["failureReason"]) ? row["failureReason"] : void 0
+  };
+}
+function readTableRows(table, prompts, path, at) {
+  const body = table["body"];
+  if (!Array.isArray(body)) throw new EvalResultsError(path, `${at}.body`, "expected an array");
+  const head = isRecord(table["head"]) ? table["head"] : {};
+  const varNames = Array.isArray(head["vars"]) ? head["vars"].map(String) : [];
+  const rows = [];
+  body.forEach((entry, testIdx) => {
+    const field = `${at}.body[${testIdx}]`;
+    if (!isRecord(entry)) throw new EvalResultsError(path, field, "expected an object");
+    const outputs = entry["outputs"];
+    if (!Array.isArray(outputs)) throw new EvalResultsError(path, `${field}.outputs`, "expected an array");
+    const test = isRecord(entry["test"]) ? entry["test"] : {};
+    const vars = test["vars"] ?? tableVars(varNames, entry["vars"]);
+    outputs.forEach((output, promptIdx) => {
+      const outAt = `${field}.outputs[${promptIdx}]`;
+      if (!isRecord(output)) throw new EvalResultsError(path, outAt, "expected an object");
+      const pass = output["pass"];
+      if (typeof pass !== "boolean")
+        throw new EvalResultsError(path, `${outAt}.pass`, "expected true or false");
+      rows.push({
+        description: optionalString(entry["description"]) ?? optionalString(test["description"]),
+        vars,
+        testIdx,
+        promptLabel: prompts[promptIdx]?.label,
+        promptIdx,
+        provider: optionalString(output["provider"]) ?? prompts[promptIdx]?.provider,
+        pass,
+        score: readScore(output["score"], path, `${outAt}.score`),
+        metrics: readNamedScores(output["namedScores"], path, `${outAt}.namedScores`),
+        failureReason: isFiniteNumber(output["failureReason"]) ? output["failureReason"] : void 0
+      });
+    });
+  });
+  return rows;
+}
+function tableVars(names, values) {
+  if (!Array.isArray(values)) return void 0;
+  const vars = {};
+  values.forEach((value, index) => {
+    vars[names[index] ?? `var${index + 1}`] = value;
+  });
+  return vars;
+}
+function readProvider(value) {
+  if (typeof value === "string") return value;
+  if (!isRecord(value)) return void 0;
+  return optionalString(value["label"]) ?? optionalString(value["id"]);
+}
+function readScore(value, path, field) {
+  if (value === void 0 || value === null) return void 0;
+  if (!isFiniteNumber(value)) throw new EvalResultsError(path, field, "expected a number");
+  return value;
+}
+function readNamedScores(value, path, field) {
+  if (value === void 0 || value === null) return void 0;
+  if (!isRecord(value)) throw new EvalResultsError(path, field, "expected an object of numbers");
+  const metrics = {};
+  for (const [name, score] of Object.entries(value)) if (isFiniteNumber(score)) metrics[name] = score;
+  return metrics;
+}
+function gradingNamedScores(row) {
+  const grading = row["gradingResult"];
+  return isRecord(grading) ? grading["namedScores"] : void 0;
+}
+function optionalString(value) {
+  return typeof value === "string" && value !== "" ? value : void 0;
+}
+
+// src/core/eval/parse-results.ts
+function parseEvalResults(json2, path) {
+  if (!isRecord(json2)) throw new EvalResultsError(path, void 0, "expected a JSON object");
+  if ("cases" in json2) return parseNativeResults(json2, path);
+  if (isRecord(json2["results"]) || Array.isArray(json2["results"]) || isRecord(json2["table"])) {
+    return parsePromptfooResults(json2, path);
+  }
+  throw new EvalResultsError(
+    path,
+    void 0,
+    "not eval results: expected promptfoo output (`results`) or agentgate results (`cases`)"
+  );
+}
+function parseEvalResultsText(text, path) {
+  let json2;
+  try {
+    json2 = JSON.parse(text);
+  } catch (error) {
+    throw new EvalResultsError(path, void 0, `not valid JSON: ${error.message}`);
+  }
+  return parseEvalResults(json2, path);
+}
+
+// src/load/load-eval.ts
 var MAX_RESULTS_BYTES = 256 * 1024 * 1024;
 async function loadEvalDelta(cwd, config, baseSha, headSha2) {
   if (config.results === void 0) return null;
@@ -30735,17 +30746,12 @@ async function loadEvalDelta(cwd, config, baseSha, headSha2) {
   const basePath = config.baseline ?? config.results;
   const base = await readCommitted(cwd, baseSha, basePath);
   const bounds = { maxPassRateDrop: config.maxPassRateDrop, minPassRate: config.minPassRate };
-  return computeEvalDelta(
-    base ? toRun(base, basePath) : null,
-    head ? toRun(head, config.results) : null,
-    bounds
-  );
-}
-function toRun(text, path) {
   try {
-    return parseEvalResultsText(text, path);
+    const baseRun = base ? parseEvalResultsText(base, basePath) : null;
+    const headRun = head ? parseEvalResultsText(head, config.results) : null;
+    return { delta: computeEvalDelta(baseRun, headRun, bounds) };
   } catch (error) {
-    if (error instanceof EvalResultsError) throw new UsageError(error.message);
+    if (error instanceof EvalResultsError) return { invalid: error };
     throw error;
   }
 }
@@ -30814,22 +30820,14 @@ async function computeDiff(options) {
   });
   const evalConfig = config.planes.data.eval;
   if (report.planes.data.changed && evalConfig?.results !== void 0) {
-    const delta = await loadEvalDelta(cwd, evalConfig, base.sha, headSha2);
-    if (delta) attachEvalVerdict(report, delta, evalConfig.results);
+    const loaded = await loadEvalDelta(cwd, evalConfig, base.sha, headSha2);
+    if (loaded && "delta" in loaded) report.planes.data.eval = loaded.delta;
+    if (loaded && "invalid" in loaded) {
+      const { path, message } = loaded.invalid;
+      report.findings.unshift({ severity: "error", code: "eval-results-invalid", path, line: 1, message });
+    }
   }
   return { report, config, codeowners };
-}
-function attachEvalVerdict(report, delta, resultsPath) {
-  report.planes.data.eval = delta;
-  if (delta.verdict.state === "failure") {
-    report.findings.unshift({
-      severity: "error",
-      code: "eval-regression",
-      path: resultsPath,
-      line: 1,
-      message: delta.verdict.description
-    });
-  }
 }
 function loadBaseConfig(gates) {
   const file = gates.files.find((f) => CONFIG_PATHS.includes(f.path));
@@ -30856,8 +30854,7 @@ function findCodeowners(gates) {
 // src/cli/actions/pr-diff.ts
 async function diffPullRequestAt(cwd, baseSha, commit) {
   const [base, head] = await Promise.all([verifyRef(cwd, baseSha), verifyRef(cwd, commit)]);
-  const out = await runGit(cwd, ["merge-base", base, head], { acceptExitCodes: [1] });
-  const forkPoint = out.toString("utf8").trim() || base;
+  const forkPoint = await mergeBase(cwd, base, head) ?? base;
   return computeDiff({ cwd, base: forkPoint, head });
 }
 
@@ -30912,7 +30909,7 @@ async function gatherGateInputs(cwd, pr, api) {
     comments,
     signers,
     signoffs,
-    evalResults: await evalState(cwd, config, report),
+    evalResults: evalState(report),
     notes
   };
 }
@@ -30940,36 +30937,11 @@ async function digestAtCommit(cwd, pr, commit) {
     };
   }
 }
-async function evalState(cwd, config, report) {
-  const evalConfig = config.planes.data.eval;
-  if (!evalConfig?.results || !report.planes.data.changed) return "not-configured";
-  const head = await loadRun(cwd, evalConfig.results);
-  if (head === "missing") return "missing";
-  const baseline = evalConfig.baseline ? await loadRun(cwd, evalConfig.baseline) : null;
-  const base = baseline === "missing" ? null : baseline;
-  if (typeof head === "string" || typeof base === "string") {
-    const problem = typeof head === "string" ? head : base;
-    return { state: "failure", description: problem };
-  }
-  const bounds = {
-    ...evalConfig.maxPassRateDrop !== void 0 ? { maxPassRateDrop: evalConfig.maxPassRateDrop } : {},
-    ...evalConfig.minPassRate !== void 0 ? { minPassRate: evalConfig.minPassRate } : {}
-  };
-  return computeEvalDelta(base, head, bounds).verdict;
-}
-async function loadRun(cwd, path) {
-  let text;
-  try {
-    text = await readFile2(join4(cwd, path), "utf8");
-  } catch (error) {
-    if (error.code === "ENOENT") return "missing";
-    return `${path} unreadable (${error.message})`;
-  }
-  try {
-    return parseEvalResultsText(text, path);
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
+function evalState(report) {
+  const delta = report.planes.data.eval;
+  if (delta === void 0) return "not-configured";
+  if (delta.head === null) return "missing";
+  return delta.verdict;
 }
 
 // src/cli/actions/check.ts

@@ -119,17 +119,29 @@ async function originHead(cwd: string): Promise<Candidate[]> {
   return [{ ref: target.slice('refs/remotes/'.length), full: target }];
 }
 
+/** The short name of the checked-out branch; null on a detached HEAD. */
+export async function currentBranch(cwd: string): Promise<string | null> {
+  const out = await runGit(cwd, ['symbolic-ref', '--quiet', '--short', 'HEAD'], { acceptExitCodes: [1] });
+  return out.toString('utf8').trim() || null;
+}
+
 /** The ref a symbolic ref points at; null when it is missing or not symbolic (a detached HEAD). */
 async function symbolicRef(cwd: string, name: string): Promise<string | null> {
   const out = await runGit(cwd, ['symbolic-ref', '-q', name], { acceptExitCodes: [1] });
   return out.toString('utf8').trim() || null;
 }
 
-async function mergeBase(cwd: string, a: string, b: string, label: string): Promise<string | null> {
+/** The fork point of two verified commits; null for unrelated histories (a shallow clone cut-off is an error). */
+export async function mergeBase(cwd: string, a: string, b: string, label = b): Promise<string | null> {
+  checkSha(a);
+  checkSha(b);
   const out = (await runGit(cwd, ['merge-base', a, b], { acceptExitCodes: [1] })).toString('utf8').trim();
   if (out.length > 0) return out;
   // unrelated histories, or the fork point is cut off by a shallow clone
   if (await isShallow(cwd))
-    throw new GitError('shallow', `no merge-base of HEAD and ${label} in this clone (${SHALLOW_HINT})`);
+    throw new GitError(
+      'shallow',
+      `no merge-base of ${a.slice(0, 12)} and ${label} in this clone (${SHALLOW_HINT})`,
+    );
   return null;
 }

@@ -121,7 +121,11 @@ describe('agentgate init', () => {
     const questions: string[] = [];
     const answers = ['@acme/prompt-eng', 'acme-security-lead'];
     const printed: string[] = [];
-    const io = { interactive: true, ask: async (q: string) => (questions.push(q), answers.shift() ?? ''), print: (l: string) => printed.push(l) };
+    const io = {
+      interactive: true,
+      ask: async (q: string) => (questions.push(q), answers.shift() ?? ''),
+      print: (l: string) => printed.push(l),
+    };
     expect(await runInit({}, repo.dir, io)).toBe(0);
     expect(questions).toHaveLength(2);
     expect(read('.github/CODEOWNERS')).toContain('/registry/tools/ @acme-security-lead\n');

@@ -10,7 +10,7 @@ describe('agentgate schema', () => {
     expect(schema.oneOf).toHaveLength(2);
   });
 
-  it.each(['prompt', 'config', 'intent', 'mcp-server'])('prints the %s schema', (name) => {
+  it.each(['prompt', 'config', 'intent', 'mcp-server', 'eval-results'])('prints the %s schema', (name) => {
     const result = runCli(['schema', name], { cwd: process.cwd() });
     expect(result.code).toBe(0);
     expect((JSON.parse(result.stdout) as { $id: string }).$id).toMatch(new RegExp(`${name}\\.json$`));
@@ -21,7 +21,7 @@ describe('agentgate schema', () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(
-      'agentgate: unknown schema "tools": expected one of tool, prompt, config, intent, mcp-server\n',
+      'agentgate: unknown schema "tools": expected one of tool, prompt, config, intent, mcp-server, eval-results\n',
     );
   });
 });

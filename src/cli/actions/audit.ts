@@ -16,7 +16,8 @@ import { UsageError } from '../errors.js';
 import { cachedPull, emptyCache, loadAuditCache, saveAuditCache } from './audit-cache.js';
 import { auditPull } from './audit-pull.js';
 import { renderAuditText } from './audit-render.js';
-import { createProgress, resolveAuditRef, resolveRepo } from './audit-setup.js';
+import { createProgress, resolveAuditRef } from './audit-setup.js';
+import { resolveRepo } from './repo-ref.js';
 import { toolsOnly } from './scope.js';
 
 /**

@@ -1,5 +1,4 @@
-import { verifyRef } from '../../git/refs.js';
-import { runGit } from '../../git/run-git.js';
+import { mergeBase, verifyRef } from '../../git/refs.js';
 import { computeDiff } from '../../load/compute-diff.js';
 import type { ComputeDiffResult } from '../../load/compute-diff.js';
 
@@ -16,7 +15,6 @@ export async function diffPullRequestAt(
 ): Promise<ComputeDiffResult> {
   // both must be in the clone; verifyRef says so in words (and names a shallow clone) when one is not
   const [base, head] = await Promise.all([verifyRef(cwd, baseSha), verifyRef(cwd, commit)]);
-  const out = await runGit(cwd, ['merge-base', base, head], { acceptExitCodes: [1] });
-  const forkPoint = out.toString('utf8').trim() || base;
+  const forkPoint = (await mergeBase(cwd, base, head)) ?? base;
   return computeDiff({ cwd, base: forkPoint, head });
 }

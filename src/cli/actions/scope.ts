@@ -22,7 +22,7 @@ export async function runScope(options: ScopeOptions, cwd: string): Promise<numb
     config,
     lastChanges: findLastChanges(history),
   });
-  const errors = registry.findings.filter((finding) => finding.severity === 'error');
+  const errors = view.findings;
   if (errors.length > 0) {
     process.stderr.write(
       `agentgate: ${errors.length} registry error(s) at ${options.ref}: tools in invalid manifests are not listed (run agentgate validate)\n`,
@@ -32,8 +32,7 @@ export async function runScope(options: ScopeOptions, cwd: string): Promise<numb
     process.stderr.write(
       'agentgate: note: shallow clone: last-changed commits stop at the clone depth (fetch with fetch-depth: 0)\n',
     );
-  if (options.format === 'json')
-    process.stdout.write(`${JSON.stringify({ ...view, findings: errors }, null, 2)}\n`);
+  if (options.format === 'json') process.stdout.write(`${JSON.stringify(view, null, 2)}\n`);
   else if (options.format === 'markdown') process.stdout.write(renderScopeMarkdown(view));
   else
     process.stdout.write(

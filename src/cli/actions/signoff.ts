@@ -1,15 +1,15 @@
 import { createInterface } from 'node:readline/promises';
 import { Chalk } from 'chalk';
-import type { RepoRef } from '../../core/gate/types.js';
 import { formatSignoffCommand } from '../../core/gate/signoff-command.js';
 import { GitError } from '../../git/git-error.js';
-import { runGit } from '../../git/run-git.js';
+import { currentBranch } from '../../git/refs.js';
 import { GitHubApi } from '../../github/api.js';
 import { createGitHubClient } from '../../github/client.js';
 import { readGitHubEnv } from '../../github/env.js';
 import { renderTextReport } from '../../render/text.js';
 import { UsageError } from '../errors.js';
 import { diffPullRequestAt } from './pr-diff.js';
+import { resolveRepo } from './repo-ref.js';
 
 export interface SignoffOptions {
   pr?: number;
@@ -30,9 +30,7 @@ export async function runSignoff(options: SignoffOptions): Promise<void> {
     throw new UsageError(
       'no token: set AGENTGATE_TOKEN or GITHUB_TOKEN (a token that may comment on pull requests)',
     );
-  const repo = env.repository
-    ? parseRepository(env.repository, 'GITHUB_REPOSITORY')
-    : await originRepository(options.cwd);
+  const repo = await resolveRepo(options.cwd, env.repository);
   const api = new GitHubApi(createGitHubClient({ token: env.token, baseUrl: env.apiUrl }), repo);
   const number = options.pr ?? (await pullRequestOfBranch(api, options.cwd));
   const [pr, self] = await Promise.all([api.pullRequest(number), api.identity()]);
@@ -68,29 +66,8 @@ export async function runSignoff(options: SignoffOptions): Promise<void> {
   options.print(`signed: ${comment.htmlUrl}`);
 }
 
-function parseRepository(full: string, source: string): RepoRef {
-  const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+?)(?:\.git)?$/.exec(full);
-  if (!match) throw new UsageError(`${source}: expected owner/repo, got '${full}'`);
-  return { owner: match[1] as string, repo: match[2] as string };
-}
-
-/** owner/repo from the `origin` remote: git@github.com:o/r.git, https://github.com/o/r(.git), ssh://…/o/r */
-async function originRepository(cwd: string): Promise<RepoRef> {
-  const url = (await runGit(cwd, ['remote', 'get-url', 'origin'], { acceptExitCodes: [2] }))
-    .toString('utf8')
-    .trim();
-  const match = /[:/]([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+?)(?:\.git)?\/?$/.exec(url);
-  if (!url || !match)
-    throw new UsageError(
-      'cannot tell the repository: set GITHUB_REPOSITORY=owner/repo or add an origin remote on GitHub',
-    );
-  return parseRepository(match[1] as string, 'the origin remote');
-}
-
 async function pullRequestOfBranch(api: GitHubApi, cwd: string): Promise<number> {
-  const branch = (await runGit(cwd, ['symbolic-ref', '--quiet', '--short', 'HEAD'], { acceptExitCodes: [1] }))
-    .toString('utf8')
-    .trim();
+  const branch = await currentBranch(cwd);
   if (!branch) throw new UsageError('HEAD is detached: pass --pr N');
   const number = await api.openPullRequestFor(branch);
   if (number === null) throw new UsageError(`no open pull request for branch ${branch}: pass --pr N`);

@@ -1,7 +1,17 @@
 import { resolveAgents } from '../agents.js';
 import { listFlows } from '../flows.js';
 import { classifyBlastRadius, compareRadius } from '../radius.js';
-import type { Config, Credential, Flow, FlowKind, Radius, RefInfo, Registry, Tool } from '../types.js';
+import type {
+  Config,
+  Credential,
+  Finding,
+  Flow,
+  FlowKind,
+  Radius,
+  RefInfo,
+  Registry,
+  Tool,
+} from '../types.js';
 import { RADII } from '../types.js';
 
 /** The commit that last changed a tool's capabilities (added, modified or renamed it). */
@@ -46,6 +56,8 @@ export interface ScopeView {
   flows: Flow[];
   /** tools per radius, every class listed */
   counts: Record<Radius, number>;
+  /** registry errors at the ref: a tool in an invalid manifest is missing from `tools` */
+  findings: Finding[];
 }
 
 export interface ScopeInput {
@@ -118,5 +130,6 @@ export function buildScopeView(input: ScopeInput): ScopeView {
     });
   }
   tools.sort((a, b) => compareRadius(b.radius, a.radius) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return { schemaVersion: 1, ref: input.ref, tools, flows, counts };
+  const findings = registry.findings.filter((finding) => finding.severity === 'error');
+  return { schemaVersion: 1, ref: input.ref, tools, flows, counts, findings };
 }
