@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const cli = join(root, 'dist/cli/main.js');
+const cli = join(root, 'dist/bin/agentgate.js');
 const EFFECTS = ['read', 'write', 'irreversible', 'read', 'read'];
 const AGENTS = 20;
 const TARGET_MS = 5000;

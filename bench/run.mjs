@@ -10,7 +10,7 @@ import { generateRepo } from './generate.mjs';
 import { runHistoryBench } from './history.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const cli = join(root, 'dist/cli/main.js');
+const cli = join(root, 'dist/bin/agentgate.js');
 const work = join(root, '.bench');
 mkdirSync(work, { recursive: true });
 const rssFile = join(tmpdir(), `agentgate-bench-rss-${process.pid}`);

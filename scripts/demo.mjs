@@ -83,7 +83,7 @@ try {
   const colour = process.env.NO_COLOR ? {} : { FORCE_COLOR: process.env.FORCE_COLOR ?? '1' };
   const result = spawnSync(
     process.execPath,
-    [join(root, 'dist/cli/main.js'), 'diff', '--base', 'main', '--head', 'pr/quick-billing-fix'],
+    [join(root, 'dist/bin/agentgate.js'), 'diff', '--base', 'main', '--head', 'pr/quick-billing-fix'],
     {
       cwd: repo,
       env: { ...process.env, ...colour },

@@ -30188,25 +30188,39 @@ function blobOid(content, format) {
 
 // src/git/snapshot.ts
 async function readSnapshot(cwd, sha, options) {
-  const paths = options.prefixes.length === 0 ? [] : [.../* @__PURE__ */ new Set([...options.prefixes, ...options.extraPaths])];
-  const snapshot = sha === null ? await readWorktree(cwd, paths, options.maxBytes) : await readCommit(cwd, sha, paths, options.maxBytes);
-  snapshot.files.sort(byPath);
-  snapshot.refused.sort(byPath);
+  const [snapshot] = await readSnapshots(cwd, [sha], options);
   return snapshot;
 }
-async function readCommit(cwd, sha, paths, maxBytes) {
-  const snapshot = { files: [], refused: [] };
-  const toRead = [];
+async function readSnapshots(cwd, shas, options) {
+  const paths = options.prefixes.length === 0 ? [] : [.../* @__PURE__ */ new Set([...options.prefixes, ...options.extraPaths])];
+  const listed = await Promise.all(
+    shas.map((sha) => sha === null ? null : listCommit(cwd, sha, paths, options.maxBytes))
+  );
+  const oids = new Set(listed.flatMap((side) => side?.toRead.map((file) => file.oid) ?? []));
+  const [blobs, ...worktrees] = await Promise.all([
+    readBlobs(cwd, [...oids]),
+    ...shas.map((sha) => sha === null ? readWorktree(cwd, paths, options.maxBytes) : null)
+  ]);
+  return shas.map((sha, i) => {
+    const side = listed[i];
+    const snapshot = sha === null || !side ? worktrees[i] : decodeCommit(sha, side, blobs);
+    snapshot.files.sort(byPath);
+    snapshot.refused.sort(byPath);
+    return snapshot;
+  });
+}
+async function listCommit(cwd, sha, paths, maxBytes) {
+  const listed = { refused: [], toRead: [] };
   for (const entry of await listTree(cwd, sha, paths)) {
     const reason = entry.mode === "120000" ? "symlink" : entry.mode === "160000" ? "submodule" : entry.size > maxBytes ? "too-large" : null;
-    if (reason !== null) snapshot.refused.push({ path: entry.path, oid: entry.oid, reason });
-    else toRead.push({ path: entry.path, oid: entry.oid });
+    if (reason !== null) listed.refused.push({ path: entry.path, oid: entry.oid, reason });
+    else listed.toRead.push({ path: entry.path, oid: entry.oid });
   }
-  const blobs = await readBlobs(
-    cwd,
-    toRead.map((f) => f.oid)
-  );
-  for (const { path, oid } of toRead) {
+  return listed;
+}
+function decodeCommit(sha, listed, blobs) {
+  const snapshot = { files: [], refused: [...listed.refused] };
+  for (const { path, oid } of listed.toRead) {
     const content = blobs.get(oid);
     if (content === void 0) {
       throw new GitError(
@@ -30779,30 +30793,18 @@ async function computeDiff(options) {
   const { cwd } = options;
   const base = options.base === void 0 ? await findDefaultBase(cwd) : { ref: options.base, sha: await verifyRef(cwd, options.base) };
   const headSha2 = options.head === null ? null : await verifyRef(cwd, options.head);
-  const gates = await readSnapshot(cwd, base.sha, {
-    prefixes: [...CONFIG_PATHS, ...CODEOWNERS_PATHS],
-    extraPaths: [],
-    maxBytes: MAX_MANIFEST_BYTES
-  });
-  const config = loadBaseConfig(gates);
-  const codeowners = findCodeowners(gates);
-  const prefixes = [
-    ...literalPrefixes([...config.planes.control.paths, ...config.planes.data.paths]),
-    ...CONFIG_PATHS,
-    ...CODEOWNERS_PATHS,
-    ".github/workflows"
-  ];
-  const wholeTree = literalPrefixes([...config.planes.control.paths, ...config.planes.data.paths]).length === 0;
-  const snapshotOptions = {
-    prefixes: wholeTree ? [] : prefixes,
-    extraPaths: [],
-    maxBytes: MAX_MANIFEST_BYTES
-  };
-  const [baseFiles, headFiles, changedFiles] = await Promise.all([
-    readSnapshot(cwd, base.sha, snapshotOptions),
-    readSnapshot(cwd, headSha2, snapshotOptions),
+  let readOptions = snapshotOptions(DEFAULT_CONFIG);
+  let [[baseFiles, headFiles], changedFiles] = await Promise.all([
+    readSnapshots(cwd, [base.sha, headSha2], readOptions),
     listChangedFiles(cwd, base.sha, headSha2)
   ]);
+  const config = loadBaseConfig(baseFiles);
+  const codeowners = findCodeowners(baseFiles);
+  if (!samePrefixes(snapshotOptions(config).prefixes, readOptions.prefixes)) {
+    readOptions = snapshotOptions(config);
+    [baseFiles, headFiles] = await readSnapshots(cwd, [base.sha, headSha2], readOptions);
+  }
+  if (!baseFiles || !headFiles) throw new Error("internal: a snapshot side is missing");
   const cache = /* @__PURE__ */ new Map();
   const report = buildDiffReport({
     base: {
@@ -30828,6 +30830,14 @@ async function computeDiff(options) {
     }
   }
   return { report, config, codeowners };
+}
+function snapshotOptions(config) {
+  const planePrefixes = literalPrefixes([...config.planes.control.paths, ...config.planes.data.paths]);
+  const prefixes = planePrefixes.length === 0 ? [] : [...planePrefixes, ...CONFIG_PATHS, ...CODEOWNERS_PATHS, ".github/workflows"];
+  return { prefixes, extraPaths: [], maxBytes: MAX_MANIFEST_BYTES };
+}
+function samePrefixes(a, b) {
+  return a.length === b.length && a.every((prefix, i) => prefix === b[i]);
 }
 function loadBaseConfig(gates) {
   const file = gates.files.find((f) => CONFIG_PATHS.includes(f.path));

@@ -1,15 +1,8 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { CommanderError } from 'commander';
 import { AgentgateError } from './errors.js';
 import { registerCommands } from './commands/index.js';
-
-function readVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-    version: string;
-  };
-  return pkg.version;
-}
+import { readOwnPackage } from './package-info.js';
 
 /**
  * Wires every command and is the single place where errors become exit codes and one-line messages.
@@ -20,7 +13,7 @@ export async function runCli(argv: string[], program: Command): Promise<void> {
   program
     .name('agentgate')
     .description('Two release pipelines for an AI agent: prompts (data plane) and tools (control plane).')
-    .version(readVersion(), '-V, --version')
+    .version(readOwnPackage().version, '-V, --version')
     .option('--debug', 'show stack traces on errors')
     .showHelpAfterError()
     .exitOverride()

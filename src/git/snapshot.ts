@@ -52,20 +52,50 @@ export async function readSnapshot(
   sha: string | null,
   options: SnapshotOptions,
 ): Promise<Snapshot> {
-  const paths =
-    options.prefixes.length === 0 ? [] : [...new Set([...options.prefixes, ...options.extraPaths])];
-  const snapshot =
-    sha === null
-      ? await readWorktree(cwd, paths, options.maxBytes)
-      : await readCommit(cwd, sha, paths, options.maxBytes);
-  snapshot.files.sort(byPath);
-  snapshot.refused.sort(byPath);
-  return snapshot;
+  const [snapshot] = await readSnapshots(cwd, [sha], options);
+  return snapshot as Snapshot;
 }
 
-async function readCommit(cwd: string, sha: string, paths: string[], maxBytes: number): Promise<Snapshot> {
-  const snapshot: Snapshot = { files: [], refused: [] };
-  const toRead: { path: string; oid: string }[] = [];
+/**
+ * Several sides at once (e.g. base and head): the trees are listed in parallel and every blob of every commit side
+ * is read by ONE `cat-file --batch`, so the blobs the sides share are read once.
+ */
+export async function readSnapshots(
+  cwd: string,
+  shas: (string | null)[],
+  options: SnapshotOptions,
+): Promise<Snapshot[]> {
+  const paths =
+    options.prefixes.length === 0 ? [] : [...new Set([...options.prefixes, ...options.extraPaths])];
+  const listed = await Promise.all(
+    shas.map((sha) => (sha === null ? null : listCommit(cwd, sha, paths, options.maxBytes))),
+  );
+  const oids = new Set(listed.flatMap((side) => side?.toRead.map((file) => file.oid) ?? []));
+  const [blobs, ...worktrees] = await Promise.all([
+    readBlobs(cwd, [...oids]),
+    ...shas.map((sha) => (sha === null ? readWorktree(cwd, paths, options.maxBytes) : null)),
+  ]);
+  return shas.map((sha, i) => {
+    const side = listed[i];
+    const snapshot = sha === null || !side ? (worktrees[i] as Snapshot) : decodeCommit(sha, side, blobs);
+    snapshot.files.sort(byPath);
+    snapshot.refused.sort(byPath);
+    return snapshot;
+  });
+}
+
+interface ListedCommit {
+  refused: RefusedFile[];
+  toRead: { path: string; oid: string }[];
+}
+
+async function listCommit(
+  cwd: string,
+  sha: string,
+  paths: string[],
+  maxBytes: number,
+): Promise<ListedCommit> {
+  const listed: ListedCommit = { refused: [], toRead: [] };
   for (const entry of await listTree(cwd, sha, paths)) {
     const reason =
       entry.mode === '120000'
@@ -75,14 +105,15 @@ async function readCommit(cwd: string, sha: string, paths: string[], maxBytes: n
           : entry.size > maxBytes
             ? 'too-large'
             : null;
-    if (reason !== null) snapshot.refused.push({ path: entry.path, oid: entry.oid, reason });
-    else toRead.push({ path: entry.path, oid: entry.oid });
+    if (reason !== null) listed.refused.push({ path: entry.path, oid: entry.oid, reason });
+    else listed.toRead.push({ path: entry.path, oid: entry.oid });
   }
-  const blobs = await readBlobs(
-    cwd,
-    toRead.map((f) => f.oid),
-  );
-  for (const { path, oid } of toRead) {
+  return listed;
+}
+
+function decodeCommit(sha: string, listed: ListedCommit, blobs: Map<string, Buffer>): Snapshot {
+  const snapshot: Snapshot = { files: [], refused: [...listed.refused] };
+  for (const { path, oid } of listed.toRead) {
     const content = blobs.get(oid);
     if (content === undefined) {
       throw new GitError(

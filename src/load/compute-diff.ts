@@ -1,16 +1,16 @@
 import { buildDiffReport } from '../core/build-diff.js';
 import { ownersOf, parseCodeowners } from '../core/codeowners.js';
 import { literalPrefixes } from '../core/classify-paths.js';
-import { parseConfig } from '../core/parse/config.js';
+import { DEFAULT_CONFIG, parseConfig } from '../core/parse/config.js';
 import { parseSnapshot } from '../core/parse-snapshot.js';
 import type { ParseCache } from '../core/parse-snapshot.js';
 import type { Config, DiffReport } from '../core/types.js';
 import { UsageError } from '../cli/errors.js';
 import { listChangedFiles } from '../git/changed-files.js';
 import { findDefaultBase, verifyRef } from '../git/refs.js';
-import { readSnapshot } from '../git/snapshot.js';
+import { readSnapshots } from '../git/snapshot.js';
 import { loadEvalDelta } from './load-eval.js';
-import type { Snapshot } from '../git/snapshot.js';
+import type { Snapshot, SnapshotOptions } from '../git/snapshot.js';
 
 /** Files over this size are refused with a finding instead of being parsed. */
 export const MAX_MANIFEST_BYTES = 1024 * 1024;
@@ -44,32 +44,21 @@ export async function computeDiff(options: ComputeDiffOptions): Promise<ComputeD
       : { ref: options.base, sha: await verifyRef(cwd, options.base) };
   const headSha = options.head === null ? null : await verifyRef(cwd, options.head);
 
-  const gates = await readSnapshot(cwd, base.sha, {
-    prefixes: [...CONFIG_PATHS, ...CODEOWNERS_PATHS],
-    extraPaths: [],
-    maxBytes: MAX_MANIFEST_BYTES,
-  });
-  const config = loadBaseConfig(gates);
-  const codeowners = findCodeowners(gates);
-
-  const prefixes = [
-    ...literalPrefixes([...config.planes.control.paths, ...config.planes.data.paths]),
-    ...CONFIG_PATHS,
-    ...CODEOWNERS_PATHS,
-    '.github/workflows',
-  ];
-  const wholeTree =
-    literalPrefixes([...config.planes.control.paths, ...config.planes.data.paths]).length === 0;
-  const snapshotOptions = {
-    prefixes: wholeTree ? [] : prefixes,
-    extraPaths: [],
-    maxBytes: MAX_MANIFEST_BYTES,
-  };
-  const [baseFiles, headFiles, changedFiles] = await Promise.all([
-    readSnapshot(cwd, base.sha, snapshotOptions),
-    readSnapshot(cwd, headSha, snapshotOptions),
+  // Read both sides with the default plane paths first: the config lives on the base side of the same read, and
+  // only a config with other plane paths costs a second round.
+  let readOptions = snapshotOptions(DEFAULT_CONFIG);
+  let [[baseFiles, headFiles], changedFiles] = await Promise.all([
+    readSnapshots(cwd, [base.sha, headSha], readOptions),
     listChangedFiles(cwd, base.sha, headSha),
   ]);
+  const config = loadBaseConfig(baseFiles as Snapshot);
+  const codeowners = findCodeowners(baseFiles as Snapshot);
+  if (!samePrefixes(snapshotOptions(config).prefixes, readOptions.prefixes)) {
+    readOptions = snapshotOptions(config);
+    [baseFiles, headFiles] = await readSnapshots(cwd, [base.sha, headSha], readOptions);
+  }
+  if (!baseFiles || !headFiles) throw new Error('internal: a snapshot side is missing');
+
   const cache: ParseCache = new Map();
   const report = buildDiffReport({
     base: {
@@ -95,6 +84,19 @@ export async function computeDiff(options: ComputeDiffOptions): Promise<ComputeD
     }
   }
   return { report, config, codeowners };
+}
+
+function snapshotOptions(config: Config): SnapshotOptions {
+  const planePrefixes = literalPrefixes([...config.planes.control.paths, ...config.planes.data.paths]);
+  const prefixes =
+    planePrefixes.length === 0
+      ? []
+      : [...planePrefixes, ...CONFIG_PATHS, ...CODEOWNERS_PATHS, '.github/workflows'];
+  return { prefixes, extraPaths: [], maxBytes: MAX_MANIFEST_BYTES };
+}
+
+function samePrefixes(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((prefix, i) => prefix === b[i]);
 }
 
 function loadBaseConfig(gates: Snapshot): Config {

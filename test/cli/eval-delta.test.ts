@@ -9,7 +9,7 @@ const ROOT = new URL('../..', import.meta.url).pathname;
 const FIXTURE = join(ROOT, 'test/fixtures/promptfoo/results.json');
 
 function agentgate(...args: string[]) {
-  const result = spawnSync(process.execPath, [join(ROOT, 'dist/cli/main.js'), 'eval-delta', ...args], {
+  const result = spawnSync(process.execPath, [join(ROOT, 'dist/bin/agentgate.js'), 'eval-delta', ...args], {
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1' },
   });

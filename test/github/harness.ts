@@ -9,7 +9,7 @@ import type { FakeGitHub } from '../helpers/fake-github.js';
 import { createTempRepo, testGitEnv } from '../helpers/temp-repo.js';
 import type { TempRepo } from '../helpers/temp-repo.js';
 
-const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../../dist/bin/agentgate.js', import.meta.url));
 const WEBHOOKS = new URL('../fixtures/webhooks/', import.meta.url);
 
 export const PR_NUMBER = 7;

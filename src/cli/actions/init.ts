@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readOwnPackage } from '../package-info.js';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import {
@@ -91,7 +92,7 @@ export async function runInit(options: InitOptions, cwd: string, io: InitIo = te
       note: `prompts -> ${owners.prompt.join(' ')}; tools and gate files -> ${owners.tool.join(' ')}`,
     });
   }
-  steps.push(put(root, WORKFLOW_PATH, workflowTemplate(packageVersion()), force));
+  steps.push(put(root, WORKFLOW_PATH, workflowTemplate(readOwnPackage().version), force));
 
   for (const step of steps) {
     const note = step.note ?? (step.outcome === 'kept' ? 'exists; --force overwrites it' : '');
@@ -172,11 +173,4 @@ function terminalIo(): InitIo {
     },
     print: (line) => process.stdout.write(`${line}\n`),
   };
-}
-
-function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
-    version: string;
-  };
-  return pkg.version;
 }
