@@ -30793,17 +30793,15 @@ async function computeDiff(options) {
   const { cwd } = options;
   const base = options.base === void 0 ? await findDefaultBase(cwd) : { ref: options.base, sha: await verifyRef(cwd, options.base) };
   const headSha2 = options.head === null ? null : await verifyRef(cwd, options.head);
-  let readOptions = snapshotOptions(DEFAULT_CONFIG);
-  let [[baseFiles, headFiles], changedFiles] = await Promise.all([
-    readSnapshots(cwd, [base.sha, headSha2], readOptions),
+  const defaults = snapshotOptions(DEFAULT_CONFIG);
+  const [firstRead, changedFiles] = await Promise.all([
+    readSnapshots(cwd, [base.sha, headSha2], defaults),
     listChangedFiles(cwd, base.sha, headSha2)
   ]);
-  const config = loadBaseConfig(baseFiles);
-  const codeowners = findCodeowners(baseFiles);
-  if (!samePrefixes(snapshotOptions(config).prefixes, readOptions.prefixes)) {
-    readOptions = snapshotOptions(config);
-    [baseFiles, headFiles] = await readSnapshots(cwd, [base.sha, headSha2], readOptions);
-  }
+  const config = loadBaseConfig(firstRead[0]);
+  const codeowners = findCodeowners(firstRead[0]);
+  const configured = snapshotOptions(config);
+  const [baseFiles, headFiles] = samePrefixes(configured.prefixes, defaults.prefixes) ? firstRead : await readSnapshots(cwd, [base.sha, headSha2], configured);
   if (!baseFiles || !headFiles) throw new Error("internal: a snapshot side is missing");
   const cache = /* @__PURE__ */ new Map();
   const report = buildDiffReport({

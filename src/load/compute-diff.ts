@@ -46,17 +46,17 @@ export async function computeDiff(options: ComputeDiffOptions): Promise<ComputeD
 
   // Read both sides with the default plane paths first: the config lives on the base side of the same read, and
   // only a config with other plane paths costs a second round.
-  let readOptions = snapshotOptions(DEFAULT_CONFIG);
-  let [[baseFiles, headFiles], changedFiles] = await Promise.all([
-    readSnapshots(cwd, [base.sha, headSha], readOptions),
+  const defaults = snapshotOptions(DEFAULT_CONFIG);
+  const [firstRead, changedFiles] = await Promise.all([
+    readSnapshots(cwd, [base.sha, headSha], defaults),
     listChangedFiles(cwd, base.sha, headSha),
   ]);
-  const config = loadBaseConfig(baseFiles as Snapshot);
-  const codeowners = findCodeowners(baseFiles as Snapshot);
-  if (!samePrefixes(snapshotOptions(config).prefixes, readOptions.prefixes)) {
-    readOptions = snapshotOptions(config);
-    [baseFiles, headFiles] = await readSnapshots(cwd, [base.sha, headSha], readOptions);
-  }
+  const config = loadBaseConfig(firstRead[0] as Snapshot);
+  const codeowners = findCodeowners(firstRead[0] as Snapshot);
+  const configured = snapshotOptions(config);
+  const [baseFiles, headFiles] = samePrefixes(configured.prefixes, defaults.prefixes)
+    ? firstRead
+    : await readSnapshots(cwd, [base.sha, headSha], configured);
   if (!baseFiles || !headFiles) throw new Error('internal: a snapshot side is missing');
 
   const cache: ParseCache = new Map();

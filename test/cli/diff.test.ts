@@ -167,6 +167,16 @@ describe('agentgate diff rules end to end', () => {
     expect(report.planes.control.files.map((f) => f.path)).toContain('agentgate.yaml');
   });
 
+  it('reads tools from the plane paths the base config names', async () => {
+    repo.write('agentgate.yaml', 'version: 1\nplanes:\n  control:\n    paths: ["agents/tools/**"]\n');
+    await repo.commit('move the control plane');
+    repo.write('agents/tools/admin.yaml', ADMIN_TOOL);
+    await repo.commit('add a tool under the configured path');
+    const control = diffJson('--base', 'HEAD~1', '--head', 'HEAD').planes.control;
+    expect(control.tools.map((t) => t.name)).toEqual(['admin_billing_update']);
+    expect(control.files).toEqual([{ path: 'agents/tools/admin.yaml', status: 'added' }]);
+  });
+
   it('reports a renamed tool with its old name and no capability change', async () => {
     const path = 'registry/tools/support/send-email.yaml';
     repo.write(
