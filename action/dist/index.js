@@ -30791,8 +30791,10 @@ var CONFIG_PATHS = ["agentgate.yaml", "agentgate.yml"];
 var CODEOWNERS_PATHS = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
 async function computeDiff(options) {
   const { cwd } = options;
-  const base = options.base === void 0 ? await findDefaultBase(cwd) : { ref: options.base, sha: await verifyRef(cwd, options.base) };
-  const headSha2 = options.head === null ? null : await verifyRef(cwd, options.head);
+  const [base, headSha2] = await Promise.all([
+    options.base === void 0 ? findDefaultBase(cwd) : verifyRef(cwd, options.base).then((sha) => ({ ref: options.base, sha })),
+    options.head === null ? null : verifyRef(cwd, options.head)
+  ]);
   const defaults = snapshotOptions(DEFAULT_CONFIG);
   const [firstRead, changedFiles] = await Promise.all([
     readSnapshots(cwd, [base.sha, headSha2], defaults),

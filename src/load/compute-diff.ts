@@ -38,11 +38,12 @@ export interface ComputeDiffResult {
 
 export async function computeDiff(options: ComputeDiffOptions): Promise<ComputeDiffResult> {
   const { cwd } = options;
-  const base =
+  const [base, headSha] = await Promise.all([
     options.base === undefined
-      ? await findDefaultBase(cwd)
-      : { ref: options.base, sha: await verifyRef(cwd, options.base) };
-  const headSha = options.head === null ? null : await verifyRef(cwd, options.head);
+      ? findDefaultBase(cwd)
+      : verifyRef(cwd, options.base).then((sha) => ({ ref: options.base as string, sha })),
+    options.head === null ? null : verifyRef(cwd, options.head),
+  ]);
 
   // Read both sides with the default plane paths first: the config lives on the base side of the same read, and
   // only a config with other plane paths costs a second round.
