@@ -1,4 +1,5 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { writeFileAtomic } from '../write-file-atomic.js';
 import { join } from 'node:path';
 import type { PullAudit } from '../../core/governance/audit.js';
 import type { AssociatedPull } from '../../github/audit.js';
@@ -41,9 +42,7 @@ export function loadAuditCache(gitDir: string, repo: string): AuditCache {
 /** Written whole to a temporary file and renamed over the old one, so that an interrupted write leaves the last good cache. */
 export function saveAuditCache(gitDir: string, cache: AuditCache): void {
   const path = join(gitDir, AUDIT_CACHE_FILE);
-  const temp = `${path}.${process.pid}.tmp`;
-  writeFileSync(temp, `${JSON.stringify(cache)}\n`);
-  renameSync(temp, path);
+  writeFileAtomic(path, `${JSON.stringify(cache)}\n`);
 }
 
 /** A cached pull request counts only for the same head and a passing result. */

@@ -1,4 +1,5 @@
-import { lstatSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync } from 'node:fs';
+import { writeFileAtomic } from '../write-file-atomic.js';
 import { dirname, join } from 'node:path';
 import { CODEOWNERS_LOCATIONS } from '../../core/governance/codeowners-paths.js';
 import { parseConfig } from '../../core/parse/config.js';
@@ -34,7 +35,7 @@ export function readRegularFile(root: string, path: string): string | null {
 export function writeRepoFile(root: string, path: string, text: string): void {
   readRegularFile(root, path);
   mkdirSync(dirname(join(root, path)), { recursive: true });
-  writeFileSync(join(root, path), text);
+  writeFileAtomic(join(root, path), text);
 }
 
 /** The working tree's config (defaults when there is none); a config that does not parse is a usage error. */

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { writeFileAtomic } from '../write-file-atomic.js';
 import { buildServerManifest, deriveServerName } from '../../runtime/mcp-manifest.js';
 import { UsageError } from '../errors.js';
 import type { McpImportOptions } from '../commands/mcp.js';
@@ -23,7 +23,7 @@ export async function runMcpImport(command: string[], options: McpImportOptions)
     process.stdout.write(result.yaml);
   } else {
     try {
-      await writeFile(options.out, result.yaml, 'utf8');
+      writeFileAtomic(options.out, result.yaml);
     } catch (error) {
       throw new UsageError(
         `${options.out}: cannot write (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
