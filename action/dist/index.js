@@ -30800,8 +30800,13 @@ async function computeDiff(options) {
     readSnapshots(cwd, [base.sha, headSha2], defaults),
     listChangedFiles(cwd, base.sha, headSha2)
   ]);
-  const config = loadBaseConfig(firstRead[0]);
-  const codeowners = findCodeowners(firstRead[0]);
+  const gateSide = options.gateCommit === void 0 || options.gateCommit === base.sha ? firstRead[0] : await readSnapshot(cwd, options.gateCommit, {
+    prefixes: [...CONFIG_PATHS, ...CODEOWNERS_PATHS],
+    extraPaths: [],
+    maxBytes: MAX_MANIFEST_BYTES
+  });
+  const config = loadBaseConfig(gateSide);
+  const codeowners = findCodeowners(gateSide);
   const configured = snapshotOptions(config);
   const [baseFiles, headFiles] = samePrefixes(configured.prefixes, defaults.prefixes) ? firstRead : await readSnapshots(cwd, [base.sha, headSha2], configured);
   if (!baseFiles || !headFiles) throw new Error("internal: a snapshot side is missing");
@@ -30865,7 +30870,7 @@ function findCodeowners(gates) {
 async function diffPullRequestAt(cwd, baseSha, commit) {
   const [base, head] = await Promise.all([verifyRef(cwd, baseSha), verifyRef(cwd, commit)]);
   const forkPoint = await mergeBase(cwd, base, head) ?? base;
-  return computeDiff({ cwd, base: forkPoint, head });
+  return computeDiff({ cwd, base: forkPoint, head, gateCommit: base });
 }
 
 // src/cli/actions/check-inputs.ts

@@ -8,7 +8,7 @@ import type { Config, DiffReport } from '../core/types.js';
 import { UsageError } from '../cli/errors.js';
 import { listChangedFiles } from '../git/changed-files.js';
 import { findDefaultBase, verifyRef } from '../git/refs.js';
-import { readSnapshots } from '../git/snapshot.js';
+import { readSnapshot, readSnapshots } from '../git/snapshot.js';
 import { loadEvalDelta } from './load-eval.js';
 import type { Snapshot, SnapshotOptions } from '../git/snapshot.js';
 
@@ -26,6 +26,12 @@ export interface ComputeDiffOptions {
   head: string | null;
   /** YYYY-MM-DD for waiver expiry; defaults to today (UTC) */
   today?: string;
+  /**
+   * A verified commit to read the config and CODEOWNERS from, when it is not the diff's base: a pull request is
+   * diffed from its merge-base but judged by the base branch's CURRENT gate, so that a branch forked before the
+   * gate was tightened does not keep the looser one.
+   */
+  gateCommit?: string;
 }
 
 export interface ComputeDiffResult {
@@ -52,8 +58,16 @@ export async function computeDiff(options: ComputeDiffOptions): Promise<ComputeD
     readSnapshots(cwd, [base.sha, headSha], defaults),
     listChangedFiles(cwd, base.sha, headSha),
   ]);
-  const config = loadBaseConfig(firstRead[0] as Snapshot);
-  const codeowners = findCodeowners(firstRead[0] as Snapshot);
+  const gateSide =
+    options.gateCommit === undefined || options.gateCommit === base.sha
+      ? (firstRead[0] as Snapshot)
+      : await readSnapshot(cwd, options.gateCommit, {
+          prefixes: [...CONFIG_PATHS, ...CODEOWNERS_PATHS],
+          extraPaths: [],
+          maxBytes: MAX_MANIFEST_BYTES,
+        });
+  const config = loadBaseConfig(gateSide);
+  const codeowners = findCodeowners(gateSide);
   const configured = snapshotOptions(config);
   const [baseFiles, headFiles] = samePrefixes(configured.prefixes, defaults.prefixes)
     ? firstRead

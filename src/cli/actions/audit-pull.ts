@@ -1,4 +1,5 @@
 import { parseCodeowners } from '../../core/codeowners.js';
+import { diffPullRequestAt } from './pr-diff.js';
 import { resolveSigners } from '../../core/gate/reviewers.js';
 import {
   collectSignoffClaims,
@@ -41,7 +42,7 @@ export async function auditPull(
   let source: PullAudit['digestSource'] = 'pull';
   let diff: ComputeDiffResult;
   try {
-    diff = await computeDiff({ cwd, base: pull.baseSha, head: pull.headSha });
+    diff = await diffPullRequestAt(cwd, pull.baseSha, pull.headSha);
   } catch (error) {
     // the head of a squashed or deleted branch may be gone from the clone: the merge commit carries the same change
     const parent = merge.parents[0];
@@ -99,7 +100,7 @@ async function digestAtCommit(cwd: string, base: string | null, commit: string):
       reason: `the pull request's base is not in this clone, so reviewed commit ${commit.slice(0, 7)} cannot be diffed`,
     };
   try {
-    const { report } = await computeDiff({ cwd, base, head: commit });
+    const { report } = await diffPullRequestAt(cwd, base, commit);
     return { kind: 'ok', digest: report.planes.control.digest };
   } catch (error) {
     return {
