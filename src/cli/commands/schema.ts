@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 export function registerSchema(program: Command): void {
   program
     .command('schema')
-    .description('print a JSON Schema: tool, prompt, config, intent or mcp-server')
+    .description('print a JSON Schema: tool, prompt, config, intent, mcp-server or eval-results')
     .argument('<name>', 'tool | prompt | config | intent | mcp-server')
     .action(async (name: string) => {
       const { runSchema } = await import('../actions/schema.js');
