@@ -30873,6 +30873,52 @@ async function diffPullRequestAt(cwd, baseSha, commit) {
   return computeDiff({ cwd, base: forkPoint, head, gateCommit: base });
 }
 
+// src/cli/actions/pull-signoffs.ts
+async function gatherPullSignoffs(input2) {
+  const { control, collection, headSha: headSha2 } = input2;
+  const digestAt = /* @__PURE__ */ new Map();
+  const membership = /* @__PURE__ */ new Map();
+  if (control.changed) {
+    for (const commit of commitsNeedingDigest(collection.claims, headSha2)) {
+      digestAt.set(commit, await input2.digestAt(commit));
+    }
+    const matchesHead = (claim) => {
+      if (claim.via === "comment") return claim.digest === control.digest;
+      if (claim.commitId === headSha2) return true;
+      const lookup = digestAt.get(claim.commitId ?? "");
+      return lookup?.kind === "ok" && lookup.digest === control.digest;
+    };
+    for (const { user, teams } of membershipChecksNeeded(collection.claims, input2.signers, matchesHead)) {
+      for (const team of teams) {
+        const state = await input2.membershipOf(team.org, team.slug, user);
+        membership.set(membershipKey(team.org, team.slug, user), state);
+        if (state === "active") break;
+      }
+    }
+  }
+  return evaluateSignoffs({
+    collection,
+    signers: input2.signers,
+    required: control.changed ? control.requiredSignoffs : 0,
+    headSha: headSha2,
+    headDigest: control.digest,
+    digestAt,
+    membership
+  });
+}
+async function digestAtCommit(cwd, baseSha, commit) {
+  try {
+    const { report } = await diffPullRequestAt(cwd, baseSha, commit);
+    return { kind: "ok", digest: report.planes.control.digest };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      kind: "unavailable",
+      reason: `reviewed commit ${commit.slice(0, 7)} cannot be diffed (${reason})`
+    };
+  }
+}
+
 // src/cli/actions/check-inputs.ts
 async function gatherGateInputs(cwd, pr, api) {
   const { report, config, codeowners } = await diffPullRequest(cwd, pr, pr.headSha, `the PR head`);
@@ -30885,35 +30931,14 @@ async function gatherGateInputs(cwd, pr, api) {
   const signers = resolveSigners({ report, config, codeowners: rules });
   const signerSet = readSigners(signers);
   const control = report.planes.control;
-  const required = control.changed ? control.requiredSignoffs : 0;
   const collection = collectSignoffClaims(reviews, comments, { author: pr.author, self: self2 });
-  const digestAt = /* @__PURE__ */ new Map();
-  const membership = /* @__PURE__ */ new Map();
-  if (control.changed) {
-    for (const commit of commitsNeedingDigest(collection.claims, pr.headSha)) {
-      digestAt.set(commit, await digestAtCommit(cwd, pr, commit));
-    }
-    const matchesHead = (claim) => {
-      if (claim.via === "comment") return claim.digest === control.digest;
-      const lookup = claim.commitId === pr.headSha ? { kind: "ok", digest: control.digest } : digestAt.get(claim.commitId ?? "");
-      return lookup?.kind === "ok" && lookup.digest === control.digest;
-    };
-    for (const { user, teams } of membershipChecksNeeded(collection.claims, signerSet, matchesHead)) {
-      for (const team of teams) {
-        const state = api ? await api.teamMembership(team.org, team.slug, user) : "unverifiable";
-        membership.set(membershipKey(team.org, team.slug, user), state);
-        if (state === "active") break;
-      }
-    }
-  }
-  const signoffs = evaluateSignoffs({
+  const signoffs = await gatherPullSignoffs({
+    control,
     collection,
     signers: signerSet,
-    required,
     headSha: pr.headSha,
-    headDigest: control.digest,
-    digestAt,
-    membership
+    digestAt: (commit) => digestAtCommit(cwd, pr.baseSha, commit),
+    membershipOf: (org, slug, user) => api ? api.teamMembership(org, slug, user) : Promise.resolve("unverifiable")
   });
   return {
     report,
@@ -30938,18 +30963,6 @@ async function diffPullRequest(cwd, pr, head, what) {
       );
     }
     throw error;
-  }
-}
-async function digestAtCommit(cwd, pr, commit) {
-  try {
-    const { report } = await diffPullRequestAt(cwd, pr.baseSha, commit);
-    return { kind: "ok", digest: report.planes.control.digest };
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return {
-      kind: "unavailable",
-      reason: `reviewed commit ${commit.slice(0, 7)} cannot be diffed (${reason})`
-    };
   }
 }
 function evalState(report) {

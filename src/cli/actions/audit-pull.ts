@@ -1,16 +1,8 @@
 import { parseCodeowners } from '../../core/codeowners.js';
 import { diffPullRequestAt } from './pr-diff.js';
+import { digestAtCommit, gatherPullSignoffs } from './pull-signoffs.js';
 import { resolveSigners } from '../../core/gate/reviewers.js';
-import {
-  collectSignoffClaims,
-  commitsNeedingDigest,
-  evaluateSignoffs,
-  membershipChecksNeeded,
-  membershipKey,
-  readSigners,
-} from '../../core/gate/signoffs.js';
-import type { SignoffClaim } from '../../core/gate/signoffs.js';
-import type { DigestLookup, MembershipState } from '../../core/gate/types.js';
+import { collectSignoffClaims, readSigners } from '../../core/gate/signoffs.js';
 import { summarizePull } from '../../core/governance/audit.js';
 import type { PullAudit } from '../../core/governance/audit.js';
 import type { CommitMeta } from '../../core/governance/commit-diff.js';
@@ -56,34 +48,19 @@ export async function auditPull(
   const rules = codeowners ? parseCodeowners(codeowners.text, codeowners.path).rules : null;
   const signers = readSigners(resolveSigners({ report, config, codeowners: rules }));
   const collection = collectSignoffClaims(reviews, comments, { author: pull.author, self: context.self });
-  const digestAt = new Map<string, DigestLookup>();
-  const membership = new Map<string, MembershipState>();
-  if (control.changed) {
-    for (const commit of commitsNeedingDigest(collection.claims, pull.headSha)) {
-      digestAt.set(commit, await digestAtCommit(cwd, source === 'pull' ? pull.baseSha : null, commit));
-    }
-    const matches = (claim: SignoffClaim): boolean => {
-      if (claim.via === 'comment') return claim.digest === control.digest;
-      if (claim.commitId === pull.headSha) return true;
-      const lookup = digestAt.get(claim.commitId ?? '');
-      return lookup?.kind === 'ok' && lookup.digest === control.digest;
-    };
-    for (const { user, teams } of membershipChecksNeeded(collection.claims, signers, matches)) {
-      for (const team of teams) {
-        const state = await api.teamMembership(team.org, team.slug, user);
-        membership.set(membershipKey(team.org, team.slug, user), state);
-        if (state === 'active') break;
-      }
-    }
-  }
-  const evaluation = evaluateSignoffs({
+  const evaluation = await gatherPullSignoffs({
+    control,
     collection,
     signers,
-    required: control.changed ? control.requiredSignoffs : 0,
     headSha: pull.headSha,
-    headDigest: control.digest,
-    digestAt,
-    membership,
+    digestAt: (commit) =>
+      source === 'pull'
+        ? digestAtCommit(cwd, pull.baseSha, commit)
+        : Promise.resolve({
+            kind: 'unavailable',
+            reason: `the pull request's base is not in this clone, so reviewed commit ${commit.slice(0, 7)} cannot be diffed`,
+          }),
+    membershipOf: (org, slug, user) => api.teamMembership(org, slug, user),
   });
   return summarizePull(
     { number: pull.number, author: pull.author, url: pull.htmlUrl },
@@ -91,21 +68,4 @@ export async function auditPull(
     source,
     evaluation,
   );
-}
-
-async function digestAtCommit(cwd: string, base: string | null, commit: string): Promise<DigestLookup> {
-  if (base === null)
-    return {
-      kind: 'unavailable',
-      reason: `the pull request's base is not in this clone, so reviewed commit ${commit.slice(0, 7)} cannot be diffed`,
-    };
-  try {
-    const { report } = await diffPullRequestAt(cwd, base, commit);
-    return { kind: 'ok', digest: report.planes.control.digest };
-  } catch (error) {
-    return {
-      kind: 'unavailable',
-      reason: `reviewed commit ${commit.slice(0, 7)} cannot be diffed (${error instanceof Error ? error.message : String(error)})`,
-    };
-  }
 }

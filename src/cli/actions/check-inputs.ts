@@ -1,20 +1,11 @@
 import { parseCodeowners } from '../../core/codeowners.js';
 import type { CodeownersRule } from '../../core/codeowners.js';
 import { resolveSigners } from '../../core/gate/reviewers.js';
-import {
-  collectSignoffClaims,
-  commitsNeedingDigest,
-  evaluateSignoffs,
-  membershipChecksNeeded,
-  membershipKey,
-  readSigners,
-} from '../../core/gate/signoffs.js';
+import { collectSignoffClaims, readSigners } from '../../core/gate/signoffs.js';
 import type { EvalResultsState } from '../../core/gate/statuses.js';
 import { ACTIONS_BOT_LOGIN } from '../../core/gate/types.js';
 import type {
   CommentRecord,
-  DigestLookup,
-  MembershipState,
   PullRequestRef,
   ReviewRecord,
   SignoffEvaluation,
@@ -23,6 +14,7 @@ import type { Config, DiffReport } from '../../core/types.js';
 import { GitError } from '../../git/git-error.js';
 import type { GitHubApi } from '../../github/api.js';
 import { diffPullRequestAt } from './pr-diff.js';
+import { digestAtCommit, gatherPullSignoffs } from './pull-signoffs.js';
 import { UsageError } from '../errors.js';
 
 export interface GateInputs {
@@ -57,38 +49,15 @@ export async function gatherGateInputs(
   const signers = resolveSigners({ report, config, codeowners: rules });
   const signerSet = readSigners(signers);
   const control = report.planes.control;
-  const required = control.changed ? control.requiredSignoffs : 0;
   const collection = collectSignoffClaims(reviews, comments, { author: pr.author, self });
-  const digestAt = new Map<string, DigestLookup>();
-  const membership = new Map<string, MembershipState>();
-  if (control.changed) {
-    for (const commit of commitsNeedingDigest(collection.claims, pr.headSha)) {
-      digestAt.set(commit, await digestAtCommit(cwd, pr, commit));
-    }
-    const matchesHead = (claim: (typeof collection.claims)[number]) => {
-      if (claim.via === 'comment') return claim.digest === control.digest;
-      const lookup =
-        claim.commitId === pr.headSha
-          ? { kind: 'ok', digest: control.digest }
-          : digestAt.get(claim.commitId ?? '');
-      return lookup?.kind === 'ok' && lookup.digest === control.digest;
-    };
-    for (const { user, teams } of membershipChecksNeeded(collection.claims, signerSet, matchesHead)) {
-      for (const team of teams) {
-        const state = api ? await api.teamMembership(team.org, team.slug, user) : 'unverifiable';
-        membership.set(membershipKey(team.org, team.slug, user), state);
-        if (state === 'active') break;
-      }
-    }
-  }
-  const signoffs = evaluateSignoffs({
+  const signoffs = await gatherPullSignoffs({
+    control,
     collection,
     signers: signerSet,
-    required,
     headSha: pr.headSha,
-    headDigest: control.digest,
-    digestAt,
-    membership,
+    digestAt: (commit) => digestAtCommit(cwd, pr.baseSha, commit),
+    membershipOf: (org, slug, user) =>
+      api ? api.teamMembership(org, slug, user) : Promise.resolve('unverifiable' as const),
   });
   return {
     report,
@@ -115,20 +84,6 @@ async function diffPullRequest(cwd: string, pr: PullRequestRef, head: string, wh
       );
     }
     throw error;
-  }
-}
-
-/** The capability digest a reviewer saw. A commit that cannot be diffed (force-pushed away) signs nothing. */
-async function digestAtCommit(cwd: string, pr: PullRequestRef, commit: string): Promise<DigestLookup> {
-  try {
-    const { report } = await diffPullRequestAt(cwd, pr.baseSha, commit);
-    return { kind: 'ok', digest: report.planes.control.digest };
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return {
-      kind: 'unavailable',
-      reason: `reviewed commit ${commit.slice(0, 7)} cannot be diffed (${reason})`,
-    };
   }
 }
 
