@@ -5,29 +5,29 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { startFakeGitHub } from '../helpers/fake-github.js';
 import type { FakeGitHub } from '../helpers/fake-github.js';
 import { testGitEnv } from '../helpers/temp-repo.js';
 import type { TempRepo } from '../helpers/temp-repo.js';
-import { ADMIN_TOOL, AUTHOR, PR_NUMBER, createFixtureRepo, pullRequestEvent } from './harness.js';
+import { closeGitHubFixture, openGitHubFixture } from './harness.js';
+import type { GitHubFixture } from './harness.js';
+import { ADMIN_TOOL, AUTHOR, PR_NUMBER, pullRequestEvent } from './harness.js';
 
 const root = new URL('../../', import.meta.url);
 const bundle = fileURLToPath(new URL('action/dist/index.js', root));
 
+let fixture: GitHubFixture;
 let fake: FakeGitHub;
 let repo: TempRepo;
 let dir: string;
 
 beforeEach(async () => {
-  fake = await startFakeGitHub();
-  ({ repo } = await createFixtureRepo());
+  fixture = await openGitHubFixture();
+  ({ fake, repo } = fixture);
   dir = mkdtempSync(join(tmpdir(), 'agentgate-action-'));
 });
 afterEach(async () => {
-  await fake.close();
-  repo.cleanup();
   rmSync(dir, { recursive: true, force: true });
-  expect(fake.violations).toEqual([]);
+  await closeGitHubFixture(fixture);
 });
 
 async function runAction(event: { name: string; payload: unknown }, inputs: Record<string, string>) {

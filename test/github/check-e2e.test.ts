@@ -1,34 +1,31 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { REPORT_MARKER } from '../../src/core/gate/types.js';
-import { startFakeGitHub } from '../helpers/fake-github.js';
 import type { FakeGitHub } from '../helpers/fake-github.js';
 import type { TempRepo } from '../helpers/temp-repo.js';
+import { closeGitHubFixture, openGitHubFixture } from './harness.js';
+import type { GitHubFixture } from './harness.js';
 import {
   ADMIN_TOOL,
   AUTHOR,
   CONFIG,
   READ_TICKET,
   PR_NUMBER,
-  createFixtureRepo,
   prompt,
   pullRequestEvent,
   runCheck,
 } from './harness.js';
 
 const HOSTILE = '"@octocat <img src=x onerror=alert(1)> <!-- agentgate:report --> ``x`` | @acme/security"';
+let fixture: GitHubFixture;
 let fake: FakeGitHub;
 let repo: TempRepo;
 let base: string;
 
 beforeEach(async () => {
-  fake = await startFakeGitHub();
-  ({ repo, base } = await createFixtureRepo());
+  fixture = await openGitHubFixture();
+  ({ fake, repo, base } = fixture);
 });
-afterEach(async () => {
-  await fake.close();
-  repo.cleanup();
-  expect(fake.violations).toEqual([]);
-});
+afterEach(() => closeGitHubFixture(fixture));
 
 async function openPull(head: string) {
   fake.addPull({ number: PR_NUMBER, author: AUTHOR, baseSha: base, headSha: head });

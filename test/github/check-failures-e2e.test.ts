@@ -1,26 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeGitHub } from '../helpers/fake-github.js';
 import type { FakeGitHub } from '../helpers/fake-github.js';
 import type { TempRepo } from '../helpers/temp-repo.js';
-import { ADMIN_TOOL, AUTHOR, PR_NUMBER, createFixtureRepo, pullRequestEvent, runCheck } from './harness.js';
+import { closeGitHubFixture, openGitHubFixture, openAdminToolPull } from './harness.js';
+import type { GitHubFixture } from './harness.js';
+import { AUTHOR, PR_NUMBER, pullRequestEvent, runCheck } from './harness.js';
 
+let fixture: GitHubFixture;
 let fake: FakeGitHub;
 let repo: TempRepo;
 let base: string;
 let head: string;
 
 beforeEach(async () => {
-  fake = await startFakeGitHub();
-  ({ repo, base } = await createFixtureRepo());
-  repo.write('registry/tools/admin.yaml', ADMIN_TOOL);
-  head = await repo.commit('admin tool');
-  fake.addPull({ number: PR_NUMBER, author: AUTHOR, baseSha: base, headSha: head });
+  fixture = await openGitHubFixture();
+  ({ fake, repo, base } = fixture);
+  head = await openAdminToolPull(fixture);
 });
-afterEach(async () => {
-  await fake.close();
-  repo.cleanup();
-  expect(fake.violations).toEqual([]);
-});
+afterEach(() => closeGitHubFixture(fixture));
 
 const lines = (text: string) => text.split('\n').filter((line) => line.trim() !== '');
 

@@ -1,41 +1,40 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TEAM_UNVERIFIABLE } from '../../src/core/gate/signoffs.js';
-import { startFakeGitHub } from '../helpers/fake-github.js';
 import type { FakeGitHub } from '../helpers/fake-github.js';
 import type { TempRepo } from '../helpers/temp-repo.js';
+import { closeGitHubFixture, openGitHubFixture, openAdminToolPull } from './harness.js';
+import type { GitHubFixture } from './harness.js';
 import {
   ADMIN_TOOL,
   AUTHOR,
   PR_NUMBER,
   commentEvent,
-  createFixtureRepo,
   prompt,
   pullRequestEvent,
   reviewEvent,
   runCheck,
 } from './harness.js';
 
+let fixture: GitHubFixture;
 let fake: FakeGitHub;
 let repo: TempRepo;
 let base: string;
 let head: string;
 
 beforeEach(async () => {
-  fake = await startFakeGitHub();
-  ({ repo, base } = await createFixtureRepo());
-  repo.write('registry/tools/admin.yaml', ADMIN_TOOL);
-  repo.write(
-    'registry/prompts/support/system.md',
-    prompt(4, ['read_ticket', 'issue_refund', 'admin_billing_update'], 'You may fix billing.'),
-  );
-  head = await repo.commit('incident');
-  fake.addPull({ number: PR_NUMBER, author: AUTHOR, baseSha: base, headSha: head });
+  fixture = await openGitHubFixture();
+  ({ fake, repo, base } = fixture);
+  head = await openAdminToolPull(fixture, {
+    alsoWrite: {
+      'registry/prompts/support/system.md': prompt(
+        4,
+        ['read_ticket', 'issue_refund', 'admin_billing_update'],
+        'You may fix billing.',
+      ),
+    },
+  });
 });
-afterEach(async () => {
-  await fake.close();
-  repo.cleanup();
-  expect(fake.violations).toEqual([]);
-});
+afterEach(() => closeGitHubFixture(fixture));
 
 const control = (sha: string) => fake.latestStatuses(sha)['agentgate/control-plane'];
 const approve = (user: string, commit = head, state: 'APPROVED' | 'DISMISSED' | 'COMMENTED' = 'APPROVED') =>

@@ -5,6 +5,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import { startFakeGitHub } from '../helpers/fake-github.js';
 import type { FakeGitHub } from '../helpers/fake-github.js';
 import { createTempRepo, testGitEnv } from '../helpers/temp-repo.js';
 import type { TempRepo } from '../helpers/temp-repo.js';
@@ -71,6 +73,38 @@ export async function createFixtureRepo(): Promise<{ repo: TempRepo; base: strin
   );
   const base = await repo.commit('base');
   return { repo, base };
+}
+
+export interface GitHubFixture {
+  fake: FakeGitHub;
+  repo: TempRepo;
+  base: string;
+}
+
+/** A fake GitHub on 127.0.0.1 beside the fixture repository. */
+export async function openGitHubFixture(): Promise<GitHubFixture> {
+  const fake = await startFakeGitHub();
+  const { repo, base } = await createFixtureRepo();
+  return { fake, repo, base };
+}
+
+/** Tears the fixture down, and fails the test if any request was one GitHub would have rejected. */
+export async function closeGitHubFixture({ fake, repo }: GitHubFixture): Promise<void> {
+  await fake.close();
+  repo.cleanup();
+  expect(fake.violations).toEqual([]);
+}
+
+/** The incident's first commit on the PR branch: the admin tool, opened as pull request PR_NUMBER by AUTHOR. */
+export async function openAdminToolPull(
+  { fake, repo, base }: GitHubFixture,
+  options: { headRef?: string; alsoWrite?: Record<string, string> } = {},
+): Promise<string> {
+  repo.write('registry/tools/admin.yaml', ADMIN_TOOL);
+  for (const [path, text] of Object.entries(options.alsoWrite ?? {})) repo.write(path, text);
+  const head = await repo.commit('admin tool');
+  fake.addPull({ number: PR_NUMBER, author: AUTHOR, baseSha: base, headSha: head, headRef: options.headRef });
+  return head;
 }
 
 function webhook(name: string): Record<string, unknown> {
