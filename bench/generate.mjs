@@ -3,8 +3,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { EFFECTS, toolYaml } from './tool-yaml.mjs';
 
-const EFFECTS = ['read', 'write', 'irreversible', 'read', 'read'];
 const env = {
   ...process.env,
   GIT_AUTHOR_NAME: 'bench',
@@ -15,26 +15,13 @@ const env = {
   GIT_COMMITTER_DATE: '2026-01-01T00:00:00Z',
 };
 
-function toolYaml(i, widened) {
-  const name = `tool_${String(i).padStart(6, '0')}`;
+function benchTool(i, widened) {
   const effect = EFFECTS[i % EFFECTS.length];
-  const scopes = widened
-    ? `[svc${i % 97}:${effect === 'read' ? 'read' : 'write'}, svc${i % 97}:*]`
-    : `[svc${i % 97}:${effect === 'read' ? 'read' : 'write'}]`;
-  return `apiVersion: agentgate/v1
-kind: Tool
-name: ${name}
-description: Generated tool number ${i} for the benchmark.
-owner: "@bench/owners"
-effect: ${effect}
-scopes: ${scopes}
-credentials:
-  - name: TOKEN_${i % 13}
-    scopes: [svc${i % 97}:read]
-egress: [svc${i % 97}.${i % 3 === 0 ? 'example.com' : 'acme.internal'}]
-dataAccess: ${i % 11 === 0 ? 'sensitive' : 'internal'}
-untrustedInput: ${i % 17 === 0}
-rateLimit: { calls: ${widened ? 100 : 10}, per: 1m }
+  return toolYaml(i, {
+    widened,
+    description: `Generated tool number ${i} for the benchmark.`,
+    owner: '@bench/owners',
+    tail: `rateLimit: { calls: ${widened ? 100 : 10}, per: 1m }
 approval: ${effect === 'irreversible' && !widened ? 'human' : 'none'}
 inputSchema:
   type: object
@@ -42,7 +29,8 @@ inputSchema:
     id: { type: string, maxLength: ${widened ? 256 : 64} }
   required: [id]
   additionalProperties: false
-`;
+`,
+  });
 }
 
 /** Returns { dir, base, head } for a registry of `tools` tools with `changed` of them widened at head. */
@@ -62,7 +50,7 @@ export function generateRepo(root, tools, changed, agents = Math.max(1, Math.flo
   for (let i = 0; i < tools; i++)
     writeFileSync(
       join(dir, `registry/tools/gen/tool-${String(i).padStart(6, '0')}.yaml`),
-      toolYaml(i, false),
+      benchTool(i, false),
     );
   for (let a = 0; a < agents; a++) {
     const bound = [];
@@ -77,7 +65,10 @@ export function generateRepo(root, tools, changed, agents = Math.max(1, Math.flo
   git('branch', 'base');
   const step = Math.max(1, Math.floor(tools / changed));
   for (let k = 0, i = 0; k < changed && i < tools; k++, i += step) {
-    writeFileSync(join(dir, `registry/tools/gen/tool-${String(i).padStart(6, '0')}.yaml`), toolYaml(i, true));
+    writeFileSync(
+      join(dir, `registry/tools/gen/tool-${String(i).padStart(6, '0')}.yaml`),
+      benchTool(i, true),
+    );
   }
   git('add', '-A');
   git('commit', '-q', '-m', 'widen');

@@ -6,35 +6,21 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pad, toolName, toolYaml } from './tool-yaml.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'dist/bin/agentgate.js');
-const EFFECTS = ['read', 'write', 'irreversible', 'read', 'read'];
 const AGENTS = 20;
 const TARGET_MS = 5000;
 
-const pad = (i) => String(i).padStart(6, '0');
-const toolName = (i) => `tool_${pad(i)}`;
-
-function toolYaml(i, revision) {
-  const effect = EFFECTS[i % EFFECTS.length];
-  const action = effect === 'read' ? 'read' : 'write';
-  const scopes = revision % 2 === 1 ? `[svc${i % 97}:${action}, svc${i % 97}:*]` : `[svc${i % 97}:${action}]`;
-  return `apiVersion: agentgate/v1
-kind: Tool
-name: ${toolName(i)}
-description: Generated tool ${i}, revision ${revision}.
-effect: ${effect}
-scopes: ${scopes}
-credentials:
-  - name: TOKEN_${i % 13}
-    scopes: [svc${i % 97}:read]
-egress: [svc${i % 97}.${i % 3 === 0 ? 'example.com' : 'acme.internal'}]
-dataAccess: ${i % 11 === 0 ? 'sensitive' : 'internal'}
-untrustedInput: ${i % 17 === 0}
-rateLimit: { calls: ${10 + revision}, per: 1m }
+function revisionYaml(i, revision) {
+  return toolYaml(i, {
+    widened: revision % 2 === 1,
+    description: `Generated tool ${i}, revision ${revision}.`,
+    tail: `rateLimit: { calls: ${10 + revision}, per: 1m }
 approval: none
-`;
+`,
+  });
 }
 
 function promptMd(agent, tools, version) {
@@ -64,7 +50,7 @@ function buildStream(commits, tools) {
         file('agentgate.yaml', 'version: 1\nplanes:\n  control:\n    internalHosts: ["*.acme.internal"]\n'),
       );
       for (let i = 0; i < tools; i++)
-        files.push(file(`registry/tools/gen/tool-${pad(i)}.yaml`, toolYaml(i, 0)));
+        files.push(file(`registry/tools/gen/tool-${pad(i)}.yaml`, revisionYaml(i, 0)));
       for (let a = 0; a < AGENTS; a++)
         files.push(file(`registry/prompts/agent-${a}.md`, promptMd(a, tools, 1)));
     } else {
@@ -72,10 +58,10 @@ function buildStream(commits, tools) {
       for (const i of [(c * 7919) % count, (c * 104729) % count]) {
         const revision = (revisions.get(i) ?? 0) + 1;
         revisions.set(i, revision);
-        files.push(file(`registry/tools/gen/tool-${pad(i)}.yaml`, toolYaml(i, revision)));
+        files.push(file(`registry/tools/gen/tool-${pad(i)}.yaml`, revisionYaml(i, revision)));
       }
       if (c % 10 === 0) {
-        files.push(file(`registry/tools/gen/tool-${pad(count)}.yaml`, toolYaml(count, 0)));
+        files.push(file(`registry/tools/gen/tool-${pad(count)}.yaml`, revisionYaml(count, 0)));
         count += 1;
       }
       if (c % 5 === 0) {
