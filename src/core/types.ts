@@ -104,10 +104,67 @@ export interface DataFile {
   oid: string;
 }
 
+// ---------------------------------------------------------------- servers, sources, permission rules
+
+/**
+ * How an agent reaches an MCP server, as its client config (or a `kind: McpServer` manifest) writes it.
+ * `type` is inferred when absent: `command` means stdio, `url` means remote.
+ */
+export interface ServerTransport {
+  type: 'stdio' | 'http' | 'sse' | 'unknown';
+  command?: string;
+  args?: string[];
+  cwd?: string;
+  url?: string;
+}
+
+/**
+ * An MCP server the agent may reach: a capability of its own, with or without a tool snapshot (SPEC 2.1, 2.4).
+ * Credentials are the NAMES of env and header keys (never their values); egress is the url host, or `*` for a
+ * stdio server nobody pinned.
+ */
+export interface Server {
+  name: string;
+  /** which source declared it: 'manifest' for `kind: McpServer`, else the source adapter's id */
+  origin: string;
+  transport: ServerTransport;
+  credentials: Credential[];
+  egress: string[];
+  /** tool names of a pinned `tools/list` snapshot; undefined when nobody pinned them */
+  tools?: string[];
+  /** client-side allow list of tool names (narrows the server); undefined = no list */
+  includeTools?: string[];
+  /** client-side deny list of tool names (narrows the server) */
+  excludeTools?: string[];
+  owner?: string;
+  source: SourceRef;
+}
+
+export type PermissionEffect = 'allow' | 'ask' | 'deny';
+
+/**
+ * One permission rule of a client's settings (`Bash(npm run test:*)`, `WebFetch(domain:x)`, `mcp__srv__tool`),
+ * or one gated setting (`defaultMode`, `enableAllProjectMcpServers`, `hooks`), as written.
+ */
+export interface PermissionRule {
+  /** the file (or agent) the rule belongs to */
+  scope: string;
+  effect: PermissionEffect;
+  /** the rule as written */
+  rule: string;
+  /** the tool the rule names (`Bash`, `mcp__srv__tool`); the setting key for gated settings */
+  tool: string;
+  source: SourceRef;
+}
+
 export interface Registry {
   tools: Tool[];
   prompts: Prompt[];
   findings: Finding[];
+  /** MCP servers, from manifests and client configs; absent = none */
+  servers?: Server[];
+  /** permission rules of client settings; absent = none */
+  permissions?: PermissionRule[];
 }
 
 // ---------------------------------------------------------------- config
@@ -191,6 +248,22 @@ export interface ToolChange {
   radiusAfter: Radius | null;
   escalation: boolean;
   /** every field change is narrowed (or the tool is removed) */
+  narrowing: boolean;
+  changes: FieldChange[];
+  path: string;
+  line: number;
+}
+
+/** A server's change, compared like a tool's fields (transport, credentials, egress, tool lists). */
+export interface ServerChange {
+  name: string;
+  change: ToolChangeKind;
+  oldName?: string;
+  /** the file that declares it (head side, or base side when removed) */
+  source: string;
+  radiusBefore: Radius | null;
+  radiusAfter: Radius | null;
+  escalation: boolean;
   narrowing: boolean;
   changes: FieldChange[];
   path: string;
