@@ -6,11 +6,35 @@ import { runCli } from '../helpers/run-cli.js';
 import { createTempRepo } from '../helpers/temp-repo.js';
 import type { TempRepo } from '../helpers/temp-repo.js';
 
-const FIXTURES = new URL('../fixtures/codeowners/', import.meta.url);
 const OWNERS = ['--prompt-owner', '@acme/prompt-eng', '--tool-owner', '@acme/security'];
 let repo: TempRepo;
 
-const fixture = (name: string) => readFileSync(new URL(name, FIXTURES));
+// Small CODEOWNERS files in this project's own words, each with a shape real files have: team owners and a
+// catch-all; a pattern that un-owns a folder; an inline comment, a pattern without owners and no final newline.
+const OWN_FIXTURES: Record<string, string> = {
+  'teams-and-catch-all': [
+    '# Owners of the support agent',
+    '*                 @acme/platform',
+    '/docs/            @acme/docs @acme/platform',
+    '/services/billing/ @acme/payments',
+    '*.tf              @acme/infra',
+    '',
+  ].join('\n'),
+  'ownerless-override': [
+    '/notes/        @acme/release-crew',
+    '/notes/drafts',
+    '/src/**/*.go   @acme/go-maintainers  @acme-lead',
+    '',
+  ].join('\n'),
+  'comments-no-final-newline': [
+    '# maintained folders',
+    '/plugins/alpha/   @alpha-dev',
+    '/plugins/beta/ #unmaintained',
+    '',
+    '/plugins/gamma/   @gamma-dev  @acme/reviewers',
+  ].join('\n'),
+};
+const fixture = (name: string) => Buffer.from(OWN_FIXTURES[name] ?? '', 'utf8');
 const codeowners = (...args: string[]) => runCli(['codeowners', ...args], { cwd: repo.dir });
 const report = (...args: string[]) =>
   JSON.parse(codeowners(...args, '--format', 'json').stdout) as CodeownersReport & {
@@ -24,9 +48,9 @@ afterEach(() => repo.cleanup());
 
 describe('agentgate codeowners', () => {
   it.each([
-    ['cli__cli.txt', '.github/CODEOWNERS'],
-    ['istio__istio.txt', 'CODEOWNERS'],
-    ['ArchipelagoMW__Archipelago.txt', 'docs/CODEOWNERS'],
+    ['teams-and-catch-all', '.github/CODEOWNERS'],
+    ['ownerless-override', 'CODEOWNERS'],
+    ['comments-no-final-newline', 'docs/CODEOWNERS'],
   ])('%s at %s: --check fails, --write appends the block to that file, then --check passes', (name, path) => {
     const original = fixture(name);
     repo.write(path, original);

@@ -3,10 +3,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sharedFixture } from '../helpers/shared-fixtures.js';
 
 // Drives the built CLI (`npx tsc -p tsconfig.build.json` first), as a user and CI would.
 const ROOT = new URL('../..', import.meta.url).pathname;
-const FIXTURE = join(ROOT, 'test/fixtures/promptfoo/results.json');
+const FIXTURE = sharedFixture('promptfoo', 'results.json');
 
 function agentgate(...args: string[]) {
   const result = spawnSync(process.execPath, [join(ROOT, 'dist/bin/agentgate.js'), 'eval-delta', ...args], {

@@ -4,14 +4,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runInit } from '../../src/cli/actions/init.js';
 import { UsageError } from '../../src/cli/errors.js';
 import { parseConfig } from '../../src/core/parse/config.js';
+import { DEFAULT_ACTION_REF } from '../../src/init/action-ref.js';
 import { runCli } from '../helpers/run-cli.js';
 import { createTempRepo } from '../helpers/temp-repo.js';
 import type { TempRepo } from '../helpers/temp-repo.js';
 
 const OWNERS = ['--prompt-owner', '@acme/prompt-eng', '--tool-owner', '@acme/security'];
-const VERSION = (
-  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
-).version;
 let repo: TempRepo;
 
 const read = (path: string) => readFileSync(join(repo.dir, path), 'utf8');
@@ -56,12 +54,16 @@ describe('agentgate init', () => {
       'pull-requests: write',
       'contents: read',
       'fetch-depth: 0',
-      `npx --yes agentgate@${VERSION} check`,
+      `uses: ${DEFAULT_ACTION_REF} #`,
+      'pull_request_target:',
       'pull_request_review:',
       'issue_comment:',
+      'merge_group:',
     ]) {
       expect(workflow).toContain(needle);
     }
+    expect(workflow).not.toMatch(/\bnpx\b|npm (install|ci)/);
+    expectEveryUsesPinned(workflow);
 
     expect(runCli(['validate'], { cwd: repo.dir }).code).toBe(0);
     const diff = runCli(['diff', '--format', 'json'], { cwd: repo.dir });
@@ -113,7 +115,7 @@ describe('agentgate init', () => {
     const forced = init('--force');
     expect(forced.code).toBe(0);
     expect(forced.stdout).toMatch(/updated\s+\.github\/workflows\/agentgate\.yml/);
-    expect(read('.github/workflows/agentgate.yml')).toContain('npx --yes agentgate@');
+    expect(read('.github/workflows/agentgate.yml')).toContain(`uses: ${DEFAULT_ACTION_REF}`);
     expect(read('agentgate.yaml')).toContain('yaml-language-server');
   });
 
@@ -134,4 +136,43 @@ describe('agentgate init', () => {
     repo.remove('.github/CODEOWNERS');
     await expect(runInit({}, repo.dir, bad)).rejects.toThrow(UsageError);
   });
+
+  it('--action-ref pins the workflow to the given commit, or to an action this repository holds', () => {
+    const sha = 'a'.repeat(40);
+    expect(init(...OWNERS, '--action-ref', `acme/agentgate-fork@${sha}`).code).toBe(0);
+    const workflow = read('.github/workflows/agentgate.yml');
+    expect(workflow).toContain(`uses: acme/agentgate-fork@${sha} # pinned commit`);
+    expectEveryUsesPinned(workflow);
+
+    repo.write('.github/actions/agentgate/action.yml', 'name: agentgate\n');
+    const local = init('--force', '--action-ref', './.github/actions/agentgate');
+    expect(local.code).toBe(0);
+    expect(read('.github/workflows/agentgate.yml')).toContain('uses: ./.github/actions/agentgate #');
+  });
+
+  it.each([
+    ['a tag', 'acme/agentgate@v1'],
+    ['a branch', 'acme/agentgate@main'],
+    ['a short sha', 'acme/agentgate@90ea6dd'],
+    ['an upper-case sha', `acme/agentgate@${'A'.repeat(40)}`],
+    ['no ref at all', 'acme/agentgate'],
+    ['an npm name', 'agentgate@0.1.0'],
+    ['a line break that would add a step', `acme/agentgate@${'a'.repeat(40)}\n      - run: curl evil`],
+    ['a path leaving the repository', './../elsewhere'],
+    ['a docker image', 'docker://evil/agentgate:latest'],
+    ['a local action that is not there', './.github/actions/missing'],
+  ])('--action-ref refuses %s, naming the flag and writing nothing', (_what, ref) => {
+    const result = init(...OWNERS, '--action-ref', ref);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--action-ref');
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(repo.git('status', '--porcelain')).toBe('');
+  });
 });
+
+/** Every `uses:` names a full 40-hex commit sha or a path inside the repository. */
+function expectEveryUsesPinned(workflow: string): void {
+  const uses = [...workflow.matchAll(/^\s*(?:-\s+)?uses:\s*(\S+)/gm)].map((m) => m[1] ?? '');
+  expect(uses.length).toBeGreaterThan(0);
+  for (const use of uses) expect(use).toMatch(/^(?:\.\/\S*|[\w.-]+\/[\w./-]+@[0-9a-f]{40})$/);
+}

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { matchOwners, ownersOf, parseCodeowners, parseOwner } from '../../src/core/codeowners.js';
+import { sharedFixture } from '../helpers/shared-fixtures.js';
 
-const fixture = (name: string) =>
-  readFileSync(new URL(`../fixtures/codeowners/${name}`, import.meta.url), 'utf8');
+// the public CODEOWNERS corpus, read where it lies (never copied into the project)
+const fixture = (name: string) => readFileSync(sharedFixture('codeowners', name), 'utf8');
 
 // The GitHub documentation's own example file, one rule per behaviour it describes.
 const GITHUB_EXAMPLE = [
@@ -133,7 +134,7 @@ describe('parseCodeowners syntax', () => {
 });
 
 describe('parseCodeowners on 22 real files', () => {
-  // rule lines and distinct @owners as counted in test/fixtures/codeowners/SOURCES.md
+  // rule lines and distinct @owners as counted in ../shared/fixtures/codeowners/SOURCES.md
   const table: [string, number, number][] = [
     ['grafana__grafana.txt', 1228, 57],
     ['DataDog__dd-trace-py.txt', 331, 18],

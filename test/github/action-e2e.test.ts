@@ -60,13 +60,13 @@ async function runAction(event: { name: string; payload: unknown }, inputs: Reco
 }
 
 describe('the bundled action', () => {
-  it('action.yml runs action/dist/index.js on node20 with the documented inputs and outputs', () => {
+  it('action.yml runs action/dist/index.js on node24 with the documented inputs and outputs', () => {
     const action = parse(readFileSync(new URL('action.yml', root), 'utf8')) as {
       runs: unknown;
       inputs: object;
       outputs: object;
     };
-    expect(action.runs).toEqual({ using: 'node20', main: 'action/dist/index.js' });
+    expect(action.runs).toEqual({ using: 'node24', main: 'action/dist/index.js' });
     expect(Object.keys(action.inputs)).toEqual(['token', 'dry-run', 'working-directory']);
     expect(Object.keys(action.outputs)).toEqual(['data-state', 'control-state', 'digest']);
   });

@@ -7,12 +7,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { startFakeGitHub } from '../helpers/fake-github.js';
+import { webhookExample } from '../helpers/shared-fixtures.js';
 import type { FakeGitHub } from '../helpers/fake-github.js';
 import { createTempRepo, testGitEnv } from '../helpers/temp-repo.js';
 import type { TempRepo } from '../helpers/temp-repo.js';
 
 const CLI = fileURLToPath(new URL('../../dist/bin/agentgate.js', import.meta.url));
-const WEBHOOKS = new URL('../fixtures/webhooks/', import.meta.url);
 
 export const PR_NUMBER = 7;
 export const AUTHOR = 'mallory';
@@ -107,10 +107,9 @@ export async function openAdminToolPull(
   return head;
 }
 
+/** GitHub's documented example payload (from @octokit/webhooks-examples), re-pointed at acme/agents. */
 function webhook(name: string): Record<string, unknown> {
-  const text = readFileSync(new URL(`${name}.json`, WEBHOOKS), 'utf8')
-    .replaceAll('Codertocat/Hello-World', 'acme/agents')
-    .replaceAll('all-contributors/all-contributors-bot', 'acme/agents');
+  const text = JSON.stringify(webhookExample(name)).replaceAll('Codertocat/Hello-World', 'acme/agents');
   return JSON.parse(text) as Record<string, unknown>;
 }
 
@@ -156,11 +155,20 @@ export function reviewEvent(
   return { name: 'pull_request_review', payload };
 }
 
-/** A real issue_comment payload from a pull request; the gate must GET the PR to learn base and head. */
+/**
+ * GitHub's issue_comment example, made a comment on a pull request the way GitHub marks one (`issue.pull_request`);
+ * the gate must GET the PR to learn base and head.
+ */
 export function commentEvent(body: string, user: string, number = PR_NUMBER) {
-  const payload = webhook('issue_comment.created.on-pull-request');
+  const payload = webhook('issue_comment.created');
   const issue = payload.issue as Record<string, unknown>;
   issue.number = number;
+  issue.pull_request = {
+    url: `https://api.github.com/repos/acme/agents/pulls/${number}`,
+    html_url: `https://github.com/acme/agents/pull/${number}`,
+    diff_url: `https://github.com/acme/agents/pull/${number}.diff`,
+    patch_url: `https://github.com/acme/agents/pull/${number}.patch`,
+  };
   const comment = payload.comment as Record<string, unknown>;
   comment.body = body;
   comment.user = { ...(comment.user as object), login: user };

@@ -3,10 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { readBlockOwners, upsertBlock } from '../../src/core/governance/codeowners-block.js';
 import { checkCodeowners } from '../../src/core/governance/codeowners-check.js';
 import { parseConfig } from '../../src/core/parse/config.js';
+import { sharedFixture } from '../helpers/shared-fixtures.js';
+import { join } from 'node:path';
 
 const config = parseConfig(null, 'agentgate.yaml').config;
-const FIXTURES = new URL('../fixtures/codeowners/', import.meta.url);
-const fixtures = readdirSync(FIXTURES).filter((name) => name.endsWith('.txt'));
+// the public CODEOWNERS corpus, read where it lies (never copied into the project)
+const CORPUS = sharedFixture('codeowners');
+const fixtures = readdirSync(CORPUS).filter((name) => name.endsWith('.txt'));
 
 const check = (text: string | null, path = '.github/CODEOWNERS') =>
   checkCodeowners({ codeowners: text === null ? null : { path, text }, config });
@@ -122,7 +125,7 @@ describe('the public CODEOWNERS corpus', () => {
   it.each(fixtures)(
     '%s: no registry owner before, clean after the block is written, the original kept byte for byte',
     (name) => {
-      const original = readFileSync(new URL(name, FIXTURES), 'utf8');
+      const original = readFileSync(join(CORPUS, name), 'utf8');
       const before = check(original);
       const control = before.findings.filter((f) => f.severity === 'error').map((f) => f.code);
       expect(control.some((code) => code === 'plane-unowned' || code === 'fused-ownership')).toBe(true);

@@ -1,5 +1,4 @@
-import { readOwnPackage } from '../package-info.js';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import {
@@ -12,6 +11,8 @@ import type { PlaneOwners } from '../../core/governance/codeowners-block.js';
 import { parseConfig } from '../../core/parse/config.js';
 import type { Config } from '../../core/types.js';
 import { topLevel } from '../../git/refs.js';
+import { DEFAULT_ACTION_REF, parseActionRef } from '../../init/action-ref.js';
+import type { ActionUse } from '../../init/action-ref.js';
 import { CONFIG_PATH, CONFIG_TEMPLATE } from '../../init/templates/config.js';
 import {
   PROMPT_EXAMPLE,
@@ -57,6 +58,7 @@ export async function runInit(options: InitOptions, cwd: string, io: InitIo = te
     : existingConfig.config;
 
   // every question is asked and every refusal made before the first file is written
+  const action = chooseAction(options.actionRef, root);
   const codeowners = readWorkingCodeowners(root);
   const existingBlock = codeowners ? readBlockOwners(codeowners.text, config) : null;
   const owners = await chooseOwners(options, existingBlock, io);
@@ -92,7 +94,7 @@ export async function runInit(options: InitOptions, cwd: string, io: InitIo = te
       note: `prompts -> ${owners.prompt.join(' ')}; tools and gate files -> ${owners.tool.join(' ')}`,
     });
   }
-  steps.push(put(root, WORKFLOW_PATH, workflowTemplate(readOwnPackage().version), force));
+  steps.push(put(root, WORKFLOW_PATH, workflowTemplate(action), force));
 
   for (const step of steps) {
     const note = step.note ?? (step.outcome === 'kept' ? 'exists; --force overwrites it' : '');
@@ -128,6 +130,18 @@ function example(root: string, folder: string, path: string, text: string): Step
   if (entries.some((entry) => entry !== name))
     return { path: `${folder}/`, outcome: 'skipped', note: 'already has files' };
   return put(root, path, text, false);
+}
+
+/** The agentgate the workflow runs: a full commit sha, or an action this repository holds (./PATH/action.yml). */
+function chooseAction(value: string | undefined, root: string): ActionUse {
+  const parsed = parseActionRef(value ?? DEFAULT_ACTION_REF);
+  if (parsed.kind === 'invalid') throw new UsageError(parsed.reason);
+  if (
+    parsed.kind === 'local' &&
+    !['action.yml', 'action.yaml'].some((f) => existsSync(join(root, parsed.path, f)))
+  )
+    throw new UsageError(`--action-ref: ${parsed.use.uses} holds no action.yml in this repository`);
+  return parsed.use;
 }
 
 async function chooseOwners(

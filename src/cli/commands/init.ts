@@ -4,6 +4,7 @@ export interface InitOptions {
   promptOwner?: string;
   toolOwner?: string;
   force?: boolean;
+  actionRef?: string;
 }
 
 export function registerInit(program: Command): void {
@@ -16,6 +17,10 @@ export function registerInit(program: Command): void {
     .option(
       '--tool-owner <owner>',
       'owner of the control plane (tools) and the gate files, e.g. @org/security',
+    )
+    .option(
+      '--action-ref <ref>',
+      'the agentgate action the workflow runs: OWNER/REPO@<40-hex commit sha>, or ./PATH for one kept in this repository (default: the release this CLI names)',
     )
     .option('--force', 'overwrite files agentgate wrote before, and accept the same owner for both planes')
     .action(async (options: InitOptions) => {

@@ -1,16 +1,28 @@
-// The workflow `agentgate init` writes: the repository's own .github/workflows/agentgate.yml, with the action
-// step replaced by the published CLI pinned to the version that wrote it.
+// The workflow `agentgate init` writes. The repository's own .github/workflows/agentgate.yml is this template with
+// the action at `./` (a test keeps the two equal). Every `uses:` is a full commit sha: a tag can be moved.
+import type { ActionUse } from '../action-ref.js';
 
 export const WORKFLOW_PATH = '.github/workflows/agentgate.yml';
 
-export function workflowTemplate(version: string): string {
-  return `# agentgate: one status check per plane on every pull request.
+/** actions/checkout v5.0.0 (runs on node24). */
+export const CHECKOUT_ACTION = 'actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8';
+export const CHECKOUT_RELEASE = 'v5.0.0';
+/** actions/create-github-app-token v3.2.0. */
+export const APP_TOKEN_ACTION = 'actions/create-github-app-token@bcd2ba49218906704ab6c1aa796996da409d3eb1';
+export const APP_TOKEN_RELEASE = 'v3.2.0';
+
+export function workflowTemplate(agentgate: ActionUse): string {
+  return `# agentgate: one status check per plane on every pull request and merge-queue group.
 #
 # Runs on pull_request_target so that pull requests from forks get a token that may set statuses and comment.
 # That is safe ONLY because this job never executes anything from the pull request: it checks out the BASE,
-# fetches the PR head as git objects, and reads them as data with the base's config. Never add a step that
-# checks out the PR's files into the workspace and builds, installs or runs them (npm install, make, scripts,
-# actions from the PR) to this workflow.
+# fetches the head as git objects, and reads them as data with the base's config. Never add a step that checks
+# out the PR's files into the workspace and builds, installs or runs them (package installs, make, scripts,
+# actions from the PR) to this workflow. Every action is pinned to a full commit sha, because a tag can be moved.
+#
+# Any workflow with statuses: write can post agentgate/control-plane, including one a pull request adds. Post
+# the statuses from a GitHub App instead (repository variable AGENTGATE_APP_CLIENT_ID, secret
+# AGENTGATE_APP_PRIVATE_KEY) and require both checks from that app in branch protection. See docs/github.md.
 name: agentgate
 
 on:
@@ -20,6 +32,8 @@ on:
     types: [submitted, edited, dismissed]
   issue_comment:
     types: [created, edited]
+  merge_group:
+    types: [checks_requested]
 
 permissions:
   contents: read
@@ -27,7 +41,7 @@ permissions:
   pull-requests: write
 
 concurrency:
-  group: agentgate-\${{ github.event.pull_request.number || github.event.issue.number }}
+  group: agentgate-\${{ github.event.pull_request.number || github.event.issue.number || github.event.merge_group.head_sha }}
   cancel-in-progress: false
 
 jobs:
@@ -42,25 +56,34 @@ jobs:
     timeout-minutes: 10
     steps:
       - name: Check out the base (trusted code and config only)
-        uses: actions/checkout@v4
+        uses: ${CHECKOUT_ACTION} # ${CHECKOUT_RELEASE}
         with:
-          ref: \${{ github.event.pull_request.base.sha || github.event.repository.default_branch }}
+          ref: \${{ github.event.pull_request.base.sha || github.event.merge_group.base_sha || github.event.repository.default_branch }}
           fetch-depth: 0
 
-      - name: Fetch the PR head as git objects only (never checked out, never run)
+      - name: Fetch the head as git objects only (never checked out, never run)
         env:
           PR: \${{ github.event.pull_request.number || github.event.issue.number }}
-        run: git fetch --no-tags origin "+refs/pull/\${PR}/head:refs/remotes/pull/\${PR}/head"
+          GROUP_REF: \${{ github.event.merge_group.head_ref }}
+        run: |
+          if [ -n "$GROUP_REF" ]; then
+            git fetch --no-tags origin "+\${GROUP_REF}:refs/remotes/merge-group/head"
+          else
+            git fetch --no-tags origin "+refs/pull/\${PR}/head:refs/remotes/pull/\${PR}/head"
+          fi
 
-      - uses: actions/setup-node@v4
+      - name: A GitHub App token, when one is configured (then require both checks from that app)
+        id: app-token
+        if: vars.AGENTGATE_APP_CLIENT_ID != ''
+        uses: ${APP_TOKEN_ACTION} # ${APP_TOKEN_RELEASE}
         with:
-          node-version: 20
+          client-id: \${{ vars.AGENTGATE_APP_CLIENT_ID }}
+          private-key: \${{ secrets.AGENTGATE_APP_PRIVATE_KEY }}
 
       - name: agentgate
-        env:
-          GITHUB_TOKEN: \${{ github.token }}
-          # optional: a token with read:org lets team signers count
-          AGENTGATE_TOKEN: \${{ secrets.AGENTGATE_TOKEN }}
-        run: npx --yes agentgate@${version} check
+        uses: ${agentgate.uses} # ${agentgate.comment}
+        with:
+          # an App token, else AGENTGATE_TOKEN (read:org lets team signers count), else the job's own token
+          token: \${{ steps.app-token.outputs.token || secrets.AGENTGATE_TOKEN || github.token }}
 `;
 }

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { sharedFixture } from '../../helpers/shared-fixtures.js';
 
-export const FIXTURE_PATH = new URL('../../fixtures/promptfoo/results.json', import.meta.url);
+// real promptfoo output, read where it lies in the shared fixtures (never copied into the project)
+export const FIXTURE_PATH = sharedFixture('promptfoo', 'results.json');
 
 interface Row {
   success: boolean;

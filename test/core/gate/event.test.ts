@@ -1,9 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readGateEvent } from '../../../src/core/gate/event.js';
+import { sharedFixture, webhookExample } from '../../helpers/shared-fixtures.js';
 
+// GitHub's documented examples from @octokit/webhooks-examples; a real comment on a pull request (an app's
+// recorded payload) is read in place from the shared fixtures.
 const payload = (name: string): unknown =>
-  JSON.parse(readFileSync(new URL(`../../fixtures/webhooks/${name}.json`, import.meta.url), 'utf8'));
+  name === 'issue_comment.created.on-pull-request'
+    ? JSON.parse(readFileSync(sharedFixture('webhooks', `${name}.json`), 'utf8'))
+    : webhookExample(name);
 
 describe('readGateEvent on real webhook payloads', () => {
   it('pull_request.opened gives the PR, its author, base and head', () => {
