@@ -25,6 +25,6 @@ function readServers(root: ObjectNode, sink: FindingSink): Server[] {
 export const opencodeJsonAdapter: SourceAdapter = {
   id: ID,
   kind: 'mcp-config',
-  defaultPaths: ['opencode.json', 'opencode.jsonc'],
+  defaultPaths: ['opencode.json', 'opencode.jsonc', '**/opencode.json', '**/opencode.jsonc'],
   parse: (file) => parseJsonModel(file, { jsonc: true }, readServers),
 };
