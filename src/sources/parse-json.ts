@@ -22,11 +22,17 @@ export function parseJsonSource(file: SourceFile, dialect: JsonDialect): JsonPar
   const text = stripBom(file.text);
   const lineOf = createLineIndex(text);
   const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, {
-    allowTrailingComma: dialect.jsonc,
-    disallowComments: !dialect.jsonc,
-    allowEmptyContent: false,
-  });
+  let tree: Node | undefined;
+  try {
+    tree = parseTree(text, errors, {
+      allowTrailingComma: dialect.jsonc,
+      disallowComments: !dialect.jsonc,
+      allowEmptyContent: false,
+    });
+  } catch {
+    // jsonc-parser recurses per nesting level: hostile nesting exhausts the stack before any config could
+    return { ok: false, line: 1, message: `nested deeper than ${MAX_DEPTH} levels` };
+  }
   const first = errors[0];
   if (first) {
     return { ok: false, line: lineOf(first.offset), message: `not valid JSON: ${describe(first)}` };
