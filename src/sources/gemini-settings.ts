@@ -3,6 +3,7 @@
 // confirmation, which widens what the server may do unattended.
 import type { Server } from '../core/types.js';
 import type { FindingSink } from './findings.js';
+import { SOURCE_CODES } from './findings.js';
 import type { EntryDialect } from './server-entry.js';
 import { readMcpServers } from './mcp-servers-json.js';
 import { parseJsonModel } from './source-model.js';
@@ -17,8 +18,14 @@ function readServers(root: ObjectNode, sink: FindingSink): Server[] {
   const servers = readMcpServers(ID, root, DIALECT, false, sink);
   const map = member(root, 'mcpServers')?.value;
   for (const server of servers) {
-    const trust = booleanValue(member(member(map, server.name)?.value, 'trust')?.value);
-    if (trust !== undefined) server.trust = trust;
+    const entry = member(member(map, server.name)?.value, 'trust');
+    if (!entry) continue;
+    const trust = booleanValue(entry.value);
+    // Gemini tests trust for truthiness: a non-boolean is read as trusted (fail closed) and reported
+    if (trust === undefined) {
+      sink.add('error', SOURCE_CODES.shape, entry.line, ['mcpServers', server.name, 'trust'], 'trust must be true or false; read as true');
+    }
+    server.trust = trust ?? true;
   }
   return servers;
 }
