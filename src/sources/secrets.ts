@@ -1,7 +1,10 @@
 // Is a configured value a literal secret? Only the verdict leaves this file: callers report the key, never the value.
 
-/** `${VAR}`, `${input:id}`, `${env:NAME}`, `$VAR`, `{{ secrets.X }}`, `%VAR%`, `{token}`: a reference, not a secret. */
-const REFERENCE = /\$\{[^}]*\}|\$\{\{[^}]*\}\}|\{\{[^}]*\}\}|\$[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z_][A-Za-z0-9_]*%|\{[A-Za-z_][A-Za-z0-9_]*\}/g;
+/**
+ * `${VAR}`, `${input:id}`, `${env:NAME}`, `$VAR`, `{{ secrets.X }}`, `%VAR%`, `{token}`, OpenCode's `{env:X}` and
+ * `{file:path}`: a reference, not a secret.
+ */
+const REFERENCE = /\{(?:env|file):[^}]*\}|\$\{[^}]*\}|\$\{\{[^}]*\}\}|\{\{[^}]*\}\}|\$[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z_][A-Za-z0-9_]*%|\{[A-Za-z_][A-Za-z0-9_]*\}/g;
 
 /** Documentation placeholders (`YOUR_TOKEN`, `<API_KEY>`, `xxxx`, `changeme`) are not secrets. */
 const PLACEHOLDER = /your[_-]|<[^>]*>|x{4,}|\*{3,}|\.{3}|changeme|change[_-]me|placeholder|replace[_-]?me|example|dummy|redacted|todo/i;
