@@ -39,8 +39,12 @@ function matcherOf(adapter: SourceAdapter): (path: string) => boolean {
 }
 
 /** The adapter whose default paths match the whole repository-relative path; none for a path with control bytes. */
-export function findAdapter(path: string, adapters: readonly SourceAdapter[] = SOURCE_ADAPTERS): SourceAdapter | undefined {
+export function findAdapter(
+  path: string,
+  adapters: readonly SourceAdapter[] = SOURCE_ADAPTERS,
+): SourceAdapter | undefined {
   if (path === '' || CONTROL.test(path) || path.includes('\\') || path.startsWith('/')) return undefined;
-  if (path.split('/').some((segment) => segment === '' || segment === '.' || segment === '..')) return undefined;
+  if (path.split('/').some((segment) => segment === '' || segment === '.' || segment === '..'))
+    return undefined;
   return adapters.find((adapter) => matcherOf(adapter)(path));
 }

@@ -12,7 +12,12 @@ import { booleanValue, member } from './tree.js';
 import type { SourceAdapter } from './types.js';
 
 const ID = 'gemini-settings';
-const DIALECT: EntryDialect = { envKey: 'env', urlType: 'sse', allowKeys: ['includeTools'], denyKeys: ['excludeTools'] };
+const DIALECT: EntryDialect = {
+  envKey: 'env',
+  urlType: 'sse',
+  allowKeys: ['includeTools'],
+  denyKeys: ['excludeTools'],
+};
 
 function readServers(root: ObjectNode, sink: FindingSink): Server[] {
   const servers = readMcpServers(ID, root, DIALECT, false, sink);
@@ -23,7 +28,13 @@ function readServers(root: ObjectNode, sink: FindingSink): Server[] {
     const trust = booleanValue(entry.value);
     // Gemini tests trust for truthiness: a non-boolean is read as trusted (fail closed) and reported
     if (trust === undefined) {
-      sink.add('error', SOURCE_CODES.shape, entry.line, ['mcpServers', server.name, 'trust'], 'trust must be true or false; read as true');
+      sink.add(
+        'error',
+        SOURCE_CODES.shape,
+        entry.line,
+        ['mcpServers', server.name, 'trust'],
+        'trust must be true or false; read as true',
+      );
     }
     server.trust = trust ?? true;
   }

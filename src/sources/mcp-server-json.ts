@@ -35,7 +35,11 @@ function itemsOf(entry: Entry | undefined, at: FieldPath, sink: FindingSink): So
 }
 
 /** `-e NAME=value` style runtime arguments name a variable the process receives: a credential name. */
-function argumentsOf(entry: Entry | undefined, at: FieldPath, sink: FindingSink): { args: string[]; env: string[] } {
+function argumentsOf(
+  entry: Entry | undefined,
+  at: FieldPath,
+  sink: FindingSink,
+): { args: string[]; env: string[] } {
   const args: string[] = [];
   const env: string[] = [];
   for (const item of itemsOf(entry, at, sink)) {
@@ -57,7 +61,13 @@ function namesOf(entry: Entry | undefined, at: FieldPath, sink: FindingSink, sca
     names.push(name);
     const value = text(item, 'value');
     if (scanValues && value !== undefined && looksLikeSecret(name, value)) {
-      sink.add('warning', SOURCE_CODES.secret, item.line, [...at, index, 'value'], `header '${name}' holds a literal credential in a committed file`);
+      sink.add(
+        'warning',
+        SOURCE_CODES.secret,
+        item.line,
+        [...at, index, 'value'],
+        `header '${name}' holds a literal credential in a committed file`,
+      );
     }
   });
   return names;
@@ -70,33 +80,75 @@ function unique(name: string, taken: Set<string>): string {
   return candidate;
 }
 
-function readPackage(base: string, item: SourceNode, at: FieldPath, taken: Set<string>, sink: FindingSink): Server {
+function readPackage(
+  base: string,
+  item: SourceNode,
+  at: FieldPath,
+  taken: Set<string>,
+  sink: FindingSink,
+): Server {
   const registry = text(item, 'registryType', 'registry_name') ?? 'unknown';
   const identifier = text(item, 'identifier') ?? text(item, 'name') ?? '';
   const version = text(item, 'version');
   const transportNode = member(item, 'transport')?.value;
   const declared = text(transportNode, 'type');
   const url = text(transportNode, 'url');
-  const runtime = argumentsOf(field(item, 'runtimeArguments', 'runtime_arguments'), [...at, 'runtimeArguments'], sink);
-  const packageArgs = argumentsOf(field(item, 'packageArguments', 'package_arguments'), [...at, 'packageArguments'], sink);
-  const env = namesOf(field(item, 'environmentVariables', 'environment_variables'), [...at, 'environmentVariables'], sink, false);
+  const runtime = argumentsOf(
+    field(item, 'runtimeArguments', 'runtime_arguments'),
+    [...at, 'runtimeArguments'],
+    sink,
+  );
+  const packageArgs = argumentsOf(
+    field(item, 'packageArguments', 'package_arguments'),
+    [...at, 'packageArguments'],
+    sink,
+  );
+  const env = namesOf(
+    field(item, 'environmentVariables', 'environment_variables'),
+    [...at, 'environmentVariables'],
+    sink,
+    false,
+  );
   const headers = namesOf(member(transportNode, 'headers'), [...at, 'transport', 'headers'], sink, true);
-  const ref = registry === 'npm' && version ? `${identifier}@${version}` : registry === 'pypi' && version ? `${identifier}==${version}` : identifier;
+  const ref =
+    registry === 'npm' && version
+      ? `${identifier}@${version}`
+      : registry === 'pypi' && version
+        ? `${identifier}==${version}`
+        : identifier;
   const command = text(item, 'runtimeHint', 'runtime_hint') ?? LAUNCHERS[registry];
   const remote = declared !== undefined && declared !== 'stdio' && url !== undefined;
   const transport: ServerTransport = remote
     ? { type: declared === 'sse' ? 'sse' : 'http', url }
     : command !== undefined
-      ? { type: 'stdio', command, args: [...runtime.args, ref, ...packageArgs.args].filter((arg) => arg !== '') }
+      ? {
+          type: 'stdio',
+          command,
+          args: [...runtime.args, ref, ...packageArgs.args].filter((arg) => arg !== ''),
+        }
       : { type: 'unknown' };
   const line = isObject(item) ? item.line : 1;
   if (transport.type === 'unknown') {
-    sink.add('warning', SOURCE_CODES.notLaunchable, line, at, `package of registry type '${registry}' names no way to run it`);
+    sink.add(
+      'warning',
+      SOURCE_CODES.notLaunchable,
+      line,
+      at,
+      `package of registry type '${registry}' names no way to run it`,
+    );
   }
-  const pinned = registry === 'oci' ? imageVerdict(identifier, 'docker run').kind === 'pinned' : EXACT_VERSION.test(version ?? '');
+  const pinned =
+    registry === 'oci'
+      ? imageVerdict(identifier, 'docker run').kind === 'pinned'
+      : EXACT_VERSION.test(version ?? '');
   if (!remote && !pinned) {
-    sink.add('warning', SOURCE_CODES.unpinned, line, at,
-      `package '${identifier}' (${registry}) is not pinned to ${registry === 'oci' ? 'an image digest (@sha256:…)' : 'an exact version'}`);
+    sink.add(
+      'warning',
+      SOURCE_CODES.unpinned,
+      line,
+      at,
+      `package '${identifier}' (${registry}) is not pinned to ${registry === 'oci' ? 'an image digest (@sha256:…)' : 'an exact version'}`,
+    );
   }
   return {
     name: unique(`${base}/${registry}`, taken),
@@ -108,13 +160,20 @@ function readPackage(base: string, item: SourceNode, at: FieldPath, taken: Set<s
   };
 }
 
-function readRemote(base: string, item: SourceNode, at: FieldPath, taken: Set<string>, sink: FindingSink): Server {
+function readRemote(
+  base: string,
+  item: SourceNode,
+  at: FieldPath,
+  taken: Set<string>,
+  sink: FindingSink,
+): Server {
   const url = text(item, 'url');
   const declared = text(item, 'type');
   const line = isObject(item) ? item.line : 1;
   const headers = namesOf(member(item, 'headers'), [...at, 'headers'], sink, true);
   if (url === undefined) sink.add('warning', SOURCE_CODES.notLaunchable, line, at, 'remote has no url');
-  const transport: ServerTransport = url === undefined ? { type: 'unknown' } : { type: declared === 'sse' ? 'sse' : 'http', url };
+  const transport: ServerTransport =
+    url === undefined ? { type: 'unknown' } : { type: declared === 'sse' ? 'sse' : 'http', url };
   return {
     name: unique(`${base}/remote`, taken),
     origin: ID,

@@ -23,13 +23,26 @@ export function looksLikeServer(node: ObjectNode['entries'][number]['value']): b
   return isObject(node) && SERVER_KEYS.some((key) => member(node, key) !== undefined);
 }
 
-export function readMcpServers(origin: string, root: ObjectNode, dialect: EntryDialect, bareMap: boolean, sink: FindingSink): Server[] {
+export function readMcpServers(
+  origin: string,
+  root: ObjectNode,
+  dialect: EntryDialect,
+  bareMap: boolean,
+  sink: FindingSink,
+): Server[] {
   const wrapper = member(root, 'mcpServers');
   if (wrapper) return readServerMap(origin, wrapper.value, wrapper.line, ['mcpServers'], dialect, sink);
   if (!bareMap) return [];
   const bare = effectiveEntries(root).filter((entry) => looksLikeServer(entry.value));
   if (bare.length === 0) return [];
-  return readServerMap(origin, { kind: 'object', line: root.line, entries: bare }, root.line, [], dialect, sink);
+  return readServerMap(
+    origin,
+    { kind: 'object', line: root.line, entries: bare },
+    root.line,
+    [],
+    dialect,
+    sink,
+  );
 }
 
 export function createMcpServersAdapter(format: McpServersFormat): SourceAdapter {

@@ -13,7 +13,14 @@ const ID = 'opencode-json';
 function readServers(root: ObjectNode, sink: FindingSink): Server[] {
   const mcp = member(root, 'mcp');
   if (!mcp) return [];
-  const servers = readServerMap(ID, mcp.value, mcp.line, ['mcp'], { envKey: 'environment', commandArray: true, urlType: 'http' }, sink);
+  const servers = readServerMap(
+    ID,
+    mcp.value,
+    mcp.line,
+    ['mcp'],
+    { envKey: 'environment', commandArray: true, urlType: 'http' },
+    sink,
+  );
   for (const server of servers) {
     const entry = member(mcp.value, server.name)?.value;
     const enabled = entry ? readEnabled(entry) : undefined;

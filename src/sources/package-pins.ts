@@ -9,14 +9,31 @@ export type PinVerdict =
 const EXACT_VERSION = /^v?\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]+)?$/;
 
 /** Launcher flags that take a separate value (`npx -p pkg`, `uvx --from pkg`, `docker run -e X`). */
-const NODE_VALUE_FLAGS = new Set(['-p', '--package', '-c', '--call', '--registry', '--cache', '--userconfig']);
-const UV_VALUE_FLAGS = new Set(['--python', '-p', '--with', '--index-url', '--index', '--extra-index-url', '-w']);
+const NODE_VALUE_FLAGS = new Set([
+  '-p',
+  '--package',
+  '-c',
+  '--call',
+  '--registry',
+  '--cache',
+  '--userconfig',
+]);
+const UV_VALUE_FLAGS = new Set([
+  '--python',
+  '-p',
+  '--with',
+  '--index-url',
+  '--index',
+  '--extra-index-url',
+  '-w',
+]);
 const DOCKER_VALUE_FLAGS = new Set(
-  ('-e --env -v --volume -p --publish -w --workdir -u --user -l --label -m --memory -h --hostname --name --network ' +
+  (
+    '-e --env -v --volume -p --publish -w --workdir -u --user -l --label -m --memory -h --hostname --name --network ' +
     '--net --mount --env-file --entrypoint --add-host --cap-add --cap-drop --platform --pull --cpus --device ' +
     '--security-opt --tmpfs --ulimit --restart --log-driver --log-opt --dns --gpus --ipc --pid --runtime ' +
-    '--shm-size --stop-signal --group-add --label-file --expose --link --volumes-from --cidfile --user-ns --userns')
-    .split(' '),
+    '--shm-size --stop-signal --group-add --label-file --expose --link --volumes-from --cidfile --user-ns --userns'
+  ).split(' '),
 );
 
 function baseName(command: string): string {
@@ -36,7 +53,9 @@ function firstPositional(args: readonly string[], valueFlags: ReadonlySet<string
 }
 
 function isLocalPath(spec: string): boolean {
-  return /^(\.{0,2}\/|[A-Za-z]:[\\/]|file:|~\/|\$\{)/.test(spec) || spec.endsWith('.js') || spec.endsWith('.py');
+  return (
+    /^(\.{0,2}\/|[A-Za-z]:[\\/]|file:|~\/|\$\{)/.test(spec) || spec.endsWith('.js') || spec.endsWith('.py')
+  );
 }
 
 function npmVerdict(spec: string, launcher: string): PinVerdict {
@@ -48,12 +67,15 @@ function npmVerdict(spec: string, launcher: string): PinVerdict {
 
 function pythonVerdict(spec: string, launcher: string): PinVerdict {
   if (isLocalPath(spec)) return { kind: 'not-a-launcher' };
-  const version = /==\s*([^,;\s]+)$/.exec(spec)?.[1] ?? (spec.includes('@') ? spec.slice(spec.lastIndexOf('@') + 1) : '');
+  const version =
+    /==\s*([^,;\s]+)$/.exec(spec)?.[1] ?? (spec.includes('@') ? spec.slice(spec.lastIndexOf('@') + 1) : '');
   return EXACT_VERSION.test(version) ? { kind: 'pinned', spec } : { kind: 'unpinned', spec, launcher };
 }
 
 export function imageVerdict(image: string, launcher: string): PinVerdict {
-  return /@sha256:[0-9a-f]{64}$/i.test(image) ? { kind: 'pinned', spec: image } : { kind: 'unpinned', spec: image, launcher };
+  return /@sha256:[0-9a-f]{64}$/i.test(image)
+    ? { kind: 'pinned', spec: image }
+    : { kind: 'unpinned', spec: image, launcher };
 }
 
 function nodeLauncher(args: readonly string[], launcher: string): PinVerdict {

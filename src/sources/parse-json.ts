@@ -6,9 +6,7 @@ import type { SourceFile } from '../core/parse/source-file.js';
 import { createLineIndex, stripBom } from './line-index.js';
 import type { SourceNode } from './tree.js';
 
-export type JsonParseResult =
-  | { ok: true; root: SourceNode }
-  | { ok: false; line: number; message: string };
+export type JsonParseResult = { ok: true; root: SourceNode } | { ok: false; line: number; message: string };
 
 export interface JsonDialect {
   /** comments and trailing commas, as VS Code, Gemini and OpenCode accept */
@@ -44,7 +42,9 @@ export function parseJsonSource(file: SourceFile, dialect: JsonDialect): JsonPar
 }
 
 function describe(error: ParseError): string {
-  return printParseErrorCode(error.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return printParseErrorCode(error.error)
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
 }
 
 function convert(node: Node, lineOf: (offset: number) => number, depth: number): SourceNode | undefined {
@@ -71,6 +71,7 @@ function convert(node: Node, lineOf: (offset: number) => number, depth: number):
     return { kind: 'array', line, items };
   }
   const value: unknown = node.value;
-  const scalar = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
+  const scalar =
+    typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
   return { kind: 'scalar', line, value: scalar };
 }

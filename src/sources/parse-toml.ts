@@ -17,13 +17,19 @@ export function parseTomlSource(file: SourceFile): TomlParseResult {
   } catch (error) {
     if (error instanceof TomlError) {
       const first = error.message.split('\n')[0] ?? 'invalid TOML';
-      return { ok: false, line: error.line, message: `not valid TOML: ${first.replace(/^Invalid TOML document: /, '')}` };
+      return {
+        ok: false,
+        line: error.line,
+        message: `not valid TOML: ${first.replace(/^Invalid TOML document: /, '')}`,
+      };
     }
     return { ok: false, line: 1, message: 'not valid TOML' };
   }
   const lines = scanKeyLines(text);
   const root = convert(value, [], 1, lines, 0);
-  return root ? { ok: true, root } : { ok: false, line: 1, message: `nested deeper than ${MAX_DEPTH} levels` };
+  return root
+    ? { ok: true, root }
+    : { ok: false, line: 1, message: `nested deeper than ${MAX_DEPTH} levels` };
 }
 
 function pathKey(path: readonly string[]): string {
@@ -50,7 +56,8 @@ export function splitDottedKey(raw: string): string[] {
 }
 
 const HEADER = /^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?$/;
-const KEY_LINE = /^\s*((?:"[^"]*"|'[^']*'|[A-Za-z0-9_-]+)(?:\s*\.\s*(?:"[^"]*"|'[^']*'|[A-Za-z0-9_-]+))*)\s*=/;
+const KEY_LINE =
+  /^\s*((?:"[^"]*"|'[^']*'|[A-Za-z0-9_-]+)(?:\s*\.\s*(?:"[^"]*"|'[^']*'|[A-Za-z0-9_-]+))*)\s*=/;
 
 function scanKeyLines(text: string): Map<string, number> {
   const lines = new Map<string, number>();
@@ -85,7 +92,13 @@ function scanKeyLines(text: string): Map<string, number> {
   return lines;
 }
 
-function convert(value: unknown, path: string[], line: number, lines: Map<string, number>, depth: number): SourceNode | undefined {
+function convert(
+  value: unknown,
+  path: string[],
+  line: number,
+  lines: Map<string, number>,
+  depth: number,
+): SourceNode | undefined {
   if (depth > MAX_DEPTH) return undefined;
   if (Array.isArray(value)) {
     const items: SourceNode[] = [];
@@ -108,7 +121,8 @@ function convert(value: unknown, path: string[], line: number, lines: Map<string
     }
     return { kind: 'object', line, entries };
   }
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return { kind: 'scalar', line, value };
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return { kind: 'scalar', line, value };
   if (typeof value === 'bigint') return { kind: 'scalar', line, value: value.toString() };
   return { kind: 'scalar', line, value: null };
 }

@@ -4,10 +4,12 @@
  * `${VAR}`, `${input:id}`, `${env:NAME}`, `$VAR`, `{{ secrets.X }}`, `%VAR%`, `{token}`, OpenCode's `{env:X}` and
  * `{file:path}`: a reference, not a secret.
  */
-const REFERENCE = /\{(?:env|file):[^}]*\}|\$\{[^}]*\}|\$\{\{[^}]*\}\}|\{\{[^}]*\}\}|\$[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z_][A-Za-z0-9_]*%|\{[A-Za-z_][A-Za-z0-9_]*\}/g;
+const REFERENCE =
+  /\{(?:env|file):[^}]*\}|\$\{[^}]*\}|\$\{\{[^}]*\}\}|\{\{[^}]*\}\}|\$[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z_][A-Za-z0-9_]*%|\{[A-Za-z_][A-Za-z0-9_]*\}/g;
 
 /** Documentation placeholders (`YOUR_TOKEN`, `<API_KEY>`, `xxxx`, `changeme`) are not secrets. */
-const PLACEHOLDER = /your[_-]|<[^>]*>|x{4,}|\*{3,}|\.{3}|changeme|change[_-]me|placeholder|replace[_-]?me|example|dummy|redacted|todo/i;
+const PLACEHOLDER =
+  /your[_-]|<[^>]*>|x{4,}|\*{3,}|\.{3}|changeme|change[_-]me|placeholder|replace[_-]?me|example|dummy|redacted|todo/i;
 
 /** Token shapes with a well-known prefix: a value like this is a credential whatever its key is called. */
 const KNOWN_TOKEN =
@@ -17,7 +19,8 @@ const KNOWN_TOKEN =
 const AUTH_SCHEME = /^(?:bearer|basic|token|apikey|api-key)\s+(\S+)$/i;
 
 /** Key names that announce a secret value. */
-const SECRET_KEY = /token|secret|passw(or)?d|passphrase|api[_-]?key|apikey|private[_-]?key|auth|credential|(^|[_-])pat$|(^|[_-])key$/i;
+const SECRET_KEY =
+  /token|secret|passw(or)?d|passphrase|api[_-]?key|apikey|private[_-]?key|auth|credential|(^|[_-])pat$|(^|[_-])key$/i;
 
 function isReferenceOrPlaceholder(value: string): boolean {
   const rest = value.replace(REFERENCE, '').trim();

@@ -53,12 +53,19 @@ export function readServerEntry(
   };
   const node = entry.value;
   if (!isObject(node)) {
-    sink.add('error', SOURCE_CODES.shape, entry.line, field, `server '${entry.key}' must be an object, found ${describe(node)}`);
+    sink.add(
+      'error',
+      SOURCE_CODES.shape,
+      entry.line,
+      field,
+      `server '${entry.key}' must be an object, found ${describe(node)}`,
+    );
     return server;
   }
   const transport = readTransport(entry.key, node, field, dialect, sink);
   server.transport = transport;
-  server.egress = transport.type === 'stdio' || transport.command !== undefined ? ['*'] : egressOf(transport.url);
+  server.egress =
+    transport.type === 'stdio' || transport.command !== undefined ? ['*'] : egressOf(transport.url);
   const credentials = [
     ...readSecretMap(node, dialect.envKey, field, sink),
     ...readSecretMap(node, dialect.headersKey ?? 'headers', field, sink),
@@ -105,20 +112,37 @@ function readTransport(
   const { command, args } = readCommand(name, node, field, dialect, sink);
   const url = readUrl(node, field, sink);
   const cwd = stringValue(member(node, 'cwd')?.value);
-  const remoteType = url ? (REMOTE_TYPES[declared ?? ''] ?? (url.key === 'url' ? dialect.urlType : 'http')) : undefined;
+  const remoteType = url
+    ? (REMOTE_TYPES[declared ?? ''] ?? (url.key === 'url' ? dialect.urlType : 'http'))
+    : undefined;
   let type: ServerTransport['type'] = 'unknown';
   if (command !== undefined) type = 'stdio';
   else if (remoteType !== undefined) type = remoteType;
   if (command !== undefined && url !== undefined) {
-    sink.add('warning', SOURCE_CODES.ambiguousTransport, typeEntry?.line ?? url.line, field,
-      `server '${name}' has both a command and a url; treated as a local process that may reach anywhere`);
+    sink.add(
+      'warning',
+      SOURCE_CODES.ambiguousTransport,
+      typeEntry?.line ?? url.line,
+      field,
+      `server '${name}' has both a command and a url; treated as a local process that may reach anywhere`,
+    );
   } else if (declared !== undefined && typeEntry && contradicts(declared, type)) {
-    sink.add('warning', SOURCE_CODES.ambiguousTransport, typeEntry.line, [...field, 'type'],
-      `server '${name}' says type '${declared}' but its keys make it ${type}; read as ${type}`);
+    sink.add(
+      'warning',
+      SOURCE_CODES.ambiguousTransport,
+      typeEntry.line,
+      [...field, 'type'],
+      `server '${name}' says type '${declared}' but its keys make it ${type}; read as ${type}`,
+    );
   }
   if (type === 'unknown') {
-    sink.add('warning', SOURCE_CODES.notLaunchable, member(node, 'type')?.line ?? node.line, field,
-      `server '${name}' has neither a command nor a url: no client can start it`);
+    sink.add(
+      'warning',
+      SOURCE_CODES.notLaunchable,
+      member(node, 'type')?.line ?? node.line,
+      field,
+      `server '${name}' has neither a command nor a url: no client can start it`,
+    );
   }
   const transport: ServerTransport = { type };
   if (command !== undefined) transport.command = command;
@@ -150,15 +174,26 @@ function readCommand(
     const parts = readStringList(entry, [...field, 'command'], sink);
     const [command, ...rest] = parts;
     if (command === undefined) {
-      sink.add('error', SOURCE_CODES.shape, entry.line, [...field, 'command'], `server '${name}': command is empty`);
+      sink.add(
+        'error',
+        SOURCE_CODES.shape,
+        entry.line,
+        [...field, 'command'],
+        `server '${name}': command is empty`,
+      );
       return { args };
     }
     return { command, args: [...rest, ...args] };
   }
   const command = stringValue(entry.value);
   if (command === undefined) {
-    sink.add('error', SOURCE_CODES.shape, entry.line, [...field, 'command'],
-      `server '${name}': command must be a string, found ${describe(entry.value)}`);
+    sink.add(
+      'error',
+      SOURCE_CODES.shape,
+      entry.line,
+      [...field, 'command'],
+      `server '${name}': command must be a string, found ${describe(entry.value)}`,
+    );
     return { command: '', args };
   }
   return { command, args };
@@ -166,17 +201,33 @@ function readCommand(
 
 const URL_KEYS = ['url', 'httpUrl', 'serverUrl'] as const;
 
-function readUrl(node: SourceNode, field: FieldPath, sink: FindingSink): { key: string; value: string; line: number } | undefined {
+function readUrl(
+  node: SourceNode,
+  field: FieldPath,
+  sink: FindingSink,
+): { key: string; value: string; line: number } | undefined {
   for (const key of URL_KEYS) {
     const entry = member(node, key);
     if (!entry) continue;
     const value = stringValue(entry.value);
     if (value === undefined) {
-      sink.add('error', SOURCE_CODES.shape, entry.line, [...field, key], `${key} must be a string, found ${describe(entry.value)}`);
+      sink.add(
+        'error',
+        SOURCE_CODES.shape,
+        entry.line,
+        [...field, key],
+        `${key} must be a string, found ${describe(entry.value)}`,
+      );
       return { key, value: '', line: entry.line };
     }
     if (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*:[^/?#@]*@/i.test(value) && !/:\/\/[^/?#@]*\$\{/.test(value)) {
-      sink.add('warning', SOURCE_CODES.secret, entry.line, [...field, key], `${key} carries a password in its user-info part`);
+      sink.add(
+        'warning',
+        SOURCE_CODES.secret,
+        entry.line,
+        [...field, key],
+        `${key} carries a password in its user-info part`,
+      );
     }
     return { key, value, line: entry.line };
   }
@@ -188,7 +239,13 @@ function readSecretMap(node: SourceNode, key: string, field: FieldPath, sink: Fi
   const entry = member(node, key);
   if (!entry) return [];
   if (!isObject(entry.value)) {
-    sink.add('error', SOURCE_CODES.shape, entry.line, [...field, key], `${key} must be an object of names to values, found ${describe(entry.value)}`);
+    sink.add(
+      'error',
+      SOURCE_CODES.shape,
+      entry.line,
+      [...field, key],
+      `${key} must be an object of names to values, found ${describe(entry.value)}`,
+    );
     return [];
   }
   const names: string[] = [];
@@ -196,14 +253,24 @@ function readSecretMap(node: SourceNode, key: string, field: FieldPath, sink: Fi
     names.push(item.key);
     const value = item.value.kind === 'scalar' ? item.value.value : undefined;
     if (typeof value === 'string' && looksLikeSecret(item.key, value)) {
-      sink.add('warning', SOURCE_CODES.secret, item.line, [...field, key, item.key],
-        `${key} '${item.key}' holds a literal credential in a committed file; reference it (\${VAR}, \${input:…}, \${env:…}) instead`);
+      sink.add(
+        'warning',
+        SOURCE_CODES.secret,
+        item.line,
+        [...field, key, item.key],
+        `${key} '${item.key}' holds a literal credential in a committed file; reference it (\${VAR}, \${input:…}, \${env:…}) instead`,
+      );
     }
   }
   return names;
 }
 
-function readListOf(node: SourceNode, keys: readonly string[], field: FieldPath, sink: FindingSink): string[] | undefined {
+function readListOf(
+  node: SourceNode,
+  keys: readonly string[],
+  field: FieldPath,
+  sink: FindingSink,
+): string[] | undefined {
   let out: string[] | undefined;
   for (const key of keys) {
     const entry = member(node, key);
@@ -213,18 +280,34 @@ function readListOf(node: SourceNode, keys: readonly string[], field: FieldPath,
   return out === undefined ? undefined : [...new Set(out)].sort();
 }
 
-function checkPin(name: string, node: SourceNode, transport: ServerTransport, field: FieldPath, sink: FindingSink): void {
+function checkPin(
+  name: string,
+  node: SourceNode,
+  transport: ServerTransport,
+  field: FieldPath,
+  sink: FindingSink,
+): void {
   const args = transport.args ?? [];
   args.forEach((arg, index) => {
     if (argLooksLikeSecret(arg)) {
-      sink.add('warning', SOURCE_CODES.secret, member(node, 'args')?.line ?? node.line, [...field, 'args', index],
-        `server '${name}': argument ${index} holds a literal credential in a committed file`);
+      sink.add(
+        'warning',
+        SOURCE_CODES.secret,
+        member(node, 'args')?.line ?? node.line,
+        [...field, 'args', index],
+        `server '${name}': argument ${index} holds a literal credential in a committed file`,
+      );
     }
   });
   if (!transport.command) return;
   const verdict = checkPackagePin(transport.command, args);
   if (verdict.kind !== 'unpinned') return;
   const at = member(node, 'args') ?? member(node, 'command');
-  sink.add('warning', SOURCE_CODES.unpinned, at?.line ?? node.line, [...field, at?.key ?? 'command'],
-    `server '${name}' runs '${verdict.spec}' through ${verdict.launcher} without a pinned ${verdict.launcher.startsWith('docker') || verdict.launcher.startsWith('podman') ? 'digest (@sha256:…)' : 'version'}: the code behind it can change with no PR`);
+  sink.add(
+    'warning',
+    SOURCE_CODES.unpinned,
+    at?.line ?? node.line,
+    [...field, at?.key ?? 'command'],
+    `server '${name}' runs '${verdict.spec}' through ${verdict.launcher} without a pinned ${verdict.launcher.startsWith('docker') || verdict.launcher.startsWith('podman') ? 'digest (@sha256:…)' : 'version'}: the code behind it can change with no PR`,
+  );
 }

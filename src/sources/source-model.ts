@@ -19,10 +19,21 @@ export function modelOf(servers: Server[], sink: FindingSink): SourceModel {
 export function reportKeyProblems(root: SourceNode, sink: FindingSink): void {
   for (const problem of findKeyProblems(root)) {
     if (problem.kind === 'duplicate') {
-      sink.add('error', SOURCE_CODES.duplicateKey, problem.line, problem.field,
-        `key '${problem.key}' appears more than once; clients read the last one, a reviewer may read the first`);
+      sink.add(
+        'error',
+        SOURCE_CODES.duplicateKey,
+        problem.line,
+        problem.field,
+        `key '${problem.key}' appears more than once; clients read the last one, a reviewer may read the first`,
+      );
     } else {
-      sink.add('error', SOURCE_CODES.unsafeKey, problem.line, problem.field, `key '${problem.key}' is not accepted as a name`);
+      sink.add(
+        'error',
+        SOURCE_CODES.unsafeKey,
+        problem.line,
+        problem.field,
+        `key '${problem.key}' is not accepted as a name`,
+      );
     }
   }
 }
@@ -41,7 +52,13 @@ export function parseJsonModel(
   }
   reportKeyProblems(parsed.root, sink);
   if (!isObject(parsed.root)) {
-    sink.add('error', SOURCE_CODES.parse, parsed.root.line, [], `the top level must be an object, found ${parsed.root.kind === 'array' ? 'an array' : 'a single value'}`);
+    sink.add(
+      'error',
+      SOURCE_CODES.parse,
+      parsed.root.line,
+      [],
+      `the top level must be an object, found ${parsed.root.kind === 'array' ? 'an array' : 'a single value'}`,
+    );
     return modelOf([], sink);
   }
   return modelOf(read(parsed.root, sink), sink);
@@ -61,12 +78,24 @@ export function readServerMap(
   sink: FindingSink,
 ): Server[] {
   if (!isObject(node)) {
-    sink.add('error', SOURCE_CODES.shape, line, field, `must be an object of server names to entries, found ${node.kind === 'array' ? 'an array' : 'a single value'}`);
+    sink.add(
+      'error',
+      SOURCE_CODES.shape,
+      line,
+      field,
+      `must be an object of server names to entries, found ${node.kind === 'array' ? 'an array' : 'a single value'}`,
+    );
     return [];
   }
   return effectiveEntries(node).map((entry) => {
     if (entry.key.trim() === '' || DECEPTIVE.test(entry.key)) {
-      sink.add('error', SOURCE_CODES.shape, entry.line, [...field, entry.key], 'server name is empty or holds control or invisible characters');
+      sink.add(
+        'error',
+        SOURCE_CODES.shape,
+        entry.line,
+        [...field, entry.key],
+        'server name is empty or holds control or invisible characters',
+      );
     }
     return readServerEntry(origin, entry, [...field, entry.key], dialect, sink);
   });

@@ -79,7 +79,8 @@ export function findKeyProblems(root: SourceNode): KeyProblem[] {
     for (const entry of node.entries) {
       const field = [...path, entry.key];
       if (isUnsafeKey(entry.key)) problems.push({ kind: 'unsafe', key: entry.key, line: entry.line, field });
-      else if (seen.has(entry.key)) problems.push({ kind: 'duplicate', key: entry.key, line: entry.line, field });
+      else if (seen.has(entry.key))
+        problems.push({ kind: 'duplicate', key: entry.key, line: entry.line, field });
       seen.add(entry.key);
       visit(entry.value, field);
     }

@@ -20,7 +20,14 @@ function readServers(root: ObjectNode, sink: FindingSink): Server[] {
   const prefix: FieldPath = direct ? [] : ['mcp'];
   const servers = holder ? member(holder, 'servers') : undefined;
   if (!servers || !holder) return [];
-  const out = readServerMap(ID, servers.value, servers.line, [...prefix, 'servers'], { envKey: 'env', urlType: 'http' }, sink);
+  const out = readServerMap(
+    ID,
+    servers.value,
+    servers.line,
+    [...prefix, 'servers'],
+    { envKey: 'env', urlType: 'http' },
+    sink,
+  );
   for (const server of out) {
     const entry = member(servers.value, server.name);
     const envFile = stringValue(member(entry?.value, 'envFile')?.value);
@@ -31,7 +38,12 @@ function readServers(root: ObjectNode, sink: FindingSink): Server[] {
 }
 
 /** A `${input:id}` with no matching `inputs[]` entry: VS Code cannot prompt for it, the server fails to start. */
-function checkInputs(inputs: { value: SourceNode } | undefined, servers: SourceNode, field: FieldPath, sink: FindingSink): void {
+function checkInputs(
+  inputs: { value: SourceNode } | undefined,
+  servers: SourceNode,
+  field: FieldPath,
+  sink: FindingSink,
+): void {
   const declared = new Set<string>();
   if (inputs && isArray(inputs.value)) {
     for (const item of inputs.value.items) {
@@ -42,12 +54,23 @@ function checkInputs(inputs: { value: SourceNode } | undefined, servers: SourceN
   visitStrings(servers, field, (value, line, path) => {
     for (const match of value.matchAll(INPUT_REFERENCE)) {
       const id = match[1] ?? '';
-      if (!declared.has(id)) sink.add('warning', SOURCE_CODES.unknownInput, line, path, `\${input:${id}} names no entry of 'inputs'`);
+      if (!declared.has(id))
+        sink.add(
+          'warning',
+          SOURCE_CODES.unknownInput,
+          line,
+          path,
+          `\${input:${id}} names no entry of 'inputs'`,
+        );
     }
   });
 }
 
-function visitStrings(node: SourceNode, path: FieldPath, visit: (value: string, line: number, path: FieldPath) => void): void {
+function visitStrings(
+  node: SourceNode,
+  path: FieldPath,
+  visit: (value: string, line: number, path: FieldPath) => void,
+): void {
   if (node.kind === 'scalar') {
     if (typeof node.value === 'string') visit(node.value, node.line, path);
   } else if (node.kind === 'array') {

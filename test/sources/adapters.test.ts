@@ -32,12 +32,19 @@ describe('source adapter registration', () => {
     expect(findAdapter(path)).toBeUndefined();
   });
 
-  it.each(['.mcp.json\n', '.mcp\u0000.json', '\u001b[31m.mcp.json', '/.mcp.json', './.mcp.json', 'a/../.mcp.json', 'a//.mcp.json', '.vscode\\mcp.json', ''])(
-    'rejects the odd path %j',
-    (path) => {
-      expect(findAdapter(path)).toBeUndefined();
-    },
-  );
+  it.each([
+    '.mcp.json\n',
+    '.mcp\u0000.json',
+    '\u001b[31m.mcp.json',
+    '/.mcp.json',
+    './.mcp.json',
+    'a/../.mcp.json',
+    'a//.mcp.json',
+    '.vscode\\mcp.json',
+    '',
+  ])('rejects the odd path %j', (path) => {
+    expect(findAdapter(path)).toBeUndefined();
+  });
 
   it('has unique ids and a known kind per adapter', () => {
     const ids = SOURCE_ADAPTERS.map((a) => a.id);
@@ -46,7 +53,23 @@ describe('source adapter registration', () => {
   });
 
   it('never lets two adapters claim the same path (property)', () => {
-    const segment = fc.constantFrom('.mcp.json', 'mcp.json', '.cursor', '.vscode', '.gemini', '.codex', 'settings.json', 'config.toml', 'opencode.json', 'opencode.jsonc', 'server.json', 'claude_desktop_config.json', 'gemini-extension.json', 'plugins', 'a');
+    const segment = fc.constantFrom(
+      '.mcp.json',
+      'mcp.json',
+      '.cursor',
+      '.vscode',
+      '.gemini',
+      '.codex',
+      'settings.json',
+      'config.toml',
+      'opencode.json',
+      'opencode.jsonc',
+      'server.json',
+      'claude_desktop_config.json',
+      'gemini-extension.json',
+      'plugins',
+      'a',
+    );
     fc.assert(
       fc.property(fc.array(segment, { minLength: 1, maxLength: 4 }), (segments) => {
         const path = segments.join('/');

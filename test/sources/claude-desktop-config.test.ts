@@ -4,7 +4,9 @@ import { findAdapter } from '../../src/sources/adapters.js';
 import { codes, fixture } from './load-fixture.js';
 
 describe('Claude Desktop claude_desktop_config.json', () => {
-  const model = claudeDesktopConfigAdapter.parse(fixture('claude-desktop/claude_desktop_config.json', 'examples/claude_desktop_config.json'));
+  const model = claudeDesktopConfigAdapter.parse(
+    fixture('claude-desktop/claude_desktop_config.json', 'examples/claude_desktop_config.json'),
+  );
 
   it('reads every server of a committed example, wherever it sits', () => {
     expect(model.servers.map((s) => [s.name, s.origin])).toEqual([

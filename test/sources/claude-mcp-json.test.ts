@@ -9,20 +9,34 @@ describe('Claude Code .mcp.json', () => {
   const byName = new Map(model.servers.map((s) => [s.name, s]));
 
   it('reports one server per entry, named by its key, with the line of the key', () => {
-    expect(model.servers.map((s) => s.name)).toEqual(['shell', 'pinned', 'tickets', 'events', 'bare-url', 'with-tools']);
+    expect(model.servers.map((s) => s.name)).toEqual([
+      'shell',
+      'pinned',
+      'tickets',
+      'events',
+      'bare-url',
+      'with-tools',
+    ]);
     expect(byName.get('shell')?.source).toEqual({ path: '.mcp.json', line: 3 });
     expect(byName.get('tickets')?.source.line).toBe(17);
     expect(model.servers.every((s) => s.origin === 'mcp-json')).toBe(true);
   });
 
   it('reads a command without type as stdio, with egress unknown (*)', () => {
-    expect(byName.get('shell')?.transport).toEqual({ type: 'stdio', command: 'npx', args: ['-y', '@acme/shell-mcp'] });
+    expect(byName.get('shell')?.transport).toEqual({
+      type: 'stdio',
+      command: 'npx',
+      args: ['-y', '@acme/shell-mcp'],
+    });
     expect(byName.get('shell')?.egress).toEqual(['*']);
     expect(byName.get('pinned')?.transport.cwd).toBe('tools');
   });
 
   it('reads a url as remote: http unless written sse, egress = the lowercased host', () => {
-    expect(byName.get('tickets')?.transport).toEqual({ type: 'http', url: 'https://MCP.Tickets.example.net/mcp' });
+    expect(byName.get('tickets')?.transport).toEqual({
+      type: 'http',
+      url: 'https://MCP.Tickets.example.net/mcp',
+    });
     expect(byName.get('tickets')?.egress).toEqual(['mcp.tickets.example.net']);
     expect(byName.get('events')?.transport.type).toBe('sse');
     expect(byName.get('bare-url')?.transport.type).toBe('http');
@@ -106,7 +120,10 @@ describe('Claude Code .mcp.json: hostile shapes', () => {
       ['odd', 'unknown', ['*']],
       ['list', 'unknown', ['*']],
     ]);
-    expect(codes(model.findings)).toEqual(['error:source-shape:2:mcpServers.odd', 'error:source-shape:3:mcpServers.list']);
+    expect(codes(model.findings)).toEqual([
+      'error:source-shape:2:mcpServers.odd',
+      'error:source-shape:3:mcpServers.list',
+    ]);
   });
 
   it('reports duplicate keys and reads the last one, as clients do', () => {
@@ -116,7 +133,9 @@ describe('Claude Code .mcp.json: hostile shapes', () => {
   });
 
   it('reports __proto__ keys and never builds a server from them', () => {
-    const model = parse('{"mcpServers": {\n"__proto__": {"command": "x"},\n"ok": {"command": "y", "env": {"__proto__": "z"}}\n}}');
+    const model = parse(
+      '{"mcpServers": {\n"__proto__": {"command": "x"},\n"ok": {"command": "y", "env": {"__proto__": "z"}}\n}}',
+    );
     expect(model.servers.map((s) => s.name)).toEqual(['ok']);
     expect(model.servers[0]?.credentials).toEqual([]);
     expect(codes(model.findings)).toEqual([
@@ -139,12 +158,17 @@ describe('Claude Code .mcp.json: hostile shapes', () => {
 
   it('reports a command that is not a string, and args that are not a list', () => {
     const model = parse('{"mcpServers": {"a": {"command": ["node"], "args": "x"}}}');
-    expect(codes(model.findings)).toEqual(['error:source-shape:1:mcpServers.a.args', 'error:source-shape:1:mcpServers.a.command']);
+    expect(codes(model.findings)).toEqual([
+      'error:source-shape:1:mcpServers.a.args',
+      'error:source-shape:1:mcpServers.a.command',
+    ]);
     expect(model.servers[0]?.transport.type).toBe('stdio');
   });
 
   it('bounds huge argument lists and huge arguments', () => {
-    const many = JSON.stringify({ mcpServers: { a: { command: 'node', args: Array.from({ length: 1500 }, () => 'x') } } });
+    const many = JSON.stringify({
+      mcpServers: { a: { command: 'node', args: Array.from({ length: 1500 }, () => 'x') } },
+    });
     const long = JSON.stringify({ mcpServers: { a: { command: 'node', args: ['y'.repeat(100_000)] } } });
     expect(parse(many).servers[0]?.transport.args).toHaveLength(1000);
     expect(codes(parse(many).findings)).toEqual(['error:source-limit:1:mcpServers.a.args']);
@@ -170,7 +194,9 @@ describe('Claude Code .mcp.json: hostile shapes', () => {
   });
 
   it('treats an entry with both command and url as a process that may reach anywhere', () => {
-    const model = parse('{"mcpServers": {"a": {"command": "npx", "args": ["mcp-remote@1.0.0"], "url": "https://a.example"}}}');
+    const model = parse(
+      '{"mcpServers": {"a": {"command": "npx", "args": ["mcp-remote@1.0.0"], "url": "https://a.example"}}}',
+    );
     expect(model.servers[0]?.transport.type).toBe('stdio');
     expect(model.servers[0]?.egress).toEqual(['*']);
     expect(codes(model.findings)).toEqual(['warning:server-transport-ambiguous:1:mcpServers.a']);

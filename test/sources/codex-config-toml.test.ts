@@ -30,12 +30,16 @@ describe('Codex .codex/config.toml', () => {
   });
 
   it('reports a literal key in an env table at its own line, without the value', () => {
-    expect(codes(model.findings)).toEqual(['warning:secret-in-config:17:mcp_servers.browser-dev.env.BROWSER_API_KEY']);
+    expect(codes(model.findings)).toEqual([
+      'warning:secret-in-config:17:mcp_servers.browser-dev.env.BROWSER_API_KEY',
+    ]);
     expect(JSON.stringify(model)).not.toContain('9f8e7d6c5b4a');
   });
 
   it('reads a config without MCP servers as granting none', () => {
-    expect(parse('approval_policy = "never"\n[sandbox_workspace_write]\nnetwork_access = true\n')).toMatchObject({ servers: [], findings: [] });
+    expect(
+      parse('approval_policy = "never"\n[sandbox_workspace_write]\nnetwork_access = true\n'),
+    ).toMatchObject({ servers: [], findings: [] });
   });
 
   it('turns invalid TOML (a redefined table) into one source-parse error at its line', () => {
@@ -56,7 +60,9 @@ describe('Codex .codex/config.toml', () => {
   });
 
   it('reads a BOM and CRLF line endings', () => {
-    const model = parse('\ufeff[mcp_servers.a]\r\nurl = "https://a.example"\r\n\r\n[mcp_servers.b]\r\ncommand = "node"\r\n');
+    const model = parse(
+      '\ufeff[mcp_servers.a]\r\nurl = "https://a.example"\r\n\r\n[mcp_servers.b]\r\ncommand = "node"\r\n',
+    );
     expect(model.servers.map((s) => [s.name, s.source.line])).toEqual([
       ['a', 1],
       ['b', 4],
@@ -64,6 +70,8 @@ describe('Codex .codex/config.toml', () => {
   });
 
   it('survives hostile nesting', () => {
-    expect(codes(parse(`a = ${'['.repeat(20000)}${']'.repeat(20000)}\n`).findings)[0]).toMatch(/^error:source-parse/);
+    expect(codes(parse(`a = ${'['.repeat(20000)}${']'.repeat(20000)}\n`).findings)[0]).toMatch(
+      /^error:source-parse/,
+    );
   });
 });

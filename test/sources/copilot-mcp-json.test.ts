@@ -24,7 +24,9 @@ describe('Copilot CLI root mcp.json', () => {
   });
 
   it('reports a tools list of the wrong shape', () => {
-    const bad = copilotMcpJsonAdapter.parse(inline('mcp.json', '{"mcpServers": {"a": {"command": "x", "tools": {"k": 1}}}}'));
+    const bad = copilotMcpJsonAdapter.parse(
+      inline('mcp.json', '{"mcpServers": {"a": {"command": "x", "tools": {"k": 1}}}}'),
+    );
     expect(codes(bad.findings)).toEqual(['error:source-shape:1:mcpServers.a.tools']);
   });
 });

@@ -54,7 +54,8 @@ function declaredNames(folder: string, text: string): string[] {
     const count = (key: string): number => (Array.isArray(json[key]) ? (json[key] as unknown[]).length : 0);
     return Array.from({ length: count('packages') + count('remotes') }, (_, i) => String(i));
   }
-  if (folder === 'vscode-mcp-json') return keysOf(json.servers ?? (json.mcp as Record<string, unknown>).servers);
+  if (folder === 'vscode-mcp-json')
+    return keysOf(json.servers ?? (json.mcp as Record<string, unknown>).servers);
   if (folder === 'opencode-json') return keysOf(json.mcp);
   if (json.mcpServers !== undefined) return keysOf(json.mcpServers);
   // a plugin `.mcp.json` without the wrapper: entries that carry a transport
@@ -80,23 +81,28 @@ describe('the real agent-config corpus', () => {
     for (const { file } of cases) expect(paths.has(file), file).toBe(true);
   });
 
-  it.each(cases)('$file: parses with no error finding and reports every declared server', ({ folder, id, file }) => {
-    const text = readFileSync(`${CORPUS}${file}`, 'utf8');
-    const path = paths.get(file) ?? file;
-    const model = adapterById(id).parse({ path, oid: 'x', text });
-    expect(model.findings.filter((f) => f.severity === 'error')).toEqual([]);
-    const declared = declaredNames(folder, text);
-    expect(model.servers).toHaveLength(declared.length);
-    if (folder !== 'mcp-server-json') expect(model.servers.map((s) => s.name).sort()).toEqual([...declared].sort());
-    const lines = text.split(/\r\n|\n/);
-    for (const server of model.servers) {
-      expect(server.origin).toBe(id);
-      expect(server.source.path).toBe(path);
-      if (folder !== 'mcp-server-json') expect(lines[server.source.line - 1]).toContain(server.name);
-      expect(server.egress.length).toBeGreaterThan(0);
-      for (const credential of server.credentials) expect(text).toContain(credential.name.replace(/^envFile:/, ''));
-    }
-  });
+  it.each(cases)(
+    '$file: parses with no error finding and reports every declared server',
+    ({ folder, id, file }) => {
+      const text = readFileSync(`${CORPUS}${file}`, 'utf8');
+      const path = paths.get(file) ?? file;
+      const model = adapterById(id).parse({ path, oid: 'x', text });
+      expect(model.findings.filter((f) => f.severity === 'error')).toEqual([]);
+      const declared = declaredNames(folder, text);
+      expect(model.servers).toHaveLength(declared.length);
+      if (folder !== 'mcp-server-json')
+        expect(model.servers.map((s) => s.name).sort()).toEqual([...declared].sort());
+      const lines = text.split(/\r\n|\n/);
+      for (const server of model.servers) {
+        expect(server.origin).toBe(id);
+        expect(server.source.path).toBe(path);
+        if (folder !== 'mcp-server-json') expect(lines[server.source.line - 1]).toContain(server.name);
+        expect(server.egress.length).toBeGreaterThan(0);
+        for (const credential of server.credentials)
+          expect(text).toContain(credential.name.replace(/^envFile:/, ''));
+      }
+    },
+  );
 
   it.each(cases.filter((c) => !NOT_AT_A_DEFAULT_PATH.has(c.file)))(
     '$file: is found by its adapter at its real path',
@@ -132,7 +138,10 @@ describe('the real agent-config corpus', () => {
       'mcpServers.context7.args',
     ]);
     expect(
-      unpinned('claude-desktop-config/3rzy__claude-google-workspace-config__claude_desktop_config.json', 'claude-desktop-config'),
+      unpinned(
+        'claude-desktop-config/3rzy__claude-google-workspace-config__claude_desktop_config.json',
+        'claude-desktop-config',
+      ),
     ).toHaveLength(5);
     expect(unpinned('mcp-json/getsentry__sentry-mcp__.mcp.json', 'mcp-json')).toEqual([]);
   });

@@ -10,7 +10,12 @@ describe('Gemini CLI .gemini/settings.json', () => {
   it('reads httpUrl as streamable http and a bare url as SSE', () => {
     expect(docs?.transport).toEqual({ type: 'http', url: 'https://docs.example.com/mcp' });
     expect(stream?.transport).toEqual({ type: 'sse', url: 'https://stream.example.com/sse' });
-    expect(local?.transport).toEqual({ type: 'stdio', command: 'python', args: ['-m', 'local_mcp'], cwd: './tools' });
+    expect(local?.transport).toEqual({
+      type: 'stdio',
+      command: 'python',
+      args: ['-m', 'local_mcp'],
+      cwd: './tools',
+    });
   });
 
   it('narrows servers by includeTools and excludeTools', () => {
@@ -30,7 +35,10 @@ describe('Gemini CLI .gemini/settings.json', () => {
   });
 
   it('reads a settings file with no servers as granting nothing', () => {
-    expect(geminiSettingsAdapter.parse(inline('.gemini/settings.json', '{"general": {}}'))).toMatchObject({ servers: [], findings: [] });
+    expect(geminiSettingsAdapter.parse(inline('.gemini/settings.json', '{"general": {}}'))).toMatchObject({
+      servers: [],
+      findings: [],
+    });
   });
 
   it('reads extension manifests, which carry the same mcpServers', () => {
@@ -38,7 +46,9 @@ describe('Gemini CLI .gemini/settings.json', () => {
   });
 
   it('reports trust written as a string and reads it as trusted, as the client does', () => {
-    const odd = geminiSettingsAdapter.parse(inline('.gemini/settings.json', '{"mcpServers": {"a": {"command": "x", "trust": "yes"}}}'));
+    const odd = geminiSettingsAdapter.parse(
+      inline('.gemini/settings.json', '{"mcpServers": {"a": {"command": "x", "trust": "yes"}}}'),
+    );
     expect(odd.servers[0]?.trust).toBe(true);
     expect(codes(odd.findings)).toEqual(['error:source-shape:1:mcpServers.a.trust']);
   });

@@ -16,19 +16,31 @@ describe('MCP registry server.json', () => {
       ['io.github.acme/notes/remote', 'http', 31],
       ['io.github.acme/notes/remote-2', 'sse', 36],
     ]);
-    expect(model.servers.every((s) => s.origin === 'mcp-server-json' && s.source.path === 'server.json')).toBe(true);
+    expect(
+      model.servers.every((s) => s.origin === 'mcp-server-json' && s.source.path === 'server.json'),
+    ).toBe(true);
   });
 
   it('runs packages through their registry launcher, pinned to the declared version', () => {
-    expect(byName.get('io.github.acme/notes/npm')?.transport).toEqual({ type: 'stdio', command: 'npx', args: ['@acme/notes-mcp@2.0.1'] });
-    expect(byName.get('io.github.acme/notes/pypi')?.transport.args).toEqual(['acme-notes-mcp', '--root', '/notes']);
+    expect(byName.get('io.github.acme/notes/npm')?.transport).toEqual({
+      type: 'stdio',
+      command: 'npx',
+      args: ['@acme/notes-mcp@2.0.1'],
+    });
+    expect(byName.get('io.github.acme/notes/pypi')?.transport.args).toEqual([
+      'acme-notes-mcp',
+      '--root',
+      '/notes',
+    ]);
     expect(byName.get('io.github.acme/notes/oci')?.transport.command).toBe('docker');
   });
 
   it('takes environment variable, -e and header names as credentials', () => {
     expect(byName.get('io.github.acme/notes/npm')?.credentials.map((c) => c.name)).toEqual(['NOTES_TOKEN']);
     expect(byName.get('io.github.acme/notes/oci')?.credentials.map((c) => c.name)).toEqual(['NOTES_TOKEN']);
-    expect(byName.get('io.github.acme/notes/remote')?.credentials.map((c) => c.name)).toEqual(['Authorization']);
+    expect(byName.get('io.github.acme/notes/remote')?.credentials.map((c) => c.name)).toEqual([
+      'Authorization',
+    ]);
   });
 
   it('gives remotes their host as egress and packages *', () => {
@@ -46,8 +58,14 @@ describe('MCP registry server.json', () => {
   });
 
   it('reads the early snake_case draft', () => {
-    const early = parse('{"name": "x", "packages": [{"registry_name": "npm", "name": "x-mcp", "version": "1.0.0", "environment_variables": [{"name": "K"}]}]}');
-    expect(early.servers[0]).toMatchObject({ name: 'x/npm', transport: { command: 'npx', args: ['x-mcp@1.0.0'] }, credentials: [{ name: 'K' }] });
+    const early = parse(
+      '{"name": "x", "packages": [{"registry_name": "npm", "name": "x-mcp", "version": "1.0.0", "environment_variables": [{"name": "K"}]}]}',
+    );
+    expect(early.servers[0]).toMatchObject({
+      name: 'x/npm',
+      transport: { command: 'npx', args: ['x-mcp@1.0.0'] },
+      credentials: [{ name: 'K' }],
+    });
     expect(early.findings).toEqual([]);
   });
 
@@ -56,10 +74,11 @@ describe('MCP registry server.json', () => {
   });
 
   it('reports packages that are not a list, and packages with no way to run them', () => {
-    expect(codes(parse('{"name": "x", "packages": {"a": 1}}').findings)).toEqual(['error:source-shape:1:packages']);
-    expect(codes(parse('{"name": "x", "packages": [{"registryType": "mystery", "identifier": "m"}]}').findings)).toEqual([
-      'warning:server-not-launchable:1:packages.0',
-      'warning:server-package-unpinned:1:packages.0',
+    expect(codes(parse('{"name": "x", "packages": {"a": 1}}').findings)).toEqual([
+      'error:source-shape:1:packages',
     ]);
+    expect(
+      codes(parse('{"name": "x", "packages": [{"registryType": "mystery", "identifier": "m"}]}').findings),
+    ).toEqual(['warning:server-not-launchable:1:packages.0', 'warning:server-package-unpinned:1:packages.0']);
   });
 });

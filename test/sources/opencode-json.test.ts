@@ -27,8 +27,16 @@ describe('OpenCode opencode.json / opencode.jsonc', () => {
   });
 
   it('reads a file without mcp as granting nothing, and reports an empty command array', () => {
-    expect(opencodeJsonAdapter.parse(inline('opencode.json', '{"instructions": []}'))).toMatchObject({ servers: [], findings: [] });
-    const empty = opencodeJsonAdapter.parse(inline('opencode.json', '{"mcp": {"a": {"type": "local", "command": []}}}'));
-    expect(codes(empty.findings)).toEqual(['error:source-shape:1:mcp.a.command', 'warning:server-not-launchable:1:mcp.a']);
+    expect(opencodeJsonAdapter.parse(inline('opencode.json', '{"instructions": []}'))).toMatchObject({
+      servers: [],
+      findings: [],
+    });
+    const empty = opencodeJsonAdapter.parse(
+      inline('opencode.json', '{"mcp": {"a": {"type": "local", "command": []}}}'),
+    );
+    expect(codes(empty.findings)).toEqual([
+      'error:source-shape:1:mcp.a.command',
+      'warning:server-not-launchable:1:mcp.a',
+    ]);
   });
 });

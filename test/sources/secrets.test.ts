@@ -40,11 +40,19 @@ describe('looksLikeSecret', () => {
 
   it('never puts a configured value into a finding (property)', () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^[A-Za-z0-9]{16,40}$/), fc.constantFrom('TOKEN', 'API_KEY', 'Authorization'), (value, key) => {
-        const text = JSON.stringify({ mcpServers: { s: { url: 'https://a.example', headers: { [key]: value }, env: { [key]: `Bearer ${value}` } } } });
-        const model = claudeMcpJsonAdapter.parse({ path: '.mcp.json', oid: 'o', text });
-        expect(JSON.stringify(model)).not.toContain(value);
-      }),
+      fc.property(
+        fc.stringMatching(/^[A-Za-z0-9]{16,40}$/),
+        fc.constantFrom('TOKEN', 'API_KEY', 'Authorization'),
+        (value, key) => {
+          const text = JSON.stringify({
+            mcpServers: {
+              s: { url: 'https://a.example', headers: { [key]: value }, env: { [key]: `Bearer ${value}` } },
+            },
+          });
+          const model = claudeMcpJsonAdapter.parse({ path: '.mcp.json', oid: 'o', text });
+          expect(JSON.stringify(model)).not.toContain(value);
+        },
+      ),
     );
   });
 });

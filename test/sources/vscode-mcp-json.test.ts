@@ -27,17 +27,30 @@ describe('VS Code .vscode/mcp.json', () => {
   });
 
   it('reads the older settings.json embedding under mcp.servers', () => {
-    const nested = vscodeMcpJsonAdapter.parse(inline('.vscode/mcp.json', '{"mcp": {"servers": {"a": {"type": "sse", "url": "http://localhost:9/sse"}}}}'));
-    expect(nested.servers.map((s) => [s.name, s.transport.type, s.egress])).toEqual([['a', 'sse', ['localhost']]]);
+    const nested = vscodeMcpJsonAdapter.parse(
+      inline(
+        '.vscode/mcp.json',
+        '{"mcp": {"servers": {"a": {"type": "sse", "url": "http://localhost:9/sse"}}}}',
+      ),
+    );
+    expect(nested.servers.map((s) => [s.name, s.transport.type, s.egress])).toEqual([
+      ['a', 'sse', ['localhost']],
+    ]);
   });
 
   it('does not read mcpServers, which VS Code ignores in this file', () => {
-    expect(vscodeMcpJsonAdapter.parse(inline('.vscode/mcp.json', '{"mcpServers": {"a": {"command": "x"}}}')).servers).toEqual([]);
+    expect(
+      vscodeMcpJsonAdapter.parse(inline('.vscode/mcp.json', '{"mcpServers": {"a": {"command": "x"}}}'))
+        .servers,
+    ).toEqual([]);
   });
 
   it('turns broken JSONC into a source-parse error with its line', () => {
-    expect(codes(vscodeMcpJsonAdapter.parse(inline('.vscode/mcp.json', '{\n"servers": {\n"a": {"command": }\n}\n}')).findings)).toEqual([
-      'error:source-parse:3:',
-    ]);
+    expect(
+      codes(
+        vscodeMcpJsonAdapter.parse(inline('.vscode/mcp.json', '{\n"servers": {\n"a": {"command": }\n}\n}'))
+          .findings,
+      ),
+    ).toEqual(['error:source-parse:3:']);
   });
 });
