@@ -4,6 +4,7 @@ import picomatch from 'picomatch';
 import { claudeDesktopConfigAdapter } from './claude-desktop-config.js';
 import { claudeMcpJsonAdapter } from './claude-mcp-json.js';
 import { codexConfigTomlAdapter } from './codex-config-toml.js';
+import { continueMcpYamlAdapter } from './continue-mcp-yaml.js';
 import { copilotMcpJsonAdapter } from './copilot-mcp-json.js';
 import { cursorMcpJsonAdapter } from './cursor-mcp-json.js';
 import { geminiSettingsAdapter } from './gemini-settings.js';
@@ -22,6 +23,7 @@ export const SOURCE_ADAPTERS: readonly SourceAdapter[] = [
   codexConfigTomlAdapter,
   opencodeJsonAdapter,
   mcpServerJsonAdapter,
+  continueMcpYamlAdapter,
 ];
 
 // eslint-disable-next-line no-control-regex

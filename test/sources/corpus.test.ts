@@ -2,6 +2,7 @@
 // with no error finding, and every server it declares is reported. Servers are counted here without the adapters.
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { SOURCE_ADAPTERS, findAdapter } from '../../src/sources/adapters.js';
 import type { SourceAdapter } from '../../src/sources/types.js';
@@ -19,6 +20,7 @@ const FOLDERS: Record<string, string> = {
   'codex-config-toml': 'codex-config-toml',
   'opencode-json': 'opencode-json',
   'mcp-server-json': 'mcp-server-json',
+  'continue-mcp-yaml': 'continue-mcp-yaml',
 };
 
 /** Real files whose path in their repository is not a default path of their format (read by a user's choice). */
@@ -46,6 +48,10 @@ function keysOf(value: unknown): string[] {
 
 /** The server names a file declares, counted from the raw text without any adapter. */
 function declaredNames(folder: string, text: string): string[] {
+  if (folder === 'continue-mcp-yaml') {
+    const doc = load(text) as { mcpServers?: { name: string }[] };
+    return (doc.mcpServers ?? []).map((entry) => entry.name);
+  }
   if (folder === 'codex-config-toml') {
     return [...text.matchAll(/^\[mcp_servers\.([A-Za-z0-9_-]+)\]/gm)].map((m) => m[1] ?? '');
   }
@@ -65,7 +71,7 @@ function declaredNames(folder: string, text: string): string[] {
 const paths = repoPaths();
 const cases = Object.entries(FOLDERS).flatMap(([folder, id]) =>
   readdirSync(`${CORPUS}${folder}`)
-    .filter((name) => /\.(json|toml)$/.test(name) && !name.endsWith('policies.toml'))
+    .filter((name) => /\.(json|toml|yaml)$/.test(name) && !name.endsWith('policies.toml'))
     .map((name) => ({ folder, id, file: `${folder}/${name}` })),
 );
 
@@ -77,7 +83,7 @@ function adapterById(id: string): SourceAdapter {
 
 describe('the real agent-config corpus', () => {
   it('has the MCP client configs and server.json files SOURCES.md lists', () => {
-    expect(cases).toHaveLength(29);
+    expect(cases).toHaveLength(31);
     for (const { file } of cases) expect(paths.has(file), file).toBe(true);
   });
 
