@@ -88,3 +88,9 @@ export function findKeyProblems(root: SourceNode): KeyProblem[] {
   visit(root, []);
   return problems;
 }
+
+/** How a finding names a node's shape: `an array`, `an object`, `string`, `null`. */
+export function describeNode(node: SourceNode): string {
+  if (node.kind === 'scalar') return node.value === null ? 'null' : typeof node.value;
+  return node.kind === 'array' ? 'an array' : 'an object';
+}
