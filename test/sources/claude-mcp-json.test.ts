@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { claudeMcpJsonAdapter } from '../../src/sources/claude-mcp-json.js';
 import { codes, fixture, inline } from './load-fixture.js';
@@ -216,5 +217,30 @@ describe('Claude Code .mcp.json: hostile shapes', () => {
     const model = parse('{"mcpServers": {"a": {"url": "https://bob:hunter2hunter2@a.example/mcp"}}}');
     expect(codes(model.findings)).toEqual(['warning:secret-in-config:1:mcpServers.a.url']);
     expect(JSON.stringify(model.findings)).not.toContain('hunter2');
+  });
+});
+
+describe('Claude Code .mcp.json: every declared entry is a server (property)', () => {
+  it('reports one server per key of mcpServers, whatever the entries hold, and never throws', () => {
+    const name = fc
+      .string({ maxLength: 12 })
+      .filter((key) => !['__proto__', 'constructor', 'prototype'].includes(key));
+    fc.assert(
+      fc.property(fc.dictionary(name, fc.jsonValue({ maxDepth: 3 })), (servers) => {
+        const model = parse(JSON.stringify({ mcpServers: servers }));
+        expect(model.servers.map((s) => s.name).sort()).toEqual(Object.keys(servers).sort());
+        for (const server of model.servers) expect(server.egress.length).toBeGreaterThan(0);
+        expect(model.findings.every((f) => f.path === '.mcp.json' && f.line >= 1)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reports headers written as a list, and ignores non-string env values for secrets but keeps their names', () => {
+    const model = parse(
+      '{"mcpServers": {"a": {"url": "https://a.example", "headers": ["Authorization: Bearer x"]}, "b": {"command": "x", "env": {"PORT": 8080}}}}',
+    );
+    expect(codes(model.findings)).toEqual(['error:source-shape:1:mcpServers.a.headers']);
+    expect(model.servers[1]?.credentials.map((c) => c.name)).toEqual(['PORT']);
   });
 });
