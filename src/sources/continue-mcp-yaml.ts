@@ -1,7 +1,7 @@
 // Continue's MCP blocks (`.continue/mcpServers/*.yaml`, and `mcpServers` in `.continue/config.yaml`): `mcpServers`
 // is a LIST of entries, each naming itself with `name` (which may hold spaces).
 import type { Server } from '../core/types.js';
-import { FindingSink, SOURCE_CODES } from './findings.js';
+import { FindingSink, SOURCE_CODES, shown } from './findings.js';
 import { parseYamlSource } from './parse-yaml.js';
 import type { EntryDialect } from './server-entry.js';
 import { readServerEntry } from './server-entry.js';
@@ -48,7 +48,7 @@ export const continueMcpYamlAdapter: SourceAdapter = {
           SOURCE_CODES.duplicateKey,
           item.line,
           ['mcpServers', index],
-          `server '${named}' is declared twice`,
+          `server ${shown(named)} is declared twice`,
         );
       }
       seen.add(name);

@@ -1,7 +1,7 @@
 import type { FieldPath } from '../core/parse/yaml.js';
 import type { Server } from '../core/types.js';
 import type { FindingSink } from './findings.js';
-import { SOURCE_CODES } from './findings.js';
+import { SOURCE_CODES, shown } from './findings.js';
 import { looksLikeSecret } from './secrets.js';
 import type { SourceNode } from './tree.js';
 import { describeNode, effectiveEntries, isObject, member } from './tree.js';
@@ -38,7 +38,7 @@ export function readSecretMap(node: SourceNode, key: string, field: FieldPath, s
         SOURCE_CODES.secret,
         item.line,
         [...field, key, item.key],
-        `${key} '${item.key}' holds a literal credential in a committed file; reference it (\${VAR}, \${input:…}, \${env:…}) instead`,
+        `${key} ${shown(item.key)} holds a literal credential in a committed file; reference it (\${VAR}, \${input:…}, \${env:…}) instead`,
       );
     }
   }

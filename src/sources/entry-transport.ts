@@ -3,18 +3,19 @@ import type { FieldPath } from '../core/parse/yaml.js';
 import type { ServerTransport } from '../core/types.js';
 import type { EntryDialect } from './entry-dialect.js';
 import type { FindingSink } from './findings.js';
-import { SOURCE_CODES } from './findings.js';
+import { SOURCE_CODES, shown } from './findings.js';
 import { readStringList } from './string-lists.js';
 import type { SourceNode } from './tree.js';
 import { describeNode, member, stringValue } from './tree.js';
 
-const REMOTE_TYPES: Record<string, 'http' | 'sse'> = {
-  http: 'http',
-  'streamable-http': 'http',
-  streamablehttp: 'http',
-  remote: 'http',
-  sse: 'sse',
-};
+// A Map, not an object literal: a `type` of `constructor` must not find Object.prototype's.
+const REMOTE_TYPES: ReadonlyMap<string, 'http' | 'sse'> = new Map([
+  ['http', 'http'],
+  ['streamable-http', 'http'],
+  ['streamablehttp', 'http'],
+  ['remote', 'http'],
+  ['sse', 'sse'],
+]);
 const LOCAL_TYPES = new Set(['stdio', 'local']);
 
 export function readTransport(
@@ -30,7 +31,7 @@ export function readTransport(
   const url = readUrl(node, field, sink);
   const cwd = stringValue(member(node, 'cwd')?.value);
   const remoteType = url
-    ? (REMOTE_TYPES[declared ?? ''] ?? (url.key === 'url' ? dialect.urlType : 'http'))
+    ? (REMOTE_TYPES.get(declared ?? '') ?? (url.key === 'url' ? dialect.urlType : 'http'))
     : undefined;
   let type: ServerTransport['type'] = 'unknown';
   if (command !== undefined) type = 'stdio';
@@ -41,7 +42,7 @@ export function readTransport(
       SOURCE_CODES.ambiguousTransport,
       typeEntry?.line ?? url.line,
       field,
-      `server '${name}' has both a command and a url; treated as a local process that may reach anywhere`,
+      `server ${shown(name)} has both a command and a url; treated as a local process that may reach anywhere`,
     );
   } else if (declared !== undefined && typeEntry && contradicts(declared, type)) {
     sink.add(
@@ -49,7 +50,7 @@ export function readTransport(
       SOURCE_CODES.ambiguousTransport,
       typeEntry.line,
       [...field, 'type'],
-      `server '${name}' says type '${declared}' but its keys make it ${type}; read as ${type}`,
+      `server ${shown(name)} says type ${shown(declared)} but its keys make it ${type}; read as ${type}`,
     );
   }
   if (type === 'unknown') {
@@ -58,7 +59,7 @@ export function readTransport(
       SOURCE_CODES.notLaunchable,
       member(node, 'type')?.line ?? node.line,
       field,
-      `server '${name}' has neither a command nor a url: no client can start it`,
+      `server ${shown(name)} has neither a command nor a url: no client can start it`,
     );
   }
   const transport: ServerTransport = { type };
@@ -72,7 +73,7 @@ export function readTransport(
 function contradicts(declared: string, type: ServerTransport['type']): boolean {
   if (type === 'unknown') return false;
   if (LOCAL_TYPES.has(declared)) return type !== 'stdio';
-  if (declared in REMOTE_TYPES) return type === 'stdio';
+  if (REMOTE_TYPES.has(declared)) return type === 'stdio';
   return true;
 }
 
@@ -96,7 +97,7 @@ function readCommand(
         SOURCE_CODES.shape,
         entry.line,
         [...field, 'command'],
-        `server '${name}': command is empty`,
+        `server ${shown(name)}: command is empty`,
       );
       return { args };
     }
@@ -109,7 +110,7 @@ function readCommand(
       SOURCE_CODES.shape,
       entry.line,
       [...field, 'command'],
-      `server '${name}': command must be a string, found ${describeNode(entry.value)}`,
+      `server ${shown(name)}: command must be a string, found ${describeNode(entry.value)}`,
     );
     return { command: '', args };
   }

@@ -10,7 +10,12 @@ export class FindingSink {
   constructor(readonly file: SourceFile) {}
 
   add(severity: Severity, code: string, line: number, field: FieldPath, message: string): void {
-    this.findings.push(inputFinding({ severity, code, path: this.file.path, line, field, message }));
+    const printable = field.map((segment) =>
+      typeof segment === 'string' ? escapeUnprintable(segment) : segment,
+    );
+    this.findings.push(
+      inputFinding({ severity, code, path: this.file.path, line, field: printable, message }),
+    );
   }
 }
 
@@ -27,3 +32,16 @@ export const SOURCE_CODES = {
   secret: 'secret-in-config',
   unpinned: 'server-package-unpinned',
 } as const;
+
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+
+/** A name or value from the file as a message shows it: quoted, escaped, and short (file text is hostile). */
+function escapeUnprintable(value: string): string {
+  return value.replace(UNPRINTABLE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+export function shown(value: string): string {
+  const escaped = escapeUnprintable(value);
+  return `'${escaped.length > 80 ? `${escaped.slice(0, 80)}…` : escaped}'`;
+}

@@ -4,7 +4,7 @@
 import type { FieldPath } from '../core/parse/yaml.js';
 import type { Server, ServerTransport } from '../core/types.js';
 import type { FindingSink } from './findings.js';
-import { SOURCE_CODES } from './findings.js';
+import { SOURCE_CODES, shown } from './findings.js';
 import { imageVerdict } from './package-pins.js';
 import { looksLikeSecret } from './secrets.js';
 import { credentialsOf } from './server-entry.js';
@@ -15,7 +15,12 @@ import type { SourceAdapter } from './types.js';
 import { egressOf } from './url-host.js';
 
 const ID = 'mcp-server-json';
-const LAUNCHERS: Record<string, string> = { npm: 'npx', pypi: 'uvx', oci: 'docker', nuget: 'dnx' };
+const LAUNCHERS: ReadonlyMap<string, string> = new Map([
+  ['npm', 'npx'],
+  ['pypi', 'uvx'],
+  ['oci', 'docker'],
+  ['nuget', 'dnx'],
+]);
 const EXACT_VERSION = /^v?\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]+)?$/;
 
 /** `runtimeArguments` or `runtime_arguments`. */
@@ -66,7 +71,7 @@ function namesOf(entry: Entry | undefined, at: FieldPath, sink: FindingSink, sca
         SOURCE_CODES.secret,
         item.line,
         [...at, index, 'value'],
-        `header '${name}' holds a literal credential in a committed file`,
+        `header ${shown(name)} holds a literal credential in a committed file`,
       );
     }
   });
@@ -116,7 +121,7 @@ function readPackage(
       : registry === 'pypi' && version
         ? `${identifier}==${version}`
         : identifier;
-  const command = text(item, 'runtimeHint', 'runtime_hint') ?? LAUNCHERS[registry];
+  const command = text(item, 'runtimeHint', 'runtime_hint') ?? LAUNCHERS.get(registry);
   const remote = declared !== undefined && declared !== 'stdio' && url !== undefined;
   const transport: ServerTransport = remote
     ? { type: declared === 'sse' ? 'sse' : 'http', url }
@@ -134,7 +139,7 @@ function readPackage(
       SOURCE_CODES.notLaunchable,
       line,
       at,
-      `package of registry type '${registry}' names no way to run it`,
+      `package of registry type ${shown(registry)} names no way to run it`,
     );
   }
   const pinned =
@@ -147,7 +152,7 @@ function readPackage(
       SOURCE_CODES.unpinned,
       line,
       at,
-      `package '${identifier}' (${registry}) is not pinned to ${registry === 'oci' ? 'an image digest (@sha256:…)' : 'an exact version'}`,
+      `package ${shown(identifier)} (${shown(registry)}) is not pinned to ${registry === 'oci' ? 'an image digest (@sha256:…)' : 'an exact version'}`,
     );
   }
   return {

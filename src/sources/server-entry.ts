@@ -5,7 +5,7 @@ import { readSecretMap, credentialsOf } from './entry-credentials.js';
 import type { EntryDialect } from './entry-dialect.js';
 import { readTransport } from './entry-transport.js';
 import type { FindingSink } from './findings.js';
-import { SOURCE_CODES } from './findings.js';
+import { SOURCE_CODES, shown } from './findings.js';
 import { checkPackagePin } from './package-pins.js';
 import { argLooksLikeSecret } from './secrets.js';
 import { readNameList } from './string-lists.js';
@@ -39,7 +39,7 @@ export function readServerEntry(
       SOURCE_CODES.shape,
       entry.line,
       field,
-      `server '${entry.key}' must be an object, found ${describeNode(node)}`,
+      `server ${shown(entry.key)} must be an object, found ${describeNode(node)}`,
     );
     return server;
   }
@@ -98,7 +98,7 @@ function checkPin(
         SOURCE_CODES.secret,
         member(node, 'args')?.line ?? node.line,
         [...field, 'args', index],
-        `server '${name}': argument ${index} holds a literal credential in a committed file`,
+        `server ${shown(name)}: argument ${index} holds a literal credential in a committed file`,
       );
     }
   });
@@ -111,6 +111,6 @@ function checkPin(
     SOURCE_CODES.unpinned,
     at?.line ?? node.line,
     [...field, at?.key ?? 'command'],
-    `server '${name}' runs '${verdict.spec}' through ${verdict.launcher} without a pinned ${verdict.launcher.startsWith('docker') || verdict.launcher.startsWith('podman') ? 'digest (@sha256:…)' : 'version'}: the code behind it can change with no PR`,
+    `server ${shown(name)} runs ${shown(verdict.spec)} through ${verdict.launcher} without a pinned ${verdict.launcher.startsWith('docker') || verdict.launcher.startsWith('podman') ? 'digest (@sha256:…)' : 'version'}: the code behind it can change with no PR`,
   );
 }

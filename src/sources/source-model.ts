@@ -2,7 +2,7 @@
 import type { SourceFile } from '../core/parse/source-file.js';
 import type { FieldPath } from '../core/parse/yaml.js';
 import type { Server } from '../core/types.js';
-import { FindingSink, SOURCE_CODES } from './findings.js';
+import { FindingSink, SOURCE_CODES, shown } from './findings.js';
 import type { JsonDialect } from './parse-json.js';
 import { parseJsonSource } from './parse-json.js';
 import type { EntryDialect } from './server-entry.js';
@@ -24,7 +24,7 @@ export function reportKeyProblems(root: SourceNode, sink: FindingSink): void {
         SOURCE_CODES.duplicateKey,
         problem.line,
         problem.field,
-        `key '${problem.key}' appears more than once; clients read the last one, a reviewer may read the first`,
+        `key ${shown(problem.key)} appears more than once; clients read the last one, a reviewer may read the first`,
       );
     } else {
       sink.add(
@@ -32,7 +32,7 @@ export function reportKeyProblems(root: SourceNode, sink: FindingSink): void {
         SOURCE_CODES.unsafeKey,
         problem.line,
         problem.field,
-        `key '${problem.key}' is not accepted as a name`,
+        `key ${shown(problem.key)} is not accepted as a name`,
       );
     }
   }

@@ -3,7 +3,7 @@
 import type { FieldPath } from '../core/parse/yaml.js';
 import type { Server } from '../core/types.js';
 import type { FindingSink } from './findings.js';
-import { SOURCE_CODES } from './findings.js';
+import { SOURCE_CODES, shown } from './findings.js';
 import { addCredentials } from './server-entry.js';
 import { parseJsonModel, readServerMap } from './source-model.js';
 import type { ObjectNode, SourceNode } from './tree.js';
@@ -60,7 +60,7 @@ function checkInputs(
           SOURCE_CODES.unknownInput,
           line,
           path,
-          `\${input:${id}} names no entry of 'inputs'`,
+          `${shown(`\${input:${id}}`)} names no entry of 'inputs'`,
         );
     }
   });

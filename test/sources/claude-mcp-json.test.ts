@@ -205,7 +205,7 @@ describe('Claude Code .mcp.json: hostile shapes', () => {
 
   it('reports a server name with control or invisible characters', () => {
     const model = parse('{"mcpServers": {"git\\u202ehub": {"command": "x"}}}');
-    expect(codes(model.findings)).toEqual(['error:source-shape:1:mcpServers.git\u202ehub']);
+    expect(codes(model.findings)).toEqual(['error:source-shape:1:mcpServers.git\\u202ehub']);
   });
 
   it('gives egress * to a url whose host is a variable or does not parse', () => {
@@ -242,5 +242,24 @@ describe('Claude Code .mcp.json: every declared entry is a server (property)', (
     );
     expect(codes(model.findings)).toEqual(['error:source-shape:1:mcpServers.a.headers']);
     expect(model.servers[1]?.credentials.map((c) => c.name)).toEqual(['PORT']);
+  });
+});
+
+describe('Claude Code .mcp.json: prototype names in values', () => {
+  it('reads type "constructor" or "__proto__" as an unknown hint, never as a transport', () => {
+    const model = parse(
+      '{"mcpServers": {"a": {"type": "constructor", "url": "https://a.example"}, "b": {"type": "toString", "command": "x"}}}',
+    );
+    expect(model.servers.map((s) => s.transport.type)).toEqual(['http', 'stdio']);
+    expect(model.findings.map((f) => f.code)).toEqual([
+      'server-transport-ambiguous',
+      'server-transport-ambiguous',
+    ]);
+  });
+
+  it('escapes control characters of names in messages', () => {
+    const model = parse('{"mcpServers": {"\\u001b[31mred": "x"}}');
+    expect(model.findings.every((f) => !f.message.includes('\u001b'))).toBe(true);
+    expect(model.findings[0]?.message).toContain('\\u001b[31mred');
   });
 });

@@ -82,3 +82,15 @@ describe('MCP registry server.json', () => {
     ).toEqual(['warning:server-not-launchable:1:packages.0', 'warning:server-package-unpinned:1:packages.0']);
   });
 });
+
+describe('MCP registry server.json: prototype names in values', () => {
+  it('finds no launcher for registryType "constructor"', () => {
+    const model = mcpServerJsonAdapter.parse(
+      inline(
+        'server.json',
+        '{"name": "x", "packages": [{"registryType": "constructor", "identifier": "m"}]}',
+      ),
+    );
+    expect(model.servers[0]?.transport).toEqual({ type: 'unknown' });
+  });
+});
