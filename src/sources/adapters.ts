@@ -10,7 +10,8 @@ import { cursorMcpJsonAdapter } from './cursor-mcp-json.js';
 import { geminiSettingsAdapter } from './gemini-settings.js';
 import { mcpServerJsonAdapter } from './mcp-server-json.js';
 import { opencodeJsonAdapter } from './opencode-json.js';
-import type { SourceAdapter } from './types.js';
+import type { SourceFile } from '../core/parse/source-file.js';
+import type { SourceAdapter, SourceModel } from './types.js';
 import { vscodeMcpJsonAdapter } from './vscode-mcp-json.js';
 
 export const SOURCE_ADAPTERS: readonly SourceAdapter[] = [
@@ -49,4 +50,12 @@ export function findAdapter(
   if (path.split('/').some((segment) => segment === '' || segment === '.' || segment === '..'))
     return undefined;
   return adapters.find((adapter) => matcherOf(adapter)(path));
+}
+
+/** The model of a file at a default source path; undefined when no adapter reads that path. */
+export function parseSource(
+  file: SourceFile,
+  adapters: readonly SourceAdapter[] = SOURCE_ADAPTERS,
+): SourceModel | undefined {
+  return findAdapter(file.path, adapters)?.parse(file);
 }

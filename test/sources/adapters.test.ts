@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SOURCE_ADAPTERS, findAdapter } from '../../src/sources/adapters.js';
+import { SOURCE_ADAPTERS, findAdapter, parseSource } from '../../src/sources/adapters.js';
 
 describe('source adapter registration', () => {
   it.each([
@@ -90,5 +90,15 @@ describe('source adapter registration', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('parseSource', () => {
+  it('parses a file with the adapter of its path, and reads nothing elsewhere', () => {
+    const text = '{"mcpServers": {"a": {"command": "node"}}}';
+    expect(parseSource({ path: '.cursor/mcp.json', oid: 'o', text })?.servers.map((s) => s.origin)).toEqual([
+      'cursor-mcp-json',
+    ]);
+    expect(parseSource({ path: 'notes/mcp.json', oid: 'o', text })).toBeUndefined();
   });
 });
