@@ -53,3 +53,42 @@ describe('Gemini CLI .gemini/settings.json', () => {
     expect(codes(odd.findings)).toEqual(['error:source-shape:1:mcpServers.a.trust']);
   });
 });
+
+describe('Gemini server allow/exclude lists', () => {
+  const settings = (extra: string) =>
+    geminiSettingsAdapter.parse(
+      inline(
+        '.gemini/settings.json',
+        `{"mcpServers": {"a": {"command": "x"}, "b": {"command": "y"}}, ${extra}}`,
+      ),
+    );
+  const enabled = (extra: string) => settings(extra).servers.map((s) => [s.name, s.enabled]);
+
+  it('switches off servers outside mcp.allowed and inside mcp.excluded (v2), exclusion winning', () => {
+    expect(enabled('"mcp": {"allowed": ["a"]}')).toEqual([
+      ['a', undefined],
+      ['b', false],
+    ]);
+    expect(enabled('"mcp": {"allowed": ["a", "b"], "excluded": ["a"]}')).toEqual([
+      ['a', false],
+      ['b', undefined],
+    ]);
+  });
+
+  it('reads the v1 keys allowMCPServers and excludeMCPServers', () => {
+    expect(enabled('"excludeMCPServers": ["b"]')).toEqual([
+      ['a', undefined],
+      ['b', false],
+    ]);
+    expect(enabled('"allowMCPServers": []')).toEqual([
+      ['a', false],
+      ['b', false],
+    ]);
+  });
+
+  it('reports a server list of the wrong shape and switches nothing off by it', () => {
+    const model = settings('"mcp": {"excluded": {"a": true}}');
+    expect(model.servers.map((s) => s.enabled)).toEqual([undefined, undefined]);
+    expect(codes(model.findings)).toEqual(['error:source-shape:1:mcp.excluded']);
+  });
+});
