@@ -137,6 +137,10 @@ export interface Server {
   /** client-side deny list of tool names (narrows the server) */
   excludeTools?: string[];
   owner?: string;
+  /** Gemini's `trust: true`: the client skips every confirmation for this server's tools (widens authority) */
+  trust?: boolean;
+  /** `enabled: false` (Codex, OpenCode) or `disabled: true`: declared but switched off; undefined = on */
+  enabled?: boolean;
   source: SourceRef;
 }
 
