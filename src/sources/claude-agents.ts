@@ -1,0 +1,36 @@
+// Claude Code subagents, `.claude/agents/**/*.md`: `tools` is an allow list (comma string or YAML list); without
+// it the subagent inherits every tool of the main thread, MCP tools included, so its binding is `*`.
+import type { SourceFile } from '../core/parse/source-file.js';
+import type { PermissionRule } from '../core/types.js';
+import type { AgentFormat } from './agent-file.js';
+import { parseAgentFile } from './agent-file.js';
+import { agentId } from './agent-id.js';
+import type { FrontMatter } from './front-matter.js';
+import { clientRule } from './permission-rule.js';
+import { readToolList } from './tool-list.js';
+import type { SourceAdapter } from './types.js';
+
+const FORMAT: AgentFormat = {
+  adapterId: 'claude-agents',
+  toolsKey: 'tools',
+  withoutTools: 'every-tool',
+  dataKeys: ['name', 'description', 'color'],
+  authorityKeys: ['disallowedTools', 'permissionMode', 'skills', 'hooks', 'memory', 'maxTurns', 'isolation'],
+  serverKeys: ['mcpServers'],
+  extraRules: disallowedRules,
+};
+
+/** `disallowedTools` narrows the tools it names: each is a deny rule of the subagent. */
+function disallowedRules(frontMatter: FrontMatter, scope: string, path: string): PermissionRule[] {
+  const list = readToolList(frontMatter.data.disallowedTools);
+  if (list.kind !== 'list') return [];
+  const source = { path, line: frontMatter.lineOf(['disallowedTools']) };
+  return list.names.map((name) => clientRule(scope, 'deny', name, source));
+}
+
+export const claudeAgentsAdapter: SourceAdapter = {
+  id: 'claude-agents',
+  kind: 'claude-code',
+  defaultPaths: ['.claude/agents/**/*.md'],
+  parse: (file: SourceFile) => parseAgentFile(file, agentId('claude', file.path, '.claude', '.md'), FORMAT),
+};
