@@ -31,9 +31,14 @@ export function readFrontMatter(file: SourceFile, subject: string): FrontMatterR
   });
   if (split === 'unclosed') return fail(1, "front matter opened with '---' on line 1 is never closed");
   // the strict parser: duplicate keys, tags and alias bombs are refused with a line, and its tree locates fields
-  const parsed = parseYamlStrict(split.yaml, 1);
+  let parsed = parseYamlStrict(split.yaml, 1);
   const [issue] = parsed.issues;
-  if (issue) return fail(issue.line, `front matter does not parse: ${issue.message}`);
+  if (issue) {
+    // the clients read `description: Use it when: …` (a colon inside a plain value) as text: so do we
+    const lenient = parseYamlStrict(quotePlainValues(split.yaml), 1);
+    if (lenient.issues.length > 0) return fail(issue.line, `front matter does not parse: ${issue.message}`);
+    parsed = lenient;
+  }
   const [doc] = parsed.documents;
   const value = doc?.value ?? {};
   if (!isRecord(value)) return fail(2, 'front matter must be a mapping of keys to values');
@@ -64,6 +69,23 @@ export function ownEntries(record: Record<string, unknown>): [string, unknown][]
 
 function lineIn(doc: YamlDocument | undefined, field: FieldPath): number {
   return doc ? lineOfPath(doc, field) : 2;
+}
+
+const TOP_LEVEL_PLAIN = /^([A-Za-z0-9_][A-Za-z0-9_.-]*):[ \t]+([^\s"'[{|>&*!#%@`-].*?)[ \t]*$/u;
+
+/**
+ * Agent clients retry front matter that YAML refuses with top-level plain values quoted (Claude Code's own plugin
+ * subagents carry descriptions such as `Examples: After …`). One line stays one line, so lines stay right.
+ */
+export function quotePlainValues(yaml: string): string {
+  return yaml
+    .split('\n')
+    .map((line) => {
+      const carriage = line.endsWith('\r') ? '\r' : '';
+      const match = TOP_LEVEL_PLAIN.exec(carriage ? line.slice(0, -1) : line);
+      return match ? `${match[1]}: ${JSON.stringify(match[2])}${carriage}` : line;
+    })
+    .join('\n');
 }
 
 function stripBom(text: string): string {
