@@ -26,6 +26,8 @@ export interface AgentFormat {
   serverKeys?: readonly string[];
   /** each tools entry is also a pre-approval (`allowed-tools` of commands and skills) */
   toolsArePreApprovals?: boolean;
+  /** authority keys whose rules `extraRules` derives instead of one `key=value` rule */
+  derivedKeys?: readonly string[];
   /** extra rules a format derives (a subagent's `disallowedTools`) */
   extraRules?(frontMatter: FrontMatter, scope: string, path: string): PermissionRule[];
 }
@@ -78,7 +80,7 @@ export function parseAgentFile(file: SourceFile, id: string, format: AgentFormat
     }
     if (key !== 'model')
       Object.defineProperty(meta, key, { value, enumerable: true, writable: true, configurable: true });
-    if (dataKeys.has(key) || key === 'model') continue;
+    if (dataKeys.has(key) || key === 'model' || format.derivedKeys?.includes(key)) continue;
     if (!authorityKeys.has(key) && !serverKeys.has(key))
       model.findings.push(unknownKeyFinding(file.path, lineOf([key]), key, id));
     model.permissions.push(settingRule(id, 'allow', key, value, at(key)));

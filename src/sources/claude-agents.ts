@@ -15,8 +15,9 @@ const FORMAT: AgentFormat = {
   toolsKey: 'tools',
   withoutTools: 'every-tool',
   dataKeys: ['name', 'description', 'color'],
-  authorityKeys: ['disallowedTools', 'permissionMode', 'skills', 'hooks', 'memory', 'maxTurns', 'isolation'],
+  authorityKeys: ['permissionMode', 'skills', 'hooks', 'memory', 'maxTurns', 'isolation'],
   serverKeys: ['mcpServers'],
+  derivedKeys: ['disallowedTools'],
   extraRules: disallowedRules,
 };
 
