@@ -6,7 +6,7 @@ import type { SourceFile } from '../core/parse/source-file.js';
 import type { Prompt } from '../core/types.js';
 import { UNKNOWN_KEY_CODE } from './agent-file.js';
 import { agentId } from './agent-id.js';
-import { ownEntries, readFrontMatter } from './front-matter.js';
+import { isRecord, ownEntries, parseFinding, readFrontMatter } from './front-matter.js';
 import { mapRules, networkRules, toolRules } from './gh-aw-rules.js';
 import { toJsonObject } from './json-value.js';
 import { settingRule } from './permission-rule.js';
@@ -56,6 +56,10 @@ export function parseGhAwWorkflow(file: SourceFile): SourceModel {
   // gh-aw gives every agent job the GitHub tools unless the workflow turns them off
   const bindings = new Set(data.tools !== undefined && data.tools !== null ? tools.bindings : ['github']);
   model.permissions.push(...tools.rules);
+  if (data.tools !== undefined && data.tools !== null && !isRecord(data.tools)) {
+    const message = 'must be a mapping of tool names to settings; every tool is assumed';
+    model.findings.push(parseFinding(file.path, lineOf(['tools']), message, id, ['tools']));
+  }
   const servers = readServerBlock('mcp-servers', data['mcp-servers'], {
     path: file.path,
     origin: 'gh-aw-workflows',
