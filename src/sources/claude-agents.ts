@@ -7,6 +7,7 @@ import { parseAgentFile } from './agent-file.js';
 import { agentId } from './agent-id.js';
 import type { FrontMatter } from './front-matter.js';
 import { clientRule } from './permission-rule.js';
+import { frontMatterHookRules } from './claude-hooks.js';
 import { readToolList } from './tool-list.js';
 import type { SourceAdapter } from './types.js';
 
@@ -15,18 +16,19 @@ const FORMAT: AgentFormat = {
   toolsKey: 'tools',
   withoutTools: 'every-tool',
   dataKeys: ['name', 'description', 'color'],
-  authorityKeys: ['permissionMode', 'skills', 'hooks', 'memory', 'maxTurns', 'isolation'],
+  authorityKeys: ['permissionMode', 'skills', 'memory', 'maxTurns', 'isolation'],
   serverKeys: ['mcpServers'],
-  derivedKeys: ['disallowedTools'],
+  derivedKeys: ['disallowedTools', 'hooks'],
   extraRules: disallowedRules,
 };
 
-/** `disallowedTools` narrows the tools it names: each is a deny rule of the subagent. */
+/** `disallowedTools` narrows the tools it names: each is a deny rule of the subagent. Hooks as in settings. */
 function disallowedRules(frontMatter: FrontMatter, scope: string, path: string): PermissionRule[] {
   const list = readToolList(frontMatter.data.disallowedTools);
-  if (list.kind !== 'list') return [];
   const source = { path, line: frontMatter.lineOf(['disallowedTools']) };
-  return list.names.map((name) => clientRule(scope, 'deny', name, source));
+  const denies =
+    list.kind === 'list' ? list.names.map((name) => clientRule(scope, 'deny', name, source)) : [];
+  return [...denies, ...frontMatterHookRules(frontMatter, scope, path)];
 }
 
 export const claudeAgentsAdapter: SourceAdapter = {

@@ -4,6 +4,7 @@ import type { SourceFile } from '../core/parse/source-file.js';
 import type { AgentFormat } from './agent-file.js';
 import { parseAgentFile } from './agent-file.js';
 import { agentId } from './agent-id.js';
+import { frontMatterHookRules } from './claude-hooks.js';
 import type { SourceAdapter } from './types.js';
 
 const FORMAT: AgentFormat = {
@@ -11,8 +12,10 @@ const FORMAT: AgentFormat = {
   toolsKey: 'allowed-tools',
   withoutTools: 'nothing-new',
   dataKeys: ['name', 'description', 'argument-hint'],
-  authorityKeys: ['disable-model-invocation', 'hooks'],
+  authorityKeys: ['disable-model-invocation'],
   toolsArePreApprovals: true,
+  derivedKeys: ['hooks'],
+  extraRules: frontMatterHookRules,
 };
 
 export const claudeCommandsAdapter: SourceAdapter = {

@@ -2,6 +2,7 @@
 // Each command is one rule `hooks.<Event>[<matcher>]=<command>` (tool `hooks`), so adding, changing or removing a
 // single command is a rule change of its own.
 import type { PermissionRule, SourceRef } from '../core/types.js';
+import type { FrontMatter } from './front-matter.js';
 import { isRecord, ownEntries } from './front-matter.js';
 import { settingRule } from './permission-rule.js';
 
@@ -33,4 +34,17 @@ export function hookRules(
     }
   }
   return rules;
+}
+
+/** `hooks:` in a subagent's, command's or skill's front matter: the same rules as in settings. */
+export function frontMatterHookRules(
+  frontMatter: FrontMatter,
+  scope: string,
+  path: string,
+): PermissionRule[] {
+  if (frontMatter.data.hooks === undefined) return [];
+  return hookRules(scope, frontMatter.data.hooks, (event) => ({
+    path,
+    line: frontMatter.lineOf(event === '' ? ['hooks'] : ['hooks', event]),
+  }));
 }

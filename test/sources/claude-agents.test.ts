@@ -105,3 +105,17 @@ describe('Claude Code subagents', () => {
     expect(({} as Record<string, unknown>).x).toBeUndefined();
   });
 });
+
+describe('Claude Code subagent hooks', () => {
+  it('each hook command of a subagent is a rule, as in settings', () => {
+    const model = parse(
+      markdown(
+        'name: a\nhooks:\n  PreToolUse:\n    - matcher: Bash\n      hooks:\n        - type: command\n          command: ./check.sh',
+      ),
+    );
+    expect(model.permissions.map((rule) => [rule.rule, rule.tool, rule.source.line])).toEqual([
+      ['hooks.PreToolUse[Bash]=./check.sh', 'hooks', 4],
+    ]);
+    expect(model.findings).toEqual([]);
+  });
+});
