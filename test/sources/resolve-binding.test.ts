@@ -134,6 +134,11 @@ describe('resolveBinding', () => {
     });
   });
 
+  it('a name with a hidden character never passes as the built-in it looks like', () => {
+    expect(resolveBinding('Re\u200bad', claude)).toMatchObject({ kind: 'unknown', suggestion: 'Read' });
+    expect(resolveBinding('Bаsh', claude)).toMatchObject({ kind: 'unknown', suggestion: 'Bash' });
+  });
+
   it('names are case-sensitive as the clients match them', () => {
     expect(resolveBinding('bash', claude)).toMatchObject({ kind: 'unknown', suggestion: 'Bash' });
   });
