@@ -116,6 +116,9 @@ export interface ServerTransport {
   args?: string[];
   cwd?: string;
   url?: string;
+  /** env values and header values: compared and digested, never printed (they may be secrets) */
+  env?: Record<string, string>;
+  headers?: Record<string, string>;
 }
 
 /**
@@ -320,6 +323,10 @@ export interface ControlPlaneReport {
   requiredSignoffs: number;
   digest: string;
   reviewers: string[];
+  /** MCP servers added, removed, modified or renamed (SPEC 8.1); always set by the diff */
+  servers?: ServerChange[];
+  /** changed control-plane files no parser modelled (scripts, templates, policies): each needs sign-off */
+  unmodelled?: string[];
 }
 
 export interface AppliedWaiver extends Waiver {
