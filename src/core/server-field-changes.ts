@@ -78,16 +78,11 @@ function secretMapChange(
   return change;
 }
 
-const MODELLED_TRANSPORT_KEYS = new Set(['type', 'command', 'args', 'cwd', 'url', 'env', 'headers']);
-
-/** A transport key a source adapter added that this comparison does not know: fail closed. */
+/** A transport key agentgate does not model cannot be shown to grant less: each change widens. */
 function unmodelledTransportKeys(before: ServerTransport, after: ServerTransport): FieldChange[] {
-  const b = before as unknown as Record<string, unknown>;
-  const a = after as unknown as Record<string, unknown>;
-  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter(
-    (k) => !MODELLED_TRANSPORT_KEYS.has(k),
-  );
-  return keys
+  const b = before.other ?? {};
+  const a = after.other ?? {};
+  return [...new Set([...Object.keys(b), ...Object.keys(a)])]
     .sort()
     .map((key) => scalar(`transport.${key}`, b[key], a[key]))
     .filter((change): change is FieldChange => change !== undefined);

@@ -119,6 +119,8 @@ export interface ServerTransport {
   /** env values and header values: compared and digested, never printed (they may be secrets) */
   env?: Record<string, string>;
   headers?: Record<string, string>;
+  /** transport keys agentgate does not model (`envFile`, `timeout`…): any change to them widens */
+  other?: JsonObject;
 }
 
 /**

@@ -160,7 +160,7 @@ describe('diffServers: field by field', () => {
 
   it('fails closed on a transport key it does not know', () => {
     const before = makeServer();
-    const after = makeServer({ transport: { ...before.transport, sandbox: 'off' } as Server['transport'] });
+    const after = makeServer({ transport: { ...before.transport, other: { sandbox: 'off' } } });
     expect(kinds(one(before, after).changes)).toEqual([['transport.sandbox', 'widened']]);
   });
 });

@@ -167,6 +167,8 @@ export function normalizeTransportType(raw: Raw): ServerTransport['type'] {
   }
 }
 
+const TRANSPORT_KEYS = new Set(['type', 'command', 'args', 'cwd', 'url', 'env', 'headers']);
+
 /** Argument order is meaning (`--root /a --ro` is not `--ro --root /a`): args are kept as written. */
 export function normalizeTransport(raw: unknown): ServerTransport {
   const source = (raw ?? {}) as Raw;
@@ -177,6 +179,10 @@ export function normalizeTransport(raw: unknown): ServerTransport {
   if (typeof source.url === 'string') transport.url = source.url;
   if (isStringMap(source.env)) transport.env = sortedEntries(source.env);
   if (isStringMap(source.headers)) transport.headers = sortedEntries(source.headers);
+  const other = Object.keys(source).filter((key) => !TRANSPORT_KEYS.has(key));
+  if (other.length > 0) {
+    transport.other = Object.fromEntries(other.sort().map((key) => [key, source[key] as JsonValue]));
+  }
   return transport;
 }
 
