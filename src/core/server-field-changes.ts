@@ -165,3 +165,18 @@ export function redactUrl(url: string | undefined): JsonValue {
     return '(unparseable url)';
   }
 }
+
+/** A raw transport as shown to reviewers: env and header values (maybe secrets) masked, url secrets masked. */
+export function redactTransport(transport: JsonValue | undefined): JsonValue {
+  if (transport === undefined || transport === null) return null;
+  if (typeof transport !== 'object' || Array.isArray(transport)) return transport;
+  const out: Record<string, JsonValue> = { ...transport };
+  for (const key of ['env', 'headers']) {
+    const map = out[key];
+    if (typeof map === 'object' && map !== null && !Array.isArray(map)) {
+      out[key] = Object.fromEntries(Object.keys(map).map((name) => [name, '***']));
+    }
+  }
+  if (typeof out.url === 'string') out.url = redactUrl(out.url);
+  return out;
+}
