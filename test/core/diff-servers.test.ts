@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { diffServers } from '../../src/core/diff-servers.js';
+import { compareToolFields } from '../../src/core/tool-field-changes.js';
 import type { FieldChange, Server } from '../../src/core/types.js';
 import { makeServer } from '../helpers/make-server.js';
+import { makeTool } from '../helpers/make-tool.js';
 
 const kinds = (changes: FieldChange[]) => changes.map((c) => [c.field, c.kind]);
 const one = (before: Server, after: Server) => {
@@ -162,5 +164,19 @@ describe('diffServers: field by field', () => {
     const before = makeServer();
     const after = makeServer({ transport: { ...before.transport, other: { sandbox: 'off' } } });
     expect(kinds(one(before, after).changes)).toEqual([['transport.sandbox', 'widened']]);
+  });
+});
+
+describe("a server tool's transport change", () => {
+  it('is widened and shown without env, header or url secrets', () => {
+    const before = makeTool({ name: 's.t', transport: { command: 'srv', env: { KEY: 'old-secret' } } });
+    const after = makeTool({
+      name: 's.t',
+      transport: { command: 'srv', env: { KEY: 'new-secret' }, url: 'https://u:pw@x.example/?t=tok' },
+    });
+    const changes = compareToolFields(before, after);
+    expect(changes).toEqual([expect.objectContaining({ field: 'transport', kind: 'widened' })]);
+    const shown = JSON.stringify(changes);
+    for (const secret of ['old-secret', 'new-secret', 'pw', 'tok']) expect(shown).not.toContain(secret);
   });
 });
