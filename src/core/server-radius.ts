@@ -37,9 +37,23 @@ const ELEVATORS = new Set(['sudo', 'doas', 'su', 'runas', 'pkexec', 'gosu', 'su-
 const WRAPPERS = new Set(['env', 'nohup', 'exec', 'command', 'nice', 'timeout', 'stdbuf', 'xargs', 'time']);
 const INTERPRETERS =
   /^(python[0-9.]*|pypy[0-9.]*|node|nodejs|deno|bun|perl|ruby|php|lua|luajit|rscript|osascript|tclsh|awk|gawk)$/;
-const INLINE_CODE_FLAGS = new Set([
-  '-c', '/c', '/k', '-e', '--eval', '-p', '--print', '-r', 'eval', '-command', '-encodedcommand', '-ec',
-]); // prettier-ignore
+const INLINE_CODE_WORDS = new Set([
+  '/c',
+  '/k',
+  'eval',
+  '-command',
+  '-encodedcommand',
+  '-ec',
+  '--require',
+  '--import',
+]);
+/** `-c`, `-e`, `-p`, `-r` alone or in a cluster (`-Ic`, `-ne`), and `--eval`/`--print` with or without `=`. */
+function isInlineCodeFlag(arg: string): boolean {
+  const lower = arg.toLowerCase();
+  if (INLINE_CODE_WORDS.has(lower)) return true;
+  if (/^--(eval|print|command|exec)(=|$)/.test(lower)) return true;
+  return /^-[a-z]*[cepr][a-z]*$/i.test(arg) && !arg.startsWith('--');
+}
 const CONTAINER_RUNTIMES = new Set(['docker', 'podman', 'nerdctl']);
 const CONTAINER_ESCAPES = [
   /^--privileged(=true)?$/,
@@ -65,13 +79,8 @@ export function programName(command: string): string {
  */
 export function shellReason(command: string | undefined, args: readonly string[] = []): string | undefined {
   if (command === undefined) return undefined;
-  const words = [
-    ...command
-      .trim()
-      .split(/\s+/)
-      .filter((w) => w.length > 0),
-    ...args,
-  ];
+  // every word split on blanks: `env -S "bash -c x"` hides a shell inside one argument
+  const words = [command, ...args].flatMap((word) => word.trim().split(/\s+/)).filter((w) => w.length > 0);
   if (command.trim().includes(' ') && SHELL_METACHARACTERS.test(command)) {
     return 'the command holds shell syntax';
   }
@@ -87,9 +96,8 @@ export function shellReason(command: string | undefined, args: readonly string[]
   const program = programName(words[index] ?? '');
   const rest = words.slice(index + 1);
   if (SHELLS.has(program)) return `it runs a shell (${program})`;
-  if (INTERPRETERS.test(program) && rest.some((arg) => INLINE_CODE_FLAGS.has(arg.toLowerCase()))) {
-    return `it runs inline code (${program} ${rest.find((arg) => INLINE_CODE_FLAGS.has(arg.toLowerCase()))})`;
-  }
+  const inline = INTERPRETERS.test(program) ? rest.find(isInlineCodeFlag) : undefined;
+  if (inline !== undefined) return `it runs inline code (${program} ${inline})`;
   if (CONTAINER_RUNTIMES.has(program)) {
     const escape = rest.find((arg) => CONTAINER_ESCAPES.some((pattern) => pattern.test(arg)));
     if (escape !== undefined) return `its container reaches the host (${escape})`;

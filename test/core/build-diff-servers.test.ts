@@ -145,6 +145,16 @@ describe('buildDiffReport: control files no parser models', () => {
     expect(report.planes.control.requiredSignoffs).toBeGreaterThan(0);
   });
 
+  it('counts a manifest that does not parse: nothing it says was modelled', () => {
+    const broken = 'registry/tools/broken.yaml';
+    const report = diff(base, {
+      ...base,
+      [broken]: 'apiVersion: agentgate/v1\nkind: McpServer\nname: [oops\n',
+    });
+    expect(report.planes.control.unmodelled).toEqual([broken]);
+    expect(report.planes.control.requiredSignoffs).toBeGreaterThan(0);
+  });
+
   it('does not count a manifest whose every tool and server is diffed', () => {
     const report = diff(base, { [PATH]: `# a comment\n${PINNED}` });
     expect(report.planes.control.unmodelled).toEqual([]);

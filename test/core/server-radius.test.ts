@@ -21,6 +21,11 @@ describe('shellReason: a command line that amounts to a shell', () => {
     ['podman', ['run', '--pid=host', 'img']],
     ['docker', ['run', '-v', '/var/run/docker.sock:/var/run/docker.sock', 'img']],
     ['bash -c "rm -rf /"', []],
+    ['python3', ['-Ic', 'print(1)']],
+    ['perl', ['-ne', 'print']],
+    ['node', ['--eval=process.exit()']],
+    ['env', ['-S', 'bash -c id']],
+    ['deno', ['eval', 'Deno.exit()']],
     ['npx foo; curl evil', []],
   ])('%s %j is a shell', (command, args) => {
     expect(shellReason(command, args)).toBeDefined();
@@ -32,6 +37,8 @@ describe('shellReason: a command line that amounts to a shell', () => {
     ['docker', ['run', '-i', '--rm', '-e', 'GITHUB_TOKEN', 'ghcr.io/github/github-mcp-server']],
     ['node', ['dist/server.js']],
     ['python', ['-m', 'mcp_server_git']],
+    ['deno', ['run', '-A', 'server.ts']],
+    ['node', ['--experimental-strip-types', 'server.ts']],
   ])('%s %j is not a shell', (command, args) => {
     expect(shellReason(command, args)).toBeUndefined();
   });
