@@ -31,6 +31,10 @@ export function compareServerFields(before: Server, after: Server): FieldChange[
   push(snapshotChange(before.tools, after.tools));
   push(allowListChange(before.includeTools, after.includeTools));
   push(denyListChange(before.excludeTools ?? [], after.excludeTools ?? []));
+  if (before.description !== after.description) {
+    const change = { before: before.description ?? null, after: after.description ?? null };
+    changes.push({ field: 'description', kind: 'changed', ...change });
+  }
   if (before.owner !== after.owner) {
     changes.push({
       field: 'owner',

@@ -142,6 +142,8 @@ export interface Server {
   /** client-side deny list of tool names (narrows the server) */
   excludeTools?: string[];
   owner?: string;
+  /** what the server is for, as its manifest says */
+  description?: string;
   source: SourceRef;
 }
 

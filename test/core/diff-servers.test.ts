@@ -160,6 +160,15 @@ describe('diffServers: field by field', () => {
     expect(one(base, makeServer({ includeTools: ['a', 'b'], excludeTools: ['b'] })).narrowing).toBe(true);
   });
 
+  it('reads a new description or owner as changed: reviewed, never narrowing', () => {
+    const change = one(makeServer(), makeServer({ description: 'now does more', owner: '@someone' }));
+    expect(kinds(change.changes)).toEqual([
+      ['description', 'changed'],
+      ['owner', 'changed'],
+    ]);
+    expect(change.narrowing).toBe(false);
+  });
+
   it('fails closed on a transport key it does not know', () => {
     const before = makeServer();
     const after = makeServer({ transport: { ...before.transport, other: { sandbox: 'off' } } });

@@ -237,6 +237,7 @@ export function normalizeManifestServer(raw: Raw, source: SourceRef): Server {
       tools: sortedUnique((raw.tools as Raw[]).map((tool) => String(tool.name))),
     }),
     ...(typeof raw.owner === 'string' && { owner: raw.owner }),
+    ...(typeof raw.description === 'string' && { description: raw.description }),
     source,
   };
 }
