@@ -104,7 +104,12 @@ export function buildDiffReport(input: DiffInput): DiffReport {
       ...headFindings,
       ...prompts.findings,
       ...radiusOverMax(tools, config.planes.control.maxRadius),
-      ...changedServerFindings(serverPairs, actions, config.planes.control.maxRadius),
+      ...changedServerFindings(
+        serverPairs,
+        headRegistry.servers ?? [],
+        actions,
+        config.planes.control.maxRadius,
+      ),
     ],
     config.waivers,
     input.today,

@@ -1,9 +1,10 @@
 import { isGateFile } from './classify-paths.js';
 import type { GateFileChange } from './digest.js';
+import { serverIdentity } from './diff-servers.js';
 import type { ServerPair } from './diff-servers.js';
 import { exceedsMaxRadius } from './signoffs.js';
 import { classifyServerRadius } from './server-radius.js';
-import type { ChangedFile, Finding, Radius } from './types.js';
+import type { ChangedFile, Finding, Radius, Server } from './types.js';
 
 export interface SnapshotFiles {
   /** path -> blob id of every file read on that side */
@@ -41,16 +42,35 @@ export function unmodelledControlFiles(
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-/** Findings about changed servers at head: unpinned tools, a radius over the configured maximum. */
+/**
+ * Findings about changed servers at head: unpinned tools, a radius over the configured maximum, and a name
+ * another server of the same file kind already uses (which one a client reaches is anybody's guess).
+ */
 export function changedServerFindings(
   pairs: readonly ServerPair[],
+  headServers: readonly Server[],
   actions: Record<string, Radius>,
   limit: Radius,
 ): Finding[] {
   const findings: Finding[] = [];
+  const declared = new Map<string, Server[]>();
+  for (const server of headServers) {
+    const identity = serverIdentity(server);
+    declared.set(identity, [...(declared.get(identity) ?? []), server]);
+  }
   for (const { change, after } of pairs) {
     if (after === undefined) continue;
     const where = { path: after.source.path, line: after.source.line, tool: after.name };
+    const twins = (declared.get(serverIdentity(after)) ?? []).filter((other) => other !== after);
+    if (twins.length > 0) {
+      const elsewhere = twins.map((other) => `${other.source.path}:${other.source.line}`).join(', ');
+      findings.push({
+        severity: 'error',
+        code: 'duplicate-server',
+        ...where,
+        message: `server ${after.name} is declared more than once (also at ${elsewhere})`,
+      });
+    }
     for (const finding of classifyServerRadius(after, actions).findings) {
       findings.push({
         severity: finding.severity,

@@ -65,11 +65,14 @@ const CONTAINER_ESCAPES = [
   /(^|=|\s)\/(:|$)/,
   /docker\.sock/,
 ];
+/** `*`, or a wildcard over a whole top-level domain (`*.com`): any host, for practical purposes. */
+const ANY_HOST = /^\*(\.[^.]+\.?)?$/;
 const SHELL_METACHARACTERS = /[;&|`$<>\n]|\$\(/;
 
 /** The program's own name: path, `.exe` and case stripped (`C:\Windows\System32\CMD.EXE` -> `cmd`). */
 export function programName(command: string): string {
-  const base = command.trim().split(/[\\/]/).pop() ?? '';
+  // format characters (a zero-width space in `bash\u200b`) must not hide the name
+  const base = command.replace(/\p{Cf}/gu, '').trim().split(/[\\/]/).pop() ?? '';
   return base.replace(/\.(exe|cmd|bat|com|ps1)$/i, '').toLowerCase();
 }
 
@@ -124,8 +127,9 @@ export function classifyServerRadius(
   }
   const shell = shellReason(server.transport.command, server.transport.args);
   if (shell !== undefined) floors.push({ source: `command line: ${shell}`, radius: 'privileged' });
-  if (server.egress.some((host) => host.trim() === '*')) {
-    floors.push({ source: 'egress to any host (*)', radius: 'irreversible' });
+  const anywhere = server.egress.find((host) => ANY_HOST.test(host.trim()));
+  if (anywhere !== undefined) {
+    floors.push({ source: `egress to any host (${anywhere})`, radius: 'irreversible' });
   }
   if (server.tools === undefined) {
     floors.push({ source: 'no tool snapshot (MCP defaults)', radius: 'irreversible' });

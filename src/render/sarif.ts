@@ -28,6 +28,7 @@ const RULES: Readonly<Record<string, string>> = {
   'waiver-expired': 'Waiver has expired',
   'server-tools-unpinned': "MCP server's tools are not pinned: radius assumed irreversible",
   'radius-over-max': 'Blast radius above the configured maxRadius',
+  'duplicate-server': 'MCP server name declared more than once',
 };
 
 const LEVELS: Readonly<Record<Severity, 'error' | 'warning' | 'note'>> = {

@@ -109,6 +109,19 @@ describe('buildDiffReport: servers are capabilities', () => {
     expect(diff(base, shifted).planes.control.digest).toBe(a);
   });
 
+  it('reports a second server under a taken name as an error at the new one', () => {
+    const twin = server('transport: { command: sh }\ntools: []\n');
+    const report = diff(base, { ...base, 'registry/tools/twin.yaml': twin });
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({
+        code: 'duplicate-server',
+        path: 'registry/tools/twin.yaml',
+        severity: 'error',
+      }),
+    );
+    expect(report.planes.control.requiredSignoffs).toBe(2);
+  });
+
   it('puts servers above maxRadius on record as errors', () => {
     const config = structuredClone(DEFAULT_CONFIG);
     config.planes.control.maxRadius = 'irreversible';

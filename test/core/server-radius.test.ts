@@ -26,6 +26,7 @@ describe('shellReason: a command line that amounts to a shell', () => {
     ['node', ['--eval=process.exit()']],
     ['env', ['-S', 'bash -c id']],
     ['deno', ['eval', 'Deno.exit()']],
+    ['bash\u200b', []],
     ['npx foo; curl evil', []],
   ])('%s %j is a shell', (command, args) => {
     expect(shellReason(command, args)).toBeDefined();
@@ -86,6 +87,8 @@ describe('classifyServerRadius', () => {
 
   it('floors egress to any host at irreversible', () => {
     expect(classifyServerRadius(makeServer({ egress: ['*'] })).radius).toBe('irreversible');
+    expect(classifyServerRadius(makeServer({ egress: ['*.com'] })).radius).toBe('irreversible');
+    expect(classifyServerRadius(makeServer({ egress: ['*.example.com'] })).radius).toBe('write');
   });
 
   it('assumes irreversible and warns when nobody pinned the tools', () => {
