@@ -72,7 +72,12 @@ const SHELL_METACHARACTERS = /[;&|`$<>\n]|\$\(/;
 /** The program's own name: path, `.exe` and case stripped (`C:\Windows\System32\CMD.EXE` -> `cmd`). */
 export function programName(command: string): string {
   // format characters (a zero-width space in `bash\u200b`) must not hide the name
-  const base = command.replace(/\p{Cf}/gu, '').trim().split(/[\\/]/).pop() ?? '';
+  const base =
+    command
+      .replace(/\p{Cf}/gu, '')
+      .trim()
+      .split(/[\\/]/)
+      .pop() ?? '';
   return base.replace(/\.(exe|cmd|bat|com|ps1)$/i, '').toLowerCase();
 }
 
