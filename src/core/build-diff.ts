@@ -1,8 +1,10 @@
 import { diffBindings, resolveAgents } from './agents.js';
 import { createPathClassifier, isGateFile, splitFilesByPlane } from './classify-paths.js';
+import { changedServerFindings, unmodelledControlFiles } from './control-files.js';
 import { computeDigest } from './digest.js';
 import type { GateFileChange } from './digest.js';
 import { diffPrompts } from './diff-prompts.js';
+import { diffServerPairs } from './diff-servers.js';
 import { diffToolRegistry } from './diff-tools.js';
 import { diffFlows } from './flows.js';
 import type { ParsedSnapshot } from './parse-snapshot.js';
@@ -56,7 +58,10 @@ export function buildDiffReport(input: DiffInput): DiffReport {
     },
   );
 
+  const serverPairs = diffServerPairs(baseRegistry.servers ?? [], headRegistry.servers ?? [], { actions });
+  const servers = serverPairs.map((pair) => pair.change);
   const gateFiles = changedGateFiles(files.control, input.base.snapshot.oids, input.head.snapshot.oids);
+  const unmodelled = unmodelledControlFiles(files.control, input.base.snapshot, input.head.snapshot);
   const headByName = new Map(headRegistry.tools.map((tool) => [tool.name, tool]));
   const digest = computeDigest({
     toolChanges: tools,
@@ -64,6 +69,8 @@ export function buildDiffReport(input: DiffInput): DiffReport {
     headTools: headByName,
     gateFiles,
     bindings,
+    servers: serverPairs,
+    unmodelled,
   });
   const requirement = computeSignoffRequirement(
     {
@@ -75,6 +82,8 @@ export function buildDiffReport(input: DiffInput): DiffReport {
       },
       gateFilesChanged: gateFiles.length > 0,
       flowsAdded: flows.added,
+      servers,
+      unmodelledFiles: unmodelled.length,
     },
     config,
   );
@@ -91,7 +100,17 @@ export function buildDiffReport(input: DiffInput): DiffReport {
     ...validateRegistry(headRegistry, { actions }),
   ]).filter(relevant);
   const waived = applyWaivers(
-    [...headFindings, ...prompts.findings, ...radiusOverMax(tools, config.planes.control.maxRadius)],
+    [
+      ...headFindings,
+      ...prompts.findings,
+      ...radiusOverMax(tools, config.planes.control.maxRadius),
+      ...changedServerFindings(
+        serverPairs,
+        headRegistry.servers ?? [],
+        actions,
+        config.planes.control.maxRadius,
+      ),
+    ],
     config.waivers,
     input.today,
   );
@@ -111,18 +130,20 @@ export function buildDiffReport(input: DiffInput): DiffReport {
         reviewers: files.data.length > 0 ? reviewersFor(config.planes.data.reviewers, files.data) : [],
       },
       control: {
-        changed: files.control.length > 0 || bindings.length > 0,
+        changed: files.control.length > 0 || bindings.length > 0 || servers.length > 0,
         files: files.control,
         tools,
+        servers,
         bindings,
         flows,
         maxRadius: requirement.maxRadius,
-        escalation: tools.some((tool) => tool.escalation),
+        escalation: tools.some((tool) => tool.escalation) || servers.some((server) => server.escalation),
         narrowingOnly: requirement.narrowingOnly,
         requiredSignoffs: requirement.requiredSignoffs,
         digest,
+        unmodelled: unmodelled.map((file) => file.path),
         reviewers:
-          files.control.length > 0 || bindings.length > 0
+          files.control.length > 0 || bindings.length > 0 || servers.length > 0
             ? reviewersFor(config.planes.control.reviewers, [
                 ...files.control,
                 ...boundToolFiles(bindings, headByName, baseRegistry.tools),

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from './canonical-json.js';
-import type { BindingChange, JsonValue, Tool, ToolChange } from './types.js';
+import type { ServerPair } from './diff-servers.js';
+import type { BindingChange, JsonValue, Server, Tool, ToolChange } from './types.js';
 
 export interface GateFileChange {
   path: string;
@@ -14,6 +15,10 @@ export interface DigestInput {
   headTools: Map<string, Tool>;
   gateFiles: GateFileChange[];
   bindings: BindingChange[];
+  /** changed servers with both sides */
+  servers?: ServerPair[];
+  /** changed control-plane files no parser modelled, by blob id like gate files */
+  unmodelled?: GateFileChange[];
 }
 
 /**
@@ -34,7 +39,20 @@ export function computeDigest(input: DigestInput): string {
     }));
   const gates = [...input.gateFiles].sort((a, b) => compareStrings(a.path, b.path));
   const bindings = [...input.bindings].sort((a, b) => compareStrings(a.agent, b.agent));
-  const payload = canonicalJson({ tools, gates, bindings } as unknown as JsonValue);
+  // Servers and unmodelled files join the payload only when present, so digests of other changes stay put.
+  const servers = (input.servers ?? []).map((pair) => ({
+    name: pair.change.name,
+    before: normalizeServerForDigest(pair.before),
+    after: normalizeServerForDigest(pair.after),
+  }));
+  const unmodelled = [...(input.unmodelled ?? [])].sort((a, b) => compareStrings(a.path, b.path));
+  const payload = canonicalJson({
+    tools,
+    gates,
+    bindings,
+    ...(servers.length > 0 && { servers }),
+    ...(unmodelled.length > 0 && { unmodelled }),
+  } as unknown as JsonValue);
   return `sha256:${createHash('sha256').update(payload).digest('hex')}`;
 }
 
@@ -42,6 +60,17 @@ export function normalizeForDigest(tool: Tool | undefined): JsonValue {
   if (tool === undefined) return null;
   const { source: _source, ...rest } = tool;
   return JSON.parse(JSON.stringify(rest)) as JsonValue;
+}
+
+/**
+ * A server without its location. A client-config entry keeps its file: which client reads it is part of
+ * what it is (the same entry in `.vscode/mcp.json` and `.cursor/mcp.json` reaches different agents).
+ */
+export function normalizeServerForDigest(server: Server | undefined): JsonValue {
+  if (server === undefined) return null;
+  const { source, ...rest } = server;
+  const data = server.origin === 'manifest' ? rest : { ...rest, file: source.path };
+  return JSON.parse(JSON.stringify(data)) as JsonValue;
 }
 
 function compareStrings(a: string, b: string): number {

@@ -3,7 +3,7 @@ import { literalPrefixes } from './classify-paths.js';
 import { parsePromptFile } from './parse/prompt.js';
 import { parseToolManifest } from './parse/tool-manifest.js';
 import type { SourceFile } from './parse/source-file.js';
-import type { Config, Finding, Prompt, Registry, Tool } from './types.js';
+import type { Config, Finding, Prompt, Registry, Server, Tool } from './types.js';
 
 export interface RefusedFile {
   path: string;
@@ -15,9 +15,17 @@ export interface ParsedSnapshot {
   registry: Registry;
   /** path -> blob id of every file read (registry and gate files) */
   oids: Map<string, string>;
+  /** control-plane files a parser fully understood: every change in them shows up as tools or servers */
+  modelled: Set<string>;
 }
 
-type ParsedFile = { tools: Tool[]; prompt?: Prompt; findings: Finding[] };
+type ParsedFile = {
+  tools: Tool[];
+  servers?: Server[];
+  prompt?: Prompt;
+  findings: Finding[];
+  modelled?: boolean;
+};
 
 /** Parse results keyed by path and blob id: an unchanged file is parsed once for both sides of a diff. */
 export type ParseCache = Map<string, ParsedFile>;
@@ -40,6 +48,8 @@ export function parseSnapshot(
   const isPrompt = picomatch(config.planes.data.paths, { dot: true });
   const promptsRoot = literalPrefixes(config.planes.data.paths)[0] ?? '';
   const tools: Tool[] = [];
+  const servers: Server[] = [];
+  const modelled = new Set<string>();
   const prompts: Prompt[] = [];
   const findings: Finding[] = [];
   const oids = new Map<string, string>();
@@ -52,6 +62,8 @@ export function parseSnapshot(
       cache.set(key, parsed);
     }
     tools.push(...parsed.tools);
+    servers.push(...(parsed.servers ?? []));
+    if (parsed.modelled === true) modelled.add(file.path);
     if (parsed.prompt) prompts.push(parsed.prompt);
     findings.push(...parsed.findings);
   }
@@ -70,14 +82,15 @@ export function parseSnapshot(
       message: `${file.path}: ${REFUSAL_TEXT[file.reason]}`,
     });
   }
-  return { registry: { tools, prompts, findings }, oids };
+  return { registry: { tools, prompts, findings, servers }, oids, modelled };
 }
 
 function parseFile(file: SourceFile, isTool: boolean, isPrompt: boolean, promptsRoot: string): ParsedFile {
   if (isTool) {
     if (!MANIFEST_EXTENSIONS.test(file.path)) return { tools: [], findings: [] };
     const result = parseToolManifest(file);
-    return { tools: result.tools, findings: result.findings };
+    const modelled = !result.findings.some((finding) => finding.severity === 'error');
+    return { tools: result.tools, servers: result.servers, findings: result.findings, modelled };
   }
   if (isPrompt) {
     const result = parsePromptFile(file, promptsRoot);

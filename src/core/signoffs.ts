@@ -1,5 +1,5 @@
 import { compareRadius, maxRadius } from './radius.js';
-import type { BindingChange, Config, Flow, Radius, ToolChange } from './types.js';
+import type { BindingChange, Config, Flow, Radius, ServerChange, ToolChange } from './types.js';
 
 export interface SignoffInput {
   tools: ToolChange[];
@@ -8,6 +8,9 @@ export interface SignoffInput {
   radiusOfBound: (name: string) => Radius | null;
   gateFilesChanged: boolean;
   flowsAdded: Flow[];
+  servers?: ServerChange[];
+  /** changed control-plane files no parser modelled: each counts as a `write` change */
+  unmodelledFiles?: number;
 }
 
 export interface SignoffRequirement {
@@ -27,9 +30,25 @@ export function computeSignoffRequirement(input: SignoffInput, baseConfig: Confi
   for (const binding of input.bindings) {
     for (const name of binding.added) radii.push(input.radiusOfBound(name) ?? 'none');
   }
-  const capabilityChanged = input.tools.length > 0 || input.bindings.length > 0 || input.gateFilesChanged;
+  // a server change needs the sign-offs of what it could do before or after, whichever is higher
+  const raisingServers = (input.servers ?? []).filter((server) => !server.narrowing);
+  for (const server of raisingServers) {
+    radii.push(maxRadius([server.radiusBefore ?? 'none', server.radiusAfter ?? 'none']));
+  }
+  const unmodelled = input.unmodelledFiles ?? 0;
+  if (unmodelled > 0) radii.push('write');
+  const capabilityChanged =
+    input.tools.length > 0 ||
+    input.bindings.length > 0 ||
+    input.gateFilesChanged ||
+    (input.servers ?? []).length > 0 ||
+    unmodelled > 0;
   const widening =
-    raising.length > 0 || input.bindings.some((b) => b.added.length > 0) || input.flowsAdded.length > 0;
+    raising.length > 0 ||
+    input.bindings.some((b) => b.added.length > 0) ||
+    input.flowsAdded.length > 0 ||
+    raisingServers.length > 0 ||
+    unmodelled > 0;
   const narrowingOnly = capabilityChanged && !widening && !input.gateFilesChanged;
   const highest = radii.length > 0 ? maxRadius(radii) : null;
   const signoffRadius = input.gateFilesChanged ? 'privileged' : (highest ?? (widening ? 'none' : null));

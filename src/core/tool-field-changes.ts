@@ -3,6 +3,7 @@ import { compareHostSets } from './hosts.js';
 import { annotationRadius, compareRadius } from './radius.js';
 import { compareInputSchemas } from './schema-widening.js';
 import { compareScopeSets } from './scopes.js';
+import { redactTransport } from './server-field-changes.js';
 import type { SetComparison } from './scopes.js';
 import type { ChangeKind, FieldChange, JsonValue, RateLimit, Tool } from './types.js';
 
@@ -40,7 +41,7 @@ export function compareToolFields(before: Tool, after: Tool): FieldChange[] {
     ),
   );
   // A different server binary or URL is a different capability, whatever it says about itself.
-  push(scalarChange('transport', before.transport, after.transport, 'widened'));
+  push(transportChange(before.transport, after.transport));
   push(scalarChange('server', before.server, after.server, 'changed'));
   push(scalarChange('description', before.description, after.description, 'changed'));
   push(scalarChange('owner', before.owner, after.owner, 'changed'));
@@ -51,6 +52,20 @@ export function compareToolFields(before: Tool, after: Tool): FieldChange[] {
   // Same meaning, different spelling (`policy: {}` vs none, requireChangeRequest false vs absent).
   if (changes.length === 0) push(scalarChange('policy', before.policy, after.policy, 'changed'));
   return changes;
+}
+
+/** Compared raw, shown redacted: a changed env value is a change, but its value may be a secret. */
+function transportChange(
+  before: JsonValue | undefined,
+  after: JsonValue | undefined,
+): FieldChange | undefined {
+  if (jsonEqual(before, after)) return undefined;
+  return {
+    field: 'transport',
+    kind: 'widened',
+    before: redactTransport(before),
+    after: redactTransport(after),
+  };
 }
 
 const MODELLED_KEYS = new Set([

@@ -116,6 +116,11 @@ export interface ServerTransport {
   args?: string[];
   cwd?: string;
   url?: string;
+  /** env values and header values: compared and digested, never printed (they may be secrets) */
+  env?: Record<string, string>;
+  headers?: Record<string, string>;
+  /** transport keys agentgate does not model (`envFile`, `timeout`…): any change to them widens */
+  other?: JsonObject;
 }
 
 /**
@@ -141,6 +146,8 @@ export interface Server {
   trust?: boolean;
   /** `enabled: false` (Codex, OpenCode) or `disabled: true`: declared but switched off; undefined = on */
   enabled?: boolean;
+  /** what the server is for, as its manifest says */
+  description?: string;
   source: SourceRef;
 }
 
@@ -324,6 +331,10 @@ export interface ControlPlaneReport {
   requiredSignoffs: number;
   digest: string;
   reviewers: string[];
+  /** MCP servers added, removed, modified or renamed (SPEC 8.1); always set by the diff */
+  servers?: ServerChange[];
+  /** changed control-plane files no parser modelled (scripts, templates, policies): each needs sign-off */
+  unmodelled?: string[];
 }
 
 export interface AppliedWaiver extends Waiver {

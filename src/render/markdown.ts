@@ -7,6 +7,7 @@ import type {
   PromptChange,
   Radius,
   RefInfo,
+  ServerChange,
   ToolChange,
 } from '../core/types.js';
 import { cellCode, clip, codeSpan, escapeMarkdown } from './markdown-escape.js';
@@ -45,6 +46,19 @@ function controlSection(report: DiffReport): string[] {
   if (control.tools.length > 0) {
     out.push('| tool | change | radius | widened | other changes |', '| --- | --- | --- | --- | --- |');
     for (const tool of control.tools) out.push(toolRow(tool));
+    out.push('');
+  }
+  const servers = control.servers ?? [];
+  if (servers.length > 0) {
+    out.push('| MCP server | change | radius | widened | other changes |', '| --- | --- | --- | --- | --- |');
+    for (const server of servers) out.push(serverRow(server));
+    out.push('');
+  }
+  const unmodelled = control.unmodelled ?? [];
+  if (unmodelled.length > 0) {
+    out.push('**Files no parser models** (each reviewed as a write change):', '');
+    for (const path of unmodelled.slice(0, 50)) out.push(`- ${codeSpan(path)}`);
+    if (unmodelled.length > 50) out.push(`- and ${unmodelled.length - 50} more`);
     out.push('');
   }
   if (control.flows.added.length > 0) {
@@ -87,6 +101,16 @@ function toolRow(tool: ToolChange): string {
   return `| ${name} | ${tool.change} | ${radius} | ${widened.join('<br>') || '—'} | ${other.join('<br>') || '—'} |`;
 }
 
+function serverRow(server: ServerChange): string {
+  const name = server.oldName
+    ? `${cellCode(server.name)} (was ${cellCode(server.oldName)})`
+    : cellCode(server.name);
+  const radius = `${radiusLabel(server.radiusBefore)} → ${radiusLabel(server.radiusAfter)}${server.escalation ? ' ⚠️' : ''}`;
+  const widened = server.changes.filter((c) => c.kind === 'widened').map(fieldSummary);
+  const other = server.changes.filter((c) => c.kind !== 'widened').map(fieldSummary);
+  return `| ${name}<br>in ${cellCode(server.source)} | ${server.change} | ${radius} | ${widened.join('<br>') || '—'} | ${other.join('<br>') || '—'} |`;
+}
+
 function radiusLabel(radius: Radius | null): string {
   if (radius === null) return '—';
   return radius === 'privileged' || radius === 'irreversible' ? `**${radius}**` : radius;
@@ -98,6 +122,9 @@ function fieldSummary(change: FieldChange): string {
   if (change.removed && change.removed.length > 0) parts.push(`−${codeList(change.removed)}`);
   if (parts.length === 0 && (change.before !== undefined || change.after !== undefined)) {
     parts.push(`${valueCode(change.before)} → ${valueCode(change.after)}`);
+  }
+  if (parts.length === 0 && change.details && change.details.length > 0) {
+    parts.push(escapeMarkdown(clip(change.details.join('; '), 200)));
   }
   const label = change.kind === 'widened' ? '' : ` (${change.kind})`;
   return `${cellCode(change.field)}${label}${parts.length > 0 ? ` ${parts.join(' ')}` : ''}`;

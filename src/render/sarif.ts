@@ -26,6 +26,9 @@ const RULES: Readonly<Record<string, string>> = {
   'file-too-large': 'File over the size limit',
   encoding: 'File is not valid UTF-8',
   'waiver-expired': 'Waiver has expired',
+  'server-tools-unpinned': "MCP server's tools are not pinned: radius assumed irreversible",
+  'radius-over-max': 'Blast radius above the configured maxRadius',
+  'duplicate-server': 'MCP server name declared more than once',
 };
 
 const LEVELS: Readonly<Record<Severity, 'error' | 'warning' | 'note'>> = {

@@ -7,6 +7,7 @@ import type {
   Finding,
   Flow,
   Radius,
+  ServerChange,
   ToolChange,
 } from '../core/types.js';
 
@@ -44,15 +45,18 @@ export function renderTextReport(report: DiffReport, c: ChalkInstance): string {
   for (const file of control.files) out.push(`  ${fileLine(file)}`);
   if (control.tools.length > 0) out.push('', c.bold('  tools'));
   for (const tool of control.tools) {
-    const rename = tool.oldName ? ` (was ${tool.oldName})` : '';
-    const arrow =
-      tool.radiusBefore && tool.radiusBefore !== tool.radiusAfter ? `${radius(tool.radiusBefore)} -> ` : '';
-    const flag = tool.escalation ? c.red(' escalation') : tool.narrowing ? c.green(' narrowing') : '';
-    out.push(
-      `  ${CHANGE_SIGN[tool.change]} ${c.bold(tool.name)}${rename}  ${tool.change}  radius ${arrow}${radius(tool.radiusAfter ?? tool.radiusBefore)}${flag}`,
-    );
+    out.push(`  ${changeLine(tool, '', c)}`);
     for (const change of tool.changes) out.push(`      ${fieldLine(change, c)}`);
   }
+  const servers = control.servers ?? [];
+  if (servers.length > 0) out.push('', c.bold('  servers'));
+  for (const server of servers) {
+    out.push(`  ${changeLine(server, `  ${c.dim(server.source)}`, c)}`);
+    for (const change of server.changes) out.push(`      ${fieldLine(change, c)}`);
+  }
+  const unmodelled = control.unmodelled ?? [];
+  if (unmodelled.length > 0) out.push('', c.bold('  files no parser models (reviewed as write changes)'));
+  for (const path of unmodelled) out.push(`    ${path}`);
   if (control.bindings.length > 0) out.push('', c.bold('  bindings'));
   for (const binding of control.bindings) {
     const parts = [
@@ -89,6 +93,18 @@ export function renderTextReport(report: DiffReport, c: ChalkInstance): string {
   }
   out.push(`  digest ${control.digest}`);
   return `${out.join('\n')}\n`;
+}
+
+/** One tool or server: sign, name (and former name), change, radius before -> after, flag. */
+function changeLine(item: ToolChange | ServerChange, suffix: string, c: ChalkInstance): string {
+  const rename = item.oldName ? ` (was ${item.oldName})` : '';
+  const arrow =
+    item.radiusBefore && item.radiusBefore !== item.radiusAfter
+      ? `${colourRadius(item.radiusBefore, c)} -> `
+      : '';
+  const flag = item.escalation ? c.red(' escalation') : item.narrowing ? c.green(' narrowing') : '';
+  const radius = colourRadius(item.radiusAfter ?? item.radiusBefore, c);
+  return `${CHANGE_SIGN[item.change]} ${c.bold(item.name)}${rename}  ${item.change}  radius ${arrow}${radius}${flag}${suffix}`;
 }
 
 function evalLines(delta: EvalDelta, c: ChalkInstance): string[] {

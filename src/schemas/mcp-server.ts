@@ -19,17 +19,20 @@ import {
   untrustedInputSchema,
 } from './common.js';
 
+/** Transport kinds as MCP clients write them: `local` is Copilot's stdio, `streamable-http` the spec's http. */
+export const STDIO_TRANSPORT_TYPES = ['stdio', 'local'] as const;
+export const REMOTE_TRANSPORT_TYPES = ['http', 'sse', 'streamable-http'] as const;
+
 const transportSchema: JsonSchema = {
   type: 'object',
   description:
-    'How the agent reaches the server: { type: stdio, command, args } or { type: http, url }. ' +
-    'A changed command or URL is a changed capability.',
-  required: ['type'],
+    'How the agent reaches the server, as MCP clients write it: { command, args } (stdio) or { url } (remote); ' +
+    '`type` is optional. A changed command, argument or URL is a changed capability.',
   properties: {
     type: {
       type: 'string',
-      enum: ['stdio', 'http', 'sse', 'streamable-http'],
-      description: 'Transport kind.',
+      enum: [...STDIO_TRANSPORT_TYPES, ...REMOTE_TRANSPORT_TYPES],
+      description: 'Transport kind; optional: `command` means stdio, `url` means remote.',
     },
     command: { type: 'string', minLength: 1, description: 'stdio: the executable.' },
     args: { type: 'array', items: { type: 'string' }, description: 'stdio: its arguments.' },
@@ -47,10 +50,18 @@ const transportSchema: JsonSchema = {
     },
   },
   allOf: [
-    { if: { properties: { type: { const: 'stdio' } } }, then: { required: ['command'] } },
     {
-      if: { properties: { type: { enum: ['http', 'sse', 'streamable-http'] } } },
+      if: { required: ['type'], properties: { type: { enum: [...STDIO_TRANSPORT_TYPES] } } },
+      then: { required: ['command'] },
+    },
+    {
+      if: { required: ['type'], properties: { type: { enum: [...REMOTE_TRANSPORT_TYPES] } } },
       then: { required: ['url'] },
+    },
+    // No type and no url: the client would run it as stdio, so the missing field is the command.
+    {
+      if: { not: { anyOf: [{ required: ['type'] }, { required: ['url'] }] } },
+      then: { required: ['command'] },
     },
   ],
 };

@@ -16,6 +16,17 @@ describe('agentgate schema', () => {
     expect((JSON.parse(result.stdout) as { $id: string }).$id).toMatch(new RegExp(`${name}\\.json$`));
   });
 
+  it("prints an mcp-server schema whose transport type is optional and takes the clients' kinds", () => {
+    const result = runCli(['schema', 'mcp-server'], { cwd: process.cwd() });
+    const transport = (
+      JSON.parse(result.stdout) as {
+        properties: { transport: { required?: string[]; properties: { type: { enum: string[] } } } };
+      }
+    ).properties.transport;
+    expect(transport.required ?? []).not.toContain('type');
+    expect(transport.properties.type.enum).toEqual(['stdio', 'local', 'http', 'sse', 'streamable-http']);
+  });
+
   it('rejects an unknown name with exit 2, listing the names', () => {
     const result = runCli(['schema', 'tools'], { cwd: process.cwd() });
     expect(result.code).toBe(2);

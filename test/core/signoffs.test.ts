@@ -70,3 +70,51 @@ describe('required sign-offs', () => {
     expect(r).toMatchObject({ capabilityChanged: false, requiredSignoffs: 0, maxRadius: null });
   });
 });
+
+describe('required sign-offs: servers and unmodelled files', () => {
+  const server = (change: 'added' | 'removed' | 'modified', before: Radius | null, after: Radius | null) => ({
+    name: 's',
+    change,
+    source: 'x.yaml',
+    radiusBefore: before,
+    radiusAfter: after,
+    escalation: false,
+    narrowing: change === 'removed',
+    changes: [],
+    path: 'x.yaml',
+    line: 1,
+  });
+
+  it('counts a server radius like a tool radius', () => {
+    const r = computeSignoffRequirement(
+      { ...none, tools: [], servers: [server('added', null, 'privileged')] },
+      DEFAULT_CONFIG,
+    );
+    expect(r).toMatchObject({ maxRadius: 'privileged', requiredSignoffs: 2, narrowingOnly: false });
+  });
+
+  it('asks the higher of before and after for a changed server', () => {
+    const r = computeSignoffRequirement(
+      { ...none, tools: [], servers: [server('modified', 'privileged', 'write')] },
+      DEFAULT_CONFIG,
+    );
+    expect(r).toMatchObject({ maxRadius: 'privileged', requiredSignoffs: 2 });
+  });
+
+  it('asks signoffs.narrowing for a server-only revocation', () => {
+    const config = structuredClone(DEFAULT_CONFIG);
+    config.planes.control.signoffs.narrowing = 1;
+    const r = computeSignoffRequirement(
+      { ...none, tools: [], servers: [server('removed', 'privileged', null)] },
+      config,
+    );
+    expect(r).toMatchObject({ narrowingOnly: true, requiredSignoffs: 1, capabilityChanged: true });
+  });
+
+  it('floors an unmodelled control file at write, never 0', () => {
+    const config = structuredClone(DEFAULT_CONFIG);
+    config.planes.control.signoffs.write = 3;
+    const r = computeSignoffRequirement({ ...none, tools: [], unmodelledFiles: 1 }, config);
+    expect(r).toMatchObject({ maxRadius: 'write', requiredSignoffs: 3, narrowingOnly: false });
+  });
+});

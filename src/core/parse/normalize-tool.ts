@@ -6,6 +6,8 @@ import type {
   JsonValue,
   Radius,
   RateLimit,
+  Server,
+  ServerTransport,
   SourceRef,
   Tool,
   ToolAnnotations,
@@ -145,4 +147,97 @@ function orderKeys(tool: Tool): Tool {
   const out: Record<string, unknown> = {};
   for (const key of KEY_ORDER) if (tool[key] !== undefined) out[key] = tool[key];
   return out as unknown as Tool;
+}
+
+/** `type` is optional and unreliable in client configs: `command` means stdio, `url` means remote. */
+export function normalizeTransportType(raw: Raw): ServerTransport['type'] {
+  switch (raw.type) {
+    case 'stdio':
+    case 'local':
+      return 'stdio';
+    case 'http':
+    case 'streamable-http':
+      return 'http';
+    case 'sse':
+      return 'sse';
+    default:
+      if (typeof raw.command === 'string') return 'stdio';
+      if (typeof raw.url === 'string') return 'http';
+      return 'unknown';
+  }
+}
+
+const TRANSPORT_KEYS = new Set(['type', 'command', 'args', 'cwd', 'url', 'env', 'headers']);
+
+/** Argument order is meaning (`--root /a --ro` is not `--ro --root /a`): args are kept as written. */
+export function normalizeTransport(raw: unknown): ServerTransport {
+  const source = (raw ?? {}) as Raw;
+  const transport: ServerTransport = { type: normalizeTransportType(source) };
+  if (typeof source.command === 'string') transport.command = source.command;
+  if (Array.isArray(source.args)) transport.args = (source.args as string[]).map(String);
+  if (typeof source.cwd === 'string') transport.cwd = source.cwd;
+  if (typeof source.url === 'string') transport.url = source.url;
+  if (isStringMap(source.env)) transport.env = sortedEntries(source.env);
+  if (isStringMap(source.headers)) transport.headers = sortedEntries(source.headers);
+  const other = Object.keys(source).filter((key) => !TRANSPORT_KEYS.has(key));
+  if (other.length > 0) {
+    transport.other = Object.fromEntries(other.sort().map((key) => [key, source[key] as JsonValue]));
+  }
+  return transport;
+}
+
+function isStringMap(value: unknown): value is Record<string, string> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function sortedEntries(map: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of Object.keys(map).sort()) out[key] = String(map[key]);
+  return out;
+}
+
+/** The host of a url, lowercased; undefined when it does not parse. */
+export function urlHost(url: string): string | undefined {
+  try {
+    const host = new URL(url).hostname.toLowerCase();
+    return host === '' ? undefined : host;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A `kind: McpServer` document (schema-valid) -> the core's Server. The names of env and header keys are
+ * credentials, as in client configs (SPEC 2.4): a key the manifest does not scope is an unscoped credential.
+ * Egress is what the manifest declares plus the url host; a server that declares none and runs locally could
+ * reach anything, so its egress is `*`.
+ */
+export function normalizeManifestServer(raw: Raw, source: SourceRef): Server {
+  const transport = normalizeTransport(raw.transport);
+  const keyNames = [...Object.keys(transport.env ?? {}), ...Object.keys(transport.headers ?? {})];
+  const declared = normalizeCredentials(raw.credentials);
+  const known = new Set(declared.map((c) => c.name));
+  const credentials = normalizeCredentials([
+    ...declared,
+    ...keyNames.filter((name) => !known.has(name)).map((name) => ({ name })),
+  ]);
+  const host = transport.url === undefined ? undefined : urlHost(transport.url);
+  const declaredEgress = raw.egress === undefined ? undefined : normalizeEgress(raw.egress);
+  const egress =
+    declaredEgress === undefined && host === undefined
+      ? ['*']
+      : sortedUnique([...(declaredEgress ?? []), ...(host === undefined ? [] : [host])]);
+  return {
+    name: raw.name as string,
+    origin: 'manifest',
+    transport,
+    credentials,
+    egress,
+    ...(Array.isArray(raw.tools) && {
+      tools: sortedUnique((raw.tools as Raw[]).map((tool) => String(tool.name))),
+    }),
+    ...(typeof raw.owner === 'string' && { owner: raw.owner }),
+    ...(typeof raw.description === 'string' && { description: raw.description }),
+    source,
+  };
 }

@@ -1,10 +1,11 @@
 // registry/tools/** documents -> Tool[] (SPEC 2.1). Anything that does not parse or fails the schema is an error
 // finding naming file, line and field, and yields no tool.
-import type { Finding, JsonValue, Tool } from '../types.js';
+import type { Finding, JsonValue, Server, Tool } from '../types.js';
 import { inputFinding } from './findings.js';
 import {
   normalizeCredentials,
   normalizeEgress,
+  normalizeManifestServer,
   normalizeServerTool,
   normalizeTool,
 } from './normalize-tool.js';
@@ -17,13 +18,15 @@ import { lineOfPath, parseYaml } from './yaml.js';
 
 export interface ToolManifestResult {
   tools: Tool[];
+  /** one per valid `kind: McpServer` document, with or without a tool snapshot */
+  servers: Server[];
   findings: Finding[];
 }
 
 type Raw = Record<string, unknown>;
 
 export function parseToolManifest(file: SourceFile): ToolManifestResult {
-  const result: ToolManifestResult = { tools: [], findings: [] };
+  const result: ToolManifestResult = { tools: [], servers: [], findings: [] };
   const parsed = parseYaml(file.text);
   for (const issue of parsed.issues) {
     result.findings.push(
@@ -44,6 +47,7 @@ export function parseToolManifest(file: SourceFile): ToolManifestResult {
   for (const doc of parsed.documents) {
     const documentResult = parseDocument(file.path, doc);
     result.tools.push(...documentResult.tools);
+    result.servers.push(...documentResult.servers);
     result.findings.push(...documentResult.findings);
   }
   return result;
@@ -54,7 +58,11 @@ function parseDocument(path: string, doc: YamlDocument): ToolManifestResult {
   const at = (field: FieldPath) => lineOfPath(doc, field);
   if (!isMapping(value)) {
     const message = 'a manifest must be a mapping with apiVersion, kind and name';
-    return { tools: [], findings: [inputFinding({ code: 'schema', path, line: at([]), message })] };
+    return {
+      tools: [],
+      servers: [],
+      findings: [inputFinding({ code: 'schema', path, line: at([]), message })],
+    };
   }
   const name = typeof value.name === 'string' ? value.name : undefined;
   const error = (code: string, field: FieldPath, message: string): Finding =>
@@ -71,7 +79,7 @@ function parseDocument(path: string, doc: YamlDocument): ToolManifestResult {
       value.kind === undefined
         ? 'required field is missing (Tool or McpServer)'
         : `must be one of Tool, McpServer (got ${JSON.stringify(value.kind)})`;
-    return { tools: [], findings: [error('schema', ['kind'], message)] };
+    return { tools: [], servers: [], findings: [error('schema', ['kind'], message)] };
   }
 
   const findings = nonAsciiNames(value).map(({ field, message }) => error('non-ascii-name', field, message));
@@ -83,12 +91,16 @@ function parseDocument(path: string, doc: YamlDocument): ToolManifestResult {
       findings.push(error('schema', problem.path, problem.message));
     }
   }
-  if (findings.length > 0) return { tools: [], findings };
+  if (findings.length > 0) return { tools: [], servers: [], findings };
 
   if (value.kind === 'Tool') {
-    return { tools: [normalizeTool(value, { path, line: at(['name']) })], findings: [] };
+    return { tools: [normalizeTool(value, { path, line: at(['name']) })], servers: [], findings: [] };
   }
-  return { tools: expandServer(path, doc, value), findings: [] };
+  return {
+    tools: expandServer(path, doc, value),
+    servers: [normalizeManifestServer(value, { path, line: at(['name']) })],
+    findings: [],
+  };
 }
 
 function expandServer(path: string, doc: YamlDocument, server: Raw): Tool[] {
