@@ -14,6 +14,7 @@ import { registerLog } from './log.js';
 import { registerAudit } from './audit.js';
 import { registerSignoff } from './signoff.js';
 import { registerSplit } from './split.js';
+import { registerRelease } from './release.js';
 
 // Each command module registers its options only; its work is imported lazily inside the action,
 // so that startup (and `agentgate --version`) stays fast.
@@ -34,4 +35,5 @@ export function registerCommands(program: Command): void {
   registerAudit(program);
   registerSignoff(program);
   registerSplit(program);
+  registerRelease(program);
 }
