@@ -20,6 +20,8 @@ const registry: Registry = {
   ],
   findings: [],
 };
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test reaches into the JSON to tamper with it
+type Tampered = Record<string, any>;
 const meta = { version: 1, commit: 'a'.repeat(40), previous: null, changelog: [] };
 const bundle = () =>
   JSON.parse(JSON.stringify(buildControlBundle(registry, meta, {} as ControlPlaneReport))) as Record<
@@ -40,11 +42,11 @@ describe('readControlBundle', () => {
   });
 
   it.each([
-    ['a widened tool', (b: Record<string, any>) => (b.tools[0].effect = 'read')],
-    ['a new binding', (b: Record<string, any>) => b.bindings[0].tools.push('read_ticket')],
-    ['a dropped tool', (b: Record<string, any>) => b.tools.pop()],
-    ['a changed commit', (b: Record<string, any>) => (b.commit = 'b'.repeat(40))],
-    ['an extra key', (b: Record<string, any>) => (b.extra = true)],
+    ['a widened tool', (b: Tampered) => (b.tools[0].effect = 'read')],
+    ['a new binding', (b: Tampered) => b.bindings[0].tools.push('read_ticket')],
+    ['a dropped tool', (b: Tampered) => b.tools.pop()],
+    ['a changed commit', (b: Tampered) => (b.commit = 'b'.repeat(40))],
+    ['an extra key', (b: Tampered) => (b.extra = true)],
   ])('refuses the whole bundle after %s', (_, tamper) => {
     const b = bundle();
     tamper(b);
