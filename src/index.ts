@@ -3,6 +3,8 @@
 
 export { loadRegistry } from './load/load-registry.js';
 export type { LoadRegistryOptions } from './load/load-registry.js';
+export { loadBundle } from './load/load-bundle.js';
+export type { ControlBundle, DataBundle, ReleaseBundle } from './core/release/bundle.js';
 
 export { evaluateIntent, DEFAULT_CHANGE_REQUEST_PATTERN } from './core/evaluate-intent.js';
 export type {

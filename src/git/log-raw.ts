@@ -25,6 +25,8 @@ export interface RawCommit extends CommitInfo {
 export interface RawLogOptions {
   /** only commits after this date, as git's `--since` reads it (callers validate the text) */
   since?: string;
+  /** stop at this commit: only commits not reachable from it (a release range) */
+  after?: string;
 }
 
 // \x01 opens every commit so that the parser can tell a header from the raw lines that follow it.
@@ -43,6 +45,7 @@ export async function listRawCommits(
   options: RawLogOptions = {},
 ): Promise<RawCommit[]> {
   checkSha(sha);
+  if (options.after !== undefined) checkSha(options.after);
   paths.forEach(checkPrefix);
   // eslint-disable-next-line no-control-regex
   if (options.since !== undefined && /[\u0000-\u001f]/.test(options.since)) {
@@ -61,6 +64,7 @@ export async function listRawCommits(
     `--format=${FIELDS.join('%x00')}`,
     ...(options.since !== undefined ? [`--since=${options.since}`] : []),
     sha,
+    ...(options.after !== undefined ? [`^${options.after}`] : []),
     '--',
     ...paths,
   ]);

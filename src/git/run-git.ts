@@ -8,6 +8,8 @@ export interface RunGitOptions {
   maxBuffer?: number;
   /** exit codes besides 0 that are an answer rather than a failure (`rev-parse --verify --quiet` exits 1) */
   acceptExitCodes?: number[];
+  /** extra environment, e.g. a temporary GIT_INDEX_FILE for plumbing that must not touch the user's index */
+  env?: Record<string, string>;
 }
 
 const DEFAULT_MAX_BUFFER = 512 * 1024 * 1024;
@@ -30,9 +32,10 @@ export function gitSpawnCount(): number {
   return spawnCount;
 }
 
-function gitEnv(): NodeJS.ProcessEnv {
+function gitEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return {
     ...process.env,
+    ...extra,
     GIT_TERMINAL_PROMPT: '0',
     GIT_OPTIONAL_LOCKS: '0',
     GIT_PAGER: 'cat',
@@ -49,7 +52,7 @@ export async function runGit(cwd: string, args: string[], options: RunGitOptions
   const chunks: Buffer[] = [];
   let size = 0;
   const maxBuffer = options.maxBuffer ?? DEFAULT_MAX_BUFFER;
-  await execGit(cwd, args, options.input, options.acceptExitCodes ?? [], (chunk, kill) => {
+  await execGit(cwd, args, options.input, options.acceptExitCodes ?? [], options.env, (chunk, kill) => {
     size += chunk.length;
     if (size > maxBuffer) {
       kill(new GitError('failed', `git ${args[0] ?? ''} produced more than ${maxBuffer} bytes`));
@@ -67,7 +70,7 @@ export async function streamGit(
   input: string | Buffer | undefined,
   onChunk: (chunk: Buffer) => void,
 ): Promise<void> {
-  await execGit(cwd, args, input, [], (chunk, kill) => {
+  await execGit(cwd, args, input, [], undefined, (chunk, kill) => {
     try {
       onChunk(chunk);
     } catch (error) {
@@ -81,6 +84,7 @@ function execGit(
   args: string[],
   input: string | Buffer | undefined,
   acceptExitCodes: number[],
+  env: Record<string, string> | undefined,
   onChunk: (chunk: Buffer, kill: (reason: unknown) => void) => void,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -90,7 +94,7 @@ function execGit(
     spawnCount += 1;
     const child = spawn('git', [...GLOBAL_ARGS, ...args], {
       cwd,
-      env: gitEnv(),
+      env: gitEnv(env),
       stdio: ['pipe', 'pipe', 'pipe'],
       windowsHide: true,
     });

@@ -3,8 +3,8 @@ import { ownersOf, parseCodeowners } from '../core/codeowners.js';
 import { literalPrefixes } from '../core/classify-paths.js';
 import { DEFAULT_CONFIG, parseConfig } from '../core/parse/config.js';
 import { parseSnapshot } from '../core/parse-snapshot.js';
-import type { ParseCache } from '../core/parse-snapshot.js';
-import type { Config, DiffReport } from '../core/types.js';
+import type { ParseCache, ParsedSnapshot } from '../core/parse-snapshot.js';
+import type { ChangedFile, Config, DiffReport } from '../core/types.js';
 import { UsageError } from '../cli/errors.js';
 import { listChangedFiles } from '../git/changed-files.js';
 import { findDefaultBase, verifyRef } from '../git/refs.js';
@@ -32,6 +32,8 @@ export interface ComputeDiffOptions {
    * gate was tightened does not keep the looser one.
    */
   gateCommit?: string;
+  /** skip reading eval results: the caller needs the capabilities, not the behavioural verdict */
+  skipEval?: boolean;
 }
 
 export interface ComputeDiffResult {
@@ -40,6 +42,15 @@ export interface ComputeDiffResult {
   config: Config;
   /** CODEOWNERS at the base commit, GitHub's lookup order */
   codeowners: { path: string; text: string } | null;
+  /** both sides as parsed, for use cases that need more than the report (split, release) */
+  parsed: {
+    base: ParsedSnapshot;
+    head: ParsedSnapshot;
+    baseFiles: Snapshot;
+    headFiles: Snapshot;
+    /** every changed file, in a plane or not */
+    changedFiles: ChangedFile[];
+  };
 }
 
 export async function computeDiff(options: ComputeDiffOptions): Promise<ComputeDiffResult> {
@@ -75,22 +86,23 @@ export async function computeDiff(options: ComputeDiffOptions): Promise<ComputeD
   if (!baseFiles || !headFiles) throw new Error('internal: a snapshot side is missing');
 
   const cache: ParseCache = new Map();
+  const parsed = {
+    base: parseSnapshot(baseFiles.files, baseFiles.refused, config, cache),
+    head: parseSnapshot(headFiles.files, headFiles.refused, config, cache),
+    baseFiles,
+    headFiles,
+    changedFiles,
+  };
   const report = buildDiffReport({
-    base: {
-      ref: { ref: base.ref, sha: base.sha },
-      snapshot: parseSnapshot(baseFiles.files, baseFiles.refused, config, cache),
-    },
-    head: {
-      ref: { ref: options.head ?? 'working tree', sha: headSha },
-      snapshot: parseSnapshot(headFiles.files, headFiles.refused, config, cache),
-    },
+    base: { ref: { ref: base.ref, sha: base.sha }, snapshot: parsed.base },
+    head: { ref: { ref: options.head ?? 'working tree', sha: headSha }, snapshot: parsed.head },
     changedFiles,
     config,
     today: options.today ?? new Date().toISOString().slice(0, 10),
     ownersOf: codeowners ? ownersLookup(codeowners) : undefined,
   });
   const evalConfig = config.planes.data.eval;
-  if (report.planes.data.changed && evalConfig?.results !== undefined) {
+  if (!options.skipEval && report.planes.data.changed && evalConfig?.results !== undefined) {
     const loaded = await loadEvalDelta(cwd, evalConfig, base.sha, headSha);
     if (loaded && 'delta' in loaded) report.planes.data.eval = loaded.delta;
     if (loaded && 'invalid' in loaded) {
@@ -98,7 +110,7 @@ export async function computeDiff(options: ComputeDiffOptions): Promise<ComputeD
       report.findings.unshift({ severity: 'error', code: 'eval-results-invalid', path, line: 1, message });
     }
   }
-  return { report, config, codeowners };
+  return { report, config, codeowners, parsed };
 }
 
 function snapshotOptions(config: Config): SnapshotOptions {

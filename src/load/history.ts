@@ -21,6 +21,8 @@ const REGULAR_FILE = /^100(644|755)$/;
 export interface WalkOptions {
   /** git `--since` text, validated by the caller */
   since?: string;
+  /** only commits after this one (not reachable from it) */
+  after?: string;
 }
 
 /** The gate state at a commit: its config and its CODEOWNERS (GitHub's lookup order). */

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { writeFileAtomic } from '../write-file-atomic.js';
+import { writeFileAtomic } from '../../load/write-file-atomic.js';
 import { join } from 'node:path';
 import type { PullAudit } from '../../core/governance/audit.js';
 import type { AssociatedPull } from '../../github/audit.js';

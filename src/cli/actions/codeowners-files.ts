@@ -1,5 +1,5 @@
 import { lstatSync, mkdirSync, readFileSync } from 'node:fs';
-import { writeFileAtomic } from '../write-file-atomic.js';
+import { writeFileAtomic } from '../../load/write-file-atomic.js';
 import { dirname, join } from 'node:path';
 import { CODEOWNERS_LOCATIONS } from '../../core/governance/codeowners-paths.js';
 import { parseConfig } from '../../core/parse/config.js';

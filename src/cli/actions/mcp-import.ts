@@ -1,4 +1,4 @@
-import { writeFileAtomic } from '../write-file-atomic.js';
+import { writeFileAtomic } from '../../load/write-file-atomic.js';
 import { buildServerManifest, deriveServerName } from '../../runtime/mcp-manifest.js';
 import { UsageError } from '../errors.js';
 import type { McpImportOptions } from '../commands/mcp.js';

@@ -13,6 +13,8 @@ import { registerScope } from './scope.js';
 import { registerLog } from './log.js';
 import { registerAudit } from './audit.js';
 import { registerSignoff } from './signoff.js';
+import { registerSplit } from './split.js';
+import { registerRelease } from './release.js';
 
 // Each command module registers its options only; its work is imported lazily inside the action,
 // so that startup (and `agentgate --version`) stays fast.
@@ -32,4 +34,6 @@ export function registerCommands(program: Command): void {
   registerLog(program);
   registerAudit(program);
   registerSignoff(program);
+  registerSplit(program);
+  registerRelease(program);
 }

@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { readControlBundle } from '../core/release/read-bundle.js';
+import type { ControlBundle } from '../core/release/bundle.js';
+import type { Registry } from '../core/types.js';
+import { UsageError } from '../cli/errors.js';
+
+/** Bundles are JSON of a registry's size; anything far larger is not one of ours. */
+const MAX_BUNDLE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Reads a released control bundle (`agentgate release --plane control`) for the runtime. A bundle whose digest
+ * does not match its contents, or that is not a control bundle, is refused whole: exit 2, one line.
+ */
+export function loadBundle(path: string): { bundle: ControlBundle; registry: Registry } {
+  let text: string;
+  try {
+    const buffer = readFileSync(path);
+    if (buffer.length > MAX_BUNDLE_BYTES)
+      throw new UsageError(`${path}: bundle is over ${MAX_BUNDLE_BYTES} bytes`);
+    text = buffer.toString('utf8');
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(
+      `${path}: cannot read the bundle (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`${path}:1: bundle is not JSON (${(error as Error).message.split('\n')[0]})`);
+  }
+  const read = readControlBundle(value, path);
+  if (!read.ok) throw new UsageError(`${path}: field '${read.field}': ${read.message}`);
+  return { bundle: read.bundle, registry: read.registry };
+}

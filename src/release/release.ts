@@ -1,0 +1,104 @@
+// `agentgate release --plane data|control`: version N+1 of one plane, cut only when that plane changed since its
+// last release. Plan (what changed, the bundle) first; then write the bundle and the tag.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildLogView } from '../core/governance/log-entries.js';
+import { buildControlBundle, buildDataBundle } from '../core/release/bundle.js';
+import type { ReleaseBundle, ReleasePlane } from '../core/release/bundle.js';
+import { verifyRef } from '../git/refs.js';
+import { createAnnotatedTag, emptyCommit, listVersionTags } from '../git/tags.js';
+import { computeDiff } from '../load/compute-diff.js';
+import { walkHistory } from '../load/history.js';
+import { writeFileAtomic } from '../load/write-file-atomic.js';
+
+export interface ReleaseOptions {
+  cwd: string;
+  plane: ReleasePlane;
+  /** default HEAD */
+  ref?: string;
+  /** folder for the bundle; default the current folder */
+  out: string;
+  tag: boolean;
+  /** checks the range before anything is written; throws or returns a refusal */
+  verify?: (range: ReleaseRange) => Promise<string[]>;
+}
+
+export interface ReleaseRange {
+  plane: ReleasePlane;
+  from: string | null;
+  to: string;
+  narrowingOnly: boolean;
+  capabilityChanged: boolean;
+}
+
+export type ReleaseResult =
+  | {
+      kind: 'released';
+      plane: ReleasePlane;
+      version: number;
+      tag: string | null;
+      file: string;
+      bundle: ReleaseBundle;
+    }
+  | { kind: 'unchanged'; plane: ReleasePlane; version: number | null; commit: string }
+  | { kind: 'refused'; plane: ReleasePlane; version: number; unsigned: string[] };
+
+export const tagPrefix = (plane: ReleasePlane) => `agentgate/${plane}/`;
+
+export async function cutRelease(options: ReleaseOptions): Promise<ReleaseResult> {
+  const { cwd, plane } = options;
+  const ref = options.ref ?? 'HEAD';
+  const sha = await verifyRef(cwd, ref);
+  const [last] = await listVersionTags(cwd, tagPrefix(plane));
+  if (last && last.commit === sha) return { kind: 'unchanged', plane, version: last.version, commit: sha };
+  const from = last?.commit ?? (await emptyCommit(cwd));
+  // the released commit's own gate: the config that governed what was merged
+  const diff = await computeDiff({ cwd, base: from, head: sha, gateCommit: sha, skipEval: true });
+  const section = diff.report.planes[plane];
+  if (!section.changed) return { kind: 'unchanged', plane, version: last?.version ?? null, commit: sha };
+
+  const version = (last?.version ?? 0) + 1;
+  const control = diff.report.planes.control;
+  if (options.verify) {
+    const unsigned = await options.verify({
+      plane,
+      from: last?.commit ?? null,
+      to: sha,
+      narrowingOnly: control.narrowingOnly,
+      capabilityChanged: control.changed,
+    });
+    if (unsigned.length > 0) return { kind: 'refused', plane, version, unsigned };
+  }
+  const history = await walkHistory(cwd, sha, diff.config, last ? { after: last.commit } : {});
+  const view = buildLogView(history, { plane, ref: { ref, sha } });
+  const changelog = view.entries.flatMap((entry) =>
+    entry.lines.map((line) => `${entry.sha.slice(0, 12)} ${line}`),
+  );
+  const meta = {
+    version,
+    commit: sha,
+    previous: last ? { version: last.version, commit: last.commit } : null,
+    changelog,
+  };
+  const registry = diff.parsed.head.registry;
+  const bundle =
+    plane === 'data'
+      ? buildDataBundle(registry, meta, diff.report.planes.data)
+      : buildControlBundle(registry, meta, diff.report.planes.control);
+  const file = join(options.out, `agentgate-${plane}-v${version}.json`);
+  mkdirSync(options.out, { recursive: true });
+  writeFileAtomic(file, `${JSON.stringify(bundle, null, 2)}\n`);
+  let tag: string | null = null;
+  if (options.tag) {
+    tag = `${tagPrefix(plane)}v${version}`;
+    await createAnnotatedTag(cwd, tag, sha, tagMessage(plane, version, changelog));
+  }
+  return { kind: 'released', plane, version, tag, file, bundle };
+}
+
+function tagMessage(plane: ReleasePlane, version: number, changelog: string[]): string {
+  const title = `agentgate ${plane} plane v${version}`;
+  return [title, '', ...(changelog.length > 0 ? changelog : ['(no line-level changes recorded)']), ''].join(
+    '\n',
+  );
+}
