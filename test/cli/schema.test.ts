@@ -32,7 +32,16 @@ describe('agentgate schema', () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(
-      'agentgate: unknown schema "tools": expected one of tool, prompt, config, intent, mcp-server, eval-results\n',
+      'agentgate: unknown schema "tools": expected one of tool, prompt, config, intent, mcp-server, eval-results, release\n',
     );
+  });
+});
+
+describe('agentgate schema release', () => {
+  it('prints the bundle schema with one branch per plane', () => {
+    const result = runCli(['schema', 'release'], { cwd: process.cwd() });
+    expect(result.code).toBe(0);
+    const schema = JSON.parse(result.stdout) as { oneOf: { properties: { plane: { const: string } } }[] };
+    expect(schema.oneOf.map((branch) => branch.properties.plane.const)).toEqual(['data', 'control']);
   });
 });
