@@ -1,10 +1,12 @@
 import { canonicalJson } from './canonical-json.js';
+import { findReferenceHazards } from './schema-references.js';
 import type { JsonObject, JsonValue } from './types.js';
 
 /**
  * Does the new inputSchema accept more arguments than the old one? Only the keywords modelled below are
  * trusted to narrow; a change to any other validation keyword (`not`, `if`, `$ref`, `dependentRequired`,
- * ...) is reported as widened, because a gate must not pass what it cannot prove narrower.
+ * ...) is reported as widened, because a gate must not pass what it cannot prove narrower. References are
+ * judged apart (schema-references.ts): a change anything may resolve to is widened.
  */
 
 export type SchemaChangeKind = 'widened' | 'narrowed' | 'changed' | 'same';
@@ -19,6 +21,8 @@ type NoteKind = Exclude<SchemaChangeKind, 'same'>;
 interface Note {
   kind: NoteKind;
   detail: string;
+  /** plain text (`title`, `description`, `$comment`): no reference can make it accept anything */
+  text?: boolean;
 }
 
 type Notes = Note[];
@@ -36,6 +40,7 @@ const ANNOTATIONS = new Set([
   'writeOnly',
   '$schema',
   '$id',
+  '$dynamicAnchor',
   '$anchor',
   'contentMediaType',
   'contentEncoding',
@@ -70,13 +75,26 @@ export function compareInputSchemas(before?: JsonObject, after?: JsonObject): Sc
   compareNode(before, after, '', notes);
   if (notes.length === 0)
     notes.push({ kind: 'changed', detail: 'schema rewritten without changing what it accepts' });
+  addReferenceHazards(before, after, notes);
   return { kind: overallKind(notes), details: notes.map((note) => note.detail) };
 }
 
+function addReferenceHazards(before: JsonObject, after: JsonObject, notes: Notes): void {
+  const hazards = findReferenceHazards(before, after);
+  for (const detail of hazards.widened) notes.push({ kind: 'widened', detail });
+  // A reference that may land anywhere makes every change but plain text a possible widening.
+  if (hazards.unresolved.length > 0 && notes.some((note) => note.kind !== 'widened' && !note.text)) {
+    const more = hazards.unresolved.length > 1 ? ` (and ${hazards.unresolved.length - 1} more)` : '';
+    const detail = `${hazards.unresolved[0]}${more}: any change may lie behind it (cannot prove narrower)`;
+    notes.push({ kind: 'widened', detail });
+  }
+}
+
+/** A narrowing is only a narrowing when nothing else changed beside it: a `changed` never rides along. */
 function overallKind(notes: Notes): NoteKind {
   if (notes.some((note) => note.kind === 'widened')) return 'widened';
-  if (notes.some((note) => note.kind === 'narrowed')) return 'narrowed';
-  return 'changed';
+  if (notes.some((note) => note.kind === 'changed')) return 'changed';
+  return 'narrowed';
 }
 
 const join = (path: string, key: string): string => (path === '' ? key : `${path}.${key}`);
@@ -155,9 +173,14 @@ function compareKeywords(before: JsonObject, after: JsonObject, path: string, no
   }
 }
 
+/** Plain text: changing it changes no accepted value, wherever a reference points. */
+const TEXT_KEYS = new Set(['title', 'description', '$comment']);
+
 function handlerFor(key: string): Handler {
+  // The dialect decides what every other keyword means (draft-07 ignores `$ref` siblings, 2020-12 `items`).
+  if (key === '$schema') return compareUnknown;
   if (ANNOTATIONS.has(key) || key.startsWith('x-')) {
-    return key === '$defs' || key === 'definitions' ? compareDefinitions : compareAnnotation;
+    return key === '$defs' || key === 'definitions' ? compareDefinitions : compareAnnotation(key);
   }
   if (UPPER_BOUNDS.has(key)) return compareBound('upper');
   if (LOWER_BOUNDS.has(key)) return compareBound('lower');
@@ -180,9 +203,14 @@ function presence(
   else both();
 }
 
-const compareAnnotation: Handler = (before, after, keyPath, notes) => {
-  notes.push({ kind: 'changed', detail: `${keyPath} changed` });
-};
+const isText = (value: JsonValue | undefined): boolean => value === undefined || typeof value === 'string';
+
+const compareAnnotation =
+  (key: string): Handler =>
+  (before, after, keyPath, notes) => {
+    const text = TEXT_KEYS.has(key) && isText(before) && isText(after);
+    notes.push({ kind: 'changed', detail: `${keyPath} changed`, ...(text ? { text } : {}) });
+  };
 
 function unprovable(
   before: JsonValue | undefined,
