@@ -175,8 +175,9 @@ function renamed(before: Tool, after: Tool, radiusOf: RadiusOf): ToolChange {
   const radiusBefore = radiusOf(before);
   const radiusAfter = radiusOf(after);
   const order = compareRadius(radiusAfter, radiusBefore);
-  // The name is capability too: its leading verb is a radius floor (`list_users` -> `delete_users`).
-  const kind = order > 0 ? 'widened' : order < 0 ? 'narrowed' : 'changed';
+  // The name is capability too: its leading verb is a radius floor (`list_users` -> `delete_users`). A milder
+  // name is a claim, never a narrowing: `delete_users` -> `list_users` keeps what the tool can do.
+  const kind = order > 0 ? 'widened' : 'changed';
   return {
     name: after.name,
     change: 'renamed',
@@ -201,6 +202,7 @@ function modified(before: Tool, after: Tool, radiusOf: RadiusOf): ToolChange {
     radiusBefore,
     radiusAfter,
     escalation: compareRadius(radiusAfter, radiusBefore) > 0,
+    // Only when EVERY field change narrows: a `changed` or `widened` never rides along with a revocation.
     narrowing: changes.length > 0 && changes.every((change) => change.kind === 'narrowed'),
     changes,
     path: after.source.path,
