@@ -196,14 +196,17 @@ function modified(before: Tool, after: Tool, radiusOf: RadiusOf): ToolChange {
   const radiusBefore = radiusOf(before);
   const radiusAfter = radiusOf(after);
   const changes = compareToolFields(before, after);
+  // Only when EVERY field change narrows: a `changed` or `widened` never rides along with a revocation.
+  const narrowing = changes.length > 0 && changes.every((change) => change.kind === 'narrowed');
   return {
     name: after.name,
     change: 'modified',
     radiusBefore,
     radiusAfter,
-    escalation: compareRadius(radiusAfter, radiusBefore) > 0,
-    // Only when EVERY field change narrows: a `changed` or `widened` never rides along with a revocation.
-    narrowing: changes.length > 0 && changes.every((change) => change.kind === 'narrowed'),
+    // Revoking a tool's last scope leaves it undeclared, hence assumed irreversible: a higher presumption,
+    // not more authority. Escalation is reserved for changes that can grant something.
+    escalation: !narrowing && compareRadius(radiusAfter, radiusBefore) > 0,
+    narrowing,
     changes,
     path: after.source.path,
     line: after.source.line,

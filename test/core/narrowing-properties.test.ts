@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diffToolRegistry } from '../../src/core/diff-tools.js';
 import { DEFAULT_CONFIG } from '../../src/core/parse/config.js';
-import { classifyBlastRadius } from '../../src/core/radius.js';
+import { classifyBlastRadius, compareRadius } from '../../src/core/radius.js';
 import { computeSignoffRequirement } from '../../src/core/signoffs.js';
 import type { Config, JsonObject, Radius, Tool, ToolAnnotations } from '../../src/core/types.js';
 import { RADII } from '../../src/core/types.js';
@@ -73,14 +73,16 @@ function lowered(
   };
 }
 
-const counts = fc.record({
-  none: fc.integer({ min: 0, max: 3 }),
-  read: fc.integer({ min: 0, max: 3 }),
-  write: fc.integer({ min: 0, max: 3 }),
-  irreversible: fc.integer({ min: 0, max: 3 }),
-  privileged: fc.integer({ min: 0, max: 3 }),
-  narrowing: fc.integer({ min: 0, max: 3 }),
-});
+/** Sign-off counts that never fall as the radius rises (any sane config). */
+const counts = fc
+  .tuple(fc.nat(2), fc.array(fc.nat(2), { minLength: 4, maxLength: 4 }), fc.nat(3))
+  .map(([none, steps, narrowing]) => {
+    const [read, write, irreversible, privileged] = steps.reduce<number[]>(
+      (out, step) => [...out, (out.at(-1) ?? none) + step],
+      [],
+    ) as [number, number, number, number];
+    return { none, read, write, irreversible, privileged, narrowing };
+  });
 
 function configWith(signoffs: Config['planes']['control']['signoffs']): Config {
   const config = structuredClone(DEFAULT_CONFIG);
@@ -141,8 +143,9 @@ describe('declaration laundering (property)', () => {
           if (changes.length === 0) return;
           const radiusBefore = classifyBlastRadius(before).radius;
           expect(requirement.narrowingOnly).toBe(false);
-          expect(requirement.signoffRadius).toBe(radiusBefore);
-          expect(requirement.requiredSignoffs).toBe(signoffs[radiusBefore]);
+          // An added effect may sit above what annotations claimed: then the bar rises, never falls.
+          expect(compareRadius(requirement.signoffRadius ?? 'none', radiusBefore)).toBeGreaterThanOrEqual(0);
+          expect(requirement.requiredSignoffs).toBeGreaterThanOrEqual(signoffs[radiusBefore]);
           for (const field of changes[0]?.changes ?? []) expect(field.kind).not.toBe('narrowed');
         },
       ),
