@@ -173,9 +173,11 @@ export function classifyBlastRadius(
   }
 
   // A credential without scopes may hold any authority: it never lowers the tool, and it is never a
-  // declaration (SPEC 4, issue 9 class 7). It floors at the tool's radius and asks for its scopes.
+  // declaration (SPEC 4, issue 9 class 7). It floors at the tool's radius and asks for its scopes. A server
+  // tool inherits its server's credentials: the server entry is judged (and warned about) once, not per tool.
   for (const credential of tool.credentials.filter((item) => item.scopes.length === 0)) {
     floors.push({ source: `credential ${credential.name} (no scopes)`, radius });
+    if (tool.server !== undefined) continue;
     findings.push(
       warning(
         'credential-unscoped',

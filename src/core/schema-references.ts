@@ -177,11 +177,22 @@ function resolve(reference: Reference, index: SchemaIndex): Resolution {
   if (fragment.startsWith('/')) {
     const raw = fragment.slice(1).split('/');
     if (raw.some((segment) => /~(?![01])/.test(segment))) return unresolved('has a malformed ~ escape');
-    return { kind: 'target', at: raw.map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~')) };
+    const at = raw.map(unescapeSegment);
+    // RFC 6901 decodes the fragment before splitting it; ajv splits first. `%2F` and `%7E` would then name
+    // two different targets: the comparison cannot know which one the validator uses.
+    if (/%2f|%7e/i.test(value) && toPointer(at) !== toPointer(splitThenDecode(value.slice(2))))
+      return unresolved('decodes to a different target in different validators');
+    return { kind: 'target', at };
   }
   const declared = index.anchors.get(fragment) ?? [];
   if (declared.length !== 1) return unresolved(`names an anchor declared ${declared.length} times`);
   return { kind: 'target', at: declared[0] as Segments };
+}
+
+const unescapeSegment = (segment: string): string => segment.replaceAll('~1', '/').replaceAll('~0', '~');
+
+function splitThenDecode(pointer: string): Segments {
+  return pointer.split('/').map((segment) => unescapeSegment(decodeURIComponent(segment)));
 }
 
 /** True when a document holds a reference or an embedded resource anywhere: the cases this module judges. */

@@ -195,6 +195,18 @@ describe('credentials without scopes (issue 9 class 7)', () => {
     expect(result.findings[0]?.message).toContain('ROOT_TOKEN');
   });
 
+  it('warns once per server, not once per tool of a server that shares the credential', () => {
+    const tool = makeTool({
+      name: 'gh.list_issues',
+      server: 'gh',
+      effect: 'read',
+      credentials: [{ name: 'GITHUB_TOKEN', scopes: [] }],
+    });
+    const result = classifyBlastRadius(tool);
+    expect(result.findings).toEqual([]);
+    expect(result.floors).toContainEqual({ source: 'credential GITHUB_TOKEN (no scopes)', radius: 'read' });
+  });
+
   it('is no declaration: a tool with only an unscoped credential stays radius-assumed', () => {
     const tool = makeTool({ name: 'sync', credentials: [{ name: 'ROOT_TOKEN', scopes: [] }] });
     const result = classifyBlastRadius(tool);

@@ -160,6 +160,19 @@ describe('references: pointers with escapes', () => {
     expect(result.details.join('\n')).toMatch(/its target .* changed/);
   });
 
+  it('treats %2F as unresolved: validators disagree on whether it splits the pointer', () => {
+    // ajv reads `a%2Fb` as the key "a/b", RFC 6901 as two segments a, b: a narrowing beside it may hide either
+    const schema = (max: number): JsonObject => ({
+      type: 'object',
+      properties: {
+        a: { b: { maxLength: 1 } } as JsonObject,
+        'a/b': { maxLength: max },
+        target: { not: { $ref: '#/properties/a%2Fb' } },
+      },
+    });
+    expectKind(schema(5), schema(3), 'widened', /decodes to a different target/);
+  });
+
   it('does not confuse a/b with a~1b: a change to the other key still widens (member rule)', () => {
     const schema = (max: number): JsonObject =>
       using({ $ref: '#/$defs/a~1b' }, { $defs: { 'a/b': { maxLength: 3 }, 'a~1b': { maxLength: max } } });
