@@ -10,6 +10,9 @@ export interface DiffToolsOptions {
   actions?: Record<string, Radius>;
 }
 
+// One object across calls: the action-floor caches are keyed by it.
+const NO_ACTIONS: Readonly<Record<string, Radius>> = Object.freeze({});
+
 const sortedUnique = (list: readonly string[]): string[] => [...new Set(list)].sort();
 
 /**
@@ -103,7 +106,7 @@ export function diffToolRegistry(
   head: readonly Tool[],
   options: DiffToolsOptions = {},
 ): ToolChange[] {
-  const actions = options.actions ?? {};
+  const actions = options.actions ?? NO_ACTIONS;
   const radiusOf = (tool: Tool): Radius => classifyBlastRadius(tool, actions).radius;
   const baseByName = byName(base);
   const headByName = byName(head);
