@@ -12,7 +12,8 @@ import type { Radius } from './types.js';
  * - SPEC's own words keep their class; new words are added, never moved down;
  * - a noun that real scopes use as a resource is left out even if it can be a verb, because in a scope the
  *   highest word wins: `email` (GitHub `user:email`, Slack `users:read.email`) and `mail` (Graph `Mail.Read`)
- *   would make read scopes irreversible. `send`, `notify`, `forward` and `reply` carry the sending instead;
+ *   would make read scopes irreversible, and so would `tweet` (X's `tweet.read`), `sms` and `order`. `send`,
+ *   `notify`, `forward`, `reply`, `submit` and `purchase` carry those actions instead;
  * - `read` words matter for scopes (`org:read` is read, not the `write` of an unknown action) and for names
  *   they add a read floor only: a name alone never lowers anything. A word goes in as `read` only when no
  *   real scope uses it for a write.
@@ -47,9 +48,9 @@ const TABLE: readonly [Radius, readonly string[]][] = [
       // gone for good
       ...['remove', 'rm', 'unlink', 'erase', 'wipe', 'kill', 'terminate', 'overwrite', 'reset', 'deletion'],
       // leaves the organisation or reaches people: cannot be unsent
-      ...['notify', 'forward', 'reply', 'share', 'broadcast', 'tweet', 'sms', 'call', 'dispatch'],
+      ...['notify', 'forward', 'reply', 'share', 'broadcast', 'call', 'dispatch'],
       // money and commitments
-      ...['charge', 'withdraw', 'buy', 'purchase', 'sell', 'trade', 'order', 'submit', 'sign', 'approve'],
+      ...['charge', 'withdraw', 'buy', 'purchase', 'sell', 'trade', 'submit', 'sign', 'approve'],
       // ships to others
       ...['deploy', 'release', 'push', 'force', 'cancel', 'close', 'archive', 'invoke', 'trigger'],
     ],
@@ -104,12 +105,22 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
  * (`: / . - _` and the rest), and on case changes (`deleteAll`, `HTTPGet`, `billing:Admin`).
  */
 export function wordsOf(text: string): string[] {
-  return clean(text)
-    .replace(/(\p{Ll}|\p{Nd})(\p{Lu})/gu, '$1 $2')
-    .replace(/(\p{Lu}+)(\p{Lu}\p{Ll})/gu, '$1 $2')
+  return chunks(
+    clean(text)
+      .replace(/(\p{Ll}|\p{Nd})(\p{Lu})/gu, '$1 $2')
+      .replace(/(\p{Lu}+)(\p{Lu}\p{Ll})/gu, '$1 $2'),
+  );
+}
+
+const chunks = (text: string): string[] =>
+  text
     .split(/[^\p{L}\p{N}*]+/u)
     .filter((word) => word.length > 0)
     .map((word) => word.toLowerCase());
+
+/** Words as found, plus each separator-delimited run whole: `aDmIn` must not hide behind its case changes. */
+function candidatesOf(text: string): string[] {
+  return [...new Set([...wordsOf(text), ...chunks(clean(text))])];
 }
 
 /** Spellings one word may stand for: itself, its look-alike skeleton (`аdmin`, `p0st`), its letter runs. */
@@ -156,7 +167,7 @@ export function actionFloor(action: string, overrides: ActionOverrides = NO_OVER
   const whole = action.trim().toLowerCase();
   const table = actionTable(overrides);
   const direct = higher(table.get(whole), table.get(whole.slice(whole.lastIndexOf(':') + 1)));
-  const radius = higher(highestWord(wordsOf(action), overrides)?.radius, direct) ?? 'write';
+  const radius = higher(highestWord(candidatesOf(action), overrides)?.radius, direct) ?? 'write';
   if (cache.size < CACHE_LIMIT) cache.set(action, radius);
   return radius;
 }
@@ -184,12 +195,19 @@ function localName(toolName: string, server?: string): string {
     : toolName;
 }
 
-/** The leading word of each dot-separated part: `github.deleteBranch` -> [github, delete]; `user.delete`. */
+/**
+ * The leading word of each dot-separated part: `github.deleteBranch` -> [github, delete]; `user.delete`.
+ * The leading run is also read whole, so `dElEtE_user` cannot split its verb into letters.
+ */
 export function nameVerbs(toolName: string, server?: string): string[] {
-  return localName(toolName, server)
-    .split('.')
-    .map((part) => wordsOf(part)[0])
-    .filter((word): word is string => word !== undefined);
+  const verbs: string[] = [];
+  for (const part of localName(toolName, server).split('.')) {
+    const first = wordsOf(part)[0];
+    const whole = chunks(clean(part))[0];
+    if (first !== undefined) verbs.push(first);
+    if (whole !== undefined && whole !== first) verbs.push(whole);
+  }
+  return verbs;
 }
 
 /** The floor the name's verbs imply and the verb that sets it, or undefined when no verb is in the table. */

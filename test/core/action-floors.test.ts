@@ -79,6 +79,13 @@ describe('scope actions, token by token (SPEC 4, issue 9 class 7)', () => {
     expect(scopeFloor('org:admin2')).toBe('privileged');
   });
 
+  it('reads a word whole as well as by its case changes (aDmIn, DeLeTe)', () => {
+    expect(scopeFloor('org:aDmIn')).toBe('privileged');
+    expect(scopeFloor('files:DeLeTe')).toBe('irreversible');
+    expect(nameVerbFloor('dElEtE_user')?.radius).toBe('irreversible');
+    expect(nameVerbFloor('gRaNt-role')?.radius).toBe('privileged');
+  });
+
   it('keeps prototype-named actions ordinary writes', () => {
     expect(actionFloor('constructor')).toBe('write');
     expect(actionFloor('__proto__')).toBe('write');
@@ -133,6 +140,7 @@ describe('name verbs, tokenised', () => {
 
   it('reads the leading word of every dot part, so a tool cannot hide its verb after a dot', () => {
     expect(nameVerbs('delete.user')).toEqual(['delete', 'user']);
+    expect(nameVerbs('github.deleteBranch')).toEqual(['github', 'delete', 'deletebranch']);
     expect(nameVerbFloor('delete.user')?.radius).toBe('irreversible');
     expect(nameVerbFloor('users.list.delete')?.radius).toBe('irreversible');
   });
