@@ -1,4 +1,5 @@
 import { canonicalJson } from './canonical-json.js';
+import { ANNOTATIONS, LOWER_BOUNDS, TEXT_KEYS, UPPER_BOUNDS } from './schema-keywords.js';
 import { findReferenceHazards } from './schema-references.js';
 import type { JsonObject, JsonValue } from './types.js';
 
@@ -26,44 +27,6 @@ interface Note {
 }
 
 type Notes = Note[];
-
-/** Keywords that describe but never constrain: changing them is `changed`. */
-const ANNOTATIONS = new Set([
-  'title',
-  'description',
-  'default',
-  'examples',
-  'example',
-  '$comment',
-  'deprecated',
-  'readOnly',
-  'writeOnly',
-  '$schema',
-  '$id',
-  '$dynamicAnchor',
-  '$anchor',
-  'contentMediaType',
-  'contentEncoding',
-  '$defs',
-  'definitions',
-]);
-
-const UPPER_BOUNDS = new Set([
-  'maxLength',
-  'maximum',
-  'exclusiveMaximum',
-  'maxItems',
-  'maxProperties',
-  'maxContains',
-]);
-const LOWER_BOUNDS = new Set([
-  'minLength',
-  'minimum',
-  'exclusiveMinimum',
-  'minItems',
-  'minProperties',
-  'minContains',
-]);
 
 export function compareInputSchemas(before?: JsonObject, after?: JsonObject): SchemaComparison {
   if (before === undefined && after === undefined) return { kind: 'same', details: [] };
@@ -172,9 +135,6 @@ function compareKeywords(before: JsonObject, after: JsonObject, path: string, no
     if (notes.length === count) notes.push({ kind: 'changed', detail: `${keyPath} changed` });
   }
 }
-
-/** Plain text: changing it changes no accepted value, wherever a reference points. */
-const TEXT_KEYS = new Set(['title', 'description', '$comment']);
 
 function handlerFor(key: string): Handler {
   // The dialect decides what every other keyword means (draft-07 ignores `$ref` siblings, 2020-12 `items`).
