@@ -42,8 +42,10 @@ const MEMBER_KEYS = new Set([
   '$schema',
   '$vocabulary',
 ]);
-/** A walk that visits more nodes than this is treated as unreadable (hostile shapes, shared subtrees). */
+/** A walk past these limits is treated as unreadable (hostile shapes, shared subtrees): every change widens. */
 const NODE_LIMIT = 200_000;
+const DEPTH_LIMIT = 256;
+const REFERENCE_LIMIT = 2_000;
 
 type Segments = string[];
 
@@ -93,23 +95,37 @@ function indexSchema(root: JsonValue): SchemaIndex {
   };
   // Paths are kept as parent links and spelled out only where needed: copying them at every level would
   // make a deep document quadratic.
-  const stack: { node: JsonValue; at: Trail }[] = [{ node: root, at: undefined }];
+  const stack: Step[] = [{ node: root, at: undefined, depth: 0, inMember: false }];
   let visited = 0;
   while (stack.length > 0) {
-    const { node, at } = stack.pop() as { node: JsonValue; at: Trail };
-    if (++visited > NODE_LIMIT) {
+    const { node, at, depth, inMember } = stack.pop() as Step;
+    if (++visited > NODE_LIMIT || depth > DEPTH_LIMIT || index.references.length > REFERENCE_LIMIT) {
       index.truncated = true;
       return index;
     }
+    const next = { depth: depth + 1, inMember };
     if (Array.isArray(node)) {
-      node.forEach((item, position) => stack.push({ node: item, at: { parent: at, key: String(position) } }));
+      node.forEach((item, position) =>
+        stack.push({ node: item, at: { parent: at, key: String(position) }, ...next }),
+      );
       continue;
     }
     if (!isObject(node)) continue;
-    indexObject(node, at, index);
-    for (const [key, value] of Object.entries(node)) stack.push({ node: value, at: { parent: at, key } });
+    indexObject(node, at, inMember, index);
+    for (const [key, value] of Object.entries(node)) {
+      const member = inMember || isMember(key, value);
+      stack.push({ node: value, at: { parent: at, key }, depth: depth + 1, inMember: member });
+    }
   }
   return index;
+}
+
+interface Step {
+  node: JsonValue;
+  at: Trail;
+  depth: number;
+  /** under a member already recorded whole: its own members need no entry of their own */
+  inMember: boolean;
 }
 
 type Trail = { parent: Trail; key: string } | undefined;
@@ -120,7 +136,12 @@ function segmentsOf(trail: Trail): Segments {
   return out.reverse();
 }
 
-function indexObject(node: { [key: string]: JsonValue }, trail: Trail, index: SchemaIndex): void {
+function indexObject(
+  node: { [key: string]: JsonValue },
+  trail: Trail,
+  inMember: boolean,
+  index: SchemaIndex,
+): void {
   let known: Segments | undefined;
   const at = (): Segments => (known ??= segmentsOf(trail));
   const id = idOf(node);
@@ -135,7 +156,8 @@ function indexObject(node: { [key: string]: JsonValue }, trail: Trail, index: Sc
   }
   for (const [key, value] of Object.entries(node)) {
     if (REFERENCE_KEYS.has(key)) index.references.push({ key, value, at: at() });
-    if (isMember(key, value)) index.members.set(toPointer([...at(), key]), canonicalJson(value));
+    // Only the outermost member is kept whole: a change anywhere under it shows there, once.
+    if (!inMember && isMember(key, value)) index.members.set(toPointer([...at(), key]), canonicalJson(value));
   }
 }
 
@@ -215,12 +237,13 @@ export function findReferenceHazards(before: JsonValue, after: JsonValue): Refer
   }
   compareMembers(sides[0].members, sides[1].members, hazards);
   const seen = new Set<string>();
+  const sameTarget = new Map<string, boolean>();
   for (const side of sides) {
     for (const reference of side.references) {
       const label = describe(reference);
       if (seen.has(label)) continue;
       seen.add(label);
-      compareTargets(reference, label, [before, after], sides, hazards);
+      compareTargets(reference, label, [before, after], sides, sameTarget, hazards);
     }
   }
   return hazards;
@@ -242,6 +265,7 @@ function compareTargets(
   label: string,
   documents: readonly [JsonValue, JsonValue],
   sides: readonly [SchemaIndex, SchemaIndex],
+  sameTarget: Map<string, boolean>,
   hazards: ReferenceHazards,
 ): void {
   const [first, second] = [resolve(reference, sides[0]), resolve(reference, sides[1])];
@@ -251,9 +275,15 @@ function compareTargets(
     return;
   }
   const [b, a] = [valueAt(documents[0], first.at), valueAt(documents[1], second.at)];
+  const pointer = toPointer(first.at);
   if (b === undefined || a === undefined) {
     hazards.unresolved.push(`${label} has no target in ${b === undefined ? 'the old' : 'the new'} schema`);
-  } else if (toPointer(first.at) !== toPointer(second.at) || canonicalJson(b) !== canonicalJson(a)) {
+    return;
+  }
+  // Many references share a target (every node of a tree points at `#`): compare each target once.
+  let same = pointer === toPointer(second.at) ? sameTarget.get(pointer) : false;
+  if (same === undefined) sameTarget.set(pointer, (same = canonicalJson(b) === canonicalJson(a)));
+  if (!same) {
     hazards.widened.push(
       `${label}: its target ${toPointer(second.at) || '/'} changed (cannot prove narrower)`,
     );

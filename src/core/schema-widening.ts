@@ -42,9 +42,14 @@ export function compareInputSchemas(before?: JsonObject, after?: JsonObject): Sc
   return { kind: overallKind(notes), details: notes.map((note) => note.detail) };
 }
 
+const HAZARD_LINES = 20;
+
 function addReferenceHazards(before: JsonObject, after: JsonObject, notes: Notes): void {
   const hazards = findReferenceHazards(before, after);
-  for (const detail of hazards.widened) notes.push({ kind: 'widened', detail });
+  // A schema with thousands of references must not print thousands of lines: the first few say enough.
+  for (const detail of hazards.widened.slice(0, HAZARD_LINES)) notes.push({ kind: 'widened', detail });
+  const hidden = hazards.widened.length - HAZARD_LINES;
+  if (hidden > 0) notes.push({ kind: 'widened', detail: `(and ${hidden} more changes behind references)` });
   // A reference that may land anywhere makes every change but plain text a possible widening.
   if (hazards.unresolved.length > 0 && notes.some((note) => note.kind !== 'widened' && !note.text)) {
     const more = hazards.unresolved.length > 1 ? ` (and ${hazards.unresolved.length - 1} more)` : '';

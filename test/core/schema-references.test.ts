@@ -145,6 +145,32 @@ describe('references: members a reference may lean on', () => {
   });
 });
 
+describe('references: siblings of $ref (applied in 2019-09 and later, ignored by draft-07)', () => {
+  const defs = { $defs: { a: { type: 'string' } } };
+  it('widens when a sibling constraint goes or loosens', () => {
+    expectKind(
+      using({ $ref: '#/$defs/a', maxLength: 5 }, defs),
+      using({ $ref: '#/$defs/a' }, defs),
+      'widened',
+    );
+    expectKind(
+      using({ $ref: '#/$defs/a', maxLength: 5 }, defs),
+      using({ $ref: '#/$defs/a', maxLength: 9 }, defs),
+      'widened',
+    );
+  });
+
+  it('widens when a $ref joins constraints a draft-07 validator would then ignore', () => {
+    expectKind(using({ maxLength: 5 }, defs), using({ $ref: '#/$defs/a', maxLength: 5 }, defs), 'widened');
+  });
+
+  it('widens when the sibling and the target trade places', () => {
+    const before = using({ $ref: '#/$defs/a', enum: ['x'] }, { $defs: { a: { type: 'string' } } });
+    const after = using({ $ref: '#/$defs/a', type: 'string' }, { $defs: { a: { enum: ['x'] } } });
+    expectKind(before, after, 'widened');
+  });
+});
+
 describe('references: pointers with escapes', () => {
   it.each([
     ['~1 (a slash)', 'a/b', '#/$defs/a~1b'],
@@ -297,6 +323,31 @@ describe('references: no false alarm where the target is untouched', () => {
       properties: { a: { $ref: '#/$defs/id' }, b: { type: 'string', maxLength: max } },
     });
     expectKind(schema(10), schema(5), 'narrowed');
+  });
+
+  it('stays fast and short with thousands of references to one target', () => {
+    const tree = (max: number): JsonObject => ({
+      type: 'object',
+      maxProperties: max,
+      properties: Object.fromEntries(Array.from({ length: 1_500 }, (_, i) => [`p${i}`, { $ref: '#' }])),
+    });
+    const start = performance.now();
+    const result = compareInputSchemas(tree(5), tree(3));
+    expect(performance.now() - start).toBeLessThan(2_000);
+    expect(result.kind).toBe('widened');
+    expect(result.details.length).toBeLessThanOrEqual(25);
+    expect(result.details.join('\n')).toMatch(/and \d+ more changes behind references/);
+  });
+
+  it('treats more references than it follows as unresolved (fails closed)', () => {
+    const many = (max: number): JsonObject => ({
+      properties: Object.fromEntries(
+        Array.from({ length: 2_500 }, (_, i) => [`p${i}`, { $ref: '#/$defs/a' }]),
+      ),
+      $defs: { a: { type: 'string' } },
+      maxProperties: max,
+    });
+    expectKind(many(5), many(3), 'widened', /too large to follow references/);
   });
 
   it('reports no hazard for documents without references', () => {
