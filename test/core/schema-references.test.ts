@@ -395,4 +395,18 @@ describe('references (property)', () => {
       }),
     );
   });
+
+  it('never reports narrowed beside a reference it cannot resolve', () => {
+    const unresolvable = fc.constantFrom('https://x.test/s.json', 'other.json#/a', '#nowhere', '#/$defs/a~2');
+    fc.assert(
+      fc.property(leaf, leaf, unresolvable, (b, a, ref) => {
+        fc.pre(JSON.stringify(b) !== JSON.stringify(a));
+        const schema = (target: JsonValue): JsonObject => ({
+          type: 'object',
+          properties: { r: { $ref: ref }, target },
+        });
+        expect(['widened', 'same']).toContain(compareInputSchemas(schema(b), schema(a)).kind);
+      }),
+    );
+  });
 });
