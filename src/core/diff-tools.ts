@@ -10,6 +10,9 @@ export interface DiffToolsOptions {
   actions?: Record<string, Radius>;
 }
 
+// One object across calls: the action-floor caches are keyed by it.
+const NO_ACTIONS: Readonly<Record<string, Radius>> = Object.freeze({});
+
 const sortedUnique = (list: readonly string[]): string[] => [...new Set(list)].sort();
 
 /**
@@ -103,7 +106,7 @@ export function diffToolRegistry(
   head: readonly Tool[],
   options: DiffToolsOptions = {},
 ): ToolChange[] {
-  const actions = options.actions ?? {};
+  const actions = options.actions ?? NO_ACTIONS;
   const radiusOf = (tool: Tool): Radius => classifyBlastRadius(tool, actions).radius;
   const baseByName = byName(base);
   const headByName = byName(head);
@@ -175,8 +178,9 @@ function renamed(before: Tool, after: Tool, radiusOf: RadiusOf): ToolChange {
   const radiusBefore = radiusOf(before);
   const radiusAfter = radiusOf(after);
   const order = compareRadius(radiusAfter, radiusBefore);
-  // The name is capability too: its leading verb is a radius floor (`list_users` -> `delete_users`).
-  const kind = order > 0 ? 'widened' : order < 0 ? 'narrowed' : 'changed';
+  // The name is capability too: its leading verb is a radius floor (`list_users` -> `delete_users`). A milder
+  // name is a claim, never a narrowing: `delete_users` -> `list_users` keeps what the tool can do.
+  const kind = order > 0 ? 'widened' : 'changed';
   return {
     name: after.name,
     change: 'renamed',
@@ -195,13 +199,17 @@ function modified(before: Tool, after: Tool, radiusOf: RadiusOf): ToolChange {
   const radiusBefore = radiusOf(before);
   const radiusAfter = radiusOf(after);
   const changes = compareToolFields(before, after);
+  // Only when EVERY field change narrows: a `changed` or `widened` never rides along with a revocation.
+  const narrowing = changes.length > 0 && changes.every((change) => change.kind === 'narrowed');
   return {
     name: after.name,
     change: 'modified',
     radiusBefore,
     radiusAfter,
-    escalation: compareRadius(radiusAfter, radiusBefore) > 0,
-    narrowing: changes.length > 0 && changes.every((change) => change.kind === 'narrowed'),
+    // Revoking a tool's last scope leaves it undeclared, hence assumed irreversible: a higher presumption,
+    // not more authority. Escalation is reserved for changes that can grant something.
+    escalation: !narrowing && compareRadius(radiusAfter, radiusBefore) > 0,
+    narrowing,
     changes,
     path: after.source.path,
     line: after.source.line,

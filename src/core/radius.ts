@@ -1,4 +1,7 @@
+import { nameVerbFloor, scopeFloor, wordsOf } from './action-floors.js';
 import type { Radius, Tool, ToolAnnotations } from './types.js';
+
+const NO_OVERRIDES: Readonly<Record<string, Radius>> = Object.freeze({});
 
 /** Rank of each class: none < read < write < irreversible < privileged. */
 export const RADIUS_ORDER: Readonly<Record<Radius, number>> = Object.freeze({
@@ -24,96 +27,24 @@ export function radiusAtLeast(radius: Radius, floor: Radius): boolean {
   return RADIUS_ORDER[radius] >= RADIUS_ORDER[floor];
 }
 
-function floorsFor(radius: Radius, actions: string[]): Record<string, Radius> {
-  return Object.fromEntries(actions.map((action) => [action, radius]));
-}
-
-/** SPEC section 4: the floor each scope action (and each leading verb of a name) implies. */
-export const DEFAULT_ACTION_FLOORS: Readonly<Record<string, Radius>> = Object.freeze({
-  ...floorsFor('read', ['read', 'get', 'list', 'search', 'describe']),
-  ...floorsFor('write', ['write', 'create', 'update', 'put', 'patch']),
-  ...floorsFor('irreversible', [
-    'delete',
-    'destroy',
-    'drop',
-    'purge',
-    'truncate',
-    'send',
-    'refund',
-    'pay',
-    'transfer',
-    'publish',
-    'post',
-  ]),
-  ...floorsFor('privileged', [
-    'admin',
-    'grant',
-    'assume',
-    'impersonate',
-    'root',
-    'execute',
-    'exec',
-    'eval',
-    'shell',
-    '*',
-  ]),
-});
-
-const NO_OVERRIDES: Readonly<Record<string, Radius>> = Object.freeze({});
-
-// A Map, not a plain object: an action called `constructor` or `__proto__` must not hit Object.prototype.
-// Cached per overrides object because classifying 10,000 tools must not rebuild it 10,000 times.
-const tableCache = new WeakMap<object, ReadonlyMap<string, Radius>>();
-
-function actionTable(overrides: Readonly<Record<string, Radius>>): ReadonlyMap<string, Radius> {
-  const cached = tableCache.get(overrides);
-  if (cached) return cached;
-  const table = new Map<string, Radius>();
-  for (const [action, radius] of Object.entries(DEFAULT_ACTION_FLOORS)) table.set(action, radius);
-  for (const [action, radius] of Object.entries(overrides)) table.set(action.trim().toLowerCase(), radius);
-  tableCache.set(overrides, table);
-  return table;
-}
-
-/**
- * Floor of a scope action. A `*` action stands for every action, admin ones included, so it is privileged
- * whatever the overrides say; an action the table does not know is a write.
- */
-export function actionFloor(
-  action: string,
-  overrides: Readonly<Record<string, Radius>> = NO_OVERRIDES,
-): Radius {
-  const key = action.trim().toLowerCase();
-  if (key === '*') return 'privileged';
-  return actionTable(overrides).get(key) ?? 'write';
-}
-
-/** The floor a scope (or credential scope) implies: that of its last ':'-separated segment. */
-export function scopeFloor(
-  scope: string,
-  overrides: Readonly<Record<string, Radius>> = NO_OVERRIDES,
-): Radius {
-  return actionFloor(scope.slice(scope.lastIndexOf(':') + 1), overrides);
-}
+export { DEFAULT_ACTION_FLOORS, actionFloor, scopeFloor, wordsOf } from './action-floors.js';
 
 /**
  * The first word of a tool name, lowercased: `github.deleteBranch` -> `delete`, `issue_refund` -> `issue`.
- * For `<server>.<tool>` names only the tool part counts.
+ * For `<server>.<tool>` names only the tool part counts. (The floor itself reads every dot part: nameFloor.)
  */
 export function leadingVerb(toolName: string): string {
   const parts = toolName.split('.').filter((part) => part.length > 0);
-  const local = parts[parts.length - 1] ?? '';
-  const spaced = local.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2');
-  const first = spaced.split(/[\s_-]+/).find((word) => word.length > 0);
-  return (first ?? '').toLowerCase();
+  return wordsOf(parts[parts.length - 1] ?? '')[0] ?? '';
 }
 
-/** The floor a name's leading verb implies, or undefined when the verb is not in the table. */
+/** The floor a name's verbs imply, or undefined when no verb is in the table. */
 export function nameFloor(
   toolName: string,
   overrides: Readonly<Record<string, Radius>> = NO_OVERRIDES,
+  server?: string,
 ): Radius | undefined {
-  return actionTable(overrides).get(leadingVerb(toolName));
+  return nameVerbFloor(toolName, overrides, server)?.radius;
 }
 
 /**
@@ -131,7 +62,8 @@ export interface RadiusFloor {
   radius: Radius;
 }
 
-export type RadiusFindingCode = 'effect-understated' | 'radius-assumed' | 'annotation-contradicts-name';
+export type RadiusFindingCode =
+  'effect-understated' | 'radius-assumed' | 'annotation-contradicts-name' | 'credential-unscoped';
 
 export interface RadiusFinding {
   severity: 'warning';
@@ -178,10 +110,14 @@ function derivedFloorsOf(tool: Tool, overrides: Readonly<Record<string, Radius>>
       radius: annotationRadius(tool.annotations),
     });
   }
-  const verbRadius = nameFloor(tool.name, overrides);
-  if (verbRadius) floors.push({ source: `name verb "${leadingVerb(tool.name)}"`, radius: verbRadius });
+  const verb = nameVerbFloor(tool.name, overrides, tool.server);
+  if (verb) floors.push({ source: `name verb "${verb.word}"`, radius: verb.radius });
   return floors;
 }
+
+/** Scopes, on the tool or on a credential, say what the tool may do: they are a declaration (SPEC 4). */
+const declaresScopes = (tool: Tool): boolean =>
+  tool.scopes.length > 0 || tool.credentials.some((credential) => credential.scopes.length > 0);
 
 /** SPEC section 4. Findings only ever explain or raise the radius; nothing a manifest says lowers it. */
 export function classifyBlastRadius(
@@ -191,13 +127,13 @@ export function classifyBlastRadius(
   const derivedFloors = derivedFloorsOf(tool, overrides);
   const findings: RadiusFinding[] = [];
 
-  if (tool.effect === undefined && tool.annotations === undefined) {
+  if (tool.effect === undefined && tool.annotations === undefined && !declaresScopes(tool)) {
     derivedFloors.push({ source: 'no effect or annotations (MCP defaults)', radius: 'irreversible' });
     findings.push(
       warning(
         'radius-assumed',
         'effect',
-        'no `effect` and no annotations: assumed irreversible (MCP defaults); declare `effect` so reviewers see the real class',
+        'no `effect`, annotations or scopes: assumed irreversible (MCP defaults); declare `effect` so reviewers see the real class',
       ),
     );
   }
@@ -223,17 +159,32 @@ export function classifyBlastRadius(
 
   if (tool.annotations) {
     const claimed = annotationRadius(tool.annotations);
-    const verbRadius = nameFloor(tool.name, overrides);
-    if (claimed !== 'irreversible' && verbRadius && compareRadius(verbRadius, claimed) > 0) {
+    const verb = nameVerbFloor(tool.name, overrides, tool.server);
+    if (claimed !== 'irreversible' && verb && compareRadius(verb.radius, claimed) > 0) {
       const said = claimed === 'read' ? 'readOnlyHint: true' : 'destructiveHint: false';
       findings.push(
         warning(
           'annotation-contradicts-name',
           'annotations',
-          `annotations say ${said} (${claimed}) but the name verb "${leadingVerb(tool.name)}" implies ${verbRadius}`,
+          `annotations say ${said} (${claimed}) but the name verb "${verb.word}" implies ${verb.radius}`,
         ),
       );
     }
+  }
+
+  // A credential without scopes may hold any authority: it never lowers the tool, and it is never a
+  // declaration (SPEC 4, issue 9 class 7). It floors at the tool's radius and asks for its scopes. A server
+  // tool inherits its server's credentials: the server entry is judged (and warned about) once, not per tool.
+  for (const credential of tool.credentials.filter((item) => item.scopes.length === 0)) {
+    floors.push({ source: `credential ${credential.name} (no scopes)`, radius });
+    if (tool.server !== undefined) continue;
+    findings.push(
+      warning(
+        'credential-unscoped',
+        'credentials',
+        `credential ${credential.name} declares no scopes: its authority is unknown, held at the tool's radius ${radius}; declare its scopes`,
+      ),
+    );
   }
 
   return { radius, derived, floors, findings };

@@ -1,10 +1,13 @@
 import { canonicalJson } from './canonical-json.js';
+import { ANNOTATIONS, LOWER_BOUNDS, TEXT_KEYS, UPPER_BOUNDS } from './schema-keywords.js';
+import { findReferenceHazards } from './schema-references.js';
 import type { JsonObject, JsonValue } from './types.js';
 
 /**
  * Does the new inputSchema accept more arguments than the old one? Only the keywords modelled below are
  * trusted to narrow; a change to any other validation keyword (`not`, `if`, `$ref`, `dependentRequired`,
- * ...) is reported as widened, because a gate must not pass what it cannot prove narrower.
+ * ...) is reported as widened, because a gate must not pass what it cannot prove narrower. References are
+ * judged apart (schema-references.ts): a change anything may resolve to is widened.
  */
 
 export type SchemaChangeKind = 'widened' | 'narrowed' | 'changed' | 'same';
@@ -19,46 +22,11 @@ type NoteKind = Exclude<SchemaChangeKind, 'same'>;
 interface Note {
   kind: NoteKind;
   detail: string;
+  /** plain text (`title`, `description`, `$comment`): no reference can make it accept anything */
+  text?: boolean;
 }
 
 type Notes = Note[];
-
-/** Keywords that describe but never constrain: changing them is `changed`. */
-const ANNOTATIONS = new Set([
-  'title',
-  'description',
-  'default',
-  'examples',
-  'example',
-  '$comment',
-  'deprecated',
-  'readOnly',
-  'writeOnly',
-  '$schema',
-  '$id',
-  '$anchor',
-  'contentMediaType',
-  'contentEncoding',
-  '$defs',
-  'definitions',
-]);
-
-const UPPER_BOUNDS = new Set([
-  'maxLength',
-  'maximum',
-  'exclusiveMaximum',
-  'maxItems',
-  'maxProperties',
-  'maxContains',
-]);
-const LOWER_BOUNDS = new Set([
-  'minLength',
-  'minimum',
-  'exclusiveMinimum',
-  'minItems',
-  'minProperties',
-  'minContains',
-]);
 
 export function compareInputSchemas(before?: JsonObject, after?: JsonObject): SchemaComparison {
   if (before === undefined && after === undefined) return { kind: 'same', details: [] };
@@ -70,13 +38,31 @@ export function compareInputSchemas(before?: JsonObject, after?: JsonObject): Sc
   compareNode(before, after, '', notes);
   if (notes.length === 0)
     notes.push({ kind: 'changed', detail: 'schema rewritten without changing what it accepts' });
+  addReferenceHazards(before, after, notes);
   return { kind: overallKind(notes), details: notes.map((note) => note.detail) };
 }
 
+const HAZARD_LINES = 20;
+
+function addReferenceHazards(before: JsonObject, after: JsonObject, notes: Notes): void {
+  const hazards = findReferenceHazards(before, after);
+  // A schema with thousands of references must not print thousands of lines: the first few say enough.
+  for (const detail of hazards.widened.slice(0, HAZARD_LINES)) notes.push({ kind: 'widened', detail });
+  const hidden = hazards.widened.length - HAZARD_LINES;
+  if (hidden > 0) notes.push({ kind: 'widened', detail: `(and ${hidden} more changes behind references)` });
+  // A reference that may land anywhere makes every change but plain text a possible widening.
+  if (hazards.unresolved.length > 0 && notes.some((note) => note.kind !== 'widened' && !note.text)) {
+    const more = hazards.unresolved.length > 1 ? ` (and ${hazards.unresolved.length - 1} more)` : '';
+    const detail = `${hazards.unresolved[0]}${more}: any change may lie behind it (cannot prove narrower)`;
+    notes.push({ kind: 'widened', detail });
+  }
+}
+
+/** A narrowing is only a narrowing when nothing else changed beside it: a `changed` never rides along. */
 function overallKind(notes: Notes): NoteKind {
   if (notes.some((note) => note.kind === 'widened')) return 'widened';
-  if (notes.some((note) => note.kind === 'narrowed')) return 'narrowed';
-  return 'changed';
+  if (notes.some((note) => note.kind === 'changed')) return 'changed';
+  return 'narrowed';
 }
 
 const join = (path: string, key: string): string => (path === '' ? key : `${path}.${key}`);
@@ -156,8 +142,10 @@ function compareKeywords(before: JsonObject, after: JsonObject, path: string, no
 }
 
 function handlerFor(key: string): Handler {
+  // The dialect decides what every other keyword means (draft-07 ignores `$ref` siblings, 2020-12 `items`).
+  if (key === '$schema') return compareUnknown;
   if (ANNOTATIONS.has(key) || key.startsWith('x-')) {
-    return key === '$defs' || key === 'definitions' ? compareDefinitions : compareAnnotation;
+    return key === '$defs' || key === 'definitions' ? compareDefinitions : compareAnnotation(key);
   }
   if (UPPER_BOUNDS.has(key)) return compareBound('upper');
   if (LOWER_BOUNDS.has(key)) return compareBound('lower');
@@ -180,9 +168,14 @@ function presence(
   else both();
 }
 
-const compareAnnotation: Handler = (before, after, keyPath, notes) => {
-  notes.push({ kind: 'changed', detail: `${keyPath} changed` });
-};
+const isText = (value: JsonValue | undefined): boolean => value === undefined || typeof value === 'string';
+
+const compareAnnotation =
+  (key: string): Handler =>
+  (before, after, keyPath, notes) => {
+    const text = TEXT_KEYS.has(key) && isText(before) && isText(after);
+    notes.push({ kind: 'changed', detail: `${keyPath} changed`, ...(text ? { text } : {}) });
+  };
 
 function unprovable(
   before: JsonValue | undefined,

@@ -26,7 +26,7 @@ export interface SignoffRequirement {
 /** Required sign-offs, always from the BASE config, so that a PR cannot lower its own bar. */
 export function computeSignoffRequirement(input: SignoffInput, baseConfig: Config): SignoffRequirement {
   const raising = input.tools.filter((tool) => !tool.narrowing);
-  const radii: Radius[] = raising.map((tool) => tool.radiusAfter ?? 'none');
+  const radii: Radius[] = raising.map(requiredRadius);
   for (const binding of input.bindings) {
     for (const name of binding.added) radii.push(input.radiusOfBound(name) ?? 'none');
   }
@@ -57,6 +57,17 @@ export function computeSignoffRequirement(input: SignoffInput, baseConfig: Confi
   if (narrowingOnly) requiredSignoffs = counts.narrowing;
   else if (signoffRadius !== null) requiredSignoffs = counts[signoffRadius];
   return { maxRadius: highest, signoffRadius, narrowingOnly, capabilityChanged, requiredSignoffs };
+}
+
+/**
+ * The radius a non-narrowing tool change is signed at. A modified or renamed tool is held at the higher of its
+ * two radii: lowering what it declares about itself (effect, annotations, dataAccess, its name's verb) must
+ * not lower the bar for the very change that lowers it, nor for anything riding along with it.
+ */
+function requiredRadius(tool: ToolChange): Radius {
+  const after = tool.radiusAfter ?? 'none';
+  if (tool.change === 'added' || tool.radiusBefore === null) return after;
+  return maxRadius([tool.radiusBefore, after]);
 }
 
 export function exceedsMaxRadius(radius: Radius | null, limit: Radius): boolean {

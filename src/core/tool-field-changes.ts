@@ -1,6 +1,6 @@
 import { canonicalJson, jsonEqual } from './canonical-json.js';
 import { compareHostSets } from './hosts.js';
-import { annotationRadius, compareRadius } from './radius.js';
+import { compareRadius } from './radius.js';
 import { compareInputSchemas } from './schema-widening.js';
 import { compareScopeSets } from './scopes.js';
 import { redactTransport } from './server-field-changes.js';
@@ -10,6 +10,11 @@ import type { ChangeKind, FieldChange, JsonValue, RateLimit, Tool } from './type
 /**
  * Field-by-field comparison of one tool at base and head (SPEC section 5). Each differing field yields one
  * FieldChange: `widened` when head grants more authority, `narrowed` when less, `changed` when neither.
+ *
+ * Narrowing is removing authority (a scope, a host, a credential; a lower rate; an added approval or guard).
+ * What a manifest declares about itself (`effect`, `dataAccess`, `untrustedInput`, annotations) is a claim,
+ * not a grant: lowering a claim removes nothing, so it is `changed`, never `narrowed`, and the sign-off it
+ * needs is that of the radius before the claim was lowered (signoffs.ts).
  */
 export function compareToolFields(before: Tool, after: Tool): FieldChange[] {
   const changes: FieldChange[] = [];
@@ -21,9 +26,14 @@ export function compareToolFields(before: Tool, after: Tool): FieldChange[] {
   push(setChange('egress', compareHostSets(before.egress, after.egress)));
   push(rateLimitChange(before.rateLimit, after.rateLimit));
   push(rankedChange('approval', APPROVAL_RANK, before.approval, after.approval));
-  push(rankedChange('dataAccess', DATA_ACCESS_RANK, before.dataAccess, after.dataAccess));
+  push(declarationChange('dataAccess', DATA_ACCESS_RANK, before.dataAccess, after.dataAccess));
   push(
-    rankedChange('untrustedInput', FLAG_RANK, String(before.untrustedInput), String(after.untrustedInput)),
+    declarationChange(
+      'untrustedInput',
+      FLAG_RANK,
+      String(before.untrustedInput),
+      String(after.untrustedInput),
+    ),
   );
   push(schemaChange(before, after));
   push(effectChange(before, after));
@@ -116,6 +126,17 @@ function rankedChange(
   return { field, kind, before: scalar(before), after: scalar(after) };
 }
 
+/** A self-description: rising widens, and lowering it is only a claim (`changed`), never a narrowing. */
+function declarationChange(
+  field: string,
+  rank: Record<string, number>,
+  before: string,
+  after: string,
+): FieldChange | undefined {
+  const change = rankedChange(field, rank, before, after);
+  return change?.kind === 'narrowed' ? { ...change, kind: 'changed' } : change;
+}
+
 const scalar = (value: string): JsonValue => (value === 'true' ? true : value === 'false' ? false : value);
 
 function credentialChanges(before: Tool, after: Tool): FieldChange[] {
@@ -183,21 +204,32 @@ function schemaChange(before: Tool, after: Tool): FieldChange | undefined {
 function effectChange(before: Tool, after: Tool): FieldChange | undefined {
   const change = scalarChange('effect', before.effect, after.effect, 'changed');
   if (!change) return undefined;
-  return { ...change, kind: radiusKind(before.effect ?? 'irreversible', after.effect ?? 'irreversible') };
+  const rises = compareRadius(after.effect ?? 'irreversible', before.effect ?? 'irreversible') > 0;
+  return { ...change, kind: rises ? 'widened' : 'changed' };
 }
+
+/**
+ * MCP's hints, each read with MCP's default when absent, and the value that claims the lower risk. A hint
+ * moving towards more risk widens; towards less it is a claim (`changed`).
+ */
+const HINTS = [
+  { hint: 'readOnlyHint', absent: false, safer: true },
+  { hint: 'destructiveHint', absent: true, safer: false },
+  { hint: 'idempotentHint', absent: false, safer: true },
+  { hint: 'openWorldHint', absent: true, safer: false },
+] as const;
 
 function annotationsChange(before: Tool, after: Tool): FieldChange | undefined {
   const change = scalarChange('annotations', before.annotations, after.annotations, 'changed');
   if (!change) return undefined;
-  return {
-    ...change,
-    kind: radiusKind(annotationRadius(before.annotations), annotationRadius(after.annotations)),
-  };
-}
-
-function radiusKind(before: Parameters<typeof compareRadius>[0], after: Parameters<typeof compareRadius>[0]) {
-  const order = compareRadius(after, before);
-  return order > 0 ? 'widened' : order < 0 ? 'narrowed' : 'changed';
+  const riskier = HINTS.some(({ hint, absent, safer }) => {
+    const b: unknown = before.annotations?.[hint] ?? absent;
+    const a: unknown = after.annotations?.[hint] ?? absent;
+    if (a === b) return false;
+    // A value that is no boolean cannot be shown to claim less: fail closed.
+    return typeof a !== 'boolean' || typeof b !== 'boolean' || a !== safer;
+  });
+  return { ...change, kind: riskier ? 'widened' : 'changed' };
 }
 
 function protectedTargetsChange(before: Tool, after: Tool): FieldChange | undefined {

@@ -102,6 +102,15 @@ describe('diffToolRegistry: tool-level changes', () => {
     ]);
   });
 
+  it('reports a rename to a milder verb as changed, never narrowed (a name is a claim)', () => {
+    const deleter = makeTool({ name: 'delete_users', effect: 'read' });
+    const change = only(diffToolRegistry([deleter], [{ ...deleter, name: 'list_users' }], {}));
+    expect(change).toMatchObject({ radiusBefore: 'irreversible', radiusAfter: 'read', narrowing: false });
+    expect(change.changes).toEqual([
+      { field: 'name', kind: 'changed', before: 'delete_users', after: 'list_users' },
+    ]);
+  });
+
   it('pairs each base tool with at most one renamed head tool, deterministically by name', () => {
     const base = [makeTool({ name: 'a_old', effect: 'read' })];
     const head = [makeTool({ name: 'b_new', effect: 'read' }), makeTool({ name: 'c_new', effect: 'read' })];
@@ -211,10 +220,19 @@ describe('diffToolRegistry: modified tools', () => {
     expect(fieldOf(modify({ approval: 'human' }, unattended), 'approval')?.kind).toBe('narrowed');
   });
 
-  it('widens when dataAccess rises and narrows when it falls', () => {
+  it('widens when dataAccess rises; lowering the declaration is changed, never narrowed (SPEC 5)', () => {
     expect(fieldOf(modify({ dataAccess: 'sensitive' }), 'dataAccess')?.kind).toBe('widened');
     const sensitive = { ...refund, dataAccess: 'sensitive' as const };
-    expect(fieldOf(modify({ dataAccess: 'internal' }, sensitive), 'dataAccess')?.kind).toBe('narrowed');
+    const lowered = modify({ dataAccess: 'internal' }, sensitive);
+    expect(fieldOf(lowered, 'dataAccess')?.kind).toBe('changed');
+    expect(lowered.narrowing).toBe(false);
+  });
+
+  it('reports untrustedInput true -> false as changed, never narrowed', () => {
+    const untrusted = { ...refund, untrustedInput: true };
+    const lowered = modify({ untrustedInput: false }, untrusted);
+    expect(fieldOf(lowered, 'untrustedInput')).toMatchObject({ kind: 'changed', before: true, after: false });
+    expect(lowered.narrowing).toBe(false);
   });
 
   it('widens when untrustedInput becomes true', () => {
@@ -237,17 +255,19 @@ describe('diffToolRegistry: modified tools', () => {
 
   it('widens when the declared effect rises, reading a missing effect as irreversible', () => {
     expect(fieldOf(modify({ effect: 'privileged' }), 'effect')?.kind).toBe('widened');
-    expect(fieldOf(modify({ effect: 'write' }), 'effect')?.kind).toBe('narrowed');
+    // lowering a declared effect is a claim, not a revocation (SPEC 5)
+    expect(fieldOf(modify({ effect: 'write' }), 'effect')?.kind).toBe('changed');
+    expect(modify({ effect: 'none' }).narrowing).toBe(false);
     expect(fieldOf(modify({ effect: undefined }), 'effect')).toMatchObject({ kind: 'changed', after: null });
   });
 
-  it('compares annotations by the radius they imply', () => {
+  it('compares annotations hint by hint: riskier widens, a milder claim is changed', () => {
     const readOnly = { ...refund, annotations: { readOnlyHint: true } };
     expect(fieldOf(modify({ annotations: { readOnlyHint: false } }, readOnly), 'annotations')?.kind).toBe(
       'widened',
     );
     expect(fieldOf(modify({ annotations: undefined }, readOnly), 'annotations')?.kind).toBe('widened');
-    expect(fieldOf(modify({ annotations: { readOnlyHint: true } }), 'annotations')?.kind).toBe('narrowed');
+    expect(fieldOf(modify({ annotations: { readOnlyHint: true } }), 'annotations')?.kind).toBe('changed');
     const titled = { annotations: { readOnlyHint: true, title: 'Refund' } };
     expect(fieldOf(modify(titled, readOnly), 'annotations')?.kind).toBe('changed');
   });

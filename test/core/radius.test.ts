@@ -62,11 +62,18 @@ describe('action floors', () => {
     ],
   ];
 
-  it('matches the SPEC section 4 default table exactly', () => {
-    const expected = Object.fromEntries(
-      table.flatMap(([radius, actions]) => actions.map((a) => [a, radius])),
-    );
-    expect(DEFAULT_ACTION_FLOORS).toEqual(expected);
+  it('keeps every SPEC section 4 word at its class (the table only grows)', () => {
+    for (const [radius, actions] of table) {
+      for (const action of actions) expect(DEFAULT_ACTION_FLOORS[action], action).toBe(radius);
+    }
+  });
+
+  it('never lists a word below a class it had (floors only rise)', () => {
+    // read words SPEC did not name must not shadow a write the SPEC implies for unknown actions
+    for (const [word, radius] of Object.entries(DEFAULT_ACTION_FLOORS)) {
+      const spec = table.find(([, actions]) => actions.includes(word))?.[0];
+      if (spec) expect(compareRadius(radius, spec), word).toBeGreaterThanOrEqual(0);
+    }
   });
 
   it('treats an unknown scope action as a write', () => {
@@ -89,7 +96,7 @@ describe('action floors', () => {
     expect(actionFloor('*', { '*': 'read' })).toBe('privileged');
   });
 
-  it('reads a scope by its last segment', () => {
+  it('reads a scope by its words', () => {
     expect(scopeFloor('billing:refund')).toBe('irreversible');
     expect(scopeFloor('repo:contents:read')).toBe('read');
     expect(scopeFloor('billing:*')).toBe('privileged');
@@ -125,7 +132,7 @@ describe('annotationRadius', () => {
 
 describe('classifyBlastRadius', () => {
   it('uses the declared effect when nothing else raises it', () => {
-    const result = classifyBlastRadius(makeTool({ name: 'lookup', effect: 'read' }));
+    const result = classifyBlastRadius(makeTool({ name: 'zork', effect: 'read' }));
     expect(result.radius).toBe('read');
     expect(result.derived).toBe('none');
     expect(result.findings).toEqual([]);
@@ -182,7 +189,7 @@ describe('classifyBlastRadius', () => {
   });
 
   it('adds no floor for a name verb outside the table (no unknown->write rule for names)', () => {
-    const result = classifyBlastRadius(makeTool({ name: 'summarize_ticket', effect: 'read' }));
+    const result = classifyBlastRadius(makeTool({ name: 'tidy_ticket', effect: 'read' }));
     expect(result.radius).toBe('read');
     expect(result.floors.some((floor) => floor.source.startsWith('name verb'))).toBe(false);
   });
@@ -224,9 +231,10 @@ describe('classifyBlastRadius', () => {
     expect(result.findings.some((finding) => finding.code === 'radius-assumed')).toBe(false);
   });
 
-  it('keeps the assumed irreversible even if scopes imply less', () => {
-    const result = classifyBlastRadius(makeTool({ name: 'lookup', scopes: ['docs:read'] }));
-    expect(result.radius).toBe('irreversible');
+  it('reads declared scopes as a declaration: no assumption when scopes imply the class (SPEC 4)', () => {
+    const result = classifyBlastRadius(makeTool({ name: 'zork', scopes: ['docs:read'] }));
+    expect(result.radius).toBe('read');
+    expect(result.findings).toEqual([]);
   });
 
   it('flags read-only annotations on a name that implies a higher class, without lowering it', () => {
@@ -267,7 +275,7 @@ describe('classifyBlastRadius', () => {
   });
 
   it('lists the declared effect first among the floors', () => {
-    const result = classifyBlastRadius(makeTool({ name: 'lookup', effect: 'write', scopes: ['docs:read'] }));
+    const result = classifyBlastRadius(makeTool({ name: 'zork', effect: 'write', scopes: ['docs:read'] }));
     expect(result.floors).toEqual([
       { source: 'declared effect', radius: 'write' },
       { source: 'scope docs:read', radius: 'read' },

@@ -69,6 +69,24 @@ describe('required sign-offs', () => {
     const r = computeSignoffRequirement({ ...none, tools: [] }, DEFAULT_CONFIG);
     expect(r).toMatchObject({ capabilityChanged: false, requiredSignoffs: 0, maxRadius: null });
   });
+
+  it('signs a modified tool at the radius before when its radius fell (declaration lowered)', () => {
+    const lowered = { ...change('launder', 'modified', 'read'), radiusBefore: 'privileged' as const };
+    const r = computeSignoffRequirement({ ...none, tools: [lowered] }, DEFAULT_CONFIG);
+    expect(r).toMatchObject({ signoffRadius: 'privileged', maxRadius: 'privileged', requiredSignoffs: 2 });
+  });
+
+  it('signs a renamed tool at the higher of its two radii', () => {
+    const renamed = { ...change('list_users', 'renamed', 'read'), radiusBefore: 'irreversible' as const };
+    const r = computeSignoffRequirement({ ...none, tools: [renamed] }, DEFAULT_CONFIG);
+    expect(r.signoffRadius).toBe('irreversible');
+  });
+
+  it('signs an escalated tool at its radius after', () => {
+    const raised = { ...change('x', 'modified', 'privileged'), radiusBefore: 'read' as const };
+    const r = computeSignoffRequirement({ ...none, tools: [raised] }, DEFAULT_CONFIG);
+    expect(r).toMatchObject({ signoffRadius: 'privileged', requiredSignoffs: 2 });
+  });
 });
 
 describe('required sign-offs: servers and unmodelled files', () => {

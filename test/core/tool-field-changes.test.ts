@@ -58,4 +58,66 @@ describe('compareToolFields', () => {
       { field: 'server', kind: 'changed', before: 'a', after: 'b' },
     ]);
   });
+
+  it('never narrows a field a manifest only declares about itself (declaration laundering)', () => {
+    const loud = makeTool({
+      effect: 'privileged',
+      dataAccess: 'sensitive',
+      untrustedInput: true,
+      annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
+    });
+    const quiet = makeTool({
+      effect: 'read',
+      dataAccess: 'none',
+      untrustedInput: false,
+      annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+    });
+    const changes = compareToolFields(loud, quiet);
+    expect(changes.map((change) => [change.field, change.kind])).toEqual([
+      ['dataAccess', 'changed'],
+      ['untrustedInput', 'changed'],
+      ['effect', 'changed'],
+      ['annotations', 'changed'],
+    ]);
+    expect(compareToolFields(quiet, loud).every((change) => change.kind === 'widened')).toBe(true);
+  });
+
+  it.each([
+    ['readOnlyHint', false, true, 'changed'],
+    ['readOnlyHint', true, false, 'widened'],
+    ['destructiveHint', true, false, 'changed'],
+    ['destructiveHint', false, true, 'widened'],
+    ['idempotentHint', false, true, 'changed'],
+    ['idempotentHint', true, false, 'widened'],
+    ['openWorldHint', true, false, 'changed'],
+    ['openWorldHint', false, true, 'widened'],
+  ])('reads %s %s -> %s as %s', (hint, before, after, kind) => {
+    const tool = (value: boolean) => makeTool({ effect: 'write', annotations: { [hint]: value } });
+    expect(compareToolFields(tool(before as boolean), tool(after as boolean))).toMatchObject([
+      { field: 'annotations', kind },
+    ]);
+  });
+
+  it('reads absent hints with MCP defaults: dropping a milder claim widens, adding one is changed', () => {
+    const bare = makeTool({ effect: 'write' });
+    const mild = makeTool({ effect: 'write', annotations: { openWorldHint: false } });
+    expect(compareToolFields(mild, bare)).toMatchObject([{ field: 'annotations', kind: 'widened' }]);
+    expect(compareToolFields(bare, mild)).toMatchObject([{ field: 'annotations', kind: 'changed' }]);
+  });
+
+  it('widens when a hint holds something that is not a boolean (fails closed)', () => {
+    const odd = makeTool({ annotations: { readOnlyHint: 'yes' as unknown as boolean } });
+    expect(compareToolFields(makeTool({ annotations: {} }), odd)).toMatchObject([
+      { field: 'annotations', kind: 'widened' },
+    ]);
+  });
+
+  it('reads an added effect below the assumed irreversible as changed, a removed low effect as widened', () => {
+    expect(compareToolFields(makeTool(), makeTool({ effect: 'read' }))).toMatchObject([
+      { field: 'effect', kind: 'changed' },
+    ]);
+    expect(compareToolFields(makeTool({ effect: 'read' }), makeTool())).toMatchObject([
+      { field: 'effect', kind: 'widened' },
+    ]);
+  });
 });
