@@ -98,12 +98,20 @@ export function refusedPathFinding(path: string, character: string): Finding {
     code: PATH_REFUSED,
     path,
     line: 1,
-    message: `${JSON.stringify(path)}: the path holds ${character}, a character that does not show as itself; rename the file`,
+    message: `${showPath(path)}: the path holds ${character}, a character that does not show as itself; rename the file`,
   };
 }
 
 // a refused path cannot be trusted to one plane; two prompts with one id leave both the text and the bindings unknown
 const EVERY_PLANE_CODES = new Set([PATH_REFUSED, 'duplicate-prompt']);
+
+/** The path with every refused character spelled out, so a message about it cannot rewrite a terminal line. */
+export function showPath(path: string): string {
+  return path.replace(
+    new RegExp(REFUSED_CHARACTER.source, 'gu'),
+    (ch) => `<U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`,
+  );
+}
 
 /** A finding that holds both gates, wherever its file would fall. */
 export function holdsEveryPlane(finding: Finding): boolean {
