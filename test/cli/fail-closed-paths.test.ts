@@ -130,3 +130,24 @@ describe('duplicate prompt ids (class 3)', () => {
     TIMEOUT,
   );
 });
+
+describe('validate reads what the diff judges', () => {
+  it(
+    "refuses odd names and parses only the config's globs",
+    async () => {
+      repo.write('agentgate.yaml', 'version: 1\nplanes:\n  control:\n    paths: ["agents/**/*.tool.yaml"]\n');
+      repo.write('agents/a.tool.yaml', tool('read_things'));
+      repo.write('agents/notes.yaml', 'not: [a tool\n');
+      const ok = runCli(['validate', '--dir', repo.dir, '--format', 'json'], { cwd: repo.dir });
+      expect(JSON.parse(ok.stdout).findings).toEqual([]);
+      expect(ok.code).toBe(0);
+      repo.write('agents/b\u2028.tool.yaml', tool('other'));
+      const refused = runCli(['validate', '--dir', repo.dir, '--format', 'json'], { cwd: repo.dir });
+      expect(refused.code).toBe(1);
+      expect(JSON.parse(refused.stdout).findings.map((f: { code: string }) => f.code)).toEqual([
+        'path-refused',
+      ]);
+    },
+    TIMEOUT,
+  );
+});
