@@ -5,7 +5,13 @@ import type { Dirent } from 'node:fs';
 import { constants } from 'node:fs';
 import { lstat, open, readFile, readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { createPathClassification, createRegistryRoles, literalPrefixes } from '../core/classify-paths.js';
+import {
+  createPathClassification,
+  createRegistryRoles,
+  literalPrefixes,
+  refusedCharacterOf,
+  refusedPathFinding,
+} from '../core/classify-paths.js';
 import type { RegistryRole } from '../core/classify-paths.js';
 import { DEFAULT_CONFIG, parseConfig } from '../core/parse/config.js';
 import { inputFinding } from '../core/parse/findings.js';
@@ -79,9 +85,15 @@ export async function readRegistrySources(
   const prefixes = paths.length === 0 ? [] : literalPrefixes(paths);
   const walkFrom = paths.length === 0 ? [] : prefixes.length === 0 ? [''] : prefixes;
   const candidates = new Set<string>();
+  // a refused name is never opened: it may not even be the name on disk (bytes that are not UTF-8 read as U+FFFD)
   const reads = {
     governed: (path: string) => classify(path).kind !== 'none',
-    wanted: (path: string) => roleOf(path) !== 'ignored',
+    wanted: (path: string) => {
+      const found = classify(path);
+      if (found.kind !== 'refused') return roleOf(path) !== 'ignored';
+      sources.findings.push(refusedPathFinding(path, found.character));
+      return false;
+    },
   };
   for (const prefix of walkFrom) await walk(root, prefix, reads, candidates, sources.findings);
   const wanted = [...candidates].sort();
@@ -178,7 +190,9 @@ async function walk(
           ),
         );
       } else if (entry.isDirectory()) {
-        pending.push(path);
+        // a folder with a refused name is refused whole (its files would be), and never opened
+        if (refusedCharacterOf(path) === undefined) pending.push(path);
+        else wanted(path);
       } else if (entry.isFile() && wanted(path)) {
         out.add(path);
       }

@@ -150,8 +150,21 @@ describe('one classification for the diff and the runtime', () => {
           const diffSide = parseSnapshot(files, [], DEFAULT_CONFIG).registry;
           const names = (tools: { name: string }[]) => tools.map((t) => t.name).sort();
           expect(names(runtime.tools)).toEqual(names(diffSide.tools));
+          // a refused name is reported, never opened, on both sides
+          const refusedPaths = (findings: { code: string; path: string }[]) =>
+            findings
+              .filter((f) => f.code === 'path-refused')
+              .map((f) => f.path)
+              .sort();
+          expect(refusedPaths(runtime.findings)).toEqual(refusedPaths(diffSide.findings));
           const read = await readRegistrySources(dir);
-          expect(read.files.map((f) => f.path).sort()).toEqual(files.map((f) => f.path).sort());
+          const refused = new Set(refusedPaths(diffSide.findings));
+          expect(read.files.map((f) => f.path).sort()).toEqual(
+            files
+              .map((f) => f.path)
+              .filter((path) => !refused.has(path))
+              .sort(),
+          );
         } finally {
           rmSync(dir, { recursive: true, force: true });
         }

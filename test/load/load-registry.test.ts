@@ -159,3 +159,33 @@ describe('loadRegistry', () => {
     await expect(loadRegistry(join(dir, 'nope'))).rejects.toThrow('registry directory not found');
   });
 });
+
+describe('loadRegistry: names that are not what they seem', () => {
+  it('refuses a file or folder whose name is not UTF-8, without opening it', async () => {
+    mkdirSync(join(dir, 'registry/tools'), { recursive: true });
+    const tools = Buffer.from(join(dir, 'registry/tools/'));
+    writeFileSync(
+      Buffer.concat([tools, Buffer.from([0x78, 0xff, 0x2e, 0x79, 0x61, 0x6d, 0x6c])]),
+      TOOL('bad_name'),
+    );
+    mkdirSync(Buffer.concat([tools, Buffer.from([0x64, 0xfe])]));
+    writeFileSync(
+      Buffer.concat([tools, Buffer.from([0x64, 0xfe, 0x2f, 0x61, 0x2e, 0x79, 0x61, 0x6d, 0x6c])]),
+      TOOL('in_bad_dir'),
+    );
+    write('registry/tools/ok.yaml', TOOL('ok'));
+    const registry = await loadRegistry(dir);
+    expect(registry.tools.map((t) => t.name)).toEqual(['ok']);
+    expect(registry.findings.map((f) => [f.code, f.message.includes('U+FFFD')])).toEqual([
+      ['path-refused', true],
+      ['path-refused', true],
+    ]);
+  });
+
+  it('refuses a folder with a newline in its name as a whole', async () => {
+    write('registry/tools/a\nb/c.yaml', TOOL('hidden'));
+    const registry = await loadRegistry(dir);
+    expect(registry.tools).toEqual([]);
+    expect(registry.findings.map((f) => [f.code, f.path])).toEqual([['path-refused', 'registry/tools/a\nb']]);
+  });
+});
