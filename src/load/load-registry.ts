@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { Dirent } from 'node:fs';
 import { constants } from 'node:fs';
 import { lstat, open, readFile, readdir, stat } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import {
   createPathClassification,
   createRegistryRoles,
@@ -95,7 +95,11 @@ export async function readRegistrySources(
       return false;
     },
   };
-  for (const prefix of walkFrom) await walk(root, prefix, reads, candidates, sources.findings);
+  for (const prefix of walkFrom) {
+    // git holds no path outside the repository: a glob reaching out of it matches nothing the gate judged
+    if (!isInside(prefix)) continue;
+    await walk(root, prefix, reads, candidates, sources.findings);
+  }
   const wanted = [...candidates].sort();
   const files = await mapLimit(wanted, CONCURRENCY, (path) => readSource(root, path, sources.findings));
   sources.files = files.filter((file): file is SourceFile => file !== undefined);
@@ -247,6 +251,10 @@ function gitBlobId(bytes: Uint8Array): string {
 
 function refused(code: string, path: string, message: string): Finding {
   return inputFinding({ code, path, line: 1, message });
+}
+
+function isInside(prefix: string): boolean {
+  return !isAbsolute(prefix) && !prefix.split('/').some((segment) => segment === '..' || segment === '.');
 }
 
 function dedupe(findings: Finding[]): Finding[] {

@@ -189,3 +189,12 @@ describe('loadRegistry: names that are not what they seem', () => {
     expect(registry.findings.map((f) => [f.code, f.path])).toEqual([['path-refused', 'registry/tools/a\nb']]);
   });
 });
+
+describe('loadRegistry: globs that reach outside the root', () => {
+  it('reads nothing outside the folder, whatever the config globs say', async () => {
+    write('outside/tools/a.yaml', TOOL('outside_tool'));
+    write('repo/agentgate.yaml', 'version: 1\nplanes:\n  control:\n    paths: ["../outside/tools/**"]\n');
+    const registry = await loadRegistry(join(dir, 'repo'));
+    expect(registry.tools).toEqual([]);
+  });
+});
