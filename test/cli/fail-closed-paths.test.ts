@@ -151,3 +151,29 @@ describe('validate reads what the diff judges', () => {
     TIMEOUT,
   );
 });
+
+describe('new gate files (class 14 list)', () => {
+  for (const path of ['action.yml', '.gitattributes', '.github/actions/setup/action.yml']) {
+    it(
+      `${path} is control plane, and the digest moves with its content`,
+      async () => {
+        repo.git('checkout', '-q', 'main');
+        repo.write(path, 'one\n');
+        await repo.commit('gate file at base');
+        repo.git('branch', '-f', 'pr', 'main');
+        repo.checkout('pr');
+        repo.write(path, 'two\n');
+        await repo.commit('first edit');
+        const first = diffJson().report;
+        repo.write(path, 'three\n');
+        await repo.commit('second edit');
+        const second = diffJson().report;
+        expect(first.planes.control.files.map((f) => f.path)).toEqual([path]);
+        expect(first.planes.control.requiredSignoffs).toBeGreaterThan(0);
+        expect(first.ungoverned).toEqual([]);
+        expect(second.planes.control.digest).not.toBe(first.planes.control.digest);
+      },
+      TIMEOUT,
+    );
+  }
+});

@@ -20,7 +20,12 @@ afterEach(() => closeGitHubFixture(fixture));
 
 async function openPull(
   files: Record<string, string>,
+  baseFiles: Record<string, string> = {},
 ): Promise<Record<string, { state: string } | undefined>> {
+  if (Object.keys(baseFiles).length > 0) {
+    for (const [path, text] of Object.entries(baseFiles)) repo.write(path, text);
+    base = await repo.commit('base, with more');
+  }
   for (const [path, text] of Object.entries(files)) repo.write(path, text);
   const head = await repo.commit('the pull request');
   fake.addPull({ number: PR_NUMBER, author: AUTHOR, baseSha: base, headSha: head });
