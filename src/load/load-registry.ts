@@ -141,13 +141,12 @@ async function chooseRoot(
 /** The config in a folder, or undefined when it has none; a config with errors is an error, never the defaults. */
 export async function readConfigAt(dir: string): Promise<Config | undefined> {
   for (const name of CONFIG_FILES) {
-    let text: string;
-    try {
-      text = await readFile(join(dir, name), 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
-      throw error;
-    }
+    const path = join(dir, name);
+    const info = await lstat(path).catch(() => undefined);
+    if (info === undefined) continue;
+    // as in the diff, where a linked config at the base is refused: a link can point at a config nobody reviewed
+    if (!info.isFile()) throw new Error(`${path}: the config must be a regular file, not a link or folder`);
+    const text = await readFile(path, 'utf8');
     const result = parseConfig(text, name);
     const error = result.errors[0];
     if (error) throw new Error(`${join(dir, name)}:${error.line}: ${error.message}`);

@@ -198,3 +198,11 @@ describe('loadRegistry: globs that reach outside the root', () => {
     expect(registry.tools).toEqual([]);
   });
 });
+
+describe('loadRegistry: the config itself', () => {
+  it('refuses a config that is a symbolic link', async () => {
+    write('elsewhere.yaml', 'version: 1\nplanes:\n  control:\n    paths: ["x/**"]\n');
+    symlinkSync(join(dir, 'elsewhere.yaml'), join(dir, 'agentgate.yaml'));
+    await expect(loadRegistry(dir)).rejects.toThrow('must be a regular file');
+  });
+});
