@@ -20,7 +20,9 @@ export async function runValidate(options: ValidateOptions): Promise<number> {
   if (!info?.isDirectory()) throw new UsageError(`--dir: ${options.dir} is not a directory`);
   const config = await readConfig(options.dir);
   // the loader reads the same config and classifies files as `diff` does (planes' globs, refused paths)
-  const sources = await readRegistrySources(options.dir);
+  const sources = await readRegistrySources(options.dir).catch((error: unknown) => {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  });
   const registry = parseRegistryFiles(sources.files, sources);
   const all = [
     ...sources.findings,
