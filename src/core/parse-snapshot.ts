@@ -25,6 +25,8 @@ export interface ParsedSnapshot {
 /** A prompt file that does not parse: its bindings are unknown, so it holds the control plane. */
 export const PROMPT_BINDINGS_UNKNOWN = 'prompt-bindings-unknown';
 
+const PROMPT_FILE = /\.(?:md|ya?ml)$/i;
+
 export type ParsedFile = { tools: Tool[]; prompt?: Prompt; findings: Finding[] };
 
 /** Parse results keyed by path and blob id: an unchanged file is parsed once for both sides of a diff. */
@@ -75,6 +77,9 @@ export function parseSnapshot(
       line: 1,
       message: `${file.path}: ${REFUSAL_TEXT[file.reason]}`,
     });
+    // a prompt that cannot be read binds unknown tools, like one that does not parse
+    if (roleOf(file.path) === 'prompt' && PROMPT_FILE.test(file.path))
+      findings.push(bindingsUnknown(file.path, promptsRoot));
   }
   return { registry: { tools, prompts, findings }, oids };
 }

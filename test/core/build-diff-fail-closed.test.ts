@@ -202,6 +202,22 @@ describe('prompts that do not parse (class 9)', () => {
     expect(statuses(report).control.state).not.toBe('success');
   });
 
+  it('a prompt git could not read (symlink, too large, not UTF-8) holds it too', () => {
+    for (const reason of ['symlink', 'too-large', 'not-utf8'] as const) {
+      const path = 'registry/prompts/agent.md';
+      const head = parseSnapshot([], [{ path, oid: 'x', reason }], DEFAULT_CONFIG);
+      const report = buildDiffReport({
+        base: { ref: { ref: 'b', sha: null }, snapshot: parseSnapshot([], [], DEFAULT_CONFIG) },
+        head: { ref: { ref: 'h', sha: null }, snapshot: head },
+        changedFiles: [{ path, status: 'added' }],
+        config: DEFAULT_CONFIG,
+        today: '2026-11-27',
+      });
+      expect(report.findings.map((f) => f.code)).toContain('prompt-bindings-unknown');
+      expect(statuses(report).control.state).not.toBe('success');
+    }
+  });
+
   it('a data file under the prompts path (.jsonl, .txt) does not', () => {
     const report = diff(base, { ...base, 'registry/prompts/shots.txt': '---\n[\n' });
     expect(report.findings).toEqual([]);
