@@ -35,8 +35,10 @@ export type PathClassifier = (path: string) => Plane;
 // U+2028/U+2029; \p{Cs}: a lone surrogate (no file system name); U+FFFD: git bytes that were not UTF-8.
 const REFUSED_CHARACTER = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\uFFFD]/u;
 
-// flags 's': picomatch's `*` and `**` are built on `.`, which skips `\n`, `\r`, U+2028 and U+2029 without it
-const matchOptions = { dot: true, flags: 's' } as const;
+// flags 's': picomatch's `*` and `**` are built on `.`, which skips `\n`, `\r`, U+2028 and U+2029 without it.
+// flags 'i': on a case-insensitive checkout (macOS, Windows) `Registry/Tools/x.yaml` is the runtime's
+// `registry/tools/x.yaml`, so the gate must not call it ungoverned; over-matching only ever adds a gate.
+const matchOptions = { dot: true, flags: 'si' } as const;
 const gateMatcher = picomatch(GATE_FILE_PATTERNS, matchOptions);
 
 /** The first refused character of a path, as `U+XXXX`, or undefined when the path is clean. */

@@ -54,6 +54,12 @@ describe('path classification', () => {
     expect(classification('registry/tools/é 𝐚.yaml')).toEqual({ kind: 'control', gate: false });
   });
 
+  it('matches case-insensitively: a case-insensitive checkout makes Registry/Tools the registry', () => {
+    expect(classify('Registry/Tools/x.yaml')).toBe('control');
+    expect(classify('REGISTRY/prompts/p.md')).toBe('data');
+    expect(classify('.GitHub/Workflows/ci.yml')).toBe('control');
+  });
+
   it('gives a path claimed by both planes the stricter control gate', () => {
     const config = structuredClone(DEFAULT_CONFIG);
     config.planes.data.paths = ['registry/**'];
