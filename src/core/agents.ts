@@ -5,17 +5,18 @@ export const WHOLE_REGISTRY_AGENT = '(registry)';
 
 /**
  * Groups tools into agents. An agent is a prompt with `tools:`; when no prompt binds any tool, every tool
- * belongs to one agent, so that composition is still checked in registries that do not bind.
+ * belongs to one agent, so that composition is still checked in registries that do not bind. Prompts sharing an
+ * id (an error of their own) are one agent with the union of their bindings: neither file can mask the other.
  */
 export function resolveAgents(tools: Tool[], prompts: Prompt[]): Map<string, Tool[]> {
   const byName = new Map(tools.map((tool) => [tool.name, tool]));
   const agents = new Map<string, Tool[]>();
-  for (const prompt of prompts) {
-    if (prompt.tools === undefined) continue;
-    const bound = prompt.tools
+  for (const [id, names] of bindingsById(prompts)) {
+    const bound = [...names]
+      .sort()
       .map((name) => byName.get(name))
       .filter((tool): tool is Tool => tool !== undefined);
-    agents.set(prompt.id, bound);
+    agents.set(id, bound);
   }
   if (agents.size === 0) agents.set(WHOLE_REGISTRY_AGENT, tools);
   return agents;
@@ -40,7 +41,10 @@ export function diffBindings(base: Prompt[], head: Prompt[]): BindingChange[] {
 function bindingsById(prompts: Prompt[]): Map<string, Set<string>> {
   const map = new Map<string, Set<string>>();
   for (const prompt of prompts) {
-    if (prompt.tools !== undefined) map.set(prompt.id, new Set(prompt.tools));
+    if (prompt.tools === undefined) continue;
+    const names = map.get(prompt.id) ?? new Set<string>();
+    for (const name of prompt.tools) names.add(name);
+    map.set(prompt.id, names);
   }
   return map;
 }

@@ -1,12 +1,18 @@
 import { diffBindings, resolveAgents } from './agents.js';
-import { createPathClassifier, isGateFile, splitFilesByPlane } from './classify-paths.js';
+import {
+  createPathClassification,
+  isGateFile,
+  refusedChangedPaths,
+  splitFilesByPlane,
+} from './classify-paths.js';
 import { changedServerFindings, unmodelledControlFiles } from './control-files.js';
 import { computeDigest } from './digest.js';
 import type { GateFileChange } from './digest.js';
-import { diffPrompts } from './diff-prompts.js';
+import { diffPrompts, findDuplicatePromptIds } from './diff-prompts.js';
 import { diffServerPairs } from './diff-servers.js';
 import { diffToolRegistry } from './diff-tools.js';
 import { diffFlows } from './flows.js';
+import { PROMPT_BINDINGS_UNKNOWN } from './parse-snapshot.js';
 import type { ParsedSnapshot } from './parse-snapshot.js';
 import { classifyBlastRadius } from './radius.js';
 import { computeSignoffRequirement, exceedsMaxRadius } from './signoffs.js';
@@ -42,7 +48,9 @@ export function buildDiffReport(input: DiffInput): DiffReport {
   const actions = config.radius.actions;
   const baseRegistry = input.base.snapshot.registry;
   const headRegistry = input.head.snapshot.registry;
-  const files = splitFilesByPlane(input.changedFiles, createPathClassifier(config));
+  const files = splitFilesByPlane(input.changedFiles, createPathClassification(config));
+  const changedPaths = new Set(input.changedFiles.map((file) => file.path));
+  holdUnreadablePrompts(files, input.changedFiles, headRegistry.findings, changedPaths);
 
   const tools = diffToolRegistry(baseRegistry.tools, headRegistry.tools, { actions });
   const bindings = diffBindings(baseRegistry.prompts, headRegistry.prompts);
@@ -91,14 +99,17 @@ export function buildDiffReport(input: DiffInput): DiffReport {
   const prompts = diffPrompts(baseRegistry.prompts, headRegistry.prompts, {
     versionBump: config.planes.data.versionBump,
   });
-  const changedPaths = new Set(input.changedFiles.map((file) => file.path));
   const changedTools = new Set(tools.filter((t) => t.change !== 'removed').map((t) => t.name));
   const relevant = (finding: Finding) =>
     changedPaths.has(finding.path) || (finding.tool !== undefined && changedTools.has(finding.tool));
+  // duplicate ids are judged per group (every file, kept when any of them changed), not per changed file
   const headFindings = dedupeFindings([
-    ...headRegistry.findings,
-    ...validateRegistry(headRegistry, { actions }),
-  ]).filter(relevant);
+    ...[...headRegistry.findings, ...validateRegistry(headRegistry, { actions })]
+      .filter((finding) => finding.code !== 'duplicate-prompt')
+      .filter(relevant),
+    ...findDuplicatePromptIds(headRegistry.prompts, changedPaths),
+    ...refusedChangedPaths(input.changedFiles),
+  ]);
   const waived = applyWaivers(
     [
       ...headFindings,
@@ -151,9 +162,32 @@ export function buildDiffReport(input: DiffInput): DiffReport {
             : [],
       },
     },
+    ungoverned: files.none,
     findings: sortFindings(waived.findings),
     waivers: { applied: waived.applied, expired: waived.expired },
   };
+}
+
+/**
+ * A changed prompt that does not parse may bind anything: its file joins the control plane, whose gate its
+ * `prompt-bindings-unknown` error holds.
+ */
+function holdUnreadablePrompts(
+  files: { control: ChangedFile[] },
+  changedFiles: ChangedFile[],
+  headFindings: Finding[],
+  changedPaths: Set<string>,
+): void {
+  const unreadable = new Set(
+    headFindings
+      .filter((finding) => finding.code === PROMPT_BINDINGS_UNKNOWN && changedPaths.has(finding.path))
+      .map((finding) => finding.path),
+  );
+  const inControl = new Set(files.control);
+  const held = changedFiles.filter((file) => unreadable.has(file.path) && !inControl.has(file));
+  if (held.length === 0) return;
+  files.control.push(...held);
+  files.control.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 function memoizeRadius(actions: Record<string, Radius>) {

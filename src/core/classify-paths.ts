@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import type { ChangedFile, Config, Plane } from './types.js';
+import type { ChangedFile, Config, Finding, Plane } from './types.js';
 
 /** Files that change the gates themselves: always control plane, whatever the configured globs say. */
 export const GATE_FILE_PATTERNS = [
@@ -9,44 +9,150 @@ export const GATE_FILE_PATTERNS = [
   '.github/CODEOWNERS',
   'docs/CODEOWNERS',
   '.github/workflows/**',
+  '.github/actions/**',
+  'action.yml',
+  'action.yaml',
+  '.gitattributes',
 ];
+
+/** The error finding of a path no gate can be trusted to classify; it holds every plane. */
+export const PATH_REFUSED = 'path-refused';
+
+/**
+ * Where one path goes. `refused`: the path holds a character that renders unlike its bytes (controls, line and
+ * paragraph separators, bidi and other invisible format characters, lone surrogates, U+FFFD from undecodable
+ * bytes); it is put in every plane with an error, since neither a reviewer nor a glob can be trusted with it.
+ */
+export type PathClass =
+  | { kind: 'data' }
+  | { kind: 'control'; gate: boolean }
+  | { kind: 'none' }
+  | { kind: 'refused'; character: string };
 
 export type PathClassifier = (path: string) => Plane;
 
-const matchOptions = { dot: true } as const;
+// \p{Cc}: C0, DEL and C1; \p{Cf}: bidi controls, zero-width and other invisible format characters; \p{Zl}/\p{Zp}:
+// U+2028/U+2029; \p{Cs}: a lone surrogate (no file system name); U+FFFD: git bytes that were not UTF-8.
+const REFUSED_CHARACTER = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\uFFFD]/u;
 
-export function isGateFile(path: string): boolean {
-  return gateMatcher(path);
-}
+// flags 's': picomatch's `*` and `**` are built on `.`, which skips `\n`, `\r`, U+2028 and U+2029 without it.
+// flags 'i': on a case-insensitive checkout (macOS, Windows) `Registry/Tools/x.yaml` is the runtime's
+// `registry/tools/x.yaml`, so the gate must not call it ungoverned; over-matching only ever adds a gate.
+const matchOptions = { dot: true, flags: 'si' } as const;
 const gateMatcher = picomatch(GATE_FILE_PATTERNS, matchOptions);
 
+/** The first refused character of a path, as `U+XXXX`, or undefined when the path is clean. */
+export function refusedCharacterOf(path: string): string | undefined {
+  const match = REFUSED_CHARACTER.exec(path);
+  if (!match) return undefined;
+  return `U+${match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+export function isGateFile(path: string): boolean {
+  return refusedCharacterOf(path) === undefined && gateMatcher(path);
+}
+
 /**
- * Returns a classifier for the configured plane globs. Gate files win over everything; control globs win
- * over data globs so that a path claimed by both gets the stricter gate.
+ * THE classification, shared by the diff and the runtime loader. Gate files win over everything; control globs
+ * win over data globs so that a path claimed by both gets the stricter gate. Globs match every character.
  */
-export function createPathClassifier(config: Config): PathClassifier {
+export function createPathClassification(config: Config): (path: string) => PathClass {
   const isControl = picomatch(config.planes.control.paths, matchOptions);
   const isData = picomatch(config.planes.data.paths, matchOptions);
   return (path) => {
-    if (gateMatcher(path) || isControl(path)) return 'control';
-    if (isData(path)) return 'data';
-    return 'none';
+    const character = refusedCharacterOf(path);
+    if (character !== undefined) return { kind: 'refused', character };
+    if (gateMatcher(path)) return { kind: 'control', gate: true };
+    if (isControl(path)) return { kind: 'control', gate: false };
+    if (isData(path)) return { kind: 'data' };
+    return { kind: 'none' };
   };
 }
 
-/** A renamed file belongs to every plane either of its paths falls in: moving a tool out of the registry is a control change. */
+/** One plane per path, for callers that hold a single gate: a refused path gets the stricter one. */
+export function createPathClassifier(config: Config): PathClassifier {
+  const classify = createPathClassification(config);
+  return (path) => {
+    const kind = classify(path).kind;
+    return kind === 'refused' ? 'control' : kind;
+  };
+}
+
+/** The role a registry file plays: the same answer for `diff` (git objects) and the runtime (a folder on disk). */
+export type RegistryRole = 'tool' | 'prompt' | 'refused' | 'ignored';
+
+const MANIFEST_EXTENSION = /\.(?:ya?ml|json)$/i;
+
+export function createRegistryRoles(config: Config): (path: string) => RegistryRole {
+  const classify = createPathClassification(config);
+  return (path) => {
+    const found = classify(path);
+    if (found.kind === 'refused') return 'refused';
+    if (found.kind === 'control' && !found.gate) return MANIFEST_EXTENSION.test(path) ? 'tool' : 'ignored';
+    if (found.kind === 'data') return 'prompt';
+    return 'ignored';
+  };
+}
+
+export function refusedPathFinding(path: string, character: string): Finding {
+  return {
+    severity: 'error',
+    code: PATH_REFUSED,
+    path,
+    line: 1,
+    message: `${showPath(path)}: the path holds ${character}, a character that does not show as itself; rename the file`,
+  };
+}
+
+// a refused path cannot be trusted to one plane; two prompts with one id leave both the text and the bindings unknown
+const EVERY_PLANE_CODES = new Set([PATH_REFUSED, 'duplicate-prompt']);
+
+/** The path with every refused character spelled out, so a message about it cannot rewrite a terminal line. */
+export function showPath(path: string): string {
+  return path.replace(
+    new RegExp(REFUSED_CHARACTER.source, 'gu'),
+    (ch) => `<U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`,
+  );
+}
+
+/** A finding that holds both gates, wherever its file would fall. */
+export function holdsEveryPlane(finding: Finding): boolean {
+  return EVERY_PLANE_CODES.has(finding.code);
+}
+
+/**
+ * A renamed file belongs to every plane either of its paths falls in: moving a tool out of the registry is a
+ * control change. A refused path is in both planes.
+ */
 export function splitFilesByPlane(
   files: ChangedFile[],
-  classify: PathClassifier,
+  classify: PathClassifier | ((path: string) => PathClass),
 ): { data: ChangedFile[]; control: ChangedFile[]; none: ChangedFile[] } {
   const out = { data: [] as ChangedFile[], control: [] as ChangedFile[], none: [] as ChangedFile[] };
+  const planesOf = (path: string): Plane[] => {
+    const found = classify(path);
+    if (typeof found === 'string') return [found];
+    return found.kind === 'refused' ? ['data', 'control'] : [found.kind];
+  };
   for (const file of files) {
-    const planes = new Set<Plane>([classify(file.path)]);
-    if (file.oldPath !== undefined) planes.add(classify(file.oldPath));
+    const planes = new Set<Plane>(planesOf(file.path));
+    if (file.oldPath !== undefined) for (const plane of planesOf(file.oldPath)) planes.add(plane);
     if (planes.size > 1) planes.delete('none');
     for (const plane of planes) out[plane].push(file);
   }
   return out;
+}
+
+/** Changed files whose paths are refused (either side of a rename), with the first refused character. */
+export function refusedChangedPaths(files: ChangedFile[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const file of files) {
+    for (const path of new Set([file.path, file.oldPath ?? file.path])) {
+      const character = refusedCharacterOf(path);
+      if (character !== undefined) findings.push(refusedPathFinding(path, character));
+    }
+  }
+  return findings;
 }
 
 /** The literal directory part of each glob, for narrowing what git has to list. '' means the whole tree. */

@@ -210,3 +210,34 @@ function sortById(prompts: Iterable<Prompt>): Prompt[] {
 function compareText(x: string, y: string): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
+
+/**
+ * Two prompts with one id: an error at every file that holds it, kept whenever any of them changed (a new file
+ * must never hide behind an old one with its id). Their bindings count as the union (see agents.ts).
+ */
+export function findDuplicatePromptIds(
+  prompts: readonly Prompt[],
+  changedPaths: ReadonlySet<string>,
+): Finding[] {
+  const byId = new Map<string, Prompt[]>();
+  for (const prompt of prompts) byId.set(prompt.id, [...(byId.get(prompt.id) ?? []), prompt]);
+  const findings: Finding[] = [];
+  for (const [id, group] of byId) {
+    if (group.length < 2 || !group.some((prompt) => changedPaths.has(prompt.source.path))) continue;
+    for (const prompt of group) {
+      const others = group
+        .filter((other) => other !== prompt)
+        .map((other) => `${other.source.path}:${other.source.line}`)
+        .join(', ');
+      findings.push({
+        severity: 'error',
+        code: 'duplicate-prompt',
+        path: prompt.source.path,
+        line: prompt.source.line,
+        tool: id,
+        message: `prompt id ${JSON.stringify(id)} is used more than once: here and at ${others}; their tool bindings count together`,
+      });
+    }
+  }
+  return findings;
+}

@@ -1,6 +1,11 @@
-import picomatch from 'picomatch';
-import { literalPrefixes } from './classify-paths.js';
-import { parsePromptFile } from './parse/prompt.js';
+import {
+  createRegistryRoles,
+  literalPrefixes,
+  refusedCharacterOf,
+  refusedPathFinding,
+} from './classify-paths.js';
+import type { RegistryRole } from './classify-paths.js';
+import { defaultPromptId, parsePromptFile } from './parse/prompt.js';
 import { parseToolManifest } from './parse/tool-manifest.js';
 import type { SourceFile } from './parse/source-file.js';
 import type { Config, Finding, Prompt, Registry, Server, Tool } from './types.js';
@@ -19,7 +24,12 @@ export interface ParsedSnapshot {
   modelled: Set<string>;
 }
 
-type ParsedFile = {
+/** A prompt file that does not parse: its bindings are unknown, so it holds the control plane. */
+export const PROMPT_BINDINGS_UNKNOWN = 'prompt-bindings-unknown';
+
+const PROMPT_FILE = /\.(?:md|ya?ml)$/i;
+
+export type ParsedFile = {
   tools: Tool[];
   servers?: Server[];
   prompt?: Prompt;
@@ -30,7 +40,6 @@ type ParsedFile = {
 /** Parse results keyed by path and blob id: an unchanged file is parsed once for both sides of a diff. */
 export type ParseCache = Map<string, ParsedFile>;
 
-const MANIFEST_EXTENSIONS = /\.(ya?ml|json)$/i;
 const REFUSAL_TEXT: Record<RefusedFile['reason'], string> = {
   symlink: 'symbolic links are refused: a link can point outside the registry',
   'too-large': 'file is over the size limit',
@@ -44,8 +53,7 @@ export function parseSnapshot(
   config: Config,
   cache: ParseCache = new Map(),
 ): ParsedSnapshot {
-  const isTool = picomatch(config.planes.control.paths, { dot: true });
-  const isPrompt = picomatch(config.planes.data.paths, { dot: true });
+  const roleOf = createRegistryRoles(config);
   const promptsRoot = literalPrefixes(config.planes.data.paths)[0] ?? '';
   const tools: Tool[] = [];
   const servers: Server[] = [];
@@ -58,7 +66,7 @@ export function parseSnapshot(
     const key = `${file.oid}\0${file.path}`;
     let parsed = cache.get(key);
     if (parsed === undefined) {
-      parsed = parseFile(file, isTool(file.path), isPrompt(file.path), promptsRoot);
+      parsed = parseRegistryFile(file, roleOf(file.path), promptsRoot);
       cache.set(key, parsed);
     }
     tools.push(...parsed.tools);
@@ -81,22 +89,44 @@ export function parseSnapshot(
       line: 1,
       message: `${file.path}: ${REFUSAL_TEXT[file.reason]}`,
     });
+    // a prompt that cannot be read binds unknown tools, like one that does not parse
+    if (roleOf(file.path) === 'prompt' && PROMPT_FILE.test(file.path))
+      findings.push(bindingsUnknown(file.path, promptsRoot));
   }
   return { registry: { tools, prompts, findings, servers }, oids, modelled };
 }
 
-function parseFile(file: SourceFile, isTool: boolean, isPrompt: boolean, promptsRoot: string): ParsedFile {
-  if (isTool) {
-    if (!MANIFEST_EXTENSIONS.test(file.path)) return { tools: [], findings: [] };
+/** One file by its role (see createRegistryRoles): the diff and the runtime loader both parse through here. */
+export function parseRegistryFile(file: SourceFile, role: RegistryRole, promptsRoot: string): ParsedFile {
+  if (role === 'refused') {
+    return {
+      tools: [],
+      findings: [refusedPathFinding(file.path, refusedCharacterOf(file.path) ?? 'a refused character')],
+    };
+  }
+  if (role === 'tool') {
     const result = parseToolManifest(file);
     const modelled = !result.findings.some((finding) => finding.severity === 'error');
     return { tools: result.tools, servers: result.servers, findings: result.findings, modelled };
   }
-  if (isPrompt) {
+  if (role === 'prompt') {
     const result = parsePromptFile(file, promptsRoot);
-    return result.prompt
-      ? { tools: [], prompt: result.prompt, findings: result.findings }
-      : { tools: [], findings: result.findings };
+    if (result.prompt) return { tools: [], prompt: result.prompt, findings: result.findings };
+    if (result.dataFile) return { tools: [], findings: result.findings };
+    return { tools: [], findings: [...result.findings, bindingsUnknown(file.path, promptsRoot)] };
   }
   return { tools: [], findings: [] };
+}
+
+/** A prompt that does not parse may bind any tool: the control plane holds it (field `tools` routes it there). */
+function bindingsUnknown(path: string, promptsRoot: string): Finding {
+  return {
+    severity: 'error',
+    code: PROMPT_BINDINGS_UNKNOWN,
+    path,
+    line: 1,
+    field: 'tools',
+    tool: defaultPromptId(path, promptsRoot),
+    message: `${path}: the prompt does not parse, so the tools it binds are unknown: the control plane is held until it parses`,
+  };
 }

@@ -346,6 +346,8 @@ export interface DiffReport {
   base: RefInfo;
   head: RefInfo;
   planes: { data: DataPlaneReport; control: ControlPlaneReport };
+  /** changed files that fall in no plane (SPEC 3.1): listed so nothing changes unseen */
+  ungoverned?: ChangedFile[];
   findings: Finding[];
   waivers: { applied: AppliedWaiver[]; expired: Waiver[] };
 }

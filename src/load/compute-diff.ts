@@ -1,6 +1,6 @@
 import { buildDiffReport } from '../core/build-diff.js';
 import { ownersOf, parseCodeowners } from '../core/codeowners.js';
-import { literalPrefixes } from '../core/classify-paths.js';
+import { GATE_FILE_PATTERNS, literalPrefixes } from '../core/classify-paths.js';
 import { DEFAULT_CONFIG, parseConfig } from '../core/parse/config.js';
 import { parseSnapshot } from '../core/parse-snapshot.js';
 import type { ParseCache, ParsedSnapshot } from '../core/parse-snapshot.js';
@@ -118,7 +118,15 @@ function snapshotOptions(config: Config): SnapshotOptions {
   const prefixes =
     planePrefixes.length === 0
       ? []
-      : [...planePrefixes, ...CONFIG_PATHS, ...CODEOWNERS_PATHS, '.github/workflows'];
+      : // every gate file is read, so that its blob id (and so the digest) moves with its content
+        [
+          ...new Set([
+            ...planePrefixes,
+            ...CONFIG_PATHS,
+            ...CODEOWNERS_PATHS,
+            ...literalPrefixes(GATE_FILE_PATTERNS),
+          ]),
+        ];
   return { prefixes, extraPaths: [], maxBytes: MAX_MANIFEST_BYTES };
 }
 

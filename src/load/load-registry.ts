@@ -3,33 +3,53 @@
 import { createHash } from 'node:crypto';
 import type { Dirent } from 'node:fs';
 import { constants } from 'node:fs';
-import { lstat, open, readdir, stat } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { lstat, open, readFile, readdir, stat } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import {
+  createPathClassification,
+  createRegistryRoles,
+  literalPrefixes,
+  refusedCharacterOf,
+  refusedPathFinding,
+} from '../core/classify-paths.js';
+import type { RegistryRole } from '../core/classify-paths.js';
+import { DEFAULT_CONFIG, parseConfig } from '../core/parse/config.js';
 import { inputFinding } from '../core/parse/findings.js';
-import { parseRegistryFiles } from '../core/parse/registry-files.js';
+import { configForRoots, parseRegistryFiles } from '../core/parse/registry-files.js';
 import type { SourceFile } from '../core/parse/source-file.js';
-import type { Finding, Registry } from '../core/types.js';
+import type { Config, Finding, Registry } from '../core/types.js';
 
 /** Files over this size are refused: no manifest or prompt needs more, and a huge file is an attack on the parser. */
 export const MAX_FILE_BYTES = 1024 * 1024;
 const CONCURRENCY = 32;
-const TOOL_FILE = /\.(?:ya?ml|json)$/i;
 
 export interface LoadRegistryOptions {
-  /** folder of tool manifests, relative to `dir` (default `registry/tools`, or `tools` when `dir` is a registry folder) */
+  /** the plane globs to read, relative to `dir`; default: `dir`'s agentgate.yaml, else the defaults */
+  config?: Config;
+  /** folder of tool manifests, relative to `dir`: the control plane is `<toolsPath>/**` */
   toolsPath?: string;
-  /** folder of prompts, relative to `dir` (default `registry/prompts`, or `prompts`) */
+  /** folder of prompts, relative to `dir`: the data plane is `<promptsPath>/**` */
   promptsPath?: string;
 }
 
 export interface RegistrySources {
-  /** every readable file under the two roots, paths relative to the directory, POSIX separators */
+  /** every readable registry file, paths relative to `root`, POSIX separators */
   files: SourceFile[];
   toolsRoot: string;
   promptsRoot: string;
+  /** the classification `diff` uses, for parseRegistryFiles */
+  roleOf: (path: string) => RegistryRole;
+  /** the folder the plane paths are relative to (the repository root) */
+  root: string;
+  /** the config whose plane paths were read */
+  config: Config;
   /** refused files */
   findings: Finding[];
 }
+
+const CONFIG_FILES = ['agentgate.yaml', 'agentgate.yml'];
+/** The folder the default plane paths share: `--registry path/to/registry` names the repository's registry. */
+const REGISTRY_FOLDER = 'registry';
 
 export async function loadRegistry(dir = '.', options: LoadRegistryOptions = {}): Promise<Registry> {
   const sources = await readRegistrySources(dir, options);
@@ -38,63 +58,120 @@ export async function loadRegistry(dir = '.', options: LoadRegistryOptions = {})
   return registry;
 }
 
+/**
+ * The files the gate judges, read from disk: exactly the paths the config's plane globs classify as registry
+ * files (the classifier `diff` uses), never a folder picked because it exists.
+ */
 export async function readRegistrySources(
   dir = '.',
   options: LoadRegistryOptions = {},
 ): Promise<RegistrySources> {
-  const base = resolve(dir);
-  const info = await stat(base).catch(() => undefined);
+  const given = resolve(dir);
+  const info = await stat(given).catch(() => undefined);
   if (!info?.isDirectory()) throw new Error(`registry directory not found: ${dir}`);
-  const roots = await chooseRoots(base, options);
-  const sources: RegistrySources = { files: [], findings: [], ...roots };
-  const candidates: string[] = [];
-  for (const [root, accept] of [
-    [roots.toolsRoot, (path: string) => TOOL_FILE.test(path)],
-    [roots.promptsRoot, () => true],
-  ] as const) {
-    if (root !== '') await walk(base, root, accept, candidates, sources.findings);
+  const { root, config } = await chooseRoot(given, options);
+  const roleOf = createRegistryRoles(config);
+  const classify = createPathClassification(config);
+  const sources: RegistrySources = {
+    files: [],
+    findings: [],
+    toolsRoot: literalPrefixes(config.planes.control.paths)[0] ?? '',
+    promptsRoot: literalPrefixes(config.planes.data.paths)[0] ?? '',
+    roleOf,
+    root,
+    config,
+  };
+  const paths = [...config.planes.control.paths, ...config.planes.data.paths];
+  const prefixes = paths.length === 0 ? [] : literalPrefixes(paths);
+  const walkFrom = paths.length === 0 ? [] : prefixes.length === 0 ? [''] : prefixes;
+  const candidates = new Set<string>();
+  // a refused name is never opened: it may not even be the name on disk (bytes that are not UTF-8 read as U+FFFD)
+  const reads = {
+    governed: (path: string) => classify(path).kind !== 'none',
+    wanted: (path: string) => {
+      const found = classify(path);
+      if (found.kind !== 'refused') return roleOf(path) !== 'ignored';
+      sources.findings.push(refusedPathFinding(path, found.character));
+      return false;
+    },
+  };
+  for (const prefix of walkFrom) {
+    // git holds no path outside the repository: a glob reaching out of it matches nothing the gate judged
+    if (!isInside(prefix)) continue;
+    await walk(root, prefix, reads, candidates, sources.findings);
   }
-  candidates.sort();
-  const files = await mapLimit(candidates, CONCURRENCY, (path) => readSource(base, path, sources.findings));
+  const wanted = [...candidates].sort();
+  const files = await mapLimit(wanted, CONCURRENCY, (path) => readSource(root, path, sources.findings));
   sources.files = files.filter((file): file is SourceFile => file !== undefined);
-  sources.findings.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  sources.findings = dedupe(sources.findings).sort((a, b) =>
+    a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
+  );
   return sources;
 }
 
-async function chooseRoots(
-  base: string,
+/**
+ * `dir` with an agentgate config is the repository root. `dir` named `registry` without one is the default
+ * layout's registry folder: its parent is the root (and the parent's config, if any, governs). Anything else is
+ * a root with the default config. Explicit options win.
+ */
+async function chooseRoot(
+  dir: string,
   options: LoadRegistryOptions,
-): Promise<{ toolsRoot: string; promptsRoot: string }> {
-  const given = (path: string) => toPosix(relative(base, resolve(base, path)));
+): Promise<{ root: string; config: Config }> {
+  if (options.config !== undefined) return { root: dir, config: options.config };
   if (options.toolsPath !== undefined || options.promptsPath !== undefined) {
+    const given = (path: string) => toPosix(relative(dir, resolve(dir, path)));
     return {
-      toolsRoot: options.toolsPath !== undefined ? given(options.toolsPath) : 'registry/tools',
-      promptsRoot: options.promptsPath !== undefined ? given(options.promptsPath) : 'registry/prompts',
+      root: dir,
+      config: configForRoots({
+        toolsRoot: options.toolsPath !== undefined ? given(options.toolsPath) : 'registry/tools',
+        promptsRoot: options.promptsPath !== undefined ? given(options.promptsPath) : 'registry/prompts',
+      }),
     };
   }
-  const exists = async (path: string) => (await lstat(join(base, path)).catch(() => undefined)) !== undefined;
-  if ((await exists('registry/tools')) || (await exists('registry/prompts'))) {
-    return { toolsRoot: 'registry/tools', promptsRoot: 'registry/prompts' };
+  const own = await readConfigAt(dir);
+  if (own !== undefined) return { root: dir, config: own };
+  if (basename(dir) === REGISTRY_FOLDER && dirname(dir) !== dir) {
+    const parent = dirname(dir);
+    return { root: parent, config: (await readConfigAt(parent)) ?? DEFAULT_CONFIG };
   }
-  // `dir` may be the registry folder itself
-  if ((await exists('tools')) || (await exists('prompts')))
-    return { toolsRoot: 'tools', promptsRoot: 'prompts' };
-  return { toolsRoot: 'registry/tools', promptsRoot: 'registry/prompts' };
+  return { root: dir, config: DEFAULT_CONFIG };
+}
+
+/** The config in a folder, or undefined when it has none; a config with errors is an error, never the defaults. */
+export async function readConfigAt(dir: string): Promise<Config | undefined> {
+  for (const name of CONFIG_FILES) {
+    const path = join(dir, name);
+    const info = await lstat(path).catch(() => undefined);
+    if (info === undefined) continue;
+    // as in the diff, where a linked config at the base is refused: a link can point at a config nobody reviewed
+    if (!info.isFile()) throw new Error(`${path}: the config must be a regular file, not a link or folder`);
+    const text = await readFile(path, 'utf8');
+    const result = parseConfig(text, name);
+    const error = result.errors[0];
+    if (error) throw new Error(`${join(dir, name)}:${error.line}: ${error.message}`);
+    return result.config;
+  }
+  return undefined;
 }
 
 async function walk(
   base: string,
   root: string,
-  accept: (path: string) => boolean,
-  out: string[],
+  { governed, wanted }: { governed: (path: string) => boolean; wanted: (path: string) => boolean },
+  out: Set<string>,
   findings: Finding[],
 ): Promise<void> {
-  const rootInfo = await lstat(join(base, root)).catch(() => undefined);
+  const rootInfo = root === '' ? await lstat(base) : await lstat(join(base, root)).catch(() => undefined);
   if (!rootInfo) return;
   if (rootInfo.isSymbolicLink()) {
     findings.push(
       refused('symlink-refused', root, 'symbolic links are refused: a link can point outside the registry'),
     );
+    return;
+  }
+  if (rootInfo.isFile()) {
+    if (wanted(root)) out.add(root);
     return;
   }
   if (!rootInfo.isDirectory()) return;
@@ -103,8 +180,11 @@ async function walk(
     const folder = pending.pop()!;
     const entries: Dirent[] = await readdir(join(base, folder), { withFileTypes: true });
     for (const entry of entries) {
-      const path = `${folder}/${entry.name}`;
+      const path = folder === '' ? entry.name : `${folder}/${entry.name}`;
+      // git never lists its own folder: the gate cannot have judged anything in it
+      if (entry.name === '.git') continue;
       if (entry.isSymbolicLink()) {
+        if (!governed(path)) continue;
         findings.push(
           refused(
             'symlink-refused',
@@ -113,9 +193,11 @@ async function walk(
           ),
         );
       } else if (entry.isDirectory()) {
-        pending.push(path);
-      } else if (entry.isFile() && accept(path)) {
-        out.push(path);
+        // a folder with a refused name is refused whole (its files would be), and never opened
+        if (refusedCharacterOf(path) === undefined) pending.push(path);
+        else wanted(path);
+      } else if (entry.isFile() && wanted(path)) {
+        out.add(path);
       }
     }
   }
@@ -168,6 +250,20 @@ function gitBlobId(bytes: Uint8Array): string {
 
 function refused(code: string, path: string, message: string): Finding {
   return inputFinding({ code, path, line: 1, message });
+}
+
+function isInside(prefix: string): boolean {
+  return !isAbsolute(prefix) && !prefix.split('/').some((segment) => segment === '..' || segment === '.');
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((finding) => {
+    const key = `${finding.code}\0${finding.path}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function toPosix(path: string): string {

@@ -24,7 +24,8 @@ const FLOW_LABEL: Record<Flow['kind'], string> = {
 export function renderMarkdownReport(report: DiffReport): string {
   const out: string[] = [];
   out.push(`### agentgate diff ${describeRef(report.base)} → ${describeRef(report.head)}`, '');
-  out.push(...controlSection(report), ...dataSection(report), ...findingsSection(report.findings));
+  out.push(...controlSection(report), ...dataSection(report), ...ungovernedSection(report.ungoverned ?? []));
+  out.push(...findingsSection(report.findings));
   out.push(...waiversSection(report));
   return `${out
     .join('\n')
@@ -178,6 +179,22 @@ function reviewersLine(reviewers: string[]): string[] {
   if (reviewers.length === 0) return [];
   // owners come from the base config, but are still code-quoted: listing them must not notify them
   return [`Reviewers: ${reviewers.map((r) => codeSpan(r)).join(', ')}`, ''];
+}
+
+/** Changed files in no plane, folded away: they gate nothing, but nothing changes unseen. */
+function ungovernedSection(files: ChangedFile[]): string[] {
+  if (files.length === 0) return [];
+  const shown = files.slice(0, 50);
+  const more = files.length > shown.length ? [`- … and ${files.length - shown.length} more`] : [];
+  return [
+    `<details><summary>${files.length} changed file(s) in no plane (ungoverned)</summary>`,
+    '',
+    ...shown.map((file) => `- ${codeSpan(file.path)} (${file.status})`),
+    ...more,
+    '',
+    '</details>',
+    '',
+  ];
 }
 
 function findingsSection(findings: Finding[]): string[] {

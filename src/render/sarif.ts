@@ -15,6 +15,8 @@ const RULES: Readonly<Record<string, string>> = {
   'empty-manifest': 'Manifest file holds no document',
   'duplicate-tool': 'Tool name defined more than once',
   'duplicate-prompt': 'Prompt id used more than once',
+  'path-refused': 'Path holds a control, separator or invisible character',
+  'prompt-bindings-unknown': 'Prompt does not parse: its tool bindings are unknown',
   'confusable-name': 'Tool name can be mistaken for another',
   'hidden-unicode': 'Invisible Unicode in model-facing text',
   'instruction-like-text': 'Tool text reads like instructions to the model',

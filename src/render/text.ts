@@ -70,6 +70,7 @@ export function renderTextReport(report: DiffReport, c: ChalkInstance): string {
   if (control.flows.removed.length > 0) out.push('', c.bold('  paths removed'));
   for (const flow of control.flows.removed) out.push(`    ${c.green('-')} ${flowLine(flow)}`);
   out.push('');
+  out.push(...ungovernedLines(report.ungoverned ?? [], c));
 
   if (report.findings.length > 0) {
     out.push(c.bold('FINDINGS'));
@@ -143,6 +144,20 @@ function planeHeading(
   if (!changed) return `${c.bold(title)}  ${c.dim('no changes')}`;
   const who = reviewers.length > 0 ? `  reviewers ${reviewers.join(' ')}` : '';
   return `${c.bold(title)}  changed, ${files} file(s)${who}`;
+}
+
+const MAX_UNGOVERNED = 20;
+
+/** Changed files in no plane: listed so that nothing changes unseen, but briefly (they gate nothing). */
+function ungovernedLines(files: ChangedFile[], c: ChalkInstance): string[] {
+  if (files.length === 0) return [];
+  const more = files.length > MAX_UNGOVERNED ? [c.dim(`  … and ${files.length - MAX_UNGOVERNED} more`)] : [];
+  return [
+    c.bold(`UNGOVERNED (${files.length} changed file(s) in no plane)`),
+    ...files.slice(0, MAX_UNGOVERNED).map((file) => `  ${fileLine(file)}`),
+    ...more,
+    '',
+  ];
 }
 
 function fileLine(file: ChangedFile): string {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createPathClassifier, literalPrefixes, splitFilesByPlane } from '../../src/core/classify-paths.js';
+import {
+  createPathClassification,
+  createPathClassifier,
+  isGateFile,
+  literalPrefixes,
+  splitFilesByPlane,
+} from '../../src/core/classify-paths.js';
 import { DEFAULT_CONFIG } from '../../src/core/parse/config.js';
 
 const classify = createPathClassifier(DEFAULT_CONFIG);
@@ -19,9 +25,39 @@ describe('path classification', () => {
       '.github/CODEOWNERS',
       'docs/CODEOWNERS',
       '.github/workflows/ci.yml',
+      'agentgate.yml',
+      '.github/actions/setup/action.yml',
+      '.github/actions/x/index.js',
+      'action.yml',
+      '.gitattributes',
     ]) {
       expect(classify(path)).toBe('control');
     }
+  });
+
+  it('refuses a path with a control character, separator or invisible format character, in both planes', () => {
+    const classification = createPathClassification(DEFAULT_CONFIG);
+    for (const [path, character] of [
+      ['registry/tools/x\n.yaml', 'U+000A'],
+      ['registry/tools/x\u2028.yaml', 'U+2028'],
+      ['x\u0085', 'U+0085'],
+      ['registry/prompts/\u202ep.md', 'U+202E'],
+      ['a\u200bb', 'U+200B'],
+      ['\ufeffagentgate.yaml', 'U+FEFF'],
+    ] as const) {
+      expect(classification(path)).toEqual({ kind: 'refused', character });
+      expect(classify(path)).toBe('control');
+      const split = splitFilesByPlane([{ path, status: 'added' }], classification);
+      expect([split.data.length, split.control.length, split.none.length]).toEqual([1, 1, 0]);
+    }
+    expect(isGateFile('agentgate.yaml\n')).toBe(false);
+    expect(classification('registry/tools/é 𝐚.yaml')).toEqual({ kind: 'control', gate: false });
+  });
+
+  it('matches case-insensitively: a case-insensitive checkout makes Registry/Tools the registry', () => {
+    expect(classify('Registry/Tools/x.yaml')).toBe('control');
+    expect(classify('REGISTRY/prompts/p.md')).toBe('data');
+    expect(classify('.GitHub/Workflows/ci.yml')).toBe('control');
   });
 
   it('gives a path claimed by both planes the stricter control gate', () => {

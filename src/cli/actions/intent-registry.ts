@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { parseConfig } from '../../core/parse/config.js';
+import { parseRegistryFiles } from '../../core/parse/registry-files.js';
 import type { Radius, Registry } from '../../core/types.js';
-import { loadRegistry } from '../../load/load-registry.js';
+import { revealInvisible } from '../../render/markdown-escape.js';
+import { readRegistrySources } from '../../load/load-registry.js';
+import type { RegistrySources } from '../../load/load-registry.js';
 import { UsageError } from '../errors.js';
 
 export interface RuntimeRegistry {
@@ -12,38 +12,28 @@ export interface RuntimeRegistry {
 }
 
 /**
- * The registry the runtime gate enforces, read from DIR (registry/tools, registry/prompts, agentgate.yaml).
+ * The registry the runtime gate enforces: the files at the config's plane paths under DIR (its agentgate.yaml,
+ * else the defaults; DIR may also be the default layout's `registry` folder), classified as `diff` classifies
+ * them, so the runtime loads exactly what the gate judged.
  * A registry with errors still loads: a tool whose manifest is broken is simply absent, and an intent for it is
  * denied as unknown, so the gate fails closed. The errors are announced on stderr.
  */
 export async function loadRuntimeRegistry(dir: string): Promise<RuntimeRegistry> {
-  let registry: Registry;
+  let sources: RegistrySources;
   try {
-    registry = await loadRegistry(dir);
+    sources = await readRegistrySources(dir);
   } catch (error) {
     throw new UsageError(`--registry ${dir}: ${error instanceof Error ? error.message : String(error)}`);
   }
+  const registry = parseRegistryFiles(sources.files, sources);
+  registry.findings.unshift(...sources.findings);
   const errors = registry.findings.filter((finding) => finding.severity === 'error');
   const first = errors[0];
   if (first) {
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more; run agentgate validate)` : '';
-    process.stderr.write(`agentgate: warning: ${first.path}:${first.line}: ${first.message}${more}\n`);
+    process.stderr.write(
+      `agentgate: warning: ${revealInvisible(first.path)}:${first.line}: ${revealInvisible(first.message)}${more}\n`,
+    );
   }
-  return { registry, radiusOverrides: await readRadiusOverrides(dir) };
-}
-
-async function readRadiusOverrides(dir: string): Promise<Readonly<Record<string, Radius>>> {
-  for (const name of ['agentgate.yaml', 'agentgate.yml']) {
-    let text: string;
-    try {
-      text = await readFile(join(dir, name), 'utf8');
-    } catch {
-      continue;
-    }
-    const result = parseConfig(text, name);
-    const error = result.errors[0];
-    if (error) throw new UsageError(`${join(dir, name)}:${error.line}: ${error.message}`);
-    return result.config.radius.actions;
-  }
-  return {};
+  return { registry, radiusOverrides: sources.config.radius.actions };
 }

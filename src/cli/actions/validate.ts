@@ -1,14 +1,12 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { literalPrefixes } from '../../core/classify-paths.js';
-import { DEFAULT_CONFIG, parseConfig } from '../../core/parse/config.js';
+import { parseConfig } from '../../core/parse/config.js';
 import { messageWithoutLocation } from '../../core/parse/findings.js';
 import { createFieldLocator } from '../../core/parse/locate.js';
 import { parseRegistryFiles } from '../../core/parse/registry-files.js';
 import type { Config, Finding } from '../../core/types.js';
 import { validateRegistry } from '../../core/validate-registry.js';
 import { applyWaivers } from '../../core/waivers.js';
-import type { LoadRegistryOptions } from '../../load/load-registry.js';
 import { readRegistrySources } from '../../load/load-registry.js';
 import { renderSarif } from '../../render/sarif.js';
 import type { ValidateOptions } from '../commands/validate.js';
@@ -21,7 +19,10 @@ export async function runValidate(options: ValidateOptions): Promise<number> {
   const info = await stat(options.dir).catch(() => undefined);
   if (!info?.isDirectory()) throw new UsageError(`--dir: ${options.dir} is not a directory`);
   const config = await readConfig(options.dir);
-  const sources = await readRegistrySources(options.dir, registryPaths(config));
+  // the loader reads the same config and classifies files as `diff` does (planes' globs, refused paths)
+  const sources = await readRegistrySources(options.dir).catch((error: unknown) => {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  });
   const registry = parseRegistryFiles(sources.files, sources);
   const all = [
     ...sources.findings,
@@ -69,18 +70,6 @@ async function readConfig(dir: string): Promise<Config> {
     return config;
   }
   return parseConfig(null, CONFIG_FILES[0]!).config;
-}
-
-/** Configured plane globs -> the folders to read; the defaults leave the loader to find the registry itself. */
-function registryPaths(config: Config): LoadRegistryOptions {
-  const options: LoadRegistryOptions = {};
-  const tools = literalPrefixes(config.planes.control.paths)[0];
-  const prompts = literalPrefixes(config.planes.data.paths)[0];
-  if (tools !== undefined && tools !== literalPrefixes(DEFAULT_CONFIG.planes.control.paths)[0])
-    options.toolsPath = tools;
-  if (prompts !== undefined && prompts !== literalPrefixes(DEFAULT_CONFIG.planes.data.paths)[0])
-    options.promptsPath = prompts;
-  return options;
 }
 
 function summarize(findings: readonly Finding[], tools: number, prompts: number): string {

@@ -1,4 +1,4 @@
-import { createPathClassifier } from '../classify-paths.js';
+import { createPathClassifier, holdsEveryPlane } from '../classify-paths.js';
 import { isEvalFinding } from '../finding-codes.js';
 import type { Config, DiffReport, Finding } from '../types.js';
 import { shortDigest } from './signoff-command.js';
@@ -31,8 +31,8 @@ export function planeOfFinding(finding: Finding, classify: (path: string) => str
 export function planStatuses(input: StatusInput): GateStatuses {
   const classify = createPathClassifier(input.config);
   const errors = input.report.findings.filter((f) => f.severity === 'error');
-  const dataErrors = errors.filter((f) => planeOfFinding(f, classify) === 'data');
-  const controlErrors = errors.filter((f) => planeOfFinding(f, classify) === 'control');
+  const dataErrors = errors.filter((f) => holdsEveryPlane(f) || planeOfFinding(f, classify) === 'data');
+  const controlErrors = errors.filter((f) => holdsEveryPlane(f) || planeOfFinding(f, classify) === 'control');
   return {
     data: dataStatus(input, dataErrors),
     control: controlStatus(input, controlErrors),

@@ -1,37 +1,46 @@
-import type { Registry } from '../types.js';
-import { parsePromptFile } from './prompt.js';
+import { createRegistryRoles } from '../classify-paths.js';
+import type { RegistryRole } from '../classify-paths.js';
+import { parseRegistryFile } from '../parse-snapshot.js';
+import type { Config, Registry } from '../types.js';
+import { DEFAULT_CONFIG } from './config.js';
 import type { SourceFile } from './source-file.js';
-import { parseToolManifest } from './tool-manifest.js';
 
 export interface RegistryRoots {
   /** folder of tool manifests, relative POSIX path ('' for none) */
   toolsRoot: string;
-  /** folder of prompts, relative POSIX path ('' for none) */
+  /** folder of prompts, relative POSIX path ('' for none): prompt ids are paths under it */
   promptsRoot: string;
+  /** the shared classification of the config's plane globs; without it, everything under the two roots */
+  roleOf?: (path: string) => RegistryRole;
 }
 
-const MANIFEST = /\.(?:ya?ml|json)$/i;
-
-/** Files under the two roots -> a Registry with every parse finding. Files elsewhere are ignored. */
+/** Files -> a Registry with every parse finding, each file by the same role `diff` gives it. */
 export function parseRegistryFiles(files: readonly SourceFile[], roots: RegistryRoots): Registry {
+  const roleOf = roots.roleOf ?? createRegistryRoles(configForRoots(roots));
   const registry: Registry = { tools: [], prompts: [], findings: [] };
   for (const file of files) {
-    if (isUnder(file.path, roots.toolsRoot)) {
-      if (!MANIFEST.test(file.path)) continue;
-      const result = parseToolManifest(file);
-      registry.tools.push(...result.tools);
-      registry.findings.push(...result.findings);
-    } else if (isUnder(file.path, roots.promptsRoot)) {
-      const result = parsePromptFile(file, roots.promptsRoot);
-      if (result.prompt) registry.prompts.push(result.prompt);
-      registry.findings.push(...result.findings);
-    }
+    const parsed = parseRegistryFile(file, roleOf(file.path), roots.promptsRoot);
+    registry.tools.push(...parsed.tools);
+    if (parsed.prompt) registry.prompts.push(parsed.prompt);
+    registry.findings.push(...parsed.findings);
   }
   return registry;
+}
+
+/** Two folders as plane globs, so that explicit roots go through the one classifier too. */
+export function configForRoots(roots: RegistryRoots): Config {
+  const config = structuredClone(DEFAULT_CONFIG);
+  config.planes.control.paths = roots.toolsRoot === '' ? [] : [`${trimSlash(roots.toolsRoot)}/**`];
+  config.planes.data.paths = roots.promptsRoot === '' ? [] : [`${trimSlash(roots.promptsRoot)}/**`];
+  return config;
 }
 
 export function isUnder(path: string, root: string): boolean {
   if (root === '') return false;
   const prefix = root.endsWith('/') ? root : `${root}/`;
   return path.startsWith(prefix);
+}
+
+function trimSlash(path: string): string {
+  return path.replace(/\/+$/, '');
 }
