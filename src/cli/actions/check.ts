@@ -145,6 +145,7 @@ function plannedReads(
     'GET /user (assumed github-actions[bot])',
     `GET ${base}/pulls/${pr.number}/reviews (assumed none)`,
     `GET ${base}/issues/${pr.number}/comments (assumed none)`,
+    `GET ${base}/pulls/${pr.number}/commits (assumed no signer pushed)`,
   ];
   if (signers.some((s) => s.includes('/')))
     reads.push('GET /orgs/{org}/teams/{team}/memberships/{user} for team signers who signed');
