@@ -9,6 +9,7 @@ import type {
   Radius,
   ToolChange,
 } from '../core/types.js';
+import { revealLine as t } from './reveal.js';
 
 const STATUS_LETTER: Record<ChangedFile['status'], string> = {
   added: 'A',
@@ -34,7 +35,7 @@ export function renderTextReport(report: DiffReport, c: ChalkInstance): string {
   for (const file of data.files) out.push(`  ${fileLine(file)}`);
   for (const prompt of data.prompts) {
     const version = `version ${prompt.versionBefore ?? '-'} -> ${prompt.versionAfter ?? '-'}`;
-    out.push(`    prompt ${prompt.id}  ${prompt.change}  ${c.dim(version)}`);
+    out.push(`    prompt ${t(prompt.id)}  ${prompt.change}  ${c.dim(version)}`);
   }
   if (data.eval) out.push(...evalLines(data.eval, c));
   out.push('');
@@ -44,22 +45,22 @@ export function renderTextReport(report: DiffReport, c: ChalkInstance): string {
   for (const file of control.files) out.push(`  ${fileLine(file)}`);
   if (control.tools.length > 0) out.push('', c.bold('  tools'));
   for (const tool of control.tools) {
-    const rename = tool.oldName ? ` (was ${tool.oldName})` : '';
+    const rename = tool.oldName ? ` (was ${t(tool.oldName)})` : '';
     const arrow =
       tool.radiusBefore && tool.radiusBefore !== tool.radiusAfter ? `${radius(tool.radiusBefore)} -> ` : '';
     const flag = tool.escalation ? c.red(' escalation') : tool.narrowing ? c.green(' narrowing') : '';
     out.push(
-      `  ${CHANGE_SIGN[tool.change]} ${c.bold(tool.name)}${rename}  ${tool.change}  radius ${arrow}${radius(tool.radiusAfter ?? tool.radiusBefore)}${flag}`,
+      `  ${CHANGE_SIGN[tool.change]} ${c.bold(t(tool.name))}${rename}  ${tool.change}  radius ${arrow}${radius(tool.radiusAfter ?? tool.radiusBefore)}${flag}`,
     );
     for (const change of tool.changes) out.push(`      ${fieldLine(change, c)}`);
   }
   if (control.bindings.length > 0) out.push('', c.bold('  bindings'));
   for (const binding of control.bindings) {
     const parts = [
-      ...binding.added.map((n) => c.yellow(`+${n}`)),
-      ...binding.removed.map((n) => c.green(`-${n}`)),
+      ...binding.added.map((n) => c.yellow(`+${t(n)}`)),
+      ...binding.removed.map((n) => c.green(`-${t(n)}`)),
     ];
-    out.push(`    ${binding.agent}: ${parts.join(' ')}`);
+    out.push(`    ${t(binding.agent)}: ${parts.join(' ')}`);
   }
   if (control.flows.added.length > 0) out.push('', c.bold('  new dangerous paths'));
   for (const flow of control.flows.added) out.push(`    ${c.red('!')} ${flowLine(flow)}`);
@@ -75,7 +76,9 @@ export function renderTextReport(report: DiffReport, c: ChalkInstance): string {
   for (const waiver of report.waivers.applied)
     out.push(
       c.dim(
-        `waived: ${waiver.code} on ${waiver.tool} until ${waiver.expires} (${waiver.owner}: ${waiver.reason})`,
+        t(
+          `waived: ${waiver.code} on ${waiver.tool} until ${waiver.expires} (${waiver.owner}: ${waiver.reason})`,
+        ),
       ),
     );
 
@@ -94,9 +97,9 @@ export function renderTextReport(report: DiffReport, c: ChalkInstance): string {
 function evalLines(delta: EvalDelta, c: ChalkInstance): string[] {
   const { state, description } = delta.verdict;
   const colour = state === 'success' ? c.green : state === 'failure' ? c.red : c.yellow;
-  const lines = [`  eval ${colour.bold(state)}: ${description}`];
-  for (const flip of delta.regressions.slice(0, 5)) lines.push(`    ${c.red('-')} regressed: ${flip.id}`);
-  for (const flip of delta.fixes.slice(0, 5)) lines.push(`    ${c.green('+')} fixed: ${flip.id}`);
+  const lines = [`  eval ${colour.bold(state)}: ${t(description)}`];
+  for (const flip of delta.regressions.slice(0, 5)) lines.push(`    ${c.red('-')} regressed: ${t(flip.id)}`);
+  for (const flip of delta.fixes.slice(0, 5)) lines.push(`    ${c.green('+')} fixed: ${t(flip.id)}`);
   return lines;
 }
 
@@ -125,34 +128,34 @@ function planeHeading(
   c: ChalkInstance,
 ): string {
   if (!changed) return `${c.bold(title)}  ${c.dim('no changes')}`;
-  const who = reviewers.length > 0 ? `  reviewers ${reviewers.join(' ')}` : '';
+  const who = reviewers.length > 0 ? `  reviewers ${t(reviewers.join(' '))}` : '';
   return `${c.bold(title)}  changed, ${files} file(s)${who}`;
 }
 
 function fileLine(file: ChangedFile): string {
   return file.oldPath
-    ? `${STATUS_LETTER[file.status]} ${file.oldPath} -> ${file.path}`
-    : `${STATUS_LETTER[file.status]} ${file.path}`;
+    ? `${STATUS_LETTER[file.status]} ${t(file.oldPath)} -> ${t(file.path)}`
+    : `${STATUS_LETTER[file.status]} ${t(file.path)}`;
 }
 
 function fieldLine(change: FieldChange, c: ChalkInstance): string {
   const colour = change.kind === 'widened' ? c.red : change.kind === 'narrowed' ? c.green : c.dim;
   const parts: string[] = [];
-  if (change.added?.length) parts.push(change.added.map((v) => `+${v}`).join(' '));
-  if (change.removed?.length) parts.push(change.removed.map((v) => `-${v}`).join(' '));
+  if (change.added?.length) parts.push(change.added.map((v) => `+${t(v)}`).join(' '));
+  if (change.removed?.length) parts.push(change.removed.map((v) => `-${t(v)}`).join(' '));
   if (change.before !== undefined || change.after !== undefined)
     parts.push(`${show(change.before)} -> ${show(change.after)}`);
-  if (change.details?.length) parts.push(change.details.join('; '));
-  return `${change.field} ${colour(change.kind)}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`;
+  if (change.details?.length) parts.push(t(change.details.join('; ')));
+  return `${t(change.field)} ${colour(change.kind)}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`;
 }
 
 function show(value: unknown): string {
   if (value === undefined || value === null) return '(none)';
-  return typeof value === 'string' ? value : JSON.stringify(value);
+  return t(typeof value === 'string' ? value : JSON.stringify(value));
 }
 
 export function flowLine(flow: Flow): string {
-  return `${flow.kind} in ${flow.agent}: ${flow.sources.join(', ')} -> ${flow.sinks.join(', ')}`;
+  return t(`${flow.kind} in ${flow.agent}: ${flow.sources.join(', ')} -> ${flow.sinks.join(', ')}`);
 }
 
 function findingLine(finding: Finding, c: ChalkInstance): string {
@@ -162,9 +165,9 @@ function findingLine(finding: Finding, c: ChalkInstance): string {
       : finding.severity === 'warning'
         ? c.yellow('warning')
         : c.dim('info');
-  return `${level} ${finding.code} ${c.dim(`${finding.path}:${finding.line}`)} ${finding.message}`;
+  return `${level} ${t(finding.code)} ${c.dim(`${t(finding.path)}:${finding.line}`)} ${t(finding.message)}`;
 }
 
 function describeRef(ref: DiffReport['base']): string {
-  return ref.sha ? `${ref.ref} (${ref.sha.slice(0, 8)})` : ref.ref;
+  return ref.sha ? `${t(ref.ref)} (${ref.sha.slice(0, 8)})` : t(ref.ref);
 }

@@ -9,6 +9,7 @@ import { readGitHubEnv } from '../../github/env.js';
 import type { GitHubEnv } from '../../github/env.js';
 import { renderJobSummary, renderReportComment } from '../../render/comment.js';
 import { renderPlanText } from '../../render/gate-plan.js';
+import { revealLine } from '../../render/reveal.js';
 import { AgentgateError, GateFailure, UsageError } from '../errors.js';
 import { gatherGateInputs } from './check-inputs.js';
 
@@ -116,9 +117,10 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     const applied = await applyGatePlan(api, plan);
     writeSummary(env, plan.summary, options.warn);
     for (const status of [plan.statuses.control, plan.statuses.data])
-      options.print(`${status.context}: ${status.state} - ${status.description}`);
-    options.print(`report: ${applied.comment.htmlUrl}`);
-    for (const note of [...plan.notes, ...applied.notes]) options.warn(`agentgate: note: ${note}`);
+      options.print(`${status.context}: ${status.state} - ${revealLine(status.description)}`);
+    options.print(`report: ${revealLine(applied.comment.htmlUrl)}`);
+    for (const note of [...plan.notes, ...applied.notes])
+      options.warn(`agentgate: note: ${revealLine(note)}`);
     return result;
   } catch (error) {
     throw await failClosed(error, { api, pr, data, env, warn: options.warn });
