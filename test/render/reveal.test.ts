@@ -8,8 +8,10 @@ import { makePromptChange, makeReport, makeToolChange } from '../helpers/make-re
 
 const plain = new Chalk({ level: 0 });
 // what must never reach a terminal raw: C0 (but newline), DEL, C1, bidi controls, zero-width characters
-const DANGEROUS =
-  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/u;
+const DANGEROUS = new RegExp(
+  '[\\u0000-\\u0009\\u000b-\\u001f\\u007f-\\u009f\\u061c\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u206f\\ufeff]',
+  'u',
+);
 const HOSTILE = [
   '\u001b[2K\u001b[1A✓ no control-plane changes',
   '\u009b2K',
@@ -54,7 +56,7 @@ function hostileReport(text: string) {
       ],
       bindings: [{ agent: text, added: [text], removed: [text] }],
       flows: {
-        added: [{ kind: 'exfiltration', agent: text, sources: [text], sinks: [text] }],
+        added: [{ kind: 'lethal-trifecta', agent: text, sources: [text], sinks: [text] }],
         removed: [],
       },
       requiredSignoffs: 1,
