@@ -8,10 +8,22 @@ import { makePromptChange, makeReport, makeToolChange } from '../helpers/make-re
 
 const plain = new Chalk({ level: 0 });
 // what must never reach a terminal raw: C0 (but newline), DEL, C1, bidi controls, zero-width characters
-const DANGEROUS = new RegExp(
-  '[\\u0000-\\u0009\\u000b-\\u001f\\u007f-\\u009f\\u061c\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u206f\\ufeff]',
-  'u',
-);
+const RANGES: [number, number][] = [
+  [0x00, 0x09],
+  [0x0b, 0x1f],
+  [0x7f, 0x9f],
+  [0x61c, 0x61c],
+  [0x200b, 0x200f],
+  [0x2028, 0x202e],
+  [0x2060, 0x206f],
+  [0xfeff, 0xfeff],
+];
+const DANGEROUS = {
+  test: (text: string) =>
+    Array.from(text).some((ch) =>
+      RANGES.some(([a, b]) => (ch.codePointAt(0) ?? 0) >= a && (ch.codePointAt(0) ?? 0) <= b),
+    ),
+};
 const HOSTILE = [
   '\u001b[2K\u001b[1A✓ no control-plane changes',
   '\u009b2K',
@@ -68,7 +80,7 @@ function hostileReport(text: string) {
 describe('text output reveals every character from the PR that could rewrite a terminal', () => {
   it.each(HOSTILE)('diff text: %j', (text) => {
     const out = renderTextReport(hostileReport(text), plain);
-    expect(out).not.toMatch(DANGEROUS);
+    expect(DANGEROUS.test(out)).toBe(false);
     // no line starts with the PR's own text: a newline could not forge a line of agentgate's
     expect(out.split('\n').some((line) => line.startsWith('agentgate: no sign-off'))).toBe(false);
   });
@@ -82,7 +94,7 @@ describe('text output reveals every character from the PR that could rewrite a t
   it('property: no string from the PR brings a dangerous character into the diff text', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (text) => {
-        expect(renderTextReport(hostileReport(text), plain)).not.toMatch(DANGEROUS);
+        expect(DANGEROUS.test(renderTextReport(hostileReport(text), plain))).toBe(false);
       }),
       { numRuns: 200 },
     );
@@ -117,6 +129,6 @@ describe('text output reveals every character from the PR that could rewrite a t
       },
       [evil],
     );
-    expect(out).not.toMatch(DANGEROUS);
+    expect(DANGEROUS.test(out)).toBe(false);
   });
 });
