@@ -17,6 +17,7 @@ const RULES: Readonly<Record<string, string>> = {
   'duplicate-prompt': 'Prompt id used more than once',
   'confusable-name': 'Tool name can be mistaken for another',
   'hidden-unicode': 'Invisible Unicode in model-facing text',
+  'control-characters': 'Control characters or terminal escape sequences in model-facing text',
   'instruction-like-text': 'Tool text reads like instructions to the model',
   'unknown-tool-binding': 'Prompt binds a tool that does not exist',
   'effect-understated': 'Declared effect is below the derived blast radius',
