@@ -93,6 +93,16 @@ export async function computeDiff(options: ComputeDiffOptions): Promise<ComputeD
   if (report.planes.data.changed && evalConfig?.results !== undefined) {
     const loaded = await loadEvalDelta(cwd, evalConfig, base.sha, headSha);
     if (loaded && 'delta' in loaded) report.planes.data.eval = loaded.delta;
+    if (loaded && 'delta' in loaded && loaded.distrust) {
+      const { path, message } = loaded.distrust;
+      report.findings.unshift({
+        severity: 'warning',
+        code: 'eval-results-untrusted',
+        path,
+        line: 1,
+        message,
+      });
+    }
     if (loaded && 'invalid' in loaded) {
       const { path, message } = loaded.invalid;
       report.findings.unshift({ severity: 'error', code: 'eval-results-invalid', path, line: 1, message });

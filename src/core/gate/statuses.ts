@@ -45,7 +45,9 @@ function dataStatus(input: StatusInput, errors: Finding[]): StatusPlan {
   if (!data.changed) return status(DATA_CONTEXT, 'success', 'no data-plane changes');
   if (input.evalResults === 'missing') {
     const file = input.config.planes.data.eval?.results ?? 'eval results';
-    return status(DATA_CONTEXT, 'pending', `waiting for eval results (${file})`);
+    const untrusted = input.report.findings.some((f) => f.code === 'eval-results-untrusted');
+    const why = untrusted ? ': the committed file is not trusted, CI must write it' : '';
+    return status(DATA_CONTEXT, 'pending', `waiting for eval results (${file})${why}`);
   }
   if (typeof input.evalResults === 'object' && input.evalResults.state !== 'success') {
     return status(DATA_CONTEXT, input.evalResults.state, `evals: ${input.evalResults.description}`);
