@@ -13,6 +13,9 @@ import type {
 export const TEAM_UNVERIFIABLE =
   'team membership unverifiable: give AGENTGATE_TOKEN read:org, or list signers by login';
 
+/** the start of the note for a gate that no set of signers could ever pass */
+export const UNSATISFIABLE = 'no one can satisfy this gate';
+
 export interface SignerTeam {
   org: string;
   slug: string;
@@ -223,6 +226,12 @@ export function evaluateSignoffs(input: EvaluateInput): SignoffEvaluation {
   if (input.required > 0 && input.signers.users.size === 0 && input.signers.teams.length === 0) {
     notes.add(
       'no signers configured: set planes.control.signers (or reviewers, or CODEOWNERS for the control paths)',
+    );
+  }
+  const signerCount = input.signers.users.size;
+  if (input.required > signerCount && input.signers.teams.length === 0 && signerCount > 0) {
+    notes.add(
+      `${UNSATISFIABLE}: ${input.required} sign-off(s) required but only ${signerCount} signer(s) configured`,
     );
   }
   const countedList = [...counted.values()];

@@ -2,6 +2,7 @@ import { createPathClassifier } from '../classify-paths.js';
 import { isEvalFinding } from '../finding-codes.js';
 import type { Config, DiffReport, Finding } from '../types.js';
 import { shortDigest } from './signoff-command.js';
+import { UNSATISFIABLE } from './signoffs.js';
 import { CONTROL_CONTEXT, DATA_CONTEXT, MAX_DESCRIPTION } from './types.js';
 import type { GateStatuses, SignoffEvaluation, StatusPlan, StatusState } from './types.js';
 
@@ -69,10 +70,13 @@ function controlStatus(input: StatusInput, errors: Finding[]): StatusPlan {
     const unverifiable = signoffs.notes.some((n) => n.startsWith('team membership unverifiable'))
       ? '; team membership unverifiable (see comment)'
       : '';
+    const unsatisfiable = signoffs.notes.some((n) => n.startsWith(UNSATISFIABLE))
+      ? '; unsatisfiable: fewer signers than sign-offs'
+      : '';
     return status(
       CONTROL_CONTEXT,
       'pending',
-      `needs ${signoffs.required} sign-off(s) for ${what} change (${digest})${present}${unverifiable}`,
+      `needs ${signoffs.required} sign-off(s) for ${what} change (${digest})${present}${unverifiable}${unsatisfiable}`,
     );
   }
   if (signoffs.required === 0) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   PUSHERS_INCOMPLETE,
   TEAM_UNVERIFIABLE,
+  UNSATISFIABLE,
   collectSignoffClaims,
   commitsNeedingDigest,
   evaluateSignoffs,
@@ -158,6 +159,16 @@ describe('sign-off evaluation', () => {
 
   it('zero required sign-offs are satisfied at once', () => {
     expect(evaluate([], [], { required: 0 }).satisfied).toBe(true);
+  });
+});
+
+describe('a gate no one can satisfy', () => {
+  it('says so when fewer signers are configured than sign-offs are required', () => {
+    const result = evaluate([review('alice', 'APPROVED')], [], { signers: ['@alice'], required: 2 });
+    expect(result.satisfied).toBe(false);
+    expect(result.notes.some((n) => n.startsWith(UNSATISFIABLE))).toBe(true);
+    const teams = evaluate([], [], { signers: ['@alice', '@acme/security'], required: 2 });
+    expect(teams.notes.some((n) => n.startsWith(UNSATISFIABLE))).toBe(false);
   });
 });
 
