@@ -55,5 +55,7 @@ describe('default signers, end to end', () => {
   it('control-plane reviewers requested are the control paths’ owners', async () => {
     await runCheck(fake, repo, pullRequestEvent({ base, head }));
     expect(fake.pulls.get(PR_NUMBER)?.requestedReviewers?.sort()).toEqual(['sec1', 'sec2']);
+    expect(fake.comments[0]?.body).toContain('`@sec1`');
+    expect(fake.comments[0]?.body).not.toContain('dev1');
   });
 });
