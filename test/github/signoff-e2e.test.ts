@@ -87,6 +87,16 @@ describe('agentgate signoff', () => {
     expect(fake.comments).toEqual([]);
   });
 
+  it('refuses to sign for someone who pushed a commit to the PR', async () => {
+    const pull = fake.pulls.get(PR_NUMBER);
+    if (!pull) throw new Error('no pull');
+    pull.commits = [{ sha: head, author: AUTHOR, committer: 'alice' }];
+    const run = await runCli(['signoff', '--pr', String(PR_NUMBER), '--yes'], { fake, repo });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('authored or committed a commit of pull request #7');
+    expect(fake.comments).toEqual([]);
+  });
+
   it('says when the PR head is not in the clone', async () => {
     fake.addPull({ number: PR_NUMBER, author: AUTHOR, baseSha: base, headSha: 'e'.repeat(40) });
     const run = await runCli(['signoff', '--pr', String(PR_NUMBER), '--yes'], { fake, repo });

@@ -175,9 +175,11 @@ interface FailContext {
 
 /** Sets the control plane to `error` (never success) and returns the one-line error to exit with. */
 async function failClosed(error: unknown, context: FailContext): Promise<AgentgateError> {
-  const message = error instanceof Error ? error.message : String(error);
+  // the message may quote the PR (a path, a name): it reaches a terminal, so it is revealed
+  const message = revealLine(error instanceof Error ? error.message : String(error));
   const exitCode = error instanceof AgentgateError ? error.exitCode : 2;
-  if (!context.api) return error instanceof AgentgateError ? error : new UsageError(message);
+  if (!context.api)
+    return error instanceof AgentgateError ? new CheckError(message, exitCode) : new UsageError(message);
   const failed = await setErrorStatuses(context.api, context.pr.headSha, message, {
     data: context.data,
     targetUrl: context.env.runUrl,
