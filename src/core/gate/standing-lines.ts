@@ -7,7 +7,12 @@
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 const QUOTE = /^ {0,3}>/;
 const INDENTED = /^(?: {4}|\t| {1,3}\t)/;
-const HIDING_TAGS = 'details|summary|pre|code|textarea|script|style|template|blockquote|q|kbd|samp|noscript';
+// any element that can hide, quote, shrink or restyle text: an unclosed one swallows the rest of the comment
+const HIDING_TAGS = [
+  'details|summary|pre|code|textarea|script|style|template|blockquote|q|kbd|samp|noscript|tt|xmp|plaintext',
+  'div|span|p|a|sub|sup|small|s|del|strike|ins|em|strong|b|i|u|font|mark|abbr|cite|dfn|var|bdi|bdo|ruby|rt|rp',
+  'table|thead|tbody|tfoot|tr|td|th|caption|ul|ol|li|dl|dt|dd|h[1-6]|picture|object|iframe|svg|math|section',
+].join('|');
 const TAG = new RegExp(`<(/?)(${HIDING_TAGS})(?=[\\s/>]|$)`, 'gi');
 
 interface LineState {

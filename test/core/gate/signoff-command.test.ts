@@ -17,6 +17,8 @@ describe('a /agentgate signoff line counts only standing on its own', () => {
     ['after a closed tilde fence', `~~~~\ncode\n~~~~\n${CMD}`],
     ['after a quote and a blank line', `> quoted\n\n${CMD}`],
     ['after closed details', `<details>\nx\n</details>\n\n${CMD}`],
+    ['after a line break tag', `lgtm<br>\n${CMD}`],
+    ['after an empty comment', `<!---->\n${CMD}`],
   ])('counts: %s', (_name, body) => {
     expect(parseSignoffCommand(body)).toBe(D);
   });
@@ -39,6 +41,10 @@ describe('a /agentgate signoff line counts only standing on its own', () => {
     ['inside details', `<details>\n<summary>x</summary>\n\n${CMD}\n\n</details>`],
     ['inside unclosed details', `<DETAILS open>\n${CMD}`],
     ['inside pre', `<pre>\n${CMD}\n</pre>`],
+    ['inside a div', `<div>\n${CMD}\n</div>`],
+    ['inside sub', `<sub>\n\n${CMD}\n\n</sub>`],
+    ['after an unclosed span', `<span hidden>x\n${CMD}`],
+    ['after an abruptly closed comment', `<!-->\n${CMD}`],
     ['CR-only line ends inside a quote', `> x\r${CMD}`],
     ['a U+2028 line separator inside a quote', `> x\u2028${CMD}`],
     ['a zero-width space before it', `\u200b${CMD}`],
