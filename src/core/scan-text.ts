@@ -58,6 +58,50 @@ function previousCodePoint(text: string, index: number): string {
   return text.slice(index - 1, index);
 }
 
+export interface ControlCharacter {
+  /** UTF-16 index in the text */
+  index: number;
+  codePoint: number;
+  /** the whole terminal escape sequence it starts (`ESC [ 2 K`), or the character alone */
+  sequence: string;
+}
+
+// C0 controls but tab and line feed (a CR counts unless it ends a CRLF line), DEL and C1 controls. In a terminal
+// ESC and CSI (U+009B) start sequences that move the cursor, erase lines and hide text; a lone CR rewrites
+// the line it is on; NUL, BEL and backspace overwrite or hide what a reviewer reads.
+/* eslint-disable no-control-regex */
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+// ESC [ params final | ESC ] text (BEL | ESC \\) | ESC P/X/^/_ text ST | ESC one byte; the C1 CSI the same
+const ESCAPE_SEQUENCE =
+  /(?:(?:\u001B\[|\u009B)[\u0030-\u003F]{0,64}[\u0020-\u002F]{0,16}[\u0040-\u007E]?|(?:\u001B[\]PX^_]|[\u0090\u009D\u0098\u009E\u009F])[^\u0007\u001B\u009C]{0,256}(?:\u0007|\u001B\\|\u009C)?|\u001B[\u0020-\u007E]?)/y;
+/* eslint-enable no-control-regex */
+
+/** Control characters and the terminal escape sequences they start, in model-facing text. */
+export function findControlCharacters(text: string): ControlCharacter[] {
+  const found: ControlCharacter[] = [];
+  CONTROL.lastIndex = 0;
+  for (let match = CONTROL.exec(text); match !== null; match = CONTROL.exec(text)) {
+    const index = match.index;
+    const codePoint = text.charCodeAt(index);
+    if (codePoint === 0x0d && text.charCodeAt(index + 1) === 0x0a) continue;
+    ESCAPE_SEQUENCE.lastIndex = index;
+    const sequence = ESCAPE_SEQUENCE.exec(text)?.[0] || (match[0] as string);
+    found.push({ index, codePoint, sequence });
+    CONTROL.lastIndex = index + sequence.length;
+  }
+  return found;
+}
+
+/** A sequence spelled with visible escapes: ESC [ 2 K as `\x1b[2K`. */
+export function spellControls(sequence: string): string {
+  let out = '';
+  for (const ch of sequence) {
+    const code = ch.codePointAt(0) ?? 0;
+    out += code < 0x20 || (code >= 0x7f && code <= 0x9f) ? `\\x${code.toString(16).padStart(2, '0')}` : ch;
+  }
+  return out;
+}
+
 /** Text smuggled as Unicode tag characters (U+E0020..U+E007E), decoded; '' when there is none. */
 export function decodeTagCharacters(text: string): string {
   let out = '';

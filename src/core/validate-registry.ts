@@ -9,7 +9,9 @@ import { classifyBlastRadius } from './radius.js';
 import {
   confusableSkeleton,
   decodeTagCharacters,
+  findControlCharacters,
   findHiddenUnicode,
+  spellControls,
   findInstructionLikeText,
 } from './scan-text.js';
 import type { Finding, Prompt, Radius, Registry, Severity, Tool } from './types.js';
@@ -210,6 +212,7 @@ function reportHidden(
   fieldPath: FieldPath,
   text: string,
 ): void {
+  reportControls(report, severity, path, line, subject, tool, fieldPath, text);
   const hidden = findHiddenUnicode(text);
   const first = hidden[0];
   if (!first) return;
@@ -225,6 +228,34 @@ function reportHidden(
     tool,
     fieldPath,
     message: `${subject}: ${label} contains invisible character ${describeCodePoint(first.codePoint)} at offset ${first.index}${more}: a reviewer cannot see what the model reads${decoded}`,
+  });
+}
+
+/** Control characters and escape sequences: in a terminal they rewrite what the reviewer reads. */
+function reportControls(
+  report: Report,
+  severity: Severity,
+  path: string,
+  line: () => number,
+  subject: string,
+  tool: string,
+  fieldPath: FieldPath,
+  text: string,
+): void {
+  const controls = findControlCharacters(text);
+  const first = controls[0];
+  if (!first) return;
+  const label = fieldPath.length > 0 ? displayField(fieldPath) : 'text';
+  const more = controls.length > 1 ? ` (and ${controls.length - 1} more)` : '';
+  const what = first.sequence.length > 1 ? 'escape sequence' : 'control character';
+  report({
+    severity,
+    code: 'control-characters',
+    path,
+    line: line(),
+    tool,
+    fieldPath,
+    message: `${subject}: ${label} contains ${what} "${spellControls(first.sequence)}" at offset ${first.index}${more}: it can rewrite what a terminal shows the reviewer`,
   });
 }
 

@@ -9,6 +9,7 @@ import type {
   ReviewRecord,
   StatusPlan,
 } from '../core/gate/types.js';
+import type { PrPushers } from '../core/gate/signoffs.js';
 import type { GitHubClient } from './client.js';
 import { GitHubError, toGitHubError } from './errors.js';
 
@@ -16,6 +17,9 @@ export interface PostedComment {
   id: number;
   htmlUrl: string;
 }
+
+/** GitHub's cap on `GET /pulls/{n}/commits` */
+const MAX_LISTED_COMMITS = 250;
 
 const statusOf = (error: unknown): number | null =>
   typeof error === 'object' && error !== null && typeof (error as { status?: unknown }).status === 'number'
@@ -102,6 +106,27 @@ export class GitHubApi {
       updatedAt: c.updated_at,
       htmlUrl: c.html_url,
     }));
+  }
+
+  /**
+   * Who authored or committed the PR's commits, by login only (a commit's names and emails are whatever its
+   * maker typed). GitHub lists at most 250 commits: a list that long may be cut, so it is not complete.
+   */
+  async pullPushers(number: number): Promise<PrPushers> {
+    const list = await this.call(`GET commits of #${number}`, () =>
+      this.client.paginate(this.client.rest.pulls.listCommits, {
+        ...this.repo,
+        pull_number: number,
+        per_page: 100,
+      }),
+    );
+    const logins = new Set<string>();
+    for (const commit of list) {
+      for (const who of [commit.author, commit.committer]) {
+        if (who && typeof who.login === 'string' && who.login !== '') logins.add(who.login);
+      }
+    }
+    return { logins: [...logins].sort(), complete: list.length < MAX_LISTED_COMMITS };
   }
 
   /** 403 and 404 both mean the token cannot tell (GitHub hides teams from tokens without read:org). */

@@ -1,4 +1,5 @@
 import { buildDiffReport } from '../core/build-diff.js';
+import { ownersOfPlanePaths } from '../core/gate/reviewers.js';
 import { ownersOf, parseCodeowners } from '../core/codeowners.js';
 import { GATE_FILE_PATTERNS, literalPrefixes } from '../core/classify-paths.js';
 import { DEFAULT_CONFIG, parseConfig } from '../core/parse/config.js';
@@ -101,10 +102,30 @@ export async function computeDiff(options: ComputeDiffOptions): Promise<ComputeD
     today: options.today ?? new Date().toISOString().slice(0, 10),
     ownersOf: codeowners ? ownersLookup(codeowners) : undefined,
   });
+  // who reviews (and by default signs) the control plane is who owns its paths, never who owns the files a PR
+  // chose to touch
+  if (report.planes.control.changed && config.planes.control.reviewers.length === 0) {
+    report.planes.control.reviewers = codeowners
+      ? ownersOfPlanePaths(
+          parseCodeowners(codeowners.text, codeowners.path).rules,
+          config.planes.control.paths,
+        )
+      : [];
+  }
   const evalConfig = config.planes.data.eval;
   if (!options.skipEval && report.planes.data.changed && evalConfig?.results !== undefined) {
     const loaded = await loadEvalDelta(cwd, evalConfig, base.sha, headSha);
     if (loaded && 'delta' in loaded) report.planes.data.eval = loaded.delta;
+    if (loaded && 'delta' in loaded && loaded.distrust) {
+      const { path, message } = loaded.distrust;
+      report.findings.unshift({
+        severity: 'warning',
+        code: 'eval-results-untrusted',
+        path,
+        line: 1,
+        message,
+      });
+    }
     if (loaded && 'invalid' in loaded) {
       const { path, message } = loaded.invalid;
       report.findings.unshift({ severity: 'error', code: 'eval-results-invalid', path, line: 1, message });

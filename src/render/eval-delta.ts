@@ -9,6 +9,7 @@ import type {
   MetricDelta,
 } from '../core/eval/types.js';
 import { cellCode, clip, escapeMarkdown } from './markdown-escape.js';
+import { revealLine as t } from './reveal.js';
 
 // a long tail of case ids helps nobody in a PR comment; the JSON output keeps them all
 const MAX_LISTED = 25;
@@ -24,7 +25,7 @@ export function renderEvalDeltaText(delta: EvalDelta, c: ChalkInstance): string 
   const { verdict } = delta;
   const colour = verdict.state === 'success' ? c.green : verdict.state === 'failure' ? c.red : c.yellow;
   const out = [
-    `${c.bold('agentgate eval-delta')}  ${colour.bold(STATE_WORD[verdict.state])}  ${verdict.description}`,
+    `${c.bold('agentgate eval-delta')}  ${colour.bold(STATE_WORD[verdict.state])}  ${t(verdict.description)}`,
     '',
   ];
   const rows = summaryRows(delta);
@@ -32,7 +33,7 @@ export function renderEvalDeltaText(delta: EvalDelta, c: ChalkInstance): string 
   out.push(`  ${''.padEnd(12)}${'base'.padEnd(width + 2)}head`);
   for (const [label, base, head, change] of rows) {
     out.push(
-      `  ${label.padEnd(12)}${base.padEnd(width + 2)}${head}${change === '' ? '' : `  ${c.dim(change)}`}`,
+      `  ${label.padEnd(12)}${t(base).padEnd(width + 2)}${t(head)}${change === '' ? '' : `  ${c.dim(change)}`}`,
     );
   }
   out.push(`  ${c.dim(`bounds: ${describeBounds(delta)}`)}`);
@@ -44,12 +45,12 @@ export function renderEvalDeltaText(delta: EvalDelta, c: ChalkInstance): string 
   };
   section(
     'regressions',
-    delta.regressions.slice(0, MAX_LISTED).map((flip) => `  ${c.red('-')} ${flipText(flip)}`),
+    delta.regressions.slice(0, MAX_LISTED).map((flip) => `  ${c.red('-')} ${t(flipText(flip))}`),
     delta.regressions.length,
   );
   section(
     'fixes',
-    delta.fixes.slice(0, MAX_LISTED).map((flip) => `  ${c.green('+')} ${flipText(flip)}`),
+    delta.fixes.slice(0, MAX_LISTED).map((flip) => `  ${c.green('+')} ${t(flipText(flip))}`),
     delta.fixes.length,
   );
   const flaky = flakyEntries(delta);
@@ -57,22 +58,24 @@ export function renderEvalDeltaText(delta: EvalDelta, c: ChalkInstance): string 
     'flaky (counted by majority, ties fail)',
     flaky
       .slice(0, MAX_LISTED)
-      .map(([side, f]) => `  ~ ${f.id}  ${c.dim(`${side} ${f.passes}/${f.runs} passed`)}`),
+      .map(([side, f]) => `  ~ ${t(f.id)}  ${c.dim(`${side} ${f.passes}/${f.runs} passed`)}`),
     flaky.length,
   );
   section(
     'metrics',
-    delta.metrics.map((m) => `  ${m.name}  ${num(m.before)} -> ${num(m.after)}  ${c.dim(signed(m.delta))}`),
+    delta.metrics.map(
+      (m) => `  ${t(m.name)}  ${num(m.before)} -> ${num(m.after)}  ${c.dim(signed(m.delta))}`,
+    ),
     delta.metrics.length,
   );
   section(
     'new cases',
-    delta.addedCases.slice(0, MAX_LISTED).map((id) => `  + ${id}`),
+    delta.addedCases.slice(0, MAX_LISTED).map((id) => `  + ${t(id)}`),
     delta.addedCases.length,
   );
   section(
     'cases no longer run',
-    delta.removedCases.slice(0, MAX_LISTED).map((id) => `  - ${id}`),
+    delta.removedCases.slice(0, MAX_LISTED).map((id) => `  - ${t(id)}`),
     delta.removedCases.length,
   );
   return `${out.map((line) => line.trimEnd()).join('\n')}\n`;

@@ -1,4 +1,5 @@
 import type { GatePlan } from '../core/gate/types.js';
+import { revealLine, revealLines } from './reveal.js';
 
 /** `check --dry-run`: every call the run would make, in order, and the comment it would write. */
 export function renderPlanText(plan: GatePlan, reads: string[]): string {
@@ -10,7 +11,7 @@ export function renderPlanText(plan: GatePlan, reads: string[]): string {
     '',
   ];
   out.push('reads (not made in a dry run):');
-  for (const read of reads) out.push(`  ${read}`);
+  for (const read of reads) out.push(`  ${revealLine(read)}`);
   out.push('', 'writes:');
   out.push(
     plan.comment.existingId === null
@@ -19,17 +20,22 @@ export function renderPlanText(plan: GatePlan, reads: string[]): string {
   );
   if (plan.reviewers) {
     out.push(
-      `  POST ${base}/pulls/${n}/requested_reviewers ${JSON.stringify({ reviewers: plan.reviewers.reviewers, team_reviewers: plan.reviewers.teamReviewers })}`,
+      `  POST ${base}/pulls/${n}/requested_reviewers ${revealLine(JSON.stringify({ reviewers: plan.reviewers.reviewers, team_reviewers: plan.reviewers.teamReviewers }))}`,
     );
   } else {
     out.push('  (no reviewer request)');
   }
   for (const status of [plan.statuses.control, plan.statuses.data]) {
     out.push(
-      `  POST ${base}/statuses/${plan.pr.headSha} ${JSON.stringify({ context: status.context, state: status.state, description: status.description })}`,
+      `  POST ${base}/statuses/${plan.pr.headSha} ${revealLine(JSON.stringify({ context: status.context, state: status.state, description: status.description }))}`,
     );
   }
-  if (plan.notes.length > 0) out.push('', 'notes:', ...plan.notes.map((note) => `  ${note}`));
-  out.push('', '--- comment body ---', plan.comment.body.trimEnd(), '--- end of comment body ---');
+  if (plan.notes.length > 0) out.push('', 'notes:', ...plan.notes.map((note) => `  ${revealLine(note)}`));
+  out.push(
+    '',
+    '--- comment body ---',
+    revealLines(plan.comment.body.trimEnd()),
+    '--- end of comment body ---',
+  );
   return `${out.join('\n')}\n`;
 }

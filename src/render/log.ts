@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { LogView } from '../core/governance/log-entries.js';
-import { revealInvisible } from './markdown-escape.js';
+import { revealLine } from './reveal.js';
 
 /** One heading per commit (sha, date, author, subject), then one line per tool or prompt it changed. */
 export function renderLogText(view: LogView, c: ChalkInstance): string {
@@ -9,12 +9,12 @@ export function renderLogText(view: LogView, c: ChalkInstance): string {
   }
   const out: string[] = [];
   for (const entry of view.entries) {
-    const who = revealInvisible(`${entry.author} <${entry.email}>`);
+    const who = revealLine(`${entry.author} <${entry.email}>`);
     out.push(
-      `${c.yellow(entry.sha.slice(0, 8))} ${entry.date.slice(0, 10)} ${who}  ${c.bold(revealInvisible(entry.subject))}`,
+      `${c.yellow(entry.sha.slice(0, 8))} ${entry.date.slice(0, 10)} ${who}  ${c.bold(revealLine(entry.subject))}`,
     );
     for (const line of entry.lines) {
-      const shown = revealInvisible(line);
+      const shown = revealLine(line);
       out.push(`    ${view.plane === 'control' ? colourLine(shown, c) : shown}`);
     }
   }

@@ -3,42 +3,11 @@
 // `<!-- agentgate:report -->` marker and no hidden content), no @-mentions, no links or emphasis that change
 // what a reviewer sees, and invisible characters shown rather than hidden.
 
+import { revealInvisible } from './reveal.js';
+
+export { revealInvisible } from './reveal.js';
+
 const ZERO_WIDTH_JOINER = '\u200D';
-
-// Controls, format characters (bidi overrides, zero-width spaces), line/paragraph separators, variation
-// selectors, BOM and tag characters, as inclusive code-point ranges. Tab and newline are handled by oneLine.
-const INVISIBLE: readonly (readonly [number, number])[] = [
-  [0x00, 0x08],
-  [0x0b, 0x1f],
-  [0x7f, 0x9f],
-  [0xad, 0xad],
-  [0x61c, 0x61c],
-  [0x115f, 0x1160],
-  [0x17b4, 0x17b5],
-  [0x180e, 0x180e],
-  [0x200b, 0x200f],
-  [0x202a, 0x202e],
-  [0x2028, 0x2029],
-  [0x2060, 0x206f],
-  [0x3164, 0x3164],
-  [0xfe00, 0xfe0f],
-  [0xfeff, 0xfeff],
-  [0xffa0, 0xffa0],
-  [0xfff9, 0xfffb],
-  [0xe0000, 0xe01ef],
-];
-
-const isInvisible = (cp: number): boolean => INVISIBLE.some(([from, to]) => cp >= from && cp <= to);
-
-/** Shows invisible and direction-changing characters as `U+XXXX`, so a reviewer sees what the model sees. */
-export function revealInvisible(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const cp = ch.codePointAt(0) ?? 0;
-    out += isInvisible(cp) ? `⟨U+${cp.toString(16).toUpperCase().padStart(4, '0')}⟩` : ch;
-  }
-  return out;
-}
 
 /** Keeps one line: newlines and tabs would end a table row or a list item. */
 function oneLine(text: string): string {

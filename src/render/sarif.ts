@@ -19,6 +19,8 @@ const RULES: Readonly<Record<string, string>> = {
   'prompt-bindings-unknown': 'Prompt does not parse: its tool bindings are unknown',
   'confusable-name': 'Tool name can be mistaken for another',
   'hidden-unicode': 'Invisible Unicode in model-facing text',
+  'eval-results-untrusted': 'Eval results committed in the pull request are not trusted for its head',
+  'control-characters': 'Control characters or terminal escape sequences in model-facing text',
   'instruction-like-text': 'Tool text reads like instructions to the model',
   'unknown-tool-binding': 'Prompt binds a tool that does not exist',
   'effect-understated': 'Declared effect is below the derived blast radius',

@@ -2,16 +2,17 @@ import type { ChalkInstance } from 'chalk';
 import type { ScopeTool, ScopeView } from '../core/governance/scope.js';
 import { RADII } from '../core/types.js';
 import type { Radius } from '../core/types.js';
-import { cellCode, escapeMarkdown, revealInvisible } from './markdown-escape.js';
+import { cellCode, escapeMarkdown } from './markdown-escape.js';
+import { revealLine } from './reveal.js';
 import { colourRadius, flowLine } from './text.js';
 
 const RADIUS_WIDTH = Math.max(...RADII.map((r) => r.length));
-const show = (text: string) => revealInvisible(text);
+const show = (text: string) => revealLine(text);
 
 /** The terminal view: one heading line per tool, highest radius first, its authority and history below it. */
 export function renderScopeText(view: ScopeView, c: ChalkInstance): string {
   const out: string[] = [];
-  const ref = view.ref.sha ? `${view.ref.ref} (${view.ref.sha.slice(0, 8)})` : view.ref.ref;
+  const ref = show(view.ref.sha ? `${view.ref.ref} (${view.ref.sha.slice(0, 8)})` : view.ref.ref);
   out.push(`${c.bold('agentgate scope')}  ${ref}  ${summary(view)}`, '');
   for (const tool of view.tools) {
     const label = colourRadius(tool.radius, c) + ' '.repeat(RADIUS_WIDTH - tool.radius.length);

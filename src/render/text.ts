@@ -10,6 +10,7 @@ import type {
   ServerChange,
   ToolChange,
 } from '../core/types.js';
+import { revealLine as t } from './reveal.js';
 
 const STATUS_LETTER: Record<ChangedFile['status'], string> = {
   added: 'A',
@@ -35,7 +36,7 @@ export function renderTextReport(report: DiffReport, c: ChalkInstance): string {
   for (const file of data.files) out.push(`  ${fileLine(file)}`);
   for (const prompt of data.prompts) {
     const version = `version ${prompt.versionBefore ?? '-'} -> ${prompt.versionAfter ?? '-'}`;
-    out.push(`    prompt ${prompt.id}  ${prompt.change}  ${c.dim(version)}`);
+    out.push(`    prompt ${t(prompt.id)}  ${prompt.change}  ${c.dim(version)}`);
   }
   if (data.eval) out.push(...evalLines(data.eval, c));
   out.push('');
@@ -51,19 +52,19 @@ export function renderTextReport(report: DiffReport, c: ChalkInstance): string {
   const servers = control.servers ?? [];
   if (servers.length > 0) out.push('', c.bold('  servers'));
   for (const server of servers) {
-    out.push(`  ${changeLine(server, `  ${c.dim(server.source)}`, c)}`);
+    out.push(`  ${changeLine(server, `  ${c.dim(t(server.source))}`, c)}`);
     for (const change of server.changes) out.push(`      ${fieldLine(change, c)}`);
   }
   const unmodelled = control.unmodelled ?? [];
   if (unmodelled.length > 0) out.push('', c.bold('  files no parser models (reviewed as write changes)'));
-  for (const path of unmodelled) out.push(`    ${path}`);
+  for (const path of unmodelled) out.push(`    ${t(path)}`);
   if (control.bindings.length > 0) out.push('', c.bold('  bindings'));
   for (const binding of control.bindings) {
     const parts = [
-      ...binding.added.map((n) => c.yellow(`+${n}`)),
-      ...binding.removed.map((n) => c.green(`-${n}`)),
+      ...binding.added.map((n) => c.yellow(`+${t(n)}`)),
+      ...binding.removed.map((n) => c.green(`-${t(n)}`)),
     ];
-    out.push(`    ${binding.agent}: ${parts.join(' ')}`);
+    out.push(`    ${t(binding.agent)}: ${parts.join(' ')}`);
   }
   if (control.flows.added.length > 0) out.push('', c.bold('  new dangerous paths'));
   for (const flow of control.flows.added) out.push(`    ${c.red('!')} ${flowLine(flow)}`);
@@ -80,7 +81,9 @@ export function renderTextReport(report: DiffReport, c: ChalkInstance): string {
   for (const waiver of report.waivers.applied)
     out.push(
       c.dim(
-        `waived: ${waiver.code} on ${waiver.tool} until ${waiver.expires} (${waiver.owner}: ${waiver.reason})`,
+        t(
+          `waived: ${waiver.code} on ${waiver.tool} until ${waiver.expires} (${waiver.owner}: ${waiver.reason})`,
+        ),
       ),
     );
 
@@ -98,22 +101,22 @@ export function renderTextReport(report: DiffReport, c: ChalkInstance): string {
 
 /** One tool or server: sign, name (and former name), change, radius before -> after, flag. */
 function changeLine(item: ToolChange | ServerChange, suffix: string, c: ChalkInstance): string {
-  const rename = item.oldName ? ` (was ${item.oldName})` : '';
+  const rename = item.oldName ? ` (was ${t(item.oldName)})` : '';
   const arrow =
     item.radiusBefore && item.radiusBefore !== item.radiusAfter
       ? `${colourRadius(item.radiusBefore, c)} -> `
       : '';
   const flag = item.escalation ? c.red(' escalation') : item.narrowing ? c.green(' narrowing') : '';
   const radius = colourRadius(item.radiusAfter ?? item.radiusBefore, c);
-  return `${CHANGE_SIGN[item.change]} ${c.bold(item.name)}${rename}  ${item.change}  radius ${arrow}${radius}${flag}${suffix}`;
+  return `${CHANGE_SIGN[item.change]} ${c.bold(t(item.name))}${rename}  ${item.change}  radius ${arrow}${radius}${flag}${suffix}`;
 }
 
 function evalLines(delta: EvalDelta, c: ChalkInstance): string[] {
   const { state, description } = delta.verdict;
   const colour = state === 'success' ? c.green : state === 'failure' ? c.red : c.yellow;
-  const lines = [`  eval ${colour.bold(state)}: ${description}`];
-  for (const flip of delta.regressions.slice(0, 5)) lines.push(`    ${c.red('-')} regressed: ${flip.id}`);
-  for (const flip of delta.fixes.slice(0, 5)) lines.push(`    ${c.green('+')} fixed: ${flip.id}`);
+  const lines = [`  eval ${colour.bold(state)}: ${t(description)}`];
+  for (const flip of delta.regressions.slice(0, 5)) lines.push(`    ${c.red('-')} regressed: ${t(flip.id)}`);
+  for (const flip of delta.fixes.slice(0, 5)) lines.push(`    ${c.green('+')} fixed: ${t(flip.id)}`);
   return lines;
 }
 
@@ -142,7 +145,7 @@ function planeHeading(
   c: ChalkInstance,
 ): string {
   if (!changed) return `${c.bold(title)}  ${c.dim('no changes')}`;
-  const who = reviewers.length > 0 ? `  reviewers ${reviewers.join(' ')}` : '';
+  const who = reviewers.length > 0 ? `  reviewers ${t(reviewers.join(' '))}` : '';
   return `${c.bold(title)}  changed, ${files} file(s)${who}`;
 }
 
@@ -162,28 +165,28 @@ function ungovernedLines(files: ChangedFile[], c: ChalkInstance): string[] {
 
 function fileLine(file: ChangedFile): string {
   return file.oldPath
-    ? `${STATUS_LETTER[file.status]} ${file.oldPath} -> ${file.path}`
-    : `${STATUS_LETTER[file.status]} ${file.path}`;
+    ? `${STATUS_LETTER[file.status]} ${t(file.oldPath)} -> ${t(file.path)}`
+    : `${STATUS_LETTER[file.status]} ${t(file.path)}`;
 }
 
 function fieldLine(change: FieldChange, c: ChalkInstance): string {
   const colour = change.kind === 'widened' ? c.red : change.kind === 'narrowed' ? c.green : c.dim;
   const parts: string[] = [];
-  if (change.added?.length) parts.push(change.added.map((v) => `+${v}`).join(' '));
-  if (change.removed?.length) parts.push(change.removed.map((v) => `-${v}`).join(' '));
+  if (change.added?.length) parts.push(change.added.map((v) => `+${t(v)}`).join(' '));
+  if (change.removed?.length) parts.push(change.removed.map((v) => `-${t(v)}`).join(' '));
   if (change.before !== undefined || change.after !== undefined)
     parts.push(`${show(change.before)} -> ${show(change.after)}`);
-  if (change.details?.length) parts.push(change.details.join('; '));
-  return `${change.field} ${colour(change.kind)}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`;
+  if (change.details?.length) parts.push(t(change.details.join('; ')));
+  return `${t(change.field)} ${colour(change.kind)}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`;
 }
 
 function show(value: unknown): string {
   if (value === undefined || value === null) return '(none)';
-  return typeof value === 'string' ? value : JSON.stringify(value);
+  return t(typeof value === 'string' ? value : JSON.stringify(value));
 }
 
 export function flowLine(flow: Flow): string {
-  return `${flow.kind} in ${flow.agent}: ${flow.sources.join(', ')} -> ${flow.sinks.join(', ')}`;
+  return t(`${flow.kind} in ${flow.agent}: ${flow.sources.join(', ')} -> ${flow.sinks.join(', ')}`);
 }
 
 function findingLine(finding: Finding, c: ChalkInstance): string {
@@ -193,9 +196,9 @@ function findingLine(finding: Finding, c: ChalkInstance): string {
       : finding.severity === 'warning'
         ? c.yellow('warning')
         : c.dim('info');
-  return `${level} ${finding.code} ${c.dim(`${finding.path}:${finding.line}`)} ${finding.message}`;
+  return `${level} ${t(finding.code)} ${c.dim(`${t(finding.path)}:${finding.line}`)} ${t(finding.message)}`;
 }
 
 function describeRef(ref: DiffReport['base']): string {
-  return ref.sha ? `${ref.ref} (${ref.sha.slice(0, 8)})` : ref.ref;
+  return ref.sha ? `${t(ref.ref)} (${ref.sha.slice(0, 8)})` : t(ref.ref);
 }

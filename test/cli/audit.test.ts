@@ -185,6 +185,14 @@ beforeAll(async () => {
     headSha: 'f'.repeat(40),
     mergeSha: squash,
   });
+  // GitHub still lists a squash-merged PR's commits (who pushed what), though they are gone from the clone
+  fake.addPull({
+    number: 10,
+    author: 'mallory',
+    baseSha: squashBase,
+    headSha: 'f'.repeat(40),
+    state: 'closed',
+  });
   fake.addComment({
     issue: 10,
     user: 'alice',

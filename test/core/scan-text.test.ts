@@ -1,8 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   confusableSkeleton,
   decodeTagCharacters,
+  findControlCharacters,
   findHiddenUnicode,
+  spellControls,
   findInstructionLikeText,
 } from '../../src/core/scan-text.js';
 
@@ -100,5 +103,35 @@ describe('confusableSkeleton', () => {
     ['get_issue', 'get_issues_v2'],
   ])('%s and %s do not', (a, b) => {
     expect(confusableSkeleton(a)).not.toBe(confusableSkeleton(b));
+  });
+});
+
+describe('findControlCharacters', () => {
+  it('finds whole escape sequences and spells them visibly', () => {
+    const found = findControlCharacters('ok\u001b[2K\u001b[1Afake\u001b]8;;https://x\u0007link\u009b31m');
+    expect(found.map((f) => spellControls(f.sequence))).toEqual([
+      '\\x1b[2K',
+      '\\x1b[1A',
+      '\\x1b]8;;https://x\\x07',
+      '\\x9b31m',
+    ]);
+  });
+
+  it('leaves tab, newline and CRLF alone, but not a lone CR', () => {
+    expect(findControlCharacters('a\tb\nc\r\nd')).toEqual([]);
+    expect(findControlCharacters('a\rb')).toHaveLength(1);
+  });
+
+  it('property: a string holding any C0 (but tab and LF), DEL or C1 character is flagged', () => {
+    const control = fc
+      .integer({ min: 0, max: 0x9f })
+      .filter((c) => (c < 0x20 && c !== 9 && c !== 10) || c >= 0x7f);
+    fc.assert(
+      fc.property(fc.string(), control, fc.string(), (before, code, after) => {
+        const ch = String.fromCharCode(code);
+        const text = `${before}${ch}${code === 13 ? 'x' : ''}${after}`;
+        expect(findControlCharacters(text).length).toBeGreaterThan(0);
+      }),
+    );
   });
 });

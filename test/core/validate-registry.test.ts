@@ -101,6 +101,44 @@ describe('validateRegistry: names', () => {
 });
 
 describe('validateRegistry: model-facing text', () => {
+  it('reports a terminal escape sequence in a description as an error, spelled visibly', () => {
+    const findings = validateFiles([
+      tool('a.yaml', 'name: list_files\neffect: read\ndescription: "Lists files.\\e[2K\\e[1Aok"\n'),
+    ]);
+    expect(findings).toEqual([
+      expect.objectContaining({ severity: 'error', code: 'control-characters', line: 5, tool: 'list_files' }),
+    ]);
+    expect(findings[0]!.message).toContain('escape sequence "\\x1b[2K"');
+    expect(findings[0]!.message).toContain('(and 1 more)');
+  });
+
+  it.each([
+    ['NUL', '\\0'],
+    ['BEL', '\\a'],
+    ['backspace', '\\b'],
+    ['a lone CR', '\\r'],
+    ['DEL', '\\x7f'],
+    ['C1 CSI', '\\x9b2K'],
+    ['C1 NEL', '\\x85'],
+  ])('reports %s in tool text', (_name, escape) => {
+    const findings = validateFiles([
+      tool('a.yaml', `name: list_files\neffect: read\ndescription: "a${escape}b"\n`),
+    ]);
+    expect(findings.map((f) => f.code)).toContain('control-characters');
+  });
+
+  it('reports control characters in prompt text as a warning, but not CRLF line ends', () => {
+    const prompt = (text: string): SourceFile => ({
+      path: 'registry/prompts/p.md',
+      oid: 'p',
+      text: `---\r\nid: p\r\nversion: 1\r\n---\r\n${text}\r\n`,
+    });
+    expect(validateFiles([prompt('plain text')]).map((f) => f.code)).not.toContain('control-characters');
+    expect(validateFiles([prompt('x\u001b]8;;https://e\u0007y')])).toEqual([
+      expect.objectContaining({ severity: 'warning', code: 'control-characters' }),
+    ]);
+  });
+
   it('reports hidden Unicode in a description as an error at its line', () => {
     const findings = validateFiles([
       tool('a.yaml', 'name: list_files\neffect: read\ndescription: "Lists files.\\u200b"\n'),

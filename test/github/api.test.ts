@@ -51,6 +51,30 @@ const plan = (overrides: Partial<GatePlan> = {}): GatePlan => ({
 });
 
 describe('GitHubApi against the fake GitHub', () => {
+  it('reads who pushed to a PR from every page of its commits, by login only', async () => {
+    const pull = fake.pulls.get(7);
+    if (!pull) throw new Error('no pull');
+    pull.commits = Array.from({ length: 130 }, (_, i) => ({
+      sha: i.toString(16).padStart(40, '0'),
+      author: i === 120 ? 'alice' : 'mallory',
+      committer: i === 3 ? 'web-flow' : i === 7 ? null : 'mallory',
+      authorEmail: i === 5 ? 'bob@example.com' : undefined,
+    }));
+    expect(await api.pullPushers(7)).toEqual({ logins: ['alice', 'mallory', 'web-flow'], complete: true });
+    expect(fake.requests.filter((r) => r.path.endsWith('/pulls/7/commits'))).toHaveLength(2);
+  });
+
+  it('says the list may be cut when GitHub lists 250 commits', async () => {
+    const pull = fake.pulls.get(7);
+    if (!pull) throw new Error('no pull');
+    pull.commits = Array.from({ length: 300 }, (_, i) => ({
+      sha: i.toString(16).padStart(40, '0'),
+      author: 'mallory',
+      committer: 'mallory',
+    }));
+    expect((await api.pullPushers(7)).complete).toBe(false);
+  });
+
   it('reads the PR, and identity falls back to github-actions[bot] when GET /user is forbidden', async () => {
     expect(await api.identity()).toBe('github-actions[bot]');
     fake.identity = 'agentgate-app';

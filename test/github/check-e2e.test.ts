@@ -140,6 +140,23 @@ describe('agentgate check on pull_request', () => {
     expect(data?.description).toMatch(/^evals: /);
   });
 
+  it('eval results committed in the PR are never trusted: the data plane waits, and says why', async () => {
+    repo.write(
+      'agentgate.yaml',
+      `${CONFIG}  data:\n    eval: { results: eval/results.json, minPassRate: 0.9 }\n`,
+    );
+    const evalBase = await repo.commit('configure evals');
+    repo.write('registry/prompts/support/system.md', prompt(4, ['read_ticket', 'issue_refund'], 'Be brief.'));
+    repo.write('eval/results.json', JSON.stringify({ cases: [{ id: 'a', pass: true }] }));
+    const head = await repo.commit('prompt, with my own 100% pass rate');
+    fake.addPull({ number: PR_NUMBER, author: AUTHOR, baseSha: evalBase, headSha: head });
+    await runCheck(fake, repo, pullRequestEvent({ base: evalBase, head }));
+    const data = fake.latestStatuses(head)['agentgate/data-plane'];
+    expect(data?.state).toBe('pending');
+    expect(data?.description).toContain('not trusted');
+    expect(fake.comments[0]?.body).toContain('`eval-results-untrusted`');
+  });
+
   it('a revocation-only PR passes at once', async () => {
     repo.remove('registry/tools/issue_refund.yaml');
     repo.write('registry/prompts/support/system.md', prompt(4, ['read_ticket'], 'You are a support agent.'));

@@ -137,4 +137,43 @@ describe('sign-offs, end to end', () => {
     expect(control(head)?.state).toBe('success');
     expect(fake.comments[0]?.body).toContain('member of `@acme/security`');
   });
+
+  it('a signer who authored or committed a commit of the PR does not count, whatever the commit email says', async () => {
+    const pull = fake.pulls.get(PR_NUMBER);
+    if (!pull) throw new Error('no pull');
+    pull.commits = [
+      { sha: head, author: AUTHOR, committer: 'alice', authorEmail: 'someone-else@example.com' },
+    ];
+    approve('alice');
+    approve('bob');
+    await onReview('bob');
+    expect(control(head)?.state).toBe('pending');
+    expect(control(head)?.description).toMatch(/, 1 present$/);
+    expect(fake.comments[0]?.body).toContain('authored or committed a commit of this PR');
+    expect(fake.requests.some((r) => r.path === `/repos/acme/agents/pulls/${PR_NUMBER}/commits`)).toBe(true);
+  });
+
+  it('a commit whose email names a signer but whose login is someone else does not exclude the signer', async () => {
+    const pull = fake.pulls.get(PR_NUMBER);
+    if (!pull) throw new Error('no pull');
+    pull.commits = [
+      { sha: head, author: null, committer: AUTHOR, authorEmail: 'alice@users.noreply.github.com' },
+    ];
+    approve('alice');
+    approve('bob');
+    await onReview('bob');
+    expect(control(head)?.state).toBe('success');
+  });
+
+  it('a sign-off quoted, fenced or hidden in an HTML comment does not count', async () => {
+    const digest = await headDigest();
+    const cmd = `/agentgate signoff ${digest}`;
+    fake.addComment({ issue: PR_NUMBER, user: 'alice', body: `> ${cmd}` });
+    fake.addComment({ issue: PR_NUMBER, user: 'bob', body: `<!--\r\n${cmd}\r\n` });
+    fake.addComment({ issue: PR_NUMBER, user: 'bob', body: `~~~\n${cmd}\n~~~` });
+    fake.addComment({ issue: PR_NUMBER, user: 'alice', body: `<details>\n\n${cmd}\n\n</details>` });
+    await runCheck(fake, repo, commentEvent(cmd, 'bob'));
+    expect(control(head)?.state).toBe('pending');
+    expect(control(head)?.description).not.toContain('present');
+  });
 });

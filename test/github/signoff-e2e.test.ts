@@ -3,7 +3,7 @@ import type { FakeGitHub } from '../helpers/fake-github.js';
 import type { TempRepo } from '../helpers/temp-repo.js';
 import { closeGitHubFixture, openGitHubFixture, openAdminToolPull } from './harness.js';
 import type { GitHubFixture } from './harness.js';
-import { AUTHOR, PR_NUMBER, commentEvent, runCheck, runCli } from './harness.js';
+import { AUTHOR, PR_NUMBER, READ_TICKET, commentEvent, runCheck, runCli } from './harness.js';
 
 let fixture: GitHubFixture;
 let fake: FakeGitHub;
@@ -37,6 +37,27 @@ describe('agentgate signoff', () => {
     expect(posted?.body).toContain(/digest ([0-9a-f]{8})/.exec(control?.description ?? '')?.[1]);
   });
 
+  it('no escape sequence or bidi control from the PR reaches the terminal the signer reads', async () => {
+    repo.write(
+      'registry/tools/read_ticket.yaml',
+      READ_TICKET.replace(
+        'description: Read a support ticket.',
+        'description: "Read a ticket.\\e[2K\\e[1A\\e[32mno control-plane changes\\x9b8m\\u202Eevil"',
+      ),
+    );
+    const hostile = await repo.commit('hostile description');
+    fake.addPull({ number: PR_NUMBER, author: AUTHOR, baseSha: base, headSha: hostile });
+    const run = await runCli(['signoff', '--pr', String(PR_NUMBER), '--yes'], { fake, repo });
+    expect(run.code).toBe(0);
+    const raw = Array.from(run.stdout).filter((ch) => {
+      const cp = ch.codePointAt(0) ?? 0;
+      return (cp < 0x20 && cp !== 10) || (cp >= 0x7f && cp <= 0x9f) || (cp >= 0x202a && cp <= 0x202e);
+    });
+    expect(raw).toEqual([]);
+    expect(run.stdout).toContain('⟨U+001B⟩[2K');
+    expect(run.stdout).toContain('⟨U+202E⟩');
+  });
+
   it('finds the PR from the origin remote and the current branch', async () => {
     repo.git('remote', 'add', 'origin', 'git@github.com:acme/agents.git');
     repo.git('checkout', '-q', '-b', 'feature');
@@ -63,6 +84,16 @@ describe('agentgate signoff', () => {
     const run = await runCli(['signoff', '--pr', String(PR_NUMBER), '--yes'], { fake, repo });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("the author's own sign-off never counts");
+    expect(fake.comments).toEqual([]);
+  });
+
+  it('refuses to sign for someone who pushed a commit to the PR', async () => {
+    const pull = fake.pulls.get(PR_NUMBER);
+    if (!pull) throw new Error('no pull');
+    pull.commits = [{ sha: head, author: AUTHOR, committer: 'alice' }];
+    const run = await runCli(['signoff', '--pr', String(PR_NUMBER), '--yes'], { fake, repo });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('authored or committed a commit of pull request #7');
     expect(fake.comments).toEqual([]);
   });
 

@@ -26,6 +26,16 @@ export interface FakePull {
   state?: 'open' | 'closed';
   requestedReviewers?: string[];
   requestedTeams?: string[];
+  /** what `GET /pulls/{n}/commits` lists; default: the head, authored and committed by the PR's author */
+  commits?: FakeCommit[];
+}
+/** A PR commit: logins are GitHub's (null = no account matches the email); names and emails are free text. */
+export interface FakeCommit {
+  sha: string;
+  author: string | null;
+  committer: string | null;
+  authorEmail?: string;
+  committerEmail?: string;
 }
 export interface FakeReview {
   id: number;
@@ -143,6 +153,29 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string }
     updated_at: c.updatedAt,
     html_url: `${htmlBase}/pull/${c.issue}#issuecomment-${c.id}`,
   });
+  const gitUser = (login: string | null, email: string | undefined) => ({
+    name: login ?? 'someone',
+    email: email ?? `${login ?? 'someone'}@users.noreply.github.com`,
+    date: nextTime(),
+  });
+  const commitJson = (c: FakeCommit, parent: string | null) => ({
+    sha: c.sha,
+    node_id: `C_${c.sha.slice(0, 8)}`,
+    url: `${fake.url}/repos/${owner}/${repo}/commits/${c.sha}`,
+    html_url: `${htmlBase}/commit/${c.sha}`,
+    comments_url: `${fake.url}/repos/${owner}/${repo}/commits/${c.sha}/comments`,
+    commit: {
+      url: `${fake.url}/repos/${owner}/${repo}/git/commits/${c.sha}`,
+      author: gitUser(c.author, c.authorEmail),
+      committer: gitUser(c.committer, c.committerEmail),
+      message: `commit ${c.sha.slice(0, 7)}`,
+      comment_count: 0,
+      tree: { sha: '0'.repeat(40), url: `${fake.url}/repos/${owner}/${repo}/git/trees/${'0'.repeat(40)}` },
+    },
+    author: c.author === null ? null : userJson(c.author),
+    committer: c.committer === null ? null : userJson(c.committer),
+    parents: parent ? [{ sha: parent, url: `${fake.url}/repos/${owner}/${repo}/commits/${parent}` }] : [],
+  });
   const self = () => (fake.identity === 'forbidden' ? ACTIONS_BOT : fake.identity);
   const page = (
     items: unknown[],
@@ -189,6 +222,20 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string }
           (p) => (p.state ?? 'open') === 'open' && (!head || `${owner}:${p.headRef ?? 'feature'}` === head),
         );
         return [200, list.map(pullJson)];
+      },
+    },
+    {
+      method: 'GET',
+      template: `${repoPath}/pulls/{pull_number}/commits`,
+      handle: ([, , n], _b, query) => {
+        const pull = getPull(n as string);
+        if (!pull) return [404, { message: 'Not Found' }];
+        const commits = pull.commits ?? [{ sha: pull.headSha, author: pull.author, committer: pull.author }];
+        // GitHub lists at most 250 commits of a pull request
+        const list = commits
+          .slice(0, 250)
+          .map((c, i) => commitJson(c, i === 0 ? pull.baseSha : commits[i - 1]!.sha));
+        return page(list, query, `/repos/${owner}/${repo}/pulls/${n}/commits`);
       },
     },
     {

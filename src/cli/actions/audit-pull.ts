@@ -44,10 +44,18 @@ export async function auditPull(
   }
   const { report, config, codeowners } = diff;
   const control = report.planes.control;
-  const [reviews, comments] = await Promise.all([api.reviews(pull.number), api.comments(pull.number)]);
+  const [reviews, comments, pushers] = await Promise.all([
+    api.reviews(pull.number),
+    api.comments(pull.number),
+    api.pullPushers(pull.number),
+  ]);
   const rules = codeowners ? parseCodeowners(codeowners.text, codeowners.path).rules : null;
   const signers = readSigners(resolveSigners({ report, config, codeowners: rules }));
-  const collection = collectSignoffClaims(reviews, comments, { author: pull.author, self: context.self });
+  const collection = collectSignoffClaims(reviews, comments, {
+    author: pull.author,
+    self: context.self,
+    pushers,
+  });
   const evaluation = await gatherPullSignoffs({
     control,
     collection,

@@ -41,15 +41,20 @@ export async function gatherGateInputs(
   const parsedOwners = codeowners ? parseCodeowners(codeowners.text, codeowners.path) : null;
   for (const error of parsedOwners?.errors ?? [])
     notes.push(`CODEOWNERS line skipped (as GitHub does): ${error.message}`);
-  const [self, reviews, comments] = api
-    ? await Promise.all([api.identity(), api.reviews(pr.number), api.comments(pr.number)])
-    : [ACTIONS_BOT_LOGIN, [], []];
+  const [self, reviews, comments, pushers] = api
+    ? await Promise.all([
+        api.identity(),
+        api.reviews(pr.number),
+        api.comments(pr.number),
+        api.pullPushers(pr.number),
+      ])
+    : [ACTIONS_BOT_LOGIN, [], [], { logins: [], complete: true }];
 
   const rules = parsedOwners?.rules ?? null;
   const signers = resolveSigners({ report, config, codeowners: rules });
   const signerSet = readSigners(signers);
   const control = report.planes.control;
-  const collection = collectSignoffClaims(reviews, comments, { author: pr.author, self });
+  const collection = collectSignoffClaims(reviews, comments, { author: pr.author, self, pushers });
   const signoffs = await gatherPullSignoffs({
     control,
     collection,

@@ -9,6 +9,7 @@ import { readGitHubEnv } from '../../github/env.js';
 import type { GitHubEnv } from '../../github/env.js';
 import { renderJobSummary, renderReportComment } from '../../render/comment.js';
 import { renderPlanText } from '../../render/gate-plan.js';
+import { revealLine } from '../../render/reveal.js';
 import { AgentgateError, GateFailure, UsageError } from '../errors.js';
 import { gatherGateInputs } from './check-inputs.js';
 
@@ -116,9 +117,10 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     const applied = await applyGatePlan(api, plan);
     writeSummary(env, plan.summary, options.warn);
     for (const status of [plan.statuses.control, plan.statuses.data])
-      options.print(`${status.context}: ${status.state} - ${status.description}`);
-    options.print(`report: ${applied.comment.htmlUrl}`);
-    for (const note of [...plan.notes, ...applied.notes]) options.warn(`agentgate: note: ${note}`);
+      options.print(`${status.context}: ${status.state} - ${revealLine(status.description)}`);
+    options.print(`report: ${revealLine(applied.comment.htmlUrl)}`);
+    for (const note of [...plan.notes, ...applied.notes])
+      options.warn(`agentgate: note: ${revealLine(note)}`);
     return result;
   } catch (error) {
     throw await failClosed(error, { api, pr, data, env, warn: options.warn });
@@ -145,6 +147,7 @@ function plannedReads(
     'GET /user (assumed github-actions[bot])',
     `GET ${base}/pulls/${pr.number}/reviews (assumed none)`,
     `GET ${base}/issues/${pr.number}/comments (assumed none)`,
+    `GET ${base}/pulls/${pr.number}/commits (assumed no signer pushed)`,
   ];
   if (signers.some((s) => s.includes('/')))
     reads.push('GET /orgs/{org}/teams/{team}/memberships/{user} for team signers who signed');
@@ -172,9 +175,11 @@ interface FailContext {
 
 /** Sets the control plane to `error` (never success) and returns the one-line error to exit with. */
 async function failClosed(error: unknown, context: FailContext): Promise<AgentgateError> {
-  const message = error instanceof Error ? error.message : String(error);
+  // the message may quote the PR (a path, a name): it reaches a terminal, so it is revealed
+  const message = revealLine(error instanceof Error ? error.message : String(error));
   const exitCode = error instanceof AgentgateError ? error.exitCode : 2;
-  if (!context.api) return error instanceof AgentgateError ? error : new UsageError(message);
+  if (!context.api)
+    return error instanceof AgentgateError ? new CheckError(message, exitCode) : new UsageError(message);
   const failed = await setErrorStatuses(context.api, context.pr.headSha, message, {
     data: context.data,
     targetUrl: context.env.runUrl,

@@ -33,10 +33,19 @@ export async function runSignoff(options: SignoffOptions): Promise<void> {
   const repo = await resolveRepo(options.cwd, env.repository);
   const api = new GitHubApi(createGitHubClient({ token: env.token, baseUrl: env.apiUrl }), repo);
   const number = options.pr ?? (await pullRequestOfBranch(api, options.cwd));
-  const [pr, self] = await Promise.all([api.pullRequest(number), api.identity()]);
+  const [pr, self, pushers] = await Promise.all([
+    api.pullRequest(number),
+    api.identity(),
+    api.pullPushers(number),
+  ]);
   if (self.toLowerCase() === pr.author.toLowerCase()) {
     throw new UsageError(
       `you (${self}) opened pull request #${number}: the author's own sign-off never counts`,
+    );
+  }
+  if (pushers.logins.some((login) => login.toLowerCase() === self.toLowerCase())) {
+    throw new UsageError(
+      `you (${self}) authored or committed a commit of pull request #${number}: your sign-off would not count`,
     );
   }
 

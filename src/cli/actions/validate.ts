@@ -8,6 +8,7 @@ import type { Config, Finding } from '../../core/types.js';
 import { validateRegistry } from '../../core/validate-registry.js';
 import { applyWaivers } from '../../core/waivers.js';
 import { readRegistrySources } from '../../load/load-registry.js';
+import { revealLine } from '../../render/reveal.js';
 import { renderSarif } from '../../render/sarif.js';
 import type { ValidateOptions } from '../commands/validate.js';
 import { UsageError } from '../errors.js';
@@ -44,12 +45,14 @@ export async function runValidate(options: ValidateOptions): Promise<number> {
   } else if (options.format === 'sarif') {
     process.stdout.write(renderSarif(findings));
   } else {
-    const lines = findings.map(
-      (f) => `${f.path}:${f.line}: ${f.severity} ${f.code}: ${messageWithoutLocation(f)}`,
+    const lines = findings.map((f) =>
+      revealLine(`${f.path}:${f.line}: ${f.severity} ${f.code}: ${messageWithoutLocation(f)}`),
     );
     for (const waiver of applied)
       lines.push(
-        `${waiver.path}: waived ${waiver.code} on ${waiver.tool} until ${waiver.expires} (${waiver.owner}: ${waiver.reason})`,
+        revealLine(
+          `${waiver.path}: waived ${waiver.code} on ${waiver.tool} until ${waiver.expires} (${waiver.owner}: ${waiver.reason})`,
+        ),
       );
     lines.push(summarize(findings, registry.tools.length, registry.prompts.length));
     process.stdout.write(`${lines.join('\n')}\n`);

@@ -1,5 +1,5 @@
-import { literalPrefixes } from '../classify-paths.js';
-import { ownersOf, parseOwner } from '../codeowners.js';
+import picomatch from 'picomatch';
+import { matchOwners, ownersOf, parseOwner } from '../codeowners.js';
 import type { CodeownersRule } from '../codeowners.js';
 import type { ChangedFile, Config, DiffReport } from '../types.js';
 import type { PullRequestRef, ReviewerRequestPlan, ReviewRecord } from './types.js';
@@ -12,28 +12,49 @@ export interface PlaneReviewersInput {
 }
 
 /**
- * Who reviews a plane: its configured reviewers, else the report's (already resolved by the diff), else the
- * CODEOWNERS owners of the plane's changed files. A control change that only touches bindings has no control
- * file to look up, so the owners of the control paths themselves are asked.
+ * Who reviews a plane: its configured reviewers, else the CODEOWNERS owners of the plane's configured paths.
+ * Data-plane files are few and their owners know them, so the data plane also asks the owners of its changed
+ * files; the control plane never does: a PR chooses which files it touches, so their owners would be chosen by
+ * the PR (touching `agentgate.yaml` let two ordinary developers sign a privileged tool).
  */
 export function resolvePlaneReviewers(input: PlaneReviewersInput, plane: 'data' | 'control'): string[] {
   const configured = input.config.planes[plane].reviewers;
   if (configured.length > 0) return [...configured];
-  const reported = input.report.planes[plane].reviewers;
+  if (plane === 'control')
+    return input.codeowners ? ownersOfPlanePaths(input.codeowners, input.config.planes.control.paths) : [];
+  const reported = input.report.planes.data.reviewers;
   if (reported.length > 0) return [...reported];
   if (!input.codeowners) return [];
   const rules = input.codeowners;
-  const files: ChangedFile[] = input.report.planes[plane].files;
+  const files: ChangedFile[] = input.report.planes.data.files;
   const owners = new Set(files.flatMap((file) => ownersOf(rules, file.path)));
-  if (owners.size === 0) {
-    for (const prefix of literalPrefixes(input.config.planes[plane].paths)) {
-      for (const owner of ownersOf(rules, `${prefix.replace(/\/$/, '')}/_`)) owners.add(owner);
-    }
-  }
+  return owners.size > 0 ? [...owners].sort() : ownersOfPlanePaths(rules, input.config.planes.data.paths);
+}
+
+/**
+ * The owners CODEOWNERS gives to the plane's globs themselves: for each glob, the owners of a representative
+ * path under its literal base (`registry/tools/**` -> `registry/tools/_`), or of the path itself when it is no
+ * glob. Which files a PR touches never enters.
+ */
+export function ownersOfPlanePaths(rules: readonly CodeownersRule[], globs: readonly string[]): string[] {
+  const owners = new Set<string>();
+  for (const glob of globs) for (const owner of ownersOfGlob(rules, glob)) owners.add(owner);
   return [...owners].sort();
 }
 
-/** The control plane's signers: `planes.control.signers`, defaulting to its reviewers. */
+function ownersOfGlob(rules: readonly CodeownersRule[], glob: string): string[] {
+  const scan = picomatch.scan(glob);
+  const base = (scan.isGlob ? scan.base : glob).replace(/\/+$/, '');
+  if (base === '') return ownersOf(rules, '_');
+  if (scan.isGlob) return ownersOf(rules, `${base}/_`);
+  // a literal path is a file or a folder: the more specific (later) of the rules for it and for its contents
+  const own = matchOwners(rules, base);
+  const under = matchOwners(rules, `${base}/_`);
+  if (own === null) return under?.owners ?? [];
+  return under !== null && under.rule.line > own.rule.line ? under.owners : own.owners;
+}
+
+/** The control plane's signers: `planes.control.signers`, defaulting to its reviewers (never a PR's file owners). */
 export function resolveSigners(input: PlaneReviewersInput): string[] {
   const signers = input.config.planes.control.signers;
   return signers.length > 0 ? [...signers] : resolvePlaneReviewers(input, 'control');

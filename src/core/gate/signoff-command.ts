@@ -1,14 +1,18 @@
+import { standingLines } from './standing-lines.js';
 import { REPORT_MARKER } from './types.js';
 
-// The command must stand on a line of its own: quoting it (`> /agentgate ...`) or mentioning it inside a
-// sentence or a code span does not sign anything.
-const COMMAND = /^[ \t]*\/agentgate[ \t]+signoff[ \t]+(sha256:[0-9a-fA-F]{64})[ \t]*$/m;
+// The command must be a line of its own that the reader sees as the commenter's words: quoting it, pasting it
+// in a code block or an HTML comment, or mentioning it inside a sentence or a code span signs nothing.
+const COMMAND = /^ {0,3}\/agentgate[ \t]+signoff[ \t]+(sha256:[0-9a-fA-F]{64})[ \t]*$/;
 
 /** The digest a comment signs, or null when the comment is not a sign-off. Our own report never counts. */
 export function parseSignoffCommand(body: string): string | null {
   if (body.includes(REPORT_MARKER)) return null;
-  const match = COMMAND.exec(body.replace(/\r\n?/g, '\n'));
-  return match ? (match[1] as string).toLowerCase() : null;
+  for (const line of standingLines(body)) {
+    const match = COMMAND.exec(line);
+    if (match) return (match[1] as string).toLowerCase();
+  }
+  return null;
 }
 
 export function formatSignoffCommand(digest: string): string {

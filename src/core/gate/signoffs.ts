@@ -13,6 +13,9 @@ import type {
 export const TEAM_UNVERIFIABLE =
   'team membership unverifiable: give AGENTGATE_TOKEN read:org, or list signers by login';
 
+/** the start of the note for a gate that no set of signers could ever pass */
+export const UNSATISFIABLE = 'no one can satisfy this gate';
+
 export interface SignerTeam {
   org: string;
   slug: string;
@@ -36,6 +39,18 @@ export interface SignoffClaim {
   at: string;
 }
 
+/**
+ * Who authored or committed commits of the PR, by GitHub login (the emails in a commit are whatever its maker
+ * typed). `complete` is false when GitHub could not list them all (it lists at most 250 commits).
+ */
+export interface PrPushers {
+  logins: readonly string[];
+  complete: boolean;
+}
+
+export const PUSHERS_INCOMPLETE =
+  'who pushed what cannot be told: GitHub lists only the first 250 commits of a pull request';
+
 export interface ClaimCollection {
   claims: SignoffClaim[];
   rejected: RejectedSignoff[];
@@ -58,13 +73,15 @@ export function readSigners(list: readonly string[]): SignerSet {
 /**
  * Approvals and `/agentgate signoff` comments that are still standing: dismissed reviews never count, a later
  * CHANGES_REQUESTED by the same user voids their earlier sign-offs, and a sign-off comment that was edited
- * does not count (people with write access can edit other people's comments).
+ * does not count (people with write access can edit other people's comments). Nobody who authored or committed
+ * any commit of the PR signs it: stricter than "a control-changing commit", and needs no diff per commit.
  */
 export function collectSignoffClaims(
   reviews: readonly ReviewRecord[],
   comments: readonly CommentRecord[],
-  context: { author: string; self: string },
+  context: { author: string; self: string; pushers: PrPushers },
 ): ClaimCollection {
+  const pushers = new Set(context.pushers.logins.map(lower));
   const rejected: RejectedSignoff[] = [];
   const events: (SignoffClaim & { revokes?: boolean })[] = [];
   for (const review of reviews) {
@@ -115,6 +132,19 @@ export function collectSignoffClaims(
     }
     if (key === lower(context.author)) {
       rejected.push({ user: event.user, via: event.via, reason: 'is the PR author' });
+      continue;
+    }
+    // mirrors GitHub's "approval of the most recent reviewable push": who wrote the change cannot sign it
+    if (pushers.has(key)) {
+      rejected.push({
+        user: event.user,
+        via: event.via,
+        reason: 'authored or committed a commit of this PR',
+      });
+      continue;
+    }
+    if (!context.pushers.complete) {
+      rejected.push({ user: event.user, via: event.via, reason: PUSHERS_INCOMPLETE });
       continue;
     }
     const { revokes: _revokes, ...claim } = event;
@@ -196,6 +226,12 @@ export function evaluateSignoffs(input: EvaluateInput): SignoffEvaluation {
   if (input.required > 0 && input.signers.users.size === 0 && input.signers.teams.length === 0) {
     notes.add(
       'no signers configured: set planes.control.signers (or reviewers, or CODEOWNERS for the control paths)',
+    );
+  }
+  const signerCount = input.signers.users.size;
+  if (input.required > signerCount && input.signers.teams.length === 0 && signerCount > 0) {
+    notes.add(
+      `${UNSATISFIABLE}: ${input.required} sign-off(s) required but only ${signerCount} signer(s) configured`,
     );
   }
   const countedList = [...counted.values()];

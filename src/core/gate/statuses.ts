@@ -2,6 +2,7 @@ import { createPathClassifier, holdsEveryPlane } from '../classify-paths.js';
 import { isEvalFinding } from '../finding-codes.js';
 import type { Config, DiffReport, Finding } from '../types.js';
 import { shortDigest } from './signoff-command.js';
+import { UNSATISFIABLE } from './signoffs.js';
 import { CONTROL_CONTEXT, DATA_CONTEXT, MAX_DESCRIPTION } from './types.js';
 import type { GateStatuses, SignoffEvaluation, StatusPlan, StatusState } from './types.js';
 
@@ -45,7 +46,9 @@ function dataStatus(input: StatusInput, errors: Finding[]): StatusPlan {
   if (!data.changed) return status(DATA_CONTEXT, 'success', 'no data-plane changes');
   if (input.evalResults === 'missing') {
     const file = input.config.planes.data.eval?.results ?? 'eval results';
-    return status(DATA_CONTEXT, 'pending', `waiting for eval results (${file})`);
+    const untrusted = input.report.findings.some((f) => f.code === 'eval-results-untrusted');
+    const why = untrusted ? ': the committed file is not trusted, CI must write it' : '';
+    return status(DATA_CONTEXT, 'pending', `waiting for eval results (${file})${why}`);
   }
   if (typeof input.evalResults === 'object' && input.evalResults.state !== 'success') {
     return status(DATA_CONTEXT, input.evalResults.state, `evals: ${input.evalResults.description}`);
@@ -67,10 +70,13 @@ function controlStatus(input: StatusInput, errors: Finding[]): StatusPlan {
     const unverifiable = signoffs.notes.some((n) => n.startsWith('team membership unverifiable'))
       ? '; team membership unverifiable (see comment)'
       : '';
+    const unsatisfiable = signoffs.notes.some((n) => n.startsWith(UNSATISFIABLE))
+      ? '; unsatisfiable: fewer signers than sign-offs'
+      : '';
     return status(
       CONTROL_CONTEXT,
       'pending',
-      `needs ${signoffs.required} sign-off(s) for ${what} change (${digest})${present}${unverifiable}`,
+      `needs ${signoffs.required} sign-off(s) for ${what} change (${digest})${present}${unverifiable}${unsatisfiable}`,
     );
   }
   if (signoffs.required === 0) {

@@ -3,7 +3,11 @@ import { parseCodeowners } from '../../../src/core/codeowners.js';
 import { DEFAULT_CONFIG } from '../../../src/core/parse/config.js';
 import { decideGate, findReportComment } from '../../../src/core/gate/plan.js';
 import type { DecideInput } from '../../../src/core/gate/plan.js';
-import { planReviewerRequests, resolvePlaneReviewers } from '../../../src/core/gate/reviewers.js';
+import {
+  planReviewerRequests,
+  resolvePlaneReviewers,
+  resolveSigners,
+} from '../../../src/core/gate/reviewers.js';
 import { TEAM_UNVERIFIABLE } from '../../../src/core/gate/signoffs.js';
 import { clipDescription, planStatuses } from '../../../src/core/gate/statuses.js';
 import type { PullRequestRef, SignoffEvaluation } from '../../../src/core/gate/types.js';
@@ -199,6 +203,44 @@ describe('reviewers', () => {
     expect(resolvePlaneReviewers(input, 'data')).toEqual(['@acme/prompt-eng', '@mallory']);
   });
 
+  it('control reviewers are the owners of the control paths, never the owners of the files a PR touched', () => {
+    const owners = parseCodeowners(
+      '* @acme/everyone\n/registry/tools/ @acme/security\nagentgate.yaml @dev1 @dev2\n/registry/tools/x.yaml @dev3',
+      'CODEOWNERS',
+    ).rules;
+    const report = incidentReport({
+      control: {
+        reviewers: ['@dev1', '@dev2', '@dev3'],
+        files: [
+          { path: 'agentgate.yaml', status: 'modified' },
+          { path: 'registry/tools/x.yaml', status: 'added' },
+        ],
+      },
+    });
+    const input = { report, config: config(), codeowners: owners };
+    expect(resolvePlaneReviewers(input, 'control')).toEqual(['@acme/security']);
+    expect(resolveSigners(input)).toEqual(['@acme/security']);
+    expect(resolveSigners({ ...input, codeowners: null })).toEqual([]);
+  });
+
+  it('owners of every configured control glob, literal paths included', () => {
+    const owners = parseCodeowners(
+      '* @acme/everyone\n/registry/tools/ @acme/security\n/mcp.json @acme/platform\n/policies/ @acme/policy',
+      'CODEOWNERS',
+    ).rules;
+    const cfg = config();
+    cfg.planes.control.paths = ['registry/tools/**/*.yaml', 'mcp.json', 'policies'];
+    expect(resolveSigners({ report: incidentReport(), config: cfg, codeowners: owners })).toEqual([
+      '@acme/platform',
+      '@acme/policy',
+      '@acme/security',
+    ]);
+    cfg.planes.control.paths = ['**/*.tool.yaml'];
+    expect(resolveSigners({ report: incidentReport(), config: cfg, codeowners: owners })).toEqual([
+      '@acme/everyone',
+    ]);
+  });
+
   it('a binding-only control change asks the owners of the control paths', () => {
     const report = makeReport({
       control: { changed: true, bindings: [{ agent: 'a', added: ['t'], removed: [] }] },
@@ -240,7 +282,8 @@ describe('decideGate', () => {
     pr: pr(),
     report: incidentReport(),
     config: config(),
-    codeowners: null,
+    // control reviewers are the owners of the control paths (SPEC 7), never of the files the PR touched
+    codeowners: parseCodeowners('/registry/tools/ @acme/security', 'CODEOWNERS').rules,
     reviews: [],
     comments: [],
     self: 'github-actions[bot]',

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  PUSHERS_INCOMPLETE,
   TEAM_UNVERIFIABLE,
+  UNSATISFIABLE,
   collectSignoffClaims,
   commitsNeedingDigest,
   evaluateSignoffs,
@@ -8,6 +10,7 @@ import {
   membershipKey,
   readSigners,
 } from '../../../src/core/gate/signoffs.js';
+import type { PrPushers } from '../../../src/core/gate/signoffs.js';
 import { parseSignoffCommand } from '../../../src/core/gate/signoff-command.js';
 import type {
   CommentRecord,
@@ -17,6 +20,7 @@ import type {
 } from '../../../src/core/gate/types.js';
 import { REPORT_MARKER } from '../../../src/core/gate/types.js';
 
+const NO_PUSHERS: PrPushers = { logins: [], complete: true };
 const HEAD = 'h'.repeat(40);
 const OLD = 'o'.repeat(40);
 const D_HEAD = `sha256:${'1'.repeat(64)}`;
@@ -44,11 +48,13 @@ function evaluate(
     required?: number;
     digestAt?: Map<string, DigestLookup>;
     membership?: Map<string, MembershipState>;
+    pushers?: PrPushers;
   } = {},
 ) {
   const collection = collectSignoffClaims(reviews, comments, {
     author: 'author',
     self: 'github-actions[bot]',
+    pushers: options.pushers ?? NO_PUSHERS,
   });
   return evaluateSignoffs({
     collection,
@@ -156,6 +162,39 @@ describe('sign-off evaluation', () => {
   });
 });
 
+describe('a gate no one can satisfy', () => {
+  it('says so when fewer signers are configured than sign-offs are required', () => {
+    const result = evaluate([review('alice', 'APPROVED')], [], { signers: ['@alice'], required: 2 });
+    expect(result.satisfied).toBe(false);
+    expect(result.notes.some((n) => n.startsWith(UNSATISFIABLE))).toBe(true);
+    const teams = evaluate([], [], { signers: ['@alice', '@acme/security'], required: 2 });
+    expect(teams.notes.some((n) => n.startsWith(UNSATISFIABLE))).toBe(false);
+  });
+});
+
+describe('who pushed to the PR cannot sign it', () => {
+  it('rejects approvals and comments from anyone who authored or committed a commit, by login, any case', () => {
+    const result = evaluate(
+      [review('Alice', 'APPROVED'), review('bob', 'APPROVED')],
+      [comment('carol', `/agentgate signoff ${D_HEAD}`)],
+      { signers: ['@alice', '@bob', '@carol'], pushers: { logins: ['alice', 'CAROL'], complete: true } },
+    );
+    expect(result.counted.map((c) => c.user)).toEqual(['bob']);
+    expect(result.satisfied).toBe(false);
+    expect(result.rejected.filter((r) => r.reason.includes('committed a commit')).map((r) => r.user)).toEqual(
+      ['Alice', 'carol'],
+    );
+  });
+
+  it('counts nobody when the commit list may be cut (250 commits)', () => {
+    const result = evaluate([review('alice', 'APPROVED'), review('bob', 'APPROVED')], [], {
+      pushers: { logins: [], complete: false },
+    });
+    expect(result.counted).toEqual([]);
+    expect(result.rejected.every((r) => r.reason === PUSHERS_INCOMPLETE)).toBe(true);
+  });
+});
+
 describe('what the I/O layer must look up', () => {
   it('digests only for reviewed commits other than the head', () => {
     const { claims } = collectSignoffClaims(
@@ -164,6 +203,7 @@ describe('what the I/O layer must look up', () => {
       {
         author: 'author',
         self: 'bot',
+        pushers: NO_PUSHERS,
       },
     );
     expect(commitsNeedingDigest(claims, HEAD)).toEqual([OLD]);
@@ -176,6 +216,7 @@ describe('what the I/O layer must look up', () => {
       {
         author: 'author',
         self: 'bot',
+        pushers: NO_PUSHERS,
       },
     );
     const needed = membershipChecksNeeded(
