@@ -1,4 +1,8 @@
+import { agentAllows } from './intent/agent-scope.js';
+import type { AgentScope } from './intent/agent-scope.js';
+import { MAX_ARG_DEPTH, findShapeProblems } from './intent/arg-shape.js';
 import { findProtectedTargets } from './intent/protected-targets.js';
+import type { TargetFinding } from './intent/protected-targets.js';
 import { checkAgainstSchema } from './intent/schema-validator.js';
 import type { SchemaViolation } from './intent/schema-validator.js';
 import { indexTools } from './intent/tool-index.js';
@@ -19,9 +23,16 @@ export type DecisionKind = 'allow' | 'deny' | 'needs-approval';
 export type ReasonCode =
   | 'invalid-intent'
   | 'unknown-tool'
+  | 'tool-not-bound'
+  | 'forbidden-key'
+  | 'args-too-deep'
   | 'invalid-input-schema'
   | 'invalid-args'
   | 'protected-target'
+  | 'target-not-string'
+  | 'target-missing'
+  | 'target-nul'
+  | 'target-pattern-unusable'
   | 'change-request-missing'
   | 'change-request-malformed'
   | 'approval-required';
@@ -48,6 +59,8 @@ export interface EvaluateOptions {
   changeRequestPattern?: RegExp;
   /** action -> radius floors from config, for the reported radius */
   radiusOverrides?: Readonly<Record<string, Radius>>;
+  /** `--agent ID`: only the tools this agent binds may run (resolveAgentScope) */
+  agent?: AgentScope;
 }
 
 export const DEFAULT_CHANGE_REQUEST_PATTERN = /^[A-Z][A-Z0-9]+-\d+$/;
@@ -78,11 +91,25 @@ export function evaluateIntent(
       path: '/tool',
     });
   }
+  if (tool && options.agent && !agentAllows(options.agent, tool.name)) {
+    reasons.push({
+      code: 'tool-not-bound',
+      message: `agent ${JSON.stringify(options.agent.id)} does not bind ${JSON.stringify(tool.name)}`,
+      path: '/tool',
+    });
+  }
   if (!tool) return decide(toolName, reasons, undefined);
 
   const args = record?.args === undefined ? {} : record.args;
-  reasons.push(...checkArgs(tool, args));
-  reasons.push(...checkTargets(tool, args));
+  const shapeReasons = checkShape(args);
+  // arguments nested past the limit are already refused; the schema check would recurse through all of them
+  if (!shapeReasons.some((reason) => reason.code === 'args-too-deep')) reasons.push(...checkArgs(tool, args));
+  reasons.push(...shapeReasons);
+  // a missing target the schema already refused (a required field) is said once, by the schema
+  const refused = new Set(reasons.filter((r) => r.code === 'invalid-args').map((r) => r.path));
+  reasons.push(
+    ...checkTargets(tool, args).filter((r) => r.code !== 'target-missing' || !refused.has(r.path)),
+  );
   reasons.push(...checkChangeRequest(tool, record?.changeRequest, options.changeRequestPattern));
   if (tool.approval === 'human') {
     reasons.push({
@@ -116,12 +143,72 @@ function checkArgs(tool: Tool, args: unknown): DecisionReason[] {
   return check.violations.map((violation) => schemaReason('invalid-args', violation, '/args'));
 }
 
+function checkShape(args: unknown): DecisionReason[] {
+  return findShapeProblems(args).map((problem) =>
+    problem.kind === 'forbidden-key'
+      ? {
+          code: 'forbidden-key' as const,
+          message: `${where(problem.segments)} uses the key ${quote(problem.key)}, which can reach an object's prototype`,
+          path: pointer(problem.segments),
+        }
+      : {
+          code: 'args-too-deep' as const,
+          message: `${where(problem.segments)} is nested more than ${MAX_ARG_DEPTH} levels deep`,
+          path: pointer(problem.segments),
+        },
+  );
+}
+
 function checkTargets(tool: Tool, args: unknown): DecisionReason[] {
-  return findProtectedTargets(args, tool.policy).map((hit) => ({
-    code: 'protected-target' as const,
-    message: `${hit.field === '' ? 'args' : `args.${hit.field}`} = ${JSON.stringify(hit.value)} is a protected target (${JSON.stringify(hit.pattern)})`,
-    path: hit.field === '' ? '/args' : `/args/${hit.field.split('.').map(escapePointer).join('/')}`,
-  }));
+  return findProtectedTargets(args, tool.policy).map((finding) => targetReason(finding));
+}
+
+function targetReason(finding: TargetFinding): DecisionReason {
+  switch (finding.kind) {
+    case 'hit':
+      return {
+        code: 'protected-target',
+        message: `${finding.isKey ? `the key of ${where(finding.segments)}` : where(finding.segments)} = ${quote(finding.value)} is a protected target (${JSON.stringify(finding.pattern)})`,
+        path: pointer(finding.segments),
+      };
+    case 'not-string':
+      return {
+        code: 'target-not-string',
+        message: `${where(finding.segments)} is ${finding.got}; the target field must be a string or a list of strings`,
+        path: pointer(finding.segments),
+      };
+    case 'missing':
+      return {
+        code: 'target-missing',
+        message: `${where(finding.segments)} is missing: the policy checks its target there, so the call cannot be proved safe`,
+        path: pointer(finding.segments),
+      };
+    case 'nul':
+      return {
+        code: 'target-nul',
+        message: `${where(finding.segments)} holds a NUL character, which would cut the path short below the tool`,
+        path: pointer(finding.segments),
+      };
+    case 'bad-pattern':
+      return {
+        code: 'target-pattern-unusable',
+        message: `the protected target ${JSON.stringify(finding.pattern)} cannot be compiled; no target can be proved safe`,
+      };
+  }
+}
+
+/** Quoted for a message, cut short: a reason repeats a value the log already holds in full. */
+function quote(value: string): string {
+  const limit = 200;
+  return value.length > limit ? `${JSON.stringify(value.slice(0, limit))}…` : JSON.stringify(value);
+}
+
+function where(segments: string[]): string {
+  return segments.length === 0 ? 'args' : `args.${segments.join('.')}`;
+}
+
+function pointer(segments: string[]): string {
+  return segments.length === 0 ? '/args' : `/args/${segments.map(escapePointer).join('/')}`;
 }
 
 function checkChangeRequest(
