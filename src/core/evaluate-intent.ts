@@ -22,6 +22,7 @@ export type DecisionKind = 'allow' | 'deny' | 'needs-approval';
 
 export type ReasonCode =
   | 'invalid-intent'
+  | 'intent-too-large'
   | 'unknown-tool'
   | 'tool-not-bound'
   | 'forbidden-key'

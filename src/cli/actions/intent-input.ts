@@ -1,13 +1,23 @@
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { MAX_INTENT_BYTES } from '../../runtime/intent-size.js';
 import { UsageError } from '../errors.js';
 
-/** Reads FILE (or stdin for '-') and parses it as JSON; anything unreadable is a UsageError naming file and line. */
-export async function readJsonInput(file: string): Promise<unknown> {
+/** More than MAX_INTENT_BYTES: refused before it is parsed, evaluated or logged. */
+class TooLarge extends Error {}
+
+/**
+ * Reads FILE (or stdin for '-') and parses it as JSON; anything unreadable is a UsageError naming file and line.
+ * Reading stops one byte past the limit, so a huge (or endless) input costs no more than the limit.
+ */
+export async function readJsonInput(file: string, limit = MAX_INTENT_BYTES): Promise<unknown> {
   const label = file === '-' ? '<stdin>' : file;
   let text: string;
   try {
-    text = file === '-' ? await readStdin() : await readFile(file, 'utf8');
+    text = file === '-' ? await readLimited(process.stdin, limit) : await readFileLimited(file, limit);
   } catch (error) {
+    if (error instanceof TooLarge)
+      throw new UsageError(`${label}: the intent is larger than ${limit} bytes; refused before logging`);
     const code = (error as NodeJS.ErrnoException).code;
     throw new UsageError(`${label}: cannot read${code ? ` (${code})` : ''}`);
   }
@@ -35,9 +45,26 @@ function lineAt(text: string, offset: number): number {
   return line;
 }
 
-async function readStdin(): Promise<string> {
+async function readFileLimited(file: string, limit: number): Promise<string> {
+  const handle = await open(file, 'r');
+  try {
+    return await readLimited(handle.createReadStream({ autoClose: false }), limit);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function readLimited(stream: Readable, limit: number): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin)
-    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  let size = 0;
+  for await (const chunk of stream) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += buffer.length;
+    if (size > limit) {
+      stream.destroy();
+      throw new TooLarge();
+    }
+    chunks.push(buffer);
+  }
   return Buffer.concat(chunks).toString('utf8');
 }
