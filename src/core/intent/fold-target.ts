@@ -6,6 +6,7 @@ import { confusableSkeleton } from '../scan-text.js';
 // marks are removed after decomposition, so `prod` with an accent or an overlay still reads as `prod`.
 const INVISIBLE = /[\p{Cf}\p{Cc}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}\p{M}\u2800]/gu;
 const LETTER = /^\p{L}$/u;
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const ASCII_LETTERS = /^[a-z]+$/;
 
 /**
@@ -20,6 +21,8 @@ const ASCII_LETTERS = /^[a-z]+$/;
  * protected name. Only letters are mapped, so glob syntax in a pattern is never changed by the fold.
  */
 export function foldTarget(text: string): string {
+  // printable ASCII has nothing to decompose, hide or confuse: only case and white space remain
+  if (PRINTABLE_ASCII.test(text)) return text.toLowerCase().trim();
   const decomposed = text.normalize('NFKD').toUpperCase().toLowerCase().normalize('NFKD');
   const visible = decomposed.replace(INVISIBLE, '').normalize('NFKC');
   let out = '';

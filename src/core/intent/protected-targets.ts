@@ -2,6 +2,7 @@ import type { ToolPolicy } from '../types.js';
 import { MAX_ARG_DEPTH } from './arg-shape.js';
 import { decodePercent } from './target-readings.js';
 import { compileTargetGlob } from './target-glob.js';
+import type { TargetGlob } from './target-glob.js';
 import { foldTarget, hasNul } from './fold-target.js';
 import { identifierReadings, pathReadings } from './target-readings.js';
 
@@ -29,7 +30,7 @@ interface Candidate {
 interface Pattern {
   source: string;
   path: boolean;
-  regex: RegExp | undefined;
+  glob: TargetGlob | undefined;
 }
 
 const compiled = new Map<string, Pattern>();
@@ -50,7 +51,7 @@ export function findProtectedTargets(args: unknown, policy: ToolPolicy | undefin
   if (sources.length === 0) return [];
   const patterns = sources.map(patternFor);
   const findings: TargetFinding[] = patterns
-    .filter((pattern) => pattern.regex === undefined)
+    .filter((pattern) => pattern.glob === undefined)
     .map((pattern) => ({ kind: 'bad-pattern', pattern: pattern.source }));
   const collected =
     policy?.targetField === undefined
@@ -81,17 +82,17 @@ function patternFor(source: string): Pattern {
   let pattern = compiled.get(source);
   if (!pattern) {
     const folded = foldTarget(source);
-    pattern = { source, path: folded.includes('/'), regex: compileTargetGlob(folded) };
+    pattern = { source, path: folded.includes('/'), glob: compileTargetGlob(folded) };
     compiled.set(source, pattern);
   }
   return pattern;
 }
 
 function matches(pattern: Pattern, value: string): boolean {
-  const regex = pattern.regex;
-  if (regex === undefined) return false;
+  const glob = pattern.glob;
+  if (glob === undefined) return false;
   const readings = pattern.path ? pathReadingsOf(value) : identifierReadingsOf(value);
-  return readings.some((reading) => regex.test(reading));
+  return readings.some((reading) => glob.test(reading));
 }
 
 // Two rounds: folding can make a separator (full-width `／`) and decoding can make text that needs folding.

@@ -27,10 +27,20 @@ export function pathReadings(value: string): string[] {
   return [...readings];
 }
 
-/** Plain values may be percent-encoded too (a tool that builds a URL from them decodes it). */
+/**
+ * Readings of a value checked against a name pattern (`prod-*`): the value, percent-decoded (a tool that
+ * builds a URL from it decodes it), and the last segment of a path-like value, since many APIs take a name
+ * either bare or as a resource path (`projects/p/instances/prod-1`, `./prod-1`, `x/../prod-1`).
+ */
 export function identifierReadings(value: string): string[] {
-  const decoded = decodePercent(value);
-  return decoded === value ? [value] : [value, decoded];
+  const readings = new Set([value, decodePercent(value)]);
+  for (const reading of [...readings]) {
+    if (!/[/\\]/.test(reading)) continue;
+    const normal = normalisePath(reading.replace(/\\/g, '/'));
+    readings.add(normal);
+    readings.add(normal.slice(normal.lastIndexOf('/') + 1));
+  }
+  return [...readings];
 }
 
 function fileUrlPaths(text: string): string[] {

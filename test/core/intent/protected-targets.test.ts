@@ -88,6 +88,15 @@ describe('protected targets: spellings of the same name', () => {
     expect(del(id)).toBe('deny');
   });
 
+  it.each([
+    ['a resource path', 'projects/p/instances/prod-1'],
+    ['a relative path', './prod-1'],
+    ['dot segments', 'x/../prod-1'],
+    ['backslashes', 'dbs\\prod-1'],
+  ])('denies the protected identifier given as %s', (_label, id) => {
+    expect(del(id)).toBe('deny');
+  });
+
   it('still allows names that are really different', () => {
     expect(del('staging-db')).toBe('allow');
     expect(del('preprod-db')).toBe('allow');
@@ -309,6 +318,21 @@ describe('target globs', () => {
     expect(matches('a\\*b', 'a*b')).toBe(true);
     expect(matches('a\\*b', 'axb')).toBe(false);
     expect(matches('/d/[!a]', '/d//')).toBe(false);
+  });
+
+  it('matches a hostile long value in linear time, whatever the stars', () => {
+    const long = 'a'.repeat(300_000);
+    const started = performance.now();
+    expect(matches('*a*a*a*a*b', long)).toBe(false);
+    expect(matches('/**/a*a*a*b', `/${long}`)).toBe(false);
+    const heavy = makeTool({
+      name: 'h',
+      effect: 'write',
+      policy: { protectedTargets: ['*a*a*a*b', '/x/**/a*a*b'] },
+    });
+    expect(evaluateIntent([heavy], { tool: 'h', args: { a: long, b: `/x/${long}` } }).decision).toBe('allow');
+    // a backtracking RegExp takes minutes on this; the automaton takes well under a second per pass
+    expect(performance.now() - started).toBeLessThan(8_000);
   });
 
   it('fails closed on a pattern that cannot be compiled', () => {
