@@ -101,6 +101,13 @@ describe('guard --agent', () => {
         expect(write.isError).toBe(true);
         expect(text(write)).toContain('tool-not-bound');
         expect(existsSync(target)).toBe(false);
+        // an intent over 1 MiB is refused before it is evaluated; the log keeps a stub, not the payload
+        const huge = (await agent.callTool({
+          name: 'read_text_file',
+          arguments: { path: join(root, 'hello.txt'), pad: 'x'.repeat(1024 * 1024) },
+        })) as CallToolResult;
+        expect(huge.isError).toBe(true);
+        expect(text(huge)).toContain('intent-too-large');
       } finally {
         await agent.close();
       }
@@ -108,7 +115,9 @@ describe('guard --agent', () => {
         .trimEnd()
         .split('\n')
         .map((line) => (JSON.parse(line) as { decision: { decision: string } }).decision.decision);
-      expect(decisions).toEqual(['allow', 'deny']);
+      expect(decisions).toEqual(['allow', 'deny', 'deny']);
+      expect((await readFile(log, 'utf8')).length).toBeLessThan(64 * 1024);
+      expect(runCli(['intent', 'verify-log', log], { cwd: dir }).code).toBe(0);
     },
     TIMEOUT,
   );

@@ -158,6 +158,29 @@ describe('intent check: protected targets through the CLI', () => {
   );
 });
 
+describe('intent check: ambiguous JSON', () => {
+  it(
+    'refuses an intent with a duplicate key, which parsers read differently, exit 2 naming the line',
+    () => {
+      const input =
+        '{"tool":"delete_db_instance","changeRequest":"CHG-1",\n"args":{"db_instance_id":"prod-1","db_instance_id":"dev-1"}}';
+      const result = run(['intent', 'check', '-', '--registry', repo], { input });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('<stdin>:2: duplicate key "db_instance_id"');
+      const nested = run(['intent', 'check', '-', '--registry', repo], {
+        input: '{"tool":"read_ticket","tool":"read_ticket","args":{"id":"T"}}',
+      });
+      expect(nested.code).toBe(2);
+      // equal keys in different objects are fine
+      const fine = run(['intent', 'check', '-', '--registry', repo], {
+        input: '{"tool":"read_ticket","args":{"id":"T","x":{"id":"T"}}}',
+      });
+      expect(fine.code).toBe(0);
+    },
+    TIMEOUT,
+  );
+});
+
 describe('intent check: size', () => {
   it(
     'refuses an intent over 1 MiB before logging it, exit 2, one line',

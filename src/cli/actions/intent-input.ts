@@ -2,6 +2,7 @@ import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { MAX_INTENT_BYTES } from '../../runtime/intent-size.js';
 import { UsageError } from '../errors.js';
+import { findDuplicateKey } from './intent-duplicate-keys.js';
 
 /** More than MAX_INTENT_BYTES: refused before it is parsed, evaluated or logged. */
 class TooLarge extends Error {}
@@ -26,8 +27,9 @@ export async function readJsonInput(file: string, limit = MAX_INTENT_BYTES): Pro
 
 export function parseJsonText(text: string, label: string): unknown {
   const body = text.replace(/^\uFEFF/, '');
+  let value: unknown;
   try {
-    return JSON.parse(body);
+    value = JSON.parse(body);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const position = /at position (\d+)/.exec(message)?.[1];
@@ -36,6 +38,21 @@ export function parseJsonText(text: string, label: string): unknown {
       .replace(/ in JSON at position \d+.*$/, '')
       .replace(/ \(line \d+ column \d+\)$/, '');
     throw new UsageError(`${label}:${line}: bad JSON: ${reason}`);
+  }
+  refuseDuplicateKeys(body, label);
+  return value;
+}
+
+/**
+ * JSON.parse keeps the last of two equal keys, other parsers the first: `{"id":"prod-1","id":"dev"}` would be
+ * judged as `dev` and run as `prod-1` by a tool that reads the same text. An ambiguous intent is refused.
+ */
+function refuseDuplicateKeys(body: string, label: string): void {
+  const duplicate = findDuplicateKey(body);
+  if (duplicate) {
+    throw new UsageError(
+      `${label}:${duplicate.line}: duplicate key ${JSON.stringify(duplicate.key)}: parsers disagree on which one counts`,
+    );
   }
 }
 

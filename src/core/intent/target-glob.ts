@@ -66,14 +66,14 @@ function run(tokens: Token[], value: string): boolean {
   return states[tokens.length] === 1;
 }
 
-function markOnly(size: number, index: number): Uint8Array {
+function markOnly(size: number, index: number): Uint8Array<ArrayBuffer> {
   const states = new Uint8Array(size);
   states[index] = 1;
   return states;
 }
 
 /** A star may match nothing: being before it also means being after it. */
-function closure(tokens: Token[], states: Uint8Array): Uint8Array {
+function closure(tokens: Token[], states: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
   for (let s = 0; s < tokens.length; s++) if (states[s] && tokens[s]!.kind === 'star') states[s + 1] = 1;
   return states;
 }
