@@ -81,7 +81,8 @@ export function findProtectedTargets(args: unknown, policy: ToolPolicy | undefin
 function patternFor(source: string): Pattern {
   let pattern = compiled.get(source);
   if (!pattern) {
-    const folded = foldTarget(source);
+    // `/data/prod/` names a folder: it protects what is under it, as `/data/prod/**` does
+    const folded = foldTarget(source).replace(/(?<=.)\/+$/, '/**');
     pattern = { source, path: folded.includes('/'), glob: compileTargetGlob(folded) };
     compiled.set(source, pattern);
   }

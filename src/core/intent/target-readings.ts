@@ -5,7 +5,8 @@ import { posix } from 'node:path';
  * caller denies when any reading hits a protected pattern, so each reading only ever adds a refusal:
  * - `file:` URLs (`file:///p`, `file://localhost/p`, `file:/p`), with and without their query and fragment;
  * - percent-decoding (a tool that takes URLs decodes `%2e%2e`);
- * - `\` as a separator (a Windows tool, or a library that accepts both);
+ * - `\` as a separator (a Windows tool, or a library that accepts both), and Windows' own spellings: a drive
+ *   letter (`c:/data/prod`) and the dots and spaces Windows drops from the end of a name (`/data/prod./x`);
  * - `.`/`..` segments and repeated slashes resolved (`/a/../prod`, `/a//prod`, `./prod`);
  * - a relative path also read from `/`, since the tool's working directory is not known: `../../etc/x`
  *   reaches `/etc/x` from anywhere deep enough, and `etc/x` is `/etc/x` from the root.
@@ -22,6 +23,10 @@ export function pathReadings(value: string): string[] {
       readings.add(slashed);
       readings.add(normal);
       if (!normal.startsWith('/')) readings.add(normalisePath(`/${normal}`));
+      const windows = normalisePath(
+        normal.replace(/^[a-z]:(?=\/|$)/, '').replace(/([^/.])[. ]+(?=\/|$)/g, '$1'),
+      );
+      readings.add(windows);
     }
   }
   return [...readings];
@@ -33,7 +38,9 @@ export function pathReadings(value: string): string[] {
  * either bare or as a resource path (`projects/p/instances/prod-1`, `./prod-1`, `x/../prod-1`).
  */
 export function identifierReadings(value: string): string[] {
-  const readings = new Set([value, decodePercent(value)]);
+  const decoded = decodePercent(value);
+  // a trailing dot is the same DNS name (`prod-db.example.com.`)
+  const readings = new Set([value, decoded, value.replace(/\.+$/, ''), decoded.replace(/\.+$/, '')]);
   for (const reading of [...readings]) {
     if (!/[/\\]/.test(reading)) continue;
     const normal = normalisePath(reading.replace(/\\/g, '/'));

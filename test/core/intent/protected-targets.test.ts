@@ -93,8 +93,20 @@ describe('protected targets: spellings of the same name', () => {
     ['a relative path', './prod-1'],
     ['dot segments', 'x/../prod-1'],
     ['backslashes', 'dbs\\prod-1'],
+    ['a fully qualified name', 'prod-1.'],
   ])('denies the protected identifier given as %s', (_label, id) => {
     expect(del(id)).toBe('deny');
+  });
+
+  it('denies an exact DNS name written fully qualified', () => {
+    const dns = makeTool({
+      name: 'dns',
+      effect: 'write',
+      policy: { protectedTargets: ['db.example.com'], targetField: 'host' },
+    });
+    const run = (host: string) => evaluateIntent([dns], { tool: 'dns', args: { host } }).decision;
+    expect(run('DB.example.com.')).toBe('deny');
+    expect(run('db.example.org')).toBe('allow');
   });
 
   it('still allows names that are really different', () => {
@@ -178,6 +190,8 @@ describe('protected targets: path readings', () => {
     ['full-width solidus', '／data／prod／x'],
     ['upper case', '/DATA/Prod/x'],
     ['a trailing newline', '/data/prod/x\n'],
+    ['a Windows drive letter', 'C:\\data\\prod\\x'],
+    ['the trailing dots and spaces Windows drops', '/data/prod. /x'],
   ])('denies the protected path written with %s', (_label, path) => {
     expect(read(path)).toBe('deny');
   });
@@ -186,6 +200,18 @@ describe('protected targets: path readings', () => {
     expect(codes('read_file', { path: '/tmp/ok\u0000' })).toEqual(['target-nul']);
     expect(codes('read_file', { path: '/tmp/ok%00.txt' })).toEqual(['target-nul']);
     expect(codes('read_file', { path: '/tmp/ok%2500.txt' })).toEqual(['target-nul']);
+  });
+
+  it('treats a pattern ending in / as the folder and everything under it', () => {
+    const folder = makeTool({
+      name: 'f',
+      effect: 'read',
+      policy: { protectedTargets: ['/srv/secrets/'], targetField: 'p' },
+    });
+    const run = (p: string) => evaluateIntent([folder], { tool: 'f', args: { p } }).decision;
+    expect(run('/srv/secrets')).toBe('deny');
+    expect(run('/srv/secrets/key.pem')).toBe('deny');
+    expect(run('/srv/secretsx')).toBe('allow');
   });
 
   it('allows paths outside the protected tree', () => {
