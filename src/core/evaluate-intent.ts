@@ -2,6 +2,7 @@ import { agentAllows } from './intent/agent-scope.js';
 import type { AgentScope } from './intent/agent-scope.js';
 import { MAX_ARG_DEPTH, findShapeProblems } from './intent/arg-shape.js';
 import { findProtectedTargets } from './intent/protected-targets.js';
+import { revealUnseen } from './intent/reveal.js';
 import type { TargetFinding } from './intent/protected-targets.js';
 import { checkAgainstSchema } from './intent/schema-validator.js';
 import type { SchemaViolation } from './intent/schema-validator.js';
@@ -88,14 +89,14 @@ export function evaluateIntent(
   if (toolName !== '' && !tool) {
     reasons.push({
       code: 'unknown-tool',
-      message: `no tool named ${JSON.stringify(toolName)} in the registry`,
+      message: `no tool named ${quote(toolName)} in the registry`,
       path: '/tool',
     });
   }
   if (tool && options.agent && !agentAllows(options.agent, tool.name)) {
     reasons.push({
       code: 'tool-not-bound',
-      message: `agent ${JSON.stringify(options.agent.id)} does not bind ${JSON.stringify(tool.name)}`,
+      message: `agent ${quote(options.agent.id)} does not bind ${quote(tool.name)}`,
       path: '/tool',
     });
   }
@@ -198,14 +199,22 @@ function targetReason(finding: TargetFinding): DecisionReason {
   }
 }
 
-/** Quoted for a message, cut short: a reason repeats a value the log already holds in full. */
+/**
+ * Quoted for a message: cut short (a reason repeats a value the log already holds in full) and with every
+ * invisible or control character spelled as an escape, since the model chose these strings and a reviewer
+ * reads the message in a terminal.
+ */
 function quote(value: string): string {
   const limit = 200;
-  return value.length > limit ? `${JSON.stringify(value.slice(0, limit))}…` : JSON.stringify(value);
+  const cut = value.length > limit ? value.slice(0, limit) : value;
+  const quoted = revealUnseen(JSON.stringify(cut));
+  return value.length > limit ? `${quoted}…` : quoted;
 }
 
 function where(segments: string[]): string {
-  return segments.length === 0 ? 'args' : `args.${segments.join('.')}`;
+  if (segments.length === 0) return 'args';
+  const plain = (segment: string) => /^[\w$-]+$/.test(segment);
+  return `args${segments.map((s) => (plain(s) ? `.${s}` : `[${quote(s)}]`)).join('')}`;
 }
 
 function pointer(segments: string[]): string {
@@ -238,7 +247,7 @@ function checkChangeRequest(
   return [
     {
       code: 'change-request-malformed',
-      message: `change request ${JSON.stringify(changeRequest)} does not match ${String(wellFormed)}`,
+      message: `change request ${typeof changeRequest === 'string' ? quote(changeRequest) : `of type ${typeof changeRequest}`} does not match ${String(wellFormed)}`,
       path: '/changeRequest',
     },
   ];
@@ -251,7 +260,7 @@ function schemaReason(
 ): DecisionReason {
   const path = prefix + violation.instancePath;
   const where = path === '' ? 'intent' : path.slice(1).replace(/\//g, '.');
-  const message = `${where} ${violation.message} (schema ${violation.schemaPath})`;
+  const message = revealUnseen(`${where} ${violation.message} (schema ${violation.schemaPath})`);
   return path === '' ? { code, message } : { code, message, path };
 }
 

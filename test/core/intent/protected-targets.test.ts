@@ -109,6 +109,15 @@ describe('protected targets: spellings of the same name', () => {
     expect(run('db.example.org')).toBe('allow');
   });
 
+  it('spells invisible and control characters of the value as escapes in the message', () => {
+    const decision = decide('delete_db_instance', { db_instance_id: '\u202Eprod-1\u0085\u200B' });
+    const message = decision.reasons[0]?.message ?? '';
+    expect(message).toContain('\\u{202e}prod-1\\u{85}\\u{200b}');
+    expect(message).not.toMatch(/[\u202E\u0085\u200B]/u);
+    const key = decide('copy', { ['\u202Ex']: { 'prod-1': 1 } }).reasons[0]?.message ?? '';
+    expect(key).not.toMatch(/\u202E/u);
+  });
+
   it('still allows names that are really different', () => {
     expect(del('staging-db')).toBe('allow');
     expect(del('preprod-db')).toBe('allow');
