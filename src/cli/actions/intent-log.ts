@@ -1,3 +1,4 @@
+import { revealUnseen } from '../../core/intent/reveal.js';
 import { LogLineTooLong, readDecisionLog, verifyDecisionLog } from '../../runtime/decision-log.js';
 import type { LogRead, LogVerification } from '../../runtime/decision-log.js';
 import { summarizeDecisions } from '../../runtime/decision-report.js';
@@ -23,7 +24,8 @@ export async function runIntentVerifyLog(file: string, options: IntentVerifyOpti
     process.stdout.write(`${file}: intact, ${result.entries} entries (${head})\n`);
     return 0;
   }
-  process.stdout.write(`${file}: tampered: ${result.problem}\n`);
+  // the problem can quote a field of the log, which whoever tampered with it wrote
+  process.stdout.write(`${file}: tampered: ${revealUnseen(result.problem)}\n`);
   return 1;
 }
 

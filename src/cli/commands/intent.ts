@@ -34,6 +34,11 @@ export function registerIntent(program: Command): void {
     .addOption(formatOption())
     .option('--log <file>', 'append the decision to this hash-chained JSONL log')
     .option('--agent <id>', 'allow only the tools this agent (prompt id) binds')
+    .addHelpText(
+      'after',
+      '\nAn intent over 1 MiB, or with a key repeated in one object, is refused (exit 2) before it is logged.\n' +
+        'With AGENTGATE_LOG_KEY set, the --log chain is keyed (HMAC-SHA256); verify-log needs the same key.',
+    )
     .action(async (file: string, options: IntentCheckOptions) => {
       const { runIntentCheck } = await import('../actions/intent-check.js');
       process.exitCode = await runIntentCheck(file, options);
