@@ -1,9 +1,7 @@
 import { agentAllows } from './intent/agent-scope.js';
 import type { AgentScope } from './intent/agent-scope.js';
-import { MAX_ARG_DEPTH, findShapeProblems } from './intent/arg-shape.js';
-import { findProtectedTargets } from './intent/protected-targets.js';
+import { checkShape, checkTargets, quote } from './intent/arg-reasons.js';
 import { revealUnseen } from './intent/reveal.js';
-import type { TargetFinding } from './intent/protected-targets.js';
 import { checkAgainstSchema } from './intent/schema-validator.js';
 import type { SchemaViolation } from './intent/schema-validator.js';
 import { indexTools } from './intent/tool-index.js';
@@ -145,82 +143,6 @@ function checkArgs(tool: Tool, args: unknown): DecisionReason[] {
   return check.violations.map((violation) => schemaReason('invalid-args', violation, '/args'));
 }
 
-function checkShape(args: unknown): DecisionReason[] {
-  return findShapeProblems(args).map((problem) =>
-    problem.kind === 'forbidden-key'
-      ? {
-          code: 'forbidden-key' as const,
-          message: `${where(problem.segments)} uses the key ${quote(problem.key)}, which can reach an object's prototype`,
-          path: pointer(problem.segments),
-        }
-      : {
-          code: 'args-too-deep' as const,
-          message: `${where(problem.segments)} is nested more than ${MAX_ARG_DEPTH} levels deep`,
-          path: pointer(problem.segments),
-        },
-  );
-}
-
-function checkTargets(tool: Tool, args: unknown): DecisionReason[] {
-  return findProtectedTargets(args, tool.policy).map((finding) => targetReason(finding));
-}
-
-function targetReason(finding: TargetFinding): DecisionReason {
-  switch (finding.kind) {
-    case 'hit':
-      return {
-        code: 'protected-target',
-        message: `${finding.isKey ? `the key of ${where(finding.segments)}` : where(finding.segments)} = ${quote(finding.value)} is a protected target (${JSON.stringify(finding.pattern)})`,
-        path: pointer(finding.segments),
-      };
-    case 'not-string':
-      return {
-        code: 'target-not-string',
-        message: `${where(finding.segments)} is ${finding.got}; the target field must be a string or a list of strings`,
-        path: pointer(finding.segments),
-      };
-    case 'missing':
-      return {
-        code: 'target-missing',
-        message: `${where(finding.segments)} is missing: the policy checks its target there, so the call cannot be proved safe`,
-        path: pointer(finding.segments),
-      };
-    case 'nul':
-      return {
-        code: 'target-nul',
-        message: `${where(finding.segments)} holds a NUL character, which would cut the path short below the tool`,
-        path: pointer(finding.segments),
-      };
-    case 'bad-pattern':
-      return {
-        code: 'target-pattern-unusable',
-        message: `the protected target ${JSON.stringify(finding.pattern)} cannot be compiled; no target can be proved safe`,
-      };
-  }
-}
-
-/**
- * Quoted for a message: cut short (a reason repeats a value the log already holds in full) and with every
- * invisible or control character spelled as an escape, since the model chose these strings and a reviewer
- * reads the message in a terminal.
- */
-function quote(value: string): string {
-  const limit = 200;
-  const cut = value.length > limit ? value.slice(0, limit) : value;
-  const quoted = revealUnseen(JSON.stringify(cut));
-  return value.length > limit ? `${quoted}…` : quoted;
-}
-
-function where(segments: string[]): string {
-  if (segments.length === 0) return 'args';
-  const plain = (segment: string) => /^[\w$-]+$/.test(segment);
-  return `args${segments.map((s) => (plain(s) ? `.${s}` : `[${quote(s)}]`)).join('')}`;
-}
-
-function pointer(segments: string[]): string {
-  return segments.length === 0 ? '/args' : `/args/${segments.map(escapePointer).join('/')}`;
-}
-
 function checkChangeRequest(
   tool: Tool,
   changeRequest: unknown,
@@ -262,10 +184,6 @@ function schemaReason(
   const where = path === '' ? 'intent' : path.slice(1).replace(/\//g, '.');
   const message = revealUnseen(`${where} ${violation.message} (schema ${violation.schemaPath})`);
   return path === '' ? { code, message } : { code, message, path };
-}
-
-function escapePointer(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
