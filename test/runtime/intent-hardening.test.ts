@@ -224,6 +224,7 @@ describe('verify-log: head, key, giant lines', () => {
       const head = /head ([0-9a-f]{64})/.exec(ok.stdout)?.[1] ?? '';
       expect(head).toHaveLength(64);
       expect(run(['intent', 'verify-log', log, '--head', head]).code).toBe(0);
+      expect(run(['intent', 'verify-log', log, '--head', `sha256:${head}`]).code).toBe(0);
       const lines = (await readFile(log, 'utf8')).trimEnd().split('\n');
       await writeFile(log, lines.slice(0, 2).join('\n') + '\n');
       expect(run(['intent', 'verify-log', log]).code).toBe(0);

@@ -12,9 +12,13 @@ import { logKeyFromEnvironment } from './intent-log-key.js';
  * line named), 2 unreadable. The chain is checked under AGENTGATE_LOG_KEY when it is set.
  */
 export async function runIntentVerifyLog(file: string, options: IntentVerifyOptions = {}): Promise<number> {
-  const head = options.head;
-  if (head !== undefined && !/^[0-9a-f]{64}$/i.test(head))
-    throw new UsageError(`--head: expected the 64 hex digits verify-log prints, got '${head.slice(0, 80)}'`);
+  // `sha256:` as digests are often written; the hash itself is what verify-log printed
+  const head = options.head?.replace(/^sha256:/i, '');
+  if (head !== undefined && !/^[0-9a-f]{64}$/i.test(head)) {
+    throw new UsageError(
+      `--head: expected the 64 hex digits verify-log prints, got '${revealUnseen(head.slice(0, 80))}'`,
+    );
+  }
   const key = logKeyFromEnvironment();
   const result = await readOrFail(file, (path) =>
     verifyDecisionLog(path, { key, ...(head !== undefined && { head }) }),
