@@ -1,4 +1,7 @@
-import { findProtectedTargets } from './intent/protected-targets.js';
+import { agentAllows } from './intent/agent-scope.js';
+import type { AgentScope } from './intent/agent-scope.js';
+import { checkShape, checkTargets, quote } from './intent/arg-reasons.js';
+import { revealUnseen } from './intent/reveal.js';
 import { checkAgainstSchema } from './intent/schema-validator.js';
 import type { SchemaViolation } from './intent/schema-validator.js';
 import { indexTools } from './intent/tool-index.js';
@@ -18,10 +21,18 @@ export type DecisionKind = 'allow' | 'deny' | 'needs-approval';
 
 export type ReasonCode =
   | 'invalid-intent'
+  | 'intent-too-large'
   | 'unknown-tool'
+  | 'tool-not-bound'
+  | 'forbidden-key'
+  | 'args-too-deep'
   | 'invalid-input-schema'
   | 'invalid-args'
   | 'protected-target'
+  | 'target-not-string'
+  | 'target-missing'
+  | 'target-nul'
+  | 'target-pattern-unusable'
   | 'change-request-missing'
   | 'change-request-malformed'
   | 'approval-required';
@@ -48,15 +59,17 @@ export interface EvaluateOptions {
   changeRequestPattern?: RegExp;
   /** action -> radius floors from config, for the reported radius */
   radiusOverrides?: Readonly<Record<string, Radius>>;
+  /** `--agent ID`: only the tools this agent binds may run (resolveAgentScope) */
+  agent?: AgentScope;
 }
 
 export const DEFAULT_CHANGE_REQUEST_PATTERN = /^[A-Z][A-Z0-9]+-\d+$/;
 
 /**
  * SPEC 9: decides one intent against the registry. Pure and deterministic: every check runs and its reasons are
- * collected in a fixed order (intent shape, tool, arguments, targets, change request, approval), so the same
- * registry and intent always give the same decision, byte for byte. Any deny reason makes the decision `deny`;
- * otherwise `approval: human` makes it `needs-approval`.
+ * collected in a fixed order (intent shape, tool, agent binding, arguments, argument shape, targets, change
+ * request, approval), so the same registry and intent always give the same decision, byte for byte. Any deny
+ * reason makes the decision `deny`; otherwise `approval: human` makes it `needs-approval`.
  */
 export function evaluateIntent(
   registry: Registry | readonly Tool[],
@@ -74,15 +87,29 @@ export function evaluateIntent(
   if (toolName !== '' && !tool) {
     reasons.push({
       code: 'unknown-tool',
-      message: `no tool named ${JSON.stringify(toolName)} in the registry`,
+      message: `no tool named ${quote(toolName)} in the registry`,
+      path: '/tool',
+    });
+  }
+  if (tool && options.agent && !agentAllows(options.agent, tool.name)) {
+    reasons.push({
+      code: 'tool-not-bound',
+      message: `agent ${quote(options.agent.id)} does not bind ${quote(tool.name)}`,
       path: '/tool',
     });
   }
   if (!tool) return decide(toolName, reasons, undefined);
 
   const args = record?.args === undefined ? {} : record.args;
-  reasons.push(...checkArgs(tool, args));
-  reasons.push(...checkTargets(tool, args));
+  const shapeReasons = checkShape(args);
+  // arguments nested past the limit are already refused; the schema check would recurse through all of them
+  if (!shapeReasons.some((reason) => reason.code === 'args-too-deep')) reasons.push(...checkArgs(tool, args));
+  reasons.push(...shapeReasons);
+  // a missing target the schema already refused (a required field) is said once, by the schema
+  const refused = new Set(reasons.filter((r) => r.code === 'invalid-args').map((r) => r.path));
+  reasons.push(
+    ...checkTargets(tool, args).filter((r) => r.code !== 'target-missing' || !refused.has(r.path)),
+  );
   reasons.push(...checkChangeRequest(tool, record?.changeRequest, options.changeRequestPattern));
   if (tool.approval === 'human') {
     reasons.push({
@@ -116,14 +143,6 @@ function checkArgs(tool: Tool, args: unknown): DecisionReason[] {
   return check.violations.map((violation) => schemaReason('invalid-args', violation, '/args'));
 }
 
-function checkTargets(tool: Tool, args: unknown): DecisionReason[] {
-  return findProtectedTargets(args, tool.policy).map((hit) => ({
-    code: 'protected-target' as const,
-    message: `${hit.field === '' ? 'args' : `args.${hit.field}`} = ${JSON.stringify(hit.value)} is a protected target (${JSON.stringify(hit.pattern)})`,
-    path: hit.field === '' ? '/args' : `/args/${hit.field.split('.').map(escapePointer).join('/')}`,
-  }));
-}
-
 function checkChangeRequest(
   tool: Tool,
   changeRequest: unknown,
@@ -150,7 +169,7 @@ function checkChangeRequest(
   return [
     {
       code: 'change-request-malformed',
-      message: `change request ${JSON.stringify(changeRequest)} does not match ${String(wellFormed)}`,
+      message: `change request ${typeof changeRequest === 'string' ? quote(changeRequest) : `of type ${typeof changeRequest}`} does not match ${String(wellFormed)}`,
       path: '/changeRequest',
     },
   ];
@@ -163,12 +182,8 @@ function schemaReason(
 ): DecisionReason {
   const path = prefix + violation.instancePath;
   const where = path === '' ? 'intent' : path.slice(1).replace(/\//g, '.');
-  const message = `${where} ${violation.message} (schema ${violation.schemaPath})`;
+  const message = revealUnseen(`${where} ${violation.message} (schema ${violation.schemaPath})`);
   return path === '' ? { code, message } : { code, message, path };
-}
-
-function escapePointer(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

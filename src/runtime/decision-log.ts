@@ -1,17 +1,27 @@
-import { createReadStream } from 'node:fs';
 import { open, stat, unlink } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Decision } from '../core/evaluate-intent.js';
 import { buildEntry, checkLine, parseEntry } from './log-chain.js';
-import type { LogEntry } from './log-chain.js';
+import type { LogEntry, LogKey } from './log-chain.js';
+import { MAX_LINE_BYTES, readLines } from './log-lines.js';
 
 export { GENESIS_HASH, hashEntry } from './log-chain.js';
-export type { LogEntry } from './log-chain.js';
+export type { LogEntry, LogKey } from './log-chain.js';
+export { LogLineTooLong, MAX_LINE_BYTES } from './log-lines.js';
 
 /** The log cannot be extended: its last line is not an intact entry. Appending would bury the damage. */
 export class DecisionLogDamaged extends Error {}
+
+export interface LogOptions {
+  /** `AGENTGATE_LOG_KEY`: the chain is HMAC-SHA256 under it */
+  key?: LogKey;
+}
+
+export interface VerifyOptions extends LogOptions {
+  /** the head hash shipped off the machine: the last entry must carry it, or entries were cut from the end */
+  head?: string;
+}
 
 export type LogVerification =
   | { kind: 'intact'; entries: number; head: string | null }
@@ -35,16 +45,21 @@ export async function appendDecision(
   file: string,
   payload: { intent: unknown; decision: Decision },
   now: Date = new Date(),
+  options: LogOptions = {},
 ): Promise<LogEntry> {
   const release = await acquireLock(`${file}.lock`);
   try {
     const handle = await open(file, 'a+');
     try {
       const { size } = await handle.stat();
-      const tail = size === 0 ? undefined : await readTail(handle, size, file);
-      const entry = buildEntry(tail?.entry, payload, now);
+      const tail = size === 0 ? undefined : await readTail(handle, size, file, options.key);
+      const entry = buildEntry(tail?.entry, payload, now, options.key);
+      const line = JSON.stringify(entry);
+      // a line verify-log would refuse to read is not written: the caller does not act on an unlogged call
+      if (Buffer.byteLength(line, 'utf8') >= MAX_LINE_BYTES)
+        throw new Error(`the entry is longer than the log's line limit (${MAX_LINE_BYTES} bytes)`);
       const separator = tail && !tail.endsWithNewline ? '\n' : '';
-      await handle.appendFile(`${separator}${JSON.stringify(entry)}\n`, 'utf8');
+      await handle.appendFile(`${separator}${line}\n`, 'utf8');
       await handle.sync();
       if (size === 0) await syncDirectory(dirname(file));
       return entry;
@@ -56,26 +71,39 @@ export async function appendDecision(
   }
 }
 
-/** Streams the whole log and stops at the first broken line. Throws only when the file cannot be read. */
-export async function verifyDecisionLog(file: string): Promise<LogVerification> {
-  return (await scanLog(file, false)).verification;
+/**
+ * Streams the whole log and stops at the first broken line. With `head`, an intact chain must also end at that
+ * hash. Throws only when the file cannot be read, or a line is longer than MAX_LINE_BYTES (LogLineTooLong).
+ */
+export async function verifyDecisionLog(file: string, options: VerifyOptions = {}): Promise<LogVerification> {
+  const { verification } = await scanLog(file, false, options.key);
+  if (verification.kind !== 'intact' || options.head === undefined) return verification;
+  const head = options.head.toLowerCase();
+  if (verification.head === head) return verification;
+  const found =
+    verification.head === null ? 'the log is empty' : `the last entry's hash is ${verification.head}`;
+  return {
+    kind: 'tampered',
+    line: verification.entries + 1,
+    problem: `line ${verification.entries + 1}: expected the log to end at head ${head}, but ${found} (entries were cut from the end, or the head is not this log's)`,
+    entries: verification.entries,
+  };
 }
 
 /** Reads every entry and the chain's state in one pass (for `intent report`). */
-export async function readDecisionLog(file: string): Promise<LogRead> {
-  return scanLog(file, true);
+export async function readDecisionLog(file: string, options: LogOptions = {}): Promise<LogRead> {
+  return scanLog(file, true, options.key);
 }
 
-async function scanLog(file: string, keepGoing: boolean): Promise<LogRead> {
+async function scanLog(file: string, keepGoing: boolean, key: LogKey): Promise<LogRead> {
   await stat(file); // a missing file is unreadable input, not an empty log
-  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
   const entries: LogEntry[] = [];
   let previous: LogEntry | undefined;
   let broken: { line: number; problem: string } | undefined;
   let line = 0;
-  for await (const text of lines) {
+  for await (const text of readLines(file)) {
     line++;
-    const check = checkLine(text, line, previous);
+    const check = checkLine(text, line, previous, key);
     if (check.kind === 'ok') {
       previous = check.entry;
       if (keepGoing) entries.push(check.entry);
@@ -109,33 +137,42 @@ interface Tail {
   endsWithNewline: boolean;
 }
 
-/** Reads backwards to the start of the last line and checks that line is a self-consistent entry. */
-async function readTail(handle: FileHandle, size: number, file: string): Promise<Tail> {
+/**
+ * Reads backwards to the start of the last line and checks that line is a self-consistent entry. Each byte of
+ * the tail is read and searched once, and never more than MAX_LINE_BYTES of it, so appending after a huge line
+ * costs what that line costs, once.
+ */
+async function readTail(handle: FileHandle, size: number, file: string, key: LogKey): Promise<Tail> {
   const chunk = 64 * 1024;
-  let end = size;
-  let text = '';
-  let endsWithNewline = false;
+  const last = Buffer.alloc(1);
+  await handle.read(last, 0, 1, size - 1);
+  const endsWithNewline = last[0] === 0x0a;
+  const lineEnd = endsWithNewline ? size - 1 : size;
+  const chunks: Buffer[] = [];
+  let start = lineEnd;
   for (;;) {
-    const start = Math.max(0, end - chunk);
-    const buffer = Buffer.alloc(end - start);
-    await handle.read(buffer, 0, buffer.length, start);
-    text = buffer.toString('utf8') + text;
-    if (end === size) endsWithNewline = text.endsWith('\n');
-    const body = endsWithNewline ? text.slice(0, -1) : text;
-    const cut = body.lastIndexOf('\n');
-    if (cut >= 0 || start === 0) {
-      const check = parseEntry(body.slice(cut + 1));
-      // only the entry's own hash can be checked here; its `prev` against the line before is verify-log's job
-      if (check.kind === 'broken') {
-        throw new DecisionLogDamaged(
-          `decision log ${file}: the last line is not an intact entry (${check.problem}); run \`agentgate intent verify-log ${file}\``,
-        );
-      }
-      const entry = check.entry;
-      return { entry, endsWithNewline };
+    if (lineEnd - start > MAX_LINE_BYTES) {
+      throw new DecisionLogDamaged(
+        `decision log ${file}: the last line is longer than ${MAX_LINE_BYTES} bytes; run \`agentgate intent verify-log ${file}\``,
+      );
     }
-    end = start;
+    const from = Math.max(0, start - chunk);
+    const buffer = Buffer.alloc(start - from);
+    await handle.read(buffer, 0, buffer.length, from);
+    const cut = buffer.lastIndexOf(0x0a);
+    chunks.unshift(cut >= 0 ? buffer.subarray(cut + 1) : buffer);
+    start = cut >= 0 ? from + cut + 1 : from;
+    if (cut >= 0 || from === 0) break;
   }
+  const check = parseEntry(Buffer.concat(chunks).toString('utf8'), key);
+  // only the entry's own hash can be checked here; its `prev` against the line before is verify-log's job
+  if (check.kind === 'broken') {
+    const hint = key === undefined ? '' : ' (a log keyed with another key, or not keyed, cannot be extended)';
+    throw new DecisionLogDamaged(
+      `decision log ${file}: the last line is not an intact entry (${check.problem})${hint}; run \`agentgate intent verify-log ${file}\``,
+    );
+  }
+  return { entry: check.entry, endsWithNewline };
 }
 
 async function acquireLock(lockPath: string): Promise<() => Promise<void>> {

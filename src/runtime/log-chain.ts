@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { canonicalJson } from '../core/canonical-json.js';
 import type { Decision } from '../core/evaluate-intent.js';
 
@@ -14,30 +14,48 @@ export interface LogEntry {
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** sha256 (hex) of the canonical JSON of the entry without its `hash` field. */
-export function hashEntry(entry: Omit<LogEntry, 'hash'> | LogEntry): string {
+/**
+ * The chain's key (`AGENTGATE_LOG_KEY`), or undefined for a plain sha256 chain. With a key, whoever can write
+ * the log but does not hold the key cannot recompute the chain after an edit.
+ */
+export type LogKey = string | undefined;
+
+/** Times as `Date.toISOString` writes them: one spelling per instant, so "rises" is a string comparison too. */
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/**
+ * sha256 (hex) of the canonical JSON of the entry without its `hash` field; HMAC-SHA256 under `key` when the
+ * chain is keyed.
+ */
+export function hashEntry(entry: Omit<LogEntry, 'hash'> | LogEntry, key?: LogKey): string {
   const { hash: _hash, ...rest } = entry as LogEntry;
-  return createHash('sha256').update(canonicalJson(rest), 'utf8').digest('hex');
+  const digest = key === undefined ? createHash('sha256') : createHmac('sha256', key);
+  return digest.update(canonicalJson(rest), 'utf8').digest('hex');
 }
 
 /**
  * The next entry after `last` (or the first one). The payload goes through a JSON round trip first so that
- * the hash covers exactly what a reader will parse back (undefined dropped, -0 -> 0, and so on).
+ * the hash covers exactly what a reader will parse back (undefined dropped, -0 -> 0, and so on). Time rises
+ * strictly: an entry in the same millisecond as the last one (or after the clock stepped back) is stamped one
+ * millisecond after it, so a verifier can demand order without false alarms.
  */
 export function buildEntry(
-  last: { seq: number; hash: string } | undefined,
+  last: { seq: number; hash: string; time: string } | undefined,
   payload: { intent: unknown; decision: Decision },
   time: Date,
+  key?: LogKey,
 ): LogEntry {
   const plain = JSON.parse(JSON.stringify(payload)) as { intent?: unknown; decision: Decision };
+  const lastTime = last === undefined ? Number.NaN : Date.parse(last.time);
+  const at = Number.isNaN(lastTime) ? time.getTime() : Math.max(time.getTime(), lastTime + 1);
   const body = {
     seq: (last?.seq ?? 0) + 1,
-    time: time.toISOString(),
+    time: new Date(at).toISOString(),
     prev: last?.hash ?? GENESIS_HASH,
     intent: plain.intent ?? null,
     decision: plain.decision,
   };
-  const hash = hashEntry(body);
+  const hash = hashEntry(body, key);
   return {
     seq: body.seq,
     time: body.time,
@@ -51,7 +69,7 @@ export function buildEntry(
 export type LineCheck = { kind: 'ok'; entry: LogEntry } | { kind: 'broken'; problem: string };
 
 /** Parses one line and checks the entry against its own hash, without looking at its neighbours. */
-export function parseEntry(text: string): LineCheck {
+export function parseEntry(text: string, key?: LogKey): LineCheck {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -61,16 +79,24 @@ export function parseEntry(text: string): LineCheck {
   const shapeProblem = describeShapeProblem(parsed);
   if (shapeProblem) return { kind: 'broken', problem: shapeProblem };
   const entry = parsed as LogEntry;
-  if (hashEntry(entry) !== entry.hash) return { kind: 'broken', problem: 'hash mismatch' };
+  if (hashEntry(entry, key) !== entry.hash) {
+    return { kind: 'broken', problem: key === undefined ? 'hash mismatch' : 'hash mismatch (under the key)' };
+  }
   return { kind: 'ok', entry };
 }
 
 /**
  * Checks one line against the chain so far. Line numbers are 1-based and equal `seq`: a deleted or inserted
- * line shows up as a broken `prev` (and `seq`) on the line after it.
+ * line shows up as a broken `prev` (and `seq`) on the line after it. `time` must rise strictly, so entries
+ * cannot be reordered or back-dated even by someone who can recompute the chain.
  */
-export function checkLine(text: string, line: number, previous: LogEntry | undefined): LineCheck {
-  const parsed = parseEntry(text);
+export function checkLine(
+  text: string,
+  line: number,
+  previous: LogEntry | undefined,
+  key?: LogKey,
+): LineCheck {
+  const parsed = parseEntry(text, key);
   if (parsed.kind === 'broken') return broken(line, parsed.problem);
   const entry = parsed.entry;
   if (previous === undefined && entry.prev !== GENESIS_HASH)
@@ -78,6 +104,10 @@ export function checkLine(text: string, line: number, previous: LogEntry | undef
   if (previous !== undefined && entry.prev !== previous.hash)
     return broken(line, `prev does not match line ${line - 1}`);
   if (entry.seq !== line) return broken(line, `seq is ${entry.seq}, expected ${line}`);
+  if (!ISO_TIME.test(entry.time) || Number.isNaN(Date.parse(entry.time)))
+    return broken(line, `time ${JSON.stringify(entry.time)} is not an ISO 8601 UTC time`);
+  if (previous !== undefined && !(entry.time > previous.time))
+    return broken(line, `time ${entry.time} does not rise after line ${line - 1} (${previous.time})`);
   return parsed;
 }
 

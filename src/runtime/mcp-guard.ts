@@ -5,15 +5,20 @@ import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import {
   CallToolRequestSchema,
   CallToolResultSchema,
+  ErrorCode,
   ListToolsRequestSchema,
+  McpError,
   ToolListChangedNotificationSchema,
 } from '@modelcontextprotocol/sdk/types.js';
 import type { CallToolRequest, CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { evaluateIntent } from '../core/evaluate-intent.js';
 import type { Decision } from '../core/evaluate-intent.js';
+import { agentAllows } from '../core/intent/agent-scope.js';
+import type { AgentScope } from '../core/intent/agent-scope.js';
 import { indexTools } from '../core/intent/tool-index.js';
 import type { Radius, Registry, Tool } from '../core/types.js';
 import { appendDecision } from './decision-log.js';
+import { MAX_INTENT_BYTES, intentBytes } from './intent-size.js';
 import { listAllTools } from './mcp-connect.js';
 import type { McpTool } from './mcp-connect.js';
 
@@ -22,7 +27,11 @@ export interface GuardOptions {
   /** registry tools are named `<server>.<tool>`; without it, MCP tool names are looked up as they are */
   server?: string;
   log?: string;
+  /** keys the log's chain (HMAC-SHA256), from AGENTGATE_LOG_KEY */
+  logKey?: string;
   radiusOverrides?: Readonly<Record<string, Radius>>;
+  /** `--agent ID`: only this agent's bound tools are listed and may be called */
+  agent?: AgentScope;
   /** per-call limit on the upstream server, ms (default 10 minutes; progress resets it) */
   callTimeoutMs?: number;
   /** told about each decision after it is logged (the CLI prints nothing: stdout is the protocol) */
@@ -52,7 +61,8 @@ export async function runGuard(
     options.server ? `${options.server}.${mcpName}` : mcpName;
   const warn = options.warn ?? (() => undefined);
   const record = serialise(async (intent: unknown, decision: Decision) => {
-    if (options.log !== undefined) await appendDecision(options.log, { intent, decision });
+    if (options.log !== undefined)
+      await appendDecision(options.log, { intent, decision }, new Date(), { key: options.logKey });
     options.onDecision?.(decision);
   });
 
@@ -62,12 +72,22 @@ export async function runGuard(
     { capabilities: { tools: { listChanged: true } }, ...(instructions !== undefined && { instructions }) },
   );
 
+  // MCP's lifecycle: nothing but ping before `initialize`. A client that skips it has not said who it is or
+  // what it speaks, and the SDK would otherwise serve it anyway.
+  const requireInitialized = (method: string): void => {
+    if (server.getClientVersion() === undefined)
+      throw new McpError(ErrorCode.InvalidRequest, `agentgate guard: ${method} before initialize`);
+  };
+  const visibleTo = (name: string): boolean =>
+    options.agent === undefined || agentAllows(options.agent, name);
+
   let warnedEmpty = false;
   server.setRequestHandler(ListToolsRequestSchema, async () => {
+    requireInitialized('tools/list');
     const live = await listAllTools(upstream);
     const visible = live.flatMap((tool) => {
       const pinned = tools.get(registryName(tool.name));
-      return pinned ? [presentTool(tool, pinned)] : [];
+      return pinned && visibleTo(pinned.name) ? [presentTool(tool, pinned)] : [];
     });
     if (visible.length === 0 && live.length > 0 && !warnedEmpty) {
       warnedEmpty = true;
@@ -79,9 +99,28 @@ export async function runGuard(
   });
 
   server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
+    requireInitialized('tools/call');
     const { intent, forwardMeta } = intentOf(request.params, registryName(request.params.name));
+    const size = intentBytes(intent);
+    if (size === undefined || size > MAX_INTENT_BYTES) {
+      // refused before it is evaluated or logged in full; the log records that it came, and how big it was
+      const tool = String(intent.tool);
+      const decision: Decision = {
+        decision: 'deny',
+        tool,
+        reasons: [
+          {
+            code: 'intent-too-large',
+            message: `the intent is ${size === undefined ? 'not serialisable' : `${size} bytes`}; the limit is ${MAX_INTENT_BYTES}`,
+          },
+        ],
+      };
+      await record({ tool, args: null, bytes: size ?? null }, decision).catch(() => undefined);
+      return refusal(describeRefusal(decision));
+    }
     const decision = evaluateIntent(options.registry, intent, {
       radiusOverrides: options.radiusOverrides ?? {},
+      ...(options.agent !== undefined && { agent: options.agent }),
     });
     try {
       await record(intent, decision);

@@ -3,6 +3,8 @@ import { McpConnectError, connectToServer } from '../../runtime/mcp-connect.js';
 import { runGuard } from '../../runtime/mcp-guard.js';
 import { UsageError } from '../errors.js';
 import type { GuardCommandOptions } from '../commands/guard.js';
+import { agentScopeOption } from './intent-agent.js';
+import { logKeyFromEnvironment } from './intent-log-key.js';
 import { loadRuntimeRegistry } from './intent-registry.js';
 
 /** `agentgate guard [--registry DIR] [--log FILE] [--server NAME] -- CMD ARGS…` */
@@ -10,6 +12,8 @@ export async function runGuardCommand(command: string[], options: GuardCommandOp
   const [executable, ...args] = command;
   if (executable === undefined) throw new UsageError('guard: give the MCP server to run after --');
   const { registry, radiusOverrides } = await loadRuntimeRegistry(options.registry);
+  const agent = agentScopeOption(registry, options.agent);
+  const logKey = options.log === undefined ? undefined : logKeyFromEnvironment();
   const env = childEnvironment(registry, options);
   let upstream;
   try {
@@ -35,7 +39,9 @@ export async function runGuardCommand(command: string[], options: GuardCommandOp
     warn,
     signal: stop.signal,
     ...(options.server !== undefined && { server: options.server }),
+    ...(agent !== undefined && { agent }),
     ...(options.log !== undefined && { log: options.log }),
+    ...(logKey !== undefined && { logKey }),
   });
   return 0;
 }

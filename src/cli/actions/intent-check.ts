@@ -4,16 +4,20 @@ import { UsageError } from '../errors.js';
 import type { IntentCheckOptions } from '../commands/intent.js';
 import { decisionJson, renderDecisionText, terminalChalk } from './intent-format.js';
 import { readJsonInput } from './intent-input.js';
+import { logKeyFromEnvironment } from './intent-log-key.js';
+import { agentScopeOption } from './intent-agent.js';
 import { loadRuntimeRegistry } from './intent-registry.js';
 
 /** `agentgate intent check FILE|-`: exit 0 on allow, 1 on deny or needs-approval, 2 on unreadable input. */
 export async function runIntentCheck(file: string, options: IntentCheckOptions): Promise<number> {
   const intent = await readJsonInput(file);
+  const key = options.log === undefined ? undefined : logKeyFromEnvironment();
   const { registry, radiusOverrides } = await loadRuntimeRegistry(options.registry);
-  const decision = evaluateIntent(registry, intent, { radiusOverrides });
+  const agent = agentScopeOption(registry, options.agent);
+  const decision = evaluateIntent(registry, intent, { radiusOverrides, ...(agent && { agent }) });
   if (options.log !== undefined) {
     try {
-      await appendDecision(options.log, { intent, decision });
+      await appendDecision(options.log, { intent, decision }, new Date(), { key });
     } catch (error) {
       // the decision must not be acted on when it could not be recorded
       const detail =

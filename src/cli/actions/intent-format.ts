@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import { Chalk } from 'chalk';
 import type { Decision } from '../../core/evaluate-intent.js';
+import { revealUnseen } from '../../core/intent/reveal.js';
 import type { DecisionCounts, DecisionReport } from '../../runtime/decision-report.js';
 
 export function terminalChalk(): ChalkInstance {
@@ -16,9 +17,10 @@ export function renderDecisionText(decision: Decision, c: ChalkInstance): string
   const colour = decision.decision === 'allow' ? c.green : decision.decision === 'deny' ? c.red : c.yellow;
   const radius = decision.radius ? c.dim(`  radius ${decision.radius}`) : '';
   const lines = [
-    `${colour.bold(decision.decision)}  ${decision.tool === '' ? c.dim('(no tool)') : decision.tool}${radius}`,
+    `${colour.bold(decision.decision)}  ${decision.tool === '' ? c.dim('(no tool)') : revealUnseen(decision.tool)}${radius}`,
   ];
-  for (const reason of decision.reasons) lines.push(`  ${colour(reason.code)}  ${reason.message}`);
+  for (const reason of decision.reasons)
+    lines.push(`  ${colour(reason.code)}  ${revealUnseen(reason.message)}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -36,14 +38,17 @@ export function renderReportText(report: DecisionReport, c: ChalkInstance): stri
   out.push(`totals  ${counts(report.totals)}`, '', c.bold('by tool'));
   const width = Math.max(4, ...report.tools.map((row) => row.tool.length));
   for (const row of report.tools) {
-    out.push(`  ${row.tool.padEnd(width)}  ${c.dim(row.radius.padEnd(12))}  ${counts(row)}`);
+    out.push(
+      `  ${revealUnseen(row.tool).padEnd(width)}  ${c.dim(revealUnseen(row.radius).padEnd(12))}  ${counts(row)}`,
+    );
   }
   if (report.tools.length === 0) out.push(c.dim('  (no decisions in the window)'));
   out.push('', c.bold('by radius'));
-  for (const row of report.radii) out.push(`  ${row.radius.padEnd(12)}  ${counts(row)}`);
+  for (const row of report.radii) out.push(`  ${revealUnseen(row.radius).padEnd(12)}  ${counts(row)}`);
   if (report.reasons.length > 0) {
     out.push('', c.bold('reasons'));
-    for (const reason of report.reasons) out.push(`  ${reason.code.padEnd(26)}  ${reason.count}`);
+    for (const reason of report.reasons)
+      out.push(`  ${revealUnseen(String(reason.code)).padEnd(26)}  ${reason.count}`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -1,26 +1,43 @@
-import { readDecisionLog, verifyDecisionLog } from '../../runtime/decision-log.js';
+import { revealUnseen } from '../../core/intent/reveal.js';
+import { LogLineTooLong, readDecisionLog, verifyDecisionLog } from '../../runtime/decision-log.js';
 import type { LogRead, LogVerification } from '../../runtime/decision-log.js';
 import { summarizeDecisions } from '../../runtime/decision-report.js';
 import { UsageError } from '../errors.js';
-import type { IntentReportOptions } from '../commands/intent.js';
+import type { IntentReportOptions, IntentVerifyOptions } from '../commands/intent.js';
 import { renderReportText, terminalChalk } from './intent-format.js';
+import { logKeyFromEnvironment } from './intent-log-key.js';
 
-/** `agentgate intent verify-log FILE`: 0 intact, 1 tampered (first broken line named), 2 unreadable. */
-export async function runIntentVerifyLog(file: string): Promise<number> {
-  const result = await readOrFail(file, verifyDecisionLog);
+/**
+ * `agentgate intent verify-log FILE [--head HASH]`: 0 intact (and ending at HASH), 1 tampered (first broken
+ * line named), 2 unreadable. The chain is checked under AGENTGATE_LOG_KEY when it is set.
+ */
+export async function runIntentVerifyLog(file: string, options: IntentVerifyOptions = {}): Promise<number> {
+  // `sha256:` as digests are often written; the hash itself is what verify-log printed
+  const head = options.head?.replace(/^sha256:/i, '');
+  if (head !== undefined && !/^[0-9a-f]{64}$/i.test(head)) {
+    throw new UsageError(
+      `--head: expected the 64 hex digits verify-log prints, got '${revealUnseen(head.slice(0, 80))}'`,
+    );
+  }
+  const key = logKeyFromEnvironment();
+  const result = await readOrFail(file, (path) =>
+    verifyDecisionLog(path, { key, ...(head !== undefined && { head }) }),
+  );
   if (result.kind === 'intact') {
     const head = result.head === null ? 'empty log' : `head ${result.head}`;
     process.stdout.write(`${file}: intact, ${result.entries} entries (${head})\n`);
     return 0;
   }
-  process.stdout.write(`${file}: tampered: ${result.problem}\n`);
+  // the problem can quote a field of the log, which whoever tampered with it wrote
+  process.stdout.write(`${file}: tampered: ${revealUnseen(result.problem)}\n`);
   return 1;
 }
 
 /** `agentgate intent report FILE`: who fired what over a window. */
 export async function runIntentReport(file: string, options: IntentReportOptions): Promise<number> {
   const window = { since: parseTime('--since', options.since), until: parseTime('--until', options.until) };
-  const read = await readOrFail(file, readDecisionLog);
+  const key = logKeyFromEnvironment();
+  const read = await readOrFail(file, (path) => readDecisionLog(path, { key }));
   const report = summarizeDecisions(read.entries, read.verification, window);
   process.stdout.write(
     options.format === 'json'
@@ -37,6 +54,7 @@ async function readOrFail<T extends LogVerification | LogRead>(
   try {
     return await read(file);
   } catch (error) {
+    if (error instanceof LogLineTooLong) throw new UsageError(`${file}:${error.line}: ${error.message}`);
     const code = (error as NodeJS.ErrnoException).code;
     throw new UsageError(`${file}: cannot read${code ? ` (${code})` : ''}`);
   }

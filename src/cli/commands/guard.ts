@@ -4,6 +4,7 @@ export interface GuardCommandOptions {
   registry: string;
   log?: string;
   server?: string;
+  agent?: string;
   env: string[];
 }
 
@@ -17,6 +18,7 @@ export function registerGuard(program: Command): void {
     .option('--registry <dir>', 'the repository holding registry/tools', '.')
     .option('--log <file>', 'append every decision to this hash-chained JSONL log')
     .option('--server <name>', 'registry name of the server: MCP tool T is checked as <name>.T')
+    .option('--agent <id>', 'list and allow only the tools this agent (prompt id) binds')
     .option(
       '--env <name[=value]>',
       'pass this variable to the server (repeatable); credentials the manifest declares are passed too',

@@ -5,6 +5,11 @@ export interface IntentCheckOptions {
   registry: string;
   format: 'text' | 'json';
   log?: string;
+  agent?: string;
+}
+
+export interface IntentVerifyOptions {
+  head?: string;
 }
 
 export interface IntentReportOptions {
@@ -28,6 +33,12 @@ export function registerIntent(program: Command): void {
     .option('--registry <dir>', 'the repository holding registry/tools', '.')
     .addOption(formatOption())
     .option('--log <file>', 'append the decision to this hash-chained JSONL log')
+    .option('--agent <id>', 'allow only the tools this agent (prompt id) binds')
+    .addHelpText(
+      'after',
+      '\nAn intent over 1 MiB, or with a key repeated in one object, is refused (exit 2) before it is logged.\n' +
+        'With AGENTGATE_LOG_KEY set, the --log chain is keyed (HMAC-SHA256); verify-log needs the same key.',
+    )
     .action(async (file: string, options: IntentCheckOptions) => {
       const { runIntentCheck } = await import('../actions/intent-check.js');
       process.exitCode = await runIntentCheck(file, options);
@@ -39,9 +50,14 @@ export function registerIntent(program: Command): void {
       "check a decision log's hash chain; exit 0 intact, 1 tampered (naming the first broken line)",
     )
     .argument('<file>', 'the JSONL decision log')
-    .action(async (file: string) => {
+    .option('--head <hash>', 'the head hash recorded earlier: fail unless the log still ends there')
+    .addHelpText(
+      'after',
+      '\nWith AGENTGATE_LOG_KEY set, the chain is checked as HMAC-SHA256 under that key (as it was written).',
+    )
+    .action(async (file: string, options: IntentVerifyOptions) => {
       const { runIntentVerifyLog } = await import('../actions/intent-log.js');
-      process.exitCode = await runIntentVerifyLog(file);
+      process.exitCode = await runIntentVerifyLog(file, options);
     });
 
   intent

@@ -194,7 +194,7 @@ describe('evaluateIntent: protected targets', () => {
     expect(read('/data/staging/x').decision).toBe('allow');
   });
 
-  it('matches identifiers case-sensitively, with * spanning any characters', () => {
+  it('matches identifiers case-insensitively (SPEC 9), with * spanning any characters', () => {
     const del = (id: string) =>
       evaluateIntent(registry, {
         tool: 'delete_db_instance',
@@ -202,7 +202,7 @@ describe('evaluateIntent: protected targets', () => {
         changeRequest: 'CHG-1',
       }).decision;
     expect(del('prod-a/b')).toBe('deny');
-    expect(del('Prod-a')).toBe('allow');
+    expect(del('Prod-a')).toBe('deny');
     expect(del('preprod-a')).toBe('allow');
   });
 
