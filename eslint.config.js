@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { layerFences } from './scripts/eslint/layer-fences.js';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'action/dist/**', 'test/fixtures/**'] },
@@ -22,28 +23,14 @@ export default tseslint.config(
     },
   },
   {
-    // The pure core must stay pure: no fs, git, network, colour or process.
-    files: ['src/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            'node:fs*',
-            'node:child_process',
-            'node:net',
-            'node:http*',
-            'chalk',
-            '@octokit/*',
-            '../git/*',
-            '../github/*',
-            '../cli/*',
-            '../render/*',
-            '../load/*',
-          ],
-        },
-      ],
-      'no-restricted-globals': ['error', 'process'],
-    },
+    // Layer fences at every folder depth (scripts/eslint/layer-fences.js): git only in src/git, Octokit only in
+    // src/github, nothing imports src/cli, and the pure layers stay free of fs, processes, network and colour.
+    files: ['src/**/*.ts'],
+    plugins: { agentgate: layerFences },
+    rules: { 'agentgate/layer-fences': 'error' },
+  },
+  {
+    files: ['src/core/**/*.ts', 'src/sources/**/*.ts', 'src/schemas/**/*.ts', 'src/errors.ts'],
+    rules: { 'no-restricted-globals': ['error', 'process'] },
   },
 );

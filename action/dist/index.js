@@ -1663,7 +1663,7 @@ var require_picomatch = __commonJS({
     var parse3 = require_parse();
     var utils = require_utils();
     var constants = require_constants();
-    var isObject4 = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var isObject5 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch3 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
         const fns = glob.map((input2) => picomatch3(input2, options, returnState));
@@ -1676,7 +1676,7 @@ var require_picomatch = __commonJS({
         };
         return arrayMatcher;
       }
-      const isState = isObject4(glob) && glob.tokens && glob.input;
+      const isState = isObject5(glob) && glob.tokens && glob.input;
       if (glob === "" || typeof glob !== "string" && !isState) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
@@ -2265,8 +2265,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve3, reject) {
-            return setTimeout(resolve3, t);
+          return new this.Promise(function(resolve4, reject) {
+            return setTimeout(resolve4, t);
           });
         }
         computePenalty() {
@@ -2477,15 +2477,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error, reject, resolve3, returned, task;
+          var args, cb, error, reject, resolve4, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve3, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve4, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve3(returned);
+                  return resolve4(returned);
                 };
               } catch (error1) {
                 error = error1;
@@ -2500,13 +2500,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve3;
-          resolve3 = reject = null;
+          var promise, reject, resolve4;
+          resolve4 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve3 = _resolve;
+            resolve4 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve3, reject });
+          this._queue.push({ task, args, resolve: resolve4, reject });
           this._tryToRun();
           return promise;
         }
@@ -2900,21 +2900,21 @@ var require_light = __commonJS({
           stop(options = {}) {
             var done, waitForExecuting;
             options = parser$5.load(options, this.stopDefaults);
-            waitForExecuting = (at) => {
+            waitForExecuting = (at2) => {
               var finished;
               finished = () => {
                 var counts;
                 counts = this._states.counts;
-                return counts[0] + counts[1] + counts[2] + counts[3] === at;
+                return counts[0] + counts[1] + counts[2] + counts[3] === at2;
               };
-              return new this.Promise((resolve3, reject) => {
+              return new this.Promise((resolve4, reject) => {
                 if (finished()) {
-                  return resolve3();
+                  return resolve4();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve3();
+                      return resolve4();
                     }
                   });
                 }
@@ -3007,9 +3007,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve3, reject) {
+              return new this.Promise(function(resolve4, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve3)(args3);
+                  return (args3[0] != null ? reject : resolve4)(args3);
                 });
               });
             };
@@ -6082,7 +6082,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve3.call(this, root, ref);
+      let _sch = resolve4.call(this, root, ref);
       if (_sch === void 0) {
         const schema2 = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -6109,7 +6109,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve3(root, ref) {
+    function resolve4(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -6973,7 +6973,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve3(baseURI, relativeURI, options) {
+    function resolve4(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -7364,7 +7364,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve3,
+      resolve: resolve4,
       resolveComponent,
       equal,
       serialize,
@@ -10042,8 +10042,8 @@ var require_formats = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.formatNames = exports.fastFormats = exports.fullFormats = void 0;
-    function fmtDef(validate, compare2) {
-      return { validate, compare: compare2 };
+    function fmtDef(validate, compare3) {
+      return { validate, compare: compare3 };
     }
     exports.fullFormats = {
       // date: http://tools.ietf.org/html/rfc3339#section-5.6
@@ -14763,13 +14763,13 @@ var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
-    function resolveBlockScalar(ctx, scalar2, onError) {
-      const start = scalar2.offset;
-      const header = parseBlockScalarHeader(scalar2, ctx.options.strict, onError);
+    function resolveBlockScalar(ctx, scalar3, onError) {
+      const start = scalar3.offset;
+      const header = parseBlockScalarHeader(scalar3, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type2 = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar2.source ? splitLines(scalar2.source) : [];
+      const lines = scalar3.source ? splitLines(scalar3.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         const content = lines[i][1];
@@ -14781,12 +14781,12 @@ var require_resolve_block_scalar = __commonJS({
       if (chompStart === 0) {
         const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
         let end2 = start + header.length;
-        if (scalar2.source)
-          end2 += scalar2.source.length;
+        if (scalar3.source)
+          end2 += scalar3.source.length;
         return { value: value2, type: type2, comment: header.comment, range: [start, end2, end2] };
       }
-      let trimIndent = scalar2.indent + header.indent;
-      let offset = scalar2.offset + header.length;
+      let trimIndent = scalar3.indent + header.indent;
+      let offset = scalar3.offset + header.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
         const [indent, content] = lines[i];
@@ -14864,7 +14864,7 @@ var require_resolve_block_scalar = __commonJS({
         default:
           value += "\n";
       }
-      const end = start + header.length + scalar2.source.length;
+      const end = start + header.length + scalar3.source.length;
       return { value, type: type2, comment: header.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
@@ -14947,8 +14947,8 @@ var require_resolve_flow_scalar = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
-    function resolveFlowScalar(scalar2, strict, onError) {
-      const { offset, type: type2, source, end } = scalar2;
+    function resolveFlowScalar(scalar3, strict, onError) {
+      const { offset, type: type2, source, end } = scalar3;
       let _type;
       let value;
       const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
@@ -14967,7 +14967,7 @@ var require_resolve_flow_scalar = __commonJS({
           break;
         /* istanbul ignore next should not happen */
         default:
-          onError(scalar2, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type2}`);
+          onError(scalar3, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type2}`);
           return {
             value: "",
             type: null,
@@ -15182,26 +15182,26 @@ var require_compose_scalar = __commonJS({
         tag = findScalarTagByTest(ctx, value, token, onError);
       else
         tag = ctx.schema[identity.SCALAR];
-      let scalar2;
+      let scalar3;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar2 = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar3 = identity.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar2 = new Scalar.Scalar(value);
+        scalar3 = new Scalar.Scalar(value);
       }
-      scalar2.range = range;
-      scalar2.source = value;
+      scalar3.range = range;
+      scalar3.source = value;
       if (type2)
-        scalar2.type = type2;
+        scalar3.type = type2;
       if (tagName)
-        scalar2.tag = tagName;
+        scalar3.tag = tagName;
       if (tag.format)
-        scalar2.format = tag.format;
+        scalar3.format = tag.format;
       if (comment)
-        scalar2.comment = comment;
-      return scalar2;
+        scalar3.comment = comment;
+      return scalar3;
     }
     function findScalarTagByName(schema2, value, tagName, tagToken, onError) {
       if (tagName === "!")
@@ -17029,37 +17029,37 @@ var require_parser = __commonJS({
           };
         }
       }
-      *scalar(scalar2) {
+      *scalar(scalar3) {
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
           let sep2;
-          if (scalar2.end) {
-            sep2 = scalar2.end;
+          if (scalar3.end) {
+            sep2 = scalar3.end;
             sep2.push(this.sourceToken);
-            delete scalar2.end;
+            delete scalar3.end;
           } else
             sep2 = [this.sourceToken];
           const map2 = {
             type: "block-map",
-            offset: scalar2.offset,
-            indent: scalar2.indent,
-            items: [{ start, key: scalar2, sep: sep2 }]
+            offset: scalar3.offset,
+            indent: scalar3.indent,
+            items: [{ start, key: scalar3, sep: sep2 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
         } else
-          yield* this.lineEnd(scalar2);
+          yield* this.lineEnd(scalar3);
       }
-      *blockScalar(scalar2) {
+      *blockScalar(scalar3) {
         switch (this.type) {
           case "space":
           case "comment":
           case "newline":
-            scalar2.props.push(this.sourceToken);
+            scalar3.props.push(this.sourceToken);
             return;
           case "scalar":
-            scalar2.source = this.source;
+            scalar3.source = this.source;
             this.atNewLine = true;
             this.indent = 0;
             if (this.onNewLine) {
@@ -17685,9 +17685,9 @@ var require_dist2 = __commonJS({
 
 // src/action/main.ts
 import { appendFileSync as appendFileSync2 } from "node:fs";
-import { resolve as resolve2 } from "node:path";
+import { resolve as resolve3 } from "node:path";
 
-// src/cli/actions/check.ts
+// src/gate/check.ts
 import { appendFileSync, readFileSync as readFileSync2 } from "node:fs";
 
 // src/core/gate/types.ts
@@ -17766,47 +17766,8 @@ function logins(list, key) {
   return list.filter(isObject).flatMap((item) => typeof item[key] === "string" ? [item[key]] : []);
 }
 
-// src/core/classify-paths.ts
+// src/core/gate/reviewers.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
-var GATE_FILE_PATTERNS = [
-  "agentgate.yaml",
-  "agentgate.yml",
-  "CODEOWNERS",
-  ".github/CODEOWNERS",
-  "docs/CODEOWNERS",
-  ".github/workflows/**"
-];
-var matchOptions = { dot: true };
-function isGateFile(path) {
-  return gateMatcher(path);
-}
-var gateMatcher = (0, import_picomatch.default)(GATE_FILE_PATTERNS, matchOptions);
-function createPathClassifier(config) {
-  const isControl = (0, import_picomatch.default)(config.planes.control.paths, matchOptions);
-  const isData = (0, import_picomatch.default)(config.planes.data.paths, matchOptions);
-  return (path) => {
-    if (gateMatcher(path) || isControl(path)) return "control";
-    if (isData(path)) return "data";
-    return "none";
-  };
-}
-function splitFilesByPlane(files, classify) {
-  const out = { data: [], control: [], none: [] };
-  for (const file of files) {
-    const planes = /* @__PURE__ */ new Set([classify(file.path)]);
-    if (file.oldPath !== void 0) planes.add(classify(file.oldPath));
-    if (planes.size > 1) planes.delete("none");
-    for (const plane of planes) out[plane].push(file);
-  }
-  return out;
-}
-function literalPrefixes(globs) {
-  const prefixes = globs.map((glob) => {
-    const scan = import_picomatch.default.scan(glob);
-    return scan.isGlob ? scan.base : glob;
-  });
-  return prefixes.includes("") ? [] : [...new Set(prefixes)].sort();
-}
 
 // src/core/codeowners.ts
 var USER = /^@([A-Za-z0-9][A-Za-z0-9_-]*)$/;
@@ -17938,18 +17899,30 @@ function segmentSource(segment) {
 function resolvePlaneReviewers(input2, plane) {
   const configured = input2.config.planes[plane].reviewers;
   if (configured.length > 0) return [...configured];
-  const reported = input2.report.planes[plane].reviewers;
+  if (plane === "control")
+    return input2.codeowners ? ownersOfPlanePaths(input2.codeowners, input2.config.planes.control.paths) : [];
+  const reported = input2.report.planes.data.reviewers;
   if (reported.length > 0) return [...reported];
   if (!input2.codeowners) return [];
   const rules = input2.codeowners;
-  const files = input2.report.planes[plane].files;
+  const files = input2.report.planes.data.files;
   const owners = new Set(files.flatMap((file) => ownersOf(rules, file.path)));
-  if (owners.size === 0) {
-    for (const prefix of literalPrefixes(input2.config.planes[plane].paths)) {
-      for (const owner of ownersOf(rules, `${prefix.replace(/\/$/, "")}/_`)) owners.add(owner);
-    }
-  }
+  return owners.size > 0 ? [...owners].sort() : ownersOfPlanePaths(rules, input2.config.planes.data.paths);
+}
+function ownersOfPlanePaths(rules, globs) {
+  const owners = /* @__PURE__ */ new Set();
+  for (const glob of globs) for (const owner of ownersOfGlob(rules, glob)) owners.add(owner);
   return [...owners].sort();
+}
+function ownersOfGlob(rules, glob) {
+  const scan = import_picomatch.default.scan(glob);
+  const base = (scan.isGlob ? scan.base : glob).replace(/\/+$/, "");
+  if (base === "") return ownersOf(rules, "_");
+  if (scan.isGlob) return ownersOf(rules, `${base}/_`);
+  const own = matchOwners(rules, base);
+  const under = matchOwners(rules, `${base}/_`);
+  if (own === null) return under?.owners ?? [];
+  return under !== null && under.rule.line > own.rule.line ? under.owners : own.owners;
 }
 function resolveSigners(input2) {
   const signers = input2.config.planes.control.signers;
@@ -17987,23 +17960,380 @@ function planReviewerRequests(input2) {
   return { request: { reviewers: [...reviewers.values()], teamReviewers: [...teams.values()] }, notes };
 }
 
+// src/core/classify-paths.ts
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
+var GATE_FILE_PATTERNS = [
+  "agentgate.yaml",
+  "agentgate.yml",
+  "CODEOWNERS",
+  ".github/CODEOWNERS",
+  "docs/CODEOWNERS",
+  ".github/workflows/**",
+  ".github/actions/**",
+  "action.yml",
+  "action.yaml",
+  ".gitattributes"
+];
+var PATH_REFUSED = "path-refused";
+var REFUSED_CHARACTER = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\uFFFD]/u;
+var matchOptions = { dot: true, flags: "si" };
+var gateMatcher = (0, import_picomatch2.default)(GATE_FILE_PATTERNS, matchOptions);
+function refusedCharacterOf(path) {
+  const match = REFUSED_CHARACTER.exec(path);
+  if (!match) return void 0;
+  return `U+${match[0].codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+}
+function isGateFile(path) {
+  return refusedCharacterOf(path) === void 0 && gateMatcher(path);
+}
+function createPathClassification(config) {
+  const isControl = (0, import_picomatch2.default)(config.planes.control.paths, matchOptions);
+  const isData = (0, import_picomatch2.default)(config.planes.data.paths, matchOptions);
+  return (path) => {
+    const character = refusedCharacterOf(path);
+    if (character !== void 0) return { kind: "refused", character };
+    if (gateMatcher(path)) return { kind: "control", gate: true };
+    if (isControl(path)) return { kind: "control", gate: false };
+    if (isData(path)) return { kind: "data" };
+    return { kind: "none" };
+  };
+}
+function createPathClassifier(config) {
+  const classify = createPathClassification(config);
+  return (path) => {
+    const kind = classify(path).kind;
+    return kind === "refused" ? "control" : kind;
+  };
+}
+var MANIFEST_EXTENSION = /\.(?:ya?ml|json)$/i;
+function createRegistryRoles(config) {
+  const classify = createPathClassification(config);
+  return (path) => {
+    const found = classify(path);
+    if (found.kind === "refused") return "refused";
+    if (found.kind === "control" && !found.gate) return MANIFEST_EXTENSION.test(path) ? "tool" : "ignored";
+    if (found.kind === "data") return "prompt";
+    return "ignored";
+  };
+}
+function refusedPathFinding(path, character) {
+  return {
+    severity: "error",
+    code: PATH_REFUSED,
+    path,
+    line: 1,
+    message: `${showPath(path)}: the path holds ${character}, a character that does not show as itself; rename the file`
+  };
+}
+var EVERY_PLANE_CODES = /* @__PURE__ */ new Set([PATH_REFUSED, "duplicate-prompt"]);
+function showPath(path) {
+  return path.replace(
+    new RegExp(REFUSED_CHARACTER.source, "gu"),
+    (ch) => `<U+${ch.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}>`
+  );
+}
+function holdsEveryPlane(finding) {
+  return EVERY_PLANE_CODES.has(finding.code);
+}
+function splitFilesByPlane(files, classify) {
+  const out = { data: [], control: [], none: [] };
+  const planesOf = (path) => {
+    const found = classify(path);
+    if (typeof found === "string") return [found];
+    return found.kind === "refused" ? ["data", "control"] : [found.kind];
+  };
+  for (const file of files) {
+    const planes = new Set(planesOf(file.path));
+    if (file.oldPath !== void 0) for (const plane of planesOf(file.oldPath)) planes.add(plane);
+    if (planes.size > 1) planes.delete("none");
+    for (const plane of planes) out[plane].push(file);
+  }
+  return out;
+}
+function refusedChangedPaths(files) {
+  const findings = [];
+  for (const file of files) {
+    for (const path of /* @__PURE__ */ new Set([file.path, file.oldPath ?? file.path])) {
+      const character = refusedCharacterOf(path);
+      if (character !== void 0) findings.push(refusedPathFinding(path, character));
+    }
+  }
+  return findings;
+}
+function literalPrefixes(globs) {
+  const prefixes = globs.map((glob) => {
+    const scan = import_picomatch2.default.scan(glob);
+    return scan.isGlob ? scan.base : glob;
+  });
+  return prefixes.includes("") ? [] : [...new Set(prefixes)].sort();
+}
+
 // src/core/finding-codes.ts
 function isEvalFinding(finding) {
   return finding.code.startsWith("eval-");
 }
 
+// src/core/gate/standing-lines.ts
+var FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+var QUOTE = /^ {0,3}>/;
+var INDENTED = /^(?: {4}|\t| {1,3}\t)/;
+var HIDING_TAGS = [
+  "details|summary|pre|code|textarea|script|style|template|blockquote|q|kbd|samp|noscript|tt|xmp|plaintext",
+  "div|span|p|a|sub|sup|small|s|del|strike|ins|em|strong|b|i|u|font|mark|abbr|cite|dfn|var|bdi|bdo|ruby|rt|rp",
+  "table|thead|tbody|tfoot|tr|td|th|caption|ul|ol|li|dl|dt|dd|h[1-6]|picture|object|iframe|svg|math|section"
+].join("|");
+var TAG = new RegExp(`<(/?)(${HIDING_TAGS})(?=[\\s/>]|$)`, "gi");
+function standingLines(body) {
+  const state = { fence: null, inComment: false, inQuote: false, hiddenDepth: 0 };
+  const standing = [];
+  for (const line of body.replace(/\r\n?/g, "\n").split("\n")) {
+    if (readLine(line, state)) standing.push(line);
+  }
+  return standing;
+}
+function readLine(line, state) {
+  if (state.fence) {
+    if (closesFence(line, state.fence)) state.fence = null;
+    return false;
+  }
+  const blank = line.trim() === "";
+  if (state.inComment) {
+    state.inComment = !leavesComment(line);
+    return false;
+  }
+  if (QUOTE.test(line)) {
+    state.inQuote = true;
+    return false;
+  }
+  if (state.inQuote) {
+    if (blank) state.inQuote = false;
+    return false;
+  }
+  const fence = FENCE_OPEN.exec(line);
+  if (fence) {
+    const marker = fence[1];
+    state.fence = { char: marker[0], length: marker.length };
+    return false;
+  }
+  const opensComment = line.includes("<!--");
+  if (opensComment) state.inComment = !leavesComment(line.slice(line.indexOf("<!--") + 4));
+  const depthBefore = state.hiddenDepth;
+  state.hiddenDepth = Math.max(0, depthBefore + tagBalance(line));
+  if (opensComment || depthBefore > 0 || state.hiddenDepth > 0) return false;
+  return !INDENTED.test(line);
+}
+function closesFence(line, fence) {
+  const match = /^ {0,3}(`+|~+)[ \t]*$/.exec(line);
+  const marker = match?.[1];
+  return marker !== void 0 && marker[0] === fence.char && marker.length >= fence.length;
+}
+function leavesComment(rest) {
+  let text = rest;
+  for (; ; ) {
+    const end = text.indexOf("-->");
+    if (end < 0) return false;
+    text = text.slice(end + 3);
+    const reopen = text.indexOf("<!--");
+    if (reopen < 0) return true;
+    text = text.slice(reopen + 4);
+  }
+}
+function tagBalance(line) {
+  let balance = 0;
+  for (const match of line.matchAll(TAG)) balance += match[1] === "/" ? -1 : 1;
+  return balance;
+}
+
 // src/core/gate/signoff-command.ts
-var COMMAND = /^[ \t]*\/agentgate[ \t]+signoff[ \t]+(sha256:[0-9a-fA-F]{64})[ \t]*$/m;
+var COMMAND = /^ {0,3}\/agentgate[ \t]+signoff[ \t]+(sha256:[0-9a-fA-F]{64})[ \t]*$/;
 function parseSignoffCommand(body) {
   if (body.includes(REPORT_MARKER)) return null;
-  const match = COMMAND.exec(body.replace(/\r\n?/g, "\n"));
-  return match ? match[1].toLowerCase() : null;
+  for (const line of standingLines(body)) {
+    const match = COMMAND.exec(line);
+    if (match) return match[1].toLowerCase();
+  }
+  return null;
 }
 function formatSignoffCommand(digest) {
   return `/agentgate signoff ${digest}`;
 }
 function shortDigest(digest) {
   return digest.replace(/^sha256:/, "").slice(0, 8);
+}
+
+// src/core/gate/signoffs.ts
+var TEAM_UNVERIFIABLE = "team membership unverifiable: give AGENTGATE_TOKEN read:org, or list signers by login";
+var UNSATISFIABLE = "no one can satisfy this gate";
+var PUSHERS_INCOMPLETE = "who pushed what cannot be told: GitHub lists only the first 250 commits of a pull request";
+var lower = (s) => s.toLowerCase();
+function readSigners(list) {
+  const users = /* @__PURE__ */ new Set();
+  const teams = [];
+  for (const entry of list) {
+    const owner = parseOwner(entry.startsWith("@") ? entry : `@${entry}`);
+    if (owner?.kind === "user") users.add(lower(owner.login));
+    else if (owner?.kind === "team") teams.push({ org: owner.org, slug: owner.slug, raw: owner.raw });
+  }
+  return { users, teams };
+}
+function collectSignoffClaims(reviews, comments, context) {
+  const pushers = new Set(context.pushers.logins.map(lower));
+  const rejected = [];
+  const events = [];
+  for (const review of reviews) {
+    if (review.user === null || review.submittedAt === null) continue;
+    const state = review.state.toUpperCase();
+    if (state === "DISMISSED")
+      rejected.push({ user: review.user, via: "review", reason: "review was dismissed" });
+    if (state === "APPROVED" || state === "CHANGES_REQUESTED") {
+      events.push({
+        user: review.user,
+        via: "review",
+        commitId: review.commitId,
+        digest: null,
+        at: review.submittedAt,
+        revokes: state === "CHANGES_REQUESTED"
+      });
+    }
+  }
+  for (const comment of comments) {
+    if (comment.user === null || lower(comment.user) === lower(context.self)) continue;
+    const digest = parseSignoffCommand(comment.body);
+    if (digest === null) continue;
+    if (comment.updatedAt !== comment.createdAt) {
+      rejected.push({
+        user: comment.user,
+        via: "comment",
+        reason: "sign-off comment was edited after posting: post a new one"
+      });
+      continue;
+    }
+    events.push({ user: comment.user, via: "comment", commitId: null, digest, at: comment.createdAt });
+  }
+  events.sort((a, b) => a.at < b.at ? -1 : a.at > b.at ? 1 : 0);
+  const standing = /* @__PURE__ */ new Map();
+  for (const event of events) {
+    const key = lower(event.user);
+    if (event.revokes) {
+      for (const voided of standing.get(key) ?? []) {
+        rejected.push({
+          user: voided.user,
+          via: voided.via,
+          reason: "superseded by a later review requesting changes"
+        });
+      }
+      standing.set(key, []);
+      continue;
+    }
+    if (key === lower(context.author)) {
+      rejected.push({ user: event.user, via: event.via, reason: "is the PR author" });
+      continue;
+    }
+    if (pushers.has(key)) {
+      rejected.push({
+        user: event.user,
+        via: event.via,
+        reason: "authored or committed a commit of this PR"
+      });
+      continue;
+    }
+    if (!context.pushers.complete) {
+      rejected.push({ user: event.user, via: event.via, reason: PUSHERS_INCOMPLETE });
+      continue;
+    }
+    const { revokes: _revokes, ...claim } = event;
+    standing.set(key, [...standing.get(key) ?? [], claim]);
+  }
+  return { claims: [...standing.values()].flat(), rejected };
+}
+function commitsNeedingDigest(claims, headSha2) {
+  const commits = claims.flatMap(
+    (c) => c.via === "review" && c.commitId && c.commitId !== headSha2 ? [c.commitId] : []
+  );
+  return [...new Set(commits)];
+}
+function membershipKey(org, slug, user) {
+  return `${lower(org)}/${lower(slug)}:${lower(user)}`;
+}
+function membershipChecksNeeded(claims, signers, matchesHead) {
+  if (signers.teams.length === 0) return [];
+  const users = /* @__PURE__ */ new Map();
+  for (const claim of claims) {
+    if (!signers.users.has(lower(claim.user)) && matchesHead(claim)) users.set(lower(claim.user), claim.user);
+  }
+  return [...users.values()].map((user) => ({ user, teams: signers.teams }));
+}
+function evaluateSignoffs(input2) {
+  const counted = /* @__PURE__ */ new Map();
+  const rejected = [...input2.collection.rejected];
+  const notes = /* @__PURE__ */ new Set();
+  for (const claim of input2.collection.claims) {
+    const digest = claimDigest(claim, input2);
+    if (digest.kind === "unavailable") {
+      rejected.push({ user: claim.user, via: claim.via, reason: digest.reason });
+      continue;
+    }
+    if (digest.digest !== input2.headDigest) {
+      const where2 = claim.via === "review" ? `approved commit ${(claim.commitId ?? "").slice(0, 7)}` : "comment";
+      rejected.push({
+        user: claim.user,
+        via: claim.via,
+        reason: `${where2} has capability digest ${shortDigest(digest.digest)}, the head has ${shortDigest(input2.headDigest)}`
+      });
+      continue;
+    }
+    const signer = signerStatus(claim.user, input2);
+    if (signer.kind === "signer") {
+      if (!counted.has(lower(claim.user)))
+        counted.set(lower(claim.user), { user: claim.user, via: claim.via, ...signer.team });
+      continue;
+    }
+    if (signer.kind === "unverifiable") notes.add(TEAM_UNVERIFIABLE);
+    rejected.push({
+      user: claim.user,
+      via: claim.via,
+      reason: signer.kind === "unverifiable" ? TEAM_UNVERIFIABLE : "not a configured signer"
+    });
+  }
+  if (input2.required > 0 && input2.signers.users.size === 0 && input2.signers.teams.length === 0) {
+    notes.add(
+      "no signers configured: set planes.control.signers (or reviewers, or CODEOWNERS for the control paths)"
+    );
+  }
+  const signerCount = input2.signers.users.size;
+  if (input2.required > signerCount && input2.signers.teams.length === 0 && signerCount > 0) {
+    notes.add(
+      `${UNSATISFIABLE}: ${input2.required} sign-off(s) required but only ${signerCount} signer(s) configured`
+    );
+  }
+  const countedList = [...counted.values()];
+  return {
+    required: input2.required,
+    headDigest: input2.headDigest,
+    counted: countedList,
+    rejected: rejected.filter((r) => !counted.has(lower(r.user))),
+    notes: [...notes],
+    satisfied: countedList.length >= input2.required
+  };
+}
+function claimDigest(claim, input2) {
+  if (claim.via === "comment") return { kind: "ok", digest: claim.digest ?? "" };
+  if (claim.commitId === null) return { kind: "unavailable", reason: "review names no commit" };
+  if (claim.commitId === input2.headSha) return { kind: "ok", digest: input2.headDigest };
+  return input2.digestAt.get(claim.commitId) ?? {
+    kind: "unavailable",
+    reason: `reviewed commit ${claim.commitId.slice(0, 7)} was not diffed`
+  };
+}
+function signerStatus(user, input2) {
+  if (input2.signers.users.has(lower(user))) return { kind: "signer" };
+  let unverifiable = false;
+  for (const team of input2.signers.teams) {
+    const state = input2.membership.get(membershipKey(team.org, team.slug, user));
+    if (state === "active") return { kind: "signer", team: { team: team.raw } };
+    if (state === "unverifiable") unverifiable = true;
+  }
+  return unverifiable ? { kind: "unverifiable" } : { kind: "no" };
 }
 
 // src/core/gate/statuses.ts
@@ -18016,8 +18346,8 @@ function planeOfFinding(finding, classify) {
 function planStatuses(input2) {
   const classify = createPathClassifier(input2.config);
   const errors = input2.report.findings.filter((f) => f.severity === "error");
-  const dataErrors = errors.filter((f) => planeOfFinding(f, classify) === "data");
-  const controlErrors = errors.filter((f) => planeOfFinding(f, classify) === "control");
+  const dataErrors = errors.filter((f) => holdsEveryPlane(f) || planeOfFinding(f, classify) === "data");
+  const controlErrors = errors.filter((f) => holdsEveryPlane(f) || planeOfFinding(f, classify) === "control");
   return {
     data: dataStatus(input2, dataErrors),
     control: controlStatus(input2, controlErrors)
@@ -18029,7 +18359,9 @@ function dataStatus(input2, errors) {
   if (!data.changed) return status(DATA_CONTEXT, "success", "no data-plane changes");
   if (input2.evalResults === "missing") {
     const file = input2.config.planes.data.eval?.results ?? "eval results";
-    return status(DATA_CONTEXT, "pending", `waiting for eval results (${file})`);
+    const untrusted = input2.report.findings.some((f) => f.code === "eval-results-untrusted");
+    const why = untrusted ? ": the committed file is not trusted, CI must write it" : "";
+    return status(DATA_CONTEXT, "pending", `waiting for eval results (${file})${why}`);
   }
   if (typeof input2.evalResults === "object" && input2.evalResults.state !== "success") {
     return status(DATA_CONTEXT, input2.evalResults.state, `evals: ${input2.evalResults.description}`);
@@ -18048,10 +18380,11 @@ function controlStatus(input2, errors) {
   if (!signoffs.satisfied) {
     const present = signoffs.counted.length > 0 ? `, ${signoffs.counted.length} present` : "";
     const unverifiable = signoffs.notes.some((n) => n.startsWith("team membership unverifiable")) ? "; team membership unverifiable (see comment)" : "";
+    const unsatisfiable = signoffs.notes.some((n) => n.startsWith(UNSATISFIABLE)) ? "; unsatisfiable: fewer signers than sign-offs" : "";
     return status(
       CONTROL_CONTEXT,
       "pending",
-      `needs ${signoffs.required} sign-off(s) for ${what} change (${digest})${present}${unverifiable}`
+      `needs ${signoffs.required} sign-off(s) for ${what} change (${digest})${present}${unverifiable}${unsatisfiable}`
     );
   }
   if (signoffs.required === 0) {
@@ -18108,7 +18441,7 @@ function findReportComment(comments, self2) {
   ) ?? null;
 }
 
-// src/cli/errors.ts
+// src/errors.ts
 var AgentgateError = class extends Error {
   exitCode;
   constructor(message, exitCode) {
@@ -18153,6 +18486,7 @@ function oneLine(text) {
 }
 
 // src/github/api.ts
+var MAX_LISTED_COMMITS = 250;
 var statusOf = (error) => typeof error === "object" && error !== null && typeof error.status === "number" ? error.status : null;
 var GitHubApi = class {
   constructor(client, repo) {
@@ -18233,6 +18567,27 @@ var GitHubApi = class {
       updatedAt: c.updated_at,
       htmlUrl: c.html_url
     }));
+  }
+  /**
+   * Who authored or committed the PR's commits, by login only (a commit's names and emails are whatever its
+   * maker typed). GitHub lists at most 250 commits: a list that long may be cut, so it is not complete.
+   */
+  async pullPushers(number) {
+    const list = await this.call(
+      `GET commits of #${number}`,
+      () => this.client.paginate(this.client.rest.pulls.listCommits, {
+        ...this.repo,
+        pull_number: number,
+        per_page: 100
+      })
+    );
+    const logins2 = /* @__PURE__ */ new Set();
+    for (const commit of list) {
+      for (const who of [commit.author, commit.committer]) {
+        if (who && typeof who.login === "string" && who.login !== "") logins2.add(who.login);
+      }
+    }
+    return { logins: [...logins2].sort(), complete: list.length < MAX_LISTED_COMMITS };
   }
   /** 403 and 404 both mean the token cannot tell (GitHub hides teams from tokens without read:org). */
   async teamMembership(org, slug, user) {
@@ -19308,8 +19663,8 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
   const prepareVal = (parent, key, val) => {
-    const isObject4 = val !== null && typeof val === "object";
-    const hasToJSON = isObject4 && typeof val.toJSON === "function";
+    const isObject5 = val !== null && typeof val === "object";
+    const hasToJSON = isObject5 && typeof val.toJSON === "function";
     if (hasToJSON) {
       val = val.toJSON(key);
     }
@@ -19342,7 +19697,7 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   if (isRootPrimitive || isRootNativeRawJSON) {
     return originalStringify(rootProcessed);
   }
-  const chunks = [];
+  const chunks2 = [];
   let level = 0;
   const stack = [
     {
@@ -19359,18 +19714,18 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   while (stack.length > 0) {
     const node = stack[stack.length - 1];
     if (node.index === 0) {
-      chunks.push(node.isArray ? "[" : "{");
+      chunks2.push(node.isArray ? "[" : "{");
       level++;
     }
     let isDone = false;
     if (node.isArray) {
       if (node.index < node.val.length) {
-        if (!node.first) chunks.push(",");
-        if (space) chunks.push("\n" + space.repeat(level));
+        if (!node.first) chunks2.push(",");
+        if (space) chunks2.push("\n" + space.repeat(level));
         const childRaw = node.val[node.index];
         const childVal = prepareVal(node.val, String(node.index), childRaw);
         if (isUnstringifiable(childVal)) {
-          chunks.push("null");
+          chunks2.push("null");
           node.first = false;
           node.index++;
         } else {
@@ -19393,7 +19748,7 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
             node.first = false;
             node.index++;
           } else {
-            chunks.push(originalStringify(childVal));
+            chunks2.push(originalStringify(childVal));
             node.first = false;
             node.index++;
           }
@@ -19409,11 +19764,11 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
         const childRaw = node.val[k];
         const childVal = prepareVal(node.val, k, childRaw);
         if (isUnstringifiable(childVal)) continue;
-        if (!node.first) chunks.push(",");
+        if (!node.first) chunks2.push(",");
         if (space) {
-          chunks.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
+          chunks2.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
         } else {
-          chunks.push(originalStringify(k) + ":");
+          chunks2.push(originalStringify(k) + ":");
         }
         const isComplexObject = childVal !== null && typeof childVal === "object";
         const isNativeRaw = isRawJSON(childVal);
@@ -19434,7 +19789,7 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
           node.first = false;
           break;
         } else {
-          chunks.push(originalStringify(childVal));
+          chunks2.push(originalStringify(childVal));
           node.first = false;
         }
       }
@@ -19445,13 +19800,13 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
     }
     if (isDone) {
       level--;
-      if (!node.first && space) chunks.push("\n" + space.repeat(level));
-      chunks.push(node.isArray ? "]" : "}");
+      if (!node.first && space) chunks2.push("\n" + space.repeat(level));
+      chunks2.push(node.isArray ? "]" : "}");
       visited.delete(node.val);
       stack.pop();
     }
   }
-  return chunks.join("");
+  return chunks2.join("");
 };
 var JSONStringify = (value, replacer, space) => {
   try {
@@ -22748,27 +23103,27 @@ function readGitHubEnv(env) {
   };
 }
 
-// src/render/markdown-escape.ts
-var ZERO_WIDTH_JOINER = "\u200D";
+// src/render/reveal.ts
 var INVISIBLE = [
   [0, 8],
   [11, 31],
   [127, 159],
   [173, 173],
+  [847, 847],
   [1564, 1564],
   [4447, 4448],
   [6068, 6069],
-  [6158, 6158],
+  [6155, 6158],
   [8203, 8207],
-  [8234, 8238],
-  [8232, 8233],
+  [8232, 8238],
   [8288, 8303],
   [12644, 12644],
   [65024, 65039],
   [65279, 65279],
   [65440, 65440],
   [65529, 65531],
-  [917504, 917999]
+  [119155, 119162],
+  [917504, 921599]
 ];
 var isInvisible = (cp) => INVISIBLE.some(([from, to]) => cp >= from && cp <= to);
 function revealInvisible(text) {
@@ -22779,6 +23134,15 @@ function revealInvisible(text) {
   }
   return out;
 }
+function revealLine(text) {
+  return revealInvisible(text.replace(/\r\n|\r|\n/g, " \u23CE ").replace(/\t/g, " "));
+}
+function revealLines(text) {
+  return text.replace(/\r\n|\r/g, "\n").split("\n").map((line) => revealInvisible(line.replace(/\t/g, " "))).join("\n");
+}
+
+// src/render/markdown-escape.ts
+var ZERO_WIDTH_JOINER = "\u200D";
 function oneLine2(text) {
   return text.replace(/\r\n|\r|\n/g, " \u23CE ").replace(/\t/g, " ");
 }
@@ -22811,7 +23175,8 @@ var FLOW_LABEL = {
 function renderMarkdownReport(report) {
   const out = [];
   out.push(`### agentgate diff ${describeRef(report.base)} \u2192 ${describeRef(report.head)}`, "");
-  out.push(...controlSection(report), ...dataSection(report), ...findingsSection(report.findings));
+  out.push(...controlSection(report), ...dataSection(report), ...ungovernedSection(report.ungoverned ?? []));
+  out.push(...findingsSection(report.findings));
   out.push(...waiversSection(report));
   return `${out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}
 `;
@@ -22829,6 +23194,19 @@ function controlSection(report) {
   if (control.tools.length > 0) {
     out.push("| tool | change | radius | widened | other changes |", "| --- | --- | --- | --- | --- |");
     for (const tool of control.tools) out.push(toolRow(tool));
+    out.push("");
+  }
+  const servers = control.servers ?? [];
+  if (servers.length > 0) {
+    out.push("| MCP server | change | radius | widened | other changes |", "| --- | --- | --- | --- | --- |");
+    for (const server of servers) out.push(serverRow(server));
+    out.push("");
+  }
+  const unmodelled = control.unmodelled ?? [];
+  if (unmodelled.length > 0) {
+    out.push("**Files no parser models** (each reviewed as a write change):", "");
+    for (const path of unmodelled.slice(0, 50)) out.push(`- ${codeSpan(path)}`);
+    if (unmodelled.length > 50) out.push(`- and ${unmodelled.length - 50} more`);
     out.push("");
   }
   if (control.flows.added.length > 0) {
@@ -22868,6 +23246,13 @@ function toolRow(tool) {
   const other = tool.changes.filter((c) => c.kind !== "widened").map(fieldSummary);
   return `| ${name} | ${tool.change} | ${radius} | ${widened.join("<br>") || "\u2014"} | ${other.join("<br>") || "\u2014"} |`;
 }
+function serverRow(server) {
+  const name = server.oldName ? `${cellCode(server.name)} (was ${cellCode(server.oldName)})` : cellCode(server.name);
+  const radius = `${radiusLabel(server.radiusBefore)} \u2192 ${radiusLabel(server.radiusAfter)}${server.escalation ? " \u26A0\uFE0F" : ""}`;
+  const widened = server.changes.filter((c) => c.kind === "widened").map(fieldSummary);
+  const other = server.changes.filter((c) => c.kind !== "widened").map(fieldSummary);
+  return `| ${name}<br>in ${cellCode(server.source)} | ${server.change} | ${radius} | ${widened.join("<br>") || "\u2014"} | ${other.join("<br>") || "\u2014"} |`;
+}
 function radiusLabel(radius) {
   if (radius === null) return "\u2014";
   return radius === "privileged" || radius === "irreversible" ? `**${radius}**` : radius;
@@ -22878,6 +23263,9 @@ function fieldSummary(change) {
   if (change.removed && change.removed.length > 0) parts.push(`\u2212${codeList(change.removed)}`);
   if (parts.length === 0 && (change.before !== void 0 || change.after !== void 0)) {
     parts.push(`${valueCode(change.before)} \u2192 ${valueCode(change.after)}`);
+  }
+  if (parts.length === 0 && change.details && change.details.length > 0) {
+    parts.push(escapeMarkdown(clip(change.details.join("; "), 200)));
   }
   const label = change.kind === "widened" ? "" : ` (${change.kind})`;
   return `${cellCode(change.field)}${label}${parts.length > 0 ? ` ${parts.join(" ")}` : ""}`;
@@ -22923,6 +23311,20 @@ function filesBlock(files) {
 function reviewersLine(reviewers) {
   if (reviewers.length === 0) return [];
   return [`Reviewers: ${reviewers.map((r) => codeSpan(r)).join(", ")}`, ""];
+}
+function ungovernedSection(files) {
+  if (files.length === 0) return [];
+  const shown = files.slice(0, 50);
+  const more = files.length > shown.length ? [`- \u2026 and ${files.length - shown.length} more`] : [];
+  return [
+    `<details><summary>${files.length} changed file(s) in no plane (ungoverned)</summary>`,
+    "",
+    ...shown.map((file) => `- ${codeSpan(file.path)} (${file.status})`),
+    ...more,
+    "",
+    "</details>",
+    ""
+  ];
 }
 function findingsSection(findings) {
   if (findings.length === 0) return [];
@@ -23061,181 +23463,32 @@ function renderPlanText(plan, reads) {
     ""
   ];
   out.push("reads (not made in a dry run):");
-  for (const read of reads) out.push(`  ${read}`);
+  for (const read of reads) out.push(`  ${revealLine(read)}`);
   out.push("", "writes:");
   out.push(
     plan.comment.existingId === null ? `  POST ${base}/issues/${n}/comments` : `  PATCH ${base}/issues/comments/${plan.comment.existingId}`
   );
   if (plan.reviewers) {
     out.push(
-      `  POST ${base}/pulls/${n}/requested_reviewers ${JSON.stringify({ reviewers: plan.reviewers.reviewers, team_reviewers: plan.reviewers.teamReviewers })}`
+      `  POST ${base}/pulls/${n}/requested_reviewers ${revealLine(JSON.stringify({ reviewers: plan.reviewers.reviewers, team_reviewers: plan.reviewers.teamReviewers }))}`
     );
   } else {
     out.push("  (no reviewer request)");
   }
   for (const status2 of [plan.statuses.control, plan.statuses.data]) {
     out.push(
-      `  POST ${base}/statuses/${plan.pr.headSha} ${JSON.stringify({ context: status2.context, state: status2.state, description: status2.description })}`
+      `  POST ${base}/statuses/${plan.pr.headSha} ${revealLine(JSON.stringify({ context: status2.context, state: status2.state, description: status2.description }))}`
     );
   }
-  if (plan.notes.length > 0) out.push("", "notes:", ...plan.notes.map((note) => `  ${note}`));
-  out.push("", "--- comment body ---", plan.comment.body.trimEnd(), "--- end of comment body ---");
+  if (plan.notes.length > 0) out.push("", "notes:", ...plan.notes.map((note) => `  ${revealLine(note)}`));
+  out.push(
+    "",
+    "--- comment body ---",
+    revealLines(plan.comment.body.trimEnd()),
+    "--- end of comment body ---"
+  );
   return `${out.join("\n")}
 `;
-}
-
-// src/core/gate/signoffs.ts
-var TEAM_UNVERIFIABLE = "team membership unverifiable: give AGENTGATE_TOKEN read:org, or list signers by login";
-var lower = (s) => s.toLowerCase();
-function readSigners(list) {
-  const users = /* @__PURE__ */ new Set();
-  const teams = [];
-  for (const entry of list) {
-    const owner = parseOwner(entry.startsWith("@") ? entry : `@${entry}`);
-    if (owner?.kind === "user") users.add(lower(owner.login));
-    else if (owner?.kind === "team") teams.push({ org: owner.org, slug: owner.slug, raw: owner.raw });
-  }
-  return { users, teams };
-}
-function collectSignoffClaims(reviews, comments, context) {
-  const rejected = [];
-  const events = [];
-  for (const review of reviews) {
-    if (review.user === null || review.submittedAt === null) continue;
-    const state = review.state.toUpperCase();
-    if (state === "DISMISSED")
-      rejected.push({ user: review.user, via: "review", reason: "review was dismissed" });
-    if (state === "APPROVED" || state === "CHANGES_REQUESTED") {
-      events.push({
-        user: review.user,
-        via: "review",
-        commitId: review.commitId,
-        digest: null,
-        at: review.submittedAt,
-        revokes: state === "CHANGES_REQUESTED"
-      });
-    }
-  }
-  for (const comment of comments) {
-    if (comment.user === null || lower(comment.user) === lower(context.self)) continue;
-    const digest = parseSignoffCommand(comment.body);
-    if (digest === null) continue;
-    if (comment.updatedAt !== comment.createdAt) {
-      rejected.push({
-        user: comment.user,
-        via: "comment",
-        reason: "sign-off comment was edited after posting: post a new one"
-      });
-      continue;
-    }
-    events.push({ user: comment.user, via: "comment", commitId: null, digest, at: comment.createdAt });
-  }
-  events.sort((a, b) => a.at < b.at ? -1 : a.at > b.at ? 1 : 0);
-  const standing = /* @__PURE__ */ new Map();
-  for (const event of events) {
-    const key = lower(event.user);
-    if (event.revokes) {
-      for (const voided of standing.get(key) ?? []) {
-        rejected.push({
-          user: voided.user,
-          via: voided.via,
-          reason: "superseded by a later review requesting changes"
-        });
-      }
-      standing.set(key, []);
-      continue;
-    }
-    if (key === lower(context.author)) {
-      rejected.push({ user: event.user, via: event.via, reason: "is the PR author" });
-      continue;
-    }
-    const { revokes: _revokes, ...claim } = event;
-    standing.set(key, [...standing.get(key) ?? [], claim]);
-  }
-  return { claims: [...standing.values()].flat(), rejected };
-}
-function commitsNeedingDigest(claims, headSha2) {
-  const commits = claims.flatMap(
-    (c) => c.via === "review" && c.commitId && c.commitId !== headSha2 ? [c.commitId] : []
-  );
-  return [...new Set(commits)];
-}
-function membershipKey(org, slug, user) {
-  return `${lower(org)}/${lower(slug)}:${lower(user)}`;
-}
-function membershipChecksNeeded(claims, signers, matchesHead) {
-  if (signers.teams.length === 0) return [];
-  const users = /* @__PURE__ */ new Map();
-  for (const claim of claims) {
-    if (!signers.users.has(lower(claim.user)) && matchesHead(claim)) users.set(lower(claim.user), claim.user);
-  }
-  return [...users.values()].map((user) => ({ user, teams: signers.teams }));
-}
-function evaluateSignoffs(input2) {
-  const counted = /* @__PURE__ */ new Map();
-  const rejected = [...input2.collection.rejected];
-  const notes = /* @__PURE__ */ new Set();
-  for (const claim of input2.collection.claims) {
-    const digest = claimDigest(claim, input2);
-    if (digest.kind === "unavailable") {
-      rejected.push({ user: claim.user, via: claim.via, reason: digest.reason });
-      continue;
-    }
-    if (digest.digest !== input2.headDigest) {
-      const where2 = claim.via === "review" ? `approved commit ${(claim.commitId ?? "").slice(0, 7)}` : "comment";
-      rejected.push({
-        user: claim.user,
-        via: claim.via,
-        reason: `${where2} has capability digest ${shortDigest(digest.digest)}, the head has ${shortDigest(input2.headDigest)}`
-      });
-      continue;
-    }
-    const signer = signerStatus(claim.user, input2);
-    if (signer.kind === "signer") {
-      if (!counted.has(lower(claim.user)))
-        counted.set(lower(claim.user), { user: claim.user, via: claim.via, ...signer.team });
-      continue;
-    }
-    if (signer.kind === "unverifiable") notes.add(TEAM_UNVERIFIABLE);
-    rejected.push({
-      user: claim.user,
-      via: claim.via,
-      reason: signer.kind === "unverifiable" ? TEAM_UNVERIFIABLE : "not a configured signer"
-    });
-  }
-  if (input2.required > 0 && input2.signers.users.size === 0 && input2.signers.teams.length === 0) {
-    notes.add(
-      "no signers configured: set planes.control.signers (or reviewers, or CODEOWNERS for the control paths)"
-    );
-  }
-  const countedList = [...counted.values()];
-  return {
-    required: input2.required,
-    headDigest: input2.headDigest,
-    counted: countedList,
-    rejected: rejected.filter((r) => !counted.has(lower(r.user))),
-    notes: [...notes],
-    satisfied: countedList.length >= input2.required
-  };
-}
-function claimDigest(claim, input2) {
-  if (claim.via === "comment") return { kind: "ok", digest: claim.digest ?? "" };
-  if (claim.commitId === null) return { kind: "unavailable", reason: "review names no commit" };
-  if (claim.commitId === input2.headSha) return { kind: "ok", digest: input2.headDigest };
-  return input2.digestAt.get(claim.commitId) ?? {
-    kind: "unavailable",
-    reason: `reviewed commit ${claim.commitId.slice(0, 7)} was not diffed`
-  };
-}
-function signerStatus(user, input2) {
-  if (input2.signers.users.has(lower(user))) return { kind: "signer" };
-  let unverifiable = false;
-  for (const team of input2.signers.teams) {
-    const state = input2.membership.get(membershipKey(team.org, team.slug, user));
-    if (state === "active") return { kind: "signer", team: { team: team.raw } };
-    if (state === "unverifiable") unverifiable = true;
-  }
-  return unverifiable ? { kind: "unverifiable" } : { kind: "no" };
 }
 
 // src/git/git-error.ts
@@ -23271,9 +23524,10 @@ var GLOBAL_ARGS = [
   "core.quotePath=false"
 ];
 var spawnCount = 0;
-function gitEnv() {
+function gitEnv(extra = {}) {
   return {
     ...process.env,
+    ...extra,
     GIT_TERMINAL_PROMPT: "0",
     GIT_OPTIONAL_LOCKS: "0",
     GIT_PAGER: "cat",
@@ -23285,21 +23539,21 @@ function gitEnv() {
   };
 }
 async function runGit(cwd, args, options = {}) {
-  const chunks = [];
+  const chunks2 = [];
   let size = 0;
   const maxBuffer = options.maxBuffer ?? DEFAULT_MAX_BUFFER;
-  await execGit(cwd, args, options.input, options.acceptExitCodes ?? [], (chunk, kill) => {
+  await execGit(cwd, args, options.input, options.acceptExitCodes ?? [], options.env, (chunk, kill) => {
     size += chunk.length;
     if (size > maxBuffer) {
       kill(new GitError("failed", `git ${args[0] ?? ""} produced more than ${maxBuffer} bytes`));
       return;
     }
-    chunks.push(chunk);
+    chunks2.push(chunk);
   });
-  return Buffer.concat(chunks, size);
+  return Buffer.concat(chunks2, size);
 }
 async function streamGit(cwd, args, input2, onChunk) {
-  await execGit(cwd, args, input2, [], (chunk, kill) => {
+  await execGit(cwd, args, input2, [], void 0, (chunk, kill) => {
     try {
       onChunk(chunk);
     } catch (error) {
@@ -23307,22 +23561,22 @@ async function streamGit(cwd, args, input2, onChunk) {
     }
   });
 }
-function execGit(cwd, args, input2, acceptExitCodes, onChunk) {
-  return new Promise((resolve3, reject) => {
+function execGit(cwd, args, input2, acceptExitCodes, env, onChunk) {
+  return new Promise((resolve4, reject) => {
     let settled = false;
     let failure;
     let stderr = "";
     spawnCount += 1;
     const child = spawn("git", [...GLOBAL_ARGS, ...args], {
       cwd,
-      env: gitEnv(),
+      env: gitEnv(env),
       stdio: ["pipe", "pipe", "pipe"],
       windowsHide: true
     });
     const settle = (error) => {
       if (settled) return;
       settled = true;
-      if (error === void 0) resolve3();
+      if (error === void 0) resolve4();
       else reject(error instanceof Error ? error : new GitError("failed", String(error)));
     };
     const kill = (reason) => {
@@ -23466,10 +23720,9 @@ var WHOLE_REGISTRY_AGENT = "(registry)";
 function resolveAgents(tools, prompts) {
   const byName2 = new Map(tools.map((tool) => [tool.name, tool]));
   const agents = /* @__PURE__ */ new Map();
-  for (const prompt of prompts) {
-    if (prompt.tools === void 0) continue;
-    const bound = prompt.tools.map((name) => byName2.get(name)).filter((tool) => tool !== void 0);
-    agents.set(prompt.id, bound);
+  for (const [id, names] of bindingsById(prompts)) {
+    const bound = [...names].sort().map((name) => byName2.get(name)).filter((tool) => tool !== void 0);
+    agents.set(id, bound);
   }
   if (agents.size === 0) agents.set(WHOLE_REGISTRY_AGENT, tools);
   return agents;
@@ -23482,22 +23735,22 @@ function diffBindings(base, head) {
   for (const agent of ids) {
     const was = before.get(agent) ?? /* @__PURE__ */ new Set();
     const now = after.get(agent) ?? /* @__PURE__ */ new Set();
-    const added2 = [...now].filter((name) => !was.has(name)).sort();
-    const removed2 = [...was].filter((name) => !now.has(name)).sort();
-    if (added2.length > 0 || removed2.length > 0) changes.push({ agent, added: added2, removed: removed2 });
+    const added3 = [...now].filter((name) => !was.has(name)).sort();
+    const removed3 = [...was].filter((name) => !now.has(name)).sort();
+    if (added3.length > 0 || removed3.length > 0) changes.push({ agent, added: added3, removed: removed3 });
   }
   return changes;
 }
 function bindingsById(prompts) {
   const map2 = /* @__PURE__ */ new Map();
   for (const prompt of prompts) {
-    if (prompt.tools !== void 0) map2.set(prompt.id, new Set(prompt.tools));
+    if (prompt.tools === void 0) continue;
+    const names = map2.get(prompt.id) ?? /* @__PURE__ */ new Set();
+    for (const name of prompt.tools) names.add(name);
+    map2.set(prompt.id, names);
   }
   return map2;
 }
-
-// src/core/digest.ts
-import { createHash } from "node:crypto";
 
 // src/core/canonical-json.ts
 function canonicalJson(value) {
@@ -23556,7 +23809,1059 @@ function jsonEqual(a, b) {
   return count2 === 0;
 }
 
+// src/core/parse/unicode-names.ts
+var NAMES = /* @__PURE__ */ new Map([
+  // Cyrillic look-alikes of Latin letters
+  [1072, "CYRILLIC SMALL LETTER A"],
+  [1074, "CYRILLIC SMALL LETTER VE"],
+  [1077, "CYRILLIC SMALL LETTER IE"],
+  [1082, "CYRILLIC SMALL LETTER KA"],
+  [1084, "CYRILLIC SMALL LETTER EM"],
+  [1085, "CYRILLIC SMALL LETTER EN"],
+  [1086, "CYRILLIC SMALL LETTER O"],
+  [1088, "CYRILLIC SMALL LETTER ER"],
+  [1089, "CYRILLIC SMALL LETTER ES"],
+  [1090, "CYRILLIC SMALL LETTER TE"],
+  [1091, "CYRILLIC SMALL LETTER U"],
+  [1093, "CYRILLIC SMALL LETTER HA"],
+  [1109, "CYRILLIC SMALL LETTER DZE"],
+  [1110, "CYRILLIC SMALL LETTER BYELORUSSIAN-UKRAINIAN I"],
+  [1112, "CYRILLIC SMALL LETTER JE"],
+  [1211, "CYRILLIC SMALL LETTER SHHA"],
+  [1231, "CYRILLIC SMALL LETTER PALOCHKA"],
+  [1281, "CYRILLIC SMALL LETTER KOMI DE"],
+  [1040, "CYRILLIC CAPITAL LETTER A"],
+  [1045, "CYRILLIC CAPITAL LETTER IE"],
+  [1054, "CYRILLIC CAPITAL LETTER O"],
+  [1056, "CYRILLIC CAPITAL LETTER ER"],
+  [1057, "CYRILLIC CAPITAL LETTER ES"],
+  // Greek look-alikes
+  [945, "GREEK SMALL LETTER ALPHA"],
+  [949, "GREEK SMALL LETTER EPSILON"],
+  [953, "GREEK SMALL LETTER IOTA"],
+  [954, "GREEK SMALL LETTER KAPPA"],
+  [957, "GREEK SMALL LETTER NU"],
+  [959, "GREEK SMALL LETTER OMICRON"],
+  [961, "GREEK SMALL LETTER RHO"],
+  [964, "GREEK SMALL LETTER TAU"],
+  [965, "GREEK SMALL LETTER UPSILON"],
+  [967, "GREEK SMALL LETTER CHI"],
+  [927, "GREEK CAPITAL LETTER OMICRON"],
+  // Latin oddities and punctuation look-alikes
+  [305, "LATIN SMALL LETTER DOTLESS I"],
+  [609, "LATIN SMALL LETTER SCRIPT G"],
+  [160, "NO-BREAK SPACE"],
+  [8208, "HYPHEN"],
+  [8209, "NON-BREAKING HYPHEN"],
+  [8211, "EN DASH"],
+  [8722, "MINUS SIGN"],
+  [8228, "ONE DOT LEADER"],
+  [65294, "FULLWIDTH FULL STOP"],
+  [65343, "FULLWIDTH LOW LINE"],
+  // invisible and format characters
+  [173, "SOFT HYPHEN"],
+  [847, "COMBINING GRAPHEME JOINER"],
+  [1564, "ARABIC LETTER MARK"],
+  [4447, "HANGUL CHOSEONG FILLER"],
+  [4448, "HANGUL JUNGSEONG FILLER"],
+  [6158, "MONGOLIAN VOWEL SEPARATOR"],
+  [8203, "ZERO WIDTH SPACE"],
+  [8204, "ZERO WIDTH NON-JOINER"],
+  [8205, "ZERO WIDTH JOINER"],
+  [8206, "LEFT-TO-RIGHT MARK"],
+  [8207, "RIGHT-TO-LEFT MARK"],
+  [8234, "LEFT-TO-RIGHT EMBEDDING"],
+  [8235, "RIGHT-TO-LEFT EMBEDDING"],
+  [8236, "POP DIRECTIONAL FORMATTING"],
+  [8237, "LEFT-TO-RIGHT OVERRIDE"],
+  [8238, "RIGHT-TO-LEFT OVERRIDE"],
+  [8288, "WORD JOINER"],
+  [8289, "FUNCTION APPLICATION"],
+  [8290, "INVISIBLE TIMES"],
+  [8291, "INVISIBLE SEPARATOR"],
+  [8292, "INVISIBLE PLUS"],
+  [8294, "LEFT-TO-RIGHT ISOLATE"],
+  [8295, "RIGHT-TO-LEFT ISOLATE"],
+  [8296, "FIRST STRONG ISOLATE"],
+  [8297, "POP DIRECTIONAL ISOLATE"],
+  [10240, "BRAILLE PATTERN BLANK"],
+  [12644, "HANGUL FILLER"],
+  [65279, "ZERO WIDTH NO-BREAK SPACE"],
+  [65440, "HALFWIDTH HANGUL FILLER"],
+  [917505, "LANGUAGE TAG"],
+  [917631, "CANCEL TAG"]
+]);
+function formatCodePoint(codePoint) {
+  return `U+${codePoint.toString(16).toUpperCase().padStart(4, "0")}`;
+}
+function nameOfCodePoint(codePoint) {
+  const known = NAMES.get(codePoint);
+  if (known) return known;
+  if (codePoint >= 917536 && codePoint <= 917630) {
+    return `TAG ${describeAscii(codePoint - 917504)}`;
+  }
+  if (codePoint >= 65024 && codePoint <= 65039) return `VARIATION SELECTOR-${codePoint - 65024 + 1}`;
+  if (codePoint >= 917760 && codePoint <= 917999) return `VARIATION SELECTOR-${codePoint - 917760 + 17}`;
+  if (codePoint >= 65281 && codePoint <= 65374) return `FULLWIDTH ${describeAscii(codePoint - 65248)}`;
+  return void 0;
+}
+function describeCodePoint(codePoint) {
+  const name = nameOfCodePoint(codePoint);
+  return name ? `${formatCodePoint(codePoint)} ${name}` : formatCodePoint(codePoint);
+}
+function describeAscii(code) {
+  const ch = String.fromCharCode(code);
+  if (/[a-z]/.test(ch)) return `LATIN SMALL LETTER ${ch.toUpperCase()}`;
+  if (/[A-Z]/.test(ch)) return `LATIN CAPITAL LETTER ${ch}`;
+  if (/[0-9]/.test(ch)) return `DIGIT ${ch}`;
+  if (ch === " ") return "SPACE";
+  return `'${ch}'`;
+}
+function firstNonAscii(text) {
+  let index = 0;
+  for (const ch of text) {
+    const codePoint = ch.codePointAt(0);
+    if (codePoint < 32 || codePoint > 126) return { index, codePoint };
+    index += 1;
+  }
+  return void 0;
+}
+
+// src/core/scan-text.ts
+var HIDDEN = /[\p{Cf}\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u2800\u3164\uFE00-\uFE0F\uFFA0\u{E0100}-\u{E01EF}]/gu;
+var HIDDEN_TEST = new RegExp(HIDDEN.source, "u");
+var PICTOGRAPH = new RegExp("\\p{Extended_Pictographic}", "u");
+var EMOJI = new RegExp("\\p{Emoji}", "u");
+var SKIN_TONE_OR_VS = /[\u{1F3FB}-\u{1F3FF}\uFE0F]/u;
+function findHiddenUnicode(text) {
+  if (!HIDDEN_TEST.test(text)) return [];
+  const found = [];
+  for (const match of text.matchAll(HIDDEN)) {
+    const index = match.index;
+    const codePoint = match[0].codePointAt(0);
+    if (isEmojiPart(text, index, codePoint)) continue;
+    found.push({ index, codePoint, name: nameOfCodePoint(codePoint) ?? "FORMAT CHARACTER" });
+  }
+  return found;
+}
+function isEmojiPart(text, index, codePoint) {
+  if (codePoint === 65038 || codePoint === 65039) return EMOJI.test(previousCodePoint(text, index));
+  if (codePoint === 8205) {
+    let before = index;
+    let previous = previousCodePoint(text, before);
+    while (SKIN_TONE_OR_VS.test(previous)) {
+      before -= previous.length;
+      previous = previousCodePoint(text, before);
+    }
+    const next = String.fromCodePoint(text.codePointAt(index + 1) ?? 32);
+    return PICTOGRAPH.test(previous) && PICTOGRAPH.test(next);
+  }
+  return false;
+}
+function previousCodePoint(text, index) {
+  if (index <= 0) return "";
+  const low = text.charCodeAt(index - 1);
+  if (low >= 56320 && low <= 57343 && index >= 2) return text.slice(index - 2, index);
+  return text.slice(index - 1, index);
+}
+var CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+var ESCAPE_SEQUENCE = /(?:(?:\u001B\[|\u009B)[\u0030-\u003F]{0,64}[\u0020-\u002F]{0,16}[\u0040-\u007E]?|(?:\u001B[\]PX^_]|[\u0090\u009D\u0098\u009E\u009F])[^\u0007\u001B\u009C]{0,256}(?:\u0007|\u001B\\|\u009C)?|\u001B[\u0020-\u007E]?)/y;
+function findControlCharacters(text) {
+  const found = [];
+  CONTROL.lastIndex = 0;
+  for (let match = CONTROL.exec(text); match !== null; match = CONTROL.exec(text)) {
+    const index = match.index;
+    const codePoint = text.charCodeAt(index);
+    if (codePoint === 13 && text.charCodeAt(index + 1) === 10) continue;
+    ESCAPE_SEQUENCE.lastIndex = index;
+    const sequence = ESCAPE_SEQUENCE.exec(text)?.[0] || match[0];
+    found.push({ index, codePoint, sequence });
+    CONTROL.lastIndex = index + sequence.length;
+  }
+  return found;
+}
+function spellControls(sequence) {
+  let out = "";
+  for (const ch of sequence) {
+    const code = ch.codePointAt(0) ?? 0;
+    out += code < 32 || code >= 127 && code <= 159 ? `\\x${code.toString(16).padStart(2, "0")}` : ch;
+  }
+  return out;
+}
+function decodeTagCharacters(text) {
+  let out = "";
+  for (const ch of text) {
+    const codePoint = ch.codePointAt(0);
+    if (codePoint >= 917536 && codePoint <= 917630) out += String.fromCharCode(codePoint - 917504);
+  }
+  return out;
+}
+var INSTRUCTION_PATTERNS = [
+  /\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+|the\s+|your\s+)*(?:previous|prior|above|earlier|preceding|former)\s+(?:instructions?|prompts?|rules|directions|guidelines|messages?|context)\b/i,
+  /\bdisregard\s+(?:all\s+|any\s+|everything\s+)?(?:the\s+)?(?:above|previous|prior)\b/i,
+  /\byou\s+must\s+(?:always|never)\b/i,
+  /\b(?:do\s+not|don'?t|never)\s+(?:tell|inform|notify|alert|mention\s+(?:this\s+|it\s+)?to|reveal\s+(?:this\s+|it\s+)?to)\s+(?:the\s+)?user\b/i,
+  /\bwithout\s+(?:telling|informing|notifying|asking)\s+(?:the\s+)?user\b/i,
+  /\bsystem\s+prompt\b/i,
+  /<\/?\s*(?:important|system|instructions?)\s*>/i,
+  /\bbefore\s+using\s+this\s+tool\b[^\n]{0,120}?\bread\b/i,
+  /\byou\s+are\s+now\b/i,
+  /\bnew\s+instructions?\s*:/i,
+  /\b(?:send|post|upload|forward|transmit|exfiltrate|leak)\b[^\n]{0,120}?\b(?:to|at)\s+https?:\/\//i,
+  /(?:~\/\.ssh|\bid_rsa\b|\.aws\/credentials)/i
+];
+function findInstructionLikeText(text) {
+  const found = [];
+  for (const pattern of INSTRUCTION_PATTERNS) {
+    const match = pattern.exec(text);
+    if (match && !found.includes(match[0])) found.push(match[0]);
+  }
+  return found;
+}
+var HOMOGLYPHS = new Map(
+  Object.entries({
+    \u0430: "a",
+    \u0432: "b",
+    \u0435: "e",
+    \u043A: "k",
+    \u043C: "m",
+    \u043D: "h",
+    \u043E: "o",
+    \u0440: "p",
+    \u0441: "c",
+    \u0442: "t",
+    \u0443: "y",
+    \u0445: "x",
+    \u0455: "s",
+    \u0456: "i",
+    \u0458: "j",
+    \u04BB: "h",
+    "\u04CF": "l",
+    "\u0501": "d",
+    "\u051B": "q",
+    "\u051D": "w",
+    \u03B1: "a",
+    \u03B5: "e",
+    \u03B9: "i",
+    \u03BA: "k",
+    \u03BD: "v",
+    \u03BF: "o",
+    \u03C1: "p",
+    \u03C4: "t",
+    \u03C5: "u",
+    \u03C7: "x",
+    \u0131: "i",
+    \u0261: "g",
+    \u2113: "l"
+  })
+);
+function confusableSkeleton(name) {
+  let out = "";
+  for (const ch of name.normalize("NFKC")) {
+    if (ch === "I") out += "l";
+    else {
+      const lower2 = ch.toLowerCase();
+      out += HOMOGLYPHS.get(lower2) ?? lower2;
+    }
+  }
+  return out.replace(/[\p{Cf}]/gu, "").replace(/0/g, "o").replace(/[1|]/g, "l").replace(/[_\-.]+/g, "_").replace(/rn/g, "m").replace(/vv/g, "w");
+}
+
+// src/core/action-floors.ts
+var TABLE = [
+  [
+    "read",
+    [
+      ...["read", "get", "list", "search", "describe"],
+      // SPEC
+      ...["find", "fetch", "query", "view", "show", "whoami", "lookup", "check", "count", "inspect"],
+      ...["browse", "readonly", "retrieve", "download", "preview", "peek", "poll", "stat", "explain"],
+      ...["analyze", "summarize", "validate", "verify", "diff", "compare", "select", "audit", "scan"]
+      // not `status` (GitHub's `repo:status` writes commit statuses) nor `watch` (subscribes)
+    ]
+  ],
+  [
+    "write",
+    [
+      ...["write", "create", "update", "put", "patch"],
+      // SPEC
+      ...["add", "set", "edit", "modify", "insert", "upsert", "append", "upload", "move", "rename"],
+      ...["copy", "merge", "comment", "assign", "label", "save", "store", "change", "replace", "tag"],
+      ...["import", "attach", "link", "mark", "fork", "reopen", "subscribe", "unsubscribe", "schedule"],
+      ...["enable", "disable", "configure", "sync", "restore", "star", "unstar", "lock", "unlock"]
+    ]
+  ],
+  [
+    "irreversible",
+    [
+      ...["delete", "destroy", "drop", "purge", "truncate", "send", "refund", "pay", "transfer"],
+      // SPEC
+      ...["publish", "post"],
+      // SPEC
+      // gone for good
+      ...["remove", "rm", "unlink", "erase", "wipe", "kill", "terminate", "overwrite", "reset", "deletion"],
+      // leaves the organisation or reaches people: cannot be unsent
+      ...["notify", "forward", "reply", "share", "broadcast", "call", "dispatch"],
+      // money and commitments
+      ...["charge", "withdraw", "buy", "purchase", "sell", "trade", "submit", "sign", "approve"],
+      // ships to others
+      ...["deploy", "release", "push", "force", "cancel", "close", "archive", "invoke", "trigger"]
+    ]
+  ],
+  [
+    "privileged",
+    [
+      ...["admin", "grant", "assume", "impersonate", "root", "execute", "exec", "eval", "shell", "*"],
+      // SPEC
+      // admin state and identity
+      ...["administrator", "administration", "admins", "superuser", "sudo", "owner", "manage"],
+      // authority and credentials change hands
+      ...["revoke", "rotate", "invite", "promote", "demote", "elevate", "escalate", "authorize", "chmod"],
+      ...["chown", "impersonation", "delegate"],
+      // runs arbitrary code
+      ...["run", "spawn", "execution", "executes", "command", "cmd", "bash", "sh", "powershell", "script"]
+    ]
+  ]
+];
+var DEFAULT_ACTION_FLOORS = Object.freeze(
+  Object.fromEntries(TABLE.flatMap(([radius, words]) => words.map((word) => [word, radius])))
+);
+var RANK = { none: 0, read: 1, write: 2, irreversible: 3, privileged: 4 };
+var higher = (a, b) => a === void 0 ? b : b === void 0 || RANK[a] >= RANK[b] ? a : b;
+var tableCache = /* @__PURE__ */ new WeakMap();
+var NO_OVERRIDES = Object.freeze({});
+function actionTable(overrides) {
+  const cached = tableCache.get(overrides);
+  if (cached) return cached;
+  const table = new Map(Object.entries(DEFAULT_ACTION_FLOORS));
+  for (const [action, radius] of Object.entries(overrides)) table.set(action.trim().toLowerCase(), radius);
+  tableCache.set(overrides, table);
+  return table;
+}
+var clean = (text) => PRINTABLE_ASCII.test(text) ? text : text.normalize("NFKD").replace(/[\p{M}\p{Cf}]/gu, "");
+var PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+function wordsOf(text) {
+  return chunks(
+    clean(text).replace(new RegExp("(\\p{Ll}|\\p{Nd})(\\p{Lu})", "gu"), "$1 $2").replace(new RegExp("(\\p{Lu}+)(\\p{Lu}\\p{Ll})", "gu"), "$1 $2")
+  );
+}
+var chunks = (text) => text.split(/[^\p{L}\p{N}*]+/u).filter((word) => word.length > 0).map((word) => word.toLowerCase());
+function candidatesOf(text) {
+  return [.../* @__PURE__ */ new Set([...wordsOf(text), ...chunks(clean(text))])];
+}
+function spellings(word) {
+  if (/^[a-z]+$/.test(word)) return /rn|vv/.test(word) ? [word, confusableSkeleton(word)] : [word];
+  if (/^[0-9]+$/.test(word)) return [];
+  const out = [word, confusableSkeleton(word)];
+  const runs2 = word.match(new RegExp("\\p{L}+|\\p{N}+", "gu")) ?? [];
+  if (runs2.length > 1) out.push(...runs2);
+  return out;
+}
+function highestWord(words, overrides) {
+  const table = actionTable(overrides);
+  let best;
+  for (const word of words) {
+    if (word.includes("*")) return { word, radius: "privileged" };
+    for (const spelling of spellings(word)) {
+      const radius = table.get(spelling);
+      if (radius !== void 0 && (best === void 0 || RANK[radius] > RANK[best.radius]))
+        best = { word: spelling, radius };
+    }
+  }
+  return best;
+}
+function actionFloor(action, overrides = NO_OVERRIDES) {
+  const cache = cacheFor(actionCache, overrides);
+  const hit = cache.get(action);
+  if (hit !== void 0) return hit;
+  const whole = action.trim().toLowerCase();
+  const table = actionTable(overrides);
+  const direct = higher(table.get(whole), table.get(whole.slice(whole.lastIndexOf(":") + 1)));
+  const radius = higher(highestWord(candidatesOf(action), overrides)?.radius, direct) ?? "write";
+  if (cache.size < CACHE_LIMIT) cache.set(action, radius);
+  return radius;
+}
+var CACHE_LIMIT = 5e4;
+var actionCache = /* @__PURE__ */ new WeakMap();
+var verbCache = /* @__PURE__ */ new WeakMap();
+function cacheFor(caches, overrides) {
+  let cache = caches.get(overrides);
+  if (!cache) caches.set(overrides, cache = /* @__PURE__ */ new Map());
+  return cache;
+}
+function scopeFloor(scope, overrides = NO_OVERRIDES) {
+  return actionFloor(scope, overrides);
+}
+function localName(toolName, server) {
+  return server !== void 0 && toolName.startsWith(`${server}.`) ? toolName.slice(server.length + 1) : toolName;
+}
+function nameVerbs(toolName, server) {
+  const verbs = [];
+  for (const part of localName(toolName, server).split(".")) {
+    const first = wordsOf(part)[0];
+    const whole = chunks(clean(part))[0];
+    if (first !== void 0) verbs.push(first);
+    if (whole !== void 0 && whole !== first) verbs.push(whole);
+  }
+  return verbs;
+}
+function nameVerbFloor(toolName, overrides = NO_OVERRIDES, server) {
+  const cache = cacheFor(verbCache, overrides);
+  const key = `${server ?? ""}\0${toolName}`;
+  const hit = cache.get(key);
+  if (hit !== void 0) return hit ?? void 0;
+  const floor = highestWord(nameVerbs(toolName, server), overrides);
+  if (cache.size < CACHE_LIMIT) cache.set(key, floor ?? null);
+  return floor;
+}
+
+// src/core/radius.ts
+var NO_OVERRIDES2 = Object.freeze({});
+var RADIUS_ORDER = Object.freeze({
+  none: 0,
+  read: 1,
+  write: 2,
+  irreversible: 3,
+  privileged: 4
+});
+function compareRadius(a, b) {
+  return RADIUS_ORDER[a] - RADIUS_ORDER[b];
+}
+function maxRadius(list) {
+  let best = "none";
+  for (const radius of list) if (RADIUS_ORDER[radius] > RADIUS_ORDER[best]) best = radius;
+  return best;
+}
+function annotationRadius(annotations) {
+  if (annotations?.readOnlyHint === true) return "read";
+  if (annotations?.destructiveHint === false) return "write";
+  return "irreversible";
+}
+function describeAnnotations(annotations) {
+  const readOnly = annotations.readOnlyHint ?? false;
+  const destructive = annotations.destructiveHint ?? true;
+  return `annotations (readOnlyHint: ${readOnly}, destructiveHint: ${destructive})`;
+}
+function warning(code, field, message) {
+  return { severity: "warning", code, field, message };
+}
+function derivedFloorsOf(tool, overrides) {
+  const floors = [];
+  for (const scope of tool.scopes)
+    floors.push({ source: `scope ${scope}`, radius: scopeFloor(scope, overrides) });
+  for (const credential of tool.credentials) {
+    for (const scope of credential.scopes) {
+      floors.push({
+        source: `credential ${credential.name} scope ${scope}`,
+        radius: scopeFloor(scope, overrides)
+      });
+    }
+  }
+  if (tool.annotations) {
+    floors.push({
+      source: describeAnnotations(tool.annotations),
+      radius: annotationRadius(tool.annotations)
+    });
+  }
+  const verb = nameVerbFloor(tool.name, overrides, tool.server);
+  if (verb) floors.push({ source: `name verb "${verb.word}"`, radius: verb.radius });
+  return floors;
+}
+var declaresScopes = (tool) => tool.scopes.length > 0 || tool.credentials.some((credential) => credential.scopes.length > 0);
+function classifyBlastRadius(tool, overrides = NO_OVERRIDES2) {
+  const derivedFloors = derivedFloorsOf(tool, overrides);
+  const findings = [];
+  if (tool.effect === void 0 && tool.annotations === void 0 && !declaresScopes(tool)) {
+    derivedFloors.push({ source: "no effect or annotations (MCP defaults)", radius: "irreversible" });
+    findings.push(
+      warning(
+        "radius-assumed",
+        "effect",
+        "no `effect`, annotations or scopes: assumed irreversible (MCP defaults); declare `effect` so reviewers see the real class"
+      )
+    );
+  }
+  const derived = maxRadius(derivedFloors.map((floor) => floor.radius));
+  const effect = tool.effect;
+  const floors = effect === void 0 ? derivedFloors : [{ source: "declared effect", radius: effect }, ...derivedFloors];
+  const radius = effect === void 0 ? derived : maxRadius([effect, derived]);
+  if (effect !== void 0 && compareRadius(effect, derived) < 0) {
+    const raisers = derivedFloors.filter((floor) => compareRadius(floor.radius, effect) > 0);
+    const top = raisers.find((floor) => floor.radius === derived) ?? raisers[0];
+    const more = raisers.length > 1 ? ` (and ${raisers.length - 1} more)` : "";
+    findings.push(
+      warning(
+        "effect-understated",
+        "effect",
+        `declared effect ${effect} is below ${derived}: ${top?.source ?? "a derived floor"} implies ${derived}${more}; declare \`effect: ${derived}\``
+      )
+    );
+  }
+  if (tool.annotations) {
+    const claimed = annotationRadius(tool.annotations);
+    const verb = nameVerbFloor(tool.name, overrides, tool.server);
+    if (claimed !== "irreversible" && verb && compareRadius(verb.radius, claimed) > 0) {
+      const said = claimed === "read" ? "readOnlyHint: true" : "destructiveHint: false";
+      findings.push(
+        warning(
+          "annotation-contradicts-name",
+          "annotations",
+          `annotations say ${said} (${claimed}) but the name verb "${verb.word}" implies ${verb.radius}`
+        )
+      );
+    }
+  }
+  for (const credential of tool.credentials.filter((item) => item.scopes.length === 0)) {
+    floors.push({ source: `credential ${credential.name} (no scopes)`, radius });
+    if (tool.server !== void 0) continue;
+    findings.push(
+      warning(
+        "credential-unscoped",
+        "credentials",
+        `credential ${credential.name} declares no scopes: its authority is unknown, held at the tool's radius ${radius}; declare its scopes`
+      )
+    );
+  }
+  return { radius, derived, floors, findings };
+}
+
+// src/core/scopes.ts
+var WILDCARD = "*";
+function scopeCovers(general, specific) {
+  if (general === specific || general === WILDCARD) return true;
+  const wanted = general.split(":");
+  const given = specific.split(":");
+  if (wanted.length !== given.length) return false;
+  for (let i = 0; i < wanted.length; i++) {
+    const segment = wanted[i];
+    if (segment !== WILDCARD && segment !== given[i]) return false;
+  }
+  return true;
+}
+function scopeSetCovers(set2, scope) {
+  for (const general of set2) if (scopeCovers(general, scope)) return true;
+  return false;
+}
+function compareSets(before, after, covers) {
+  const beforeSet = new Set(before);
+  const afterSet = new Set(after);
+  const added3 = [...afterSet].filter((item) => !beforeSet.has(item)).sort();
+  const removed3 = [...beforeSet].filter((item) => !afterSet.has(item)).sort();
+  if (added3.some((item) => !covers(before, item))) return { kind: "widened", added: added3, removed: removed3 };
+  if (removed3.some((item) => !covers(after, item))) return { kind: "narrowed", added: added3, removed: removed3 };
+  if (added3.length > 0 || removed3.length > 0) return { kind: "changed", added: added3, removed: removed3 };
+  return { kind: "same", added: added3, removed: removed3 };
+}
+function compareScopeSets(before, after) {
+  return compareSets(before, after, scopeSetCovers);
+}
+
+// src/core/hosts.ts
+var ALL_HOSTS = "*";
+function normalizeHost(host) {
+  const lowered = host.trim().toLowerCase();
+  return lowered.endsWith(".") && lowered !== "." ? lowered.slice(0, -1) : lowered;
+}
+function coversNormalized(general, specific) {
+  if (general === specific || general === ALL_HOSTS) return true;
+  if (!general.startsWith("*.")) return false;
+  const suffix = general.slice(1);
+  return specific.length > suffix.length && specific.endsWith(suffix);
+}
+function hostSetCovers(set2, host) {
+  const specific = normalizeHost(host);
+  for (const general of set2) if (coversNormalized(normalizeHost(general), specific)) return true;
+  return false;
+}
+function compareHostSets(before, after) {
+  return compareSets(before.map(normalizeHost), after.map(normalizeHost), hostSetCovers);
+}
+function isInternalHost(host, internalHosts) {
+  return hostSetCovers(internalHosts, host);
+}
+
+// src/core/server-field-changes.ts
+function compareServerFields(before, after) {
+  const changes = [];
+  const push = (change) => {
+    if (change) changes.push(change);
+  };
+  const b = before.transport;
+  const a = after.transport;
+  push(scalar("transport.type", b.type, a.type));
+  push(scalar("transport.command", b.command, a.command));
+  push(scalar("transport.args", b.args, a.args));
+  push(scalar("transport.cwd", b.cwd, a.cwd));
+  if (!jsonEqual(b.url ?? null, a.url ?? null)) {
+    push({ field: "transport.url", kind: "widened", before: redactUrl(b.url), after: redactUrl(a.url) });
+  }
+  push(secretMapChange("transport.env", b.env, a.env));
+  push(secretMapChange("transport.headers", b.headers, a.headers));
+  changes.push(...unmodelledTransportKeys(b, a));
+  changes.push(...credentialChanges(before, after));
+  push(setChange("egress", compareHostSets(before.egress, after.egress)));
+  push(snapshotChange(before.tools, after.tools));
+  push(allowListChange(before.includeTools, after.includeTools));
+  push(denyListChange(before.excludeTools ?? [], after.excludeTools ?? []));
+  if (before.description !== after.description) {
+    const change = { before: before.description ?? null, after: after.description ?? null };
+    changes.push({ field: "description", kind: "changed", ...change });
+  }
+  if (before.owner !== after.owner) {
+    changes.push({
+      field: "owner",
+      kind: "changed",
+      before: before.owner ?? null,
+      after: after.owner ?? null
+    });
+  }
+  return changes;
+}
+function scalar(field, before, after) {
+  if (jsonEqual(toJson(before), toJson(after))) return void 0;
+  return { field, kind: "widened", before: toJson(before), after: toJson(after) };
+}
+var toJson = (value) => value === void 0 ? null : JSON.parse(canonicalJson(value));
+function setChange(field, comparison) {
+  if (comparison.kind === "same") return void 0;
+  return { field, kind: comparison.kind, added: comparison.added, removed: comparison.removed };
+}
+function secretMapChange(field, before, after) {
+  const b = before ?? {};
+  const a = after ?? {};
+  const added3 = Object.keys(a).filter((key) => !Object.hasOwn(b, key)).sort();
+  const removed3 = Object.keys(b).filter((key) => !Object.hasOwn(a, key)).sort();
+  const rewritten = Object.keys(a).filter((key) => Object.hasOwn(b, key) && a[key] !== b[key]).sort();
+  if (added3.length + removed3.length + rewritten.length === 0) return void 0;
+  const change = { field, kind: "widened", added: added3, removed: removed3 };
+  if (rewritten.length > 0) change.details = rewritten.map((key) => `value of ${key} changed`);
+  return change;
+}
+function unmodelledTransportKeys(before, after) {
+  const b = before.other ?? {};
+  const a = after.other ?? {};
+  return [.../* @__PURE__ */ new Set([...Object.keys(b), ...Object.keys(a)])].sort().map((key) => scalar(`transport.${key}`, b[key], a[key])).filter((change) => change !== void 0);
+}
+function credentialChanges(before, after) {
+  const b = new Map(before.credentials.map((credential) => [credential.name, credential.scopes]));
+  const a = new Map(after.credentials.map((credential) => [credential.name, credential.scopes]));
+  const added3 = [...a.keys()].filter((name) => !b.has(name)).sort();
+  const removed3 = [...b.keys()].filter((name) => !a.has(name)).sort();
+  const changes = [];
+  if (added3.length > 0 || removed3.length > 0) {
+    changes.push({ field: "credentials", kind: added3.length > 0 ? "widened" : "narrowed", added: added3, removed: removed3 });
+  }
+  for (const name of [...a.keys()].filter((key) => b.has(key)).sort()) {
+    const beforeScopes = b.get(name) ?? [];
+    const afterScopes = a.get(name) ?? [];
+    const comparison = compareScopeSets(beforeScopes, afterScopes);
+    const change = setChange(`credentials.${name}.scopes`, comparison);
+    if (!change) continue;
+    if (afterScopes.length === 0) change.kind = "widened";
+    changes.push(change);
+  }
+  return changes;
+}
+function snapshotChange(before, after) {
+  if (before === void 0 && after === void 0) return void 0;
+  if (before === void 0) return { field: "tools", kind: "changed", added: after ?? [], removed: [] };
+  if (after === void 0) return { field: "tools", kind: "widened", added: [], removed: before };
+  return setChange(
+    "tools",
+    compareSets(before, after, (set2, item) => set2.includes(item))
+  );
+}
+var coversTool = (set2, item) => set2.includes(item) || set2.includes("*");
+function allowListChange(before, after) {
+  if (before === void 0 && after === void 0) return void 0;
+  if (before === void 0)
+    return { field: "includeTools", kind: "narrowed", added: after ?? [], removed: [] };
+  if (after === void 0) return { field: "includeTools", kind: "widened", added: [], removed: before };
+  return setChange("includeTools", compareSets(before, after, coversTool));
+}
+function denyListChange(before, after) {
+  const comparison = compareSets(after, before, coversTool);
+  if (comparison.kind === "same") return void 0;
+  return {
+    field: "excludeTools",
+    kind: comparison.kind,
+    added: comparison.removed,
+    removed: comparison.added
+  };
+}
+function redactUrl(url) {
+  if (url === void 0) return null;
+  try {
+    const parsed = new URL(url);
+    if (parsed.username !== "" || parsed.password !== "") {
+      parsed.username = parsed.username === "" ? "" : "***";
+      parsed.password = parsed.password === "" ? "" : "***";
+    }
+    for (const key of [...new Set(parsed.searchParams.keys())]) parsed.searchParams.set(key, "***");
+    return parsed.toString();
+  } catch {
+    return "(unparseable url)";
+  }
+}
+function redactTransport(transport) {
+  if (transport === void 0 || transport === null) return null;
+  if (typeof transport !== "object" || Array.isArray(transport)) return transport;
+  const out = { ...transport };
+  for (const key of ["env", "headers"]) {
+    const map2 = out[key];
+    if (typeof map2 === "object" && map2 !== null && !Array.isArray(map2)) {
+      out[key] = Object.fromEntries(Object.keys(map2).map((name) => [name, "***"]));
+    }
+  }
+  if (typeof out.url === "string") out.url = redactUrl(out.url);
+  return out;
+}
+
+// src/core/server-radius.ts
+var SHELLS = /* @__PURE__ */ new Set([
+  "sh",
+  "bash",
+  "zsh",
+  "dash",
+  "ksh",
+  "mksh",
+  "ash",
+  "fish",
+  "csh",
+  "tcsh",
+  "busybox",
+  "cmd",
+  "powershell",
+  "pwsh",
+  "wsl",
+  "script"
+]);
+var ELEVATORS = /* @__PURE__ */ new Set(["sudo", "doas", "su", "runas", "pkexec", "gosu", "su-exec"]);
+var WRAPPERS = /* @__PURE__ */ new Set(["env", "nohup", "exec", "command", "nice", "timeout", "stdbuf", "xargs", "time"]);
+var INTERPRETERS = /^(python[0-9.]*|pypy[0-9.]*|node|nodejs|deno|bun|perl|ruby|php|lua|luajit|rscript|osascript|tclsh|awk|gawk)$/;
+var INLINE_CODE_WORDS = /* @__PURE__ */ new Set([
+  "/c",
+  "/k",
+  "eval",
+  "-command",
+  "-encodedcommand",
+  "-ec",
+  "--require",
+  "--import"
+]);
+function isInlineCodeFlag(arg) {
+  const lower2 = arg.toLowerCase();
+  if (INLINE_CODE_WORDS.has(lower2)) return true;
+  if (/^--(eval|print|command|exec)(=|$)/.test(lower2)) return true;
+  return /^-[a-z]*[cepr][a-z]*$/i.test(arg) && !arg.startsWith("--");
+}
+var CONTAINER_RUNTIMES = /* @__PURE__ */ new Set(["docker", "podman", "nerdctl"]);
+var CONTAINER_ESCAPES = [
+  /^--privileged(=true)?$/,
+  /^--cap-add(=|$)/,
+  /^--(pid|ipc|userns|uts|network|net)=host$/,
+  /^--security-opt(=|$)/,
+  /^--device(=|$)/,
+  // a volume of the host's root or of the container runtime's own socket is the host
+  /(^|=|\s)\/(:|$)/,
+  /docker\.sock/
+];
+var ANY_HOST = /^\*(\.[^.]+\.?)?$/;
+var SHELL_METACHARACTERS = /[;&|`$<>\n]|\$\(/;
+function programName(command) {
+  const base = command.replace(new RegExp("\\p{Cf}", "gu"), "").trim().split(/[\\/]/).pop() ?? "";
+  return base.replace(/\.(exe|cmd|bat|com|ps1)$/i, "").toLowerCase();
+}
+function shellReason(command, args = []) {
+  if (command === void 0) return void 0;
+  const words = [command, ...args].flatMap((word) => word.trim().split(/\s+/)).filter((w) => w.length > 0);
+  if (command.trim().includes(" ") && SHELL_METACHARACTERS.test(command)) {
+    return "the command holds shell syntax";
+  }
+  let index = 0;
+  while (index < words.length) {
+    const name = programName(words[index] ?? "");
+    if (ELEVATORS.has(name)) return `it runs through ${name} (another user's privileges)`;
+    if (!WRAPPERS.has(name)) break;
+    index++;
+    while (index < words.length && /^(-|[0-9]|[A-Za-z_][A-Za-z0-9_]*=)/.test(words[index] ?? "")) index++;
+  }
+  const program = programName(words[index] ?? "");
+  const rest = words.slice(index + 1);
+  if (SHELLS.has(program)) return `it runs a shell (${program})`;
+  const inline = INTERPRETERS.test(program) ? rest.find(isInlineCodeFlag) : void 0;
+  if (inline !== void 0) return `it runs inline code (${program} ${inline})`;
+  if (CONTAINER_RUNTIMES.has(program)) {
+    const escape2 = rest.find((arg) => CONTAINER_ESCAPES.some((pattern) => pattern.test(arg)));
+    if (escape2 !== void 0) return `its container reaches the host (${escape2})`;
+  }
+  return void 0;
+}
+function classifyServerRadius(server, actions = {}) {
+  const floors = [{ source: "an MCP server (unreviewed code)", radius: "write" }];
+  const findings = [];
+  for (const credential of server.credentials) {
+    if (credential.scopes.length === 0) {
+      floors.push({ source: `unscoped credential ${credential.name}`, radius: "privileged" });
+    }
+    for (const scope of credential.scopes) {
+      floors.push({
+        source: `credential ${credential.name} scope ${scope}`,
+        radius: scopeFloor(scope, actions)
+      });
+    }
+  }
+  const shell = shellReason(server.transport.command, server.transport.args);
+  if (shell !== void 0) floors.push({ source: `command line: ${shell}`, radius: "privileged" });
+  const anywhere = server.egress.find((host) => ANY_HOST.test(host.trim()));
+  if (anywhere !== void 0) {
+    floors.push({ source: `egress to any host (${anywhere})`, radius: "irreversible" });
+  }
+  if (server.tools === void 0) {
+    floors.push({ source: "no tool snapshot (MCP defaults)", radius: "irreversible" });
+    findings.push({
+      severity: "warning",
+      code: "server-tools-unpinned",
+      field: "tools",
+      message: `server ${server.name} has no pinned tool snapshot: its tools are unknown, assumed irreversible (MCP defaults); pin them with \`agentgate mcp import\``
+    });
+  }
+  return { radius: maxRadius(floors.map((floor) => floor.radius)), floors, findings };
+}
+
+// src/core/diff-servers.ts
+var compare = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+function serverIdentity(server) {
+  return server.origin === "manifest" ? `manifest\0${server.name}` : `${server.source.path}\0${server.name}`;
+}
+function keyServers(servers) {
+  const sorted = [...servers].sort(
+    (a, b) => compare(serverIdentity(a), serverIdentity(b)) || compare(a.source.path, b.source.path) || a.source.line - b.source.line
+  );
+  const counts = /* @__PURE__ */ new Map();
+  for (const server of sorted)
+    counts.set(serverIdentity(server), (counts.get(serverIdentity(server)) ?? 0) + 1);
+  const out = /* @__PURE__ */ new Map();
+  for (const server of sorted) {
+    const identity = serverIdentity(server);
+    const key = (counts.get(identity) ?? 0) > 1 ? `${identity}\0${server.source.path}:${server.source.line}` : identity;
+    out.set(key, server);
+  }
+  return out;
+}
+function serverCapability(server) {
+  const { name: _name, source: _source, ...rest } = server;
+  return canonicalJson(JSON.parse(JSON.stringify(rest)));
+}
+function diffServerPairs(base, head, options = {}) {
+  const actions = options.actions ?? {};
+  const radiusOf = (server) => classifyServerRadius(server, actions).radius;
+  const baseByKey = keyServers(base);
+  const headByKey = keyServers(head);
+  const pairs2 = [];
+  const headOnly = [];
+  for (const [key, after] of headByKey) {
+    const before = baseByKey.get(key);
+    if (!before) headOnly.push(after);
+    else if (serverCapability(before) !== serverCapability(after)) {
+      pairs2.push({ change: modified(before, after, radiusOf), before, after });
+    }
+  }
+  const baseOnly = [...baseByKey].filter(([key]) => !headByKey.has(key)).map(([, server]) => server);
+  const byContent = /* @__PURE__ */ new Map();
+  for (const server of baseOnly) {
+    const key = serverCapability(server);
+    byContent.set(key, [...byContent.get(key) ?? [], server]);
+  }
+  const renamedFrom = /* @__PURE__ */ new Set();
+  for (const after of headOnly) {
+    const before = byContent.get(serverCapability(after))?.shift();
+    if (before) {
+      renamedFrom.add(before);
+      pairs2.push({ change: renamed(before, after, radiusOf), before, after });
+    } else pairs2.push({ change: added(after, radiusOf), after });
+  }
+  for (const before of baseOnly) {
+    if (!renamedFrom.has(before)) pairs2.push({ change: removed(before, radiusOf), before });
+  }
+  return pairs2.sort(
+    (a, b) => compare(a.change.name, b.change.name) || compare(a.change.source, b.change.source)
+  );
+}
+function at(server) {
+  return { source: server.source.path, path: server.source.path, line: server.source.line };
+}
+function describeAddedServer(server) {
+  const changes = [];
+  const { transport } = server;
+  if (transport.command !== void 0) {
+    changes.push({ field: "transport.command", kind: "widened", before: null, after: transport.command });
+  }
+  if (transport.args !== void 0 && transport.args.length > 0) {
+    changes.push({ field: "transport.args", kind: "widened", before: null, after: transport.args });
+  }
+  if (transport.url !== void 0) {
+    changes.push({ field: "transport.url", kind: "widened", before: null, after: redactUrl(transport.url) });
+  }
+  if (server.credentials.length > 0) {
+    const names = server.credentials.map((c) => c.name);
+    changes.push({ field: "credentials", kind: "widened", added: names, removed: [] });
+  }
+  if (server.egress.length > 0) {
+    changes.push({ field: "egress", kind: "widened", added: [...server.egress], removed: [] });
+  }
+  if (server.tools !== void 0) {
+    changes.push({ field: "tools", kind: "widened", added: [...server.tools], removed: [] });
+  }
+  return changes;
+}
+function added(after, radiusOf) {
+  const radiusAfter = radiusOf(after);
+  return {
+    name: after.name,
+    change: "added",
+    ...at(after),
+    radiusBefore: null,
+    radiusAfter,
+    escalation: compareRadius(radiusAfter, "none") > 0,
+    narrowing: false,
+    changes: describeAddedServer(after)
+  };
+}
+function removed(before, radiusOf) {
+  return {
+    name: before.name,
+    change: "removed",
+    ...at(before),
+    radiusBefore: radiusOf(before),
+    radiusAfter: null,
+    escalation: false,
+    narrowing: true,
+    changes: []
+  };
+}
+function renamed(before, after, radiusOf) {
+  return {
+    name: after.name,
+    change: "renamed",
+    oldName: before.name,
+    ...at(after),
+    radiusBefore: radiusOf(before),
+    radiusAfter: radiusOf(after),
+    escalation: false,
+    narrowing: false,
+    changes: [{ field: "name", kind: "changed", before: before.name, after: after.name }]
+  };
+}
+function modified(before, after, radiusOf) {
+  const radiusBefore = radiusOf(before);
+  const radiusAfter = radiusOf(after);
+  const changes = compareServerFields(before, after);
+  if (changes.length === 0) changes.push({ field: "server", kind: "widened" });
+  return {
+    name: after.name,
+    change: "modified",
+    ...at(after),
+    radiusBefore,
+    radiusAfter,
+    escalation: compareRadius(radiusAfter, radiusBefore) > 0,
+    narrowing: changes.every((change) => change.kind === "narrowed"),
+    changes
+  };
+}
+
+// src/core/signoffs.ts
+function computeSignoffRequirement(input2, baseConfig) {
+  const raising = input2.tools.filter((tool) => !tool.narrowing);
+  const radii = raising.map(requiredRadius);
+  for (const binding of input2.bindings) {
+    for (const name of binding.added) radii.push(input2.radiusOfBound(name) ?? "none");
+  }
+  const raisingServers = (input2.servers ?? []).filter((server) => !server.narrowing);
+  for (const server of raisingServers) {
+    radii.push(maxRadius([server.radiusBefore ?? "none", server.radiusAfter ?? "none"]));
+  }
+  const unmodelled = input2.unmodelledFiles ?? 0;
+  if (unmodelled > 0) radii.push("write");
+  const capabilityChanged = input2.tools.length > 0 || input2.bindings.length > 0 || input2.gateFilesChanged || (input2.servers ?? []).length > 0 || unmodelled > 0;
+  const widening = raising.length > 0 || input2.bindings.some((b) => b.added.length > 0) || input2.flowsAdded.length > 0 || raisingServers.length > 0 || unmodelled > 0;
+  const narrowingOnly = capabilityChanged && !widening && !input2.gateFilesChanged;
+  const highest = radii.length > 0 ? maxRadius(radii) : null;
+  const signoffRadius = input2.gateFilesChanged ? "privileged" : highest ?? (widening ? "none" : null);
+  const counts = baseConfig.planes.control.signoffs;
+  let requiredSignoffs = 0;
+  if (narrowingOnly) requiredSignoffs = counts.narrowing;
+  else if (signoffRadius !== null) requiredSignoffs = counts[signoffRadius];
+  return { maxRadius: highest, signoffRadius, narrowingOnly, capabilityChanged, requiredSignoffs };
+}
+function requiredRadius(tool) {
+  const after = tool.radiusAfter ?? "none";
+  if (tool.change === "added" || tool.radiusBefore === null) return after;
+  return maxRadius([tool.radiusBefore, after]);
+}
+function exceedsMaxRadius(radius, limit) {
+  return radius !== null && compareRadius(radius, limit) > 0;
+}
+
+// src/core/control-files.ts
+function unmodelledControlFiles(control, base, head) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const file of control) {
+    for (const path of /* @__PURE__ */ new Set([file.path, file.oldPath ?? file.path])) {
+      if (seen.has(path) || isGateFile(path)) continue;
+      seen.add(path);
+      const before = base.oids.get(path) ?? null;
+      const after = head.oids.get(path) ?? null;
+      const understood = (before !== null || after !== null) && (before === null || base.modelled.has(path)) && (after === null || head.modelled.has(path));
+      if (!understood) out.push({ path, before, after });
+    }
+  }
+  return out.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+}
+function changedServerFindings(pairs2, headServers, actions, limit) {
+  const findings = [];
+  const declared = /* @__PURE__ */ new Map();
+  for (const server of headServers) {
+    const identity = serverIdentity(server);
+    declared.set(identity, [...declared.get(identity) ?? [], server]);
+  }
+  for (const { change, after } of pairs2) {
+    if (after === void 0) continue;
+    const where2 = { path: after.source.path, line: after.source.line, tool: after.name };
+    const twins = (declared.get(serverIdentity(after)) ?? []).filter((other) => other !== after);
+    if (twins.length > 0) {
+      const elsewhere = twins.map((other) => `${other.source.path}:${other.source.line}`).join(", ");
+      findings.push({
+        severity: "error",
+        code: "duplicate-server",
+        ...where2,
+        message: `server ${after.name} is declared more than once (also at ${elsewhere})`
+      });
+    }
+    for (const finding of classifyServerRadius(after, actions).findings) {
+      findings.push({
+        severity: finding.severity,
+        code: finding.code,
+        ...where2,
+        field: finding.field,
+        message: finding.message
+      });
+    }
+    if (!change.narrowing && exceedsMaxRadius(change.radiusAfter, limit)) {
+      findings.push({
+        severity: "error",
+        code: "radius-over-max",
+        ...where2,
+        message: `server ${after.name} has radius ${change.radiusAfter}, above the configured maxRadius ${limit}`
+      });
+    }
+  }
+  return findings;
+}
+
 // src/core/digest.ts
+import { createHash } from "node:crypto";
 function computeDigest(input2) {
   const tools = [...input2.toolChanges].sort((a, b) => compareStrings(a.name, b.name)).map((change) => ({
     name: change.name,
@@ -23565,13 +24870,31 @@ function computeDigest(input2) {
   }));
   const gates = [...input2.gateFiles].sort((a, b) => compareStrings(a.path, b.path));
   const bindings = [...input2.bindings].sort((a, b) => compareStrings(a.agent, b.agent));
-  const payload = canonicalJson({ tools, gates, bindings });
+  const servers = (input2.servers ?? []).map((pair) => ({
+    name: pair.change.name,
+    before: normalizeServerForDigest(pair.before),
+    after: normalizeServerForDigest(pair.after)
+  }));
+  const unmodelled = [...input2.unmodelled ?? []].sort((a, b) => compareStrings(a.path, b.path));
+  const payload = canonicalJson({
+    tools,
+    gates,
+    bindings,
+    ...servers.length > 0 && { servers },
+    ...unmodelled.length > 0 && { unmodelled }
+  });
   return `sha256:${createHash("sha256").update(payload).digest("hex")}`;
 }
 function normalizeForDigest(tool) {
   if (tool === void 0) return null;
   const { source: _source, ...rest } = tool;
   return JSON.parse(JSON.stringify(rest));
+}
+function normalizeServerForDigest(server) {
+  if (server === void 0) return null;
+  const { source, ...rest } = server;
+  const data = server.origin === "manifest" ? rest : { ...rest, file: source.path };
+  return JSON.parse(JSON.stringify(data));
 }
 function compareStrings(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -23873,12 +25196,12 @@ function diffPrompts(base, head, options) {
   changes.sort((x, y) => compareText(x.id, y.id) || compareText(x.change, y.change));
   return { changes, findings };
 }
-function describe(prompt, change, before, removed2 = false) {
+function describe(prompt, change, before, removed3 = false) {
   return {
     id: prompt.id,
     change,
     versionBefore: before?.version ?? null,
-    versionAfter: removed2 ? null : prompt.version ?? null,
+    versionAfter: removed3 ? null : prompt.version ?? null,
     path: prompt.source.path
   };
 }
@@ -23894,7 +25217,7 @@ function contentKey(prompt) {
 }
 function checkChangedPrompt(before, after, contentChanged, rule) {
   const findings = [];
-  const at = (severity, code, field, message) => ({
+  const at2 = (severity, code, field, message) => ({
     severity,
     code,
     path: after.source.path,
@@ -23907,7 +25230,7 @@ function checkChangedPrompt(before, after, contentChanged, rule) {
     const move = classifyVersionMove(before.version, after.version);
     if (move === "decreased") {
       findings.push(
-        at(
+        at2(
           "error",
           "version-decreased",
           "version",
@@ -23918,7 +25241,7 @@ function checkChangedPrompt(before, after, contentChanged, rule) {
       const was = before.version === void 0 ? "has no version" : `is still at version ${before.version}`;
       const now = move === "removed" ? `lost its version (was ${before.version})` : was;
       findings.push(
-        at(
+        at2(
           rule === "required" ? "error" : "warning",
           "version-not-bumped",
           "version",
@@ -23929,7 +25252,7 @@ function checkChangedPrompt(before, after, contentChanged, rule) {
   }
   if (before !== void 0 && before.model !== after.model) {
     findings.push(
-      at(
+      at2(
         "info",
         "model-changed",
         "model",
@@ -23939,7 +25262,7 @@ function checkChangedPrompt(before, after, contentChanged, rule) {
   }
   for (const schemaBreak of findBreakingOutputChanges(before?.outputSchema, after.outputSchema)) {
     findings.push(
-      at(
+      at2(
         "warning",
         "output-schema-breaking",
         schemaBreak.field,
@@ -23952,7 +25275,7 @@ function checkChangedPrompt(before, after, contentChanged, rule) {
     for (const name of templateVariables(after.text)) {
       if (declared.has(name)) continue;
       findings.push(
-        at(
+        at2(
           "warning",
           "undeclared-variable",
           "variables",
@@ -23968,6 +25291,26 @@ function sortById(prompts) {
 }
 function compareText(x, y) {
   return x < y ? -1 : x > y ? 1 : 0;
+}
+function findDuplicatePromptIds(prompts, changedPaths) {
+  const byId = /* @__PURE__ */ new Map();
+  for (const prompt of prompts) byId.set(prompt.id, [...byId.get(prompt.id) ?? [], prompt]);
+  const findings = [];
+  for (const [id, group] of byId) {
+    if (group.length < 2 || !group.some((prompt) => changedPaths.has(prompt.source.path))) continue;
+    for (const prompt of group) {
+      const others = group.filter((other) => other !== prompt).map((other) => `${other.source.path}:${other.source.line}`).join(", ");
+      findings.push({
+        severity: "error",
+        code: "duplicate-prompt",
+        path: prompt.source.path,
+        line: prompt.source.line,
+        tool: id,
+        message: `prompt id ${JSON.stringify(id)} is used more than once: here and at ${others}; their tool bindings count together`
+      });
+    }
+  }
+  return findings;
 }
 
 // src/core/added-tool-fields.ts
@@ -23992,220 +25335,7 @@ function describeAddedTool(tool) {
   return changes;
 }
 
-// src/core/scopes.ts
-var WILDCARD = "*";
-function scopeCovers(general, specific) {
-  if (general === specific || general === WILDCARD) return true;
-  const wanted = general.split(":");
-  const given = specific.split(":");
-  if (wanted.length !== given.length) return false;
-  for (let i = 0; i < wanted.length; i++) {
-    const segment = wanted[i];
-    if (segment !== WILDCARD && segment !== given[i]) return false;
-  }
-  return true;
-}
-function scopeSetCovers(set2, scope) {
-  for (const general of set2) if (scopeCovers(general, scope)) return true;
-  return false;
-}
-function compareSets(before, after, covers) {
-  const beforeSet = new Set(before);
-  const afterSet = new Set(after);
-  const added2 = [...afterSet].filter((item) => !beforeSet.has(item)).sort();
-  const removed2 = [...beforeSet].filter((item) => !afterSet.has(item)).sort();
-  if (added2.some((item) => !covers(before, item))) return { kind: "widened", added: added2, removed: removed2 };
-  if (removed2.some((item) => !covers(after, item))) return { kind: "narrowed", added: added2, removed: removed2 };
-  if (added2.length > 0 || removed2.length > 0) return { kind: "changed", added: added2, removed: removed2 };
-  return { kind: "same", added: added2, removed: removed2 };
-}
-function compareScopeSets(before, after) {
-  return compareSets(before, after, scopeSetCovers);
-}
-
-// src/core/hosts.ts
-var ALL_HOSTS = "*";
-function normalizeHost(host) {
-  const lowered = host.trim().toLowerCase();
-  return lowered.endsWith(".") && lowered !== "." ? lowered.slice(0, -1) : lowered;
-}
-function coversNormalized(general, specific) {
-  if (general === specific || general === ALL_HOSTS) return true;
-  if (!general.startsWith("*.")) return false;
-  const suffix = general.slice(1);
-  return specific.length > suffix.length && specific.endsWith(suffix);
-}
-function hostSetCovers(set2, host) {
-  const specific = normalizeHost(host);
-  for (const general of set2) if (coversNormalized(normalizeHost(general), specific)) return true;
-  return false;
-}
-function compareHostSets(before, after) {
-  return compareSets(before.map(normalizeHost), after.map(normalizeHost), hostSetCovers);
-}
-function isInternalHost(host, internalHosts) {
-  return hostSetCovers(internalHosts, host);
-}
-
-// src/core/radius.ts
-var RADIUS_ORDER = Object.freeze({
-  none: 0,
-  read: 1,
-  write: 2,
-  irreversible: 3,
-  privileged: 4
-});
-function compareRadius(a, b) {
-  return RADIUS_ORDER[a] - RADIUS_ORDER[b];
-}
-function maxRadius(list) {
-  let best = "none";
-  for (const radius of list) if (RADIUS_ORDER[radius] > RADIUS_ORDER[best]) best = radius;
-  return best;
-}
-function floorsFor(radius, actions) {
-  return Object.fromEntries(actions.map((action) => [action, radius]));
-}
-var DEFAULT_ACTION_FLOORS = Object.freeze({
-  ...floorsFor("read", ["read", "get", "list", "search", "describe"]),
-  ...floorsFor("write", ["write", "create", "update", "put", "patch"]),
-  ...floorsFor("irreversible", [
-    "delete",
-    "destroy",
-    "drop",
-    "purge",
-    "truncate",
-    "send",
-    "refund",
-    "pay",
-    "transfer",
-    "publish",
-    "post"
-  ]),
-  ...floorsFor("privileged", [
-    "admin",
-    "grant",
-    "assume",
-    "impersonate",
-    "root",
-    "execute",
-    "exec",
-    "eval",
-    "shell",
-    "*"
-  ])
-});
-var NO_OVERRIDES = Object.freeze({});
-var tableCache = /* @__PURE__ */ new WeakMap();
-function actionTable(overrides) {
-  const cached = tableCache.get(overrides);
-  if (cached) return cached;
-  const table = /* @__PURE__ */ new Map();
-  for (const [action, radius] of Object.entries(DEFAULT_ACTION_FLOORS)) table.set(action, radius);
-  for (const [action, radius] of Object.entries(overrides)) table.set(action.trim().toLowerCase(), radius);
-  tableCache.set(overrides, table);
-  return table;
-}
-function actionFloor(action, overrides = NO_OVERRIDES) {
-  const key = action.trim().toLowerCase();
-  if (key === "*") return "privileged";
-  return actionTable(overrides).get(key) ?? "write";
-}
-function scopeFloor(scope, overrides = NO_OVERRIDES) {
-  return actionFloor(scope.slice(scope.lastIndexOf(":") + 1), overrides);
-}
-function leadingVerb(toolName) {
-  const parts = toolName.split(".").filter((part) => part.length > 0);
-  const local = parts[parts.length - 1] ?? "";
-  const spaced = local.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2");
-  const first = spaced.split(/[\s_-]+/).find((word) => word.length > 0);
-  return (first ?? "").toLowerCase();
-}
-function nameFloor(toolName, overrides = NO_OVERRIDES) {
-  return actionTable(overrides).get(leadingVerb(toolName));
-}
-function annotationRadius(annotations) {
-  if (annotations?.readOnlyHint === true) return "read";
-  if (annotations?.destructiveHint === false) return "write";
-  return "irreversible";
-}
-function describeAnnotations(annotations) {
-  const readOnly = annotations.readOnlyHint ?? false;
-  const destructive = annotations.destructiveHint ?? true;
-  return `annotations (readOnlyHint: ${readOnly}, destructiveHint: ${destructive})`;
-}
-function warning(code, field, message) {
-  return { severity: "warning", code, field, message };
-}
-function derivedFloorsOf(tool, overrides) {
-  const floors = [];
-  for (const scope of tool.scopes)
-    floors.push({ source: `scope ${scope}`, radius: scopeFloor(scope, overrides) });
-  for (const credential of tool.credentials) {
-    for (const scope of credential.scopes) {
-      floors.push({
-        source: `credential ${credential.name} scope ${scope}`,
-        radius: scopeFloor(scope, overrides)
-      });
-    }
-  }
-  if (tool.annotations) {
-    floors.push({
-      source: describeAnnotations(tool.annotations),
-      radius: annotationRadius(tool.annotations)
-    });
-  }
-  const verbRadius = nameFloor(tool.name, overrides);
-  if (verbRadius) floors.push({ source: `name verb "${leadingVerb(tool.name)}"`, radius: verbRadius });
-  return floors;
-}
-function classifyBlastRadius(tool, overrides = NO_OVERRIDES) {
-  const derivedFloors = derivedFloorsOf(tool, overrides);
-  const findings = [];
-  if (tool.effect === void 0 && tool.annotations === void 0) {
-    derivedFloors.push({ source: "no effect or annotations (MCP defaults)", radius: "irreversible" });
-    findings.push(
-      warning(
-        "radius-assumed",
-        "effect",
-        "no `effect` and no annotations: assumed irreversible (MCP defaults); declare `effect` so reviewers see the real class"
-      )
-    );
-  }
-  const derived = maxRadius(derivedFloors.map((floor) => floor.radius));
-  const effect = tool.effect;
-  const floors = effect === void 0 ? derivedFloors : [{ source: "declared effect", radius: effect }, ...derivedFloors];
-  const radius = effect === void 0 ? derived : maxRadius([effect, derived]);
-  if (effect !== void 0 && compareRadius(effect, derived) < 0) {
-    const raisers = derivedFloors.filter((floor) => compareRadius(floor.radius, effect) > 0);
-    const top = raisers.find((floor) => floor.radius === derived) ?? raisers[0];
-    const more = raisers.length > 1 ? ` (and ${raisers.length - 1} more)` : "";
-    findings.push(
-      warning(
-        "effect-understated",
-        "effect",
-        `declared effect ${effect} is below ${derived}: ${top?.source ?? "a derived floor"} implies ${derived}${more}; declare \`effect: ${derived}\``
-      )
-    );
-  }
-  if (tool.annotations) {
-    const claimed = annotationRadius(tool.annotations);
-    const verbRadius = nameFloor(tool.name, overrides);
-    if (claimed !== "irreversible" && verbRadius && compareRadius(verbRadius, claimed) > 0) {
-      const said = claimed === "read" ? "readOnlyHint: true" : "destructiveHint: false";
-      findings.push(
-        warning(
-          "annotation-contradicts-name",
-          "annotations",
-          `annotations say ${said} (${claimed}) but the name verb "${leadingVerb(tool.name)}" implies ${verbRadius}`
-        )
-      );
-    }
-  }
-  return { radius, derived, floors, findings };
-}
-
-// src/core/schema-widening.ts
+// src/core/schema-keywords.ts
 var ANNOTATIONS = /* @__PURE__ */ new Set([
   "title",
   "description",
@@ -24218,6 +25348,7 @@ var ANNOTATIONS = /* @__PURE__ */ new Set([
   "writeOnly",
   "$schema",
   "$id",
+  "$dynamicAnchor",
   "$anchor",
   "contentMediaType",
   "contentEncoding",
@@ -24240,6 +25371,196 @@ var LOWER_BOUNDS = /* @__PURE__ */ new Set([
   "minProperties",
   "minContains"
 ]);
+var TEXT_KEYS = /* @__PURE__ */ new Set(["title", "description", "$comment"]);
+
+// src/core/schema-references.ts
+var REFERENCE_KEYS = /* @__PURE__ */ new Set(["$ref", "$dynamicRef", "$recursiveRef"]);
+var MEMBER_KEYS = /* @__PURE__ */ new Set([
+  "$id",
+  "$anchor",
+  "$dynamicAnchor",
+  "$recursiveAnchor",
+  "$defs",
+  "definitions",
+  "default",
+  "examples",
+  "example",
+  "$schema",
+  "$vocabulary"
+]);
+var NODE_LIMIT = 2e5;
+var DEPTH_LIMIT = 256;
+var REFERENCE_LIMIT = 2e3;
+var isObject3 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+function toPointer(segments) {
+  return segments.map((segment) => "/" + segment.replaceAll("~", "~0").replaceAll("/", "~1")).join("");
+}
+function isMember(key, value) {
+  if (MEMBER_KEYS.has(key) || key.startsWith("x-")) return true;
+  return key === "id" && typeof value === "string";
+}
+function idOf(node) {
+  const id = node.$id ?? node.id;
+  return typeof id === "string" ? id : void 0;
+}
+function indexSchema(root) {
+  const index = {
+    references: [],
+    members: /* @__PURE__ */ new Map(),
+    anchors: /* @__PURE__ */ new Map(),
+    embedded: [],
+    truncated: false
+  };
+  const stack = [{ node: root, at: void 0, depth: 0, inMember: false }];
+  let visited = 0;
+  while (stack.length > 0) {
+    const { node, at: at2, depth, inMember } = stack.pop();
+    if (++visited > NODE_LIMIT || depth > DEPTH_LIMIT || index.references.length > REFERENCE_LIMIT) {
+      index.truncated = true;
+      return index;
+    }
+    const next = { depth: depth + 1, inMember };
+    if (Array.isArray(node)) {
+      node.forEach(
+        (item, position) => stack.push({ node: item, at: { parent: at2, key: String(position) }, ...next })
+      );
+      continue;
+    }
+    if (!isObject3(node)) continue;
+    indexObject(node, at2, inMember, index);
+    for (const [key, value] of Object.entries(node)) {
+      const member = inMember || isMember(key, value);
+      stack.push({ node: value, at: { parent: at2, key }, depth: depth + 1, inMember: member });
+    }
+  }
+  return index;
+}
+function segmentsOf(trail) {
+  const out = [];
+  for (let step = trail; step !== void 0; step = step.parent) out.push(step.key);
+  return out.reverse();
+}
+function indexObject(node, trail, inMember, index) {
+  let known;
+  const at2 = () => known ??= segmentsOf(trail);
+  const id = idOf(node);
+  if (id !== void 0 && trail !== void 0 && !id.startsWith("#")) index.embedded.push(toPointer(at2()));
+  const names = [node.$anchor, node.$dynamicAnchor, id?.startsWith("#") ? id.slice(1) : void 0];
+  for (const name of names) {
+    if (typeof name !== "string") continue;
+    const list = index.anchors.get(name);
+    if (list) list.push(at2());
+    else index.anchors.set(name, [at2()]);
+  }
+  for (const [key, value] of Object.entries(node)) {
+    if (REFERENCE_KEYS.has(key)) index.references.push({ key, value, at: at2() });
+    if (!inMember && isMember(key, value)) index.members.set(toPointer([...at2(), key]), canonicalJson(value));
+  }
+}
+function valueAt(root, segments) {
+  let node = root;
+  for (const segment of segments) {
+    if (Array.isArray(node)) {
+      if (!/^(0|[1-9][0-9]*)$/.test(segment)) return void 0;
+      node = node[Number(segment)];
+    } else if (isObject3(node) && Object.hasOwn(node, segment)) {
+      node = node[segment];
+    } else {
+      return void 0;
+    }
+  }
+  return node;
+}
+var unresolved = (why) => ({ kind: "unresolved", why });
+function resolve(reference, index) {
+  if (reference.key === "$recursiveRef") return { kind: "target", at: [] };
+  const { value } = reference;
+  if (typeof value !== "string") return unresolved("is not a string");
+  if (index.embedded.length > 0) return unresolved("sits in a document with embedded resources");
+  if (!value.startsWith("#")) return unresolved("points outside the document");
+  let fragment;
+  try {
+    fragment = decodeURIComponent(value.slice(1));
+  } catch {
+    return unresolved("has a malformed percent-escape");
+  }
+  if (fragment === "") return { kind: "target", at: [] };
+  if (fragment.startsWith("/")) {
+    const raw = fragment.slice(1).split("/");
+    if (raw.some((segment) => /~(?![01])/.test(segment))) return unresolved("has a malformed ~ escape");
+    const at2 = raw.map(unescapeSegment);
+    if (/%2f|%7e/i.test(value) && toPointer(at2) !== toPointer(splitThenDecode(value.slice(2))))
+      return unresolved("decodes to a different target in different validators");
+    return { kind: "target", at: at2 };
+  }
+  const declared = index.anchors.get(fragment) ?? [];
+  if (declared.length !== 1) return unresolved(`names an anchor declared ${declared.length} times`);
+  return { kind: "target", at: declared[0] };
+}
+var unescapeSegment = (segment) => segment.replaceAll("~1", "/").replaceAll("~0", "~");
+function splitThenDecode(pointer) {
+  return pointer.split("/").map((segment) => unescapeSegment(decodeURIComponent(segment)));
+}
+function isReferential(index) {
+  return index.truncated || index.references.length > 0 || index.embedded.length > 0;
+}
+var describe2 = (reference) => `${reference.key} ${shorten(canonicalJson(reference.value))} at ${toPointer(reference.at) || "/"}`;
+var shorten = (text) => text.length > 60 ? `${text.slice(0, 57)}...` : text;
+function findReferenceHazards(before, after) {
+  const sides = [indexSchema(before), indexSchema(after)];
+  const hazards = { widened: [], unresolved: [] };
+  if (!sides.some(isReferential)) return hazards;
+  for (const side of sides)
+    if (side.truncated) hazards.unresolved.push("schema too large to follow references");
+  for (const side of sides) {
+    for (const pointer of side.embedded) hazards.unresolved.push(`embedded resource ($id) at ${pointer}`);
+  }
+  compareMembers(sides[0].members, sides[1].members, hazards);
+  const seen = /* @__PURE__ */ new Set();
+  const sameTarget = /* @__PURE__ */ new Map();
+  for (const side of sides) {
+    for (const reference of side.references) {
+      const label = describe2(reference);
+      if (seen.has(label)) continue;
+      seen.add(label);
+      compareTargets(reference, label, [before, after], sides, sameTarget, hazards);
+    }
+  }
+  return hazards;
+}
+function compareMembers(before, after, hazards) {
+  const pointers = [.../* @__PURE__ */ new Set([...before.keys(), ...after.keys()])].sort();
+  for (const pointer of pointers) {
+    if (before.get(pointer) === after.get(pointer)) continue;
+    const verb = !before.has(pointer) ? "added" : !after.has(pointer) ? "removed" : "changed";
+    hazards.widened.push(
+      `${pointer} ${verb} in a schema that uses references (a reference may resolve to it)`
+    );
+  }
+}
+function compareTargets(reference, label, documents, sides, sameTarget, hazards) {
+  const [first, second] = [resolve(reference, sides[0]), resolve(reference, sides[1])];
+  if (first.kind === "unresolved" || second.kind === "unresolved") {
+    const why = first.kind === "unresolved" ? first.why : second.why;
+    hazards.unresolved.push(`${label} ${why}`);
+    return;
+  }
+  const [b, a] = [valueAt(documents[0], first.at), valueAt(documents[1], second.at)];
+  const pointer = toPointer(first.at);
+  if (b === void 0 || a === void 0) {
+    hazards.unresolved.push(`${label} has no target in ${b === void 0 ? "the old" : "the new"} schema`);
+    return;
+  }
+  let same2 = pointer === toPointer(second.at) ? sameTarget.get(pointer) : false;
+  if (same2 === void 0) sameTarget.set(pointer, same2 = canonicalJson(b) === canonicalJson(a));
+  if (!same2) {
+    hazards.widened.push(
+      `${label}: its target ${toPointer(second.at) || "/"} changed (cannot prove narrower)`
+    );
+  }
+}
+
+// src/core/schema-widening.ts
 function compareInputSchemas(before, after) {
   if (before === void 0 && after === void 0) return { kind: "same", details: [] };
   if (after === void 0)
@@ -24250,16 +25571,29 @@ function compareInputSchemas(before, after) {
   compareNode2(before, after, "", notes);
   if (notes.length === 0)
     notes.push({ kind: "changed", detail: "schema rewritten without changing what it accepts" });
+  addReferenceHazards(before, after, notes);
   return { kind: overallKind(notes), details: notes.map((note) => note.detail) };
+}
+var HAZARD_LINES = 20;
+function addReferenceHazards(before, after, notes) {
+  const hazards = findReferenceHazards(before, after);
+  for (const detail of hazards.widened.slice(0, HAZARD_LINES)) notes.push({ kind: "widened", detail });
+  const hidden = hazards.widened.length - HAZARD_LINES;
+  if (hidden > 0) notes.push({ kind: "widened", detail: `(and ${hidden} more changes behind references)` });
+  if (hazards.unresolved.length > 0 && notes.some((note) => note.kind !== "widened" && !note.text)) {
+    const more = hazards.unresolved.length > 1 ? ` (and ${hazards.unresolved.length - 1} more)` : "";
+    const detail = `${hazards.unresolved[0]}${more}: any change may lie behind it (cannot prove narrower)`;
+    notes.push({ kind: "widened", detail });
+  }
 }
 function overallKind(notes) {
   if (notes.some((note) => note.kind === "widened")) return "widened";
-  if (notes.some((note) => note.kind === "narrowed")) return "narrowed";
-  return "changed";
+  if (notes.some((note) => note.kind === "changed")) return "changed";
+  return "narrowed";
 }
 var join = (path, key) => path === "" ? key : `${path}.${key}`;
 var labelOf = (path) => path === "" ? "schema" : path;
-var isObject3 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+var isObject4 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 var same = (a, b) => a === b || a !== void 0 && b !== void 0 && canonicalJson(a) === canonicalJson(b);
 function show(value) {
   if (value === void 0) return "absent";
@@ -24268,7 +25602,7 @@ function show(value) {
 }
 function isUnconstrained(schema2) {
   if (schema2 === void 0 || schema2 === true) return true;
-  return isObject3(schema2) && Object.keys(schema2).every((key) => ANNOTATIONS.has(key) || key.startsWith("x-"));
+  return isObject4(schema2) && Object.keys(schema2).every((key) => ANNOTATIONS.has(key) || key.startsWith("x-"));
 }
 function compareNode2(before, after, path, notes) {
   if (same(before, after)) return;
@@ -24281,8 +25615,8 @@ function compareNode2(before, after, path, notes) {
     notes.push({ kind: "narrowed", detail: `${label} is now false (was ${show(before)})` });
     return;
   }
-  const beforeIsSchema = before === void 0 || before === true || isObject3(before);
-  const afterIsSchema = after === void 0 || after === true || isObject3(after);
+  const beforeIsSchema = before === void 0 || before === true || isObject4(before);
+  const afterIsSchema = after === void 0 || after === true || isObject4(after);
   if (!beforeIsSchema || !afterIsSchema) {
     notes.push({ kind: "widened", detail: `${label} changed to ${show(after)} (cannot prove narrower)` });
     return;
@@ -24297,7 +25631,7 @@ function compareNode2(before, after, path, notes) {
     notes.push({ kind: "narrowed", detail: `${label} is now constrained` });
     return;
   }
-  compareKeywords(isObject3(before) ? before : {}, isObject3(after) ? after : {}, path, notes);
+  compareKeywords(isObject4(before) ? before : {}, isObject4(after) ? after : {}, path, notes);
 }
 function compareKeywords(before, after, path, notes) {
   const keys = [.../* @__PURE__ */ new Set([...Object.keys(before), ...Object.keys(after)])].sort();
@@ -24312,8 +25646,9 @@ function compareKeywords(before, after, path, notes) {
   }
 }
 function handlerFor(key) {
+  if (key === "$schema") return compareUnknown;
   if (ANNOTATIONS.has(key) || key.startsWith("x-")) {
-    return key === "$defs" || key === "definitions" ? compareDefinitions : compareAnnotation;
+    return key === "$defs" || key === "definitions" ? compareDefinitions : compareAnnotation(key);
   }
   if (UPPER_BOUNDS.has(key)) return compareBound("upper");
   if (LOWER_BOUNDS.has(key)) return compareBound("lower");
@@ -24326,8 +25661,10 @@ function presence(before, after, keyPath, notes, both) {
   else if (after === void 0) widen(notes, `${keyPath} removed (was ${show(before)})`);
   else both();
 }
-var compareAnnotation = (before, after, keyPath, notes) => {
-  notes.push({ kind: "changed", detail: `${keyPath} changed` });
+var isText = (value) => value === void 0 || typeof value === "string";
+var compareAnnotation = (key) => (before, after, keyPath, notes) => {
+  const text = TEXT_KEYS.has(key) && isText(before) && isText(after);
+  notes.push({ kind: "changed", detail: `${keyPath} changed`, ...text ? { text } : {} });
 };
 function unprovable(before, after, keyPath, notes) {
   const verb = before === void 0 ? "added" : after === void 0 ? "removed" : "changed";
@@ -24335,8 +25672,8 @@ function unprovable(before, after, keyPath, notes) {
 }
 var compareUnknown = (before, after, keyPath, notes) => unprovable(before, after, keyPath, notes);
 var compareDefinitions = (before, after, keyPath, notes) => {
-  const b = isObject3(before) ? before : {};
-  const a = isObject3(after) ? after : {};
+  const b = isObject4(before) ? before : {};
+  const a = isObject4(after) ? after : {};
   for (const name of [.../* @__PURE__ */ new Set([...Object.keys(b), ...Object.keys(a)])].sort()) {
     const path = join(keyPath, name);
     if (!Object.hasOwn(a, name)) notes.push({ kind: "changed", detail: `${path} removed` });
@@ -24375,18 +25712,18 @@ var compareType = (before, after, keyPath, notes) => presence(before, after, key
   for (const type2 of [...a].sort()) if (!typeCovered(type2, b)) widen(notes, `${keyPath} gained "${type2}"`);
   for (const type2 of [...b].sort()) if (!typeCovered(type2, a)) narrow(notes, `${keyPath} lost "${type2}"`);
 });
-function compareMembers(growth, noun) {
+function compareMembers2(growth, noun) {
   return (before, after, keyPath, notes) => presence(before, after, keyPath, notes, () => {
     if (!Array.isArray(before) || !Array.isArray(after)) return unprovable(before, after, keyPath, notes);
     const b = new Set(before.map(canonicalJson));
     const a = new Set(after.map(canonicalJson));
     const gained = growth === "widens" ? widen : narrow;
     const lost = growth === "widens" ? narrow : widen;
-    for (const item of a) if (!b.has(item)) gained(notes, `${keyPath} gained ${noun}${shorten(item)}`);
-    for (const item of b) if (!a.has(item)) lost(notes, `${keyPath} lost ${noun}${shorten(item)}`);
+    for (const item of a) if (!b.has(item)) gained(notes, `${keyPath} gained ${noun}${shorten2(item)}`);
+    for (const item of b) if (!a.has(item)) lost(notes, `${keyPath} lost ${noun}${shorten2(item)}`);
   });
 }
-var shorten = (text) => text.length > 60 ? `${text.slice(0, 57)}...` : text;
+var shorten2 = (text) => text.length > 60 ? `${text.slice(0, 57)}...` : text;
 var compareRequired = (before, after, keyPath, notes) => {
   const names = (value) => new Set(Array.isArray(value) ? value.filter((item) => typeof item === "string") : []);
   const b = names(before);
@@ -24402,8 +25739,8 @@ var compareChangedValue = (what) => (before, after, keyPath, notes) => presence(
   () => widen(notes, `${keyPath} changed from ${show(before)} to ${show(after)}${what}`)
 );
 var compareProperties = (before, after, keyPath, notes, parents) => {
-  const b = isObject3(before) ? before : {};
-  const a = isObject3(after) ? after : {};
+  const b = isObject4(before) ? before : {};
+  const a = isObject4(after) ? after : {};
   for (const name of [.../* @__PURE__ */ new Set([...Object.keys(b), ...Object.keys(a)])].sort()) {
     const path = join(keyPath, name);
     if (Object.hasOwn(b, name) && Object.hasOwn(a, name)) compareNode2(b[name], a[name], path, notes);
@@ -24439,8 +25776,8 @@ var compareItems = (before, after, keyPath, notes) => {
   before.forEach((item, index) => compareNode2(item, after[index], `${keyPath}[${index}]`, notes));
 };
 var comparePatternProperties = (before, after, keyPath, notes) => {
-  const b = isObject3(before) ? before : {};
-  const a = isObject3(after) ? after : {};
+  const b = isObject4(before) ? before : {};
+  const a = isObject4(after) ? after : {};
   const bKeys = Object.keys(b).sort();
   const aKeys = Object.keys(a).sort();
   if (canonicalJson(bKeys) !== canonicalJson(aKeys)) return unprovable(before, after, keyPath, notes);
@@ -24461,7 +25798,7 @@ var compareMultipleOf = (before, after, keyPath, notes) => presence(before, afte
 });
 var HANDLERS = {
   type: compareType,
-  enum: compareMembers("widens", ""),
+  enum: compareMembers2("widens", ""),
   const: compareChangedValue(""),
   pattern: compareChangedValue(" (cannot prove narrower)"),
   format: compareChangedValue(""),
@@ -24470,9 +25807,9 @@ var HANDLERS = {
   additionalProperties: compareSubschema,
   patternProperties: comparePatternProperties,
   items: compareItems,
-  anyOf: compareMembers("widens", "a branch "),
-  oneOf: compareMembers("widens", "a branch "),
-  allOf: compareMembers("narrows", "a branch "),
+  anyOf: compareMembers2("widens", "a branch "),
+  oneOf: compareMembers2("widens", "a branch "),
+  allOf: compareMembers2("narrows", "a branch "),
   uniqueItems: compareUniqueItems,
   multipleOf: compareMultipleOf
 };
@@ -24483,14 +25820,19 @@ function compareToolFields(before, after) {
   const push = (change) => {
     if (change) changes.push(change);
   };
-  push(setChange("scopes", compareScopeSets(before.scopes, after.scopes)));
-  changes.push(...credentialChanges(before, after));
-  push(setChange("egress", compareHostSets(before.egress, after.egress)));
+  push(setChange2("scopes", compareScopeSets(before.scopes, after.scopes)));
+  changes.push(...credentialChanges2(before, after));
+  push(setChange2("egress", compareHostSets(before.egress, after.egress)));
   push(rateLimitChange(before.rateLimit, after.rateLimit));
   push(rankedChange("approval", APPROVAL_RANK, before.approval, after.approval));
-  push(rankedChange("dataAccess", DATA_ACCESS_RANK, before.dataAccess, after.dataAccess));
+  push(declarationChange("dataAccess", DATA_ACCESS_RANK, before.dataAccess, after.dataAccess));
   push(
-    rankedChange("untrustedInput", FLAG_RANK, String(before.untrustedInput), String(after.untrustedInput))
+    declarationChange(
+      "untrustedInput",
+      FLAG_RANK,
+      String(before.untrustedInput),
+      String(after.untrustedInput)
+    )
   );
   push(schemaChange(before, after));
   push(effectChange(before, after));
@@ -24507,7 +25849,7 @@ function compareToolFields(before, after) {
       true
     )
   );
-  push(scalarChange("transport", before.transport, after.transport, "widened"));
+  push(transportChange(before.transport, after.transport));
   push(scalarChange("server", before.server, after.server, "changed"));
   push(scalarChange("description", before.description, after.description, "changed"));
   push(scalarChange("owner", before.owner, after.owner, "changed"));
@@ -24516,6 +25858,15 @@ function compareToolFields(before, after) {
   }
   if (changes.length === 0) push(scalarChange("policy", before.policy, after.policy, "changed"));
   return changes;
+}
+function transportChange(before, after) {
+  if (jsonEqual(before, after)) return void 0;
+  return {
+    field: "transport",
+    kind: "widened",
+    before: redactTransport(before),
+    after: redactTransport(after)
+  };
 }
 var MODELLED_KEYS = /* @__PURE__ */ new Set([
   "name",
@@ -24543,36 +25894,40 @@ function unmodelledKeys(before, after) {
 var APPROVAL_RANK = { human: 0, none: 1 };
 var DATA_ACCESS_RANK = { none: 0, internal: 1, sensitive: 2 };
 var FLAG_RANK = { false: 0, true: 1 };
-function setChange(field, comparison) {
+function setChange2(field, comparison) {
   if (comparison.kind === "same") return void 0;
   return { field, kind: comparison.kind, added: comparison.added, removed: comparison.removed };
 }
 function scalarChange(field, before, after, kind) {
   if (jsonEqual(before, after)) return void 0;
-  return { field, kind, before: toJson(before), after: toJson(after) };
+  return { field, kind, before: toJson2(before), after: toJson2(after) };
 }
-var toJson = (value) => value === void 0 ? null : JSON.parse(canonicalJson(value));
+var toJson2 = (value) => value === void 0 ? null : JSON.parse(canonicalJson(value));
 function rankedChange(field, rank, before, after, inverted = false) {
   if (before === after) return void 0;
   const b = Object.hasOwn(rank, before) ? rank[before] : void 0;
   const a = Object.hasOwn(rank, after) ? rank[after] : void 0;
   const rising = a === void 0 || b === void 0 || a > b;
   const kind = rising !== inverted ? "widened" : "narrowed";
-  return { field, kind, before: scalar(before), after: scalar(after) };
+  return { field, kind, before: scalar2(before), after: scalar2(after) };
 }
-var scalar = (value) => value === "true" ? true : value === "false" ? false : value;
-function credentialChanges(before, after) {
+function declarationChange(field, rank, before, after) {
+  const change = rankedChange(field, rank, before, after);
+  return change?.kind === "narrowed" ? { ...change, kind: "changed" } : change;
+}
+var scalar2 = (value) => value === "true" ? true : value === "false" ? false : value;
+function credentialChanges2(before, after) {
   const b = new Map(before.credentials.map((credential) => [credential.name, credential]));
   const a = new Map(after.credentials.map((credential) => [credential.name, credential]));
-  const added2 = [...a.keys()].filter((name) => !b.has(name)).sort();
-  const removed2 = [...b.keys()].filter((name) => !a.has(name)).sort();
+  const added3 = [...a.keys()].filter((name) => !b.has(name)).sort();
+  const removed3 = [...b.keys()].filter((name) => !a.has(name)).sort();
   const changes = [];
-  if (added2.length > 0 || removed2.length > 0) {
-    changes.push({ field: "credentials", kind: added2.length > 0 ? "widened" : "narrowed", added: added2, removed: removed2 });
+  if (added3.length > 0 || removed3.length > 0) {
+    changes.push({ field: "credentials", kind: added3.length > 0 ? "widened" : "narrowed", added: added3, removed: removed3 });
   }
   for (const name of [...a.keys()].filter((key) => b.has(key)).sort()) {
     const scopes = compareScopeSets(b.get(name)?.scopes ?? [], a.get(name)?.scopes ?? []);
-    const change = setChange(`credentials.${name}.scopes`, scopes);
+    const change = setChange2(`credentials.${name}.scopes`, scopes);
     if (change) changes.push(change);
   }
   return changes;
@@ -24627,35 +25982,42 @@ function schemaChange(before, after) {
 function effectChange(before, after) {
   const change = scalarChange("effect", before.effect, after.effect, "changed");
   if (!change) return void 0;
-  return { ...change, kind: radiusKind(before.effect ?? "irreversible", after.effect ?? "irreversible") };
+  const rises = compareRadius(after.effect ?? "irreversible", before.effect ?? "irreversible") > 0;
+  return { ...change, kind: rises ? "widened" : "changed" };
 }
+var HINTS = [
+  { hint: "readOnlyHint", absent: false, safer: true },
+  { hint: "destructiveHint", absent: true, safer: false },
+  { hint: "idempotentHint", absent: false, safer: true },
+  { hint: "openWorldHint", absent: true, safer: false }
+];
 function annotationsChange(before, after) {
   const change = scalarChange("annotations", before.annotations, after.annotations, "changed");
   if (!change) return void 0;
-  return {
-    ...change,
-    kind: radiusKind(annotationRadius(before.annotations), annotationRadius(after.annotations))
-  };
-}
-function radiusKind(before, after) {
-  const order = compareRadius(after, before);
-  return order > 0 ? "widened" : order < 0 ? "narrowed" : "changed";
+  const riskier = HINTS.some(({ hint, absent, safer }) => {
+    const b = before.annotations?.[hint] ?? absent;
+    const a = after.annotations?.[hint] ?? absent;
+    if (a === b) return false;
+    return typeof a !== "boolean" || typeof b !== "boolean" || a !== safer;
+  });
+  return { ...change, kind: riskier ? "widened" : "changed" };
 }
 function protectedTargetsChange(before, after) {
   const b = new Set(before.policy?.protectedTargets ?? []);
   const a = new Set(after.policy?.protectedTargets ?? []);
-  const added2 = [...a].filter((target) => !b.has(target)).sort();
-  const removed2 = [...b].filter((target) => !a.has(target)).sort();
-  if (added2.length === 0 && removed2.length === 0) return void 0;
+  const added3 = [...a].filter((target) => !b.has(target)).sort();
+  const removed3 = [...b].filter((target) => !a.has(target)).sort();
+  if (added3.length === 0 && removed3.length === 0) return void 0;
   return {
     field: "policy.protectedTargets",
-    kind: removed2.length > 0 ? "widened" : "narrowed",
-    added: added2,
-    removed: removed2
+    kind: removed3.length > 0 ? "widened" : "narrowed",
+    added: added3,
+    removed: removed3
   };
 }
 
 // src/core/diff-tools.ts
+var NO_ACTIONS = Object.freeze({});
 var sortedUnique = (list) => [...new Set(list)].sort();
 function capability(tool) {
   return {
@@ -24663,7 +26025,7 @@ function capability(tool) {
     source: void 0,
     scopes: sortedUnique(tool.scopes),
     egress: sortedUnique(tool.egress.map(normalizeHost)),
-    credentials: [...tool.credentials].map((credential) => ({ name: credential.name, scopes: sortedUnique(credential.scopes) })).sort((a, b) => compare(a.name, b.name)),
+    credentials: [...tool.credentials].map((credential) => ({ name: credential.name, scopes: sortedUnique(credential.scopes) })).sort((a, b) => compare2(a.name, b.name)),
     policy: tool.policy && {
       ...tool.policy,
       protectedTargets: tool.policy.protectedTargets && sortedUnique(tool.policy.protectedTargets)
@@ -24671,7 +26033,7 @@ function capability(tool) {
   };
 }
 var contentKey2 = (tool) => canonicalJson({ ...capability(tool), name: void 0 });
-var compare = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+var compare2 = (a, b) => a < b ? -1 : a > b ? 1 : 0;
 function byName(tools) {
   const map2 = /* @__PURE__ */ new Map();
   for (const tool of tools) if (!map2.has(tool.name)) map2.set(tool.name, tool);
@@ -24724,7 +26086,7 @@ function samePolicy(a, b) {
   return sameSet(left ?? [], right ?? []) && jsonEqual(restA, restB);
 }
 function diffToolRegistry(base, head, options = {}) {
-  const actions = options.actions ?? {};
+  const actions = options.actions ?? NO_ACTIONS;
   const radiusOf = (tool) => classifyBlastRadius(tool, actions).radius;
   const baseByName = byName(base);
   const headByName = byName(head);
@@ -24733,30 +26095,30 @@ function diffToolRegistry(base, head, options = {}) {
   for (const [name, after] of headByName) {
     const before = baseByName.get(name);
     if (!before) headOnly.push(after);
-    else if (!sameCapability(before, after)) changes.push(modified(before, after, radiusOf));
+    else if (!sameCapability(before, after)) changes.push(modified2(before, after, radiusOf));
   }
   const baseOnlyByContent = /* @__PURE__ */ new Map();
   const baseOnly = [...baseByName.values()].filter((tool) => !headByName.has(tool.name));
-  for (const tool of baseOnly.sort((a, b) => compare(a.name, b.name))) {
+  for (const tool of baseOnly.sort((a, b) => compare2(a.name, b.name))) {
     const key = contentKey2(tool);
     const list = baseOnlyByContent.get(key);
     if (list) list.push(tool);
     else baseOnlyByContent.set(key, [tool]);
   }
   const renamedFrom = /* @__PURE__ */ new Set();
-  for (const after of headOnly.sort((a, b) => compare(a.name, b.name))) {
+  for (const after of headOnly.sort((a, b) => compare2(a.name, b.name))) {
     const before = baseOnlyByContent.get(contentKey2(after))?.shift();
     if (before) {
       renamedFrom.add(before.name);
-      changes.push(renamed(before, after, radiusOf));
+      changes.push(renamed2(before, after, radiusOf));
     } else {
-      changes.push(added(after, radiusOf));
+      changes.push(added2(after, radiusOf));
     }
   }
-  for (const before of baseOnly) if (!renamedFrom.has(before.name)) changes.push(removed(before, radiusOf));
-  return changes.sort((a, b) => compare(a.name, b.name));
+  for (const before of baseOnly) if (!renamedFrom.has(before.name)) changes.push(removed2(before, radiusOf));
+  return changes.sort((a, b) => compare2(a.name, b.name));
 }
-function added(after, radiusOf) {
+function added2(after, radiusOf) {
   const radiusAfter = radiusOf(after);
   return {
     name: after.name,
@@ -24770,7 +26132,7 @@ function added(after, radiusOf) {
     line: after.source.line
   };
 }
-function removed(before, radiusOf) {
+function removed2(before, radiusOf) {
   return {
     name: before.name,
     change: "removed",
@@ -24783,11 +26145,11 @@ function removed(before, radiusOf) {
     line: before.source.line
   };
 }
-function renamed(before, after, radiusOf) {
+function renamed2(before, after, radiusOf) {
   const radiusBefore = radiusOf(before);
   const radiusAfter = radiusOf(after);
   const order = compareRadius(radiusAfter, radiusBefore);
-  const kind = order > 0 ? "widened" : order < 0 ? "narrowed" : "changed";
+  const kind = order > 0 ? "widened" : "changed";
   return {
     name: after.name,
     change: "renamed",
@@ -24801,17 +26163,20 @@ function renamed(before, after, radiusOf) {
     line: after.source.line
   };
 }
-function modified(before, after, radiusOf) {
+function modified2(before, after, radiusOf) {
   const radiusBefore = radiusOf(before);
   const radiusAfter = radiusOf(after);
   const changes = compareToolFields(before, after);
+  const narrowing = changes.length > 0 && changes.every((change) => change.kind === "narrowed");
   return {
     name: after.name,
     change: "modified",
     radiusBefore,
     radiusAfter,
-    escalation: compareRadius(radiusAfter, radiusBefore) > 0,
-    narrowing: changes.length > 0 && changes.every((change) => change.kind === "narrowed"),
+    // Revoking a tool's last scope leaves it undeclared, hence assumed irreversible: a higher presumption,
+    // not more authority. Escalation is reserved for changes that can grant something.
+    escalation: !narrowing && compareRadius(radiusAfter, radiusBefore) > 0,
+    narrowing,
     changes,
     path: after.source.path,
     line: after.source.line
@@ -24829,19 +26194,19 @@ var RULES = [
 ];
 function diffFlows(base, head, context) {
   const agents = [.../* @__PURE__ */ new Set([...base.keys(), ...head.keys()])].sort(compareAgents);
-  const added2 = [];
-  const removed2 = [];
+  const added3 = [];
+  const removed3 = [];
   for (const agent of agents) {
     for (const rule of RULES) {
       const before = fillRoles(rule, base.get(agent) ?? [], context.base);
       const after = fillRoles(rule, head.get(agent) ?? [], context.head);
       const gained = toFlow(rule, agent, membersOfNewTuples(after, before));
       const lost = toFlow(rule, agent, membersOfNewTuples(before, after));
-      if (gained) added2.push(gained);
-      if (lost) removed2.push(lost);
+      if (gained) added3.push(gained);
+      if (lost) removed3.push(lost);
     }
   }
-  return { added: added2, removed: removed2 };
+  return { added: added3, removed: removed3 };
 }
 function fillRoles(rule, tools, context) {
   return rule.roles.map(
@@ -24871,28 +26236,6 @@ function compareAgents(a, b) {
   if (a === WHOLE_REGISTRY_AGENT) return -1;
   if (b === WHOLE_REGISTRY_AGENT) return 1;
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-// src/core/signoffs.ts
-function computeSignoffRequirement(input2, baseConfig) {
-  const raising = input2.tools.filter((tool) => !tool.narrowing);
-  const radii = raising.map((tool) => tool.radiusAfter ?? "none");
-  for (const binding of input2.bindings) {
-    for (const name of binding.added) radii.push(input2.radiusOfBound(name) ?? "none");
-  }
-  const capabilityChanged = input2.tools.length > 0 || input2.bindings.length > 0 || input2.gateFilesChanged;
-  const widening = raising.length > 0 || input2.bindings.some((b) => b.added.length > 0) || input2.flowsAdded.length > 0;
-  const narrowingOnly = capabilityChanged && !widening && !input2.gateFilesChanged;
-  const highest = radii.length > 0 ? maxRadius(radii) : null;
-  const signoffRadius = input2.gateFilesChanged ? "privileged" : highest ?? (widening ? "none" : null);
-  const counts = baseConfig.planes.control.signoffs;
-  let requiredSignoffs = 0;
-  if (narrowingOnly) requiredSignoffs = counts.narrowing;
-  else if (signoffRadius !== null) requiredSignoffs = counts[signoffRadius];
-  return { maxRadius: highest, signoffRadius, narrowingOnly, capabilityChanged, requiredSignoffs };
-}
-function exceedsMaxRadius(radius, limit) {
-  return radius !== null && compareRadius(radius, limit) > 0;
 }
 
 // src/core/parse/findings.ts
@@ -25036,619 +26379,189 @@ function editDistance(a, b) {
   return previous[b.length];
 }
 
-// src/core/parse/unicode-names.ts
-var NAMES = /* @__PURE__ */ new Map([
-  // Cyrillic look-alikes of Latin letters
-  [1072, "CYRILLIC SMALL LETTER A"],
-  [1074, "CYRILLIC SMALL LETTER VE"],
-  [1077, "CYRILLIC SMALL LETTER IE"],
-  [1082, "CYRILLIC SMALL LETTER KA"],
-  [1084, "CYRILLIC SMALL LETTER EM"],
-  [1085, "CYRILLIC SMALL LETTER EN"],
-  [1086, "CYRILLIC SMALL LETTER O"],
-  [1088, "CYRILLIC SMALL LETTER ER"],
-  [1089, "CYRILLIC SMALL LETTER ES"],
-  [1090, "CYRILLIC SMALL LETTER TE"],
-  [1091, "CYRILLIC SMALL LETTER U"],
-  [1093, "CYRILLIC SMALL LETTER HA"],
-  [1109, "CYRILLIC SMALL LETTER DZE"],
-  [1110, "CYRILLIC SMALL LETTER BYELORUSSIAN-UKRAINIAN I"],
-  [1112, "CYRILLIC SMALL LETTER JE"],
-  [1211, "CYRILLIC SMALL LETTER SHHA"],
-  [1231, "CYRILLIC SMALL LETTER PALOCHKA"],
-  [1281, "CYRILLIC SMALL LETTER KOMI DE"],
-  [1040, "CYRILLIC CAPITAL LETTER A"],
-  [1045, "CYRILLIC CAPITAL LETTER IE"],
-  [1054, "CYRILLIC CAPITAL LETTER O"],
-  [1056, "CYRILLIC CAPITAL LETTER ER"],
-  [1057, "CYRILLIC CAPITAL LETTER ES"],
-  // Greek look-alikes
-  [945, "GREEK SMALL LETTER ALPHA"],
-  [949, "GREEK SMALL LETTER EPSILON"],
-  [953, "GREEK SMALL LETTER IOTA"],
-  [954, "GREEK SMALL LETTER KAPPA"],
-  [957, "GREEK SMALL LETTER NU"],
-  [959, "GREEK SMALL LETTER OMICRON"],
-  [961, "GREEK SMALL LETTER RHO"],
-  [964, "GREEK SMALL LETTER TAU"],
-  [965, "GREEK SMALL LETTER UPSILON"],
-  [967, "GREEK SMALL LETTER CHI"],
-  [927, "GREEK CAPITAL LETTER OMICRON"],
-  // Latin oddities and punctuation look-alikes
-  [305, "LATIN SMALL LETTER DOTLESS I"],
-  [609, "LATIN SMALL LETTER SCRIPT G"],
-  [160, "NO-BREAK SPACE"],
-  [8208, "HYPHEN"],
-  [8209, "NON-BREAKING HYPHEN"],
-  [8211, "EN DASH"],
-  [8722, "MINUS SIGN"],
-  [8228, "ONE DOT LEADER"],
-  [65294, "FULLWIDTH FULL STOP"],
-  [65343, "FULLWIDTH LOW LINE"],
-  // invisible and format characters
-  [173, "SOFT HYPHEN"],
-  [847, "COMBINING GRAPHEME JOINER"],
-  [1564, "ARABIC LETTER MARK"],
-  [4447, "HANGUL CHOSEONG FILLER"],
-  [4448, "HANGUL JUNGSEONG FILLER"],
-  [6158, "MONGOLIAN VOWEL SEPARATOR"],
-  [8203, "ZERO WIDTH SPACE"],
-  [8204, "ZERO WIDTH NON-JOINER"],
-  [8205, "ZERO WIDTH JOINER"],
-  [8206, "LEFT-TO-RIGHT MARK"],
-  [8207, "RIGHT-TO-LEFT MARK"],
-  [8234, "LEFT-TO-RIGHT EMBEDDING"],
-  [8235, "RIGHT-TO-LEFT EMBEDDING"],
-  [8236, "POP DIRECTIONAL FORMATTING"],
-  [8237, "LEFT-TO-RIGHT OVERRIDE"],
-  [8238, "RIGHT-TO-LEFT OVERRIDE"],
-  [8288, "WORD JOINER"],
-  [8289, "FUNCTION APPLICATION"],
-  [8290, "INVISIBLE TIMES"],
-  [8291, "INVISIBLE SEPARATOR"],
-  [8292, "INVISIBLE PLUS"],
-  [8294, "LEFT-TO-RIGHT ISOLATE"],
-  [8295, "RIGHT-TO-LEFT ISOLATE"],
-  [8296, "FIRST STRONG ISOLATE"],
-  [8297, "POP DIRECTIONAL ISOLATE"],
-  [10240, "BRAILLE PATTERN BLANK"],
-  [12644, "HANGUL FILLER"],
-  [65279, "ZERO WIDTH NO-BREAK SPACE"],
-  [65440, "HALFWIDTH HANGUL FILLER"],
-  [917505, "LANGUAGE TAG"],
-  [917631, "CANCEL TAG"]
-]);
-function formatCodePoint(codePoint) {
-  return `U+${codePoint.toString(16).toUpperCase().padStart(4, "0")}`;
+// src/core/parse/normalize-tool.ts
+function sortedUnique2(values) {
+  return [...new Set(values ?? [])].sort();
 }
-function nameOfCodePoint(codePoint) {
-  const known = NAMES.get(codePoint);
-  if (known) return known;
-  if (codePoint >= 917536 && codePoint <= 917630) {
-    return `TAG ${describeAscii(codePoint - 917504)}`;
-  }
-  if (codePoint >= 65024 && codePoint <= 65039) return `VARIATION SELECTOR-${codePoint - 65024 + 1}`;
-  if (codePoint >= 917760 && codePoint <= 917999) return `VARIATION SELECTOR-${codePoint - 917760 + 17}`;
-  if (codePoint >= 65281 && codePoint <= 65374) return `FULLWIDTH ${describeAscii(codePoint - 65248)}`;
-  return void 0;
-}
-function describeCodePoint(codePoint) {
-  const name = nameOfCodePoint(codePoint);
-  return name ? `${formatCodePoint(codePoint)} ${name}` : formatCodePoint(codePoint);
-}
-function describeAscii(code) {
-  const ch = String.fromCharCode(code);
-  if (/[a-z]/.test(ch)) return `LATIN SMALL LETTER ${ch.toUpperCase()}`;
-  if (/[A-Z]/.test(ch)) return `LATIN CAPITAL LETTER ${ch}`;
-  if (/[0-9]/.test(ch)) return `DIGIT ${ch}`;
-  if (ch === " ") return "SPACE";
-  return `'${ch}'`;
-}
-function firstNonAscii(text) {
-  let index = 0;
-  for (const ch of text) {
-    const codePoint = ch.codePointAt(0);
-    if (codePoint < 32 || codePoint > 126) return { index, codePoint };
-    index += 1;
-  }
-  return void 0;
-}
-
-// src/core/scan-text.ts
-var HIDDEN = /[\p{Cf}\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u2800\u3164\uFE00-\uFE0F\uFFA0\u{E0100}-\u{E01EF}]/gu;
-var HIDDEN_TEST = new RegExp(HIDDEN.source, "u");
-var PICTOGRAPH = new RegExp("\\p{Extended_Pictographic}", "u");
-var EMOJI = new RegExp("\\p{Emoji}", "u");
-var SKIN_TONE_OR_VS = /[\u{1F3FB}-\u{1F3FF}\uFE0F]/u;
-function findHiddenUnicode(text) {
-  if (!HIDDEN_TEST.test(text)) return [];
-  const found = [];
-  for (const match of text.matchAll(HIDDEN)) {
-    const index = match.index;
-    const codePoint = match[0].codePointAt(0);
-    if (isEmojiPart(text, index, codePoint)) continue;
-    found.push({ index, codePoint, name: nameOfCodePoint(codePoint) ?? "FORMAT CHARACTER" });
-  }
-  return found;
-}
-function isEmojiPart(text, index, codePoint) {
-  if (codePoint === 65038 || codePoint === 65039) return EMOJI.test(previousCodePoint(text, index));
-  if (codePoint === 8205) {
-    let before = index;
-    let previous = previousCodePoint(text, before);
-    while (SKIN_TONE_OR_VS.test(previous)) {
-      before -= previous.length;
-      previous = previousCodePoint(text, before);
-    }
-    const next = String.fromCodePoint(text.codePointAt(index + 1) ?? 32);
-    return PICTOGRAPH.test(previous) && PICTOGRAPH.test(next);
-  }
-  return false;
-}
-function previousCodePoint(text, index) {
-  if (index <= 0) return "";
-  const low = text.charCodeAt(index - 1);
-  if (low >= 56320 && low <= 57343 && index >= 2) return text.slice(index - 2, index);
-  return text.slice(index - 1, index);
-}
-function decodeTagCharacters(text) {
-  let out = "";
-  for (const ch of text) {
-    const codePoint = ch.codePointAt(0);
-    if (codePoint >= 917536 && codePoint <= 917630) out += String.fromCharCode(codePoint - 917504);
-  }
-  return out;
-}
-var INSTRUCTION_PATTERNS = [
-  /\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+|the\s+|your\s+)*(?:previous|prior|above|earlier|preceding|former)\s+(?:instructions?|prompts?|rules|directions|guidelines|messages?|context)\b/i,
-  /\bdisregard\s+(?:all\s+|any\s+|everything\s+)?(?:the\s+)?(?:above|previous|prior)\b/i,
-  /\byou\s+must\s+(?:always|never)\b/i,
-  /\b(?:do\s+not|don'?t|never)\s+(?:tell|inform|notify|alert|mention\s+(?:this\s+|it\s+)?to|reveal\s+(?:this\s+|it\s+)?to)\s+(?:the\s+)?user\b/i,
-  /\bwithout\s+(?:telling|informing|notifying|asking)\s+(?:the\s+)?user\b/i,
-  /\bsystem\s+prompt\b/i,
-  /<\/?\s*(?:important|system|instructions?)\s*>/i,
-  /\bbefore\s+using\s+this\s+tool\b[^\n]{0,120}?\bread\b/i,
-  /\byou\s+are\s+now\b/i,
-  /\bnew\s+instructions?\s*:/i,
-  /\b(?:send|post|upload|forward|transmit|exfiltrate|leak)\b[^\n]{0,120}?\b(?:to|at)\s+https?:\/\//i,
-  /(?:~\/\.ssh|\bid_rsa\b|\.aws\/credentials)/i
-];
-function findInstructionLikeText(text) {
-  const found = [];
-  for (const pattern of INSTRUCTION_PATTERNS) {
-    const match = pattern.exec(text);
-    if (match && !found.includes(match[0])) found.push(match[0]);
-  }
-  return found;
-}
-var HOMOGLYPHS = new Map(
-  Object.entries({
-    \u0430: "a",
-    \u0432: "b",
-    \u0435: "e",
-    \u043A: "k",
-    \u043C: "m",
-    \u043D: "h",
-    \u043E: "o",
-    \u0440: "p",
-    \u0441: "c",
-    \u0442: "t",
-    \u0443: "y",
-    \u0445: "x",
-    \u0455: "s",
-    \u0456: "i",
-    \u0458: "j",
-    \u04BB: "h",
-    "\u04CF": "l",
-    "\u0501": "d",
-    "\u051B": "q",
-    "\u051D": "w",
-    \u03B1: "a",
-    \u03B5: "e",
-    \u03B9: "i",
-    \u03BA: "k",
-    \u03BD: "v",
-    \u03BF: "o",
-    \u03C1: "p",
-    \u03C4: "t",
-    \u03C5: "u",
-    \u03C7: "x",
-    \u0131: "i",
-    \u0261: "g",
-    \u2113: "l"
-  })
-);
-function confusableSkeleton(name) {
-  let out = "";
-  for (const ch of name.normalize("NFKC")) {
-    if (ch === "I") out += "l";
-    else {
-      const lower2 = ch.toLowerCase();
-      out += HOMOGLYPHS.get(lower2) ?? lower2;
-    }
-  }
-  return out.replace(/[\p{Cf}]/gu, "").replace(/0/g, "o").replace(/[1|]/g, "l").replace(/[_\-.]+/g, "_").replace(/rn/g, "m").replace(/vv/g, "w");
-}
-
-// src/core/validate-registry.ts
-function validateRegistry(registry, options = {}) {
-  const findings = [];
-  const seen = /* @__PURE__ */ new Set();
-  const report = ({ fieldPath, value, line, ...finding }) => {
-    const out = { ...finding, line: line ?? 1 };
-    if (fieldPath && fieldPath.length > 0) out.field = dottedField(fieldPath);
-    const who = out.code === "hidden-unicode" ? "" : out.tool ?? "";
-    const key = `${out.code}\0${out.path}\0${out.line}\0${out.field ?? ""}\0${who}\0${value ?? ""}`;
-    if (!seen.has(key)) {
-      seen.add(key);
-      findings.push(out);
-    }
-  };
-  const lineOf = (tool, field, value) => (field.length > 0 ? options.locate?.(
-    {
-      path: tool.source.path,
-      tool: tool.name,
-      ...tool.server !== void 0 && { server: tool.server },
-      ...value !== void 0 && { value }
-    },
-    field
-  ) : void 0) ?? tool.source.line;
-  const promptLine = (prompt, field, value) => options.locate?.({ path: prompt.source.path, ...value !== void 0 && { value } }, field) ?? prompt.source.line;
-  checkToolNames(registry.tools, report);
-  checkPromptIds(registry.prompts, report);
-  const names = new Set(registry.tools.map((tool) => tool.name));
-  const skeletons = new Map(registry.tools.map((tool) => [confusableSkeleton(tool.name), tool.name]));
-  for (const prompt of registry.prompts) {
-    for (const name of prompt.tools ?? []) {
-      if (names.has(name)) continue;
-      const lookalike = skeletons.get(confusableSkeleton(name));
-      const hint = lookalike ? ` (did you mean ${JSON.stringify(lookalike)}?)` : "";
-      report({
-        severity: "error",
-        code: "unknown-tool-binding",
-        path: prompt.source.path,
-        line: promptLine(prompt, ["tools"], name),
-        tool: prompt.id,
-        fieldPath: ["tools"],
-        value: name,
-        // escaped: a binding with an invisible character must not read exactly like the real tool's name
-        message: `prompt ${JSON.stringify(prompt.id)} binds tool ${escapeNonAscii(JSON.stringify(name))}, which is not in the registry${hint}`
-      });
-    }
-    scanStrings({ text: prompt.text, meta: prompt.meta }, [], (fieldPath, text) => {
-      const source = fieldPath[0] === "text" ? [] : fieldPath.slice(1);
-      const line = () => source.length > 0 ? promptLine(prompt, source) : prompt.source.line;
-      reportHidden(
-        report,
-        "warning",
-        prompt.source.path,
-        line,
-        `prompt ${JSON.stringify(prompt.id)}`,
-        prompt.id,
-        source,
-        text
-      );
-    });
-  }
-  for (const tool of registry.tools) {
-    scanTool(tool, report, lineOf);
-    for (const finding of classifyBlastRadius(tool, options.actions).findings) {
-      const fieldPath = parseFieldPath(finding.field);
-      report({
-        severity: finding.severity,
-        code: finding.code,
-        path: tool.source.path,
-        line: lineOf(tool, fieldPath),
-        tool: tool.name,
-        fieldPath,
-        message: `tool ${JSON.stringify(tool.name)}: ${finding.message}`
-      });
-    }
-  }
-  return findings;
-}
-function checkToolNames(tools, report) {
+function normalizeCredentials(raw) {
   const byName2 = /* @__PURE__ */ new Map();
-  const bySkeleton = /* @__PURE__ */ new Map();
-  for (const tool of tools) {
-    const first = byName2.get(tool.name);
-    if (first) {
-      report({
-        severity: "error",
-        code: "duplicate-tool",
-        path: tool.source.path,
-        line: tool.source.line,
-        tool: tool.name,
-        message: `tool ${JSON.stringify(tool.name)} is defined twice: here and at ${where(first)}`
-      });
-      continue;
-    }
-    byName2.set(tool.name, tool);
-    const skeleton = confusableSkeleton(tool.name);
-    const twin = bySkeleton.get(skeleton);
-    if (twin) {
-      report({
-        severity: "error",
-        code: "confusable-name",
-        path: tool.source.path,
-        line: tool.source.line,
-        tool: tool.name,
-        message: `tool name ${JSON.stringify(tool.name)} is confusable with ${JSON.stringify(twin.name)} at ${where(twin)}: a model or reviewer can mistake one for the other`
-      });
-    } else {
-      bySkeleton.set(skeleton, tool);
-    }
+  for (const item of raw ?? []) {
+    const scopes = byName2.get(item.name) ?? /* @__PURE__ */ new Set();
+    for (const scope of item.scopes ?? []) scopes.add(scope);
+    byName2.set(item.name, scopes);
   }
+  return [...byName2.keys()].sort().map((name) => ({ name, scopes: [...byName2.get(name)].sort() }));
 }
-function checkPromptIds(prompts, report) {
-  const byId = /* @__PURE__ */ new Map();
-  for (const prompt of prompts) {
-    const first = byId.get(prompt.id);
-    if (!first) {
-      byId.set(prompt.id, prompt);
-      continue;
-    }
-    report({
-      severity: "error",
-      code: "duplicate-prompt",
-      path: prompt.source.path,
-      line: prompt.source.line,
-      tool: prompt.id,
-      message: `prompt id ${JSON.stringify(prompt.id)} is used twice: here and at ${first.source.path}:${first.source.line}`
-    });
-  }
+function normalizeEgress(raw) {
+  return sortedUnique2((raw ?? []).map((host) => host.toLowerCase()));
 }
-function scanTool(tool, report, lineOf) {
-  const { source: _source, ...fields } = tool;
-  scanStrings(fields, [], (fieldPath, text) => {
-    if (fieldPath[0] === "name" || fieldPath[0] === "server") return;
-    reportHidden(
-      report,
-      "error",
-      tool.source.path,
-      () => lineOf(tool, fieldPath),
-      `tool ${JSON.stringify(tool.name)}`,
-      tool.name,
-      fieldPath,
-      text
-    );
-    if (isModelFacing(fieldPath)) {
-      const phrases = findInstructionLikeText(text);
-      if (phrases.length === 0) return;
-      report({
-        severity: "warning",
-        code: "instruction-like-text",
-        path: tool.source.path,
-        line: lineOf(tool, fieldPath),
-        tool: tool.name,
-        fieldPath,
-        message: `tool ${JSON.stringify(tool.name)}: ${displayField(fieldPath)} reads like instructions to the model: ${phrases.map((p) => JSON.stringify(p)).join(", ")}`
-      });
-    }
-  });
-}
-function isModelFacing(fieldPath) {
-  const last = fieldPath[fieldPath.length - 1];
-  if (fieldPath.length === 1) return last === "description";
-  if (fieldPath[0] === "annotations") return last === "title";
-  return fieldPath[0] === "inputSchema" && (last === "description" || last === "title");
-}
-function reportHidden(report, severity, path, line, subject, tool, fieldPath, text) {
-  const hidden = findHiddenUnicode(text);
-  const first = hidden[0];
-  if (!first) return;
-  const label = fieldPath.length > 0 ? displayField(fieldPath) : "text";
-  const more = hidden.length > 1 ? ` (and ${hidden.length - 1} more)` : "";
-  const smuggled = decodeTagCharacters(text);
-  const decoded = smuggled ? `; the tag characters spell ${JSON.stringify(smuggled.slice(0, 120))}` : "";
-  report({
-    severity,
-    code: "hidden-unicode",
-    path,
-    line: line(),
-    tool,
-    fieldPath,
-    message: `${subject}: ${label} contains invisible character ${describeCodePoint(first.codePoint)} at offset ${first.index}${more}: a reviewer cannot see what the model reads${decoded}`
-  });
-}
-function scanStrings(value, path, visit) {
-  if (typeof value === "string") {
-    visit(path, value);
-  } else if (Array.isArray(value)) {
-    value.forEach((item, index) => scanStrings(item, [...path, index], visit));
-  } else if (typeof value === "object" && value !== null) {
-    for (const [key, inner] of Object.entries(value)) {
-      const innerPath = [...path, key];
-      visit(innerPath, key);
-      scanStrings(inner, innerPath, visit);
-    }
-  }
-}
-function parseFieldPath(field) {
-  if (field === "") return [];
-  return field.replace(/\[(\d+)\]/g, ".$1").split(".").filter((segment) => segment !== "").map((segment) => /^\d+$/.test(segment) ? Number(segment) : segment);
-}
-function where(tool) {
-  return `${tool.source.path}:${tool.source.line}`;
-}
-
-// src/core/waivers.ts
-function applyWaivers(findings, waivers, today) {
-  const active = waivers.filter((waiver) => waiver.expires >= today);
-  const expired = waivers.filter((waiver) => waiver.expires < today);
-  const applied = [];
-  const kept = [];
-  for (const finding of findings) {
-    const waiver = active.find((w) => w.tool === finding.tool && w.code === finding.code);
-    if (waiver) applied.push({ ...waiver, path: finding.path });
-    else kept.push(finding);
-  }
-  for (const waiver of expired) {
-    kept.push({
-      severity: "warning",
-      code: "waiver-expired",
-      path: "agentgate.yaml",
-      line: 1,
-      tool: waiver.tool,
-      message: `waiver for ${waiver.code} on ${waiver.tool} (owner ${waiver.owner}) expired on ${waiver.expires}; it no longer applies`
-    });
-  }
-  return { findings: kept, applied, expired };
-}
-
-// src/core/build-diff.ts
-function buildDiffReport(input2) {
-  const { config } = input2;
-  const actions = config.radius.actions;
-  const baseRegistry = input2.base.snapshot.registry;
-  const headRegistry = input2.head.snapshot.registry;
-  const files = splitFilesByPlane(input2.changedFiles, createPathClassifier(config));
-  const tools = diffToolRegistry(baseRegistry.tools, headRegistry.tools, { actions });
-  const bindings = diffBindings(baseRegistry.prompts, headRegistry.prompts);
-  const baseRadius = memoizeRadius(actions);
-  const headRadius = memoizeRadius(actions);
-  const internalHosts = config.planes.control.internalHosts;
-  const flows = diffFlows(
-    resolveAgents(baseRegistry.tools, baseRegistry.prompts),
-    resolveAgents(headRegistry.tools, headRegistry.prompts),
-    {
-      base: { radiusOf: (tool) => baseRadius.of(tool), internalHosts },
-      head: { radiusOf: (tool) => headRadius.of(tool), internalHosts }
-    }
-  );
-  const gateFiles = changedGateFiles(files.control, input2.base.snapshot.oids, input2.head.snapshot.oids);
-  const headByName = new Map(headRegistry.tools.map((tool) => [tool.name, tool]));
-  const digest = computeDigest({
-    toolChanges: tools,
-    baseTools: new Map(baseRegistry.tools.map((tool) => [tool.name, tool])),
-    headTools: headByName,
-    gateFiles,
-    bindings
-  });
-  const requirement = computeSignoffRequirement(
-    {
-      tools,
-      bindings,
-      radiusOfBound: (name) => {
-        const tool = headByName.get(name);
-        return tool ? headRadius.of(tool) : null;
-      },
-      gateFilesChanged: gateFiles.length > 0,
-      flowsAdded: flows.added
-    },
-    config
-  );
-  const prompts = diffPrompts(baseRegistry.prompts, headRegistry.prompts, {
-    versionBump: config.planes.data.versionBump
-  });
-  const changedPaths = new Set(input2.changedFiles.map((file) => file.path));
-  const changedTools = new Set(tools.filter((t) => t.change !== "removed").map((t) => t.name));
-  const relevant = (finding) => changedPaths.has(finding.path) || finding.tool !== void 0 && changedTools.has(finding.tool);
-  const headFindings = dedupeFindings([
-    ...headRegistry.findings,
-    ...validateRegistry(headRegistry, { actions })
-  ]).filter(relevant);
-  const waived = applyWaivers(
-    [...headFindings, ...prompts.findings, ...radiusOverMax(tools, config.planes.control.maxRadius)],
-    config.waivers,
-    input2.today
-  );
-  const reviewersFor = (configured, paths) => configured.length > 0 ? configured : ownersOfFiles(paths, input2.ownersOf);
-  return {
-    schemaVersion: 1,
-    base: input2.base.ref,
-    head: input2.head.ref,
-    planes: {
-      data: {
-        changed: files.data.length > 0,
-        files: files.data,
-        prompts: prompts.changes,
-        reviewers: files.data.length > 0 ? reviewersFor(config.planes.data.reviewers, files.data) : []
-      },
-      control: {
-        changed: files.control.length > 0 || bindings.length > 0,
-        files: files.control,
-        tools,
-        bindings,
-        flows,
-        maxRadius: requirement.maxRadius,
-        escalation: tools.some((tool) => tool.escalation),
-        narrowingOnly: requirement.narrowingOnly,
-        requiredSignoffs: requirement.requiredSignoffs,
-        digest,
-        reviewers: files.control.length > 0 || bindings.length > 0 ? reviewersFor(config.planes.control.reviewers, [
-          ...files.control,
-          ...boundToolFiles(bindings, headByName, baseRegistry.tools)
-        ]) : []
-      }
-    },
-    findings: sortFindings(waived.findings),
-    waivers: { applied: waived.applied, expired: waived.expired }
-  };
-}
-function memoizeRadius(actions) {
-  const cache = /* @__PURE__ */ new Map();
-  return {
-    of(tool) {
-      let radius = cache.get(tool);
-      if (radius === void 0) {
-        radius = classifyBlastRadius(tool, actions).radius;
-        cache.set(tool, radius);
-      }
-      return radius;
-    }
-  };
-}
-function changedGateFiles(files, baseOids, headOids) {
-  const out = [];
-  for (const file of files) {
-    for (const path of /* @__PURE__ */ new Set([file.path, file.oldPath ?? file.path])) {
-      if (!isGateFile(path)) continue;
-      out.push({ path, before: baseOids.get(path) ?? null, after: headOids.get(path) ?? null });
-    }
-  }
+function normalizePolicy(raw) {
+  if (raw === void 0) return void 0;
+  const policy = raw;
+  const out = {};
+  if (policy.protectedTargets !== void 0) out.protectedTargets = sortedUnique2(policy.protectedTargets);
+  if (policy.targetField !== void 0) out.targetField = policy.targetField;
+  if (policy.requireChangeRequest !== void 0) out.requireChangeRequest = policy.requireChangeRequest;
   return out;
 }
-function radiusOverMax(tools, limit) {
-  return tools.filter((tool) => !tool.narrowing && exceedsMaxRadius(tool.radiusAfter, limit)).map((tool) => ({
-    severity: "error",
-    code: "radius-over-max",
-    path: tool.path,
-    line: tool.line,
-    tool: tool.name,
-    message: `${tool.name} has radius ${tool.radiusAfter}, above the configured maxRadius ${limit}`
-  }));
+var ANNOTATION_KEYS = [
+  "title",
+  "readOnlyHint",
+  "destructiveHint",
+  "idempotentHint",
+  "openWorldHint"
+];
+function normalizeAnnotations(raw, fallbackTitle) {
+  if (raw === void 0) return void 0;
+  const source = raw;
+  const out = {};
+  for (const key of ANNOTATION_KEYS) if (source[key] !== void 0) out[key] = source[key];
+  if (out.title === void 0 && typeof fallbackTitle === "string") out.title = fallbackTitle;
+  return out;
 }
-function boundToolFiles(bindings, head, baseTools) {
-  const base = new Map(baseTools.map((tool) => [tool.name, tool]));
-  const paths = /* @__PURE__ */ new Set();
-  for (const binding of bindings) {
-    for (const name of binding.added) paths.add((head.get(name) ?? base.get(name))?.source.path ?? "");
-    for (const name of binding.removed) paths.add((base.get(name) ?? head.get(name))?.source.path ?? "");
+function commonFields(raw) {
+  const tool = {
+    scopes: sortedUnique2(raw.scopes),
+    dataAccess: raw.dataAccess ?? "none",
+    untrustedInput: raw.untrustedInput ?? false,
+    approval: raw.approval ?? "none"
+  };
+  if (typeof raw.description === "string") tool.description = raw.description;
+  if (raw.effect !== void 0) tool.effect = raw.effect;
+  if (raw.rateLimit !== void 0) {
+    const limit = raw.rateLimit;
+    tool.rateLimit = { calls: limit.calls, per: limit.per };
   }
-  paths.delete("");
-  return [...paths].map((path) => ({ path, status: "modified" }));
+  if (raw.inputSchema !== void 0) tool.inputSchema = raw.inputSchema;
+  const policy = normalizePolicy(raw.policy);
+  if (policy) tool.policy = policy;
+  const annotations = normalizeAnnotations(raw.annotations, raw.title);
+  if (annotations) tool.annotations = annotations;
+  return tool;
 }
-function ownersOfFiles(files, ownersOf2) {
-  if (!ownersOf2) return [];
-  const owners = /* @__PURE__ */ new Set();
-  for (const file of files) for (const owner of ownersOf2(file.path)) owners.add(owner);
-  return [...owners].sort();
+function normalizeTool(raw, source) {
+  const common2 = commonFields(raw);
+  const tool = {
+    name: raw.name,
+    ...common2,
+    credentials: normalizeCredentials(raw.credentials),
+    egress: normalizeEgress(raw.egress),
+    source
+  };
+  if (typeof raw.owner === "string") tool.owner = raw.owner;
+  return orderKeys(tool);
 }
-function dedupeFindings(findings) {
-  const seen = /* @__PURE__ */ new Set();
-  return findings.filter((f) => {
-    const key = `${f.code}\0${f.path}\0${f.line}\0${f.tool ?? ""}\0${f.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+function normalizeServerTool(raw, server, source) {
+  const common2 = commonFields(raw);
+  const tool = {
+    name: `${server.name}.${raw.name}`,
+    server: server.name,
+    ...common2,
+    credentials: server.credentials.map((c) => ({ name: c.name, scopes: [...c.scopes] })),
+    egress: [...server.egress],
+    source
+  };
+  if (server.owner !== void 0) tool.owner = server.owner;
+  if (server.transport !== void 0) tool.transport = server.transport;
+  return orderKeys(tool);
 }
-var SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
-function sortFindings(findings) {
-  return [...findings].sort(
-    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || a.line - b.line
-  );
+var KEY_ORDER = [
+  "name",
+  "server",
+  "description",
+  "owner",
+  "effect",
+  "scopes",
+  "credentials",
+  "egress",
+  "dataAccess",
+  "untrustedInput",
+  "rateLimit",
+  "approval",
+  "inputSchema",
+  "policy",
+  "annotations",
+  "transport",
+  "source"
+];
+function orderKeys(tool) {
+  const out = {};
+  for (const key of KEY_ORDER) if (tool[key] !== void 0) out[key] = tool[key];
+  return out;
+}
+function normalizeTransportType(raw) {
+  switch (raw.type) {
+    case "stdio":
+    case "local":
+      return "stdio";
+    case "http":
+    case "streamable-http":
+      return "http";
+    case "sse":
+      return "sse";
+    default:
+      if (typeof raw.command === "string") return "stdio";
+      if (typeof raw.url === "string") return "http";
+      return "unknown";
+  }
+}
+var TRANSPORT_KEYS = /* @__PURE__ */ new Set(["type", "command", "args", "cwd", "url", "env", "headers"]);
+function normalizeTransport(raw) {
+  const source = raw ?? {};
+  const transport = { type: normalizeTransportType(source) };
+  if (typeof source.command === "string") transport.command = source.command;
+  if (Array.isArray(source.args)) transport.args = source.args.map(String);
+  if (typeof source.cwd === "string") transport.cwd = source.cwd;
+  if (typeof source.url === "string") transport.url = source.url;
+  if (isStringMap(source.env)) transport.env = sortedEntries(source.env);
+  if (isStringMap(source.headers)) transport.headers = sortedEntries(source.headers);
+  const other = Object.keys(source).filter((key) => !TRANSPORT_KEYS.has(key));
+  if (other.length > 0) {
+    transport.other = Object.fromEntries(other.sort().map((key) => [key, source[key]]));
+  }
+  return transport;
+}
+function isStringMap(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function sortedEntries(map2) {
+  const out = {};
+  for (const key of Object.keys(map2).sort()) out[key] = String(map2[key]);
+  return out;
+}
+function urlHost(url) {
+  try {
+    const host = new URL(url).hostname.toLowerCase();
+    return host === "" ? void 0 : host;
+  } catch {
+    return void 0;
+  }
+}
+function normalizeManifestServer(raw, source) {
+  const transport = normalizeTransport(raw.transport);
+  const keyNames = [...Object.keys(transport.env ?? {}), ...Object.keys(transport.headers ?? {})];
+  const declared = normalizeCredentials(raw.credentials);
+  const known = new Set(declared.map((c) => c.name));
+  const credentials = normalizeCredentials([
+    ...declared,
+    ...keyNames.filter((name) => !known.has(name)).map((name) => ({ name }))
+  ]);
+  const host = transport.url === void 0 ? void 0 : urlHost(transport.url);
+  const declaredEgress = raw.egress === void 0 ? void 0 : normalizeEgress(raw.egress);
+  const egress = declaredEgress === void 0 && host === void 0 ? ["*"] : sortedUnique2([...declaredEgress ?? [], ...host === void 0 ? [] : [host]]);
+  return {
+    name: raw.name,
+    origin: "manifest",
+    transport,
+    credentials,
+    egress,
+    ...Array.isArray(raw.tools) && {
+      tools: sortedUnique2(raw.tools.map((tool) => String(tool.name)))
+    },
+    ...typeof raw.owner === "string" && { owner: raw.owner },
+    ...typeof raw.description === "string" && { description: raw.description },
+    source
+  };
 }
 
 // src/core/parse/validators.ts
@@ -25938,15 +26851,16 @@ var intentSchema = {
 };
 
 // src/schemas/mcp-server.ts
+var STDIO_TRANSPORT_TYPES = ["stdio", "local"];
+var REMOTE_TRANSPORT_TYPES = ["http", "sse", "streamable-http"];
 var transportSchema = {
   type: "object",
-  description: "How the agent reaches the server: { type: stdio, command, args } or { type: http, url }. A changed command or URL is a changed capability.",
-  required: ["type"],
+  description: "How the agent reaches the server, as MCP clients write it: { command, args } (stdio) or { url } (remote); `type` is optional. A changed command, argument or URL is a changed capability.",
   properties: {
     type: {
       type: "string",
-      enum: ["stdio", "http", "sse", "streamable-http"],
-      description: "Transport kind."
+      enum: [...STDIO_TRANSPORT_TYPES, ...REMOTE_TRANSPORT_TYPES],
+      description: "Transport kind; optional: `command` means stdio, `url` means remote."
     },
     command: { type: "string", minLength: 1, description: "stdio: the executable." },
     args: { type: "array", items: { type: "string" }, description: "stdio: its arguments." },
@@ -25964,10 +26878,18 @@ var transportSchema = {
     }
   },
   allOf: [
-    { if: { properties: { type: { const: "stdio" } } }, then: { required: ["command"] } },
     {
-      if: { properties: { type: { enum: ["http", "sse", "streamable-http"] } } },
+      if: { required: ["type"], properties: { type: { enum: [...STDIO_TRANSPORT_TYPES] } } },
+      then: { required: ["command"] }
+    },
+    {
+      if: { required: ["type"], properties: { type: { enum: [...REMOTE_TRANSPORT_TYPES] } } },
       then: { required: ["url"] }
+    },
+    // No type and no url: the client would run it as stdio, so the missing field is the command.
+    {
+      if: { not: { anyOf: [{ required: ["type"] }, { required: ["url"] }] } },
+      then: { required: ["command"] }
     }
   ]
 };
@@ -26163,7 +27085,7 @@ function requireCommon() {
   function isNothing(subject) {
     return typeof subject === "undefined" || subject === null;
   }
-  function isObject4(subject) {
+  function isObject5(subject) {
     return typeof subject === "object" && subject !== null;
   }
   function toArray(sequence) {
@@ -26192,7 +27114,7 @@ function requireCommon() {
     return number === 0 && Number.NEGATIVE_INFINITY === 1 / number;
   }
   common.isNothing = isNothing;
-  common.isObject = isObject4;
+  common.isObject = isObject5;
   common.toArray = toArray;
   common.repeat = repeat;
   common.isNegativeZero = isNegativeZero;
@@ -29161,7 +30083,7 @@ function requireJsYaml() {
   hasRequiredJsYaml = 1;
   const loader2 = requireLoader();
   const dumper2 = requireDumper();
-  function renamed2(from, to) {
+  function renamed3(from, to) {
     return function() {
       throw new Error("Function yaml." + from + " is removed in js-yaml 4. Use yaml." + to + " instead, which is now safe by default.");
     };
@@ -29191,9 +30113,9 @@ function requireJsYaml() {
     seq: requireSeq(),
     str: requireStr()
   };
-  jsYaml.safeLoad = renamed2("safeLoad", "load");
-  jsYaml.safeLoadAll = renamed2("safeLoadAll", "loadAll");
-  jsYaml.safeDump = renamed2("safeDump", "dump");
+  jsYaml.safeLoad = renamed3("safeLoad", "load");
+  jsYaml.safeLoadAll = renamed3("safeLoadAll", "loadAll");
+  jsYaml.safeDump = renamed3("safeDump", "dump");
   return jsYaml;
 }
 var jsYamlExports = requireJsYaml();
@@ -29416,245 +30338,9 @@ function quote2(text) {
   return JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text);
 }
 
-// src/core/parse/config.ts
-function deepFreeze(value) {
-  if (typeof value === "object" && value !== null) {
-    for (const inner of Object.values(value)) deepFreeze(inner);
-    Object.freeze(value);
-  }
-  return value;
-}
-var DEFAULT_CONFIG = deepFreeze({
-  version: 1,
-  planes: {
-    data: {
-      paths: ["registry/prompts/**"],
-      reviewers: [],
-      versionBump: "required"
-    },
-    control: {
-      paths: ["registry/tools/**"],
-      reviewers: [],
-      signers: [],
-      signoffs: { none: 0, read: 1, write: 1, irreversible: 1, privileged: 2, narrowing: 0 },
-      maxRadius: "privileged",
-      internalHosts: []
-    }
-  },
-  radius: { actions: {} },
-  waivers: []
-});
-function parseConfig(text, path) {
-  const defaults = () => ({
-    config: structuredClone(DEFAULT_CONFIG),
-    errors: [],
-    warnings: []
-  });
-  if (text === null || text.trim() === "") return defaults();
-  const parsed = parseYaml(text);
-  const errors = parsed.issues.map(
-    (issue) => inputFinding({ code: issue.code, path, line: issue.line, message: issue.message })
-  );
-  if (errors.length > 0) return { ...defaults(), errors };
-  const [doc, extra] = parsed.documents;
-  if (extra) {
-    const line = lineOfPath(extra, []);
-    return {
-      ...defaults(),
-      errors: [inputFinding({ code: "schema", path, line, message: "config must be one YAML document" })]
-    };
-  }
-  if (!doc || doc.value === null) return defaults();
-  const validate = getValidators().config;
-  if (!validate(doc.value)) {
-    const schemaErrors = describeSchemaErrors(validate.errors).map(
-      (problem) => inputFinding({
-        code: "schema",
-        path,
-        line: lineOfPath(doc, problem.path),
-        message: problem.message,
-        field: problem.path
-      })
-    );
-    return { ...defaults(), errors: schemaErrors };
-  }
-  const config = mergeConfig(doc.value);
-  return { config, errors: [], warnings: configWarnings(config, path, doc) };
-}
-function mergeConfig(user) {
-  const config = structuredClone(DEFAULT_CONFIG);
-  const data = user.planes?.data;
-  const control = user.planes?.control;
-  if (data) {
-    const { eval: evalConfig, ...rest } = data;
-    Object.assign(config.planes.data, rest);
-    if (evalConfig) config.planes.data.eval = { ...evalConfig };
-  }
-  if (control) {
-    const { signoffs, ...rest } = control;
-    Object.assign(config.planes.control, rest);
-    if (signoffs) Object.assign(config.planes.control.signoffs, signoffs);
-  }
-  const actions = /* @__PURE__ */ Object.create(null);
-  for (const [action, radius] of Object.entries(user.radius?.actions ?? {})) actions[action] = radius;
-  config.radius.actions = actions;
-  config.waivers = (user.waivers ?? []).map((waiver) => ({ ...waiver }));
-  return config;
-}
-var SIGNOFF_ORDER = [
-  "none",
-  "read",
-  "write",
-  "irreversible",
-  "privileged"
-];
-function configWarnings(config, path, doc) {
-  const warnings = [];
-  const warn = (code, field, message) => warnings.push(
-    inputFinding({ severity: "warning", code, path, line: lineOfPath(doc, field), message, field })
-  );
-  const signoffs = config.planes.control.signoffs;
-  for (let i = 1; i < SIGNOFF_ORDER.length; i++) {
-    const lower2 = SIGNOFF_ORDER[i - 1];
-    const higher = SIGNOFF_ORDER[i];
-    if (signoffs[higher] < signoffs[lower2]) {
-      warn(
-        "signoffs-decreasing",
-        ["planes", "control", "signoffs", higher],
-        `${higher} (${signoffs[higher]}) needs fewer sign-offs than ${lower2} (${signoffs[lower2]})`
-      );
-    }
-  }
-  const dataPaths = new Set(config.planes.data.paths);
-  for (const [index, glob] of config.planes.control.paths.entries()) {
-    if (dataPaths.has(glob)) {
-      warn(
-        "planes-overlap",
-        ["planes", "control", "paths", index],
-        `${JSON.stringify(glob)} is in both planes; it is treated as control`
-      );
-    }
-  }
-  return warnings;
-}
-
-// src/core/parse-snapshot.ts
-var import_picomatch2 = __toESM(require_picomatch2(), 1);
-
-// src/core/parse/normalize-tool.ts
-function sortedUnique2(values) {
-  return [...new Set(values ?? [])].sort();
-}
-function normalizeCredentials(raw) {
-  const byName2 = /* @__PURE__ */ new Map();
-  for (const item of raw ?? []) {
-    const scopes = byName2.get(item.name) ?? /* @__PURE__ */ new Set();
-    for (const scope of item.scopes ?? []) scopes.add(scope);
-    byName2.set(item.name, scopes);
-  }
-  return [...byName2.keys()].sort().map((name) => ({ name, scopes: [...byName2.get(name)].sort() }));
-}
-function normalizeEgress(raw) {
-  return sortedUnique2((raw ?? []).map((host) => host.toLowerCase()));
-}
-function normalizePolicy(raw) {
-  if (raw === void 0) return void 0;
-  const policy = raw;
-  const out = {};
-  if (policy.protectedTargets !== void 0) out.protectedTargets = sortedUnique2(policy.protectedTargets);
-  if (policy.targetField !== void 0) out.targetField = policy.targetField;
-  if (policy.requireChangeRequest !== void 0) out.requireChangeRequest = policy.requireChangeRequest;
-  return out;
-}
-var ANNOTATION_KEYS = [
-  "title",
-  "readOnlyHint",
-  "destructiveHint",
-  "idempotentHint",
-  "openWorldHint"
-];
-function normalizeAnnotations(raw, fallbackTitle) {
-  if (raw === void 0) return void 0;
-  const source = raw;
-  const out = {};
-  for (const key of ANNOTATION_KEYS) if (source[key] !== void 0) out[key] = source[key];
-  if (out.title === void 0 && typeof fallbackTitle === "string") out.title = fallbackTitle;
-  return out;
-}
-function commonFields(raw) {
-  const tool = {
-    scopes: sortedUnique2(raw.scopes),
-    dataAccess: raw.dataAccess ?? "none",
-    untrustedInput: raw.untrustedInput ?? false,
-    approval: raw.approval ?? "none"
-  };
-  if (typeof raw.description === "string") tool.description = raw.description;
-  if (raw.effect !== void 0) tool.effect = raw.effect;
-  if (raw.rateLimit !== void 0) {
-    const limit = raw.rateLimit;
-    tool.rateLimit = { calls: limit.calls, per: limit.per };
-  }
-  if (raw.inputSchema !== void 0) tool.inputSchema = raw.inputSchema;
-  const policy = normalizePolicy(raw.policy);
-  if (policy) tool.policy = policy;
-  const annotations = normalizeAnnotations(raw.annotations, raw.title);
-  if (annotations) tool.annotations = annotations;
-  return tool;
-}
-function normalizeTool(raw, source) {
-  const common2 = commonFields(raw);
-  const tool = {
-    name: raw.name,
-    ...common2,
-    credentials: normalizeCredentials(raw.credentials),
-    egress: normalizeEgress(raw.egress),
-    source
-  };
-  if (typeof raw.owner === "string") tool.owner = raw.owner;
-  return orderKeys(tool);
-}
-function normalizeServerTool(raw, server, source) {
-  const common2 = commonFields(raw);
-  const tool = {
-    name: `${server.name}.${raw.name}`,
-    server: server.name,
-    ...common2,
-    credentials: server.credentials.map((c) => ({ name: c.name, scopes: [...c.scopes] })),
-    egress: [...server.egress],
-    source
-  };
-  if (server.owner !== void 0) tool.owner = server.owner;
-  if (server.transport !== void 0) tool.transport = server.transport;
-  return orderKeys(tool);
-}
-var KEY_ORDER = [
-  "name",
-  "server",
-  "description",
-  "owner",
-  "effect",
-  "scopes",
-  "credentials",
-  "egress",
-  "dataAccess",
-  "untrustedInput",
-  "rateLimit",
-  "approval",
-  "inputSchema",
-  "policy",
-  "annotations",
-  "transport",
-  "source"
-];
-function orderKeys(tool) {
-  const out = {};
-  for (const key of KEY_ORDER) if (tool[key] !== void 0) out[key] = tool[key];
-  return out;
-}
-
 // src/core/parse/tool-manifest.ts
 function parseToolManifest(file) {
-  const result = { tools: [], findings: [] };
+  const result = { tools: [], servers: [], findings: [] };
   const parsed = parseYaml(file.text);
   for (const issue of parsed.issues) {
     result.findings.push(
@@ -29675,23 +30361,28 @@ function parseToolManifest(file) {
   for (const doc of parsed.documents) {
     const documentResult = parseDocument(file.path, doc);
     result.tools.push(...documentResult.tools);
+    result.servers.push(...documentResult.servers);
     result.findings.push(...documentResult.findings);
   }
   return result;
 }
 function parseDocument(path, doc) {
   const value = doc.value;
-  const at = (field) => lineOfPath(doc, field);
+  const at2 = (field) => lineOfPath(doc, field);
   if (!isMapping(value)) {
     const message = "a manifest must be a mapping with apiVersion, kind and name";
-    return { tools: [], findings: [inputFinding({ code: "schema", path, line: at([]), message })] };
+    return {
+      tools: [],
+      servers: [],
+      findings: [inputFinding({ code: "schema", path, line: at2([]), message })]
+    };
   }
   const name = typeof value.name === "string" ? value.name : void 0;
-  const error = (code, field, message) => inputFinding({ code, path, line: at(field), message, field, ...name !== void 0 && { tool: name } });
+  const error = (code, field, message) => inputFinding({ code, path, line: at2(field), message, field, ...name !== void 0 && { tool: name } });
   const validate = value.kind === "Tool" ? getValidators().tool : value.kind === "McpServer" ? getValidators().mcpServer : void 0;
   if (!validate) {
     const message = value.kind === void 0 ? "required field is missing (Tool or McpServer)" : `must be one of Tool, McpServer (got ${JSON.stringify(value.kind)})`;
-    return { tools: [], findings: [error("schema", ["kind"], message)] };
+    return { tools: [], servers: [], findings: [error("schema", ["kind"], message)] };
   }
   const findings = nonAsciiNames(value).map(({ field, message }) => error("non-ascii-name", field, message));
   const flagged = new Set(findings.map((f) => f.field));
@@ -29701,11 +30392,15 @@ function parseDocument(path, doc) {
       findings.push(error("schema", problem.path, problem.message));
     }
   }
-  if (findings.length > 0) return { tools: [], findings };
+  if (findings.length > 0) return { tools: [], servers: [], findings };
   if (value.kind === "Tool") {
-    return { tools: [normalizeTool(value, { path, line: at(["name"]) })], findings: [] };
+    return { tools: [normalizeTool(value, { path, line: at2(["name"]) })], servers: [], findings: [] };
   }
-  return { tools: expandServer(path, doc, value), findings: [] };
+  return {
+    tools: expandServer(path, doc, value),
+    servers: [normalizeManifestServer(value, { path, line: at2(["name"]) })],
+    findings: []
+  };
 }
 function expandServer(path, doc, server) {
   const context = {
@@ -29818,11 +30513,11 @@ function buildPrompt(file, promptsRoot, yamlText, lineOffset, body, kind) {
     };
   }
   const data = doc?.value ?? {};
-  const at = (field) => doc ? lineOfPath(doc, field) : 1 + lineOffset;
+  const at2 = (field) => doc ? lineOfPath(doc, field) : 1 + lineOffset;
   if (!isMapping(data)) {
     const message = kind === "markdown" ? "front matter must be a mapping" : "a prompt must be a mapping with a template";
     return {
-      findings: [inputFinding({ code: "schema", path: file.path, line: at([]), message, tool: defaultId })]
+      findings: [inputFinding({ code: "schema", path: file.path, line: at2([]), message, tool: defaultId })]
     };
   }
   const id = typeof data.id === "string" ? data.id : defaultId;
@@ -29833,7 +30528,7 @@ function buildPrompt(file, promptsRoot, yamlText, lineOffset, body, kind) {
         (problem) => inputFinding({
           code: "schema",
           path: file.path,
-          line: at(problem.path),
+          line: at2(problem.path),
           message: problem.message,
           field: problem.path,
           tool: id
@@ -29841,14 +30536,14 @@ function buildPrompt(file, promptsRoot, yamlText, lineOffset, body, kind) {
       )
     };
   }
-  return { prompt: toPrompt(data, id, body ?? data.template, file.path, doc, at), findings: [] };
+  return { prompt: toPrompt(data, id, body ?? data.template, file.path, doc, at2), findings: [] };
 }
-function toPrompt(data, id, text, path, doc, at) {
+function toPrompt(data, id, text, path, doc, at2) {
   const prompt = {
     id,
     text,
     meta: {},
-    source: { path, line: doc && data.id !== void 0 ? at(["id"]) : 1 }
+    source: { path, line: doc && data.id !== void 0 ? at2(["id"]) : 1 }
   };
   if (data.version !== void 0) prompt.version = String(data.version);
   if (typeof data.model === "string") prompt.model = data.model;
@@ -29881,7 +30576,8 @@ function extensionOf(path) {
 }
 
 // src/core/parse-snapshot.ts
-var MANIFEST_EXTENSIONS = /\.(ya?ml|json)$/i;
+var PROMPT_BINDINGS_UNKNOWN = "prompt-bindings-unknown";
+var PROMPT_FILE = /\.(?:md|ya?ml)$/i;
 var REFUSAL_TEXT = {
   symlink: "symbolic links are refused: a link can point outside the registry",
   "too-large": "file is over the size limit",
@@ -29889,10 +30585,11 @@ var REFUSAL_TEXT = {
   submodule: "submodules are refused in the registry"
 };
 function parseSnapshot(files, refused, config, cache = /* @__PURE__ */ new Map()) {
-  const isTool = (0, import_picomatch2.default)(config.planes.control.paths, { dot: true });
-  const isPrompt = (0, import_picomatch2.default)(config.planes.data.paths, { dot: true });
+  const roleOf = createRegistryRoles(config);
   const promptsRoot = literalPrefixes(config.planes.data.paths)[0] ?? "";
   const tools = [];
+  const servers = [];
+  const modelled = /* @__PURE__ */ new Set();
   const prompts = [];
   const findings = [];
   const oids = /* @__PURE__ */ new Map();
@@ -29901,10 +30598,12 @@ function parseSnapshot(files, refused, config, cache = /* @__PURE__ */ new Map()
     const key = `${file.oid}\0${file.path}`;
     let parsed = cache.get(key);
     if (parsed === void 0) {
-      parsed = parseFile(file, isTool(file.path), isPrompt(file.path), promptsRoot);
+      parsed = parseRegistryFile(file, roleOf(file.path), promptsRoot);
       cache.set(key, parsed);
     }
     tools.push(...parsed.tools);
+    servers.push(...parsed.servers ?? []);
+    if (parsed.modelled === true) modelled.add(file.path);
     if (parsed.prompt) prompts.push(parsed.prompt);
     findings.push(...parsed.findings);
   }
@@ -29917,20 +30616,594 @@ function parseSnapshot(files, refused, config, cache = /* @__PURE__ */ new Map()
       line: 1,
       message: `${file.path}: ${REFUSAL_TEXT[file.reason]}`
     });
+    if (roleOf(file.path) === "prompt" && PROMPT_FILE.test(file.path))
+      findings.push(bindingsUnknown(file.path, promptsRoot));
   }
-  return { registry: { tools, prompts, findings }, oids };
+  return { registry: { tools, prompts, findings, servers }, oids, modelled };
 }
-function parseFile(file, isTool, isPrompt, promptsRoot) {
-  if (isTool) {
-    if (!MANIFEST_EXTENSIONS.test(file.path)) return { tools: [], findings: [] };
-    const result = parseToolManifest(file);
-    return { tools: result.tools, findings: result.findings };
+function parseRegistryFile(file, role, promptsRoot) {
+  if (role === "refused") {
+    return {
+      tools: [],
+      findings: [refusedPathFinding(file.path, refusedCharacterOf(file.path) ?? "a refused character")]
+    };
   }
-  if (isPrompt) {
+  if (role === "tool") {
+    const result = parseToolManifest(file);
+    const modelled = !result.findings.some((finding) => finding.severity === "error");
+    return { tools: result.tools, servers: result.servers, findings: result.findings, modelled };
+  }
+  if (role === "prompt") {
     const result = parsePromptFile(file, promptsRoot);
-    return result.prompt ? { tools: [], prompt: result.prompt, findings: result.findings } : { tools: [], findings: result.findings };
+    if (result.prompt) return { tools: [], prompt: result.prompt, findings: result.findings };
+    if (result.dataFile) return { tools: [], findings: result.findings };
+    return { tools: [], findings: [...result.findings, bindingsUnknown(file.path, promptsRoot)] };
   }
   return { tools: [], findings: [] };
+}
+function bindingsUnknown(path, promptsRoot) {
+  return {
+    severity: "error",
+    code: PROMPT_BINDINGS_UNKNOWN,
+    path,
+    line: 1,
+    field: "tools",
+    tool: defaultPromptId(path, promptsRoot),
+    message: `${path}: the prompt does not parse, so the tools it binds are unknown: the control plane is held until it parses`
+  };
+}
+
+// src/core/validate-registry.ts
+function validateRegistry(registry, options = {}) {
+  const findings = [];
+  const seen = /* @__PURE__ */ new Set();
+  const report = ({ fieldPath, value, line, ...finding }) => {
+    const out = { ...finding, line: line ?? 1 };
+    if (fieldPath && fieldPath.length > 0) out.field = dottedField(fieldPath);
+    const who = out.code === "hidden-unicode" ? "" : out.tool ?? "";
+    const key = `${out.code}\0${out.path}\0${out.line}\0${out.field ?? ""}\0${who}\0${value ?? ""}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      findings.push(out);
+    }
+  };
+  const lineOf = (tool, field, value) => (field.length > 0 ? options.locate?.(
+    {
+      path: tool.source.path,
+      tool: tool.name,
+      ...tool.server !== void 0 && { server: tool.server },
+      ...value !== void 0 && { value }
+    },
+    field
+  ) : void 0) ?? tool.source.line;
+  const promptLine = (prompt, field, value) => options.locate?.({ path: prompt.source.path, ...value !== void 0 && { value } }, field) ?? prompt.source.line;
+  checkToolNames(registry.tools, report);
+  checkPromptIds(registry.prompts, report);
+  const names = new Set(registry.tools.map((tool) => tool.name));
+  const skeletons = new Map(registry.tools.map((tool) => [confusableSkeleton(tool.name), tool.name]));
+  for (const prompt of registry.prompts) {
+    for (const name of prompt.tools ?? []) {
+      if (names.has(name)) continue;
+      const lookalike = skeletons.get(confusableSkeleton(name));
+      const hint = lookalike ? ` (did you mean ${JSON.stringify(lookalike)}?)` : "";
+      report({
+        severity: "error",
+        code: "unknown-tool-binding",
+        path: prompt.source.path,
+        line: promptLine(prompt, ["tools"], name),
+        tool: prompt.id,
+        fieldPath: ["tools"],
+        value: name,
+        // escaped: a binding with an invisible character must not read exactly like the real tool's name
+        message: `prompt ${JSON.stringify(prompt.id)} binds tool ${escapeNonAscii(JSON.stringify(name))}, which is not in the registry${hint}`
+      });
+    }
+    scanStrings({ text: prompt.text, meta: prompt.meta }, [], (fieldPath, text) => {
+      const source = fieldPath[0] === "text" ? [] : fieldPath.slice(1);
+      const line = () => source.length > 0 ? promptLine(prompt, source) : prompt.source.line;
+      reportHidden(
+        report,
+        "warning",
+        prompt.source.path,
+        line,
+        `prompt ${JSON.stringify(prompt.id)}`,
+        prompt.id,
+        source,
+        text
+      );
+    });
+  }
+  for (const tool of registry.tools) {
+    scanTool(tool, report, lineOf);
+    for (const finding of classifyBlastRadius(tool, options.actions).findings) {
+      const fieldPath = parseFieldPath(finding.field);
+      report({
+        severity: finding.severity,
+        code: finding.code,
+        path: tool.source.path,
+        line: lineOf(tool, fieldPath),
+        tool: tool.name,
+        fieldPath,
+        message: `tool ${JSON.stringify(tool.name)}: ${finding.message}`
+      });
+    }
+  }
+  return findings;
+}
+function checkToolNames(tools, report) {
+  const byName2 = /* @__PURE__ */ new Map();
+  const bySkeleton = /* @__PURE__ */ new Map();
+  for (const tool of tools) {
+    const first = byName2.get(tool.name);
+    if (first) {
+      report({
+        severity: "error",
+        code: "duplicate-tool",
+        path: tool.source.path,
+        line: tool.source.line,
+        tool: tool.name,
+        message: `tool ${JSON.stringify(tool.name)} is defined twice: here and at ${where(first)}`
+      });
+      continue;
+    }
+    byName2.set(tool.name, tool);
+    const skeleton = confusableSkeleton(tool.name);
+    const twin = bySkeleton.get(skeleton);
+    if (twin) {
+      report({
+        severity: "error",
+        code: "confusable-name",
+        path: tool.source.path,
+        line: tool.source.line,
+        tool: tool.name,
+        message: `tool name ${JSON.stringify(tool.name)} is confusable with ${JSON.stringify(twin.name)} at ${where(twin)}: a model or reviewer can mistake one for the other`
+      });
+    } else {
+      bySkeleton.set(skeleton, tool);
+    }
+  }
+}
+function checkPromptIds(prompts, report) {
+  const byId = /* @__PURE__ */ new Map();
+  for (const prompt of prompts) {
+    const first = byId.get(prompt.id);
+    if (!first) {
+      byId.set(prompt.id, prompt);
+      continue;
+    }
+    report({
+      severity: "error",
+      code: "duplicate-prompt",
+      path: prompt.source.path,
+      line: prompt.source.line,
+      tool: prompt.id,
+      message: `prompt id ${JSON.stringify(prompt.id)} is used twice: here and at ${first.source.path}:${first.source.line}`
+    });
+  }
+}
+function scanTool(tool, report, lineOf) {
+  const { source: _source, ...fields } = tool;
+  scanStrings(fields, [], (fieldPath, text) => {
+    if (fieldPath[0] === "name" || fieldPath[0] === "server") return;
+    reportHidden(
+      report,
+      "error",
+      tool.source.path,
+      () => lineOf(tool, fieldPath),
+      `tool ${JSON.stringify(tool.name)}`,
+      tool.name,
+      fieldPath,
+      text
+    );
+    if (isModelFacing(fieldPath)) {
+      const phrases = findInstructionLikeText(text);
+      if (phrases.length === 0) return;
+      report({
+        severity: "warning",
+        code: "instruction-like-text",
+        path: tool.source.path,
+        line: lineOf(tool, fieldPath),
+        tool: tool.name,
+        fieldPath,
+        message: `tool ${JSON.stringify(tool.name)}: ${displayField(fieldPath)} reads like instructions to the model: ${phrases.map((p) => JSON.stringify(p)).join(", ")}`
+      });
+    }
+  });
+}
+function isModelFacing(fieldPath) {
+  const last = fieldPath[fieldPath.length - 1];
+  if (fieldPath.length === 1) return last === "description";
+  if (fieldPath[0] === "annotations") return last === "title";
+  return fieldPath[0] === "inputSchema" && (last === "description" || last === "title");
+}
+function reportHidden(report, severity, path, line, subject, tool, fieldPath, text) {
+  reportControls(report, severity, path, line, subject, tool, fieldPath, text);
+  const hidden = findHiddenUnicode(text);
+  const first = hidden[0];
+  if (!first) return;
+  const label = fieldPath.length > 0 ? displayField(fieldPath) : "text";
+  const more = hidden.length > 1 ? ` (and ${hidden.length - 1} more)` : "";
+  const smuggled = decodeTagCharacters(text);
+  const decoded = smuggled ? `; the tag characters spell ${JSON.stringify(smuggled.slice(0, 120))}` : "";
+  report({
+    severity,
+    code: "hidden-unicode",
+    path,
+    line: line(),
+    tool,
+    fieldPath,
+    message: `${subject}: ${label} contains invisible character ${describeCodePoint(first.codePoint)} at offset ${first.index}${more}: a reviewer cannot see what the model reads${decoded}`
+  });
+}
+function reportControls(report, severity, path, line, subject, tool, fieldPath, text) {
+  const controls = findControlCharacters(text);
+  const first = controls[0];
+  if (!first) return;
+  const label = fieldPath.length > 0 ? displayField(fieldPath) : "text";
+  const more = controls.length > 1 ? ` (and ${controls.length - 1} more)` : "";
+  const what = first.sequence.length > 1 ? "escape sequence" : "control character";
+  report({
+    severity,
+    code: "control-characters",
+    path,
+    line: line(),
+    tool,
+    fieldPath,
+    message: `${subject}: ${label} contains ${what} "${spellControls(first.sequence)}" at offset ${first.index}${more}: it can rewrite what a terminal shows the reviewer`
+  });
+}
+function scanStrings(value, path, visit) {
+  if (typeof value === "string") {
+    visit(path, value);
+  } else if (Array.isArray(value)) {
+    value.forEach((item, index) => scanStrings(item, [...path, index], visit));
+  } else if (typeof value === "object" && value !== null) {
+    for (const [key, inner] of Object.entries(value)) {
+      const innerPath = [...path, key];
+      visit(innerPath, key);
+      scanStrings(inner, innerPath, visit);
+    }
+  }
+}
+function parseFieldPath(field) {
+  if (field === "") return [];
+  return field.replace(/\[(\d+)\]/g, ".$1").split(".").filter((segment) => segment !== "").map((segment) => /^\d+$/.test(segment) ? Number(segment) : segment);
+}
+function where(tool) {
+  return `${tool.source.path}:${tool.source.line}`;
+}
+
+// src/core/waivers.ts
+function applyWaivers(findings, waivers, today) {
+  const active = waivers.filter((waiver) => waiver.expires >= today);
+  const expired = waivers.filter((waiver) => waiver.expires < today);
+  const applied = [];
+  const kept = [];
+  for (const finding of findings) {
+    const waiver = active.find((w) => w.tool === finding.tool && w.code === finding.code);
+    if (waiver) applied.push({ ...waiver, path: finding.path });
+    else kept.push(finding);
+  }
+  for (const waiver of expired) {
+    kept.push({
+      severity: "warning",
+      code: "waiver-expired",
+      path: "agentgate.yaml",
+      line: 1,
+      tool: waiver.tool,
+      message: `waiver for ${waiver.code} on ${waiver.tool} (owner ${waiver.owner}) expired on ${waiver.expires}; it no longer applies`
+    });
+  }
+  return { findings: kept, applied, expired };
+}
+
+// src/core/build-diff.ts
+function buildDiffReport(input2) {
+  const { config } = input2;
+  const actions = config.radius.actions;
+  const baseRegistry = input2.base.snapshot.registry;
+  const headRegistry = input2.head.snapshot.registry;
+  const files = splitFilesByPlane(input2.changedFiles, createPathClassification(config));
+  const changedPaths = new Set(input2.changedFiles.map((file) => file.path));
+  holdUnreadablePrompts(files, input2.changedFiles, headRegistry.findings, changedPaths);
+  const tools = diffToolRegistry(baseRegistry.tools, headRegistry.tools, { actions });
+  const bindings = diffBindings(baseRegistry.prompts, headRegistry.prompts);
+  const baseRadius = memoizeRadius(actions);
+  const headRadius = memoizeRadius(actions);
+  const internalHosts = config.planes.control.internalHosts;
+  const flows = diffFlows(
+    resolveAgents(baseRegistry.tools, baseRegistry.prompts),
+    resolveAgents(headRegistry.tools, headRegistry.prompts),
+    {
+      base: { radiusOf: (tool) => baseRadius.of(tool), internalHosts },
+      head: { radiusOf: (tool) => headRadius.of(tool), internalHosts }
+    }
+  );
+  const serverPairs = diffServerPairs(baseRegistry.servers ?? [], headRegistry.servers ?? [], { actions });
+  const servers = serverPairs.map((pair) => pair.change);
+  const gateFiles = changedGateFiles(files.control, input2.base.snapshot.oids, input2.head.snapshot.oids);
+  const unmodelled = unmodelledControlFiles(files.control, input2.base.snapshot, input2.head.snapshot);
+  const headByName = new Map(headRegistry.tools.map((tool) => [tool.name, tool]));
+  const digest = computeDigest({
+    toolChanges: tools,
+    baseTools: new Map(baseRegistry.tools.map((tool) => [tool.name, tool])),
+    headTools: headByName,
+    gateFiles,
+    bindings,
+    servers: serverPairs,
+    unmodelled
+  });
+  const requirement = computeSignoffRequirement(
+    {
+      tools,
+      bindings,
+      radiusOfBound: (name) => {
+        const tool = headByName.get(name);
+        return tool ? headRadius.of(tool) : null;
+      },
+      gateFilesChanged: gateFiles.length > 0,
+      flowsAdded: flows.added,
+      servers,
+      unmodelledFiles: unmodelled.length
+    },
+    config
+  );
+  const prompts = diffPrompts(baseRegistry.prompts, headRegistry.prompts, {
+    versionBump: config.planes.data.versionBump
+  });
+  const changedTools = new Set(tools.filter((t) => t.change !== "removed").map((t) => t.name));
+  const relevant = (finding) => changedPaths.has(finding.path) || finding.tool !== void 0 && changedTools.has(finding.tool);
+  const headFindings = dedupeFindings([
+    ...[...headRegistry.findings, ...validateRegistry(headRegistry, { actions })].filter((finding) => finding.code !== "duplicate-prompt").filter(relevant),
+    ...findDuplicatePromptIds(headRegistry.prompts, changedPaths),
+    ...refusedChangedPaths(input2.changedFiles)
+  ]);
+  const waived = applyWaivers(
+    [
+      ...headFindings,
+      ...prompts.findings,
+      ...radiusOverMax(tools, config.planes.control.maxRadius),
+      ...changedServerFindings(
+        serverPairs,
+        headRegistry.servers ?? [],
+        actions,
+        config.planes.control.maxRadius
+      )
+    ],
+    config.waivers,
+    input2.today
+  );
+  const reviewersFor = (configured, paths) => configured.length > 0 ? configured : ownersOfFiles(paths, input2.ownersOf);
+  return {
+    schemaVersion: 1,
+    base: input2.base.ref,
+    head: input2.head.ref,
+    planes: {
+      data: {
+        changed: files.data.length > 0,
+        files: files.data,
+        prompts: prompts.changes,
+        reviewers: files.data.length > 0 ? reviewersFor(config.planes.data.reviewers, files.data) : []
+      },
+      control: {
+        changed: files.control.length > 0 || bindings.length > 0 || servers.length > 0,
+        files: files.control,
+        tools,
+        servers,
+        bindings,
+        flows,
+        maxRadius: requirement.maxRadius,
+        escalation: tools.some((tool) => tool.escalation) || servers.some((server) => server.escalation),
+        narrowingOnly: requirement.narrowingOnly,
+        requiredSignoffs: requirement.requiredSignoffs,
+        digest,
+        unmodelled: unmodelled.map((file) => file.path),
+        reviewers: files.control.length > 0 || bindings.length > 0 || servers.length > 0 ? reviewersFor(config.planes.control.reviewers, [
+          ...files.control,
+          ...boundToolFiles(bindings, headByName, baseRegistry.tools)
+        ]) : []
+      }
+    },
+    ungoverned: files.none,
+    findings: sortFindings(waived.findings),
+    waivers: { applied: waived.applied, expired: waived.expired }
+  };
+}
+function holdUnreadablePrompts(files, changedFiles, headFindings, changedPaths) {
+  const unreadable = new Set(
+    headFindings.filter((finding) => finding.code === PROMPT_BINDINGS_UNKNOWN && changedPaths.has(finding.path)).map((finding) => finding.path)
+  );
+  const inControl = new Set(files.control);
+  const held = changedFiles.filter((file) => unreadable.has(file.path) && !inControl.has(file));
+  if (held.length === 0) return;
+  files.control.push(...held);
+  files.control.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+}
+function memoizeRadius(actions) {
+  const cache = /* @__PURE__ */ new Map();
+  return {
+    of(tool) {
+      let radius = cache.get(tool);
+      if (radius === void 0) {
+        radius = classifyBlastRadius(tool, actions).radius;
+        cache.set(tool, radius);
+      }
+      return radius;
+    }
+  };
+}
+function changedGateFiles(files, baseOids, headOids) {
+  const out = [];
+  for (const file of files) {
+    for (const path of /* @__PURE__ */ new Set([file.path, file.oldPath ?? file.path])) {
+      if (!isGateFile(path)) continue;
+      out.push({ path, before: baseOids.get(path) ?? null, after: headOids.get(path) ?? null });
+    }
+  }
+  return out;
+}
+function radiusOverMax(tools, limit) {
+  return tools.filter((tool) => !tool.narrowing && exceedsMaxRadius(tool.radiusAfter, limit)).map((tool) => ({
+    severity: "error",
+    code: "radius-over-max",
+    path: tool.path,
+    line: tool.line,
+    tool: tool.name,
+    message: `${tool.name} has radius ${tool.radiusAfter}, above the configured maxRadius ${limit}`
+  }));
+}
+function boundToolFiles(bindings, head, baseTools) {
+  const base = new Map(baseTools.map((tool) => [tool.name, tool]));
+  const paths = /* @__PURE__ */ new Set();
+  for (const binding of bindings) {
+    for (const name of binding.added) paths.add((head.get(name) ?? base.get(name))?.source.path ?? "");
+    for (const name of binding.removed) paths.add((base.get(name) ?? head.get(name))?.source.path ?? "");
+  }
+  paths.delete("");
+  return [...paths].map((path) => ({ path, status: "modified" }));
+}
+function ownersOfFiles(files, ownersOf2) {
+  if (!ownersOf2) return [];
+  const owners = /* @__PURE__ */ new Set();
+  for (const file of files) for (const owner of ownersOf2(file.path)) owners.add(owner);
+  return [...owners].sort();
+}
+function dedupeFindings(findings) {
+  const seen = /* @__PURE__ */ new Set();
+  return findings.filter((f) => {
+    const key = `${f.code}\0${f.path}\0${f.line}\0${f.tool ?? ""}\0${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+var SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
+function sortFindings(findings) {
+  return [...findings].sort(
+    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || a.line - b.line
+  );
+}
+
+// src/core/parse/config.ts
+function deepFreeze(value) {
+  if (typeof value === "object" && value !== null) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+var DEFAULT_CONFIG = deepFreeze({
+  version: 1,
+  planes: {
+    data: {
+      paths: ["registry/prompts/**"],
+      reviewers: [],
+      versionBump: "required"
+    },
+    control: {
+      paths: ["registry/tools/**"],
+      reviewers: [],
+      signers: [],
+      signoffs: { none: 0, read: 1, write: 1, irreversible: 1, privileged: 2, narrowing: 0 },
+      maxRadius: "privileged",
+      internalHosts: []
+    }
+  },
+  radius: { actions: {} },
+  waivers: []
+});
+function parseConfig(text, path) {
+  const defaults = () => ({
+    config: structuredClone(DEFAULT_CONFIG),
+    errors: [],
+    warnings: []
+  });
+  if (text === null || text.trim() === "") return defaults();
+  const parsed = parseYaml(text);
+  const errors = parsed.issues.map(
+    (issue) => inputFinding({ code: issue.code, path, line: issue.line, message: issue.message })
+  );
+  if (errors.length > 0) return { ...defaults(), errors };
+  const [doc, extra] = parsed.documents;
+  if (extra) {
+    const line = lineOfPath(extra, []);
+    return {
+      ...defaults(),
+      errors: [inputFinding({ code: "schema", path, line, message: "config must be one YAML document" })]
+    };
+  }
+  if (!doc || doc.value === null) return defaults();
+  const validate = getValidators().config;
+  if (!validate(doc.value)) {
+    const schemaErrors = describeSchemaErrors(validate.errors).map(
+      (problem) => inputFinding({
+        code: "schema",
+        path,
+        line: lineOfPath(doc, problem.path),
+        message: problem.message,
+        field: problem.path
+      })
+    );
+    return { ...defaults(), errors: schemaErrors };
+  }
+  const config = mergeConfig(doc.value);
+  return { config, errors: [], warnings: configWarnings(config, path, doc) };
+}
+function mergeConfig(user) {
+  const config = structuredClone(DEFAULT_CONFIG);
+  const data = user.planes?.data;
+  const control = user.planes?.control;
+  if (data) {
+    const { eval: evalConfig, ...rest } = data;
+    Object.assign(config.planes.data, rest);
+    if (evalConfig) config.planes.data.eval = { ...evalConfig };
+  }
+  if (control) {
+    const { signoffs, ...rest } = control;
+    Object.assign(config.planes.control, rest);
+    if (signoffs) Object.assign(config.planes.control.signoffs, signoffs);
+  }
+  const actions = /* @__PURE__ */ Object.create(null);
+  for (const [action, radius] of Object.entries(user.radius?.actions ?? {})) actions[action] = radius;
+  config.radius.actions = actions;
+  config.waivers = (user.waivers ?? []).map((waiver) => ({ ...waiver }));
+  return config;
+}
+var SIGNOFF_ORDER = [
+  "none",
+  "read",
+  "write",
+  "irreversible",
+  "privileged"
+];
+function configWarnings(config, path, doc) {
+  const warnings = [];
+  const warn = (code, field, message) => warnings.push(
+    inputFinding({ severity: "warning", code, path, line: lineOfPath(doc, field), message, field })
+  );
+  const signoffs = config.planes.control.signoffs;
+  for (let i = 1; i < SIGNOFF_ORDER.length; i++) {
+    const lower2 = SIGNOFF_ORDER[i - 1];
+    const higher2 = SIGNOFF_ORDER[i];
+    if (signoffs[higher2] < signoffs[lower2]) {
+      warn(
+        "signoffs-decreasing",
+        ["planes", "control", "signoffs", higher2],
+        `${higher2} (${signoffs[higher2]}) needs fewer sign-offs than ${lower2} (${signoffs[lower2]})`
+      );
+    }
+  }
+  const dataPaths = new Set(config.planes.data.paths);
+  for (const [index, glob] of config.planes.control.paths.entries()) {
+    if (dataPaths.has(glob)) {
+      warn(
+        "planes-overlap",
+        ["planes", "control", "paths", index],
+        `${JSON.stringify(glob)} is in both planes; it is treated as control`
+      );
+    }
+  }
+  return warnings;
 }
 
 // src/git/parse-raw-diff.ts
@@ -30308,8 +31581,8 @@ function byPath(a, b) {
 }
 
 // src/load/load-eval.ts
-import { readFile } from "node:fs/promises";
-import { resolve } from "node:path";
+import { lstat, readFile, realpath } from "node:fs/promises";
+import { resolve as resolve2 } from "node:path";
 
 // src/core/eval/summarize-run.ts
 function casePasses(entry) {
@@ -30503,30 +31776,30 @@ function parseNativeResults(json2, path) {
   if (!Array.isArray(cases)) throw new EvalResultsError(path, "cases", "expected an array");
   const run = createRun(path, "native");
   cases.forEach((item, index) => {
-    const at = `cases[${index}]`;
-    if (!isRecord(item)) throw new EvalResultsError(path, at, "expected an object");
+    const at2 = `cases[${index}]`;
+    if (!isRecord(item)) throw new EvalResultsError(path, at2, "expected an object");
     const id = item["id"];
     if (typeof id !== "string" || id === "")
-      throw new EvalResultsError(path, `${at}.id`, "expected a non-empty string");
+      throw new EvalResultsError(path, `${at2}.id`, "expected a non-empty string");
     const pass = item["pass"];
-    if (typeof pass !== "boolean") throw new EvalResultsError(path, `${at}.pass`, "expected true or false");
+    if (typeof pass !== "boolean") throw new EvalResultsError(path, `${at2}.pass`, "expected true or false");
     const score = item["score"];
     if (score !== void 0 && !isFiniteNumber(score)) {
-      throw new EvalResultsError(path, `${at}.score`, "expected a number");
+      throw new EvalResultsError(path, `${at2}.score`, "expected a number");
     }
     const error = item["error"];
     if (error !== void 0 && typeof error !== "boolean") {
-      throw new EvalResultsError(path, `${at}.error`, "expected true or false");
+      throw new EvalResultsError(path, `${at2}.error`, "expected true or false");
     }
-    addRun(run, id, { pass, score, metrics: readMetrics(item["metrics"], path, `${at}.metrics`), error });
+    addRun(run, id, { pass, score, metrics: readMetrics(item["metrics"], path, `${at2}.metrics`), error });
   });
   return run;
 }
-function readMetrics(value, path, at) {
+function readMetrics(value, path, at2) {
   if (value === void 0) return void 0;
-  if (!isRecord(value)) throw new EvalResultsError(path, at, "expected an object of numbers");
+  if (!isRecord(value)) throw new EvalResultsError(path, at2, "expected an object of numbers");
   for (const [name, metric] of Object.entries(value)) {
-    if (!isFiniteNumber(metric)) throw new EvalResultsError(path, `${at}.${name}`, "expected a number");
+    if (!isFiniteNumber(metric)) throw new EvalResultsError(path, `${at2}.${name}`, "expected a number");
   }
   return value;
 }
@@ -30638,8 +31911,8 @@ function readPromptList(value, isV3) {
     provider: isRecord(item) ? optionalString(item["provider"]) : void 0
   }));
 }
-function readResultRow(row, index, prompts, path, at) {
-  const field = `${at}[${index}]`;
+function readResultRow(row, index, prompts, path, at2) {
+  const field = `${at2}[${index}]`;
   if (!isRecord(row)) throw new EvalResultsError(path, field, "expected an object");
   const success = row["success"];
   if (typeof success !== "boolean")
@@ -30661,14 +31934,14 @@ function readResultRow(row, index, prompts, path, at) {
     failureReason: isFiniteNumber(row["failureReason"]) ? row["failureReason"] : void 0
   };
 }
-function readTableRows(table, prompts, path, at) {
+function readTableRows(table, prompts, path, at2) {
   const body = table["body"];
-  if (!Array.isArray(body)) throw new EvalResultsError(path, `${at}.body`, "expected an array");
+  if (!Array.isArray(body)) throw new EvalResultsError(path, `${at2}.body`, "expected an array");
   const head = isRecord(table["head"]) ? table["head"] : {};
   const varNames = Array.isArray(head["vars"]) ? head["vars"].map(String) : [];
   const rows = [];
   body.forEach((entry, testIdx) => {
-    const field = `${at}.body[${testIdx}]`;
+    const field = `${at2}.body[${testIdx}]`;
     if (!isRecord(entry)) throw new EvalResultsError(path, field, "expected an object");
     const outputs = entry["outputs"];
     if (!Array.isArray(outputs)) throw new EvalResultsError(path, `${field}.outputs`, "expected an array");
@@ -30756,33 +32029,74 @@ function parseEvalResultsText(text, path) {
 var MAX_RESULTS_BYTES = 256 * 1024 * 1024;
 async function loadEvalDelta(cwd, config, baseSha, headSha2) {
   if (config.results === void 0) return null;
-  const head = await readWorkingFile(cwd, config.results) ?? (headSha2 ? await readCommitted(cwd, headSha2, config.results) : null);
-  const basePath = config.baseline ?? config.results;
-  const base = await readCommitted(cwd, baseSha, basePath);
+  const resultsPath = config.results;
+  const basePath = config.baseline ?? resultsPath;
+  const [working, base, committedHead, committedBase] = await Promise.all([
+    readWorkingFile(cwd, resultsPath),
+    readCommitted(cwd, baseSha, basePath).then((entry) => entry?.kind === "file" ? entry.text : null),
+    headSha2 ? readCommitted(cwd, headSha2, resultsPath) : null,
+    headSha2 ? readCommitted(cwd, baseSha, resultsPath) : null
+  ]);
+  const distrust = distrustOf(
+    resultsPath,
+    working,
+    headSha2 === null ? null : { committedHead, committedBase }
+  );
+  const head = distrust === null && working.kind === "file" ? working.text : null;
   const bounds = { maxPassRateDrop: config.maxPassRateDrop, minPassRate: config.minPassRate };
   try {
     const baseRun = base ? parseEvalResultsText(base, basePath) : null;
-    const headRun = head ? parseEvalResultsText(head, config.results) : null;
-    return { delta: computeEvalDelta(baseRun, headRun, bounds) };
+    const headRun = head ? parseEvalResultsText(head, resultsPath) : null;
+    return { delta: computeEvalDelta(baseRun, headRun, bounds), distrust };
   } catch (error) {
     if (error instanceof EvalResultsError) return { invalid: error };
     throw error;
   }
 }
+function distrustOf(path, working, committed) {
+  if (working.kind === "refused")
+    return { path, message: `eval results at ${path} not read: ${working.reason}` };
+  if (committed === null) return null;
+  const { committedHead, committedBase } = committed;
+  if (committedHead !== null && !sameEntry(committedHead, committedBase)) {
+    return {
+      path,
+      message: `eval results at ${path} are committed in the pull request: the head's results are trusted only as the CI job writes them, so the data plane waits for them (remove the file from the PR)`
+    };
+  }
+  if (working.kind === "file" && committedHead?.kind === "file" && working.text === committedHead.text) {
+    return {
+      path,
+      message: `eval results at ${path} are the committed file, not results the CI job wrote: the data plane waits for them`
+    };
+  }
+  return null;
+}
 async function readWorkingFile(cwd, path) {
+  const full = resolve2(cwd, path);
+  const info = await lstat(full).catch(() => null);
+  if (info === null) return { kind: "absent" };
+  if (!info.isFile()) return { kind: "refused", reason: "it is not a regular file (a symbolic link?)" };
   try {
-    return await readFile(resolve(cwd, path), "utf8");
-  } catch {
-    return null;
+    const [real, root] = await Promise.all([realpath(full), realpath(cwd)]);
+    if (real !== resolve2(root, path))
+      return { kind: "refused", reason: "it is reached through a symbolic link" };
+    return { kind: "file", text: await readFile(real, "utf8") };
+  } catch (error) {
+    return { kind: "refused", reason: error instanceof Error ? error.message : String(error) };
   }
 }
+var sameEntry = (a, b) => b !== null && a.kind === b.kind && (a.kind === "file" ? a.text === b.text : a.reason === b.reason);
 async function readCommitted(cwd, sha, path) {
   const snapshot = await readSnapshot(cwd, sha, {
     prefixes: [path],
     extraPaths: [],
     maxBytes: MAX_RESULTS_BYTES
   });
-  return snapshot.files.find((file) => file.path === path)?.text ?? null;
+  const file = snapshot.files.find((f) => f.path === path);
+  if (file) return { kind: "file", text: file.text };
+  const refused = snapshot.refused.find((f) => f.path === path);
+  return refused ? { kind: "refused", reason: refused.reason } : null;
 }
 
 // src/load/compute-diff.ts
@@ -30811,34 +32125,61 @@ async function computeDiff(options) {
   const [baseFiles, headFiles] = samePrefixes(configured.prefixes, defaults.prefixes) ? firstRead : await readSnapshots(cwd, [base.sha, headSha2], configured);
   if (!baseFiles || !headFiles) throw new Error("internal: a snapshot side is missing");
   const cache = /* @__PURE__ */ new Map();
+  const parsed = {
+    base: parseSnapshot(baseFiles.files, baseFiles.refused, config, cache),
+    head: parseSnapshot(headFiles.files, headFiles.refused, config, cache),
+    baseFiles,
+    headFiles,
+    changedFiles
+  };
   const report = buildDiffReport({
-    base: {
-      ref: { ref: base.ref, sha: base.sha },
-      snapshot: parseSnapshot(baseFiles.files, baseFiles.refused, config, cache)
-    },
-    head: {
-      ref: { ref: options.head ?? "working tree", sha: headSha2 },
-      snapshot: parseSnapshot(headFiles.files, headFiles.refused, config, cache)
-    },
+    base: { ref: { ref: base.ref, sha: base.sha }, snapshot: parsed.base },
+    head: { ref: { ref: options.head ?? "working tree", sha: headSha2 }, snapshot: parsed.head },
     changedFiles,
     config,
     today: options.today ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10),
     ownersOf: codeowners ? ownersLookup(codeowners) : void 0
   });
+  if (report.planes.control.changed && config.planes.control.reviewers.length === 0) {
+    report.planes.control.reviewers = codeowners ? ownersOfPlanePaths(
+      parseCodeowners(codeowners.text, codeowners.path).rules,
+      config.planes.control.paths
+    ) : [];
+  }
   const evalConfig = config.planes.data.eval;
-  if (report.planes.data.changed && evalConfig?.results !== void 0) {
+  if (!options.skipEval && report.planes.data.changed && evalConfig?.results !== void 0) {
     const loaded = await loadEvalDelta(cwd, evalConfig, base.sha, headSha2);
     if (loaded && "delta" in loaded) report.planes.data.eval = loaded.delta;
+    if (loaded && "delta" in loaded && loaded.distrust) {
+      const { path, message } = loaded.distrust;
+      report.findings.unshift({
+        severity: "warning",
+        code: "eval-results-untrusted",
+        path,
+        line: 1,
+        message
+      });
+    }
     if (loaded && "invalid" in loaded) {
       const { path, message } = loaded.invalid;
       report.findings.unshift({ severity: "error", code: "eval-results-invalid", path, line: 1, message });
     }
   }
-  return { report, config, codeowners };
+  return { report, config, codeowners, parsed };
 }
 function snapshotOptions(config) {
   const planePrefixes = literalPrefixes([...config.planes.control.paths, ...config.planes.data.paths]);
-  const prefixes = planePrefixes.length === 0 ? [] : [...planePrefixes, ...CONFIG_PATHS, ...CODEOWNERS_PATHS, ".github/workflows"];
+  const prefixes = planePrefixes.length === 0 ? [] : (
+    // every gate file is read, so that its blob id (and so the digest) moves with its content
+    [
+      .../* @__PURE__ */ new Set([
+        ...planePrefixes,
+        ...CONFIG_PATHS,
+        ...CODEOWNERS_PATHS,
+        ...literalPrefixes(GATE_FILE_PATTERNS)
+      ])
+    ]
+  );
   return { prefixes, extraPaths: [], maxBytes: MAX_MANIFEST_BYTES };
 }
 function samePrefixes(a, b) {
@@ -30866,14 +32207,14 @@ function findCodeowners(gates) {
   return null;
 }
 
-// src/cli/actions/pr-diff.ts
+// src/gate/pr-diff.ts
 async function diffPullRequestAt(cwd, baseSha, commit) {
   const [base, head] = await Promise.all([verifyRef(cwd, baseSha), verifyRef(cwd, commit)]);
   const forkPoint = await mergeBase(cwd, base, head) ?? base;
   return computeDiff({ cwd, base: forkPoint, head, gateCommit: base });
 }
 
-// src/cli/actions/pull-signoffs.ts
+// src/gate/pull-signoffs.ts
 async function gatherPullSignoffs(input2) {
   const { control, collection, headSha: headSha2 } = input2;
   const digestAt = /* @__PURE__ */ new Map();
@@ -30919,19 +32260,24 @@ async function digestAtCommit(cwd, baseSha, commit) {
   }
 }
 
-// src/cli/actions/check-inputs.ts
+// src/gate/check-inputs.ts
 async function gatherGateInputs(cwd, pr, api) {
   const { report, config, codeowners } = await diffPullRequest(cwd, pr, pr.headSha, `the PR head`);
   const notes = [];
   const parsedOwners = codeowners ? parseCodeowners(codeowners.text, codeowners.path) : null;
   for (const error of parsedOwners?.errors ?? [])
     notes.push(`CODEOWNERS line skipped (as GitHub does): ${error.message}`);
-  const [self2, reviews, comments] = api ? await Promise.all([api.identity(), api.reviews(pr.number), api.comments(pr.number)]) : [ACTIONS_BOT_LOGIN, [], []];
+  const [self2, reviews, comments, pushers] = api ? await Promise.all([
+    api.identity(),
+    api.reviews(pr.number),
+    api.comments(pr.number),
+    api.pullPushers(pr.number)
+  ]) : [ACTIONS_BOT_LOGIN, [], [], { logins: [], complete: true }];
   const rules = parsedOwners?.rules ?? null;
   const signers = resolveSigners({ report, config, codeowners: rules });
   const signerSet = readSigners(signers);
   const control = report.planes.control;
-  const collection = collectSignoffClaims(reviews, comments, { author: pr.author, self: self2 });
+  const collection = collectSignoffClaims(reviews, comments, { author: pr.author, self: self2, pushers });
   const signoffs = await gatherPullSignoffs({
     control,
     collection,
@@ -30972,7 +32318,7 @@ function evalState(report) {
   return delta.verdict;
 }
 
-// src/cli/actions/check.ts
+// src/gate/check.ts
 var NOTHING = { dataState: null, controlState: null, digest: null, exitCode: 0 };
 async function runCheck(options) {
   const env = readGitHubEnv(options.env);
@@ -31047,9 +32393,10 @@ async function runCheck(options) {
     const applied = await applyGatePlan(api, plan);
     writeSummary(env, plan.summary, options.warn);
     for (const status2 of [plan.statuses.control, plan.statuses.data])
-      options.print(`${status2.context}: ${status2.state} - ${status2.description}`);
-    options.print(`report: ${applied.comment.htmlUrl}`);
-    for (const note of [...plan.notes, ...applied.notes]) options.warn(`agentgate: note: ${note}`);
+      options.print(`${status2.context}: ${status2.state} - ${revealLine(status2.description)}`);
+    options.print(`report: ${revealLine(applied.comment.htmlUrl)}`);
+    for (const note of [...plan.notes, ...applied.notes])
+      options.warn(`agentgate: note: ${revealLine(note)}`);
     return result;
   } catch (error) {
     throw await failClosed(error, { api, pr, data, env, warn: options.warn });
@@ -31069,7 +32416,8 @@ function plannedReads(repo, pr, signers) {
   const reads = [
     "GET /user (assumed github-actions[bot])",
     `GET ${base}/pulls/${pr.number}/reviews (assumed none)`,
-    `GET ${base}/issues/${pr.number}/comments (assumed none)`
+    `GET ${base}/issues/${pr.number}/comments (assumed none)`,
+    `GET ${base}/pulls/${pr.number}/commits (assumed no signer pushed)`
   ];
   if (signers.some((s) => s.includes("/")))
     reads.push("GET /orgs/{org}/teams/{team}/memberships/{user} for team signers who signed");
@@ -31087,9 +32435,10 @@ function writeSummary(env, summary, warn) {
   }
 }
 async function failClosed(error, context) {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = revealLine(error instanceof Error ? error.message : String(error));
   const exitCode = error instanceof AgentgateError ? error.exitCode : 2;
-  if (!context.api) return error instanceof AgentgateError ? error : new UsageError(message);
+  if (!context.api)
+    return error instanceof AgentgateError ? new CheckError(message, exitCode) : new UsageError(message);
   const failed = await setErrorStatuses(context.api, context.pr.headSha, message, {
     data: context.data,
     targetUrl: context.env.runUrl
@@ -31128,7 +32477,7 @@ async function main() {
 `);
     env.AGENTGATE_TOKEN = token;
   }
-  const cwd = resolve2(process.env.GITHUB_WORKSPACE ?? process.cwd(), input("working-directory") || ".");
+  const cwd = resolve3(process.env.GITHUB_WORKSPACE ?? process.cwd(), input("working-directory") || ".");
   let result;
   try {
     result = await runCheck({

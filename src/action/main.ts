@@ -2,9 +2,9 @@
 // action's inputs mapped onto its environment and its result written to GITHUB_OUTPUT.
 import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { runCheck } from '../cli/actions/check.js';
-import type { CheckResult } from '../cli/actions/check.js';
-import { AgentgateError } from '../cli/errors.js';
+import { runCheck } from '../gate/check.js';
+import type { CheckResult } from '../gate/check.js';
+import { AgentgateError } from '../errors.js';
 
 function input(name: string): string {
   return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { CommanderError } from 'commander';
-import { AgentgateError } from './errors.js';
+import { AgentgateError } from '../errors.js';
 import { registerCommands } from './commands/index.js';
 import { readOwnPackage } from './package-info.js';
 

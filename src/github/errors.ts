@@ -1,4 +1,4 @@
-import { AgentgateError } from '../cli/errors.js';
+import { AgentgateError } from '../errors.js';
 
 /** A GitHub call that failed after retries. Exit 2: the gate's input could not be read or written. */
 export class GitHubError extends AgentgateError {

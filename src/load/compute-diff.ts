@@ -6,7 +6,7 @@ import { DEFAULT_CONFIG, parseConfig } from '../core/parse/config.js';
 import { parseSnapshot } from '../core/parse-snapshot.js';
 import type { ParseCache, ParsedSnapshot } from '../core/parse-snapshot.js';
 import type { ChangedFile, Config, DiffReport } from '../core/types.js';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../errors.js';
 import { listChangedFiles } from '../git/changed-files.js';
 import { findDefaultBase, verifyRef } from '../git/refs.js';
 import { readSnapshot, readSnapshots } from '../git/snapshot.js';

@@ -7,7 +7,7 @@ import { parseSnapshot } from '../core/parse-snapshot.js';
 import { parseConfig } from '../core/parse/config.js';
 import type { SourceFile } from '../core/parse/source-file.js';
 import type { Config, FileStatus, Registry } from '../core/types.js';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../errors.js';
 import { readBlobs } from '../git/cat-file.js';
 import { listRawCommits } from '../git/log-raw.js';
 import type { RawChange } from '../git/log-raw.js';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { readControlBundle } from '../core/release/read-bundle.js';
 import type { ControlBundle } from '../core/release/bundle.js';
 import type { Registry } from '../core/types.js';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../errors.js';
 
 /** Bundles are JSON of a registry's size; anything far larger is not one of ours. */
 const MAX_BUNDLE_BYTES = 64 * 1024 * 1024;

@@ -9,8 +9,8 @@ import { listPullsForCommit } from '../github/audit.js';
 import { createGitHubClient } from '../github/client.js';
 import { readGitHubEnv } from '../github/env.js';
 import { readGateState, walkHistory } from '../load/history.js';
-import { auditPull } from '../cli/actions/audit-pull.js';
-import { resolveRepo } from '../cli/actions/repo-ref.js';
+import { auditPull } from '../gate/audit-pull.js';
+import { resolveRepo } from '../gate/repo-ref.js';
 import type { ReleaseRange } from './release.js';
 
 /** A verifier for cutRelease: resolves to one line per unsigned capability change (empty: all signed). */

@@ -1,6 +1,6 @@
 import { GitError } from '../../git/git-error.js';
 import { verifyRef } from '../../git/refs.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../errors.js';
 
 const DEFAULT_REFS = ['origin/HEAD', 'origin/main', 'origin/master', 'main', 'master'];
 

@@ -12,12 +12,12 @@ import { createGitHubClient } from '../../github/client.js';
 import { readGitHubEnv } from '../../github/env.js';
 import { readGateState, readRegistryAt, walkHistory } from '../../load/history.js';
 import type { AuditOptions } from '../commands/audit.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../errors.js';
 import { cachedPull, emptyCache, loadAuditCache, saveAuditCache } from './audit-cache.js';
-import { auditPull } from './audit-pull.js';
+import { auditPull } from '../../gate/audit-pull.js';
 import { renderAuditText } from './audit-render.js';
 import { createProgress, resolveAuditRef } from './audit-setup.js';
-import { resolveRepo } from './repo-ref.js';
+import { resolveRepo } from '../../gate/repo-ref.js';
 import { toolsOnly } from './scope.js';
 
 /**

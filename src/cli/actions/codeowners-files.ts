@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { CODEOWNERS_LOCATIONS } from '../../core/governance/codeowners-paths.js';
 import { parseConfig } from '../../core/parse/config.js';
 import type { Config } from '../../core/types.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../errors.js';
 
 const CONFIG_FILES = ['agentgate.yaml', 'agentgate.yml'];
 // fatal: a file that is not UTF-8 is refused rather than rewritten with replacement characters

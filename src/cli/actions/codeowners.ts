@@ -13,7 +13,7 @@ import type { Config } from '../../core/types.js';
 import { topLevel } from '../../git/refs.js';
 import { revealInvisible } from '../../render/markdown-escape.js';
 import type { CodeownersOptions } from '../commands/codeowners.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../errors.js';
 import { readWorkingCodeowners, readWorkingConfig, writeRepoFile } from './codeowners-files.js';
 
 const DEFAULT_LOCATION = '.github/CODEOWNERS';

@@ -7,7 +7,7 @@ import { computeDiff } from '../../load/compute-diff.js';
 import { renderMarkdownReport } from '../../render/markdown.js';
 import { renderSarif } from '../../render/sarif.js';
 import { renderTextReport } from '../../render/text.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../errors.js';
 import type { DiffOptions } from '../commands/diff.js';
 
 export async function runDiff(options: DiffOptions, cwd: string): Promise<number> {

@@ -10,7 +10,7 @@ import {
   renderEvalDeltaMarkdown,
   renderEvalDeltaText,
 } from '../../render/eval-delta.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../errors.js';
 import type { EvalDeltaOptions } from '../commands/eval-delta.js';
 
 /** Exit 0 when the verdict is success; 1 on failure or pending (nothing to judge is not a pass). */

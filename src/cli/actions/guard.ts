@@ -1,7 +1,7 @@
 import type { Registry } from '../../core/types.js';
 import { McpConnectError, connectToServer } from '../../runtime/mcp-connect.js';
 import { runGuard } from '../../runtime/mcp-guard.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../errors.js';
 import type { GuardCommandOptions } from '../commands/guard.js';
 import { agentScopeOption } from './intent-agent.js';
 import { logKeyFromEnvironment } from './intent-log-key.js';

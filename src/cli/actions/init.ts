@@ -22,7 +22,7 @@ import {
 } from '../../init/templates/examples.js';
 import { WORKFLOW_PATH, workflowTemplate } from '../../init/templates/workflow.js';
 import type { InitOptions } from '../commands/init.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../errors.js';
 import {
   readRegularFile,
   readWorkingCodeowners,

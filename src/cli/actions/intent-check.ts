@@ -1,6 +1,6 @@
 import { evaluateIntent } from '../../core/evaluate-intent.js';
 import { DecisionLogDamaged, appendDecision } from '../../runtime/decision-log.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../errors.js';
 import type { IntentCheckOptions } from '../commands/intent.js';
 import { decisionJson, renderDecisionText, terminalChalk } from './intent-format.js';
 import { readJsonInput } from './intent-input.js';

@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { MAX_INTENT_BYTES } from '../../runtime/intent-size.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../errors.js';
 import { findDuplicateKey } from './intent-duplicate-keys.js';
 
 /** More than MAX_INTENT_BYTES: refused before it is parsed, evaluated or logged. */

@@ -1,5 +1,5 @@
 import type { LogKey } from '../../runtime/decision-log.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../errors.js';
 
 /**
  * `AGENTGATE_LOG_KEY`, which keys the decision log's chain (HMAC-SHA256). Set but empty is refused: that is

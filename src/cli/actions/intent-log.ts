@@ -2,7 +2,7 @@ import { revealUnseen } from '../../core/intent/reveal.js';
 import { LogLineTooLong, readDecisionLog, verifyDecisionLog } from '../../runtime/decision-log.js';
 import type { LogRead, LogVerification } from '../../runtime/decision-log.js';
 import { summarizeDecisions } from '../../runtime/decision-report.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../errors.js';
 import type { IntentReportOptions, IntentVerifyOptions } from '../commands/intent.js';
 import { renderReportText, terminalChalk } from './intent-format.js';
 import { logKeyFromEnvironment } from './intent-log-key.js';

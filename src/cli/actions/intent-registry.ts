@@ -3,7 +3,7 @@ import type { Radius, Registry } from '../../core/types.js';
 import { revealInvisible } from '../../render/markdown-escape.js';
 import { readRegistrySources } from '../../load/load-registry.js';
 import type { RegistrySources } from '../../load/load-registry.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../errors.js';
 
 export interface RuntimeRegistry {
   registry: Registry;

@@ -4,7 +4,7 @@ import { headSha } from '../../git/refs.js';
 import { readGateState, walkHistory } from '../../load/history.js';
 import { renderLogText } from '../../render/log.js';
 import type { LogOptions } from '../commands/log.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../errors.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const RELATIVE = /^\d+ (?:second|minute|hour|day|week|month|year)s? ago$/;

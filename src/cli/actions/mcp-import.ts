@@ -1,6 +1,6 @@
 import { writeFileAtomic } from '../../load/write-file-atomic.js';
 import { buildServerManifest, deriveServerName } from '../../runtime/mcp-manifest.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../errors.js';
 import type { McpImportOptions } from '../commands/mcp.js';
 import { readLiveServer } from './mcp-live.js';
 

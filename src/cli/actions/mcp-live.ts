@@ -1,7 +1,7 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { McpConnectError, connectToServer, listAllTools } from '../../runtime/mcp-connect.js';
 import type { McpTool } from '../../runtime/mcp-connect.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../errors.js';
 
 export interface LiveServer {
   command: string;

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { compareContracts, contractOf } from '../../runtime/mcp-contract.js';
 import { readServerManifest } from '../../runtime/mcp-manifest.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../errors.js';
 import type { McpVerifyOptions } from '../commands/mcp.js';
 import { terminalChalk } from './intent-format.js';
 import { readLiveServer } from './mcp-live.js';

@@ -2,7 +2,7 @@ import { cutRelease } from '../../release/release.js';
 import type { ReleaseResult } from '../../release/release.js';
 import { revealInvisible } from '../../render/markdown-escape.js';
 import type { ReleaseCommandOptions } from '../commands/release.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../errors.js';
 
 /** Exit 0: released, or nothing changed; 1: --require-signed found an unsigned capability change. */
 export async function runRelease(options: ReleaseCommandOptions, cwd: string): Promise<number> {

@@ -1,5 +1,5 @@
 import { SCHEMAS, SCHEMA_NAMES, isSchemaName } from '../../schemas/index.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../errors.js';
 
 /** The schema as pretty JSON, ready to print. */
 export function runSchema(name: string): string {

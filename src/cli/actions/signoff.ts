@@ -7,9 +7,9 @@ import { GitHubApi } from '../../github/api.js';
 import { createGitHubClient } from '../../github/client.js';
 import { readGitHubEnv } from '../../github/env.js';
 import { renderTextReport } from '../../render/text.js';
-import { UsageError } from '../errors.js';
-import { diffPullRequestAt } from './pr-diff.js';
-import { resolveRepo } from './repo-ref.js';
+import { UsageError } from '../../errors.js';
+import { diffPullRequestAt } from '../../gate/pr-diff.js';
+import { resolveRepo } from '../../gate/repo-ref.js';
 
 export interface SignoffOptions {
   pr?: number;

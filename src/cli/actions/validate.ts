@@ -11,7 +11,7 @@ import { readRegistrySources } from '../../load/load-registry.js';
 import { revealLine } from '../../render/reveal.js';
 import { renderSarif } from '../../render/sarif.js';
 import type { ValidateOptions } from '../commands/validate.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../errors.js';
 
 const CONFIG_FILES = ['agentgate.yaml', 'agentgate.yml'];
 

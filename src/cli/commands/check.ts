@@ -19,7 +19,7 @@ export function registerCheck(program: Command): void {
     .option('--event-name <name>', 'the event name (default: GITHUB_EVENT_NAME)')
     .option('--event-path <file>', 'the event payload (default: GITHUB_EVENT_PATH)')
     .action(async (options: CheckCommandOptions) => {
-      const { runCheck } = await import('../actions/check.js');
+      const { runCheck } = await import('../../gate/check.js');
       const result = await runCheck({
         dryRun: options.dryRun === true,
         cwd: process.cwd(),

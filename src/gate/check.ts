@@ -1,15 +1,15 @@
 import { appendFileSync, readFileSync } from 'node:fs';
-import { readGateEvent } from '../../core/gate/event.js';
-import { decideGate } from '../../core/gate/plan.js';
-import type { GatePlan, PullRequestRef, StatusPlan, StatusState } from '../../core/gate/types.js';
-import { GitHubApi } from '../../github/api.js';
-import { applyGatePlan, setErrorStatuses } from '../../github/apply-plan.js';
-import { createGitHubClient } from '../../github/client.js';
-import { readGitHubEnv } from '../../github/env.js';
-import type { GitHubEnv } from '../../github/env.js';
-import { renderJobSummary, renderReportComment } from '../../render/comment.js';
-import { renderPlanText } from '../../render/gate-plan.js';
-import { revealLine } from '../../render/reveal.js';
+import { readGateEvent } from '../core/gate/event.js';
+import { decideGate } from '../core/gate/plan.js';
+import type { GatePlan, PullRequestRef, StatusPlan, StatusState } from '../core/gate/types.js';
+import { GitHubApi } from '../github/api.js';
+import { applyGatePlan, setErrorStatuses } from '../github/apply-plan.js';
+import { createGitHubClient } from '../github/client.js';
+import { readGitHubEnv } from '../github/env.js';
+import type { GitHubEnv } from '../github/env.js';
+import { renderJobSummary, renderReportComment } from '../render/comment.js';
+import { renderPlanText } from '../render/gate-plan.js';
+import { revealLine } from '../render/reveal.js';
 import { AgentgateError, GateFailure, UsageError } from '../errors.js';
 import { gatherGateInputs } from './check-inputs.js';
 

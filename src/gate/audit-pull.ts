@@ -1,16 +1,16 @@
-import { parseCodeowners } from '../../core/codeowners.js';
+import { parseCodeowners } from '../core/codeowners.js';
 import { diffPullRequestAt } from './pr-diff.js';
 import { digestAtCommit, gatherPullSignoffs } from './pull-signoffs.js';
-import { resolveSigners } from '../../core/gate/reviewers.js';
-import { collectSignoffClaims, readSigners } from '../../core/gate/signoffs.js';
-import { summarizePull } from '../../core/governance/audit.js';
-import type { PullAudit } from '../../core/governance/audit.js';
-import type { CommitMeta } from '../../core/governance/commit-diff.js';
-import { GitError } from '../../git/git-error.js';
-import type { GitHubApi } from '../../github/api.js';
-import type { AssociatedPull } from '../../github/audit.js';
-import { computeDiff } from '../../load/compute-diff.js';
-import type { ComputeDiffResult } from '../../load/compute-diff.js';
+import { resolveSigners } from '../core/gate/reviewers.js';
+import { collectSignoffClaims, readSigners } from '../core/gate/signoffs.js';
+import { summarizePull } from '../core/governance/audit.js';
+import type { PullAudit } from '../core/governance/audit.js';
+import type { CommitMeta } from '../core/governance/commit-diff.js';
+import { GitError } from '../git/git-error.js';
+import type { GitHubApi } from '../github/api.js';
+import type { AssociatedPull } from '../github/audit.js';
+import { computeDiff } from '../load/compute-diff.js';
+import type { ComputeDiffResult } from '../load/compute-diff.js';
 
 export interface PullContext {
   cwd: string;

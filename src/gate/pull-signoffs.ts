@@ -3,10 +3,10 @@ import {
   evaluateSignoffs,
   membershipChecksNeeded,
   membershipKey,
-} from '../../core/gate/signoffs.js';
-import type { ClaimCollection, SignerSet, SignoffClaim } from '../../core/gate/signoffs.js';
-import type { DigestLookup, MembershipState, SignoffEvaluation } from '../../core/gate/types.js';
-import type { ControlPlaneReport } from '../../core/types.js';
+} from '../core/gate/signoffs.js';
+import type { ClaimCollection, SignerSet, SignoffClaim } from '../core/gate/signoffs.js';
+import type { DigestLookup, MembershipState, SignoffEvaluation } from '../core/gate/types.js';
+import type { ControlPlaneReport } from '../core/types.js';
 import { diffPullRequestAt } from './pr-diff.js';
 
 export interface PullSignoffInput {

@@ -1,5 +1,5 @@
-import type { RepoRef } from '../../core/gate/types.js';
-import { originUrl } from '../../git/repo-info.js';
+import type { RepoRef } from '../core/gate/types.js';
+import { originUrl } from '../git/repo-info.js';
 import { UsageError } from '../errors.js';
 
 /** owner/repo from GITHUB_REPOSITORY, else from the origin remote's URL (https, ssh or scp-like). */

@@ -1,6 +1,6 @@
-import { mergeBase, verifyRef } from '../../git/refs.js';
-import { computeDiff } from '../../load/compute-diff.js';
-import type { ComputeDiffResult } from '../../load/compute-diff.js';
+import { mergeBase, verifyRef } from '../git/refs.js';
+import { computeDiff } from '../load/compute-diff.js';
+import type { ComputeDiffResult } from '../load/compute-diff.js';
 
 /**
  * The diff a pull request makes at one of its commits, as GitHub shows it: from the merge-base of the PR's

@@ -1,18 +1,13 @@
-import { parseCodeowners } from '../../core/codeowners.js';
-import type { CodeownersRule } from '../../core/codeowners.js';
-import { resolveSigners } from '../../core/gate/reviewers.js';
-import { collectSignoffClaims, readSigners } from '../../core/gate/signoffs.js';
-import type { EvalResultsState } from '../../core/gate/statuses.js';
-import { ACTIONS_BOT_LOGIN } from '../../core/gate/types.js';
-import type {
-  CommentRecord,
-  PullRequestRef,
-  ReviewRecord,
-  SignoffEvaluation,
-} from '../../core/gate/types.js';
-import type { Config, DiffReport } from '../../core/types.js';
-import { GitError } from '../../git/git-error.js';
-import type { GitHubApi } from '../../github/api.js';
+import { parseCodeowners } from '../core/codeowners.js';
+import type { CodeownersRule } from '../core/codeowners.js';
+import { resolveSigners } from '../core/gate/reviewers.js';
+import { collectSignoffClaims, readSigners } from '../core/gate/signoffs.js';
+import type { EvalResultsState } from '../core/gate/statuses.js';
+import { ACTIONS_BOT_LOGIN } from '../core/gate/types.js';
+import type { CommentRecord, PullRequestRef, ReviewRecord, SignoffEvaluation } from '../core/gate/types.js';
+import type { Config, DiffReport } from '../core/types.js';
+import { GitError } from '../git/git-error.js';
+import type { GitHubApi } from '../github/api.js';
 import { diffPullRequestAt } from './pr-diff.js';
 import { digestAtCommit, gatherPullSignoffs } from './pull-signoffs.js';
 import { UsageError } from '../errors.js';
