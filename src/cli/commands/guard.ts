@@ -5,6 +5,8 @@ export interface GuardCommandOptions {
   log?: string;
   server?: string;
   env: string[];
+  url?: string;
+  header: string[];
 }
 
 export function registerGuard(program: Command): void {
@@ -13,13 +15,20 @@ export function registerGuard(program: Command): void {
     .description(
       'MCP stdio proxy: lists only registry tools and checks every tools/call against the registry',
     )
-    .argument('<command...>', 'the MCP server to run, after --')
+    .argument('[command...]', 'the MCP server to run, after -- (or --url for a remote one)')
     .option('--registry <dir>', 'the repository holding registry/tools', '.')
     .option('--log <file>', 'append every decision to this hash-chained JSONL log')
     .option('--server <name>', 'registry name of the server: MCP tool T is checked as <name>.T')
     .option(
       '--env <name[=value]>',
       'pass this variable to the server (repeatable); credentials the manifest declares are passed too',
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
+    .option('--url <url>', 'guard a remote server instead: streamable HTTP, falling back to SSE')
+    .option(
+      '--header <name=env:VAR>',
+      'with --url: a header, its value read from the environment variable VAR (repeatable)',
       (value: string, previous: string[]) => [...previous, value],
       [] as string[],
     )
