@@ -42,12 +42,17 @@ export function readConfiguredServer(file: string, name: string, cwd = process.c
     root = stripSuffix(absolute, chosen.path);
   } else {
     const base = suffixes[suffixes.length - 1] ?? file;
-    const found = SOURCE_ADAPTERS.map((adapter) => parse(adapter, base)).find((candidate) =>
-      candidate.servers.some((server) => server.name === name),
+    const readable = SOURCE_ADAPTERS.map((adapter) => parse(adapter, base)).filter(
+      (candidate) =>
+        candidate.servers.length > 0 &&
+        !candidate.findings.some((finding) => finding.code === 'source-parse'),
     );
+    const found =
+      readable.find((candidate) => candidate.servers.some((server) => server.name === name)) ??
+      [...readable].sort((a, b) => b.servers.length - a.servers.length)[0];
     if (!found)
       throw new UsageError(
-        `${file}: not at a path agentgate knows as an MCP client config, and no format it reads declares the server ${quote(name)}`,
+        `${file}: not at a path agentgate knows as an MCP client config, and no format it reads finds a server in it`,
       );
     model = found;
     root = dirname(absolute);
