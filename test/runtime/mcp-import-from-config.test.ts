@@ -155,6 +155,20 @@ describe('mcp import --from a client config', () => {
     TIMEOUT,
   );
 
+  it(
+    'notes absolute paths typed after -- (a pin that only verifies on this machine), never for --from',
+    () => {
+      const typed = runCli(['mcp', 'import', '--name', 'fs', '--', 'node', join(dir, FS_SERVER), 'data'], {
+        cwd: dir,
+      });
+      expect(typed.code, typed.stderr).toBe(0);
+      expect(typed.stderr).toContain('the manifest pins 1 absolute path(s) of this machine');
+      const configured = runCli(['mcp', 'import', '--from', '.mcp.json', '--server', 'fs'], { cwd: dir });
+      expect(configured.stderr).not.toContain('absolute path');
+    },
+    TIMEOUT,
+  );
+
   it('refuses an entry the config does not declare: exit 2, one line naming the file and its servers', () => {
     const result = runCli(['mcp', 'import', '--from', '.mcp.json', '--server', 'github'], { cwd: dir });
     expect(result.code).toBe(2);

@@ -1,5 +1,7 @@
+import { isAbsolute } from 'node:path';
 import { writeFileAtomic } from '../write-file-atomic.js';
 import { buildServerManifest, deriveServerName } from '../../runtime/mcp-manifest.js';
+import type { ManifestTransport } from '../../runtime/mcp-manifest.js';
 import { UsageError } from '../errors.js';
 import type { McpImportOptions } from '../commands/mcp.js';
 import { readLiveServer } from './mcp-live.js';
@@ -7,6 +9,11 @@ import { quote } from './mcp-config.js';
 import { resolveTarget } from './mcp-target.js';
 
 const NAME = /^[a-z][a-z0-9_.-]{0,63}$/;
+
+function absolutePaths(transport: ManifestTransport): number {
+  if (transport.type !== 'stdio') return 0;
+  return [transport.command, ...transport.args].filter((part) => isAbsolute(part)).length;
+}
 
 /** `agentgate mcp import [--name NAME] [--out FILE] (-- CMD… | --from FILE --server NAME | --url URL)` */
 export async function runMcpImport(command: string[], options: McpImportOptions): Promise<number> {
@@ -21,6 +28,11 @@ export async function runMcpImport(command: string[], options: McpImportOptions)
   if (target.name !== undefined && !NAME.test(target.name))
     throw new UsageError(
       `--server ${quote(target.name)}: not usable as a manifest name (it must match ${NAME.source}); the manifest pins the entry only under the same name, so rename the entry`,
+    );
+  const absolute = absolutePaths(target.transport);
+  if (absolute > 0)
+    process.stderr.write(
+      `agentgate: note: the manifest pins ${absolute} absolute path(s) of this machine; \`mcp verify\` on another one reports them as drift (--from a client config pins the command as it is written)\n`,
     );
   const live = await readLiveServer(target.endpoint);
   const name = target.name ?? options.name ?? deriveServerName(live.serverInfo?.name);
