@@ -3,7 +3,10 @@ import { dirname, resolve, sep } from 'node:path';
 import { messageWithoutLocation } from '../../core/parse/findings.js';
 import type { Server } from '../../core/types.js';
 import { SOURCE_ADAPTERS, findAdapter } from '../../sources/adapters.js';
+import { shown as quote } from '../../sources/findings.js';
 import type { SourceAdapter, SourceModel } from '../../sources/types.js';
+
+export { quote };
 import { UsageError } from '../errors.js';
 
 export interface ConfiguredServer {
@@ -91,13 +94,4 @@ function stripSuffix(absolute: string, suffix: string): string {
   let root = absolute;
   for (let i = 0; i < depth; i++) root = dirname(root);
   return root;
-}
-
-// eslint-disable-next-line no-control-regex
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
-
-/** A name from the file as a message shows it: quoted, escaped, short (file text is hostile). */
-export function quote(value: string): string {
-  const escaped = value.replace(UNPRINTABLE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return `'${escaped.length > 80 ? `${escaped.slice(0, 80)}…` : escaped}'`;
 }
