@@ -1,26 +1,23 @@
 import type { Registry } from '../../core/types.js';
-import { McpConnectError, connectToServer } from '../../runtime/mcp-connect.js';
+import { McpConnectError, connectToEndpoint } from '../../runtime/mcp-connect.js';
+import type { ServerEndpoint } from '../../runtime/mcp-connect.js';
 import { runGuard } from '../../runtime/mcp-guard.js';
 import { UsageError } from '../../errors.js';
 import type { GuardCommandOptions } from '../commands/guard.js';
 import { agentScopeOption } from './intent-agent.js';
 import { logKeyFromEnvironment } from './intent-log-key.js';
 import { loadRuntimeRegistry } from './intent-registry.js';
+import { resolveTarget } from './mcp-target.js';
 
 /** `agentgate guard [--registry DIR] [--log FILE] [--server NAME] -- CMD ARGS…` */
 export async function runGuardCommand(command: string[], options: GuardCommandOptions): Promise<number> {
-  const [executable, ...args] = command;
-  if (executable === undefined) throw new UsageError('guard: give the MCP server to run after --');
   const { registry, radiusOverrides } = await loadRuntimeRegistry(options.registry);
   const agent = agentScopeOption(registry, options.agent);
   const logKey = options.log === undefined ? undefined : logKeyFromEnvironment();
-  const env = childEnvironment(registry, options);
+  const endpoint = guardEndpoint(command, options, registry);
   let upstream;
   try {
-    upstream = await connectToServer(
-      { command: executable, args, env },
-      { name: 'agentgate-guard', version: '1' },
-    );
+    upstream = await connectToEndpoint(endpoint, { name: 'agentgate-guard', version: '1' });
   } catch (error) {
     if (error instanceof McpConnectError) throw new UsageError(error.message);
     throw error;
@@ -44,6 +41,18 @@ export async function runGuardCommand(command: string[], options: GuardCommandOp
     ...(logKey !== undefined && { logKey }),
   });
   return 0;
+}
+
+/** The server to guard: a command after `--`, or a remote one by `--url` with headers from the environment. */
+function guardEndpoint(command: string[], options: GuardCommandOptions, registry: Registry): ServerEndpoint {
+  if (options.url !== undefined && options.env.length > 0)
+    throw new UsageError(
+      'guard: --env passes variables to a local server; a remote one gets --header NAME=env:VAR',
+    );
+  const target = resolveTarget(command, { url: options.url, header: options.header });
+  if (!target) throw new UsageError('guard: give the MCP server to run after --, or --url URL');
+  if (target.endpoint.kind === 'remote') return target.endpoint;
+  return { ...target.endpoint, env: childEnvironment(registry, options) };
 }
 
 /**

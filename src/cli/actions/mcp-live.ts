@@ -1,22 +1,19 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { McpConnectError, connectToServer, listAllTools } from '../../runtime/mcp-connect.js';
-import type { McpTool } from '../../runtime/mcp-connect.js';
+import { McpConnectError, connectToEndpoint, listAllTools } from '../../runtime/mcp-connect.js';
+import type { McpTool, ServerEndpoint } from '../../runtime/mcp-connect.js';
+import { scrubSecrets } from '../../runtime/mcp-redact.js';
 import { UsageError } from '../../errors.js';
 
 export interface LiveServer {
-  command: string;
-  args: string[];
   tools: McpTool[];
   serverInfo?: { name: string; version: string };
 }
 
-/** Starts the server given after `--`, reads its whole tools/list and stops it again. */
-export async function readLiveServer(command: string[]): Promise<LiveServer> {
-  const [executable, ...args] = command;
-  if (executable === undefined) throw new UsageError('give the MCP server to run after --');
+/** Starts (or reaches) the server, reads its whole tools/list and closes the connection again. */
+export async function readLiveServer(endpoint: ServerEndpoint): Promise<LiveServer> {
   let client: Client;
   try {
-    client = await connectToServer({ command: executable, args });
+    client = await connectToEndpoint(endpoint);
   } catch (error) {
     if (error instanceof McpConnectError) throw new UsageError(error.message);
     throw error;
@@ -24,14 +21,12 @@ export async function readLiveServer(command: string[]): Promise<LiveServer> {
   try {
     const tools = await listAllTools(client);
     const info = client.getServerVersion();
-    return {
-      command: executable,
-      args,
-      tools,
-      ...(info && { serverInfo: { name: info.name, version: info.version } }),
-    };
+    return { tools, ...(info && { serverInfo: { name: info.name, version: info.version } }) };
   } catch (error) {
-    throw new UsageError(`tools/list failed: ${error instanceof Error ? error.message : String(error)}`);
+    const secrets = Object.values(endpoint.kind === 'remote' ? endpoint.headers : (endpoint.env ?? {}));
+    throw new UsageError(
+      `tools/list failed: ${scrubSecrets(error instanceof Error ? error.message : String(error), secrets)}`,
+    );
   } finally {
     await client.close().catch(() => undefined);
   }

@@ -1,47 +1,98 @@
 import { readFile } from 'node:fs/promises';
 import { compareContracts, contractOf } from '../../runtime/mcp-contract.js';
+import type { ContractDifference, ContractTool } from '../../runtime/mcp-contract.js';
 import { readServerManifest } from '../../runtime/mcp-manifest.js';
+import { readToolsJson } from '../../runtime/mcp-tools-json.js';
+import { compareTransports } from '../../runtime/mcp-transport-drift.js';
+import type { TransportDifference } from '../../runtime/mcp-transport-drift.js';
 import { UsageError } from '../../errors.js';
 import type { McpVerifyOptions } from '../commands/mcp.js';
 import { terminalChalk } from './intent-format.js';
 import { readLiveServer } from './mcp-live.js';
+import { resolveTarget } from './mcp-target.js';
 
-/** `agentgate mcp verify --manifest FILE -- CMD…`: 0 when the live contract equals the pinned one, 1 on drift. */
+/**
+ * `agentgate mcp verify --manifest FILE (-- CMD… | --from FILE --server NAME | --url URL | --from-json FILE)`:
+ * 0 when the server is reached as the manifest pins it and offers the same contract, 1 on any drift.
+ */
 export async function runMcpVerify(command: string[], options: McpVerifyOptions): Promise<number> {
-  let text: string;
-  try {
-    text = await readFile(options.manifest, 'utf8');
-  } catch (error) {
-    throw new UsageError(
-      `${options.manifest}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
-    );
-  }
+  const text = await readText(options.manifest);
   const pinned = readServerManifest(text);
   if (pinned.kind === 'error') throw new UsageError(`${options.manifest}:${pinned.line}: ${pinned.message}`);
-  const live = await readLiveServer(command);
-  const differences = compareContracts(
-    pinned.tools,
-    live.tools.map((tool) => contractOf(tool)),
-  );
+  if (options.fromJson !== undefined && (command.length > 0 || options.url !== undefined))
+    throw new UsageError('--from-json reads a saved tools/list: give no server to start with it');
+  const target = resolveTarget(command, options);
+  if (!target && options.fromJson === undefined)
+    throw new UsageError(
+      'give the server to compare: -- CMD…, --from FILE --server NAME, --url URL, or a saved tools/list with --from-json FILE',
+    );
+  // with --from-json and --from, the config's transport is compared offline: nothing is started
+  const transport = target ? compareTransports(pinned.transport, target.transport) : [];
+  let live: ContractTool[];
+  if (options.fromJson !== undefined) {
+    const saved = readToolsJson(await readText(options.fromJson));
+    if (saved.kind === 'error') throw new UsageError(`${options.fromJson}: ${saved.message}`);
+    live = saved.tools;
+  } else {
+    live = (await readLiveServer(target!.endpoint)).tools.map((tool) => contractOf(tool));
+  }
+  const contract = compareContracts(pinned.tools, live);
+  const nameDrift =
+    target?.name !== undefined && target.name !== pinned.name
+      ? [
+          `name: the config entry ${JSON.stringify(target.name)} is not the manifest's ${JSON.stringify(pinned.name)}`,
+        ]
+      : [];
+  report(options, pinned, { transport, contract, nameDrift, transportCompared: target !== undefined });
+  return transport.length + contract.length + nameDrift.length === 0 ? 0 : 1;
+}
 
+interface Drift {
+  transport: TransportDifference[];
+  contract: ContractDifference[];
+  nameDrift: string[];
+  transportCompared: boolean;
+}
+
+function report(
+  options: McpVerifyOptions,
+  pinned: { name: string; tools: ContractTool[] },
+  drift: Drift,
+): void {
+  const count = drift.transport.length + drift.contract.length + drift.nameDrift.length;
   if (options.format === 'json') {
     const out = {
       manifest: options.manifest,
       server: pinned.name,
-      drift: differences.length > 0,
-      differences,
+      drift: count > 0,
+      transportCompared: drift.transportCompared,
+      transport: drift.transport,
+      differences: drift.contract,
+      ...(drift.nameDrift.length > 0 && { name: drift.nameDrift }),
     };
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
-  } else if (differences.length === 0) {
-    process.stdout.write(`${options.manifest}: ${pinned.tools.length} tools, no drift\n`);
-  } else {
-    const c = terminalChalk();
-    const sign = { added: c.yellow('+'), removed: c.red('-'), changed: c.yellow('~') } as const;
-    process.stdout.write(
-      `${c.red.bold('drift')}: the live server differs from ${options.manifest} (${differences.length})\n`,
-    );
-    for (const difference of differences)
-      process.stdout.write(`  ${sign[difference.change]} ${difference.message}\n`);
+    return;
   }
-  return differences.length === 0 ? 0 : 1;
+  const unchecked = drift.transportCompared ? '' : ' (transport not compared: no server was named)';
+  if (count === 0) {
+    process.stdout.write(`${options.manifest}: ${pinned.tools.length} tools, no drift${unchecked}\n`);
+    return;
+  }
+  const c = terminalChalk();
+  const sign = { added: c.yellow('+'), removed: c.red('-'), changed: c.yellow('~') } as const;
+  process.stdout.write(
+    `${c.red.bold('drift')}: the server differs from ${options.manifest} (${count})${unchecked}\n`,
+  );
+  for (const line of drift.nameDrift) process.stdout.write(`  ${sign.changed} ${line}\n`);
+  for (const difference of drift.transport) process.stdout.write(`  ${sign.changed} ${difference.message}\n`);
+  for (const difference of drift.contract)
+    process.stdout.write(`  ${sign[difference.change]} ${difference.message}\n`);
+}
+
+async function readText(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`${path}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
 }

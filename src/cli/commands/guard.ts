@@ -6,6 +6,8 @@ export interface GuardCommandOptions {
   server?: string;
   agent?: string;
   env: string[];
+  url?: string;
+  header: string[];
 }
 
 export function registerGuard(program: Command): void {
@@ -14,7 +16,7 @@ export function registerGuard(program: Command): void {
     .description(
       'MCP stdio proxy: lists only registry tools and checks every tools/call against the registry',
     )
-    .argument('<command...>', 'the MCP server to run, after --')
+    .argument('[command...]', 'the MCP server to run, after -- (or --url for a remote one)')
     .option('--registry <dir>', 'the repository holding registry/tools', '.')
     .option('--log <file>', 'append every decision to this hash-chained JSONL log')
     .option('--server <name>', 'registry name of the server: MCP tool T is checked as <name>.T')
@@ -22,6 +24,13 @@ export function registerGuard(program: Command): void {
     .option(
       '--env <name[=value]>',
       'pass this variable to the server (repeatable); credentials the manifest declares are passed too',
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
+    .option('--url <url>', 'guard a remote server instead: streamable HTTP, falling back to SSE')
+    .option(
+      '--header <name=env:VAR>',
+      'with --url: a header, its value read from the environment variable VAR (repeatable)',
       (value: string, previous: string[]) => [...previous, value],
       [] as string[],
     )
