@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Builds a throwaway repository from the bundled example registry, commits the PR from the incident story
-// (a "small prompt tweak" plus a new admin tool bound to the support agent) and runs `agentgate diff` on it.
+// (a "small prompt tweak" plus a new admin tool bound to the support agent, and the internal admin API wired
+// into .mcp.json), runs `agentgate diff` on it, then shows the two pipelines: the prompt tweak split off and
+// released on its own, while the authority change waits for its sign-offs.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -69,6 +71,8 @@ try {
     join(root, 'scripts/demo/admin-billing-update.yaml'),
     join(repo, 'registry/tools/billing/admin-billing-update.yaml'),
   );
+  // ...and the same PR wires the internal admin API into the MCP config the agent's client reads
+  cpSync(join(root, 'scripts/demo/mcp.json'), join(repo, '.mcp.json'));
   git('add', '-A');
   git('commit', '-q', '-m', 'support: small prompt tweak');
   // what the eval job produced for the PR head (not committed, as in CI)
@@ -77,23 +81,44 @@ try {
     JSON.stringify({ cases: EVAL_CASES.map(([id, , head]) => ({ id, pass: head })) }, null, 2),
   );
 
-  console.log(`\n$ git log --oneline main..pr/quick-billing-fix   (in ${repo})`);
-  console.log('  support: small prompt tweak   <- "just a prompt tweak", says the PR title\n');
-  console.log('$ agentgate diff --base main --head pr/quick-billing-fix\n');
   const colour = process.env.NO_COLOR ? {} : { FORCE_COLOR: process.env.FORCE_COLOR ?? '1' };
-  const result = spawnSync(
-    process.execPath,
-    [join(root, 'dist/bin/agentgate.js'), 'diff', '--base', 'main', '--head', 'pr/quick-billing-fix'],
-    {
+  const agentgate = (...args) =>
+    spawnSync(process.execPath, [join(root, 'dist/bin/agentgate.js'), ...args], {
       cwd: repo,
       env: { ...process.env, ...colour },
       stdio: 'inherit',
-    },
-  );
+    });
+  const heading = (text) => console.log(`\n${'='.repeat(100)}\n${text}\n`);
+
+  heading('1. The pull request: "just a prompt tweak", says its title');
+  console.log(`$ git log --oneline main..pr/quick-billing-fix   (in ${repo})`);
+  console.log('  support: small prompt tweak\n');
+  console.log('$ agentgate diff --base main --head pr/quick-billing-fix\n');
+  const diff = agentgate('diff', '--base', 'main', '--head', 'pr/quick-billing-fix');
   console.log(
-    `\n(agentgate diff exited ${result.status}: 0 = the diff itself ran; the gate in CI waits for the sign-offs above)`,
+    `\n(agentgate diff exited ${diff.status}: in CI the control plane waits for the sign-offs above)`,
   );
-  if (result.status !== 0 && result.status !== 1) process.exitCode = result.status ?? 2;
+  if (diff.status !== 0 && diff.status !== 1) process.exitCode = diff.status ?? 2;
+
+  heading('2. The prompt fix need not wait for the security review: split the data-plane part off');
+  git('checkout', '-q', 'pr/quick-billing-fix');
+  console.log('$ agentgate split --base main --branch pr/quick-billing-fix-prompt\n');
+  const split = agentgate('split', '--base', 'main', '--branch', 'pr/quick-billing-fix-prompt');
+  if (split.status !== 0) process.exitCode = split.status ?? 2;
+  console.log('\n$ agentgate diff --base main --head pr/quick-billing-fix-prompt\n');
+  agentgate('diff', '--base', 'main', '--head', 'pr/quick-billing-fix-prompt');
+
+  heading('3. After merge, each plane releases on its own timing');
+  git('checkout', '-q', 'main');
+  git('merge', '-q', '--ff-only', 'pr/quick-billing-fix-prompt');
+  console.log('$ git merge --ff-only pr/quick-billing-fix-prompt   (the data-only PR, merged)');
+  console.log('$ agentgate release --plane data --out releases\n');
+  const release = agentgate('release', '--plane', 'data', '--out', 'releases');
+  if (release.status !== 0) process.exitCode = release.status ?? 2;
+  console.log(
+    '\nThe admin tool, its binding and the admin MCP server stay on pr/quick-billing-fix until two signers\n' +
+      'sign off on its capability digest; `agentgate release --plane control --require-signed` ships them then.',
+  );
 } finally {
   rmSync(repo, { recursive: true, force: true });
 }

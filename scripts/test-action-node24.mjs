@@ -34,10 +34,14 @@ try {
   }
   console.log(`running the action bundle's end-to-end test on Node ${version}`);
   const vitest = join(root, 'node_modules', 'vitest', 'vitest.mjs');
-  const run = spawnSync(node, [vitest, 'run', 'test/github/action-e2e.test.ts'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const run = spawnSync(
+    node,
+    [vitest, 'run', 'test/github/action-e2e.test.ts', 'test/github/action-release-e2e.test.ts'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   process.exitCode = run.status ?? 1;
 } finally {
   if (temp) rmSync(temp, { recursive: true, force: true });

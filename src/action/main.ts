@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { runCheck } from '../gate/check.js';
 import type { CheckResult } from '../gate/check.js';
 import { AgentgateError } from '../errors.js';
+import { runReleaseAction } from './release.js';
 
 function input(name: string): string {
   return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
@@ -34,6 +35,28 @@ export async function main(): Promise<number> {
     env.AGENTGATE_TOKEN = token;
   }
   const cwd = resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), input('working-directory') || '.');
+  const command = input('command') || 'check';
+  if (command === 'release') {
+    if (env.AGENTGATE_TOKEN) process.env.AGENTGATE_TOKEN = env.AGENTGATE_TOKEN;
+    try {
+      return await runReleaseAction(
+        { cwd, plane: input('plane'), out: input('out'), requireSigned: input('require-signed') === 'true' },
+        setOutputs,
+        (line) => process.stdout.write(`${line}\n`),
+      );
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      setOutputs({ released: 'false' });
+      process.stdout.write(`::error title=agentgate release::${escapeCommand(message)}\n`);
+      return error instanceof AgentgateError ? error.exitCode : 2;
+    }
+  }
+  if (command !== 'check') {
+    process.stdout.write(
+      `::error title=agentgate::${escapeCommand(`input command: expected check or release`)}\n`,
+    );
+    return 2;
+  }
   let result: CheckResult;
   try {
     result = await runCheck({

@@ -84,7 +84,7 @@ export async function cutRelease(options: ReleaseOptions): Promise<ReleaseResult
   const bundle =
     plane === 'data'
       ? buildDataBundle(registry, meta, diff.report.planes.data)
-      : buildControlBundle(registry, meta, diff.report.planes.control);
+      : buildControlBundle(registry, meta, diff.report.planes.control, diff.config.radius.actions);
   const file = join(options.out, `agentgate-${plane}-v${version}.json`);
   mkdirSync(options.out, { recursive: true });
   writeFileAtomic(file, `${JSON.stringify(bundle, null, 2)}\n`);

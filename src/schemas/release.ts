@@ -86,6 +86,7 @@ export const releaseSchema: JsonSchema = {
         'servers',
         'bindings',
         'permissions',
+        'radius',
         'digest',
       ],
       properties: {
@@ -103,6 +104,11 @@ export const releaseSchema: JsonSchema = {
           },
         },
         permissions: { type: 'array', items: { type: 'object' } },
+        radius: {
+          type: 'object',
+          description: "The config's radius overrides (radius.actions) at the released commit.",
+          properties: { actions: { type: 'object', additionalProperties: { type: 'string' } } },
+        },
       },
     },
   ],

@@ -6,12 +6,12 @@ import { UsageError } from '../../errors.js';
 import type { GuardCommandOptions } from '../commands/guard.js';
 import { agentScopeOption } from './intent-agent.js';
 import { logKeyFromEnvironment } from './intent-log-key.js';
-import { loadRuntimeRegistry } from './intent-registry.js';
+import { loadEnforcedRegistry } from './intent-registry.js';
 import { resolveTarget } from './mcp-target.js';
 
 /** `agentgate guard [--registry DIR] [--log FILE] [--server NAME] -- CMD ARGS…` */
 export async function runGuardCommand(command: string[], options: GuardCommandOptions): Promise<number> {
-  const { registry, radiusOverrides } = await loadRuntimeRegistry(options.registry);
+  const { registry, radiusOverrides } = await loadEnforcedRegistry(options);
   const agent = agentScopeOption(registry, options.agent);
   const logKey = options.log === undefined ? undefined : logKeyFromEnvironment();
   const endpoint = guardEndpoint(command, options, registry);

@@ -20,6 +20,7 @@ import {
   TOOL_EXAMPLE,
   TOOL_EXAMPLE_PATH,
 } from '../../init/templates/examples.js';
+import { RELEASE_WORKFLOW_PATH, releaseWorkflowTemplate } from '../../init/templates/release-workflow.js';
 import { WORKFLOW_PATH, workflowTemplate } from '../../init/templates/workflow.js';
 import type { InitOptions } from '../commands/init.js';
 import { UsageError } from '../../errors.js';
@@ -95,6 +96,7 @@ export async function runInit(options: InitOptions, cwd: string, io: InitIo = te
     });
   }
   steps.push(put(root, WORKFLOW_PATH, workflowTemplate(action), force));
+  steps.push(put(root, RELEASE_WORKFLOW_PATH, releaseWorkflowTemplate(action), force));
 
   for (const step of steps) {
     const note = step.note ?? (step.outcome === 'kept' ? 'exists; --force overwrites it' : '');

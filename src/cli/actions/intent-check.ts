@@ -6,13 +6,13 @@ import { decisionJson, renderDecisionText, terminalChalk } from './intent-format
 import { readJsonInput } from './intent-input.js';
 import { logKeyFromEnvironment } from './intent-log-key.js';
 import { agentScopeOption } from './intent-agent.js';
-import { loadRuntimeRegistry } from './intent-registry.js';
+import { loadEnforcedRegistry } from './intent-registry.js';
 
 /** `agentgate intent check FILE|-`: exit 0 on allow, 1 on deny or needs-approval, 2 on unreadable input. */
 export async function runIntentCheck(file: string, options: IntentCheckOptions): Promise<number> {
   const intent = await readJsonInput(file);
   const key = options.log === undefined ? undefined : logKeyFromEnvironment();
-  const { registry, radiusOverrides } = await loadRuntimeRegistry(options.registry);
+  const { registry, radiusOverrides } = await loadEnforcedRegistry(options);
   const agent = agentScopeOption(registry, options.agent);
   const decision = evaluateIntent(registry, intent, { radiusOverrides, ...(agent && { agent }) });
   if (options.log !== undefined) {

@@ -4,6 +4,7 @@ import { revealInvisible } from '../../render/markdown-escape.js';
 import { readRegistrySources } from '../../load/load-registry.js';
 import type { RegistrySources } from '../../load/load-registry.js';
 import { UsageError } from '../../errors.js';
+import { loadBundle } from '../../load/load-bundle.js';
 
 export interface RuntimeRegistry {
   registry: Registry;
@@ -36,4 +37,17 @@ export async function loadRuntimeRegistry(dir: string): Promise<RuntimeRegistry>
     );
   }
   return { registry, radiusOverrides: sources.config.radius.actions };
+}
+
+/**
+ * The registry for `intent check` and `guard`: a released control bundle when `--bundle` names one (its digest
+ * checked, the working tree not read), else the files at the config's plane paths under `--registry`.
+ */
+export async function loadEnforcedRegistry(options: {
+  registry: string;
+  bundle?: string;
+}): Promise<RuntimeRegistry> {
+  if (options.bundle === undefined) return loadRuntimeRegistry(options.registry);
+  const { bundle, registry } = loadBundle(options.bundle);
+  return { registry, radiusOverrides: bundle.radius?.actions ?? {} };
 }

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 
 export interface GuardCommandOptions {
   registry: string;
+  bundle?: string;
   log?: string;
   server?: string;
   agent?: string;
@@ -18,6 +19,7 @@ export function registerGuard(program: Command): void {
     )
     .argument('[command...]', 'the MCP server to run, after -- (or --url for a remote one)')
     .option('--registry <dir>', 'the repository holding registry/tools', '.')
+    .option('--bundle <file>', 'enforce a released control bundle (agentgate release) instead of --registry')
     .option('--log <file>', 'append every decision to this hash-chained JSONL log')
     .option('--server <name>', 'registry name of the server: MCP tool T is checked as <name>.T')
     .option('--agent <id>', 'list and allow only the tools this agent (prompt id) binds')

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 
 export interface IntentCheckOptions {
   registry: string;
+  bundle?: string;
   format: 'text' | 'json';
   log?: string;
   agent?: string;
@@ -31,6 +32,7 @@ export function registerIntent(program: Command): void {
     .description('decide one intent (allow | deny | needs-approval); exit 0 on allow, 1 otherwise')
     .argument('<file>', "the intent as JSON, or '-' for stdin")
     .option('--registry <dir>', 'the repository holding registry/tools', '.')
+    .option('--bundle <file>', 'enforce a released control bundle (agentgate release) instead of --registry')
     .addOption(formatOption())
     .option('--log <file>', 'append the decision to this hash-chained JSONL log')
     .option('--agent <id>', 'allow only the tools this agent (prompt id) binds')

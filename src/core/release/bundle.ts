@@ -7,6 +7,7 @@ import type {
   ControlPlaneReport,
   JsonValue,
   PermissionRule,
+  Radius,
   Registry,
   Server,
   Tool,
@@ -48,6 +49,8 @@ export interface ControlBundle extends BundleBase {
   servers: Server[];
   bindings: { agent: string; tools: string[] }[];
   permissions: PermissionRule[];
+  /** the config's radius overrides, so the runtime reports radii as the gate judged them */
+  radius: { actions: Record<string, Radius> };
 }
 
 export type ReleaseBundle = DataBundle | ControlBundle;
@@ -75,6 +78,7 @@ export function buildControlBundle(
   registry: Registry,
   meta: ReleaseMeta,
   changes: ControlPlaneReport,
+  radiusActions: Record<string, Radius> = {},
 ): ControlBundle {
   const bindings = new Map<string, Set<string>>();
   for (const prompt of registry.prompts) {
@@ -95,6 +99,7 @@ export function buildControlBundle(
       .sort()
       .map((agent) => ({ agent, tools: [...(bindings.get(agent) ?? [])].sort() })),
     permissions: [...(registry.permissions ?? [])].sort(byKey((r) => `${r.scope}\0${r.effect}\0${r.rule}`)),
+    radius: { actions: { ...radiusActions } },
   });
 }
 

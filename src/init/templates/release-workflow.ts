@@ -1,0 +1,69 @@
+// The release workflow `agentgate init` writes (SPEC 11): on every push to the default branch, a data-plane release
+// at once and a control-plane release only when every capability change in it was signed off. Both run the Action
+// pinned by full sha; the bundles are attached to a GitHub release per plane (gh, preinstalled on GitHub's runners).
+import type { ActionUse } from '../action-ref.js';
+import { CHECKOUT_ACTION, CHECKOUT_RELEASE } from './workflow.js';
+
+export const RELEASE_WORKFLOW_PATH = '.github/workflows/agentgate-release.yml';
+
+function releaseJob(plane: 'data' | 'control', agentgate: ActionUse): string {
+  const signed = plane === 'control';
+  return `  ${plane}:
+    runs-on: ubuntu-latest
+    timeout-minutes: 10
+    steps:
+      - name: Check out the default branch with its history and tags
+        uses: ${CHECKOUT_ACTION} # ${CHECKOUT_RELEASE}
+        with:
+          fetch-depth: 0
+          fetch-tags: true
+
+      - name: agentgate release --plane ${plane}${signed ? ' --require-signed' : ''}
+        id: release
+        uses: ${agentgate.uses} # ${agentgate.comment}
+        with:
+          command: release
+          plane: ${plane}
+          out: agentgate-releases${
+            signed
+              ? `
+          require-signed: 'true'
+          # sign-offs are read from the merged pull requests: read:org lets team signers count
+          token: \${{ secrets.AGENTGATE_TOKEN || github.token }}`
+              : ''
+          }
+
+      - name: Push the tag and attach the bundle to a GitHub release
+        if: steps.release.outputs.released == 'true'
+        env:
+          GH_TOKEN: \${{ github.token }}
+          TAG: \${{ steps.release.outputs.release-tag }}
+          FILE: \${{ steps.release.outputs.release-file }}
+        run: |
+          git push origin "refs/tags/$TAG"
+          gh release create "$TAG" "$FILE" --title "$TAG" --notes-from-tag --verify-tag
+`;
+}
+
+export function releaseWorkflowTemplate(agentgate: ActionUse, defaultBranch = 'main'): string {
+  return `# agentgate: two release pipelines. Each push to the default branch releases the data plane (prompts) at once,
+# and the control plane (tools, servers, bindings, permission rules) only when every capability change since its
+# last release was signed off on its digest: a revocation ships at once, an unsigned escalation waits.
+# Runtimes enforce the control bundle (agentgate intent check / guard --bundle). See docs/releases.md.
+name: agentgate release
+
+on:
+  push:
+    branches: [${JSON.stringify(defaultBranch)}]
+
+permissions:
+  contents: write
+
+concurrency:
+  group: agentgate-release-\${{ github.ref }}
+  cancel-in-progress: false
+
+jobs:
+${releaseJob('data', agentgate)}
+${releaseJob('control', agentgate)}`;
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { parseActionRef } from '../../src/init/action-ref.js';
+import { releaseWorkflowTemplate } from '../../src/init/templates/release-workflow.js';
+
+const SHA = 'a'.repeat(40);
+const use = parseActionRef(`acme/agentgate@${SHA}`);
+
+interface Step {
+  uses?: string;
+  run?: string;
+  with?: Record<string, string>;
+}
+
+describe('the release workflow init writes', () => {
+  if (use.kind !== 'pinned') throw new Error('test setup');
+  const text = releaseWorkflowTemplate(use.use);
+  const workflow = parse(text) as {
+    on: { push: { branches: string[] } };
+    jobs: Record<string, { steps: Step[] }>;
+  };
+
+  it('releases both planes on every push to the default branch', () => {
+    expect(workflow.on.push.branches).toEqual(['main']);
+    expect(Object.keys(workflow.jobs)).toEqual(['data', 'control']);
+  });
+
+  it('requires sign-offs for the control plane only', () => {
+    const withOf = (job: string) =>
+      workflow.jobs[job]?.steps.find((s) => s.with?.command === 'release')?.with;
+    expect(withOf('data')).toMatchObject({ command: 'release', plane: 'data' });
+    expect(withOf('data')?.['require-signed']).toBeUndefined();
+    expect(withOf('control')).toMatchObject({
+      command: 'release',
+      plane: 'control',
+      'require-signed': 'true',
+    });
+  });
+
+  it('pins every action by full sha and installs no package by name', () => {
+    const uses = Object.values(workflow.jobs).flatMap((job) =>
+      job.steps.flatMap((s) => (s.uses ? [s.uses] : [])),
+    );
+    expect(uses.length).toBeGreaterThan(0);
+    for (const ref of uses) expect(ref).toMatch(/@[0-9a-f]{40}$/);
+    expect(text).not.toMatch(/\bnpx\b|npm (install|i) /);
+  });
+});
