@@ -43197,7 +43197,7 @@ function cutAtLine(text, max) {
 }
 
 // src/render/gate-plan.ts
-function renderPlanText(plan, reads) {
+function renderPlanText(plan, reads, options = {}) {
   const { owner, repo } = plan.repo;
   const base = `/repos/${owner}/${repo}`;
   const n = plan.pr.number;
@@ -43208,9 +43208,11 @@ function renderPlanText(plan, reads) {
   out.push("reads (not made in a dry run):");
   for (const read of reads) out.push(`  ${revealLine(read)}`);
   out.push("", "writes:");
-  out.push(
-    plan.comment.existingId === null ? `  POST ${base}/issues/${n}/comments` : `  PATCH ${base}/issues/comments/${plan.comment.existingId}`
-  );
+  if (options.commentSkipped !== void 0) out.push(`  (no comment: ${options.commentSkipped})`);
+  else
+    out.push(
+      plan.comment.existingId === null ? `  POST ${base}/issues/${n}/comments` : `  PATCH ${base}/issues/comments/${plan.comment.existingId}`
+    );
   if (plan.reviewers) {
     out.push(
       `  POST ${base}/pulls/${n}/requested_reviewers ${revealLine(JSON.stringify({ reviewers: plan.reviewers.reviewers, team_reviewers: plan.reviewers.teamReviewers }))}`
@@ -52224,7 +52226,6 @@ function mergeGroupUnsupportedInDryRun(group) {
 }
 function describeWrites(repo, comment, report, runs2) {
   const notes = [];
-  if (comment.kind === "skip") notes.push(`no comment would be written: ${comment.reason}`);
   if (comment.kind === "update-passed")
     notes.push(
       `PATCH /repos/${repo.owner}/${repo.repo}/issues/comments/${comment.existingId} (the gate passed)`
@@ -53089,7 +53090,11 @@ async function runCheck(options) {
     };
     if (!api) {
       plan.notes.push(...describeWrites(event.repo, commentDecision, report, checkRuns));
-      options.print(renderPlanText(plan, plannedReads(event.repo, pr, inputs.signers)));
+      options.print(
+        renderPlanText(plan, plannedReads(event.repo, pr, inputs.signers), {
+          commentSkipped: commentDecision.kind === "skip" ? commentDecision.reason : void 0
+        })
+      );
       return result;
     }
     const published = await publishGate(api, {

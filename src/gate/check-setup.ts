@@ -37,7 +37,6 @@ export function describeWrites(
   runs: readonly CheckRunPlan[],
 ): string[] {
   const notes: string[] = [];
-  if (comment.kind === 'skip') notes.push(`no comment would be written: ${comment.reason}`);
   if (comment.kind === 'update-passed')
     notes.push(
       `PATCH /repos/${repo.owner}/${repo.repo}/issues/comments/${comment.existingId} (the gate passed)`,

@@ -174,7 +174,11 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     };
     if (!api) {
       plan.notes.push(...describeWrites(event.repo, commentDecision, report, checkRuns));
-      options.print(renderPlanText(plan, plannedReads(event.repo, pr, inputs.signers)));
+      options.print(
+        renderPlanText(plan, plannedReads(event.repo, pr, inputs.signers), {
+          commentSkipped: commentDecision.kind === 'skip' ? commentDecision.reason : undefined,
+        }),
+      );
       return result;
     }
     const published = await publishGate(api, {

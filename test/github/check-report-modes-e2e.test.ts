@@ -168,6 +168,23 @@ describe('check --report', () => {
   });
 });
 
+describe('check --dry-run with the new modes', () => {
+  it('says it would write no comment and which check runs it would create, making no request', async () => {
+    const head = await readmeCommit();
+    fake.addPull({ number: PR_NUMBER, author: AUTHOR, baseSha: base, headSha: head });
+    const run = await runCheck(null, repo, pullRequestEvent({ base, head }), {
+      args: ['--dry-run', '--report', 'checks'],
+      token: null,
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('(no comment: the pull request changes neither plane: statuses only)');
+    expect(run.stdout).toMatch(
+      /POST \/repos\/acme\/agents\/check-runs agentgate\/control-plane: success, 0 annotation/,
+    );
+    expect(fake.requests).toHaveLength(0);
+  });
+});
+
 describe('check outputs', () => {
   it('--report-json writes the full report; --sarif writes SARIF 2.1.0', async () => {
     repo.write('registry/tools/admin.yaml', ADMIN_TOOL);
