@@ -52215,7 +52215,7 @@ function botLoginOf(appSlug) {
   if (slug === "") return ACTIONS_BOT_LOGIN;
   if (!SLUG.test(slug))
     throw new UsageError(
-      `--app-slug '${slug.slice(0, 60)}' is not a GitHub App slug (letters, digits and inner hyphens)`
+      `--app-slug ${JSON.stringify(slug.slice(0, 60))} is not a GitHub App slug (letters, digits and inner hyphens)`
     );
   return `${slug}[bot]`;
 }
@@ -53180,14 +53180,16 @@ var input = (name) => getInput(name).trim();
 function reportMode() {
   const value = input("report") || "statuses";
   if (!REPORT_MODES.includes(value))
-    throw new UsageError(`input report: '${value.slice(0, 40)}' is not one of ${REPORT_MODES.join(", ")}`);
+    throw new UsageError(
+      `input report: ${JSON.stringify(value.slice(0, 40))} is not one of ${REPORT_MODES.join(", ")}`
+    );
   return value;
 }
 function commentMode() {
   const value = input("comment") || "on-change";
   if (!isCommentMode(value))
     throw new UsageError(
-      `input comment: '${value.slice(0, 40)}' is not one of always, on-change, on-failure, never`
+      `input comment: ${JSON.stringify(value.slice(0, 40))} is not one of always, on-change, on-failure, never`
     );
   return value;
 }

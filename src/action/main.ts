@@ -15,7 +15,9 @@ const input = (name: string): string => core.getInput(name).trim();
 function reportMode(): ReportMode {
   const value = input('report') || 'statuses';
   if (!(REPORT_MODES as readonly string[]).includes(value))
-    throw new UsageError(`input report: '${value.slice(0, 40)}' is not one of ${REPORT_MODES.join(', ')}`);
+    throw new UsageError(
+      `input report: ${JSON.stringify(value.slice(0, 40))} is not one of ${REPORT_MODES.join(', ')}`,
+    );
   return value as ReportMode;
 }
 
@@ -23,7 +25,7 @@ function commentMode() {
   const value = input('comment') || 'on-change';
   if (!isCommentMode(value))
     throw new UsageError(
-      `input comment: '${value.slice(0, 40)}' is not one of always, on-change, on-failure, never`,
+      `input comment: ${JSON.stringify(value.slice(0, 40))} is not one of always, on-change, on-failure, never`,
     );
   return value;
 }

@@ -18,7 +18,7 @@ export function botLoginOf(appSlug: string | undefined): string {
   if (slug === '') return ACTIONS_BOT_LOGIN;
   if (!SLUG.test(slug))
     throw new UsageError(
-      `--app-slug '${slug.slice(0, 60)}' is not a GitHub App slug (letters, digits and inner hyphens)`,
+      `--app-slug ${JSON.stringify(slug.slice(0, 60))} is not a GitHub App slug (letters, digits and inner hyphens)`,
     );
   return `${slug}[bot]`;
 }
