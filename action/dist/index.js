@@ -53120,7 +53120,7 @@ async function runCheck(options) {
     );
     for (const note of [...plan.notes, ...published.notes])
       options.warn(`agentgate: note: ${revealLine(note)}`);
-    if (event.kind === "needs-pull-request" && event.comment) {
+    if (event.kind === "needs-pull-request" && event.action === "created" && event.comment) {
       const notes = await runSplitCommand({
         api,
         cwd: options.cwd,

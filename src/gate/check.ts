@@ -206,7 +206,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     );
     for (const note of [...plan.notes, ...published.notes])
       options.warn(`agentgate: note: ${revealLine(note)}`);
-    if (event.kind === 'needs-pull-request' && event.comment) {
+    // only a new comment asks: editing one (a typo fix) must not split again
+    if (event.kind === 'needs-pull-request' && event.action === 'created' && event.comment) {
       const notes = await runSplitCommand({
         api,
         cwd: options.cwd,

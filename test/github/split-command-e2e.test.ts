@@ -125,6 +125,16 @@ describe('splitting a mixed PR from GitHub', () => {
     expect(fake.git.createdPulls).toHaveLength(0);
   });
 
+  it('an edited comment does not split again', async () => {
+    fake.git.permissions.set('alice', 'write');
+    const event = commentEvent('/agentgate split', 'alice');
+    (event.payload as { action: string }).action = 'edited';
+    const run = await runCheck(fake, repo, event);
+    expect(run.code).toBe(0);
+    expect(fake.git.trees.size).toBe(0);
+    expect(fake.requests.some((r) => r.path.includes('/collaborators/'))).toBe(false);
+  });
+
   it('when the token may not push, says so on the PR with the local command', async () => {
     fake.git.permissions.set('alice', 'maintain');
     fake.git.pushForbidden = true;
