@@ -53121,14 +53121,21 @@ async function runCheck(options) {
     for (const note of [...plan.notes, ...published.notes])
       options.warn(`agentgate: note: ${revealLine(note)}`);
     if (event.kind === "needs-pull-request" && event.action === "created" && event.comment) {
-      const notes = await runSplitCommand({
-        api,
-        cwd: options.cwd,
-        pr,
-        report: inputs.report,
-        comment: event.comment
-      });
-      for (const note of notes) options.warn(`agentgate: note: ${revealLine(note)}`);
+      try {
+        const notes = await runSplitCommand({
+          api,
+          cwd: options.cwd,
+          pr,
+          report: inputs.report,
+          comment: event.comment
+        });
+        for (const note of notes) options.warn(`agentgate: note: ${revealLine(note)}`);
+      } catch (error2) {
+        options.warn(
+          `agentgate: /agentgate split failed: ${revealLine(error2 instanceof Error ? error2.message : String(error2))}`
+        );
+        result.exitCode = 2;
+      }
     }
     return result;
   } catch (error2) {

@@ -208,14 +208,22 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
       options.warn(`agentgate: note: ${revealLine(note)}`);
     // only a new comment asks: editing one (a typo fix) must not split again
     if (event.kind === 'needs-pull-request' && event.action === 'created' && event.comment) {
-      const notes = await runSplitCommand({
-        api,
-        cwd: options.cwd,
-        pr,
-        report: inputs.report,
-        comment: event.comment,
-      });
-      for (const note of notes) options.warn(`agentgate: note: ${revealLine(note)}`);
+      // the gate is already reported: a split that fails is said and exits 2, it never turns the gate to error
+      try {
+        const notes = await runSplitCommand({
+          api,
+          cwd: options.cwd,
+          pr,
+          report: inputs.report,
+          comment: event.comment,
+        });
+        for (const note of notes) options.warn(`agentgate: note: ${revealLine(note)}`);
+      } catch (error) {
+        options.warn(
+          `agentgate: /agentgate split failed: ${revealLine(error instanceof Error ? error.message : String(error))}`,
+        );
+        result.exitCode = 2;
+      }
     }
     return result;
   } catch (error) {
@@ -250,7 +258,7 @@ function plannedReads(
   return reads;
 }
 
-export interface FailContext {
+interface FailContext {
   api: GitHubApi | null;
   pr: PullRequestRef;
   data: StatusPlan | null;
@@ -259,7 +267,7 @@ export interface FailContext {
 }
 
 /** Sets the control plane to `error` (never success) and returns the one-line error to exit with. */
-export async function failClosed(error: unknown, context: FailContext): Promise<AgentgateError> {
+async function failClosed(error: unknown, context: FailContext): Promise<AgentgateError> {
   // the message may quote the PR (a path, a name): it reaches a terminal, so it is revealed
   const message = revealLine(error instanceof Error ? error.message : String(error));
   const exitCode = error instanceof AgentgateError ? error.exitCode : 2;

@@ -135,6 +135,16 @@ describe('splitting a mixed PR from GitHub', () => {
     expect(fake.requests.some((r) => r.path.includes('/collaborators/'))).toBe(false);
   });
 
+  it('a split GitHub cannot do (5xx after retries) exits 2 but never turns the reported gate to error', async () => {
+    fake.git.permissions.set('alice', 'write');
+    fake.fail({ method: 'POST', path: /\/git\/trees$/, status: 502, times: Infinity });
+    const run = await runCheck(fake, repo, commentEvent('/agentgate split', 'alice'));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/\/agentgate split failed: POST git tree failed with HTTP 502/);
+    expect(fake.latestStatuses(head)['agentgate/control-plane']?.state).toBe('pending');
+    expect(fake.git.createdPulls).toHaveLength(0);
+  });
+
   it('when the token may not push, says so on the PR with the local command', async () => {
     fake.git.permissions.set('alice', 'maintain');
     fake.git.pushForbidden = true;
