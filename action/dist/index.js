@@ -53103,7 +53103,7 @@ async function runCheck(options) {
       comment: commentDecision,
       passedBody: renderReportComment({
         ...view,
-        lead: [`\u2705 **The gate passed** at \`${pr.headSha.slice(0, 12)}\`: no plane fails any more.`]
+        lead: [passedLead(decision.statuses, pr.headSha)]
       }).body,
       report,
       checkRuns,
@@ -53141,6 +53141,11 @@ async function runCheck(options) {
   } catch (error2) {
     throw await failClosed(error2, { api, pr, data, env, warn: options.warn });
   }
+}
+function passedLead(statuses, head) {
+  const at2 = `at \`${head.slice(0, 12)}\``;
+  const waiting = [statuses.control, statuses.data].some((s) => s.state === "pending");
+  return waiting ? `\u2705 **No plane fails any more** ${at2}; one still waits (see below).` : `\u2705 **The gate passed** ${at2}: no plane fails any more.`;
 }
 function readPayload(path) {
   try {

@@ -187,7 +187,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
       comment: commentDecision,
       passedBody: renderReportComment({
         ...view,
-        lead: [`✅ **The gate passed** at \`${pr.headSha.slice(0, 12)}\`: no plane fails any more.`],
+        lead: [passedLead(decision.statuses, pr.headSha)],
       }).body,
       report,
       checkRuns,
@@ -229,6 +229,15 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   } catch (error) {
     throw await failClosed(error, { api, pr, data, env, warn: options.warn });
   }
+}
+
+/** For `--comment on-failure` once nothing fails: says so, without calling a plane that still waits passed. */
+function passedLead(statuses: GatePlan['statuses'], head: string): string {
+  const at = `at \`${head.slice(0, 12)}\``;
+  const waiting = [statuses.control, statuses.data].some((s) => s.state === 'pending');
+  return waiting
+    ? `✅ **No plane fails any more** ${at}; one still waits (see below).`
+    : `✅ **The gate passed** ${at}: no plane fails any more.`;
 }
 
 function readPayload(path: string): unknown {

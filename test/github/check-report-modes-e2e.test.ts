@@ -94,6 +94,19 @@ describe('check --comment', () => {
     expect(fake.comments[0]?.body).not.toContain('❌ failure');
   });
 
+  it('on-failure: a fixed PR whose control plane still waits is not called passed', async () => {
+    const broken = await brokenToolsCommit(1);
+    await pull(broken, ['--comment', 'on-failure']);
+    repo.git('rm', '-q', 'registry/tools/broken_0.yaml');
+    repo.write('registry/tools/admin.yaml', ADMIN_TOOL);
+    const waiting = await repo.commit('admin instead');
+    await pull(waiting, ['--comment', 'on-failure']);
+    expect(fake.comments).toHaveLength(1);
+    expect(fake.comments[0]?.body).toContain('No plane fails any more');
+    expect(fake.comments[0]?.body).not.toContain('The gate passed');
+    expect(fake.comments[0]?.body).toContain('⏳ pending');
+  });
+
   it('refuses an unknown mode with exit 2', async () => {
     const head = await readmeCommit();
     const run = await pull(head, ['--comment', 'sometimes']);
