@@ -1,9 +1,13 @@
-import { appendFileSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { planCheckRuns } from '../core/gate/check-runs.js';
+import { DEFAULT_COMMENT_MODE, decideComment } from '../core/gate/comment-mode.js';
+import type { CommentMode } from '../core/gate/comment-mode.js';
 import { readGateEvent } from '../core/gate/event.js';
 import { decideGate } from '../core/gate/plan.js';
+import { splitHint } from '../core/gate/split-hint.js';
 import type { GatePlan, PullRequestRef, StatusPlan, StatusState } from '../core/gate/types.js';
 import { GitHubApi } from '../github/api.js';
-import { applyGatePlan, setErrorStatuses } from '../github/apply-plan.js';
+import { setErrorStatuses } from '../github/apply-plan.js';
 import { createGitHubClient } from '../github/client.js';
 import { readGitHubEnv } from '../github/env.js';
 import type { GitHubEnv } from '../github/env.js';
@@ -12,6 +16,13 @@ import { renderPlanText } from '../render/gate-plan.js';
 import { revealLine } from '../render/reveal.js';
 import { AgentgateError, GateFailure, UsageError } from '../errors.js';
 import { gatherGateInputs } from './check-inputs.js';
+import { figuresOf, writeReportFiles, writeSummary } from './check-outputs.js';
+import type { CheckFigures, ReportFiles } from './check-outputs.js';
+import { botLoginOf, describeWrites, mergeGroupUnsupportedInDryRun } from './check-setup.js';
+import { runMergeGroupCheck } from './merge-group.js';
+import { publishGate } from './publish.js';
+import type { ReportMode } from './publish.js';
+import { runSplitCommand } from './split-on-github.js';
 
 export interface CheckOptions {
   dryRun: boolean;
@@ -22,6 +33,16 @@ export interface CheckOptions {
   eventPath?: string;
   print: (line: string) => void;
   warn: (line: string) => void;
+  /** statuses (default), check runs, or both */
+  report?: ReportMode;
+  /** when to write the PR comment; default on-change */
+  comment?: CommentMode;
+  /** a GitHub App's slug: with an App token (GET /user refused) the comment's owner is `<slug>[bot]` */
+  appSlug?: string;
+  /** write the full JSON report here */
+  reportJson?: string;
+  /** write the findings as SARIF here (for upload-sarif) */
+  sarif?: string;
 }
 
 export interface CheckResult {
@@ -30,9 +51,20 @@ export interface CheckResult {
   digest: string | null;
   /** 0 passed or waiting, 1 a gate failed */
   exitCode: number;
+  figures: CheckFigures | null;
+  commentUrl: string | null;
+  files: ReportFiles;
 }
 
-const NOTHING: CheckResult = { dataState: null, controlState: null, digest: null, exitCode: 0 };
+const NOTHING: CheckResult = {
+  dataState: null,
+  controlState: null,
+  digest: null,
+  exitCode: 0,
+  figures: null,
+  commentUrl: null,
+  files: { reportJson: null, sarif: null },
+};
 
 /**
  * `agentgate check`: event -> local diff -> GitHub reads -> plan -> apply (or print, with --dry-run).
@@ -60,7 +92,12 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     : new GitHubApi(
         createGitHubClient({ token: env.token as string, baseUrl: env.apiUrl, warn: options.warn }),
         event.repo,
+        botLoginOf(options.appSlug),
       );
+  if (event.kind === 'merge-group') {
+    if (!api) throw mergeGroupUnsupportedInDryRun(event.group);
+    return runMergeGroupCheck({ options, env, api, event });
+  }
 
   let pr: PullRequestRef;
   if (event.kind === 'pull-request') pr = event.pr;
@@ -79,6 +116,12 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     const inputs = await gatherGateInputs(options.cwd, pr, api);
     const decision = decideGate({ ...inputs, eventName: event.name, repo: event.repo, pr });
     data = decision.statuses.data;
+    const files = writeReportFiles(
+      options.cwd,
+      { reportJson: options.reportJson, sarif: options.sarif },
+      { report: inputs.report, statuses: decision.statuses, signoffs: inputs.signoffs },
+    );
+    const hint = splitHint(inputs.report, decision.statuses);
     const view = {
       report: inputs.report,
       statuses: decision.statuses,
@@ -86,8 +129,17 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
       signers: inputs.signers,
       prNumber: pr.number,
       runUrl: env.runUrl,
+      hints: hint ? [hint] : [],
+      reportFile: files.reportJson,
     };
     const comment = renderReportComment(view);
+    const commentDecision = decideComment({
+      mode: options.comment ?? DEFAULT_COMMENT_MODE,
+      dataChanged: inputs.report.planes.data.changed,
+      controlChanged: inputs.report.planes.control.changed,
+      statuses: decision.statuses,
+      existingId: decision.existingCommentId,
+    });
     const plan: GatePlan = {
       repo: event.repo,
       pr,
@@ -104,27 +156,88 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
       ],
       targetUrl: env.runUrl,
     };
+    const report = options.report ?? 'statuses';
+    const checkRuns = planCheckRuns({
+      statuses: decision.statuses,
+      findings: inputs.report.findings,
+      config: inputs.config,
+      text: plan.summary,
+    });
     const result: CheckResult = {
       dataState: plan.statuses.data.state,
       controlState: plan.statuses.control.state,
       digest: inputs.report.planes.control.digest,
       exitCode: plan.statuses.data.state === 'failure' || plan.statuses.control.state === 'failure' ? 1 : 0,
+      figures: figuresOf(inputs.report, inputs.signoffs),
+      commentUrl: null,
+      files,
     };
     if (!api) {
-      options.print(renderPlanText(plan, plannedReads(event.repo, pr, inputs.signers)));
+      plan.notes.push(...describeWrites(event.repo, commentDecision, report, checkRuns));
+      options.print(
+        renderPlanText(plan, plannedReads(event.repo, pr, inputs.signers), {
+          commentSkipped: commentDecision.kind === 'skip' ? commentDecision.reason : undefined,
+        }),
+      );
       return result;
     }
-    const applied = await applyGatePlan(api, plan);
+    const published = await publishGate(api, {
+      plan,
+      sha: pr.headSha,
+      comment: commentDecision,
+      passedBody: renderReportComment({
+        ...view,
+        lead: [passedLead(decision.statuses, pr.headSha)],
+      }).body,
+      report,
+      checkRuns,
+      annotations: [...checkRuns[0]!.annotations, ...checkRuns[1]!.annotations],
+      printAnnotations: report === 'statuses' && options.env.GITHUB_ACTIONS === 'true',
+      print: options.print,
+    });
     writeSummary(env, plan.summary, options.warn);
     for (const status of [plan.statuses.control, plan.statuses.data])
       options.print(`${status.context}: ${status.state} - ${revealLine(status.description)}`);
-    options.print(`report: ${revealLine(applied.comment.htmlUrl)}`);
-    for (const note of [...plan.notes, ...applied.notes])
+    result.commentUrl = published.comment?.htmlUrl ?? null;
+    options.print(
+      published.comment
+        ? `report: ${revealLine(published.comment.htmlUrl)}`
+        : `report: no comment (${commentDecision.kind === 'skip' ? commentDecision.reason : 'none'})`,
+    );
+    for (const note of [...plan.notes, ...published.notes])
       options.warn(`agentgate: note: ${revealLine(note)}`);
+    // only a new comment asks: editing one (a typo fix) must not split again
+    if (event.kind === 'needs-pull-request' && event.action === 'created' && event.comment) {
+      // the gate is already reported: a split that fails is said and exits 2, it never turns the gate to error
+      try {
+        const notes = await runSplitCommand({
+          api,
+          cwd: options.cwd,
+          pr,
+          report: inputs.report,
+          comment: event.comment,
+        });
+        for (const note of notes) options.warn(`agentgate: note: ${revealLine(note)}`);
+      } catch (error) {
+        options.warn(
+          `agentgate: /agentgate split failed: ${revealLine(error instanceof Error ? error.message : String(error))}`,
+        );
+        result.exitCode = 2;
+      }
+    }
     return result;
   } catch (error) {
     throw await failClosed(error, { api, pr, data, env, warn: options.warn });
   }
+}
+
+/** For `--comment on-failure` once nothing fails: says so, without calling a plane that still waits passed. */
+function passedLead(statuses: GatePlan['statuses'], head: string): string {
+  const at = `at \`${head.slice(0, 12)}\``;
+  const waiting = [statuses.control, statuses.data].some((s) => s.state === 'pending');
+  return waiting
+    ? `✅ **No plane fails any more** ${at}; one still waits (see below).`
+    : `✅ **The gate passed** ${at}: no plane fails any more.`;
 }
 
 function readPayload(path: string): unknown {
@@ -152,17 +265,6 @@ function plannedReads(
   if (signers.some((s) => s.includes('/')))
     reads.push('GET /orgs/{org}/teams/{team}/memberships/{user} for team signers who signed');
   return reads;
-}
-
-function writeSummary(env: GitHubEnv, summary: string, warn: (line: string) => void): void {
-  if (!env.summaryPath) return;
-  try {
-    appendFileSync(env.summaryPath, `${summary}\n`);
-  } catch (error) {
-    warn(
-      `agentgate: could not write the job summary: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
 }
 
 interface FailContext {

@@ -29,8 +29,10 @@ const statusOf = (error: unknown): number | null =>
 /** The REST calls of SPEC 10, each turning Octokit's answer into the gate's plain records. */
 export class GitHubApi {
   constructor(
-    private readonly client: GitHubClient,
+    readonly client: GitHubClient,
     readonly repo: RepoRef,
+    /** who the token is when `GET /user` is refused: Actions' own bot, or a GitHub App's `<slug>[bot]` */
+    private readonly botLogin: string = ACTIONS_BOT_LOGIN,
   ) {}
 
   private async call<T>(what: string, run: () => Promise<T>): Promise<T> {
@@ -41,13 +43,13 @@ export class GitHubApi {
     }
   }
 
-  /** The login the token acts as; Actions' own token may not ask, and is `github-actions[bot]`. */
+  /** The login the token acts as; Actions' own token and App tokens may not ask: they are `botLogin`. */
   async identity(): Promise<string> {
     try {
       const { data } = await this.client.rest.users.getAuthenticated();
       return data.login;
     } catch (error) {
-      if (statusOf(error) === 403) return ACTIONS_BOT_LOGIN;
+      if (statusOf(error) === 403) return this.botLogin;
       throw toGitHubError('GET /user', error);
     }
   }

@@ -7,8 +7,8 @@ import { renderMarkdownReport } from './markdown.js';
 
 /** GitHub refuses issue comments longer than this. */
 export const MAX_COMMENT_CHARS = 65_536;
-/** GitHub's limit for one step's job summary is 1 MiB; stay under it in characters too. */
-export const MAX_SUMMARY_CHARS = 1_000_000;
+/** GitHub's limit for one step's job summary is 1 MiB (bytes, UTF-8): stay well under it. */
+export const MAX_SUMMARY_BYTES = 1_000_000;
 
 const STATE_ICON: Record<StatusPlan['state'], string> = {
   success: '✅ success',
@@ -28,6 +28,12 @@ export interface CommentInput {
   runUrl: string | null;
   /** for tests: a smaller limit */
   maxChars?: number;
+  /** agentgate's own sentences (Markdown) under the heading: e.g. that the gate passed since the last comment */
+  lead?: string[];
+  /** agentgate's own sentences (Markdown) after the sign-offs: e.g. how to split a mixed PR */
+  hints?: string[];
+  /** where the full JSON report was written, named when the summary is cut */
+  reportFile?: string | null;
 }
 
 export interface RenderedComment {
@@ -60,10 +66,27 @@ export function renderReportComment(input: CommentInput): RenderedComment {
 }
 
 /** The job summary: the same gate section and the whole report (summaries may hold up to 1 MiB). */
-export function renderJobSummary(input: CommentInput): string {
+export function renderJobSummary(input: CommentInput, maxBytes = MAX_SUMMARY_BYTES): string {
   const text = `${gateSection(input).join('\n')}\n${renderMarkdownReport(input.report)}`;
-  if (text.length <= MAX_SUMMARY_CHARS) return text;
-  return `${cutAtLine(text, MAX_SUMMARY_CHARS - 200)}\n\n… (cut: the report is larger than a job summary can hold; run \`agentgate diff\` locally)\n`;
+  if (Buffer.byteLength(text, 'utf8') <= maxBytes) return text;
+  const where = input.reportFile
+    ? 'the full report is in the report-json file of this step'
+    : 'run `agentgate diff` locally for all of it';
+  const notice = `\n\n… (cut: the report is larger than a job summary can hold; ${where})\n`;
+  return `${cutAtBytes(text, maxBytes - Buffer.byteLength(notice, 'utf8'))}${notice}`;
+}
+
+/** The longest prefix within `max` UTF-8 bytes, ended at a line where there is one. */
+function cutAtBytes(text: string, max: number): string {
+  const bytes = Buffer.from(text, 'utf8');
+  if (bytes.length <= max) return text;
+  // decoding a cut buffer may end in U+FFFD for a split character: drop it
+  const prefix = bytes
+    .subarray(0, Math.max(0, max))
+    .toString('utf8')
+    .replace(/\uFFFD$/, '');
+  const newline = prefix.lastIndexOf('\n');
+  return newline > 0 ? prefix.slice(0, newline) : prefix;
 }
 
 function gateSection(input: CommentInput): string[] {
@@ -71,6 +94,7 @@ function gateSection(input: CommentInput): string[] {
   const out = [
     '## agentgate',
     '',
+    ...(input.lead && input.lead.length > 0 ? [...input.lead, ''] : []),
     '| check | state | details |',
     '| --- | --- | --- |',
     statusRow(statuses.control),
@@ -78,6 +102,7 @@ function gateSection(input: CommentInput): string[] {
     '',
   ];
   if (input.report.planes.control.changed) out.push(...signoffSection(input));
+  for (const hint of input.hints ?? []) out.push(hint, '');
   return out;
 }
 

@@ -2,7 +2,11 @@ import type { GatePlan } from '../core/gate/types.js';
 import { revealLine, revealLines } from './reveal.js';
 
 /** `check --dry-run`: every call the run would make, in order, and the comment it would write. */
-export function renderPlanText(plan: GatePlan, reads: string[]): string {
+export function renderPlanText(
+  plan: GatePlan,
+  reads: string[],
+  options: { commentSkipped?: string } = {},
+): string {
   const { owner, repo } = plan.repo;
   const base = `/repos/${owner}/${repo}`;
   const n = plan.pr.number;
@@ -13,11 +17,13 @@ export function renderPlanText(plan: GatePlan, reads: string[]): string {
   out.push('reads (not made in a dry run):');
   for (const read of reads) out.push(`  ${revealLine(read)}`);
   out.push('', 'writes:');
-  out.push(
-    plan.comment.existingId === null
-      ? `  POST ${base}/issues/${n}/comments`
-      : `  PATCH ${base}/issues/comments/${plan.comment.existingId}`,
-  );
+  if (options.commentSkipped !== undefined) out.push(`  (no comment: ${options.commentSkipped})`);
+  else
+    out.push(
+      plan.comment.existingId === null
+        ? `  POST ${base}/issues/${n}/comments`
+        : `  PATCH ${base}/issues/comments/${plan.comment.existingId}`,
+    );
   if (plan.reviewers) {
     out.push(
       `  POST ${base}/pulls/${n}/requested_reviewers ${revealLine(JSON.stringify({ reviewers: plan.reviewers.reviewers, team_reviewers: plan.reviewers.teamReviewers }))}`,

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { FakeGitHub } from '../helpers/fake-github.js';
+import { readOutputs } from '../helpers/action-outputs.js';
 import { testGitEnv } from '../helpers/temp-repo.js';
 import type { TempRepo } from '../helpers/temp-repo.js';
 import { closeGitHubFixture, openGitHubFixture } from './harness.js';
@@ -49,14 +50,7 @@ async function runAction(event: { name: string; payload: unknown }, inputs: Reco
   let stdout = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  const outputs = Object.fromEntries(
-    readFileSync(outputPath, 'utf8')
-      .trim()
-      .split('\n')
-      .filter(Boolean)
-      .map((l) => l.split(/=(.*)/s).slice(0, 2)),
-  );
-  return { code, stdout, outputs };
+  return { code, stdout, outputs: readOutputs(readFileSync(outputPath, 'utf8')) };
 }
 
 describe('the bundled action', () => {
@@ -67,8 +61,35 @@ describe('the bundled action', () => {
       outputs: object;
     };
     expect(action.runs).toEqual({ using: 'node24', main: 'action/dist/index.js' });
-    expect(Object.keys(action.inputs)).toEqual(['token', 'dry-run', 'working-directory']);
-    expect(Object.keys(action.outputs)).toEqual(['data-state', 'control-state', 'digest']);
+    expect(Object.keys(action.inputs)).toEqual([
+      'token',
+      'dry-run',
+      'command',
+      'plane',
+      'require-signed',
+      'out',
+      'working-directory',
+      'report',
+      'comment',
+      'sarif',
+      'app-slug',
+    ]);
+    expect(Object.keys(action.outputs)).toEqual([
+      'data-state',
+      'control-state',
+      'digest',
+      'released',
+      'release-version',
+      'release-tag',
+      'release-file',
+      'report-json',
+      'max-radius',
+      'required-signoffs',
+      'signoffs-present',
+      'flows-added',
+      'comment-url',
+      'sarif-file',
+    ]);
   });
 
   it('runs the same check and sets data-state, control-state and digest', async () => {
@@ -86,6 +107,54 @@ describe('the bundled action', () => {
     expect(run.stdout).toContain('::add-mask::ghs_actiontoken');
     expect(fake.requests.every((r) => r.authorization === 'token ghs_actiontoken')).toBe(true);
     expect(fake.latestStatuses(head)['agentgate/control-plane']?.state).toBe('pending');
+  });
+
+  it('sets the JSON-capable outputs: report-json file, radius, sign-offs, flows, comment URL, SARIF file', async () => {
+    const base = repo.git('rev-parse', 'HEAD');
+    repo.write('registry/tools/admin.yaml', ADMIN_TOOL);
+    const head = await repo.commit('admin');
+    fake.addPull({ number: PR_NUMBER, author: AUTHOR, baseSha: base, headSha: head });
+    const run = await runAction(pullRequestEvent({ base, head }), {
+      token: 't',
+      sarif: 'out/agentgate.sarif',
+      report: 'both',
+    });
+    expect(run.code).toBe(0);
+    expect(run.outputs['max-radius']).toBe('privileged');
+    expect(run.outputs['required-signoffs']).toBe('2');
+    expect(run.outputs['signoffs-present']).toBe('0');
+    expect(JSON.parse(run.outputs['flows-added'] ?? '')).toEqual(expect.any(Array));
+    expect(run.outputs['comment-url']).toMatch(
+      /^https:\/\/github\.com\/acme\/agents\/pull\/7#issuecomment-\d+$/,
+    );
+    const report = JSON.parse(readFileSync(run.outputs['report-json'] ?? '', 'utf8'));
+    expect(report.planes.control.maxRadius).toBe('privileged');
+    expect(run.outputs['sarif-file']).toBe(join(repo.dir, 'out/agentgate.sarif'));
+    expect(JSON.parse(readFileSync(run.outputs['sarif-file'] ?? '', 'utf8')).version).toBe('2.1.0');
+    expect(fake.git.checkRuns).toHaveLength(2);
+  });
+
+  it('app-slug: with an App token (GET /user refused) the comment is found as <slug>[bot] and updated, not duplicated', async () => {
+    fake.botLogin = 'acme-gate[bot]';
+    const base = repo.git('rev-parse', 'HEAD');
+    repo.write('registry/tools/admin.yaml', ADMIN_TOOL);
+    const head = await repo.commit('admin');
+    fake.addPull({ number: PR_NUMBER, author: AUTHOR, baseSha: base, headSha: head });
+    const inputs = { token: 't', 'app-slug': 'acme-gate' };
+    await runAction(pullRequestEvent({ base, head }), inputs);
+    await runAction(pullRequestEvent({ base, head }, 'synchronize'), inputs);
+    expect(fake.comments).toHaveLength(1);
+    expect(fake.comments[0]?.user).toBe('acme-gate[bot]');
+    // without the slug, the run cannot recognise its own comment and writes another
+    await runAction(pullRequestEvent({ base, head }, 'synchronize'), { token: 't' });
+    expect(fake.comments).toHaveLength(2);
+  });
+
+  it('refuses a report input outside statuses, checks, both with exit 2', async () => {
+    const base = repo.git('rev-parse', 'HEAD');
+    const run = await runAction(pullRequestEvent({ base, head: base }), { token: 't', report: 'everything' });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toMatch(/::error title=agentgate::input report/);
   });
 
   it('reports a failure as an ::error:: annotation and control-state error', async () => {

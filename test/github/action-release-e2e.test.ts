@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readOutputs } from '../helpers/action-outputs.js';
 import { createTempRepo, testGitEnv } from '../helpers/temp-repo.js';
 import type { TempRepo } from '../helpers/temp-repo.js';
 
@@ -43,12 +44,7 @@ async function runRelease(inputs: Record<string, string>) {
   let stdout = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  const outputs = Object.fromEntries(
-    readFileSync(outputPath, 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => line.split(/=(.*)/s).slice(0, 2)),
-  ) as Record<string, string>;
+  const outputs = readOutputs(readFileSync(outputPath, 'utf8'));
   return { code, stdout, outputs };
 }
 

@@ -246,3 +246,29 @@ export async function runCli(
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   return { code, stdout, stderr, summary: '' };
 }
+
+/**
+ * GitHub's merge_group.checks_requested example, re-pointed at acme/agents: the group's head and base, and the
+ * queue branch naming the pull request (`refs/heads/gh-readonly-queue/<branch>/pr-<n>-<sha>`).
+ */
+export function mergeGroupEvent(fields: {
+  base: string;
+  head: string;
+  pr: number;
+  prHead: string;
+  branch?: string;
+}) {
+  const text = JSON.stringify(webhookExample('merge_group.checks_requested')).replaceAll(
+    'octo-org/octo-repo',
+    'acme/agents',
+  );
+  const payload = JSON.parse(text) as Record<string, Record<string, unknown>>;
+  const branch = fields.branch ?? 'main';
+  Object.assign(payload.merge_group as object, {
+    head_sha: fields.head,
+    base_sha: fields.base,
+    base_ref: `refs/heads/${branch}`,
+    head_ref: `refs/heads/gh-readonly-queue/${branch}/pr-${fields.pr}-${fields.prHead}`,
+  });
+  return { name: 'merge_group', payload: payload as unknown };
+}

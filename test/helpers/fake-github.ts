@@ -3,6 +3,8 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createGitState, writeRoutes } from './fake-github-writes.js';
+import type { FakeGitState } from './fake-github-writes.js';
 import { operationFor, validateRequest } from './github-openapi.js';
 
 export interface RecordedRequest {
@@ -83,6 +85,10 @@ export interface FakeGitHub {
   teams: Map<string, TeamMode>;
   /** who the token is; 'forbidden' = GET /user answers 403, as for Actions' own token */
   identity: string | 'forbidden';
+  /** when GET /user is forbidden, who the token's comments are by (Actions' bot, or an App's `<slug>[bot]`) */
+  botLogin: string;
+  /** check runs, git data writes, created pulls, collaborator permissions */
+  git: FakeGitState;
   addPull(pull: FakePull): void;
   addReview(review: Omit<FakeReview, 'id' | 'submittedAt'> & { submittedAt?: string }): FakeReview;
   addComment(
@@ -125,6 +131,8 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string }
     statuses: [] as FakeStatus[],
     teams: new Map<string, TeamMode>(),
     identity: 'forbidden',
+    botLogin: 'github-actions[bot]',
+    git: createGitState(),
   } as FakeGitHub;
 
   const htmlBase = `https://github.com/${owner}/${repo}`;
@@ -176,7 +184,7 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string }
     committer: c.committer === null ? null : userJson(c.committer),
     parents: parent ? [{ sha: parent, url: `${fake.url}/repos/${owner}/${repo}/commits/${parent}` }] : [],
   });
-  const self = () => (fake.identity === 'forbidden' ? ACTIONS_BOT : fake.identity);
+  const self = () => (fake.identity === 'forbidden' ? fake.botLogin || ACTIONS_BOT : fake.identity);
   const page = (
     items: unknown[],
     query: URLSearchParams,
@@ -337,6 +345,15 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string }
       },
     },
   ];
+
+  routes.push(
+    ...writeRoutes(fake.git, {
+      url: () => fake.url,
+      owner,
+      repo,
+      nextId: () => ++nextId,
+    }),
+  );
 
   fake.addPull = (pull) => fake.pulls.set(pull.number, { ...pull });
   fake.addReview = (review) => {

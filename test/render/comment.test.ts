@@ -87,3 +87,25 @@ describe('renderReportComment', () => {
     expect(body.startsWith(REPORT_MARKER)).toBe(true);
   });
 });
+
+describe('the job summary limit', () => {
+  it('stays under 1 MiB in UTF-8 bytes, not characters, and names the report file when cut', () => {
+    // multi-byte names: 1,000,000 characters of them would be far over 1 MiB
+    const tools = Array.from({ length: 4000 }, (_, i) =>
+      makeToolChange({ name: `工具_${'界'.repeat(60)}_${i}`, change: 'added', radiusAfter: 'read' }),
+    );
+    const summary = renderJobSummary(
+      input({ report: incidentReport({ control: { tools } }), reportFile: '/tmp/r.json' }),
+      200_000,
+    );
+    expect(Buffer.byteLength(summary, 'utf8')).toBeLessThanOrEqual(200_000);
+    expect(summary).toContain('the full report is in the report-json file');
+    expect(summary).not.toContain('\uFFFD');
+  });
+
+  it('a hint and a lead are agentgate’s own lines in the gate section', () => {
+    const { body } = renderReportComment(input({ lead: ['LEAD LINE'], hints: ['HINT LINE'] }));
+    expect(body.indexOf('LEAD LINE')).toBeLessThan(body.indexOf('| check | state |'));
+    expect(body.indexOf('HINT LINE')).toBeLessThan(body.indexOf('Full report'));
+  });
+});

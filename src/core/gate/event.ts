@@ -1,10 +1,21 @@
+import { readMergeGroup } from './merge-group-event.js';
+import type { MergeGroupRef } from './merge-group-event.js';
 import { REPORT_MARKER } from './types.js';
 import type { PullRequestRef, RepoRef } from './types.js';
 
 export type GateEvent =
   | { kind: 'pull-request'; name: string; action: string; repo: RepoRef; pr: PullRequestRef }
   /** an issue_comment on a pull request: the PR must be read to learn its base and head */
-  | { kind: 'needs-pull-request'; name: string; action: string; repo: RepoRef; number: number }
+  | {
+      kind: 'needs-pull-request';
+      name: string;
+      action: string;
+      repo: RepoRef;
+      number: number;
+      /** the comment that triggered the run: it may carry a command (`/agentgate split`) */
+      comment?: { user: string; body: string };
+    }
+  | { kind: 'merge-group'; name: string; action: string; repo: RepoRef; group: MergeGroupRef }
   | { kind: 'ignored'; reason: string }
   | { kind: 'invalid'; reason: string };
 
@@ -13,6 +24,7 @@ const HANDLED: Record<string, readonly string[]> = {
   pull_request_target: ['opened', 'synchronize', 'reopened', 'ready_for_review'],
   pull_request_review: ['submitted', 'edited', 'dismissed'],
   issue_comment: ['created', 'edited'],
+  merge_group: ['checks_requested'],
 };
 
 type Json = Record<string, unknown>;
@@ -30,6 +42,11 @@ export function readGateEvent(name: string, payload: unknown, repository: string
   const repo = readRepo(repository, payload);
   if (typeof repo === 'string') return { kind: 'invalid', reason: repo };
 
+  if (name === 'merge_group') {
+    const group = readMergeGroup(payload);
+    if (typeof group === 'string') return { kind: 'invalid', reason: group };
+    return { kind: 'merge-group', name, action, repo, group };
+  }
   if (name === 'issue_comment') {
     const issue = payload.issue;
     if (!isObject(issue) || typeof issue.number !== 'number')
@@ -45,7 +62,20 @@ export function readGateEvent(name: string, payload: unknown, repository: string
     if (action === 'created' && !body.includes('/agentgate')) {
       return { kind: 'ignored', reason: `comment on #${issue.number} carries no /agentgate command` };
     }
-    return { kind: 'needs-pull-request', name, action, repo, number: issue.number };
+    const commenter =
+      isObject(payload.comment) &&
+      isObject(payload.comment.user) &&
+      typeof payload.comment.user.login === 'string'
+        ? payload.comment.user.login
+        : null;
+    return {
+      kind: 'needs-pull-request',
+      name,
+      action,
+      repo,
+      number: issue.number,
+      ...(commenter ? { comment: { user: commenter, body } } : {}),
+    };
   }
   const pr = readPullRequest(payload.pull_request);
   if (typeof pr === 'string') return { kind: 'invalid', reason: `${name} payload: ${pr}` };
