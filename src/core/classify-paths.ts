@@ -26,8 +26,8 @@ export const PATH_REFUSED = 'path-refused';
  * bytes); it is put in every plane with an error, since neither a reviewer nor a glob can be trusted with it.
  */
 export type PathClass =
-  | { kind: 'data' }
-  | { kind: 'control'; gate: boolean }
+  | { kind: 'data'; /** the source adapter that reads it, when no plane glob claims it */ source?: string }
+  | { kind: 'control'; gate: boolean; source?: string }
   | { kind: 'none' }
   | { kind: 'refused'; character: string };
 
@@ -71,7 +71,10 @@ export function createPathClassification(config: Config): (path: string) => Path
     // SPEC 2.4: server configs and settings are control plane; an agent definition is split by meaning like a
     // prompt (3.2): its text is data plane, and what it grants reaches the control plane through the diff
     const source = sourceOf(path);
-    if (source) return isAgentDefinition(source) ? { kind: 'data' } : { kind: 'control', gate: false };
+    if (source)
+      return isAgentDefinition(source)
+        ? { kind: 'data', source: source.id }
+        : { kind: 'control', gate: false, source: source.id };
     return { kind: 'none' };
   };
 }
@@ -101,6 +104,8 @@ export function createRegistryRoles(config: Config): (path: string) => RegistryR
   return (path) => {
     const found = classify(path);
     if (found.kind === 'refused') return 'refused';
+    // a file the data globs claim is the registry's prompt, even named like a client's (`x.prompt.md`)
+    if (found.kind === 'data' && found.source === undefined) return 'prompt';
     const adapter = sourceOf(path);
     if (adapter) return { kind: 'source', adapter };
     if (found.kind === 'control' && !found.gate) return MANIFEST_EXTENSION.test(path) ? 'tool' : 'ignored';

@@ -28,6 +28,21 @@ const AGENT_DEFINITIONS = new Set([
   'gh-aw-workflows',
 ]);
 
+/**
+ * Paths the clients also read beside the adapters' own defaults, claimed by the gate with no config: nested
+ * projects of a monorepo (`app/.claude/settings.json` governs whoever opens `app/`), Claude Code plugins
+ * (`plugins/<name>/agents/x.md`) and suffixes no other file uses (`*.prompt.md`, `*.chatmode.md`, `SKILL.md`).
+ * Claiming more only adds a gate; a file the registry's plane globs claim stays the registry's.
+ */
+const ALSO_READ: Record<string, string[]> = {
+  'claude-agents': ['**/.claude/agents/**/*.md', '**/plugins/*/agents/**/*.md'],
+  'claude-commands': ['**/.claude/commands/**/*.md', '**/plugins/*/commands/**/*.md'],
+  'claude-skills': ['**/SKILL.md'],
+  'claude-settings': ['**/.claude/settings.json', '**/.claude/settings.local.json'],
+  'copilot-chatmodes': ['**/*.chatmode.md'],
+  'copilot-prompts': ['**/*.prompt.md'],
+};
+
 export function isAgentDefinition(adapter: SourceAdapter): boolean {
   return AGENT_DEFINITIONS.has(adapter.id);
 }
@@ -66,7 +81,7 @@ export function createSourceLookup(sources: SourcesConfig = {}): SourceLookup {
   }
   const defaults = enabled.map((adapter) => ({
     adapter,
-    match: picomatch(adapter.defaultPaths, MATCH_OPTIONS),
+    match: picomatch([...adapter.defaultPaths, ...(ALSO_READ[adapter.id] ?? [])], MATCH_OPTIONS),
   }));
   const all = [...added, ...defaults];
   return (path) => {
