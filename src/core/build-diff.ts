@@ -52,9 +52,11 @@ export function buildDiffReport(input: DiffInput): DiffReport {
   const actions = config.radius.actions;
   const baseRegistry = input.base.snapshot.registry;
   const headRegistry = input.head.snapshot.registry;
-  const files = splitFilesByPlane(input.changedFiles, createPathClassification(config));
+  const classify = createPathClassification(config);
+  const files = splitFilesByPlane(input.changedFiles, classify);
   const changedPaths = new Set(input.changedFiles.map((file) => file.path));
   holdUnreadablePrompts(files, input.changedFiles, headRegistry.findings, changedPaths);
+  holdNewAgentFiles(files, classify);
 
   const tools = diffToolRegistry(baseRegistry.tools, headRegistry.tools, { actions });
   // agents of client files (SPEC 2.4) bind like prompts: their `tools` are authority inside data-plane files
@@ -147,12 +149,7 @@ export function buildDiffReport(input: DiffInput): DiffReport {
       ...headFindings,
       ...prompts.findings,
       ...radiusOverMax(tools, config.planes.control.maxRadius),
-      ...changedServerFindings(
-        serverPairs,
-        headServers,
-        actions,
-        config.planes.control.maxRadius,
-      ),
+      ...changedServerFindings(serverPairs, headServers, actions, config.planes.control.maxRadius),
     ],
     config.waivers,
     input.today,
@@ -248,6 +245,32 @@ function resolveSide(
   });
   for (const [id, tools] of source.agents) all.set(id, tools);
   return { all, source };
+}
+
+/**
+ * An agent definition file that appears, goes or moves is a new (or revoked) principal its client can invoke:
+ * the control plane's owners see it, though it costs sign-offs only for what it grants (SPEC 2.4: the sources
+ * are control by path; 3.2: only a text edit of one stays data).
+ */
+function holdNewAgentFiles(
+  files: { data: ChangedFile[]; control: ChangedFile[] },
+  classify: ReturnType<typeof createPathClassification>,
+): void {
+  const isAgentFile = (path: string | undefined) => {
+    if (path === undefined) return false;
+    const found = classify(path);
+    return found.kind === 'data' && found.source !== undefined;
+  };
+  const inControl = new Set(files.control);
+  const held = files.data.filter(
+    (file) =>
+      file.status !== 'modified' &&
+      !inControl.has(file) &&
+      (isAgentFile(file.path) || isAgentFile(file.oldPath)),
+  );
+  if (held.length === 0) return;
+  files.control.push(...held);
+  files.control.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 function memoizeRadius(actions: Record<string, Radius>) {
