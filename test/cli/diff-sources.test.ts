@@ -262,6 +262,11 @@ describe('agentgate diff with no agentgate.yaml: agent definitions and settings 
     );
     expect(rules.every((rule) => rule.path === '.claude/settings.json' && rule.line > 0)).toBe(true);
     expect(report.planes.control.requiredSignoffs).toBe(2);
+    for (const format of ['text', 'markdown']) {
+      const out = runCli(['diff', '--format', format, '--base', 'main', '--head', 'pr'], { cwd: repo.dir });
+      expect(out.stdout).toContain('Bash(curl:*)');
+      expect(out.stdout).toContain('enableAllProjectMcpServers=true');
+    }
   });
 
   it('needs only the narrowing count when a rule only narrows', async () => {
