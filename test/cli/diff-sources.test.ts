@@ -379,3 +379,34 @@ describe('sources: in agentgate.yaml', () => {
     expect(report.planes.control.servers).toEqual([expect.objectContaining({ name: 'x' })]);
   });
 });
+
+describe('hostile shapes of client files', () => {
+  it('holds a subagent that is a symlink: what it grants cannot be read', async () => {
+    await seed({ 'notes/agent.md': agent('name: x\ntools: Bash') });
+    repo.branch('pr');
+    repo.checkout('pr');
+    repo.symlink('../../notes/agent.md', '.claude/agents/x.md');
+    await repo.commit('pr');
+    const report = diffJson();
+    expect(report.planes.control.changed).toBe(true);
+    expect(report.planes.control.files.map((f) => f.path)).toContain('.claude/agents/x.md');
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({ code: 'source-parse', path: '.claude/agents/x.md' }),
+    );
+  });
+
+  it('refuses a client file whose path hides a bidi control, in both planes', async () => {
+    await seed({});
+    const path = '.claude/agents/\u202egnp.md';
+    const report = await propose({ [path]: agent('name: x\ntools: Bash') });
+    expect(report.findings).toContainEqual(expect.objectContaining({ code: 'path-refused' }));
+    expect(report.planes.control.changed).toBe(true);
+  });
+
+  it('reads a .mcp.json whose servers map is an array as an unmodelled control file, never a refusal', async () => {
+    await seed({});
+    const report = await propose({ '.mcp.json': '{"mcpServers": [{"command": "bash"}]}' });
+    expect(report.planes.control.unmodelled).toEqual(['.mcp.json']);
+    expect(report.planes.control.requiredSignoffs).toBeGreaterThan(0);
+  });
+});
