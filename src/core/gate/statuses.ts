@@ -1,5 +1,6 @@
 import { createPathClassifier, holdsEveryPlane } from '../classify-paths.js';
 import { isEvalFinding } from '../finding-codes.js';
+import { SOURCE_UNREAD_CODES } from '../parse-snapshot.js';
 import type { Config, DiffReport, Finding } from '../types.js';
 import { shortDigest } from './signoff-command.js';
 import { UNSATISFIABLE } from './signoffs.js';
@@ -32,8 +33,11 @@ export function planeOfFinding(finding: Finding, classify: (path: string) => str
 export function planStatuses(input: StatusInput): GateStatuses {
   const classify = createPathClassifier(input.config);
   const errors = input.report.findings.filter((f) => f.severity === 'error');
-  const dataErrors = errors.filter((f) => holdsEveryPlane(f) || planeOfFinding(f, classify) === 'data');
-  const controlErrors = errors.filter((f) => holdsEveryPlane(f) || planeOfFinding(f, classify) === 'control');
+  // an agent file that does not parse (or cannot be read) holds its text's gate and, its grants unknown, control's
+  const everyPlane = (f: Finding) =>
+    holdsEveryPlane(f) || (SOURCE_UNREAD_CODES.has(f.code) && classify(f.path) === 'data');
+  const dataErrors = errors.filter((f) => everyPlane(f) || planeOfFinding(f, classify) === 'data');
+  const controlErrors = errors.filter((f) => everyPlane(f) || planeOfFinding(f, classify) === 'control');
   return {
     data: dataStatus(input, dataErrors),
     control: controlStatus(input, controlErrors),
