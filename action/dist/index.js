@@ -26737,8 +26737,14 @@ function planeOfFinding(finding, classify) {
 function planStatuses(input2) {
   const classify = createPathClassifier(input2.config);
   const errors = input2.report.findings.filter((f) => f.severity === "error");
-  const dataErrors = errors.filter((f) => holdsEveryPlane(f) || planeOfFinding(f, classify) === "data");
-  const controlErrors = errors.filter((f) => holdsEveryPlane(f) || planeOfFinding(f, classify) === "control");
+  const classifyFully = createPathClassification(input2.config);
+  const isAgentFile = (path) => {
+    const found = classifyFully(path);
+    return found.kind === "data" && found.source !== void 0;
+  };
+  const everyPlane = (f) => holdsEveryPlane(f) || isAgentFile(f.path);
+  const dataErrors = errors.filter((f) => everyPlane(f) || planeOfFinding(f, classify) === "data");
+  const controlErrors = errors.filter((f) => everyPlane(f) || planeOfFinding(f, classify) === "control");
   return {
     data: dataStatus(input2, dataErrors),
     control: controlStatus(input2, controlErrors)
