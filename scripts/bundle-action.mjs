@@ -18,6 +18,8 @@ export async function bundleAction(outfile) {
     banner: {
       js: "import { createRequire as __agentgateCreateRequire } from 'node:module';\nconst require = __agentgateCreateRequire(import.meta.url);",
     },
+    // jsonc-parser's `main` is a UMD build whose require('./impl/format') esbuild cannot follow: bundle its ESM build
+    alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
     legalComments: 'none',
     sourcemap: false,
     minify: false,

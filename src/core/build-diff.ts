@@ -9,13 +9,16 @@ import { changedServerFindings, unmodelledControlFiles } from './control-files.j
 import { computeDigest } from './digest.js';
 import type { GateFileChange } from './digest.js';
 import { diffPrompts, findDuplicatePromptIds } from './diff-prompts.js';
+import { diffPermissions } from './diff-permissions.js';
 import { diffServerPairs } from './diff-servers.js';
 import { diffToolRegistry } from './diff-tools.js';
 import { diffFlows } from './flows.js';
-import { PROMPT_BINDINGS_UNKNOWN } from './parse-snapshot.js';
+import { PROMPT_BINDINGS_UNKNOWN, SOURCE_UNREAD_CODES } from './parse-snapshot.js';
 import type { ParsedSnapshot } from './parse-snapshot.js';
 import { classifyBlastRadius } from './radius.js';
 import { computeSignoffRequirement, exceedsMaxRadius } from './signoffs.js';
+import { pinServers, resolveSourceAgents } from './source-agents.js';
+import type { ResolvedAgents } from './source-agents.js';
 import type {
   BindingChange,
   ChangedFile,
@@ -24,6 +27,7 @@ import type {
   Finding,
   Radius,
   RefInfo,
+  Registry,
   Tool,
   ToolChange,
 } from './types.js';
@@ -48,25 +52,45 @@ export function buildDiffReport(input: DiffInput): DiffReport {
   const actions = config.radius.actions;
   const baseRegistry = input.base.snapshot.registry;
   const headRegistry = input.head.snapshot.registry;
-  const files = splitFilesByPlane(input.changedFiles, createPathClassification(config));
+  const classify = createPathClassification(config);
+  const files = splitFilesByPlane(input.changedFiles, classify);
   const changedPaths = new Set(input.changedFiles.map((file) => file.path));
   holdUnreadablePrompts(files, input.changedFiles, headRegistry.findings, changedPaths);
+  holdNewAgentFiles(files, classify);
 
   const tools = diffToolRegistry(baseRegistry.tools, headRegistry.tools, { actions });
-  const bindings = diffBindings(baseRegistry.prompts, headRegistry.prompts);
+  // agents of client files (SPEC 2.4) bind like prompts: their `tools` are authority inside data-plane files
+  const bindings = diffBindings(
+    [...baseRegistry.prompts, ...(baseRegistry.agents ?? [])],
+    [...headRegistry.prompts, ...(headRegistry.agents ?? [])],
+  );
   const baseRadius = memoizeRadius(actions);
   const headRadius = memoizeRadius(actions);
+  const baseServers = pinServers(baseRegistry.servers ?? []);
+  const headServers = pinServers(headRegistry.servers ?? []);
+  const baseAgents = resolveSide(baseRegistry, baseServers, baseRadius, actions);
+  const headAgents = resolveSide(headRegistry, headServers, headRadius, actions);
   const internalHosts = config.planes.control.internalHosts;
-  const flows = diffFlows(
-    resolveAgents(baseRegistry.tools, baseRegistry.prompts),
-    resolveAgents(headRegistry.tools, headRegistry.prompts),
-    {
-      base: { radiusOf: (tool) => baseRadius.of(tool), internalHosts },
-      head: { radiusOf: (tool) => headRadius.of(tool), internalHosts },
+  const flows = diffFlows(baseAgents.all, headAgents.all, {
+    base: {
+      radiusOf: (tool) => baseAgents.source.pseudoRadius.get(tool) ?? baseRadius.of(tool),
+      internalHosts,
     },
-  );
+    head: {
+      radiusOf: (tool) => headAgents.source.pseudoRadius.get(tool) ?? headRadius.of(tool),
+      internalHosts,
+    },
+  });
+  const ruleContext = (registry: Registry, servers: typeof baseServers) => ({
+    servers,
+    registryTools: registry.tools.filter((tool) => tool.server === undefined).map((tool) => tool.name),
+  });
+  const permissions = diffPermissions(baseRegistry.permissions ?? [], headRegistry.permissions ?? [], {
+    base: ruleContext(baseRegistry, baseServers),
+    head: ruleContext(headRegistry, headServers),
+  });
 
-  const serverPairs = diffServerPairs(baseRegistry.servers ?? [], headRegistry.servers ?? [], { actions });
+  const serverPairs = diffServerPairs(baseServers, headServers, { actions });
   const servers = serverPairs.map((pair) => pair.change);
   const gateFiles = changedGateFiles(files.control, input.base.snapshot.oids, input.head.snapshot.oids);
   const unmodelled = unmodelledControlFiles(files.control, input.base.snapshot, input.head.snapshot);
@@ -79,12 +103,15 @@ export function buildDiffReport(input: DiffInput): DiffReport {
     bindings,
     servers: serverPairs,
     unmodelled,
+    permissions,
   });
   const requirement = computeSignoffRequirement(
     {
       tools,
       bindings,
-      radiusOfBound: (name) => {
+      radiusOfBound: (name, agent) => {
+        const bound = headAgents.source.bindingRadius(agent, name);
+        if (bound !== null) return bound;
         const tool = headByName.get(name);
         return tool ? headRadius.of(tool) : null;
       },
@@ -92,6 +119,7 @@ export function buildDiffReport(input: DiffInput): DiffReport {
       flowsAdded: flows.added,
       servers,
       unmodelledFiles: unmodelled.length,
+      permissions,
     },
     config,
   );
@@ -99,6 +127,11 @@ export function buildDiffReport(input: DiffInput): DiffReport {
   const prompts = diffPrompts(baseRegistry.prompts, headRegistry.prompts, {
     versionBump: config.planes.data.versionBump,
   });
+  // a client's agent file has no version to bump: its text changes are listed, never held for one
+  const agentTexts = diffPrompts(baseRegistry.agents ?? [], headRegistry.agents ?? [], {
+    versionBump: 'off',
+  });
+  prompts.changes.push(...agentTexts.changes);
   const changedTools = new Set(tools.filter((t) => t.change !== 'removed').map((t) => t.name));
   const relevant = (finding: Finding) =>
     changedPaths.has(finding.path) || (finding.tool !== undefined && changedTools.has(finding.tool));
@@ -108,6 +141,7 @@ export function buildDiffReport(input: DiffInput): DiffReport {
       .filter((finding) => finding.code !== 'duplicate-prompt')
       .filter(relevant),
     ...findDuplicatePromptIds(headRegistry.prompts, changedPaths),
+    ...headAgents.source.findings.filter(relevant),
     ...refusedChangedPaths(input.changedFiles),
   ]);
   const waived = applyWaivers(
@@ -115,17 +149,14 @@ export function buildDiffReport(input: DiffInput): DiffReport {
       ...headFindings,
       ...prompts.findings,
       ...radiusOverMax(tools, config.planes.control.maxRadius),
-      ...changedServerFindings(
-        serverPairs,
-        headRegistry.servers ?? [],
-        actions,
-        config.planes.control.maxRadius,
-      ),
+      ...changedServerFindings(serverPairs, headServers, actions, config.planes.control.maxRadius),
     ],
     config.waivers,
     input.today,
   );
 
+  const controlChanged =
+    files.control.length > 0 || bindings.length > 0 || servers.length > 0 || permissions.length > 0;
   const reviewersFor = (configured: string[], paths: ChangedFile[]) =>
     configured.length > 0 ? configured : ownersOfFiles(paths, input.ownersOf);
 
@@ -141,11 +172,12 @@ export function buildDiffReport(input: DiffInput): DiffReport {
         reviewers: files.data.length > 0 ? reviewersFor(config.planes.data.reviewers, files.data) : [],
       },
       control: {
-        changed: files.control.length > 0 || bindings.length > 0 || servers.length > 0,
+        changed: controlChanged,
         files: files.control,
         tools,
         servers,
         bindings,
+        permissions,
         flows,
         maxRadius: requirement.maxRadius,
         escalation: tools.some((tool) => tool.escalation) || servers.some((server) => server.escalation),
@@ -153,13 +185,12 @@ export function buildDiffReport(input: DiffInput): DiffReport {
         requiredSignoffs: requirement.requiredSignoffs,
         digest,
         unmodelled: unmodelled.map((file) => file.path),
-        reviewers:
-          files.control.length > 0 || bindings.length > 0 || servers.length > 0
-            ? reviewersFor(config.planes.control.reviewers, [
-                ...files.control,
-                ...boundToolFiles(bindings, headByName, baseRegistry.tools),
-              ])
-            : [],
+        reviewers: controlChanged
+          ? reviewersFor(config.planes.control.reviewers, [
+              ...files.control,
+              ...boundToolFiles(bindings, headByName, baseRegistry.tools),
+            ])
+          : [],
       },
     },
     ungoverned: files.none,
@@ -180,11 +211,63 @@ function holdUnreadablePrompts(
 ): void {
   const unreadable = new Set(
     headFindings
-      .filter((finding) => finding.code === PROMPT_BINDINGS_UNKNOWN && changedPaths.has(finding.path))
+      .filter(
+        (finding) =>
+          (finding.code === PROMPT_BINDINGS_UNKNOWN ||
+            (finding.severity === 'error' && SOURCE_UNREAD_CODES.has(finding.code))) &&
+          changedPaths.has(finding.path),
+      )
       .map((finding) => finding.path),
   );
   const inControl = new Set(files.control);
   const held = changedFiles.filter((file) => unreadable.has(file.path) && !inControl.has(file));
+  if (held.length === 0) return;
+  files.control.push(...held);
+  files.control.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/**
+ * Every agent of one side: registry prompts' bindings (or the whole registry as one agent), then the agents of
+ * client files with everything they reach.
+ */
+function resolveSide(
+  registry: Registry,
+  servers: ReturnType<typeof pinServers>,
+  radius: ReturnType<typeof memoizeRadius>,
+  actions: Record<string, Radius>,
+): { all: Map<string, Tool[]>; source: ResolvedAgents } {
+  const all = resolveAgents(registry.tools, registry.prompts);
+  const source = resolveSourceAgents(registry.agents ?? [], {
+    servers,
+    tools: registry.tools,
+    radiusOf: (tool) => radius.of(tool),
+    actions,
+  });
+  for (const [id, tools] of source.agents) all.set(id, tools);
+  return { all, source };
+}
+
+/**
+ * An agent definition file that appears, goes or moves is a new (or revoked) principal its client can invoke:
+ * the control plane's owners see it, though it costs sign-offs only for what it grants (SPEC 2.4: the sources
+ * are control by path; 3.2: only a text edit of one stays data).
+ */
+function holdNewAgentFiles(
+  files: { data: ChangedFile[]; control: ChangedFile[] },
+  classify: ReturnType<typeof createPathClassification>,
+): void {
+  const isAgentFile = (path: string | undefined) => {
+    if (path === undefined) return false;
+    const found = classify(path);
+    return found.kind === 'data' && found.source !== undefined;
+  };
+  const inControl = new Set(files.control);
+  const held = files.data.filter(
+    (file) =>
+      file.status !== 'modified' &&
+      !inControl.has(file) &&
+      (isAgentFile(file.path) || isAgentFile(file.oldPath)),
+  );
   if (held.length === 0) return;
   files.control.push(...held);
   files.control.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -1,4 +1,6 @@
 import picomatch from 'picomatch';
+import { createSourceLookup, isAgentDefinition } from '../sources/configured.js';
+import type { SourceAdapter } from '../sources/types.js';
 import type { ChangedFile, Config, Finding, Plane } from './types.js';
 
 /** Files that change the gates themselves: always control plane, whatever the configured globs say. */
@@ -24,8 +26,8 @@ export const PATH_REFUSED = 'path-refused';
  * bytes); it is put in every plane with an error, since neither a reviewer nor a glob can be trusted with it.
  */
 export type PathClass =
-  | { kind: 'data' }
-  | { kind: 'control'; gate: boolean }
+  | { kind: 'data'; /** the source adapter that reads it, when no plane glob claims it */ source?: string }
+  | { kind: 'control'; gate: boolean; source?: string }
   | { kind: 'none' }
   | { kind: 'refused'; character: string };
 
@@ -59,12 +61,20 @@ export function isGateFile(path: string): boolean {
 export function createPathClassification(config: Config): (path: string) => PathClass {
   const isControl = picomatch(config.planes.control.paths, matchOptions);
   const isData = picomatch(config.planes.data.paths, matchOptions);
+  const sourceOf = createSourceLookup(config.sources);
   return (path) => {
     const character = refusedCharacterOf(path);
     if (character !== undefined) return { kind: 'refused', character };
     if (gateMatcher(path)) return { kind: 'control', gate: true };
     if (isControl(path)) return { kind: 'control', gate: false };
     if (isData(path)) return { kind: 'data' };
+    // SPEC 2.4: server configs and settings are control plane; an agent definition is split by meaning like a
+    // prompt (3.2): its text is data plane, and what it grants reaches the control plane through the diff
+    const source = sourceOf(path);
+    if (source)
+      return isAgentDefinition(source)
+        ? { kind: 'data', source: source.id }
+        : { kind: 'control', gate: false, source: source.id };
     return { kind: 'none' };
   };
 }
@@ -78,16 +88,26 @@ export function createPathClassifier(config: Config): PathClassifier {
   };
 }
 
-/** The role a registry file plays: the same answer for `diff` (git objects) and the runtime (a folder on disk). */
-export type RegistryRole = 'tool' | 'prompt' | 'refused' | 'ignored';
+/**
+ * The role a registry file plays: the same answer for `diff` (git objects) and the runtime (a folder on disk).
+ * A file a source adapter reads (SPEC 2.4) is read as its client writes it, wherever it sits: a `.mcp.json`
+ * under a control path is a client config, not a manifest missing its `kind`.
+ */
+export type RegistryRole = 'tool' | 'prompt' | 'refused' | 'ignored' | SourceRole;
+export type SourceRole = { kind: 'source'; adapter: SourceAdapter };
 
 const MANIFEST_EXTENSION = /\.(?:ya?ml|json)$/i;
 
 export function createRegistryRoles(config: Config): (path: string) => RegistryRole {
   const classify = createPathClassification(config);
+  const sourceOf = createSourceLookup(config.sources);
   return (path) => {
     const found = classify(path);
     if (found.kind === 'refused') return 'refused';
+    // a file the data globs claim is the registry's prompt, even named like a client's (`x.prompt.md`)
+    if (found.kind === 'data' && found.source === undefined) return 'prompt';
+    const adapter = sourceOf(path);
+    if (adapter) return { kind: 'source', adapter };
     if (found.kind === 'control' && !found.gate) return MANIFEST_EXTENSION.test(path) ? 'tool' : 'ignored';
     if (found.kind === 'data') return 'prompt';
     return 'ignored';

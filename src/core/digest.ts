@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from './canonical-json.js';
 import type { ServerPair } from './diff-servers.js';
-import type { BindingChange, JsonValue, Server, Tool, ToolChange } from './types.js';
+import type { BindingChange, JsonValue, PermissionChange, Server, Tool, ToolChange } from './types.js';
 
 export interface GateFileChange {
   path: string;
@@ -19,6 +19,8 @@ export interface DigestInput {
   servers?: ServerPair[];
   /** changed control-plane files no parser modelled, by blob id like gate files */
   unmodelled?: GateFileChange[];
+  /** permission rules and gated settings that appeared or went (SPEC 5) */
+  permissions?: PermissionChange[];
 }
 
 /**
@@ -46,12 +48,21 @@ export function computeDigest(input: DigestInput): string {
     after: normalizeServerForDigest(pair.after),
   }));
   const unmodelled = [...(input.unmodelled ?? [])].sort((a, b) => compareStrings(a.path, b.path));
+  // a rule is what it says where it says it; its line is not part of it
+  const permissions = (input.permissions ?? []).map((rule) => ({
+    scope: rule.scope,
+    effect: rule.effect,
+    rule: rule.rule,
+    change: rule.change,
+    path: rule.path,
+  }));
   const payload = canonicalJson({
     tools,
     gates,
     bindings,
     ...(servers.length > 0 && { servers }),
     ...(unmodelled.length > 0 && { unmodelled }),
+    ...(permissions.length > 0 && { permissions }),
   } as unknown as JsonValue);
   return `sha256:${createHash('sha256').update(payload).digest('hex')}`;
 }

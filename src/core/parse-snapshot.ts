@@ -8,7 +8,7 @@ import type { RegistryRole } from './classify-paths.js';
 import { defaultPromptId, parsePromptFile } from './parse/prompt.js';
 import { parseToolManifest } from './parse/tool-manifest.js';
 import type { SourceFile } from './parse/source-file.js';
-import type { Config, Finding, Prompt, Registry, Server, Tool } from './types.js';
+import type { Config, Finding, PermissionRule, Prompt, Registry, Server, Tool } from './types.js';
 
 export interface RefusedFile {
   path: string;
@@ -33,9 +33,24 @@ export type ParsedFile = {
   tools: Tool[];
   servers?: Server[];
   prompt?: Prompt;
+  /** agents a source file defines (SPEC 2.4): ids `<client>:<name>` */
+  agents?: Prompt[];
+  permissions?: PermissionRule[];
   findings: Finding[];
   modelled?: boolean;
 };
+
+/**
+ * Findings that mean a source file was not fully read: what it grants is partly unknown, so its change holds
+ * the control plane (an unmodelled file counts at `write` at least, and moves the digest by blob id).
+ */
+export const SOURCE_UNREAD_CODES = new Set([
+  'source-parse',
+  'source-shape',
+  'source-limit',
+  'source-duplicate-key',
+  'source-unsafe-key',
+]);
 
 /** Parse results keyed by path and blob id: an unchanged file is parsed once for both sides of a diff. */
 export type ParseCache = Map<string, ParsedFile>;
@@ -57,6 +72,8 @@ export function parseSnapshot(
   const promptsRoot = literalPrefixes(config.planes.data.paths)[0] ?? '';
   const tools: Tool[] = [];
   const servers: Server[] = [];
+  const agents: Prompt[] = [];
+  const permissions: PermissionRule[] = [];
   const modelled = new Set<string>();
   const prompts: Prompt[] = [];
   const findings: Finding[] = [];
@@ -71,6 +88,8 @@ export function parseSnapshot(
     }
     tools.push(...parsed.tools);
     servers.push(...(parsed.servers ?? []));
+    agents.push(...(parsed.agents ?? []));
+    permissions.push(...(parsed.permissions ?? []));
     if (parsed.modelled === true) modelled.add(file.path);
     if (parsed.prompt) prompts.push(parsed.prompt);
     findings.push(...parsed.findings);
@@ -90,10 +109,13 @@ export function parseSnapshot(
       message: `${file.path}: ${REFUSAL_TEXT[file.reason]}`,
     });
     // a prompt that cannot be read binds unknown tools, like one that does not parse
-    if (roleOf(file.path) === 'prompt' && PROMPT_FILE.test(file.path))
+    const role = roleOf(file.path);
+    if (role === 'prompt' && PROMPT_FILE.test(file.path))
       findings.push(bindingsUnknown(file.path, promptsRoot));
+    // a source file that cannot be read grants unknown authority: held like one that does not parse
+    if (typeof role === 'object') findings.push(sourceUnread(file.path, role.adapter.id));
   }
-  return { registry: { tools, prompts, findings, servers }, oids, modelled };
+  return { registry: { tools, prompts, findings, servers, agents, permissions }, oids, modelled };
 }
 
 /** One file by its role (see createRegistryRoles): the diff and the runtime loader both parse through here. */
@@ -102,6 +124,20 @@ export function parseRegistryFile(file: SourceFile, role: RegistryRole, promptsR
     return {
       tools: [],
       findings: [refusedPathFinding(file.path, refusedCharacterOf(file.path) ?? 'a refused character')],
+    };
+  }
+  if (typeof role === 'object') {
+    const model = role.adapter.parse(file);
+    const unread = model.findings.some(
+      (finding) => finding.severity === 'error' && SOURCE_UNREAD_CODES.has(finding.code),
+    );
+    return {
+      tools: model.tools,
+      servers: model.servers,
+      agents: model.agents,
+      permissions: model.permissions,
+      findings: model.findings,
+      modelled: !unread,
     };
   }
   if (role === 'tool') {
@@ -128,5 +164,15 @@ function bindingsUnknown(path: string, promptsRoot: string): Finding {
     field: 'tools',
     tool: defaultPromptId(path, promptsRoot),
     message: `${path}: the prompt does not parse, so the tools it binds are unknown: the control plane is held until it parses`,
+  };
+}
+
+function sourceUnread(path: string, adapter: string): Finding {
+  return {
+    severity: 'error',
+    code: 'source-parse',
+    path,
+    line: 1,
+    message: `${path}: the ${adapter} file cannot be read, so what it grants is unknown: the control plane is held until it can`,
   };
 }

@@ -1,16 +1,26 @@
 import { compareRadius, maxRadius } from './radius.js';
-import type { BindingChange, Config, Flow, Radius, ServerChange, ToolChange } from './types.js';
+import type {
+  BindingChange,
+  Config,
+  Flow,
+  PermissionChange,
+  Radius,
+  ServerChange,
+  ToolChange,
+} from './types.js';
 
 export interface SignoffInput {
   tools: ToolChange[];
   bindings: BindingChange[];
   /** radius of each tool at head, for tools newly bound to an agent */
-  radiusOfBound: (name: string) => Radius | null;
+  radiusOfBound: (name: string, agent: string) => Radius | null;
   gateFilesChanged: boolean;
   flowsAdded: Flow[];
   servers?: ServerChange[];
   /** changed control-plane files no parser modelled: each counts as a `write` change */
   unmodelledFiles?: number;
+  /** permission rules and gated settings that appeared or went: widened ones count at their radius */
+  permissions?: PermissionChange[];
 }
 
 export interface SignoffRequirement {
@@ -28,7 +38,7 @@ export function computeSignoffRequirement(input: SignoffInput, baseConfig: Confi
   const raising = input.tools.filter((tool) => !tool.narrowing);
   const radii: Radius[] = raising.map(requiredRadius);
   for (const binding of input.bindings) {
-    for (const name of binding.added) radii.push(input.radiusOfBound(name) ?? 'none');
+    for (const name of binding.added) radii.push(input.radiusOfBound(name, binding.agent) ?? 'none');
   }
   // a server change needs the sign-offs of what it could do before or after, whichever is higher
   const raisingServers = (input.servers ?? []).filter((server) => !server.narrowing);
@@ -37,18 +47,23 @@ export function computeSignoffRequirement(input: SignoffInput, baseConfig: Confi
   }
   const unmodelled = input.unmodelledFiles ?? 0;
   if (unmodelled > 0) radii.push('write');
+  const permissions = input.permissions ?? [];
+  const widenedRules = permissions.filter((rule) => rule.kind === 'widened');
+  for (const rule of widenedRules) radii.push(rule.radius);
   const capabilityChanged =
     input.tools.length > 0 ||
     input.bindings.length > 0 ||
     input.gateFilesChanged ||
     (input.servers ?? []).length > 0 ||
-    unmodelled > 0;
+    unmodelled > 0 ||
+    permissions.length > 0;
   const widening =
     raising.length > 0 ||
     input.bindings.some((b) => b.added.length > 0) ||
     input.flowsAdded.length > 0 ||
     raisingServers.length > 0 ||
-    unmodelled > 0;
+    unmodelled > 0 ||
+    widenedRules.length > 0;
   const narrowingOnly = capabilityChanged && !widening && !input.gateFilesChanged;
   const highest = radii.length > 0 ? maxRadius(radii) : null;
   const signoffRadius = input.gateFilesChanged ? 'privileged' : (highest ?? (widening ? 'none' : null));

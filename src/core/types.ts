@@ -176,6 +176,11 @@ export interface Registry {
   servers?: Server[];
   /** permission rules of client settings; absent = none */
   permissions?: PermissionRule[];
+  /**
+   * Agents defined in client files (`.claude/agents/x.md`, `*.agent.md`, gh-aw workflows), ids `<client>:<name>`.
+   * Kept apart from `prompts`: their text has no version to bump; their bindings are diffed like prompts'.
+   */
+  agents?: Prompt[];
 }
 
 // ---------------------------------------------------------------- config
@@ -224,6 +229,11 @@ export interface Config {
   };
   radius: { actions: Record<string, Radius> };
   waivers: Waiver[];
+  /**
+   * `sources:` (SPEC 2.4), keyed by source kind (`mcp-config`, `claude-code`…) or adapter id (`mcp-json`…):
+   * `enabled: false` turns it off, `paths` adds globs it reads. Absent = every default source on.
+   */
+  sources?: Record<string, { enabled: boolean; paths: string[] }>;
 }
 
 // ---------------------------------------------------------------- diff
@@ -277,6 +287,20 @@ export interface ServerChange {
   escalation: boolean;
   narrowing: boolean;
   changes: FieldChange[];
+  path: string;
+  line: number;
+}
+
+/** A permission rule or gated setting that appeared or went (SPEC 2.4): diffed as a set of (scope, effect, rule). */
+export interface PermissionChange {
+  scope: string;
+  rule: string;
+  effect: PermissionEffect;
+  change: 'added' | 'removed';
+  /** an added allow rule or a removed deny/ask rule widens what the tool it names may do; the reverse narrows */
+  kind: 'widened' | 'narrowed';
+  /** the radius of what the rule is about (ruleRadius) */
+  radius: Radius;
   path: string;
   line: number;
 }
@@ -335,6 +359,8 @@ export interface ControlPlaneReport {
   servers?: ServerChange[];
   /** changed control-plane files no parser modelled (scripts, templates, policies): each needs sign-off */
   unmodelled?: string[];
+  /** permission rules and gated settings of client files that appeared or went; always set by the diff */
+  permissions?: PermissionChange[];
 }
 
 export interface AppliedWaiver extends Waiver {

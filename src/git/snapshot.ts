@@ -44,6 +44,8 @@ export interface SnapshotOptions {
   extraPaths: string[];
   /** files larger than this are refused before they are read */
   maxBytes: number;
+  /** which listed paths to keep (e.g. files a source adapter reads anywhere in the tree), before any is read */
+  include?: (path: string) => boolean;
 }
 
 /** Reads the files under the prefixes at a commit (sha) or in the working tree (null). */
@@ -68,12 +70,12 @@ export async function readSnapshots(
   const paths =
     options.prefixes.length === 0 ? [] : [...new Set([...options.prefixes, ...options.extraPaths])];
   const listed = await Promise.all(
-    shas.map((sha) => (sha === null ? null : listCommit(cwd, sha, paths, options.maxBytes))),
+    shas.map((sha) => (sha === null ? null : listCommit(cwd, sha, paths, options))),
   );
   const oids = new Set(listed.flatMap((side) => side?.toRead.map((file) => file.oid) ?? []));
   const [blobs, ...worktrees] = await Promise.all([
     readBlobs(cwd, [...oids]),
-    ...shas.map((sha) => (sha === null ? readWorktree(cwd, paths, options.maxBytes) : null)),
+    ...shas.map((sha) => (sha === null ? readWorktree(cwd, paths, options) : null)),
   ]);
   return shas.map((sha, i) => {
     const side = listed[i];
@@ -93,10 +95,11 @@ async function listCommit(
   cwd: string,
   sha: string,
   paths: string[],
-  maxBytes: number,
+  { maxBytes, include }: SnapshotOptions,
 ): Promise<ListedCommit> {
   const listed: ListedCommit = { refused: [], toRead: [] };
   for (const entry of await listTree(cwd, sha, paths)) {
+    if (include && !include(entry.path)) continue;
     const reason =
       entry.mode === '120000'
         ? 'symlink'
@@ -126,12 +129,17 @@ function decodeCommit(sha: string, listed: ListedCommit, blobs: Map<string, Buff
   return snapshot;
 }
 
-async function readWorktree(cwd: string, paths: string[], maxBytes: number): Promise<Snapshot> {
+async function readWorktree(
+  cwd: string,
+  paths: string[],
+  { maxBytes, include }: SnapshotOptions,
+): Promise<Snapshot> {
   const root = await topLevel(cwd);
   const [format, files] = await Promise.all([objectFormat(root), listWorktreeFiles(root, paths)]);
   const snapshot: Snapshot = { files: [], refused: [] };
   // synchronous reads: thousands of small files read several times faster than through the thread pool
   for (const file of files) {
+    if (include && !include(file.path)) continue;
     const abs = join(root, file.path);
     if (file.mode === '160000')
       snapshot.refused.push({ path: file.path, oid: zeroOid(format), reason: 'submodule' });

@@ -1,7 +1,7 @@
 import { buildDiffReport } from '../core/build-diff.js';
 import { ownersOfPlanePaths } from '../core/gate/reviewers.js';
 import { ownersOf, parseCodeowners } from '../core/codeowners.js';
-import { GATE_FILE_PATTERNS, literalPrefixes } from '../core/classify-paths.js';
+import { createPathClassification } from '../core/classify-paths.js';
 import { DEFAULT_CONFIG, parseConfig } from '../core/parse/config.js';
 import { parseSnapshot } from '../core/parse-snapshot.js';
 import type { ParseCache, ParsedSnapshot } from '../core/parse-snapshot.js';
@@ -81,9 +81,8 @@ export async function computeDiff(options: ComputeDiffOptions): Promise<ComputeD
   const config = loadBaseConfig(gateSide);
   const codeowners = findCodeowners(gateSide);
   const configured = snapshotOptions(config);
-  const [baseFiles, headFiles] = samePrefixes(configured.prefixes, defaults.prefixes)
-    ? firstRead
-    : await readSnapshots(cwd, [base.sha, headSha], configured);
+  const [baseFiles, headFiles] =
+    configured.key === defaults.key ? firstRead : await readSnapshots(cwd, [base.sha, headSha], configured);
   if (!baseFiles || !headFiles) throw new Error('internal: a snapshot side is missing');
 
   const cache: ParseCache = new Map();
@@ -134,25 +133,21 @@ export async function computeDiff(options: ComputeDiffOptions): Promise<ComputeD
   return { report, config, codeowners, parsed };
 }
 
-function snapshotOptions(config: Config): SnapshotOptions {
-  const planePrefixes = literalPrefixes([...config.planes.control.paths, ...config.planes.data.paths]);
-  const prefixes =
-    planePrefixes.length === 0
-      ? []
-      : // every gate file is read, so that its blob id (and so the digest) moves with its content
-        [
-          ...new Set([
-            ...planePrefixes,
-            ...CONFIG_PATHS,
-            ...CODEOWNERS_PATHS,
-            ...literalPrefixes(GATE_FILE_PATTERNS),
-          ]),
-        ];
-  return { prefixes, extraPaths: [], maxBytes: MAX_MANIFEST_BYTES };
-}
-
-function samePrefixes(a: string[], b: string[]): boolean {
-  return a.length === b.length && a.every((prefix, i) => prefix === b[i]);
+/**
+ * What to read of each side: every file the config's planes, the gate or a source adapter claims (SPEC 2.4:
+ * client configs and agent files may sit anywhere in the tree), picked by path before any blob is read.
+ */
+function snapshotOptions(config: Config): SnapshotOptions & { key: string } {
+  const classify = createPathClassification(config);
+  const always = new Set([...CONFIG_PATHS, ...CODEOWNERS_PATHS]);
+  return {
+    // the whole tree is listed (sources have no literal prefix); only claimed paths are read
+    prefixes: [],
+    extraPaths: [],
+    maxBytes: MAX_MANIFEST_BYTES,
+    include: (path) => always.has(path) || classify(path).kind !== 'none',
+    key: JSON.stringify([config.planes.control.paths, config.planes.data.paths, config.sources ?? {}]),
+  };
 }
 
 function loadBaseConfig(gates: Snapshot): Config {

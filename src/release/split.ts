@@ -54,6 +54,7 @@ export async function splitChange(options: SplitOptions): Promise<SplitResult> {
     headFindings: parsed.head.registry.findings,
     headText: (path) => texts.get(path),
     baseText: (path) => baseTexts.get(path),
+    sourceAgents: [...(parsed.base.registry.agents ?? []), ...(parsed.head.registry.agents ?? [])],
   });
   const summary = { base: baseSha, included: plan.included, heldBack: plan.heldBack, plan };
   if (plan.included.length === 0)

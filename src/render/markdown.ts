@@ -79,6 +79,16 @@ function controlSection(report: DiffReport): string[] {
     }
     out.push('');
   }
+  const rules = control.permissions ?? [];
+  if (rules.length > 0) {
+    out.push('| permission rule | effect | change | scope | radius |', '| --- | --- | --- | --- | --- |');
+    for (const rule of rules) {
+      out.push(
+        `| ${cellCode(rule.rule)} | ${rule.effect} | ${rule.change}, ${rule.kind} | ${cellCode(rule.scope)} | ${rule.radius} |`,
+      );
+    }
+    out.push('');
+  }
   out.push(...filesBlock(control.files), ...reviewersLine(control.reviewers));
   return out;
 }

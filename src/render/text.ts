@@ -66,6 +66,17 @@ export function renderTextReport(report: DiffReport, c: ChalkInstance): string {
     ];
     out.push(`    ${t(binding.agent)}: ${parts.join(' ')}`);
   }
+  const rules = control.permissions ?? [];
+  if (rules.length > 0) out.push('', c.bold('  permission rules'));
+  for (const rule of rules) {
+    const sign =
+      rule.kind === 'widened'
+        ? c.yellow(rule.change === 'added' ? '+' : '-')
+        : c.green(rule.change === 'added' ? '+' : '-');
+    out.push(
+      `    ${sign} ${t(rule.effect)} ${t(rule.rule)}  ${c.dim(`${t(rule.scope)} ${rule.kind} ${rule.radius}`)}`,
+    );
+  }
   if (control.flows.added.length > 0) out.push('', c.bold('  new dangerous paths'));
   for (const flow of control.flows.added) out.push(`    ${c.red('!')} ${flowLine(flow)}`);
   if (control.flows.removed.length > 0) out.push('', c.bold('  paths removed'));

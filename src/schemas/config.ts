@@ -100,6 +100,25 @@ export const configSchema: JsonSchema = {
         },
       },
     },
+    sources: {
+      type: 'object',
+      description:
+        'Where else authority lives (SPEC 2.4), keyed by source kind (mcp-config, mcp-registry, claude-code, copilot, gh-aw) or adapter id (mcp-json, vscode-mcp-json, claude-agents…). false turns it off; { paths } adds globs it reads. Every default stays on unless turned off.',
+      propertyNames: { pattern: '^[a-z][a-z0-9-]*$' },
+      additionalProperties: {
+        oneOf: [
+          { type: 'boolean', description: 'false: do not read this source; true: the defaults.' },
+          {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              enabled: { type: 'boolean', description: 'false: do not read this source (default true).' },
+              paths: stringList('Extra globs read by this source, beside its default paths.'),
+            },
+          },
+        ],
+      },
+    },
     waivers: {
       type: 'array',
       description: 'Each silences one finding on one tool until a date; expired waivers are reported.',

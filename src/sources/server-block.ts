@@ -1,10 +1,22 @@
 // An `mcp-servers` / `mcpServers` block in an agent's front matter (Copilot custom agents, Claude Code subagents,
-// gh-aw workflows) is a set of MCP servers, read into part 1's model: name = the entry key, transport as written
-// (`type` inferred: `command` means stdio, `url` remote), credentials = the NAMES of env and header keys, egress
-// = the url host or `*` for a local process, the per-server `tools` / `allowed` list = includeTools.
+// gh-aw workflows) is a set of MCP servers, read by the one entry reader of client configs (server-entry.ts): the
+// front matter's values become the format-neutral tree with their lines, so a block entry and a `.mcp.json`
+// entry give the same server, the same credential names and the same findings.
 import type { FieldPath } from '../core/parse/yaml.js';
-import type { Credential, Finding, Server, ServerTransport } from '../core/types.js';
+import type { Finding, Server } from '../core/types.js';
+import { FindingSink } from './findings.js';
 import { isRecord, ownEntries, parseFinding } from './front-matter.js';
+import type { EntryDialect } from './server-entry.js';
+import { readServerEntry } from './server-entry.js';
+import type { SourceNode } from './tree.js';
+
+/** Agent files write entries like VS Code and Claude Code; gh-aw's per-server list is `allowed`. */
+const BLOCK_DIALECT: EntryDialect = {
+  envKey: 'env',
+  urlType: 'http',
+  allowKeys: ['tools', 'allowed', 'includeTools'],
+  denyKeys: ['excludeTools'],
+};
 
 export interface ServerBlockContext {
   path: string;
@@ -34,6 +46,7 @@ export function readServerBlock(
   }
   const servers: Server[] = [];
   const findings: Finding[] = [];
+  const sink = new FindingSink({ path: context.path, oid: '', text: '' });
   for (const [name, entry] of ownEntries(block)) {
     const line = context.lineOf([key, name]);
     if (!isRecord(entry)) {
@@ -41,78 +54,41 @@ export function readServerBlock(
       findings.push(parseFinding(context.path, line, message, context.subject, [key, name]));
       continue;
     }
-    servers.push(readServer(name, entry, context.origin, { path: context.path, line }));
+    const field = [key, name];
+    const node = toNode(withContainer(entry), field, context.lineOf);
+    servers.push(
+      readServerEntry(context.origin, { key: name, line, value: node }, field, BLOCK_DIALECT, sink),
+    );
   }
-  return { servers, findings };
+  return { servers, findings: [...findings, ...sink.findings] };
 }
 
-function readServer(
-  name: string,
-  entry: Record<string, unknown>,
-  origin: string,
-  source: Server['source'],
-): Server {
-  const transport = readTransport(entry);
-  const credentials = [...keysOf(entry.env), ...keysOf(entry.headers)];
-  const server: Server = {
-    name,
-    origin,
-    transport,
-    credentials: uniqueCredentials(credentials),
-    egress: egressOf(transport),
-    source,
-  };
-  const include = stringList(entry.tools ?? entry.allowed ?? entry.includeTools);
-  // `tools: ["*"]` narrows nothing: the same as no list
-  if (include && !include.includes('*')) server.includeTools = [...new Set(include)].sort();
-  const exclude = stringList(entry.excludeTools);
-  if (exclude) server.excludeTools = [...new Set(exclude)].sort();
-  return server;
+/** gh-aw runs a `container:` server as a docker process, its entrypoint arguments after the image. */
+function withContainer(entry: Record<string, unknown>): Record<string, unknown> {
+  if (entry.command !== undefined || typeof entry.container !== 'string') return entry;
+  const entrypoint = Array.isArray(entry.entrypointArgs) ? entry.entrypointArgs : [];
+  const { container, entrypointArgs: _entrypointArgs, ...rest } = entry;
+  return { ...rest, command: 'docker', args: ['run', '--rm', '-i', container, ...entrypoint] };
 }
 
-function readTransport(entry: Record<string, unknown>): ServerTransport {
-  const command = typeof entry.command === 'string' ? entry.command : undefined;
-  const url = typeof entry.url === 'string' ? entry.url : undefined;
-  const args = stringList(entry.args);
-  const cwd = typeof entry.cwd === 'string' ? entry.cwd : undefined;
-  if (command !== undefined) {
-    // `type: remote` with a command (npx mcp-remote …) still starts a local process
-    return { type: 'stdio', command, ...(args && { args }), ...(cwd !== undefined && { cwd }) };
+/** Front-matter values as the entry reader's tree, each node on the line its key is written. */
+function toNode(value: unknown, field: FieldPath, lineOf: (field: FieldPath) => number): SourceNode {
+  const line = lineOf(field);
+  if (Array.isArray(value)) {
+    // YAML reads `- 8080` in args as a number; the client passes it as text
+    const items = value.map((item) => (typeof item === 'number' ? String(item) : item));
+    return { kind: 'array', line, items: items.map((item, i) => toNode(item, [...field, i], lineOf)) };
   }
-  if (typeof entry.container === 'string') {
-    // gh-aw runs a `container:` server as a docker process, its entrypoint arguments after the image
-    const entrypoint = stringList(entry.entrypointArgs) ?? [];
-    return { type: 'stdio', command: 'docker', args: ['run', '--rm', '-i', entry.container, ...entrypoint] };
+  if (isRecord(value)) {
+    const entries = ownEntries(value).map(([key, inner]) => ({
+      key,
+      line: lineOf([...field, key]),
+      value: toNode(inner, [...field, key], lineOf),
+    }));
+    return { kind: 'object', line, entries };
   }
-  if (url !== undefined) return { type: entry.type === 'sse' ? 'sse' : 'http', url };
-  return { type: 'unknown' };
-}
-
-function egressOf(transport: ServerTransport): string[] {
-  if (transport.url === undefined) return ['*'];
-  try {
-    const host = new URL(transport.url).hostname;
-    return [host === '' ? '*' : host];
-  } catch {
-    // a templated url (`https://{KIBANA_URL}/…`) could point anywhere
-    return ['*'];
-  }
-}
-
-function keysOf(value: unknown): Credential[] {
-  if (!isRecord(value)) return [];
-  return Object.keys(value).map((name) => ({ name, scopes: [] }));
-}
-
-function uniqueCredentials(credentials: Credential[]): Credential[] {
-  const names = [...new Set(credentials.map((credential) => credential.name))].sort();
-  return names.map((name) => ({ name, scopes: [] }));
-}
-
-function stringList(value: unknown): string[] | undefined {
-  if (!Array.isArray(value)) return undefined;
-  // YAML reads `-p 8080` items as numbers; the client passes them as text
-  return value
-    .filter((item) => ['string', 'number', 'boolean'].includes(typeof item))
-    .map((item) => String(item));
+  if (value === null || ['string', 'number', 'boolean'].includes(typeof value))
+    return { kind: 'scalar', line, value: value as string | number | boolean | null };
+  // a YAML timestamp or other typed scalar: the client passes its text
+  return { kind: 'scalar', line, value: String(value) };
 }

@@ -170,3 +170,22 @@ describe('agentgate split holds back what it cannot prove harmless', () => {
     );
   });
 });
+
+describe('agentgate split on agent files of a client', () => {
+  const AGENT = '.claude/agents/reader.md';
+
+  it('ships a text-only edit of a subagent and holds back one whose grants changed', async () => {
+    repo.checkout('main');
+    repo.write(AGENT, '---\nname: reader\ntools: Read\n---\nRead it.\n');
+    repo.write('.claude/agents/writer.md', '---\nname: writer\ntools: Read\n---\nWrite it.\n');
+    await repo.commit('agents');
+    repo.git('branch', '-f', 'pr', 'main');
+    repo.checkout('pr');
+    repo.write(AGENT, '---\nname: reader\ntools: Read\n---\nRead it twice.\n');
+    repo.write('.claude/agents/writer.md', '---\nname: writer\ntools: Read, Bash\n---\nWrite it now.\n');
+    await repo.commit('agents: text and a new grant');
+    const { json } = split('--base', 'main', '--head', 'pr', '--branch', 'split-agents');
+    expect(json.included).toEqual([AGENT]);
+    expect(json.heldBack).toEqual(['.claude/agents/writer.md']);
+  });
+});

@@ -140,3 +140,25 @@ describe('readSnapshot of the working tree', () => {
     expect(snapshot.refused.find((f) => f.path === 'registry/tools/ok.yaml')?.reason).toBe('symlink');
   });
 });
+
+describe('readSnapshot include', () => {
+  it('keeps only the paths it accepts, on both sides, before any file is read or refused', async () => {
+    const sha = await mixedRepo();
+    repo.write('apps/desk/claude_desktop_config.json', '{"mcpServers":{}}\n');
+    repo.write('apps/desk/other.json', '{}\n');
+    const head = await repo.commit('desk');
+    const include = (path: string) =>
+      path.endsWith('claude_desktop_config.json') || path === 'registry/tools/ok.yaml';
+    const options = { prefixes: [], extraPaths: [], maxBytes: 100, include };
+    for (const side of [head, null]) {
+      const snapshot = await readSnapshot(repo.dir, side, options);
+      expect(snapshot.files.map((file) => file.path)).toEqual([
+        'apps/desk/claude_desktop_config.json',
+        'registry/tools/ok.yaml',
+      ]);
+      // the big file, the Latin-1 file and the symlink were never read: not even refused
+      expect(snapshot.refused).toEqual([]);
+    }
+    expect(sha).not.toBe(head);
+  });
+});

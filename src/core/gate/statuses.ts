@@ -1,4 +1,4 @@
-import { createPathClassifier, holdsEveryPlane } from '../classify-paths.js';
+import { createPathClassification, createPathClassifier, holdsEveryPlane } from '../classify-paths.js';
 import { isEvalFinding } from '../finding-codes.js';
 import type { Config, DiffReport, Finding } from '../types.js';
 import { shortDigest } from './signoff-command.js';
@@ -32,8 +32,16 @@ export function planeOfFinding(finding: Finding, classify: (path: string) => str
 export function planStatuses(input: StatusInput): GateStatuses {
   const classify = createPathClassifier(input.config);
   const errors = input.report.findings.filter((f) => f.severity === 'error');
-  const dataErrors = errors.filter((f) => holdsEveryPlane(f) || planeOfFinding(f, classify) === 'data');
-  const controlErrors = errors.filter((f) => holdsEveryPlane(f) || planeOfFinding(f, classify) === 'control');
+  // an agent file of a client holds its text and its grants in one file: an error in it (one that does not
+  // parse, a literal secret in its server block) holds both gates
+  const classifyFully = createPathClassification(input.config);
+  const isAgentFile = (path: string) => {
+    const found = classifyFully(path);
+    return found.kind === 'data' && found.source !== undefined;
+  };
+  const everyPlane = (f: Finding) => holdsEveryPlane(f) || isAgentFile(f.path);
+  const dataErrors = errors.filter((f) => everyPlane(f) || planeOfFinding(f, classify) === 'data');
+  const controlErrors = errors.filter((f) => everyPlane(f) || planeOfFinding(f, classify) === 'control');
   return {
     data: dataStatus(input, dataErrors),
     control: controlStatus(input, controlErrors),

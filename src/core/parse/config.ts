@@ -1,4 +1,5 @@
 // agentgate.yaml -> Config (SPEC 2.3): every key optional, user values merged over the defaults.
+import { sourceKeys } from '../../sources/configured.js';
 import type { Config, Finding, Radius, SignoffCounts, Waiver } from '../types.js';
 import { inputFinding } from './findings.js';
 import { describeSchemaErrors } from './schema-errors.js';
@@ -50,6 +51,7 @@ interface UserConfig {
   };
   radius?: { actions?: Record<string, Radius> };
   waivers?: Waiver[];
+  sources?: Record<string, boolean | { enabled?: boolean; paths?: string[] }>;
 }
 
 export function parseConfig(text: string | null, path: string): ConfigResult {
@@ -110,7 +112,20 @@ function mergeConfig(user: UserConfig): Config {
   for (const [action, radius] of Object.entries(user.radius?.actions ?? {})) actions[action] = radius;
   config.radius.actions = actions;
   config.waivers = (user.waivers ?? []).map((waiver) => ({ ...waiver }));
+  if (user.sources !== undefined) config.sources = mergeSources(user.sources);
   return config;
+}
+
+/** `sources:` as one shape: `false` is `{ enabled: false }`; a null-prototype map, since keys are user data. */
+function mergeSources(user: NonNullable<UserConfig['sources']>): NonNullable<Config['sources']> {
+  const out = Object.create(null) as NonNullable<Config['sources']>;
+  for (const [key, value] of Object.entries(user)) {
+    out[key] =
+      typeof value === 'boolean'
+        ? { enabled: value, paths: [] }
+        : { enabled: value.enabled ?? true, paths: [...(value.paths ?? [])] };
+  }
+  return out;
 }
 
 const SIGNOFF_ORDER: readonly (keyof SignoffCounts)[] = [
@@ -148,6 +163,15 @@ function configWarnings(config: Config, path: string, doc: YamlDocument): Findin
         `${JSON.stringify(glob)} is in both planes; it is treated as control`,
       );
     }
+  }
+  const known = new Set(sourceKeys());
+  for (const key of Object.keys(config.sources ?? {})) {
+    if (!known.has(key))
+      warn(
+        'unknown-source',
+        ['sources', key],
+        `${JSON.stringify(key)} is no source kind or adapter id; it is ignored`,
+      );
   }
   return warnings;
 }

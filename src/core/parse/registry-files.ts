@@ -23,6 +23,10 @@ export function parseRegistryFiles(files: readonly SourceFile[], roots: Registry
     registry.tools.push(...parsed.tools);
     if (parsed.prompt) registry.prompts.push(parsed.prompt);
     registry.findings.push(...parsed.findings);
+    // what a source file declares (SPEC 2.4) joins the registry beside the manifests
+    if (parsed.servers?.length) (registry.servers ??= []).push(...parsed.servers);
+    if (parsed.agents?.length) (registry.agents ??= []).push(...parsed.agents);
+    if (parsed.permissions?.length) (registry.permissions ??= []).push(...parsed.permissions);
   }
   return registry;
 }

@@ -29,11 +29,18 @@ export interface SplitInput {
   headText: (path: string) => string | undefined;
   /** the base text of a file */
   baseText: (path: string) => string | undefined;
+  /** agents of client files (both sides): a file whose agent's bindings changed stays behind */
+  sourceAgents?: Prompt[];
 }
 
 export function planSplit(input: SplitInput): SplitPlan {
   const { report } = input;
   const control = pathsOf(report.planes.control.files);
+  // an agent file whose grants changed (bindings, servers, permission keys) carries authority: it stays behind
+  const granted = new Set(report.planes.control.bindings.map((binding) => binding.agent));
+  for (const agent of input.sourceAgents ?? []) if (granted.has(agent.id)) control.add(agent.source.path);
+  for (const rule of report.planes.control.permissions ?? []) control.add(rule.path);
+  for (const server of report.planes.control.servers ?? []) control.add(server.path);
   const data = pathsOf(report.planes.data.files);
   const baseByPath = byPath(input.basePrompts);
   const headByPath = byPath(input.headPrompts);

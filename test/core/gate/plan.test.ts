@@ -91,6 +91,32 @@ describe('planStatuses (SPEC 7)', () => {
     expect(s.control.state).toBe('success');
   });
 
+  it('an agent file of a client that does not parse holds both gates; a broken .mcp.json holds control only', () => {
+    const finding = (path: string) => ({
+      severity: 'error' as const,
+      code: 'source-parse',
+      path,
+      line: 2,
+      message: 'm',
+    });
+    const agent = planStatuses({
+      report: incidentReport({ findings: [finding('.claude/agents/x.md')] }),
+      config: config(),
+      signoffs: signoffs({ required: 0, satisfied: true }),
+      evalResults: 'not-configured',
+    });
+    expect(agent.data.state).toBe('failure');
+    expect(agent.control.state).toBe('failure');
+    const mcp = planStatuses({
+      report: incidentReport({ findings: [finding('.mcp.json')] }),
+      config: config(),
+      signoffs: signoffs({ required: 0, satisfied: true }),
+      evalResults: 'not-configured',
+    });
+    expect(mcp.data.state).toBe('success');
+    expect(mcp.control.state).toBe('failure');
+  });
+
   it('a binding finding in a prompt file holds up the control plane', () => {
     const report = incidentReport({
       findings: [

@@ -1,0 +1,99 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildDiffReport } from '../../src/core/build-diff.js';
+import { DEFAULT_CONFIG } from '../../src/core/parse/config.js';
+import { parseSnapshot } from '../../src/core/parse-snapshot.js';
+import type { ChangedFile, DiffReport } from '../../src/core/types.js';
+
+// Agent files in the pure diff (SPEC 2.4, 3.2, 5, 6): properties over what a change to one may and may not do.
+
+type Files = Record<string, string>;
+
+function diff(base: Files, head: Files): DiffReport {
+  const snapshot = (files: Files) =>
+    parseSnapshot(
+      Object.entries(files).map(([path, text]) => ({ path, text, oid: text })),
+      [],
+      DEFAULT_CONFIG,
+    );
+  const paths = new Set([...Object.keys(base), ...Object.keys(head)]);
+  const changedFiles: ChangedFile[] = [...paths]
+    .filter((path) => base[path] !== head[path])
+    .map((path) => ({ path, status: !(path in base) ? 'added' : !(path in head) ? 'deleted' : 'modified' }));
+  return buildDiffReport({
+    base: { ref: { ref: 'base', sha: null }, snapshot: snapshot(base) },
+    head: { ref: { ref: 'head', sha: null }, snapshot: snapshot(head) },
+    changedFiles,
+    config: DEFAULT_CONFIG,
+    today: '2026-11-27',
+  });
+}
+
+const AGENT = '.claude/agents/a.md';
+const TOOLS = ['Read', 'Grep', 'Glob', 'Bash', 'WebFetch', 'WebSearch', 'Edit', 'Write', 'Task', 'mcp__x__y'];
+const toolsArb = fc.option(fc.subarray(TOOLS, { minLength: 1 }), { nil: undefined });
+const agentFile = (tools: string[] | undefined, body: string) =>
+  `---\nname: a\n${tools === undefined ? '' : `tools: ${tools.join(', ')}\n`}---\n${body}\n`;
+const bodyArb = fc.string({ maxLength: 40 }).map((text) => text.replace(/-{3}/g, '').replace(/\r/g, ''));
+const settings = { '.mcp.json': '{"mcpServers":{"x":{"command":"npx","args":["-y","x-mcp@1.0.0"]}}}' };
+
+describe('agent files in the diff', () => {
+  it('property: a text-only edit stays in the data plane and leaves the digest where no change leaves it', () => {
+    fc.assert(
+      fc.property(toolsArb, bodyArb, bodyArb, (tools, before, after) => {
+        const base = { ...settings, [AGENT]: agentFile(tools, `Base ${before}`) };
+        const head = { ...settings, [AGENT]: agentFile(tools, `Head ${after}`) };
+        const report = diff(base, head);
+        expect(report.planes.control.changed).toBe(false);
+        expect(report.planes.control.digest).toBe(diff(base, base).planes.control.digest);
+        expect(report.planes.data.files).toEqual([{ path: AGENT, status: 'modified' }]);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('property: any change of the tools line reaches the control plane and moves the digest', () => {
+    fc.assert(
+      fc.property(toolsArb, toolsArb, (before, after) => {
+        fc.pre(
+          JSON.stringify([...(before ?? ['*'])].sort()) !== JSON.stringify([...(after ?? ['*'])].sort()),
+        );
+        const base = { ...settings, [AGENT]: agentFile(before, 'Same.') };
+        const head = { ...settings, [AGENT]: agentFile(after, 'Same.') };
+        const report = diff(base, head);
+        expect(report.planes.control.changed).toBe(true);
+        expect(report.planes.control.bindings).toHaveLength(1);
+        expect(report.planes.control.digest).not.toBe(diff(base, base).planes.control.digest);
+        // a gain needs a sign-off; a change that only drops tools is a revocation
+        const gained = report.planes.control.bindings[0]!.added.length > 0;
+        expect(report.planes.control.narrowingOnly).toBe(!gained);
+        expect(report.planes.control.requiredSignoffs > 0).toBe(gained);
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('binds a subagent to the servers of the repository: mcp__x__y reaches the unpinned server x', () => {
+    const report = diff(
+      { ...settings, [AGENT]: agentFile(['WebFetch'], 'Hi.') },
+      { ...settings, [AGENT]: agentFile(['WebFetch', 'mcp__x__y'], 'Hi.') },
+    );
+    expect(report.findings.map((f) => f.code)).not.toContain('unknown-tool-binding');
+    // an unpinned stdio server: MCP's defaults and egress anywhere
+    expect(report.planes.control.maxRadius).toBe('irreversible');
+    expect(report.planes.control.flows.added).toContainEqual(
+      expect.objectContaining({ kind: 'untrusted-to-action', agent: 'claude:agents/a', sinks: ['x/y'] }),
+    );
+  });
+
+  it('counts a binding of a server nobody declares as unknown and irreversible', () => {
+    const report = diff(
+      { [AGENT]: agentFile(['Read'], 'Hi.') },
+      { [AGENT]: agentFile(['Read', 'mcp__nope__t'], 'Hi.') },
+    );
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({ code: 'unknown-tool-binding', path: AGENT }),
+    );
+    expect(report.planes.control.maxRadius).toBe('irreversible');
+  });
+});
