@@ -21,7 +21,7 @@ import type {
   Tool,
   ToolChange,
 } from './types.js';
-import { validateRegistry } from './validate-registry.js';
+import { toolsToCheck, validateRegistry } from './validate-registry.js';
 import { applyWaivers } from './waivers.js';
 
 export interface DiffInput {
@@ -97,7 +97,11 @@ export function buildDiffReport(input: DiffInput): DiffReport {
     changedPaths.has(finding.path) || (finding.tool !== undefined && changedTools.has(finding.tool));
   const headFindings = dedupeFindings([
     ...headRegistry.findings,
-    ...validateRegistry(headRegistry, { actions }),
+    // per-tool checks only where a finding could be kept: the same findings as checking every tool
+    ...validateRegistry(headRegistry, {
+      actions,
+      checkTool: toolsToCheck(headRegistry.tools, changedPaths, changedTools),
+    }),
   ]).filter(relevant);
   const waived = applyWaivers(
     [
