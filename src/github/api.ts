@@ -23,10 +23,19 @@ const statusOf = (error: unknown): number | null =>
     : null;
 
 /** The REST calls of SPEC 10, each turning Octokit's answer into the gate's plain records. */
+export interface GitHubApiOptions {
+  /**
+   * The token is the job's own installation token: GitHub refuses it GET /user, so identity() answers
+   * `github-actions[bot]` without spending a request that must fail.
+   */
+  actionsToken?: boolean;
+}
+
 export class GitHubApi {
   constructor(
     private readonly client: GitHubClient,
     readonly repo: RepoRef,
+    private readonly options: GitHubApiOptions = {},
   ) {}
 
   private async call<T>(what: string, run: () => Promise<T>): Promise<T> {
@@ -39,6 +48,7 @@ export class GitHubApi {
 
   /** The login the token acts as; Actions' own token may not ask, and is `github-actions[bot]`. */
   async identity(): Promise<string> {
+    if (this.options.actionsToken) return ACTIONS_BOT_LOGIN;
     try {
       const { data } = await this.client.rest.users.getAuthenticated();
       return data.login;

@@ -58,6 +58,17 @@ describe('GitHubApi against the fake GitHub', () => {
     expect((await api.pullRequest(7)).headSha).toBe(HEAD);
   });
 
+  it("answers github-actions[bot] for the job's own token without asking GET /user", async () => {
+    fake.identity = 'agentgate-app';
+    const job = new GitHubApi(
+      createGitHubClient({ token: 'ghs_secret', baseUrl: fake.url }),
+      { owner: 'acme', repo: 'agents' },
+      { actionsToken: true },
+    );
+    expect(await job.identity()).toBe('github-actions[bot]');
+    expect(fake.requests).toEqual([]);
+  });
+
   it('follows pagination for reviews', async () => {
     for (let i = 0; i < 130; i++)
       fake.addReview({ pr: 7, user: `u${i}`, state: 'COMMENTED', commitId: HEAD });

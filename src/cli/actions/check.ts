@@ -59,6 +59,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     : new GitHubApi(
         createGitHubClient({ token: env.token as string, baseUrl: env.apiUrl, warn: options.warn }),
         event.repo,
+        { actionsToken: env.actionsToken },
       );
 
   let pr: PullRequestRef;
