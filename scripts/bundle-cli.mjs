@@ -1,14 +1,33 @@
-// Bundles the CLI (src/cli/main.ts) into dist/bin/: one entry plus lazily loaded chunks, so that start-up does
-// not resolve and compile a hundred small modules. The library (dist/index.js) stays tsc's output.
-import { copyFileSync, rmSync } from 'node:fs';
+// Bundles the CLI (src/cli/main.ts) into dist/bin/: a tiny entry, the CLI proper and lazily loaded chunks, so
+// that start-up does not resolve and compile a hundred small modules. The library (dist/index.js) stays tsc's
+// output.
+import { chmodSync, copyFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+
+// The CLI always ships the precompiled validators (scripts/build-validators.mjs): the run-time compiler, and
+// with it ajv and ajv-formats, would only cost start-up time.
+const precompiledValidatorsOnly = {
+  name: 'precompiled-validators-only',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /\/compile-validators\.js$/ }, () => ({
+      path: 'compile-validators',
+      namespace: 'precompiled-only',
+    }));
+    esbuild.onLoad({ filter: /.*/, namespace: 'precompiled-only' }, () => ({
+      contents:
+        "export function compileLazily() { throw new Error('internal: validators.standalone.cjs is missing beside the CLI'); }",
+      loader: 'js',
+    }));
+  },
+};
+
 rmSync(new URL('../dist/bin', import.meta.url), { recursive: true, force: true });
-await build({
+const { metafile } = await build({
   absWorkingDir: root,
-  entryPoints: { agentgate: 'src/cli/main.ts' },
+  entryPoints: { cli: 'src/cli/main.ts' },
   outdir: 'dist/bin',
   bundle: true,
   splitting: true,
@@ -16,6 +35,8 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
+  metafile: true,
+  plugins: [precompiledValidatorsOnly],
   // CommonJS dependencies call require(); give the ESM chunks one
   banner: {
     js: "import { createRequire as __agentgateCreateRequire } from 'node:module';\nconst require = __agentgateCreateRequire(import.meta.url);",
@@ -29,3 +50,42 @@ copyFileSync(
   new URL('../dist/schemas/validators.standalone.cjs', import.meta.url),
   new URL('../dist/bin/validators.standalone.cjs', import.meta.url),
 );
+
+// The entry turns on V8's code cache (Node >= 22.1) before anything else is compiled, then loads the CLI.
+const entry = new URL('../dist/bin/agentgate.js', import.meta.url);
+writeFileSync(
+  entry,
+  `#!/usr/bin/env node
+// agentgate's entry: V8's compile cache first (Node >= 22.1; a no-op before), so that every later start skips
+// compiling the CLI's chunks; then the CLI itself.
+import module from 'node:module';
+module.enableCompileCache?.();
+await import('./cli.js');
+`,
+);
+chmodSync(entry, 0o755);
+
+// Fail the build if `diff` would load ajv or the ajv-formats package: its chunks are the entry's static closure
+// plus the diff action's.
+const outputs = metafile.outputs;
+const staticClosure = (start) => {
+  const seen = new Set();
+  const visit = (file) => {
+    if (seen.has(file) || !outputs[file]) return;
+    seen.add(file);
+    for (const imported of outputs[file].imports)
+      if (imported.kind === 'import-statement') visit(imported.path);
+  };
+  visit(start);
+  return seen;
+};
+const cliChunk = Object.keys(outputs).find((file) => outputs[file].entryPoint === 'src/cli/main.ts');
+const diffChunk = Object.keys(outputs).find((file) => outputs[file].entryPoint === 'src/cli/actions/diff.ts');
+if (!cliChunk || !diffChunk) throw new Error('bundle-cli: cannot find the CLI or the diff chunk');
+const onDiffPath = new Set([...staticClosure(cliChunk), ...staticClosure(diffChunk)]);
+for (const file of onDiffPath) {
+  const heavy = Object.keys(outputs[file].inputs).find((input) =>
+    /node_modules\/(ajv|ajv-formats)\//.test(input),
+  );
+  if (heavy) throw new Error(`bundle-cli: ${file}, loaded by agentgate diff, bundles ${heavy}`);
+}
