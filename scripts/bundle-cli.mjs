@@ -1,7 +1,8 @@
 // Bundles the CLI (src/cli/main.ts) into dist/bin/: a tiny entry, the CLI proper and lazily loaded chunks, so
 // that start-up does not resolve and compile a hundred small modules. The library (dist/index.js) stays tsc's
 // output.
-import { chmodSync, copyFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -51,16 +52,60 @@ copyFileSync(
   new URL('../dist/bin/validators.standalone.cjs', import.meta.url),
 );
 
-// The entry turns on V8's code cache (Node >= 22.1) before anything else is compiled, then loads the CLI.
+// Node < 22.1 has no compile cache for modules. There the CLI also ships as ONE CommonJS file, which
+// scripts/cached-start.cjs compiles through vm.Script with V8's cached data (README, Performance: measured).
+const single = await build({
+  absWorkingDir: root,
+  stdin: {
+    contents:
+      "import { Command } from 'commander';\nimport { runCli } from './src/cli/run.ts';\nvoid runCli(process.argv, new Command());\n",
+    resolveDir: root,
+    sourcefile: 'cli-single.ts',
+    loader: 'ts',
+  },
+  outfile: 'dist/bin/cli.cjs',
+  bundle: true,
+  packages: 'bundle',
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  write: false,
+  plugins: [precompiledValidatorsOnly],
+  define: { 'import.meta.url': '__agentgateImportMetaUrl' },
+  banner: { js: "const __agentgateImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  external: ['./validators.standalone.cjs'],
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+const singleCode = single.outputFiles[0].contents;
+writeFileSync(new URL('../dist/bin/cli.cjs', import.meta.url), singleCode);
+const buildId = createHash('sha256').update(singleCode).digest('hex').slice(0, 16);
+writeFileSync(
+  new URL('../dist/bin/cached-start.cjs', import.meta.url),
+  readFileSync(new URL('./cached-start.cjs', import.meta.url), 'utf8').replace(
+    '__AGENTGATE_BUILD_ID__',
+    buildId,
+  ),
+);
+
+// The entry: V8's compile cache (Node >= 22.1) before anything else is compiled, then the chunked CLI; on an
+// older Node, the single file through the cached-data loader.
 const entry = new URL('../dist/bin/agentgate.js', import.meta.url);
 writeFileSync(
   entry,
   `#!/usr/bin/env node
-// agentgate's entry: V8's compile cache first (Node >= 22.1; a no-op before), so that every later start skips
-// compiling the CLI's chunks; then the CLI itself.
+// agentgate's entry (scripts/bundle-cli.mjs): start-up is most of a small command's time, so the compiled code
+// is cached between runs.
 import module from 'node:module';
-module.enableCompileCache?.();
-await import('./cli.js');
+if (module.enableCompileCache) {
+  module.enableCompileCache();
+  await import('./cli.js');
+} else if (process.argv.length <= 2 || process.argv[2].startsWith('-')) {
+  // --version, --help: the chunked build loads less than the single file's cache holds (measured)
+  await import('./cli.js');
+} else {
+  module.createRequire(import.meta.url)('./cached-start.cjs');
+}
 `,
 );
 chmodSync(entry, 0o755);
