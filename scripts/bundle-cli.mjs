@@ -53,7 +53,7 @@ copyFileSync(
 );
 
 // Node < 22.1 has no compile cache for modules. There the CLI also ships as ONE CommonJS file, which
-// scripts/cached-start.cjs compiles through vm.Script with V8's cached data (README, Performance: measured).
+// scripts/cached-start.mjs compiles through vm.Script with V8's cached data (README, Performance: measured).
 const single = await build({
   absWorkingDir: root,
   stdin: {
@@ -81,8 +81,8 @@ const singleCode = single.outputFiles[0].contents;
 writeFileSync(new URL('../dist/bin/cli.cjs', import.meta.url), singleCode);
 const buildId = createHash('sha256').update(singleCode).digest('hex').slice(0, 16);
 writeFileSync(
-  new URL('../dist/bin/cached-start.cjs', import.meta.url),
-  readFileSync(new URL('./cached-start.cjs', import.meta.url), 'utf8').replace(
+  new URL('../dist/bin/cached-start.mjs', import.meta.url),
+  readFileSync(new URL('./cached-start.mjs', import.meta.url), 'utf8').replace(
     '__AGENTGATE_BUILD_ID__',
     buildId,
   ),
@@ -104,7 +104,7 @@ if (module.enableCompileCache) {
   // --version, --help: the chunked build loads less than the single file's cache holds (measured)
   await import('./cli.js');
 } else {
-  module.createRequire(import.meta.url)('./cached-start.cjs');
+  await import('./cached-start.mjs');
 }
 `,
 );

@@ -1,4 +1,3 @@
-'use strict';
 // Starts the single-file CLI (cli.cjs) with V8's cached data on a Node without module.enableCompileCache
 // (< 22.1): compiling the bundle is a large share of a small command's time, and the cache skips it. Copied
 // into dist/bin/ by scripts/bundle-cli.mjs, which fills in the build id.
@@ -6,14 +5,16 @@
 // The cache is code: it lives in the user's own cache directory (never a shared temp directory), is used only
 // from a directory the user owns and nobody else can write, and is replaced atomically. V8 itself refuses data
 // made for another source, Node or V8 flags; then the file is simply compiled and the cache rewritten.
-const fs = require('node:fs');
-const os = require('node:os');
-const path = require('node:path');
-const vm = require('node:vm');
-const { createRequire, wrap } = require('node:module');
+import fs from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
 
 const BUILD_ID = '__AGENTGATE_BUILD_ID__';
-const file = path.join(__dirname, 'cli.cjs');
+const here = path.dirname(fileURLToPath(import.meta.url));
+const file = path.join(here, 'cli.cjs');
 
 function cacheDir() {
   if (process.env.AGENTGATE_NO_CODE_CACHE) return null;
@@ -39,7 +40,7 @@ try {
 } catch {
   cachedData = undefined;
 }
-const script = new vm.Script(wrap(fs.readFileSync(file, 'utf8')), { filename: file, cachedData });
+const script = new vm.Script(Module.wrap(fs.readFileSync(file, 'utf8')), { filename: file, cachedData });
 if (cacheFile && (cachedData === undefined || script.cachedDataRejected)) {
   // at exit, so that the functions this run compiled lazily are in the cache too
   process.once('exit', () => {
@@ -53,4 +54,4 @@ if (cacheFile && (cachedData === undefined || script.cachedDataRejected)) {
   });
 }
 const cjsModule = { exports: {} };
-script.runInThisContext()(cjsModule.exports, createRequire(file), cjsModule, file, __dirname);
+script.runInThisContext()(cjsModule.exports, createRequire(file), cjsModule, file, here);
