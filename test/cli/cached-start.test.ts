@@ -1,3 +1,4 @@
+import * as nodeModule from 'node:module';
 import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 
 // The cached-data start is the path of a Node without module.enableCompileCache (< 22.1).
-const oldNode = !(await import('node:module')).default.enableCompileCache;
+const oldNode = !('enableCompileCache' in nodeModule);
 let home: string;
 afterEach(() => rmSync(home, { recursive: true, force: true }));
 
