@@ -48,6 +48,10 @@ if (cacheFile && (cachedData === undefined || script.cachedDataRejected)) {
       const temp = `${cacheFile}.${process.pid}.tmp`;
       fs.writeFileSync(temp, script.createCachedData(), { mode: 0o600 });
       fs.renameSync(temp, cacheFile);
+      // caches of other builds (an upgrade) are never read again
+      for (const name of fs.readdirSync(dir))
+        if (/^cli-[0-9a-f]{16}-.*\.v8$/.test(name) && !name.startsWith(`cli-${BUILD_ID}-`))
+          fs.rmSync(path.join(dir, name), { force: true });
     } catch {
       // a cache that cannot be written only costs the next start its speed
     }

@@ -31,6 +31,22 @@ describe.runIf(oldNode)('the cached-data start (Node < 22.1)', () => {
     expect(statSync(path).mtimeMs).toBe(written);
   });
 
+  it("removes other builds' caches when it writes its own", () => {
+    home = mkdtempSync(join(tmpdir(), 'agentgate-cache-'));
+    run();
+    const stale = join(home, 'agentgate', 'cli-0123456789abcdef-v20.0.0-x64-schema.v8');
+    const unrelated = join(home, 'agentgate', 'notes.txt');
+    writeFileSync(stale, 'old');
+    writeFileSync(unrelated, 'kept');
+    for (const file of cacheFiles()) if (!stale.endsWith(file)) rmSync(join(home, 'agentgate', file));
+    expect(run().code).toBe(0);
+    expect(readdirSync(join(home, 'agentgate')).sort()).toEqual([
+      expect.stringMatching(/-schema\.v8$/),
+      'notes.txt',
+    ]);
+    expect(cacheFiles()).not.toContain('cli-0123456789abcdef-v20.0.0-x64-schema.v8');
+  });
+
   it('survives a corrupt cache: V8 refuses it, the CLI compiles and rewrites it', () => {
     home = mkdtempSync(join(tmpdir(), 'agentgate-cache-'));
     const clean = run();
