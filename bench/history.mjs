@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// History scenario: a registry of 2,000 tools with 1,000 commits on top of it (built in one `git fast-import`
+// History scenario: a registry of 2,000 tools with 5,000 commits on top of it (built in one `git fast-import`
 // stream), timing `agentgate log` (both planes) and `agentgate scope`, which walk that whole history.
 // Run alone with `node bench/history.mjs [commits] [tools]` after `npm run build`, or import runHistoryBench().
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -108,7 +108,7 @@ function time(args, cwd, runs) {
 /** Times the three history commands; returns lines for the bench report. */
 export function runHistoryBench({
   work = join(root, '.bench'),
-  commits = 1000,
+  commits = 5000,
   tools = 2000,
   runs = 3,
 } = {}) {
@@ -130,5 +130,5 @@ export function runHistoryBench({
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [commits, tools] = process.argv.slice(2).map(Number);
-  for (const line of runHistoryBench({ commits: commits || 1000, tools: tools || 2000 })) console.log(line);
+  for (const line of runHistoryBench({ commits: commits || 5000, tools: tools || 2000 })) console.log(line);
 }

@@ -1,14 +1,34 @@
-// Bundles the CLI (src/cli/main.ts) into dist/bin/: one entry plus lazily loaded chunks, so that start-up does
-// not resolve and compile a hundred small modules. The library (dist/index.js) stays tsc's output.
-import { copyFileSync, rmSync } from 'node:fs';
+// Bundles the CLI (src/cli/main.ts) into dist/bin/: a tiny entry, the CLI proper and lazily loaded chunks, so
+// that start-up does not resolve and compile a hundred small modules. The library (dist/index.js) stays tsc's
+// output.
+import { createHash } from 'node:crypto';
+import { chmodSync, copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+
+// The CLI always ships the precompiled validators (scripts/build-validators.mjs): the run-time compiler, and
+// with it ajv and ajv-formats, would only cost start-up time.
+const precompiledValidatorsOnly = {
+  name: 'precompiled-validators-only',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /\/compile-validators\.js$/ }, () => ({
+      path: 'compile-validators',
+      namespace: 'precompiled-only',
+    }));
+    esbuild.onLoad({ filter: /.*/, namespace: 'precompiled-only' }, () => ({
+      contents:
+        "export function compileLazily() { throw new Error('internal: validators.standalone.cjs is missing beside the CLI'); }",
+      loader: 'js',
+    }));
+  },
+};
+
 rmSync(new URL('../dist/bin', import.meta.url), { recursive: true, force: true });
-await build({
+const { metafile } = await build({
   absWorkingDir: root,
-  entryPoints: { agentgate: 'src/cli/main.ts' },
+  entryPoints: { cli: 'src/cli/main.ts' },
   outdir: 'dist/bin',
   bundle: true,
   splitting: true,
@@ -16,6 +36,8 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
+  metafile: true,
+  plugins: [precompiledValidatorsOnly],
   // CommonJS dependencies call require(); give the ESM chunks one
   banner: {
     js: "import { createRequire as __agentgateCreateRequire } from 'node:module';\nconst require = __agentgateCreateRequire(import.meta.url);",
@@ -31,3 +53,87 @@ copyFileSync(
   new URL('../dist/schemas/validators.standalone.cjs', import.meta.url),
   new URL('../dist/bin/validators.standalone.cjs', import.meta.url),
 );
+
+// Node < 22.1 has no compile cache for modules. There the CLI also ships as ONE CommonJS file, which
+// scripts/cached-start.mjs compiles through vm.Script with V8's cached data (README, Performance: measured).
+const single = await build({
+  absWorkingDir: root,
+  stdin: {
+    contents:
+      "import { Command } from 'commander';\nimport { runCli } from './src/cli/run.ts';\nvoid runCli(process.argv, new Command());\n",
+    resolveDir: root,
+    sourcefile: 'cli-single.ts',
+    loader: 'ts',
+  },
+  outfile: 'dist/bin/cli.cjs',
+  bundle: true,
+  packages: 'bundle',
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  write: false,
+  plugins: [precompiledValidatorsOnly],
+  define: { 'import.meta.url': '__agentgateImportMetaUrl' },
+  banner: { js: "const __agentgateImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  external: ['./validators.standalone.cjs'],
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+const singleCode = single.outputFiles[0].contents;
+writeFileSync(new URL('../dist/bin/cli.cjs', import.meta.url), singleCode);
+const buildId = createHash('sha256').update(singleCode).digest('hex').slice(0, 16);
+writeFileSync(
+  new URL('../dist/bin/cached-start.mjs', import.meta.url),
+  readFileSync(new URL('./cached-start.mjs', import.meta.url), 'utf8').replace(
+    '__AGENTGATE_BUILD_ID__',
+    buildId,
+  ),
+);
+
+// The entry: V8's compile cache (Node >= 22.1) before anything else is compiled, then the chunked CLI; on an
+// older Node, the single file through the cached-data loader.
+const entry = new URL('../dist/bin/agentgate.js', import.meta.url);
+writeFileSync(
+  entry,
+  `#!/usr/bin/env node
+// agentgate's entry (scripts/bundle-cli.mjs): start-up is most of a small command's time, so the compiled code
+// is cached between runs.
+import module from 'node:module';
+if (module.enableCompileCache) {
+  module.enableCompileCache();
+  await import('./cli.js');
+} else if (process.argv.length <= 2 || process.argv[2].startsWith('-')) {
+  // --version, --help: the chunked build loads less than the single file's cache holds (measured)
+  await import('./cli.js');
+} else {
+  await import('./cached-start.mjs');
+}
+`,
+);
+chmodSync(entry, 0o755);
+
+// Fail the build if `diff` would load ajv or the ajv-formats package: its chunks are the entry's static closure
+// plus the diff action's.
+const outputs = metafile.outputs;
+const staticClosure = (start) => {
+  const seen = new Set();
+  const visit = (file) => {
+    if (seen.has(file) || !outputs[file]) return;
+    seen.add(file);
+    for (const imported of outputs[file].imports)
+      if (imported.kind === 'import-statement') visit(imported.path);
+  };
+  visit(start);
+  return seen;
+};
+const cliChunk = Object.keys(outputs).find((file) => outputs[file].entryPoint === 'src/cli/main.ts');
+const diffChunk = Object.keys(outputs).find((file) => outputs[file].entryPoint === 'src/cli/actions/diff.ts');
+if (!cliChunk || !diffChunk) throw new Error('bundle-cli: cannot find the CLI or the diff chunk');
+const onDiffPath = new Set([...staticClosure(cliChunk), ...staticClosure(diffChunk)]);
+for (const file of onDiffPath) {
+  const heavy = Object.keys(outputs[file].inputs).find((input) =>
+    /node_modules\/(ajv|ajv-formats)\//.test(input),
+  );
+  if (heavy) throw new Error(`bundle-cli: ${file}, loaded by agentgate diff, bundles ${heavy}`);
+}

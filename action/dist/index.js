@@ -15759,8 +15759,8 @@ var require_cache = __commonJS({
        * @returns {requestResponseList}
        */
       #batchCacheOperations(operations) {
-        const cache = this.#relevantRequestResponseList;
-        const backupCache = [...cache];
+        const cache2 = this.#relevantRequestResponseList;
+        const backupCache = [...cache2];
         const addedItems = [];
         const resultList = [];
         try {
@@ -15787,9 +15787,9 @@ var require_cache = __commonJS({
                 return [];
               }
               for (const requestResponse of requestResponses) {
-                const idx = cache.indexOf(requestResponse);
+                const idx = cache2.indexOf(requestResponse);
                 assert(idx !== -1);
-                cache.splice(idx, 1);
+                cache2.splice(idx, 1);
               }
             } else if (operation.type === "put") {
               if (operation.response == null) {
@@ -15819,11 +15819,11 @@ var require_cache = __commonJS({
               }
               requestResponses = this.#queryCache(operation.request);
               for (const requestResponse of requestResponses) {
-                const idx = cache.indexOf(requestResponse);
+                const idx = cache2.indexOf(requestResponse);
                 assert(idx !== -1);
-                cache.splice(idx, 1);
+                cache2.splice(idx, 1);
               }
-              cache.push([operation.request, operation.response]);
+              cache2.push([operation.request, operation.response]);
               addedItems.push([operation.request, operation.response]);
             }
             resultList.push([operation.request, operation.response]);
@@ -15997,13 +15997,13 @@ var require_cachestorage = __commonJS({
         if (options.cacheName != null) {
           if (this.#caches.has(options.cacheName)) {
             const cacheList = this.#caches.get(options.cacheName);
-            const cache = new Cache(kConstruct, cacheList);
-            return await cache.match(request2, options);
+            const cache2 = new Cache(kConstruct, cacheList);
+            return await cache2.match(request2, options);
           }
         } else {
           for (const cacheList of this.#caches.values()) {
-            const cache = new Cache(kConstruct, cacheList);
-            const response = await cache.match(request2, options);
+            const cache2 = new Cache(kConstruct, cacheList);
+            const response = await cache2.match(request2, options);
             if (response !== void 0) {
               return response;
             }
@@ -16033,12 +16033,12 @@ var require_cachestorage = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix);
         cacheName = webidl.converters.DOMString(cacheName, prefix, "cacheName");
         if (this.#caches.has(cacheName)) {
-          const cache2 = this.#caches.get(cacheName);
-          return new Cache(kConstruct, cache2);
+          const cache3 = this.#caches.get(cacheName);
+          return new Cache(kConstruct, cache3);
         }
-        const cache = [];
-        this.#caches.set(cacheName, cache);
-        return new Cache(kConstruct, cache);
+        const cache2 = [];
+        this.#caches.set(cacheName, cache2);
+        return new Cache(kConstruct, cache2);
       }
       /**
        * @see https://w3c.github.io/ServiceWorker/#cache-storage-delete
@@ -20151,16 +20151,16 @@ var require_parse2 = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open2 = tokens[token.tokensIndex];
-          open2.type = "text";
-          open2.value = literal;
-          open2.output = safeOutput || utils.escapeRegex(literal);
+          const open3 = tokens[token.tokensIndex];
+          open3.type = "text";
+          open3.value = literal;
+          open3.output = safeOutput || utils.escapeRegex(literal);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
             delete tokens[i].suffix;
           }
-          state.output = token.output + open2.output;
+          state.output = token.output + open3.output;
           state.backtrack = true;
           push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
@@ -20380,15 +20380,15 @@ var require_parse2 = __commonJS({
         }
         if (value === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open2 = {
+          const open3 = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open2);
-          push(open2);
+          braces.push(open3);
+          push(open3);
           continue;
         }
         if (value === "}") {
@@ -36799,7 +36799,7 @@ var require_light = __commonJS({
 
 // src/action/main.ts
 import { tmpdir as tmpdir2 } from "node:os";
-import { join as join6, resolve as resolve5 } from "node:path";
+import { join as join7, resolve as resolve5 } from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -40811,10 +40811,6 @@ function firstNonAscii(text2) {
   return void 0;
 }
 
-// src/core/parse/validators.ts
-var import_ajv = __toESM(require_ajv(), 1);
-var import_ajv_formats = __toESM(require_dist2(), 1);
-
 // src/schemas/precompiled.ts
 import { createRequire } from "node:module";
 function loadPrecompiledValidators() {
@@ -40825,6 +40821,10 @@ function loadPrecompiledValidators() {
     return null;
   }
 }
+
+// src/core/parse/compile-validators.ts
+var import_ajv = __toESM(require_ajv(), 1);
+var import_ajv_formats = __toESM(require_dist2(), 1);
 
 // src/schemas/common.ts
 var DRAFT_07 = "http://json-schema.org/draft-07/schema#";
@@ -41308,24 +41308,19 @@ var VALIDATOR_SCHEMAS = {
   intent: intentSchema
 };
 
-// src/core/parse/validators.ts
-var validators;
-function getValidators() {
-  validators ??= loadPrecompiledValidators() ?? compileLazily();
-  return validators;
-}
+// src/core/parse/compile-validators.ts
 function compileLazily() {
   let ajv;
-  const cache = /* @__PURE__ */ new Map();
+  const cache2 = /* @__PURE__ */ new Map();
   const compile = (name) => {
-    let compiled = cache.get(name);
+    let compiled = cache2.get(name);
     if (!compiled) {
       if (!ajv) {
         ajv = new import_ajv.Ajv(AJV_OPTIONS);
         import_ajv_formats.default.default(ajv, [...AJV_FORMATS]);
       }
       compiled = ajv.compile(VALIDATOR_SCHEMAS[name]);
-      cache.set(name, compiled);
+      cache2.set(name, compiled);
     }
     return compiled;
   };
@@ -41334,6 +41329,13 @@ function compileLazily() {
     Object.defineProperty(out, name, { get: () => compile(name), enumerable: true });
   }
   return out;
+}
+
+// src/core/parse/validators.ts
+var validators;
+function getValidators() {
+  validators ??= loadPrecompiledValidators() ?? compileLazily();
+  return validators;
 }
 
 // node_modules/js-yaml/dist/js-yaml.mjs
@@ -44962,8 +44964,8 @@ function jsonEqual(a, b) {
 
 // src/sources/permission-rule.ts
 function ruleTool(rule) {
-  const open2 = rule.indexOf("(");
-  return open2 > 0 && rule.trimEnd().endsWith(")") ? rule.slice(0, open2).trim() : rule.trim();
+  const open3 = rule.indexOf("(");
+  return open3 > 0 && rule.trimEnd().endsWith(")") ? rule.slice(0, open3).trim() : rule.trim();
 }
 function clientRule(scope, effect, rule, source) {
   return { scope, effect, rule, tool: ruleTool(rule), source };
@@ -46647,14 +46649,16 @@ function oneLine(text2) {
 var MAX_LISTED_COMMITS = 250;
 var statusOf = (error2) => typeof error2 === "object" && error2 !== null && typeof error2.status === "number" ? error2.status : null;
 var GitHubApi = class {
-  constructor(client, repo, botLogin = ACTIONS_BOT_LOGIN) {
+  constructor(client, repo, botLogin = ACTIONS_BOT_LOGIN, options = {}) {
     this.client = client;
     this.repo = repo;
     this.botLogin = botLogin;
+    this.options = options;
   }
   client;
   repo;
   botLogin;
+  options;
   async call(what, run) {
     try {
       return await run();
@@ -46664,6 +46668,7 @@ var GitHubApi = class {
   }
   /** The login the token acts as; Actions' own token and App tokens may not ask: they are `botLogin`. */
   async identity() {
+    if (this.options.actionsToken) return this.botLogin;
     try {
       const { data } = await this.client.rest.users.getAuthenticated();
       return data.login;
@@ -51074,9 +51079,9 @@ var handler = {
   set(target, methodName, value) {
     return target.cache[methodName] = value;
   },
-  get({ octokit, scope, cache }, methodName) {
-    if (cache[methodName]) {
-      return cache[methodName];
+  get({ octokit, scope, cache: cache2 }, methodName) {
+    if (cache2[methodName]) {
+      return cache2[methodName];
     }
     const method = endpointMethodsMap.get(scope).get(methodName);
     if (!method) {
@@ -51084,7 +51089,7 @@ var handler = {
     }
     const { endpointDefaults, decorations } = method;
     if (decorations) {
-      cache[methodName] = decorate(
+      cache2[methodName] = decorate(
         octokit,
         scope,
         methodName,
@@ -51092,9 +51097,9 @@ var handler = {
         decorations
       );
     } else {
-      cache[methodName] = octokit.request.defaults(endpointDefaults);
+      cache2[methodName] = octokit.request.defaults(endpointDefaults);
     }
-    return cache[methodName];
+    return cache2[methodName];
   }
 };
 function endpointsToMethods(octokit) {
@@ -51231,6 +51236,7 @@ function readGitHubEnv(env) {
     apiUrl: nonEmpty(env.GITHUB_API_URL) ?? DEFAULT_API_URL,
     token: agentgateToken ?? githubToken,
     tokenSource: agentgateToken ? "AGENTGATE_TOKEN" : githubToken ? "GITHUB_TOKEN" : null,
+    actionsToken: env.GITHUB_ACTIONS === "true" && (agentgateToken ?? githubToken ?? "").startsWith("ghs_"),
     summaryPath: nonEmpty(env.GITHUB_STEP_SUMMARY),
     runUrl: repository && runId && /^\d+$/.test(runId) ? `${server}/${repository}/actions/runs/${runId}` : null
   };
@@ -51507,18 +51513,18 @@ function renderReportComment(input2) {
   const limit = input2.maxChars ?? MAX_COMMENT_CHARS;
   const head = [REPORT_MARKER, ...gateSection(input2)].join("\n");
   const report = renderMarkdownReport(input2.report);
-  const open2 = "\n<details open><summary>Full report</summary>\n\n";
+  const open3 = "\n<details open><summary>Full report</summary>\n\n";
   const close = "\n</details>\n";
-  const full = `${head}${open2}${report}${close}`;
+  const full = `${head}${open3}${report}${close}`;
   if (full.length <= limit) return { body: full, truncated: false };
   const where2 = input2.runUrl ? `the [job summary of this run](${input2.runUrl})` : "the job summary of this run";
   const notice = `
 > [!WARNING]
 > The full report is longer than GitHub allows in one comment (65,536 characters). It is cut below; all of it is in ${where2}.
 `;
-  const budget = limit - head.length - notice.length - open2.length - close.length - 40;
+  const budget = limit - head.length - notice.length - open3.length - close.length - 40;
   const cut = cutAtLine(report, Math.max(0, budget));
-  const body = `${head}${notice}${open2}${cut}
+  const body = `${head}${notice}${open3}${cut}
 
 \u2026 (cut: see the job summary)
 ${close}`;
@@ -51717,18 +51723,21 @@ async function streamGit(cwd, args, input2, onChunk) {
     }
   });
 }
+function spawnGit(cwd, args, env) {
+  spawnCount += 1;
+  return spawn("git", [...GLOBAL_ARGS, ...args], {
+    cwd,
+    env: gitEnv(env),
+    stdio: ["pipe", "pipe", "pipe"],
+    windowsHide: true
+  });
+}
 function execGit(cwd, args, input2, acceptExitCodes, env, onChunk) {
   return new Promise((resolve6, reject) => {
     let settled = false;
     let failure;
     let stderr = "";
-    spawnCount += 1;
-    const child = spawn("git", [...GLOBAL_ARGS, ...args], {
-      cwd,
-      env: gitEnv(env),
-      stdio: ["pipe", "pipe", "pipe"],
-      windowsHide: true
-    });
+    const child = spawnGit(cwd, args, env);
     const settle = (error2) => {
       if (settled) return;
       settled = true;
@@ -51739,13 +51748,7 @@ function execGit(cwd, args, input2, acceptExitCodes, env, onChunk) {
       failure ??= reason;
       child.kill();
     };
-    child.on("error", (error2) => {
-      if (error2.code === "ENOENT" && !existsSync2(cwd))
-        settle(new GitError("not-a-repository", `not a git repository: ${cwd}`));
-      else if (error2.code === "ENOENT")
-        settle(new GitError("git-missing", "git is not installed or not on PATH"));
-      else settle(new GitError("failed", `could not run git: ${error2.message}`));
-    });
+    child.on("error", (error2) => settle(spawnFailure(cwd, error2)));
     child.stdout.on("data", (chunk) => {
       if (failure === void 0) onChunk(chunk, kill);
     });
@@ -51760,6 +51763,12 @@ function execGit(cwd, args, input2, acceptExitCodes, env, onChunk) {
       else settle(classifyFailure(cwd, args, stderr, code, signal));
     });
   });
+}
+function spawnFailure(cwd, error2) {
+  if (error2.code === "ENOENT" && !existsSync2(cwd))
+    return new GitError("not-a-repository", `not a git repository: ${cwd}`);
+  if (error2.code === "ENOENT") return new GitError("git-missing", "git is not installed or not on PATH");
+  return new GitError("failed", `could not run git: ${error2.message}`);
 }
 function classifyFailure(cwd, args, stderr, code, signal) {
   const line = firstStderrLine(stderr);
@@ -51776,6 +51785,212 @@ function classifyFailure(cwd, args, stderr, code, signal) {
   const what = `git ${args[0] ?? ""}`;
   if (line) return new GitError("failed", `${what} failed: ${line}`);
   return new GitError("failed", `${what} failed (${signal ?? `exit code ${code}`})`);
+}
+
+// src/git/batch-parser.ts
+var BatchParser = class {
+  constructor(onObject, events = {}) {
+    this.onObject = onObject;
+    this.events = events;
+  }
+  onObject;
+  events;
+  header = [];
+  body = null;
+  oid = "";
+  filled = 0;
+  expectLf = false;
+  type = "";
+  push(chunk) {
+    let pos = 0;
+    while (pos < chunk.length) {
+      if (this.expectLf) {
+        if (chunk[pos] !== 10) throw new GitError("failed", "unexpected git cat-file output");
+        pos += 1;
+        this.expectLf = false;
+      } else if (this.body !== null) {
+        const take = Math.min(this.body.length - this.filled, chunk.length - pos);
+        chunk.copy(this.body, this.filled, pos, pos + take);
+        this.filled += take;
+        pos += take;
+        if (this.filled === this.body.length) this.completeBody();
+      } else {
+        const lf = chunk.indexOf(10, pos);
+        if (lf === -1) {
+          this.header.push(chunk.subarray(pos));
+          return;
+        }
+        this.header.push(chunk.subarray(pos, lf));
+        pos = lf + 1;
+        this.startObject(Buffer.concat(this.header).toString("latin1"));
+        this.header = [];
+      }
+    }
+  }
+  /** Called after git exited: anything half-read means the output was cut off. */
+  finish() {
+    if (this.body !== null || this.expectLf || this.header.length > 0) {
+      throw new GitError("failed", "git cat-file output ended early");
+    }
+  }
+  startObject(line) {
+    const parts = line.split(" ");
+    const [oid = "", type2 = "", size] = parts;
+    if (parts.length === 2 && (type2 === "missing" || type2 === "ambiguous")) {
+      this.events.onMissing?.(oid, type2);
+      return;
+    }
+    if (parts.length !== 3 || size === void 0 || !/^\d+$/.test(size)) {
+      throw new GitError("failed", `unexpected git cat-file output: ${line.slice(0, 80)}`);
+    }
+    if (this.events.onHeader && !this.events.onHeader(oid, type2, Number(size))) return;
+    this.oid = oid;
+    this.type = type2;
+    this.body = Buffer.allocUnsafe(Number(size));
+    this.filled = 0;
+    if (this.body.length === 0) this.completeBody();
+  }
+  completeBody() {
+    const body = this.body;
+    this.body = null;
+    this.expectLf = true;
+    if (body !== null) this.onObject(this.oid, body, this.type);
+  }
+};
+
+// src/git/cat-file-session.ts
+var BatchCommandUnsupported = class extends Error {
+  constructor() {
+    super("git cat-file --batch-command is not supported by this git");
+  }
+};
+var STDERR_KEEP2 = 64 * 1024;
+var CatFileSession = class {
+  constructor(cwd) {
+    this.cwd = cwd;
+    this.child = spawnGit(cwd, ["cat-file", "--batch-command", "--buffer"]);
+    this.parser = new BatchParser(
+      (oid, content, type2) => this.answer({ oid, type: type2, size: content.length, content }),
+      {
+        onHeader: (oid, type2, size) => {
+          if (this.queue[0]?.kind === "contents") return true;
+          this.answer({ oid, type: type2, size });
+          return false;
+        },
+        onMissing: () => this.answer(null)
+      }
+    );
+    this.child.stdout.on("data", (chunk) => {
+      if (this.failure !== void 0) return;
+      try {
+        this.parser.push(chunk);
+      } catch (error2) {
+        this.fail(error2);
+        this.child.kill();
+      }
+    });
+    this.child.stderr.on("data", (chunk) => {
+      if (this.stderr.length < STDERR_KEEP2) this.stderr += chunk.toString("utf8");
+    });
+    this.child.stdin.on("error", () => void 0);
+    this.child.on("error", (error2) => this.fail(spawnFailure(cwd, error2)));
+    this.child.on("close", (code, signal) => {
+      this.ended = true;
+      if (this.queue.length === 0 && code === 0) return;
+      if (code === 129 && /batch-command/.test(this.stderr)) this.fail(new BatchCommandUnsupported());
+      else if (code === 0) this.fail(new GitError("failed", "git cat-file ended before answering"));
+      else this.fail(classifyFailure(this.cwd, ["cat-file"], this.stderr, code, signal));
+    });
+  }
+  cwd;
+  child;
+  queue = [];
+  parser;
+  stderr = "";
+  failure;
+  ended = false;
+  /** False once the process has ended or failed: the pool then starts a new one. */
+  get usable() {
+    return !this.ended && this.failure === void 0;
+  }
+  /** Type and size of each name (an oid or any object name such as `<sha>^{commit}`); null when there is none. */
+  info(names) {
+    return this.send("info", names);
+  }
+  /** Type, size and content of each name; null when there is none. */
+  contents(names) {
+    return this.send("contents", names);
+  }
+  /** Lets git exit once it has answered everything sent so far. */
+  close() {
+    if (!this.ended) this.child.stdin.end();
+  }
+  send(kind, names) {
+    if (this.failure !== void 0) return Promise.reject(this.failure);
+    if (this.ended) return Promise.reject(new GitError("failed", "git cat-file session already ended"));
+    for (const name of names) checkObjectName(name);
+    if (names.length === 0) return Promise.resolve([]);
+    return new Promise((resolve6, reject) => {
+      this.queue.push({ kind, results: [], expected: names.length, resolve: resolve6, reject });
+      this.child.stdin.write(`${names.map((name) => `${kind} ${name}`).join("\n")}
+flush
+`);
+    });
+  }
+  answer(result) {
+    const request2 = this.queue[0];
+    if (!request2) throw new GitError("failed", "unexpected git cat-file output");
+    request2.results.push(result);
+    if (request2.results.length === request2.expected) {
+      this.queue.shift();
+      request2.resolve(request2.results);
+    }
+  }
+  fail(error2) {
+    this.failure ??= error2;
+    for (const request2 of this.queue.splice(0)) request2.reject(this.failure);
+  }
+};
+function checkObjectName(name) {
+  if (name.length === 0 || /[\u0000\n\r]/.test(name) || /^\s|\s$/.test(name))
+    throw new GitError("failed", `not an object name: '${quoteForMessage(name.slice(0, 80))}'`);
+}
+
+// src/git/session-pool.ts
+var open2 = /* @__PURE__ */ new Map();
+var batchCommand = "unknown";
+async function withSession(cwd, read, legacy) {
+  if (batchCommand === "unsupported") return legacy();
+  const entry = acquire(cwd);
+  try {
+    const result = await read(entry.session);
+    batchCommand = "supported";
+    return result;
+  } catch (error2) {
+    if (!(error2 instanceof BatchCommandUnsupported)) throw error2;
+    batchCommand = "unsupported";
+    return legacy();
+  } finally {
+    release(cwd, entry);
+  }
+}
+function acquire(cwd) {
+  let entry = open2.get(cwd);
+  if (!entry || !entry.session.usable) {
+    entry = { session: new CatFileSession(cwd), users: 0 };
+    open2.set(cwd, entry);
+  }
+  entry.users += 1;
+  return entry;
+}
+function release(cwd, entry) {
+  entry.users -= 1;
+  if (entry.users > 0) return;
+  setImmediate(() => {
+    if (entry.users > 0) return;
+    entry.session.close();
+    if (open2.get(cwd) === entry) open2.delete(cwd);
+  });
 }
 
 // src/git/refs.ts
@@ -51804,11 +52019,19 @@ async function verifyRef(cwd, ref) {
   throw new GitError("bad-ref", `unknown ref '${shown2}'`);
 }
 async function resolveCommit(cwd, ref) {
-  const out = await runGit(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`], {
-    acceptExitCodes: [1]
-  });
-  const sha = out.toString("utf8").trim();
-  return sha.length > 0 ? sha : null;
+  return withSession(
+    cwd,
+    async (session) => (await session.info([`${ref}^{commit}`]))[0]?.oid ?? null,
+    async () => {
+      const out = await runGit(
+        cwd,
+        ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`],
+        { acceptExitCodes: [1] }
+      );
+      const sha = out.toString("utf8").trim();
+      return sha.length > 0 ? sha : null;
+    }
+  );
 }
 async function isShallow(cwd) {
   const out = await runGit(cwd, ["rev-parse", "--is-shallow-repository"]);
@@ -52152,23 +52375,23 @@ function highestWord(words, overrides) {
   return best;
 }
 function actionFloor(action, overrides = NO_OVERRIDES) {
-  const cache = cacheFor(actionCache, overrides);
-  const hit = cache.get(action);
+  const cache2 = cacheFor(actionCache, overrides);
+  const hit = cache2.get(action);
   if (hit !== void 0) return hit;
   const whole = action.trim().toLowerCase();
   const table = actionTable(overrides);
   const direct = higher(table.get(whole), table.get(whole.slice(whole.lastIndexOf(":") + 1)));
   const radius = higher(highestWord(candidatesOf(action), overrides)?.radius, direct) ?? "write";
-  if (cache.size < CACHE_LIMIT) cache.set(action, radius);
+  if (cache2.size < CACHE_LIMIT) cache2.set(action, radius);
   return radius;
 }
 var CACHE_LIMIT = 5e4;
 var actionCache = /* @__PURE__ */ new WeakMap();
 var verbCache = /* @__PURE__ */ new WeakMap();
 function cacheFor(caches, overrides) {
-  let cache = caches.get(overrides);
-  if (!cache) caches.set(overrides, cache = /* @__PURE__ */ new Map());
-  return cache;
+  let cache2 = caches.get(overrides);
+  if (!cache2) caches.set(overrides, cache2 = /* @__PURE__ */ new Map());
+  return cache2;
 }
 function scopeFloor(scope, overrides = NO_OVERRIDES) {
   return actionFloor(scope, overrides);
@@ -52187,12 +52410,12 @@ function nameVerbs(toolName, server) {
   return verbs;
 }
 function nameVerbFloor(toolName, overrides = NO_OVERRIDES, server) {
-  const cache = cacheFor(verbCache, overrides);
+  const cache2 = cacheFor(verbCache, overrides);
   const key = `${server ?? ""}\0${toolName}`;
-  const hit = cache.get(key);
+  const hit = cache2.get(key);
   if (hit !== void 0) return hit ?? void 0;
   const floor = highestWord(nameVerbs(toolName, server), overrides);
-  if (cache.size < CACHE_LIMIT) cache.set(key, floor ?? null);
+  if (cache2.size < CACHE_LIMIT) cache2.set(key, floor ?? null);
   return floor;
 }
 
@@ -54692,7 +54915,7 @@ var REFUSAL_TEXT = {
   "not-utf8": "file is not valid UTF-8",
   submodule: "submodules are refused in the registry"
 };
-function parseSnapshot(files, refused, config, cache = /* @__PURE__ */ new Map()) {
+function parseSnapshot(files, refused, config, cache2 = /* @__PURE__ */ new Map()) {
   const roleOf = createRegistryRoles(config);
   const promptsRoot = literalPrefixes(config.planes.data.paths)[0] ?? "";
   const tools = [];
@@ -54706,10 +54929,10 @@ function parseSnapshot(files, refused, config, cache = /* @__PURE__ */ new Map()
   for (const file of files) {
     oids.set(file.path, file.oid);
     const key = `${file.oid}\0${file.path}`;
-    let parsed = cache.get(key);
+    let parsed = cache2.get(key);
     if (parsed === void 0) {
       parsed = parseRegistryFile(file, roleOf(file.path), promptsRoot);
-      cache.set(key, parsed);
+      cache2.set(key, parsed);
     }
     tools.push(...parsed.tools);
     servers.push(...parsed.servers ?? []);
@@ -54920,6 +55143,11 @@ function pinServers(servers) {
 }
 
 // src/core/validate-registry.ts
+function toolsToCheck(tools, changedPaths, changedTools) {
+  const paths = new Set(changedPaths);
+  for (const tool of tools) if (changedTools.has(tool.name)) paths.add(tool.source.path);
+  return (tool) => paths.has(tool.source.path);
+}
 function validateRegistry(registry, options = {}) {
   const findings = [];
   const seen = /* @__PURE__ */ new Set();
@@ -54980,6 +55208,7 @@ function validateRegistry(registry, options = {}) {
     });
   }
   for (const tool of registry.tools) {
+    if (options.checkTool && !options.checkTool(tool)) continue;
     scanTool(tool, report, lineOf);
     for (const finding of classifyBlastRadius(tool, options.actions).findings) {
       const fieldPath = parseFieldPath(finding.field);
@@ -55247,7 +55476,14 @@ function buildDiffReport(input2) {
   const changedTools = new Set(tools.filter((t) => t.change !== "removed").map((t) => t.name));
   const relevant = (finding) => changedPaths.has(finding.path) || finding.tool !== void 0 && changedTools.has(finding.tool);
   const headFindings = dedupeFindings([
-    ...[...headRegistry.findings, ...validateRegistry(headRegistry, { actions })].filter((finding) => finding.code !== "duplicate-prompt").filter(relevant),
+    ...[
+      ...headRegistry.findings,
+      // per-tool checks only where a finding could be kept: the same findings as checking every tool
+      ...validateRegistry(headRegistry, {
+        actions,
+        checkTool: toolsToCheck(headRegistry.tools, changedPaths, changedTools)
+      })
+    ].filter((finding) => finding.code !== "duplicate-prompt").filter(relevant),
     ...findDuplicatePromptIds(headRegistry.prompts, changedPaths),
     ...headAgents.source.findings.filter(relevant),
     ...refusedChangedPaths(input2.changedFiles)
@@ -55338,13 +55574,13 @@ function holdNewAgentFiles(files, classify) {
   files.control.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 }
 function memoizeRadius(actions) {
-  const cache = /* @__PURE__ */ new Map();
+  const cache2 = /* @__PURE__ */ new Map();
   return {
     of(tool) {
-      let radius = cache.get(tool);
+      let radius = cache2.get(tool);
       if (radius === void 0) {
         radius = classifyBlastRadius(tool, actions).radius;
-        cache.set(tool, radius);
+        cache2.set(tool, radius);
       }
       return radius;
     }
@@ -55574,6 +55810,136 @@ function splitNul(out) {
   return fields;
 }
 
+// src/git/tree-walk.ts
+var TREE_MODE = "040000";
+function parseTree3(content, oidBytes) {
+  const items = [];
+  let pos = 0;
+  while (pos < content.length) {
+    const space = content.indexOf(32, pos);
+    const nul = space === -1 ? -1 : content.indexOf(0, space);
+    if (space === -1 || nul === -1 || nul + 1 + oidBytes > content.length)
+      throw new GitError("failed", "unexpected git tree object");
+    const mode = content.toString("latin1", pos, space);
+    if (!/^[0-7]{5,6}$/.test(mode)) throw new GitError("failed", "unexpected git tree object");
+    items.push({
+      mode: mode.padStart(6, "0"),
+      name: content.toString("utf8", space + 1, nul),
+      oid: content.toString("hex", nul + 1, nul + 1 + oidBytes)
+    });
+    pos = nul + 1 + oidBytes;
+  }
+  return items;
+}
+var cache = /* @__PURE__ */ new WeakMap();
+function readTrees(session, names) {
+  let trees = cache.get(session);
+  if (!trees) cache.set(session, trees = /* @__PURE__ */ new Map());
+  const wanted = [...new Set(names.filter((name) => !trees.has(name)))];
+  if (wanted.length > 0) {
+    const objects = session.contents(wanted);
+    wanted.forEach((name, i) => {
+      const tree = objects.then((all) => {
+        const object = all[i];
+        return object && object.type === "tree" ? parseTree3(object.content, object.oid.length / 2) : null;
+      });
+      tree.catch(() => void 0);
+      trees.set(name, tree);
+    });
+  }
+  return Promise.all(names.map((name) => trees.get(name)));
+}
+async function rootTree(session, sha) {
+  const [root] = await session.info([`${sha}^{tree}`]);
+  if (!root) throw new GitError("missing-commit", `commit ${sha.slice(0, 12)} is not in this clone`);
+  return root.oid;
+}
+function prefixMatcher(prefixes) {
+  const specs = prefixes.map((prefix) => ({
+    path: prefix.replace(/\/+$/, ""),
+    dirOnly: prefix.endsWith("/")
+  }));
+  return {
+    covers: (path, isTree) => specs.length === 0 || specs.some((s) => path.startsWith(`${s.path}/`) || path === s.path && (isTree || !s.dirOnly)),
+    leadsTo: (dir) => specs.some((s) => s.path.startsWith(`${dir}/`))
+  };
+}
+var join2 = (dir, name) => dir === "" ? name : `${dir}/${name}`;
+async function listTreeInSession(session, sha, prefixes) {
+  const matcher = prefixMatcher(prefixes);
+  const files = [];
+  let level = [{ dir: "", oid: await rootTree(session, sha), inside: prefixes.length === 0 }];
+  while (level.length > 0) {
+    const trees = await readTrees(
+      session,
+      level.map((node) => node.oid)
+    );
+    const next = [];
+    level.forEach((node, i) => {
+      for (const item of trees[i] ?? missingTree(node.oid)) {
+        const path = join2(node.dir, item.name);
+        const isTree = item.mode === TREE_MODE;
+        const inside = node.inside || matcher.covers(path, isTree);
+        if (isTree && (inside || matcher.leadsTo(path))) next.push({ dir: path, oid: item.oid, inside });
+        else if (!isTree && inside) files.push({ path, oid: item.oid, mode: item.mode });
+      }
+    });
+    level = next;
+  }
+  const blobs = files.filter((file) => file.mode !== "160000");
+  const infos = await session.info([...new Set(blobs.map((file) => file.oid))]);
+  const sizes = new Map(infos.flatMap((info) => info ? [[info.oid, info.size]] : []));
+  const entries2 = files.map((file) => {
+    const size = file.mode === "160000" ? 0 : sizes.get(file.oid);
+    if (size === void 0)
+      throw new GitError(
+        "missing-commit",
+        `blob ${file.oid} of ${sha.slice(0, 12)} is missing from this clone`
+      );
+    return { ...file, size };
+  });
+  return entries2.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+}
+async function diffTreesInSession(session, baseSha, headSha2) {
+  const [base, head] = await Promise.all([rootTree(session, baseSha), rootTree(session, headSha2)]);
+  const changed = [];
+  let level = base === head ? [] : [{ dir: "", a: base, b: head }];
+  while (level.length > 0) {
+    const names = level.flatMap((pair) => [pair.a, pair.b].filter((oid) => oid !== null));
+    const trees = /* @__PURE__ */ new Map();
+    (await readTrees(session, names)).forEach(
+      (tree, i) => trees.set(names[i], tree ?? missingTree(names[i]))
+    );
+    const next = [];
+    for (const pair of level) {
+      const before = new Map(
+        (pair.a === null ? [] : trees.get(pair.a) ?? []).map((item) => [item.name, item])
+      );
+      const after = new Map(
+        (pair.b === null ? [] : trees.get(pair.b) ?? []).map((item) => [item.name, item])
+      );
+      for (const name of /* @__PURE__ */ new Set([...before.keys(), ...after.keys()])) {
+        const x = before.get(name);
+        const y = after.get(name);
+        if (x && y && x.oid === y.oid && x.mode === y.mode) continue;
+        const path = join2(pair.dir, name);
+        const xTree = x?.mode === TREE_MODE;
+        const yTree = y?.mode === TREE_MODE;
+        if (xTree || yTree)
+          next.push({ dir: path, a: xTree && x ? x.oid : null, b: yTree && y ? y.oid : null });
+        if (x && !xTree && y && !yTree) changed.push({ path, status: "modified" });
+        else if (x && !xTree) changed.push({ path, status: "deleted" });
+        else if (y && !yTree) changed.push({ path, status: "added" });
+      }
+    }
+    level = next;
+  }
+  return changed;
+}
+function missingTree(oid) {
+  throw new GitError("missing-commit", `tree ${oid} is missing from this clone`);
+}
+
 // src/git/changed-files.ts
 var DIFF_ARGS = [
   "diff",
@@ -55589,9 +55955,14 @@ async function listChangedFiles(cwd, baseSha, headSha2) {
   checkSha(baseSha);
   if (headSha2 !== null) checkSha(headSha2);
   if (headSha2 !== null) {
-    return sortByPath(
-      parseRawDiff(await runGit(cwd, [...DIFF_ARGS, baseSha, headSha2, "--"])).map(toChangedFile)
-    );
+    let byGit = false;
+    const diff2 = async () => {
+      byGit = true;
+      return parseRawDiff(await runGit(cwd, [...DIFF_ARGS, baseSha, headSha2, "--"])).map(toChangedFile);
+    };
+    const files2 = await withSession(cwd, (session) => diffTreesInSession(session, baseSha, headSha2), diff2);
+    const renamePossible = files2.some((file) => file.status === "deleted") && files2.some((file) => file.status === "added");
+    return sortByPath(renamePossible && !byGit ? await diff2() : files2);
   }
   const root = await topLevel(cwd);
   const [diff, untracked] = await Promise.all([
@@ -55627,7 +55998,7 @@ import {
   readSync,
   readlinkSync
 } from "node:fs";
-import { join as join3 } from "node:path";
+import { join as join4 } from "node:path";
 
 // src/git/cat-file.ts
 async function readBlobs(cwd, oids) {
@@ -55636,8 +56007,20 @@ async function readBlobs(cwd, oids) {
     if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(oid))
       throw new GitError("failed", `not an object id: '${oid.slice(0, 80)}'`);
   }
+  if (wanted.length === 0) return /* @__PURE__ */ new Map();
+  return withSession(
+    cwd,
+    async (session) => {
+      const blobs = /* @__PURE__ */ new Map();
+      for (const object of await session.contents(wanted))
+        if (object?.type === "blob") blobs.set(object.oid, object.content);
+      return blobs;
+    },
+    () => readBlobsOneShot(cwd, wanted)
+  );
+}
+async function readBlobsOneShot(cwd, wanted) {
   const blobs = /* @__PURE__ */ new Map();
-  if (wanted.length === 0) return blobs;
   const parser = new BatchParser((oid, content, type2) => {
     if (type2 === "blob") blobs.set(oid, content);
   });
@@ -55651,76 +56034,16 @@ async function readBlobs(cwd, oids) {
   parser.finish();
   return blobs;
 }
-var BatchParser = class {
-  constructor(onObject) {
-    this.onObject = onObject;
-  }
-  onObject;
-  header = [];
-  body = null;
-  oid = "";
-  filled = 0;
-  expectLf = false;
-  type = "";
-  push(chunk) {
-    let pos = 0;
-    while (pos < chunk.length) {
-      if (this.expectLf) {
-        if (chunk[pos] !== 10) throw new GitError("failed", "unexpected git cat-file output");
-        pos += 1;
-        this.expectLf = false;
-      } else if (this.body !== null) {
-        const take = Math.min(this.body.length - this.filled, chunk.length - pos);
-        chunk.copy(this.body, this.filled, pos, pos + take);
-        this.filled += take;
-        pos += take;
-        if (this.filled === this.body.length) this.completeBody();
-      } else {
-        const lf = chunk.indexOf(10, pos);
-        if (lf === -1) {
-          this.header.push(chunk.subarray(pos));
-          return;
-        }
-        this.header.push(chunk.subarray(pos, lf));
-        pos = lf + 1;
-        this.startObject(Buffer.concat(this.header).toString("latin1"));
-        this.header = [];
-      }
-    }
-  }
-  /** Called after git exited: anything half-read means the output was cut off. */
-  finish() {
-    if (this.body !== null || this.expectLf || this.header.length > 0) {
-      throw new GitError("failed", "git cat-file output ended early");
-    }
-  }
-  startObject(line) {
-    const parts = line.split(" ");
-    const [oid = "", type2 = "", size] = parts;
-    if (type2 === "missing" || type2 === "ambiguous") return;
-    if (parts.length !== 3 || size === void 0 || !/^\d+$/.test(size)) {
-      throw new GitError("failed", `unexpected git cat-file output: ${line.slice(0, 80)}`);
-    }
-    this.oid = oid;
-    this.type = type2;
-    this.body = Buffer.allocUnsafe(Number(size));
-    this.filled = 0;
-    if (this.body.length === 0) this.completeBody();
-  }
-  completeBody() {
-    const body = this.body;
-    this.body = null;
-    this.expectLf = true;
-    if (body !== null) this.onObject(this.oid, body, this.type);
-  }
-};
 
 // src/git/read-tree.ts
 async function listTree(cwd, sha, prefixes) {
   checkSha(sha);
   prefixes.forEach(checkPrefix);
-  const out = await runGit(cwd, ["ls-tree", "-r", "-l", "-z", "--full-tree", sha, "--", ...prefixes]);
-  return parseLsTree(out);
+  return withSession(
+    cwd,
+    (session) => listTreeInSession(session, sha, prefixes),
+    async () => parseLsTree(await runGit(cwd, ["ls-tree", "-r", "-l", "-z", "--full-tree", sha, "--", ...prefixes]))
+  );
 }
 function checkPrefix(prefix) {
   if (prefix.length === 0 || prefix.startsWith("-") || /[\u0000\n]/.test(prefix)) {
@@ -55752,7 +56075,7 @@ function parseLsTree(out) {
 // src/git/worktree.ts
 import { createHash as createHash2 } from "node:crypto";
 import { lstatSync } from "node:fs";
-import { join as join2 } from "node:path";
+import { join as join3 } from "node:path";
 async function listWorktreeFiles(cwd, prefixes) {
   prefixes.forEach(checkPrefix);
   const root = await topLevel(cwd);
@@ -55768,7 +56091,7 @@ async function listWorktreeFiles(cwd, prefixes) {
   const paths = [...new Set(splitNul(out).map((p) => p.replace(/\/$/, "")))].sort();
   const files = [];
   for (const path of paths) {
-    const stats = lstatOrNull(join2(root, path));
+    const stats = lstatOrNull(join3(root, path));
     const mode = modeOf(stats);
     if (stats !== null && mode !== null) files.push({ path, mode, size: stats.size });
   }
@@ -55847,7 +56170,7 @@ async function readWorktree(cwd, paths, { maxBytes, include }) {
   const snapshot = { files: [], refused: [] };
   for (const file of files) {
     if (include && !include(file.path)) continue;
-    const abs = join3(root, file.path);
+    const abs = join4(root, file.path);
     if (file.mode === "160000")
       snapshot.refused.push({ path: file.path, oid: zeroOid(format2), reason: "submodule" });
     else if (file.mode === "120000") refuseSymlink(snapshot, file.path, abs, format2);
@@ -56461,10 +56784,10 @@ async function computeDiff(options) {
   const configured = snapshotOptions(config);
   const [baseFiles, headFiles] = configured.key === defaults.key ? firstRead : await readSnapshots(cwd, [base.sha, headSha2], configured);
   if (!baseFiles || !headFiles) throw new Error("internal: a snapshot side is missing");
-  const cache = /* @__PURE__ */ new Map();
+  const cache2 = /* @__PURE__ */ new Map();
   const parsed = {
-    base: parseSnapshot(baseFiles.files, baseFiles.refused, config, cache),
-    head: parseSnapshot(headFiles.files, headFiles.refused, config, cache),
+    base: parseSnapshot(baseFiles.files, baseFiles.refused, config, cache2),
+    head: parseSnapshot(headFiles.files, headFiles.refused, config, cache2),
     baseFiles,
     headFiles,
     changedFiles
@@ -56560,13 +56883,15 @@ async function gatherPullSignoffs(input2) {
       const lookup = digestAt.get(claim.commitId ?? "");
       return lookup?.kind === "ok" && lookup.digest === control.digest;
     };
-    for (const { user, teams } of membershipChecksNeeded(collection.claims, input2.signers, matchesHead)) {
-      for (const team of teams) {
-        const state = await input2.membershipOf(team.org, team.slug, user);
-        membership.set(membershipKey(team.org, team.slug, user), state);
-        if (state === "active") break;
-      }
-    }
+    await Promise.all(
+      membershipChecksNeeded(collection.claims, input2.signers, matchesHead).map(async ({ user, teams }) => {
+        for (const team of teams) {
+          const state = await input2.membershipOf(team.org, team.slug, user);
+          membership.set(membershipKey(team.org, team.slug, user), state);
+          if (state === "active") break;
+        }
+      })
+    );
   }
   return evaluateSignoffs({
     collection,
@@ -57136,13 +57461,13 @@ function evalState2(report) {
 // src/git/plumbing.ts
 import { mkdtempSync, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join as join4 } from "node:path";
+import { join as join5 } from "node:path";
 async function writeBlobs(cwd, texts) {
   if (texts.length === 0) return [];
-  const dir = mkdtempSync(join4(tmpdir(), "agentgate-blobs-"));
+  const dir = mkdtempSync(join5(tmpdir(), "agentgate-blobs-"));
   try {
     const files = texts.map((text2, i) => {
-      const file = join4(dir, String(i));
+      const file = join5(dir, String(i));
       writeFileSync2(file, text2);
       return file;
     });
@@ -57174,8 +57499,8 @@ async function treeEntries(cwd, sha, paths) {
 async function writeTree(cwd, baseSha, edits) {
   checkSha(baseSha);
   const zero = "0".repeat(await objectFormat(cwd) === "sha256" ? 64 : 40);
-  const dir = mkdtempSync(join4(tmpdir(), "agentgate-index-"));
-  const env = { GIT_INDEX_FILE: join4(dir, "index") };
+  const dir = mkdtempSync(join5(tmpdir(), "agentgate-index-"));
+  const env = { GIT_INDEX_FILE: join5(dir, "index") };
   try {
     await runGit(cwd, ["read-tree", baseSha], { env });
     const lines = edits.map((edit) => {
@@ -57599,7 +57924,8 @@ async function runCheck(options) {
   const api = options.dryRun ? null : new GitHubApi(
     createGitHubClient({ token: env.token, baseUrl: env.apiUrl, warn: options.warn }),
     event.repo,
-    botLoginOf(options.appSlug)
+    botLoginOf(options.appSlug),
+    { actionsToken: env.actionsToken }
   );
   if (event.kind === "merge-group") {
     if (!api) throw mergeGroupUnsupportedInDryRun(event.group);
@@ -57779,7 +58105,7 @@ import { resolve as resolve4 } from "node:path";
 
 // src/release/release.ts
 import { mkdirSync as mkdirSync2 } from "node:fs";
-import { join as join5 } from "node:path";
+import { join as join6 } from "node:path";
 
 // src/core/governance/log-entries.ts
 function buildLogView(history, options) {
@@ -57976,9 +58302,9 @@ async function emptyCommit(cwd) {
 var import_picomatch4 = __toESM(require_picomatch2(), 1);
 
 // src/core/governance/commit-diff.ts
-function diffCommitFiles(files, config, cache, classify = createPathClassifier(config)) {
-  const before = parseSnapshot(sides(files, "before"), [], config, cache).registry;
-  const after = parseSnapshot(sides(files, "after"), [], config, cache).registry;
+function diffCommitFiles(files, config, cache2, classify = createPathClassifier(config)) {
+  const before = parseSnapshot(sides(files, "before"), [], config, cache2).registry;
+  const after = parseSnapshot(sides(files, "after"), [], config, cache2).registry;
   const control = [];
   const data = [];
   const gateFiles = [];
@@ -58109,7 +58435,7 @@ async function walkHistory(cwd, sha, config, options = {}) {
     const text2 = textOf(oid);
     return text2 === null ? null : { path, oid, text: text2 };
   };
-  const cache = /* @__PURE__ */ new Map();
+  const cache2 = /* @__PURE__ */ new Map();
   const classify = createPathClassifier(config);
   return commits.map(({ changes, ...commit }) => {
     const files = changes.map((change) => ({
@@ -58118,7 +58444,7 @@ async function walkHistory(cwd, sha, config, options = {}) {
       before: side(change.path, change.srcMode, change.srcOid),
       after: side(change.path, change.dstMode, change.dstOid)
     }));
-    return { commit, ...diffCommitFiles(files, config, cache, classify) };
+    return { commit, ...diffCommitFiles(files, config, cache2, classify) };
   });
 }
 async function readGateState(cwd, sha) {
@@ -58199,7 +58525,7 @@ async function cutRelease(options) {
   };
   const registry = diff.parsed.head.registry;
   const bundle = plane === "data" ? buildDataBundle(registry, meta2, diff.report.planes.data) : buildControlBundle(registry, meta2, diff.report.planes.control, diff.config.radius.actions);
-  const file = join5(options.out, `agentgate-${plane}-v${version}.json`);
+  const file = join6(options.out, `agentgate-${plane}-v${version}.json`);
   mkdirSync2(options.out, { recursive: true });
   writeFileAtomic(file, `${JSON.stringify(bundle, null, 2)}
 `);
@@ -58440,7 +58766,7 @@ function commentMode() {
 }
 function reportJsonPath() {
   const dir = process.env.RUNNER_TEMP || tmpdir2();
-  return join6(dir, `agentgate-report-${process.env.GITHUB_RUN_ID ?? process.pid}.json`);
+  return join7(dir, `agentgate-report-${process.env.GITHUB_RUN_ID ?? process.pid}.json`);
 }
 function setOutputs(result) {
   const figures = result.figures;
@@ -58464,7 +58790,7 @@ async function main() {
   }
   const cwd = resolve5(process.env.GITHUB_WORKSPACE ?? process.cwd(), input("working-directory") || ".");
   const command = input("command") || "check";
-  if (command === "release") return release(cwd, token);
+  if (command === "release") return release2(cwd, token);
   if (command !== "check") {
     error(`input command: ${JSON.stringify(command.slice(0, 40))} is not one of check, release`, {
       title: "agentgate"
@@ -58498,7 +58824,7 @@ async function main() {
   setOutputs(result);
   return result.exitCode;
 }
-async function release(cwd, token) {
+async function release2(cwd, token) {
   if (token) process.env.AGENTGATE_TOKEN = token;
   try {
     return await runReleaseAction(

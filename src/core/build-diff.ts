@@ -31,7 +31,7 @@ import type {
   Tool,
   ToolChange,
 } from './types.js';
-import { validateRegistry } from './validate-registry.js';
+import { toolsToCheck, validateRegistry } from './validate-registry.js';
 import { applyWaivers } from './waivers.js';
 
 export interface DiffInput {
@@ -137,7 +137,14 @@ export function buildDiffReport(input: DiffInput): DiffReport {
     changedPaths.has(finding.path) || (finding.tool !== undefined && changedTools.has(finding.tool));
   // duplicate ids are judged per group (every file, kept when any of them changed), not per changed file
   const headFindings = dedupeFindings([
-    ...[...headRegistry.findings, ...validateRegistry(headRegistry, { actions })]
+    ...[
+      ...headRegistry.findings,
+      // per-tool checks only where a finding could be kept: the same findings as checking every tool
+      ...validateRegistry(headRegistry, {
+        actions,
+        checkTool: toolsToCheck(headRegistry.tools, changedPaths, changedTools),
+      }),
+    ]
       .filter((finding) => finding.code !== 'duplicate-prompt')
       .filter(relevant),
     ...findDuplicatePromptIds(headRegistry.prompts, changedPaths),

@@ -21,6 +21,26 @@ export interface ValidateOptions {
   actions?: Record<string, Radius>;
   /** finds the line of a nested field; without it findings point at the tool's `name` line */
   locate?: FieldLocator;
+  /**
+   * The tools that get the per-tool checks (hidden text, instruction-like text, blast radius); default all.
+   * Name and binding checks always see the whole registry. `diff` passes toolsToCheck().
+   */
+  checkTool?: (tool: Tool) => boolean;
+}
+
+/**
+ * The tools whose per-tool findings a diff can report: those in a changed file or with a changed name, plus
+ * every tool sharing a file with one of them. Findings are de-duplicated per file (a server's tools share their
+ * inherited text), so checking all tools of such a file in order keeps exactly the findings a full check keeps.
+ */
+export function toolsToCheck(
+  tools: readonly Tool[],
+  changedPaths: ReadonlySet<string>,
+  changedTools: ReadonlySet<string>,
+): (tool: Tool) => boolean {
+  const paths = new Set(changedPaths);
+  for (const tool of tools) if (changedTools.has(tool.name)) paths.add(tool.source.path);
+  return (tool) => paths.has(tool.source.path);
 }
 
 type Report = (
@@ -94,6 +114,7 @@ export function validateRegistry(registry: Registry, options: ValidateOptions = 
     });
   }
   for (const tool of registry.tools) {
+    if (options.checkTool && !options.checkTool(tool)) continue;
     scanTool(tool, report, lineOf);
     for (const finding of classifyBlastRadius(tool, options.actions).findings) {
       const fieldPath = parseFieldPath(finding.field);

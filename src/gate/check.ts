@@ -93,6 +93,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
         createGitHubClient({ token: env.token as string, baseUrl: env.apiUrl, warn: options.warn }),
         event.repo,
         botLoginOf(options.appSlug),
+        { actionsToken: env.actionsToken },
       );
   if (event.kind === 'merge-group') {
     if (!api) throw mergeGroupUnsupportedInDryRun(event.group);

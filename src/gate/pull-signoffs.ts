@@ -39,13 +39,16 @@ export async function gatherPullSignoffs(input: PullSignoffInput): Promise<Signo
       const lookup = digestAt.get(claim.commitId ?? '');
       return lookup?.kind === 'ok' && lookup.digest === control.digest;
     };
-    for (const { user, teams } of membershipChecksNeeded(collection.claims, input.signers, matchesHead)) {
-      for (const team of teams) {
-        const state = await input.membershipOf(team.org, team.slug, user);
-        membership.set(membershipKey(team.org, team.slug, user), state);
-        if (state === 'active') break;
-      }
-    }
+    // users in parallel (one round trip however many signed); a user's teams in order, up to the first hit
+    await Promise.all(
+      membershipChecksNeeded(collection.claims, input.signers, matchesHead).map(async ({ user, teams }) => {
+        for (const team of teams) {
+          const state = await input.membershipOf(team.org, team.slug, user);
+          membership.set(membershipKey(team.org, team.slug, user), state);
+          if (state === 'active') break;
+        }
+      }),
+    );
   }
   return evaluateSignoffs({
     collection,

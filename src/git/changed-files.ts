@@ -3,6 +3,8 @@ import { parseRawDiff, splitNul } from './parse-raw-diff.js';
 import type { RawDiffEntry } from './parse-raw-diff.js';
 import { checkSha, topLevel } from './refs.js';
 import { runGit } from './run-git.js';
+import { withSession } from './session-pool.js';
+import { diffTreesInSession } from './tree-walk.js';
 
 const DIFF_ARGS = [
   'diff',
@@ -27,9 +29,16 @@ export async function listChangedFiles(
   checkSha(baseSha);
   if (headSha !== null) checkSha(headSha);
   if (headSha !== null) {
-    return sortByPath(
-      parseRawDiff(await runGit(cwd, [...DIFF_ARGS, baseSha, headSha, '--'])).map(toChangedFile),
-    );
+    let byGit = false;
+    const diff = async (): Promise<ChangedFile[]> => {
+      byGit = true;
+      return parseRawDiff(await runGit(cwd, [...DIFF_ARGS, baseSha, headSha, '--'])).map(toChangedFile);
+    };
+    const files = await withSession(cwd, (session) => diffTreesInSession(session, baseSha, headSha), diff);
+    // only a file deleted on one side and added on the other can be a rename: then git's -M decides
+    const renamePossible =
+      files.some((file) => file.status === 'deleted') && files.some((file) => file.status === 'added');
+    return sortByPath(renamePossible && !byGit ? await diff() : files);
   }
   // ls-files prints paths relative to where it runs; from the top level they match diff's
   const root = await topLevel(cwd);

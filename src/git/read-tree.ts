@@ -1,6 +1,8 @@
 import { checkSha } from './refs.js';
 import { GitError, quoteForMessage } from './git-error.js';
 import { runGit } from './run-git.js';
+import { withSession } from './session-pool.js';
+import { listTreeInSession } from './tree-walk.js';
 
 export interface TreeEntry {
   path: string;
@@ -12,13 +14,18 @@ export interface TreeEntry {
 
 /**
  * Every file of a commit under the given literal prefixes (directories like `registry/tools` or single files
- * like `agentgate.yaml`), with sizes, in one git process. No prefixes: the whole tree.
+ * like `agentgate.yaml`), with sizes, through the repository's cat-file session (`ls-tree` on a git without
+ * `--batch-command`). No prefixes: the whole tree.
  */
 export async function listTree(cwd: string, sha: string, prefixes: string[]): Promise<TreeEntry[]> {
   checkSha(sha);
   prefixes.forEach(checkPrefix);
-  const out = await runGit(cwd, ['ls-tree', '-r', '-l', '-z', '--full-tree', sha, '--', ...prefixes]);
-  return parseLsTree(out);
+  return withSession(
+    cwd,
+    (session) => listTreeInSession(session, sha, prefixes),
+    async () =>
+      parseLsTree(await runGit(cwd, ['ls-tree', '-r', '-l', '-z', '--full-tree', sha, '--', ...prefixes])),
+  );
 }
 
 /** A prefix is a path inside the repository, never an option and never empty. */

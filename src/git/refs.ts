@@ -1,5 +1,6 @@
 import { GitError, quoteForMessage } from './git-error.js';
 import { runGit } from './run-git.js';
+import { withSession } from './session-pool.js';
 
 export type ObjectFormat = 'sha1' | 'sha256';
 
@@ -50,12 +51,21 @@ export async function verifyRef(cwd: string, ref: string): Promise<string> {
 
 /** The commit a syntactically checked ref names, or null when there is none. */
 async function resolveCommit(cwd: string, ref: string): Promise<string | null> {
-  // `--quiet` makes a missing ref a bare exit 1; a missing repository still fails loudly
-  const out = await runGit(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], {
-    acceptExitCodes: [1],
-  });
-  const sha = out.toString('utf8').trim();
-  return sha.length > 0 ? sha : null;
+  // a tree or a blob does not peel to a commit: both ways answer "none" for it
+  return withSession(
+    cwd,
+    async (session) => (await session.info([`${ref}^{commit}`]))[0]?.oid ?? null,
+    async () => {
+      // `--quiet` makes a missing ref a bare exit 1; a missing repository still fails loudly
+      const out = await runGit(
+        cwd,
+        ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`],
+        { acceptExitCodes: [1] },
+      );
+      const sha = out.toString('utf8').trim();
+      return sha.length > 0 ? sha : null;
+    },
+  );
 }
 
 export async function isShallow(cwd: string): Promise<boolean> {

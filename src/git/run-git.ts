@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { GitError, firstStderrLine } from './git-error.js';
 
@@ -79,6 +80,24 @@ export async function streamGit(
   });
 }
 
+/**
+ * Starts git with our global options and environment, counted by gitSpawnCount. For long-lived processes (the
+ * cat-file session) whose pipes the caller drives itself; one-shot calls go through runGit.
+ */
+export function spawnGit(
+  cwd: string,
+  args: string[],
+  env?: Record<string, string>,
+): ChildProcessWithoutNullStreams {
+  spawnCount += 1;
+  return spawn('git', [...GLOBAL_ARGS, ...args], {
+    cwd,
+    env: gitEnv(env),
+    stdio: ['pipe', 'pipe', 'pipe'],
+    windowsHide: true,
+  });
+}
+
 function execGit(
   cwd: string,
   args: string[],
@@ -91,13 +110,7 @@ function execGit(
     let settled = false;
     let failure: unknown;
     let stderr = '';
-    spawnCount += 1;
-    const child = spawn('git', [...GLOBAL_ARGS, ...args], {
-      cwd,
-      env: gitEnv(env),
-      stdio: ['pipe', 'pipe', 'pipe'],
-      windowsHide: true,
-    });
+    const child = spawnGit(cwd, args, env);
     const settle = (error?: unknown): void => {
       if (settled) return;
       settled = true;
@@ -108,13 +121,7 @@ function execGit(
       failure ??= reason;
       child.kill();
     };
-    child.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT' && !existsSync(cwd))
-        settle(new GitError('not-a-repository', `not a git repository: ${cwd}`));
-      else if (error.code === 'ENOENT')
-        settle(new GitError('git-missing', 'git is not installed or not on PATH'));
-      else settle(new GitError('failed', `could not run git: ${error.message}`));
-    });
+    child.on('error', (error: NodeJS.ErrnoException) => settle(spawnFailure(cwd, error)));
     child.stdout.on('data', (chunk: Buffer) => {
       if (failure === undefined) onChunk(chunk, kill);
     });
@@ -130,6 +137,14 @@ function execGit(
       else settle(classifyFailure(cwd, args, stderr, code, signal));
     });
   });
+}
+
+/** Why git could not even be started. */
+export function spawnFailure(cwd: string, error: NodeJS.ErrnoException): GitError {
+  if (error.code === 'ENOENT' && !existsSync(cwd))
+    return new GitError('not-a-repository', `not a git repository: ${cwd}`);
+  if (error.code === 'ENOENT') return new GitError('git-missing', 'git is not installed or not on PATH');
+  return new GitError('failed', `could not run git: ${error.message}`);
 }
 
 /** Turns a failed git call into a GitError whose kind callers can branch on. */

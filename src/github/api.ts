@@ -27,12 +27,21 @@ const statusOf = (error: unknown): number | null =>
     : null;
 
 /** The REST calls of SPEC 10, each turning Octokit's answer into the gate's plain records. */
+export interface GitHubApiOptions {
+  /**
+   * The token is the job's own installation token: GitHub refuses it GET /user, so identity() answers
+   * `github-actions[bot]` without spending a request that must fail.
+   */
+  actionsToken?: boolean;
+}
+
 export class GitHubApi {
   constructor(
     readonly client: GitHubClient,
     readonly repo: RepoRef,
     /** who the token is when `GET /user` is refused: Actions' own bot, or a GitHub App's `<slug>[bot]` */
     private readonly botLogin: string = ACTIONS_BOT_LOGIN,
+    private readonly options: GitHubApiOptions = {},
   ) {}
 
   private async call<T>(what: string, run: () => Promise<T>): Promise<T> {
@@ -45,6 +54,7 @@ export class GitHubApi {
 
   /** The login the token acts as; Actions' own token and App tokens may not ask: they are `botLogin`. */
   async identity(): Promise<string> {
+    if (this.options.actionsToken) return this.botLogin;
     try {
       const { data } = await this.client.rest.users.getAuthenticated();
       return data.login;

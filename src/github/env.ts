@@ -9,6 +9,11 @@ export interface GitHubEnv {
   /** AGENTGATE_TOKEN first: it may carry read:org for team signers, which Actions' token cannot */
   token: string | undefined;
   tokenSource: 'AGENTGATE_TOKEN' | 'GITHUB_TOKEN' | null;
+  /**
+   * Inside Actions with an installation token (`ghs_`, what `github.token` is): a token GitHub never answers
+   * GET /user for. Outside Actions nothing is assumed.
+   */
+  actionsToken: boolean;
   summaryPath: string | undefined;
   /** the workflow run, when known: where the job summary is */
   runUrl: string | null;
@@ -30,6 +35,7 @@ export function readGitHubEnv(env: NodeJS.ProcessEnv): GitHubEnv {
     apiUrl: nonEmpty(env.GITHUB_API_URL) ?? DEFAULT_API_URL,
     token: agentgateToken ?? githubToken,
     tokenSource: agentgateToken ? 'AGENTGATE_TOKEN' : githubToken ? 'GITHUB_TOKEN' : null,
+    actionsToken: env.GITHUB_ACTIONS === 'true' && (agentgateToken ?? githubToken ?? '').startsWith('ghs_'),
     summaryPath: nonEmpty(env.GITHUB_STEP_SUMMARY),
     runUrl:
       repository && runId && /^\d+$/.test(runId) ? `${server}/${repository}/actions/runs/${runId}` : null,

@@ -5,7 +5,8 @@ import type { Tool, ToolChange } from '../../src/core/types.js';
 import { makeTool } from '../helpers/make-tool.js';
 
 describe('diffToolRegistry: scale', () => {
-  it('diffs 10,000 tools with 1,000 changed well under 100 ms', () => {
+  // speed goals live in `npm run bench`, never in a timed unit test
+  it('finds the 1,000 changed tools among 10,000', () => {
     const base = Array.from({ length: 10_000 }, (_, index) =>
       makeTool({
         name: `tool_${String(index).padStart(5, '0')}`,
@@ -26,15 +27,8 @@ describe('diffToolRegistry: scale', () => {
     const head = structuredClone(base).map((tool, index) =>
       index % 10 === 0 ? { ...tool, scopes: [...tool.scopes, 'billing:refund'] } : tool,
     );
-    let best = Infinity;
-    let result: ToolChange[] = [];
-    for (let run = 0; run < 5; run++) {
-      const start = performance.now();
-      result = diffToolRegistry(base, head, {});
-      best = Math.min(best, performance.now() - start);
-    }
+    const result: ToolChange[] = diffToolRegistry(base, head, {});
     expect(result).toHaveLength(1_000);
-    expect(best).toBeLessThan(100);
   });
 });
 

@@ -56,26 +56,31 @@ function expectMixed(snapshot: Snapshot, sha: string): void {
   ]);
 }
 
+/** lets an idle cat-file session close, so that the next count starts from nothing */
+const settleGit = () => new Promise((resolve) => setTimeout(resolve, 5));
+
 describe('readSnapshot at a commit', () => {
   it('reads text files and refuses symlinks, oversized and non-UTF-8 files', async () => {
     const sha = await mixedRepo();
     expectMixed(await readSnapshot(repo.dir, sha, OPTIONS), sha);
   });
 
-  it('uses one process to list and one to read, and reads no refused blob', async () => {
+  it('lists and reads through one process, and reads no refused blob', async () => {
     repo = await createTempRepo();
     repo.write('registry/tools/big.yaml', BIG);
     repo.symlink('big.yaml', 'registry/tools/link.yaml');
     const sha = await repo.commit('only refused');
+    await settleGit();
     let before = gitSpawnCount();
     const refusedOnly = await readSnapshot(repo.dir, sha, OPTIONS);
     expect(gitSpawnCount() - before).toBe(1);
     expect(refusedOnly.files).toEqual([]);
     for (let i = 0; i < 50; i++) repo.write(`registry/tools/t${i}.yaml`, `name: t${i}\n`);
     const sha2 = await repo.commit('many');
+    await settleGit();
     before = gitSpawnCount();
     expect((await readSnapshot(repo.dir, sha2, OPTIONS)).files).toHaveLength(50);
-    expect(gitSpawnCount() - before).toBe(2);
+    expect(gitSpawnCount() - before).toBe(1);
   });
 
   it('refuses a submodule', async () => {

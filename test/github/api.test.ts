@@ -82,6 +82,29 @@ describe('GitHubApi against the fake GitHub', () => {
     expect((await api.pullRequest(7)).headSha).toBe(HEAD);
   });
 
+  it('answers the App bot login for an installation token when an app slug names the App', async () => {
+    const app = new GitHubApi(
+      createGitHubClient({ token: 'ghs_secret', baseUrl: fake.url }),
+      { owner: 'acme', repo: 'agents' },
+      'acme-gate[bot]',
+      { actionsToken: true },
+    );
+    expect(await app.identity()).toBe('acme-gate[bot]');
+    expect(fake.requests).toEqual([]);
+  });
+
+  it("answers github-actions[bot] for the job's own token without asking GET /user", async () => {
+    fake.identity = 'agentgate-app';
+    const job = new GitHubApi(
+      createGitHubClient({ token: 'ghs_secret', baseUrl: fake.url }),
+      { owner: 'acme', repo: 'agents' },
+      undefined,
+      { actionsToken: true },
+    );
+    expect(await job.identity()).toBe('github-actions[bot]');
+    expect(fake.requests).toEqual([]);
+  });
+
   it('follows pagination for reviews', async () => {
     for (let i = 0; i < 130; i++)
       fake.addReview({ pr: 7, user: `u${i}`, state: 'COMMENTED', commitId: HEAD });

@@ -229,6 +229,20 @@ describe('agentgate check on pull_request', () => {
     expect(fake.comments.map((c) => c.user)).toEqual(['github-actions[bot]', 'agentgate-bot']);
   });
 
+  it("does not ask GET /user with the job's own token inside Actions (GitHub refuses it)", async () => {
+    const head = await incidentCommit();
+    fake.addComment({ issue: PR_NUMBER, user: 'github-actions[bot]', body: `${REPORT_MARKER}\nold report` });
+    fake.addPull({ number: PR_NUMBER, author: AUTHOR, baseSha: base, headSha: head });
+    const run = await runCheck(fake, repo, pullRequestEvent({ base, head }), {
+      env: { GITHUB_ACTIONS: 'true' },
+    });
+    expect(run.code).toBe(0);
+    expect(fake.requests.filter((r) => r.path === '/user')).toEqual([]);
+    // it still knows itself as github-actions[bot]: its earlier report is updated, not repeated
+    expect(fake.requests.filter((r) => r.method === 'PATCH')).toHaveLength(1);
+    expect(fake.comments).toHaveLength(1);
+  });
+
   it('--dry-run prints the plan and makes no request, with no token', async () => {
     const head = await incidentCommit();
     fake.addPull({ number: PR_NUMBER, author: AUTHOR, baseSha: base, headSha: head });

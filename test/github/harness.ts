@@ -187,7 +187,7 @@ export async function runCheck(
   fake: FakeGitHub | null,
   repo: TempRepo,
   event: { name: string; payload: unknown },
-  options: { args?: string[]; token?: string | null } = {},
+  options: { args?: string[]; token?: string | null; env?: Record<string, string> } = {},
 ): Promise<RunResult> {
   const dir = mkdtempSync(join(tmpdir(), 'agentgate-event-'));
   const eventPath = join(dir, 'event.json');
@@ -203,6 +203,7 @@ export async function runCheck(
       GITHUB_EVENT_PATH: eventPath,
       GITHUB_STEP_SUMMARY: summaryPath,
       GITHUB_RUN_ID: '4242',
+      ...options.env,
     },
   });
   const summary = readFileSync(summaryPath, 'utf8');
@@ -228,6 +229,8 @@ export async function runCli(
     'GITHUB_EVENT_PATH',
     'GITHUB_STEP_SUMMARY',
     'GITHUB_API_URL',
+    // a CI run of these tests is itself in Actions: the gate must not take that for the tested job
+    'GITHUB_ACTIONS',
   ]) {
     if (!options.env?.[key]) delete env[key];
   }

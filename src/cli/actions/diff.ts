@@ -1,4 +1,3 @@
-import { Chalk } from 'chalk';
 import { isUnreadableFinding } from '../../core/finding-codes.js';
 import { compareRadius } from '../../core/radius.js';
 import { isRadius } from '../../core/types.js';
@@ -19,14 +18,14 @@ export async function runDiff(options: DiffOptions, cwd: string): Promise<number
     const more = unreadable.length > 1 ? ` (and ${unreadable.length - 1} more; run agentgate validate)` : '';
     throw new UsageError(`${first.message}${more}`);
   }
-  process.stdout.write(renderReport(report, options.format));
+  process.stdout.write(await renderReport(report, options.format));
   const gateFailed =
     report.findings.some((finding) => finding.severity === 'error') ||
     report.planes.data.eval?.verdict.state === 'failure';
   return gateFailed || (failOn !== null && failOn(report)) ? 1 : 0;
 }
 
-function renderReport(report: DiffReport, format: DiffOptions['format']): string {
+async function renderReport(report: DiffReport, format: DiffOptions['format']): Promise<string> {
   switch (format) {
     case 'json':
       return `${JSON.stringify(report, null, 2)}\n`;
@@ -35,6 +34,8 @@ function renderReport(report: DiffReport, format: DiffOptions['format']): string
     case 'sarif':
       return renderSarif(report.findings);
     default: {
+      // only text output colours anything: chalk is loaded for it alone
+      const { Chalk } = await import('chalk');
       const colour = process.env.NO_COLOR ? 0 : new Chalk().level;
       return renderTextReport(report, new Chalk({ level: colour }));
     }

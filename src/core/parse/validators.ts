@@ -1,42 +1,19 @@
 // ajv validators, compiled once per process and only when first needed (command startup stays fast). The
-// built package ships them precompiled; from source they are compiled here with the very same specs.
-import type { ErrorObject, ValidateFunction } from 'ajv';
-import { Ajv } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+// built package ships them precompiled; from source they are compiled (compile-validators.ts) with the very
+// same specs. The bundled CLI replaces compile-validators.ts with a stub, so ajv is never in its path.
+import type { ErrorObject } from 'ajv';
 import { loadPrecompiledValidators } from '../../schemas/precompiled.js';
-import { AJV_FORMATS, AJV_OPTIONS, VALIDATOR_SCHEMAS } from '../../schemas/validator-specs.js';
-import type { ValidatorName } from '../../schemas/validator-specs.js';
+import { compileLazily } from './compile-validators.js';
+import type { Validators } from './compile-validators.js';
 
-export type Validators = Record<ValidatorName, ValidateFunction>;
+export { compileLazily };
+export type { Validators };
 
 let validators: Validators | undefined;
 
 export function getValidators(): Validators {
   validators ??= loadPrecompiledValidators() ?? compileLazily();
   return validators;
-}
-
-/** Compiles each validator on first use only: `diff` never pays for the intent schema, nor `intent` for config. */
-export function compileLazily(): Validators {
-  let ajv: Ajv | undefined;
-  const cache = new Map<ValidatorName, ValidateFunction>();
-  const compile = (name: ValidatorName): ValidateFunction => {
-    let compiled = cache.get(name);
-    if (!compiled) {
-      if (!ajv) {
-        ajv = new Ajv(AJV_OPTIONS);
-        addFormatsModule.default(ajv, [...AJV_FORMATS]);
-      }
-      compiled = ajv.compile(VALIDATOR_SCHEMAS[name]);
-      cache.set(name, compiled);
-    }
-    return compiled;
-  };
-  const out = {} as Validators;
-  for (const name of Object.keys(VALIDATOR_SCHEMAS) as ValidatorName[]) {
-    Object.defineProperty(out, name, { get: () => compile(name), enumerable: true });
-  }
-  return out;
 }
 
 export type { ErrorObject };

@@ -1,0 +1,61 @@
+// Starts the single-file CLI (cli.cjs) with V8's cached data on a Node without module.enableCompileCache
+// (< 22.1): compiling the bundle is a large share of a small command's time, and the cache skips it. Copied
+// into dist/bin/ by scripts/bundle-cli.mjs, which fills in the build id.
+//
+// The cache is code: it lives in the user's own cache directory (never a shared temp directory), is used only
+// from a directory the user owns and nobody else can write, and is replaced atomically. V8 itself refuses data
+// made for another source, Node or V8 flags; then the file is simply compiled and the cache rewritten.
+import fs from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+
+const BUILD_ID = '__AGENTGATE_BUILD_ID__';
+const here = path.dirname(fileURLToPath(import.meta.url));
+const file = path.join(here, 'cli.cjs');
+
+function cacheDir() {
+  if (process.env.AGENTGATE_NO_CODE_CACHE) return null;
+  const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
+  const dir = path.join(base, 'agentgate');
+  try {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const stats = fs.statSync(dir);
+    const mine = typeof process.getuid !== 'function' || stats.uid === process.getuid();
+    return mine && (stats.mode & 0o022) === 0 ? dir : null;
+  } catch {
+    return null;
+  }
+}
+
+// one cache per command: V8 deserialises a whole cache, and `--version` should not pay for what `diff` compiled
+const command = /^[a-z][a-z-]{0,30}$/.exec(process.argv[2] ?? '')?.[0] ?? 'other';
+const dir = cacheDir();
+const cacheFile = dir && path.join(dir, `cli-${BUILD_ID}-${process.version}-${process.arch}-${command}.v8`);
+let cachedData;
+try {
+  if (cacheFile) cachedData = fs.readFileSync(cacheFile);
+} catch {
+  cachedData = undefined;
+}
+const script = new vm.Script(Module.wrap(fs.readFileSync(file, 'utf8')), { filename: file, cachedData });
+if (cacheFile && (cachedData === undefined || script.cachedDataRejected)) {
+  // at exit, so that the functions this run compiled lazily are in the cache too
+  process.once('exit', () => {
+    try {
+      const temp = `${cacheFile}.${process.pid}.tmp`;
+      fs.writeFileSync(temp, script.createCachedData(), { mode: 0o600 });
+      fs.renameSync(temp, cacheFile);
+      // caches of other builds (an upgrade) are never read again
+      for (const name of fs.readdirSync(dir))
+        if (/^cli-[0-9a-f]{16}-.*\.v8$/.test(name) && !name.startsWith(`cli-${BUILD_ID}-`))
+          fs.rmSync(path.join(dir, name), { force: true });
+    } catch {
+      // a cache that cannot be written only costs the next start its speed
+    }
+  });
+}
+const cjsModule = { exports: {} };
+script.runInThisContext()(cjsModule.exports, createRequire(file), cjsModule, file, here);

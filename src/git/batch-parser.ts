@@ -1,0 +1,86 @@
+import { GitError } from './git-error.js';
+
+/** What a `--batch-command` reader needs beyond `--batch`: answers without content, and missing names in order. */
+export interface BatchEvents {
+  /** an object's header; false when no content follows (an `info` answer) */
+  onHeader?: (oid: string, type: string, size: number) => boolean;
+  /** `<name> missing` or `<name> ambiguous` */
+  onMissing?: (name: string, why: string) => void;
+}
+
+/**
+ * Incremental parser of cat-file's framing: `<oid> <type> <size>` LF `<content>` LF, or `<oid> missing` LF.
+ * Contents are copied straight into buffers of their announced size, so big outputs are never re-concatenated.
+ */
+export class BatchParser {
+  private header: Buffer[] = [];
+  private body: Buffer | null = null;
+  private oid = '';
+  private filled = 0;
+  private expectLf = false;
+  private type = '';
+
+  constructor(
+    private readonly onObject: (oid: string, content: Buffer, type: string) => void,
+    private readonly events: BatchEvents = {},
+  ) {}
+
+  push(chunk: Buffer): void {
+    let pos = 0;
+    while (pos < chunk.length) {
+      if (this.expectLf) {
+        if (chunk[pos] !== 10) throw new GitError('failed', 'unexpected git cat-file output');
+        pos += 1;
+        this.expectLf = false;
+      } else if (this.body !== null) {
+        const take = Math.min(this.body.length - this.filled, chunk.length - pos);
+        chunk.copy(this.body, this.filled, pos, pos + take);
+        this.filled += take;
+        pos += take;
+        if (this.filled === this.body.length) this.completeBody();
+      } else {
+        const lf = chunk.indexOf(10, pos);
+        if (lf === -1) {
+          this.header.push(chunk.subarray(pos));
+          return;
+        }
+        this.header.push(chunk.subarray(pos, lf));
+        pos = lf + 1;
+        this.startObject(Buffer.concat(this.header).toString('latin1'));
+        this.header = [];
+      }
+    }
+  }
+
+  /** Called after git exited: anything half-read means the output was cut off. */
+  finish(): void {
+    if (this.body !== null || this.expectLf || this.header.length > 0) {
+      throw new GitError('failed', 'git cat-file output ended early');
+    }
+  }
+
+  private startObject(line: string): void {
+    const parts = line.split(' ');
+    const [oid = '', type = '', size] = parts;
+    if (parts.length === 2 && (type === 'missing' || type === 'ambiguous')) {
+      this.events.onMissing?.(oid, type);
+      return;
+    }
+    if (parts.length !== 3 || size === undefined || !/^\d+$/.test(size)) {
+      throw new GitError('failed', `unexpected git cat-file output: ${line.slice(0, 80)}`);
+    }
+    if (this.events.onHeader && !this.events.onHeader(oid, type, Number(size))) return;
+    this.oid = oid;
+    this.type = type;
+    this.body = Buffer.allocUnsafe(Number(size));
+    this.filled = 0;
+    if (this.body.length === 0) this.completeBody();
+  }
+
+  private completeBody(): void {
+    const body = this.body;
+    this.body = null;
+    this.expectLf = true;
+    if (body !== null) this.onObject(this.oid, body, this.type);
+  }
+}

@@ -1,0 +1,73 @@
+import * as nodeModule from 'node:module';
+import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+
+// The cached-data start is the path of a Node without module.enableCompileCache (< 22.1).
+const oldNode = !('enableCompileCache' in nodeModule);
+let home: string;
+afterEach(() => rmSync(home, { recursive: true, force: true }));
+
+function run(env: Record<string, string> = {}) {
+  return runCli(['schema', 'tool'], { cwd: home, env: { XDG_CACHE_HOME: home, ...env } });
+}
+const cacheFiles = () => readdirSync(join(home, 'agentgate')).filter((f) => f.endsWith('.v8'));
+
+describe.runIf(oldNode)('the cached-data start (Node < 22.1)', () => {
+  it('writes a per-user, per-command cache on the first run and starts from it afterwards', () => {
+    home = mkdtempSync(join(tmpdir(), 'agentgate-cache-'));
+    const first = run();
+    expect(first.code).toBe(0);
+    const [file] = cacheFiles();
+    expect(file).toMatch(/^cli-[0-9a-f]{16}-v\d+\.\d+\.\d+-\w+-schema\.v8$/);
+    const path = join(home, 'agentgate', file as string);
+    expect(statSync(path).mode & 0o077).toBe(0);
+    expect(statSync(join(home, 'agentgate')).mode & 0o077).toBe(0);
+    const written = statSync(path).mtimeMs;
+    const second = run();
+    expect(second.stdout).toBe(first.stdout);
+    expect(statSync(path).mtimeMs).toBe(written);
+  });
+
+  it("removes other builds' caches when it writes its own", () => {
+    home = mkdtempSync(join(tmpdir(), 'agentgate-cache-'));
+    run();
+    const stale = join(home, 'agentgate', 'cli-0123456789abcdef-v20.0.0-x64-schema.v8');
+    const unrelated = join(home, 'agentgate', 'notes.txt');
+    writeFileSync(stale, 'old');
+    writeFileSync(unrelated, 'kept');
+    for (const file of cacheFiles()) if (!stale.endsWith(file)) rmSync(join(home, 'agentgate', file));
+    expect(run().code).toBe(0);
+    expect(readdirSync(join(home, 'agentgate')).sort()).toEqual([
+      expect.stringMatching(/-schema\.v8$/),
+      'notes.txt',
+    ]);
+    expect(cacheFiles()).not.toContain('cli-0123456789abcdef-v20.0.0-x64-schema.v8');
+  });
+
+  it('survives a corrupt cache: V8 refuses it, the CLI compiles and rewrites it', () => {
+    home = mkdtempSync(join(tmpdir(), 'agentgate-cache-'));
+    const clean = run();
+    const [file] = cacheFiles();
+    const path = join(home, 'agentgate', file as string);
+    writeFileSync(path, Buffer.alloc(4096, 0xab));
+    const again = run();
+    expect(again.code).toBe(0);
+    expect(again.stdout).toBe(clean.stdout);
+    expect(statSync(path).size).not.toBe(4096);
+  });
+
+  it('neither reads nor writes a cache in a directory others can write to, or when switched off', () => {
+    home = mkdtempSync(join(tmpdir(), 'agentgate-cache-'));
+    run();
+    for (const file of cacheFiles()) rmSync(join(home, 'agentgate', file));
+    chmodSync(join(home, 'agentgate'), 0o777);
+    expect(run().code).toBe(0);
+    expect(cacheFiles()).toEqual([]);
+    rmSync(join(home, 'agentgate'), { recursive: true });
+    expect(run({ AGENTGATE_NO_CODE_CACHE: '1' }).code).toBe(0);
+    expect(readdirSync(home)).toEqual([]);
+  });
+});
