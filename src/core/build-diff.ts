@@ -15,6 +15,7 @@ import { diffFlows } from './flows.js';
 import { PROMPT_BINDINGS_UNKNOWN } from './parse-snapshot.js';
 import type { ParsedSnapshot } from './parse-snapshot.js';
 import { classifyBlastRadius } from './radius.js';
+import { markNewFindings } from './new-findings.js';
 import { computeSignoffRequirement, exceedsMaxRadius } from './signoffs.js';
 import type {
   BindingChange,
@@ -163,7 +164,13 @@ export function buildDiffReport(input: DiffInput): DiffReport {
       },
     },
     ungoverned: files.none,
-    findings: sortFindings(waived.findings),
+    findings: sortFindings(
+      markNewFindings({
+        head: waived.findings,
+        base: [...baseRegistry.findings, ...validateRegistry(baseRegistry, { actions })],
+        changedFiles: input.changedFiles,
+      }),
+    ),
     waivers: { applied: waived.applied, expired: waived.expired },
   };
 }

@@ -1,5 +1,6 @@
 import { createPathClassifier, holdsEveryPlane } from '../classify-paths.js';
 import { isEvalFinding } from '../finding-codes.js';
+import { isNewFinding } from '../new-findings.js';
 import type { Config, DiffReport, Finding } from '../types.js';
 import { shortDigest } from './signoff-command.js';
 import { UNSATISFIABLE } from './signoffs.js';
@@ -31,7 +32,8 @@ export function planeOfFinding(finding: Finding, classify: (path: string) => str
 
 export function planStatuses(input: StatusInput): GateStatuses {
   const classify = createPathClassifier(input.config);
-  const errors = input.report.findings.filter((f) => f.severity === 'error');
+  // errors the base already had do not hold this change: it did not bring them
+  const errors = input.report.findings.filter((f) => f.severity === 'error' && isNewFinding(f));
   const dataErrors = errors.filter((f) => holdsEveryPlane(f) || planeOfFinding(f, classify) === 'data');
   const controlErrors = errors.filter((f) => holdsEveryPlane(f) || planeOfFinding(f, classify) === 'control');
   return {
