@@ -46,7 +46,8 @@ function changeItems(changes: readonly (ToolChange | ServerChange)[], kind: 'too
     const radius = change.radiusAfter ?? 'none';
     const where = { path: change.path, line: change.line };
     if (change.escalation) {
-      const from = change.radiusBefore === null ? `new ${kind}` : `${change.radiusBefore} -> ${radius}`;
+      const from =
+        change.radiusBefore === null ? `${radius} (new ${kind})` : `${change.radiusBefore} -> ${radius}`;
       items.push({
         rule: {
           id: `escalation/${radius}`,
