@@ -53,5 +53,5 @@ export function diffTextLines(before: string, after: string, options: LineDiffOp
 
 // both sides end in a newline, so a text that only gains one is not "every line changed"
 function withNewline(text: string): string {
-  return text.endsWith('\n') ? text : `${text}\n`;
+  return text === '' || text.endsWith('\n') ? text : `${text}\n`;
 }
