@@ -17,6 +17,8 @@ import type { FoldedTools } from './fold-server-tools.js';
 import { cellCode, clip, codeSpan, escapeMarkdown } from './markdown-escape.js';
 import { isLongTextChange, textDiffSection } from './markdown-text-diff.js';
 import type { TextChange } from './markdown-text-diff.js';
+import { changedPromptText } from './prompt-texts.js';
+import type { PromptTextLookup } from './prompt-texts.js';
 import { summarizeReport } from './summary-line.js';
 
 /** Most rows per table or list; the rest are counted ("+N more"), the JSON report has them all. */
@@ -27,6 +29,8 @@ export interface MarkdownReportOptions {
   allFindings?: boolean;
   /** lead with the summary line (default); the PR comment puts it above its own gate table instead */
   summary?: boolean;
+  /** prompt texts, for line diffs of changed prompts */
+  promptTexts?: PromptTextLookup;
 }
 
 const FLOW_LABEL: Record<Flow['kind'], string> = {
@@ -43,7 +47,11 @@ export function renderMarkdownReport(report: DiffReport, options: MarkdownReport
   out.push(`### agentgate diff ${describeRef(report.base)} → ${describeRef(report.head)}`, '');
   // numbers and fixed words only: nothing from the PR, so nothing to escape
   if (options.summary !== false) out.push(`**Summary:** ${summarizeReport(report)}`, '');
-  out.push(...controlSection(report), ...dataSection(report), ...ungovernedSection(report.ungoverned ?? []));
+  out.push(
+    ...controlSection(report),
+    ...dataSection(report, options.promptTexts),
+    ...ungovernedSection(report.ungoverned ?? []),
+  );
   out.push(...findingsSection(report.findings, options.allFindings === true));
   out.push(...waiversSection(report));
   return `${out
@@ -211,7 +219,7 @@ function flowLine(flow: Flow): string {
   return `${FLOW_LABEL[flow.kind]} in ${codeSpan(flow.agent)}: ${codeList(flow.sources)} → ${codeList(flow.sinks)}`;
 }
 
-function dataSection(report: DiffReport): string[] {
+function dataSection(report: DiffReport, promptTexts: PromptTextLookup | undefined): string[] {
   const data = report.planes.data;
   const out = ['#### Data plane (behaviour)', ''];
   if (!data.changed) return [...out, 'No data-plane changes.', ''];
@@ -221,9 +229,17 @@ function dataSection(report: DiffReport): string[] {
     for (const prompt of prompts.shown) out.push(promptRow(prompt));
     out.push('');
     if (prompts.more > 0) out.push(`+${prompts.more} more prompts`, '');
+    out.push(...textDiffSection(promptTextChanges(data.prompts, promptTexts)));
   }
   out.push(...filesBlock(data.files), ...reviewersLine(data.reviewers));
   return out;
+}
+
+function promptTextChanges(prompts: PromptChange[], lookup: PromptTextLookup | undefined): TextChange[] {
+  return prompts.flatMap((prompt) => {
+    const text = changedPromptText(prompt, lookup);
+    return text ? [{ owner: prompt.id, change: { field: 'text', kind: 'changed' as const, ...text } }] : [];
+  });
 }
 
 function promptRow(prompt: PromptChange): string {

@@ -75,10 +75,15 @@ export function changeLine(item: ToolChange | ServerChange, suffix: string, c: C
 }
 
 /** A field change on one line, or, for a long text, its line diff under a heading. */
-export function fieldLines(change: FieldChange, c: ChalkInstance): string[] {
+export function fieldLines(
+  change: FieldChange,
+  c: ChalkInstance,
+  options: { always?: boolean } = {},
+): string[] {
   const colour = change.kind === 'widened' ? c.red : change.kind === 'narrowed' ? c.green : c.dim;
-  if (isLongText(change.before, change.after)) {
-    const diff = diffTextLines(change.before, change.after as string);
+  const texts = typeof change.before === 'string' && typeof change.after === 'string';
+  if (texts && (options.always === true || isLongText(change.before, change.after))) {
+    const diff = diffTextLines(change.before as string, change.after as string);
     const body = diff.lines.map((line) => {
       if (line.kind === 'hunk') return `        ${c.cyan(line.text)}`;
       if (line.kind === 'added') return `        ${c.green(`+${t(line.text)}`)}`;

@@ -5,7 +5,9 @@ import type { ChangedFile, DiffReport, Finding, Flow, Radius } from '../core/typ
 import { capList } from './cap-list.js';
 import { revealLine as t } from './reveal.js';
 import { summarizeReport } from './summary-line.js';
-import { colourRadius, MAX_ITEMS, toolAndServerLines } from './text-control.js';
+import { changedPromptText } from './prompt-texts.js';
+import type { PromptTextLookup } from './prompt-texts.js';
+import { colourRadius, fieldLines, MAX_ITEMS, toolAndServerLines } from './text-control.js';
 
 export { colourRadius } from './text-control.js';
 
@@ -19,6 +21,8 @@ const STATUS_LETTER: Record<ChangedFile['status'], string> = {
 export interface TextReportOptions {
   /** also list the findings the base already had */
   allFindings?: boolean;
+  /** prompt texts, for line diffs of changed prompts */
+  promptTexts?: PromptTextLookup;
 }
 
 const MAX_FILES = 20;
@@ -41,6 +45,8 @@ export function renderTextReport(
   for (const prompt of prompts.shown) {
     const version = `version ${prompt.versionBefore ?? '-'} -> ${prompt.versionAfter ?? '-'}`;
     out.push(`    prompt ${t(prompt.id)}  ${prompt.change}  ${c.dim(version)}`);
+    const text = changedPromptText(prompt, options.promptTexts);
+    if (text) out.push(...fieldLines({ field: 'text', kind: 'changed', ...text }, c, { always: true }));
   }
   if (prompts.more > 0) out.push(c.dim(`    +${prompts.more} more prompts`));
   if (data.eval) out.push(...evalLines(data.eval, c));

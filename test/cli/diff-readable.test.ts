@@ -103,6 +103,21 @@ describe('readable at scale', () => {
     }
   });
 
+  it('shows a prompt text edit as a line diff in text and Markdown', async () => {
+    const body = Array.from({ length: 40 }, (_, i) => `Rule ${i}: be precise.`);
+    repo.write('registry/prompts/agent.md', prompt([], body.join('\n'), 1));
+    await repo.commit('prompt');
+    body[20] = 'Rule 20: be kind.';
+    repo.write('registry/prompts/agent.md', prompt([], body.join('\n'), 2));
+    await repo.commit('one word');
+    for (const format of ['text', 'markdown']) {
+      const out = diff('--format', format).stdout;
+      expect(out).toContain('-Rule 20: be precise.');
+      expect(out).toContain('+Rule 20: be kind.');
+      expect(out).not.toContain('Rule 5: be precise.');
+    }
+  });
+
   it('keeps a 500-tool change readable in the terminal and in Markdown', async () => {
     repo.write('registry/tools/keep.yaml', tool('keep_me'));
     await repo.commit('base');

@@ -6,6 +6,8 @@ import { isRadius } from '../../core/types.js';
 import type { DiffReport, Registry } from '../../core/types.js';
 import { computeDiff } from '../../load/compute-diff.js';
 import { renderMarkdownReport } from '../../render/markdown.js';
+import { createPromptTextLookup } from '../../render/prompt-texts.js';
+import type { PromptTextLookup } from '../../render/prompt-texts.js';
 import { renderDiffSarif } from '../../render/sarif-diff.js';
 import { readOwnPackage } from '../package-info.js';
 import { renderTextReport } from '../../render/text.js';
@@ -30,7 +32,10 @@ export async function runDiff(options: DiffOptions, cwd: string): Promise<number
           version: readOwnPackage().version,
           ...locators(parsed.head.registry),
         })
-      : renderReport(report, options.format, allFindings),
+      : renderReport(report, options.format, {
+          allFindings,
+          promptTexts: createPromptTextLookup(parsed.base.registry, parsed.head.registry),
+        }),
   );
   // only the findings this change brings decide: pre-existing ones are listed, never a failure
   const gateFailed =
@@ -49,15 +54,19 @@ function locators(registry: Registry) {
   };
 }
 
-function renderReport(report: DiffReport, format: DiffOptions['format'], allFindings: boolean): string {
+function renderReport(
+  report: DiffReport,
+  format: DiffOptions['format'],
+  options: { allFindings: boolean; promptTexts: PromptTextLookup },
+): string {
   switch (format) {
     case 'json':
       return `${JSON.stringify(report, null, 2)}\n`;
     case 'markdown':
-      return renderMarkdownReport(report, { allFindings });
+      return renderMarkdownReport(report, options);
     default: {
       const colour = process.env.NO_COLOR ? 0 : new Chalk().level;
-      return renderTextReport(report, new Chalk({ level: colour }), { allFindings });
+      return renderTextReport(report, new Chalk({ level: colour }), options);
     }
   }
 }
