@@ -83,6 +83,9 @@ describe('agentgate validate', () => {
     const sarif = JSON.parse(result.stdout);
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs[0].tool.driver.name).toBe('agentgate');
+    expect(sarif.runs[0].automationDetails).toEqual({ id: 'agentgate/validate/' });
+    expect(sarif.runs[0].tool.driver.rules[0].help.markdown).toContain('How to fix');
+    expect(sarif.runs[0].results[0].partialFingerprints['agentgateFingerprint/v1']).toMatch(/^[0-9a-f]{64}$/);
     expect(sarif.runs[0].results[0]).toMatchObject({
       ruleId: 'hidden-unicode',
       level: 'error',
