@@ -15,7 +15,7 @@ import { diffFlows } from './flows.js';
 import { PROMPT_BINDINGS_UNKNOWN } from './parse-snapshot.js';
 import type { ParsedSnapshot } from './parse-snapshot.js';
 import { classifyBlastRadius } from './radius.js';
-import { markNewFindings } from './new-findings.js';
+import { changedFieldsOf, markNewFindings } from './new-findings.js';
 import { computeSignoffRequirement, exceedsMaxRadius } from './signoffs.js';
 import type {
   BindingChange,
@@ -169,6 +169,7 @@ export function buildDiffReport(input: DiffInput): DiffReport {
         head: waived.findings,
         base: [...baseRegistry.findings, ...validateRegistry(baseRegistry, { actions })],
         changedFiles: input.changedFiles,
+        changedFields: changedFieldsOf([...tools, ...servers]),
       }),
     ),
     waivers: { applied: waived.applied, expired: waived.expired },

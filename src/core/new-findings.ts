@@ -26,9 +26,29 @@ const ABOUT_THE_CHANGE_IN_FILE = new Set([
   'symlink-refused',
 ]);
 
-export function isAboutTheChange(finding: Finding, changedPaths: ReadonlySet<string>): boolean {
+/** A tool defined twice is ambiguous authority: which copy applies is unknown once either copy changes. */
+const ABOUT_THE_CHANGED_TOOL = new Set(['duplicate-tool', 'duplicate-server']);
+/**
+ * Text that hides something: when the change rewrites that very text, the old finding cannot vouch for the new
+ * text (the hidden part may be what changed), so it is new again.
+ */
+const ABOUT_THE_CHANGED_TEXT = new Set(['hidden-unicode', 'control-characters', 'instruction-like-text']);
+
+export interface ChangeScope {
+  paths: ReadonlySet<string>;
+  /** changed tools and servers by name, with the fields that changed ('*' for an added or renamed one) */
+  fields: ReadonlyMap<string, readonly string[]>;
+}
+
+export function isAboutTheChange(finding: Finding, scope: ChangeScope): boolean {
   if (ABOUT_THE_CHANGE_ANYWHERE.has(finding.code)) return true;
-  return ABOUT_THE_CHANGE_IN_FILE.has(finding.code) && changedPaths.has(finding.path);
+  if (ABOUT_THE_CHANGE_IN_FILE.has(finding.code) && scope.paths.has(finding.path)) return true;
+  const fields = finding.tool === undefined ? undefined : scope.fields.get(finding.tool);
+  if (fields === undefined) return false;
+  if (ABOUT_THE_CHANGED_TOOL.has(finding.code)) return true;
+  if (!ABOUT_THE_CHANGED_TEXT.has(finding.code)) return false;
+  const field = finding.field ?? '';
+  return fields.some((changed) => changed === '*' || field === changed || field.startsWith(`${changed}.`));
 }
 
 /** Whether a finding decides a gate: new ones do, and one nobody marked is new (fail closed). */
@@ -68,6 +88,21 @@ export interface NewFindingsInput {
   /** the base's findings, computed the same way as the head's (parse findings and registry checks) */
   base: readonly Finding[];
   changedFiles: readonly ChangedFile[];
+  /** the tools and servers the change touches, with their changed fields */
+  changedFields?: ReadonlyMap<string, readonly string[]>;
+}
+
+/** What each changed tool or server changed: its field names, or '*' when it is new under its name. */
+export function changedFieldsOf(
+  changes: readonly { name: string; change: string; changes: readonly { field: string }[] }[],
+): Map<string, string[]> {
+  const fields = new Map<string, string[]>();
+  for (const change of changes) {
+    if (change.change === 'removed') continue;
+    const touched = change.change === 'modified' ? change.changes.map((c) => c.field) : ['*'];
+    fields.set(change.name, [...(fields.get(change.name) ?? []), ...touched]);
+  }
+  return fields;
 }
 
 /**
@@ -84,6 +119,7 @@ export function markNewFindings(input: NewFindingsInput): Finding[] {
       basePathOf.set(file.path, file.oldPath);
     }
   }
+  const scope: ChangeScope = { paths: changedPaths, fields: input.changedFields ?? new Map() };
   const available = new Map<string, number>();
   for (const finding of input.base) {
     const key = findingKey(finding);
@@ -95,7 +131,7 @@ export function markNewFindings(input: NewFindingsInput): Finding[] {
     .sort((a, b) => a.finding.line - b.finding.line || a.index - b.index);
   const fresh = new Array<boolean>(input.head.length).fill(true);
   for (const { finding, index } of order) {
-    if (isAboutTheChange(finding, changedPaths)) continue;
+    if (isAboutTheChange(finding, scope)) continue;
     const key = findingKey(finding, basePathOf.get(finding.path) ?? finding.path);
     const left = available.get(key) ?? 0;
     if (left === 0) continue;

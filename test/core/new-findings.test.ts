@@ -152,7 +152,7 @@ describe('pre-existing findings in a real diff', () => {
     expect(about.map((f) => f.code)).toContain('prompt-bindings-unknown');
   });
 
-  it('hidden Unicode already in a description stays old through an edit elsewhere, new when more is added', () => {
+  it('hidden Unicode already in a description stays old through an edit elsewhere in the file', () => {
     const zw = '\u200b';
     const withHidden: Files = {
       ...base,
@@ -160,19 +160,49 @@ describe('pre-existing findings in a real diff', () => {
     };
     const edited = diff(withHidden, {
       ...withHidden,
-      'registry/tools/mail.yaml': tool(
-        'read_mail',
-        `owner: "@acme/mail"\ndescription: "Reads${zw} mail, fast."\n`,
-      ),
+      'registry/tools/mail.yaml': tool('read_mail', `owner: "@acme/mail"\ndescription: "Reads${zw} mail."\n`),
     });
     const hidden = edited.findings.filter((f) => f.code === 'hidden-unicode');
     expect(hidden).toHaveLength(1);
     expect(hidden[0]?.new).toBe(false);
+    expect(statuses(edited).control.state).not.toBe('failure');
+  });
+
+  it('hidden Unicode is new again when the change rewrites the text that holds it, or adds more', () => {
+    const zw = '\u200b';
+    const withHidden: Files = {
+      ...base,
+      'registry/tools/mail.yaml': tool('read_mail', `description: "Reads${zw} mail."\n`),
+    };
+    const rewritten = diff(withHidden, {
+      ...withHidden,
+      'registry/tools/mail.yaml': tool('read_mail', `description: "Reads${zw} mail, fast."\n`),
+    });
+    expect(rewritten.findings.filter((f) => f.code === 'hidden-unicode').map((f) => f.new)).toEqual([true]);
+    expect(statuses(rewritten).control.state).toBe('failure');
     const more = diff(withHidden, {
       ...withHidden,
-      'registry/tools/mail.yaml': tool('read_mail', `description: "Reads${zw} mail${zw}."\n`),
+      'registry/tools/mail.yaml': tool('read_mail', `owner: x\ndescription: "Reads${zw} mail${zw}."\n`),
     });
     expect(more.findings.filter((f) => f.code === 'hidden-unicode').map((f) => f.new)).toEqual([true]);
+  });
+
+  it('a tool defined twice holds the gate when the change touches either copy', () => {
+    const twice: Files = {
+      ...base,
+      'registry/tools/copy.yaml': tool('read_things'),
+    };
+    const report = diff(twice, { ...twice, 'registry/tools/read.yaml': tool('read_things', 'owner: x\n') });
+    const dupes = report.findings.filter((f) => f.code === 'duplicate-tool');
+    expect(dupes.length).toBeGreaterThan(0);
+    expect(dupes.every((f) => f.new === true)).toBe(true);
+    const untouched = diff(twice, {
+      ...twice,
+      'registry/prompts/agent.md': prompt('agent', ['read_things', ...ghosts], 'Hi.', 2),
+    });
+    expect(untouched.findings.filter((f) => f.code === 'duplicate-tool').every((f) => f.new === false)).toBe(
+      true,
+    );
   });
 
   it('findings the change computes itself (version bump, radius over max) are always new', () => {
