@@ -19,8 +19,8 @@ export interface DiffSarifOptions {
   version?: string;
   /** include the findings the base already had (they are not the change's) */
   allFindings?: boolean;
-  /** where an agent's bindings are written (its prompt), for the location of a new dangerous path */
-  locateAgent?: (agent: string) => SourceRef | undefined;
+  /** where an agent binds one of `tools` (its prompt's `tools:` entry), for the location of a new dangerous path */
+  locateAgent?: (agent: string, tools: readonly string[]) => SourceRef | undefined;
   /** where a tool is declared at head */
   locateTool?: (name: string) => SourceRef | undefined;
 }
@@ -97,7 +97,7 @@ function locateFlow(
   report: DiffReport,
   options: DiffSarifOptions,
 ): { path: string; line: number } {
-  const agent = options.locateAgent?.(flow.agent);
+  const agent = options.locateAgent?.(flow.agent, [...flow.sinks, ...flow.sources]);
   if (agent) return { path: agent.path, line: agent.line };
   const tools = report.planes.control.tools;
   for (const name of [...flow.sinks, ...flow.sources]) {

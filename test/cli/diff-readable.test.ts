@@ -142,3 +142,44 @@ describe('readable at scale', () => {
     expect(markdown).toContain('zz_admin_all');
   });
 });
+
+describe('SARIF of a diff', () => {
+  it('locates a new dangerous path at the line that binds its sink, and the escalation at the manifest', async () => {
+    repo.write(
+      'registry/tools/tickets.yaml',
+      'apiVersion: agentgate/v1\nkind: Tool\nname: read_ticket\neffect: read\nuntrustedInput: true\nscopes: [tickets:read]\n',
+    );
+    repo.write(
+      'registry/prompts/agent.md',
+      '---\nid: agent\nversion: 1\ntools:\n  - read_ticket\n---\nHi.\n',
+    );
+    await repo.commit('base');
+    repo.write(
+      'registry/tools/accounts.yaml',
+      'apiVersion: agentgate/v1\nkind: Tool\nname: delete_account\neffect: irreversible\nscopes: [accounts:delete]\n',
+    );
+    repo.write(
+      'registry/prompts/agent.md',
+      '---\nid: agent\nversion: 2\ntools:\n  - read_ticket\n  - delete_account\n---\nHi.\n',
+    );
+    await repo.commit('bind a delete tool beside untrusted input');
+    const log = JSON.parse(diff('--format', 'sarif').stdout) as {
+      runs: {
+        automationDetails: { id: string };
+        results: { ruleId: string; locations: { physicalLocation: unknown }[] }[];
+      }[];
+    };
+    const run = log.runs[0]!;
+    expect(run.automationDetails.id).toBe('agentgate/diff/');
+    const where = (ruleId: string) =>
+      run.results.find((r) => r.ruleId === ruleId)?.locations[0]?.physicalLocation;
+    expect(where('flow/untrusted-to-action')).toEqual({
+      artifactLocation: { uri: 'registry/prompts/agent.md' },
+      region: { startLine: 6 },
+    });
+    expect(where('escalation/irreversible')).toEqual({
+      artifactLocation: { uri: 'registry/tools/accounts.yaml' },
+      region: { startLine: 3 },
+    });
+  });
+});

@@ -3,6 +3,8 @@ import { isUnreadableFinding } from '../../core/finding-codes.js';
 import { isNewFinding } from '../../core/new-findings.js';
 import { compareRadius } from '../../core/radius.js';
 import { isRadius } from '../../core/types.js';
+import { createFieldLocator } from '../../core/parse/locate.js';
+import type { SourceFile } from '../../core/parse/source-file.js';
 import type { DiffReport, Registry } from '../../core/types.js';
 import { computeDiff } from '../../load/compute-diff.js';
 import { renderMarkdownReport } from '../../render/markdown.js';
@@ -30,7 +32,7 @@ export async function runDiff(options: DiffOptions, cwd: string): Promise<number
       ? renderDiffSarif(report, {
           allFindings,
           version: readOwnPackage().version,
-          ...locators(parsed.head.registry),
+          ...locators(parsed.head.registry, parsed.headFiles.files),
         })
       : renderReport(report, options.format, {
           allFindings,
@@ -44,12 +46,21 @@ export async function runDiff(options: DiffOptions, cwd: string): Promise<number
   return gateFailed || (failOn !== null && failOn(report)) ? 1 : 0;
 }
 
-/** Where agents and tools are declared at head: the lines SARIF results point at. */
-function locators(registry: Registry) {
+/** Where agents bind tools and where tools are declared at head: the lines SARIF results point at. */
+function locators(registry: Registry, files: Iterable<SourceFile>) {
   const prompts = new Map(registry.prompts.map((prompt) => [prompt.id, prompt.source]));
   const tools = new Map(registry.tools.map((tool) => [tool.name, tool.source]));
+  const locate = createFieldLocator(files);
   return {
-    locateAgent: (agent: string) => prompts.get(agent),
+    locateAgent: (agent: string, bound: readonly string[]) => {
+      const source = prompts.get(agent);
+      if (!source) return undefined;
+      for (const value of bound) {
+        const line = locate({ path: source.path, value }, ['tools']);
+        if (line !== undefined) return { path: source.path, line };
+      }
+      return source;
+    },
     locateTool: (name: string) => tools.get(name),
   };
 }
