@@ -10,6 +10,8 @@ import type {
   SourceRef,
   ToolChange,
 } from '../core/types.js';
+import { foldServerTools } from './fold-server-tools.js';
+import type { FoldedTools } from './fold-server-tools.js';
 import { renderSarifLog } from './sarif-log.js';
 import type { SarifItem, SarifLevel } from './sarif-log.js';
 import { ESCALATION_RULE, FLOW_RULES, RADIUS_SEVERITY, WIDENED_RULE } from './sarif-rules.js';
@@ -27,9 +29,13 @@ export interface DiffSarifOptions {
 
 export function renderDiffSarif(report: DiffReport, options: DiffSarifOptions = {}): string {
   const control = report.planes.control;
+  const servers = control.servers ?? [];
+  // a server-level change is one alert at the server, not one per tool it reaches
+  const view = foldServerTools(control.tools, servers);
   const items: SarifItem[] = [
-    ...changeItems(control.tools, 'tool'),
-    ...changeItems(control.servers ?? [], 'server'),
+    ...changeItems(view.listed, 'tool'),
+    ...view.folded.flatMap((group) => foldedItems(group, servers)),
+    ...changeItems(servers, 'server'),
     ...control.flows.added.map((flow) => flowItem(flow, report, options)),
     ...report.findings.filter((f) => options.allFindings === true || isNewFinding(f)).map(findingItem),
   ];
@@ -77,6 +83,27 @@ function changeItems(changes: readonly (ToolChange | ServerChange)[], kind: 'too
     }
   }
   return items;
+}
+
+function foldedItems(group: FoldedTools, servers: readonly ServerChange[]): SarifItem[] {
+  const server = servers.find((s) => s.name === group.server);
+  if (!group.escalation || !server) return [];
+  const radius = group.radiusAfter ?? 'none';
+  return [
+    {
+      rule: {
+        id: `escalation/${radius}`,
+        ...ESCALATION_RULE,
+        short: `Blast radius rises to ${radius}`,
+        severity: RADIUS_SEVERITY[radius],
+      },
+      level: levelOf(radius),
+      message: `${group.names.length} tool(s) of server ${group.server}: radius ${group.radiusBefore ?? 'none'} -> ${radius} through the server's changes (${list(group.names)})`,
+      path: server.path,
+      line: server.line,
+      identity: ['server-tools', group.server, radius],
+    },
+  ];
 }
 
 function flowItem(flow: Flow, report: DiffReport, options: DiffSarifOptions): SarifItem {

@@ -82,6 +82,14 @@ describe('readable at scale', () => {
     }
     const text = diff().stdout;
     expect(text.split('\n')[1]).toBe('control: 18 modified (18 write), 1 server; data: no changes');
+    const sarif = JSON.parse(diff('--format', 'sarif').stdout) as {
+      runs: { results: { ruleId: string; message: { text: string } }[] }[];
+    };
+    const results = sarif.runs[0]!.results;
+    expect(results.filter((r) => r.message.text.includes('repo:write'))).toHaveLength(1);
+    expect(results.filter((r) => r.ruleId === 'escalation/write').map((r) => r.message.text)).toEqual([
+      expect.stringContaining('18 tool(s) of server gh: radius read -> write'),
+    ]);
   });
 
   it('shows a one-line edit in a 60-line description as a few diff lines, not both texts', async () => {
