@@ -141,12 +141,12 @@ export function markNewFindings(input: NewFindingsInput): Finding[] {
   return input.head.map((finding, index) => ({ ...finding, new: fresh[index] as boolean }));
 }
 
-/** "3 pre-existing findings not brought by this change", or null when there are none. */
+/** "3 pre-existing findings not brought by this change (2 errors)", or null when there are none. */
 export function describePreexisting(findings: readonly Finding[]): string | null {
   const old = findings.filter((finding) => !isNewFinding(finding));
   if (old.length === 0) return null;
   const errors = old.filter((finding) => finding.severity === 'error').length;
   const noun = old.length === 1 ? 'finding' : 'findings';
   const which = errors > 0 ? ` (${errors} error${errors === 1 ? '' : 's'})` : '';
-  return `${old.length} pre-existing ${noun}${which} not brought by this change`;
+  return `${old.length} pre-existing ${noun} not brought by this change${which}`;
 }

@@ -193,9 +193,7 @@ function ungovernedSection(files: ChangedFile[]): string[] {
 function findingsSection(findings: Finding[], all: boolean): string[] {
   const old = describePreexisting(findings);
   const note =
-    old === null
-      ? []
-      : [`${escapeMarkdown(old)}${all ? '' : ' (listed by `agentgate diff --all-findings`)'}.`, ''];
+    old === null ? [] : [`${old}${all ? '' : ': `agentgate diff --all-findings` lists them'}.`, ''];
   const shown = capList(all ? findings : findings.filter(isNewFinding), MAX_ROWS);
   if (shown.shown.length === 0) return note.length > 0 ? ['#### Findings', '', ...note] : [];
   const out = ['#### Findings', '', '| severity | code | where | message |', '| --- | --- | --- | --- |'];

@@ -112,7 +112,7 @@ function findingLines(findings: Finding[], all: boolean, c: ChalkInstance): stri
   }
   if (listed.more > 0)
     out.push(c.dim(`  +${listed.more} more findings (agentgate diff --format json lists all)`));
-  if (old !== null) out.push(c.dim(`  ${old}${all ? '' : ' (list them with --all-findings)'}`));
+  if (old !== null) out.push(c.dim(`  ${old}${all ? '' : ' — list them with --all-findings'}`));
   if (out.length > 0) out.push('');
   return out;
 }

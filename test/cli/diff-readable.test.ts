@@ -37,7 +37,7 @@ describe('pre-existing findings', () => {
     await repo.commit('reword');
     const text = diff();
     expect(text.code).toBe(0);
-    expect(text.stdout).toContain('20 pre-existing findings (20 errors) not brought by this change');
+    expect(text.stdout).toContain('20 pre-existing findings not brought by this change (20 errors)');
     expect(text.stdout).not.toContain('ghost_3');
     const all = diff('--all-findings');
     expect(all.code).toBe(0);
@@ -47,7 +47,7 @@ describe('pre-existing findings', () => {
     expect(json.findings).toHaveLength(20);
     expect(json.findings.every((f) => f.new === false)).toBe(true);
     const markdown = diff('--format', 'markdown').stdout;
-    expect(markdown).toContain('20 pre-existing findings (20 errors) not brought by this change');
+    expect(markdown).toContain('20 pre-existing findings not brought by this change (20 errors)');
     const sarif = JSON.parse(diff('--format', 'sarif').stdout);
     expect(sarif.runs[0].results).toEqual([]);
   });

@@ -81,7 +81,7 @@ describe('pre-existing findings in a real diff', () => {
     expect(planned.control.state).toBe('success');
     expect(planned.data.state).toBe('success');
     expect(describePreexisting(report.findings)).toBe(
-      '20 pre-existing findings (20 errors) not brought by this change',
+      '20 pre-existing findings not brought by this change (20 errors)',
     );
   });
 
