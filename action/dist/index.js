@@ -3669,8 +3669,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context) {
-      const plural = context.types.length === 1 ? "" : " one of";
-      const message = `${context.argument} could not be converted to${plural}: ${context.types.join(", ")}.`;
+      const plural2 = context.types.length === 1 ? "" : " one of";
+      const message = `${context.argument} could not be converted to${plural2}: ${context.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context.prefix,
         message
@@ -11233,9 +11233,9 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module.exports = class Pluralizer {
-      constructor(singular, plural) {
+      constructor(singular, plural2) {
         this.singular = singular;
-        this.plural = plural;
+        this.plural = plural2;
       }
       pluralize(count2) {
         const one = count2 === 1;
@@ -25342,7 +25342,7 @@ var require_resolve_block_scalar = __commonJS({
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type2 = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar4.source ? splitLines(scalar4.source) : [];
+      const lines = scalar4.source ? splitLines2(scalar4.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         const content = lines[i][1];
@@ -25500,7 +25500,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent, chomp, comment, length };
     }
-    function splitLines(source) {
+    function splitLines2(source) {
       const split = source.split(/\n( *)/);
       const first = split[0];
       const m = first.match(/^( *)/);
@@ -29321,11 +29321,11 @@ var require_util9 = __commonJS({
       return false;
     }
     exports.schemaHasRules = schemaHasRules;
-    function schemaHasRulesButRef(schema2, RULES3) {
+    function schemaHasRulesButRef(schema2, RULES2) {
       if (typeof schema2 == "boolean")
         return !schema2;
       for (const key in schema2)
-        if (key !== "$ref" && RULES3.all[key])
+        if (key !== "$ref" && RULES2.all[key])
           return true;
       return false;
     }
@@ -30719,17 +30719,17 @@ var require_validate = __commonJS({
     }
     function schemaKeywords(it, types2, typeErrors, errsCount) {
       const { gen, schema: schema2, data, allErrors, opts, self: self2 } = it;
-      const { RULES: RULES3 } = self2;
-      if (schema2.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema2, RULES3))) {
-        gen.block(() => keywordCode(it, "$ref", RULES3.all.$ref.definition));
+      const { RULES: RULES2 } = self2;
+      if (schema2.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema2, RULES2))) {
+        gen.block(() => keywordCode(it, "$ref", RULES2.all.$ref.definition));
         return;
       }
       if (!opts.jtd)
         checkStrictTypes(it, types2);
       gen.block(() => {
-        for (const group of RULES3.rules)
+        for (const group of RULES2.rules)
           groupKeywords(group);
-        groupKeywords(RULES3.post);
+        groupKeywords(RULES2.post);
       });
       function groupKeywords(group) {
         if (!(0, applicability_1.shouldUseGroup)(schema2, group))
@@ -32884,10 +32884,10 @@ var require_core = __commonJS({
       }
       // Remove keyword
       removeKeyword(keyword) {
-        const { RULES: RULES3 } = this;
-        delete RULES3.keywords[keyword];
-        delete RULES3.all[keyword];
-        for (const group of RULES3.rules) {
+        const { RULES: RULES2 } = this;
+        delete RULES2.keywords[keyword];
+        delete RULES2.all[keyword];
+        for (const group of RULES2.rules) {
           const i = group.rules.findIndex((rule) => rule.keyword === keyword);
           if (i >= 0)
             group.rules.splice(i, 1);
@@ -33055,9 +33055,9 @@ var require_core = __commonJS({
     }
     var KEYWORD_NAME = /^[a-z_$][a-z0-9_$:-]*$/i;
     function checkKeyword(keyword, def) {
-      const { RULES: RULES3 } = this;
+      const { RULES: RULES2 } = this;
       (0, util_1.eachItem)(keyword, (kwd) => {
-        if (RULES3.keywords[kwd])
+        if (RULES2.keywords[kwd])
           throw new Error(`Keyword ${kwd} is already defined`);
         if (!KEYWORD_NAME.test(kwd))
           throw new Error(`Keyword ${kwd} has invalid name`);
@@ -33073,13 +33073,13 @@ var require_core = __commonJS({
       const post = definition === null || definition === void 0 ? void 0 : definition.post;
       if (dataType && post)
         throw new Error('keyword with "post" flag cannot have "type"');
-      const { RULES: RULES3 } = this;
-      let ruleGroup = post ? RULES3.post : RULES3.rules.find(({ type: t }) => t === dataType);
+      const { RULES: RULES2 } = this;
+      let ruleGroup = post ? RULES2.post : RULES2.rules.find(({ type: t }) => t === dataType);
       if (!ruleGroup) {
         ruleGroup = { type: dataType, rules: [] };
-        RULES3.rules.push(ruleGroup);
+        RULES2.rules.push(ruleGroup);
       }
-      RULES3.keywords[keyword] = true;
+      RULES2.keywords[keyword] = true;
       if (!definition)
         return;
       const rule = {
@@ -33094,7 +33094,7 @@ var require_core = __commonJS({
         addBeforeRule.call(this, ruleGroup, rule, definition.before);
       else
         ruleGroup.rules.push(rule);
-      RULES3.all[keyword] = rule;
+      RULES2.all[keyword] = rule;
       (_a = definition.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
     }
     function addBeforeRule(ruleGroup, rule, before) {
@@ -41003,7 +41003,9 @@ var configSchema = {
               properties: {
                 results: { type: "string", description: "Head eval results file." },
                 baseline: { type: "string", description: "Baseline eval results file." },
-                maxPassRateDrop: fraction("Largest pass-rate drop allowed, 0..1."),
+                maxPassRateDrop: fraction(
+                  "Largest pass-rate drop allowed, 0..1 (default 0.02: a drop over 2 points fails)."
+                ),
                 minPassRate: fraction("Lowest pass rate allowed, 0..1.")
               }
             }
@@ -45828,6 +45830,209 @@ function isEvalFinding(finding) {
   return finding.code.startsWith("eval-");
 }
 
+// src/core/parse-snapshot.ts
+var PROMPT_BINDINGS_UNKNOWN = "prompt-bindings-unknown";
+var PROMPT_FILE = /\.(?:md|ya?ml)$/i;
+var SOURCE_UNREAD_CODES = /* @__PURE__ */ new Set([
+  "source-parse",
+  "source-shape",
+  "source-limit",
+  "source-duplicate-key",
+  "source-unsafe-key"
+]);
+var REFUSAL_TEXT = {
+  symlink: "symbolic links are refused: a link can point outside the registry",
+  "too-large": "file is over the size limit",
+  "not-utf8": "file is not valid UTF-8",
+  submodule: "submodules are refused in the registry"
+};
+function parseSnapshot(files, refused, config, cache2 = /* @__PURE__ */ new Map()) {
+  const roleOf = createRegistryRoles(config);
+  const promptsRoot = literalPrefixes(config.planes.data.paths)[0] ?? "";
+  const tools = [];
+  const servers = [];
+  const agents = [];
+  const permissions = [];
+  const modelled = /* @__PURE__ */ new Set();
+  const prompts = [];
+  const findings = [];
+  const oids = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    oids.set(file.path, file.oid);
+    const key = `${file.oid}\0${file.path}`;
+    let parsed = cache2.get(key);
+    if (parsed === void 0) {
+      parsed = parseRegistryFile(file, roleOf(file.path), promptsRoot);
+      cache2.set(key, parsed);
+    }
+    tools.push(...parsed.tools);
+    servers.push(...parsed.servers ?? []);
+    agents.push(...parsed.agents ?? []);
+    permissions.push(...parsed.permissions ?? []);
+    if (parsed.modelled === true) modelled.add(file.path);
+    if (parsed.prompt) prompts.push(parsed.prompt);
+    findings.push(...parsed.findings);
+  }
+  for (const file of refused) {
+    oids.set(file.path, file.oid);
+    findings.push({
+      severity: "error",
+      code: file.reason === "symlink" ? "symlink-refused" : file.reason === "too-large" ? "file-too-large" : "file-refused",
+      path: file.path,
+      line: 1,
+      message: `${file.path}: ${REFUSAL_TEXT[file.reason]}`
+    });
+    const role = roleOf(file.path);
+    if (role === "prompt" && PROMPT_FILE.test(file.path))
+      findings.push(bindingsUnknown(file.path, promptsRoot));
+    if (typeof role === "object") findings.push(sourceUnread(file.path, role.adapter.id));
+  }
+  return { registry: { tools, prompts, findings, servers, agents, permissions }, oids, modelled };
+}
+function parseRegistryFile(file, role, promptsRoot) {
+  if (role === "refused") {
+    return {
+      tools: [],
+      findings: [refusedPathFinding(file.path, refusedCharacterOf(file.path) ?? "a refused character")]
+    };
+  }
+  if (typeof role === "object") {
+    const model = role.adapter.parse(file);
+    const unread = model.findings.some(
+      (finding) => finding.severity === "error" && SOURCE_UNREAD_CODES.has(finding.code)
+    );
+    return {
+      tools: model.tools,
+      servers: model.servers,
+      agents: model.agents,
+      permissions: model.permissions,
+      findings: model.findings,
+      modelled: !unread
+    };
+  }
+  if (role === "tool") {
+    const result = parseToolManifest(file);
+    const modelled = !result.findings.some((finding) => finding.severity === "error");
+    return { tools: result.tools, servers: result.servers, findings: result.findings, modelled };
+  }
+  if (role === "prompt") {
+    const result = parsePromptFile(file, promptsRoot);
+    if (result.prompt) return { tools: [], prompt: result.prompt, findings: result.findings };
+    if (result.dataFile) return { tools: [], findings: result.findings };
+    return { tools: [], findings: [...result.findings, bindingsUnknown(file.path, promptsRoot)] };
+  }
+  return { tools: [], findings: [] };
+}
+function bindingsUnknown(path, promptsRoot) {
+  return {
+    severity: "error",
+    code: PROMPT_BINDINGS_UNKNOWN,
+    path,
+    line: 1,
+    field: "tools",
+    tool: defaultPromptId(path, promptsRoot),
+    message: `${path}: the prompt does not parse, so the tools it binds are unknown: the control plane is held until it parses`
+  };
+}
+function sourceUnread(path, adapter) {
+  return {
+    severity: "error",
+    code: "source-parse",
+    path,
+    line: 1,
+    message: `${path}: the ${adapter} file cannot be read, so what it grants is unknown: the control plane is held until it can`
+  };
+}
+
+// src/core/new-findings.ts
+var ABOUT_THE_CHANGE_ANYWHERE = /* @__PURE__ */ new Set([PATH_REFUSED, "duplicate-prompt"]);
+var ABOUT_THE_CHANGE_IN_FILE = /* @__PURE__ */ new Set([
+  PROMPT_BINDINGS_UNKNOWN,
+  "yaml-parse",
+  "json-parse",
+  "duplicate-key",
+  "alias-limit",
+  "unknown-tag",
+  "schema",
+  "non-ascii-name",
+  "empty-manifest",
+  "encoding",
+  "file-too-large",
+  "symlink-refused"
+]);
+var ABOUT_THE_CHANGED_TOOL = /* @__PURE__ */ new Set(["duplicate-tool", "duplicate-server"]);
+var ABOUT_THE_CHANGED_TEXT = /* @__PURE__ */ new Set(["hidden-unicode", "control-characters", "instruction-like-text"]);
+function isAboutTheChange(finding, scope) {
+  if (ABOUT_THE_CHANGE_ANYWHERE.has(finding.code)) return true;
+  if (ABOUT_THE_CHANGE_IN_FILE.has(finding.code) && scope.paths.has(finding.path)) return true;
+  const fields = finding.tool === void 0 ? void 0 : scope.fields.get(finding.tool);
+  if (fields === void 0) return false;
+  if (ABOUT_THE_CHANGED_TOOL.has(finding.code)) return true;
+  if (!ABOUT_THE_CHANGED_TEXT.has(finding.code)) return false;
+  const field2 = finding.field ?? "";
+  return fields.some((changed) => changed === "*" || field2 === changed || field2.startsWith(`${changed}.`));
+}
+function isNewFinding(finding) {
+  return finding.new !== false;
+}
+function findingKey(finding, path = finding.path) {
+  return [finding.code, path, finding.tool ?? "", finding.field ?? "", normalizeMessage(finding, path)].join(
+    "\0"
+  );
+}
+function normalizeMessage(finding, path) {
+  let message = finding.message;
+  const own = `${finding.path}:${finding.line}: `;
+  if (message.startsWith(own)) message = message.slice(own.length);
+  if (path !== finding.path) message = message.split(finding.path).join(path);
+  return message.replace(/:\d+(?::\d+)?\b/g, ":#").replace(/\b(offset|line|lines) \d+/g, "$1 #").replace(/\s+/g, " ").trim();
+}
+function changedFieldsOf(changes) {
+  const fields = /* @__PURE__ */ new Map();
+  for (const change of changes) {
+    if (change.change === "removed") continue;
+    const touched = change.change === "modified" ? change.changes.map((c) => c.field) : ["*"];
+    fields.set(change.name, [...fields.get(change.name) ?? [], ...touched]);
+  }
+  return fields;
+}
+function markNewFindings(input2) {
+  const changedPaths = /* @__PURE__ */ new Set();
+  const basePathOf = /* @__PURE__ */ new Map();
+  for (const file of input2.changedFiles) {
+    changedPaths.add(file.path);
+    if (file.oldPath !== void 0) {
+      changedPaths.add(file.oldPath);
+      basePathOf.set(file.path, file.oldPath);
+    }
+  }
+  const scope = { paths: changedPaths, fields: input2.changedFields ?? /* @__PURE__ */ new Map() };
+  const available = /* @__PURE__ */ new Map();
+  for (const finding of input2.base) {
+    const key = findingKey(finding);
+    available.set(key, (available.get(key) ?? 0) + 1);
+  }
+  const order = input2.head.map((finding, index) => ({ finding, index })).sort((a, b) => a.finding.line - b.finding.line || a.index - b.index);
+  const fresh = new Array(input2.head.length).fill(true);
+  for (const { finding, index } of order) {
+    if (isAboutTheChange(finding, scope)) continue;
+    const key = findingKey(finding, basePathOf.get(finding.path) ?? finding.path);
+    const left = available.get(key) ?? 0;
+    if (left === 0) continue;
+    available.set(key, left - 1);
+    fresh[index] = false;
+  }
+  return input2.head.map((finding, index) => ({ ...finding, new: fresh[index] }));
+}
+function describePreexisting(findings) {
+  const old = findings.filter((finding) => !isNewFinding(finding));
+  if (old.length === 0) return null;
+  const errors = old.filter((finding) => finding.severity === "error").length;
+  const noun = old.length === 1 ? "finding" : "findings";
+  const which2 = errors > 0 ? ` (${errors} error${errors === 1 ? "" : "s"})` : "";
+  return `${old.length} pre-existing ${noun} not brought by this change${which2}`;
+}
+
 // src/core/gate/standing-lines.ts
 var FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 var QUOTE = /^ {0,3}>/;
@@ -46233,7 +46438,7 @@ function planeOfFinding(finding, classify) {
 }
 function planStatuses(input2) {
   const classify = createPathClassifier(input2.config);
-  const errors = input2.report.findings.filter((f) => f.severity === "error");
+  const errors = input2.report.findings.filter((f) => f.severity === "error" && isNewFinding(f));
   const classifyFully = createPathClassification(input2.config);
   const isAgentFile = (path) => {
     const found = classifyFully(path);
@@ -51306,105 +51511,933 @@ function cellCode(text2) {
   return codeSpan(text2, { inTable: true });
 }
 
-// src/render/markdown.ts
-var FLOW_LABEL = {
-  "untrusted-to-action": "untrusted input \u2192 high-radius action",
-  "lethal-trifecta": "lethal trifecta (untrusted input + sensitive data + outside egress)"
-};
-function renderMarkdownReport(report) {
-  const out = [];
-  out.push(`### agentgate diff ${describeRef(report.base)} \u2192 ${describeRef(report.head)}`, "");
-  out.push(...controlSection(report), ...dataSection(report), ...ungovernedSection(report.ungoverned ?? []));
-  out.push(...findingsSection(report.findings));
-  out.push(...waiversSection(report));
-  return `${out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}
-`;
+// src/render/cap-list.ts
+function capList(items, max) {
+  if (items.length <= max) return { shown: [...items], more: 0 };
+  return { shown: items.slice(0, max), more: items.length - max };
 }
-function describeRef(ref) {
-  if (ref.sha && ref.ref === ref.sha) return codeSpan(ref.sha.slice(0, 12));
-  const sha = ref.sha ? ` (${ref.sha.slice(0, 7)})` : "";
-  return `${codeSpan(ref.ref)}${sha}`;
+
+// src/core/scan-text.ts
+var HIDDEN = /[\p{Cf}\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u2800\u3164\uFE00-\uFE0F\uFFA0\u{E0100}-\u{E01EF}]/gu;
+var HIDDEN_TEST = new RegExp(HIDDEN.source, "u");
+var PICTOGRAPH = new RegExp("\\p{Extended_Pictographic}", "u");
+var EMOJI = new RegExp("\\p{Emoji}", "u");
+var SKIN_TONE_OR_VS = /[\u{1F3FB}-\u{1F3FF}\uFE0F]/u;
+function findHiddenUnicode(text2) {
+  if (!HIDDEN_TEST.test(text2)) return [];
+  const found = [];
+  for (const match of text2.matchAll(HIDDEN)) {
+    const index = match.index;
+    const codePoint = match[0].codePointAt(0);
+    if (isEmojiPart(text2, index, codePoint)) continue;
+    found.push({ index, codePoint, name: nameOfCodePoint(codePoint) ?? "FORMAT CHARACTER" });
+  }
+  return found;
 }
-function controlSection(report) {
-  const control = report.planes.control;
-  const out = ["#### Control plane (authority)", ""];
-  if (!control.changed) return [...out, "No control-plane changes.", ""];
-  out.push(signoffLine(report), "", `Capability digest: ${codeSpan(control.digest)}`, "");
-  if (control.tools.length > 0) {
-    out.push("| tool | change | radius | widened | other changes |", "| --- | --- | --- | --- | --- |");
-    for (const tool of control.tools) out.push(toolRow(tool));
-    out.push("");
-  }
-  const servers = control.servers ?? [];
-  if (servers.length > 0) {
-    out.push("| MCP server | change | radius | widened | other changes |", "| --- | --- | --- | --- | --- |");
-    for (const server of servers) out.push(serverRow(server));
-    out.push("");
-  }
-  const unmodelled = control.unmodelled ?? [];
-  if (unmodelled.length > 0) {
-    out.push("**Files no parser models** (each reviewed as a write change):", "");
-    for (const path of unmodelled.slice(0, 50)) out.push(`- ${codeSpan(path)}`);
-    if (unmodelled.length > 50) out.push(`- and ${unmodelled.length - 50} more`);
-    out.push("");
-  }
-  if (control.flows.added.length > 0) {
-    out.push("**New dangerous paths**", "");
-    for (const flow of control.flows.added) out.push(`- ${flowLine(flow)}`);
-    out.push("");
-  }
-  if (control.flows.removed.length > 0) {
-    out.push("**Dangerous paths removed**", "");
-    for (const flow of control.flows.removed) out.push(`- ${flowLine(flow)}`);
-    out.push("");
-  }
-  if (control.bindings.length > 0) {
-    out.push("| agent | tools bound | tools unbound |", "| --- | --- | --- |");
-    for (const binding of control.bindings) {
-      out.push(`| ${cellCode(binding.agent)} | ${codeList(binding.added)} | ${codeList(binding.removed)} |`);
+function isEmojiPart(text2, index, codePoint) {
+  if (codePoint === 65038 || codePoint === 65039) return EMOJI.test(previousCodePoint(text2, index));
+  if (codePoint === 8205) {
+    let before = index;
+    let previous = previousCodePoint(text2, before);
+    while (SKIN_TONE_OR_VS.test(previous)) {
+      before -= previous.length;
+      previous = previousCodePoint(text2, before);
     }
-    out.push("");
+    const next = String.fromCodePoint(text2.codePointAt(index + 1) ?? 32);
+    return PICTOGRAPH.test(previous) && PICTOGRAPH.test(next);
   }
-  const rules = control.permissions ?? [];
-  if (rules.length > 0) {
-    out.push("| permission rule | effect | change | scope | radius |", "| --- | --- | --- | --- | --- |");
-    for (const rule of rules) {
-      out.push(
-        `| ${cellCode(rule.rule)} | ${rule.effect} | ${rule.change}, ${rule.kind} | ${cellCode(rule.scope)} | ${rule.radius} |`
-      );
-    }
-    out.push("");
+  return false;
+}
+function previousCodePoint(text2, index) {
+  if (index <= 0) return "";
+  const low = text2.charCodeAt(index - 1);
+  if (low >= 56320 && low <= 57343 && index >= 2) return text2.slice(index - 2, index);
+  return text2.slice(index - 1, index);
+}
+var CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+var ESCAPE_SEQUENCE = /(?:(?:\u001B\[|\u009B)[\u0030-\u003F]{0,64}[\u0020-\u002F]{0,16}[\u0040-\u007E]?|(?:\u001B[\]PX^_]|[\u0090\u009D\u0098\u009E\u009F])[^\u0007\u001B\u009C]{0,256}(?:\u0007|\u001B\\|\u009C)?|\u001B[\u0020-\u007E]?)/y;
+function findControlCharacters(text2) {
+  const found = [];
+  CONTROL.lastIndex = 0;
+  for (let match = CONTROL.exec(text2); match !== null; match = CONTROL.exec(text2)) {
+    const index = match.index;
+    const codePoint = text2.charCodeAt(index);
+    if (codePoint === 13 && text2.charCodeAt(index + 1) === 10) continue;
+    ESCAPE_SEQUENCE.lastIndex = index;
+    const sequence = ESCAPE_SEQUENCE.exec(text2)?.[0] || match[0];
+    found.push({ index, codePoint, sequence });
+    CONTROL.lastIndex = index + sequence.length;
   }
-  out.push(...filesBlock(control.files), ...reviewersLine(control.reviewers));
+  return found;
+}
+function spellControls(sequence) {
+  let out = "";
+  for (const ch of sequence) {
+    const code = ch.codePointAt(0) ?? 0;
+    out += code < 32 || code >= 127 && code <= 159 ? `\\x${code.toString(16).padStart(2, "0")}` : ch;
+  }
   return out;
 }
-function signoffLine(report) {
-  const control = report.planes.control;
-  const radius = control.maxRadius ? `**${control.maxRadius}**` : "a";
-  const escalation = control.escalation ? " (escalation)" : "";
-  if (control.requiredSignoffs === 0) {
-    const why = control.narrowingOnly ? "narrowing only (revocations)" : `${radius} change`;
-    return `Sign-offs required: **0**, ${why}${escalation}.`;
+function decodeTagCharacters(text2) {
+  let out = "";
+  for (const ch of text2) {
+    const codePoint = ch.codePointAt(0);
+    if (codePoint >= 917536 && codePoint <= 917630) out += String.fromCharCode(codePoint - 917504);
   }
-  return `Sign-offs required: **${control.requiredSignoffs}** for ${radius} change${escalation}.`;
+  return out;
 }
-function toolRow(tool) {
+var INSTRUCTION_PATTERNS = [
+  /\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+|the\s+|your\s+)*(?:previous|prior|above|earlier|preceding|former)\s+(?:instructions?|prompts?|rules|directions|guidelines|messages?|context)\b/i,
+  /\bdisregard\s+(?:all\s+|any\s+|everything\s+)?(?:the\s+)?(?:above|previous|prior)\b/i,
+  /\byou\s+must\s+(?:always|never)\b/i,
+  /\b(?:do\s+not|don'?t|never)\s+(?:tell|inform|notify|alert|mention\s+(?:this\s+|it\s+)?to|reveal\s+(?:this\s+|it\s+)?to)\s+(?:the\s+)?user\b/i,
+  /\bwithout\s+(?:telling|informing|notifying|asking)\s+(?:the\s+)?user\b/i,
+  /\bsystem\s+prompt\b/i,
+  /<\/?\s*(?:important|system|instructions?)\s*>/i,
+  /\bbefore\s+using\s+this\s+tool\b[^\n]{0,120}?\bread\b/i,
+  /\byou\s+are\s+now\b/i,
+  /\bnew\s+instructions?\s*:/i,
+  /\b(?:send|post|upload|forward|transmit|exfiltrate|leak)\b[^\n]{0,120}?\b(?:to|at)\s+https?:\/\//i,
+  /(?:~\/\.ssh|\bid_rsa\b|\.aws\/credentials)/i
+];
+function findInstructionLikeText(text2) {
+  const found = [];
+  for (const pattern of INSTRUCTION_PATTERNS) {
+    const match = pattern.exec(text2);
+    if (match && !found.includes(match[0])) found.push(match[0]);
+  }
+  return found;
+}
+var HOMOGLYPHS = new Map(
+  Object.entries({
+    \u0430: "a",
+    \u0432: "b",
+    \u0435: "e",
+    \u043A: "k",
+    \u043C: "m",
+    \u043D: "h",
+    \u043E: "o",
+    \u0440: "p",
+    \u0441: "c",
+    \u0442: "t",
+    \u0443: "y",
+    \u0445: "x",
+    \u0455: "s",
+    \u0456: "i",
+    \u0458: "j",
+    \u04BB: "h",
+    "\u04CF": "l",
+    "\u0501": "d",
+    "\u051B": "q",
+    "\u051D": "w",
+    \u03B1: "a",
+    \u03B5: "e",
+    \u03B9: "i",
+    \u03BA: "k",
+    \u03BD: "v",
+    \u03BF: "o",
+    \u03C1: "p",
+    \u03C4: "t",
+    \u03C5: "u",
+    \u03C7: "x",
+    \u0131: "i",
+    \u0261: "g",
+    \u2113: "l"
+  })
+);
+function confusableSkeleton(name) {
+  let out = "";
+  for (const ch of name.normalize("NFKC")) {
+    if (ch === "I") out += "l";
+    else {
+      const lower2 = ch.toLowerCase();
+      out += HOMOGLYPHS.get(lower2) ?? lower2;
+    }
+  }
+  return out.replace(/[\p{Cf}]/gu, "").replace(/0/g, "o").replace(/[1|]/g, "l").replace(/[_\-.]+/g, "_").replace(/rn/g, "m").replace(/vv/g, "w");
+}
+
+// src/core/action-floors.ts
+var TABLE = [
+  [
+    "read",
+    [
+      ...["read", "get", "list", "search", "describe"],
+      // SPEC
+      ...["find", "fetch", "query", "view", "show", "whoami", "lookup", "check", "count", "inspect"],
+      ...["browse", "readonly", "retrieve", "download", "preview", "peek", "poll", "stat", "explain"],
+      ...["analyze", "summarize", "validate", "verify", "diff", "compare", "select", "audit", "scan"]
+      // not `status` (GitHub's `repo:status` writes commit statuses) nor `watch` (subscribes)
+    ]
+  ],
+  [
+    "write",
+    [
+      ...["write", "create", "update", "put", "patch"],
+      // SPEC
+      ...["add", "set", "edit", "modify", "insert", "upsert", "append", "upload", "move", "rename"],
+      ...["copy", "merge", "comment", "assign", "label", "save", "store", "change", "replace", "tag"],
+      ...["import", "attach", "link", "mark", "fork", "reopen", "subscribe", "unsubscribe", "schedule"],
+      ...["enable", "disable", "configure", "sync", "restore", "star", "unstar", "lock", "unlock"]
+    ]
+  ],
+  [
+    "irreversible",
+    [
+      ...["delete", "destroy", "drop", "purge", "truncate", "send", "refund", "pay", "transfer"],
+      // SPEC
+      ...["publish", "post"],
+      // SPEC
+      // gone for good
+      ...["remove", "rm", "unlink", "erase", "wipe", "kill", "terminate", "overwrite", "reset", "deletion"],
+      // leaves the organisation or reaches people: cannot be unsent
+      ...["notify", "forward", "reply", "share", "broadcast", "call", "dispatch"],
+      // money and commitments
+      ...["charge", "withdraw", "buy", "purchase", "sell", "trade", "submit", "sign", "approve"],
+      // ships to others
+      ...["deploy", "release", "push", "force", "cancel", "close", "archive", "invoke", "trigger"]
+    ]
+  ],
+  [
+    "privileged",
+    [
+      ...["admin", "grant", "assume", "impersonate", "root", "execute", "exec", "eval", "shell", "*"],
+      // SPEC
+      // admin state and identity
+      ...["administrator", "administration", "admins", "superuser", "sudo", "owner", "manage"],
+      // authority and credentials change hands
+      ...["revoke", "rotate", "invite", "promote", "demote", "elevate", "escalate", "authorize", "chmod"],
+      ...["chown", "impersonation", "delegate"],
+      // runs arbitrary code
+      ...["run", "spawn", "execution", "executes", "command", "cmd", "bash", "sh", "powershell", "script"]
+    ]
+  ]
+];
+var DEFAULT_ACTION_FLOORS = Object.freeze(
+  Object.fromEntries(TABLE.flatMap(([radius, words]) => words.map((word) => [word, radius])))
+);
+var RANK = { none: 0, read: 1, write: 2, irreversible: 3, privileged: 4 };
+var higher = (a, b) => a === void 0 ? b : b === void 0 || RANK[a] >= RANK[b] ? a : b;
+var tableCache = /* @__PURE__ */ new WeakMap();
+var NO_OVERRIDES = Object.freeze({});
+function actionTable(overrides) {
+  const cached = tableCache.get(overrides);
+  if (cached) return cached;
+  const table = new Map(Object.entries(DEFAULT_ACTION_FLOORS));
+  for (const [action, radius] of Object.entries(overrides)) table.set(action.trim().toLowerCase(), radius);
+  tableCache.set(overrides, table);
+  return table;
+}
+var clean = (text2) => PRINTABLE_ASCII.test(text2) ? text2 : text2.normalize("NFKD").replace(/[\p{M}\p{Cf}]/gu, "");
+var PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+function wordsOf(text2) {
+  return chunks(
+    clean(text2).replace(new RegExp("(\\p{Ll}|\\p{Nd})(\\p{Lu})", "gu"), "$1 $2").replace(new RegExp("(\\p{Lu}+)(\\p{Lu}\\p{Ll})", "gu"), "$1 $2")
+  );
+}
+var chunks = (text2) => text2.split(/[^\p{L}\p{N}*]+/u).filter((word) => word.length > 0).map((word) => word.toLowerCase());
+function candidatesOf(text2) {
+  return [.../* @__PURE__ */ new Set([...wordsOf(text2), ...chunks(clean(text2))])];
+}
+function spellings(word) {
+  if (/^[a-z]+$/.test(word)) return /rn|vv/.test(word) ? [word, confusableSkeleton(word)] : [word];
+  if (/^[0-9]+$/.test(word)) return [];
+  const out = [word, confusableSkeleton(word)];
+  const runs2 = word.match(new RegExp("\\p{L}+|\\p{N}+", "gu")) ?? [];
+  if (runs2.length > 1) out.push(...runs2);
+  return out;
+}
+function highestWord(words, overrides) {
+  const table = actionTable(overrides);
+  let best;
+  for (const word of words) {
+    if (word.includes("*")) return { word, radius: "privileged" };
+    for (const spelling of spellings(word)) {
+      const radius = table.get(spelling);
+      if (radius !== void 0 && (best === void 0 || RANK[radius] > RANK[best.radius]))
+        best = { word: spelling, radius };
+    }
+  }
+  return best;
+}
+function actionFloor(action, overrides = NO_OVERRIDES) {
+  const cache2 = cacheFor(actionCache, overrides);
+  const hit = cache2.get(action);
+  if (hit !== void 0) return hit;
+  const whole = action.trim().toLowerCase();
+  const table = actionTable(overrides);
+  const direct = higher(table.get(whole), table.get(whole.slice(whole.lastIndexOf(":") + 1)));
+  const radius = higher(highestWord(candidatesOf(action), overrides)?.radius, direct) ?? "write";
+  if (cache2.size < CACHE_LIMIT) cache2.set(action, radius);
+  return radius;
+}
+var CACHE_LIMIT = 5e4;
+var actionCache = /* @__PURE__ */ new WeakMap();
+var verbCache = /* @__PURE__ */ new WeakMap();
+function cacheFor(caches, overrides) {
+  let cache2 = caches.get(overrides);
+  if (!cache2) caches.set(overrides, cache2 = /* @__PURE__ */ new Map());
+  return cache2;
+}
+function scopeFloor(scope, overrides = NO_OVERRIDES) {
+  return actionFloor(scope, overrides);
+}
+function localName(toolName, server) {
+  return server !== void 0 && toolName.startsWith(`${server}.`) ? toolName.slice(server.length + 1) : toolName;
+}
+function nameVerbs(toolName, server) {
+  const verbs = [];
+  for (const part of localName(toolName, server).split(".")) {
+    const first = wordsOf(part)[0];
+    const whole = chunks(clean(part))[0];
+    if (first !== void 0) verbs.push(first);
+    if (whole !== void 0 && whole !== first) verbs.push(whole);
+  }
+  return verbs;
+}
+function nameVerbFloor(toolName, overrides = NO_OVERRIDES, server) {
+  const cache2 = cacheFor(verbCache, overrides);
+  const key = `${server ?? ""}\0${toolName}`;
+  const hit = cache2.get(key);
+  if (hit !== void 0) return hit ?? void 0;
+  const floor = highestWord(nameVerbs(toolName, server), overrides);
+  if (cache2.size < CACHE_LIMIT) cache2.set(key, floor ?? null);
+  return floor;
+}
+
+// src/core/radius.ts
+var NO_OVERRIDES2 = Object.freeze({});
+var RADIUS_ORDER = Object.freeze({
+  none: 0,
+  read: 1,
+  write: 2,
+  irreversible: 3,
+  privileged: 4
+});
+function compareRadius(a, b) {
+  return RADIUS_ORDER[a] - RADIUS_ORDER[b];
+}
+function maxRadius(list) {
+  let best = "none";
+  for (const radius of list) if (RADIUS_ORDER[radius] > RADIUS_ORDER[best]) best = radius;
+  return best;
+}
+function annotationRadius(annotations) {
+  if (annotations?.readOnlyHint === true) return "read";
+  if (annotations?.destructiveHint === false) return "write";
+  return "irreversible";
+}
+function describeAnnotations(annotations) {
+  const readOnly = annotations.readOnlyHint ?? false;
+  const destructive = annotations.destructiveHint ?? true;
+  return `annotations (readOnlyHint: ${readOnly}, destructiveHint: ${destructive})`;
+}
+function warning2(code, field2, message) {
+  return { severity: "warning", code, field: field2, message };
+}
+function derivedFloorsOf(tool, overrides) {
+  const floors = [];
+  for (const scope of tool.scopes)
+    floors.push({ source: `scope ${scope}`, radius: scopeFloor(scope, overrides) });
+  for (const credential of tool.credentials) {
+    for (const scope of credential.scopes) {
+      floors.push({
+        source: `credential ${credential.name} scope ${scope}`,
+        radius: scopeFloor(scope, overrides)
+      });
+    }
+  }
+  if (tool.annotations) {
+    floors.push({
+      source: describeAnnotations(tool.annotations),
+      radius: annotationRadius(tool.annotations)
+    });
+  }
+  const verb = nameVerbFloor(tool.name, overrides, tool.server);
+  if (verb) floors.push({ source: `name verb "${verb.word}"`, radius: verb.radius });
+  return floors;
+}
+var declaresScopes = (tool) => tool.scopes.length > 0 || tool.credentials.some((credential) => credential.scopes.length > 0);
+function classifyBlastRadius(tool, overrides = NO_OVERRIDES2) {
+  const derivedFloors = derivedFloorsOf(tool, overrides);
+  const findings = [];
+  if (tool.effect === void 0 && tool.annotations === void 0 && !declaresScopes(tool)) {
+    derivedFloors.push({ source: "no effect or annotations (MCP defaults)", radius: "irreversible" });
+    findings.push(
+      warning2(
+        "radius-assumed",
+        "effect",
+        "no `effect`, annotations or scopes: assumed irreversible (MCP defaults); declare `effect` so reviewers see the real class"
+      )
+    );
+  }
+  const derived = maxRadius(derivedFloors.map((floor) => floor.radius));
+  const effect = tool.effect;
+  const floors = effect === void 0 ? derivedFloors : [{ source: "declared effect", radius: effect }, ...derivedFloors];
+  const radius = effect === void 0 ? derived : maxRadius([effect, derived]);
+  if (effect !== void 0 && compareRadius(effect, derived) < 0) {
+    const raisers = derivedFloors.filter((floor) => compareRadius(floor.radius, effect) > 0);
+    const top = raisers.find((floor) => floor.radius === derived) ?? raisers[0];
+    const more = raisers.length > 1 ? ` (and ${raisers.length - 1} more)` : "";
+    findings.push(
+      warning2(
+        "effect-understated",
+        "effect",
+        `declared effect ${effect} is below ${derived}: ${top?.source ?? "a derived floor"} implies ${derived}${more}; declare \`effect: ${derived}\``
+      )
+    );
+  }
+  if (tool.annotations) {
+    const claimed = annotationRadius(tool.annotations);
+    const verb = nameVerbFloor(tool.name, overrides, tool.server);
+    if (claimed !== "irreversible" && verb && compareRadius(verb.radius, claimed) > 0) {
+      const said = claimed === "read" ? "readOnlyHint: true" : "destructiveHint: false";
+      findings.push(
+        warning2(
+          "annotation-contradicts-name",
+          "annotations",
+          `annotations say ${said} (${claimed}) but the name verb "${verb.word}" implies ${verb.radius}`
+        )
+      );
+    }
+  }
+  for (const credential of tool.credentials.filter((item) => item.scopes.length === 0)) {
+    floors.push({ source: `credential ${credential.name} (no scopes)`, radius });
+    if (tool.server !== void 0) continue;
+    findings.push(
+      warning2(
+        "credential-unscoped",
+        "credentials",
+        `credential ${credential.name} declares no scopes: its authority is unknown, held at the tool's radius ${radius}; declare its scopes`
+      )
+    );
+  }
+  return { radius, derived, floors, findings };
+}
+
+// src/render/fold-server-tools.ts
+function foldServerTools(tools, servers) {
+  const byServer = new Map(servers.filter((s) => s.change === "modified").map((s) => [s.name, s]));
+  const listed2 = [];
+  const folded = /* @__PURE__ */ new Map();
+  for (const tool of tools) {
+    const server = tool.change === "modified" ? serverOf(tool.name, byServer) : void 0;
+    if (!server) {
+      listed2.push(tool);
+      continue;
+    }
+    const shown2 = new Set(server.changes.map(fieldKey));
+    const own = tool.changes.filter((change) => !shown2.has(fieldKey(change)));
+    if (own.length > 0) {
+      listed2.push(own.length === tool.changes.length ? tool : { ...tool, changes: own });
+      continue;
+    }
+    const key = [server.name, tool.radiusBefore, tool.radiusAfter, tool.escalation].join("\0");
+    const group = folded.get(key) ?? {
+      server: server.name,
+      names: [],
+      radiusBefore: tool.radiusBefore,
+      radiusAfter: tool.radiusAfter,
+      escalation: tool.escalation
+    };
+    group.names.push(tool.name);
+    folded.set(key, group);
+  }
+  return { listed: listed2, folded: [...folded.values()] };
+}
+function serverOf(name, servers) {
+  let best;
+  for (const [server, change] of servers) {
+    if (name.startsWith(`${server}.`) && (!best || server.length > best.name.length)) best = change;
+  }
+  return best;
+}
+function fieldKey(change) {
+  return JSON.stringify([
+    change.field,
+    change.kind,
+    change.added,
+    change.removed,
+    change.before,
+    change.after
+  ]);
+}
+function sortForDisplay(items) {
+  return [...items].sort(
+    (a, b) => Number(b.escalation) - Number(a.escalation) || compareRadius(b.radiusAfter ?? "none", a.radiusAfter ?? "none") || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
+  );
+}
+
+// node_modules/diff/libesm/diff/base.js
+var Diff = class {
+  diff(oldStr, newStr, options = {}) {
+    let callback;
+    if (typeof options === "function") {
+      callback = options;
+      options = {};
+    } else if ("callback" in options) {
+      callback = options.callback;
+    }
+    const oldString = this.castInput(oldStr, options);
+    const newString = this.castInput(newStr, options);
+    const oldTokens = this.removeEmpty(this.tokenize(oldString, options));
+    const newTokens = this.removeEmpty(this.tokenize(newString, options));
+    return this.diffWithOptionsObj(oldTokens, newTokens, options, callback);
+  }
+  diffWithOptionsObj(oldTokens, newTokens, options, callback) {
+    var _a;
+    const done = (value) => {
+      value = this.postProcess(value, options);
+      if (callback) {
+        setTimeout(function() {
+          callback(value);
+        }, 0);
+        return void 0;
+      } else {
+        return value;
+      }
+    };
+    const newLen = newTokens.length, oldLen = oldTokens.length;
+    let editLength = 1;
+    let maxEditLength = newLen + oldLen;
+    if (options.maxEditLength != null) {
+      maxEditLength = Math.min(maxEditLength, options.maxEditLength);
+    }
+    const maxExecutionTime = (_a = options.timeout) !== null && _a !== void 0 ? _a : Infinity;
+    const abortAfterTimestamp = Date.now() + maxExecutionTime;
+    const bestPath = [{ oldPos: -1, lastComponent: void 0 }];
+    let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options);
+    if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+      return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
+    }
+    let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
+    const execEditLength = () => {
+      for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
+        let basePath;
+        const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
+        if (removePath) {
+          bestPath[diagonalPath - 1] = void 0;
+        }
+        let canAdd = false;
+        if (addPath) {
+          const addPathNewPos = addPath.oldPos - diagonalPath;
+          canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
+        }
+        const canRemove = removePath && removePath.oldPos + 1 < oldLen;
+        if (!canAdd && !canRemove) {
+          bestPath[diagonalPath] = void 0;
+          continue;
+        }
+        if (!canRemove || canAdd && removePath.oldPos < addPath.oldPos) {
+          basePath = this.addToPath(addPath, true, false, 0, options);
+        } else {
+          basePath = this.addToPath(removePath, false, true, 1, options);
+        }
+        newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options);
+        if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+          return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
+        } else {
+          bestPath[diagonalPath] = basePath;
+          if (basePath.oldPos + 1 >= oldLen) {
+            maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
+          }
+          if (newPos + 1 >= newLen) {
+            minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
+          }
+        }
+      }
+      editLength++;
+    };
+    if (callback) {
+      (function exec() {
+        setTimeout(function() {
+          if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
+            return callback(void 0);
+          }
+          if (!execEditLength()) {
+            exec();
+          }
+        }, 0);
+      })();
+    } else {
+      while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
+        const ret = execEditLength();
+        if (ret) {
+          return ret;
+        }
+      }
+    }
+  }
+  addToPath(path, added3, removed3, oldPosInc, options) {
+    const last = path.lastComponent;
+    if (last && !options.oneChangePerToken && last.added === added3 && last.removed === removed3) {
+      return {
+        oldPos: path.oldPos + oldPosInc,
+        lastComponent: { count: last.count + 1, added: added3, removed: removed3, previousComponent: last.previousComponent }
+      };
+    } else {
+      return {
+        oldPos: path.oldPos + oldPosInc,
+        lastComponent: { count: 1, added: added3, removed: removed3, previousComponent: last }
+      };
+    }
+  }
+  extractCommon(basePath, newTokens, oldTokens, diagonalPath, options) {
+    const newLen = newTokens.length, oldLen = oldTokens.length;
+    let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
+    while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options)) {
+      newPos++;
+      oldPos++;
+      commonCount++;
+      if (options.oneChangePerToken) {
+        basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
+      }
+    }
+    if (commonCount && !options.oneChangePerToken) {
+      basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
+    }
+    basePath.oldPos = oldPos;
+    return newPos;
+  }
+  equals(left, right, options) {
+    if (options.comparator) {
+      return options.comparator(left, right);
+    } else {
+      return left === right || !!options.ignoreCase && left.toLowerCase() === right.toLowerCase();
+    }
+  }
+  removeEmpty(array) {
+    const ret = [];
+    for (let i = 0; i < array.length; i++) {
+      if (array[i]) {
+        ret.push(array[i]);
+      }
+    }
+    return ret;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  castInput(value, options) {
+    return value;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  tokenize(value, options) {
+    return Array.from(value);
+  }
+  join(chars) {
+    return chars.join("");
+  }
+  postProcess(changeObjects, options) {
+    return changeObjects;
+  }
+  get useLongestToken() {
+    return false;
+  }
+  buildValues(lastComponent, newTokens, oldTokens) {
+    const components = [];
+    let nextComponent;
+    while (lastComponent) {
+      components.push(lastComponent);
+      nextComponent = lastComponent.previousComponent;
+      delete lastComponent.previousComponent;
+      lastComponent = nextComponent;
+    }
+    components.reverse();
+    const componentLen = components.length;
+    let componentPos = 0, newPos = 0, oldPos = 0;
+    for (; componentPos < componentLen; componentPos++) {
+      const component = components[componentPos];
+      if (!component.removed) {
+        if (!component.added && this.useLongestToken) {
+          let value = newTokens.slice(newPos, newPos + component.count);
+          value = value.map(function(value2, i) {
+            const oldValue = oldTokens[oldPos + i];
+            return oldValue.length > value2.length ? oldValue : value2;
+          });
+          component.value = this.join(value);
+        } else {
+          component.value = this.join(newTokens.slice(newPos, newPos + component.count));
+        }
+        newPos += component.count;
+        if (!component.added) {
+          oldPos += component.count;
+        }
+      } else {
+        component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
+        oldPos += component.count;
+      }
+    }
+    return components;
+  }
+};
+
+// node_modules/diff/libesm/diff/line.js
+var LineDiff = class extends Diff {
+  constructor() {
+    super(...arguments);
+    this.tokenize = tokenize;
+  }
+  equals(left, right, options) {
+    if (options.ignoreWhitespace) {
+      if (!options.newlineIsToken || !left.includes("\n")) {
+        left = left.trim();
+      }
+      if (!options.newlineIsToken || !right.includes("\n")) {
+        right = right.trim();
+      }
+    } else if (options.ignoreNewlineAtEof && !options.newlineIsToken) {
+      if (left.endsWith("\n")) {
+        left = left.slice(0, -1);
+      }
+      if (right.endsWith("\n")) {
+        right = right.slice(0, -1);
+      }
+    }
+    return super.equals(left, right, options);
+  }
+};
+var lineDiff = new LineDiff();
+function diffLines(oldStr, newStr, options) {
+  return lineDiff.diff(oldStr, newStr, options);
+}
+function tokenize(value, options) {
+  if (options.stripTrailingCr) {
+    value = value.replace(/\r\n/g, "\n");
+  }
+  const retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
+  if (!linesAndNewlines[linesAndNewlines.length - 1]) {
+    linesAndNewlines.pop();
+  }
+  for (let i = 0; i < linesAndNewlines.length; i++) {
+    const line = linesAndNewlines[i];
+    if (i % 2 && !options.newlineIsToken) {
+      retLines[retLines.length - 1] += line;
+    } else {
+      retLines.push(line);
+    }
+  }
+  return retLines;
+}
+
+// node_modules/diff/libesm/patch/create.js
+function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
+  let optionsObj;
+  if (!options) {
+    optionsObj = {};
+  } else if (typeof options === "function") {
+    optionsObj = { callback: options };
+  } else {
+    optionsObj = options;
+  }
+  if (typeof optionsObj.context === "undefined") {
+    optionsObj.context = 4;
+  }
+  const context = optionsObj.context;
+  if (optionsObj.newlineIsToken) {
+    throw new Error("newlineIsToken may not be used with patch-generation functions, only with diffing functions");
+  }
+  if (!optionsObj.callback) {
+    return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
+  } else {
+    const { callback } = optionsObj;
+    diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff) => {
+      const patch = diffLinesResultToPatch(diff);
+      callback(patch);
+    } }));
+  }
+  function diffLinesResultToPatch(diff) {
+    if (!diff) {
+      return;
+    }
+    diff.push({ value: "", lines: [] });
+    function contextLines(lines) {
+      return lines.map(function(entry) {
+        return " " + entry;
+      });
+    }
+    const hunks = [];
+    let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
+    for (let i = 0; i < diff.length; i++) {
+      const current = diff[i], lines = current.lines || splitLines(current.value);
+      current.lines = lines;
+      if (current.added || current.removed) {
+        if (!oldRangeStart) {
+          const prev = diff[i - 1];
+          oldRangeStart = oldLine;
+          newRangeStart = newLine;
+          if (prev) {
+            curRange = context > 0 ? contextLines(prev.lines.slice(-context)) : [];
+            oldRangeStart -= curRange.length;
+            newRangeStart -= curRange.length;
+          }
+        }
+        for (const line of lines) {
+          curRange.push((current.added ? "+" : "-") + line);
+        }
+        if (current.added) {
+          newLine += lines.length;
+        } else {
+          oldLine += lines.length;
+        }
+      } else {
+        if (oldRangeStart) {
+          if (lines.length <= context * 2 && i < diff.length - 2) {
+            for (const line of contextLines(lines)) {
+              curRange.push(line);
+            }
+          } else {
+            const contextSize = Math.min(lines.length, context);
+            for (const line of contextLines(lines.slice(0, contextSize))) {
+              curRange.push(line);
+            }
+            const hunk = {
+              oldStart: oldRangeStart,
+              oldLines: oldLine - oldRangeStart + contextSize,
+              newStart: newRangeStart,
+              newLines: newLine - newRangeStart + contextSize,
+              lines: curRange
+            };
+            hunks.push(hunk);
+            oldRangeStart = 0;
+            newRangeStart = 0;
+            curRange = [];
+          }
+        }
+        oldLine += lines.length;
+        newLine += lines.length;
+      }
+    }
+    for (const hunk of hunks) {
+      for (let i = 0; i < hunk.lines.length; i++) {
+        if (hunk.lines[i].endsWith("\n")) {
+          hunk.lines[i] = hunk.lines[i].slice(0, -1);
+        } else {
+          hunk.lines.splice(i + 1, 0, "\\ No newline at end of file");
+          i++;
+        }
+      }
+    }
+    return {
+      oldFileName,
+      newFileName,
+      oldHeader,
+      newHeader,
+      hunks
+    };
+  }
+}
+function splitLines(text2) {
+  const hasTrailingNl = text2.endsWith("\n");
+  const result = text2.split("\n").map((line) => line + "\n");
+  if (hasTrailingNl) {
+    result.pop();
+  } else {
+    result.push(result.pop().slice(0, -1));
+  }
+  return result;
+}
+
+// src/render/line-diff.ts
+function isLongText(before, after) {
+  if (typeof before !== "string" || typeof after !== "string") return false;
+  return before.includes("\n") || after.includes("\n") || before.length + after.length > 160;
+}
+function diffTextLines(before, after, options = {}) {
+  const context = options.context ?? 3;
+  const maxLines = options.maxLines ?? 40;
+  const patch = structuredPatch("before", "after", withNewline(before), withNewline(after), "", "", {
+    context
+  });
+  const lines = [];
+  for (const hunk of patch.hunks) {
+    lines.push({
+      kind: "hunk",
+      text: `@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`
+    });
+    for (const line of hunk.lines) {
+      if (line.startsWith("\\")) continue;
+      const sign = line[0];
+      const kind = sign === "+" ? "added" : sign === "-" ? "removed" : "context";
+      lines.push({ kind, text: line.slice(1) });
+    }
+  }
+  if (lines.length <= maxLines) return { lines, more: 0 };
+  return { lines: lines.slice(0, maxLines), more: lines.length - maxLines };
+}
+function withNewline(text2) {
+  return text2 === "" || text2.endsWith("\n") ? text2 : `${text2}
+`;
+}
+
+// src/render/markdown-text-diff.ts
+function isLongTextChange(change) {
+  return isLongText(change.before, change.after);
+}
+function textDiffSection(changes, max = 20) {
+  if (changes.length === 0) return [];
+  const out = [`<details><summary>Text changes (${changes.length})</summary>`, ""];
+  for (const { owner, change } of changes.slice(0, max)) {
+    const diff = diffTextLines(change.before, change.after);
+    const body = diff.lines.map((line) => {
+      const sign = line.kind === "added" ? "+" : line.kind === "removed" ? "-" : line.kind === "hunk" ? "" : " ";
+      return `${sign}${revealInvisible(line.text).replace(/<!--/g, "<!-\u2060-")}`;
+    });
+    if (diff.more > 0) body.push(`+${diff.more} more lines`);
+    const longest = Math.max(
+      2,
+      ...body.map((line) => (line.match(/`+/g) ?? []).reduce((m, r) => Math.max(m, r.length), 0))
+    );
+    const fence = "`".repeat(longest + 1);
+    out.push(
+      `${codeSpan(owner)} ${codeSpan(change.field)} (${change.kind}):`,
+      "",
+      `${fence}diff`,
+      ...body,
+      fence,
+      ""
+    );
+  }
+  if (changes.length > max) out.push(`+${changes.length - max} more text changes`, "");
+  out.push("</details>", "");
+  return out;
+}
+
+// src/render/markdown-rows.ts
+var MAX_ROWS = 50;
+function capRows(items) {
+  return items.length <= MAX_ROWS ? capList(items, MAX_ROWS) : capList(sortForDisplay(items), MAX_ROWS);
+}
+function listed(lines, noun) {
+  const capped = capList(lines, MAX_ROWS);
+  return [...capped.shown, ...capped.more > 0 ? [`- +${capped.more} more ${noun}`] : [], ""];
+}
+function foldedRow(group) {
+  const radius = `${radiusLabel(group.radiusBefore)} \u2192 ${radiusLabel(group.radiusAfter)}${group.escalation ? " \u26A0\uFE0F" : ""}`;
+  return `| ${group.names.length} tool(s) of server ${cellCode(group.server)}: ${codeList(group.names, 8)} | modified | ${radius} | through the server (see below) | \u2014 |`;
+}
+function toolRow(tool, texts) {
   const name = tool.oldName ? `${cellCode(tool.name)} (was ${cellCode(tool.oldName)})` : cellCode(tool.name);
   const radius = `${radiusLabel(tool.radiusBefore)} \u2192 ${radiusLabel(tool.radiusAfter)}${tool.escalation ? " \u26A0\uFE0F" : ""}`;
-  const widened = tool.changes.filter((c) => c.kind === "widened").map(fieldSummary);
-  const other = tool.changes.filter((c) => c.kind !== "widened").map(fieldSummary);
+  const summary2 = (change) => fieldOrText(tool.name, change, texts);
+  const widened = tool.changes.filter((c) => c.kind === "widened").map(summary2);
+  const other = tool.changes.filter((c) => c.kind !== "widened").map(summary2);
   return `| ${name} | ${tool.change} | ${radius} | ${widened.join("<br>") || "\u2014"} | ${other.join("<br>") || "\u2014"} |`;
 }
-function serverRow(server) {
+function serverRow(server, texts) {
   const name = server.oldName ? `${cellCode(server.name)} (was ${cellCode(server.oldName)})` : cellCode(server.name);
   const radius = `${radiusLabel(server.radiusBefore)} \u2192 ${radiusLabel(server.radiusAfter)}${server.escalation ? " \u26A0\uFE0F" : ""}`;
-  const widened = server.changes.filter((c) => c.kind === "widened").map(fieldSummary);
-  const other = server.changes.filter((c) => c.kind !== "widened").map(fieldSummary);
+  const summary2 = (change) => fieldOrText(server.name, change, texts);
+  const widened = server.changes.filter((c) => c.kind === "widened").map(summary2);
+  const other = server.changes.filter((c) => c.kind !== "widened").map(summary2);
   return `| ${name}<br>in ${cellCode(server.source)} | ${server.change} | ${radius} | ${widened.join("<br>") || "\u2014"} | ${other.join("<br>") || "\u2014"} |`;
 }
 function radiusLabel(radius) {
   if (radius === null) return "\u2014";
   return radius === "privileged" || radius === "irreversible" ? `**${radius}**` : radius;
+}
+function fieldOrText(owner, change, texts) {
+  if (!isLongTextChange(change)) return fieldSummary(change);
+  texts.push({ owner, change });
+  return `${cellCode(change.field)} (${change.kind}): see the text changes below`;
 }
 function fieldSummary(change) {
   const parts = [];
@@ -51429,20 +52462,206 @@ function codeList(items, max = 20) {
   if (items.length > max) shown2.push(`and ${items.length - max} more`);
   return shown2.join(", ");
 }
+
+// src/render/prompt-texts.ts
+function changedPromptText(change, lookup) {
+  const texts = lookup?.(change);
+  if (!texts || texts.before === null || texts.after === null || texts.before === texts.after) return null;
+  return { before: texts.before, after: texts.after };
+}
+
+// src/core/types.ts
+var RADII = ["none", "read", "write", "irreversible", "privileged"];
+
+// src/render/summary-line.ts
+var KINDS = ["added", "modified", "renamed", "removed"];
+function summarizeReport(report) {
+  return [controlSummary(report), dataSummary(report), findingsSummary(report)].filter((part) => part !== "").join("; ");
+}
+function controlSummary(report) {
+  const control = report.planes.control;
+  if (!control.changed) return "control: no changes";
+  const parts = [];
+  for (const kind of KINDS) {
+    const tools = control.tools.filter((tool) => tool.change === kind);
+    if (tools.length === 0) continue;
+    const radii = kind === "removed" ? "" : byRadius(tools.map((tool) => tool.radiusAfter));
+    parts.push(`${tools.length} ${kind}${radii}`);
+  }
+  const servers = control.servers ?? [];
+  if (servers.length > 0) parts.push(plural(servers.length, "server"));
+  if (control.bindings.length > 0) parts.push(plural(control.bindings.length, "binding"));
+  if (control.flows.added.length > 0) parts.push(plural(control.flows.added.length, "new dangerous path"));
+  const unmodelled = control.unmodelled ?? [];
+  if (unmodelled.length > 0) parts.push(plural(unmodelled.length, "unmodelled file"));
+  if (parts.length === 0) parts.push(plural(control.files.length, "file"));
+  return `control: ${parts.join(", ")}`;
+}
+function dataSummary(report) {
+  const data = report.planes.data;
+  if (!data.changed) return "data: no changes";
+  const parts = [];
+  for (const kind of KINDS) {
+    const count2 = data.prompts.filter((prompt) => prompt.change === kind).length;
+    if (count2 > 0) parts.push(`${plural(count2, "prompt")} ${kind}`);
+  }
+  const others = data.files.length - data.prompts.length;
+  if (others > 0) parts.push(plural(others, parts.length > 0 ? "other file" : "file"));
+  if (parts.length === 0) parts.push(plural(data.files.length, "file"));
+  return `data: ${parts.join(", ")}`;
+}
+function findingsSummary(report) {
+  const fresh = report.findings.filter(isNewFinding);
+  const errors = fresh.filter((finding) => finding.severity === "error").length;
+  const parts = [];
+  if (fresh.length > 0)
+    parts.push(`${plural(fresh.length, "new finding")}${errors > 0 ? ` (${plural(errors, "error")})` : ""}`);
+  const old = describePreexisting(report.findings);
+  if (old !== null) parts.push(old);
+  return parts.join(", ");
+}
+function byRadius(radii) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const radius of radii) if (radius !== null) counts.set(radius, (counts.get(radius) ?? 0) + 1);
+  const parts = [...RADII].reverse().flatMap((radius) => {
+    const n = counts.get(radius);
+    return n === void 0 ? [] : [`${n} ${radius}`];
+  });
+  return parts.length > 0 ? ` (${parts.join(", ")})` : "";
+}
+function plural(count2, noun) {
+  return `${count2} ${noun}${count2 === 1 ? "" : "s"}`;
+}
+
+// src/render/markdown.ts
+var FLOW_LABEL = {
+  "untrusted-to-action": "untrusted input \u2192 high-radius action",
+  "lethal-trifecta": "lethal trifecta (untrusted input + sensitive data + outside egress)"
+};
+function renderMarkdownReport(report, options = {}) {
+  const out = [];
+  out.push(`### agentgate diff ${describeRef(report.base)} \u2192 ${describeRef(report.head)}`, "");
+  if (options.summary !== false) out.push(`**Summary:** ${summarizeReport(report)}`, "");
+  out.push(
+    ...controlSection(report),
+    ...dataSection(report, options.promptTexts),
+    ...ungovernedSection(report.ungoverned ?? [])
+  );
+  out.push(...findingsSection(report.findings, options.allFindings === true));
+  out.push(...waiversSection(report));
+  return `${out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}
+`;
+}
+function describeRef(ref) {
+  if (ref.sha && ref.ref === ref.sha) return codeSpan(ref.sha.slice(0, 12));
+  const sha = ref.sha ? ` (${ref.sha.slice(0, 7)})` : "";
+  return `${codeSpan(ref.ref)}${sha}`;
+}
+function controlSection(report) {
+  const control = report.planes.control;
+  const out = ["#### Control plane (authority)", ""];
+  if (!control.changed) return [...out, "No control-plane changes.", ""];
+  out.push(signoffLine(report), "", `Capability digest: ${codeSpan(control.digest)}`, "");
+  const servers = control.servers ?? [];
+  const view = foldServerTools(control.tools, servers);
+  const texts = [];
+  if (view.listed.length > 0 || view.folded.length > 0) {
+    out.push("| tool | change | radius | widened | other changes |", "| --- | --- | --- | --- | --- |");
+    const tools = capRows(view.listed);
+    for (const tool of tools.shown) out.push(toolRow(tool, texts));
+    for (const group of view.folded) out.push(foldedRow(group));
+    out.push("");
+    if (tools.more > 0)
+      out.push(`+${tools.more} more tools (\`agentgate diff --format json\` lists all)`, "");
+  }
+  if (servers.length > 0) {
+    out.push("| MCP server | change | radius | widened | other changes |", "| --- | --- | --- | --- | --- |");
+    const shown2 = capRows(servers);
+    for (const server of shown2.shown) out.push(serverRow(server, texts));
+    out.push("");
+    if (shown2.more > 0) out.push(`+${shown2.more} more servers`, "");
+  }
+  out.push(...textDiffSection(texts));
+  const unmodelled = control.unmodelled ?? [];
+  if (unmodelled.length > 0) {
+    out.push("**Files no parser models** (each reviewed as a write change):", "");
+    for (const path of unmodelled.slice(0, 50)) out.push(`- ${codeSpan(path)}`);
+    if (unmodelled.length > 50) out.push(`- and ${unmodelled.length - 50} more`);
+    out.push("");
+  }
+  if (control.flows.added.length > 0) {
+    out.push("**New dangerous paths**", "");
+    out.push(
+      ...listed(
+        control.flows.added.map((flow) => `- ${flowLine(flow)}`),
+        "paths"
+      )
+    );
+  }
+  if (control.flows.removed.length > 0) {
+    out.push("**Dangerous paths removed**", "");
+    out.push(
+      ...listed(
+        control.flows.removed.map((flow) => `- ${flowLine(flow)}`),
+        "paths"
+      )
+    );
+  }
+  if (control.bindings.length > 0) {
+    out.push("| agent | tools bound | tools unbound |", "| --- | --- | --- |");
+    const bindings = capList(control.bindings, MAX_ROWS);
+    for (const binding of bindings.shown) {
+      out.push(`| ${cellCode(binding.agent)} | ${codeList(binding.added)} | ${codeList(binding.removed)} |`);
+    }
+    out.push("");
+    if (bindings.more > 0) out.push(`+${bindings.more} more agents`, "");
+  }
+  const rules = control.permissions ?? [];
+  if (rules.length > 0) {
+    out.push("| permission rule | effect | change | scope | radius |", "| --- | --- | --- | --- | --- |");
+    for (const rule of rules) {
+      out.push(
+        `| ${cellCode(rule.rule)} | ${rule.effect} | ${rule.change}, ${rule.kind} | ${cellCode(rule.scope)} | ${rule.radius} |`
+      );
+    }
+    out.push("");
+  }
+  out.push(...filesBlock(control.files), ...reviewersLine(control.reviewers));
+  return out;
+}
+function signoffLine(report) {
+  const control = report.planes.control;
+  const radius = control.maxRadius ? `**${control.maxRadius}**` : "a";
+  const escalation = control.escalation ? " (escalation)" : "";
+  if (control.requiredSignoffs === 0) {
+    const why = control.narrowingOnly ? "narrowing only (revocations)" : `${radius} change`;
+    return `Sign-offs required: **0**, ${why}${escalation}.`;
+  }
+  return `Sign-offs required: **${control.requiredSignoffs}** for ${radius} change${escalation}.`;
+}
 function flowLine(flow) {
   return `${FLOW_LABEL[flow.kind]} in ${codeSpan(flow.agent)}: ${codeList(flow.sources)} \u2192 ${codeList(flow.sinks)}`;
 }
-function dataSection(report) {
+function dataSection(report, promptTexts) {
   const data = report.planes.data;
   const out = ["#### Data plane (behaviour)", ""];
   if (!data.changed) return [...out, "No data-plane changes.", ""];
   if (data.prompts.length > 0) {
     out.push("| prompt | change | version |", "| --- | --- | --- |");
-    for (const prompt of data.prompts) out.push(promptRow(prompt));
+    const prompts = capList(data.prompts, MAX_ROWS);
+    for (const prompt of prompts.shown) out.push(promptRow(prompt));
     out.push("");
+    if (prompts.more > 0) out.push(`+${prompts.more} more prompts`, "");
+    out.push(...textDiffSection(promptTextChanges(data.prompts, promptTexts)));
   }
   out.push(...filesBlock(data.files), ...reviewersLine(data.reviewers));
   return out;
+}
+function promptTextChanges(prompts, lookup) {
+  return prompts.flatMap((prompt) => {
+    const text2 = changedPromptText(prompt, lookup);
+    return text2 ? [{ owner: prompt.id, change: { field: "text", kind: "changed", ...text2 } }] : [];
+  });
 }
 function promptRow(prompt) {
   const id = prompt.oldId ? `${cellCode(prompt.id)} (was ${cellCode(prompt.oldId)})` : cellCode(prompt.id);
@@ -51455,7 +52674,7 @@ function filesBlock(files) {
     const from = file.oldPath ? ` from ${codeSpan(file.oldPath)}` : "";
     return `- ${codeSpan(file.path)} (${file.status}${from})`;
   });
-  return ["Files:", "", ...lines, ""];
+  return ["Files:", "", ...listed(lines, "files")];
 }
 function reviewersLine(reviewers) {
   if (reviewers.length === 0) return [];
@@ -51475,15 +52694,22 @@ function ungovernedSection(files) {
     ""
   ];
 }
-function findingsSection(findings) {
-  if (findings.length === 0) return [];
+function findingsSection(findings, all) {
+  const old = describePreexisting(findings);
+  const note = old === null ? [] : [`${old}${all ? "" : ": `agentgate diff --all-findings` lists them"}.`, ""];
+  const shown2 = capList(all ? findings : findings.filter(isNewFinding), MAX_ROWS);
+  if (shown2.shown.length === 0) return note.length > 0 ? ["#### Findings", "", ...note] : [];
   const out = ["#### Findings", "", "| severity | code | where | message |", "| --- | --- | --- | --- |"];
-  for (const finding of findings) {
+  for (const finding of shown2.shown) {
     const where2 = cellCode(`${finding.path}:${finding.line}`);
     const message = escapeMarkdown(clip(finding.message, 400));
-    out.push(`| ${finding.severity} | ${cellCode(finding.code)} | ${where2} | ${message} |`);
+    const mark = all && !isNewFinding(finding) ? " (pre-existing)" : "";
+    out.push(`| ${finding.severity}${mark} | ${cellCode(finding.code)} | ${where2} | ${message} |`);
   }
-  return [...out, ""];
+  out.push("");
+  if (shown2.more > 0)
+    out.push(`+${shown2.more} more findings (\`agentgate diff --format json\` lists all)`, "");
+  return [...out, ...note];
 }
 function waiversSection(report) {
   const { applied, expired } = report.waivers;
@@ -51512,7 +52738,7 @@ var STATE_ICON = {
 function renderReportComment(input2) {
   const limit = input2.maxChars ?? MAX_COMMENT_CHARS;
   const head = [REPORT_MARKER, ...gateSection(input2)].join("\n");
-  const report = renderMarkdownReport(input2.report);
+  const report = renderMarkdownReport(input2.report, { summary: false });
   const open3 = "\n<details open><summary>Full report</summary>\n\n";
   const close = "\n</details>\n";
   const full = `${head}${open3}${report}${close}`;
@@ -51535,7 +52761,7 @@ ${close}`;
 }
 function renderJobSummary(input2, maxBytes = MAX_SUMMARY_BYTES) {
   const text2 = `${gateSection(input2).join("\n")}
-${renderMarkdownReport(input2.report)}`;
+${renderMarkdownReport(input2.report, { summary: false })}`;
   if (Buffer.byteLength(text2, "utf8") <= maxBytes) return text2;
   const where2 = input2.reportFile ? "the full report is in the report-json file of this step" : "run `agentgate diff` locally for all of it";
   const notice = `
@@ -51555,6 +52781,8 @@ function gateSection(input2) {
   const { statuses } = input2;
   const out = [
     "## agentgate",
+    "",
+    `**Summary:** ${summarizeReport(input2.report)}`,
     "",
     ...input2.lead && input2.lead.length > 0 ? [...input2.lead, ""] : [],
     "| check | state | details |",
@@ -52129,404 +53357,6 @@ function bindingsById(prompts) {
     map2.set(prompt.id, names);
   }
   return map2;
-}
-
-// src/core/scan-text.ts
-var HIDDEN = /[\p{Cf}\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u2800\u3164\uFE00-\uFE0F\uFFA0\u{E0100}-\u{E01EF}]/gu;
-var HIDDEN_TEST = new RegExp(HIDDEN.source, "u");
-var PICTOGRAPH = new RegExp("\\p{Extended_Pictographic}", "u");
-var EMOJI = new RegExp("\\p{Emoji}", "u");
-var SKIN_TONE_OR_VS = /[\u{1F3FB}-\u{1F3FF}\uFE0F]/u;
-function findHiddenUnicode(text2) {
-  if (!HIDDEN_TEST.test(text2)) return [];
-  const found = [];
-  for (const match of text2.matchAll(HIDDEN)) {
-    const index = match.index;
-    const codePoint = match[0].codePointAt(0);
-    if (isEmojiPart(text2, index, codePoint)) continue;
-    found.push({ index, codePoint, name: nameOfCodePoint(codePoint) ?? "FORMAT CHARACTER" });
-  }
-  return found;
-}
-function isEmojiPart(text2, index, codePoint) {
-  if (codePoint === 65038 || codePoint === 65039) return EMOJI.test(previousCodePoint(text2, index));
-  if (codePoint === 8205) {
-    let before = index;
-    let previous = previousCodePoint(text2, before);
-    while (SKIN_TONE_OR_VS.test(previous)) {
-      before -= previous.length;
-      previous = previousCodePoint(text2, before);
-    }
-    const next = String.fromCodePoint(text2.codePointAt(index + 1) ?? 32);
-    return PICTOGRAPH.test(previous) && PICTOGRAPH.test(next);
-  }
-  return false;
-}
-function previousCodePoint(text2, index) {
-  if (index <= 0) return "";
-  const low = text2.charCodeAt(index - 1);
-  if (low >= 56320 && low <= 57343 && index >= 2) return text2.slice(index - 2, index);
-  return text2.slice(index - 1, index);
-}
-var CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
-var ESCAPE_SEQUENCE = /(?:(?:\u001B\[|\u009B)[\u0030-\u003F]{0,64}[\u0020-\u002F]{0,16}[\u0040-\u007E]?|(?:\u001B[\]PX^_]|[\u0090\u009D\u0098\u009E\u009F])[^\u0007\u001B\u009C]{0,256}(?:\u0007|\u001B\\|\u009C)?|\u001B[\u0020-\u007E]?)/y;
-function findControlCharacters(text2) {
-  const found = [];
-  CONTROL.lastIndex = 0;
-  for (let match = CONTROL.exec(text2); match !== null; match = CONTROL.exec(text2)) {
-    const index = match.index;
-    const codePoint = text2.charCodeAt(index);
-    if (codePoint === 13 && text2.charCodeAt(index + 1) === 10) continue;
-    ESCAPE_SEQUENCE.lastIndex = index;
-    const sequence = ESCAPE_SEQUENCE.exec(text2)?.[0] || match[0];
-    found.push({ index, codePoint, sequence });
-    CONTROL.lastIndex = index + sequence.length;
-  }
-  return found;
-}
-function spellControls(sequence) {
-  let out = "";
-  for (const ch of sequence) {
-    const code = ch.codePointAt(0) ?? 0;
-    out += code < 32 || code >= 127 && code <= 159 ? `\\x${code.toString(16).padStart(2, "0")}` : ch;
-  }
-  return out;
-}
-function decodeTagCharacters(text2) {
-  let out = "";
-  for (const ch of text2) {
-    const codePoint = ch.codePointAt(0);
-    if (codePoint >= 917536 && codePoint <= 917630) out += String.fromCharCode(codePoint - 917504);
-  }
-  return out;
-}
-var INSTRUCTION_PATTERNS = [
-  /\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+|the\s+|your\s+)*(?:previous|prior|above|earlier|preceding|former)\s+(?:instructions?|prompts?|rules|directions|guidelines|messages?|context)\b/i,
-  /\bdisregard\s+(?:all\s+|any\s+|everything\s+)?(?:the\s+)?(?:above|previous|prior)\b/i,
-  /\byou\s+must\s+(?:always|never)\b/i,
-  /\b(?:do\s+not|don'?t|never)\s+(?:tell|inform|notify|alert|mention\s+(?:this\s+|it\s+)?to|reveal\s+(?:this\s+|it\s+)?to)\s+(?:the\s+)?user\b/i,
-  /\bwithout\s+(?:telling|informing|notifying|asking)\s+(?:the\s+)?user\b/i,
-  /\bsystem\s+prompt\b/i,
-  /<\/?\s*(?:important|system|instructions?)\s*>/i,
-  /\bbefore\s+using\s+this\s+tool\b[^\n]{0,120}?\bread\b/i,
-  /\byou\s+are\s+now\b/i,
-  /\bnew\s+instructions?\s*:/i,
-  /\b(?:send|post|upload|forward|transmit|exfiltrate|leak)\b[^\n]{0,120}?\b(?:to|at)\s+https?:\/\//i,
-  /(?:~\/\.ssh|\bid_rsa\b|\.aws\/credentials)/i
-];
-function findInstructionLikeText(text2) {
-  const found = [];
-  for (const pattern of INSTRUCTION_PATTERNS) {
-    const match = pattern.exec(text2);
-    if (match && !found.includes(match[0])) found.push(match[0]);
-  }
-  return found;
-}
-var HOMOGLYPHS = new Map(
-  Object.entries({
-    \u0430: "a",
-    \u0432: "b",
-    \u0435: "e",
-    \u043A: "k",
-    \u043C: "m",
-    \u043D: "h",
-    \u043E: "o",
-    \u0440: "p",
-    \u0441: "c",
-    \u0442: "t",
-    \u0443: "y",
-    \u0445: "x",
-    \u0455: "s",
-    \u0456: "i",
-    \u0458: "j",
-    \u04BB: "h",
-    "\u04CF": "l",
-    "\u0501": "d",
-    "\u051B": "q",
-    "\u051D": "w",
-    \u03B1: "a",
-    \u03B5: "e",
-    \u03B9: "i",
-    \u03BA: "k",
-    \u03BD: "v",
-    \u03BF: "o",
-    \u03C1: "p",
-    \u03C4: "t",
-    \u03C5: "u",
-    \u03C7: "x",
-    \u0131: "i",
-    \u0261: "g",
-    \u2113: "l"
-  })
-);
-function confusableSkeleton(name) {
-  let out = "";
-  for (const ch of name.normalize("NFKC")) {
-    if (ch === "I") out += "l";
-    else {
-      const lower2 = ch.toLowerCase();
-      out += HOMOGLYPHS.get(lower2) ?? lower2;
-    }
-  }
-  return out.replace(/[\p{Cf}]/gu, "").replace(/0/g, "o").replace(/[1|]/g, "l").replace(/[_\-.]+/g, "_").replace(/rn/g, "m").replace(/vv/g, "w");
-}
-
-// src/core/action-floors.ts
-var TABLE = [
-  [
-    "read",
-    [
-      ...["read", "get", "list", "search", "describe"],
-      // SPEC
-      ...["find", "fetch", "query", "view", "show", "whoami", "lookup", "check", "count", "inspect"],
-      ...["browse", "readonly", "retrieve", "download", "preview", "peek", "poll", "stat", "explain"],
-      ...["analyze", "summarize", "validate", "verify", "diff", "compare", "select", "audit", "scan"]
-      // not `status` (GitHub's `repo:status` writes commit statuses) nor `watch` (subscribes)
-    ]
-  ],
-  [
-    "write",
-    [
-      ...["write", "create", "update", "put", "patch"],
-      // SPEC
-      ...["add", "set", "edit", "modify", "insert", "upsert", "append", "upload", "move", "rename"],
-      ...["copy", "merge", "comment", "assign", "label", "save", "store", "change", "replace", "tag"],
-      ...["import", "attach", "link", "mark", "fork", "reopen", "subscribe", "unsubscribe", "schedule"],
-      ...["enable", "disable", "configure", "sync", "restore", "star", "unstar", "lock", "unlock"]
-    ]
-  ],
-  [
-    "irreversible",
-    [
-      ...["delete", "destroy", "drop", "purge", "truncate", "send", "refund", "pay", "transfer"],
-      // SPEC
-      ...["publish", "post"],
-      // SPEC
-      // gone for good
-      ...["remove", "rm", "unlink", "erase", "wipe", "kill", "terminate", "overwrite", "reset", "deletion"],
-      // leaves the organisation or reaches people: cannot be unsent
-      ...["notify", "forward", "reply", "share", "broadcast", "call", "dispatch"],
-      // money and commitments
-      ...["charge", "withdraw", "buy", "purchase", "sell", "trade", "submit", "sign", "approve"],
-      // ships to others
-      ...["deploy", "release", "push", "force", "cancel", "close", "archive", "invoke", "trigger"]
-    ]
-  ],
-  [
-    "privileged",
-    [
-      ...["admin", "grant", "assume", "impersonate", "root", "execute", "exec", "eval", "shell", "*"],
-      // SPEC
-      // admin state and identity
-      ...["administrator", "administration", "admins", "superuser", "sudo", "owner", "manage"],
-      // authority and credentials change hands
-      ...["revoke", "rotate", "invite", "promote", "demote", "elevate", "escalate", "authorize", "chmod"],
-      ...["chown", "impersonation", "delegate"],
-      // runs arbitrary code
-      ...["run", "spawn", "execution", "executes", "command", "cmd", "bash", "sh", "powershell", "script"]
-    ]
-  ]
-];
-var DEFAULT_ACTION_FLOORS = Object.freeze(
-  Object.fromEntries(TABLE.flatMap(([radius, words]) => words.map((word) => [word, radius])))
-);
-var RANK = { none: 0, read: 1, write: 2, irreversible: 3, privileged: 4 };
-var higher = (a, b) => a === void 0 ? b : b === void 0 || RANK[a] >= RANK[b] ? a : b;
-var tableCache = /* @__PURE__ */ new WeakMap();
-var NO_OVERRIDES = Object.freeze({});
-function actionTable(overrides) {
-  const cached = tableCache.get(overrides);
-  if (cached) return cached;
-  const table = new Map(Object.entries(DEFAULT_ACTION_FLOORS));
-  for (const [action, radius] of Object.entries(overrides)) table.set(action.trim().toLowerCase(), radius);
-  tableCache.set(overrides, table);
-  return table;
-}
-var clean = (text2) => PRINTABLE_ASCII.test(text2) ? text2 : text2.normalize("NFKD").replace(/[\p{M}\p{Cf}]/gu, "");
-var PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-function wordsOf(text2) {
-  return chunks(
-    clean(text2).replace(new RegExp("(\\p{Ll}|\\p{Nd})(\\p{Lu})", "gu"), "$1 $2").replace(new RegExp("(\\p{Lu}+)(\\p{Lu}\\p{Ll})", "gu"), "$1 $2")
-  );
-}
-var chunks = (text2) => text2.split(/[^\p{L}\p{N}*]+/u).filter((word) => word.length > 0).map((word) => word.toLowerCase());
-function candidatesOf(text2) {
-  return [.../* @__PURE__ */ new Set([...wordsOf(text2), ...chunks(clean(text2))])];
-}
-function spellings(word) {
-  if (/^[a-z]+$/.test(word)) return /rn|vv/.test(word) ? [word, confusableSkeleton(word)] : [word];
-  if (/^[0-9]+$/.test(word)) return [];
-  const out = [word, confusableSkeleton(word)];
-  const runs2 = word.match(new RegExp("\\p{L}+|\\p{N}+", "gu")) ?? [];
-  if (runs2.length > 1) out.push(...runs2);
-  return out;
-}
-function highestWord(words, overrides) {
-  const table = actionTable(overrides);
-  let best;
-  for (const word of words) {
-    if (word.includes("*")) return { word, radius: "privileged" };
-    for (const spelling of spellings(word)) {
-      const radius = table.get(spelling);
-      if (radius !== void 0 && (best === void 0 || RANK[radius] > RANK[best.radius]))
-        best = { word: spelling, radius };
-    }
-  }
-  return best;
-}
-function actionFloor(action, overrides = NO_OVERRIDES) {
-  const cache2 = cacheFor(actionCache, overrides);
-  const hit = cache2.get(action);
-  if (hit !== void 0) return hit;
-  const whole = action.trim().toLowerCase();
-  const table = actionTable(overrides);
-  const direct = higher(table.get(whole), table.get(whole.slice(whole.lastIndexOf(":") + 1)));
-  const radius = higher(highestWord(candidatesOf(action), overrides)?.radius, direct) ?? "write";
-  if (cache2.size < CACHE_LIMIT) cache2.set(action, radius);
-  return radius;
-}
-var CACHE_LIMIT = 5e4;
-var actionCache = /* @__PURE__ */ new WeakMap();
-var verbCache = /* @__PURE__ */ new WeakMap();
-function cacheFor(caches, overrides) {
-  let cache2 = caches.get(overrides);
-  if (!cache2) caches.set(overrides, cache2 = /* @__PURE__ */ new Map());
-  return cache2;
-}
-function scopeFloor(scope, overrides = NO_OVERRIDES) {
-  return actionFloor(scope, overrides);
-}
-function localName(toolName, server) {
-  return server !== void 0 && toolName.startsWith(`${server}.`) ? toolName.slice(server.length + 1) : toolName;
-}
-function nameVerbs(toolName, server) {
-  const verbs = [];
-  for (const part of localName(toolName, server).split(".")) {
-    const first = wordsOf(part)[0];
-    const whole = chunks(clean(part))[0];
-    if (first !== void 0) verbs.push(first);
-    if (whole !== void 0 && whole !== first) verbs.push(whole);
-  }
-  return verbs;
-}
-function nameVerbFloor(toolName, overrides = NO_OVERRIDES, server) {
-  const cache2 = cacheFor(verbCache, overrides);
-  const key = `${server ?? ""}\0${toolName}`;
-  const hit = cache2.get(key);
-  if (hit !== void 0) return hit ?? void 0;
-  const floor = highestWord(nameVerbs(toolName, server), overrides);
-  if (cache2.size < CACHE_LIMIT) cache2.set(key, floor ?? null);
-  return floor;
-}
-
-// src/core/radius.ts
-var NO_OVERRIDES2 = Object.freeze({});
-var RADIUS_ORDER = Object.freeze({
-  none: 0,
-  read: 1,
-  write: 2,
-  irreversible: 3,
-  privileged: 4
-});
-function compareRadius(a, b) {
-  return RADIUS_ORDER[a] - RADIUS_ORDER[b];
-}
-function maxRadius(list) {
-  let best = "none";
-  for (const radius of list) if (RADIUS_ORDER[radius] > RADIUS_ORDER[best]) best = radius;
-  return best;
-}
-function annotationRadius(annotations) {
-  if (annotations?.readOnlyHint === true) return "read";
-  if (annotations?.destructiveHint === false) return "write";
-  return "irreversible";
-}
-function describeAnnotations(annotations) {
-  const readOnly = annotations.readOnlyHint ?? false;
-  const destructive = annotations.destructiveHint ?? true;
-  return `annotations (readOnlyHint: ${readOnly}, destructiveHint: ${destructive})`;
-}
-function warning2(code, field2, message) {
-  return { severity: "warning", code, field: field2, message };
-}
-function derivedFloorsOf(tool, overrides) {
-  const floors = [];
-  for (const scope of tool.scopes)
-    floors.push({ source: `scope ${scope}`, radius: scopeFloor(scope, overrides) });
-  for (const credential of tool.credentials) {
-    for (const scope of credential.scopes) {
-      floors.push({
-        source: `credential ${credential.name} scope ${scope}`,
-        radius: scopeFloor(scope, overrides)
-      });
-    }
-  }
-  if (tool.annotations) {
-    floors.push({
-      source: describeAnnotations(tool.annotations),
-      radius: annotationRadius(tool.annotations)
-    });
-  }
-  const verb = nameVerbFloor(tool.name, overrides, tool.server);
-  if (verb) floors.push({ source: `name verb "${verb.word}"`, radius: verb.radius });
-  return floors;
-}
-var declaresScopes = (tool) => tool.scopes.length > 0 || tool.credentials.some((credential) => credential.scopes.length > 0);
-function classifyBlastRadius(tool, overrides = NO_OVERRIDES2) {
-  const derivedFloors = derivedFloorsOf(tool, overrides);
-  const findings = [];
-  if (tool.effect === void 0 && tool.annotations === void 0 && !declaresScopes(tool)) {
-    derivedFloors.push({ source: "no effect or annotations (MCP defaults)", radius: "irreversible" });
-    findings.push(
-      warning2(
-        "radius-assumed",
-        "effect",
-        "no `effect`, annotations or scopes: assumed irreversible (MCP defaults); declare `effect` so reviewers see the real class"
-      )
-    );
-  }
-  const derived = maxRadius(derivedFloors.map((floor) => floor.radius));
-  const effect = tool.effect;
-  const floors = effect === void 0 ? derivedFloors : [{ source: "declared effect", radius: effect }, ...derivedFloors];
-  const radius = effect === void 0 ? derived : maxRadius([effect, derived]);
-  if (effect !== void 0 && compareRadius(effect, derived) < 0) {
-    const raisers = derivedFloors.filter((floor) => compareRadius(floor.radius, effect) > 0);
-    const top = raisers.find((floor) => floor.radius === derived) ?? raisers[0];
-    const more = raisers.length > 1 ? ` (and ${raisers.length - 1} more)` : "";
-    findings.push(
-      warning2(
-        "effect-understated",
-        "effect",
-        `declared effect ${effect} is below ${derived}: ${top?.source ?? "a derived floor"} implies ${derived}${more}; declare \`effect: ${derived}\``
-      )
-    );
-  }
-  if (tool.annotations) {
-    const claimed = annotationRadius(tool.annotations);
-    const verb = nameVerbFloor(tool.name, overrides, tool.server);
-    if (claimed !== "irreversible" && verb && compareRadius(verb.radius, claimed) > 0) {
-      const said = claimed === "read" ? "readOnlyHint: true" : "destructiveHint: false";
-      findings.push(
-        warning2(
-          "annotation-contradicts-name",
-          "annotations",
-          `annotations say ${said} (${claimed}) but the name verb "${verb.word}" implies ${verb.radius}`
-        )
-      );
-    }
-  }
-  for (const credential of tool.credentials.filter((item) => item.scopes.length === 0)) {
-    floors.push({ source: `credential ${credential.name} (no scopes)`, radius });
-    if (tool.server !== void 0) continue;
-    findings.push(
-      warning2(
-        "credential-unscoped",
-        "credentials",
-        `credential ${credential.name} declares no scopes: its authority is unknown, held at the tool's radius ${radius}; declare its scopes`
-      )
-    );
-  }
-  return { radius, derived, floors, findings };
 }
 
 // src/core/scopes.ts
@@ -54899,120 +55729,6 @@ function compareAgents(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-// src/core/parse-snapshot.ts
-var PROMPT_BINDINGS_UNKNOWN = "prompt-bindings-unknown";
-var PROMPT_FILE = /\.(?:md|ya?ml)$/i;
-var SOURCE_UNREAD_CODES = /* @__PURE__ */ new Set([
-  "source-parse",
-  "source-shape",
-  "source-limit",
-  "source-duplicate-key",
-  "source-unsafe-key"
-]);
-var REFUSAL_TEXT = {
-  symlink: "symbolic links are refused: a link can point outside the registry",
-  "too-large": "file is over the size limit",
-  "not-utf8": "file is not valid UTF-8",
-  submodule: "submodules are refused in the registry"
-};
-function parseSnapshot(files, refused, config, cache2 = /* @__PURE__ */ new Map()) {
-  const roleOf = createRegistryRoles(config);
-  const promptsRoot = literalPrefixes(config.planes.data.paths)[0] ?? "";
-  const tools = [];
-  const servers = [];
-  const agents = [];
-  const permissions = [];
-  const modelled = /* @__PURE__ */ new Set();
-  const prompts = [];
-  const findings = [];
-  const oids = /* @__PURE__ */ new Map();
-  for (const file of files) {
-    oids.set(file.path, file.oid);
-    const key = `${file.oid}\0${file.path}`;
-    let parsed = cache2.get(key);
-    if (parsed === void 0) {
-      parsed = parseRegistryFile(file, roleOf(file.path), promptsRoot);
-      cache2.set(key, parsed);
-    }
-    tools.push(...parsed.tools);
-    servers.push(...parsed.servers ?? []);
-    agents.push(...parsed.agents ?? []);
-    permissions.push(...parsed.permissions ?? []);
-    if (parsed.modelled === true) modelled.add(file.path);
-    if (parsed.prompt) prompts.push(parsed.prompt);
-    findings.push(...parsed.findings);
-  }
-  for (const file of refused) {
-    oids.set(file.path, file.oid);
-    findings.push({
-      severity: "error",
-      code: file.reason === "symlink" ? "symlink-refused" : file.reason === "too-large" ? "file-too-large" : "file-refused",
-      path: file.path,
-      line: 1,
-      message: `${file.path}: ${REFUSAL_TEXT[file.reason]}`
-    });
-    const role = roleOf(file.path);
-    if (role === "prompt" && PROMPT_FILE.test(file.path))
-      findings.push(bindingsUnknown(file.path, promptsRoot));
-    if (typeof role === "object") findings.push(sourceUnread(file.path, role.adapter.id));
-  }
-  return { registry: { tools, prompts, findings, servers, agents, permissions }, oids, modelled };
-}
-function parseRegistryFile(file, role, promptsRoot) {
-  if (role === "refused") {
-    return {
-      tools: [],
-      findings: [refusedPathFinding(file.path, refusedCharacterOf(file.path) ?? "a refused character")]
-    };
-  }
-  if (typeof role === "object") {
-    const model = role.adapter.parse(file);
-    const unread = model.findings.some(
-      (finding) => finding.severity === "error" && SOURCE_UNREAD_CODES.has(finding.code)
-    );
-    return {
-      tools: model.tools,
-      servers: model.servers,
-      agents: model.agents,
-      permissions: model.permissions,
-      findings: model.findings,
-      modelled: !unread
-    };
-  }
-  if (role === "tool") {
-    const result = parseToolManifest(file);
-    const modelled = !result.findings.some((finding) => finding.severity === "error");
-    return { tools: result.tools, servers: result.servers, findings: result.findings, modelled };
-  }
-  if (role === "prompt") {
-    const result = parsePromptFile(file, promptsRoot);
-    if (result.prompt) return { tools: [], prompt: result.prompt, findings: result.findings };
-    if (result.dataFile) return { tools: [], findings: result.findings };
-    return { tools: [], findings: [...result.findings, bindingsUnknown(file.path, promptsRoot)] };
-  }
-  return { tools: [], findings: [] };
-}
-function bindingsUnknown(path, promptsRoot) {
-  return {
-    severity: "error",
-    code: PROMPT_BINDINGS_UNKNOWN,
-    path,
-    line: 1,
-    field: "tools",
-    tool: defaultPromptId(path, promptsRoot),
-    message: `${path}: the prompt does not parse, so the tools it binds are unknown: the control plane is held until it parses`
-  };
-}
-function sourceUnread(path, adapter) {
-  return {
-    severity: "error",
-    code: "source-parse",
-    path,
-    line: 1,
-    message: `${path}: the ${adapter} file cannot be read, so what it grants is unknown: the control plane is held until it can`
-  };
-}
-
 // src/core/source-agents.ts
 function groupById(agents) {
   const out = /* @__PURE__ */ new Map();
@@ -55532,7 +56248,14 @@ function buildDiffReport(input2) {
       }
     },
     ungoverned: files.none,
-    findings: sortFindings(waived.findings),
+    findings: sortFindings(
+      markNewFindings({
+        head: waived.findings,
+        base: [...baseRegistry.findings, ...validateRegistry(baseRegistry, { actions })],
+        changedFiles: input2.changedFiles,
+        changedFields: changedFieldsOf([...tools, ...servers])
+      })
+    ),
     waivers: { applied: waived.applied, expired: waived.expired }
   };
 }
@@ -56124,16 +56847,16 @@ async function readSnapshot(cwd, sha, options) {
 }
 async function readSnapshots(cwd, shas, options) {
   const paths = options.prefixes.length === 0 ? [] : [.../* @__PURE__ */ new Set([...options.prefixes, ...options.extraPaths])];
-  const listed = await Promise.all(
+  const listed2 = await Promise.all(
     shas.map((sha) => sha === null ? null : listCommit(cwd, sha, paths, options))
   );
-  const oids = new Set(listed.flatMap((side) => side?.toRead.map((file) => file.oid) ?? []));
+  const oids = new Set(listed2.flatMap((side) => side?.toRead.map((file) => file.oid) ?? []));
   const [blobs, ...worktrees] = await Promise.all([
     readBlobs(cwd, [...oids]),
     ...shas.map((sha) => sha === null ? readWorktree(cwd, paths, options) : null)
   ]);
   return shas.map((sha, i) => {
-    const side = listed[i];
+    const side = listed2[i];
     const snapshot = sha === null || !side ? worktrees[i] : decodeCommit(sha, side, blobs);
     snapshot.files.sort(byPath);
     snapshot.refused.sort(byPath);
@@ -56141,18 +56864,18 @@ async function readSnapshots(cwd, shas, options) {
   });
 }
 async function listCommit(cwd, sha, paths, { maxBytes, include }) {
-  const listed = { refused: [], toRead: [] };
+  const listed2 = { refused: [], toRead: [] };
   for (const entry of await listTree(cwd, sha, paths)) {
     if (include && !include(entry.path)) continue;
     const reason = entry.mode === "120000" ? "symlink" : entry.mode === "160000" ? "submodule" : entry.size > maxBytes ? "too-large" : null;
-    if (reason !== null) listed.refused.push({ path: entry.path, oid: entry.oid, reason });
-    else listed.toRead.push({ path: entry.path, oid: entry.oid });
+    if (reason !== null) listed2.refused.push({ path: entry.path, oid: entry.oid, reason });
+    else listed2.toRead.push({ path: entry.path, oid: entry.oid });
   }
-  return listed;
+  return listed2;
 }
-function decodeCommit(sha, listed, blobs) {
-  const snapshot = { files: [], refused: [...listed.refused] };
-  for (const { path, oid } of listed.toRead) {
+function decodeCommit(sha, listed2, blobs) {
+  const snapshot = { files: [], refused: [...listed2.refused] };
+  for (const { path, oid } of listed2.toRead) {
     const content = blobs.get(oid);
     if (content === void 0) {
       throw new GitError(
@@ -56304,7 +57027,12 @@ function compareIds(x, y) {
 
 // src/core/eval/compute-delta.ts
 var EPSILON = 1e-9;
-function computeEvalDelta(base, head, bounds) {
+var DEFAULT_MAX_PASS_RATE_DROP = 0.02;
+function effectiveBounds(bounds) {
+  return { ...bounds, maxPassRateDrop: bounds.maxPassRateDrop ?? DEFAULT_MAX_PASS_RATE_DROP };
+}
+function computeEvalDelta(base, head, configured) {
+  const bounds = effectiveBounds(configured);
   const baseSummary = base === null ? null : summarizeRun(base);
   const headSummary = head === null ? null : summarizeRun(head);
   const flips = base !== null && head !== null ? compareCases(base, head) : emptyFlips();
@@ -56315,7 +57043,7 @@ function computeEvalDelta(base, head, bounds) {
     passRateDelta,
     ...flips,
     metrics: compareMetrics(base, head),
-    bounds: { ...bounds },
+    bounds,
     verdict: judge(baseSummary, headSummary, passRateDelta, bounds, flips)
   };
 }
@@ -56817,12 +57545,20 @@ async function computeDiff(options) {
         code: "eval-results-untrusted",
         path,
         line: 1,
-        message
+        message,
+        new: true
       });
     }
     if (loaded && "invalid" in loaded) {
       const { path, message } = loaded.invalid;
-      report.findings.unshift({ severity: "error", code: "eval-results-invalid", path, line: 1, message });
+      report.findings.unshift({
+        severity: "error",
+        code: "eval-results-invalid",
+        path,
+        line: 1,
+        message,
+        new: true
+      });
     }
   }
   return { report, config, codeowners, parsed };
@@ -56991,45 +57727,17 @@ function writeFileAtomic(path, text2) {
   }
 }
 
-// src/render/sarif.ts
+// src/render/sarif-log.ts
+import { createHash as createHash4 } from "node:crypto";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
-var RULES2 = {
-  "yaml-parse": "File is not valid YAML or JSON",
-  "duplicate-key": "Mapping has a duplicate key",
-  "alias-limit": "Too many YAML alias expansions (resource-exhaustion attack)",
-  "unknown-tag": "Custom YAML tag",
-  schema: "Manifest, prompt or config does not match its schema",
-  "non-ascii-name": "Tool name contains a non-ASCII character",
-  "empty-manifest": "Manifest file holds no document",
-  "duplicate-tool": "Tool name defined more than once",
-  "duplicate-prompt": "Prompt id used more than once",
-  "path-refused": "Path holds a control, separator or invisible character",
-  "prompt-bindings-unknown": "Prompt does not parse: its tool bindings are unknown",
-  "confusable-name": "Tool name can be mistaken for another",
-  "hidden-unicode": "Invisible Unicode in model-facing text",
-  "eval-results-untrusted": "Eval results committed in the pull request are not trusted for its head",
-  "control-characters": "Control characters or terminal escape sequences in model-facing text",
-  "instruction-like-text": "Tool text reads like instructions to the model",
-  "unknown-tool-binding": "Prompt binds a tool that does not exist",
-  "effect-understated": "Declared effect is below the derived blast radius",
-  "radius-assumed": "No effect or annotations: radius assumed irreversible",
-  "annotation-contradicts-name": "MCP annotations contradict the tool's name",
-  "symlink-refused": "Symbolic link refused in the registry",
-  "file-too-large": "File over the size limit",
-  encoding: "File is not valid UTF-8",
-  "waiver-expired": "Waiver has expired",
-  "server-tools-unpinned": "MCP server's tools are not pinned: radius assumed irreversible",
-  "radius-over-max": "Blast radius above the configured maxRadius",
-  "duplicate-server": "MCP server name declared more than once"
-};
-var LEVELS = {
-  error: "error",
-  warning: "warning",
-  info: "note"
-};
-function renderSarif(findings, options = {}) {
-  const codes = [...new Set(findings.map((finding) => finding.code))].sort();
-  const ruleIndex = new Map(codes.map((code, index) => [code, index]));
+function renderSarifLog(items, options) {
+  const rules = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const known = rules.get(item.rule.id);
+    if (!known || known.severity < item.rule.severity) rules.set(item.rule.id, item.rule);
+  }
+  const ids = [...rules.keys()].sort();
+  const ruleIndex = new Map(ids.map((id, index) => [id, index]));
   const log = {
     $schema: SARIF_SCHEMA,
     version: "2.1.0",
@@ -57039,26 +57747,26 @@ function renderSarif(findings, options = {}) {
           driver: {
             name: "agentgate",
             ...options.version !== void 0 && { version: options.version },
-            rules: codes.map((code) => ({
-              id: code,
-              name: code,
-              shortDescription: { text: RULES2[code] ?? code }
-            }))
+            rules: ids.map((id) => describeRule(rules.get(id)))
           }
         },
-        results: findings.map((finding) => ({
-          ruleId: finding.code,
-          ruleIndex: ruleIndex.get(finding.code),
-          level: LEVELS[finding.severity],
-          message: { text: messageWithoutLocation(finding) },
+        automationDetails: { id: options.automationId },
+        columnKind: "unicodeCodePoints",
+        results: items.map((item) => ({
+          ruleId: item.rule.id,
+          ruleIndex: ruleIndex.get(item.rule.id),
+          level: item.level,
+          message: { text: item.message },
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: toUri(finding.path) },
-                region: { startLine: Math.max(1, finding.line) }
+                artifactLocation: { uri: toUri(item.path) },
+                region: { startLine: Math.max(1, Math.trunc(item.line) || 1) }
               }
             }
-          ]
+          ],
+          partialFingerprints: { "agentgateFingerprint/v1": fingerprint(item.rule.id, item.identity) },
+          properties: { "security-severity": item.rule.severity.toFixed(1) }
         }))
       }
     ]
@@ -57066,8 +57774,232 @@ function renderSarif(findings, options = {}) {
   return `${JSON.stringify(log, null, 2)}
 `;
 }
+function describeRule(rule) {
+  const full = `${rule.short}. ${rule.why}`;
+  return {
+    id: rule.id,
+    name: ruleName(rule.id),
+    shortDescription: { text: rule.short },
+    fullDescription: { text: full },
+    help: {
+      text: `${rule.why}
+
+How to fix: ${rule.fix}`,
+      markdown: `**${rule.short}**
+
+${rule.why}
+
+**How to fix:** ${rule.fix}`
+    },
+    properties: { tags: ["security", "agentgate"], "security-severity": rule.severity.toFixed(1) }
+  };
+}
+function ruleName(id) {
+  return id.split(/[^A-Za-z0-9]+/).filter((part) => part !== "").map((part) => part[0].toUpperCase() + part.slice(1)).join("");
+}
+function fingerprint(ruleId, identity) {
+  return createHash4("sha256").update([ruleId, ...identity].join("\0")).digest("hex");
+}
 function toUri(path) {
   return path.split("/").map(encodeURIComponent).join("/");
+}
+
+// src/render/sarif-rules.ts
+var UNREADABLE_FIX = "Fix the file so it parses; agentgate cannot tell what an unreadable file grants.";
+var FINDING_RULES = {
+  "yaml-parse": {
+    short: "File is not valid YAML or JSON",
+    why: "An unreadable manifest hides what it grants.",
+    fix: UNREADABLE_FIX
+  },
+  "json-parse": {
+    short: "File is not valid JSON",
+    why: "An unreadable config hides what it grants.",
+    fix: UNREADABLE_FIX
+  },
+  "duplicate-key": {
+    short: "Mapping has a duplicate key",
+    why: "Parsers disagree on which value wins, so a reviewer may read a different value than the runtime.",
+    fix: "Keep one of the keys."
+  },
+  "alias-limit": {
+    short: "Too many YAML alias expansions",
+    why: "Alias bombs exhaust the memory of whoever parses the file.",
+    fix: "Write the values out instead of aliasing them."
+  },
+  "unknown-tag": {
+    short: "Custom YAML tag",
+    why: "Custom tags can make a parser construct objects.",
+    fix: "Remove the tag."
+  },
+  schema: {
+    short: "Manifest, prompt or config does not match its schema",
+    why: "A field agentgate cannot read is authority it cannot judge.",
+    fix: "Correct the field named in the message (`agentgate schema tool` prints the schema)."
+  },
+  "non-ascii-name": {
+    short: "Tool name contains a non-ASCII character",
+    why: "Non-ASCII names can impersonate other tools.",
+    fix: "Use ASCII letters, digits, `_`, `.` and `-`."
+  },
+  "empty-manifest": {
+    short: "Manifest file holds no document",
+    why: "An empty file under the tools path is probably a mistake.",
+    fix: "Add the manifest or delete the file."
+  },
+  "duplicate-tool": {
+    short: "Tool name defined more than once",
+    why: "Which definition the runtime uses is undefined.",
+    fix: "Rename or remove one definition."
+  },
+  "duplicate-prompt": {
+    short: "Prompt id used more than once",
+    why: "Two prompts with one id bind the union of their tools.",
+    fix: "Give each prompt its own `id`."
+  },
+  "duplicate-server": {
+    short: "MCP server name declared more than once",
+    why: "Which declaration a client uses is undefined.",
+    fix: "Rename or remove one declaration."
+  },
+  "path-refused": {
+    short: "Path holds a control, separator or invisible character",
+    why: "Such paths render differently from what git stores.",
+    fix: "Rename the file with visible ASCII characters."
+  },
+  "prompt-bindings-unknown": {
+    short: "Prompt does not parse: its tool bindings are unknown",
+    why: "An unreadable prompt may bind any tool, so the control plane holds it.",
+    fix: "Fix the front matter so it parses."
+  },
+  "confusable-name": {
+    short: "Tool name can be mistaken for another",
+    why: "A model or a reviewer can call or approve the wrong tool.",
+    fix: "Rename one of the tools."
+  },
+  "hidden-unicode": {
+    short: "Invisible Unicode in model-facing text",
+    why: "The model reads characters the reviewer cannot see (prompt smuggling).",
+    fix: "Remove the invisible characters."
+  },
+  "control-characters": {
+    short: "Control characters or escape sequences in model-facing text",
+    why: "Escape sequences can rewrite what a terminal shows the reviewer.",
+    fix: "Remove the control characters."
+  },
+  "instruction-like-text": {
+    short: "Tool text reads like instructions to the model",
+    why: "Tool descriptions that give orders are a prompt-injection vector (tool poisoning).",
+    fix: "Describe what the tool does; do not instruct the model."
+  },
+  "unknown-tool-binding": {
+    short: "Prompt binds a tool that does not exist",
+    why: "A binding nobody can review is authority nobody approved.",
+    fix: "Bind an existing tool or add its manifest."
+  },
+  "effect-understated": {
+    short: "Declared effect is below the derived blast radius",
+    why: "A manifest cannot talk its way down: the higher radius applies.",
+    fix: "Declare the effect the scopes, annotations and name imply."
+  },
+  "radius-assumed": {
+    short: "No effect or annotations: radius assumed irreversible",
+    why: "MCP's defaults treat an undeclared tool as destructive.",
+    fix: "Declare `effect`, scopes or MCP annotations."
+  },
+  "annotation-contradicts-name": {
+    short: "MCP annotations contradict the tool's name",
+    why: "A read-only `delete_user` is either mislabelled or misleading.",
+    fix: "Correct the annotations or the name."
+  },
+  "symlink-refused": {
+    short: "Symbolic link refused in the registry",
+    why: "A link can point the registry at files outside review.",
+    fix: "Replace the link with the file."
+  },
+  "file-too-large": {
+    short: "File over the size limit",
+    why: "Oversized files are refused rather than parsed.",
+    fix: "Split the file."
+  },
+  encoding: {
+    short: "File is not valid UTF-8",
+    why: "Bytes that do not decode can hide text.",
+    fix: "Save the file as UTF-8."
+  },
+  "waiver-expired": {
+    short: "Waiver has expired",
+    why: "An expired waiver no longer silences its finding.",
+    fix: "Fix the finding or renew the waiver with a new date."
+  },
+  "server-tools-unpinned": {
+    short: "MCP server's tools are not pinned: radius assumed irreversible",
+    why: "An unpinned server can offer any tool at run time.",
+    fix: "Pin its tools (`agentgate mcp import`)."
+  },
+  "radius-over-max": {
+    short: "Blast radius above the configured maxRadius",
+    why: "The configuration forbids tools of this radius.",
+    fix: "Lower the tool's authority or raise `planes.control.maxRadius` in a reviewed change."
+  },
+  "eval-results-untrusted": {
+    short: "Eval results committed in the pull request are not trusted for its head",
+    why: "A PR could commit the results that judge it.",
+    fix: "Let CI write the results file."
+  },
+  "eval-results-invalid": {
+    short: "Eval results cannot be read",
+    why: "The behavioural verdict is unknown.",
+    fix: "Fix the results file."
+  },
+  "signoff-unsatisfiable": {
+    short: "Sign-off count above the number of signers",
+    why: "No change of that radius can ever pass: a silent deadlock.",
+    fix: "Add signers, list a team, or lower the count in `planes.control.signoffs`."
+  }
+};
+var FINDING_SEVERITY = {
+  "radius-over-max": 9,
+  "hidden-unicode": 8,
+  "control-characters": 8,
+  "instruction-like-text": 8,
+  "confusable-name": 7.5,
+  "prompt-bindings-unknown": 7,
+  "path-refused": 7
+};
+var LEVEL_SEVERITY = { error: 7, warning: 4, note: 1 };
+function findingSeverity(code, level) {
+  return FINDING_SEVERITY[code] ?? LEVEL_SEVERITY[level];
+}
+
+// src/render/sarif.ts
+var LEVELS = {
+  error: "error",
+  warning: "warning",
+  info: "note"
+};
+function renderSarif(findings, options = {}) {
+  return renderSarifLog(findings.map(findingItem), {
+    automationId: options.automationId ?? "agentgate/validate/",
+    ...options.version !== void 0 && { version: options.version }
+  });
+}
+function findingItem(finding) {
+  const level = LEVELS[finding.severity];
+  const text2 = FINDING_RULES[finding.code] ?? {
+    short: finding.code,
+    why: `agentgate reports ${finding.code}.`,
+    fix: "See the message."
+  };
+  return {
+    rule: { id: finding.code, ...text2, severity: findingSeverity(finding.code, level) },
+    level,
+    message: messageWithoutLocation(finding),
+    path: finding.path,
+    line: finding.line,
+    // the same identity that tells a new finding from a pre-existing one: code, file, subject
+    identity: [findingKey(finding)]
+  };
 }
 
 // src/gate/check-outputs.ts
@@ -57487,8 +58419,8 @@ async function treeEntries(cwd, sha, paths) {
   checkSha(sha);
   const out = /* @__PURE__ */ new Map();
   if (paths.length === 0) return out;
-  const listed = await runGit(cwd, ["ls-tree", "-z", "--full-tree", sha, "--", ...paths]);
-  for (const record of listed.toString("utf8").split("\0")) {
+  const listed2 = await runGit(cwd, ["ls-tree", "-z", "--full-tree", sha, "--", ...paths]);
+  for (const record of listed2.toString("utf8").split("\0")) {
     const tab = record.indexOf("	");
     if (tab === -1) continue;
     const [mode, , oid] = record.slice(0, tab).split(" ");
@@ -58209,7 +59141,7 @@ function describePromptChange(change) {
 }
 
 // src/core/release/bundle.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 var byKey = (key) => (a, b) => key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
 function buildDataBundle(registry, meta2, changes) {
   const prompts = registry.prompts.map((prompt) => ({
@@ -58245,7 +59177,7 @@ function buildControlBundle(registry, meta2, changes, radiusActions = {}) {
 function bundleDigest(bundle) {
   const { digest: _digest, ...contents } = bundle;
   const json2 = canonicalJson(JSON.parse(JSON.stringify(contents)));
-  return `sha256:${createHash4("sha256").update(json2).digest("hex")}`;
+  return `sha256:${createHash5("sha256").update(json2).digest("hex")}`;
 }
 function seal(bundle) {
   return { ...bundle, digest: bundleDigest(bundle) };

@@ -16,6 +16,7 @@ import { diffFlows } from './flows.js';
 import { PROMPT_BINDINGS_UNKNOWN, SOURCE_UNREAD_CODES } from './parse-snapshot.js';
 import type { ParsedSnapshot } from './parse-snapshot.js';
 import { classifyBlastRadius } from './radius.js';
+import { changedFieldsOf, markNewFindings } from './new-findings.js';
 import { computeSignoffRequirement, exceedsMaxRadius } from './signoffs.js';
 import { pinServers, resolveSourceAgents } from './source-agents.js';
 import type { ResolvedAgents } from './source-agents.js';
@@ -201,7 +202,14 @@ export function buildDiffReport(input: DiffInput): DiffReport {
       },
     },
     ungoverned: files.none,
-    findings: sortFindings(waived.findings),
+    findings: sortFindings(
+      markNewFindings({
+        head: waived.findings,
+        base: [...baseRegistry.findings, ...validateRegistry(baseRegistry, { actions })],
+        changedFiles: input.changedFiles,
+        changedFields: changedFieldsOf([...tools, ...servers]),
+      }),
+    ),
     waivers: { applied: waived.applied, expired: waived.expired },
   };
 }

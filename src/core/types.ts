@@ -23,6 +23,11 @@ export interface Finding {
   tool?: string;
   /** the dotted field the finding is about, when there is one */
   field?: string;
+  /**
+   * In a diff: whether the base lacks this finding (matched by code, file and subject, never by line). Only new
+   * findings decide a gate; a finding without the flag counts as new (fail closed).
+   */
+  new?: boolean;
 }
 
 /** Where a parsed value came from; never part of a digest, so moving a file changes nothing. */

@@ -123,11 +123,19 @@ export async function computeDiff(options: ComputeDiffOptions): Promise<ComputeD
         path,
         line: 1,
         message,
+        new: true,
       });
     }
     if (loaded && 'invalid' in loaded) {
       const { path, message } = loaded.invalid;
-      report.findings.unshift({ severity: 'error', code: 'eval-results-invalid', path, line: 1, message });
+      report.findings.unshift({
+        severity: 'error',
+        code: 'eval-results-invalid',
+        path,
+        line: 1,
+        message,
+        new: true,
+      });
     }
   }
   return { report, config, codeowners, parsed };

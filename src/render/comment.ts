@@ -4,6 +4,7 @@ import type { GateStatuses, SignoffEvaluation, StatusPlan } from '../core/gate/t
 import type { DiffReport } from '../core/types.js';
 import { cellCode, codeSpan, escapeMarkdown } from './markdown-escape.js';
 import { renderMarkdownReport } from './markdown.js';
+import { summarizeReport } from './summary-line.js';
 
 /** GitHub refuses issue comments longer than this. */
 export const MAX_COMMENT_CHARS = 65_536;
@@ -46,7 +47,7 @@ export interface RenderedComment {
 export function renderReportComment(input: CommentInput): RenderedComment {
   const limit = input.maxChars ?? MAX_COMMENT_CHARS;
   const head = [REPORT_MARKER, ...gateSection(input)].join('\n');
-  const report = renderMarkdownReport(input.report);
+  const report = renderMarkdownReport(input.report, { summary: false });
   const open = '\n<details open><summary>Full report</summary>\n\n';
   const close = '\n</details>\n';
   const full = `${head}${open}${report}${close}`;
@@ -67,7 +68,7 @@ export function renderReportComment(input: CommentInput): RenderedComment {
 
 /** The job summary: the same gate section and the whole report (summaries may hold up to 1 MiB). */
 export function renderJobSummary(input: CommentInput, maxBytes = MAX_SUMMARY_BYTES): string {
-  const text = `${gateSection(input).join('\n')}\n${renderMarkdownReport(input.report)}`;
+  const text = `${gateSection(input).join('\n')}\n${renderMarkdownReport(input.report, { summary: false })}`;
   if (Buffer.byteLength(text, 'utf8') <= maxBytes) return text;
   const where = input.reportFile
     ? 'the full report is in the report-json file of this step'
@@ -93,6 +94,8 @@ function gateSection(input: CommentInput): string[] {
   const { statuses } = input;
   const out = [
     '## agentgate',
+    '',
+    `**Summary:** ${summarizeReport(input.report)}`,
     '',
     ...(input.lead && input.lead.length > 0 ? [...input.lead, ''] : []),
     '| check | state | details |',

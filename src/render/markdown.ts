@@ -1,16 +1,23 @@
-import type {
-  ChangedFile,
-  DiffReport,
-  FieldChange,
-  Finding,
-  Flow,
-  PromptChange,
-  Radius,
-  RefInfo,
-  ServerChange,
-  ToolChange,
-} from '../core/types.js';
+import type { ChangedFile, DiffReport, Finding, Flow, PromptChange, RefInfo } from '../core/types.js';
+import { describePreexisting, isNewFinding } from '../core/new-findings.js';
+import { capList } from './cap-list.js';
+import { foldServerTools } from './fold-server-tools.js';
 import { cellCode, clip, codeSpan, escapeMarkdown } from './markdown-escape.js';
+import { capRows, codeList, foldedRow, listed, MAX_ROWS, serverRow, toolRow } from './markdown-rows.js';
+import { textDiffSection } from './markdown-text-diff.js';
+import type { TextChange } from './markdown-text-diff.js';
+import { changedPromptText } from './prompt-texts.js';
+import type { PromptTextLookup } from './prompt-texts.js';
+import { summarizeReport } from './summary-line.js';
+
+export interface MarkdownReportOptions {
+  /** also list the findings the base already had */
+  allFindings?: boolean;
+  /** lead with the summary line (default); the PR comment puts it above its own gate table instead */
+  summary?: boolean;
+  /** prompt texts, for line diffs of changed prompts */
+  promptTexts?: PromptTextLookup;
+}
 
 const FLOW_LABEL: Record<Flow['kind'], string> = {
   'untrusted-to-action': 'untrusted input → high-radius action',
@@ -21,11 +28,17 @@ const FLOW_LABEL: Record<Flow['kind'], string> = {
  * The two-plane diff as GitHub-flavoured Markdown: `agentgate diff --format markdown`, the PR comment and
  * the job summary. Every name, path and message from the PR is escaped; nothing here can mention anyone.
  */
-export function renderMarkdownReport(report: DiffReport): string {
+export function renderMarkdownReport(report: DiffReport, options: MarkdownReportOptions = {}): string {
   const out: string[] = [];
   out.push(`### agentgate diff ${describeRef(report.base)} → ${describeRef(report.head)}`, '');
-  out.push(...controlSection(report), ...dataSection(report), ...ungovernedSection(report.ungoverned ?? []));
-  out.push(...findingsSection(report.findings));
+  // numbers and fixed words only: nothing from the PR, so nothing to escape
+  if (options.summary !== false) out.push(`**Summary:** ${summarizeReport(report)}`, '');
+  out.push(
+    ...controlSection(report),
+    ...dataSection(report, options.promptTexts),
+    ...ungovernedSection(report.ungoverned ?? []),
+  );
+  out.push(...findingsSection(report.findings, options.allFindings === true));
   out.push(...waiversSection(report));
   return `${out
     .join('\n')
@@ -44,17 +57,26 @@ function controlSection(report: DiffReport): string[] {
   const out = ['#### Control plane (authority)', ''];
   if (!control.changed) return [...out, 'No control-plane changes.', ''];
   out.push(signoffLine(report), '', `Capability digest: ${codeSpan(control.digest)}`, '');
-  if (control.tools.length > 0) {
-    out.push('| tool | change | radius | widened | other changes |', '| --- | --- | --- | --- | --- |');
-    for (const tool of control.tools) out.push(toolRow(tool));
-    out.push('');
-  }
   const servers = control.servers ?? [];
+  const view = foldServerTools(control.tools, servers);
+  const texts: TextChange[] = [];
+  if (view.listed.length > 0 || view.folded.length > 0) {
+    out.push('| tool | change | radius | widened | other changes |', '| --- | --- | --- | --- | --- |');
+    const tools = capRows(view.listed);
+    for (const tool of tools.shown) out.push(toolRow(tool, texts));
+    for (const group of view.folded) out.push(foldedRow(group));
+    out.push('');
+    if (tools.more > 0)
+      out.push(`+${tools.more} more tools (\`agentgate diff --format json\` lists all)`, '');
+  }
   if (servers.length > 0) {
     out.push('| MCP server | change | radius | widened | other changes |', '| --- | --- | --- | --- | --- |');
-    for (const server of servers) out.push(serverRow(server));
+    const shown = capRows(servers);
+    for (const server of shown.shown) out.push(serverRow(server, texts));
     out.push('');
+    if (shown.more > 0) out.push(`+${shown.more} more servers`, '');
   }
+  out.push(...textDiffSection(texts));
   const unmodelled = control.unmodelled ?? [];
   if (unmodelled.length > 0) {
     out.push('**Files no parser models** (each reviewed as a write change):', '');
@@ -64,20 +86,30 @@ function controlSection(report: DiffReport): string[] {
   }
   if (control.flows.added.length > 0) {
     out.push('**New dangerous paths**', '');
-    for (const flow of control.flows.added) out.push(`- ${flowLine(flow)}`);
-    out.push('');
+    out.push(
+      ...listed(
+        control.flows.added.map((flow) => `- ${flowLine(flow)}`),
+        'paths',
+      ),
+    );
   }
   if (control.flows.removed.length > 0) {
     out.push('**Dangerous paths removed**', '');
-    for (const flow of control.flows.removed) out.push(`- ${flowLine(flow)}`);
-    out.push('');
+    out.push(
+      ...listed(
+        control.flows.removed.map((flow) => `- ${flowLine(flow)}`),
+        'paths',
+      ),
+    );
   }
   if (control.bindings.length > 0) {
     out.push('| agent | tools bound | tools unbound |', '| --- | --- | --- |');
-    for (const binding of control.bindings) {
+    const bindings = capList(control.bindings, MAX_ROWS);
+    for (const binding of bindings.shown) {
       out.push(`| ${cellCode(binding.agent)} | ${codeList(binding.added)} | ${codeList(binding.removed)} |`);
     }
     out.push('');
+    if (bindings.more > 0) out.push(`+${bindings.more} more agents`, '');
   }
   const rules = control.permissions ?? [];
   if (rules.length > 0) {
@@ -104,70 +136,31 @@ function signoffLine(report: DiffReport): string {
   return `Sign-offs required: **${control.requiredSignoffs}** for ${radius} change${escalation}.`;
 }
 
-function toolRow(tool: ToolChange): string {
-  const name = tool.oldName ? `${cellCode(tool.name)} (was ${cellCode(tool.oldName)})` : cellCode(tool.name);
-  const radius = `${radiusLabel(tool.radiusBefore)} → ${radiusLabel(tool.radiusAfter)}${tool.escalation ? ' ⚠️' : ''}`;
-  const widened = tool.changes.filter((c) => c.kind === 'widened').map(fieldSummary);
-  const other = tool.changes.filter((c) => c.kind !== 'widened').map(fieldSummary);
-  return `| ${name} | ${tool.change} | ${radius} | ${widened.join('<br>') || '—'} | ${other.join('<br>') || '—'} |`;
-}
-
-function serverRow(server: ServerChange): string {
-  const name = server.oldName
-    ? `${cellCode(server.name)} (was ${cellCode(server.oldName)})`
-    : cellCode(server.name);
-  const radius = `${radiusLabel(server.radiusBefore)} → ${radiusLabel(server.radiusAfter)}${server.escalation ? ' ⚠️' : ''}`;
-  const widened = server.changes.filter((c) => c.kind === 'widened').map(fieldSummary);
-  const other = server.changes.filter((c) => c.kind !== 'widened').map(fieldSummary);
-  return `| ${name}<br>in ${cellCode(server.source)} | ${server.change} | ${radius} | ${widened.join('<br>') || '—'} | ${other.join('<br>') || '—'} |`;
-}
-
-function radiusLabel(radius: Radius | null): string {
-  if (radius === null) return '—';
-  return radius === 'privileged' || radius === 'irreversible' ? `**${radius}**` : radius;
-}
-
-function fieldSummary(change: FieldChange): string {
-  const parts: string[] = [];
-  if (change.added && change.added.length > 0) parts.push(`+${codeList(change.added)}`);
-  if (change.removed && change.removed.length > 0) parts.push(`−${codeList(change.removed)}`);
-  if (parts.length === 0 && (change.before !== undefined || change.after !== undefined)) {
-    parts.push(`${valueCode(change.before)} → ${valueCode(change.after)}`);
-  }
-  if (parts.length === 0 && change.details && change.details.length > 0) {
-    parts.push(escapeMarkdown(clip(change.details.join('; '), 200)));
-  }
-  const label = change.kind === 'widened' ? '' : ` (${change.kind})`;
-  return `${cellCode(change.field)}${label}${parts.length > 0 ? ` ${parts.join(' ')}` : ''}`;
-}
-
-function valueCode(value: unknown): string {
-  if (value === undefined || value === null) return '—';
-  return cellCode(clip(typeof value === 'string' ? value : JSON.stringify(value), 120));
-}
-
-function codeList(items: string[], max = 20): string {
-  if (items.length === 0) return '—';
-  const shown = items.slice(0, max).map((item) => cellCode(clip(item, 120)));
-  if (items.length > max) shown.push(`and ${items.length - max} more`);
-  return shown.join(', ');
-}
-
 function flowLine(flow: Flow): string {
   return `${FLOW_LABEL[flow.kind]} in ${codeSpan(flow.agent)}: ${codeList(flow.sources)} → ${codeList(flow.sinks)}`;
 }
 
-function dataSection(report: DiffReport): string[] {
+function dataSection(report: DiffReport, promptTexts: PromptTextLookup | undefined): string[] {
   const data = report.planes.data;
   const out = ['#### Data plane (behaviour)', ''];
   if (!data.changed) return [...out, 'No data-plane changes.', ''];
   if (data.prompts.length > 0) {
     out.push('| prompt | change | version |', '| --- | --- | --- |');
-    for (const prompt of data.prompts) out.push(promptRow(prompt));
+    const prompts = capList(data.prompts, MAX_ROWS);
+    for (const prompt of prompts.shown) out.push(promptRow(prompt));
     out.push('');
+    if (prompts.more > 0) out.push(`+${prompts.more} more prompts`, '');
+    out.push(...textDiffSection(promptTextChanges(data.prompts, promptTexts)));
   }
   out.push(...filesBlock(data.files), ...reviewersLine(data.reviewers));
   return out;
+}
+
+function promptTextChanges(prompts: PromptChange[], lookup: PromptTextLookup | undefined): TextChange[] {
+  return prompts.flatMap((prompt) => {
+    const text = changedPromptText(prompt, lookup);
+    return text ? [{ owner: prompt.id, change: { field: 'text', kind: 'changed' as const, ...text } }] : [];
+  });
 }
 
 function promptRow(prompt: PromptChange): string {
@@ -182,7 +175,7 @@ function filesBlock(files: ChangedFile[]): string[] {
     const from = file.oldPath ? ` from ${codeSpan(file.oldPath)}` : '';
     return `- ${codeSpan(file.path)} (${file.status}${from})`;
   });
-  return ['Files:', '', ...lines, ''];
+  return ['Files:', '', ...listed(lines, 'files')];
 }
 
 function reviewersLine(reviewers: string[]): string[] {
@@ -207,15 +200,23 @@ function ungovernedSection(files: ChangedFile[]): string[] {
   ];
 }
 
-function findingsSection(findings: Finding[]): string[] {
-  if (findings.length === 0) return [];
+function findingsSection(findings: Finding[], all: boolean): string[] {
+  const old = describePreexisting(findings);
+  const note =
+    old === null ? [] : [`${old}${all ? '' : ': `agentgate diff --all-findings` lists them'}.`, ''];
+  const shown = capList(all ? findings : findings.filter(isNewFinding), MAX_ROWS);
+  if (shown.shown.length === 0) return note.length > 0 ? ['#### Findings', '', ...note] : [];
   const out = ['#### Findings', '', '| severity | code | where | message |', '| --- | --- | --- | --- |'];
-  for (const finding of findings) {
+  for (const finding of shown.shown) {
     const where = cellCode(`${finding.path}:${finding.line}`);
     const message = escapeMarkdown(clip(finding.message, 400));
-    out.push(`| ${finding.severity} | ${cellCode(finding.code)} | ${where} | ${message} |`);
+    const mark = all && !isNewFinding(finding) ? ' (pre-existing)' : '';
+    out.push(`| ${finding.severity}${mark} | ${cellCode(finding.code)} | ${where} | ${message} |`);
   }
-  return [...out, ''];
+  out.push('');
+  if (shown.more > 0)
+    out.push(`+${shown.more} more findings (\`agentgate diff --format json\` lists all)`, '');
+  return [...out, ...note];
 }
 
 function waiversSection(report: DiffReport): string[] {

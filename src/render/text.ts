@@ -1,16 +1,15 @@
 import type { ChalkInstance } from 'chalk';
 import type { EvalDelta } from '../core/eval/types.js';
-import type {
-  ChangedFile,
-  DiffReport,
-  FieldChange,
-  Finding,
-  Flow,
-  Radius,
-  ServerChange,
-  ToolChange,
-} from '../core/types.js';
+import { describePreexisting, isNewFinding } from '../core/new-findings.js';
+import type { ChangedFile, DiffReport, Finding, Flow, Radius } from '../core/types.js';
+import { capList } from './cap-list.js';
 import { revealLine as t } from './reveal.js';
+import { summarizeReport } from './summary-line.js';
+import { changedPromptText } from './prompt-texts.js';
+import type { PromptTextLookup } from './prompt-texts.js';
+import { colourRadius, fieldLines, MAX_ITEMS, toolAndServerLines } from './text-control.js';
+
+export { colourRadius } from './text-control.js';
 
 const STATUS_LETTER: Record<ChangedFile['status'], string> = {
   added: 'A',
@@ -18,57 +17,63 @@ const STATUS_LETTER: Record<ChangedFile['status'], string> = {
   deleted: 'D',
   renamed: 'R',
 };
-const CHANGE_SIGN: Record<ToolChange['change'], string> = {
-  added: '+',
-  removed: '-',
-  modified: '~',
-  renamed: '>',
-};
 
-/** The terminal view: planes first, then each tool with its radius, then new paths, then the sign-off needed. */
-export function renderTextReport(report: DiffReport, c: ChalkInstance): string {
+export interface TextReportOptions {
+  /** also list the findings the base already had */
+  allFindings?: boolean;
+  /** prompt texts, for line diffs of changed prompts */
+  promptTexts?: PromptTextLookup;
+}
+
+const MAX_FILES = 20;
+
+/** The terminal view: a summary line, planes, each tool with its radius, new paths, the sign-off needed. */
+export function renderTextReport(
+  report: DiffReport,
+  c: ChalkInstance,
+  options: TextReportOptions = {},
+): string {
   const out: string[] = [];
   const radius = (r: Radius | null) => colourRadius(r, c);
-  out.push(c.bold(`agentgate diff  ${describeRef(report.base)} -> ${describeRef(report.head)}`), '');
+  out.push(c.bold(`agentgate diff  ${describeRef(report.base)} -> ${describeRef(report.head)}`));
+  out.push(t(summarizeReport(report)), '');
 
   const data = report.planes.data;
   out.push(planeHeading('DATA PLANE', data.changed, data.files.length, data.reviewers, c));
-  for (const file of data.files) out.push(`  ${fileLine(file)}`);
-  for (const prompt of data.prompts) {
+  out.push(...fileLines(data.files, c));
+  const prompts = capList(data.prompts, MAX_ITEMS);
+  for (const prompt of prompts.shown) {
     const version = `version ${prompt.versionBefore ?? '-'} -> ${prompt.versionAfter ?? '-'}`;
     out.push(`    prompt ${t(prompt.id)}  ${prompt.change}  ${c.dim(version)}`);
+    const text = changedPromptText(prompt, options.promptTexts);
+    if (text) out.push(...fieldLines({ field: 'text', kind: 'changed', ...text }, c, { always: true }));
   }
+  if (prompts.more > 0) out.push(c.dim(`    +${prompts.more} more prompts`));
   if (data.eval) out.push(...evalLines(data.eval, c));
   out.push('');
 
   const control = report.planes.control;
   out.push(planeHeading('CONTROL PLANE', control.changed, control.files.length, control.reviewers, c));
-  for (const file of control.files) out.push(`  ${fileLine(file)}`);
-  if (control.tools.length > 0) out.push('', c.bold('  tools'));
-  for (const tool of control.tools) {
-    out.push(`  ${changeLine(tool, '', c)}`);
-    for (const change of tool.changes) out.push(`      ${fieldLine(change, c)}`);
-  }
-  const servers = control.servers ?? [];
-  if (servers.length > 0) out.push('', c.bold('  servers'));
-  for (const server of servers) {
-    out.push(`  ${changeLine(server, `  ${c.dim(t(server.source))}`, c)}`);
-    for (const change of server.changes) out.push(`      ${fieldLine(change, c)}`);
-  }
-  const unmodelled = control.unmodelled ?? [];
-  if (unmodelled.length > 0) out.push('', c.bold('  files no parser models (reviewed as write changes)'));
-  for (const path of unmodelled) out.push(`    ${t(path)}`);
+  out.push(...fileLines(control.files, c));
+  out.push(...toolAndServerLines(control.tools, control.servers ?? [], c));
+  const unmodelled = capList(control.unmodelled ?? [], MAX_ITEMS);
+  if (unmodelled.shown.length > 0)
+    out.push('', c.bold('  files no parser models (reviewed as write changes)'));
+  for (const path of unmodelled.shown) out.push(`    ${t(path)}`);
+  if (unmodelled.more > 0) out.push(c.dim(`    +${unmodelled.more} more files`));
   if (control.bindings.length > 0) out.push('', c.bold('  bindings'));
-  for (const binding of control.bindings) {
+  const bindings = capList(control.bindings, MAX_ITEMS);
+  for (const binding of bindings.shown) {
     const parts = [
       ...binding.added.map((n) => c.yellow(`+${t(n)}`)),
       ...binding.removed.map((n) => c.green(`-${t(n)}`)),
     ];
     out.push(`    ${t(binding.agent)}: ${parts.join(' ')}`);
   }
-  const rules = control.permissions ?? [];
-  if (rules.length > 0) out.push('', c.bold('  permission rules'));
-  for (const rule of rules) {
+  if (bindings.more > 0) out.push(c.dim(`    +${bindings.more} more agents`));
+  const rules = capList(control.permissions ?? [], MAX_ITEMS);
+  if (rules.shown.length > 0) out.push('', c.bold('  permission rules'));
+  for (const rule of rules.shown) {
     const sign =
       rule.kind === 'widened'
         ? c.yellow(rule.change === 'added' ? '+' : '-')
@@ -77,6 +82,7 @@ export function renderTextReport(report: DiffReport, c: ChalkInstance): string {
       `    ${sign} ${t(rule.effect)} ${t(rule.rule)}  ${c.dim(`${t(rule.scope)} ${rule.kind} ${rule.radius}`)}`,
     );
   }
+  if (rules.more > 0) out.push(c.dim(`    +${rules.more} more rules`));
   if (control.flows.added.length > 0) out.push('', c.bold('  new dangerous paths'));
   for (const flow of control.flows.added) out.push(`    ${c.red('!')} ${flowLine(flow)}`);
   if (control.flows.removed.length > 0) out.push('', c.bold('  paths removed'));
@@ -84,11 +90,7 @@ export function renderTextReport(report: DiffReport, c: ChalkInstance): string {
   out.push('');
   out.push(...ungovernedLines(report.ungoverned ?? [], c));
 
-  if (report.findings.length > 0) {
-    out.push(c.bold('FINDINGS'));
-    for (const finding of report.findings) out.push(`  ${findingLine(finding, c)}`);
-    out.push('');
-  }
+  out.push(...findingLines(report.findings, options.allFindings === true, c));
   for (const waiver of report.waivers.applied)
     out.push(
       c.dim(
@@ -110,16 +112,28 @@ export function renderTextReport(report: DiffReport, c: ChalkInstance): string {
   return `${out.join('\n')}\n`;
 }
 
-/** One tool or server: sign, name (and former name), change, radius before -> after, flag. */
-function changeLine(item: ToolChange | ServerChange, suffix: string, c: ChalkInstance): string {
-  const rename = item.oldName ? ` (was ${t(item.oldName)})` : '';
-  const arrow =
-    item.radiusBefore && item.radiusBefore !== item.radiusAfter
-      ? `${colourRadius(item.radiusBefore, c)} -> `
-      : '';
-  const flag = item.escalation ? c.red(' escalation') : item.narrowing ? c.green(' narrowing') : '';
-  const radius = colourRadius(item.radiusAfter ?? item.radiusBefore, c);
-  return `${CHANGE_SIGN[item.change]} ${c.bold(t(item.name))}${rename}  ${item.change}  radius ${arrow}${radius}${flag}${suffix}`;
+/** New findings (all with `allFindings`), capped; pre-existing ones counted on one line. */
+function findingLines(findings: Finding[], all: boolean, c: ChalkInstance): string[] {
+  const listed = capList(all ? findings : findings.filter(isNewFinding), MAX_ITEMS);
+  const old = describePreexisting(findings);
+  const out: string[] = [];
+  if (listed.shown.length > 0) out.push(c.bold('FINDINGS'));
+  for (const finding of listed.shown) {
+    const mark = all && !isNewFinding(finding) ? c.dim(' (pre-existing)') : '';
+    out.push(`  ${findingLine(finding, c)}${mark}`);
+  }
+  if (listed.more > 0)
+    out.push(c.dim(`  +${listed.more} more findings (agentgate diff --format json lists all)`));
+  if (old !== null) out.push(c.dim(`  ${old}${all ? '' : ' — list them with --all-findings'}`));
+  if (out.length > 0) out.push('');
+  return out;
+}
+
+function fileLines(files: ChangedFile[], c: ChalkInstance): string[] {
+  const listed = capList(files, MAX_FILES);
+  const out = listed.shown.map((file) => `  ${fileLine(file)}`);
+  if (listed.more > 0) out.push(c.dim(`  +${listed.more} more files`));
+  return out;
 }
 
 function evalLines(delta: EvalDelta, c: ChalkInstance): string[] {
@@ -129,23 +143,6 @@ function evalLines(delta: EvalDelta, c: ChalkInstance): string[] {
   for (const flip of delta.regressions.slice(0, 5)) lines.push(`    ${c.red('-')} regressed: ${t(flip.id)}`);
   for (const flip of delta.fixes.slice(0, 5)) lines.push(`    ${c.green('+')} fixed: ${t(flip.id)}`);
   return lines;
-}
-
-export function colourRadius(radius: Radius | null, c: ChalkInstance): string {
-  if (radius === null) return c.dim('-');
-  const label = radius.toUpperCase();
-  switch (radius) {
-    case 'privileged':
-      return c.bgRed.white.bold(label);
-    case 'irreversible':
-      return c.red.bold(label);
-    case 'write':
-      return c.yellow(label);
-    case 'read':
-      return c.cyan(label);
-    default:
-      return c.dim(label);
-  }
 }
 
 function planeHeading(
@@ -178,22 +175,6 @@ function fileLine(file: ChangedFile): string {
   return file.oldPath
     ? `${STATUS_LETTER[file.status]} ${t(file.oldPath)} -> ${t(file.path)}`
     : `${STATUS_LETTER[file.status]} ${t(file.path)}`;
-}
-
-function fieldLine(change: FieldChange, c: ChalkInstance): string {
-  const colour = change.kind === 'widened' ? c.red : change.kind === 'narrowed' ? c.green : c.dim;
-  const parts: string[] = [];
-  if (change.added?.length) parts.push(change.added.map((v) => `+${t(v)}`).join(' '));
-  if (change.removed?.length) parts.push(change.removed.map((v) => `-${t(v)}`).join(' '));
-  if (change.before !== undefined || change.after !== undefined)
-    parts.push(`${show(change.before)} -> ${show(change.after)}`);
-  if (change.details?.length) parts.push(t(change.details.join('; ')));
-  return `${t(change.field)} ${colour(change.kind)}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`;
-}
-
-function show(value: unknown): string {
-  if (value === undefined || value === null) return '(none)';
-  return t(typeof value === 'string' ? value : JSON.stringify(value));
 }
 
 export function flowLine(flow: Flow): string {

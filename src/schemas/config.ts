@@ -51,7 +51,9 @@ export const configSchema: JsonSchema = {
               properties: {
                 results: { type: 'string', description: 'Head eval results file.' },
                 baseline: { type: 'string', description: 'Baseline eval results file.' },
-                maxPassRateDrop: fraction('Largest pass-rate drop allowed, 0..1.'),
+                maxPassRateDrop: fraction(
+                  'Largest pass-rate drop allowed, 0..1 (default 0.02: a drop over 2 points fails).',
+                ),
                 minPassRate: fraction('Lowest pass rate allowed, 0..1.'),
               },
             },

@@ -72,6 +72,8 @@ describe('agentgate diff defaults and formats', () => {
     expect(sarif.version).toBe('2.1.0');
     const results = sarif.runs[0]?.results ?? [];
     expect(results.map((r) => r.ruleId)).toContain('effect-understated');
+    // the added privileged tool is an escalation result of its own, at its manifest (issue 13)
+    expect(results.map((r) => r.ruleId)).toContain('escalation/privileged');
     expect(results[0]?.locations[0]?.physicalLocation.artifactLocation.uri).toBe(
       'registry/tools/billing/admin.yaml',
     );

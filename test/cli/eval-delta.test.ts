@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,8 +10,13 @@ const ROOT = new URL('../..', import.meta.url).pathname;
 const FIXTURE = sharedFixture('promptfoo', 'results.json');
 
 function agentgate(...args: string[]) {
+  return agentgateIn(dir, ...args);
+}
+
+function agentgateIn(cwd: string, ...args: string[]) {
   const result = spawnSync(process.execPath, [join(ROOT, 'dist/bin/agentgate.js'), 'eval-delta', ...args], {
     encoding: 'utf8',
+    cwd,
     env: { ...process.env, NO_COLOR: '1' },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -67,7 +72,8 @@ describe('agentgate eval-delta', () => {
 
   it('prints the delta as JSON and as a Markdown table', () => {
     const json = agentgate('--base-results', FIXTURE, '--head-results', regressed, '--format', 'json');
-    expect(json.code).toBe(0);
+    // SPEC 7: with no bound configured, a drop over 2 points fails (this 25-point drop once passed)
+    expect(json.code).toBe(1);
     const delta = JSON.parse(json.stdout) as {
       head: { passRate: number };
       regressions: unknown[];
@@ -75,7 +81,7 @@ describe('agentgate eval-delta', () => {
     };
     expect(delta.head.passRate).toBe(6 / 16);
     expect(delta.regressions).toHaveLength(4);
-    expect(delta.verdict.state).toBe('success');
+    expect(delta.verdict.state).toBe('failure');
 
     const markdown = agentgate(
       '--base-results',
@@ -91,6 +97,57 @@ describe('agentgate eval-delta', () => {
     expect(markdown.stdout).toContain('### ❌ Eval delta: failure');
     expect(markdown.stdout).toMatch(/\| pass rate \| 62\.5% \(10\/16\) \| 37\.5% \(6\/16\) \| -25\.0 pts \|/);
     expect(markdown.stdout).toContain('**Regressions (4)**');
+  });
+
+  it('fails a 25-point drop with no bound given anywhere: the default allows 2 points', () => {
+    const { code, stdout } = agentgate('--base-results', FIXTURE, '--head-results', regressed);
+    expect(code).toBe(1);
+    expect(stdout).toContain(
+      'FAIL  pass rate dropped 62.5% -> 37.5% (-25.0 pts), more than the 2.0 pts allowed',
+    );
+  });
+
+  it("reads the bounds of the repository's agentgate.yaml when run inside it, flags winning over it", () => {
+    const repo = mkdtempSync(join(tmpdir(), 'agentgate-eval-repo-'));
+    try {
+      mkdirSync(join(repo, '.git'));
+      mkdirSync(join(repo, 'evals', 'out'), { recursive: true });
+      writeFileSync(
+        join(repo, 'agentgate.yaml'),
+        'version: 1\nplanes:\n  data:\n    eval: { maxPassRateDrop: 0.3 }\n',
+      );
+      const sub = join(repo, 'evals', 'out');
+      const loose = agentgateIn(sub, '--base-results', FIXTURE, '--head-results', regressed);
+      expect(loose.stdout).toContain('max drop 30.0 pts');
+      expect(loose.code).toBe(0);
+      const strict = agentgateIn(
+        sub,
+        '--base-results',
+        FIXTURE,
+        '--head-results',
+        regressed,
+        '--max-drop',
+        '1%',
+      );
+      expect(strict.code).toBe(1);
+      writeFileSync(
+        join(repo, 'agentgate.yaml'),
+        'version: 1\nplanes:\n  data:\n    eval: { minPassRate: 0.5 }\n',
+      );
+      const minimum = agentgateIn(repo, '--base-results', FIXTURE, '--head-results', regressed);
+      expect(minimum.code).toBe(1);
+      expect(minimum.stdout).toContain('under the minimum 50.0%');
+      expect(minimum.stdout).toContain('more than the 2.0 pts allowed');
+      writeFileSync(
+        join(repo, 'agentgate.yaml'),
+        'version: 1\nplanes:\n  data:\n    eval: { maxPassRateDrop: 7 }\n',
+      );
+      const bad = agentgateIn(repo, '--base-results', FIXTURE, '--head-results', regressed);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toMatch(/agentgate\.yaml:4: field 'planes\.data\.eval\.maxPassRateDrop'/);
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+    }
   });
 
   it('judges without a baseline on --min-pass-rate alone', () => {

@@ -83,6 +83,9 @@ describe('agentgate validate', () => {
     const sarif = JSON.parse(result.stdout);
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs[0].tool.driver.name).toBe('agentgate');
+    expect(sarif.runs[0].automationDetails).toEqual({ id: 'agentgate/validate/' });
+    expect(sarif.runs[0].tool.driver.rules[0].help.markdown).toContain('How to fix');
+    expect(sarif.runs[0].results[0].partialFingerprints['agentgateFingerprint/v1']).toMatch(/^[0-9a-f]{64}$/);
     expect(sarif.runs[0].results[0]).toMatchObject({
       ruleId: 'hidden-unicode',
       level: 'error',
@@ -121,5 +124,30 @@ describe('agentgate validate', () => {
   it('exits 2 for a missing directory or an unknown format', () => {
     expect(runCli(['validate', '--dir', join(dir, 'nope')], { cwd: dir }).code).toBe(2);
     expect(runCli(['validate', '--format', 'xml'], { cwd: dir }).code).toBe(2);
+  });
+
+  it('exits 1 naming the config line when one signer can never meet the privileged count (no silent deadlock)', () => {
+    write('registry/tools/read.yaml', GOOD);
+    write('agentgate.yaml', 'version: 1\nplanes:\n  control:\n    signers: ["@alice"]\n');
+    const result = runCli(['validate', '--dir', dir], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      "agentgate.yaml:4: error signoff-unsatisfiable: field 'planes.control.signoffs.privileged': the default privileged count (2) cannot be satisfied: 1 signer configured",
+    );
+    const json = runCli(['validate', '--dir', dir, '--format', 'json'], { cwd: dir });
+    const { findings } = JSON.parse(json.stdout) as { findings: Finding[] };
+    expect(findings).toContainEqual(
+      expect.objectContaining({ code: 'signoff-unsatisfiable', field: 'planes.control.signoffs.privileged' }),
+    );
+  });
+
+  it('takes the signers from CODEOWNERS when none are configured, and a team there is no deadlock', () => {
+    write('registry/tools/read.yaml', GOOD);
+    write('.github/CODEOWNERS', '/registry/tools/ @alice\n');
+    const one = runCli(['validate', '--dir', dir], { cwd: dir });
+    expect(one.code).toBe(1);
+    expect(one.stdout).toContain('the owners of the control paths in .github/CODEOWNERS');
+    write('.github/CODEOWNERS', '/registry/tools/ @alice @acme/security\n');
+    expect(runCli(['validate', '--dir', dir], { cwd: dir }).code).toBe(0);
   });
 });

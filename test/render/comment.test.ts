@@ -60,7 +60,8 @@ describe('renderReportComment', () => {
     expect(renderReportComment(input({ signoffs })).body).not.toContain('How to sign off');
   });
 
-  it('fits GitHub’s 65,536 characters and sends the reader to the job summary, which holds everything', () => {
+  // issue 13: a 3,000-tool change stays readable (capped per section) instead of being cut mid-table
+  it('caps a 3,000-tool change per section, so the comment and the job summary fit and stay readable', () => {
     const tools = Array.from({ length: 3000 }, (_, i) =>
       makeToolChange({
         name: `tool_${String(i).padStart(4, '0')}`,
@@ -70,14 +71,31 @@ describe('renderReportComment', () => {
     );
     const big = input({ report: incidentReport({ control: { tools } }) });
     const { body, truncated } = renderReportComment(big);
-    expect(truncated).toBe(true);
+    expect(truncated).toBe(false);
     expect(body.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS);
-    expect(body).toContain(
-      'It is cut below; all of it is in the [job summary of this run](https://github.com/acme/agents/actions/runs/1).',
-    );
     expect(body).toContain('/agentgate signoff');
+    expect(body).toContain('+2950 more tools');
     expect(body).not.toContain('tool_2999');
-    expect(renderJobSummary(big)).toContain('tool_2999');
+    const summary = renderJobSummary(big);
+    expect(summary).toContain('+2950 more tools');
+    expect(summary.length).toBeLessThan(64 * 1024);
+  });
+
+  it('still cuts a comment over the limit, sending the reader to the job summary', () => {
+    const tools = Array.from({ length: 40 }, (_, i) =>
+      makeToolChange({
+        name: `tool_${i}`,
+        changes: [{ field: 'scopes', kind: 'widened', added: [`r${i}:write`] }],
+      }),
+    );
+    const { body, truncated } = renderReportComment(
+      input({ maxChars: 4000, report: incidentReport({ control: { tools } }) }),
+    );
+    expect(truncated).toBe(true);
+    expect(body.length).toBeLessThanOrEqual(4000);
+    expect(body).toContain(
+      'all of it is in the [job summary of this run](https://github.com/acme/agents/actions/runs/1).',
+    );
   });
 
   it('truncates to a smaller limit too, keeping the marker first', () => {
@@ -90,15 +108,15 @@ describe('renderReportComment', () => {
 
 describe('the job summary limit', () => {
   it('stays under 1 MiB in UTF-8 bytes, not characters, and names the report file when cut', () => {
-    // multi-byte names: 1,000,000 characters of them would be far over 1 MiB
+    // multi-byte names: counted in characters, the cut would land far past the byte limit
     const tools = Array.from({ length: 4000 }, (_, i) =>
       makeToolChange({ name: `工具_${'界'.repeat(60)}_${i}`, change: 'added', radiusAfter: 'read' }),
     );
     const summary = renderJobSummary(
       input({ report: incidentReport({ control: { tools } }), reportFile: '/tmp/r.json' }),
-      200_000,
+      8_000,
     );
-    expect(Buffer.byteLength(summary, 'utf8')).toBeLessThanOrEqual(200_000);
+    expect(Buffer.byteLength(summary, 'utf8')).toBeLessThanOrEqual(8_000);
     expect(summary).toContain('the full report is in the report-json file');
     expect(summary).not.toContain('\uFFFD');
   });

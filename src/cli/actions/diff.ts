@@ -1,43 +1,84 @@
 import { isUnreadableFinding } from '../../core/finding-codes.js';
+import { isNewFinding } from '../../core/new-findings.js';
 import { compareRadius } from '../../core/radius.js';
 import { isRadius } from '../../core/types.js';
-import type { DiffReport } from '../../core/types.js';
+import { createFieldLocator } from '../../core/parse/locate.js';
+import type { SourceFile } from '../../core/parse/source-file.js';
+import type { DiffReport, Registry } from '../../core/types.js';
 import { computeDiff } from '../../load/compute-diff.js';
 import { renderMarkdownReport } from '../../render/markdown.js';
-import { renderSarif } from '../../render/sarif.js';
+import { createPromptTextLookup } from '../../render/prompt-texts.js';
+import type { PromptTextLookup } from '../../render/prompt-texts.js';
+import { renderDiffSarif } from '../../render/sarif-diff.js';
+import { readOwnPackage } from '../package-info.js';
 import { renderTextReport } from '../../render/text.js';
 import { UsageError } from '../../errors.js';
 import type { DiffOptions } from '../commands/diff.js';
 
 export async function runDiff(options: DiffOptions, cwd: string): Promise<number> {
   const failOn = parseFailOn(options.failOn);
-  const { report } = await computeDiff({ cwd, base: options.base, head: options.head ?? null });
-  const unreadable = report.findings.filter(isUnreadableFinding);
+  const { report, parsed } = await computeDiff({ cwd, base: options.base, head: options.head ?? null });
+  // a file the base could not read either is not this change's doing (and a changed one is always new)
+  const unreadable = report.findings.filter((f) => isUnreadableFinding(f) && isNewFinding(f));
   const first = unreadable[0];
   if (first) {
     const more = unreadable.length > 1 ? ` (and ${unreadable.length - 1} more; run agentgate validate)` : '';
     throw new UsageError(`${first.message}${more}`);
   }
-  process.stdout.write(await renderReport(report, options.format));
+  const allFindings = options.allFindings === true;
+  process.stdout.write(
+    options.format === 'sarif'
+      ? renderDiffSarif(report, {
+          allFindings,
+          version: readOwnPackage().version,
+          ...locators(parsed.head.registry, parsed.headFiles.files),
+        })
+      : await renderReport(report, options.format, {
+          allFindings,
+          promptTexts: createPromptTextLookup(parsed.base.registry, parsed.head.registry),
+        }),
+  );
+  // only the findings this change brings decide: pre-existing ones are listed, never a failure
   const gateFailed =
-    report.findings.some((finding) => finding.severity === 'error') ||
+    report.findings.some((finding) => finding.severity === 'error' && isNewFinding(finding)) ||
     report.planes.data.eval?.verdict.state === 'failure';
   return gateFailed || (failOn !== null && failOn(report)) ? 1 : 0;
 }
 
-async function renderReport(report: DiffReport, format: DiffOptions['format']): Promise<string> {
+/** Where agents bind tools and where tools are declared at head: the lines SARIF results point at. */
+function locators(registry: Registry, files: Iterable<SourceFile>) {
+  const prompts = new Map(registry.prompts.map((prompt) => [prompt.id, prompt.source]));
+  const tools = new Map(registry.tools.map((tool) => [tool.name, tool.source]));
+  const locate = createFieldLocator(files);
+  return {
+    locateAgent: (agent: string, bound: readonly string[]) => {
+      const source = prompts.get(agent);
+      if (!source) return undefined;
+      for (const value of bound) {
+        const line = locate({ path: source.path, value }, ['tools']);
+        if (line !== undefined) return { path: source.path, line };
+      }
+      return source;
+    },
+    locateTool: (name: string) => tools.get(name),
+  };
+}
+
+async function renderReport(
+  report: DiffReport,
+  format: DiffOptions['format'],
+  options: { allFindings: boolean; promptTexts: PromptTextLookup },
+): Promise<string> {
   switch (format) {
     case 'json':
       return `${JSON.stringify(report, null, 2)}\n`;
     case 'markdown':
-      return renderMarkdownReport(report);
-    case 'sarif':
-      return renderSarif(report.findings);
+      return renderMarkdownReport(report, options);
     default: {
       // only text output colours anything: chalk is loaded for it alone
       const { Chalk } = await import('chalk');
       const colour = process.env.NO_COLOR ? 0 : new Chalk().level;
-      return renderTextReport(report, new Chalk({ level: colour }));
+      return renderTextReport(report, new Chalk({ level: colour }), options);
     }
   }
 }

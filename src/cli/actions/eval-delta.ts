@@ -4,6 +4,8 @@ import { Chalk } from 'chalk';
 import { computeEvalDelta } from '../../core/eval/compute-delta.js';
 import { EvalResultsError } from '../../core/eval/errors.js';
 import { parseEvalResultsText } from '../../core/eval/parse-results.js';
+import { parseConfig } from '../../core/parse/config.js';
+import { findRepoConfig } from '../../load/find-repo-config.js';
 import type { EvalBounds, EvalDelta, EvalRun } from '../../core/eval/types.js';
 import {
   renderEvalDeltaJson,
@@ -13,9 +15,12 @@ import {
 import { UsageError } from '../../errors.js';
 import type { EvalDeltaOptions } from '../commands/eval-delta.js';
 
-/** Exit 0 when the verdict is success; 1 on failure or pending (nothing to judge is not a pass). */
+/**
+ * Exit 0 when the verdict is success; 1 on failure or pending (nothing to judge is not a pass). Bounds come from
+ * the flags, else from the repository's `planes.data.eval`, else the defaults (a drop over 2 points fails).
+ */
 export async function runEvalDelta(options: EvalDeltaOptions, cwd: string): Promise<number> {
-  const bounds: EvalBounds = {};
+  const bounds: EvalBounds = await configuredBounds(cwd);
   const maxDrop = parseRate('--max-drop', options.maxDrop);
   const minPassRate = parseRate('--min-pass-rate', options.minPassRate);
   if (maxDrop !== undefined) bounds.maxPassRateDrop = maxDrop;
@@ -25,6 +30,19 @@ export async function runEvalDelta(options: EvalDeltaOptions, cwd: string): Prom
   const delta = computeEvalDelta(base, head, bounds);
   process.stdout.write(render(delta, options.format));
   return delta.verdict.state === 'success' ? 0 : 1;
+}
+
+async function configuredBounds(cwd: string): Promise<EvalBounds> {
+  const found = await findRepoConfig(cwd);
+  if (found === null) return {};
+  const { config, errors } = parseConfig(found.text, found.path);
+  const first = errors[0];
+  if (first) throw new UsageError(first.message);
+  const evalConfig = config.planes.data.eval;
+  const bounds: EvalBounds = {};
+  if (evalConfig?.maxPassRateDrop !== undefined) bounds.maxPassRateDrop = evalConfig.maxPassRateDrop;
+  if (evalConfig?.minPassRate !== undefined) bounds.minPassRate = evalConfig.minPassRate;
+  return bounds;
 }
 
 async function loadRun(path: string, cwd: string): Promise<EvalRun> {

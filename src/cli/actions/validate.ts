@@ -1,10 +1,14 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { parseCodeowners } from '../../core/codeowners.js';
+import { ownersOfPlanePaths } from '../../core/gate/reviewers.js';
 import { parseConfig } from '../../core/parse/config.js';
 import { messageWithoutLocation } from '../../core/parse/findings.js';
 import { createFieldLocator } from '../../core/parse/locate.js';
 import { parseRegistryFiles } from '../../core/parse/registry-files.js';
 import type { Config, Finding } from '../../core/types.js';
+import { findUnsatisfiableSignoffs } from '../../core/signoff-feasibility.js';
+import type { SignerSource } from '../../core/signoff-feasibility.js';
 import { validateRegistry } from '../../core/validate-registry.js';
 import { applyWaivers } from '../../core/waivers.js';
 import { readRegistrySources } from '../../load/load-registry.js';
@@ -14,12 +18,14 @@ import type { ValidateOptions } from '../commands/validate.js';
 import { UsageError } from '../../errors.js';
 
 const CONFIG_FILES = ['agentgate.yaml', 'agentgate.yml'];
+// GitHub's lookup order
+const CODEOWNERS_FILES = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'];
 
 /** Validates the working-tree registry under `options.dir`; returns the exit code (1 when any error is found). */
 export async function runValidate(options: ValidateOptions): Promise<number> {
   const info = await stat(options.dir).catch(() => undefined);
   if (!info?.isDirectory()) throw new UsageError(`--dir: ${options.dir} is not a directory`);
-  const config = await readConfig(options.dir);
+  const { config, path: configPath, text: configText } = await readConfig(options.dir);
   // the loader reads the same config and classifies files as `diff` does (planes' globs, refused paths)
   const sources = await readRegistrySources(options.dir).catch((error: unknown) => {
     throw new UsageError(error instanceof Error ? error.message : String(error));
@@ -31,6 +37,12 @@ export async function runValidate(options: ValidateOptions): Promise<number> {
     ...validateRegistry(registry, {
       actions: config.radius.actions,
       locate: createFieldLocator(sources.files),
+    }),
+    ...findUnsatisfiableSignoffs({
+      config,
+      configPath,
+      configText,
+      ...(await resolveSigners(options.dir, config)),
     }),
   ];
   const { findings, applied, expired } = applyWaivers(
@@ -60,7 +72,7 @@ export async function runValidate(options: ValidateOptions): Promise<number> {
   return findings.some((finding) => finding.severity === 'error') ? 1 : 0;
 }
 
-async function readConfig(dir: string): Promise<Config> {
+async function readConfig(dir: string): Promise<{ config: Config; path: string; text: string | null }> {
   for (const name of CONFIG_FILES) {
     const text = await readFile(join(dir, name), 'utf8').catch(() => null);
     if (text === null) continue;
@@ -70,9 +82,26 @@ async function readConfig(dir: string): Promise<Config> {
       const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
       throw new UsageError(`${first.message}${more}`);
     }
-    return config;
+    return { config, path: name, text };
   }
-  return parseConfig(null, CONFIG_FILES[0]!).config;
+  return { config: parseConfig(null, CONFIG_FILES[0]!).config, path: CONFIG_FILES[0]!, text: null };
+}
+
+/** The control plane's signers as the gate resolves them: listed, else its reviewers, else CODEOWNERS. */
+async function resolveSigners(
+  dir: string,
+  config: Config,
+): Promise<{ signers: string[]; from: SignerSource }> {
+  const control = config.planes.control;
+  if (control.signers.length > 0) return { signers: control.signers, from: 'signers' };
+  if (control.reviewers.length > 0) return { signers: control.reviewers, from: 'reviewers' };
+  for (const path of CODEOWNERS_FILES) {
+    const text = await readFile(join(dir, path), 'utf8').catch(() => null);
+    if (text === null) continue;
+    const { rules } = parseCodeowners(text, path);
+    return { signers: ownersOfPlanePaths(rules, control.paths), from: { codeowners: path } };
+  }
+  return { signers: [], from: 'signers' };
 }
 
 function summarize(findings: readonly Finding[], tools: number, prompts: number): string {

@@ -16,6 +16,10 @@ export function registerDiff(program: Command): void {
       '--fail-on <condition>',
       'exit 1 when: control (any control-plane change), escalation, or a radius (read|write|irreversible|privileged) reached',
     )
+    .option(
+      '--all-findings',
+      'also list the findings the base already had (they never fail the diff; JSON always lists them, with "new": false)',
+    )
     .action(async (options: DiffOptions) => {
       const { runDiff } = await import('../actions/diff.js');
       process.exitCode = await runDiff(options, process.cwd());
@@ -27,4 +31,5 @@ export interface DiffOptions {
   head?: string;
   format: 'text' | 'json' | 'markdown' | 'sarif';
   failOn?: string;
+  allFindings?: boolean;
 }

@@ -13,10 +13,26 @@ import type {
 const EPSILON = 1e-9;
 
 /**
+ * The largest pass-rate drop allowed when none is configured (SPEC 7): 2 points. Without a default, a 25-point
+ * drop with four regressions would pass, and a gate that passes regressions by default is not a gate.
+ */
+export const DEFAULT_MAX_PASS_RATE_DROP = 0.02;
+
+/** The bounds a verdict is judged by: the configured ones, with the default drop where none is set. */
+export function effectiveBounds(bounds: EvalBounds): EvalBounds {
+  return { ...bounds, maxPassRateDrop: bounds.maxPassRateDrop ?? DEFAULT_MAX_PASS_RATE_DROP };
+}
+
+/**
  * The data plane's behavioural verdict from two eval runs. Pass rates are case-level; a missing head run
  * is pending (nothing to judge yet), a missing baseline is judged on `minPassRate` alone.
  */
-export function computeEvalDelta(base: EvalRun | null, head: EvalRun | null, bounds: EvalBounds): EvalDelta {
+export function computeEvalDelta(
+  base: EvalRun | null,
+  head: EvalRun | null,
+  configured: EvalBounds,
+): EvalDelta {
+  const bounds = effectiveBounds(configured);
   const baseSummary = base === null ? null : summarizeRun(base);
   const headSummary = head === null ? null : summarizeRun(head);
   const flips = base !== null && head !== null ? compareCases(base, head) : emptyFlips();
@@ -30,7 +46,7 @@ export function computeEvalDelta(base: EvalRun | null, head: EvalRun | null, bou
     passRateDelta,
     ...flips,
     metrics: compareMetrics(base, head),
-    bounds: { ...bounds },
+    bounds,
     verdict: judge(baseSummary, headSummary, passRateDelta, bounds, flips),
   };
 }

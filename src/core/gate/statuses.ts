@@ -1,5 +1,6 @@
 import { createPathClassification, createPathClassifier, holdsEveryPlane } from '../classify-paths.js';
 import { isEvalFinding } from '../finding-codes.js';
+import { isNewFinding } from '../new-findings.js';
 import type { Config, DiffReport, Finding } from '../types.js';
 import { shortDigest } from './signoff-command.js';
 import { UNSATISFIABLE } from './signoffs.js';
@@ -31,7 +32,8 @@ export function planeOfFinding(finding: Finding, classify: (path: string) => str
 
 export function planStatuses(input: StatusInput): GateStatuses {
   const classify = createPathClassifier(input.config);
-  const errors = input.report.findings.filter((f) => f.severity === 'error');
+  // errors the base already had do not hold this change: it did not bring them
+  const errors = input.report.findings.filter((f) => f.severity === 'error' && isNewFinding(f));
   // an agent file of a client holds its text and its grants in one file: an error in it (one that does not
   // parse, a literal secret in its server block) holds both gates
   const classifyFully = createPathClassification(input.config);

@@ -13,6 +13,24 @@ function native(
 const realBase = () => parseEvalResults(loadFixture(), 'base.json');
 
 describe('computeEvalDelta on real promptfoo output', () => {
+  it('fails a drop over 2 points when no maxPassRateDrop is configured (SPEC 7 default)', () => {
+    const head = loadFixture();
+    setOutcome(head, 'mentions the file', 'echo', false);
+    setOutcome(head, 'mentions the file', 'upper', false);
+    const delta = computeEvalDelta(realBase(), parseEvalResults(head, 'head.json'), {});
+    expect(delta.regressions).toHaveLength(4);
+    expect(delta.bounds.maxPassRateDrop).toBe(0.02);
+    expect(delta.verdict.state).toBe('failure');
+    expect(delta.verdict.description).toContain('more than the 2.0 pts allowed');
+  });
+
+  it('lets a drop of exactly 2 points pass by default, and one just over it fail', () => {
+    const fifty = (passes: number) =>
+      native(Array.from({ length: 50 }, (_, i) => ({ id: `c${i}`, pass: i < passes })));
+    expect(computeEvalDelta(fifty(50), fifty(49), {}).verdict.state).toBe('success');
+    expect(computeEvalDelta(fifty(50), fifty(48), {}).verdict.state).toBe('failure');
+  });
+
   it('fails when a head run loses more pass rate than allowed, listing the regressions', () => {
     const head = loadFixture();
     setOutcome(head, 'mentions the file', 'echo', false);
