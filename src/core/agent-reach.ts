@@ -136,7 +136,7 @@ function reachOf(
 }
 
 /** Pinned tools give the radius; else the server's own (transport, credentials, egress, MCP defaults). */
-function serverRadius(
+export function serverRadius(
   name: string,
   pinned: readonly Tool[],
   servers: readonly Server[],

@@ -84,8 +84,9 @@ export async function walkHistory(
   });
 }
 
-/** Config and CODEOWNERS at a commit; a config that does not parse is a usage error naming file and line. */
-export async function readGateState(cwd: string, sha: string): Promise<GateState> {
+/** Config and CODEOWNERS at a commit (null: the working tree); a config that does not parse is a usage error naming file and line. */
+export async function readGateState(cwd: string, sha: string | null): Promise<GateState> {
+  const at = sha === null ? 'in the working tree' : `at ${sha.slice(0, 12)}`;
   const gates = await readSnapshot(cwd, sha, {
     prefixes: [...CONFIG_PATHS, ...CODEOWNERS_PATHS],
     extraPaths: [],
@@ -93,11 +94,10 @@ export async function readGateState(cwd: string, sha: string): Promise<GateState
   });
   const file = gates.files.find((f) => CONFIG_PATHS.includes(f.path));
   const refused = gates.refused.find((f) => CONFIG_PATHS.includes(f.path));
-  if (refused)
-    throw new UsageError(`${refused.path}: config at ${sha.slice(0, 12)} is unreadable (${refused.reason})`);
+  if (refused) throw new UsageError(`${refused.path}: config ${at} is unreadable (${refused.reason})`);
   const { config, errors } = parseConfig(file?.text ?? null, file?.path ?? 'agentgate.yaml');
   const first = errors[0];
-  if (first) throw new UsageError(`${first.message} (config at ${sha.slice(0, 12)})`);
+  if (first) throw new UsageError(`${first.message} (config ${at})`);
   let codeowners: GateState['codeowners'] = null;
   for (const path of CODEOWNERS_PATHS) {
     const found = gates.files.find((f) => f.path === path);
