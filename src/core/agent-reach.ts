@@ -43,7 +43,7 @@ export function reachAgent(
   registry: Registry,
   actions: Readonly<Record<string, Radius>> = {},
 ): AgentReach {
-  const servers = registry.servers ?? [];
+  const servers = knownServers(registry);
   const catalog = catalogForAgent(agent.id) ?? [];
   const context = { catalog, servers, registryTools: registry.tools };
   const tools = (agent.tools ?? []).map((binding) =>
@@ -145,4 +145,29 @@ export function serverRadius(
   if (pinned.length > 0) return maxRadius(pinned.map((tool) => classifyBlastRadius(tool, actions).radius));
   const server = servers.find((candidate) => candidate.name === name);
   return server ? classifyServerRadius(server, actions).radius : UNKNOWN_RADIUS;
+}
+
+/**
+ * The declared servers, plus every server a pinned tool names without a declaration of its own (a manifest's
+ * tools carry their server's name): `server/*` reaches those tools either way.
+ */
+export function knownServers(registry: Registry): Server[] {
+  const servers = [...(registry.servers ?? [])];
+  const declared = new Set(servers.map((server) => server.name));
+  for (const tool of registry.tools) {
+    const name = tool.server;
+    if (name === undefined || declared.has(name)) continue;
+    declared.add(name);
+    const pinned = registry.tools.filter((other) => other.server === name);
+    servers.push({
+      name,
+      origin: 'manifest',
+      transport: { type: 'unknown' },
+      credentials: tool.credentials,
+      egress: tool.egress,
+      tools: pinned.map((other) => other.name.slice(name.length + 1)),
+      source: tool.source,
+    });
+  }
+  return servers;
 }
