@@ -12,11 +12,7 @@ import { MAX_MANIFEST_BYTES } from './compute-diff.js';
 
 /** The parsed sources at `sha` (null: the working tree), refused files (links, oversized) among the findings. */
 export async function readSourcesAt(cwd: string, sha: string | null): Promise<SourceCollection> {
-  const listed =
-    sha === null
-      ? (await listWorktreeFiles(cwd, [])).map((file) => file.path)
-      : (await listTree(cwd, sha, [])).map((entry) => entry.path);
-  const paths = listed.filter(isSourcePath);
+  const paths = await listSourcePaths(cwd, sha);
   if (paths.length === 0) return collectSources([]);
   const snapshot = await readSnapshot(cwd, sha, {
     prefixes: paths,
@@ -32,4 +28,13 @@ function refusals(refused: Parameters<typeof parseSnapshot>[1]): Finding[] {
   // no plane role for these paths, so the snapshot parser reports the refusal alone
   return parseSnapshot([], refused, { ...DEFAULT_CONFIG, planes: { ...DEFAULT_CONFIG.planes } }).registry
     .findings;
+}
+
+/** The paths of the source files at `sha` (null: the working tree, untracked files included), sorted. */
+export async function listSourcePaths(cwd: string, sha: string | null): Promise<string[]> {
+  const listed =
+    sha === null
+      ? (await listWorktreeFiles(cwd, [])).map((file) => file.path)
+      : (await listTree(cwd, sha, [])).map((entry) => entry.path);
+  return listed.filter(isSourcePath).sort();
 }

@@ -1,3 +1,4 @@
+import { sourcePatterns } from '../../src/core/governance/codeowners-paths.js';
 import { describe, expect, it } from 'vitest';
 import {
   findBlock,
@@ -29,6 +30,8 @@ describe('renderBlock', () => {
     expect(lines).toEqual([
       '/registry/prompts/ @acme/prompt-eng',
       '/registry/tools/ @acme/security',
+      // client sources carry authority (issue 12 item 7): MCP configs, settings, agent files
+      ...sourcePatterns().map((pattern) => `${pattern} @acme/security`),
       '/agentgate.yaml @acme/security',
       '/agentgate.yml @acme/security',
       '/.github/workflows/ @acme/security',

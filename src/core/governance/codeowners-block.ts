@@ -1,6 +1,6 @@
 import { parseCodeowners, parseOwner } from '../codeowners.js';
 import type { Config } from '../types.js';
-import { GATE_PATTERNS, codeownersPattern, governingLocations } from './codeowners-paths.js';
+import { GATE_PATTERNS, codeownersPattern, governingLocations, sourcePatterns } from './codeowners-paths.js';
 
 export const BLOCK_BEGIN = '# agentgate:begin';
 export const BLOCK_END = '# agentgate:end';
@@ -33,6 +33,8 @@ export function renderBlock(input: BlockInput, eol = '\n'): string {
     ...config.planes.data.paths.map((glob) => `${codeownersPattern(glob)} ${prompt}`),
     '# control plane: what the agent can do, and the files that define the gates',
     ...config.planes.control.paths.map((glob) => `${codeownersPattern(glob)} ${tool}`),
+    '# client sources: MCP configs, client settings and agent files (their tools and servers are authority)',
+    ...sourcePatterns().map((pattern) => `${pattern} ${tool}`),
     ...GATE_PATTERNS.map((pattern) => `${pattern} ${tool}`),
     ...governingLocations(input.codeownersPath).map((path) => `/${path} ${tool}`),
     BLOCK_END,
