@@ -33,10 +33,16 @@ export async function runCodeowners(options: CodeownersOptions, cwd: string): Pr
   const { config } = readWorkingConfig(root);
   let codeowners = readWorkingCodeowners(root);
   let written: { path: string; changed: boolean } | null = null;
+  const sourcePaths = await listSourcePaths(root, null);
   if (options.write) {
     const owners = chooseOwners(options, codeowners, config);
     const path = codeowners?.path ?? DEFAULT_LOCATION;
-    const result = upsertBlock(codeowners?.text ?? null, { config, owners, codeownersPath: path });
+    const result = upsertBlock(codeowners?.text ?? null, {
+      config,
+      owners,
+      codeownersPath: path,
+      sourcePaths,
+    });
     if (result.kind === 'unterminated') {
       throw new UsageError(
         `${path}:${result.line}: "# agentgate:begin" has no "# agentgate:end" after it: fix the block by hand`,
@@ -46,7 +52,6 @@ export async function runCodeowners(options: CodeownersOptions, cwd: string): Pr
     written = { path, changed: result.changed };
     codeowners = { path, text: result.text };
   }
-  const sourcePaths = await listSourcePaths(root, null);
   const report = checkCodeowners({ codeowners, config, sourcePaths });
   const failed = report.findings.some((finding) => finding.severity === 'error');
   if (options.format === 'json') {
