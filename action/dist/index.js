@@ -20778,9 +20778,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils2();
     var constants3 = require_constants6();
     var isObject7 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch5 = (glob, options, returnState = false) => {
+    var picomatch6 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input2) => picomatch5(input2, options, returnState));
+        const fns = glob.map((input2) => picomatch6(input2, options, returnState));
         const arrayMatcher = (str2) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str2);
@@ -20796,16 +20796,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix = opts.windows;
-      const regex2 = isState ? picomatch5.compileRe(glob, options) : picomatch5.makeRe(glob, options, false, true);
+      const regex2 = isState ? picomatch6.compileRe(glob, options) : picomatch6.makeRe(glob, options, false, true);
       const state = regex2.state;
       delete regex2.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch5(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch6(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output } = picomatch5.test(input2, regex2, options, { glob, posix });
+        const { isMatch, match, output } = picomatch6.test(input2, regex2, options, { glob, posix });
         const result = { glob, state, regex: regex2, posix, input: input2, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -20831,7 +20831,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch5.test = (input2, regex2, options, { glob, posix } = {}) => {
+    picomatch6.test = (input2, regex2, options, { glob, posix } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -20848,24 +20848,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch5.matchBase(input2, regex2, options, posix);
+          match = picomatch6.matchBase(input2, regex2, options, posix);
         } else {
           match = regex2.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch5.matchBase = (input2, glob, options, posix = options && options.windows) => {
-      const regex2 = glob instanceof RegExp ? glob : picomatch5.makeRe(glob, options);
+    picomatch6.matchBase = (input2, glob, options, posix = options && options.windows) => {
+      const regex2 = glob instanceof RegExp ? glob : picomatch6.makeRe(glob, options);
       return regex2.test(utils.basename(input2, { windows: posix }));
     };
-    picomatch5.isMatch = (str2, patterns, options) => picomatch5(patterns, options)(str2);
-    picomatch5.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch5.parse(p, options));
+    picomatch6.isMatch = (str2, patterns, options) => picomatch6(patterns, options)(str2);
+    picomatch6.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch6.parse(p, options));
       return parse5(pattern, { ...options, fastpaths: false });
     };
-    picomatch5.scan = (input2, options) => scan(input2, options);
-    picomatch5.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch6.scan = (input2, options) => scan(input2, options);
+    picomatch6.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -20876,13 +20876,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex2 = picomatch5.toRegex(source, options);
+      const regex2 = picomatch6.toRegex(source, options);
       if (returnState === true) {
         regex2.state = state;
       }
       return regex2;
     };
-    picomatch5.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
+    picomatch6.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
       if (!input2 || typeof input2 !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -20893,9 +20893,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse5(input2, options);
       }
-      return picomatch5.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch6.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch5.toRegex = (source, options) => {
+    picomatch6.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -20904,8 +20904,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch5.constants = constants3;
-    module.exports = picomatch5;
+    picomatch6.constants = constants3;
+    module.exports = picomatch6;
   }
 });
 
@@ -20915,14 +20915,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils2();
-    function picomatch5(glob, options, returnState = false) {
+    function picomatch6(glob, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob, options, returnState);
     }
-    Object.assign(picomatch5, pico);
-    module.exports = picomatch5;
+    Object.assign(picomatch6, pico);
+    module.exports = picomatch6;
   }
 });
 
@@ -37319,9 +37319,12 @@ function decideComment(input2) {
 import { readFileSync as readFileSync2 } from "node:fs";
 
 // src/core/classify-paths.ts
-var import_picomatch2 = __toESM(require_picomatch2(), 1);
+var import_picomatch3 = __toESM(require_picomatch2(), 1);
 
 // src/sources/configured.ts
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
+
+// src/sources/adapters.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
 
 // src/core/parse/findings.ts
@@ -40392,6 +40395,22 @@ var SOURCE_ADAPTERS = [
   mcpServerJsonAdapter,
   continueMcpYamlAdapter
 ];
+var CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+var matchers = /* @__PURE__ */ new Map();
+function matcherOf(adapter) {
+  let matcher = matchers.get(adapter);
+  if (!matcher) {
+    matcher = (0, import_picomatch.default)(adapter.defaultPaths, { dot: true });
+    matchers.set(adapter, matcher);
+  }
+  return matcher;
+}
+function findAdapter(path, adapters = SOURCE_ADAPTERS) {
+  if (path === "" || CONTROL.test(path) || path.includes("\\") || path.startsWith("/")) return void 0;
+  if (path.split("/").some((segment) => segment === "" || segment === "." || segment === ".."))
+    return void 0;
+  return adapters.find((adapter) => matcherOf(adapter)(path));
+}
 
 // src/core/parse/schema-errors.ts
 var MAX_PROBLEMS = 10;
@@ -45697,11 +45716,11 @@ function createSourceLookup(sources = {}) {
       firstOfKind.add(adapter.kind);
       paths.push(...setting(adapter.kind)?.paths ?? []);
     }
-    if (paths.length > 0) added3.push({ adapter, match: (0, import_picomatch.default)(paths, MATCH_OPTIONS) });
+    if (paths.length > 0) added3.push({ adapter, match: (0, import_picomatch2.default)(paths, MATCH_OPTIONS) });
   }
   const defaults = enabled.map((adapter) => ({
     adapter,
-    match: (0, import_picomatch.default)([...adapter.defaultPaths, ...ALSO_READ[adapter.id] ?? []], MATCH_OPTIONS)
+    match: (0, import_picomatch2.default)([...adapter.defaultPaths, ...ALSO_READ[adapter.id] ?? []], MATCH_OPTIONS)
   }));
   const all = [...added3, ...defaults];
   return (path) => {
@@ -45726,7 +45745,7 @@ var GATE_FILE_PATTERNS = [
 var PATH_REFUSED = "path-refused";
 var REFUSED_CHARACTER = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\uFFFD]/u;
 var matchOptions = { dot: true, flags: "si" };
-var gateMatcher = (0, import_picomatch2.default)(GATE_FILE_PATTERNS, matchOptions);
+var gateMatcher = (0, import_picomatch3.default)(GATE_FILE_PATTERNS, matchOptions);
 function refusedCharacterOf(path) {
   const match = REFUSED_CHARACTER.exec(path);
   if (!match) return void 0;
@@ -45736,8 +45755,8 @@ function isGateFile(path) {
   return refusedCharacterOf(path) === void 0 && gateMatcher(path);
 }
 function createPathClassification(config) {
-  const isControl = (0, import_picomatch2.default)(config.planes.control.paths, matchOptions);
-  const isData = (0, import_picomatch2.default)(config.planes.data.paths, matchOptions);
+  const isControl = (0, import_picomatch3.default)(config.planes.control.paths, matchOptions);
+  const isData = (0, import_picomatch3.default)(config.planes.data.paths, matchOptions);
   const sourceOf = createSourceLookup(config.sources);
   return (path) => {
     const character = refusedCharacterOf(path);
@@ -45819,7 +45838,7 @@ function refusedChangedPaths(files) {
 }
 function literalPrefixes(globs) {
   const prefixes = globs.map((glob) => {
-    const scan = import_picomatch2.default.scan(glob);
+    const scan = import_picomatch3.default.scan(glob);
     return scan.isGlob ? scan.base : glob;
   });
   return prefixes.includes("") ? [] : [...new Set(prefixes)].sort();
@@ -46440,11 +46459,11 @@ function planStatuses(input2) {
   const classify = createPathClassifier(input2.config);
   const errors = input2.report.findings.filter((f) => f.severity === "error" && isNewFinding(f));
   const classifyFully = createPathClassification(input2.config);
-  const isAgentFile = (path) => {
+  const isAgentFile2 = (path) => {
     const found = classifyFully(path);
     return found.kind === "data" && found.source !== void 0;
   };
-  const everyPlane = (f) => holdsEveryPlane(f) || isAgentFile(f.path);
+  const everyPlane = (f) => holdsEveryPlane(f) || isAgentFile2(f.path);
   const dataErrors = errors.filter((f) => everyPlane(f) || planeOfFinding(f, classify) === "data");
   const controlErrors = errors.filter((f) => everyPlane(f) || planeOfFinding(f, classify) === "control");
   return {
@@ -46689,7 +46708,7 @@ function logins(list, key) {
 }
 
 // src/core/gate/reviewers.ts
-var import_picomatch3 = __toESM(require_picomatch2(), 1);
+var import_picomatch4 = __toESM(require_picomatch2(), 1);
 function resolvePlaneReviewers(input2, plane) {
   const configured = input2.config.planes[plane].reviewers;
   if (configured.length > 0) return [...configured];
@@ -46709,7 +46728,7 @@ function ownersOfPlanePaths(rules, globs) {
   return [...owners].sort();
 }
 function ownersOfGlob(rules, glob) {
-  const scan = import_picomatch3.default.scan(glob);
+  const scan = import_picomatch4.default.scan(glob);
   const base = (scan.isGlob ? scan.base : glob).replace(/\/+$/, "");
   if (base === "") return ownersOf(rules, "_");
   if (scan.isGlob) return ownersOf(rules, `${base}/_`);
@@ -51554,19 +51573,19 @@ function previousCodePoint(text2, index) {
   if (low >= 56320 && low <= 57343 && index >= 2) return text2.slice(index - 2, index);
   return text2.slice(index - 1, index);
 }
-var CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+var CONTROL2 = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 var ESCAPE_SEQUENCE = /(?:(?:\u001B\[|\u009B)[\u0030-\u003F]{0,64}[\u0020-\u002F]{0,16}[\u0040-\u007E]?|(?:\u001B[\]PX^_]|[\u0090\u009D\u0098\u009E\u009F])[^\u0007\u001B\u009C]{0,256}(?:\u0007|\u001B\\|\u009C)?|\u001B[\u0020-\u007E]?)/y;
 function findControlCharacters(text2) {
   const found = [];
-  CONTROL.lastIndex = 0;
-  for (let match = CONTROL.exec(text2); match !== null; match = CONTROL.exec(text2)) {
+  CONTROL2.lastIndex = 0;
+  for (let match = CONTROL2.exec(text2); match !== null; match = CONTROL2.exec(text2)) {
     const index = match.index;
     const codePoint = text2.charCodeAt(index);
     if (codePoint === 13 && text2.charCodeAt(index + 1) === 10) continue;
     ESCAPE_SEQUENCE.lastIndex = index;
     const sequence = ESCAPE_SEQUENCE.exec(text2)?.[0] || match[0];
     found.push({ index, codePoint, sequence });
-    CONTROL.lastIndex = index + sequence.length;
+    CONTROL2.lastIndex = index + sequence.length;
   }
   return found;
 }
@@ -53686,6 +53705,9 @@ function keyServers(servers) {
 function serverCapability(server) {
   const { name: _name, source: _source, ...rest } = server;
   return canonicalJson(JSON.parse(JSON.stringify(rest)));
+}
+function diffServers(base, head, options = {}) {
+  return diffServerPairs(base, head, options).map((pair) => pair.change);
 }
 function diffServerPairs(base, head, options = {}) {
   const actions = options.actions ?? {};
@@ -55858,6 +55880,15 @@ function pinServers(servers) {
   });
 }
 
+// src/sources/agent-bindings.ts
+function resolveAgentBindings(agent, context) {
+  const catalog = catalogForAgent(agent.id) ?? [];
+  const resolutions = (agent.tools ?? []).map((binding) => resolveBinding(binding, { ...context, catalog }));
+  const where2 = { path: agent.source.path, line: agent.source.line, agent: agent.id };
+  const findings = resolutions.map((resolution) => bindingFinding(resolution, where2)).filter((finding) => finding !== void 0);
+  return { resolutions, findings };
+}
+
 // src/core/validate-registry.ts
 function toolsToCheck(tools, changedPaths, changedTools) {
   const paths = new Set(changedPaths);
@@ -55891,9 +55922,16 @@ function validateRegistry(registry, options = {}) {
   checkPromptIds(registry.prompts, report);
   const names = new Set(registry.tools.map((tool) => tool.name));
   const skeletons = new Map(registry.tools.map((tool) => [confusableSkeleton(tool.name), tool.name]));
+  const servers = registry.servers ?? [];
   for (const prompt of registry.prompts) {
-    for (const name of prompt.tools ?? []) {
+    if (catalogForAgent(prompt.id) !== void 0) {
+      const resolved = resolveAgentBindings(prompt, { servers, registryTools: registry.tools });
+      for (const finding of resolved.findings) report(finding);
+    }
+    for (const name of catalogForAgent(prompt.id) === void 0 ? prompt.tools ?? [] : []) {
       if (names.has(name)) continue;
+      const kind = resolveBinding(name, { catalog: [], servers }).kind;
+      if (kind === "server" || kind === "server-tool") continue;
       const lookalike = skeletons.get(confusableSkeleton(name));
       const hint = lookalike ? ` (did you mean ${JSON.stringify(lookalike)}?)` : "";
       report({
@@ -56283,14 +56321,14 @@ function resolveSide(registry, servers, radius, actions) {
   return { all, source };
 }
 function holdNewAgentFiles(files, classify) {
-  const isAgentFile = (path) => {
+  const isAgentFile2 = (path) => {
     if (path === void 0) return false;
     const found = classify(path);
     return found.kind === "data" && found.source !== void 0;
   };
   const inControl = new Set(files.control);
   const held = files.data.filter(
-    (file) => file.status !== "modified" && !inControl.has(file) && (isAgentFile(file.path) || isAgentFile(file.oldPath))
+    (file) => file.status !== "modified" && !inControl.has(file) && (isAgentFile2(file.path) || isAgentFile2(file.oldPath))
   );
   if (held.length === 0) return;
   files.control.push(...held);
@@ -59050,24 +59088,71 @@ function buildLogView(history, options) {
   }
   return { schemaVersion: 1, plane, ref: options.ref, entries: entries2 };
 }
-function controlEntry({ commit, tools, bindings, gateFiles, files }) {
-  if (tools.length === 0 && bindings.length === 0 && files.control.length === 0) return null;
-  const lines = [...tools.map(describeToolChange), ...bindings.map(describeBinding)];
+function controlEntry(entry) {
+  const { commit, tools, bindings, gateFiles, files, servers, permissions } = entry;
+  const moved = tools.length + bindings.length + servers.length + permissions.length;
+  if (moved === 0 && files.control.length === 0) return null;
+  const lines = [
+    ...tools.map(describeToolChange),
+    ...servers.map(describeServerChange),
+    ...bindings.map(describeBinding),
+    ...permissions.map(describePermissionChange)
+  ];
   for (const file of gateFiles) lines.push(`gate file ${file.path} ${file.status}`);
   const gatePaths = new Set(gateFiles.map((file) => file.path));
+  const explained = /* @__PURE__ */ new Set([...servers.map((s) => s.path), ...permissions.map((p) => p.path)]);
   if (tools.length === 0) {
     for (const file of files.control) {
-      if (!gatePaths.has(file.path)) lines.push(`${file.path} ${file.status} (no capability change)`);
+      if (!gatePaths.has(file.path) && !explained.has(file.path) && bindings.length === 0)
+        lines.push(`${file.path} ${file.status} (no capability change)`);
     }
   }
-  return { ...meta(commit), lines, tools, bindings, gateFiles, prompts: [], files: files.control };
+  return {
+    ...meta(commit),
+    lines,
+    tools,
+    bindings,
+    gateFiles,
+    prompts: [],
+    servers,
+    permissions,
+    files: files.control
+  };
+}
+function describeServerChange(change) {
+  const where2 = `(${change.source})`;
+  switch (change.change) {
+    case "added":
+      return `server added ${change.name} ${where2} ${change.radiusAfter ?? ""}`.trimEnd();
+    case "removed":
+      return `server removed ${change.name} ${where2} (was ${change.radiusBefore ?? "unknown"})`;
+    case "renamed":
+      return `server renamed ${change.oldName ?? "?"} -> ${change.name} ${where2}${radiusMove(change)}`;
+    default: {
+      const fields = change.changes.map(describeField);
+      return `server ${change.name} ${where2} ${fields.join("; ") || "changed"}${radiusMove(change)}`;
+    }
+  }
+}
+function describePermissionChange(change) {
+  return `rule ${change.change} ${change.effect} ${change.rule} (${change.scope})`;
 }
 function dataEntry({ commit, prompts, files }) {
   if (prompts.length === 0 && files.data.length === 0) return null;
   const lines = prompts.map(describePromptChange);
   const promptPaths = new Set(prompts.map((prompt) => prompt.path));
   for (const file of files.data) if (!promptPaths.has(file.path)) lines.push(`${file.path} ${file.status}`);
-  return { ...meta(commit), lines, tools: [], bindings: [], gateFiles: [], prompts, files: files.data };
+  return {
+    ...meta(commit),
+    lines,
+    tools: [],
+    bindings: [],
+    gateFiles: [],
+    prompts,
+    servers: [],
+    permissions: [],
+    files: files.data
+  };
 }
 function meta(commit) {
   return {
@@ -59231,17 +59316,99 @@ async function emptyCommit(cwd) {
 }
 
 // src/load/history.ts
-var import_picomatch4 = __toESM(require_picomatch2(), 1);
+var import_picomatch5 = __toESM(require_picomatch2(), 1);
+
+// src/sources/source-set.ts
+function findSourceAdapter(path) {
+  return findAdapter(path, ALL_SOURCE_ADAPTERS);
+}
+function isSourcePath(path) {
+  return findSourceAdapter(path) !== void 0;
+}
+function collectSources(files) {
+  const out = {
+    servers: [],
+    tools: [],
+    agents: [],
+    permissions: [],
+    findings: [],
+    paths: []
+  };
+  for (const file of [...files].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) {
+    const adapter = findSourceAdapter(file.path);
+    if (!adapter) continue;
+    const model = adapter.parse(file);
+    out.paths.push(file.path);
+    out.servers.push(...model.servers);
+    out.tools.push(...model.tools);
+    out.agents.push(...model.agents);
+    out.permissions.push(...model.permissions);
+    out.findings.push(...model.findings);
+  }
+  return out;
+}
+
+// src/core/governance/codeowners-paths.ts
+function isAgentFile(path) {
+  const adapter = findSourceAdapter(path);
+  return adapter !== void 0 && AGENT_SOURCE_ADAPTERS.includes(adapter) && adapter.id !== "claude-settings";
+}
+
+// src/core/governance/commit-sources.ts
+function diffSourceFiles(before, after, actions = {}) {
+  const base = collectSources(before);
+  const head = collectSources(after);
+  const servers = diffServers(base.servers, head.servers, { actions: { ...actions } });
+  const permissions = diffRules(base.permissions, head.permissions);
+  const bindings = diffBindings(base.agents, head.agents);
+  const authorityPaths = /* @__PURE__ */ new Set();
+  for (const server of servers) authorityPaths.add(server.path);
+  for (const rule of permissions) authorityPaths.add(rule.path);
+  const agentPaths = new Map(
+    [...base.agents, ...head.agents].map((agent) => [agent.id, agent.source.path])
+  );
+  for (const binding of bindings) {
+    const path = agentPaths.get(binding.agent);
+    if (path !== void 0) authorityPaths.add(path);
+  }
+  for (const file of [...before, ...after]) if (!isAgentFile(file.path)) authorityPaths.add(file.path);
+  for (const finding of head.findings) if (finding.severity === "error") authorityPaths.add(finding.path);
+  return { servers, permissions, bindings, authorityPaths };
+}
+function diffRules(base, head) {
+  const key = (rule) => `${rule.scope}\0${rule.effect}\0${rule.rule}`;
+  const before = new Map(base.map((rule) => [key(rule), rule]));
+  const after = new Map(head.map((rule) => [key(rule), rule]));
+  const out = [];
+  const change = (kind, rule) => ({
+    change: kind,
+    scope: rule.scope,
+    effect: rule.effect,
+    rule: rule.rule,
+    path: rule.source.path,
+    line: rule.source.line
+  });
+  for (const [k, rule] of after) if (!before.has(k)) out.push(change("added", rule));
+  for (const [k, rule] of before) if (!after.has(k)) out.push(change("removed", rule));
+  return out;
+}
 
 // src/core/governance/commit-diff.ts
 function diffCommitFiles(files, config, cache2, classify = createPathClassifier(config)) {
-  const before = parseSnapshot(sides(files, "before"), [], config, cache2).registry;
-  const after = parseSnapshot(sides(files, "after"), [], config, cache2).registry;
+  const registryFiles = files.filter((file) => !isSourcePath(file.path));
+  const sourceFiles = files.filter((file) => isSourcePath(file.path));
+  const before = parseSnapshot(sides(registryFiles, "before"), [], config, cache2).registry;
+  const after = parseSnapshot(sides(registryFiles, "after"), [], config, cache2).registry;
+  const sources = diffSourceFiles(
+    sides(sourceFiles, "before"),
+    sides(sourceFiles, "after"),
+    config.radius.actions
+  );
   const control = [];
   const data = [];
   const gateFiles = [];
   for (const file of files) {
-    const plane = classify(file.path);
+    const plane = isSourcePath(file.path) ? sources.authorityPaths.has(file.path) || unreadSide(file) ? "control" : "data" : classify(file.path);
     const changed = { path: file.path, status: file.status };
     if (plane === "control") control.push(changed);
     if (plane === "data") data.push(changed);
@@ -59249,8 +59416,10 @@ function diffCommitFiles(files, config, cache2, classify = createPathClassifier(
   }
   return {
     tools: diffToolRegistry(before.tools, after.tools, { actions: config.radius.actions }),
-    bindings: diffBindings(before.prompts, after.prompts),
+    bindings: [...diffBindings(before.prompts, after.prompts), ...sources.bindings],
     prompts: diffPrompts(before.prompts, after.prompts, { versionBump: "off" }).changes,
+    servers: sources.servers,
+    permissions: sources.permissions,
     files: { control, data },
     gateFiles
   };
@@ -59262,6 +59431,9 @@ function sides(files, side) {
     if (version !== null) out.push(version);
   }
   return out;
+}
+function unreadSide(file) {
+  return file.status !== "added" && file.before === null || file.status !== "deleted" && file.after === null;
 }
 
 // src/git/log-raw.ts
@@ -59341,9 +59513,12 @@ var REGULAR_FILE = /^100(644|755)$/;
 async function walkHistory(cwd, sha, config, options = {}) {
   const registryPaths = [...config.planes.control.paths, ...config.planes.data.paths];
   const prefixes = literalPrefixes(registryPaths);
-  const paths = prefixes.length === 0 ? [] : [...prefixes, ...gatePrefixes()];
-  const commits = await listRawCommits(cwd, sha, paths, options);
-  const isRegistry = (0, import_picomatch4.default)(registryPaths, { dot: true });
+  const literal = prefixes.length === 0 ? [] : [...prefixes, ...gatePrefixes()];
+  const underLiteral = (path) => literal.length === 0 || literal.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
+  const followed = (path) => underLiteral(path) || isSourcePath(path);
+  const commits = (await listRawCommits(cwd, sha, [], options)).map((commit) => ({ ...commit, changes: commit.changes.filter((change) => followed(change.path)) })).filter((commit) => commit.changes.length > 0);
+  const isPlane = (0, import_picomatch5.default)(registryPaths, { dot: true });
+  const isRegistry = (path) => isPlane(path) || isSourcePath(path);
   const wanted = [];
   for (const commit of commits) {
     for (const change of commit.changes) {
@@ -59380,6 +59555,7 @@ async function walkHistory(cwd, sha, config, options = {}) {
   });
 }
 async function readGateState(cwd, sha) {
+  const at2 = sha === null ? "in the working tree" : `at ${sha.slice(0, 12)}`;
   const gates = await readSnapshot(cwd, sha, {
     prefixes: [...CONFIG_PATHS2, ...CODEOWNERS_PATHS2],
     extraPaths: [],
@@ -59387,11 +59563,10 @@ async function readGateState(cwd, sha) {
   });
   const file = gates.files.find((f) => CONFIG_PATHS2.includes(f.path));
   const refused = gates.refused.find((f) => CONFIG_PATHS2.includes(f.path));
-  if (refused)
-    throw new UsageError(`${refused.path}: config at ${sha.slice(0, 12)} is unreadable (${refused.reason})`);
+  if (refused) throw new UsageError(`${refused.path}: config ${at2} is unreadable (${refused.reason})`);
   const { config, errors } = parseConfig(file?.text ?? null, file?.path ?? "agentgate.yaml");
   const first = errors[0];
-  if (first) throw new UsageError(`${first.message} (config at ${sha.slice(0, 12)})`);
+  if (first) throw new UsageError(`${first.message} (config ${at2})`);
   let codeowners = null;
   for (const path of CODEOWNERS_PATHS2) {
     const found = gates.files.find((f) => f.path === path);

@@ -15,6 +15,9 @@ import {
   findInstructionLikeText,
 } from './scan-text.js';
 import type { Finding, Prompt, Radius, Registry, Severity, Tool } from './types.js';
+import { resolveAgentBindings } from '../sources/agent-bindings.js';
+import { catalogForAgent } from '../sources/catalogs/index.js';
+import { resolveBinding } from '../sources/resolve-binding.js';
 
 export interface ValidateOptions {
   /** config `radius.actions`: extra action floors */
@@ -81,9 +84,18 @@ export function validateRegistry(registry: Registry, options: ValidateOptions = 
   checkPromptIds(registry.prompts, report);
   const names = new Set(registry.tools.map((tool) => tool.name));
   const skeletons = new Map(registry.tools.map((tool) => [confusableSkeleton(tool.name), tool.name]));
+  const servers = registry.servers ?? [];
   for (const prompt of registry.prompts) {
-    for (const name of prompt.tools ?? []) {
+    // an agent file binds as its client does: built-ins, servers, registry tools (SPEC 2.4)
+    if (catalogForAgent(prompt.id) !== undefined) {
+      const resolved = resolveAgentBindings(prompt, { servers, registryTools: registry.tools });
+      for (const finding of resolved.findings) report(finding);
+    }
+    for (const name of catalogForAgent(prompt.id) === undefined ? (prompt.tools ?? []) : []) {
       if (names.has(name)) continue;
+      // a registry prompt may bind a server the repository declares, whole (`srv/*`) or one tool
+      const kind = resolveBinding(name, { catalog: [], servers }).kind;
+      if (kind === 'server' || kind === 'server-tool') continue;
       const lookalike = skeletons.get(confusableSkeleton(name));
       const hint = lookalike ? ` (did you mean ${JSON.stringify(lookalike)}?)` : '';
       report({

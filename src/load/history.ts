@@ -12,6 +12,7 @@ import { readBlobs } from '../git/cat-file.js';
 import { listRawCommits } from '../git/log-raw.js';
 import type { RawChange } from '../git/log-raw.js';
 import { readSnapshot } from '../git/snapshot.js';
+import { isSourcePath } from '../sources/source-set.js';
 import { MAX_MANIFEST_BYTES } from './compute-diff.js';
 
 const CONFIG_PATHS = ['agentgate.yaml', 'agentgate.yml'];
@@ -45,9 +46,17 @@ export async function walkHistory(
 ): Promise<HistoryEntry[]> {
   const registryPaths = [...config.planes.control.paths, ...config.planes.data.paths];
   const prefixes = literalPrefixes(registryPaths);
-  const paths = prefixes.length === 0 ? [] : [...prefixes, ...gatePrefixes()];
-  const commits = await listRawCommits(cwd, sha, paths, options);
-  const isRegistry = picomatch(registryPaths, { dot: true });
+  const literal = prefixes.length === 0 ? [] : [...prefixes, ...gatePrefixes()];
+  // client source files (SPEC 2.4) sit wherever their clients read them (`**/*.agent.md`), and git runs with
+  // literal pathspecs: the whole first-parent log is read and narrowed here to the files the gate follows
+  const underLiteral = (path: string) =>
+    literal.length === 0 || literal.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
+  const followed = (path: string) => underLiteral(path) || isSourcePath(path);
+  const commits = (await listRawCommits(cwd, sha, [], options))
+    .map((commit) => ({ ...commit, changes: commit.changes.filter((change) => followed(change.path)) }))
+    .filter((commit) => commit.changes.length > 0);
+  const isPlane = picomatch(registryPaths, { dot: true });
+  const isRegistry = (path: string) => isPlane(path) || isSourcePath(path);
   const wanted: string[] = [];
   for (const commit of commits) {
     for (const change of commit.changes) {
@@ -84,8 +93,9 @@ export async function walkHistory(
   });
 }
 
-/** Config and CODEOWNERS at a commit; a config that does not parse is a usage error naming file and line. */
-export async function readGateState(cwd: string, sha: string): Promise<GateState> {
+/** Config and CODEOWNERS at a commit (null: the working tree); a config that does not parse is a usage error naming file and line. */
+export async function readGateState(cwd: string, sha: string | null): Promise<GateState> {
+  const at = sha === null ? 'in the working tree' : `at ${sha.slice(0, 12)}`;
   const gates = await readSnapshot(cwd, sha, {
     prefixes: [...CONFIG_PATHS, ...CODEOWNERS_PATHS],
     extraPaths: [],
@@ -93,11 +103,10 @@ export async function readGateState(cwd: string, sha: string): Promise<GateState
   });
   const file = gates.files.find((f) => CONFIG_PATHS.includes(f.path));
   const refused = gates.refused.find((f) => CONFIG_PATHS.includes(f.path));
-  if (refused)
-    throw new UsageError(`${refused.path}: config at ${sha.slice(0, 12)} is unreadable (${refused.reason})`);
+  if (refused) throw new UsageError(`${refused.path}: config ${at} is unreadable (${refused.reason})`);
   const { config, errors } = parseConfig(file?.text ?? null, file?.path ?? 'agentgate.yaml');
   const first = errors[0];
-  if (first) throw new UsageError(`${first.message} (config at ${sha.slice(0, 12)})`);
+  if (first) throw new UsageError(`${first.message} (config ${at})`);
   let codeowners: GateState['codeowners'] = null;
   for (const path of CODEOWNERS_PATHS) {
     const found = gates.files.find((f) => f.path === path);

@@ -203,7 +203,12 @@ async function walk(
   }
 }
 
-async function readSource(base: string, path: string, findings: Finding[]): Promise<SourceFile | undefined> {
+/** One file, refused (with a finding) when it is a link, too large or not UTF-8. */
+export async function readSource(
+  base: string,
+  path: string,
+  findings: Finding[],
+): Promise<SourceFile | undefined> {
   let handle;
   try {
     // O_NOFOLLOW: a file swapped for a link after the directory was listed is still refused

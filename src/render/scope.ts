@@ -4,6 +4,7 @@ import { RADII } from '../core/types.js';
 import type { Radius } from '../core/types.js';
 import { cellCode, escapeMarkdown } from './markdown-escape.js';
 import { revealLine } from './reveal.js';
+import { renderSourceScopeMarkdown, renderSourceScopeText } from './scope-sources.js';
 import { colourRadius, flowLine } from './text.js';
 
 const RADIUS_WIDTH = Math.max(...RADII.map((r) => r.length));
@@ -34,6 +35,7 @@ export function renderScopeText(view: ScopeView, c: ChalkInstance): string {
     }
   }
   if (view.tools.length === 0) out.push(c.dim('no tools in the registry'));
+  out.push(...renderSourceScopeText(view, c));
   if (view.flows.length > 0) {
     out.push('', c.bold('dangerous paths'));
     for (const flow of view.flows) out.push(`  ${c.red('!')} ${show(flowLine(flow))}`);
@@ -82,5 +84,6 @@ export function renderScopeMarkdown(view: ScopeView): string {
       `| **${tool.radius}** | ${cellCode(tool.name)} | ${cells(tool.scopes)} | ${cells(tool.credentials.map((cr) => cr.name))} | ${cells(tool.egress)} | ${tool.approval} | ${cells(tool.agents)} | ${flows} | ${last} |`,
     );
   }
+  out.push(...renderSourceScopeMarkdown(view));
   return `${out.join('\n')}\n`;
 }

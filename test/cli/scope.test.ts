@@ -68,7 +68,7 @@ describe('agentgate scope', () => {
     expect(result.code).toBe(0);
     const lines = result.stdout.split('\n');
     expect(lines[0]).toMatch(
-      /^agentgate scope {2}HEAD \([0-9a-f]{8}\) {2}14 tool\(s\): 2 privileged, 12 read$/,
+      /^agentgate scope {2}working tree {2}14 tool\(s\): 2 privileged, 12 read$/,
     );
     expect(lines[2]).toMatch(/^PRIVILEGED\s+read_ticket/);
     expect(lines.slice(0, 12).join('\n')).toContain('zz_quiet');

@@ -1,3 +1,5 @@
+import { describeOverrides } from '../../src/core/governance/codeowners-overrides.js';
+import { sourcePatterns } from '../../src/core/governance/codeowners-paths.js';
 import { describe, expect, it } from 'vitest';
 import {
   findBlock,
@@ -29,6 +31,8 @@ describe('renderBlock', () => {
     expect(lines).toEqual([
       '/registry/prompts/ @acme/prompt-eng',
       '/registry/tools/ @acme/security',
+      // client sources carry authority (issue 12 item 7): MCP configs, settings, agent files
+      ...sourcePatterns().map((pattern) => `${pattern} @acme/security`),
       '/agentgate.yaml @acme/security',
       '/agentgate.yml @acme/security',
       '/.github/workflows/ @acme/security',
@@ -45,7 +49,11 @@ describe('upsertBlock', () => {
 
   it('appends after a blank line, adding the missing final line break and nothing else', () => {
     const result = ok(upsertBlock('* @acme/platform', input));
-    expect(result.text).toBe(`* @acme/platform\n\n${renderBlock(input)}`);
+    // the block says which earlier rule it takes paths from (issue 11 item 6)
+    const overrides = [
+      '# overrides line 1 "*" (@acme/platform) for registry/prompts/x.md, registry/prompts/sub/y.yaml, registry/prompts/z.jsonl and 5 more',
+    ];
+    expect(result.text).toBe(`* @acme/platform\n\n${renderBlock(input, '\n', overrides)}`);
   });
 
   it('moves a block that is no longer last to the end, keeping the lines around it', () => {
@@ -53,7 +61,13 @@ describe('upsertBlock', () => {
     const edited = `${first}*.yaml @someone\n`;
     const result = ok(upsertBlock(edited, input));
     expect(result.changed).toBe(true);
-    expect(result.text).toBe(`* @a\n\n*.yaml @someone\n\n${renderBlock(input)}`);
+    expect(result.text).toBe(
+      `* @a\n\n*.yaml @someone\n\n${renderBlock(input, '\n', describeOverrides('* @a\n\n*.yaml @someone\n\n', input))}`,
+    );
+    expect(describeOverrides('* @a\n\n*.yaml @someone\n\n', input).map((line) => line.slice(0, 32))).toEqual([
+      '# overrides line 1 "*" (@a) for ',
+      '# overrides line 3 "*.yaml" (@so',
+    ]);
     expect(findBlock(result.text)?.end).toBe(result.text.length);
   });
 

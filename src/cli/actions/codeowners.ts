@@ -11,12 +11,15 @@ import { checkCodeowners } from '../../core/governance/codeowners-check.js';
 import type { CodeownersReport, ProbeOwners } from '../../core/governance/codeowners-check.js';
 import type { Config } from '../../core/types.js';
 import { topLevel } from '../../git/refs.js';
+import { listSourcePaths } from '../../load/read-sources-at.js';
 import { revealInvisible } from '../../render/markdown-escape.js';
 import type { CodeownersOptions } from '../commands/codeowners.js';
 import { UsageError } from '../../errors.js';
 import { readWorkingCodeowners, readWorkingConfig, writeRepoFile } from './codeowners-files.js';
 
 const DEFAULT_LOCATION = '.github/CODEOWNERS';
+/** A repository of 300 agent files keeps a readable report; the findings name every problem. */
+const SOURCES_SHOWN = 20;
 
 /** `agentgate codeowners`: report (exit 0), `--check` (exit 1 on errors), `--write` (fix the block, then check). */
 export async function runCodeowners(options: CodeownersOptions, cwd: string): Promise<number> {
@@ -30,10 +33,16 @@ export async function runCodeowners(options: CodeownersOptions, cwd: string): Pr
   const { config } = readWorkingConfig(root);
   let codeowners = readWorkingCodeowners(root);
   let written: { path: string; changed: boolean } | null = null;
+  const sourcePaths = await listSourcePaths(root, null);
   if (options.write) {
     const owners = chooseOwners(options, codeowners, config);
     const path = codeowners?.path ?? DEFAULT_LOCATION;
-    const result = upsertBlock(codeowners?.text ?? null, { config, owners, codeownersPath: path });
+    const result = upsertBlock(codeowners?.text ?? null, {
+      config,
+      owners,
+      codeownersPath: path,
+      sourcePaths,
+    });
     if (result.kind === 'unterminated') {
       throw new UsageError(
         `${path}:${result.line}: "# agentgate:begin" has no "# agentgate:end" after it: fix the block by hand`,
@@ -43,7 +52,7 @@ export async function runCodeowners(options: CodeownersOptions, cwd: string): Pr
     written = { path, changed: result.changed };
     codeowners = { path, text: result.text };
   }
-  const report = checkCodeowners({ codeowners, config });
+  const report = checkCodeowners({ codeowners, config, sourcePaths });
   const failed = report.findings.some((finding) => finding.severity === 'error');
   if (options.format === 'json') {
     process.stdout.write(`${JSON.stringify({ ...report, ...(written ? { written } : {}) }, null, 2)}\n`);
@@ -122,6 +131,11 @@ export function renderCodeownersText(report: CodeownersReport, c: ChalkInstance)
   out.push('  gate files:');
   for (const gate of report.gates)
     out.push(`    ${show(gate.path)} -> ${owners(gate.owners)}  ${rule(gate)}`);
+  if (report.sources.length > 0) out.push('  client source files:');
+  for (const source of report.sources.slice(0, SOURCES_SHOWN))
+    out.push(`    ${show(source.path)} -> ${owners(source.owners)}  ${rule(source)}`);
+  if (report.sources.length > SOURCES_SHOWN)
+    out.push(c.dim(`    +${report.sources.length - SOURCES_SHOWN} more (--format json lists them all)`));
   if (report.findings.length > 0) out.push('', c.bold('findings'));
   for (const finding of report.findings) {
     const level = finding.severity === 'error' ? c.red('error') : c.yellow(finding.severity);
@@ -133,7 +147,9 @@ export function renderCodeownersText(report: CodeownersReport, c: ChalkInstance)
   out.push(
     '',
     errors === 0
-      ? c.green('ok: the planes have distinct owners; tools and gate files stay with the control-plane owner')
+      ? c.green(
+          'ok: the planes have distinct owners; tools, client sources and gate files stay with the control-plane owner',
+        )
       : c.red(`${errors} error(s)`),
   );
   return `${out.join('\n')}\n`;

@@ -13,7 +13,11 @@ import type { Config } from '../../core/types.js';
 import { topLevel } from '../../git/refs.js';
 import { DEFAULT_ACTION_REF, parseActionRef } from '../../init/action-ref.js';
 import type { ActionUse } from '../../init/action-ref.js';
-import { CONFIG_PATH, CONFIG_TEMPLATE } from '../../init/templates/config.js';
+import { CONFIG_PATH, CONFIG_TEMPLATE, configTemplate } from '../../init/templates/config.js';
+import { fitSignoffs, signoffsLine } from '../../init/fit-signoffs.js';
+import { proposeOwners } from '../../core/governance/propose-owners.js';
+import type { ProposedOwners } from '../../core/governance/propose-owners.js';
+import { listSourcePaths } from '../../load/read-sources-at.js';
 import {
   PROMPT_EXAMPLE,
   PROMPT_EXAMPLE_PATH,
@@ -61,25 +65,51 @@ export async function runInit(options: InitOptions, cwd: string, io: InitIo = te
   // every question is asked and every refusal made before the first file is written
   const action = chooseAction(options.actionRef, root);
   const codeowners = readWorkingCodeowners(root);
+  const sourcePaths = await listSourcePaths(root, null);
   const existingBlock = codeowners ? readBlockOwners(codeowners.text, config) : null;
-  const owners = await chooseOwners(options, existingBlock, io);
+  // owners CODEOWNERS already names are proposed instead of demanded (a block of ours, or flags, come first)
+  const proposed = proposeOwners(codeowners, config, sourcePaths);
+  const owners = await chooseOwners(options, existingBlock, proposed, io);
   if (ownersFused(owners) && !force) {
     throw new UsageError(
       `${owners.tool.join(' ')} would own both planes (fused ownership: one approval ships prompts and authority alike): pass distinct owners, or --force`,
     );
   }
   const path = codeowners?.path ?? '.github/CODEOWNERS';
-  const block = upsertBlock(codeowners?.text ?? null, { config, owners, codeownersPath: path });
+  const block = upsertBlock(codeowners?.text ?? null, {
+    config,
+    owners,
+    codeownersPath: path,
+    sourcePaths,
+  });
+  const fit = fitSignoffs(config.planes.control.signoffs, owners.tool);
+  const configText = configTemplate({
+    ...(fit.kind === 'fitted' && { signoffs: signoffsLine(fit.counts) }),
+    sources: sourcePaths,
+  });
   if (block.kind === 'unterminated')
     throw new UsageError(
       `${path}:${block.line}: "# agentgate:begin" has no "# agentgate:end" after it: fix the block by hand`,
     );
 
   const steps: Step[] = [];
-  if (writeConfig) steps.push(put(root, CONFIG_PATH, CONFIG_TEMPLATE, true));
-  else steps.push({ path: existingConfig.path ?? CONFIG_PATH, outcome: 'kept' });
-  steps.push(example(root, 'registry/tools', TOOL_EXAMPLE_PATH, TOOL_EXAMPLE));
-  steps.push(example(root, 'registry/prompts', PROMPT_EXAMPLE_PATH, PROMPT_EXAMPLE));
+  if (sourcePaths.length > 0)
+    io.print(
+      `found     ${describeSources(sourcePaths)}  (read with no config: servers, bindings and rules are gated)`,
+    );
+  if (writeConfig) {
+    const step = put(root, CONFIG_PATH, configText, true);
+    if (fit.kind === 'fitted' && fit.counts.privileged < CONFIG_DEFAULT_PRIVILEGED)
+      step.note = `sign-offs fitted to ${fit.signers} signer(s): ${signoffsLine(fit.counts)}`;
+    steps.push(step);
+  } else steps.push({ path: existingConfig.path ?? CONFIG_PATH, outcome: 'kept' });
+  if (sourcePaths.length > 0) {
+    // a repository whose agents live in client files needs no example manifest to start
+    steps.push({ path: 'registry/', outcome: 'skipped', note: 'client sources found: no example needed' });
+  } else {
+    steps.push(example(root, 'registry/tools', TOOL_EXAMPLE_PATH, TOOL_EXAMPLE));
+    steps.push(example(root, 'registry/prompts', PROMPT_EXAMPLE_PATH, PROMPT_EXAMPLE));
+  }
   if (!block.changed) steps.push({ path, outcome: 'unchanged' });
   else if (existingBlock !== null && !force)
     steps.push({
@@ -92,7 +122,7 @@ export async function runInit(options: InitOptions, cwd: string, io: InitIo = te
     steps.push({
       path,
       outcome: codeowners ? 'updated' : 'created',
-      note: `prompts -> ${owners.prompt.join(' ')}; tools and gate files -> ${owners.tool.join(' ')}`,
+      note: `prompts -> ${owners.prompt.join(' ')}; tools, client sources and gate files -> ${owners.tool.join(' ')}${overrideNote(block.text)}`,
     });
   }
   steps.push(put(root, WORKFLOW_PATH, workflowTemplate(action), force));
@@ -149,6 +179,7 @@ function chooseAction(value: string | undefined, root: string): ActionUse {
 async function chooseOwners(
   options: InitOptions,
   existing: PlaneOwners | null,
+  proposed: ProposedOwners,
   io: InitIo,
 ): Promise<PlaneOwners> {
   const read = (value: string, flag: string): string[] => {
@@ -160,18 +191,39 @@ async function chooseOwners(
   let prompt =
     options.promptOwner !== undefined ? read(options.promptOwner, '--prompt-owner') : existing?.prompt;
   let tool = options.toolOwner !== undefined ? read(options.toolOwner, '--tool-owner') : existing?.tool;
+  if (!io.interactive) {
+    prompt ??= proposed.prompt ?? undefined;
+    tool ??= proposed.tool ?? undefined;
+    if (prompt && tool) {
+      if (proposed.promptFrom && prompt === proposed.prompt)
+        io.print(`proposed  prompts -> ${prompt.join(' ')}  (from ${proposed.promptFrom})`);
+      if (proposed.toolFrom && tool === proposed.tool)
+        io.print(`proposed  tools -> ${tool.join(' ')}  (from ${proposed.toolFrom})`);
+    }
+  }
   if ((!prompt || !tool) && !io.interactive) {
+    const found = prompt
+      ? `CODEOWNERS gives the prompts to ${prompt.join(' ')} but names no separate owner for the tools: `
+      : '';
     throw new UsageError(
-      'who owns each plane? pass --prompt-owner @org/prompt-team and --tool-owner @org/security-team',
+      `who owns each plane? ${found}pass --prompt-owner @org/prompt-team and --tool-owner @org/security-team`,
     );
   }
-  prompt ??= read(
-    await io.ask('Owner of the prompts (data plane), e.g. @org/prompt-eng: '),
+  const ask = async (question: string, flag: string, proposal: string[] | null): Promise<string[]> => {
+    const answer = (
+      await io.ask(proposal ? `${question} [${proposal.join(' ')}]: ` : `${question}: `)
+    ).trim();
+    return answer === '' && proposal ? proposal : read(answer, flag);
+  };
+  prompt ??= await ask(
+    'Owner of the prompts (data plane), e.g. @org/prompt-eng',
     '--prompt-owner',
+    proposed.prompt,
   );
-  tool ??= read(
-    await io.ask('Owner of the tools and gate files (control plane), e.g. @org/security: '),
+  tool ??= await ask(
+    'Owner of the tools, client sources and gate files (control plane), e.g. @org/security',
     '--tool-owner',
+    proposed.tool,
   );
   return { prompt, tool };
 }
@@ -189,4 +241,18 @@ function terminalIo(): InitIo {
     },
     print: (line) => process.stdout.write(`${line}\n`),
   };
+}
+
+const CONFIG_DEFAULT_PRIVILEGED = 2;
+
+/** `3 client source files: .mcp.json, .claude/agents/a.md, …`. */
+function describeSources(paths: readonly string[]): string {
+  const shown = paths.slice(0, 3).join(', ');
+  return `${paths.length} client source file(s): ${shown}${paths.length > 3 ? `, … (+${paths.length - 3})` : ''}`;
+}
+
+/** How many earlier CODEOWNERS rules the block overrides, said where the block is reported. */
+function overrideNote(text: string): string {
+  const count = (text.match(/^# overrides line /gm) ?? []).length;
+  return count === 0 ? '' : `; overrides ${count} earlier rule(s), named in the block`;
 }

@@ -5,6 +5,8 @@ import { readRegistrySources } from '../../load/load-registry.js';
 import type { RegistrySources } from '../../load/load-registry.js';
 import { UsageError } from '../../errors.js';
 import { loadBundle } from '../../load/load-bundle.js';
+import { loadWorkTreeSources } from '../../load/load-sources.js';
+import { mergeSources } from '../../sources/source-set.js';
 
 export interface RuntimeRegistry {
   registry: Registry;
@@ -13,7 +15,8 @@ export interface RuntimeRegistry {
 }
 
 /**
- * The registry the runtime gate enforces: the files at the config's plane paths under DIR (its agentgate.yaml,
+ * The registry the runtime gate enforces: the files at the config's plane paths under DIR, and the client
+ * source files of its tree (agents for `--agent`, servers their bindings name) (its agentgate.yaml,
  * else the defaults; DIR may also be the default layout's `registry` folder), classified as `diff` classifies
  * them, so the runtime loads exactly what the gate judged.
  * A registry with errors still loads: a tool whose manifest is broken is simply absent, and an intent for it is
@@ -26,7 +29,11 @@ export async function loadRuntimeRegistry(dir: string): Promise<RuntimeRegistry>
   } catch (error) {
     throw new UsageError(`--registry ${dir}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const registry = parseRegistryFiles(sources.files, sources);
+  // agent files and client configs beside the registry: `--agent claude:agents/x` binds through them
+  const registry = mergeSources(
+    parseRegistryFiles(sources.files, sources),
+    await loadWorkTreeSources(sources.root),
+  );
   registry.findings.unshift(...sources.findings);
   const errors = registry.findings.filter((finding) => finding.severity === 'error');
   const first = errors[0];

@@ -2,30 +2,43 @@ import { Chalk } from 'chalk';
 import { findLastChanges } from '../../core/governance/log-entries.js';
 import { buildScopeView } from '../../core/governance/scope.js';
 import type { Config } from '../../core/types.js';
+import { GitError } from '../../git/git-error.js';
 import { isShallow, verifyRef } from '../../git/refs.js';
 import { readGateState, readRegistryAt, walkHistory } from '../../load/history.js';
+import { readSourcesAt } from '../../load/read-sources-at.js';
 import { renderScopeMarkdown, renderScopeText } from '../../render/scope.js';
+import { mergeSources } from '../../sources/source-set.js';
 import type { ScopeOptions } from '../commands/scope.js';
 
-/** `agentgate scope`: the registry at a commit, each tool with the commit that last changed it. */
+/** The ref label of the working tree in every output. */
+export const WORKING_TREE = 'working tree';
+
+/**
+ * `agentgate scope`: the registry and the client source files in the working tree (as `diff` reads them), or at
+ * `--ref`; each tool with the commit that last changed it.
+ */
 export async function runScope(options: ScopeOptions, cwd: string): Promise<number> {
-  const sha = await verifyRef(cwd, options.ref);
+  const sha = options.ref === undefined ? null : await verifyRef(cwd, options.ref);
+  // history ends at HEAD for the working tree; a repository without commits has none
+  const tip = sha ?? (await verifyRef(cwd, 'HEAD').catch(ignoreMissingHead));
   const { config } = await readGateState(cwd, sha);
-  const [registry, history, shallow] = await Promise.all([
+  const [registry, sources, history, shallow] = await Promise.all([
     readRegistryAt(cwd, sha, config),
-    walkHistory(cwd, sha, toolsOnly(config)),
+    readSourcesAt(cwd, sha),
+    tip === null ? [] : walkHistory(cwd, tip, toolsOnly(config)),
     isShallow(cwd),
   ]);
   const view = buildScopeView({
-    ref: { ref: options.ref, sha },
-    registry,
+    ref: { ref: options.ref ?? WORKING_TREE, sha },
+    registry: mergeSources(registry, sources),
     config,
     lastChanges: findLastChanges(history),
   });
   const errors = view.findings;
+  const where = options.ref ?? `the ${WORKING_TREE}`;
   if (errors.length > 0) {
     process.stderr.write(
-      `agentgate: ${errors.length} registry error(s) at ${options.ref}: tools in invalid manifests are not listed (run agentgate validate)\n`,
+      `agentgate: ${errors.length} error(s) in ${where}: tools in invalid manifests and agents in unreadable files are not listed (run agentgate validate)\n`,
     );
   }
   if (shallow)
@@ -39,6 +52,11 @@ export async function runScope(options: ScopeOptions, cwd: string): Promise<numb
       renderScopeText(view, new Chalk({ level: process.env.NO_COLOR ? 0 : new Chalk().level })),
     );
   return 0;
+}
+
+function ignoreMissingHead(error: unknown): null {
+  if (error instanceof GitError && error.kind === 'bad-ref') return null;
+  throw error;
 }
 
 /** The last change of a tool only needs the control plane's files: prompts are not read at all. */

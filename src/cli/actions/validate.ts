@@ -12,6 +12,9 @@ import type { SignerSource } from '../../core/signoff-feasibility.js';
 import { validateRegistry } from '../../core/validate-registry.js';
 import { applyWaivers } from '../../core/waivers.js';
 import { readRegistrySources } from '../../load/load-registry.js';
+import { loadWorkTreeSources } from '../../load/load-sources.js';
+import { mergeSources } from '../../sources/source-set.js';
+import type { SourceCollection } from '../../sources/source-set.js';
 import { revealLine } from '../../render/reveal.js';
 import { renderSarif } from '../../render/sarif.js';
 import type { ValidateOptions } from '../commands/validate.js';
@@ -30,7 +33,9 @@ export async function runValidate(options: ValidateOptions): Promise<number> {
   const sources = await readRegistrySources(options.dir).catch((error: unknown) => {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   });
-  const registry = parseRegistryFiles(sources.files, sources);
+  // the files clients read at their default paths are validated beside the registry: servers, agents, rules
+  const clientSources = await loadWorkTreeSources(sources.root);
+  const registry = mergeSources(parseRegistryFiles(sources.files, sources), clientSources);
   const all = [
     ...sources.findings,
     ...registry.findings,
@@ -66,7 +71,7 @@ export async function runValidate(options: ValidateOptions): Promise<number> {
           `${waiver.path}: waived ${waiver.code} on ${waiver.tool} until ${waiver.expires} (${waiver.owner}: ${waiver.reason})`,
         ),
       );
-    lines.push(summarize(findings, registry.tools.length, registry.prompts.length));
+    lines.push(summarize(findings, registry.tools.length, registry.prompts.length, clientSources));
     process.stdout.write(`${lines.join('\n')}\n`);
   }
   return findings.some((finding) => finding.severity === 'error') ? 1 : 0;
@@ -104,10 +109,24 @@ async function resolveSigners(
   return { signers: [], from: 'signers' };
 }
 
-function summarize(findings: readonly Finding[], tools: number, prompts: number): string {
+function summarize(
+  findings: readonly Finding[],
+  tools: number,
+  prompts: number,
+  sources: SourceCollection,
+): string {
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.filter((f) => f.severity === 'warning').length;
-  const checked = `${plural(tools, 'tool')}, ${plural(prompts, 'prompt')} checked`;
+  const counts = [plural(tools, 'tool'), plural(prompts - sources.agents.length, 'prompt')];
+  // sources are named only when the tree has some: a registry-only repository reads as it always did
+  if (sources.paths.length > 0)
+    counts.push(
+      plural(sources.servers.length, 'server'),
+      plural(sources.agents.length, 'agent'),
+      plural(sources.permissions.length, 'permission rule'),
+    );
+  const from = sources.paths.length > 0 ? ` from ${plural(sources.paths.length, 'source file')}` : '';
+  const checked = `${counts.join(', ')}${from} checked`;
   if (errors === 0 && warnings === 0) return `ok: ${checked}`;
   return `${plural(errors, 'error')}, ${plural(warnings, 'warning')}: ${checked}`;
 }

@@ -2,7 +2,8 @@ import { Option } from 'commander';
 import type { Command } from 'commander';
 
 export interface ScopeOptions {
-  ref: string;
+  /** absent: the working tree, as `diff` reads it */
+  ref?: string;
   format: 'text' | 'json' | 'markdown';
 }
 
@@ -10,13 +11,9 @@ export function registerScope(program: Command): void {
   program
     .command('scope')
     .description(
-      'the whole capability surface at a ref: every tool by radius, its authority, agents, flows and last change',
+      'the whole capability surface: every tool, agent, MCP server and permission rule by radius, with authority, flows and last change',
     )
-    .option(
-      '--ref <ref>',
-      'the commit to describe (committed state; uncommitted edits are what `diff` shows)',
-      'HEAD',
-    )
+    .option('--ref <ref>', 'the commit to describe (default: the working tree, uncommitted edits included)')
     .addOption(
       new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'),
     )

@@ -1,6 +1,7 @@
 import { parseCodeowners, parseOwner } from '../codeowners.js';
 import type { Config } from '../types.js';
-import { GATE_PATTERNS, codeownersPattern, governingLocations } from './codeowners-paths.js';
+import { describeOverrides } from './codeowners-overrides.js';
+import { GATE_PATTERNS, codeownersPattern, governingLocations, sourcePatterns } from './codeowners-paths.js';
 
 export const BLOCK_BEGIN = '# agentgate:begin';
 export const BLOCK_END = '# agentgate:end';
@@ -17,22 +18,27 @@ export interface BlockInput {
   owners: PlaneOwners;
   /** where the block goes: decides which CODEOWNERS locations it covers */
   codeownersPath: string;
+  /** client source files present: the block names the earlier rules it takes them from */
+  sourcePaths?: readonly string[];
 }
 
 /**
  * agentgate's block: the data plane to its owner, then the control plane and every gate file to the control
  * owner. It goes last in the file, where GitHub's last-match rule lets it win over earlier catch-alls.
  */
-export function renderBlock(input: BlockInput, eol = '\n'): string {
+export function renderBlock(input: BlockInput, eol = '\n', overrides: readonly string[] = []): string {
   const { config, owners } = input;
   const prompt = owners.prompt.join(' ');
   const tool = owners.tool.join(' ');
   const lines = [
     `${BLOCK_BEGIN} (written by \`agentgate codeowners --write\`; keep it last: the last matching rule wins)`,
+    ...overrides,
     '# data plane: what the agent says',
     ...config.planes.data.paths.map((glob) => `${codeownersPattern(glob)} ${prompt}`),
     '# control plane: what the agent can do, and the files that define the gates',
     ...config.planes.control.paths.map((glob) => `${codeownersPattern(glob)} ${tool}`),
+    '# client sources: MCP configs, client settings and agent files (their tools and servers are authority)',
+    ...sourcePatterns().map((pattern) => `${pattern} ${tool}`),
     ...GATE_PATTERNS.map((pattern) => `${pattern} ${tool}`),
     ...governingLocations(input.codeownersPath).map((path) => `/${path} ${tool}`),
     BLOCK_END,
@@ -100,7 +106,7 @@ export function upsertBlock(original: string | null, input: BlockInput): UpsertR
   if (dangling !== -1) return { kind: 'unterminated', line: lastMarkerLine(text) };
   if (rest !== '' && !rest.endsWith('\n')) rest += eol;
   if (rest !== '' && !rest.endsWith(`${eol}${eol}`)) rest += eol;
-  const next = rest + renderBlock(input, eol);
+  const next = rest + renderBlock(input, eol, describeOverrides(rest, input));
   return { kind: 'ok', text: next, changed: next !== text };
 }
 

@@ -3,6 +3,7 @@ import { matchOwners, parseCodeowners } from '../codeowners.js';
 import type { CodeownersRule } from '../codeowners.js';
 import type { Config, Finding } from '../types.js';
 import { GATE_PROBES, governingLocations, planeProbes } from './codeowners-paths.js';
+import { checkSourceOwners } from './codeowners-sources.js';
 
 export interface ProbeOwners {
   path: string;
@@ -23,12 +24,16 @@ export interface CodeownersReport {
   file: string | null;
   planes: { data: PlaneOwnership; control: PlaneOwnership };
   gates: ProbeOwners[];
+  /** the client source files present (MCP configs, client settings, agent files) and who owns each */
+  sources: ProbeOwners[];
   findings: Finding[];
 }
 
 export interface CodeownersInput {
   codeowners: { path: string; text: string } | null;
   config: Config;
+  /** the client source files of the repository (SPEC 2.4); absent: none are checked */
+  sourcePaths?: readonly string[];
 }
 
 const MISSING_PATH = '.github/CODEOWNERS';
@@ -166,11 +171,15 @@ export function checkCodeowners(input: CodeownersInput): CodeownersReport {
     }
   }
 
+  const sources = (input.sourcePaths ?? []).map((probe) => probeOwners(rules, probe));
+  if (control.length > 0) findings.push(...checkSourceOwners(sources, control, path));
+
   return {
     schemaVersion: 1,
     file: input.codeowners?.path ?? null,
     planes: { data: strip(planes.data), control: strip(planes.control) },
     gates,
+    sources,
     findings: findings.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]),
   };
 }
@@ -217,7 +226,7 @@ function findPlaneRule(
   return null;
 }
 
-function probeOwners(rules: readonly CodeownersRule[], path: string): ProbeOwners {
+export function probeOwners(rules: readonly CodeownersRule[], path: string): ProbeOwners {
   const match = matchOwners(rules, path);
   return {
     path,

@@ -1,4 +1,6 @@
 import picomatch from 'picomatch';
+import { AGENT_SOURCE_ADAPTERS } from '../../sources/agent-adapters.js';
+import { findSourceAdapter, sourceDefaultPaths } from '../../sources/source-set.js';
 
 /** GitHub's lookup order: the first of these that exists is the only CODEOWNERS file it reads. */
 export const CODEOWNERS_LOCATIONS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'] as const;
@@ -63,4 +65,19 @@ export function codeownersPattern(glob: string): string {
   const base = scan.base.replace(/^\/+|\/+$/g, '');
   if (base !== '') return `/${escape(base)}/`;
   return glob.startsWith('**/') ? escape(glob) : `/${escape(glob)}`;
+}
+
+/**
+ * The client source files as CODEOWNERS patterns (SPEC 2.4): MCP client configs, client settings and agent files
+ * carry authority, so the control-plane owner holds them wherever a client reads them.
+ */
+export function sourcePatterns(): string[] {
+  const gates = new Set(GATE_PATTERNS);
+  return [...new Set(sourceDefaultPaths().map(codeownersPattern))].filter((pattern) => !gates.has(pattern));
+}
+
+/** Agent files hold prompt text beside their bindings; configs and settings are authority alone. */
+export function isAgentFile(path: string): boolean {
+  const adapter = findSourceAdapter(path);
+  return adapter !== undefined && AGENT_SOURCE_ADAPTERS.includes(adapter) && adapter.id !== 'claude-settings';
 }

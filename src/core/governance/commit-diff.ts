@@ -6,7 +6,18 @@ import { diffToolRegistry } from '../diff-tools.js';
 import type { SourceFile } from '../parse/source-file.js';
 import { parseSnapshot } from '../parse-snapshot.js';
 import type { ParseCache } from '../parse-snapshot.js';
-import type { BindingChange, ChangedFile, Config, FileStatus, PromptChange, ToolChange } from '../types.js';
+import type {
+  BindingChange,
+  ChangedFile,
+  Config,
+  FileStatus,
+  PromptChange,
+  ServerChange,
+  ToolChange,
+} from '../types.js';
+import { isSourcePath } from '../../sources/source-set.js';
+import { diffSourceFiles } from './commit-sources.js';
+import type { PermissionChange } from './commit-sources.js';
 
 /** A commit as history lists it (the shape of `git log`'s fields). */
 export interface CommitMeta {
@@ -31,6 +42,10 @@ export interface CommitDiff {
   tools: ToolChange[];
   bindings: BindingChange[];
   prompts: PromptChange[];
+  /** MCP servers of client configs (SPEC 2.4) added, removed or changed */
+  servers: ServerChange[];
+  /** permission rules and gated settings of client files added or removed */
+  permissions: PermissionChange[];
   /** registry and gate files, by plane */
   files: { control: ChangedFile[]; data: ChangedFile[] };
   /** the changed gate files (agentgate.yaml, CODEOWNERS, workflows) */
@@ -53,13 +68,25 @@ export function diffCommitFiles(
   cache: ParseCache,
   classify: PathClassifier = createPathClassifier(config),
 ): CommitDiff {
-  const before = parseSnapshot(sides(files, 'before'), [], config, cache).registry;
-  const after = parseSnapshot(sides(files, 'after'), [], config, cache).registry;
+  // client source files are read by their adapters alone, whatever else classifies them
+  const registryFiles = files.filter((file) => !isSourcePath(file.path));
+  const sourceFiles = files.filter((file) => isSourcePath(file.path));
+  const before = parseSnapshot(sides(registryFiles, 'before'), [], config, cache).registry;
+  const after = parseSnapshot(sides(registryFiles, 'after'), [], config, cache).registry;
+  const sources = diffSourceFiles(
+    sides(sourceFiles, 'before'),
+    sides(sourceFiles, 'after'),
+    config.radius.actions,
+  );
   const control: ChangedFile[] = [];
   const data: ChangedFile[] = [];
   const gateFiles: ChangedFile[] = [];
   for (const file of files) {
-    const plane = classify(file.path);
+    const plane = isSourcePath(file.path)
+      ? sources.authorityPaths.has(file.path) || unreadSide(file)
+        ? 'control'
+        : 'data'
+      : classify(file.path);
     const changed: ChangedFile = { path: file.path, status: file.status };
     if (plane === 'control') control.push(changed);
     if (plane === 'data') data.push(changed);
@@ -67,8 +94,10 @@ export function diffCommitFiles(
   }
   return {
     tools: diffToolRegistry(before.tools, after.tools, { actions: config.radius.actions }),
-    bindings: diffBindings(before.prompts, after.prompts),
+    bindings: [...diffBindings(before.prompts, after.prompts), ...sources.bindings],
     prompts: diffPrompts(before.prompts, after.prompts, { versionBump: 'off' }).changes,
+    servers: sources.servers,
+    permissions: sources.permissions,
     files: { control, data },
     gateFiles,
   };
@@ -81,4 +110,11 @@ function sides(files: readonly CommitFileChange[], side: 'before' | 'after'): So
     if (version !== null) out.push(version);
   }
   return out;
+}
+
+/** A source file that could not be read on a side it exists on (a link, binary, oversized) cannot be shown harmless. */
+function unreadSide(file: CommitFileChange): boolean {
+  return (
+    (file.status !== 'added' && file.before === null) || (file.status !== 'deleted' && file.after === null)
+  );
 }

@@ -5,8 +5,10 @@ import type {
   JsonValue,
   PromptChange,
   RefInfo,
+  ServerChange,
   ToolChange,
 } from '../types.js';
+import type { PermissionChange } from './commit-sources.js';
 import type { CommitMeta, HistoryEntry } from './commit-diff.js';
 import type { LastChange } from './scope.js';
 
@@ -25,6 +27,10 @@ export interface LogEntry {
   bindings: BindingChange[];
   gateFiles: ChangedFile[];
   prompts: PromptChange[];
+  /** MCP servers of client configs the commit added, removed or changed */
+  servers: ServerChange[];
+  /** permission rules and gated settings of client files the commit added or removed */
+  permissions: PermissionChange[];
   files: ChangedFile[];
 }
 
@@ -76,17 +82,58 @@ export function findLastChanges(history: readonly HistoryEntry[]): Map<string, L
   return found;
 }
 
-function controlEntry({ commit, tools, bindings, gateFiles, files }: HistoryEntry): LogEntry | null {
-  if (tools.length === 0 && bindings.length === 0 && files.control.length === 0) return null;
-  const lines = [...tools.map(describeToolChange), ...bindings.map(describeBinding)];
+function controlEntry(entry: HistoryEntry): LogEntry | null {
+  const { commit, tools, bindings, gateFiles, files, servers, permissions } = entry;
+  const moved = tools.length + bindings.length + servers.length + permissions.length;
+  if (moved === 0 && files.control.length === 0) return null;
+  const lines = [
+    ...tools.map(describeToolChange),
+    ...servers.map(describeServerChange),
+    ...bindings.map(describeBinding),
+    ...permissions.map(describePermissionChange),
+  ];
   for (const file of gateFiles) lines.push(`gate file ${file.path} ${file.status}`);
   const gatePaths = new Set(gateFiles.map((file) => file.path));
+  const explained = new Set([...servers.map((s) => s.path), ...permissions.map((p) => p.path)]);
   if (tools.length === 0) {
     for (const file of files.control) {
-      if (!gatePaths.has(file.path)) lines.push(`${file.path} ${file.status} (no capability change)`);
+      if (!gatePaths.has(file.path) && !explained.has(file.path) && bindings.length === 0)
+        lines.push(`${file.path} ${file.status} (no capability change)`);
     }
   }
-  return { ...meta(commit), lines, tools, bindings, gateFiles, prompts: [], files: files.control };
+  return {
+    ...meta(commit),
+    lines,
+    tools,
+    bindings,
+    gateFiles,
+    prompts: [],
+    servers,
+    permissions,
+    files: files.control,
+  };
+}
+
+/** `server added docs (.mcp.json) irreversible`, `server shell (.mcp.json) args widened; radius write -> privileged`. */
+export function describeServerChange(change: ServerChange): string {
+  const where = `(${change.source})`;
+  switch (change.change) {
+    case 'added':
+      return `server added ${change.name} ${where} ${change.radiusAfter ?? ''}`.trimEnd();
+    case 'removed':
+      return `server removed ${change.name} ${where} (was ${change.radiusBefore ?? 'unknown'})`;
+    case 'renamed':
+      return `server renamed ${change.oldName ?? '?'} -> ${change.name} ${where}${radiusMove(change)}`;
+    default: {
+      const fields = change.changes.map(describeField);
+      return `server ${change.name} ${where} ${fields.join('; ') || 'changed'}${radiusMove(change)}`;
+    }
+  }
+}
+
+/** `rule added allow Bash(npm test:*) (claude:settings)`. */
+export function describePermissionChange(change: PermissionChange): string {
+  return `rule ${change.change} ${change.effect} ${change.rule} (${change.scope})`;
 }
 
 function dataEntry({ commit, prompts, files }: HistoryEntry): LogEntry | null {
@@ -94,7 +141,17 @@ function dataEntry({ commit, prompts, files }: HistoryEntry): LogEntry | null {
   const lines = prompts.map(describePromptChange);
   const promptPaths = new Set(prompts.map((prompt) => prompt.path));
   for (const file of files.data) if (!promptPaths.has(file.path)) lines.push(`${file.path} ${file.status}`);
-  return { ...meta(commit), lines, tools: [], bindings: [], gateFiles: [], prompts, files: files.data };
+  return {
+    ...meta(commit),
+    lines,
+    tools: [],
+    bindings: [],
+    gateFiles: [],
+    prompts,
+    servers: [],
+    permissions: [],
+    files: files.data,
+  };
 }
 
 function meta(commit: CommitMeta): Pick<LogEntry, 'sha' | 'author' | 'email' | 'date' | 'subject'> {
@@ -125,7 +182,7 @@ export function describeToolChange(change: ToolChange): string {
   }
 }
 
-function radiusMove(change: ToolChange): string {
+function radiusMove(change: Pick<ToolChange, 'radiusBefore' | 'radiusAfter' | 'escalation'>): string {
   if (
     change.radiusBefore === null ||
     change.radiusAfter === null ||

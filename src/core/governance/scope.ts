@@ -13,6 +13,8 @@ import type {
   Tool,
 } from '../types.js';
 import { RADII } from '../types.js';
+import { buildSourceScope } from './scope-sources.js';
+import type { ScopeAgent, ScopePermission, ScopeServer } from './scope-sources.js';
 
 /** The commit that last changed a tool's capabilities (added, modified or renamed it). */
 export interface LastChange {
@@ -56,6 +58,12 @@ export interface ScopeView {
   flows: Flow[];
   /** tools per radius, every class listed */
   counts: Record<Radius, number>;
+  /** every agent (registry prompt with `tools:`, agent file) with what it reaches, highest radius first */
+  agents: ScopeAgent[];
+  /** MCP servers of client configs and manifests, with their radius and source file */
+  servers: ScopeServer[];
+  /** permission rules and gated settings of client files */
+  permissions: ScopePermission[];
   /** registry errors at the ref: a tool in an invalid manifest is missing from `tools` */
   findings: Finding[];
 }
@@ -131,5 +139,6 @@ export function buildScopeView(input: ScopeInput): ScopeView {
   }
   tools.sort((a, b) => compareRadius(b.radius, a.radius) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const findings = registry.findings.filter((finding) => finding.severity === 'error');
-  return { schemaVersion: 1, ref: input.ref, tools, flows, counts, findings };
+  const sources = buildSourceScope(registry, actions);
+  return { schemaVersion: 1, ref: input.ref, tools, flows, counts, ...sources, findings };
 }

@@ -1,4 +1,4 @@
-import { resolveAgents } from '../agents.js';
+import { reachAgent } from '../agent-reach.js';
 import type { Registry } from '../types.js';
 
 /** The tools one agent may call at runtime (SPEC 9 `--agent`). */
@@ -6,23 +6,29 @@ export type AgentScope =
   | { kind: 'agent'; id: string; all: boolean; tools: ReadonlySet<string> }
   | { kind: 'unknown-agent'; id: string; known: string[] };
 
-/** The binding that grants every tool (an agent file without `tools`, or `tools: ['*']`). */
-const ALL_TOOLS = '*';
-
 /**
- * The tools agent `id` binds, as the gate sees them: the bindings come from `resolveAgents`, so a duplicate id
- * counts the union of its files, exactly as the diff does. An agent is a prompt with `tools:`; an id no such
- * prompt carries is unknown (the caller makes that a usage error rather than guess).
+ * The registry tools agent `id` may call, as the gate sees them. An agent is a registry prompt with `tools:` or
+ * an agent file (`claude:agents/x`, `copilot:agents/x`, `gh-aw:workflows/x`); its bindings resolve as its client
+ * resolves them: a registry tool, a whole server (`server/*`, `mcp__server`) or one of its tools
+ * (`mcp__server__tool`, `server/tool`). A duplicate id counts the union of its files, exactly as the diff does.
+ * Built-ins of the client are not MCP tools, so they grant nothing here; an unknown binding grants nothing.
+ * An id no agent carries is unknown (the caller makes that a usage error rather than guess).
  */
 export function resolveAgentScope(registry: Registry, id: string): AgentScope {
   const declaring = registry.prompts.filter((prompt) => prompt.tools !== undefined);
-  if (!declaring.some((prompt) => prompt.id === id)) {
+  const files = declaring.filter((prompt) => prompt.id === id);
+  if (files.length === 0) {
     const known = [...new Set(declaring.map((prompt) => prompt.id))].sort();
     return { kind: 'unknown-agent', id, known };
   }
-  const bound = resolveAgents(registry.tools, registry.prompts).get(id) ?? [];
-  const all = declaring.some((prompt) => prompt.id === id && prompt.tools!.includes(ALL_TOOLS));
-  return { kind: 'agent', id, all, tools: new Set(bound.map((tool) => tool.name)) };
+  const tools = new Set<string>();
+  let all = false;
+  for (const file of files) {
+    const reach = reachAgent(file, registry);
+    all ||= reach.all;
+    for (const reached of reach.tools) for (const name of reached.registryTools) tools.add(name);
+  }
+  return { kind: 'agent', id, all, tools };
 }
 
 /** Whether the agent may call `tool` at all; the rest of the intent is still checked when it may. */

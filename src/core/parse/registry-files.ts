@@ -17,10 +17,12 @@ export interface RegistryRoots {
 /** Files -> a Registry with every parse finding, each file by the same role `diff` gives it. */
 export function parseRegistryFiles(files: readonly SourceFile[], roots: RegistryRoots): Registry {
   const roleOf = roots.roleOf ?? createRegistryRoles(configForRoots(roots));
-  const registry: Registry = { tools: [], prompts: [], findings: [] };
+  const registry: Registry = { tools: [], prompts: [], findings: [], servers: [] };
   for (const file of files) {
     const parsed = parseRegistryFile(file, roleOf(file.path), roots.promptsRoot);
     registry.tools.push(...parsed.tools);
+    // `kind: McpServer` manifests are servers too: bindings like `server/*` resolve against them
+    registry.servers!.push(...(parsed.servers ?? []));
     if (parsed.prompt) registry.prompts.push(parsed.prompt);
     registry.findings.push(...parsed.findings);
     // what a source file declares (SPEC 2.4) joins the registry beside the manifests

@@ -1,0 +1,98 @@
+// The client-file part of `scope`: agents with what they reach, servers, permission rules. Every repository
+// string goes through revealLine (terminal) or cellCode (Markdown).
+import type { ChalkInstance } from 'chalk';
+import type { ScopeAgent, SourceScope } from '../core/governance/scope-sources.js';
+import { RADII } from '../core/types.js';
+import { cellCode } from './markdown-escape.js';
+import { revealLine } from './reveal.js';
+import { colourRadius } from './text.js';
+
+const RADIUS_WIDTH = Math.max(...RADII.map((r) => r.length));
+const show = (text: string) => revealLine(text);
+
+export function renderSourceScopeText(view: SourceScope, c: ChalkInstance): string[] {
+  const out: string[] = [];
+  const label = (radius: (typeof RADII)[number]) =>
+    colourRadius(radius, c) + ' '.repeat(RADIUS_WIDTH - radius.length);
+  const where = (path: string, line: number) => c.dim(`${show(path)}:${line}`);
+  if (view.agents.length > 0) {
+    out.push('', c.bold(`agents (${view.agents.length})`));
+    for (const agent of view.agents) {
+      out.push(`${label(agent.radius)}  ${c.bold(show(agent.id))}  ${where(agent.path, agent.line)}`);
+      out.push(`    reaches ${reaches(agent)}`);
+    }
+  }
+  if (view.servers.length > 0) {
+    out.push('', c.bold(`servers (${view.servers.length})`));
+    for (const server of view.servers) {
+      out.push(`${label(server.radius)}  ${c.bold(show(server.name))}  ${where(server.path, server.line)}`);
+      const parts = [`${server.transport} ${show(server.target) || '-'}`];
+      if (server.credentials.length > 0) parts.push(`credentials ${server.credentials.map(show).join(', ')}`);
+      parts.push(`egress ${server.egress.length > 0 ? server.egress.map(show).join(', ') : '-'}`);
+      parts.push(
+        server.pinnedTools === null ? 'tools unpinned' : `${server.pinnedTools.length} pinned tool(s)`,
+      );
+      if (!server.enabled) parts.push('disabled');
+      out.push(`    ${parts.join(' · ')}`);
+    }
+  }
+  if (view.permissions.length > 0) {
+    out.push('', c.bold(`permission rules (${view.permissions.length})`));
+    for (const rule of view.permissions) {
+      out.push(
+        `${label(rule.radius)}  ${rule.effect} ${c.bold(show(rule.rule))}  ${c.dim(`(${show(rule.scope)})`)}  ${where(rule.path, rule.line)}`,
+      );
+    }
+  }
+  return out;
+}
+
+function reaches(agent: ScopeAgent): string {
+  if (agent.tools.length === 0) return 'nothing';
+  return agent.tools
+    .map((tool) => {
+      const name = tool.kind === 'unknown' ? `${tool.binding} (unknown)` : tool.binding;
+      return `${show(name)} ${tool.radius}`;
+    })
+    .join(', ');
+}
+
+export function renderSourceScopeMarkdown(view: SourceScope): string[] {
+  const out: string[] = [];
+  const cells = (items: string[]) => (items.length > 0 ? items.map(cellCode).join(' ') : '-');
+  if (view.agents.length > 0) {
+    out.push('', '### agents', '', '| radius | agent | reaches | file |', '| --- | --- | --- | --- |');
+    for (const agent of view.agents) {
+      const reached =
+        agent.tools.map((tool) => `${cellCode(tool.binding)} ${tool.radius}`).join('<br>') || '-';
+      out.push(
+        `| **${agent.radius}** | ${cellCode(agent.id)} | ${reached} | ${cellCode(`${agent.path}:${agent.line}`)} |`,
+      );
+    }
+  }
+  if (view.servers.length > 0) {
+    out.push('', '### servers', '', '| radius | server | transport | credentials | egress | tools | file |');
+    out.push('| --- | --- | --- | --- | --- | --- | --- |');
+    for (const server of view.servers) {
+      const tools = server.pinnedTools === null ? 'unpinned' : String(server.pinnedTools.length);
+      out.push(
+        `| **${server.radius}** | ${cellCode(server.name)} | ${server.transport} ${cells(server.target === '' ? [] : [server.target])} | ${cells(server.credentials)} | ${cells(server.egress)} | ${tools} | ${cellCode(`${server.path}:${server.line}`)} |`,
+      );
+    }
+  }
+  if (view.permissions.length > 0) {
+    out.push(
+      '',
+      '### permission rules',
+      '',
+      '| radius | effect | rule | scope | file |',
+      '| --- | --- | --- | --- | --- |',
+    );
+    for (const rule of view.permissions) {
+      out.push(
+        `| **${rule.radius}** | ${rule.effect} | ${cellCode(rule.rule)} | ${cellCode(rule.scope)} | ${cellCode(`${rule.path}:${rule.line}`)} |`,
+      );
+    }
+  }
+  return out;
+}

@@ -1,0 +1,76 @@
+// Every source format (MCP client configs and agent files) as one set, for the views that read a whole tree:
+// `validate`, `scope`, `log`, `codeowners --check` and the runtime's `--agent` see what the diff sees.
+import type { SourceFile } from '../core/parse/source-file.js';
+import type { Registry } from '../core/types.js';
+import { findAdapter } from './adapters.js';
+import { ALL_SOURCE_ADAPTERS } from './configured.js';
+import type { SourceAdapter, SourceModel } from './types.js';
+
+/** The adapter of a repository path, whatever its family; undefined when no client reads the path. */
+export function findSourceAdapter(path: string): SourceAdapter | undefined {
+  return findAdapter(path, ALL_SOURCE_ADAPTERS);
+}
+
+export function isSourcePath(path: string): boolean {
+  return findSourceAdapter(path) !== undefined;
+}
+
+/** The default paths of every format, for the globs of the control plane owner. */
+export function sourceDefaultPaths(): string[] {
+  return [...new Set(ALL_SOURCE_ADAPTERS.flatMap((adapter) => adapter.defaultPaths))];
+}
+
+export interface SourceCollection extends SourceModel {
+  /** the source files read, sorted */
+  paths: string[];
+}
+
+/** The models of every file a client reads; files at no source path are left out. */
+export function collectSources(files: readonly SourceFile[]): SourceCollection {
+  const out: SourceCollection = {
+    servers: [],
+    tools: [],
+    agents: [],
+    permissions: [],
+    findings: [],
+    paths: [],
+  };
+  for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    const adapter = findSourceAdapter(file.path);
+    if (!adapter) continue;
+    const model = adapter.parse(file);
+    out.paths.push(file.path);
+    out.servers.push(...model.servers);
+    out.tools.push(...model.tools);
+    out.agents.push(...model.agents);
+    out.permissions.push(...model.permissions);
+    out.findings.push(...model.findings);
+  }
+  return out;
+}
+
+/**
+ * The registry with the sources beside it. Whatever the registry already carries from a source file (the diff
+ * pipeline may read them too) is not added twice: the file path is the key.
+ */
+export function mergeSources(registry: Registry, sources: SourceCollection): Registry {
+  const known = new Set([
+    ...registry.prompts.map((prompt) => prompt.source.path),
+    ...(registry.servers ?? []).map((server) => server.source.path),
+    ...(registry.permissions ?? []).map((rule) => rule.source.path),
+  ]);
+  const fresh = <T extends { source: { path: string } }>(items: readonly T[]): T[] =>
+    items.filter((item) => !known.has(item.source.path));
+  const knownFindings = new Set(registry.findings.map((finding) => finding.path));
+  return {
+    ...registry,
+    tools: [...registry.tools, ...fresh(sources.tools)],
+    prompts: [...registry.prompts, ...fresh(sources.agents)],
+    servers: [...(registry.servers ?? []), ...fresh(sources.servers)],
+    permissions: [...(registry.permissions ?? []), ...fresh(sources.permissions)],
+    findings: [
+      ...registry.findings,
+      ...sources.findings.filter((finding) => !knownFindings.has(finding.path) || !known.has(finding.path)),
+    ],
+  };
+}

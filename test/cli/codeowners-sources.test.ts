@@ -1,0 +1,99 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CodeownersReport } from '../../src/core/governance/codeowners-check.js';
+import { runCli } from '../helpers/run-cli.js';
+import { createTempRepo } from '../helpers/temp-repo.js';
+import type { TempRepo } from '../helpers/temp-repo.js';
+
+let repo: TempRepo;
+const codeowners = (...args: string[]) => runCli(['codeowners', ...args], { cwd: repo.dir });
+const report = () => JSON.parse(codeowners('--check', '--format', 'json').stdout) as CodeownersReport;
+
+/** Both planes owned apart, the gate files with the control owner: only the client sources are left to check. */
+const BASE = [
+  '/registry/prompts/ @acme/prompt-eng',
+  '/registry/tools/ @acme/security',
+  '/agentgate.yaml @acme/security',
+  '/agentgate.yml @acme/security',
+  '/.github/workflows/ @acme/security',
+  '/.github/CODEOWNERS @acme/security',
+  '',
+].join('\n');
+
+beforeEach(async () => {
+  repo = await createTempRepo();
+  repo.write('registry/tools/t.yaml', 'apiVersion: agentgate/v1\nkind: Tool\nname: t\neffect: read\n');
+  repo.write('registry/prompts/p.md', '---\nversion: 1\n---\nHi.\n');
+});
+afterEach(() => repo.cleanup());
+
+describe('codeowners --check: client source files need the control-plane owner', () => {
+  it('an .mcp.json nobody owns is an error; the report lists it', () => {
+    repo.write('.github/CODEOWNERS', BASE);
+    repo.write('.mcp.json', '{"mcpServers":{"x":{"command":"x"}}}');
+    const result = codeowners('--check');
+    expect(result.code).toBe(1);
+    const json = report();
+    expect(json.sources).toEqual([{ path: '.mcp.json', owners: [], rule: null }]);
+    expect(json.findings).toContainEqual(
+      expect.objectContaining({
+        severity: 'error',
+        code: 'source-unowned',
+        message: expect.stringContaining('.mcp.json'),
+      }),
+    );
+  });
+
+  it('.claude/settings.json owned by the prompt team alone is a mismatch', () => {
+    repo.write('.github/CODEOWNERS', `${BASE}/.claude/ @acme/prompt-eng\n`);
+    repo.write('.claude/settings.json', '{"permissions":{"allow":["Bash"]}}');
+    const json = report();
+    expect(json.findings).toContainEqual(
+      expect.objectContaining({ severity: 'error', code: 'source-owner-mismatch', line: 7 }),
+    );
+  });
+
+  it('an agent file co-owned by the prompt team is a warning; a config co-owned is an error', () => {
+    repo.write('.github/CODEOWNERS', `${BASE}/.claude/ @acme/security @acme/prompt-eng\n`);
+    repo.write('.claude/agents/a.md', '---\nname: a\ntools: Read\n---\nA.\n');
+    repo.write('.claude/settings.json', '{}');
+    const findings = report().findings.filter((f) => f.code === 'source-owner-mismatch');
+    expect(findings.map((f) => [f.severity, f.message.includes('.claude/agents/a.md')])).toEqual(
+      expect.arrayContaining([
+        ['error', false],
+        ['warning', true],
+      ]),
+    );
+  });
+
+  it('many files under one rule are one finding that counts them', () => {
+    repo.write('.github/CODEOWNERS', BASE);
+    for (let i = 0; i < 12; i++) repo.write(`.github/agents/a${i}.agent.md`, '---\ntools: [read]\n---\nx\n');
+    const findings = report().findings.filter((f) => f.code === 'source-unowned');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.message).toContain('and 9 more');
+  });
+
+  it('--write routes every client source to the control owner, and then --check passes', () => {
+    repo.write('.mcp.json', '{"mcpServers":{}}');
+    repo.write('.claude/agents/a.md', '---\nname: a\n---\nA.\n');
+    repo.write('.github/agents/b.agent.md', '---\ntools: [read]\n---\nB.\n');
+    repo.write('.claude/settings.json', '{}');
+    const written = codeowners(
+      '--write',
+      '--prompt-owner',
+      '@acme/prompt-eng',
+      '--tool-owner',
+      '@acme/security',
+    );
+    expect(written.code).toBe(0);
+    expect(codeowners('--check').code).toBe(0);
+    expect(report().sources.every((s) => s.owners.join() === '@acme/security')).toBe(true);
+  });
+
+  it('a repository without client sources is checked as before', () => {
+    repo.write('.github/CODEOWNERS', BASE);
+    const json = report();
+    expect(json.sources).toEqual([]);
+    expect(json.findings.filter((f) => f.code.startsWith('source-'))).toEqual([]);
+  });
+});

@@ -1,0 +1,117 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runInit } from '../../src/cli/actions/init.js';
+import { parseConfig } from '../../src/core/parse/config.js';
+import { runCli } from '../helpers/run-cli.js';
+import { createTempRepo } from '../helpers/temp-repo.js';
+import type { TempRepo } from '../helpers/temp-repo.js';
+
+let repo: TempRepo;
+const read = (path: string) => readFileSync(join(repo.dir, path), 'utf8');
+const init = (...args: string[]) => runCli(['init', ...args], { cwd: repo.dir });
+
+beforeEach(async () => {
+  repo = await createTempRepo();
+  repo.write('README.md', '# an agent\n');
+  await repo.commit('initial');
+});
+afterEach(() => repo.cleanup());
+
+describe('agentgate init proposes what the repository already has (issue 11 item 6)', () => {
+  it('takes the owners CODEOWNERS names instead of demanding flags, and says where they come from', () => {
+    repo.write(
+      '.github/CODEOWNERS',
+      '* @acme/platform\n/registry/prompts/ @acme/prompt-eng\n/.claude/ @acme/security\n',
+    );
+    repo.write('.claude/agents/web.md', '---\nname: web\ntools: WebFetch\n---\nBrowse.\n');
+    const result = init();
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      'proposed  prompts -> @acme/prompt-eng  (from .github/CODEOWNERS line 2 "/registry/prompts/")',
+    );
+    expect(result.stdout).toContain(
+      'proposed  tools -> @acme/security  (from .github/CODEOWNERS line 3 "/.claude/")',
+    );
+    expect(runCli(['codeowners', '--check'], { cwd: repo.dir }).code).toBe(0);
+  });
+
+  it('detects the client sources, names them in the config, and writes no example manifests', () => {
+    repo.write('.mcp.json', '{"mcpServers":{"docs":{"type":"http","url":"https://d.example.com/mcp"}}}');
+    repo.write('.github/agents/triage.agent.md', "---\ntools: ['search']\n---\nTriage.\n");
+    const result = init('--prompt-owner', '@acme/prompt-eng', '--tool-owner', '@acme/security');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      'found     2 client source file(s): .github/agents/triage.agent.md, .mcp.json',
+    );
+    expect(read('agentgate.yaml')).toContain('#   .mcp.json');
+    expect(existsSync(join(repo.dir, 'registry/tools/example.yaml'))).toBe(false);
+    expect(parseConfig(read('agentgate.yaml'), 'agentgate.yaml').errors).toEqual([]);
+    // the sources are owned by the tool owner in the block, and validate reads them
+    expect(read('.github/CODEOWNERS')).toContain('/.mcp.json @acme/security');
+    expect(runCli(['validate'], { cwd: repo.dir }).stdout).toContain('1 server, 1 agent');
+  });
+
+  it('its block says which existing rules it overrides', () => {
+    repo.write('.github/CODEOWNERS', '* @acme/platform\n');
+    repo.write('.mcp.json', '{"mcpServers":{}}');
+    const result = init('--prompt-owner', '@acme/prompt-eng', '--tool-owner', '@acme/security');
+    expect(result.stdout).toContain('overrides 1 earlier rule(s), named in the block');
+    expect(read('.github/CODEOWNERS')).toMatch(
+      /^# overrides line 1 "\*" \(@acme\/platform\) for registry\/prompts\/x\.md, .* and 6 more$/m,
+    );
+  });
+
+  it('a catch-all owner alone is not proposed for both planes: the error says what CODEOWNERS gave', () => {
+    repo.write('.github/CODEOWNERS', '* @acme/platform\n');
+    const result = init();
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('CODEOWNERS gives the prompts to @acme/platform');
+    expect(existsSync(join(repo.dir, 'agentgate.yaml'))).toBe(false);
+  });
+
+  it('on a terminal, an empty answer accepts the proposal', async () => {
+    repo.write(
+      '.github/CODEOWNERS',
+      '/registry/prompts/ @acme/prompt-eng\n/registry/tools/ @acme/security\n',
+    );
+    const questions: string[] = [];
+    const io = {
+      interactive: true,
+      ask: async (q: string) => (questions.push(q), ''),
+      print: () => undefined,
+    };
+    expect(await runInit({}, repo.dir, io)).toBe(0);
+    expect(questions).toEqual([
+      'Owner of the prompts (data plane), e.g. @org/prompt-eng [@acme/prompt-eng]: ',
+      'Owner of the tools, client sources and gate files (control plane), e.g. @org/security [@acme/security]: ',
+    ]);
+  });
+});
+
+describe('agentgate init proposes sign-off counts its signers can meet (issue 13 item 2)', () => {
+  it('one signer: never a privileged count of 2', () => {
+    const result = init('--prompt-owner', '@alice', '--tool-owner', '@bob');
+    expect(result.code).toBe(0);
+    const { config } = parseConfig(read('agentgate.yaml'), 'agentgate.yaml');
+    expect(config.planes.control.signoffs).toMatchObject({
+      read: 1,
+      write: 1,
+      irreversible: 1,
+      privileged: 1,
+    });
+    expect(result.stdout).toContain('sign-offs fitted to 1 signer(s)');
+  });
+
+  it('two people keep the default of 2; a team (size unknown) keeps the defaults', () => {
+    init('--prompt-owner', '@alice', '--tool-owner', '@bob @carol');
+    expect(
+      parseConfig(read('agentgate.yaml'), 'agentgate.yaml').config.planes.control.signoffs.privileged,
+    ).toBe(2);
+    init('--prompt-owner', '@alice', '--tool-owner', '@acme/security', '--force');
+    expect(
+      parseConfig(read('agentgate.yaml'), 'agentgate.yaml').config.planes.control.signoffs.privileged,
+    ).toBe(2);
+  });
+});
