@@ -98,12 +98,6 @@ export interface Prompt {
   source: SourceRef;
 }
 
-/** A non-manifest file under the prompts path (few-shot .jsonl, .txt): diffed as text. */
-export interface DataFile {
-  path: string;
-  oid: string;
-}
-
 // ---------------------------------------------------------------- servers, sources, permission rules
 
 /**
