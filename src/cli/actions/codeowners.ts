@@ -12,9 +12,17 @@ import type { CodeownersReport, ProbeOwners } from '../../core/governance/codeow
 import type { Config } from '../../core/types.js';
 import { topLevel } from '../../git/refs.js';
 import { revealInvisible } from '../../render/markdown-escape.js';
-import type { CodeownersOptions } from '../commands/codeowners.js';
 import { UsageError } from '../../errors.js';
 import { readWorkingCodeowners, readWorkingConfig, writeRepoFile } from './codeowners-files.js';
+
+export interface CodeownersOptions {
+  check?: boolean;
+  write?: boolean;
+  promptOwner?: string;
+  toolOwner?: string;
+  force?: boolean;
+  format: 'text' | 'json';
+}
 
 const DEFAULT_LOCATION = '.github/CODEOWNERS';
 

@@ -8,7 +8,13 @@ import { renderMarkdownReport } from '../../render/markdown.js';
 import { renderSarif } from '../../render/sarif.js';
 import { renderTextReport } from '../../render/text.js';
 import { UsageError } from '../../errors.js';
-import type { DiffOptions } from '../commands/diff.js';
+
+export interface DiffOptions {
+  base?: string;
+  head?: string;
+  format: 'text' | 'json' | 'markdown' | 'sarif';
+  failOn?: string;
+}
 
 export async function runDiff(options: DiffOptions, cwd: string): Promise<number> {
   const failOn = parseFailOn(options.failOn);

@@ -2,10 +2,17 @@ import type { Registry } from '../../core/types.js';
 import { McpConnectError, connectToServer } from '../../runtime/mcp-connect.js';
 import { runGuard } from '../../runtime/mcp-guard.js';
 import { UsageError } from '../../errors.js';
-import type { GuardCommandOptions } from '../commands/guard.js';
 import { agentScopeOption } from './intent-agent.js';
 import { logKeyFromEnvironment } from './intent-log-key.js';
 import { loadRuntimeRegistry } from './intent-registry.js';
+
+export interface GuardCommandOptions {
+  registry: string;
+  log?: string;
+  server?: string;
+  agent?: string;
+  env: string[];
+}
 
 /** `agentgate guard [--registry DIR] [--log FILE] [--server NAME] -- CMD ARGS…` */
 export async function runGuardCommand(command: string[], options: GuardCommandOptions): Promise<number> {

@@ -21,7 +21,6 @@ import {
   TOOL_EXAMPLE_PATH,
 } from '../../init/templates/examples.js';
 import { WORKFLOW_PATH, workflowTemplate } from '../../init/templates/workflow.js';
-import type { InitOptions } from '../commands/init.js';
 import { UsageError } from '../../errors.js';
 import {
   readRegularFile,
@@ -29,6 +28,13 @@ import {
   readWorkingConfig,
   writeRepoFile,
 } from './codeowners-files.js';
+
+export interface InitOptions {
+  promptOwner?: string;
+  toolOwner?: string;
+  force?: boolean;
+  actionRef?: string;
+}
 
 export interface InitIo {
   /** true when a person can answer questions (stdin and stderr are terminals) */

@@ -1,8 +1,12 @@
 import { writeFileAtomic } from '../../load/write-file-atomic.js';
 import { buildServerManifest, deriveServerName } from '../../runtime/mcp-manifest.js';
 import { UsageError } from '../../errors.js';
-import type { McpImportOptions } from '../commands/mcp.js';
 import { readLiveServer } from './mcp-live.js';
+
+export interface McpImportOptions {
+  name?: string;
+  out?: string;
+}
 
 const NAME = /^[a-z][a-z0-9_.-]{0,63}$/;
 

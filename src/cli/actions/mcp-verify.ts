@@ -2,9 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { compareContracts, contractOf } from '../../runtime/mcp-contract.js';
 import { readServerManifest } from '../../runtime/mcp-manifest.js';
 import { UsageError } from '../../errors.js';
-import type { McpVerifyOptions } from '../commands/mcp.js';
 import { terminalChalk } from './intent-format.js';
 import { readLiveServer } from './mcp-live.js';
+
+export interface McpVerifyOptions {
+  manifest: string;
+  format: 'text' | 'json';
+}
 
 /** `agentgate mcp verify --manifest FILE -- CMD…`: 0 when the live contract equals the pinned one, 1 on drift. */
 export async function runMcpVerify(command: string[], options: McpVerifyOptions): Promise<number> {

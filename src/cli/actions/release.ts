@@ -1,8 +1,16 @@
 import { cutRelease } from '../../release/release.js';
 import type { ReleaseResult } from '../../release/release.js';
 import { revealInvisible } from '../../render/markdown-escape.js';
-import type { ReleaseCommandOptions } from '../commands/release.js';
 import { UsageError } from '../../errors.js';
+
+export interface ReleaseCommandOptions {
+  plane: 'data' | 'control';
+  ref?: string;
+  out: string;
+  requireSigned?: boolean;
+  tag: boolean;
+  format: 'text' | 'json';
+}
 
 /** Exit 0: released, or nothing changed; 1: --require-signed found an unsigned capability change. */
 export async function runRelease(options: ReleaseCommandOptions, cwd: string): Promise<number> {

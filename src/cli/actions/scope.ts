@@ -5,7 +5,11 @@ import type { Config } from '../../core/types.js';
 import { isShallow, verifyRef } from '../../git/refs.js';
 import { readGateState, readRegistryAt, walkHistory } from '../../load/history.js';
 import { renderScopeMarkdown, renderScopeText } from '../../render/scope.js';
-import type { ScopeOptions } from '../commands/scope.js';
+
+export interface ScopeOptions {
+  ref: string;
+  format: 'text' | 'json' | 'markdown';
+}
 
 /** `agentgate scope`: the registry at a commit, each tool with the commit that last changed it. */
 export async function runScope(options: ScopeOptions, cwd: string): Promise<number> {

@@ -1,6 +1,14 @@
 import { revealInvisible } from '../../render/markdown-escape.js';
 import { splitChange } from '../../release/split.js';
-import type { SplitCommandOptions } from '../commands/split.js';
+
+export interface SplitCommandOptions {
+  base?: string;
+  head?: string;
+  branch?: string;
+  force?: boolean;
+  dryRun?: boolean;
+  format: 'text' | 'json';
+}
 
 /** Exit 0 when a branch was written (or would be, with --dry-run); 1 when there is nothing to split. */
 export async function runSplit(options: SplitCommandOptions, cwd: string): Promise<number> {

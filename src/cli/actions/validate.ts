@@ -10,8 +10,12 @@ import { applyWaivers } from '../../core/waivers.js';
 import { readRegistrySources } from '../../load/load-registry.js';
 import { revealLine } from '../../render/reveal.js';
 import { renderSarif } from '../../render/sarif.js';
-import type { ValidateOptions } from '../commands/validate.js';
 import { UsageError } from '../../errors.js';
+
+export interface ValidateOptions {
+  dir: string;
+  format: 'text' | 'json' | 'sarif';
+}
 
 const CONFIG_FILES = ['agentgate.yaml', 'agentgate.yml'];
 

@@ -1,15 +1,7 @@
 import { Option } from 'commander';
 import type { Command } from 'commander';
-
-export interface McpImportOptions {
-  name?: string;
-  out?: string;
-}
-
-export interface McpVerifyOptions {
-  manifest: string;
-  format: 'text' | 'json';
-}
+import type { McpImportOptions } from '../actions/mcp-import.js';
+import type { McpVerifyOptions } from '../actions/mcp-verify.js';
 
 export function registerMcp(program: Command): void {
   const mcp = program
