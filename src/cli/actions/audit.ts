@@ -14,7 +14,7 @@ import { readGateState, readRegistryAt, walkHistory } from '../../load/history.j
 import { UsageError } from '../../errors.js';
 import { cachedPull, emptyCache, loadAuditCache, saveAuditCache } from './audit-cache.js';
 import { auditPull } from '../../gate/audit-pull.js';
-import { renderAuditText } from './audit-render.js';
+import { renderAuditText } from '../../render/audit.js';
 import { createProgress, resolveAuditRef } from './audit-setup.js';
 import { resolveRepo } from '../../gate/repo-ref.js';
 import { toolsOnly } from './scope.js';

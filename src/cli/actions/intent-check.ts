@@ -1,7 +1,8 @@
 import { evaluateIntent } from '../../core/evaluate-intent.js';
 import { DecisionLogDamaged, appendDecision } from '../../runtime/decision-log.js';
 import { UsageError } from '../../errors.js';
-import { decisionJson, renderDecisionText, terminalChalk } from './intent-format.js';
+import { decisionJson, renderDecisionText } from '../../render/decision.js';
+import { terminalChalk } from './terminal-chalk.js';
 import { readJsonInput } from './intent-input.js';
 import { logKeyFromEnvironment } from './intent-log-key.js';
 import { agentScopeOption } from './intent-agent.js';

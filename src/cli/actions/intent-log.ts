@@ -3,7 +3,8 @@ import { LogLineTooLong, readDecisionLog, verifyDecisionLog } from '../../runtim
 import type { LogRead, LogVerification } from '../../runtime/decision-log.js';
 import { summarizeDecisions } from '../../runtime/decision-report.js';
 import { UsageError } from '../../errors.js';
-import { renderReportText, terminalChalk } from './intent-format.js';
+import { renderReportText } from '../../render/decision.js';
+import { terminalChalk } from './terminal-chalk.js';
 import { logKeyFromEnvironment } from './intent-log-key.js';
 
 export interface IntentReportOptions {

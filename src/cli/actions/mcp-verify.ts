@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { compareContracts, contractOf } from '../../runtime/mcp-contract.js';
 import { readServerManifest } from '../../runtime/mcp-manifest.js';
 import { UsageError } from '../../errors.js';
-import { terminalChalk } from './intent-format.js';
+import { terminalChalk } from './terminal-chalk.js';
 import { readLiveServer } from './mcp-live.js';
 
 export interface McpVerifyOptions {

@@ -1,15 +1,14 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseConfig } from '../../core/parse/config.js';
-import { messageWithoutLocation } from '../../core/parse/findings.js';
 import { createFieldLocator } from '../../core/parse/locate.js';
 import { parseRegistryFiles } from '../../core/parse/registry-files.js';
 import type { Config, Finding } from '../../core/types.js';
 import { validateRegistry } from '../../core/validate-registry.js';
 import { applyWaivers } from '../../core/waivers.js';
 import { readRegistrySources } from '../../load/load-registry.js';
-import { revealLine } from '../../render/reveal.js';
 import { renderSarif } from '../../render/sarif.js';
+import { renderValidateText } from '../../render/validate.js';
 import { UsageError } from '../../errors.js';
 
 export interface ValidateOptions {
@@ -49,17 +48,9 @@ export async function runValidate(options: ValidateOptions): Promise<number> {
   } else if (options.format === 'sarif') {
     process.stdout.write(renderSarif(findings));
   } else {
-    const lines = findings.map((f) =>
-      revealLine(`${f.path}:${f.line}: ${f.severity} ${f.code}: ${messageWithoutLocation(f)}`),
+    process.stdout.write(
+      renderValidateText(findings, applied, registry.tools.length, registry.prompts.length),
     );
-    for (const waiver of applied)
-      lines.push(
-        revealLine(
-          `${waiver.path}: waived ${waiver.code} on ${waiver.tool} until ${waiver.expires} (${waiver.owner}: ${waiver.reason})`,
-        ),
-      );
-    lines.push(summarize(findings, registry.tools.length, registry.prompts.length));
-    process.stdout.write(`${lines.join('\n')}\n`);
   }
   return findings.some((finding) => finding.severity === 'error') ? 1 : 0;
 }
@@ -77,18 +68,6 @@ async function readConfig(dir: string): Promise<Config> {
     return config;
   }
   return parseConfig(null, CONFIG_FILES[0]!).config;
-}
-
-function summarize(findings: readonly Finding[], tools: number, prompts: number): string {
-  const errors = findings.filter((f) => f.severity === 'error').length;
-  const warnings = findings.filter((f) => f.severity === 'warning').length;
-  const checked = `${plural(tools, 'tool')}, ${plural(prompts, 'prompt')} checked`;
-  if (errors === 0 && warnings === 0) return `ok: ${checked}`;
-  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')}: ${checked}`;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
