@@ -1,3 +1,4 @@
+import type { FindingCode } from './finding-code.js';
 import type { EvalDelta } from './eval/types.js';
 
 // Shared data shapes of the pure core. Everything here is plain data: loaders produce it, the core
@@ -15,7 +16,7 @@ export type Severity = 'error' | 'warning' | 'info';
 
 export interface Finding {
   severity: Severity;
-  code: string;
+  code: FindingCode;
   path: string;
   line: number;
   message: string;

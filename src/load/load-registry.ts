@@ -248,7 +248,7 @@ function gitBlobId(bytes: Uint8Array): string {
   return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }
 
-function refused(code: string, path: string, message: string): Finding {
+function refused(code: Finding['code'], path: string, message: string): Finding {
   return inputFinding({ code, path, line: 1, message });
 }
 

@@ -46,7 +46,7 @@ export function checkCodeowners(input: CodeownersInput): CodeownersReport {
   const parsed = input.codeowners ? parseCodeowners(input.codeowners.text, input.codeowners.path) : null;
   const rules = parsed?.rules ?? [];
   const findings: Finding[] = [];
-  const finding = (severity: Finding['severity'], code: string, line: number, message: string) =>
+  const finding = (severity: Finding['severity'], code: Finding['code'], line: number, message: string) =>
     findings.push({ severity, code, path, line, message });
 
   if (!input.codeowners) {

@@ -96,7 +96,7 @@ describe('planStatuses (SPEC 7)', () => {
       findings: [
         {
           severity: 'error',
-          code: 'unknown-tool',
+          code: 'unknown-tool-binding',
           path: 'registry/prompts/support/system.md',
           line: 3,
           message: 'm',
