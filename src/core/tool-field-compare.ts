@@ -1,5 +1,4 @@
 import { canonicalJson, jsonEqual } from './canonical-json.js';
-import { compareHostSets } from './hosts.js';
 import { compareRadius } from './radius.js';
 import { compareInputSchemas } from './schema-widening.js';
 import { compareScopeSets } from './scopes.js';
@@ -7,65 +6,10 @@ import { redactTransport } from './server-field-changes.js';
 import type { SetComparison } from './scopes.js';
 import type { ChangeKind, FieldChange, JsonValue, RateLimit, Tool } from './types.js';
 
-/**
- * Field-by-field comparison of one tool at base and head (SPEC section 5). Each differing field yields one
- * FieldChange: `widened` when head grants more authority, `narrowed` when less, `changed` when neither.
- *
- * Narrowing is removing authority (a scope, a host, a credential; a lower rate; an added approval or guard).
- * What a manifest declares about itself (`effect`, `dataAccess`, `untrustedInput`, annotations) is a claim,
- * not a grant: lowering a claim removes nothing, so it is `changed`, never `narrowed`, and the sign-off it
- * needs is that of the radius before the claim was lowered (signoffs.ts).
- */
-export function compareToolFields(before: Tool, after: Tool): FieldChange[] {
-  const changes: FieldChange[] = [];
-  const push = (change: FieldChange | undefined): void => {
-    if (change) changes.push(change);
-  };
-  push(setChange('scopes', compareScopeSets(before.scopes, after.scopes)));
-  changes.push(...credentialChanges(before, after));
-  push(setChange('egress', compareHostSets(before.egress, after.egress)));
-  push(rateLimitChange(before.rateLimit, after.rateLimit));
-  push(rankedChange('approval', APPROVAL_RANK, before.approval, after.approval));
-  push(declarationChange('dataAccess', DATA_ACCESS_RANK, before.dataAccess, after.dataAccess));
-  push(
-    declarationChange(
-      'untrustedInput',
-      FLAG_RANK,
-      String(before.untrustedInput),
-      String(after.untrustedInput),
-    ),
-  );
-  push(schemaChange(before, after));
-  push(effectChange(before, after));
-  push(annotationsChange(before, after));
-  push(protectedTargetsChange(before, after));
-  push(scalarChange('policy.targetField', before.policy?.targetField, after.policy?.targetField, 'widened'));
-  push(
-    rankedChange(
-      'policy.requireChangeRequest',
-      FLAG_RANK,
-      String(before.policy?.requireChangeRequest ?? false),
-      String(after.policy?.requireChangeRequest ?? false),
-      // true -> false drops a guard, so here a falling rank is the widening
-      true,
-    ),
-  );
-  // A different server binary or URL is a different capability, whatever it says about itself.
-  push(transportChange(before.transport, after.transport));
-  push(scalarChange('server', before.server, after.server, 'changed'));
-  push(scalarChange('description', before.description, after.description, 'changed'));
-  push(scalarChange('owner', before.owner, after.owner, 'changed'));
-  for (const key of unmodelledKeys(before, after)) {
-    // A field this comparison does not know yet cannot be shown to grant less: fail closed.
-    push(scalarChange(key, before[key as keyof Tool], after[key as keyof Tool], 'widened'));
-  }
-  // Same meaning, different spelling (`policy: {}` vs none, requireChangeRequest false vs absent).
-  if (changes.length === 0) push(scalarChange('policy', before.policy, after.policy, 'changed'));
-  return changes;
-}
+// How each kind of tool field compares (SPEC section 5); the table of fields that uses them is tool-fields.ts.
 
 /** Compared raw, shown redacted: a changed env value is a change, but its value may be a secret. */
-function transportChange(
+export function transportChange(
   before: JsonValue | undefined,
   after: JsonValue | undefined,
 ): FieldChange | undefined {
@@ -78,26 +22,16 @@ function transportChange(
   };
 }
 
-const MODELLED_KEYS = new Set([
-  'name', 'source', 'server', 'description', 'owner', 'effect', 'scopes', 'credentials', 'egress', 'dataAccess',
-  'untrustedInput', 'rateLimit', 'approval', 'inputSchema', 'policy', 'annotations', 'transport',
-]); // prettier-ignore
+export const APPROVAL_RANK: Record<string, number> = { human: 0, none: 1 };
+export const DATA_ACCESS_RANK: Record<string, number> = { none: 0, internal: 1, sensitive: 2 };
+export const FLAG_RANK: Record<string, number> = { false: 0, true: 1 };
 
-function unmodelledKeys(before: Tool, after: Tool): string[] {
-  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
-  return [...keys].filter((key) => !MODELLED_KEYS.has(key)).sort();
-}
-
-const APPROVAL_RANK: Record<string, number> = { human: 0, none: 1 };
-const DATA_ACCESS_RANK: Record<string, number> = { none: 0, internal: 1, sensitive: 2 };
-const FLAG_RANK: Record<string, number> = { false: 0, true: 1 };
-
-function setChange(field: string, comparison: SetComparison): FieldChange | undefined {
+export function setChange(field: string, comparison: SetComparison): FieldChange | undefined {
   if (comparison.kind === 'same') return undefined;
   return { field, kind: comparison.kind, added: comparison.added, removed: comparison.removed };
 }
 
-function scalarChange(
+export function scalarChange(
   field: string,
   before: unknown,
   after: unknown,
@@ -111,7 +45,7 @@ const toJson = (value: unknown): JsonValue =>
   value === undefined ? null : (JSON.parse(canonicalJson(value)) as JsonValue);
 
 /** A rising rank widens (or narrows, when `inverted`); an unknown value fails closed to widened. */
-function rankedChange(
+export function rankedChange(
   field: string,
   rank: Record<string, number>,
   before: string,
@@ -127,7 +61,7 @@ function rankedChange(
 }
 
 /** A self-description: rising widens, and lowering it is only a claim (`changed`), never a narrowing. */
-function declarationChange(
+export function declarationChange(
   field: string,
   rank: Record<string, number>,
   before: string,
@@ -139,7 +73,7 @@ function declarationChange(
 
 const scalar = (value: string): JsonValue => (value === 'true' ? true : value === 'false' ? false : value);
 
-function credentialChanges(before: Tool, after: Tool): FieldChange[] {
+export function credentialChanges(before: Tool, after: Tool): FieldChange[] {
   const b = new Map(before.credentials.map((credential) => [credential.name, credential]));
   const a = new Map(after.credentials.map((credential) => [credential.name, credential]));
   const added = [...a.keys()].filter((name) => !b.has(name)).sort();
@@ -179,7 +113,7 @@ export function callsPerSecond(limit: RateLimit): number | undefined {
   return seconds === undefined ? undefined : limit.calls / seconds;
 }
 
-function rateLimitChange(
+export function rateLimitChange(
   before: RateLimit | undefined,
   after: RateLimit | undefined,
 ): FieldChange | undefined {
@@ -194,14 +128,14 @@ function rateLimitChange(
   return { ...change, kind: a > b ? 'widened' : a < b ? 'narrowed' : 'changed' };
 }
 
-function schemaChange(before: Tool, after: Tool): FieldChange | undefined {
+export function schemaChange(before: Tool, after: Tool): FieldChange | undefined {
   const comparison = compareInputSchemas(before.inputSchema, after.inputSchema);
   if (comparison.kind === 'same') return undefined;
   return { field: 'inputSchema', kind: comparison.kind, details: comparison.details };
 }
 
 /** No declared effect reads as MCP's default, irreversible, the class `radius-assumed` gives it. */
-function effectChange(before: Tool, after: Tool): FieldChange | undefined {
+export function effectChange(before: Tool, after: Tool): FieldChange | undefined {
   const change = scalarChange('effect', before.effect, after.effect, 'changed');
   if (!change) return undefined;
   const rises = compareRadius(after.effect ?? 'irreversible', before.effect ?? 'irreversible') > 0;
@@ -219,7 +153,7 @@ const HINTS = [
   { hint: 'openWorldHint', absent: true, safer: false },
 ] as const;
 
-function annotationsChange(before: Tool, after: Tool): FieldChange | undefined {
+export function annotationsChange(before: Tool, after: Tool): FieldChange | undefined {
   const change = scalarChange('annotations', before.annotations, after.annotations, 'changed');
   if (!change) return undefined;
   const riskier = HINTS.some(({ hint, absent, safer }) => {
@@ -232,7 +166,7 @@ function annotationsChange(before: Tool, after: Tool): FieldChange | undefined {
   return { ...change, kind: riskier ? 'widened' : 'changed' };
 }
 
-function protectedTargetsChange(before: Tool, after: Tool): FieldChange | undefined {
+export function protectedTargetsChange(before: Tool, after: Tool): FieldChange | undefined {
   const b = new Set(before.policy?.protectedTargets ?? []);
   const a = new Set(after.policy?.protectedTargets ?? []);
   const added = [...a].filter((target) => !b.has(target)).sort();
