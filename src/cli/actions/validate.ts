@@ -1,3 +1,4 @@
+import { CONFIG_PATHS } from '../../core/gate-files.js';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseConfig } from '../../core/parse/config.js';
@@ -15,8 +16,6 @@ export interface ValidateOptions {
   dir: string;
   format: 'text' | 'json' | 'sarif';
 }
-
-const CONFIG_FILES = ['agentgate.yaml', 'agentgate.yml'];
 
 /** Validates the working-tree registry under `options.dir`; returns the exit code (1 when any error is found). */
 export async function runValidate(options: ValidateOptions): Promise<number> {
@@ -56,7 +55,7 @@ export async function runValidate(options: ValidateOptions): Promise<number> {
 }
 
 async function readConfig(dir: string): Promise<Config> {
-  for (const name of CONFIG_FILES) {
+  for (const name of CONFIG_PATHS) {
     const text = await readFile(join(dir, name), 'utf8').catch(() => null);
     if (text === null) continue;
     const { config, errors } = parseConfig(text, name);
@@ -67,7 +66,7 @@ async function readConfig(dir: string): Promise<Config> {
     }
     return config;
   }
-  return parseConfig(null, CONFIG_FILES[0]!).config;
+  return parseConfig(null, CONFIG_PATHS[0]!).config;
 }
 
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
