@@ -1,7 +1,7 @@
 import { createRegistryRoles } from '../classify-paths.js';
 import type { RegistryRole } from '../classify-paths.js';
 import { parseRegistryFile } from '../parse-snapshot.js';
-import type { Config, Registry } from '../types.js';
+import type { Config, Registry, Server } from '../types.js';
 import { DEFAULT_CONFIG } from './config.js';
 import type { SourceFile } from './source-file.js';
 
@@ -18,12 +18,16 @@ export interface RegistryRoots {
 export function parseRegistryFiles(files: readonly SourceFile[], roots: RegistryRoots): Registry {
   const roleOf = roots.roleOf ?? createRegistryRoles(configForRoots(roots));
   const registry: Registry = { tools: [], prompts: [], findings: [] };
+  const servers: Server[] = [];
   for (const file of files) {
     const parsed = parseRegistryFile(file, roleOf(file.path), roots.promptsRoot);
     registry.tools.push(...parsed.tools);
+    servers.push(...(parsed.servers ?? []));
     if (parsed.prompt) registry.prompts.push(parsed.prompt);
     registry.findings.push(...parsed.findings);
   }
+  // the servers a commit's registry holds (parse-snapshot.ts), so that validate and the runtime see them too
+  if (servers.length > 0) registry.servers = servers;
   return registry;
 }
 
