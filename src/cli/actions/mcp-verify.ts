@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { compareContracts, contractOf } from '../../runtime/mcp-contract.js';
 import { readServerManifest } from '../../runtime/mcp-manifest.js';
+import { renderDriftText } from '../../render/mcp-drift.js';
 import { UsageError } from '../../errors.js';
 import { terminalChalk } from './terminal-chalk.js';
 import { readLiveServer } from './mcp-live.js';
@@ -36,16 +37,10 @@ export async function runMcpVerify(command: string[], options: McpVerifyOptions)
       differences,
     };
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
-  } else if (differences.length === 0) {
-    process.stdout.write(`${options.manifest}: ${pinned.tools.length} tools, no drift\n`);
   } else {
-    const c = terminalChalk();
-    const sign = { added: c.yellow('+'), removed: c.red('-'), changed: c.yellow('~') } as const;
     process.stdout.write(
-      `${c.red.bold('drift')}: the live server differs from ${options.manifest} (${differences.length})\n`,
+      renderDriftText(options.manifest, pinned.tools.length, differences, terminalChalk()),
     );
-    for (const difference of differences)
-      process.stdout.write(`  ${sign[difference.change]} ${difference.message}\n`);
   }
   return differences.length === 0 ? 0 : 1;
 }
