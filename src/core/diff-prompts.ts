@@ -103,7 +103,12 @@ function checkChangedPrompt(
   rule: VersionBumpRule,
 ): Finding[] {
   const findings: Finding[] = [];
-  const at = (severity: Severity, code: Finding['code'], field: string | undefined, message: string): Finding => ({
+  const at = (
+    severity: Severity,
+    code: Finding['code'],
+    field: string | undefined,
+    message: string,
+  ): Finding => ({
     severity,
     code,
     path: after.source.path,
