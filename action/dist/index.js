@@ -36,9 +36,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// node_modules/picomatch/lib/constants.js
+// ../main/node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports, module) {
+  "../main/node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
@@ -238,9 +238,9 @@ var require_constants = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/utils.js
+// ../main/node_modules/picomatch/lib/utils.js
 var require_utils = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports) {
+  "../main/node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
     var {
       REGEX_BACKSLASH,
@@ -302,9 +302,9 @@ var require_utils = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/scan.js
+// ../main/node_modules/picomatch/lib/scan.js
 var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports, module) {
+  "../main/node_modules/picomatch/lib/scan.js"(exports, module) {
     "use strict";
     var utils = require_utils();
     var {
@@ -640,9 +640,9 @@ var require_scan = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/parse.js
+// ../main/node_modules/picomatch/lib/parse.js
 var require_parse = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports, module) {
+  "../main/node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
     var constants = require_constants();
     var utils = require_utils();
@@ -1655,9 +1655,9 @@ var require_parse = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/picomatch.js
+// ../main/node_modules/picomatch/lib/picomatch.js
 var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
+  "../main/node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
     var scan = require_scan();
     var parse3 = require_parse();
@@ -1795,9 +1795,9 @@ var require_picomatch = __commonJS({
   }
 });
 
-// node_modules/picomatch/index.js
+// ../main/node_modules/picomatch/index.js
 var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports, module) {
+  "../main/node_modules/picomatch/index.js"(exports, module) {
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
@@ -1812,9 +1812,9 @@ var require_picomatch2 = __commonJS({
   }
 });
 
-// node_modules/bottleneck/light.js
+// ../main/node_modules/bottleneck/light.js
 var require_light = __commonJS({
-  "node_modules/bottleneck/light.js"(exports, module) {
+  "../main/node_modules/bottleneck/light.js"(exports, module) {
     (function(global2, factory) {
       typeof exports === "object" && typeof module !== "undefined" ? module.exports = factory() : typeof define === "function" && define.amd ? define(factory) : global2.Bottleneck = factory();
     })(exports, (function() {
@@ -3131,9 +3131,9 @@ var require_light = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/codegen/code.js
+// ../main/node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/code.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/codegen/code.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.regexpCode = exports.getEsmExportName = exports.getProperty = exports.safeStringify = exports.stringify = exports.strConcat = exports.addCodeArg = exports.str = exports._ = exports.nil = exports._Code = exports.Name = exports.IDENTIFIER = exports._CodeOrName = void 0;
@@ -3285,9 +3285,9 @@ var require_code = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/codegen/scope.js
+// ../main/node_modules/ajv/dist/compile/codegen/scope.js
 var require_scope = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/scope.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/codegen/scope.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
@@ -3430,9 +3430,9 @@ var require_scope = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/codegen/index.js
+// ../main/node_modules/ajv/dist/compile/codegen/index.js
 var require_codegen = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/index.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/codegen/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
@@ -4150,9 +4150,9 @@ var require_codegen = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/util.js
+// ../main/node_modules/ajv/dist/compile/util.js
 var require_util = __commonJS({
-  "node_modules/ajv/dist/compile/util.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/util.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
@@ -4317,9 +4317,9 @@ var require_util = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/names.js
+// ../main/node_modules/ajv/dist/compile/names.js
 var require_names = __commonJS({
-  "node_modules/ajv/dist/compile/names.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/names.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -4356,9 +4356,9 @@ var require_names = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/errors.js
+// ../main/node_modules/ajv/dist/compile/errors.js
 var require_errors = __commonJS({
-  "node_modules/ajv/dist/compile/errors.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/errors.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
@@ -4478,9 +4478,9 @@ var require_errors = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/boolSchema.js
+// ../main/node_modules/ajv/dist/compile/validate/boolSchema.js
 var require_boolSchema = __commonJS({
-  "node_modules/ajv/dist/compile/validate/boolSchema.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/validate/boolSchema.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
@@ -4529,9 +4529,9 @@ var require_boolSchema = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/rules.js
+// ../main/node_modules/ajv/dist/compile/rules.js
 var require_rules = __commonJS({
-  "node_modules/ajv/dist/compile/rules.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/rules.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getRules = exports.isJSONType = void 0;
@@ -4560,9 +4560,9 @@ var require_rules = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/applicability.js
+// ../main/node_modules/ajv/dist/compile/validate/applicability.js
 var require_applicability = __commonJS({
-  "node_modules/ajv/dist/compile/validate/applicability.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/validate/applicability.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.shouldUseRule = exports.shouldUseGroup = exports.schemaHasRulesForType = void 0;
@@ -4583,9 +4583,9 @@ var require_applicability = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/dataType.js
+// ../main/node_modules/ajv/dist/compile/validate/dataType.js
 var require_dataType = __commonJS({
-  "node_modules/ajv/dist/compile/validate/dataType.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/validate/dataType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
@@ -4767,9 +4767,9 @@ var require_dataType = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/defaults.js
+// ../main/node_modules/ajv/dist/compile/validate/defaults.js
 var require_defaults = __commonJS({
-  "node_modules/ajv/dist/compile/validate/defaults.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/validate/defaults.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.assignDefaults = void 0;
@@ -4804,9 +4804,9 @@ var require_defaults = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/code.js
+// ../main/node_modules/ajv/dist/vocabularies/code.js
 var require_code2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/code.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/code.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
@@ -4937,9 +4937,9 @@ var require_code2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/keyword.js
+// ../main/node_modules/ajv/dist/compile/validate/keyword.js
 var require_keyword = __commonJS({
-  "node_modules/ajv/dist/compile/validate/keyword.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/validate/keyword.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
@@ -5055,9 +5055,9 @@ var require_keyword = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/subschema.js
+// ../main/node_modules/ajv/dist/compile/validate/subschema.js
 var require_subschema = __commonJS({
-  "node_modules/ajv/dist/compile/validate/subschema.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/validate/subschema.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
@@ -5138,9 +5138,9 @@ var require_subschema = __commonJS({
   }
 });
 
-// node_modules/fast-deep-equal/index.js
+// ../main/node_modules/fast-deep-equal/index.js
 var require_fast_deep_equal = __commonJS({
-  "node_modules/fast-deep-equal/index.js"(exports, module) {
+  "../main/node_modules/fast-deep-equal/index.js"(exports, module) {
     "use strict";
     module.exports = function equal(a, b) {
       if (a === b) return true;
@@ -5173,9 +5173,9 @@ var require_fast_deep_equal = __commonJS({
   }
 });
 
-// node_modules/json-schema-traverse/index.js
+// ../main/node_modules/json-schema-traverse/index.js
 var require_json_schema_traverse = __commonJS({
-  "node_modules/json-schema-traverse/index.js"(exports, module) {
+  "../main/node_modules/json-schema-traverse/index.js"(exports, module) {
     "use strict";
     var traverse = module.exports = function(schema2, opts, cb) {
       if (typeof opts == "function") {
@@ -5261,9 +5261,9 @@ var require_json_schema_traverse = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/resolve.js
+// ../main/node_modules/ajv/dist/compile/resolve.js
 var require_resolve = __commonJS({
-  "node_modules/ajv/dist/compile/resolve.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/resolve.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
@@ -5417,9 +5417,9 @@ var require_resolve = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/index.js
+// ../main/node_modules/ajv/dist/compile/validate/index.js
 var require_validate = __commonJS({
-  "node_modules/ajv/dist/compile/validate/index.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/validate/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
@@ -5925,9 +5925,9 @@ var require_validate = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/validation_error.js
+// ../main/node_modules/ajv/dist/runtime/validation_error.js
 var require_validation_error = __commonJS({
-  "node_modules/ajv/dist/runtime/validation_error.js"(exports) {
+  "../main/node_modules/ajv/dist/runtime/validation_error.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var ValidationError = class extends Error {
@@ -5941,9 +5941,9 @@ var require_validation_error = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/ref_error.js
+// ../main/node_modules/ajv/dist/compile/ref_error.js
 var require_ref_error = __commonJS({
-  "node_modules/ajv/dist/compile/ref_error.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/ref_error.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var resolve_1 = require_resolve();
@@ -5958,9 +5958,9 @@ var require_ref_error = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/index.js
+// ../main/node_modules/ajv/dist/compile/index.js
 var require_compile = __commonJS({
-  "node_modules/ajv/dist/compile/index.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
@@ -6182,9 +6182,9 @@ var require_compile = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/data.json
+// ../main/node_modules/ajv/dist/refs/data.json
 var require_data = __commonJS({
-  "node_modules/ajv/dist/refs/data.json"(exports, module) {
+  "../main/node_modules/ajv/dist/refs/data.json"(exports, module) {
     module.exports = {
       $id: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#",
       description: "Meta-schema for $data reference (JSON AnySchema extension proposal)",
@@ -6201,9 +6201,9 @@ var require_data = __commonJS({
   }
 });
 
-// node_modules/fast-uri/lib/utils.js
+// ../main/node_modules/fast-uri/lib/utils.js
 var require_utils2 = __commonJS({
-  "node_modules/fast-uri/lib/utils.js"(exports, module) {
+  "../main/node_modules/fast-uri/lib/utils.js"(exports, module) {
     "use strict";
     var isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu);
     var isIPv4 = RegExp.prototype.test.bind(/^(?:(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)$/u);
@@ -6735,9 +6735,9 @@ var require_utils2 = __commonJS({
   }
 });
 
-// node_modules/fast-uri/lib/schemes.js
+// ../main/node_modules/fast-uri/lib/schemes.js
 var require_schemes = __commonJS({
-  "node_modules/fast-uri/lib/schemes.js"(exports, module) {
+  "../main/node_modules/fast-uri/lib/schemes.js"(exports, module) {
     "use strict";
     var { isUUID } = require_utils2();
     var URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu;
@@ -6946,9 +6946,9 @@ var require_schemes = __commonJS({
   }
 });
 
-// node_modules/fast-uri/index.js
+// ../main/node_modules/fast-uri/index.js
 var require_fast_uri = __commonJS({
-  "node_modules/fast-uri/index.js"(exports, module) {
+  "../main/node_modules/fast-uri/index.js"(exports, module) {
     "use strict";
     var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils2();
     var { SCHEMES, getSchemeHandler } = require_schemes();
@@ -7376,9 +7376,9 @@ var require_fast_uri = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/uri.js
+// ../main/node_modules/ajv/dist/runtime/uri.js
 var require_uri = __commonJS({
-  "node_modules/ajv/dist/runtime/uri.js"(exports) {
+  "../main/node_modules/ajv/dist/runtime/uri.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var uri = require_fast_uri();
@@ -7387,9 +7387,9 @@ var require_uri = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/core.js
+// ../main/node_modules/ajv/dist/core.js
 var require_core = __commonJS({
-  "node_modules/ajv/dist/core.js"(exports) {
+  "../main/node_modules/ajv/dist/core.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
@@ -7998,9 +7998,9 @@ var require_core = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/core/id.js
+// ../main/node_modules/ajv/dist/vocabularies/core/id.js
 var require_id = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/id.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/core/id.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var def = {
@@ -8013,9 +8013,9 @@ var require_id = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/core/ref.js
+// ../main/node_modules/ajv/dist/vocabularies/core/ref.js
 var require_ref = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/ref.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/core/ref.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.callRef = exports.getValidate = void 0;
@@ -8135,9 +8135,9 @@ var require_ref = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/core/index.js
+// ../main/node_modules/ajv/dist/vocabularies/core/index.js
 var require_core2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/index.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/core/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var id_1 = require_id();
@@ -8156,9 +8156,9 @@ var require_core2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/limitNumber.js
+// ../main/node_modules/ajv/dist/vocabularies/validation/limitNumber.js
 var require_limitNumber = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -8188,9 +8188,9 @@ var require_limitNumber = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/multipleOf.js
+// ../main/node_modules/ajv/dist/vocabularies/validation/multipleOf.js
 var require_multipleOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -8216,9 +8216,9 @@ var require_multipleOf = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/ucs2length.js
+// ../main/node_modules/ajv/dist/runtime/ucs2length.js
 var require_ucs2length = __commonJS({
-  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+  "../main/node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function ucs2length(str2) {
@@ -8242,9 +8242,9 @@ var require_ucs2length = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/limitLength.js
+// ../main/node_modules/ajv/dist/vocabularies/validation/limitLength.js
 var require_limitLength = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -8274,9 +8274,9 @@ var require_limitLength = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/pattern.js
+// ../main/node_modules/ajv/dist/vocabularies/validation/pattern.js
 var require_pattern = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -8311,9 +8311,9 @@ var require_pattern = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/limitProperties.js
+// ../main/node_modules/ajv/dist/vocabularies/validation/limitProperties.js
 var require_limitProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -8340,9 +8340,9 @@ var require_limitProperties = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/required.js
+// ../main/node_modules/ajv/dist/vocabularies/validation/required.js
 var require_required = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/required.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/validation/required.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -8422,9 +8422,9 @@ var require_required = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/limitItems.js
+// ../main/node_modules/ajv/dist/vocabularies/validation/limitItems.js
 var require_limitItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -8451,9 +8451,9 @@ var require_limitItems = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/equal.js
+// ../main/node_modules/ajv/dist/runtime/equal.js
 var require_equal = __commonJS({
-  "node_modules/ajv/dist/runtime/equal.js"(exports) {
+  "../main/node_modules/ajv/dist/runtime/equal.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var equal = require_fast_deep_equal();
@@ -8462,9 +8462,9 @@ var require_equal = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
+// ../main/node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
 var require_uniqueItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var dataType_1 = require_dataType();
@@ -8529,9 +8529,9 @@ var require_uniqueItems = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/const.js
+// ../main/node_modules/ajv/dist/vocabularies/validation/const.js
 var require_const = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/const.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/validation/const.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -8558,9 +8558,9 @@ var require_const = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/enum.js
+// ../main/node_modules/ajv/dist/vocabularies/validation/enum.js
 var require_enum = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/enum.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/validation/enum.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -8607,9 +8607,9 @@ var require_enum = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/index.js
+// ../main/node_modules/ajv/dist/vocabularies/validation/index.js
 var require_validation = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/index.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/validation/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var limitNumber_1 = require_limitNumber();
@@ -8645,9 +8645,9 @@ var require_validation = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
 var require_additionalItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateAdditionalItems = void 0;
@@ -8698,9 +8698,9 @@ var require_additionalItems = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/items.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/items.js
 var require_items = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/items.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/items.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateTuple = void 0;
@@ -8755,9 +8755,9 @@ var require_items = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
 var require_prefixItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var items_1 = require_items();
@@ -8772,9 +8772,9 @@ var require_prefixItems = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/items2020.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/items2020.js
 var require_items2020 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -8807,9 +8807,9 @@ var require_items2020 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/contains.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/contains.js
 var require_contains = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -8901,9 +8901,9 @@ var require_contains = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/dependencies.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/dependencies.js
 var require_dependencies = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
@@ -8995,9 +8995,9 @@ var require_dependencies = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
 var require_propertyNames = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -9038,9 +9038,9 @@ var require_propertyNames = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
 var require_additionalProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -9144,9 +9144,9 @@ var require_additionalProperties = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/properties.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/properties.js
 var require_properties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var validate_1 = require_validate();
@@ -9202,9 +9202,9 @@ var require_properties = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
 var require_patternProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -9276,9 +9276,9 @@ var require_patternProperties = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/not.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/not.js
 var require_not = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/not.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/not.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -9307,9 +9307,9 @@ var require_not = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/anyOf.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/anyOf.js
 var require_anyOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -9324,9 +9324,9 @@ var require_anyOf = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/oneOf.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/oneOf.js
 var require_oneOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -9382,9 +9382,9 @@ var require_oneOf = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/allOf.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/allOf.js
 var require_allOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -9409,9 +9409,9 @@ var require_allOf = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/if.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/if.js
 var require_if = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/if.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/if.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -9478,9 +9478,9 @@ var require_if = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/thenElse.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/thenElse.js
 var require_thenElse = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -9496,9 +9496,9 @@ var require_thenElse = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/index.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/index.js
 var require_applicator = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/index.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var additionalItems_1 = require_additionalItems();
@@ -9544,9 +9544,9 @@ var require_applicator = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/format/format.js
+// ../main/node_modules/ajv/dist/vocabularies/format/format.js
 var require_format = __commonJS({
-  "node_modules/ajv/dist/vocabularies/format/format.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/format/format.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -9634,9 +9634,9 @@ var require_format = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/format/index.js
+// ../main/node_modules/ajv/dist/vocabularies/format/index.js
 var require_format2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/format/index.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/format/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var format_1 = require_format();
@@ -9645,9 +9645,9 @@ var require_format2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/metadata.js
+// ../main/node_modules/ajv/dist/vocabularies/metadata.js
 var require_metadata = __commonJS({
-  "node_modules/ajv/dist/vocabularies/metadata.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/metadata.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.contentVocabulary = exports.metadataVocabulary = void 0;
@@ -9668,9 +9668,9 @@ var require_metadata = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/draft7.js
+// ../main/node_modules/ajv/dist/vocabularies/draft7.js
 var require_draft7 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/draft7.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/draft7.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var core_1 = require_core2();
@@ -9690,9 +9690,9 @@ var require_draft7 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/discriminator/types.js
+// ../main/node_modules/ajv/dist/vocabularies/discriminator/types.js
 var require_types = __commonJS({
-  "node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DiscrError = void 0;
@@ -9704,9 +9704,9 @@ var require_types = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/discriminator/index.js
+// ../main/node_modules/ajv/dist/vocabularies/discriminator/index.js
 var require_discriminator = __commonJS({
-  "node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -9809,9 +9809,9 @@ var require_discriminator = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/json-schema-draft-07.json
+// ../main/node_modules/ajv/dist/refs/json-schema-draft-07.json
 var require_json_schema_draft_07 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports, module) {
+  "../main/node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports, module) {
     module.exports = {
       $schema: "http://json-schema.org/draft-07/schema#",
       $id: "http://json-schema.org/draft-07/schema#",
@@ -9966,9 +9966,9 @@ var require_json_schema_draft_07 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/ajv.js
+// ../main/node_modules/ajv/dist/ajv.js
 var require_ajv = __commonJS({
-  "node_modules/ajv/dist/ajv.js"(exports, module) {
+  "../main/node_modules/ajv/dist/ajv.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
@@ -10036,9 +10036,9 @@ var require_ajv = __commonJS({
   }
 });
 
-// node_modules/ajv-formats/dist/formats.js
+// ../main/node_modules/ajv-formats/dist/formats.js
 var require_formats = __commonJS({
-  "node_modules/ajv-formats/dist/formats.js"(exports) {
+  "../main/node_modules/ajv-formats/dist/formats.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.formatNames = exports.fastFormats = exports.fullFormats = void 0;
@@ -10239,9 +10239,9 @@ var require_formats = __commonJS({
   }
 });
 
-// node_modules/ajv-formats/dist/limit.js
+// ../main/node_modules/ajv-formats/dist/limit.js
 var require_limit = __commonJS({
-  "node_modules/ajv-formats/dist/limit.js"(exports) {
+  "../main/node_modules/ajv-formats/dist/limit.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.formatLimitDefinition = void 0;
@@ -10311,9 +10311,9 @@ var require_limit = __commonJS({
   }
 });
 
-// node_modules/ajv-formats/dist/index.js
+// ../main/node_modules/ajv-formats/dist/index.js
 var require_dist = __commonJS({
-  "node_modules/ajv-formats/dist/index.js"(exports, module) {
+  "../main/node_modules/ajv-formats/dist/index.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var formats_1 = require_formats();
@@ -10353,9 +10353,9 @@ var require_dist = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/identity.js
+// ../main/node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "node_modules/yaml/dist/nodes/identity.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/identity.js"(exports) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -10410,9 +10410,9 @@ var require_identity = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/visit.js
+// ../main/node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "node_modules/yaml/dist/visit.js"(exports) {
+  "../main/node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
@@ -10568,9 +10568,9 @@ var require_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/directives.js
+// ../main/node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "node_modules/yaml/dist/doc/directives.js"(exports) {
+  "../main/node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit = require_visit();
@@ -10739,9 +10739,9 @@ var require_directives = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/anchors.js
+// ../main/node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "node_modules/yaml/dist/doc/anchors.js"(exports) {
+  "../main/node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit = require_visit();
@@ -10809,9 +10809,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/applyReviver.js
+// ../main/node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+  "../main/node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val === "object") {
@@ -10859,9 +10859,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/toJS.js
+// ../main/node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity = require_identity();
     function toJS(value, arg, ctx) {
@@ -10889,9 +10889,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Node.js
+// ../main/node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "node_modules/yaml/dist/nodes/Node.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity = require_identity();
@@ -10930,9 +10930,9 @@ var require_Node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Alias.js
+// ../main/node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var visit = require_visit();
@@ -11048,9 +11048,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Scalar.js
+// ../main/node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Node = require_Node();
@@ -11078,9 +11078,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/createNode.js
+// ../main/node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "node_modules/yaml/dist/doc/createNode.js"(exports) {
+  "../main/node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -11153,9 +11153,9 @@ var require_createNode = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Collection.js
+// ../main/node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var identity = require_identity();
@@ -11296,9 +11296,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyComment.js
+// ../main/node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
@@ -11313,9 +11313,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/foldFlowLines.js
+// ../main/node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -11449,9 +11449,9 @@ ${indent}${text.slice(fold + 1, end2)}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyString.js
+// ../main/node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -11732,9 +11732,9 @@ ${indent}`);
   }
 });
 
-// node_modules/yaml/dist/stringify/stringify.js
+// ../main/node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var identity = require_identity();
@@ -11856,9 +11856,9 @@ ${ctx.indent}${str2}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyPair.js
+// ../main/node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -11989,9 +11989,9 @@ ${ctx.indent}`;
   }
 });
 
-// node_modules/yaml/dist/log.js
+// ../main/node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "node_modules/yaml/dist/log.js"(exports) {
+  "../main/node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
     function debug(logLevel, ...messages) {
@@ -12011,9 +12011,9 @@ var require_log = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -12071,9 +12071,9 @@ var require_merge = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/addPairToJSMap.js
+// ../main/node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
     var merge3 = require_merge();
@@ -12135,9 +12135,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Pair.js
+// ../main/node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/Pair.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
@@ -12175,9 +12175,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyCollection.js
+// ../main/node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify = require_stringify();
@@ -12326,9 +12326,9 @@ ${indent}${end}`;
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLMap.js
+// ../main/node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
@@ -12470,9 +12470,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/map.js
+// ../main/node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "node_modules/yaml/dist/schema/common/map.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLMap = require_YAMLMap();
@@ -12492,9 +12492,9 @@ var require_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLSeq.js
+// ../main/node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
@@ -12608,9 +12608,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/seq.js
+// ../main/node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLSeq = require_YAMLSeq();
@@ -12630,9 +12630,9 @@ var require_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/string.js
+// ../main/node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "node_modules/yaml/dist/schema/common/string.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string = {
@@ -12649,9 +12649,9 @@ var require_string = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/null.js
+// ../main/node_modules/yaml/dist/schema/common/null.js
 var require_null2 = __commonJS({
-  "node_modules/yaml/dist/schema/common/null.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
@@ -12667,9 +12667,9 @@ var require_null2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/bool.js
+// ../main/node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
@@ -12691,9 +12691,9 @@ var require_bool = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyNumber.js
+// ../main/node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
@@ -12718,9 +12718,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/float.js
+// ../main/node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "node_modules/yaml/dist/schema/core/float.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -12764,9 +12764,9 @@ var require_float = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/int.js
+// ../main/node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "node_modules/yaml/dist/schema/core/int.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -12809,9 +12809,9 @@ var require_int = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/schema.js
+// ../main/node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
     var map2 = require_map();
     var _null2 = require_null2();
@@ -12837,9 +12837,9 @@ var require_schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/json/schema.js
+// ../main/node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var map2 = require_map();
@@ -12904,9 +12904,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
     var Scalar = require_Scalar();
@@ -12970,9 +12970,9 @@ var require_binary = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -13048,9 +13048,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
     var identity = require_identity();
     var toJS = require_toJS();
@@ -13126,9 +13126,9 @@ var require_omap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -13158,9 +13158,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/float.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -13207,9 +13207,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/int.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -13286,9 +13286,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/set.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -13375,9 +13375,9 @@ var require_set = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str2, asBigInt) {
@@ -13463,9 +13463,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
     var map2 = require_map();
     var _null2 = require_null2();
@@ -13507,9 +13507,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/tags.js
+// ../main/node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "node_modules/yaml/dist/schema/tags.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
     var map2 = require_map();
     var _null2 = require_null2();
@@ -13601,9 +13601,9 @@ var require_tags = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/Schema.js
+// ../main/node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "node_modules/yaml/dist/schema/Schema.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity = require_identity();
     var map2 = require_map();
@@ -13633,9 +13633,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyDocument.js
+// ../main/node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify = require_stringify();
@@ -13713,9 +13713,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/Document.js
+// ../main/node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "node_modules/yaml/dist/doc/Document.js"(exports) {
+  "../main/node_modules/yaml/dist/doc/Document.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var Collection2 = require_Collection();
@@ -14022,9 +14022,9 @@ var require_Document = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/errors.js
+// ../main/node_modules/yaml/dist/errors.js
 var require_errors2 = __commonJS({
-  "node_modules/yaml/dist/errors.js"(exports) {
+  "../main/node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name, pos, code, message) {
@@ -14087,9 +14087,9 @@ ${pointer}
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-props.js
+// ../main/node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
     function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -14221,9 +14221,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-contains-newline.js
+// ../main/node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -14263,9 +14263,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-flow-indent-check.js
+// ../main/node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent, fc, onError) {
@@ -14281,9 +14281,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-map-includes.js
+// ../main/node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity = require_identity();
     function mapIncludes(ctx, items, search) {
@@ -14297,9 +14297,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-map.js
+// ../main/node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
@@ -14405,9 +14405,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-seq.js
+// ../main/node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -14456,9 +14456,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-end.js
+// ../main/node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
@@ -14499,9 +14499,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-collection.js
+// ../main/node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -14693,9 +14693,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-collection.js
+// ../main/node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -14758,9 +14758,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-scalar.js
+// ../main/node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar3, onError) {
@@ -14941,9 +14941,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// ../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -15162,9 +15162,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-scalar.js
+// ../main/node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -15243,9 +15243,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// ../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -15273,9 +15273,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-node.js
+// ../main/node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -15379,9 +15379,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-doc.js
+// ../main/node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
     var Document = require_Document();
     var composeNode = require_compose_node();
@@ -15422,9 +15422,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/composer.js
+// ../main/node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "node_modules/yaml/dist/compose/composer.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/composer.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
@@ -15630,9 +15630,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// node_modules/yaml/dist/parse/cst-scalar.js
+// ../main/node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -15815,9 +15815,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-stringify.js
+// ../main/node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
     var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -15876,9 +15876,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-visit.js
+// ../main/node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
@@ -15938,9 +15938,9 @@ var require_cst_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst.js
+// ../main/node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "node_modules/yaml/dist/parse/cst.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/cst.js"(exports) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -16040,9 +16040,9 @@ var require_cst = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/lexer.js
+// ../main/node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "node_modules/yaml/dist/parse/lexer.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -16629,9 +16629,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/line-counter.js
+// ../main/node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
     var LineCounter2 = class {
       constructor() {
@@ -16660,9 +16660,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/parser.js
+// ../main/node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJS({
-  "node_modules/yaml/dist/parse/parser.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var cst = require_cst();
@@ -17534,9 +17534,9 @@ var require_parser = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/public-api.js
+// ../main/node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "node_modules/yaml/dist/public-api.js"(exports) {
+  "../main/node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -17631,9 +17631,9 @@ var require_public_api = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/index.js
+// ../main/node_modules/yaml/dist/index.js
 var require_dist2 = __commonJS({
-  "node_modules/yaml/dist/index.js"(exports) {
+  "../main/node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -17962,12 +17962,19 @@ function planReviewerRequests(input2) {
 
 // src/core/classify-paths.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
+
+// src/core/governance/codeowners-paths.ts
+var CODEOWNERS_LOCATIONS = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
+
+// src/core/gate-files.ts
+var CONFIG_PATHS = ["agentgate.yaml", "agentgate.yml"];
+var CODEOWNERS_PATHS = CODEOWNERS_LOCATIONS;
+var MAX_MANIFEST_BYTES = 1024 * 1024;
+
+// src/core/classify-paths.ts
 var GATE_FILE_PATTERNS = [
-  "agentgate.yaml",
-  "agentgate.yml",
-  "CODEOWNERS",
-  ".github/CODEOWNERS",
-  "docs/CODEOWNERS",
+  ...CONFIG_PATHS,
+  ...CODEOWNERS_PATHS,
   ".github/workflows/**",
   ".github/actions/**",
   "action.yml",
@@ -18340,7 +18347,8 @@ function signerStatus(user, input2) {
 function planeOfFinding(finding, classify) {
   if (isEvalFinding(finding)) return "data";
   const field = finding.field ?? "";
-  if (finding.code === "unknown-tool" || field === "tools" || field.startsWith("tools.")) return "control";
+  if (finding.code === "unknown-tool-binding" || field === "tools" || field.startsWith("tools."))
+    return "control";
   return classify(finding.path) === "data" ? "data" : "control";
 }
 function planStatuses(input2) {
@@ -18684,10 +18692,10 @@ async function setErrorStatuses(api, sha, message, options = {}) {
   }
 }
 
-// node_modules/@octokit/plugin-retry/dist-bundle/index.js
+// ../main/node_modules/@octokit/plugin-retry/dist-bundle/index.js
 var import_light = __toESM(require_light(), 1);
 
-// node_modules/@octokit/request-error/dist-src/index.js
+// ../main/node_modules/@octokit/request-error/dist-src/index.js
 var RequestError = class extends Error {
   name;
   /**
@@ -18726,7 +18734,7 @@ var RequestError = class extends Error {
   }
 };
 
-// node_modules/@octokit/plugin-retry/dist-bundle/index.js
+// ../main/node_modules/@octokit/plugin-retry/dist-bundle/index.js
 var VERSION = "0.0.0-development";
 function isRequestError(error) {
   return error.request !== void 0;
@@ -18799,7 +18807,7 @@ function retry(octokit, octokitOptions) {
 }
 retry.VERSION = VERSION;
 
-// node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+// ../main/node_modules/@octokit/plugin-throttling/dist-bundle/index.js
 var import_light2 = __toESM(require_light(), 1);
 var VERSION2 = "0.0.0-development";
 var noop = () => Promise.resolve();
@@ -19029,7 +19037,7 @@ function throttling(octokit, octokitOptions) {
 throttling.VERSION = VERSION2;
 throttling.triggersNotification = triggersNotification;
 
-// node_modules/universal-user-agent/index.js
+// ../main/node_modules/universal-user-agent/index.js
 function getUserAgent() {
   if (typeof navigator === "object" && "userAgent" in navigator) {
     return navigator.userAgent;
@@ -19040,7 +19048,7 @@ function getUserAgent() {
   return "<environment undetectable>";
 }
 
-// node_modules/before-after-hook/lib/register.js
+// ../main/node_modules/before-after-hook/lib/register.js
 function register(state, name, method, options) {
   if (typeof method !== "function") {
     throw new Error("method for before hook must be a function");
@@ -19063,7 +19071,7 @@ function register(state, name, method, options) {
   });
 }
 
-// node_modules/before-after-hook/lib/add.js
+// ../main/node_modules/before-after-hook/lib/add.js
 function addHook(state, kind, name, hook2) {
   const orig = hook2;
   if (!state.registry[name]) {
@@ -19098,7 +19106,7 @@ function addHook(state, kind, name, hook2) {
   });
 }
 
-// node_modules/before-after-hook/lib/remove.js
+// ../main/node_modules/before-after-hook/lib/remove.js
 function removeHook(state, name, method) {
   if (!state.registry[name]) {
     return;
@@ -19112,7 +19120,7 @@ function removeHook(state, name, method) {
   state.registry[name].splice(index, 1);
 }
 
-// node_modules/before-after-hook/index.js
+// ../main/node_modules/before-after-hook/index.js
 var bind = Function.bind;
 var bindable = bind.bind(bind);
 function bindApi(hook2, state, name) {
@@ -19146,7 +19154,7 @@ function Collection() {
 }
 var before_after_hook_default = { Singular, Collection };
 
-// node_modules/@octokit/endpoint/dist-bundle/index.js
+// ../main/node_modules/@octokit/endpoint/dist-bundle/index.js
 var VERSION3 = "0.0.0-development";
 var userAgent = `octokit-endpoint.js/${VERSION3} ${getUserAgent()}`;
 var DEFAULTS = {
@@ -19459,7 +19467,7 @@ function withDefaults(oldDefaults, newDefaults) {
 }
 var endpoint = withDefaults(null, DEFAULTS);
 
-// node_modules/@octokit/request/node_modules/content-type/dist/index.js
+// ../main/node_modules/@octokit/request/node_modules/content-type/dist/index.js
 var SP = 32;
 var HTAB = 9;
 var SEMI = 59;
@@ -19643,7 +19651,7 @@ function unescapeQuotedPairs(str2, start, end) {
   return result + str2.slice(start, end);
 }
 
-// node_modules/json-with-bigint/json-with-bigint.js
+// ../main/node_modules/json-with-bigint/json-with-bigint.js
 var intRegex = /^-?\d+$/;
 var noiseValue = /^-?\d+n+$/;
 var originalStringify = JSON.stringify;
@@ -19978,7 +19986,7 @@ var JSONParse = (text, reviver) => {
   }
 };
 
-// node_modules/@octokit/request/dist-bundle/index.js
+// ../main/node_modules/@octokit/request/dist-bundle/index.js
 var VERSION4 = "10.0.16";
 var defaults_default = {
   headers: {
@@ -20160,7 +20168,7 @@ function withDefaults2(oldEndpoint, newDefaults) {
 }
 var request = withDefaults2(endpoint, defaults_default);
 
-// node_modules/@octokit/graphql/dist-bundle/index.js
+// ../main/node_modules/@octokit/graphql/dist-bundle/index.js
 var VERSION5 = "0.0.0-development";
 function _buildMessageForResponseErrors(data) {
   return `Request failed due to following response errors:
@@ -20270,7 +20278,7 @@ function withCustomRequest(customRequest) {
   });
 }
 
-// node_modules/@octokit/auth-token/dist-bundle/index.js
+// ../main/node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
 var sep = "\\.";
 var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
@@ -20315,10 +20323,10 @@ var createTokenAuth = function createTokenAuth2(token) {
   });
 };
 
-// node_modules/@octokit/core/dist-src/version.js
+// ../main/node_modules/@octokit/core/dist-src/version.js
 var VERSION6 = "7.0.8";
 
-// node_modules/@octokit/core/dist-src/index.js
+// ../main/node_modules/@octokit/core/dist-src/index.js
 var noop3 = () => {
 };
 var consoleWarn = console.warn.bind(console);
@@ -20452,10 +20460,10 @@ var Octokit = class {
   auth;
 };
 
-// node_modules/@octokit/plugin-request-log/dist-src/version.js
+// ../main/node_modules/@octokit/plugin-request-log/dist-src/version.js
 var VERSION7 = "6.0.0";
 
-// node_modules/@octokit/plugin-request-log/dist-src/index.js
+// ../main/node_modules/@octokit/plugin-request-log/dist-src/index.js
 function requestLog(octokit) {
   octokit.hook.wrap("request", (request2, options) => {
     octokit.log.debug("request", options);
@@ -20479,7 +20487,7 @@ function requestLog(octokit) {
 }
 requestLog.VERSION = VERSION7;
 
-// node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+// ../main/node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
 var VERSION8 = "0.0.0-development";
 function normalizePaginatedListResponse(response) {
   if (!response.data) {
@@ -20595,10 +20603,10 @@ function paginateRest(octokit) {
 }
 paginateRest.VERSION = VERSION8;
 
-// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
+// ../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
 var VERSION9 = "17.0.0";
 
-// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
+// ../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
 var Endpoints = {
   actions: {
     addCustomLabelsToSelfHostedRunnerForOrg: [
@@ -22890,7 +22898,7 @@ var Endpoints = {
 };
 var endpoints_default = Endpoints;
 
-// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
+// ../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
 var endpointMethodsMap = /* @__PURE__ */ new Map();
 for (const [scope, endpoints] of Object.entries(endpoints_default)) {
   for (const [methodName, endpoint2] of Object.entries(endpoints)) {
@@ -23013,7 +23021,7 @@ function decorate(octokit, scope, methodName, defaults, decorations) {
   return Object.assign(withDecorations, requestWithDefaults);
 }
 
-// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
+// ../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
 function restEndpointMethods(octokit) {
   const api = endpointsToMethods(octokit);
   return {
@@ -23030,10 +23038,10 @@ function legacyRestEndpointMethods(octokit) {
 }
 legacyRestEndpointMethods.VERSION = VERSION9;
 
-// node_modules/@octokit/rest/dist-src/version.js
+// ../main/node_modules/@octokit/rest/dist-src/version.js
 var VERSION10 = "22.0.1";
 
-// node_modules/@octokit/rest/dist-src/index.js
+// ../main/node_modules/@octokit/rest/dist-src/index.js
 var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRest).defaults(
   {
     userAgent: `octokit-rest.js/${VERSION10}`
@@ -24862,6 +24870,705 @@ function changedServerFindings(pairs2, headServers, actions, limit) {
 
 // src/core/digest.ts
 import { createHash } from "node:crypto";
+
+// src/core/schema-keywords.ts
+var ANNOTATIONS = /* @__PURE__ */ new Set([
+  "title",
+  "description",
+  "default",
+  "examples",
+  "example",
+  "$comment",
+  "deprecated",
+  "readOnly",
+  "writeOnly",
+  "$schema",
+  "$id",
+  "$dynamicAnchor",
+  "$anchor",
+  "contentMediaType",
+  "contentEncoding",
+  "$defs",
+  "definitions"
+]);
+var UPPER_BOUNDS = /* @__PURE__ */ new Set([
+  "maxLength",
+  "maximum",
+  "exclusiveMaximum",
+  "maxItems",
+  "maxProperties",
+  "maxContains"
+]);
+var LOWER_BOUNDS = /* @__PURE__ */ new Set([
+  "minLength",
+  "minimum",
+  "exclusiveMinimum",
+  "minItems",
+  "minProperties",
+  "minContains"
+]);
+var TEXT_KEYS = /* @__PURE__ */ new Set(["title", "description", "$comment"]);
+
+// src/core/schema-references.ts
+var REFERENCE_KEYS = /* @__PURE__ */ new Set(["$ref", "$dynamicRef", "$recursiveRef"]);
+var MEMBER_KEYS = /* @__PURE__ */ new Set([
+  "$id",
+  "$anchor",
+  "$dynamicAnchor",
+  "$recursiveAnchor",
+  "$defs",
+  "definitions",
+  "default",
+  "examples",
+  "example",
+  "$schema",
+  "$vocabulary"
+]);
+var NODE_LIMIT = 2e5;
+var DEPTH_LIMIT = 256;
+var REFERENCE_LIMIT = 2e3;
+var isObject2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+function toPointer(segments) {
+  return segments.map((segment) => "/" + segment.replaceAll("~", "~0").replaceAll("/", "~1")).join("");
+}
+function isMember(key, value) {
+  if (MEMBER_KEYS.has(key) || key.startsWith("x-")) return true;
+  return key === "id" && typeof value === "string";
+}
+function idOf(node) {
+  const id = node.$id ?? node.id;
+  return typeof id === "string" ? id : void 0;
+}
+function indexSchema(root) {
+  const index = {
+    references: [],
+    members: /* @__PURE__ */ new Map(),
+    anchors: /* @__PURE__ */ new Map(),
+    embedded: [],
+    truncated: false
+  };
+  const stack = [{ node: root, at: void 0, depth: 0, inMember: false }];
+  let visited = 0;
+  while (stack.length > 0) {
+    const { node, at: at2, depth, inMember } = stack.pop();
+    if (++visited > NODE_LIMIT || depth > DEPTH_LIMIT || index.references.length > REFERENCE_LIMIT) {
+      index.truncated = true;
+      return index;
+    }
+    const next = { depth: depth + 1, inMember };
+    if (Array.isArray(node)) {
+      node.forEach(
+        (item, position) => stack.push({ node: item, at: { parent: at2, key: String(position) }, ...next })
+      );
+      continue;
+    }
+    if (!isObject2(node)) continue;
+    indexObject(node, at2, inMember, index);
+    for (const [key, value] of Object.entries(node)) {
+      const member = inMember || isMember(key, value);
+      stack.push({ node: value, at: { parent: at2, key }, depth: depth + 1, inMember: member });
+    }
+  }
+  return index;
+}
+function segmentsOf(trail) {
+  const out = [];
+  for (let step = trail; step !== void 0; step = step.parent) out.push(step.key);
+  return out.reverse();
+}
+function indexObject(node, trail, inMember, index) {
+  let known;
+  const at2 = () => known ??= segmentsOf(trail);
+  const id = idOf(node);
+  if (id !== void 0 && trail !== void 0 && !id.startsWith("#")) index.embedded.push(toPointer(at2()));
+  const names = [node.$anchor, node.$dynamicAnchor, id?.startsWith("#") ? id.slice(1) : void 0];
+  for (const name of names) {
+    if (typeof name !== "string") continue;
+    const list = index.anchors.get(name);
+    if (list) list.push(at2());
+    else index.anchors.set(name, [at2()]);
+  }
+  for (const [key, value] of Object.entries(node)) {
+    if (REFERENCE_KEYS.has(key)) index.references.push({ key, value, at: at2() });
+    if (!inMember && isMember(key, value)) index.members.set(toPointer([...at2(), key]), canonicalJson(value));
+  }
+}
+function valueAt(root, segments) {
+  let node = root;
+  for (const segment of segments) {
+    if (Array.isArray(node)) {
+      if (!/^(0|[1-9][0-9]*)$/.test(segment)) return void 0;
+      node = node[Number(segment)];
+    } else if (isObject2(node) && Object.hasOwn(node, segment)) {
+      node = node[segment];
+    } else {
+      return void 0;
+    }
+  }
+  return node;
+}
+var unresolved = (why) => ({ kind: "unresolved", why });
+function resolve(reference, index) {
+  if (reference.key === "$recursiveRef") return { kind: "target", at: [] };
+  const { value } = reference;
+  if (typeof value !== "string") return unresolved("is not a string");
+  if (index.embedded.length > 0) return unresolved("sits in a document with embedded resources");
+  if (!value.startsWith("#")) return unresolved("points outside the document");
+  let fragment;
+  try {
+    fragment = decodeURIComponent(value.slice(1));
+  } catch {
+    return unresolved("has a malformed percent-escape");
+  }
+  if (fragment === "") return { kind: "target", at: [] };
+  if (fragment.startsWith("/")) {
+    const raw = fragment.slice(1).split("/");
+    if (raw.some((segment) => /~(?![01])/.test(segment))) return unresolved("has a malformed ~ escape");
+    const at2 = raw.map(unescapeSegment);
+    if (/%2f|%7e/i.test(value) && toPointer(at2) !== toPointer(splitThenDecode(value.slice(2))))
+      return unresolved("decodes to a different target in different validators");
+    return { kind: "target", at: at2 };
+  }
+  const declared = index.anchors.get(fragment) ?? [];
+  if (declared.length !== 1) return unresolved(`names an anchor declared ${declared.length} times`);
+  return { kind: "target", at: declared[0] };
+}
+var unescapeSegment = (segment) => segment.replaceAll("~1", "/").replaceAll("~0", "~");
+function splitThenDecode(pointer) {
+  return pointer.split("/").map((segment) => unescapeSegment(decodeURIComponent(segment)));
+}
+function isReferential(index) {
+  return index.truncated || index.references.length > 0 || index.embedded.length > 0;
+}
+var describe = (reference) => `${reference.key} ${shorten(canonicalJson(reference.value))} at ${toPointer(reference.at) || "/"}`;
+var shorten = (text) => text.length > 60 ? `${text.slice(0, 57)}...` : text;
+function findReferenceHazards(before, after) {
+  const sides = [indexSchema(before), indexSchema(after)];
+  const hazards = { widened: [], unresolved: [] };
+  if (!sides.some(isReferential)) return hazards;
+  for (const side of sides)
+    if (side.truncated) hazards.unresolved.push("schema too large to follow references");
+  for (const side of sides) {
+    for (const pointer of side.embedded) hazards.unresolved.push(`embedded resource ($id) at ${pointer}`);
+  }
+  compareMembers(sides[0].members, sides[1].members, hazards);
+  const seen = /* @__PURE__ */ new Set();
+  const sameTarget = /* @__PURE__ */ new Map();
+  for (const side of sides) {
+    for (const reference of side.references) {
+      const label = describe(reference);
+      if (seen.has(label)) continue;
+      seen.add(label);
+      compareTargets(reference, label, [before, after], sides, sameTarget, hazards);
+    }
+  }
+  return hazards;
+}
+function compareMembers(before, after, hazards) {
+  const pointers = [.../* @__PURE__ */ new Set([...before.keys(), ...after.keys()])].sort();
+  for (const pointer of pointers) {
+    if (before.get(pointer) === after.get(pointer)) continue;
+    const verb = !before.has(pointer) ? "added" : !after.has(pointer) ? "removed" : "changed";
+    hazards.widened.push(
+      `${pointer} ${verb} in a schema that uses references (a reference may resolve to it)`
+    );
+  }
+}
+function compareTargets(reference, label, documents, sides, sameTarget, hazards) {
+  const [first, second] = [resolve(reference, sides[0]), resolve(reference, sides[1])];
+  if (first.kind === "unresolved" || second.kind === "unresolved") {
+    const why = first.kind === "unresolved" ? first.why : second.why;
+    hazards.unresolved.push(`${label} ${why}`);
+    return;
+  }
+  const [b, a] = [valueAt(documents[0], first.at), valueAt(documents[1], second.at)];
+  const pointer = toPointer(first.at);
+  if (b === void 0 || a === void 0) {
+    hazards.unresolved.push(`${label} has no target in ${b === void 0 ? "the old" : "the new"} schema`);
+    return;
+  }
+  let same2 = pointer === toPointer(second.at) ? sameTarget.get(pointer) : false;
+  if (same2 === void 0) sameTarget.set(pointer, same2 = canonicalJson(b) === canonicalJson(a));
+  if (!same2) {
+    hazards.widened.push(
+      `${label}: its target ${toPointer(second.at) || "/"} changed (cannot prove narrower)`
+    );
+  }
+}
+
+// src/core/schema-widening.ts
+function compareInputSchemas(before, after) {
+  if (before === void 0 && after === void 0) return { kind: "same", details: [] };
+  if (after === void 0)
+    return { kind: "widened", details: ["inputSchema removed (any arguments accepted)"] };
+  if (before === void 0) return { kind: "narrowed", details: ["inputSchema added"] };
+  if (canonicalJson(before) === canonicalJson(after)) return { kind: "same", details: [] };
+  const notes = [];
+  compareNode(before, after, "", notes);
+  if (notes.length === 0)
+    notes.push({ kind: "changed", detail: "schema rewritten without changing what it accepts" });
+  addReferenceHazards(before, after, notes);
+  return { kind: overallKind(notes), details: notes.map((note) => note.detail) };
+}
+var HAZARD_LINES = 20;
+function addReferenceHazards(before, after, notes) {
+  const hazards = findReferenceHazards(before, after);
+  for (const detail of hazards.widened.slice(0, HAZARD_LINES)) notes.push({ kind: "widened", detail });
+  const hidden = hazards.widened.length - HAZARD_LINES;
+  if (hidden > 0) notes.push({ kind: "widened", detail: `(and ${hidden} more changes behind references)` });
+  if (hazards.unresolved.length > 0 && notes.some((note) => note.kind !== "widened" && !note.text)) {
+    const more = hazards.unresolved.length > 1 ? ` (and ${hazards.unresolved.length - 1} more)` : "";
+    const detail = `${hazards.unresolved[0]}${more}: any change may lie behind it (cannot prove narrower)`;
+    notes.push({ kind: "widened", detail });
+  }
+}
+function overallKind(notes) {
+  if (notes.some((note) => note.kind === "widened")) return "widened";
+  if (notes.some((note) => note.kind === "changed")) return "changed";
+  return "narrowed";
+}
+var join = (path, key) => path === "" ? key : `${path}.${key}`;
+var labelOf = (path) => path === "" ? "schema" : path;
+var isObject3 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+var same = (a, b) => a === b || a !== void 0 && b !== void 0 && canonicalJson(a) === canonicalJson(b);
+function show(value) {
+  if (value === void 0) return "absent";
+  const text = canonicalJson(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+function isUnconstrained(schema2) {
+  if (schema2 === void 0 || schema2 === true) return true;
+  return isObject3(schema2) && Object.keys(schema2).every((key) => ANNOTATIONS.has(key) || key.startsWith("x-"));
+}
+function compareNode(before, after, path, notes) {
+  if (same(before, after)) return;
+  const label = labelOf(path);
+  if (before === false) {
+    notes.push({ kind: "widened", detail: `${label} was false, now ${show(after)}` });
+    return;
+  }
+  if (after === false) {
+    notes.push({ kind: "narrowed", detail: `${label} is now false (was ${show(before)})` });
+    return;
+  }
+  const beforeIsSchema = before === void 0 || before === true || isObject3(before);
+  const afterIsSchema = after === void 0 || after === true || isObject3(after);
+  if (!beforeIsSchema || !afterIsSchema) {
+    notes.push({ kind: "widened", detail: `${label} changed to ${show(after)} (cannot prove narrower)` });
+    return;
+  }
+  const beforeFree = isUnconstrained(before);
+  const afterFree = isUnconstrained(after);
+  if (!beforeFree && afterFree) {
+    notes.push({ kind: "widened", detail: `${label} is no longer constrained` });
+    return;
+  }
+  if (beforeFree && !afterFree) {
+    notes.push({ kind: "narrowed", detail: `${label} is now constrained` });
+    return;
+  }
+  compareKeywords(isObject3(before) ? before : {}, isObject3(after) ? after : {}, path, notes);
+}
+function compareKeywords(before, after, path, notes) {
+  const keys = [.../* @__PURE__ */ new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+  for (const key of keys) {
+    const b = before[key];
+    const a = after[key];
+    if (same(b, a)) continue;
+    const keyPath = join(path, key);
+    const count2 = notes.length;
+    handlerFor(key)(b, a, keyPath, notes, { before, after });
+    if (notes.length === count2) notes.push({ kind: "changed", detail: `${keyPath} changed` });
+  }
+}
+function handlerFor(key) {
+  if (key === "$schema") return compareUnknown;
+  if (ANNOTATIONS.has(key) || key.startsWith("x-")) {
+    return key === "$defs" || key === "definitions" ? compareDefinitions : compareAnnotation(key);
+  }
+  if (UPPER_BOUNDS.has(key)) return compareBound("upper");
+  if (LOWER_BOUNDS.has(key)) return compareBound("lower");
+  return (Object.hasOwn(HANDLERS, key) ? HANDLERS[key] : void 0) ?? compareUnknown;
+}
+var widen = (notes, detail) => void notes.push({ kind: "widened", detail });
+var narrow = (notes, detail) => void notes.push({ kind: "narrowed", detail });
+function presence(before, after, keyPath, notes, both) {
+  if (before === void 0) narrow(notes, `${keyPath} added (${show(after)})`);
+  else if (after === void 0) widen(notes, `${keyPath} removed (was ${show(before)})`);
+  else both();
+}
+var isText = (value) => value === void 0 || typeof value === "string";
+var compareAnnotation = (key) => (before, after, keyPath, notes) => {
+  const text = TEXT_KEYS.has(key) && isText(before) && isText(after);
+  notes.push({ kind: "changed", detail: `${keyPath} changed`, ...text ? { text } : {} });
+};
+function unprovable(before, after, keyPath, notes) {
+  const verb = before === void 0 ? "added" : after === void 0 ? "removed" : "changed";
+  widen(notes, `${keyPath} ${verb} (cannot prove narrower)`);
+}
+var compareUnknown = (before, after, keyPath, notes) => unprovable(before, after, keyPath, notes);
+var compareDefinitions = (before, after, keyPath, notes) => {
+  const b = isObject3(before) ? before : {};
+  const a = isObject3(after) ? after : {};
+  for (const name of [.../* @__PURE__ */ new Set([...Object.keys(b), ...Object.keys(a)])].sort()) {
+    const path = join(keyPath, name);
+    if (!Object.hasOwn(a, name)) notes.push({ kind: "changed", detail: `${path} removed` });
+    else if (!Object.hasOwn(b, name)) notes.push({ kind: "changed", detail: `${path} added` });
+    else compareNode(b[name], a[name], path, notes);
+  }
+};
+function compareBound(side) {
+  return (before, after, keyPath, notes) => presence(before, after, keyPath, notes, () => {
+    if (typeof before === "number" && typeof after === "number") {
+      const raised = after > before;
+      const loosens = side === "upper" ? raised : !raised;
+      const detail = `${keyPath} ${raised ? "raised" : "lowered"} from ${before} to ${after}`;
+      notes.push({ kind: loosens ? "widened" : "narrowed", detail });
+    } else if (typeof before === "boolean" && typeof after === "boolean") {
+      notes.push({
+        kind: before ? "widened" : "narrowed",
+        detail: `${keyPath} changed from ${before} to ${after}`
+      });
+    } else {
+      widen(notes, `${keyPath} changed from ${show(before)} to ${show(after)} (cannot prove narrower)`);
+    }
+  });
+}
+function typeSet(value) {
+  if (typeof value === "string") return /* @__PURE__ */ new Set([value]);
+  if (Array.isArray(value) && value.every((item) => typeof item === "string"))
+    return new Set(value);
+  return void 0;
+}
+var typeCovered = (type2, set2) => set2.has(type2) || type2 === "integer" && set2.has("number");
+var compareType = (before, after, keyPath, notes) => presence(before, after, keyPath, notes, () => {
+  const b = typeSet(before);
+  const a = typeSet(after);
+  if (!b || !a) return unprovable(before, after, keyPath, notes);
+  for (const type2 of [...a].sort()) if (!typeCovered(type2, b)) widen(notes, `${keyPath} gained "${type2}"`);
+  for (const type2 of [...b].sort()) if (!typeCovered(type2, a)) narrow(notes, `${keyPath} lost "${type2}"`);
+});
+function compareMembers2(growth, noun) {
+  return (before, after, keyPath, notes) => presence(before, after, keyPath, notes, () => {
+    if (!Array.isArray(before) || !Array.isArray(after)) return unprovable(before, after, keyPath, notes);
+    const b = new Set(before.map(canonicalJson));
+    const a = new Set(after.map(canonicalJson));
+    const gained = growth === "widens" ? widen : narrow;
+    const lost = growth === "widens" ? narrow : widen;
+    for (const item of a) if (!b.has(item)) gained(notes, `${keyPath} gained ${noun}${shorten2(item)}`);
+    for (const item of b) if (!a.has(item)) lost(notes, `${keyPath} lost ${noun}${shorten2(item)}`);
+  });
+}
+var shorten2 = (text) => text.length > 60 ? `${text.slice(0, 57)}...` : text;
+var compareRequired = (before, after, keyPath, notes) => {
+  const names = (value) => new Set(Array.isArray(value) ? value.filter((item) => typeof item === "string") : []);
+  const b = names(before);
+  const a = names(after);
+  for (const name of [...b].sort()) if (!a.has(name)) widen(notes, `${keyPath} no longer has "${name}"`);
+  for (const name of [...a].sort()) if (!b.has(name)) narrow(notes, `${keyPath} now has "${name}"`);
+};
+var compareChangedValue = (what) => (before, after, keyPath, notes) => presence(
+  before,
+  after,
+  keyPath,
+  notes,
+  () => widen(notes, `${keyPath} changed from ${show(before)} to ${show(after)}${what}`)
+);
+var compareProperties = (before, after, keyPath, notes, parents) => {
+  const b = isObject3(before) ? before : {};
+  const a = isObject3(after) ? after : {};
+  for (const name of [.../* @__PURE__ */ new Set([...Object.keys(b), ...Object.keys(a)])].sort()) {
+    const path = join(keyPath, name);
+    if (Object.hasOwn(b, name) && Object.hasOwn(a, name)) compareNode(b[name], a[name], path, notes);
+    else if (Object.hasOwn(a, name))
+      compareAddedProperty(parents.before.additionalProperties, a[name], path, notes);
+    else compareRemovedProperty(b[name], parents.after, path, notes);
+  }
+};
+function compareAddedProperty(fallback, schema2, path, notes) {
+  if (fallback === false) widen(notes, `${path} added while additionalProperties is false`);
+  else if (isUnconstrained(fallback)) {
+    if (isUnconstrained(schema2)) notes.push({ kind: "changed", detail: `${path} added (unconstrained)` });
+    else narrow(notes, `${path} added (was unconstrained)`);
+  } else compareNode(fallback, schema2, path, notes);
+}
+function compareRemovedProperty(schema2, after, path, notes) {
+  const fallback = after.additionalProperties;
+  if (after.patternProperties !== void 0) {
+    widen(notes, `${path} removed (cannot prove patternProperties reject it)`);
+  } else if (fallback === false) {
+    narrow(notes, `${path} removed while additionalProperties is false`);
+  } else if (isUnconstrained(fallback)) {
+    if (isUnconstrained(schema2)) notes.push({ kind: "changed", detail: `${path} removed` });
+    else widen(notes, `${path} removed (now unconstrained)`);
+  } else compareNode(schema2, fallback, path, notes);
+}
+var compareSubschema = (before, after, keyPath, notes) => compareNode(before, after, keyPath, notes);
+var compareItems = (before, after, keyPath, notes) => {
+  if (!Array.isArray(before) && !Array.isArray(after)) return compareNode(before, after, keyPath, notes);
+  if (!Array.isArray(before) || !Array.isArray(after) || before.length !== after.length) {
+    return unprovable(before, after, keyPath, notes);
+  }
+  before.forEach((item, index) => compareNode(item, after[index], `${keyPath}[${index}]`, notes));
+};
+var comparePatternProperties = (before, after, keyPath, notes) => {
+  const b = isObject3(before) ? before : {};
+  const a = isObject3(after) ? after : {};
+  const bKeys = Object.keys(b).sort();
+  const aKeys = Object.keys(a).sort();
+  if (canonicalJson(bKeys) !== canonicalJson(aKeys)) return unprovable(before, after, keyPath, notes);
+  for (const pattern of aKeys) compareNode(b[pattern], a[pattern], join(keyPath, pattern), notes);
+};
+var compareUniqueItems = (before, after, keyPath, notes) => {
+  if (before === true && after !== true) widen(notes, `${keyPath} no longer true`);
+  else if (before !== true && after === true) narrow(notes, `${keyPath} is now true`);
+};
+var compareMultipleOf = (before, after, keyPath, notes) => presence(before, after, keyPath, notes, () => {
+  if (typeof before !== "number" || typeof after !== "number" || before === 0) {
+    return unprovable(before, after, keyPath, notes);
+  }
+  const ratio = after / before;
+  const finer = Math.abs(ratio - Math.round(ratio)) < 1e-9;
+  const detail = `${keyPath} changed from ${before} to ${after}`;
+  notes.push({ kind: finer ? "narrowed" : "widened", detail });
+});
+var HANDLERS = {
+  type: compareType,
+  enum: compareMembers2("widens", ""),
+  const: compareChangedValue(""),
+  pattern: compareChangedValue(" (cannot prove narrower)"),
+  format: compareChangedValue(""),
+  required: compareRequired,
+  properties: compareProperties,
+  additionalProperties: compareSubschema,
+  patternProperties: comparePatternProperties,
+  items: compareItems,
+  anyOf: compareMembers2("widens", "a branch "),
+  oneOf: compareMembers2("widens", "a branch "),
+  allOf: compareMembers2("narrows", "a branch "),
+  uniqueItems: compareUniqueItems,
+  multipleOf: compareMultipleOf
+};
+
+// src/core/tool-field-compare.ts
+function transportChange(before, after) {
+  if (jsonEqual(before, after)) return void 0;
+  return {
+    field: "transport",
+    kind: "widened",
+    before: redactTransport(before),
+    after: redactTransport(after)
+  };
+}
+var APPROVAL_RANK = { human: 0, none: 1 };
+var DATA_ACCESS_RANK = { none: 0, internal: 1, sensitive: 2 };
+var FLAG_RANK = { false: 0, true: 1 };
+function setChange2(field, comparison) {
+  if (comparison.kind === "same") return void 0;
+  return { field, kind: comparison.kind, added: comparison.added, removed: comparison.removed };
+}
+function scalarChange(field, before, after, kind) {
+  if (jsonEqual(before, after)) return void 0;
+  return { field, kind, before: toJson2(before), after: toJson2(after) };
+}
+var toJson2 = (value) => value === void 0 ? null : JSON.parse(canonicalJson(value));
+function rankedChange(field, rank, before, after, inverted = false) {
+  if (before === after) return void 0;
+  const b = Object.hasOwn(rank, before) ? rank[before] : void 0;
+  const a = Object.hasOwn(rank, after) ? rank[after] : void 0;
+  const rising = a === void 0 || b === void 0 || a > b;
+  const kind = rising !== inverted ? "widened" : "narrowed";
+  return { field, kind, before: scalar2(before), after: scalar2(after) };
+}
+function declarationChange(field, rank, before, after) {
+  const change = rankedChange(field, rank, before, after);
+  return change?.kind === "narrowed" ? { ...change, kind: "changed" } : change;
+}
+var scalar2 = (value) => value === "true" ? true : value === "false" ? false : value;
+function credentialChanges2(before, after) {
+  const b = new Map(before.credentials.map((credential) => [credential.name, credential]));
+  const a = new Map(after.credentials.map((credential) => [credential.name, credential]));
+  const added3 = [...a.keys()].filter((name) => !b.has(name)).sort();
+  const removed3 = [...b.keys()].filter((name) => !a.has(name)).sort();
+  const changes = [];
+  if (added3.length > 0 || removed3.length > 0) {
+    changes.push({ field: "credentials", kind: added3.length > 0 ? "widened" : "narrowed", added: added3, removed: removed3 });
+  }
+  for (const name of [...a.keys()].filter((key) => b.has(key)).sort()) {
+    const scopes = compareScopeSets(b.get(name)?.scopes ?? [], a.get(name)?.scopes ?? []);
+    const change = setChange2(`credentials.${name}.scopes`, scopes);
+    if (change) changes.push(change);
+  }
+  return changes;
+}
+var UNIT_SECONDS = {
+  s: 1,
+  sec: 1,
+  secs: 1,
+  second: 1,
+  seconds: 1,
+  m: 60,
+  min: 60,
+  mins: 60,
+  minute: 60,
+  minutes: 60,
+  h: 3600,
+  hr: 3600,
+  hrs: 3600,
+  hour: 3600,
+  hours: 3600,
+  d: 86400,
+  day: 86400,
+  days: 86400
+};
+function parsePeriodSeconds(per) {
+  const match = /^\s*(\d+(?:\.\d+)?)?\s*([a-z]+)\s*$/i.exec(per);
+  if (!match) return void 0;
+  const unit = match[2]?.toLowerCase() ?? "";
+  const seconds = Object.hasOwn(UNIT_SECONDS, unit) ? UNIT_SECONDS[unit] : void 0;
+  const count2 = match[1] === void 0 ? 1 : Number(match[1]);
+  return seconds === void 0 || !(count2 > 0) ? void 0 : count2 * seconds;
+}
+function callsPerSecond(limit) {
+  const seconds = parsePeriodSeconds(limit.per);
+  return seconds === void 0 ? void 0 : limit.calls / seconds;
+}
+function rateLimitChange(before, after) {
+  const change = scalarChange("rateLimit", before, after, "changed");
+  if (!change) return void 0;
+  if (before === void 0) return { ...change, kind: "narrowed" };
+  if (after === void 0) return { ...change, kind: "widened" };
+  const b = callsPerSecond(before);
+  const a = callsPerSecond(after);
+  if (a === void 0 || b === void 0) return { ...change, kind: "widened" };
+  return { ...change, kind: a > b ? "widened" : a < b ? "narrowed" : "changed" };
+}
+function schemaChange(before, after) {
+  const comparison = compareInputSchemas(before.inputSchema, after.inputSchema);
+  if (comparison.kind === "same") return void 0;
+  return { field: "inputSchema", kind: comparison.kind, details: comparison.details };
+}
+function effectChange(before, after) {
+  const change = scalarChange("effect", before.effect, after.effect, "changed");
+  if (!change) return void 0;
+  const rises = compareRadius(after.effect ?? "irreversible", before.effect ?? "irreversible") > 0;
+  return { ...change, kind: rises ? "widened" : "changed" };
+}
+var HINTS = [
+  { hint: "readOnlyHint", absent: false, safer: true },
+  { hint: "destructiveHint", absent: true, safer: false },
+  { hint: "idempotentHint", absent: false, safer: true },
+  { hint: "openWorldHint", absent: true, safer: false }
+];
+function annotationsChange(before, after) {
+  const change = scalarChange("annotations", before.annotations, after.annotations, "changed");
+  if (!change) return void 0;
+  const riskier = HINTS.some(({ hint, absent, safer }) => {
+    const b = before.annotations?.[hint] ?? absent;
+    const a = after.annotations?.[hint] ?? absent;
+    if (a === b) return false;
+    return typeof a !== "boolean" || typeof b !== "boolean" || a !== safer;
+  });
+  return { ...change, kind: riskier ? "widened" : "changed" };
+}
+function protectedTargetsChange(before, after) {
+  const b = new Set(before.policy?.protectedTargets ?? []);
+  const a = new Set(after.policy?.protectedTargets ?? []);
+  const added3 = [...a].filter((target) => !b.has(target)).sort();
+  const removed3 = [...b].filter((target) => !a.has(target)).sort();
+  if (added3.length === 0 && removed3.length === 0) return void 0;
+  return {
+    field: "policy.protectedTargets",
+    kind: removed3.length > 0 ? "widened" : "narrowed",
+    added: added3,
+    removed: removed3
+  };
+}
+
+// src/core/tool-fields.ts
+var TOOL_FIELDS = [
+  { key: "name", inDigest: true },
+  { key: "source", inDigest: false },
+  {
+    key: "scopes",
+    inDigest: true,
+    compare: (b, a) => [setChange2("scopes", compareScopeSets(b.scopes, a.scopes))],
+    added: (tool) => grown("scopes", tool.scopes)
+  },
+  {
+    key: "credentials",
+    inDigest: true,
+    compare: credentialChanges2,
+    added: (tool) => grown(
+      "credentials",
+      tool.credentials.map((c) => c.name)
+    )
+  },
+  {
+    key: "egress",
+    inDigest: true,
+    compare: (b, a) => [setChange2("egress", compareHostSets(b.egress, a.egress))],
+    added: (tool) => grown("egress", tool.egress)
+  },
+  { key: "rateLimit", inDigest: true, compare: (b, a) => [rateLimitChange(b.rateLimit, a.rateLimit)] },
+  {
+    key: "approval",
+    inDigest: true,
+    compare: (b, a) => [rankedChange("approval", APPROVAL_RANK, b.approval, a.approval)]
+  },
+  {
+    key: "dataAccess",
+    inDigest: true,
+    compare: (b, a) => [declarationChange("dataAccess", DATA_ACCESS_RANK, b.dataAccess, a.dataAccess)],
+    added: (tool) => tool.dataAccess !== "none" ? { field: "dataAccess", kind: "widened", before: "none", after: tool.dataAccess } : void 0
+  },
+  {
+    key: "untrustedInput",
+    inDigest: true,
+    compare: (b, a) => [
+      declarationChange("untrustedInput", FLAG_RANK, String(b.untrustedInput), String(a.untrustedInput))
+    ],
+    added: (tool) => tool.untrustedInput ? { field: "untrustedInput", kind: "widened", before: false, after: true } : void 0
+  },
+  { key: "inputSchema", inDigest: true, compare: (b, a) => [schemaChange(b, a)] },
+  { key: "effect", inDigest: true, compare: (b, a) => [effectChange(b, a)] },
+  { key: "annotations", inDigest: true, compare: (b, a) => [annotationsChange(b, a)] },
+  {
+    key: "policy",
+    inDigest: true,
+    compare: (b, a) => [
+      protectedTargetsChange(b, a),
+      scalarChange("policy.targetField", b.policy?.targetField, a.policy?.targetField, "widened"),
+      rankedChange(
+        "policy.requireChangeRequest",
+        FLAG_RANK,
+        String(b.policy?.requireChangeRequest ?? false),
+        String(a.policy?.requireChangeRequest ?? false),
+        // true -> false drops a guard, so here a falling rank is the widening
+        true
+      )
+    ]
+  },
+  // A different server binary or URL is a different capability, whatever it says about itself.
+  { key: "transport", inDigest: true, compare: (b, a) => [transportChange(b.transport, a.transport)] },
+  {
+    key: "server",
+    inDigest: true,
+    compare: (b, a) => [scalarChange("server", b.server, a.server, "changed")]
+  },
+  {
+    key: "description",
+    inDigest: true,
+    compare: (b, a) => [scalarChange("description", b.description, a.description, "changed")]
+  },
+  { key: "owner", inDigest: true, compare: (b, a) => [scalarChange("owner", b.owner, a.owner, "changed")] }
+];
+var MODELLED_TOOL_KEYS = new Set(TOOL_FIELDS.map((field) => field.key));
+function grown(field, values) {
+  return values.length > 0 ? { field, kind: "widened", added: [...values], removed: [] } : void 0;
+}
+
+// src/core/digest.ts
 function computeDigest(input2) {
   const tools = [...input2.toolChanges].sort((a, b) => compareStrings(a.name, b.name)).map((change) => ({
     name: change.name,
@@ -24887,9 +25594,11 @@ function computeDigest(input2) {
 }
 function normalizeForDigest(tool) {
   if (tool === void 0) return null;
-  const { source: _source, ...rest } = tool;
+  const rest = { ...tool };
+  for (const key of NOT_IN_DIGEST) delete rest[key];
   return JSON.parse(JSON.stringify(rest));
 }
+var NOT_IN_DIGEST = TOOL_FIELDS.filter((field) => !field.inDigest).map((field) => field.key);
 function normalizeServerForDigest(server) {
   if (server === void 0) return null;
   const { source, ...rest } = server;
@@ -24909,16 +25618,16 @@ function findBreakingOutputChanges(before, after) {
     ];
   }
   const breaks = [];
-  compareNode(before, after, "outputSchema", "", breaks);
+  compareNode2(before, after, "outputSchema", "", breaks);
   return breaks;
 }
-function compareNode(before, after, field, where2, out) {
-  if (!isObject2(before) || !isObject2(after)) return;
+function compareNode2(before, after, field, where2, out) {
+  if (!isObject4(before) || !isObject4(after)) return;
   const subject = where2 === "" ? "the output" : `output field \`${where2}\``;
   compareTypes(before, after, field, subject, out);
   compareEnums(before, after, field, subject, out);
-  const oldProps = isObject2(before["properties"]) ? before["properties"] : {};
-  const newProps = isObject2(after["properties"]) ? after["properties"] : {};
+  const oldProps = isObject4(before["properties"]) ? before["properties"] : {};
+  const newProps = isObject4(after["properties"]) ? after["properties"] : {};
   const newRequired = stringList(after["required"]);
   for (const name of Object.keys(oldProps).sort()) {
     const child = where2 === "" ? name : `${where2}.${name}`;
@@ -24929,7 +25638,7 @@ function compareNode(before, after, field, where2, out) {
       out.push({ field: childField, message: `output field \`${child}\` was removed` });
       continue;
     }
-    compareNode(oldChild, newChild, childField, child, out);
+    compareNode2(oldChild, newChild, childField, child, out);
   }
   for (const name of stringList(before["required"])) {
     if (newRequired.includes(name) || name in oldProps && !(name in newProps)) continue;
@@ -24940,7 +25649,7 @@ function compareNode(before, after, field, where2, out) {
     });
   }
   if (before["items"] !== void 0 && after["items"] !== void 0) {
-    compareNode(before["items"], after["items"], `${field}.items`, `${where2}[]`, out);
+    compareNode2(before["items"], after["items"], `${field}.items`, `${where2}[]`, out);
   }
 }
 function compareTypes(before, after, field, subject, out) {
@@ -24987,7 +25696,7 @@ function typeList(value) {
 function stringList(value) {
   return Array.isArray(value) ? value.filter((item) => typeof item === "string") : [];
 }
-function isObject2(value) {
+function isObject4(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
@@ -25168,7 +25877,7 @@ function diffPrompts(base, head, options) {
     if (before === void 0) continue;
     const contentChanged = contentKey(before) !== contentKey(after);
     if (!contentChanged && before.version === after.version) continue;
-    changes.push(describe(after, "modified", before));
+    changes.push(describe2(after, "modified", before));
     findings.push(...checkChangedPrompt(before, after, contentChanged, options.versionBump));
   }
   const unpairedBase = sortById([...baseById.values()].filter((prompt) => !headById.has(prompt.id)));
@@ -25182,21 +25891,21 @@ function diffPrompts(base, head, options) {
   for (const after of unpairedHead) {
     const before = byContent.get(contentKey(after))?.shift();
     if (before === void 0) {
-      changes.push(describe(after, "added"));
+      changes.push(describe2(after, "added"));
       findings.push(...checkChangedPrompt(void 0, after, true, options.versionBump));
       continue;
     }
     renamedFrom.add(before);
-    changes.push({ ...describe(after, "renamed", before), oldId: before.id });
+    changes.push({ ...describe2(after, "renamed", before), oldId: before.id });
     findings.push(...checkChangedPrompt(before, after, false, options.versionBump));
   }
   for (const before of unpairedBase) {
-    if (!renamedFrom.has(before)) changes.push(describe(before, "removed", before, true));
+    if (!renamedFrom.has(before)) changes.push(describe2(before, "removed", before, true));
   }
   changes.sort((x, y) => compareText(x.id, y.id) || compareText(x.change, y.change));
   return { changes, findings };
 }
-function describe(prompt, change, before, removed3 = false) {
+function describe2(prompt, change, before, removed3 = false) {
   return {
     id: prompt.id,
     change,
@@ -25316,704 +26025,31 @@ function findDuplicatePromptIds(prompts, changedPaths) {
 // src/core/added-tool-fields.ts
 function describeAddedTool(tool) {
   const changes = [];
-  if (tool.scopes.length > 0)
-    changes.push({ field: "scopes", kind: "widened", added: [...tool.scopes], removed: [] });
-  if (tool.credentials.length > 0) {
-    changes.push({
-      field: "credentials",
-      kind: "widened",
-      added: tool.credentials.map((c) => c.name),
-      removed: []
-    });
+  for (const field of TOOL_FIELDS) {
+    const change = field.added?.(tool);
+    if (change) changes.push(change);
   }
-  if (tool.egress.length > 0)
-    changes.push({ field: "egress", kind: "widened", added: [...tool.egress], removed: [] });
-  if (tool.dataAccess !== "none")
-    changes.push({ field: "dataAccess", kind: "widened", before: "none", after: tool.dataAccess });
-  if (tool.untrustedInput)
-    changes.push({ field: "untrustedInput", kind: "widened", before: false, after: true });
   return changes;
 }
-
-// src/core/schema-keywords.ts
-var ANNOTATIONS = /* @__PURE__ */ new Set([
-  "title",
-  "description",
-  "default",
-  "examples",
-  "example",
-  "$comment",
-  "deprecated",
-  "readOnly",
-  "writeOnly",
-  "$schema",
-  "$id",
-  "$dynamicAnchor",
-  "$anchor",
-  "contentMediaType",
-  "contentEncoding",
-  "$defs",
-  "definitions"
-]);
-var UPPER_BOUNDS = /* @__PURE__ */ new Set([
-  "maxLength",
-  "maximum",
-  "exclusiveMaximum",
-  "maxItems",
-  "maxProperties",
-  "maxContains"
-]);
-var LOWER_BOUNDS = /* @__PURE__ */ new Set([
-  "minLength",
-  "minimum",
-  "exclusiveMinimum",
-  "minItems",
-  "minProperties",
-  "minContains"
-]);
-var TEXT_KEYS = /* @__PURE__ */ new Set(["title", "description", "$comment"]);
-
-// src/core/schema-references.ts
-var REFERENCE_KEYS = /* @__PURE__ */ new Set(["$ref", "$dynamicRef", "$recursiveRef"]);
-var MEMBER_KEYS = /* @__PURE__ */ new Set([
-  "$id",
-  "$anchor",
-  "$dynamicAnchor",
-  "$recursiveAnchor",
-  "$defs",
-  "definitions",
-  "default",
-  "examples",
-  "example",
-  "$schema",
-  "$vocabulary"
-]);
-var NODE_LIMIT = 2e5;
-var DEPTH_LIMIT = 256;
-var REFERENCE_LIMIT = 2e3;
-var isObject3 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
-function toPointer(segments) {
-  return segments.map((segment) => "/" + segment.replaceAll("~", "~0").replaceAll("/", "~1")).join("");
-}
-function isMember(key, value) {
-  if (MEMBER_KEYS.has(key) || key.startsWith("x-")) return true;
-  return key === "id" && typeof value === "string";
-}
-function idOf(node) {
-  const id = node.$id ?? node.id;
-  return typeof id === "string" ? id : void 0;
-}
-function indexSchema(root) {
-  const index = {
-    references: [],
-    members: /* @__PURE__ */ new Map(),
-    anchors: /* @__PURE__ */ new Map(),
-    embedded: [],
-    truncated: false
-  };
-  const stack = [{ node: root, at: void 0, depth: 0, inMember: false }];
-  let visited = 0;
-  while (stack.length > 0) {
-    const { node, at: at2, depth, inMember } = stack.pop();
-    if (++visited > NODE_LIMIT || depth > DEPTH_LIMIT || index.references.length > REFERENCE_LIMIT) {
-      index.truncated = true;
-      return index;
-    }
-    const next = { depth: depth + 1, inMember };
-    if (Array.isArray(node)) {
-      node.forEach(
-        (item, position) => stack.push({ node: item, at: { parent: at2, key: String(position) }, ...next })
-      );
-      continue;
-    }
-    if (!isObject3(node)) continue;
-    indexObject(node, at2, inMember, index);
-    for (const [key, value] of Object.entries(node)) {
-      const member = inMember || isMember(key, value);
-      stack.push({ node: value, at: { parent: at2, key }, depth: depth + 1, inMember: member });
-    }
-  }
-  return index;
-}
-function segmentsOf(trail) {
-  const out = [];
-  for (let step = trail; step !== void 0; step = step.parent) out.push(step.key);
-  return out.reverse();
-}
-function indexObject(node, trail, inMember, index) {
-  let known;
-  const at2 = () => known ??= segmentsOf(trail);
-  const id = idOf(node);
-  if (id !== void 0 && trail !== void 0 && !id.startsWith("#")) index.embedded.push(toPointer(at2()));
-  const names = [node.$anchor, node.$dynamicAnchor, id?.startsWith("#") ? id.slice(1) : void 0];
-  for (const name of names) {
-    if (typeof name !== "string") continue;
-    const list = index.anchors.get(name);
-    if (list) list.push(at2());
-    else index.anchors.set(name, [at2()]);
-  }
-  for (const [key, value] of Object.entries(node)) {
-    if (REFERENCE_KEYS.has(key)) index.references.push({ key, value, at: at2() });
-    if (!inMember && isMember(key, value)) index.members.set(toPointer([...at2(), key]), canonicalJson(value));
-  }
-}
-function valueAt(root, segments) {
-  let node = root;
-  for (const segment of segments) {
-    if (Array.isArray(node)) {
-      if (!/^(0|[1-9][0-9]*)$/.test(segment)) return void 0;
-      node = node[Number(segment)];
-    } else if (isObject3(node) && Object.hasOwn(node, segment)) {
-      node = node[segment];
-    } else {
-      return void 0;
-    }
-  }
-  return node;
-}
-var unresolved = (why) => ({ kind: "unresolved", why });
-function resolve(reference, index) {
-  if (reference.key === "$recursiveRef") return { kind: "target", at: [] };
-  const { value } = reference;
-  if (typeof value !== "string") return unresolved("is not a string");
-  if (index.embedded.length > 0) return unresolved("sits in a document with embedded resources");
-  if (!value.startsWith("#")) return unresolved("points outside the document");
-  let fragment;
-  try {
-    fragment = decodeURIComponent(value.slice(1));
-  } catch {
-    return unresolved("has a malformed percent-escape");
-  }
-  if (fragment === "") return { kind: "target", at: [] };
-  if (fragment.startsWith("/")) {
-    const raw = fragment.slice(1).split("/");
-    if (raw.some((segment) => /~(?![01])/.test(segment))) return unresolved("has a malformed ~ escape");
-    const at2 = raw.map(unescapeSegment);
-    if (/%2f|%7e/i.test(value) && toPointer(at2) !== toPointer(splitThenDecode(value.slice(2))))
-      return unresolved("decodes to a different target in different validators");
-    return { kind: "target", at: at2 };
-  }
-  const declared = index.anchors.get(fragment) ?? [];
-  if (declared.length !== 1) return unresolved(`names an anchor declared ${declared.length} times`);
-  return { kind: "target", at: declared[0] };
-}
-var unescapeSegment = (segment) => segment.replaceAll("~1", "/").replaceAll("~0", "~");
-function splitThenDecode(pointer) {
-  return pointer.split("/").map((segment) => unescapeSegment(decodeURIComponent(segment)));
-}
-function isReferential(index) {
-  return index.truncated || index.references.length > 0 || index.embedded.length > 0;
-}
-var describe2 = (reference) => `${reference.key} ${shorten(canonicalJson(reference.value))} at ${toPointer(reference.at) || "/"}`;
-var shorten = (text) => text.length > 60 ? `${text.slice(0, 57)}...` : text;
-function findReferenceHazards(before, after) {
-  const sides = [indexSchema(before), indexSchema(after)];
-  const hazards = { widened: [], unresolved: [] };
-  if (!sides.some(isReferential)) return hazards;
-  for (const side of sides)
-    if (side.truncated) hazards.unresolved.push("schema too large to follow references");
-  for (const side of sides) {
-    for (const pointer of side.embedded) hazards.unresolved.push(`embedded resource ($id) at ${pointer}`);
-  }
-  compareMembers(sides[0].members, sides[1].members, hazards);
-  const seen = /* @__PURE__ */ new Set();
-  const sameTarget = /* @__PURE__ */ new Map();
-  for (const side of sides) {
-    for (const reference of side.references) {
-      const label = describe2(reference);
-      if (seen.has(label)) continue;
-      seen.add(label);
-      compareTargets(reference, label, [before, after], sides, sameTarget, hazards);
-    }
-  }
-  return hazards;
-}
-function compareMembers(before, after, hazards) {
-  const pointers = [.../* @__PURE__ */ new Set([...before.keys(), ...after.keys()])].sort();
-  for (const pointer of pointers) {
-    if (before.get(pointer) === after.get(pointer)) continue;
-    const verb = !before.has(pointer) ? "added" : !after.has(pointer) ? "removed" : "changed";
-    hazards.widened.push(
-      `${pointer} ${verb} in a schema that uses references (a reference may resolve to it)`
-    );
-  }
-}
-function compareTargets(reference, label, documents, sides, sameTarget, hazards) {
-  const [first, second] = [resolve(reference, sides[0]), resolve(reference, sides[1])];
-  if (first.kind === "unresolved" || second.kind === "unresolved") {
-    const why = first.kind === "unresolved" ? first.why : second.why;
-    hazards.unresolved.push(`${label} ${why}`);
-    return;
-  }
-  const [b, a] = [valueAt(documents[0], first.at), valueAt(documents[1], second.at)];
-  const pointer = toPointer(first.at);
-  if (b === void 0 || a === void 0) {
-    hazards.unresolved.push(`${label} has no target in ${b === void 0 ? "the old" : "the new"} schema`);
-    return;
-  }
-  let same2 = pointer === toPointer(second.at) ? sameTarget.get(pointer) : false;
-  if (same2 === void 0) sameTarget.set(pointer, same2 = canonicalJson(b) === canonicalJson(a));
-  if (!same2) {
-    hazards.widened.push(
-      `${label}: its target ${toPointer(second.at) || "/"} changed (cannot prove narrower)`
-    );
-  }
-}
-
-// src/core/schema-widening.ts
-function compareInputSchemas(before, after) {
-  if (before === void 0 && after === void 0) return { kind: "same", details: [] };
-  if (after === void 0)
-    return { kind: "widened", details: ["inputSchema removed (any arguments accepted)"] };
-  if (before === void 0) return { kind: "narrowed", details: ["inputSchema added"] };
-  if (canonicalJson(before) === canonicalJson(after)) return { kind: "same", details: [] };
-  const notes = [];
-  compareNode2(before, after, "", notes);
-  if (notes.length === 0)
-    notes.push({ kind: "changed", detail: "schema rewritten without changing what it accepts" });
-  addReferenceHazards(before, after, notes);
-  return { kind: overallKind(notes), details: notes.map((note) => note.detail) };
-}
-var HAZARD_LINES = 20;
-function addReferenceHazards(before, after, notes) {
-  const hazards = findReferenceHazards(before, after);
-  for (const detail of hazards.widened.slice(0, HAZARD_LINES)) notes.push({ kind: "widened", detail });
-  const hidden = hazards.widened.length - HAZARD_LINES;
-  if (hidden > 0) notes.push({ kind: "widened", detail: `(and ${hidden} more changes behind references)` });
-  if (hazards.unresolved.length > 0 && notes.some((note) => note.kind !== "widened" && !note.text)) {
-    const more = hazards.unresolved.length > 1 ? ` (and ${hazards.unresolved.length - 1} more)` : "";
-    const detail = `${hazards.unresolved[0]}${more}: any change may lie behind it (cannot prove narrower)`;
-    notes.push({ kind: "widened", detail });
-  }
-}
-function overallKind(notes) {
-  if (notes.some((note) => note.kind === "widened")) return "widened";
-  if (notes.some((note) => note.kind === "changed")) return "changed";
-  return "narrowed";
-}
-var join = (path, key) => path === "" ? key : `${path}.${key}`;
-var labelOf = (path) => path === "" ? "schema" : path;
-var isObject4 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
-var same = (a, b) => a === b || a !== void 0 && b !== void 0 && canonicalJson(a) === canonicalJson(b);
-function show(value) {
-  if (value === void 0) return "absent";
-  const text = canonicalJson(value);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
-function isUnconstrained(schema2) {
-  if (schema2 === void 0 || schema2 === true) return true;
-  return isObject4(schema2) && Object.keys(schema2).every((key) => ANNOTATIONS.has(key) || key.startsWith("x-"));
-}
-function compareNode2(before, after, path, notes) {
-  if (same(before, after)) return;
-  const label = labelOf(path);
-  if (before === false) {
-    notes.push({ kind: "widened", detail: `${label} was false, now ${show(after)}` });
-    return;
-  }
-  if (after === false) {
-    notes.push({ kind: "narrowed", detail: `${label} is now false (was ${show(before)})` });
-    return;
-  }
-  const beforeIsSchema = before === void 0 || before === true || isObject4(before);
-  const afterIsSchema = after === void 0 || after === true || isObject4(after);
-  if (!beforeIsSchema || !afterIsSchema) {
-    notes.push({ kind: "widened", detail: `${label} changed to ${show(after)} (cannot prove narrower)` });
-    return;
-  }
-  const beforeFree = isUnconstrained(before);
-  const afterFree = isUnconstrained(after);
-  if (!beforeFree && afterFree) {
-    notes.push({ kind: "widened", detail: `${label} is no longer constrained` });
-    return;
-  }
-  if (beforeFree && !afterFree) {
-    notes.push({ kind: "narrowed", detail: `${label} is now constrained` });
-    return;
-  }
-  compareKeywords(isObject4(before) ? before : {}, isObject4(after) ? after : {}, path, notes);
-}
-function compareKeywords(before, after, path, notes) {
-  const keys = [.../* @__PURE__ */ new Set([...Object.keys(before), ...Object.keys(after)])].sort();
-  for (const key of keys) {
-    const b = before[key];
-    const a = after[key];
-    if (same(b, a)) continue;
-    const keyPath = join(path, key);
-    const count2 = notes.length;
-    handlerFor(key)(b, a, keyPath, notes, { before, after });
-    if (notes.length === count2) notes.push({ kind: "changed", detail: `${keyPath} changed` });
-  }
-}
-function handlerFor(key) {
-  if (key === "$schema") return compareUnknown;
-  if (ANNOTATIONS.has(key) || key.startsWith("x-")) {
-    return key === "$defs" || key === "definitions" ? compareDefinitions : compareAnnotation(key);
-  }
-  if (UPPER_BOUNDS.has(key)) return compareBound("upper");
-  if (LOWER_BOUNDS.has(key)) return compareBound("lower");
-  return (Object.hasOwn(HANDLERS, key) ? HANDLERS[key] : void 0) ?? compareUnknown;
-}
-var widen = (notes, detail) => void notes.push({ kind: "widened", detail });
-var narrow = (notes, detail) => void notes.push({ kind: "narrowed", detail });
-function presence(before, after, keyPath, notes, both) {
-  if (before === void 0) narrow(notes, `${keyPath} added (${show(after)})`);
-  else if (after === void 0) widen(notes, `${keyPath} removed (was ${show(before)})`);
-  else both();
-}
-var isText = (value) => value === void 0 || typeof value === "string";
-var compareAnnotation = (key) => (before, after, keyPath, notes) => {
-  const text = TEXT_KEYS.has(key) && isText(before) && isText(after);
-  notes.push({ kind: "changed", detail: `${keyPath} changed`, ...text ? { text } : {} });
-};
-function unprovable(before, after, keyPath, notes) {
-  const verb = before === void 0 ? "added" : after === void 0 ? "removed" : "changed";
-  widen(notes, `${keyPath} ${verb} (cannot prove narrower)`);
-}
-var compareUnknown = (before, after, keyPath, notes) => unprovable(before, after, keyPath, notes);
-var compareDefinitions = (before, after, keyPath, notes) => {
-  const b = isObject4(before) ? before : {};
-  const a = isObject4(after) ? after : {};
-  for (const name of [.../* @__PURE__ */ new Set([...Object.keys(b), ...Object.keys(a)])].sort()) {
-    const path = join(keyPath, name);
-    if (!Object.hasOwn(a, name)) notes.push({ kind: "changed", detail: `${path} removed` });
-    else if (!Object.hasOwn(b, name)) notes.push({ kind: "changed", detail: `${path} added` });
-    else compareNode2(b[name], a[name], path, notes);
-  }
-};
-function compareBound(side) {
-  return (before, after, keyPath, notes) => presence(before, after, keyPath, notes, () => {
-    if (typeof before === "number" && typeof after === "number") {
-      const raised = after > before;
-      const loosens = side === "upper" ? raised : !raised;
-      const detail = `${keyPath} ${raised ? "raised" : "lowered"} from ${before} to ${after}`;
-      notes.push({ kind: loosens ? "widened" : "narrowed", detail });
-    } else if (typeof before === "boolean" && typeof after === "boolean") {
-      notes.push({
-        kind: before ? "widened" : "narrowed",
-        detail: `${keyPath} changed from ${before} to ${after}`
-      });
-    } else {
-      widen(notes, `${keyPath} changed from ${show(before)} to ${show(after)} (cannot prove narrower)`);
-    }
-  });
-}
-function typeSet(value) {
-  if (typeof value === "string") return /* @__PURE__ */ new Set([value]);
-  if (Array.isArray(value) && value.every((item) => typeof item === "string"))
-    return new Set(value);
-  return void 0;
-}
-var typeCovered = (type2, set2) => set2.has(type2) || type2 === "integer" && set2.has("number");
-var compareType = (before, after, keyPath, notes) => presence(before, after, keyPath, notes, () => {
-  const b = typeSet(before);
-  const a = typeSet(after);
-  if (!b || !a) return unprovable(before, after, keyPath, notes);
-  for (const type2 of [...a].sort()) if (!typeCovered(type2, b)) widen(notes, `${keyPath} gained "${type2}"`);
-  for (const type2 of [...b].sort()) if (!typeCovered(type2, a)) narrow(notes, `${keyPath} lost "${type2}"`);
-});
-function compareMembers2(growth, noun) {
-  return (before, after, keyPath, notes) => presence(before, after, keyPath, notes, () => {
-    if (!Array.isArray(before) || !Array.isArray(after)) return unprovable(before, after, keyPath, notes);
-    const b = new Set(before.map(canonicalJson));
-    const a = new Set(after.map(canonicalJson));
-    const gained = growth === "widens" ? widen : narrow;
-    const lost = growth === "widens" ? narrow : widen;
-    for (const item of a) if (!b.has(item)) gained(notes, `${keyPath} gained ${noun}${shorten2(item)}`);
-    for (const item of b) if (!a.has(item)) lost(notes, `${keyPath} lost ${noun}${shorten2(item)}`);
-  });
-}
-var shorten2 = (text) => text.length > 60 ? `${text.slice(0, 57)}...` : text;
-var compareRequired = (before, after, keyPath, notes) => {
-  const names = (value) => new Set(Array.isArray(value) ? value.filter((item) => typeof item === "string") : []);
-  const b = names(before);
-  const a = names(after);
-  for (const name of [...b].sort()) if (!a.has(name)) widen(notes, `${keyPath} no longer has "${name}"`);
-  for (const name of [...a].sort()) if (!b.has(name)) narrow(notes, `${keyPath} now has "${name}"`);
-};
-var compareChangedValue = (what) => (before, after, keyPath, notes) => presence(
-  before,
-  after,
-  keyPath,
-  notes,
-  () => widen(notes, `${keyPath} changed from ${show(before)} to ${show(after)}${what}`)
-);
-var compareProperties = (before, after, keyPath, notes, parents) => {
-  const b = isObject4(before) ? before : {};
-  const a = isObject4(after) ? after : {};
-  for (const name of [.../* @__PURE__ */ new Set([...Object.keys(b), ...Object.keys(a)])].sort()) {
-    const path = join(keyPath, name);
-    if (Object.hasOwn(b, name) && Object.hasOwn(a, name)) compareNode2(b[name], a[name], path, notes);
-    else if (Object.hasOwn(a, name))
-      compareAddedProperty(parents.before.additionalProperties, a[name], path, notes);
-    else compareRemovedProperty(b[name], parents.after, path, notes);
-  }
-};
-function compareAddedProperty(fallback, schema2, path, notes) {
-  if (fallback === false) widen(notes, `${path} added while additionalProperties is false`);
-  else if (isUnconstrained(fallback)) {
-    if (isUnconstrained(schema2)) notes.push({ kind: "changed", detail: `${path} added (unconstrained)` });
-    else narrow(notes, `${path} added (was unconstrained)`);
-  } else compareNode2(fallback, schema2, path, notes);
-}
-function compareRemovedProperty(schema2, after, path, notes) {
-  const fallback = after.additionalProperties;
-  if (after.patternProperties !== void 0) {
-    widen(notes, `${path} removed (cannot prove patternProperties reject it)`);
-  } else if (fallback === false) {
-    narrow(notes, `${path} removed while additionalProperties is false`);
-  } else if (isUnconstrained(fallback)) {
-    if (isUnconstrained(schema2)) notes.push({ kind: "changed", detail: `${path} removed` });
-    else widen(notes, `${path} removed (now unconstrained)`);
-  } else compareNode2(schema2, fallback, path, notes);
-}
-var compareSubschema = (before, after, keyPath, notes) => compareNode2(before, after, keyPath, notes);
-var compareItems = (before, after, keyPath, notes) => {
-  if (!Array.isArray(before) && !Array.isArray(after)) return compareNode2(before, after, keyPath, notes);
-  if (!Array.isArray(before) || !Array.isArray(after) || before.length !== after.length) {
-    return unprovable(before, after, keyPath, notes);
-  }
-  before.forEach((item, index) => compareNode2(item, after[index], `${keyPath}[${index}]`, notes));
-};
-var comparePatternProperties = (before, after, keyPath, notes) => {
-  const b = isObject4(before) ? before : {};
-  const a = isObject4(after) ? after : {};
-  const bKeys = Object.keys(b).sort();
-  const aKeys = Object.keys(a).sort();
-  if (canonicalJson(bKeys) !== canonicalJson(aKeys)) return unprovable(before, after, keyPath, notes);
-  for (const pattern of aKeys) compareNode2(b[pattern], a[pattern], join(keyPath, pattern), notes);
-};
-var compareUniqueItems = (before, after, keyPath, notes) => {
-  if (before === true && after !== true) widen(notes, `${keyPath} no longer true`);
-  else if (before !== true && after === true) narrow(notes, `${keyPath} is now true`);
-};
-var compareMultipleOf = (before, after, keyPath, notes) => presence(before, after, keyPath, notes, () => {
-  if (typeof before !== "number" || typeof after !== "number" || before === 0) {
-    return unprovable(before, after, keyPath, notes);
-  }
-  const ratio = after / before;
-  const finer = Math.abs(ratio - Math.round(ratio)) < 1e-9;
-  const detail = `${keyPath} changed from ${before} to ${after}`;
-  notes.push({ kind: finer ? "narrowed" : "widened", detail });
-});
-var HANDLERS = {
-  type: compareType,
-  enum: compareMembers2("widens", ""),
-  const: compareChangedValue(""),
-  pattern: compareChangedValue(" (cannot prove narrower)"),
-  format: compareChangedValue(""),
-  required: compareRequired,
-  properties: compareProperties,
-  additionalProperties: compareSubschema,
-  patternProperties: comparePatternProperties,
-  items: compareItems,
-  anyOf: compareMembers2("widens", "a branch "),
-  oneOf: compareMembers2("widens", "a branch "),
-  allOf: compareMembers2("narrows", "a branch "),
-  uniqueItems: compareUniqueItems,
-  multipleOf: compareMultipleOf
-};
 
 // src/core/tool-field-changes.ts
 function compareToolFields(before, after) {
   const changes = [];
-  const push = (change) => {
-    if (change) changes.push(change);
-  };
-  push(setChange2("scopes", compareScopeSets(before.scopes, after.scopes)));
-  changes.push(...credentialChanges2(before, after));
-  push(setChange2("egress", compareHostSets(before.egress, after.egress)));
-  push(rateLimitChange(before.rateLimit, after.rateLimit));
-  push(rankedChange("approval", APPROVAL_RANK, before.approval, after.approval));
-  push(declarationChange("dataAccess", DATA_ACCESS_RANK, before.dataAccess, after.dataAccess));
-  push(
-    declarationChange(
-      "untrustedInput",
-      FLAG_RANK,
-      String(before.untrustedInput),
-      String(after.untrustedInput)
-    )
-  );
-  push(schemaChange(before, after));
-  push(effectChange(before, after));
-  push(annotationsChange(before, after));
-  push(protectedTargetsChange(before, after));
-  push(scalarChange("policy.targetField", before.policy?.targetField, after.policy?.targetField, "widened"));
-  push(
-    rankedChange(
-      "policy.requireChangeRequest",
-      FLAG_RANK,
-      String(before.policy?.requireChangeRequest ?? false),
-      String(after.policy?.requireChangeRequest ?? false),
-      // true -> false drops a guard, so here a falling rank is the widening
-      true
-    )
-  );
-  push(transportChange(before.transport, after.transport));
-  push(scalarChange("server", before.server, after.server, "changed"));
-  push(scalarChange("description", before.description, after.description, "changed"));
-  push(scalarChange("owner", before.owner, after.owner, "changed"));
+  for (const field of TOOL_FIELDS)
+    for (const change of field.compare?.(before, after) ?? []) if (change) changes.push(change);
   for (const key of unmodelledKeys(before, after)) {
-    push(scalarChange(key, before[key], after[key], "widened"));
+    const change = scalarChange(key, before[key], after[key], "widened");
+    if (change) changes.push(change);
   }
-  if (changes.length === 0) push(scalarChange("policy", before.policy, after.policy, "changed"));
+  if (changes.length === 0) {
+    const change = scalarChange("policy", before.policy, after.policy, "changed");
+    if (change) changes.push(change);
+  }
   return changes;
 }
-function transportChange(before, after) {
-  if (jsonEqual(before, after)) return void 0;
-  return {
-    field: "transport",
-    kind: "widened",
-    before: redactTransport(before),
-    after: redactTransport(after)
-  };
-}
-var MODELLED_KEYS = /* @__PURE__ */ new Set([
-  "name",
-  "source",
-  "server",
-  "description",
-  "owner",
-  "effect",
-  "scopes",
-  "credentials",
-  "egress",
-  "dataAccess",
-  "untrustedInput",
-  "rateLimit",
-  "approval",
-  "inputSchema",
-  "policy",
-  "annotations",
-  "transport"
-]);
 function unmodelledKeys(before, after) {
   const keys = /* @__PURE__ */ new Set([...Object.keys(before), ...Object.keys(after)]);
-  return [...keys].filter((key) => !MODELLED_KEYS.has(key)).sort();
-}
-var APPROVAL_RANK = { human: 0, none: 1 };
-var DATA_ACCESS_RANK = { none: 0, internal: 1, sensitive: 2 };
-var FLAG_RANK = { false: 0, true: 1 };
-function setChange2(field, comparison) {
-  if (comparison.kind === "same") return void 0;
-  return { field, kind: comparison.kind, added: comparison.added, removed: comparison.removed };
-}
-function scalarChange(field, before, after, kind) {
-  if (jsonEqual(before, after)) return void 0;
-  return { field, kind, before: toJson2(before), after: toJson2(after) };
-}
-var toJson2 = (value) => value === void 0 ? null : JSON.parse(canonicalJson(value));
-function rankedChange(field, rank, before, after, inverted = false) {
-  if (before === after) return void 0;
-  const b = Object.hasOwn(rank, before) ? rank[before] : void 0;
-  const a = Object.hasOwn(rank, after) ? rank[after] : void 0;
-  const rising = a === void 0 || b === void 0 || a > b;
-  const kind = rising !== inverted ? "widened" : "narrowed";
-  return { field, kind, before: scalar2(before), after: scalar2(after) };
-}
-function declarationChange(field, rank, before, after) {
-  const change = rankedChange(field, rank, before, after);
-  return change?.kind === "narrowed" ? { ...change, kind: "changed" } : change;
-}
-var scalar2 = (value) => value === "true" ? true : value === "false" ? false : value;
-function credentialChanges2(before, after) {
-  const b = new Map(before.credentials.map((credential) => [credential.name, credential]));
-  const a = new Map(after.credentials.map((credential) => [credential.name, credential]));
-  const added3 = [...a.keys()].filter((name) => !b.has(name)).sort();
-  const removed3 = [...b.keys()].filter((name) => !a.has(name)).sort();
-  const changes = [];
-  if (added3.length > 0 || removed3.length > 0) {
-    changes.push({ field: "credentials", kind: added3.length > 0 ? "widened" : "narrowed", added: added3, removed: removed3 });
-  }
-  for (const name of [...a.keys()].filter((key) => b.has(key)).sort()) {
-    const scopes = compareScopeSets(b.get(name)?.scopes ?? [], a.get(name)?.scopes ?? []);
-    const change = setChange2(`credentials.${name}.scopes`, scopes);
-    if (change) changes.push(change);
-  }
-  return changes;
-}
-var UNIT_SECONDS = {
-  s: 1,
-  sec: 1,
-  secs: 1,
-  second: 1,
-  seconds: 1,
-  m: 60,
-  min: 60,
-  mins: 60,
-  minute: 60,
-  minutes: 60,
-  h: 3600,
-  hr: 3600,
-  hrs: 3600,
-  hour: 3600,
-  hours: 3600,
-  d: 86400,
-  day: 86400,
-  days: 86400
-};
-function parsePeriodSeconds(per) {
-  const match = /^\s*(\d+(?:\.\d+)?)?\s*([a-z]+)\s*$/i.exec(per);
-  if (!match) return void 0;
-  const unit = match[2]?.toLowerCase() ?? "";
-  const seconds = Object.hasOwn(UNIT_SECONDS, unit) ? UNIT_SECONDS[unit] : void 0;
-  const count2 = match[1] === void 0 ? 1 : Number(match[1]);
-  return seconds === void 0 || !(count2 > 0) ? void 0 : count2 * seconds;
-}
-function callsPerSecond(limit) {
-  const seconds = parsePeriodSeconds(limit.per);
-  return seconds === void 0 ? void 0 : limit.calls / seconds;
-}
-function rateLimitChange(before, after) {
-  const change = scalarChange("rateLimit", before, after, "changed");
-  if (!change) return void 0;
-  if (before === void 0) return { ...change, kind: "narrowed" };
-  if (after === void 0) return { ...change, kind: "widened" };
-  const b = callsPerSecond(before);
-  const a = callsPerSecond(after);
-  if (a === void 0 || b === void 0) return { ...change, kind: "widened" };
-  return { ...change, kind: a > b ? "widened" : a < b ? "narrowed" : "changed" };
-}
-function schemaChange(before, after) {
-  const comparison = compareInputSchemas(before.inputSchema, after.inputSchema);
-  if (comparison.kind === "same") return void 0;
-  return { field: "inputSchema", kind: comparison.kind, details: comparison.details };
-}
-function effectChange(before, after) {
-  const change = scalarChange("effect", before.effect, after.effect, "changed");
-  if (!change) return void 0;
-  const rises = compareRadius(after.effect ?? "irreversible", before.effect ?? "irreversible") > 0;
-  return { ...change, kind: rises ? "widened" : "changed" };
-}
-var HINTS = [
-  { hint: "readOnlyHint", absent: false, safer: true },
-  { hint: "destructiveHint", absent: true, safer: false },
-  { hint: "idempotentHint", absent: false, safer: true },
-  { hint: "openWorldHint", absent: true, safer: false }
-];
-function annotationsChange(before, after) {
-  const change = scalarChange("annotations", before.annotations, after.annotations, "changed");
-  if (!change) return void 0;
-  const riskier = HINTS.some(({ hint, absent, safer }) => {
-    const b = before.annotations?.[hint] ?? absent;
-    const a = after.annotations?.[hint] ?? absent;
-    if (a === b) return false;
-    return typeof a !== "boolean" || typeof b !== "boolean" || a !== safer;
-  });
-  return { ...change, kind: riskier ? "widened" : "changed" };
-}
-function protectedTargetsChange(before, after) {
-  const b = new Set(before.policy?.protectedTargets ?? []);
-  const a = new Set(after.policy?.protectedTargets ?? []);
-  const added3 = [...a].filter((target) => !b.has(target)).sort();
-  const removed3 = [...b].filter((target) => !a.has(target)).sort();
-  if (added3.length === 0 && removed3.length === 0) return void 0;
-  return {
-    field: "policy.protectedTargets",
-    kind: removed3.length > 0 ? "widened" : "narrowed",
-    added: added3,
-    removed: removed3
-  };
+  return [...keys].filter((key) => !MODELLED_TOOL_KEYS.has(key)).sort();
 }
 
 // src/core/diff-tools.ts
@@ -27071,7 +27107,7 @@ function compileLazily() {
   return out;
 }
 
-// node_modules/js-yaml/dist/js-yaml.mjs
+// ../main/node_modules/js-yaml/dist/js-yaml.mjs
 function getDefaultExportFromCjs(x) {
   return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, "default") ? x["default"] : x;
 }
@@ -30974,6 +31010,11 @@ function buildDiffReport(input2) {
     input2.today
   );
   const reviewersFor = (configured, paths) => configured.length > 0 ? configured : ownersOfFiles(paths, input2.ownersOf);
+  const controlChanged = files.control.length > 0 || bindings.length > 0 || servers.length > 0;
+  const controlReviewers = () => config.planes.control.reviewers.length === 0 && input2.controlOwners !== void 0 ? input2.controlOwners : reviewersFor(config.planes.control.reviewers, [
+    ...files.control,
+    ...boundToolFiles(bindings, headByName, baseRegistry.tools)
+  ]);
   return {
     schemaVersion: 1,
     base: input2.base.ref,
@@ -30983,10 +31024,11 @@ function buildDiffReport(input2) {
         changed: files.data.length > 0,
         files: files.data,
         prompts: prompts.changes,
-        reviewers: files.data.length > 0 ? reviewersFor(config.planes.data.reviewers, files.data) : []
+        reviewers: files.data.length > 0 ? reviewersFor(config.planes.data.reviewers, files.data) : [],
+        ...input2.eval?.delta ? { eval: input2.eval.delta } : {}
       },
       control: {
-        changed: files.control.length > 0 || bindings.length > 0 || servers.length > 0,
+        changed: controlChanged,
         files: files.control,
         tools,
         servers,
@@ -30998,14 +31040,12 @@ function buildDiffReport(input2) {
         requiredSignoffs: requirement.requiredSignoffs,
         digest,
         unmodelled: unmodelled.map((file) => file.path),
-        reviewers: files.control.length > 0 || bindings.length > 0 || servers.length > 0 ? reviewersFor(config.planes.control.reviewers, [
-          ...files.control,
-          ...boundToolFiles(bindings, headByName, baseRegistry.tools)
-        ]) : []
+        reviewers: controlChanged ? controlReviewers() : []
       }
     },
     ungoverned: files.none,
-    findings: sortFindings(waived.findings),
+    // eval findings come first and are never waived: they are about CI's run, not about a tool
+    findings: [...input2.eval?.findings ?? [], ...sortFindings(waived.findings)],
     waivers: { applied: waived.applied, expired: waived.expired }
   };
 }
@@ -31082,128 +31122,6 @@ function sortFindings(findings) {
   return [...findings].sort(
     (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || a.line - b.line
   );
-}
-
-// src/core/parse/config.ts
-function deepFreeze(value) {
-  if (typeof value === "object" && value !== null) {
-    for (const inner of Object.values(value)) deepFreeze(inner);
-    Object.freeze(value);
-  }
-  return value;
-}
-var DEFAULT_CONFIG = deepFreeze({
-  version: 1,
-  planes: {
-    data: {
-      paths: ["registry/prompts/**"],
-      reviewers: [],
-      versionBump: "required"
-    },
-    control: {
-      paths: ["registry/tools/**"],
-      reviewers: [],
-      signers: [],
-      signoffs: { none: 0, read: 1, write: 1, irreversible: 1, privileged: 2, narrowing: 0 },
-      maxRadius: "privileged",
-      internalHosts: []
-    }
-  },
-  radius: { actions: {} },
-  waivers: []
-});
-function parseConfig(text, path) {
-  const defaults = () => ({
-    config: structuredClone(DEFAULT_CONFIG),
-    errors: [],
-    warnings: []
-  });
-  if (text === null || text.trim() === "") return defaults();
-  const parsed = parseYaml(text);
-  const errors = parsed.issues.map(
-    (issue) => inputFinding({ code: issue.code, path, line: issue.line, message: issue.message })
-  );
-  if (errors.length > 0) return { ...defaults(), errors };
-  const [doc, extra] = parsed.documents;
-  if (extra) {
-    const line = lineOfPath(extra, []);
-    return {
-      ...defaults(),
-      errors: [inputFinding({ code: "schema", path, line, message: "config must be one YAML document" })]
-    };
-  }
-  if (!doc || doc.value === null) return defaults();
-  const validate = getValidators().config;
-  if (!validate(doc.value)) {
-    const schemaErrors = describeSchemaErrors(validate.errors).map(
-      (problem) => inputFinding({
-        code: "schema",
-        path,
-        line: lineOfPath(doc, problem.path),
-        message: problem.message,
-        field: problem.path
-      })
-    );
-    return { ...defaults(), errors: schemaErrors };
-  }
-  const config = mergeConfig(doc.value);
-  return { config, errors: [], warnings: configWarnings(config, path, doc) };
-}
-function mergeConfig(user) {
-  const config = structuredClone(DEFAULT_CONFIG);
-  const data = user.planes?.data;
-  const control = user.planes?.control;
-  if (data) {
-    const { eval: evalConfig, ...rest } = data;
-    Object.assign(config.planes.data, rest);
-    if (evalConfig) config.planes.data.eval = { ...evalConfig };
-  }
-  if (control) {
-    const { signoffs, ...rest } = control;
-    Object.assign(config.planes.control, rest);
-    if (signoffs) Object.assign(config.planes.control.signoffs, signoffs);
-  }
-  const actions = /* @__PURE__ */ Object.create(null);
-  for (const [action, radius] of Object.entries(user.radius?.actions ?? {})) actions[action] = radius;
-  config.radius.actions = actions;
-  config.waivers = (user.waivers ?? []).map((waiver) => ({ ...waiver }));
-  return config;
-}
-var SIGNOFF_ORDER = [
-  "none",
-  "read",
-  "write",
-  "irreversible",
-  "privileged"
-];
-function configWarnings(config, path, doc) {
-  const warnings = [];
-  const warn = (code, field, message) => warnings.push(
-    inputFinding({ severity: "warning", code, path, line: lineOfPath(doc, field), message, field })
-  );
-  const signoffs = config.planes.control.signoffs;
-  for (let i = 1; i < SIGNOFF_ORDER.length; i++) {
-    const lower2 = SIGNOFF_ORDER[i - 1];
-    const higher2 = SIGNOFF_ORDER[i];
-    if (signoffs[higher2] < signoffs[lower2]) {
-      warn(
-        "signoffs-decreasing",
-        ["planes", "control", "signoffs", higher2],
-        `${higher2} (${signoffs[higher2]}) needs fewer sign-offs than ${lower2} (${signoffs[lower2]})`
-      );
-    }
-  }
-  const dataPaths = new Set(config.planes.data.paths);
-  for (const [index, glob] of config.planes.control.paths.entries()) {
-    if (dataPaths.has(glob)) {
-      warn(
-        "planes-overlap",
-        ["planes", "control", "paths", index],
-        `${JSON.stringify(glob)} is in both planes; it is treated as control`
-      );
-    }
-  }
-  return warnings;
 }
 
 // src/git/parse-raw-diff.ts
@@ -32099,30 +32017,187 @@ async function readCommitted(cwd, sha, path) {
   return refused ? { kind: "refused", reason: refused.reason } : null;
 }
 
+// src/core/parse/config.ts
+function deepFreeze(value) {
+  if (typeof value === "object" && value !== null) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+var DEFAULT_CONFIG = deepFreeze({
+  version: 1,
+  planes: {
+    data: {
+      paths: ["registry/prompts/**"],
+      reviewers: [],
+      versionBump: "required"
+    },
+    control: {
+      paths: ["registry/tools/**"],
+      reviewers: [],
+      signers: [],
+      signoffs: { none: 0, read: 1, write: 1, irreversible: 1, privileged: 2, narrowing: 0 },
+      maxRadius: "privileged",
+      internalHosts: []
+    }
+  },
+  radius: { actions: {} },
+  waivers: []
+});
+function parseConfig(text, path) {
+  const defaults = () => ({
+    config: structuredClone(DEFAULT_CONFIG),
+    errors: [],
+    warnings: []
+  });
+  if (text === null || text.trim() === "") return defaults();
+  const parsed = parseYaml(text);
+  const errors = parsed.issues.map(
+    (issue) => inputFinding({ code: issue.code, path, line: issue.line, message: issue.message })
+  );
+  if (errors.length > 0) return { ...defaults(), errors };
+  const [doc, extra] = parsed.documents;
+  if (extra) {
+    const line = lineOfPath(extra, []);
+    return {
+      ...defaults(),
+      errors: [inputFinding({ code: "schema", path, line, message: "config must be one YAML document" })]
+    };
+  }
+  if (!doc || doc.value === null) return defaults();
+  const validate = getValidators().config;
+  if (!validate(doc.value)) {
+    const schemaErrors = describeSchemaErrors(validate.errors).map(
+      (problem) => inputFinding({
+        code: "schema",
+        path,
+        line: lineOfPath(doc, problem.path),
+        message: problem.message,
+        field: problem.path
+      })
+    );
+    return { ...defaults(), errors: schemaErrors };
+  }
+  const config = mergeConfig(doc.value);
+  return { config, errors: [], warnings: configWarnings(config, path, doc) };
+}
+function mergeConfig(user) {
+  const config = structuredClone(DEFAULT_CONFIG);
+  const data = user.planes?.data;
+  const control = user.planes?.control;
+  if (data) {
+    const { eval: evalConfig, ...rest } = data;
+    Object.assign(config.planes.data, rest);
+    if (evalConfig) config.planes.data.eval = { ...evalConfig };
+  }
+  if (control) {
+    const { signoffs, ...rest } = control;
+    Object.assign(config.planes.control, rest);
+    if (signoffs) Object.assign(config.planes.control.signoffs, signoffs);
+  }
+  const actions = /* @__PURE__ */ Object.create(null);
+  for (const [action, radius] of Object.entries(user.radius?.actions ?? {})) actions[action] = radius;
+  config.radius.actions = actions;
+  config.waivers = (user.waivers ?? []).map((waiver) => ({ ...waiver }));
+  return config;
+}
+var SIGNOFF_ORDER = [
+  "none",
+  "read",
+  "write",
+  "irreversible",
+  "privileged"
+];
+function configWarnings(config, path, doc) {
+  const warnings = [];
+  const warn = (code, field, message) => warnings.push(
+    inputFinding({ severity: "warning", code, path, line: lineOfPath(doc, field), message, field })
+  );
+  const signoffs = config.planes.control.signoffs;
+  for (let i = 1; i < SIGNOFF_ORDER.length; i++) {
+    const lower2 = SIGNOFF_ORDER[i - 1];
+    const higher2 = SIGNOFF_ORDER[i];
+    if (signoffs[higher2] < signoffs[lower2]) {
+      warn(
+        "signoffs-decreasing",
+        ["planes", "control", "signoffs", higher2],
+        `${higher2} (${signoffs[higher2]}) needs fewer sign-offs than ${lower2} (${signoffs[lower2]})`
+      );
+    }
+  }
+  const dataPaths = new Set(config.planes.data.paths);
+  for (const [index, glob] of config.planes.control.paths.entries()) {
+    if (dataPaths.has(glob)) {
+      warn(
+        "planes-overlap",
+        ["planes", "control", "paths", index],
+        `${JSON.stringify(glob)} is in both planes; it is treated as control`
+      );
+    }
+  }
+  return warnings;
+}
+
+// src/load/read-gate.ts
+async function readGate(cwd, sha, where2 = sha.slice(0, 12)) {
+  const files = await readSnapshot(cwd, sha, {
+    prefixes: [...CONFIG_PATHS, ...CODEOWNERS_PATHS],
+    extraPaths: [],
+    maxBytes: MAX_MANIFEST_BYTES
+  });
+  return gateFromSnapshot(files, where2);
+}
+function gateFromSnapshot(files, where2) {
+  const refused = files.refused.find((f) => CONFIG_PATHS.includes(f.path));
+  if (refused) throw new UsageError(`${refused.path}: config at ${where2} is unreadable (${refused.reason})`);
+  const file = CONFIG_PATHS.map((path) => files.files.find((f) => f.path === path)).find(Boolean);
+  const { config, errors } = parseConfig(file?.text ?? null, file?.path ?? CONFIG_PATHS[0]);
+  const first = errors[0];
+  if (first) throw new UsageError(`${first.message} (config at ${where2})`);
+  const codeowners = findCodeowners(files);
+  const parsed = codeowners ? parseCodeowners(codeowners.text, codeowners.path) : null;
+  return {
+    config,
+    codeowners,
+    rules: parsed?.rules ?? null,
+    codeownersErrors: (parsed?.errors ?? []).map((error) => error.message)
+  };
+}
+function findCodeowners(files) {
+  for (const path of CODEOWNERS_PATHS) {
+    const file = files.files.find((f) => f.path === path);
+    if (file) return { path, text: file.text };
+  }
+  return null;
+}
+
 // src/load/compute-diff.ts
-var MAX_MANIFEST_BYTES = 1024 * 1024;
-var CONFIG_PATHS = ["agentgate.yaml", "agentgate.yml"];
-var CODEOWNERS_PATHS = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
 async function computeDiff(options) {
   const { cwd } = options;
   const [base, headSha2] = await Promise.all([
     options.base === void 0 ? findDefaultBase(cwd) : verifyRef(cwd, options.base).then((sha) => ({ ref: options.base, sha })),
     options.head === null ? null : verifyRef(cwd, options.head)
   ]);
-  const defaults = snapshotOptions(DEFAULT_CONFIG);
-  const [firstRead, changedFiles] = await Promise.all([
-    readSnapshots(cwd, [base.sha, headSha2], defaults),
+  const gateSha = options.gateCommit ?? base.sha;
+  const gate = await readGate(cwd, gateSha, gateSha === base.sha ? "the base commit" : gateSha.slice(0, 12));
+  return computeDiffAt({
+    cwd,
+    base,
+    head: { ref: options.head ?? "working tree", sha: headSha2 },
+    gate,
+    today: options.today,
+    skipEval: options.skipEval
+  });
+}
+async function computeDiffAt(options) {
+  const { cwd, gate, base, head } = options;
+  const { config } = gate;
+  const headSha2 = head.sha;
+  const [[baseFiles, headFiles], changedFiles] = await Promise.all([
+    readSnapshots(cwd, [base.sha, headSha2], snapshotOptions(config)),
     listChangedFiles(cwd, base.sha, headSha2)
   ]);
-  const gateSide = options.gateCommit === void 0 || options.gateCommit === base.sha ? firstRead[0] : await readSnapshot(cwd, options.gateCommit, {
-    prefixes: [...CONFIG_PATHS, ...CODEOWNERS_PATHS],
-    extraPaths: [],
-    maxBytes: MAX_MANIFEST_BYTES
-  });
-  const config = loadBaseConfig(gateSide);
-  const codeowners = findCodeowners(gateSide);
-  const configured = snapshotOptions(config);
-  const [baseFiles, headFiles] = samePrefixes(configured.prefixes, defaults.prefixes) ? firstRead : await readSnapshots(cwd, [base.sha, headSha2], configured);
   if (!baseFiles || !headFiles) throw new Error("internal: a snapshot side is missing");
   const cache = /* @__PURE__ */ new Map();
   const parsed = {
@@ -32132,40 +32207,45 @@ async function computeDiff(options) {
     headFiles,
     changedFiles
   };
+  const evalOutcome = options.skipEval ? void 0 : await loadEval(cwd, config, changedFiles, base.sha, headSha2);
+  const { rules } = gate;
   const report = buildDiffReport({
     base: { ref: { ref: base.ref, sha: base.sha }, snapshot: parsed.base },
-    head: { ref: { ref: options.head ?? "working tree", sha: headSha2 }, snapshot: parsed.head },
+    head: { ref: { ref: head.ref, sha: headSha2 }, snapshot: parsed.head },
     changedFiles,
     config,
     today: options.today ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10),
-    ownersOf: codeowners ? ownersLookup(codeowners) : void 0
+    ownersOf: rules ? (path) => ownersOf(rules, path) : void 0,
+    // who reviews (and by default signs) the control plane is who owns its paths, never who owns the files a
+    // PR chose to touch
+    controlOwners: rules ? ownersOfPlanePaths(rules, config.planes.control.paths) : [],
+    eval: evalOutcome
   });
-  if (report.planes.control.changed && config.planes.control.reviewers.length === 0) {
-    report.planes.control.reviewers = codeowners ? ownersOfPlanePaths(
-      parseCodeowners(codeowners.text, codeowners.path).rules,
-      config.planes.control.paths
-    ) : [];
-  }
+  return { report, config, codeowners: gate.codeowners, gate, parsed };
+}
+async function loadEval(cwd, config, changedFiles, baseSha, headSha2) {
   const evalConfig = config.planes.data.eval;
-  if (!options.skipEval && report.planes.data.changed && evalConfig?.results !== void 0) {
-    const loaded = await loadEvalDelta(cwd, evalConfig, base.sha, headSha2);
-    if (loaded && "delta" in loaded) report.planes.data.eval = loaded.delta;
-    if (loaded && "delta" in loaded && loaded.distrust) {
-      const { path, message } = loaded.distrust;
-      report.findings.unshift({
+  if (evalConfig?.results === void 0) return void 0;
+  if (splitFilesByPlane(changedFiles, createPathClassification(config)).data.length === 0) return void 0;
+  const loaded = await loadEvalDelta(cwd, evalConfig, baseSha, headSha2);
+  if (!loaded) return void 0;
+  if ("invalid" in loaded) {
+    const { path, message } = loaded.invalid;
+    return { findings: [{ severity: "error", code: "eval-results-invalid", path, line: 1, message }] };
+  }
+  const distrust = loaded.distrust;
+  return {
+    delta: loaded.delta,
+    findings: distrust ? [
+      {
         severity: "warning",
         code: "eval-results-untrusted",
-        path,
+        path: distrust.path,
         line: 1,
-        message
-      });
-    }
-    if (loaded && "invalid" in loaded) {
-      const { path, message } = loaded.invalid;
-      report.findings.unshift({ severity: "error", code: "eval-results-invalid", path, line: 1, message });
-    }
-  }
-  return { report, config, codeowners, parsed };
+        message: distrust.message
+      }
+    ] : []
+  };
 }
 function snapshotOptions(config) {
   const planePrefixes = literalPrefixes([...config.planes.control.paths, ...config.planes.data.paths]);
@@ -32182,36 +32262,12 @@ function snapshotOptions(config) {
   );
   return { prefixes, extraPaths: [], maxBytes: MAX_MANIFEST_BYTES };
 }
-function samePrefixes(a, b) {
-  return a.length === b.length && a.every((prefix, i) => prefix === b[i]);
-}
-function loadBaseConfig(gates) {
-  const file = gates.files.find((f) => CONFIG_PATHS.includes(f.path));
-  const refused = gates.refused.find((f) => CONFIG_PATHS.includes(f.path));
-  if (refused)
-    throw new UsageError(`${refused.path}: config at the base commit is unreadable (${refused.reason})`);
-  const { config, errors } = parseConfig(file?.text ?? null, file?.path ?? "agentgate.yaml");
-  const first = errors[0];
-  if (first) throw new UsageError(`${first.message} (config is read from the base commit)`);
-  return config;
-}
-function ownersLookup(codeowners) {
-  const { rules } = parseCodeowners(codeowners.text, codeowners.path);
-  return (path) => ownersOf(rules, path);
-}
-function findCodeowners(gates) {
-  for (const path of CODEOWNERS_PATHS) {
-    const file = gates.files.find((f) => f.path === path);
-    if (file) return { path, text: file.text };
-  }
-  return null;
-}
 
 // src/gate/pr-diff.ts
-async function diffPullRequestAt(cwd, baseSha, commit) {
+async function diffPullRequestAt(cwd, baseSha, commit, { skipEval = false } = {}) {
   const [base, head] = await Promise.all([verifyRef(cwd, baseSha), verifyRef(cwd, commit)]);
   const forkPoint = await mergeBase(cwd, base, head) ?? base;
-  return computeDiff({ cwd, base: forkPoint, head, gateCommit: base });
+  return computeDiff({ cwd, base: forkPoint, head, gateCommit: base, skipEval });
 }
 
 // src/gate/pull-signoffs.ts
@@ -32249,7 +32305,7 @@ async function gatherPullSignoffs(input2) {
 }
 async function digestAtCommit(cwd, baseSha, commit) {
   try {
-    const { report } = await diffPullRequestAt(cwd, baseSha, commit);
+    const { report } = await diffPullRequestAt(cwd, baseSha, commit, { skipEval: true });
     return { kind: "ok", digest: report.planes.control.digest };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
@@ -32260,36 +32316,72 @@ async function digestAtCommit(cwd, baseSha, commit) {
   }
 }
 
+// src/gate/judge-signoffs.ts
+async function judgeSignoffs(input2) {
+  const { report, gate } = input2.diff;
+  const signers = resolveSigners({ report, config: gate.config, codeowners: gate.rules });
+  const collection = collectSignoffClaims(input2.reviews, input2.comments, {
+    author: input2.pull.author,
+    self: input2.self,
+    pushers: input2.pushers
+  });
+  const signoffs = await gatherPullSignoffs({
+    control: report.planes.control,
+    collection,
+    signers: readSigners(signers),
+    headSha: input2.pull.headSha,
+    digestAt: input2.digestAt,
+    membershipOf: input2.membershipOf
+  });
+  return { signers, signoffs };
+}
+
+// src/gate/pull-diff.ts
+var NOT_IN_CLONE = /* @__PURE__ */ new Set(["bad-ref", "missing-commit", "shallow"]);
+function isNotInClone(error) {
+  return error instanceof GitError && NOT_IN_CLONE.has(error.kind);
+}
+async function readPullDiff(cwd, baseSha, commit, options = {}) {
+  try {
+    return { kind: "ok", diff: await diffPullRequestAt(cwd, baseSha, commit, options) };
+  } catch (error) {
+    if (isNotInClone(error)) return { kind: "not-in-clone", error };
+    throw error;
+  }
+}
+
 // src/gate/check-inputs.ts
 async function gatherGateInputs(cwd, pr, api) {
-  const { report, config, codeowners } = await diffPullRequest(cwd, pr, pr.headSha, `the PR head`);
-  const notes = [];
-  const parsedOwners = codeowners ? parseCodeowners(codeowners.text, codeowners.path) : null;
-  for (const error of parsedOwners?.errors ?? [])
-    notes.push(`CODEOWNERS line skipped (as GitHub does): ${error.message}`);
+  const read = await readPullDiff(cwd, pr.baseSha, pr.headSha);
+  if (read.kind === "not-in-clone")
+    throw new UsageError(
+      `the PR head (${pr.headSha.slice(0, 12)}) or its base (${pr.baseSha.slice(0, 12)}) is not in this clone: check out with actions/checkout fetch-depth: 0 (on pull_request_target also fetch refs/pull/${pr.number}/head) [${read.error.message}]`
+    );
+  const { diff } = read;
+  const { report, gate } = diff;
+  const notes = gate.codeownersErrors.map(
+    (message) => `CODEOWNERS line skipped (as GitHub does): ${message}`
+  );
   const [self2, reviews, comments, pushers] = api ? await Promise.all([
     api.identity(),
     api.reviews(pr.number),
     api.comments(pr.number),
     api.pullPushers(pr.number)
   ]) : [ACTIONS_BOT_LOGIN, [], [], { logins: [], complete: true }];
-  const rules = parsedOwners?.rules ?? null;
-  const signers = resolveSigners({ report, config, codeowners: rules });
-  const signerSet = readSigners(signers);
-  const control = report.planes.control;
-  const collection = collectSignoffClaims(reviews, comments, { author: pr.author, self: self2, pushers });
-  const signoffs = await gatherPullSignoffs({
-    control,
-    collection,
-    signers: signerSet,
-    headSha: pr.headSha,
+  const { signers, signoffs } = await judgeSignoffs({
+    diff,
+    pull: pr,
+    self: self2,
+    reviews,
+    comments,
+    pushers,
     digestAt: (commit) => digestAtCommit(cwd, pr.baseSha, commit),
     membershipOf: (org, slug, user) => api ? api.teamMembership(org, slug, user) : Promise.resolve("unverifiable")
   });
   return {
     report,
-    config,
-    codeowners: rules,
+    config: gate.config,
+    codeowners: gate.rules,
     self: self2,
     reviews,
     comments,
@@ -32298,18 +32390,6 @@ async function gatherGateInputs(cwd, pr, api) {
     evalResults: evalState(report),
     notes
   };
-}
-async function diffPullRequest(cwd, pr, head, what) {
-  try {
-    return await diffPullRequestAt(cwd, pr.baseSha, head);
-  } catch (error) {
-    if (error instanceof GitError && ["bad-ref", "missing-commit", "shallow"].includes(error.kind)) {
-      throw new UsageError(
-        `${what} (${head.slice(0, 12)}) or its base (${pr.baseSha.slice(0, 12)}) is not in this clone: check out with actions/checkout fetch-depth: 0 (on pull_request_target also fetch refs/pull/${pr.number}/head) [${error.message}]`
-      );
-    }
-    throw error;
-  }
 }
 function evalState(report) {
   const delta = report.planes.data.eval;
