@@ -45729,13 +45729,52 @@ function createSourceLookup(sources = {}) {
   };
 }
 
+// src/sources/source-set.ts
+function findSourceAdapter(path) {
+  return findAdapter(path, ALL_SOURCE_ADAPTERS);
+}
+function isSourcePath(path) {
+  return findSourceAdapter(path) !== void 0;
+}
+function collectSources(files) {
+  const out = {
+    servers: [],
+    tools: [],
+    agents: [],
+    permissions: [],
+    findings: [],
+    paths: []
+  };
+  for (const file of [...files].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) {
+    const adapter = findSourceAdapter(file.path);
+    if (!adapter) continue;
+    const model = adapter.parse(file);
+    out.paths.push(file.path);
+    out.servers.push(...model.servers);
+    out.tools.push(...model.tools);
+    out.agents.push(...model.agents);
+    out.permissions.push(...model.permissions);
+    out.findings.push(...model.findings);
+  }
+  return out;
+}
+
+// src/core/governance/codeowners-paths.ts
+var CODEOWNERS_LOCATIONS = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
+function isAgentFile(path) {
+  const adapter = findSourceAdapter(path);
+  return adapter !== void 0 && AGENT_SOURCE_ADAPTERS.includes(adapter) && adapter.id !== "claude-settings";
+}
+
+// src/core/gate-files.ts
+var CONFIG_PATHS = ["agentgate.yaml", "agentgate.yml"];
+var CODEOWNERS_PATHS = CODEOWNERS_LOCATIONS;
+var MAX_MANIFEST_BYTES = 1024 * 1024;
+
 // src/core/classify-paths.ts
 var GATE_FILE_PATTERNS = [
-  "agentgate.yaml",
-  "agentgate.yml",
-  "CODEOWNERS",
-  ".github/CODEOWNERS",
-  "docs/CODEOWNERS",
+  ...CONFIG_PATHS,
+  ...CODEOWNERS_PATHS,
   ".github/workflows/**",
   ".github/actions/**",
   "action.yml",
@@ -46452,7 +46491,8 @@ function signerStatus(user, input2) {
 function planeOfFinding(finding, classify) {
   if (isEvalFinding(finding)) return "data";
   const field2 = finding.field ?? "";
-  if (finding.code === "unknown-tool" || field2 === "tools" || field2.startsWith("tools.")) return "control";
+  if (finding.code === "unknown-tool-binding" || field2 === "tools" || field2.startsWith("tools."))
+    return "control";
   return classify(finding.path) === "data" ? "data" : "control";
 }
 function planStatuses(input2) {
@@ -53921,6 +53961,705 @@ function changedServerFindings(pairs2, headServers, actions, limit) {
 
 // src/core/digest.ts
 import { createHash } from "node:crypto";
+
+// src/core/schema-keywords.ts
+var ANNOTATIONS = /* @__PURE__ */ new Set([
+  "title",
+  "description",
+  "default",
+  "examples",
+  "example",
+  "$comment",
+  "deprecated",
+  "readOnly",
+  "writeOnly",
+  "$schema",
+  "$id",
+  "$dynamicAnchor",
+  "$anchor",
+  "contentMediaType",
+  "contentEncoding",
+  "$defs",
+  "definitions"
+]);
+var UPPER_BOUNDS = /* @__PURE__ */ new Set([
+  "maxLength",
+  "maximum",
+  "exclusiveMaximum",
+  "maxItems",
+  "maxProperties",
+  "maxContains"
+]);
+var LOWER_BOUNDS = /* @__PURE__ */ new Set([
+  "minLength",
+  "minimum",
+  "exclusiveMinimum",
+  "minItems",
+  "minProperties",
+  "minContains"
+]);
+var TEXT_KEYS = /* @__PURE__ */ new Set(["title", "description", "$comment"]);
+
+// src/core/schema-references.ts
+var REFERENCE_KEYS = /* @__PURE__ */ new Set(["$ref", "$dynamicRef", "$recursiveRef"]);
+var MEMBER_KEYS = /* @__PURE__ */ new Set([
+  "$id",
+  "$anchor",
+  "$dynamicAnchor",
+  "$recursiveAnchor",
+  "$defs",
+  "definitions",
+  "default",
+  "examples",
+  "example",
+  "$schema",
+  "$vocabulary"
+]);
+var NODE_LIMIT = 2e5;
+var DEPTH_LIMIT = 256;
+var REFERENCE_LIMIT = 2e3;
+var isObject4 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+function toPointer(segments) {
+  return segments.map((segment) => "/" + segment.replaceAll("~", "~0").replaceAll("/", "~1")).join("");
+}
+function isMember(key, value) {
+  if (MEMBER_KEYS.has(key) || key.startsWith("x-")) return true;
+  return key === "id" && typeof value === "string";
+}
+function idOf(node) {
+  const id = node.$id ?? node.id;
+  return typeof id === "string" ? id : void 0;
+}
+function indexSchema(root) {
+  const index = {
+    references: [],
+    members: /* @__PURE__ */ new Map(),
+    anchors: /* @__PURE__ */ new Map(),
+    embedded: [],
+    truncated: false
+  };
+  const stack = [{ node: root, at: void 0, depth: 0, inMember: false }];
+  let visited = 0;
+  while (stack.length > 0) {
+    const { node, at: at2, depth, inMember } = stack.pop();
+    if (++visited > NODE_LIMIT || depth > DEPTH_LIMIT || index.references.length > REFERENCE_LIMIT) {
+      index.truncated = true;
+      return index;
+    }
+    const next = { depth: depth + 1, inMember };
+    if (Array.isArray(node)) {
+      node.forEach(
+        (item, position) => stack.push({ node: item, at: { parent: at2, key: String(position) }, ...next })
+      );
+      continue;
+    }
+    if (!isObject4(node)) continue;
+    indexObject(node, at2, inMember, index);
+    for (const [key, value] of Object.entries(node)) {
+      const member2 = inMember || isMember(key, value);
+      stack.push({ node: value, at: { parent: at2, key }, depth: depth + 1, inMember: member2 });
+    }
+  }
+  return index;
+}
+function segmentsOf(trail) {
+  const out = [];
+  for (let step = trail; step !== void 0; step = step.parent) out.push(step.key);
+  return out.reverse();
+}
+function indexObject(node, trail, inMember, index) {
+  let known;
+  const at2 = () => known ??= segmentsOf(trail);
+  const id = idOf(node);
+  if (id !== void 0 && trail !== void 0 && !id.startsWith("#")) index.embedded.push(toPointer(at2()));
+  const names = [node.$anchor, node.$dynamicAnchor, id?.startsWith("#") ? id.slice(1) : void 0];
+  for (const name of names) {
+    if (typeof name !== "string") continue;
+    const list = index.anchors.get(name);
+    if (list) list.push(at2());
+    else index.anchors.set(name, [at2()]);
+  }
+  for (const [key, value] of Object.entries(node)) {
+    if (REFERENCE_KEYS.has(key)) index.references.push({ key, value, at: at2() });
+    if (!inMember && isMember(key, value)) index.members.set(toPointer([...at2(), key]), canonicalJson(value));
+  }
+}
+function valueAt(root, segments) {
+  let node = root;
+  for (const segment of segments) {
+    if (Array.isArray(node)) {
+      if (!/^(0|[1-9][0-9]*)$/.test(segment)) return void 0;
+      node = node[Number(segment)];
+    } else if (isObject4(node) && Object.hasOwn(node, segment)) {
+      node = node[segment];
+    } else {
+      return void 0;
+    }
+  }
+  return node;
+}
+var unresolved = (why) => ({ kind: "unresolved", why });
+function resolve(reference, index) {
+  if (reference.key === "$recursiveRef") return { kind: "target", at: [] };
+  const { value } = reference;
+  if (typeof value !== "string") return unresolved("is not a string");
+  if (index.embedded.length > 0) return unresolved("sits in a document with embedded resources");
+  if (!value.startsWith("#")) return unresolved("points outside the document");
+  let fragment;
+  try {
+    fragment = decodeURIComponent(value.slice(1));
+  } catch {
+    return unresolved("has a malformed percent-escape");
+  }
+  if (fragment === "") return { kind: "target", at: [] };
+  if (fragment.startsWith("/")) {
+    const raw = fragment.slice(1).split("/");
+    if (raw.some((segment) => /~(?![01])/.test(segment))) return unresolved("has a malformed ~ escape");
+    const at2 = raw.map(unescapeSegment);
+    if (/%2f|%7e/i.test(value) && toPointer(at2) !== toPointer(splitThenDecode(value.slice(2))))
+      return unresolved("decodes to a different target in different validators");
+    return { kind: "target", at: at2 };
+  }
+  const declared = index.anchors.get(fragment) ?? [];
+  if (declared.length !== 1) return unresolved(`names an anchor declared ${declared.length} times`);
+  return { kind: "target", at: declared[0] };
+}
+var unescapeSegment = (segment) => segment.replaceAll("~1", "/").replaceAll("~0", "~");
+function splitThenDecode(pointer) {
+  return pointer.split("/").map((segment) => unescapeSegment(decodeURIComponent(segment)));
+}
+function isReferential(index) {
+  return index.truncated || index.references.length > 0 || index.embedded.length > 0;
+}
+var describe3 = (reference) => `${reference.key} ${shorten(canonicalJson(reference.value))} at ${toPointer(reference.at) || "/"}`;
+var shorten = (text2) => text2.length > 60 ? `${text2.slice(0, 57)}...` : text2;
+function findReferenceHazards(before, after) {
+  const sides2 = [indexSchema(before), indexSchema(after)];
+  const hazards = { widened: [], unresolved: [] };
+  if (!sides2.some(isReferential)) return hazards;
+  for (const side of sides2)
+    if (side.truncated) hazards.unresolved.push("schema too large to follow references");
+  for (const side of sides2) {
+    for (const pointer of side.embedded) hazards.unresolved.push(`embedded resource ($id) at ${pointer}`);
+  }
+  compareMembers(sides2[0].members, sides2[1].members, hazards);
+  const seen = /* @__PURE__ */ new Set();
+  const sameTarget = /* @__PURE__ */ new Map();
+  for (const side of sides2) {
+    for (const reference of side.references) {
+      const label = describe3(reference);
+      if (seen.has(label)) continue;
+      seen.add(label);
+      compareTargets(reference, label, [before, after], sides2, sameTarget, hazards);
+    }
+  }
+  return hazards;
+}
+function compareMembers(before, after, hazards) {
+  const pointers = [.../* @__PURE__ */ new Set([...before.keys(), ...after.keys()])].sort();
+  for (const pointer of pointers) {
+    if (before.get(pointer) === after.get(pointer)) continue;
+    const verb = !before.has(pointer) ? "added" : !after.has(pointer) ? "removed" : "changed";
+    hazards.widened.push(
+      `${pointer} ${verb} in a schema that uses references (a reference may resolve to it)`
+    );
+  }
+}
+function compareTargets(reference, label, documents, sides2, sameTarget, hazards) {
+  const [first, second] = [resolve(reference, sides2[0]), resolve(reference, sides2[1])];
+  if (first.kind === "unresolved" || second.kind === "unresolved") {
+    const why = first.kind === "unresolved" ? first.why : second.why;
+    hazards.unresolved.push(`${label} ${why}`);
+    return;
+  }
+  const [b, a] = [valueAt(documents[0], first.at), valueAt(documents[1], second.at)];
+  const pointer = toPointer(first.at);
+  if (b === void 0 || a === void 0) {
+    hazards.unresolved.push(`${label} has no target in ${b === void 0 ? "the old" : "the new"} schema`);
+    return;
+  }
+  let same2 = pointer === toPointer(second.at) ? sameTarget.get(pointer) : false;
+  if (same2 === void 0) sameTarget.set(pointer, same2 = canonicalJson(b) === canonicalJson(a));
+  if (!same2) {
+    hazards.widened.push(
+      `${label}: its target ${toPointer(second.at) || "/"} changed (cannot prove narrower)`
+    );
+  }
+}
+
+// src/core/schema-widening.ts
+function compareInputSchemas(before, after) {
+  if (before === void 0 && after === void 0) return { kind: "same", details: [] };
+  if (after === void 0)
+    return { kind: "widened", details: ["inputSchema removed (any arguments accepted)"] };
+  if (before === void 0) return { kind: "narrowed", details: ["inputSchema added"] };
+  if (canonicalJson(before) === canonicalJson(after)) return { kind: "same", details: [] };
+  const notes = [];
+  compareNode(before, after, "", notes);
+  if (notes.length === 0)
+    notes.push({ kind: "changed", detail: "schema rewritten without changing what it accepts" });
+  addReferenceHazards(before, after, notes);
+  return { kind: overallKind(notes), details: notes.map((note) => note.detail) };
+}
+var HAZARD_LINES = 20;
+function addReferenceHazards(before, after, notes) {
+  const hazards = findReferenceHazards(before, after);
+  for (const detail of hazards.widened.slice(0, HAZARD_LINES)) notes.push({ kind: "widened", detail });
+  const hidden = hazards.widened.length - HAZARD_LINES;
+  if (hidden > 0) notes.push({ kind: "widened", detail: `(and ${hidden} more changes behind references)` });
+  if (hazards.unresolved.length > 0 && notes.some((note) => note.kind !== "widened" && !note.text)) {
+    const more = hazards.unresolved.length > 1 ? ` (and ${hazards.unresolved.length - 1} more)` : "";
+    const detail = `${hazards.unresolved[0]}${more}: any change may lie behind it (cannot prove narrower)`;
+    notes.push({ kind: "widened", detail });
+  }
+}
+function overallKind(notes) {
+  if (notes.some((note) => note.kind === "widened")) return "widened";
+  if (notes.some((note) => note.kind === "changed")) return "changed";
+  return "narrowed";
+}
+var join = (path, key) => path === "" ? key : `${path}.${key}`;
+var labelOf = (path) => path === "" ? "schema" : path;
+var isObject5 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+var same = (a, b) => a === b || a !== void 0 && b !== void 0 && canonicalJson(a) === canonicalJson(b);
+function show(value) {
+  if (value === void 0) return "absent";
+  const text2 = canonicalJson(value);
+  return text2.length > 60 ? `${text2.slice(0, 57)}...` : text2;
+}
+function isUnconstrained(schema2) {
+  if (schema2 === void 0 || schema2 === true) return true;
+  return isObject5(schema2) && Object.keys(schema2).every((key) => ANNOTATIONS.has(key) || key.startsWith("x-"));
+}
+function compareNode(before, after, path, notes) {
+  if (same(before, after)) return;
+  const label = labelOf(path);
+  if (before === false) {
+    notes.push({ kind: "widened", detail: `${label} was false, now ${show(after)}` });
+    return;
+  }
+  if (after === false) {
+    notes.push({ kind: "narrowed", detail: `${label} is now false (was ${show(before)})` });
+    return;
+  }
+  const beforeIsSchema = before === void 0 || before === true || isObject5(before);
+  const afterIsSchema = after === void 0 || after === true || isObject5(after);
+  if (!beforeIsSchema || !afterIsSchema) {
+    notes.push({ kind: "widened", detail: `${label} changed to ${show(after)} (cannot prove narrower)` });
+    return;
+  }
+  const beforeFree = isUnconstrained(before);
+  const afterFree = isUnconstrained(after);
+  if (!beforeFree && afterFree) {
+    notes.push({ kind: "widened", detail: `${label} is no longer constrained` });
+    return;
+  }
+  if (beforeFree && !afterFree) {
+    notes.push({ kind: "narrowed", detail: `${label} is now constrained` });
+    return;
+  }
+  compareKeywords(isObject5(before) ? before : {}, isObject5(after) ? after : {}, path, notes);
+}
+function compareKeywords(before, after, path, notes) {
+  const keys = [.../* @__PURE__ */ new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+  for (const key of keys) {
+    const b = before[key];
+    const a = after[key];
+    if (same(b, a)) continue;
+    const keyPath = join(path, key);
+    const count2 = notes.length;
+    handlerFor(key)(b, a, keyPath, notes, { before, after });
+    if (notes.length === count2) notes.push({ kind: "changed", detail: `${keyPath} changed` });
+  }
+}
+function handlerFor(key) {
+  if (key === "$schema") return compareUnknown;
+  if (ANNOTATIONS.has(key) || key.startsWith("x-")) {
+    return key === "$defs" || key === "definitions" ? compareDefinitions : compareAnnotation(key);
+  }
+  if (UPPER_BOUNDS.has(key)) return compareBound("upper");
+  if (LOWER_BOUNDS.has(key)) return compareBound("lower");
+  return (Object.hasOwn(HANDLERS, key) ? HANDLERS[key] : void 0) ?? compareUnknown;
+}
+var widen = (notes, detail) => void notes.push({ kind: "widened", detail });
+var narrow = (notes, detail) => void notes.push({ kind: "narrowed", detail });
+function presence(before, after, keyPath, notes, both) {
+  if (before === void 0) narrow(notes, `${keyPath} added (${show(after)})`);
+  else if (after === void 0) widen(notes, `${keyPath} removed (was ${show(before)})`);
+  else both();
+}
+var isText = (value) => value === void 0 || typeof value === "string";
+var compareAnnotation = (key) => (before, after, keyPath, notes) => {
+  const text2 = TEXT_KEYS.has(key) && isText(before) && isText(after);
+  notes.push({ kind: "changed", detail: `${keyPath} changed`, ...text2 ? { text: text2 } : {} });
+};
+function unprovable(before, after, keyPath, notes) {
+  const verb = before === void 0 ? "added" : after === void 0 ? "removed" : "changed";
+  widen(notes, `${keyPath} ${verb} (cannot prove narrower)`);
+}
+var compareUnknown = (before, after, keyPath, notes) => unprovable(before, after, keyPath, notes);
+var compareDefinitions = (before, after, keyPath, notes) => {
+  const b = isObject5(before) ? before : {};
+  const a = isObject5(after) ? after : {};
+  for (const name of [.../* @__PURE__ */ new Set([...Object.keys(b), ...Object.keys(a)])].sort()) {
+    const path = join(keyPath, name);
+    if (!Object.hasOwn(a, name)) notes.push({ kind: "changed", detail: `${path} removed` });
+    else if (!Object.hasOwn(b, name)) notes.push({ kind: "changed", detail: `${path} added` });
+    else compareNode(b[name], a[name], path, notes);
+  }
+};
+function compareBound(side) {
+  return (before, after, keyPath, notes) => presence(before, after, keyPath, notes, () => {
+    if (typeof before === "number" && typeof after === "number") {
+      const raised = after > before;
+      const loosens = side === "upper" ? raised : !raised;
+      const detail = `${keyPath} ${raised ? "raised" : "lowered"} from ${before} to ${after}`;
+      notes.push({ kind: loosens ? "widened" : "narrowed", detail });
+    } else if (typeof before === "boolean" && typeof after === "boolean") {
+      notes.push({
+        kind: before ? "widened" : "narrowed",
+        detail: `${keyPath} changed from ${before} to ${after}`
+      });
+    } else {
+      widen(notes, `${keyPath} changed from ${show(before)} to ${show(after)} (cannot prove narrower)`);
+    }
+  });
+}
+function typeSet(value) {
+  if (typeof value === "string") return /* @__PURE__ */ new Set([value]);
+  if (Array.isArray(value) && value.every((item) => typeof item === "string"))
+    return new Set(value);
+  return void 0;
+}
+var typeCovered = (type2, set2) => set2.has(type2) || type2 === "integer" && set2.has("number");
+var compareType = (before, after, keyPath, notes) => presence(before, after, keyPath, notes, () => {
+  const b = typeSet(before);
+  const a = typeSet(after);
+  if (!b || !a) return unprovable(before, after, keyPath, notes);
+  for (const type2 of [...a].sort()) if (!typeCovered(type2, b)) widen(notes, `${keyPath} gained "${type2}"`);
+  for (const type2 of [...b].sort()) if (!typeCovered(type2, a)) narrow(notes, `${keyPath} lost "${type2}"`);
+});
+function compareMembers2(growth, noun) {
+  return (before, after, keyPath, notes) => presence(before, after, keyPath, notes, () => {
+    if (!Array.isArray(before) || !Array.isArray(after)) return unprovable(before, after, keyPath, notes);
+    const b = new Set(before.map(canonicalJson));
+    const a = new Set(after.map(canonicalJson));
+    const gained = growth === "widens" ? widen : narrow;
+    const lost = growth === "widens" ? narrow : widen;
+    for (const item of a) if (!b.has(item)) gained(notes, `${keyPath} gained ${noun}${shorten2(item)}`);
+    for (const item of b) if (!a.has(item)) lost(notes, `${keyPath} lost ${noun}${shorten2(item)}`);
+  });
+}
+var shorten2 = (text2) => text2.length > 60 ? `${text2.slice(0, 57)}...` : text2;
+var compareRequired = (before, after, keyPath, notes) => {
+  const names = (value) => new Set(Array.isArray(value) ? value.filter((item) => typeof item === "string") : []);
+  const b = names(before);
+  const a = names(after);
+  for (const name of [...b].sort()) if (!a.has(name)) widen(notes, `${keyPath} no longer has "${name}"`);
+  for (const name of [...a].sort()) if (!b.has(name)) narrow(notes, `${keyPath} now has "${name}"`);
+};
+var compareChangedValue = (what) => (before, after, keyPath, notes) => presence(
+  before,
+  after,
+  keyPath,
+  notes,
+  () => widen(notes, `${keyPath} changed from ${show(before)} to ${show(after)}${what}`)
+);
+var compareProperties = (before, after, keyPath, notes, parents) => {
+  const b = isObject5(before) ? before : {};
+  const a = isObject5(after) ? after : {};
+  for (const name of [.../* @__PURE__ */ new Set([...Object.keys(b), ...Object.keys(a)])].sort()) {
+    const path = join(keyPath, name);
+    if (Object.hasOwn(b, name) && Object.hasOwn(a, name)) compareNode(b[name], a[name], path, notes);
+    else if (Object.hasOwn(a, name))
+      compareAddedProperty(parents.before.additionalProperties, a[name], path, notes);
+    else compareRemovedProperty(b[name], parents.after, path, notes);
+  }
+};
+function compareAddedProperty(fallback, schema2, path, notes) {
+  if (fallback === false) widen(notes, `${path} added while additionalProperties is false`);
+  else if (isUnconstrained(fallback)) {
+    if (isUnconstrained(schema2)) notes.push({ kind: "changed", detail: `${path} added (unconstrained)` });
+    else narrow(notes, `${path} added (was unconstrained)`);
+  } else compareNode(fallback, schema2, path, notes);
+}
+function compareRemovedProperty(schema2, after, path, notes) {
+  const fallback = after.additionalProperties;
+  if (after.patternProperties !== void 0) {
+    widen(notes, `${path} removed (cannot prove patternProperties reject it)`);
+  } else if (fallback === false) {
+    narrow(notes, `${path} removed while additionalProperties is false`);
+  } else if (isUnconstrained(fallback)) {
+    if (isUnconstrained(schema2)) notes.push({ kind: "changed", detail: `${path} removed` });
+    else widen(notes, `${path} removed (now unconstrained)`);
+  } else compareNode(schema2, fallback, path, notes);
+}
+var compareSubschema = (before, after, keyPath, notes) => compareNode(before, after, keyPath, notes);
+var compareItems = (before, after, keyPath, notes) => {
+  if (!Array.isArray(before) && !Array.isArray(after)) return compareNode(before, after, keyPath, notes);
+  if (!Array.isArray(before) || !Array.isArray(after) || before.length !== after.length) {
+    return unprovable(before, after, keyPath, notes);
+  }
+  before.forEach((item, index) => compareNode(item, after[index], `${keyPath}[${index}]`, notes));
+};
+var comparePatternProperties = (before, after, keyPath, notes) => {
+  const b = isObject5(before) ? before : {};
+  const a = isObject5(after) ? after : {};
+  const bKeys = Object.keys(b).sort();
+  const aKeys = Object.keys(a).sort();
+  if (canonicalJson(bKeys) !== canonicalJson(aKeys)) return unprovable(before, after, keyPath, notes);
+  for (const pattern of aKeys) compareNode(b[pattern], a[pattern], join(keyPath, pattern), notes);
+};
+var compareUniqueItems = (before, after, keyPath, notes) => {
+  if (before === true && after !== true) widen(notes, `${keyPath} no longer true`);
+  else if (before !== true && after === true) narrow(notes, `${keyPath} is now true`);
+};
+var compareMultipleOf = (before, after, keyPath, notes) => presence(before, after, keyPath, notes, () => {
+  if (typeof before !== "number" || typeof after !== "number" || before === 0) {
+    return unprovable(before, after, keyPath, notes);
+  }
+  const ratio = after / before;
+  const finer = Math.abs(ratio - Math.round(ratio)) < 1e-9;
+  const detail = `${keyPath} changed from ${before} to ${after}`;
+  notes.push({ kind: finer ? "narrowed" : "widened", detail });
+});
+var HANDLERS = {
+  type: compareType,
+  enum: compareMembers2("widens", ""),
+  const: compareChangedValue(""),
+  pattern: compareChangedValue(" (cannot prove narrower)"),
+  format: compareChangedValue(""),
+  required: compareRequired,
+  properties: compareProperties,
+  additionalProperties: compareSubschema,
+  patternProperties: comparePatternProperties,
+  items: compareItems,
+  anyOf: compareMembers2("widens", "a branch "),
+  oneOf: compareMembers2("widens", "a branch "),
+  allOf: compareMembers2("narrows", "a branch "),
+  uniqueItems: compareUniqueItems,
+  multipleOf: compareMultipleOf
+};
+
+// src/core/tool-field-compare.ts
+function transportChange(before, after) {
+  if (jsonEqual(before, after)) return void 0;
+  return {
+    field: "transport",
+    kind: "widened",
+    before: redactTransport(before),
+    after: redactTransport(after)
+  };
+}
+var APPROVAL_RANK = { human: 0, none: 1 };
+var DATA_ACCESS_RANK = { none: 0, internal: 1, sensitive: 2 };
+var FLAG_RANK = { false: 0, true: 1 };
+function setChange2(field2, comparison) {
+  if (comparison.kind === "same") return void 0;
+  return { field: field2, kind: comparison.kind, added: comparison.added, removed: comparison.removed };
+}
+function scalarChange(field2, before, after, kind) {
+  if (jsonEqual(before, after)) return void 0;
+  return { field: field2, kind, before: toJson2(before), after: toJson2(after) };
+}
+var toJson2 = (value) => value === void 0 ? null : JSON.parse(canonicalJson(value));
+function rankedChange(field2, rank, before, after, inverted = false) {
+  if (before === after) return void 0;
+  const b = Object.hasOwn(rank, before) ? rank[before] : void 0;
+  const a = Object.hasOwn(rank, after) ? rank[after] : void 0;
+  const rising = a === void 0 || b === void 0 || a > b;
+  const kind = rising !== inverted ? "widened" : "narrowed";
+  return { field: field2, kind, before: scalar2(before), after: scalar2(after) };
+}
+function declarationChange(field2, rank, before, after) {
+  const change = rankedChange(field2, rank, before, after);
+  return change?.kind === "narrowed" ? { ...change, kind: "changed" } : change;
+}
+var scalar2 = (value) => value === "true" ? true : value === "false" ? false : value;
+function credentialChanges2(before, after) {
+  const b = new Map(before.credentials.map((credential) => [credential.name, credential]));
+  const a = new Map(after.credentials.map((credential) => [credential.name, credential]));
+  const added3 = [...a.keys()].filter((name) => !b.has(name)).sort();
+  const removed3 = [...b.keys()].filter((name) => !a.has(name)).sort();
+  const changes = [];
+  if (added3.length > 0 || removed3.length > 0) {
+    changes.push({ field: "credentials", kind: added3.length > 0 ? "widened" : "narrowed", added: added3, removed: removed3 });
+  }
+  for (const name of [...a.keys()].filter((key) => b.has(key)).sort()) {
+    const scopes = compareScopeSets(b.get(name)?.scopes ?? [], a.get(name)?.scopes ?? []);
+    const change = setChange2(`credentials.${name}.scopes`, scopes);
+    if (change) changes.push(change);
+  }
+  return changes;
+}
+var UNIT_SECONDS = {
+  s: 1,
+  sec: 1,
+  secs: 1,
+  second: 1,
+  seconds: 1,
+  m: 60,
+  min: 60,
+  mins: 60,
+  minute: 60,
+  minutes: 60,
+  h: 3600,
+  hr: 3600,
+  hrs: 3600,
+  hour: 3600,
+  hours: 3600,
+  d: 86400,
+  day: 86400,
+  days: 86400
+};
+function parsePeriodSeconds(per) {
+  const match = /^\s*(\d+(?:\.\d+)?)?\s*([a-z]+)\s*$/i.exec(per);
+  if (!match) return void 0;
+  const unit = match[2]?.toLowerCase() ?? "";
+  const seconds = Object.hasOwn(UNIT_SECONDS, unit) ? UNIT_SECONDS[unit] : void 0;
+  const count2 = match[1] === void 0 ? 1 : Number(match[1]);
+  return seconds === void 0 || !(count2 > 0) ? void 0 : count2 * seconds;
+}
+function callsPerSecond(limit) {
+  const seconds = parsePeriodSeconds(limit.per);
+  return seconds === void 0 ? void 0 : limit.calls / seconds;
+}
+function rateLimitChange(before, after) {
+  const change = scalarChange("rateLimit", before, after, "changed");
+  if (!change) return void 0;
+  if (before === void 0) return { ...change, kind: "narrowed" };
+  if (after === void 0) return { ...change, kind: "widened" };
+  const b = callsPerSecond(before);
+  const a = callsPerSecond(after);
+  if (a === void 0 || b === void 0) return { ...change, kind: "widened" };
+  return { ...change, kind: a > b ? "widened" : a < b ? "narrowed" : "changed" };
+}
+function schemaChange(before, after) {
+  const comparison = compareInputSchemas(before.inputSchema, after.inputSchema);
+  if (comparison.kind === "same") return void 0;
+  return { field: "inputSchema", kind: comparison.kind, details: comparison.details };
+}
+function effectChange(before, after) {
+  const change = scalarChange("effect", before.effect, after.effect, "changed");
+  if (!change) return void 0;
+  const rises = compareRadius(after.effect ?? "irreversible", before.effect ?? "irreversible") > 0;
+  return { ...change, kind: rises ? "widened" : "changed" };
+}
+var HINTS = [
+  { hint: "readOnlyHint", absent: false, safer: true },
+  { hint: "destructiveHint", absent: true, safer: false },
+  { hint: "idempotentHint", absent: false, safer: true },
+  { hint: "openWorldHint", absent: true, safer: false }
+];
+function annotationsChange(before, after) {
+  const change = scalarChange("annotations", before.annotations, after.annotations, "changed");
+  if (!change) return void 0;
+  const riskier = HINTS.some(({ hint, absent, safer }) => {
+    const b = before.annotations?.[hint] ?? absent;
+    const a = after.annotations?.[hint] ?? absent;
+    if (a === b) return false;
+    return typeof a !== "boolean" || typeof b !== "boolean" || a !== safer;
+  });
+  return { ...change, kind: riskier ? "widened" : "changed" };
+}
+function protectedTargetsChange(before, after) {
+  const b = new Set(before.policy?.protectedTargets ?? []);
+  const a = new Set(after.policy?.protectedTargets ?? []);
+  const added3 = [...a].filter((target) => !b.has(target)).sort();
+  const removed3 = [...b].filter((target) => !a.has(target)).sort();
+  if (added3.length === 0 && removed3.length === 0) return void 0;
+  return {
+    field: "policy.protectedTargets",
+    kind: removed3.length > 0 ? "widened" : "narrowed",
+    added: added3,
+    removed: removed3
+  };
+}
+
+// src/core/tool-fields.ts
+var TOOL_FIELDS = [
+  { key: "name", inDigest: true },
+  { key: "source", inDigest: false },
+  {
+    key: "scopes",
+    inDigest: true,
+    compare: (b, a) => [setChange2("scopes", compareScopeSets(b.scopes, a.scopes))],
+    added: (tool) => grown("scopes", tool.scopes)
+  },
+  {
+    key: "credentials",
+    inDigest: true,
+    compare: credentialChanges2,
+    added: (tool) => grown(
+      "credentials",
+      tool.credentials.map((c) => c.name)
+    )
+  },
+  {
+    key: "egress",
+    inDigest: true,
+    compare: (b, a) => [setChange2("egress", compareHostSets(b.egress, a.egress))],
+    added: (tool) => grown("egress", tool.egress)
+  },
+  { key: "rateLimit", inDigest: true, compare: (b, a) => [rateLimitChange(b.rateLimit, a.rateLimit)] },
+  {
+    key: "approval",
+    inDigest: true,
+    compare: (b, a) => [rankedChange("approval", APPROVAL_RANK, b.approval, a.approval)]
+  },
+  {
+    key: "dataAccess",
+    inDigest: true,
+    compare: (b, a) => [declarationChange("dataAccess", DATA_ACCESS_RANK, b.dataAccess, a.dataAccess)],
+    added: (tool) => tool.dataAccess !== "none" ? { field: "dataAccess", kind: "widened", before: "none", after: tool.dataAccess } : void 0
+  },
+  {
+    key: "untrustedInput",
+    inDigest: true,
+    compare: (b, a) => [
+      declarationChange("untrustedInput", FLAG_RANK, String(b.untrustedInput), String(a.untrustedInput))
+    ],
+    added: (tool) => tool.untrustedInput ? { field: "untrustedInput", kind: "widened", before: false, after: true } : void 0
+  },
+  { key: "inputSchema", inDigest: true, compare: (b, a) => [schemaChange(b, a)] },
+  { key: "effect", inDigest: true, compare: (b, a) => [effectChange(b, a)] },
+  { key: "annotations", inDigest: true, compare: (b, a) => [annotationsChange(b, a)] },
+  {
+    key: "policy",
+    inDigest: true,
+    compare: (b, a) => [
+      protectedTargetsChange(b, a),
+      scalarChange("policy.targetField", b.policy?.targetField, a.policy?.targetField, "widened"),
+      rankedChange(
+        "policy.requireChangeRequest",
+        FLAG_RANK,
+        String(b.policy?.requireChangeRequest ?? false),
+        String(a.policy?.requireChangeRequest ?? false),
+        // true -> false drops a guard, so here a falling rank is the widening
+        true
+      )
+    ]
+  },
+  // A different server binary or URL is a different capability, whatever it says about itself.
+  { key: "transport", inDigest: true, compare: (b, a) => [transportChange(b.transport, a.transport)] },
+  {
+    key: "server",
+    inDigest: true,
+    compare: (b, a) => [scalarChange("server", b.server, a.server, "changed")]
+  },
+  {
+    key: "description",
+    inDigest: true,
+    compare: (b, a) => [scalarChange("description", b.description, a.description, "changed")]
+  },
+  { key: "owner", inDigest: true, compare: (b, a) => [scalarChange("owner", b.owner, a.owner, "changed")] }
+];
+var MODELLED_TOOL_KEYS = new Set(TOOL_FIELDS.map((field2) => field2.key));
+function grown(field2, values) {
+  return values.length > 0 ? { field: field2, kind: "widened", added: [...values], removed: [] } : void 0;
+}
+
+// src/core/digest.ts
 function computeDigest(input2) {
   const tools = [...input2.toolChanges].sort((a, b) => compareStrings(a.name, b.name)).map((change) => ({
     name: change.name,
@@ -53954,9 +54693,11 @@ function computeDigest(input2) {
 }
 function normalizeForDigest(tool) {
   if (tool === void 0) return null;
-  const { source: _source, ...rest } = tool;
+  const rest = { ...tool };
+  for (const key of NOT_IN_DIGEST) delete rest[key];
   return JSON.parse(JSON.stringify(rest));
 }
+var NOT_IN_DIGEST = TOOL_FIELDS.filter((field2) => !field2.inDigest).map((field2) => field2.key);
 function normalizeServerForDigest(server) {
   if (server === void 0) return null;
   const { source, ...rest } = server;
@@ -53976,16 +54717,16 @@ function findBreakingOutputChanges(before, after) {
     ];
   }
   const breaks = [];
-  compareNode(before, after, "outputSchema", "", breaks);
+  compareNode2(before, after, "outputSchema", "", breaks);
   return breaks;
 }
-function compareNode(before, after, field2, where2, out) {
-  if (!isObject4(before) || !isObject4(after)) return;
+function compareNode2(before, after, field2, where2, out) {
+  if (!isObject6(before) || !isObject6(after)) return;
   const subject = where2 === "" ? "the output" : `output field \`${where2}\``;
   compareTypes(before, after, field2, subject, out);
   compareEnums(before, after, field2, subject, out);
-  const oldProps = isObject4(before["properties"]) ? before["properties"] : {};
-  const newProps = isObject4(after["properties"]) ? after["properties"] : {};
+  const oldProps = isObject6(before["properties"]) ? before["properties"] : {};
+  const newProps = isObject6(after["properties"]) ? after["properties"] : {};
   const newRequired = stringList2(after["required"]);
   for (const name of Object.keys(oldProps).sort()) {
     const child = where2 === "" ? name : `${where2}.${name}`;
@@ -53996,7 +54737,7 @@ function compareNode(before, after, field2, where2, out) {
       out.push({ field: childField, message: `output field \`${child}\` was removed` });
       continue;
     }
-    compareNode(oldChild, newChild, childField, child, out);
+    compareNode2(oldChild, newChild, childField, child, out);
   }
   for (const name of stringList2(before["required"])) {
     if (newRequired.includes(name) || name in oldProps && !(name in newProps)) continue;
@@ -54007,7 +54748,7 @@ function compareNode(before, after, field2, where2, out) {
     });
   }
   if (before["items"] !== void 0 && after["items"] !== void 0) {
-    compareNode(before["items"], after["items"], `${field2}.items`, `${where2}[]`, out);
+    compareNode2(before["items"], after["items"], `${field2}.items`, `${where2}[]`, out);
   }
 }
 function compareTypes(before, after, field2, subject, out) {
@@ -54054,7 +54795,7 @@ function typeList(value) {
 function stringList2(value) {
   return Array.isArray(value) ? value.filter((item) => typeof item === "string") : [];
 }
-function isObject4(value) {
+function isObject6(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
@@ -54235,7 +54976,7 @@ function diffPrompts(base, head, options) {
     if (before === void 0) continue;
     const contentChanged = contentKey(before) !== contentKey(after);
     if (!contentChanged && before.version === after.version) continue;
-    changes.push(describe3(after, "modified", before));
+    changes.push(describe4(after, "modified", before));
     findings.push(...checkChangedPrompt(before, after, contentChanged, options.versionBump));
   }
   const unpairedBase = sortById([...baseById.values()].filter((prompt) => !headById.has(prompt.id)));
@@ -54249,21 +54990,21 @@ function diffPrompts(base, head, options) {
   for (const after of unpairedHead) {
     const before = byContent.get(contentKey(after))?.shift();
     if (before === void 0) {
-      changes.push(describe3(after, "added"));
+      changes.push(describe4(after, "added"));
       findings.push(...checkChangedPrompt(void 0, after, true, options.versionBump));
       continue;
     }
     renamedFrom.add(before);
-    changes.push({ ...describe3(after, "renamed", before), oldId: before.id });
+    changes.push({ ...describe4(after, "renamed", before), oldId: before.id });
     findings.push(...checkChangedPrompt(before, after, false, options.versionBump));
   }
   for (const before of unpairedBase) {
-    if (!renamedFrom.has(before)) changes.push(describe3(before, "removed", before, true));
+    if (!renamedFrom.has(before)) changes.push(describe4(before, "removed", before, true));
   }
   changes.sort((x, y) => compareText(x.id, y.id) || compareText(x.change, y.change));
   return { changes, findings };
 }
-function describe3(prompt, change, before, removed3 = false) {
+function describe4(prompt, change, before, removed3 = false) {
   return {
     id: prompt.id,
     change,
@@ -54799,16 +55540,16 @@ function diffPermissions(base, head, context) {
   const after = new Map(head.map((rule) => [ruleKey(rule), rule]));
   const changes = [];
   for (const [key, rule] of after) {
-    if (!before.has(key)) changes.push(describe4(rule, "added", ruleRadius(rule, context.head)));
+    if (!before.has(key)) changes.push(describe5(rule, "added", ruleRadius(rule, context.head)));
   }
   for (const [key, rule] of before) {
-    if (!after.has(key)) changes.push(describe4(rule, "removed", ruleRadius(rule, context.base)));
+    if (!after.has(key)) changes.push(describe5(rule, "removed", ruleRadius(rule, context.base)));
   }
   return changes.sort(
     (a, b) => compare2(a.scope, b.scope) || compare2(a.rule, b.rule) || compare2(a.effect, b.effect) || compare2(a.change, b.change)
   );
 }
-function describe4(rule, change, radius) {
+function describe5(rule, change, radius) {
   const grants = rule.effect === "allow";
   const widens = change === "added" ? grants : !grants;
   return {
@@ -54829,704 +55570,31 @@ function compare2(a, b) {
 // src/core/added-tool-fields.ts
 function describeAddedTool(tool) {
   const changes = [];
-  if (tool.scopes.length > 0)
-    changes.push({ field: "scopes", kind: "widened", added: [...tool.scopes], removed: [] });
-  if (tool.credentials.length > 0) {
-    changes.push({
-      field: "credentials",
-      kind: "widened",
-      added: tool.credentials.map((c) => c.name),
-      removed: []
-    });
+  for (const field2 of TOOL_FIELDS) {
+    const change = field2.added?.(tool);
+    if (change) changes.push(change);
   }
-  if (tool.egress.length > 0)
-    changes.push({ field: "egress", kind: "widened", added: [...tool.egress], removed: [] });
-  if (tool.dataAccess !== "none")
-    changes.push({ field: "dataAccess", kind: "widened", before: "none", after: tool.dataAccess });
-  if (tool.untrustedInput)
-    changes.push({ field: "untrustedInput", kind: "widened", before: false, after: true });
   return changes;
 }
-
-// src/core/schema-keywords.ts
-var ANNOTATIONS = /* @__PURE__ */ new Set([
-  "title",
-  "description",
-  "default",
-  "examples",
-  "example",
-  "$comment",
-  "deprecated",
-  "readOnly",
-  "writeOnly",
-  "$schema",
-  "$id",
-  "$dynamicAnchor",
-  "$anchor",
-  "contentMediaType",
-  "contentEncoding",
-  "$defs",
-  "definitions"
-]);
-var UPPER_BOUNDS = /* @__PURE__ */ new Set([
-  "maxLength",
-  "maximum",
-  "exclusiveMaximum",
-  "maxItems",
-  "maxProperties",
-  "maxContains"
-]);
-var LOWER_BOUNDS = /* @__PURE__ */ new Set([
-  "minLength",
-  "minimum",
-  "exclusiveMinimum",
-  "minItems",
-  "minProperties",
-  "minContains"
-]);
-var TEXT_KEYS = /* @__PURE__ */ new Set(["title", "description", "$comment"]);
-
-// src/core/schema-references.ts
-var REFERENCE_KEYS = /* @__PURE__ */ new Set(["$ref", "$dynamicRef", "$recursiveRef"]);
-var MEMBER_KEYS = /* @__PURE__ */ new Set([
-  "$id",
-  "$anchor",
-  "$dynamicAnchor",
-  "$recursiveAnchor",
-  "$defs",
-  "definitions",
-  "default",
-  "examples",
-  "example",
-  "$schema",
-  "$vocabulary"
-]);
-var NODE_LIMIT = 2e5;
-var DEPTH_LIMIT = 256;
-var REFERENCE_LIMIT = 2e3;
-var isObject5 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
-function toPointer(segments) {
-  return segments.map((segment) => "/" + segment.replaceAll("~", "~0").replaceAll("/", "~1")).join("");
-}
-function isMember(key, value) {
-  if (MEMBER_KEYS.has(key) || key.startsWith("x-")) return true;
-  return key === "id" && typeof value === "string";
-}
-function idOf(node) {
-  const id = node.$id ?? node.id;
-  return typeof id === "string" ? id : void 0;
-}
-function indexSchema(root) {
-  const index = {
-    references: [],
-    members: /* @__PURE__ */ new Map(),
-    anchors: /* @__PURE__ */ new Map(),
-    embedded: [],
-    truncated: false
-  };
-  const stack = [{ node: root, at: void 0, depth: 0, inMember: false }];
-  let visited = 0;
-  while (stack.length > 0) {
-    const { node, at: at2, depth, inMember } = stack.pop();
-    if (++visited > NODE_LIMIT || depth > DEPTH_LIMIT || index.references.length > REFERENCE_LIMIT) {
-      index.truncated = true;
-      return index;
-    }
-    const next = { depth: depth + 1, inMember };
-    if (Array.isArray(node)) {
-      node.forEach(
-        (item, position) => stack.push({ node: item, at: { parent: at2, key: String(position) }, ...next })
-      );
-      continue;
-    }
-    if (!isObject5(node)) continue;
-    indexObject(node, at2, inMember, index);
-    for (const [key, value] of Object.entries(node)) {
-      const member2 = inMember || isMember(key, value);
-      stack.push({ node: value, at: { parent: at2, key }, depth: depth + 1, inMember: member2 });
-    }
-  }
-  return index;
-}
-function segmentsOf(trail) {
-  const out = [];
-  for (let step = trail; step !== void 0; step = step.parent) out.push(step.key);
-  return out.reverse();
-}
-function indexObject(node, trail, inMember, index) {
-  let known;
-  const at2 = () => known ??= segmentsOf(trail);
-  const id = idOf(node);
-  if (id !== void 0 && trail !== void 0 && !id.startsWith("#")) index.embedded.push(toPointer(at2()));
-  const names = [node.$anchor, node.$dynamicAnchor, id?.startsWith("#") ? id.slice(1) : void 0];
-  for (const name of names) {
-    if (typeof name !== "string") continue;
-    const list = index.anchors.get(name);
-    if (list) list.push(at2());
-    else index.anchors.set(name, [at2()]);
-  }
-  for (const [key, value] of Object.entries(node)) {
-    if (REFERENCE_KEYS.has(key)) index.references.push({ key, value, at: at2() });
-    if (!inMember && isMember(key, value)) index.members.set(toPointer([...at2(), key]), canonicalJson(value));
-  }
-}
-function valueAt(root, segments) {
-  let node = root;
-  for (const segment of segments) {
-    if (Array.isArray(node)) {
-      if (!/^(0|[1-9][0-9]*)$/.test(segment)) return void 0;
-      node = node[Number(segment)];
-    } else if (isObject5(node) && Object.hasOwn(node, segment)) {
-      node = node[segment];
-    } else {
-      return void 0;
-    }
-  }
-  return node;
-}
-var unresolved = (why) => ({ kind: "unresolved", why });
-function resolve(reference, index) {
-  if (reference.key === "$recursiveRef") return { kind: "target", at: [] };
-  const { value } = reference;
-  if (typeof value !== "string") return unresolved("is not a string");
-  if (index.embedded.length > 0) return unresolved("sits in a document with embedded resources");
-  if (!value.startsWith("#")) return unresolved("points outside the document");
-  let fragment;
-  try {
-    fragment = decodeURIComponent(value.slice(1));
-  } catch {
-    return unresolved("has a malformed percent-escape");
-  }
-  if (fragment === "") return { kind: "target", at: [] };
-  if (fragment.startsWith("/")) {
-    const raw = fragment.slice(1).split("/");
-    if (raw.some((segment) => /~(?![01])/.test(segment))) return unresolved("has a malformed ~ escape");
-    const at2 = raw.map(unescapeSegment);
-    if (/%2f|%7e/i.test(value) && toPointer(at2) !== toPointer(splitThenDecode(value.slice(2))))
-      return unresolved("decodes to a different target in different validators");
-    return { kind: "target", at: at2 };
-  }
-  const declared = index.anchors.get(fragment) ?? [];
-  if (declared.length !== 1) return unresolved(`names an anchor declared ${declared.length} times`);
-  return { kind: "target", at: declared[0] };
-}
-var unescapeSegment = (segment) => segment.replaceAll("~1", "/").replaceAll("~0", "~");
-function splitThenDecode(pointer) {
-  return pointer.split("/").map((segment) => unescapeSegment(decodeURIComponent(segment)));
-}
-function isReferential(index) {
-  return index.truncated || index.references.length > 0 || index.embedded.length > 0;
-}
-var describe5 = (reference) => `${reference.key} ${shorten(canonicalJson(reference.value))} at ${toPointer(reference.at) || "/"}`;
-var shorten = (text2) => text2.length > 60 ? `${text2.slice(0, 57)}...` : text2;
-function findReferenceHazards(before, after) {
-  const sides2 = [indexSchema(before), indexSchema(after)];
-  const hazards = { widened: [], unresolved: [] };
-  if (!sides2.some(isReferential)) return hazards;
-  for (const side of sides2)
-    if (side.truncated) hazards.unresolved.push("schema too large to follow references");
-  for (const side of sides2) {
-    for (const pointer of side.embedded) hazards.unresolved.push(`embedded resource ($id) at ${pointer}`);
-  }
-  compareMembers(sides2[0].members, sides2[1].members, hazards);
-  const seen = /* @__PURE__ */ new Set();
-  const sameTarget = /* @__PURE__ */ new Map();
-  for (const side of sides2) {
-    for (const reference of side.references) {
-      const label = describe5(reference);
-      if (seen.has(label)) continue;
-      seen.add(label);
-      compareTargets(reference, label, [before, after], sides2, sameTarget, hazards);
-    }
-  }
-  return hazards;
-}
-function compareMembers(before, after, hazards) {
-  const pointers = [.../* @__PURE__ */ new Set([...before.keys(), ...after.keys()])].sort();
-  for (const pointer of pointers) {
-    if (before.get(pointer) === after.get(pointer)) continue;
-    const verb = !before.has(pointer) ? "added" : !after.has(pointer) ? "removed" : "changed";
-    hazards.widened.push(
-      `${pointer} ${verb} in a schema that uses references (a reference may resolve to it)`
-    );
-  }
-}
-function compareTargets(reference, label, documents, sides2, sameTarget, hazards) {
-  const [first, second] = [resolve(reference, sides2[0]), resolve(reference, sides2[1])];
-  if (first.kind === "unresolved" || second.kind === "unresolved") {
-    const why = first.kind === "unresolved" ? first.why : second.why;
-    hazards.unresolved.push(`${label} ${why}`);
-    return;
-  }
-  const [b, a] = [valueAt(documents[0], first.at), valueAt(documents[1], second.at)];
-  const pointer = toPointer(first.at);
-  if (b === void 0 || a === void 0) {
-    hazards.unresolved.push(`${label} has no target in ${b === void 0 ? "the old" : "the new"} schema`);
-    return;
-  }
-  let same2 = pointer === toPointer(second.at) ? sameTarget.get(pointer) : false;
-  if (same2 === void 0) sameTarget.set(pointer, same2 = canonicalJson(b) === canonicalJson(a));
-  if (!same2) {
-    hazards.widened.push(
-      `${label}: its target ${toPointer(second.at) || "/"} changed (cannot prove narrower)`
-    );
-  }
-}
-
-// src/core/schema-widening.ts
-function compareInputSchemas(before, after) {
-  if (before === void 0 && after === void 0) return { kind: "same", details: [] };
-  if (after === void 0)
-    return { kind: "widened", details: ["inputSchema removed (any arguments accepted)"] };
-  if (before === void 0) return { kind: "narrowed", details: ["inputSchema added"] };
-  if (canonicalJson(before) === canonicalJson(after)) return { kind: "same", details: [] };
-  const notes = [];
-  compareNode2(before, after, "", notes);
-  if (notes.length === 0)
-    notes.push({ kind: "changed", detail: "schema rewritten without changing what it accepts" });
-  addReferenceHazards(before, after, notes);
-  return { kind: overallKind(notes), details: notes.map((note) => note.detail) };
-}
-var HAZARD_LINES = 20;
-function addReferenceHazards(before, after, notes) {
-  const hazards = findReferenceHazards(before, after);
-  for (const detail of hazards.widened.slice(0, HAZARD_LINES)) notes.push({ kind: "widened", detail });
-  const hidden = hazards.widened.length - HAZARD_LINES;
-  if (hidden > 0) notes.push({ kind: "widened", detail: `(and ${hidden} more changes behind references)` });
-  if (hazards.unresolved.length > 0 && notes.some((note) => note.kind !== "widened" && !note.text)) {
-    const more = hazards.unresolved.length > 1 ? ` (and ${hazards.unresolved.length - 1} more)` : "";
-    const detail = `${hazards.unresolved[0]}${more}: any change may lie behind it (cannot prove narrower)`;
-    notes.push({ kind: "widened", detail });
-  }
-}
-function overallKind(notes) {
-  if (notes.some((note) => note.kind === "widened")) return "widened";
-  if (notes.some((note) => note.kind === "changed")) return "changed";
-  return "narrowed";
-}
-var join = (path, key) => path === "" ? key : `${path}.${key}`;
-var labelOf = (path) => path === "" ? "schema" : path;
-var isObject6 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
-var same = (a, b) => a === b || a !== void 0 && b !== void 0 && canonicalJson(a) === canonicalJson(b);
-function show(value) {
-  if (value === void 0) return "absent";
-  const text2 = canonicalJson(value);
-  return text2.length > 60 ? `${text2.slice(0, 57)}...` : text2;
-}
-function isUnconstrained(schema2) {
-  if (schema2 === void 0 || schema2 === true) return true;
-  return isObject6(schema2) && Object.keys(schema2).every((key) => ANNOTATIONS.has(key) || key.startsWith("x-"));
-}
-function compareNode2(before, after, path, notes) {
-  if (same(before, after)) return;
-  const label = labelOf(path);
-  if (before === false) {
-    notes.push({ kind: "widened", detail: `${label} was false, now ${show(after)}` });
-    return;
-  }
-  if (after === false) {
-    notes.push({ kind: "narrowed", detail: `${label} is now false (was ${show(before)})` });
-    return;
-  }
-  const beforeIsSchema = before === void 0 || before === true || isObject6(before);
-  const afterIsSchema = after === void 0 || after === true || isObject6(after);
-  if (!beforeIsSchema || !afterIsSchema) {
-    notes.push({ kind: "widened", detail: `${label} changed to ${show(after)} (cannot prove narrower)` });
-    return;
-  }
-  const beforeFree = isUnconstrained(before);
-  const afterFree = isUnconstrained(after);
-  if (!beforeFree && afterFree) {
-    notes.push({ kind: "widened", detail: `${label} is no longer constrained` });
-    return;
-  }
-  if (beforeFree && !afterFree) {
-    notes.push({ kind: "narrowed", detail: `${label} is now constrained` });
-    return;
-  }
-  compareKeywords(isObject6(before) ? before : {}, isObject6(after) ? after : {}, path, notes);
-}
-function compareKeywords(before, after, path, notes) {
-  const keys = [.../* @__PURE__ */ new Set([...Object.keys(before), ...Object.keys(after)])].sort();
-  for (const key of keys) {
-    const b = before[key];
-    const a = after[key];
-    if (same(b, a)) continue;
-    const keyPath = join(path, key);
-    const count2 = notes.length;
-    handlerFor(key)(b, a, keyPath, notes, { before, after });
-    if (notes.length === count2) notes.push({ kind: "changed", detail: `${keyPath} changed` });
-  }
-}
-function handlerFor(key) {
-  if (key === "$schema") return compareUnknown;
-  if (ANNOTATIONS.has(key) || key.startsWith("x-")) {
-    return key === "$defs" || key === "definitions" ? compareDefinitions : compareAnnotation(key);
-  }
-  if (UPPER_BOUNDS.has(key)) return compareBound("upper");
-  if (LOWER_BOUNDS.has(key)) return compareBound("lower");
-  return (Object.hasOwn(HANDLERS, key) ? HANDLERS[key] : void 0) ?? compareUnknown;
-}
-var widen = (notes, detail) => void notes.push({ kind: "widened", detail });
-var narrow = (notes, detail) => void notes.push({ kind: "narrowed", detail });
-function presence(before, after, keyPath, notes, both) {
-  if (before === void 0) narrow(notes, `${keyPath} added (${show(after)})`);
-  else if (after === void 0) widen(notes, `${keyPath} removed (was ${show(before)})`);
-  else both();
-}
-var isText = (value) => value === void 0 || typeof value === "string";
-var compareAnnotation = (key) => (before, after, keyPath, notes) => {
-  const text2 = TEXT_KEYS.has(key) && isText(before) && isText(after);
-  notes.push({ kind: "changed", detail: `${keyPath} changed`, ...text2 ? { text: text2 } : {} });
-};
-function unprovable(before, after, keyPath, notes) {
-  const verb = before === void 0 ? "added" : after === void 0 ? "removed" : "changed";
-  widen(notes, `${keyPath} ${verb} (cannot prove narrower)`);
-}
-var compareUnknown = (before, after, keyPath, notes) => unprovable(before, after, keyPath, notes);
-var compareDefinitions = (before, after, keyPath, notes) => {
-  const b = isObject6(before) ? before : {};
-  const a = isObject6(after) ? after : {};
-  for (const name of [.../* @__PURE__ */ new Set([...Object.keys(b), ...Object.keys(a)])].sort()) {
-    const path = join(keyPath, name);
-    if (!Object.hasOwn(a, name)) notes.push({ kind: "changed", detail: `${path} removed` });
-    else if (!Object.hasOwn(b, name)) notes.push({ kind: "changed", detail: `${path} added` });
-    else compareNode2(b[name], a[name], path, notes);
-  }
-};
-function compareBound(side) {
-  return (before, after, keyPath, notes) => presence(before, after, keyPath, notes, () => {
-    if (typeof before === "number" && typeof after === "number") {
-      const raised = after > before;
-      const loosens = side === "upper" ? raised : !raised;
-      const detail = `${keyPath} ${raised ? "raised" : "lowered"} from ${before} to ${after}`;
-      notes.push({ kind: loosens ? "widened" : "narrowed", detail });
-    } else if (typeof before === "boolean" && typeof after === "boolean") {
-      notes.push({
-        kind: before ? "widened" : "narrowed",
-        detail: `${keyPath} changed from ${before} to ${after}`
-      });
-    } else {
-      widen(notes, `${keyPath} changed from ${show(before)} to ${show(after)} (cannot prove narrower)`);
-    }
-  });
-}
-function typeSet(value) {
-  if (typeof value === "string") return /* @__PURE__ */ new Set([value]);
-  if (Array.isArray(value) && value.every((item) => typeof item === "string"))
-    return new Set(value);
-  return void 0;
-}
-var typeCovered = (type2, set2) => set2.has(type2) || type2 === "integer" && set2.has("number");
-var compareType = (before, after, keyPath, notes) => presence(before, after, keyPath, notes, () => {
-  const b = typeSet(before);
-  const a = typeSet(after);
-  if (!b || !a) return unprovable(before, after, keyPath, notes);
-  for (const type2 of [...a].sort()) if (!typeCovered(type2, b)) widen(notes, `${keyPath} gained "${type2}"`);
-  for (const type2 of [...b].sort()) if (!typeCovered(type2, a)) narrow(notes, `${keyPath} lost "${type2}"`);
-});
-function compareMembers2(growth, noun) {
-  return (before, after, keyPath, notes) => presence(before, after, keyPath, notes, () => {
-    if (!Array.isArray(before) || !Array.isArray(after)) return unprovable(before, after, keyPath, notes);
-    const b = new Set(before.map(canonicalJson));
-    const a = new Set(after.map(canonicalJson));
-    const gained = growth === "widens" ? widen : narrow;
-    const lost = growth === "widens" ? narrow : widen;
-    for (const item of a) if (!b.has(item)) gained(notes, `${keyPath} gained ${noun}${shorten2(item)}`);
-    for (const item of b) if (!a.has(item)) lost(notes, `${keyPath} lost ${noun}${shorten2(item)}`);
-  });
-}
-var shorten2 = (text2) => text2.length > 60 ? `${text2.slice(0, 57)}...` : text2;
-var compareRequired = (before, after, keyPath, notes) => {
-  const names = (value) => new Set(Array.isArray(value) ? value.filter((item) => typeof item === "string") : []);
-  const b = names(before);
-  const a = names(after);
-  for (const name of [...b].sort()) if (!a.has(name)) widen(notes, `${keyPath} no longer has "${name}"`);
-  for (const name of [...a].sort()) if (!b.has(name)) narrow(notes, `${keyPath} now has "${name}"`);
-};
-var compareChangedValue = (what) => (before, after, keyPath, notes) => presence(
-  before,
-  after,
-  keyPath,
-  notes,
-  () => widen(notes, `${keyPath} changed from ${show(before)} to ${show(after)}${what}`)
-);
-var compareProperties = (before, after, keyPath, notes, parents) => {
-  const b = isObject6(before) ? before : {};
-  const a = isObject6(after) ? after : {};
-  for (const name of [.../* @__PURE__ */ new Set([...Object.keys(b), ...Object.keys(a)])].sort()) {
-    const path = join(keyPath, name);
-    if (Object.hasOwn(b, name) && Object.hasOwn(a, name)) compareNode2(b[name], a[name], path, notes);
-    else if (Object.hasOwn(a, name))
-      compareAddedProperty(parents.before.additionalProperties, a[name], path, notes);
-    else compareRemovedProperty(b[name], parents.after, path, notes);
-  }
-};
-function compareAddedProperty(fallback, schema2, path, notes) {
-  if (fallback === false) widen(notes, `${path} added while additionalProperties is false`);
-  else if (isUnconstrained(fallback)) {
-    if (isUnconstrained(schema2)) notes.push({ kind: "changed", detail: `${path} added (unconstrained)` });
-    else narrow(notes, `${path} added (was unconstrained)`);
-  } else compareNode2(fallback, schema2, path, notes);
-}
-function compareRemovedProperty(schema2, after, path, notes) {
-  const fallback = after.additionalProperties;
-  if (after.patternProperties !== void 0) {
-    widen(notes, `${path} removed (cannot prove patternProperties reject it)`);
-  } else if (fallback === false) {
-    narrow(notes, `${path} removed while additionalProperties is false`);
-  } else if (isUnconstrained(fallback)) {
-    if (isUnconstrained(schema2)) notes.push({ kind: "changed", detail: `${path} removed` });
-    else widen(notes, `${path} removed (now unconstrained)`);
-  } else compareNode2(schema2, fallback, path, notes);
-}
-var compareSubschema = (before, after, keyPath, notes) => compareNode2(before, after, keyPath, notes);
-var compareItems = (before, after, keyPath, notes) => {
-  if (!Array.isArray(before) && !Array.isArray(after)) return compareNode2(before, after, keyPath, notes);
-  if (!Array.isArray(before) || !Array.isArray(after) || before.length !== after.length) {
-    return unprovable(before, after, keyPath, notes);
-  }
-  before.forEach((item, index) => compareNode2(item, after[index], `${keyPath}[${index}]`, notes));
-};
-var comparePatternProperties = (before, after, keyPath, notes) => {
-  const b = isObject6(before) ? before : {};
-  const a = isObject6(after) ? after : {};
-  const bKeys = Object.keys(b).sort();
-  const aKeys = Object.keys(a).sort();
-  if (canonicalJson(bKeys) !== canonicalJson(aKeys)) return unprovable(before, after, keyPath, notes);
-  for (const pattern of aKeys) compareNode2(b[pattern], a[pattern], join(keyPath, pattern), notes);
-};
-var compareUniqueItems = (before, after, keyPath, notes) => {
-  if (before === true && after !== true) widen(notes, `${keyPath} no longer true`);
-  else if (before !== true && after === true) narrow(notes, `${keyPath} is now true`);
-};
-var compareMultipleOf = (before, after, keyPath, notes) => presence(before, after, keyPath, notes, () => {
-  if (typeof before !== "number" || typeof after !== "number" || before === 0) {
-    return unprovable(before, after, keyPath, notes);
-  }
-  const ratio = after / before;
-  const finer = Math.abs(ratio - Math.round(ratio)) < 1e-9;
-  const detail = `${keyPath} changed from ${before} to ${after}`;
-  notes.push({ kind: finer ? "narrowed" : "widened", detail });
-});
-var HANDLERS = {
-  type: compareType,
-  enum: compareMembers2("widens", ""),
-  const: compareChangedValue(""),
-  pattern: compareChangedValue(" (cannot prove narrower)"),
-  format: compareChangedValue(""),
-  required: compareRequired,
-  properties: compareProperties,
-  additionalProperties: compareSubschema,
-  patternProperties: comparePatternProperties,
-  items: compareItems,
-  anyOf: compareMembers2("widens", "a branch "),
-  oneOf: compareMembers2("widens", "a branch "),
-  allOf: compareMembers2("narrows", "a branch "),
-  uniqueItems: compareUniqueItems,
-  multipleOf: compareMultipleOf
-};
 
 // src/core/tool-field-changes.ts
 function compareToolFields(before, after) {
   const changes = [];
-  const push = (change) => {
-    if (change) changes.push(change);
-  };
-  push(setChange2("scopes", compareScopeSets(before.scopes, after.scopes)));
-  changes.push(...credentialChanges2(before, after));
-  push(setChange2("egress", compareHostSets(before.egress, after.egress)));
-  push(rateLimitChange(before.rateLimit, after.rateLimit));
-  push(rankedChange("approval", APPROVAL_RANK, before.approval, after.approval));
-  push(declarationChange("dataAccess", DATA_ACCESS_RANK, before.dataAccess, after.dataAccess));
-  push(
-    declarationChange(
-      "untrustedInput",
-      FLAG_RANK,
-      String(before.untrustedInput),
-      String(after.untrustedInput)
-    )
-  );
-  push(schemaChange(before, after));
-  push(effectChange(before, after));
-  push(annotationsChange(before, after));
-  push(protectedTargetsChange(before, after));
-  push(scalarChange("policy.targetField", before.policy?.targetField, after.policy?.targetField, "widened"));
-  push(
-    rankedChange(
-      "policy.requireChangeRequest",
-      FLAG_RANK,
-      String(before.policy?.requireChangeRequest ?? false),
-      String(after.policy?.requireChangeRequest ?? false),
-      // true -> false drops a guard, so here a falling rank is the widening
-      true
-    )
-  );
-  push(transportChange(before.transport, after.transport));
-  push(scalarChange("server", before.server, after.server, "changed"));
-  push(scalarChange("description", before.description, after.description, "changed"));
-  push(scalarChange("owner", before.owner, after.owner, "changed"));
+  for (const field2 of TOOL_FIELDS)
+    for (const change of field2.compare?.(before, after) ?? []) if (change) changes.push(change);
   for (const key of unmodelledKeys(before, after)) {
-    push(scalarChange(key, before[key], after[key], "widened"));
+    const change = scalarChange(key, before[key], after[key], "widened");
+    if (change) changes.push(change);
   }
-  if (changes.length === 0) push(scalarChange("policy", before.policy, after.policy, "changed"));
+  if (changes.length === 0) {
+    const change = scalarChange("policy", before.policy, after.policy, "changed");
+    if (change) changes.push(change);
+  }
   return changes;
 }
-function transportChange(before, after) {
-  if (jsonEqual(before, after)) return void 0;
-  return {
-    field: "transport",
-    kind: "widened",
-    before: redactTransport(before),
-    after: redactTransport(after)
-  };
-}
-var MODELLED_KEYS = /* @__PURE__ */ new Set([
-  "name",
-  "source",
-  "server",
-  "description",
-  "owner",
-  "effect",
-  "scopes",
-  "credentials",
-  "egress",
-  "dataAccess",
-  "untrustedInput",
-  "rateLimit",
-  "approval",
-  "inputSchema",
-  "policy",
-  "annotations",
-  "transport"
-]);
 function unmodelledKeys(before, after) {
   const keys = /* @__PURE__ */ new Set([...Object.keys(before), ...Object.keys(after)]);
-  return [...keys].filter((key) => !MODELLED_KEYS.has(key)).sort();
-}
-var APPROVAL_RANK = { human: 0, none: 1 };
-var DATA_ACCESS_RANK = { none: 0, internal: 1, sensitive: 2 };
-var FLAG_RANK = { false: 0, true: 1 };
-function setChange2(field2, comparison) {
-  if (comparison.kind === "same") return void 0;
-  return { field: field2, kind: comparison.kind, added: comparison.added, removed: comparison.removed };
-}
-function scalarChange(field2, before, after, kind) {
-  if (jsonEqual(before, after)) return void 0;
-  return { field: field2, kind, before: toJson2(before), after: toJson2(after) };
-}
-var toJson2 = (value) => value === void 0 ? null : JSON.parse(canonicalJson(value));
-function rankedChange(field2, rank, before, after, inverted = false) {
-  if (before === after) return void 0;
-  const b = Object.hasOwn(rank, before) ? rank[before] : void 0;
-  const a = Object.hasOwn(rank, after) ? rank[after] : void 0;
-  const rising = a === void 0 || b === void 0 || a > b;
-  const kind = rising !== inverted ? "widened" : "narrowed";
-  return { field: field2, kind, before: scalar2(before), after: scalar2(after) };
-}
-function declarationChange(field2, rank, before, after) {
-  const change = rankedChange(field2, rank, before, after);
-  return change?.kind === "narrowed" ? { ...change, kind: "changed" } : change;
-}
-var scalar2 = (value) => value === "true" ? true : value === "false" ? false : value;
-function credentialChanges2(before, after) {
-  const b = new Map(before.credentials.map((credential) => [credential.name, credential]));
-  const a = new Map(after.credentials.map((credential) => [credential.name, credential]));
-  const added3 = [...a.keys()].filter((name) => !b.has(name)).sort();
-  const removed3 = [...b.keys()].filter((name) => !a.has(name)).sort();
-  const changes = [];
-  if (added3.length > 0 || removed3.length > 0) {
-    changes.push({ field: "credentials", kind: added3.length > 0 ? "widened" : "narrowed", added: added3, removed: removed3 });
-  }
-  for (const name of [...a.keys()].filter((key) => b.has(key)).sort()) {
-    const scopes = compareScopeSets(b.get(name)?.scopes ?? [], a.get(name)?.scopes ?? []);
-    const change = setChange2(`credentials.${name}.scopes`, scopes);
-    if (change) changes.push(change);
-  }
-  return changes;
-}
-var UNIT_SECONDS = {
-  s: 1,
-  sec: 1,
-  secs: 1,
-  second: 1,
-  seconds: 1,
-  m: 60,
-  min: 60,
-  mins: 60,
-  minute: 60,
-  minutes: 60,
-  h: 3600,
-  hr: 3600,
-  hrs: 3600,
-  hour: 3600,
-  hours: 3600,
-  d: 86400,
-  day: 86400,
-  days: 86400
-};
-function parsePeriodSeconds(per) {
-  const match = /^\s*(\d+(?:\.\d+)?)?\s*([a-z]+)\s*$/i.exec(per);
-  if (!match) return void 0;
-  const unit = match[2]?.toLowerCase() ?? "";
-  const seconds = Object.hasOwn(UNIT_SECONDS, unit) ? UNIT_SECONDS[unit] : void 0;
-  const count2 = match[1] === void 0 ? 1 : Number(match[1]);
-  return seconds === void 0 || !(count2 > 0) ? void 0 : count2 * seconds;
-}
-function callsPerSecond(limit) {
-  const seconds = parsePeriodSeconds(limit.per);
-  return seconds === void 0 ? void 0 : limit.calls / seconds;
-}
-function rateLimitChange(before, after) {
-  const change = scalarChange("rateLimit", before, after, "changed");
-  if (!change) return void 0;
-  if (before === void 0) return { ...change, kind: "narrowed" };
-  if (after === void 0) return { ...change, kind: "widened" };
-  const b = callsPerSecond(before);
-  const a = callsPerSecond(after);
-  if (a === void 0 || b === void 0) return { ...change, kind: "widened" };
-  return { ...change, kind: a > b ? "widened" : a < b ? "narrowed" : "changed" };
-}
-function schemaChange(before, after) {
-  const comparison = compareInputSchemas(before.inputSchema, after.inputSchema);
-  if (comparison.kind === "same") return void 0;
-  return { field: "inputSchema", kind: comparison.kind, details: comparison.details };
-}
-function effectChange(before, after) {
-  const change = scalarChange("effect", before.effect, after.effect, "changed");
-  if (!change) return void 0;
-  const rises = compareRadius(after.effect ?? "irreversible", before.effect ?? "irreversible") > 0;
-  return { ...change, kind: rises ? "widened" : "changed" };
-}
-var HINTS = [
-  { hint: "readOnlyHint", absent: false, safer: true },
-  { hint: "destructiveHint", absent: true, safer: false },
-  { hint: "idempotentHint", absent: false, safer: true },
-  { hint: "openWorldHint", absent: true, safer: false }
-];
-function annotationsChange(before, after) {
-  const change = scalarChange("annotations", before.annotations, after.annotations, "changed");
-  if (!change) return void 0;
-  const riskier = HINTS.some(({ hint, absent, safer }) => {
-    const b = before.annotations?.[hint] ?? absent;
-    const a = after.annotations?.[hint] ?? absent;
-    if (a === b) return false;
-    return typeof a !== "boolean" || typeof b !== "boolean" || a !== safer;
-  });
-  return { ...change, kind: riskier ? "widened" : "changed" };
-}
-function protectedTargetsChange(before, after) {
-  const b = new Set(before.policy?.protectedTargets ?? []);
-  const a = new Set(after.policy?.protectedTargets ?? []);
-  const added3 = [...a].filter((target) => !b.has(target)).sort();
-  const removed3 = [...b].filter((target) => !a.has(target)).sort();
-  if (added3.length === 0 && removed3.length === 0) return void 0;
-  return {
-    field: "policy.protectedTargets",
-    kind: removed3.length > 0 ? "widened" : "narrowed",
-    added: added3,
-    removed: removed3
-  };
+  return [...keys].filter((key) => !MODELLED_TOOL_KEYS.has(key)).sort();
 }
 
 // src/core/diff-tools.ts
@@ -56254,6 +56322,10 @@ function buildDiffReport(input2) {
   );
   const controlChanged = files.control.length > 0 || bindings.length > 0 || servers.length > 0 || permissions.length > 0;
   const reviewersFor = (configured, paths) => configured.length > 0 ? configured : ownersOfFiles(paths, input2.ownersOf);
+  const controlReviewers = () => config.planes.control.reviewers.length === 0 && input2.controlOwners !== void 0 ? input2.controlOwners : reviewersFor(config.planes.control.reviewers, [
+    ...files.control,
+    ...boundToolFiles(bindings, headByName, baseRegistry.tools)
+  ]);
   return {
     schemaVersion: 1,
     base: input2.base.ref,
@@ -56263,7 +56335,8 @@ function buildDiffReport(input2) {
         changed: files.data.length > 0,
         files: files.data,
         prompts: prompts.changes,
-        reviewers: files.data.length > 0 ? reviewersFor(config.planes.data.reviewers, files.data) : []
+        reviewers: files.data.length > 0 ? reviewersFor(config.planes.data.reviewers, files.data) : [],
+        ...input2.eval?.delta ? { eval: input2.eval.delta } : {}
       },
       control: {
         changed: controlChanged,
@@ -56279,21 +56352,22 @@ function buildDiffReport(input2) {
         requiredSignoffs: requirement.requiredSignoffs,
         digest,
         unmodelled: unmodelled.map((file) => file.path),
-        reviewers: controlChanged ? reviewersFor(config.planes.control.reviewers, [
-          ...files.control,
-          ...boundToolFiles(bindings, headByName, baseRegistry.tools)
-        ]) : []
+        reviewers: controlChanged ? controlReviewers() : []
       }
     },
     ungoverned: files.none,
-    findings: sortFindings(
-      markNewFindings({
-        head: waived.findings,
-        base: [...baseRegistry.findings, ...validateRegistry(baseRegistry, { actions })],
-        changedFiles: input2.changedFiles,
-        changedFields: changedFieldsOf([...tools, ...servers])
-      })
-    ),
+    // eval findings come first and are never waived: they are about CI's run, not about a tool
+    findings: [
+      ...(input2.eval?.findings ?? []).map((finding) => ({ ...finding, new: true })),
+      ...sortFindings(
+        markNewFindings({
+          head: waived.findings,
+          base: [...baseRegistry.findings, ...validateRegistry(baseRegistry, { actions })],
+          changedFiles: input2.changedFiles,
+          changedFields: changedFieldsOf([...tools, ...servers])
+        })
+      )
+    ],
     waivers: { applied: waived.applied, expired: waived.expired }
   };
 }
@@ -56397,145 +56471,6 @@ function sortFindings(findings) {
   return [...findings].sort(
     (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || a.line - b.line
   );
-}
-
-// src/core/parse/config.ts
-function deepFreeze(value) {
-  if (typeof value === "object" && value !== null) {
-    for (const inner of Object.values(value)) deepFreeze(inner);
-    Object.freeze(value);
-  }
-  return value;
-}
-var DEFAULT_CONFIG = deepFreeze({
-  version: 1,
-  planes: {
-    data: {
-      paths: ["registry/prompts/**"],
-      reviewers: [],
-      versionBump: "required"
-    },
-    control: {
-      paths: ["registry/tools/**"],
-      reviewers: [],
-      signers: [],
-      signoffs: { none: 0, read: 1, write: 1, irreversible: 1, privileged: 2, narrowing: 0 },
-      maxRadius: "privileged",
-      internalHosts: []
-    }
-  },
-  radius: { actions: {} },
-  waivers: []
-});
-function parseConfig(text2, path) {
-  const defaults = () => ({
-    config: structuredClone(DEFAULT_CONFIG),
-    errors: [],
-    warnings: []
-  });
-  if (text2 === null || text2.trim() === "") return defaults();
-  const parsed = parseYaml(text2);
-  const errors = parsed.issues.map(
-    (issue2) => inputFinding({ code: issue2.code, path, line: issue2.line, message: issue2.message })
-  );
-  if (errors.length > 0) return { ...defaults(), errors };
-  const [doc, extra] = parsed.documents;
-  if (extra) {
-    const line = lineOfPath(extra, []);
-    return {
-      ...defaults(),
-      errors: [inputFinding({ code: "schema", path, line, message: "config must be one YAML document" })]
-    };
-  }
-  if (!doc || doc.value === null) return defaults();
-  const validate = getValidators().config;
-  if (!validate(doc.value)) {
-    const schemaErrors = describeSchemaErrors(validate.errors).map(
-      (problem) => inputFinding({
-        code: "schema",
-        path,
-        line: lineOfPath(doc, problem.path),
-        message: problem.message,
-        field: problem.path
-      })
-    );
-    return { ...defaults(), errors: schemaErrors };
-  }
-  const config = mergeConfig(doc.value);
-  return { config, errors: [], warnings: configWarnings(config, path, doc) };
-}
-function mergeConfig(user) {
-  const config = structuredClone(DEFAULT_CONFIG);
-  const data = user.planes?.data;
-  const control = user.planes?.control;
-  if (data) {
-    const { eval: evalConfig, ...rest } = data;
-    Object.assign(config.planes.data, rest);
-    if (evalConfig) config.planes.data.eval = { ...evalConfig };
-  }
-  if (control) {
-    const { signoffs, ...rest } = control;
-    Object.assign(config.planes.control, rest);
-    if (signoffs) Object.assign(config.planes.control.signoffs, signoffs);
-  }
-  const actions = /* @__PURE__ */ Object.create(null);
-  for (const [action, radius] of Object.entries(user.radius?.actions ?? {})) actions[action] = radius;
-  config.radius.actions = actions;
-  config.waivers = (user.waivers ?? []).map((waiver) => ({ ...waiver }));
-  if (user.sources !== void 0) config.sources = mergeSources(user.sources);
-  return config;
-}
-function mergeSources(user) {
-  const out = /* @__PURE__ */ Object.create(null);
-  for (const [key, value] of Object.entries(user)) {
-    out[key] = typeof value === "boolean" ? { enabled: value, paths: [] } : { enabled: value.enabled ?? true, paths: [...value.paths ?? []] };
-  }
-  return out;
-}
-var SIGNOFF_ORDER = [
-  "none",
-  "read",
-  "write",
-  "irreversible",
-  "privileged"
-];
-function configWarnings(config, path, doc) {
-  const warnings = [];
-  const warn = (code, field2, message) => warnings.push(
-    inputFinding({ severity: "warning", code, path, line: lineOfPath(doc, field2), message, field: field2 })
-  );
-  const signoffs = config.planes.control.signoffs;
-  for (let i = 1; i < SIGNOFF_ORDER.length; i++) {
-    const lower2 = SIGNOFF_ORDER[i - 1];
-    const higher2 = SIGNOFF_ORDER[i];
-    if (signoffs[higher2] < signoffs[lower2]) {
-      warn(
-        "signoffs-decreasing",
-        ["planes", "control", "signoffs", higher2],
-        `${higher2} (${signoffs[higher2]}) needs fewer sign-offs than ${lower2} (${signoffs[lower2]})`
-      );
-    }
-  }
-  const dataPaths = new Set(config.planes.data.paths);
-  for (const [index, glob] of config.planes.control.paths.entries()) {
-    if (dataPaths.has(glob)) {
-      warn(
-        "planes-overlap",
-        ["planes", "control", "paths", index],
-        `${JSON.stringify(glob)} is in both planes; it is treated as control`
-      );
-    }
-  }
-  const known = new Set(sourceKeys());
-  for (const key of Object.keys(config.sources ?? {})) {
-    if (!known.has(key))
-      warn(
-        "unknown-source",
-        ["sources", key],
-        `${JSON.stringify(key)} is no source kind or adapter id; it is ignored`
-      );
-  }
-  return warnings;
 }
 
 // src/git/parse-raw-diff.ts
@@ -57525,30 +57460,204 @@ async function readCommitted(cwd, sha, path) {
   return refused ? { kind: "refused", reason: refused.reason } : null;
 }
 
+// src/core/parse/config.ts
+function deepFreeze(value) {
+  if (typeof value === "object" && value !== null) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+var DEFAULT_CONFIG = deepFreeze({
+  version: 1,
+  planes: {
+    data: {
+      paths: ["registry/prompts/**"],
+      reviewers: [],
+      versionBump: "required"
+    },
+    control: {
+      paths: ["registry/tools/**"],
+      reviewers: [],
+      signers: [],
+      signoffs: { none: 0, read: 1, write: 1, irreversible: 1, privileged: 2, narrowing: 0 },
+      maxRadius: "privileged",
+      internalHosts: []
+    }
+  },
+  radius: { actions: {} },
+  waivers: []
+});
+function parseConfig(text2, path) {
+  const defaults = () => ({
+    config: structuredClone(DEFAULT_CONFIG),
+    errors: [],
+    warnings: []
+  });
+  if (text2 === null || text2.trim() === "") return defaults();
+  const parsed = parseYaml(text2);
+  const errors = parsed.issues.map(
+    (issue2) => inputFinding({ code: issue2.code, path, line: issue2.line, message: issue2.message })
+  );
+  if (errors.length > 0) return { ...defaults(), errors };
+  const [doc, extra] = parsed.documents;
+  if (extra) {
+    const line = lineOfPath(extra, []);
+    return {
+      ...defaults(),
+      errors: [inputFinding({ code: "schema", path, line, message: "config must be one YAML document" })]
+    };
+  }
+  if (!doc || doc.value === null) return defaults();
+  const validate = getValidators().config;
+  if (!validate(doc.value)) {
+    const schemaErrors = describeSchemaErrors(validate.errors).map(
+      (problem) => inputFinding({
+        code: "schema",
+        path,
+        line: lineOfPath(doc, problem.path),
+        message: problem.message,
+        field: problem.path
+      })
+    );
+    return { ...defaults(), errors: schemaErrors };
+  }
+  const config = mergeConfig(doc.value);
+  return { config, errors: [], warnings: configWarnings(config, path, doc) };
+}
+function mergeConfig(user) {
+  const config = structuredClone(DEFAULT_CONFIG);
+  const data = user.planes?.data;
+  const control = user.planes?.control;
+  if (data) {
+    const { eval: evalConfig, ...rest } = data;
+    Object.assign(config.planes.data, rest);
+    if (evalConfig) config.planes.data.eval = { ...evalConfig };
+  }
+  if (control) {
+    const { signoffs, ...rest } = control;
+    Object.assign(config.planes.control, rest);
+    if (signoffs) Object.assign(config.planes.control.signoffs, signoffs);
+  }
+  const actions = /* @__PURE__ */ Object.create(null);
+  for (const [action, radius] of Object.entries(user.radius?.actions ?? {})) actions[action] = radius;
+  config.radius.actions = actions;
+  config.waivers = (user.waivers ?? []).map((waiver) => ({ ...waiver }));
+  if (user.sources !== void 0) config.sources = mergeSources(user.sources);
+  return config;
+}
+function mergeSources(user) {
+  const out = /* @__PURE__ */ Object.create(null);
+  for (const [key, value] of Object.entries(user)) {
+    out[key] = typeof value === "boolean" ? { enabled: value, paths: [] } : { enabled: value.enabled ?? true, paths: [...value.paths ?? []] };
+  }
+  return out;
+}
+var SIGNOFF_ORDER = [
+  "none",
+  "read",
+  "write",
+  "irreversible",
+  "privileged"
+];
+function configWarnings(config, path, doc) {
+  const warnings = [];
+  const warn = (code, field2, message) => warnings.push(
+    inputFinding({ severity: "warning", code, path, line: lineOfPath(doc, field2), message, field: field2 })
+  );
+  const signoffs = config.planes.control.signoffs;
+  for (let i = 1; i < SIGNOFF_ORDER.length; i++) {
+    const lower2 = SIGNOFF_ORDER[i - 1];
+    const higher2 = SIGNOFF_ORDER[i];
+    if (signoffs[higher2] < signoffs[lower2]) {
+      warn(
+        "signoffs-decreasing",
+        ["planes", "control", "signoffs", higher2],
+        `${higher2} (${signoffs[higher2]}) needs fewer sign-offs than ${lower2} (${signoffs[lower2]})`
+      );
+    }
+  }
+  const dataPaths = new Set(config.planes.data.paths);
+  for (const [index, glob] of config.planes.control.paths.entries()) {
+    if (dataPaths.has(glob)) {
+      warn(
+        "planes-overlap",
+        ["planes", "control", "paths", index],
+        `${JSON.stringify(glob)} is in both planes; it is treated as control`
+      );
+    }
+  }
+  const known = new Set(sourceKeys());
+  for (const key of Object.keys(config.sources ?? {})) {
+    if (!known.has(key))
+      warn(
+        "unknown-source",
+        ["sources", key],
+        `${JSON.stringify(key)} is no source kind or adapter id; it is ignored`
+      );
+  }
+  return warnings;
+}
+
+// src/load/read-gate.ts
+async function readGate(cwd, sha, where2 = sha === null ? "the working tree" : sha.slice(0, 12)) {
+  const files = await readSnapshot(cwd, sha, {
+    prefixes: [...CONFIG_PATHS, ...CODEOWNERS_PATHS],
+    extraPaths: [],
+    maxBytes: MAX_MANIFEST_BYTES
+  });
+  return gateFromSnapshot(files, where2);
+}
+function gateFromSnapshot(files, where2) {
+  const refused = files.refused.find((f) => CONFIG_PATHS.includes(f.path));
+  if (refused) throw new UsageError(`${refused.path}: config at ${where2} is unreadable (${refused.reason})`);
+  const file = CONFIG_PATHS.map((path) => files.files.find((f) => f.path === path)).find(Boolean);
+  const { config, errors } = parseConfig(file?.text ?? null, file?.path ?? CONFIG_PATHS[0]);
+  const first = errors[0];
+  if (first) throw new UsageError(`${first.message} (config at ${where2})`);
+  const codeowners = findCodeowners(files);
+  const parsed = codeowners ? parseCodeowners(codeowners.text, codeowners.path) : null;
+  return {
+    config,
+    codeowners,
+    rules: parsed?.rules ?? null,
+    codeownersErrors: (parsed?.errors ?? []).map((error2) => error2.message)
+  };
+}
+function findCodeowners(files) {
+  for (const path of CODEOWNERS_PATHS) {
+    const file = files.files.find((f) => f.path === path);
+    if (file) return { path, text: file.text };
+  }
+  return null;
+}
+
 // src/load/compute-diff.ts
-var MAX_MANIFEST_BYTES = 1024 * 1024;
-var CONFIG_PATHS = ["agentgate.yaml", "agentgate.yml"];
-var CODEOWNERS_PATHS = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
 async function computeDiff(options) {
   const { cwd } = options;
   const [base, headSha2] = await Promise.all([
     options.base === void 0 ? findDefaultBase(cwd) : verifyRef(cwd, options.base).then((sha) => ({ ref: options.base, sha })),
     options.head === null ? null : verifyRef(cwd, options.head)
   ]);
-  const defaults = snapshotOptions(DEFAULT_CONFIG);
-  const [firstRead, changedFiles] = await Promise.all([
-    readSnapshots(cwd, [base.sha, headSha2], defaults),
+  const gateSha = options.gateCommit ?? base.sha;
+  const gate = await readGate(cwd, gateSha, gateSha === base.sha ? "the base commit" : gateSha.slice(0, 12));
+  return computeDiffAt({
+    cwd,
+    base,
+    head: { ref: options.head ?? "working tree", sha: headSha2 },
+    gate,
+    today: options.today,
+    skipEval: options.skipEval
+  });
+}
+async function computeDiffAt(options) {
+  const { cwd, gate, base, head } = options;
+  const { config } = gate;
+  const headSha2 = head.sha;
+  const [[baseFiles, headFiles], changedFiles] = await Promise.all([
+    readSnapshots(cwd, [base.sha, headSha2], snapshotOptions(config)),
     listChangedFiles(cwd, base.sha, headSha2)
   ]);
-  const gateSide = options.gateCommit === void 0 || options.gateCommit === base.sha ? firstRead[0] : await readSnapshot(cwd, options.gateCommit, {
-    prefixes: [...CONFIG_PATHS, ...CODEOWNERS_PATHS],
-    extraPaths: [],
-    maxBytes: MAX_MANIFEST_BYTES
-  });
-  const config = loadBaseConfig(gateSide);
-  const codeowners = findCodeowners(gateSide);
-  const configured = snapshotOptions(config);
-  const [baseFiles, headFiles] = configured.key === defaults.key ? firstRead : await readSnapshots(cwd, [base.sha, headSha2], configured);
   if (!baseFiles || !headFiles) throw new Error("internal: a snapshot side is missing");
   const cache2 = /* @__PURE__ */ new Map();
   const parsed = {
@@ -57558,48 +57667,45 @@ async function computeDiff(options) {
     headFiles,
     changedFiles
   };
+  const evalOutcome = options.skipEval ? void 0 : await loadEval(cwd, config, changedFiles, base.sha, headSha2);
+  const { rules } = gate;
   const report = buildDiffReport({
     base: { ref: { ref: base.ref, sha: base.sha }, snapshot: parsed.base },
-    head: { ref: { ref: options.head ?? "working tree", sha: headSha2 }, snapshot: parsed.head },
+    head: { ref: { ref: head.ref, sha: headSha2 }, snapshot: parsed.head },
     changedFiles,
     config,
     today: options.today ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10),
-    ownersOf: codeowners ? ownersLookup(codeowners) : void 0
+    ownersOf: rules ? (path) => ownersOf(rules, path) : void 0,
+    // who reviews (and by default signs) the control plane is who owns its paths, never who owns the files a
+    // PR chose to touch
+    controlOwners: rules ? ownersOfPlanePaths(rules, config.planes.control.paths) : [],
+    eval: evalOutcome
   });
-  if (report.planes.control.changed && config.planes.control.reviewers.length === 0) {
-    report.planes.control.reviewers = codeowners ? ownersOfPlanePaths(
-      parseCodeowners(codeowners.text, codeowners.path).rules,
-      config.planes.control.paths
-    ) : [];
-  }
+  return { report, config, codeowners: gate.codeowners, gate, parsed };
+}
+async function loadEval(cwd, config, changedFiles, baseSha, headSha2) {
   const evalConfig = config.planes.data.eval;
-  if (!options.skipEval && report.planes.data.changed && evalConfig?.results !== void 0) {
-    const loaded = await loadEvalDelta(cwd, evalConfig, base.sha, headSha2);
-    if (loaded && "delta" in loaded) report.planes.data.eval = loaded.delta;
-    if (loaded && "delta" in loaded && loaded.distrust) {
-      const { path, message } = loaded.distrust;
-      report.findings.unshift({
+  if (evalConfig?.results === void 0) return void 0;
+  if (splitFilesByPlane(changedFiles, createPathClassification(config)).data.length === 0) return void 0;
+  const loaded = await loadEvalDelta(cwd, evalConfig, baseSha, headSha2);
+  if (!loaded) return void 0;
+  if ("invalid" in loaded) {
+    const { path, message } = loaded.invalid;
+    return { findings: [{ severity: "error", code: "eval-results-invalid", path, line: 1, message }] };
+  }
+  const distrust = loaded.distrust;
+  return {
+    delta: loaded.delta,
+    findings: distrust ? [
+      {
         severity: "warning",
         code: "eval-results-untrusted",
-        path,
+        path: distrust.path,
         line: 1,
-        message,
-        new: true
-      });
-    }
-    if (loaded && "invalid" in loaded) {
-      const { path, message } = loaded.invalid;
-      report.findings.unshift({
-        severity: "error",
-        code: "eval-results-invalid",
-        path,
-        line: 1,
-        message,
-        new: true
-      });
-    }
-  }
-  return { report, config, codeowners, parsed };
+        message: distrust.message
+      }
+    ] : []
+  };
 }
 function snapshotOptions(config) {
   const classify = createPathClassification(config);
@@ -57609,37 +57715,15 @@ function snapshotOptions(config) {
     prefixes: [],
     extraPaths: [],
     maxBytes: MAX_MANIFEST_BYTES,
-    include: (path) => always.has(path) || classify(path).kind !== "none",
-    key: JSON.stringify([config.planes.control.paths, config.planes.data.paths, config.sources ?? {}])
+    include: (path) => always.has(path) || classify(path).kind !== "none"
   };
-}
-function loadBaseConfig(gates) {
-  const file = gates.files.find((f) => CONFIG_PATHS.includes(f.path));
-  const refused = gates.refused.find((f) => CONFIG_PATHS.includes(f.path));
-  if (refused)
-    throw new UsageError(`${refused.path}: config at the base commit is unreadable (${refused.reason})`);
-  const { config, errors } = parseConfig(file?.text ?? null, file?.path ?? "agentgate.yaml");
-  const first = errors[0];
-  if (first) throw new UsageError(`${first.message} (config is read from the base commit)`);
-  return config;
-}
-function ownersLookup(codeowners) {
-  const { rules } = parseCodeowners(codeowners.text, codeowners.path);
-  return (path) => ownersOf(rules, path);
-}
-function findCodeowners(gates) {
-  for (const path of CODEOWNERS_PATHS) {
-    const file = gates.files.find((f) => f.path === path);
-    if (file) return { path, text: file.text };
-  }
-  return null;
 }
 
 // src/gate/pr-diff.ts
-async function diffPullRequestAt(cwd, baseSha, commit) {
+async function diffPullRequestAt(cwd, baseSha, commit, { skipEval = false } = {}) {
   const [base, head] = await Promise.all([verifyRef(cwd, baseSha), verifyRef(cwd, commit)]);
   const forkPoint = await mergeBase(cwd, base, head) ?? base;
-  return computeDiff({ cwd, base: forkPoint, head, gateCommit: base });
+  return computeDiff({ cwd, base: forkPoint, head, gateCommit: base, skipEval });
 }
 
 // src/gate/pull-signoffs.ts
@@ -57679,7 +57763,7 @@ async function gatherPullSignoffs(input2) {
 }
 async function digestAtCommit(cwd, baseSha, commit) {
   try {
-    const { report } = await diffPullRequestAt(cwd, baseSha, commit);
+    const { report } = await diffPullRequestAt(cwd, baseSha, commit, { skipEval: true });
     return { kind: "ok", digest: report.planes.control.digest };
   } catch (error2) {
     const reason = error2 instanceof Error ? error2.message : String(error2);
@@ -57690,36 +57774,72 @@ async function digestAtCommit(cwd, baseSha, commit) {
   }
 }
 
+// src/gate/judge-signoffs.ts
+async function judgeSignoffs(input2) {
+  const { report, gate } = input2.diff;
+  const signers = resolveSigners({ report, config: gate.config, codeowners: gate.rules });
+  const collection = collectSignoffClaims(input2.reviews, input2.comments, {
+    author: input2.pull.author,
+    self: input2.self,
+    pushers: input2.pushers
+  });
+  const signoffs = await gatherPullSignoffs({
+    control: report.planes.control,
+    collection,
+    signers: readSigners(signers),
+    headSha: input2.pull.headSha,
+    digestAt: input2.digestAt,
+    membershipOf: input2.membershipOf
+  });
+  return { signers, signoffs };
+}
+
+// src/gate/pull-diff.ts
+var NOT_IN_CLONE = /* @__PURE__ */ new Set(["bad-ref", "missing-commit", "shallow"]);
+function isNotInClone(error2) {
+  return error2 instanceof GitError && NOT_IN_CLONE.has(error2.kind);
+}
+async function readPullDiff(cwd, baseSha, commit, options = {}) {
+  try {
+    return { kind: "ok", diff: await diffPullRequestAt(cwd, baseSha, commit, options) };
+  } catch (error2) {
+    if (isNotInClone(error2)) return { kind: "not-in-clone", error: error2 };
+    throw error2;
+  }
+}
+
 // src/gate/check-inputs.ts
 async function gatherGateInputs(cwd, pr, api) {
-  const { report, config, codeowners } = await diffPullRequest(cwd, pr, pr.headSha, `the PR head`);
-  const notes = [];
-  const parsedOwners = codeowners ? parseCodeowners(codeowners.text, codeowners.path) : null;
-  for (const error2 of parsedOwners?.errors ?? [])
-    notes.push(`CODEOWNERS line skipped (as GitHub does): ${error2.message}`);
+  const read = await readPullDiff(cwd, pr.baseSha, pr.headSha);
+  if (read.kind === "not-in-clone")
+    throw new UsageError(
+      `the PR head (${pr.headSha.slice(0, 12)}) or its base (${pr.baseSha.slice(0, 12)}) is not in this clone: check out with actions/checkout fetch-depth: 0 (on pull_request_target also fetch refs/pull/${pr.number}/head) [${read.error.message}]`
+    );
+  const { diff } = read;
+  const { report, gate } = diff;
+  const notes = gate.codeownersErrors.map(
+    (message) => `CODEOWNERS line skipped (as GitHub does): ${message}`
+  );
   const [self2, reviews, comments, pushers] = api ? await Promise.all([
     api.identity(),
     api.reviews(pr.number),
     api.comments(pr.number),
     api.pullPushers(pr.number)
   ]) : [ACTIONS_BOT_LOGIN, [], [], { logins: [], complete: true }];
-  const rules = parsedOwners?.rules ?? null;
-  const signers = resolveSigners({ report, config, codeowners: rules });
-  const signerSet = readSigners(signers);
-  const control = report.planes.control;
-  const collection = collectSignoffClaims(reviews, comments, { author: pr.author, self: self2, pushers });
-  const signoffs = await gatherPullSignoffs({
-    control,
-    collection,
-    signers: signerSet,
-    headSha: pr.headSha,
+  const { signers, signoffs } = await judgeSignoffs({
+    diff,
+    pull: pr,
+    self: self2,
+    reviews,
+    comments,
+    pushers,
     digestAt: (commit) => digestAtCommit(cwd, pr.baseSha, commit),
     membershipOf: (org, slug, user) => api ? api.teamMembership(org, slug, user) : Promise.resolve("unverifiable")
   });
   return {
     report,
-    config,
-    codeowners: rules,
+    config: gate.config,
+    codeowners: gate.rules,
     self: self2,
     reviews,
     comments,
@@ -57728,18 +57848,6 @@ async function gatherGateInputs(cwd, pr, api) {
     evalResults: evalState(report),
     notes
   };
-}
-async function diffPullRequest(cwd, pr, head, what) {
-  try {
-    return await diffPullRequestAt(cwd, pr.baseSha, head);
-  } catch (error2) {
-    if (error2 instanceof GitError && ["bad-ref", "missing-commit", "shallow"].includes(error2.kind)) {
-      throw new UsageError(
-        `${what} (${head.slice(0, 12)}) or its base (${pr.baseSha.slice(0, 12)}) is not in this clone: check out with actions/checkout fetch-depth: 0 (on pull_request_target also fetch refs/pull/${pr.number}/head) [${error2.message}]`
-      );
-    }
-    throw error2;
-  }
 }
 function evalState(report) {
   const delta = report.planes.data.eval;
@@ -59318,42 +59426,6 @@ async function emptyCommit(cwd) {
 // src/load/history.ts
 var import_picomatch5 = __toESM(require_picomatch2(), 1);
 
-// src/sources/source-set.ts
-function findSourceAdapter(path) {
-  return findAdapter(path, ALL_SOURCE_ADAPTERS);
-}
-function isSourcePath(path) {
-  return findSourceAdapter(path) !== void 0;
-}
-function collectSources(files) {
-  const out = {
-    servers: [],
-    tools: [],
-    agents: [],
-    permissions: [],
-    findings: [],
-    paths: []
-  };
-  for (const file of [...files].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) {
-    const adapter = findSourceAdapter(file.path);
-    if (!adapter) continue;
-    const model = adapter.parse(file);
-    out.paths.push(file.path);
-    out.servers.push(...model.servers);
-    out.tools.push(...model.tools);
-    out.agents.push(...model.agents);
-    out.permissions.push(...model.permissions);
-    out.findings.push(...model.findings);
-  }
-  return out;
-}
-
-// src/core/governance/codeowners-paths.ts
-function isAgentFile(path) {
-  const adapter = findSourceAdapter(path);
-  return adapter !== void 0 && AGENT_SOURCE_ADAPTERS.includes(adapter) && adapter.id !== "claude-settings";
-}
-
 // src/core/governance/commit-sources.ts
 function diffSourceFiles(before, after, actions = {}) {
   const base = collectSources(before);
@@ -59507,8 +59579,6 @@ function parseRawLog(out) {
 }
 
 // src/load/history.ts
-var CONFIG_PATHS2 = ["agentgate.yaml", "agentgate.yml"];
-var CODEOWNERS_PATHS2 = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
 var REGULAR_FILE = /^100(644|755)$/;
 async function walkHistory(cwd, sha, config, options = {}) {
   const registryPaths = [...config.planes.control.paths, ...config.planes.data.paths];
@@ -59554,28 +59624,8 @@ async function walkHistory(cwd, sha, config, options = {}) {
     return { commit, ...diffCommitFiles(files, config, cache2, classify) };
   });
 }
-async function readGateState(cwd, sha) {
-  const at2 = sha === null ? "in the working tree" : `at ${sha.slice(0, 12)}`;
-  const gates = await readSnapshot(cwd, sha, {
-    prefixes: [...CONFIG_PATHS2, ...CODEOWNERS_PATHS2],
-    extraPaths: [],
-    maxBytes: MAX_MANIFEST_BYTES
-  });
-  const file = gates.files.find((f) => CONFIG_PATHS2.includes(f.path));
-  const refused = gates.refused.find((f) => CONFIG_PATHS2.includes(f.path));
-  if (refused) throw new UsageError(`${refused.path}: config ${at2} is unreadable (${refused.reason})`);
-  const { config, errors } = parseConfig(file?.text ?? null, file?.path ?? "agentgate.yaml");
-  const first = errors[0];
-  if (first) throw new UsageError(`${first.message} (config ${at2})`);
-  let codeowners = null;
-  for (const path of CODEOWNERS_PATHS2) {
-    const found = gates.files.find((f) => f.path === path);
-    if (found) {
-      codeowners = { path, text: found.text };
-      break;
-    }
-  }
-  return { config, codeowners };
+function readGateState(cwd, sha) {
+  return readGate(cwd, sha);
 }
 function gatePrefixes() {
   return literalPrefixes(GATE_FILE_PATTERNS);
@@ -59692,38 +59742,25 @@ async function listPullsForCommit(client, repo, sha) {
 }
 
 // src/gate/audit-pull.ts
-var MISSING = ["bad-ref", "missing-commit", "shallow"];
 async function auditPull(context, pull, merge3) {
   const { cwd, api } = context;
-  let source = "pull";
-  let diff;
-  try {
-    diff = await diffPullRequestAt(cwd, pull.baseSha, pull.headSha);
-  } catch (error2) {
-    const parent = merge3.parents[0];
-    if (!(error2 instanceof GitError && MISSING.includes(error2.kind)) || parent === void 0) throw error2;
-    diff = await computeDiff({ cwd, base: parent, head: merge3.sha });
-    source = "merge-commit";
-  }
-  const { report, config, codeowners } = diff;
-  const control = report.planes.control;
+  const read = await readPullDiff(cwd, pull.baseSha, pull.headSha, { skipEval: true });
+  const parent = merge3.parents[0];
+  if (read.kind === "not-in-clone" && parent === void 0) throw read.error;
+  const source = read.kind === "ok" ? "pull" : "merge-commit";
+  const diff = read.kind === "ok" ? read.diff : await computeDiff({ cwd, base: parent, head: merge3.sha, skipEval: true });
   const [reviews, comments, pushers] = await Promise.all([
     api.reviews(pull.number),
     api.comments(pull.number),
     api.pullPushers(pull.number)
   ]);
-  const rules = codeowners ? parseCodeowners(codeowners.text, codeowners.path).rules : null;
-  const signers = readSigners(resolveSigners({ report, config, codeowners: rules }));
-  const collection = collectSignoffClaims(reviews, comments, {
-    author: pull.author,
+  const { signoffs } = await judgeSignoffs({
+    diff,
+    pull,
     self: context.self,
-    pushers
-  });
-  const evaluation = await gatherPullSignoffs({
-    control,
-    collection,
-    signers,
-    headSha: pull.headSha,
+    reviews,
+    comments,
+    pushers,
     digestAt: (commit) => source === "pull" ? digestAtCommit(cwd, pull.baseSha, commit) : Promise.resolve({
       kind: "unavailable",
       reason: `the pull request's base is not in this clone, so reviewed commit ${commit.slice(0, 7)} cannot be diffed`
@@ -59734,7 +59771,7 @@ async function auditPull(context, pull, merge3) {
     { number: pull.number, author: pull.author, url: pull.htmlUrl },
     pull.headSha,
     source,
-    evaluation
+    signoffs
   );
 }
 

@@ -33,6 +33,7 @@ import type {
   ToolChange,
 } from './types.js';
 import { toolsToCheck, validateRegistry } from './validate-registry.js';
+import type { EvalDelta } from './eval/types.js';
 import { applyWaivers } from './waivers.js';
 
 export interface DiffInput {
@@ -45,6 +46,19 @@ export interface DiffInput {
   today: string;
   /** owners per path, e.g. from CODEOWNERS at base; used when a plane configures no reviewers */
   ownersOf?: (path: string) => string[];
+  /**
+   * Who owns the control plane's paths (CODEOWNERS on its globs): they review a control change when the config
+   * names no reviewers, never the owners of the files a PR chose to touch. Absent: owners of the changed files.
+   */
+  controlOwners?: string[];
+  /** the data plane's behavioural verdict, loaded by the caller when the data plane changed */
+  eval?: EvalOutcome;
+}
+
+/** Eval results as read: the delta (when readable) and the findings reading them raised (listed first). */
+export interface EvalOutcome {
+  delta?: EvalDelta;
+  findings: Finding[];
 }
 
 /** The whole two-plane diff, as the stable JSON report of SPEC 8.1. Pure: every input is data. */
@@ -167,6 +181,13 @@ export function buildDiffReport(input: DiffInput): DiffReport {
     files.control.length > 0 || bindings.length > 0 || servers.length > 0 || permissions.length > 0;
   const reviewersFor = (configured: string[], paths: ChangedFile[]) =>
     configured.length > 0 ? configured : ownersOfFiles(paths, input.ownersOf);
+  const controlReviewers = () =>
+    config.planes.control.reviewers.length === 0 && input.controlOwners !== undefined
+      ? input.controlOwners
+      : reviewersFor(config.planes.control.reviewers, [
+          ...files.control,
+          ...boundToolFiles(bindings, headByName, baseRegistry.tools),
+        ]);
 
   return {
     schemaVersion: 1,
@@ -178,6 +199,7 @@ export function buildDiffReport(input: DiffInput): DiffReport {
         files: files.data,
         prompts: prompts.changes,
         reviewers: files.data.length > 0 ? reviewersFor(config.planes.data.reviewers, files.data) : [],
+        ...(input.eval?.delta ? { eval: input.eval.delta } : {}),
       },
       control: {
         changed: controlChanged,
@@ -193,23 +215,22 @@ export function buildDiffReport(input: DiffInput): DiffReport {
         requiredSignoffs: requirement.requiredSignoffs,
         digest,
         unmodelled: unmodelled.map((file) => file.path),
-        reviewers: controlChanged
-          ? reviewersFor(config.planes.control.reviewers, [
-              ...files.control,
-              ...boundToolFiles(bindings, headByName, baseRegistry.tools),
-            ])
-          : [],
+        reviewers: controlChanged ? controlReviewers() : [],
       },
     },
     ungoverned: files.none,
-    findings: sortFindings(
-      markNewFindings({
-        head: waived.findings,
-        base: [...baseRegistry.findings, ...validateRegistry(baseRegistry, { actions })],
-        changedFiles: input.changedFiles,
-        changedFields: changedFieldsOf([...tools, ...servers]),
-      }),
-    ),
+    // eval findings come first and are never waived: they are about CI's run, not about a tool
+    findings: [
+      ...(input.eval?.findings ?? []).map((finding) => ({ ...finding, new: true })),
+      ...sortFindings(
+        markNewFindings({
+          head: waived.findings,
+          base: [...baseRegistry.findings, ...validateRegistry(baseRegistry, { actions })],
+          changedFiles: input.changedFiles,
+          changedFields: changedFieldsOf([...tools, ...servers]),
+        }),
+      ),
+    ],
     waivers: { applied: waived.applied, expired: waived.expired },
   };
 }

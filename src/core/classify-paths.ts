@@ -1,15 +1,13 @@
 import picomatch from 'picomatch';
 import { createSourceLookup, isAgentDefinition } from '../sources/configured.js';
 import type { SourceAdapter } from '../sources/types.js';
+import { CODEOWNERS_PATHS, CONFIG_PATHS } from './gate-files.js';
 import type { ChangedFile, Config, Finding, Plane } from './types.js';
 
 /** Files that change the gates themselves: always control plane, whatever the configured globs say. */
 export const GATE_FILE_PATTERNS = [
-  'agentgate.yaml',
-  'agentgate.yml',
-  'CODEOWNERS',
-  '.github/CODEOWNERS',
-  'docs/CODEOWNERS',
+  ...CONFIG_PATHS,
+  ...CODEOWNERS_PATHS,
   '.github/workflows/**',
   '.github/actions/**',
   'action.yml',

@@ -103,7 +103,12 @@ function checkChangedPrompt(
   rule: VersionBumpRule,
 ): Finding[] {
   const findings: Finding[] = [];
-  const at = (severity: Severity, code: string, field: string | undefined, message: string): Finding => ({
+  const at = (
+    severity: Severity,
+    code: Finding['code'],
+    field: string | undefined,
+    message: string,
+  ): Finding => ({
     severity,
     code,
     path: after.source.path,
@@ -174,32 +179,6 @@ function checkChangedPrompt(
       );
     }
   }
-  return findings;
-}
-
-/**
- * Few-shot `.jsonl` files: one JSON value per line (blank lines allowed). Other data files are plain text.
- */
-export function checkFewShotFile(path: string, text: string): Finding[] {
-  if (!path.toLowerCase().endsWith('.jsonl')) return [];
-  const findings: Finding[] = [];
-  const lines = text.replace(/^\uFEFF/, '').split('\n');
-  lines.forEach((raw, index) => {
-    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    if (line.trim() === '') return;
-    try {
-      JSON.parse(line);
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      findings.push({
-        severity: 'error',
-        code: 'jsonl-parse',
-        path,
-        line: index + 1,
-        message: `line ${index + 1} is not valid JSON: ${reason}`,
-      });
-    }
-  });
   return findings;
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from './canonical-json.js';
 import type { ServerPair } from './diff-servers.js';
+import { TOOL_FIELDS } from './tool-fields.js';
 import type { BindingChange, JsonValue, PermissionChange, Server, Tool, ToolChange } from './types.js';
 
 export interface GateFileChange {
@@ -67,11 +68,15 @@ export function computeDigest(input: DigestInput): string {
   return `sha256:${createHash('sha256').update(payload).digest('hex')}`;
 }
 
+/** A tool as the digest sees it: every field but those TOOL_FIELDS leaves out (its source location). */
 export function normalizeForDigest(tool: Tool | undefined): JsonValue {
   if (tool === undefined) return null;
-  const { source: _source, ...rest } = tool;
+  const rest: Record<string, unknown> = { ...tool };
+  for (const key of NOT_IN_DIGEST) delete rest[key];
   return JSON.parse(JSON.stringify(rest)) as JsonValue;
 }
+
+const NOT_IN_DIGEST = TOOL_FIELDS.filter((field) => !field.inDigest).map((field) => field.key);
 
 /**
  * A server without its location. A client-config entry keeps its file: which client reads it is part of

@@ -4,53 +4,13 @@ import { checkShape, checkTargets, quote } from './intent/arg-reasons.js';
 import { revealUnseen } from './intent/reveal.js';
 import { checkAgainstSchema } from './intent/schema-validator.js';
 import type { SchemaViolation } from './intent/schema-validator.js';
+import type { Decision, DecisionKind, DecisionReason } from './intent/decision.js';
 import { indexTools } from './intent/tool-index.js';
 import { classifyBlastRadius } from './radius.js';
 import type { Radius, Registry, Tool } from './types.js';
 import { intentSchema } from '../schemas/index.js';
 
-/** What the model proposes (SPEC 9). Validated, never trusted: `evaluateIntent` takes `unknown`. */
-export interface Intent {
-  tool: string;
-  args: Record<string, unknown>;
-  reason?: string;
-  changeRequest?: string;
-}
-
-export type DecisionKind = 'allow' | 'deny' | 'needs-approval';
-
-export type ReasonCode =
-  | 'invalid-intent'
-  | 'intent-too-large'
-  | 'unknown-tool'
-  | 'tool-not-bound'
-  | 'forbidden-key'
-  | 'args-too-deep'
-  | 'invalid-input-schema'
-  | 'invalid-args'
-  | 'protected-target'
-  | 'target-not-string'
-  | 'target-missing'
-  | 'target-nul'
-  | 'target-pattern-unusable'
-  | 'change-request-missing'
-  | 'change-request-malformed'
-  | 'approval-required';
-
-export interface DecisionReason {
-  code: ReasonCode;
-  message: string;
-  /** where in the intent the reason points: a JSON pointer such as `/args/db_instance_id` */
-  path?: string;
-}
-
-export interface Decision {
-  decision: DecisionKind;
-  tool: string;
-  reasons: DecisionReason[];
-  /** the tool's blast radius, when the tool exists */
-  radius?: Radius;
-}
+export type { Decision, DecisionKind, DecisionReason, Intent, ReasonCode } from './intent/decision.js';
 
 export interface EvaluateOptions {
   /** reserved for time-bound policies; no check reads the clock today, so decisions do not depend on it */

@@ -1,10 +1,11 @@
+import type { FindingCode } from './finding-code.js';
 import type { Finding } from './types.js';
 
 /**
  * Findings that mean a file could not be read at all (a manifest, or eval results). `diff` treats them as
  * unreadable input (exit 2); `check` turns them into a failed status of their plane; `validate` lists them all.
  */
-const UNREADABLE_CODES = new Set([
+const UNREADABLE_CODES = new Set<FindingCode>([
   'yaml-parse',
   'duplicate-key',
   'alias-limit',

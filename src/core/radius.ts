@@ -23,10 +23,6 @@ export function maxRadius(list: readonly Radius[]): Radius {
   return best;
 }
 
-export function radiusAtLeast(radius: Radius, floor: Radius): boolean {
-  return RADIUS_ORDER[radius] >= RADIUS_ORDER[floor];
-}
-
 export { DEFAULT_ACTION_FLOORS, actionFloor, scopeFloor, wordsOf } from './action-floors.js';
 
 /**

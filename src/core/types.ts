@@ -1,3 +1,4 @@
+import type { FindingCode } from './finding-code.js';
 import type { EvalDelta } from './eval/types.js';
 
 // Shared data shapes of the pure core. Everything here is plain data: loaders produce it, the core
@@ -15,7 +16,7 @@ export type Severity = 'error' | 'warning' | 'info';
 
 export interface Finding {
   severity: Severity;
-  code: string;
+  code: FindingCode;
   path: string;
   line: number;
   message: string;
@@ -101,12 +102,6 @@ export interface Prompt {
   /** other front-matter keys, kept for the behavioural diff */
   meta: JsonObject;
   source: SourceRef;
-}
-
-/** A non-manifest file under the prompts path (few-shot .jsonl, .txt): diffed as text. */
-export interface DataFile {
-  path: string;
-  oid: string;
 }
 
 // ---------------------------------------------------------------- servers, sources, permission rules

@@ -1,16 +1,12 @@
-import { parseCodeowners } from '../core/codeowners.js';
-import { diffPullRequestAt } from './pr-diff.js';
-import { digestAtCommit, gatherPullSignoffs } from './pull-signoffs.js';
-import { resolveSigners } from '../core/gate/reviewers.js';
-import { collectSignoffClaims, readSigners } from '../core/gate/signoffs.js';
 import { summarizePull } from '../core/governance/audit.js';
 import type { PullAudit } from '../core/governance/audit.js';
 import type { CommitMeta } from '../core/governance/commit-diff.js';
-import { GitError } from '../git/git-error.js';
 import type { GitHubApi } from '../github/api.js';
 import type { AssociatedPull } from '../github/audit.js';
 import { computeDiff } from '../load/compute-diff.js';
-import type { ComputeDiffResult } from '../load/compute-diff.js';
+import { judgeSignoffs } from './judge-signoffs.js';
+import { readPullDiff } from './pull-diff.js';
+import { digestAtCommit } from './pull-signoffs.js';
 
 export interface PullContext {
   cwd: string;
@@ -18,8 +14,6 @@ export interface PullContext {
   /** the token's identity: its own comments never sign anything */
   self: string;
 }
-
-const MISSING = ['bad-ref', 'missing-commit', 'shallow'];
 
 /**
  * Whether a merged pull request carried its required sign-offs, judged as `check` judged it: the base commit's
@@ -31,36 +25,28 @@ export async function auditPull(
   merge: CommitMeta,
 ): Promise<PullAudit> {
   const { cwd, api } = context;
-  let source: PullAudit['digestSource'] = 'pull';
-  let diff: ComputeDiffResult;
-  try {
-    diff = await diffPullRequestAt(cwd, pull.baseSha, pull.headSha);
-  } catch (error) {
-    // the head of a squashed or deleted branch may be gone from the clone: the merge commit carries the same change
-    const parent = merge.parents[0];
-    if (!(error instanceof GitError && MISSING.includes(error.kind)) || parent === undefined) throw error;
-    diff = await computeDiff({ cwd, base: parent, head: merge.sha });
-    source = 'merge-commit';
-  }
-  const { report, config, codeowners } = diff;
-  const control = report.planes.control;
+  // an audit judges sign-offs on the capability digest: eval results play no part
+  const read = await readPullDiff(cwd, pull.baseSha, pull.headSha, { skipEval: true });
+  // the head of a squashed or deleted branch may be gone from the clone: the merge commit carries the same change
+  const parent = merge.parents[0];
+  if (read.kind === 'not-in-clone' && parent === undefined) throw read.error;
+  const source: PullAudit['digestSource'] = read.kind === 'ok' ? 'pull' : 'merge-commit';
+  const diff =
+    read.kind === 'ok'
+      ? read.diff
+      : await computeDiff({ cwd, base: parent, head: merge.sha, skipEval: true });
   const [reviews, comments, pushers] = await Promise.all([
     api.reviews(pull.number),
     api.comments(pull.number),
     api.pullPushers(pull.number),
   ]);
-  const rules = codeowners ? parseCodeowners(codeowners.text, codeowners.path).rules : null;
-  const signers = readSigners(resolveSigners({ report, config, codeowners: rules }));
-  const collection = collectSignoffClaims(reviews, comments, {
-    author: pull.author,
+  const { signoffs } = await judgeSignoffs({
+    diff,
+    pull,
     self: context.self,
+    reviews,
+    comments,
     pushers,
-  });
-  const evaluation = await gatherPullSignoffs({
-    control,
-    collection,
-    signers,
-    headSha: pull.headSha,
     digestAt: (commit) =>
       source === 'pull'
         ? digestAtCommit(cwd, pull.baseSha, commit)
@@ -74,6 +60,6 @@ export async function auditPull(
     { number: pull.number, author: pull.author, url: pull.htmlUrl },
     pull.headSha,
     source,
-    evaluation,
+    signoffs,
   );
 }

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { planCheckRuns } from '../core/gate/check-runs.js';
 import { DEFAULT_COMMENT_MODE, decideComment } from '../core/gate/comment-mode.js';
-import type { CommentMode } from '../core/gate/comment-mode.js';
 import { readGateEvent } from '../core/gate/event.js';
 import { decideGate } from '../core/gate/plan.js';
 import { splitHint } from '../core/gate/split-hint.js';
-import type { GatePlan, PullRequestRef, StatusPlan, StatusState } from '../core/gate/types.js';
+import type { GatePlan, PullRequestRef, StatusPlan } from '../core/gate/types.js';
 import { GitHubApi } from '../github/api.js';
 import { setErrorStatuses } from '../github/apply-plan.js';
 import { createGitHubClient } from '../github/client.js';
@@ -17,44 +16,13 @@ import { revealLine } from '../render/reveal.js';
 import { AgentgateError, GateFailure, UsageError } from '../errors.js';
 import { gatherGateInputs } from './check-inputs.js';
 import { figuresOf, writeReportFiles, writeSummary } from './check-outputs.js';
-import type { CheckFigures, ReportFiles } from './check-outputs.js';
 import { botLoginOf, describeWrites, mergeGroupUnsupportedInDryRun } from './check-setup.js';
+import type { CheckOptions, CheckResult } from './check-types.js';
 import { runMergeGroupCheck } from './merge-group.js';
 import { publishGate } from './publish.js';
-import type { ReportMode } from './publish.js';
 import { runSplitCommand } from './split-on-github.js';
 
-export interface CheckOptions {
-  dryRun: boolean;
-  cwd: string;
-  env: NodeJS.ProcessEnv;
-  /** overrides GITHUB_EVENT_NAME / GITHUB_EVENT_PATH (local runs) */
-  eventName?: string;
-  eventPath?: string;
-  print: (line: string) => void;
-  warn: (line: string) => void;
-  /** statuses (default), check runs, or both */
-  report?: ReportMode;
-  /** when to write the PR comment; default on-change */
-  comment?: CommentMode;
-  /** a GitHub App's slug: with an App token (GET /user refused) the comment's owner is `<slug>[bot]` */
-  appSlug?: string;
-  /** write the full JSON report here */
-  reportJson?: string;
-  /** write the findings as SARIF here (for upload-sarif) */
-  sarif?: string;
-}
-
-export interface CheckResult {
-  dataState: StatusState | null;
-  controlState: StatusState | null;
-  digest: string | null;
-  /** 0 passed or waiting, 1 a gate failed */
-  exitCode: number;
-  figures: CheckFigures | null;
-  commentUrl: string | null;
-  files: ReportFiles;
-}
+export type { CheckOptions, CheckResult } from './check-types.js';
 
 const NOTHING: CheckResult = {
   dataState: null,

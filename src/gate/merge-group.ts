@@ -17,7 +17,7 @@ import { computeDiff } from '../load/compute-diff.js';
 import { renderJobSummary } from '../render/comment.js';
 import { revealLine } from '../render/reveal.js';
 import { AgentgateError, GateFailure, UsageError } from '../errors.js';
-import type { CheckOptions, CheckResult } from './check.js';
+import type { CheckOptions, CheckResult } from './check-types.js';
 import { gatherGateInputs } from './check-inputs.js';
 import { figuresOf, writeReportFiles, writeSummary } from './check-outputs.js';
 import { publishGate } from './publish.js';

@@ -13,9 +13,11 @@ export async function diffPullRequestAt(
   cwd: string,
   baseSha: string,
   commit: string,
+  /** only the capability digest is wanted: eval results are not read */
+  { skipEval = false }: { skipEval?: boolean } = {},
 ): Promise<ComputeDiffResult> {
   // both must be in the clone; verifyRef says so in words (and names a shallow clone) when one is not
   const [base, head] = await Promise.all([verifyRef(cwd, baseSha), verifyRef(cwd, commit)]);
   const forkPoint = (await mergeBase(cwd, base, head)) ?? base;
-  return computeDiff({ cwd, base: forkPoint, head, gateCommit: base });
+  return computeDiff({ cwd, base: forkPoint, head, gateCommit: base, skipEval });
 }

@@ -64,7 +64,7 @@ export async function gatherPullSignoffs(input: PullSignoffInput): Promise<Signo
 /** The capability digest at a reviewed commit. A commit that cannot be diffed (force-pushed away) signs nothing. */
 export async function digestAtCommit(cwd: string, baseSha: string, commit: string): Promise<DigestLookup> {
   try {
-    const { report } = await diffPullRequestAt(cwd, baseSha, commit);
+    const { report } = await diffPullRequestAt(cwd, baseSha, commit, { skipEval: true });
     return { kind: 'ok', digest: report.planes.control.digest };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

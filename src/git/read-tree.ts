@@ -2,15 +2,10 @@ import { checkSha } from './refs.js';
 import { GitError, quoteForMessage } from './git-error.js';
 import { runGit } from './run-git.js';
 import { withSession } from './session-pool.js';
+import type { TreeEntry } from './tree-entry.js';
 import { listTreeInSession } from './tree-walk.js';
 
-export interface TreeEntry {
-  path: string;
-  oid: string;
-  mode: string;
-  /** bytes of a blob; 0 for a submodule (gitlink), which has no size in the tree */
-  size: number;
-}
+export type { TreeEntry } from './tree-entry.js';
 
 /**
  * Every file of a commit under the given literal prefixes (directories like `registry/tools` or single files

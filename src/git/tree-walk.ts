@@ -1,7 +1,7 @@
 import type { ChangedFile } from '../core/types.js';
 import type { CatFileSession } from './cat-file-session.js';
 import { GitError } from './git-error.js';
-import type { TreeEntry } from './read-tree.js';
+import type { TreeEntry } from './tree-entry.js';
 
 /** One entry of a tree object. */
 export interface TreeItem {

@@ -1,23 +1,22 @@
 import { buildDiffReport } from '../core/build-diff.js';
+import type { EvalOutcome } from '../core/build-diff.js';
 import { ownersOfPlanePaths } from '../core/gate/reviewers.js';
-import { ownersOf, parseCodeowners } from '../core/codeowners.js';
-import { createPathClassification } from '../core/classify-paths.js';
-import { DEFAULT_CONFIG, parseConfig } from '../core/parse/config.js';
+import { ownersOf } from '../core/codeowners.js';
+import { createPathClassification, splitFilesByPlane } from '../core/classify-paths.js';
+import { CODEOWNERS_PATHS, CONFIG_PATHS, MAX_MANIFEST_BYTES } from '../core/gate-files.js';
 import { parseSnapshot } from '../core/parse-snapshot.js';
 import type { ParseCache, ParsedSnapshot } from '../core/parse-snapshot.js';
 import type { ChangedFile, Config, DiffReport } from '../core/types.js';
-import { UsageError } from '../errors.js';
 import { listChangedFiles } from '../git/changed-files.js';
 import { findDefaultBase, verifyRef } from '../git/refs.js';
-import { readSnapshot, readSnapshots } from '../git/snapshot.js';
+import { readSnapshots } from '../git/snapshot.js';
 import { loadEvalDelta } from './load-eval.js';
+import { readGate } from './read-gate.js';
+import type { LoadedGate } from './read-gate.js';
 import type { Snapshot, SnapshotOptions } from '../git/snapshot.js';
 
-/** Files over this size are refused with a finding instead of being parsed. */
-export const MAX_MANIFEST_BYTES = 1024 * 1024;
-
-const CONFIG_PATHS = ['agentgate.yaml', 'agentgate.yml'];
-const CODEOWNERS_PATHS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'];
+/** Files over this size are refused with a finding instead of being parsed (declared in core/gate-files). */
+export { MAX_MANIFEST_BYTES };
 
 export interface ComputeDiffOptions {
   cwd: string;
@@ -43,6 +42,8 @@ export interface ComputeDiffResult {
   config: Config;
   /** CODEOWNERS at the base commit, GitHub's lookup order */
   codeowners: { path: string; text: string } | null;
+  /** the gate that judged: config and CODEOWNERS rules, parsed once */
+  gate: LoadedGate;
   /** both sides as parsed, for use cases that need more than the report (split, release) */
   parsed: {
     base: ParsedSnapshot;
@@ -54,6 +55,7 @@ export interface ComputeDiffResult {
   };
 }
 
+/** Resolves the refs, reads the gate (config, CODEOWNERS) at the gate commit, then diffs: for callers with refs. */
 export async function computeDiff(options: ComputeDiffOptions): Promise<ComputeDiffResult> {
   const { cwd } = options;
   const [base, headSha] = await Promise.all([
@@ -62,27 +64,41 @@ export async function computeDiff(options: ComputeDiffOptions): Promise<ComputeD
       : verifyRef(cwd, options.base).then((sha) => ({ ref: options.base as string, sha })),
     options.head === null ? null : verifyRef(cwd, options.head),
   ]);
+  const gateSha = options.gateCommit ?? base.sha;
+  const gate = await readGate(cwd, gateSha, gateSha === base.sha ? 'the base commit' : gateSha.slice(0, 12));
+  return computeDiffAt({
+    cwd,
+    base,
+    head: { ref: options.head ?? 'working tree', sha: headSha },
+    gate,
+    today: options.today,
+    skipEval: options.skipEval,
+  });
+}
 
-  // Read both sides with the default plane paths first: the config lives on the base side of the same read, and
-  // only a config with other plane paths costs a second round.
-  const defaults = snapshotOptions(DEFAULT_CONFIG);
-  const [firstRead, changedFiles] = await Promise.all([
-    readSnapshots(cwd, [base.sha, headSha], defaults),
+export interface ComputeDiffAtOptions {
+  cwd: string;
+  /** verified commit ids */
+  base: { ref: string; sha: string };
+  /** sha null: the working tree, untracked registry files included */
+  head: { ref: string; sha: string | null };
+  /** the gate that judges: read first, so the planes are read once with its globs */
+  gate: LoadedGate;
+  /** YYYY-MM-DD for waiver expiry; defaults to today (UTC) */
+  today?: string;
+  /** skip reading eval results: the caller needs the capabilities (a digest), not the behavioural verdict */
+  skipEval?: boolean;
+}
+
+/** The two-plane diff between resolved commits, judged by a loaded gate. Builds the report once, whole. */
+export async function computeDiffAt(options: ComputeDiffAtOptions): Promise<ComputeDiffResult> {
+  const { cwd, gate, base, head } = options;
+  const { config } = gate;
+  const headSha = head.sha;
+  const [[baseFiles, headFiles], changedFiles] = await Promise.all([
+    readSnapshots(cwd, [base.sha, headSha], snapshotOptions(config)),
     listChangedFiles(cwd, base.sha, headSha),
   ]);
-  const gateSide =
-    options.gateCommit === undefined || options.gateCommit === base.sha
-      ? (firstRead[0] as Snapshot)
-      : await readSnapshot(cwd, options.gateCommit, {
-          prefixes: [...CONFIG_PATHS, ...CODEOWNERS_PATHS],
-          extraPaths: [],
-          maxBytes: MAX_MANIFEST_BYTES,
-        });
-  const config = loadBaseConfig(gateSide);
-  const codeowners = findCodeowners(gateSide);
-  const configured = snapshotOptions(config);
-  const [baseFiles, headFiles] =
-    configured.key === defaults.key ? firstRead : await readSnapshots(cwd, [base.sha, headSha], configured);
   if (!baseFiles || !headFiles) throw new Error('internal: a snapshot side is missing');
 
   const cache: ParseCache = new Map();
@@ -93,59 +109,64 @@ export async function computeDiff(options: ComputeDiffOptions): Promise<ComputeD
     headFiles,
     changedFiles,
   };
+  const evalOutcome = options.skipEval
+    ? undefined
+    : await loadEval(cwd, config, changedFiles, base.sha, headSha);
+  const { rules } = gate;
   const report = buildDiffReport({
     base: { ref: { ref: base.ref, sha: base.sha }, snapshot: parsed.base },
-    head: { ref: { ref: options.head ?? 'working tree', sha: headSha }, snapshot: parsed.head },
+    head: { ref: { ref: head.ref, sha: headSha }, snapshot: parsed.head },
     changedFiles,
     config,
     today: options.today ?? new Date().toISOString().slice(0, 10),
-    ownersOf: codeowners ? ownersLookup(codeowners) : undefined,
+    ownersOf: rules ? (path) => ownersOf(rules, path) : undefined,
+    // who reviews (and by default signs) the control plane is who owns its paths, never who owns the files a
+    // PR chose to touch
+    controlOwners: rules ? ownersOfPlanePaths(rules, config.planes.control.paths) : [],
+    eval: evalOutcome,
   });
-  // who reviews (and by default signs) the control plane is who owns its paths, never who owns the files a PR
-  // chose to touch
-  if (report.planes.control.changed && config.planes.control.reviewers.length === 0) {
-    report.planes.control.reviewers = codeowners
-      ? ownersOfPlanePaths(
-          parseCodeowners(codeowners.text, codeowners.path).rules,
-          config.planes.control.paths,
-        )
-      : [];
-  }
+  return { report, config, codeowners: gate.codeowners, gate, parsed };
+}
+
+/** Eval results are read only when the data plane changed and `planes.data.eval.results` is configured. */
+async function loadEval(
+  cwd: string,
+  config: Config,
+  changedFiles: ChangedFile[],
+  baseSha: string,
+  headSha: string | null,
+): Promise<EvalOutcome | undefined> {
   const evalConfig = config.planes.data.eval;
-  if (!options.skipEval && report.planes.data.changed && evalConfig?.results !== undefined) {
-    const loaded = await loadEvalDelta(cwd, evalConfig, base.sha, headSha);
-    if (loaded && 'delta' in loaded) report.planes.data.eval = loaded.delta;
-    if (loaded && 'delta' in loaded && loaded.distrust) {
-      const { path, message } = loaded.distrust;
-      report.findings.unshift({
-        severity: 'warning',
-        code: 'eval-results-untrusted',
-        path,
-        line: 1,
-        message,
-        new: true,
-      });
-    }
-    if (loaded && 'invalid' in loaded) {
-      const { path, message } = loaded.invalid;
-      report.findings.unshift({
-        severity: 'error',
-        code: 'eval-results-invalid',
-        path,
-        line: 1,
-        message,
-        new: true,
-      });
-    }
+  if (evalConfig?.results === undefined) return undefined;
+  if (splitFilesByPlane(changedFiles, createPathClassification(config)).data.length === 0) return undefined;
+  const loaded = await loadEvalDelta(cwd, evalConfig, baseSha, headSha);
+  if (!loaded) return undefined;
+  if ('invalid' in loaded) {
+    const { path, message } = loaded.invalid;
+    return { findings: [{ severity: 'error', code: 'eval-results-invalid', path, line: 1, message }] };
   }
-  return { report, config, codeowners, parsed };
+  const distrust = loaded.distrust;
+  return {
+    delta: loaded.delta,
+    findings: distrust
+      ? [
+          {
+            severity: 'warning',
+            code: 'eval-results-untrusted',
+            path: distrust.path,
+            line: 1,
+            message: distrust.message,
+          },
+        ]
+      : [],
+  };
 }
 
 /**
  * What to read of each side: every file the config's planes, the gate or a source adapter claims (SPEC 2.4:
  * client configs and agent files may sit anywhere in the tree), picked by path before any blob is read.
  */
-function snapshotOptions(config: Config): SnapshotOptions & { key: string } {
+function snapshotOptions(config: Config): SnapshotOptions {
   const classify = createPathClassification(config);
   const always = new Set([...CONFIG_PATHS, ...CODEOWNERS_PATHS]);
   return {
@@ -154,30 +175,5 @@ function snapshotOptions(config: Config): SnapshotOptions & { key: string } {
     extraPaths: [],
     maxBytes: MAX_MANIFEST_BYTES,
     include: (path) => always.has(path) || classify(path).kind !== 'none',
-    key: JSON.stringify([config.planes.control.paths, config.planes.data.paths, config.sources ?? {}]),
   };
-}
-
-function loadBaseConfig(gates: Snapshot): Config {
-  const file = gates.files.find((f) => CONFIG_PATHS.includes(f.path));
-  const refused = gates.refused.find((f) => CONFIG_PATHS.includes(f.path));
-  if (refused)
-    throw new UsageError(`${refused.path}: config at the base commit is unreadable (${refused.reason})`);
-  const { config, errors } = parseConfig(file?.text ?? null, file?.path ?? 'agentgate.yaml');
-  const first = errors[0];
-  if (first) throw new UsageError(`${first.message} (config is read from the base commit)`);
-  return config;
-}
-
-function ownersLookup(codeowners: { path: string; text: string }): (path: string) => string[] {
-  const { rules } = parseCodeowners(codeowners.text, codeowners.path);
-  return (path) => ownersOf(rules, path);
-}
-
-function findCodeowners(gates: Snapshot): { path: string; text: string } | null {
-  for (const path of CODEOWNERS_PATHS) {
-    const file = gates.files.find((f) => f.path === path);
-    if (file) return { path, text: file.text };
-  }
-  return null;
 }

@@ -4,19 +4,17 @@ import { diffCommitFiles } from '../core/governance/commit-diff.js';
 import type { CommitFileChange, HistoryEntry } from '../core/governance/commit-diff.js';
 import type { ParseCache } from '../core/parse-snapshot.js';
 import { parseSnapshot } from '../core/parse-snapshot.js';
-import { parseConfig } from '../core/parse/config.js';
 import type { SourceFile } from '../core/parse/source-file.js';
 import type { Config, FileStatus, Registry } from '../core/types.js';
-import { UsageError } from '../errors.js';
 import { readBlobs } from '../git/cat-file.js';
 import { listRawCommits } from '../git/log-raw.js';
 import type { RawChange } from '../git/log-raw.js';
 import { readSnapshot } from '../git/snapshot.js';
 import { isSourcePath } from '../sources/source-set.js';
-import { MAX_MANIFEST_BYTES } from './compute-diff.js';
+import { MAX_MANIFEST_BYTES } from '../core/gate-files.js';
+import { readGate } from './read-gate.js';
+import type { LoadedGate } from './read-gate.js';
 
-const CONFIG_PATHS = ['agentgate.yaml', 'agentgate.yml'];
-export const CODEOWNERS_PATHS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'];
 const REGULAR_FILE = /^100(644|755)$/;
 
 export interface WalkOptions {
@@ -26,11 +24,8 @@ export interface WalkOptions {
   after?: string;
 }
 
-/** The gate state at a commit: its config and its CODEOWNERS (GitHub's lookup order). */
-export interface GateState {
-  config: Config;
-  codeowners: { path: string; text: string } | null;
-}
+/** The gate state at a commit: its config and its CODEOWNERS (GitHub's lookup order), parsed once. */
+export type GateState = LoadedGate;
 
 /**
  * The registry's history along the first-parent line of `sha`, newest first. One `git log --raw` gives every
@@ -94,28 +89,8 @@ export async function walkHistory(
 }
 
 /** Config and CODEOWNERS at a commit (null: the working tree); a config that does not parse is a usage error naming file and line. */
-export async function readGateState(cwd: string, sha: string | null): Promise<GateState> {
-  const at = sha === null ? 'in the working tree' : `at ${sha.slice(0, 12)}`;
-  const gates = await readSnapshot(cwd, sha, {
-    prefixes: [...CONFIG_PATHS, ...CODEOWNERS_PATHS],
-    extraPaths: [],
-    maxBytes: MAX_MANIFEST_BYTES,
-  });
-  const file = gates.files.find((f) => CONFIG_PATHS.includes(f.path));
-  const refused = gates.refused.find((f) => CONFIG_PATHS.includes(f.path));
-  if (refused) throw new UsageError(`${refused.path}: config ${at} is unreadable (${refused.reason})`);
-  const { config, errors } = parseConfig(file?.text ?? null, file?.path ?? 'agentgate.yaml');
-  const first = errors[0];
-  if (first) throw new UsageError(`${first.message} (config ${at})`);
-  let codeowners: GateState['codeowners'] = null;
-  for (const path of CODEOWNERS_PATHS) {
-    const found = gates.files.find((f) => f.path === path);
-    if (found) {
-      codeowners = { path, text: found.text };
-      break;
-    }
-  }
-  return { config, codeowners };
+export function readGateState(cwd: string, sha: string | null): Promise<GateState> {
+  return readGate(cwd, sha);
 }
 
 /** The parsed registry at a commit (null: the working tree). */

@@ -1,5 +1,6 @@
 // Reads a registry from a directory on disk: a deployed agent may not be a git repository. Symbolic links and
 // oversized files are refused with findings; everything else is parsed by the core.
+import { CONFIG_PATHS, MAX_MANIFEST_BYTES } from '../core/gate-files.js';
 import { createHash } from 'node:crypto';
 import type { Dirent } from 'node:fs';
 import { constants } from 'node:fs';
@@ -20,7 +21,8 @@ import type { SourceFile } from '../core/parse/source-file.js';
 import type { Config, Finding, Registry } from '../core/types.js';
 
 /** Files over this size are refused: no manifest or prompt needs more, and a huge file is an attack on the parser. */
-export const MAX_FILE_BYTES = 1024 * 1024;
+/** Files over this size are refused (one limit for commits and the work tree: core/gate-files). */
+export const MAX_FILE_BYTES = MAX_MANIFEST_BYTES;
 const CONCURRENCY = 32;
 
 export interface LoadRegistryOptions {
@@ -47,7 +49,6 @@ export interface RegistrySources {
   findings: Finding[];
 }
 
-const CONFIG_FILES = ['agentgate.yaml', 'agentgate.yml'];
 /** The folder the default plane paths share: `--registry path/to/registry` names the repository's registry. */
 const REGISTRY_FOLDER = 'registry';
 
@@ -140,7 +141,7 @@ async function chooseRoot(
 
 /** The config in a folder, or undefined when it has none; a config with errors is an error, never the defaults. */
 export async function readConfigAt(dir: string): Promise<Config | undefined> {
-  for (const name of CONFIG_FILES) {
+  for (const name of CONFIG_PATHS) {
     const path = join(dir, name);
     const info = await lstat(path).catch(() => undefined);
     if (info === undefined) continue;
@@ -253,7 +254,7 @@ function gitBlobId(bytes: Uint8Array): string {
   return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }
 
-function refused(code: string, path: string, message: string): Finding {
+function refused(code: Finding['code'], path: string, message: string): Finding {
   return inputFinding({ code, path, line: 1, message });
 }
 

@@ -1,6 +1,7 @@
 import { inputFinding } from '../core/parse/findings.js';
 import type { SourceFile } from '../core/parse/source-file.js';
 import type { FieldPath } from '../core/parse/yaml.js';
+import type { FindingCode } from '../core/finding-code.js';
 import type { Finding, Severity } from '../core/types.js';
 
 /** Collects an adapter's findings, each naming file, line and field; messages never carry configured values. */
@@ -9,7 +10,7 @@ export class FindingSink {
 
   constructor(readonly file: SourceFile) {}
 
-  add(severity: Severity, code: string, line: number, field: FieldPath, message: string): void {
+  add(severity: Severity, code: FindingCode, line: number, field: FieldPath, message: string): void {
     const printable = field.map((segment) =>
       typeof segment === 'string' ? escapeUnprintable(segment) : segment,
     );

@@ -67,9 +67,7 @@ describe('agentgate scope', () => {
     const result = scope();
     expect(result.code).toBe(0);
     const lines = result.stdout.split('\n');
-    expect(lines[0]).toMatch(
-      /^agentgate scope {2}working tree {2}14 tool\(s\): 2 privileged, 12 read$/,
-    );
+    expect(lines[0]).toMatch(/^agentgate scope {2}working tree {2}14 tool\(s\): 2 privileged, 12 read$/);
     expect(lines[2]).toMatch(/^PRIVILEGED\s+read_ticket/);
     expect(lines.slice(0, 12).join('\n')).toContain('zz_quiet');
     expect(lines.slice(0, 12).join('\n')).toContain('credentials IAM_TOKEN (iam:grant)');

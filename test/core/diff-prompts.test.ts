@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkFewShotFile, diffPrompts } from '../../src/core/diff-prompts.js';
+import { diffPrompts } from '../../src/core/diff-prompts.js';
 import type { JsonObject, Prompt } from '../../src/core/types.js';
 
 function prompt(id: string, fields: Partial<Omit<Prompt, 'id'>> = {}): Prompt {
@@ -240,21 +240,5 @@ describe('diffPrompts: behaviour findings', () => {
     expect(
       diffPrompts([before], [{ ...before, version: '2', outputSchema: narrowed }], required).findings,
     ).toEqual([]);
-  });
-});
-
-describe('checkFewShotFile', () => {
-  it('reports each unparsable .jsonl line with its line number', () => {
-    const text = '{"ticket": "a", "reply": "b"}\n\n{"ticket": "c", reply: d}\r\n[1, 2]\n{"open": \n';
-    const findings = checkFewShotFile('registry/prompts/support/examples.jsonl', text);
-    expect(findings.map((f) => [f.code, f.severity, f.line])).toEqual([
-      ['jsonl-parse', 'error', 3],
-      ['jsonl-parse', 'error', 5],
-    ]);
-    expect(findings[0]?.path).toBe('registry/prompts/support/examples.jsonl');
-  });
-
-  it('leaves other data files alone', () => {
-    expect(checkFewShotFile('registry/prompts/notes.txt', '{not json')).toEqual([]);
   });
 });

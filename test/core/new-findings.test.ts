@@ -272,7 +272,7 @@ describe('markNewFindings', () => {
     for (const other of [
       { tool: 'b' },
       { field: 'tools.description' },
-      { code: 'confusable-name' },
+      { code: 'confusable-name' as const },
       { path: 'b.md' },
     ]) {
       expect(markNewFindings({ head: [finding(other)], base: [finding()], changedFiles: [] })[0]?.new).toBe(

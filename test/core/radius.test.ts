@@ -9,7 +9,6 @@ import {
   compareRadius,
   leadingVerb,
   maxRadius,
-  radiusAtLeast,
   scopeFloor,
 } from '../../src/core/radius.js';
 import { RADII } from '../../src/core/types.js';
@@ -27,12 +26,6 @@ describe('radius order', () => {
   it('maxRadius picks the highest class and is none for an empty list', () => {
     expect(maxRadius(['read', 'irreversible', 'write'])).toBe('irreversible');
     expect(maxRadius([])).toBe('none');
-  });
-
-  it('radiusAtLeast compares against a floor inclusively', () => {
-    expect(radiusAtLeast('irreversible', 'irreversible')).toBe(true);
-    expect(radiusAtLeast('privileged', 'irreversible')).toBe(true);
-    expect(radiusAtLeast('write', 'irreversible')).toBe(false);
   });
 });
 

@@ -206,3 +206,21 @@ describe('loadRegistry: the config itself', () => {
     await expect(loadRegistry(dir)).rejects.toThrow('must be a regular file');
   });
 });
+
+describe('loadRegistry and the commit reader agree', () => {
+  it('keeps the servers a manifest declares, as a commit read does', async () => {
+    write(
+      'registry/tools/fs.yaml',
+      'apiVersion: agentgate/v1\nkind: McpServer\nname: fs\ntools:\n  - name: read_file\n',
+    );
+    write('registry/tools/a.yaml', TOOL('tool_a'));
+    const registry = await loadRegistry(dir);
+    expect(registry.servers?.map((server) => server.name)).toEqual(['fs']);
+    expect(registry.tools.map((tool) => tool.name)).toContain('tool_a');
+  });
+
+  it('leaves servers out when no file declares one', async () => {
+    write('registry/tools/a.yaml', TOOL('tool_a'));
+    expect((await loadRegistry(dir)).servers).toBeUndefined();
+  });
+});

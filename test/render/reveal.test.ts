@@ -73,7 +73,7 @@ function hostileReport(text: string) {
       },
       requiredSignoffs: 1,
     },
-    findings: [{ severity: 'error', code: 'x', path: text, line: 1, message: text }],
+    findings: [{ severity: 'error', code: 'schema', path: text, line: 1, message: text }],
   });
 }
 

@@ -41,8 +41,8 @@ describe('summarizeReport', () => {
         prompts: [makePromptChange({ id: 's' })],
       },
       findings: [
-        { severity: 'error', code: 'x', path: 'p', line: 1, message: 'm', new: true },
-        { severity: 'warning', code: 'y', path: 'p', line: 2, message: 'm', new: false },
+        { severity: 'error', code: 'schema', path: 'p', line: 1, message: 'm', new: true },
+        { severity: 'warning', code: 'hidden-unicode', path: 'p', line: 2, message: 'm', new: false },
       ],
     });
     expect(summarizeReport(report)).toBe(

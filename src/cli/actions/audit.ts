@@ -11,14 +11,19 @@ import { listPullsForCommit } from '../../github/audit.js';
 import { createGitHubClient } from '../../github/client.js';
 import { readGitHubEnv } from '../../github/env.js';
 import { readGateState, readRegistryAt, walkHistory } from '../../load/history.js';
-import type { AuditOptions } from '../commands/audit.js';
 import { UsageError } from '../../errors.js';
 import { cachedPull, emptyCache, loadAuditCache, saveAuditCache } from './audit-cache.js';
 import { auditPull } from '../../gate/audit-pull.js';
-import { renderAuditText } from './audit-render.js';
+import { renderAuditText } from '../../render/audit.js';
 import { createProgress, resolveAuditRef } from './audit-setup.js';
 import { resolveRepo } from '../../gate/repo-ref.js';
 import { toolsOnly } from './scope.js';
+
+export interface AuditOptions {
+  ref?: string;
+  format: 'text' | 'json';
+  cache: boolean;
+}
 
 /**
  * `agentgate audit`: for every tool on the branch, the commit that last changed it, the pull request that

@@ -1,3 +1,4 @@
+import { CONFIG_PATHS } from '../../core/gate-files.js';
 import { lstatSync, mkdirSync, readFileSync } from 'node:fs';
 import { writeFileAtomic } from '../../load/write-file-atomic.js';
 import { dirname, join } from 'node:path';
@@ -6,7 +7,6 @@ import { parseConfig } from '../../core/parse/config.js';
 import type { Config } from '../../core/types.js';
 import { UsageError } from '../../errors.js';
 
-const CONFIG_FILES = ['agentgate.yaml', 'agentgate.yml'];
 // fatal: a file that is not UTF-8 is refused rather than rewritten with replacement characters
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
@@ -40,7 +40,7 @@ export function writeRepoFile(root: string, path: string, text: string): void {
 
 /** The working tree's config (defaults when there is none); a config that does not parse is a usage error. */
 export function readWorkingConfig(root: string): { config: Config; path: string | null } {
-  for (const name of CONFIG_FILES) {
+  for (const name of CONFIG_PATHS) {
     const text = readRegularFile(root, name);
     if (text === null) continue;
     const { config, errors } = parseConfig(text, name);
@@ -48,7 +48,7 @@ export function readWorkingConfig(root: string): { config: Config; path: string 
     if (first) throw new UsageError(first.message);
     return { config, path: name };
   }
-  return { config: parseConfig(null, CONFIG_FILES[0] as string).config, path: null };
+  return { config: parseConfig(null, CONFIG_PATHS[0] as string).config, path: null };
 }
 
 /** CODEOWNERS as GitHub finds it: the first of .github/, the root, docs/. */

@@ -13,9 +13,17 @@ import type { Config } from '../../core/types.js';
 import { topLevel } from '../../git/refs.js';
 import { listSourcePaths } from '../../load/read-sources-at.js';
 import { revealInvisible } from '../../render/markdown-escape.js';
-import type { CodeownersOptions } from '../commands/codeowners.js';
 import { UsageError } from '../../errors.js';
 import { readWorkingCodeowners, readWorkingConfig, writeRepoFile } from './codeowners-files.js';
+
+export interface CodeownersOptions {
+  check?: boolean;
+  write?: boolean;
+  promptOwner?: string;
+  toolOwner?: string;
+  force?: boolean;
+  format: 'text' | 'json';
+}
 
 const DEFAULT_LOCATION = '.github/CODEOWNERS';
 /** A repository of 300 agent files keeps a readable report; the findings name every problem. */

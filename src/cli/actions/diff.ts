@@ -13,7 +13,14 @@ import { renderDiffSarif } from '../../render/sarif-diff.js';
 import { readOwnPackage } from '../package-info.js';
 import { renderTextReport } from '../../render/text.js';
 import { UsageError } from '../../errors.js';
-import type { DiffOptions } from '../commands/diff.js';
+
+export interface DiffOptions {
+  base?: string;
+  head?: string;
+  format: 'text' | 'json' | 'markdown' | 'sarif';
+  failOn?: string;
+  allFindings?: boolean;
+}
 
 export async function runDiff(options: DiffOptions, cwd: string): Promise<number> {
   const failOn = parseFailOn(options.failOn);

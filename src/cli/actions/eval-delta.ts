@@ -13,7 +13,14 @@ import {
   renderEvalDeltaText,
 } from '../../render/eval-delta.js';
 import { UsageError } from '../../errors.js';
-import type { EvalDeltaOptions } from '../commands/eval-delta.js';
+
+export interface EvalDeltaOptions {
+  baseResults?: string;
+  headResults?: string;
+  maxDrop?: string;
+  minPassRate?: string;
+  format: 'text' | 'json' | 'markdown';
+}
 
 /**
  * Exit 0 when the verdict is success; 1 on failure or pending (nothing to judge is not a pass). Bounds come from

@@ -3,11 +3,21 @@ import { McpConnectError, connectToEndpoint } from '../../runtime/mcp-connect.js
 import type { ServerEndpoint } from '../../runtime/mcp-connect.js';
 import { runGuard } from '../../runtime/mcp-guard.js';
 import { UsageError } from '../../errors.js';
-import type { GuardCommandOptions } from '../commands/guard.js';
 import { agentScopeOption } from './intent-agent.js';
 import { logKeyFromEnvironment } from './intent-log-key.js';
 import { loadEnforcedRegistry } from './intent-registry.js';
 import { resolveTarget } from './mcp-target.js';
+
+export interface GuardCommandOptions {
+  registry: string;
+  bundle?: string;
+  log?: string;
+  server?: string;
+  agent?: string;
+  env: string[];
+  url?: string;
+  header: string[];
+}
 
 /** `agentgate guard [--registry DIR] [--log FILE] [--server NAME] -- CMD ARGS…` */
 export async function runGuardCommand(command: string[], options: GuardCommandOptions): Promise<number> {

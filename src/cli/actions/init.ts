@@ -26,7 +26,6 @@ import {
 } from '../../init/templates/examples.js';
 import { RELEASE_WORKFLOW_PATH, releaseWorkflowTemplate } from '../../init/templates/release-workflow.js';
 import { WORKFLOW_PATH, workflowTemplate } from '../../init/templates/workflow.js';
-import type { InitOptions } from '../commands/init.js';
 import { UsageError } from '../../errors.js';
 import {
   readRegularFile,
@@ -34,6 +33,13 @@ import {
   readWorkingConfig,
   writeRepoFile,
 } from './codeowners-files.js';
+
+export interface InitOptions {
+  promptOwner?: string;
+  toolOwner?: string;
+  force?: boolean;
+  actionRef?: string;
+}
 
 export interface InitIo {
   /** true when a person can answer questions (stdin and stderr are terminals) */

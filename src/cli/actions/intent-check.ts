@@ -1,12 +1,20 @@
 import { evaluateIntent } from '../../core/evaluate-intent.js';
 import { DecisionLogDamaged, appendDecision } from '../../runtime/decision-log.js';
 import { UsageError } from '../../errors.js';
-import type { IntentCheckOptions } from '../commands/intent.js';
-import { decisionJson, renderDecisionText, terminalChalk } from './intent-format.js';
+import { decisionJson, renderDecisionText } from '../../render/decision.js';
+import { terminalChalk } from './terminal-chalk.js';
 import { readJsonInput } from './intent-input.js';
 import { logKeyFromEnvironment } from './intent-log-key.js';
 import { agentScopeOption } from './intent-agent.js';
 import { loadEnforcedRegistry } from './intent-registry.js';
+
+export interface IntentCheckOptions {
+  registry: string;
+  bundle?: string;
+  format: 'text' | 'json';
+  log?: string;
+  agent?: string;
+}
 
 /** `agentgate intent check FILE|-`: exit 0 on allow, 1 on deny or needs-approval, 2 on unreadable input. */
 export async function runIntentCheck(file: string, options: IntentCheckOptions): Promise<number> {

@@ -3,9 +3,19 @@ import { LogLineTooLong, readDecisionLog, verifyDecisionLog } from '../../runtim
 import type { LogRead, LogVerification } from '../../runtime/decision-log.js';
 import { summarizeDecisions } from '../../runtime/decision-report.js';
 import { UsageError } from '../../errors.js';
-import type { IntentReportOptions, IntentVerifyOptions } from '../commands/intent.js';
-import { renderReportText, terminalChalk } from './intent-format.js';
+import { renderReportText } from '../../render/decision.js';
+import { terminalChalk } from './terminal-chalk.js';
 import { logKeyFromEnvironment } from './intent-log-key.js';
+
+export interface IntentReportOptions {
+  since?: string;
+  until?: string;
+  format: 'text' | 'json';
+}
+
+export interface IntentVerifyOptions {
+  head?: string;
+}
 
 /**
  * `agentgate intent verify-log FILE [--head HASH]`: 0 intact (and ending at HASH), 1 tampered (first broken

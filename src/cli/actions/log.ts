@@ -3,8 +3,14 @@ import { buildLogView } from '../../core/governance/log-entries.js';
 import { headSha } from '../../git/refs.js';
 import { readGateState, walkHistory } from '../../load/history.js';
 import { renderLogText } from '../../render/log.js';
-import type { LogOptions } from '../commands/log.js';
 import { UsageError } from '../../errors.js';
+
+export interface LogOptions {
+  plane: 'control' | 'data';
+  since?: string;
+  maxCount?: string;
+  format: 'text' | 'json';
+}
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const RELATIVE = /^\d+ (?:second|minute|hour|day|week|month|year)s? ago$/;

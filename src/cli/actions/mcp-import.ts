@@ -3,10 +3,15 @@ import { writeFileAtomic } from '../../load/write-file-atomic.js';
 import { buildServerManifest, deriveServerName } from '../../runtime/mcp-manifest.js';
 import type { ManifestTransport } from '../../runtime/mcp-manifest.js';
 import { UsageError } from '../../errors.js';
-import type { McpImportOptions } from '../commands/mcp.js';
 import { readLiveServer } from './mcp-live.js';
 import { quote } from './mcp-config.js';
 import { resolveTarget } from './mcp-target.js';
+import type { McpTargetOptions } from './mcp-target.js';
+
+export interface McpImportOptions extends McpTargetOptions {
+  name?: string;
+  out?: string;
+}
 
 const NAME = /^[a-z][a-z0-9_.-]{0,63}$/;
 

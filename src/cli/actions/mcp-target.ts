@@ -8,6 +8,7 @@ import { quote, readConfiguredServer } from './mcp-config.js';
 import { readHeaderOptions } from './mcp-headers.js';
 
 /** How the runtime commands are told which server to reach (exactly one of the three). */
+/** How `mcp import`, `mcp verify` and `guard` name the server to reach. */
 export interface TargetOptions {
   from?: string;
   server?: string;
@@ -144,3 +145,5 @@ function checkUrl(url: string, where: string): void {
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
     throw new UsageError(`${where}: the url must be http or https, found ${parsed.protocol}`);
 }
+
+export type McpTargetOptions = TargetOptions;

@@ -6,10 +6,16 @@ import { readToolsJson } from '../../runtime/mcp-tools-json.js';
 import { compareTransports } from '../../runtime/mcp-transport-drift.js';
 import type { TransportDifference } from '../../runtime/mcp-transport-drift.js';
 import { UsageError } from '../../errors.js';
-import type { McpVerifyOptions } from '../commands/mcp.js';
-import { terminalChalk } from './intent-format.js';
+import { terminalChalk } from './terminal-chalk.js';
 import { readLiveServer } from './mcp-live.js';
 import { resolveTarget } from './mcp-target.js';
+import type { McpTargetOptions } from './mcp-target.js';
+
+export interface McpVerifyOptions extends McpTargetOptions {
+  manifest: string;
+  fromJson?: string;
+  format: 'text' | 'json';
+}
 
 /**
  * `agentgate mcp verify --manifest FILE (-- CMD… | --from FILE --server NAME | --url URL | --from-json FILE)`:

@@ -8,7 +8,12 @@ import { readGateState, readRegistryAt, walkHistory } from '../../load/history.j
 import { readSourcesAt } from '../../load/read-sources-at.js';
 import { renderScopeMarkdown, renderScopeText } from '../../render/scope.js';
 import { mergeSources } from '../../sources/source-set.js';
-import type { ScopeOptions } from '../commands/scope.js';
+
+export interface ScopeOptions {
+  /** absent: the working tree, as `diff` reads it */
+  ref?: string;
+  format: 'text' | 'json' | 'markdown';
+}
 
 /** The ref label of the working tree in every output. */
 export const WORKING_TREE = 'working tree';

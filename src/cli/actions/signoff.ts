@@ -1,14 +1,13 @@
 import { createInterface } from 'node:readline/promises';
 import { Chalk } from 'chalk';
 import { formatSignoffCommand } from '../../core/gate/signoff-command.js';
-import { GitError } from '../../git/git-error.js';
 import { currentBranch } from '../../git/refs.js';
 import { GitHubApi } from '../../github/api.js';
 import { createGitHubClient } from '../../github/client.js';
 import { readGitHubEnv } from '../../github/env.js';
 import { renderTextReport } from '../../render/text.js';
 import { UsageError } from '../../errors.js';
-import { diffPullRequestAt } from '../../gate/pr-diff.js';
+import { readPullDiff } from '../../gate/pull-diff.js';
 import { resolveRepo } from '../../gate/repo-ref.js';
 
 export interface SignoffOptions {
@@ -49,17 +48,12 @@ export async function runSignoff(options: SignoffOptions): Promise<void> {
     );
   }
 
-  let report;
-  try {
-    ({ report } = await diffPullRequestAt(options.cwd, pr.baseSha, pr.headSha));
-  } catch (error) {
-    if (error instanceof GitError) {
-      throw new UsageError(
-        `pull request #${number}'s commits are not in this clone: run git fetch origin ${pr.baseRef} pull/${number}/head (${error.message})`,
-      );
-    }
-    throw error;
-  }
+  const read = await readPullDiff(options.cwd, pr.baseSha, pr.headSha);
+  if (read.kind === 'not-in-clone')
+    throw new UsageError(
+      `pull request #${number}'s commits are not in this clone: run git fetch origin ${pr.baseRef} pull/${number}/head (${read.error.message})`,
+    );
+  const { report } = read.diff;
   const control = report.planes.control;
   const colour = options.env.NO_COLOR ? 0 : new Chalk().level;
   options.print(renderTextReport(report, new Chalk({ level: colour })));

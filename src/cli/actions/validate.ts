@@ -17,8 +17,12 @@ import { mergeSources } from '../../sources/source-set.js';
 import type { SourceCollection } from '../../sources/source-set.js';
 import { revealLine } from '../../render/reveal.js';
 import { renderSarif } from '../../render/sarif.js';
-import type { ValidateOptions } from '../commands/validate.js';
 import { UsageError } from '../../errors.js';
+
+export interface ValidateOptions {
+  dir: string;
+  format: 'text' | 'json' | 'sarif';
+}
 
 const CONFIG_FILES = ['agentgate.yaml', 'agentgate.yml'];
 // GitHub's lookup order

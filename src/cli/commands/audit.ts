@@ -1,11 +1,6 @@
 import { Option } from 'commander';
 import type { Command } from 'commander';
-
-export interface AuditOptions {
-  ref?: string;
-  format: 'text' | 'json';
-  cache: boolean;
-}
+import type { AuditOptions } from '../actions/audit.js';
 
 export function registerAudit(program: Command): void {
   program

@@ -1,14 +1,6 @@
 import { Option } from 'commander';
 import type { Command } from 'commander';
-
-export interface CodeownersOptions {
-  check?: boolean;
-  write?: boolean;
-  promptOwner?: string;
-  toolOwner?: string;
-  force?: boolean;
-  format: 'text' | 'json';
-}
+import type { CodeownersOptions } from '../actions/codeowners.js';
 
 export function registerCodeowners(program: Command): void {
   program

@@ -1,5 +1,6 @@
 import { Option } from 'commander';
 import type { Command } from 'commander';
+import type { DiffOptions } from '../actions/diff.js';
 
 export function registerDiff(program: Command): void {
   program
@@ -24,12 +25,4 @@ export function registerDiff(program: Command): void {
       const { runDiff } = await import('../actions/diff.js');
       process.exitCode = await runDiff(options, process.cwd());
     });
-}
-
-export interface DiffOptions {
-  base?: string;
-  head?: string;
-  format: 'text' | 'json' | 'markdown' | 'sarif';
-  failOn?: string;
-  allFindings?: boolean;
 }

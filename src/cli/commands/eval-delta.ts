@@ -1,5 +1,6 @@
 import { Option } from 'commander';
 import type { Command } from 'commander';
+import type { EvalDeltaOptions } from '../actions/eval-delta.js';
 
 export function registerEvalDelta(program: Command): void {
   program
@@ -21,12 +22,4 @@ export function registerEvalDelta(program: Command): void {
       const { runEvalDelta } = await import('../actions/eval-delta.js');
       process.exitCode = await runEvalDelta(options, process.cwd());
     });
-}
-
-export interface EvalDeltaOptions {
-  baseResults?: string;
-  headResults?: string;
-  maxDrop?: string;
-  minPassRate?: string;
-  format: 'text' | 'json' | 'markdown';
 }

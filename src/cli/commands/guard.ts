@@ -1,15 +1,5 @@
 import type { Command } from 'commander';
-
-export interface GuardCommandOptions {
-  registry: string;
-  bundle?: string;
-  log?: string;
-  server?: string;
-  agent?: string;
-  env: string[];
-  url?: string;
-  header: string[];
-}
+import type { GuardCommandOptions } from '../actions/guard.js';
 
 export function registerGuard(program: Command): void {
   program

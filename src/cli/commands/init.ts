@@ -1,11 +1,5 @@
 import type { Command } from 'commander';
-
-export interface InitOptions {
-  promptOwner?: string;
-  toolOwner?: string;
-  force?: boolean;
-  actionRef?: string;
-}
+import type { InitOptions } from '../actions/init.js';
 
 export function registerInit(program: Command): void {
   program

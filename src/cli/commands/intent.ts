@@ -1,23 +1,7 @@
 import { Option } from 'commander';
 import type { Command } from 'commander';
-
-export interface IntentCheckOptions {
-  registry: string;
-  bundle?: string;
-  format: 'text' | 'json';
-  log?: string;
-  agent?: string;
-}
-
-export interface IntentVerifyOptions {
-  head?: string;
-}
-
-export interface IntentReportOptions {
-  since?: string;
-  until?: string;
-  format: 'text' | 'json';
-}
+import type { IntentCheckOptions } from '../actions/intent-check.js';
+import type { IntentReportOptions, IntentVerifyOptions } from '../actions/intent-log.js';
 
 const formatOption = (): Option =>
   new Option('--format <format>', 'output format').choices(['text', 'json']).default('text');

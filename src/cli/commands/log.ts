@@ -1,12 +1,6 @@
 import { Option } from 'commander';
 import type { Command } from 'commander';
-
-export interface LogOptions {
-  plane: 'control' | 'data';
-  since?: string;
-  maxCount?: string;
-  format: 'text' | 'json';
-}
+import type { LogOptions } from '../actions/log.js';
 
 export function registerLog(program: Command): void {
   program

@@ -1,23 +1,7 @@
 import { Option } from 'commander';
 import type { Command } from 'commander';
-
-export interface McpTargetOptions {
-  from?: string;
-  server?: string;
-  url?: string;
-  header: string[];
-}
-
-export interface McpImportOptions extends McpTargetOptions {
-  name?: string;
-  out?: string;
-}
-
-export interface McpVerifyOptions extends McpTargetOptions {
-  manifest: string;
-  fromJson?: string;
-  format: 'text' | 'json';
-}
+import type { McpImportOptions } from '../actions/mcp-import.js';
+import type { McpVerifyOptions } from '../actions/mcp-verify.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 

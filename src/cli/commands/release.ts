@@ -1,14 +1,6 @@
 import { Option } from 'commander';
 import type { Command } from 'commander';
-
-export interface ReleaseCommandOptions {
-  plane: 'data' | 'control';
-  ref?: string;
-  out: string;
-  requireSigned?: boolean;
-  tag: boolean;
-  format: 'text' | 'json';
-}
+import type { ReleaseCommandOptions } from '../actions/release.js';
 
 export function registerRelease(program: Command): void {
   program

@@ -1,11 +1,6 @@
 import { Option } from 'commander';
 import type { Command } from 'commander';
-
-export interface ScopeOptions {
-  /** absent: the working tree, as `diff` reads it */
-  ref?: string;
-  format: 'text' | 'json' | 'markdown';
-}
+import type { ScopeOptions } from '../actions/scope.js';
 
 export function registerScope(program: Command): void {
   program

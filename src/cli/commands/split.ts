@@ -1,14 +1,6 @@
 import { Option } from 'commander';
 import type { Command } from 'commander';
-
-export interface SplitCommandOptions {
-  base?: string;
-  head?: string;
-  branch?: string;
-  force?: boolean;
-  dryRun?: boolean;
-  format: 'text' | 'json';
-}
+import type { SplitCommandOptions } from '../actions/split.js';
 
 export function registerSplit(program: Command): void {
   program

@@ -1,5 +1,6 @@
 import { Option } from 'commander';
 import type { Command } from 'commander';
+import type { ValidateOptions } from '../actions/validate.js';
 
 export function registerValidate(program: Command): void {
   program
@@ -15,9 +16,4 @@ export function registerValidate(program: Command): void {
       const { runValidate } = await import('../actions/validate.js');
       process.exitCode = await runValidate(options);
     });
-}
-
-export interface ValidateOptions {
-  dir: string;
-  format: 'text' | 'json' | 'sarif';
 }

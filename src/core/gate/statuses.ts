@@ -25,7 +25,8 @@ export interface StatusInput {
 export function planeOfFinding(finding: Finding, classify: (path: string) => string): 'data' | 'control' {
   if (isEvalFinding(finding)) return 'data';
   const field = finding.field ?? '';
-  if (finding.code === 'unknown-tool' || field === 'tools' || field.startsWith('tools.')) return 'control';
+  if (finding.code === 'unknown-tool-binding' || field === 'tools' || field.startsWith('tools.'))
+    return 'control';
   // a finding outside both planes gets the stricter gate
   return classify(finding.path) === 'data' ? 'data' : 'control';
 }

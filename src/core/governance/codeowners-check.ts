@@ -4,13 +4,9 @@ import type { CodeownersRule } from '../codeowners.js';
 import type { Config, Finding } from '../types.js';
 import { GATE_PROBES, governingLocations, planeProbes } from './codeowners-paths.js';
 import { checkSourceOwners } from './codeowners-sources.js';
+import type { ProbeOwners } from './probe-owners.js';
 
-export interface ProbeOwners {
-  path: string;
-  owners: string[];
-  /** the CODEOWNERS rule that decides, or null when none matches */
-  rule: { line: number; pattern: string } | null;
-}
+export type { ProbeOwners } from './probe-owners.js';
 
 export interface PlaneOwnership {
   /** the owners the plane's own rule names (the owners of its first probe when no rule names the plane) */
@@ -51,7 +47,7 @@ export function checkCodeowners(input: CodeownersInput): CodeownersReport {
   const parsed = input.codeowners ? parseCodeowners(input.codeowners.text, input.codeowners.path) : null;
   const rules = parsed?.rules ?? [];
   const findings: Finding[] = [];
-  const finding = (severity: Finding['severity'], code: string, line: number, message: string) =>
+  const finding = (severity: Finding['severity'], code: Finding['code'], line: number, message: string) =>
     findings.push({ severity, code, path, line, message });
 
   if (!input.codeowners) {

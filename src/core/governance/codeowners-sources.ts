@@ -1,7 +1,8 @@
 // Client source files (SPEC 2.4) carry authority: an MCP config or `.claude/settings.json` is control plane whole,
 // an agent file's bindings are. Each needs the control-plane owner, and a config nobody else can approve alone.
+import type { FindingCode } from '../finding-code.js';
 import type { Finding } from '../types.js';
-import type { ProbeOwners } from './codeowners-check.js';
+import type { ProbeOwners } from './probe-owners.js';
 import { isAgentFile } from './codeowners-paths.js';
 
 const lower = (owner: string) => owner.toLowerCase();
@@ -17,9 +18,9 @@ export function checkSourceOwners(
   const controlSet = new Set(control.map(lower));
   const groups = new Map<
     string,
-    { severity: Finding['severity']; code: string; line: number; why: string; paths: string[] }
+    { severity: Finding['severity']; code: FindingCode; line: number; why: string; paths: string[] }
   >();
-  const add = (severity: Finding['severity'], code: string, probe: ProbeOwners, why: string) => {
+  const add = (severity: Finding['severity'], code: FindingCode, probe: ProbeOwners, why: string) => {
     const key = `${severity}\0${code}\0${probe.rule?.line ?? 0}\0${why}`;
     const group = groups.get(key) ?? { severity, code, line: probe.rule?.line ?? 1, why, paths: [] };
     group.paths.push(probe.path);

@@ -1,4 +1,4 @@
-import type { DecisionReason } from '../evaluate-intent.js';
+import type { DecisionReason } from './decision.js';
 import type { Tool } from '../types.js';
 import { MAX_ARG_DEPTH, findShapeProblems } from './arg-shape.js';
 import { findProtectedTargets } from './protected-targets.js';

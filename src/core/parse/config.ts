@@ -138,7 +138,7 @@ const SIGNOFF_ORDER: readonly (keyof SignoffCounts)[] = [
 
 function configWarnings(config: Config, path: string, doc: YamlDocument): Finding[] {
   const warnings: Finding[] = [];
-  const warn = (code: string, field: FieldPath, message: string) =>
+  const warn = (code: Finding['code'], field: FieldPath, message: string) =>
     warnings.push(
       inputFinding({ severity: 'warning', code, path, line: lineOfPath(doc, field), message, field }),
     );

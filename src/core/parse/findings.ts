@@ -1,3 +1,4 @@
+import type { FindingCode } from '../finding-code.js';
 import type { Finding, Severity } from '../types.js';
 import type { FieldPath } from './yaml.js';
 
@@ -18,7 +19,7 @@ export function displayField(path: FieldPath): string {
 
 export interface FindingInput {
   severity?: Severity;
-  code: string;
+  code: FindingCode;
   path: string;
   line: number;
   message: string;

@@ -17,15 +17,14 @@ export interface RegistryRoots {
 /** Files -> a Registry with every parse finding, each file by the same role `diff` gives it. */
 export function parseRegistryFiles(files: readonly SourceFile[], roots: RegistryRoots): Registry {
   const roleOf = roots.roleOf ?? createRegistryRoles(configForRoots(roots));
-  const registry: Registry = { tools: [], prompts: [], findings: [], servers: [] };
+  const registry: Registry = { tools: [], prompts: [], findings: [] };
   for (const file of files) {
     const parsed = parseRegistryFile(file, roleOf(file.path), roots.promptsRoot);
     registry.tools.push(...parsed.tools);
-    // `kind: McpServer` manifests are servers too: bindings like `server/*` resolve against them
-    registry.servers!.push(...(parsed.servers ?? []));
     if (parsed.prompt) registry.prompts.push(parsed.prompt);
     registry.findings.push(...parsed.findings);
-    // what a source file declares (SPEC 2.4) joins the registry beside the manifests
+    // `kind: McpServer` manifests and source files (SPEC 2.4) declare servers: bindings like `server/*` resolve
+    // against them, and validate and the runtime see them
     if (parsed.servers?.length) (registry.servers ??= []).push(...parsed.servers);
     if (parsed.agents?.length) (registry.agents ??= []).push(...parsed.agents);
     if (parsed.permissions?.length) (registry.permissions ??= []).push(...parsed.permissions);

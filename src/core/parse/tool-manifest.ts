@@ -65,7 +65,7 @@ function parseDocument(path: string, doc: YamlDocument): ToolManifestResult {
     };
   }
   const name = typeof value.name === 'string' ? value.name : undefined;
-  const error = (code: string, field: FieldPath, message: string): Finding =>
+  const error = (code: Finding['code'], field: FieldPath, message: string): Finding =>
     inputFinding({ code, path, line: at(field), message, field, ...(name !== undefined && { tool: name }) });
 
   const validate =

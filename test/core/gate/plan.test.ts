@@ -94,7 +94,7 @@ describe('planStatuses (SPEC 7)', () => {
   it('an agent file of a client that does not parse holds both gates; a broken .mcp.json holds control only', () => {
     const finding = (path: string) => ({
       severity: 'error' as const,
-      code: 'source-parse',
+      code: 'source-parse' as const,
       path,
       line: 2,
       message: 'm',
@@ -122,7 +122,7 @@ describe('planStatuses (SPEC 7)', () => {
       findings: [
         {
           severity: 'error',
-          code: 'unknown-tool',
+          code: 'unknown-tool-binding',
           path: 'registry/prompts/support/system.md',
           line: 3,
           message: 'm',

@@ -1,12 +1,7 @@
 import type { ChalkInstance } from 'chalk';
-import { Chalk } from 'chalk';
-import type { Decision } from '../../core/evaluate-intent.js';
-import { revealUnseen } from '../../core/intent/reveal.js';
-import type { DecisionCounts, DecisionReport } from '../../runtime/decision-report.js';
-
-export function terminalChalk(): ChalkInstance {
-  return new Chalk({ level: process.env.NO_COLOR ? 0 : new Chalk().level });
-}
+import type { Decision } from '../core/evaluate-intent.js';
+import { revealUnseen } from '../core/intent/reveal.js';
+import type { DecisionCounts, DecisionReport } from '../runtime/decision-report.js';
 
 /** The stable JSON of SPEC 9: decision, tool, reasons [{code, message}], plus optional extras (path, radius). */
 export function decisionJson(decision: Decision): string {

@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
-import type { AuditedTool, AuditReport } from '../../core/governance/audit.js';
-import { revealInvisible } from '../../render/markdown-escape.js';
-import { colourRadius } from '../../render/text.js';
+import type { AuditedTool, AuditReport } from '../core/governance/audit.js';
+import { revealInvisible } from './markdown-escape.js';
+import { colourRadius } from './text.js';
 
 const LABEL: Record<AuditedTool['verdict'], string> = {
   signed: 'signed',
