@@ -1,5 +1,4 @@
 import { Chalk } from 'chalk';
-import type { ChalkInstance } from 'chalk';
 import {
   ownersFused,
   parseOwnerList,
@@ -8,11 +7,10 @@ import {
 } from '../../core/governance/codeowners-block.js';
 import type { PlaneOwners } from '../../core/governance/codeowners-block.js';
 import { checkCodeowners } from '../../core/governance/codeowners-check.js';
-import type { CodeownersReport, ProbeOwners } from '../../core/governance/codeowners-check.js';
 import type { Config } from '../../core/types.js';
 import { topLevel } from '../../git/refs.js';
 import { listSourcePaths } from '../../load/read-sources-at.js';
-import { revealInvisible } from '../../render/markdown-escape.js';
+import { renderCodeownersText } from '../../render/codeowners.js';
 import { UsageError } from '../../errors.js';
 import { readWorkingCodeowners, readWorkingConfig, writeRepoFile } from './codeowners-files.js';
 
@@ -27,7 +25,6 @@ export interface CodeownersOptions {
 
 const DEFAULT_LOCATION = '.github/CODEOWNERS';
 /** A repository of 300 agent files keeps a readable report; the findings name every problem. */
-const SOURCES_SHOWN = 20;
 
 /** `agentgate codeowners`: report (exit 0), `--check` (exit 1 on errors), `--write` (fix the block, then check). */
 export async function runCodeowners(options: CodeownersOptions, cwd: string): Promise<number> {
@@ -119,46 +116,4 @@ function chooseOwners(
     );
   }
   return owners;
-}
-
-export function renderCodeownersText(report: CodeownersReport, c: ChalkInstance): string {
-  const show = (text: string) => revealInvisible(text);
-  const owners = (list: string[]) => (list.length > 0 ? list.map(show).join(' ') : c.red('nobody'));
-  const rule = (probe: ProbeOwners) =>
-    probe.rule ? c.dim(`line ${probe.rule.line} ${show(probe.rule.pattern)}`) : c.dim('no rule');
-  const out = [c.bold(`CODEOWNERS: ${report.file ?? 'none'}`)];
-  for (const [plane, label] of [
-    ['data', 'data plane (prompts)'],
-    ['control', 'control plane (tools)'],
-  ] as const) {
-    const ownership = report.planes[plane];
-    out.push(`  ${label}: ${owners(ownership.owners)}`);
-    for (const probe of ownership.probes)
-      out.push(`    ${show(probe.path)} -> ${owners(probe.owners)}  ${rule(probe)}`);
-  }
-  out.push('  gate files:');
-  for (const gate of report.gates)
-    out.push(`    ${show(gate.path)} -> ${owners(gate.owners)}  ${rule(gate)}`);
-  if (report.sources.length > 0) out.push('  client source files:');
-  for (const source of report.sources.slice(0, SOURCES_SHOWN))
-    out.push(`    ${show(source.path)} -> ${owners(source.owners)}  ${rule(source)}`);
-  if (report.sources.length > SOURCES_SHOWN)
-    out.push(c.dim(`    +${report.sources.length - SOURCES_SHOWN} more (--format json lists them all)`));
-  if (report.findings.length > 0) out.push('', c.bold('findings'));
-  for (const finding of report.findings) {
-    const level = finding.severity === 'error' ? c.red('error') : c.yellow(finding.severity);
-    out.push(
-      `  ${level} ${finding.code} ${c.dim(`${finding.path}:${finding.line}`)} ${show(finding.message)}`,
-    );
-  }
-  const errors = report.findings.filter((finding) => finding.severity === 'error').length;
-  out.push(
-    '',
-    errors === 0
-      ? c.green(
-          'ok: the planes have distinct owners; tools, client sources and gate files stay with the control-plane owner',
-        )
-      : c.red(`${errors} error(s)`),
-  );
-  return `${out.join('\n')}\n`;
 }

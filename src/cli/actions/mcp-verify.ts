@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { compareContracts, contractOf } from '../../runtime/mcp-contract.js';
-import type { ContractDifference, ContractTool } from '../../runtime/mcp-contract.js';
+import type { ContractTool } from '../../runtime/mcp-contract.js';
 import { readServerManifest } from '../../runtime/mcp-manifest.js';
 import { readToolsJson } from '../../runtime/mcp-tools-json.js';
 import { compareTransports } from '../../runtime/mcp-transport-drift.js';
-import type { TransportDifference } from '../../runtime/mcp-transport-drift.js';
 import { UsageError } from '../../errors.js';
+import { renderDriftText } from '../../render/mcp-drift.js';
+import type { Drift } from '../../render/mcp-drift.js';
 import { terminalChalk } from './terminal-chalk.js';
 import { readLiveServer } from './mcp-live.js';
 import { resolveTarget } from './mcp-target.js';
@@ -53,13 +54,6 @@ export async function runMcpVerify(command: string[], options: McpVerifyOptions)
   return transport.length + contract.length + nameDrift.length === 0 ? 0 : 1;
 }
 
-interface Drift {
-  transport: TransportDifference[];
-  contract: ContractDifference[];
-  nameDrift: string[];
-  transportCompared: boolean;
-}
-
 function report(
   options: McpVerifyOptions,
   pinned: { name: string; tools: ContractTool[] },
@@ -79,20 +73,7 @@ function report(
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     return;
   }
-  const unchecked = drift.transportCompared ? '' : ' (transport not compared: no server was named)';
-  if (count === 0) {
-    process.stdout.write(`${options.manifest}: ${pinned.tools.length} tools, no drift${unchecked}\n`);
-    return;
-  }
-  const c = terminalChalk();
-  const sign = { added: c.yellow('+'), removed: c.red('-'), changed: c.yellow('~') } as const;
-  process.stdout.write(
-    `${c.red.bold('drift')}: the server differs from ${options.manifest} (${count})${unchecked}\n`,
-  );
-  for (const line of drift.nameDrift) process.stdout.write(`  ${sign.changed} ${line}\n`);
-  for (const difference of drift.transport) process.stdout.write(`  ${sign.changed} ${difference.message}\n`);
-  for (const difference of drift.contract)
-    process.stdout.write(`  ${sign[difference.change]} ${difference.message}\n`);
+  process.stdout.write(renderDriftText(options.manifest, pinned.tools.length, drift, terminalChalk()));
 }
 
 async function readText(path: string): Promise<string> {

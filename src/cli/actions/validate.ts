@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { parseCodeowners } from '../../core/codeowners.js';
 import { ownersOfPlanePaths } from '../../core/gate/reviewers.js';
 import { parseConfig } from '../../core/parse/config.js';
-import { messageWithoutLocation } from '../../core/parse/findings.js';
 import { createFieldLocator } from '../../core/parse/locate.js';
 import { parseRegistryFiles } from '../../core/parse/registry-files.js';
 import type { Config, Finding } from '../../core/types.js';
@@ -14,19 +13,15 @@ import { applyWaivers } from '../../core/waivers.js';
 import { readRegistrySources } from '../../load/load-registry.js';
 import { loadWorkTreeSources } from '../../load/load-sources.js';
 import { mergeSources } from '../../sources/source-set.js';
-import type { SourceCollection } from '../../sources/source-set.js';
-import { revealLine } from '../../render/reveal.js';
+import { renderValidateText } from '../../render/validate.js';
 import { renderSarif } from '../../render/sarif.js';
+import { CODEOWNERS_PATHS, CONFIG_PATHS } from '../../core/gate-files.js';
 import { UsageError } from '../../errors.js';
 
 export interface ValidateOptions {
   dir: string;
   format: 'text' | 'json' | 'sarif';
 }
-
-const CONFIG_FILES = ['agentgate.yaml', 'agentgate.yml'];
-// GitHub's lookup order
-const CODEOWNERS_FILES = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'];
 
 /** Validates the working-tree registry under `options.dir`; returns the exit code (1 when any error is found). */
 export async function runValidate(options: ValidateOptions): Promise<number> {
@@ -66,23 +61,13 @@ export async function runValidate(options: ValidateOptions): Promise<number> {
   } else if (options.format === 'sarif') {
     process.stdout.write(renderSarif(findings));
   } else {
-    const lines = findings.map((f) =>
-      revealLine(`${f.path}:${f.line}: ${f.severity} ${f.code}: ${messageWithoutLocation(f)}`),
-    );
-    for (const waiver of applied)
-      lines.push(
-        revealLine(
-          `${waiver.path}: waived ${waiver.code} on ${waiver.tool} until ${waiver.expires} (${waiver.owner}: ${waiver.reason})`,
-        ),
-      );
-    lines.push(summarize(findings, registry.tools.length, registry.prompts.length, clientSources));
-    process.stdout.write(`${lines.join('\n')}\n`);
+    process.stdout.write(renderValidateText(findings, applied, registry, clientSources));
   }
   return findings.some((finding) => finding.severity === 'error') ? 1 : 0;
 }
 
 async function readConfig(dir: string): Promise<{ config: Config; path: string; text: string | null }> {
-  for (const name of CONFIG_FILES) {
+  for (const name of CONFIG_PATHS) {
     const text = await readFile(join(dir, name), 'utf8').catch(() => null);
     if (text === null) continue;
     const { config, errors } = parseConfig(text, name);
@@ -93,7 +78,7 @@ async function readConfig(dir: string): Promise<{ config: Config; path: string; 
     }
     return { config, path: name, text };
   }
-  return { config: parseConfig(null, CONFIG_FILES[0]!).config, path: CONFIG_FILES[0]!, text: null };
+  return { config: parseConfig(null, CONFIG_PATHS[0]!).config, path: CONFIG_PATHS[0]!, text: null };
 }
 
 /** The control plane's signers as the gate resolves them: listed, else its reviewers, else CODEOWNERS. */
@@ -104,39 +89,13 @@ async function resolveSigners(
   const control = config.planes.control;
   if (control.signers.length > 0) return { signers: control.signers, from: 'signers' };
   if (control.reviewers.length > 0) return { signers: control.reviewers, from: 'reviewers' };
-  for (const path of CODEOWNERS_FILES) {
+  for (const path of CODEOWNERS_PATHS) {
     const text = await readFile(join(dir, path), 'utf8').catch(() => null);
     if (text === null) continue;
     const { rules } = parseCodeowners(text, path);
     return { signers: ownersOfPlanePaths(rules, control.paths), from: { codeowners: path } };
   }
   return { signers: [], from: 'signers' };
-}
-
-function summarize(
-  findings: readonly Finding[],
-  tools: number,
-  prompts: number,
-  sources: SourceCollection,
-): string {
-  const errors = findings.filter((f) => f.severity === 'error').length;
-  const warnings = findings.filter((f) => f.severity === 'warning').length;
-  const counts = [plural(tools, 'tool'), plural(prompts - sources.agents.length, 'prompt')];
-  // sources are named only when the tree has some: a registry-only repository reads as it always did
-  if (sources.paths.length > 0)
-    counts.push(
-      plural(sources.servers.length, 'server'),
-      plural(sources.agents.length, 'agent'),
-      plural(sources.permissions.length, 'permission rule'),
-    );
-  const from = sources.paths.length > 0 ? ` from ${plural(sources.paths.length, 'source file')}` : '';
-  const checked = `${counts.join(', ')}${from} checked`;
-  if (errors === 0 && warnings === 0) return `ok: ${checked}`;
-  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')}: ${checked}`;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
