@@ -74,7 +74,7 @@ describe('agentgate codeowners', () => {
     repo.write('CODEOWNERS', '* @acme/everyone\n');
     repo.write(
       '.github/CODEOWNERS',
-      '/registry/prompts/ @p\n/registry/tools/ @s\n/agentgate.yaml @s\n/.github/ @s\n',
+      '/registry/prompts/ @p\n/registry/tools/ @s\n/agentgate.yaml @s\n/.github/ @s\n/action.yml @s\n/.gitattributes @s\n',
     );
     const result = report('--check');
     expect(result.file).toBe('.github/CODEOWNERS');

@@ -59,7 +59,7 @@ describe('agentgate init proposes what the repository already has (issue 11 item
     const result = init('--prompt-owner', '@acme/prompt-eng', '--tool-owner', '@acme/security');
     expect(result.stdout).toContain('overrides 1 earlier rule(s), named in the block');
     expect(read('.github/CODEOWNERS')).toMatch(
-      /^# overrides line 1 "\*" \(@acme\/platform\) for registry\/prompts\/x\.md, .* and 6 more$/m,
+      /^# overrides line 1 "\*" \(@acme\/platform\) for registry\/prompts\/x\.md, .* and 9 more$/m,
     );
   });
 

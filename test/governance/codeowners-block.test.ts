@@ -36,6 +36,10 @@ describe('renderBlock', () => {
       '/agentgate.yaml @acme/security',
       '/agentgate.yml @acme/security',
       '/.github/workflows/ @acme/security',
+      '/.github/actions/ @acme/security',
+      '/action.yml @acme/security',
+      '/action.yaml @acme/security',
+      '/.gitattributes @acme/security',
       '/.github/CODEOWNERS @acme/security',
       '/CODEOWNERS @acme/security',
     ]);
@@ -51,7 +55,7 @@ describe('upsertBlock', () => {
     const result = ok(upsertBlock('* @acme/platform', input));
     // the block says which earlier rule it takes paths from (issue 11 item 6)
     const overrides = [
-      '# overrides line 1 "*" (@acme/platform) for registry/prompts/x.md, registry/prompts/sub/y.yaml, registry/prompts/z.jsonl and 5 more',
+      '# overrides line 1 "*" (@acme/platform) for registry/prompts/x.md, registry/prompts/sub/y.yaml, registry/prompts/z.jsonl and 8 more',
     ];
     expect(result.text).toBe(`* @acme/platform\n\n${renderBlock(input, '\n', overrides)}`);
   });

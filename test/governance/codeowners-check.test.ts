@@ -21,6 +21,8 @@ const SPLIT = `* @acme/platform
 /registry/tools/ @acme/security
 /agentgate.yaml @acme/security
 /.github/ @acme/security
+/action.yml @acme/security
+/.gitattributes @acme/security
 `;
 
 describe('checkCodeowners', () => {
@@ -40,18 +42,20 @@ describe('checkCodeowners', () => {
     const report = check(`${SPLIT}*.yaml @someone\n`);
     const overridden = report.findings.filter((f) => f.code === 'owner-overridden');
     expect(overridden.map((f) => [f.severity, f.line])).toEqual([
-      ['error', 6],
-      ['warning', 6],
+      ['error', 8],
+      ['warning', 8],
     ]);
     expect(overridden[0]?.message).toContain(
-      'line 6 "*.yaml" comes after the control rule (line 3) and takes registry/tools/x.yaml from @acme/security',
+      'line 8 "*.yaml" comes after the control rule (line 3) and takes registry/tools/x.yaml from @acme/security',
     );
     expect(report.planes.control.owners).toEqual(['@acme/security']);
   });
 
   it('reports fused ownership when one owner holds both planes', () => {
     expect(
-      codes('/registry/ @acme/everyone\n/agentgate.yaml @acme/everyone\n/.github/ @acme/everyone\n'),
+      codes(
+        '/registry/ @acme/everyone\n/agentgate.yaml @acme/everyone\n/.github/ @acme/everyone\n/action.yml @acme/everyone\n/.gitattributes @acme/everyone\n',
+      ),
     ).toEqual(['error fused-ownership']);
   });
 
@@ -72,13 +76,20 @@ describe('checkCodeowners', () => {
     const gates = report.findings
       .filter((f) => f.code === 'gate-owner-mismatch')
       .map((f) => f.message.split(' ')[2]);
-    expect(gates).toEqual(['agentgate.yaml', '.github/workflows/agentgate.yml', '.github/CODEOWNERS']);
+    expect(gates).toEqual([
+      'agentgate.yaml',
+      '.github/workflows/agentgate.yml',
+      '.github/actions/agentgate/action.yml',
+      'action.yml',
+      '.gitattributes',
+      '.github/CODEOWNERS',
+    ]);
     expect(codes('/registry/prompts/ @p\n/registry/tools/ @s\n')).toContain('error gate-unowned');
   });
 
   it('probes nested manifests: a direct-children pattern leaves sub-folders to another owner', () => {
     const report = check(
-      '* @acme/platform\n/registry/prompts/ @acme/prompt-eng\n/registry/tools/* @acme/security\n/agentgate.yaml @acme/security\n/.github/ @acme/security\n',
+      '* @acme/platform\n/registry/prompts/ @acme/prompt-eng\n/registry/tools/* @acme/security\n/agentgate.yaml @acme/security\n/.github/ @acme/security\n/action.yml @acme/security\n/.gitattributes @acme/security\n',
     );
     expect(report.findings.map((f) => f.message)).toEqual([
       expect.stringContaining(
@@ -89,12 +100,15 @@ describe('checkCodeowners', () => {
 
   it('guards the CODEOWNERS locations GitHub reads before the active one', () => {
     const report = check(
-      '/registry/prompts/ @p\n/registry/tools/ @s\n/agentgate.yaml @s\n/.github/workflows/ @s\n/CODEOWNERS @s\n',
+      '/registry/prompts/ @p\n/registry/tools/ @s\n/agentgate.yaml @s\n/.github/workflows/ @s\n/.github/actions/ @s\n/action.yml @s\n/.gitattributes @s\n/CODEOWNERS @s\n',
       'CODEOWNERS',
     );
     expect(report.gates.map((g) => g.path)).toEqual([
       'agentgate.yaml',
       '.github/workflows/agentgate.yml',
+      '.github/actions/agentgate/action.yml',
+      'action.yml',
+      '.gitattributes',
       '.github/CODEOWNERS',
       'CODEOWNERS',
     ]);

@@ -15,8 +15,23 @@ export function governingLocations(active: string | null): string[] {
 }
 
 /** Gate files other than CODEOWNERS, as the paths probed and the patterns written. */
-export const GATE_PROBES = ['agentgate.yaml', '.github/workflows/agentgate.yml'];
-export const GATE_PATTERNS = ['/agentgate.yaml', '/agentgate.yml', '/.github/workflows/'];
+export const GATE_PROBES = [
+  'agentgate.yaml',
+  '.github/workflows/agentgate.yml',
+  '.github/actions/agentgate/action.yml',
+  'action.yml',
+  '.gitattributes',
+];
+// every gate file of SPEC 3.1 (CODEOWNERS locations are added where the block is written)
+export const GATE_PATTERNS = [
+  '/agentgate.yaml',
+  '/agentgate.yml',
+  '/.github/workflows/',
+  '/.github/actions/',
+  '/action.yml',
+  '/action.yaml',
+  '/.gitattributes',
+];
 
 const CANDIDATES = {
   control: ['x.yaml', 'sub/y.yml', 'z.json'],
