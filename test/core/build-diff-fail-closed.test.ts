@@ -7,9 +7,9 @@ import { planStatuses } from '../../src/core/gate/statuses.js';
 import type { SignoffEvaluation } from '../../src/core/gate/types.js';
 import { DEFAULT_CONFIG } from '../../src/core/parse/config.js';
 import { parseSnapshot } from '../../src/core/parse-snapshot.js';
-import type { ChangedFile, Config, DiffReport } from '../../src/core/types.js';
-
-type Files = Record<string, string>;
+import type { Config, DiffReport } from '../../src/core/types.js';
+import { diffTrees } from '../helpers/diff-trees.js';
+import type { Files } from '../helpers/diff-trees.js';
 
 const tool = (name: string, effect = 'read') =>
   `apiVersion: agentgate/v1\nkind: Tool\nname: ${name}\neffect: ${effect}\nscopes: [things:read]\n`;
@@ -17,23 +17,7 @@ const prompt = (id: string, tools: string[], version = 1) =>
   `---\nid: ${id}\nversion: ${version}\ntools: [${tools.join(', ')}]\n---\nBe helpful.\n`;
 
 function diff(base: Files, head: Files, config: Config = DEFAULT_CONFIG): DiffReport {
-  const snapshot = (files: Files) =>
-    parseSnapshot(
-      Object.entries(files).map(([path, text]) => ({ path, text, oid: text })),
-      [],
-      config,
-    );
-  const paths = [...new Set([...Object.keys(base), ...Object.keys(head)])].sort();
-  const changedFiles: ChangedFile[] = paths
-    .filter((path) => base[path] !== head[path])
-    .map((path) => ({ path, status: !(path in base) ? 'added' : !(path in head) ? 'deleted' : 'modified' }));
-  return buildDiffReport({
-    base: { ref: { ref: 'base', sha: null }, snapshot: snapshot(base) },
-    head: { ref: { ref: 'head', sha: null }, snapshot: snapshot(head) },
-    changedFiles,
-    config,
-    today: '2026-11-27',
-  });
+  return diffTrees(base, head, { config });
 }
 
 function statuses(report: DiffReport) {

@@ -1,32 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildDiffReport } from '../../src/core/build-diff.js';
-import { DEFAULT_CONFIG } from '../../src/core/parse/config.js';
-import { parseSnapshot } from '../../src/core/parse-snapshot.js';
-import type { ChangedFile, DiffReport } from '../../src/core/types.js';
+import type { DiffReport } from '../../src/core/types.js';
+import { diffTrees } from '../helpers/diff-trees.js';
+import type { Files } from '../helpers/diff-trees.js';
 
 // Agent files in the pure diff (SPEC 2.4, 3.2, 5, 6): properties over what a change to one may and may not do.
 
-type Files = Record<string, string>;
-
 function diff(base: Files, head: Files): DiffReport {
-  const snapshot = (files: Files) =>
-    parseSnapshot(
-      Object.entries(files).map(([path, text]) => ({ path, text, oid: text })),
-      [],
-      DEFAULT_CONFIG,
-    );
-  const paths = new Set([...Object.keys(base), ...Object.keys(head)]);
-  const changedFiles: ChangedFile[] = [...paths]
-    .filter((path) => base[path] !== head[path])
-    .map((path) => ({ path, status: !(path in base) ? 'added' : !(path in head) ? 'deleted' : 'modified' }));
-  return buildDiffReport({
-    base: { ref: { ref: 'base', sha: null }, snapshot: snapshot(base) },
-    head: { ref: { ref: 'head', sha: null }, snapshot: snapshot(head) },
-    changedFiles,
-    config: DEFAULT_CONFIG,
-    today: '2026-11-27',
-  });
+  return diffTrees(base, head);
 }
 
 const AGENT = '.claude/agents/a.md';

@@ -2,34 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { buildDiffReport } from '../../src/core/build-diff.js';
 import { DEFAULT_CONFIG } from '../../src/core/parse/config.js';
 import { parseSnapshot } from '../../src/core/parse-snapshot.js';
-import type { ChangedFile, Config, DiffReport } from '../../src/core/types.js';
-
-type Files = Record<string, string>;
+import type { Config, DiffReport } from '../../src/core/types.js';
+import { diffTrees } from '../helpers/diff-trees.js';
+import type { Files } from '../helpers/diff-trees.js';
 
 const tool = (name: string, extra = '') =>
   `apiVersion: agentgate/v1\nkind: Tool\nname: ${name}\neffect: read\nscopes: [things:read]\n${extra}`;
 const prompt = (version: number, tools: string[], text = 'Be helpful.') =>
   `---\nid: agent\nversion: ${version}\ntools: [${tools.join(', ')}]\n---\n${text}\n`;
 
-/** Builds the report from two in-memory trees; blob ids are the text itself, which is all equality needs. */
 function diff(base: Files, head: Files, config: Config = DEFAULT_CONFIG): DiffReport {
-  const snapshot = (files: Files) =>
-    parseSnapshot(
-      Object.entries(files).map(([path, text]) => ({ path, text, oid: text })),
-      [],
-      config,
-    );
-  const paths = new Set([...Object.keys(base), ...Object.keys(head)]);
-  const changedFiles: ChangedFile[] = [...paths]
-    .filter((path) => base[path] !== head[path])
-    .map((path) => ({ path, status: !(path in base) ? 'added' : !(path in head) ? 'deleted' : 'modified' }));
-  return buildDiffReport({
-    base: { ref: { ref: 'base', sha: null }, snapshot: snapshot(base) },
-    head: { ref: { ref: 'head', sha: null }, snapshot: snapshot(head) },
-    changedFiles,
-    config,
-    today: '2026-11-21',
-  });
+  return diffTrees(base, head, { config, today: '2026-11-21' });
 }
 
 const base: Files = {

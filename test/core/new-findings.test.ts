@@ -2,7 +2,6 @@
 // line; fail closed where the change touches what a finding is about.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildDiffReport } from '../../src/core/build-diff.js';
 import { planStatuses } from '../../src/core/gate/statuses.js';
 import type { SignoffEvaluation } from '../../src/core/gate/types.js';
 import {
@@ -12,10 +11,9 @@ import {
   markNewFindings,
 } from '../../src/core/new-findings.js';
 import { DEFAULT_CONFIG } from '../../src/core/parse/config.js';
-import { parseSnapshot } from '../../src/core/parse-snapshot.js';
-import type { ChangedFile, DiffReport, Finding } from '../../src/core/types.js';
-
-type Files = Record<string, string>;
+import type { DiffReport, Finding } from '../../src/core/types.js';
+import { diffTrees } from '../helpers/diff-trees.js';
+import type { Files } from '../helpers/diff-trees.js';
 
 const tool = (name: string, extra = '') =>
   `apiVersion: agentgate/v1\nkind: Tool\nname: ${name}\neffect: read\nscopes: [things:read]\n${extra}`;
@@ -23,30 +21,7 @@ const prompt = (id: string, tools: string[], text = 'Be helpful.', version = 1) 
   `---\nid: ${id}\nversion: ${version}\ntools: [${tools.join(', ')}]\n---\n${text}\n`;
 
 function diff(base: Files, head: Files, renames: Record<string, string> = {}): DiffReport {
-  const snapshot = (files: Files) =>
-    parseSnapshot(
-      Object.entries(files).map(([path, text]) => ({ path, text, oid: text })),
-      [],
-      DEFAULT_CONFIG,
-    );
-  const renamedFrom = new Set(Object.values(renames));
-  const paths = [...new Set([...Object.keys(base), ...Object.keys(head)])]
-    .filter((path) => !renamedFrom.has(path))
-    .sort();
-  const changedFiles: ChangedFile[] = paths
-    .filter((path) => base[renames[path] ?? path] !== head[path] || renames[path] !== undefined)
-    .map((path) =>
-      renames[path] !== undefined
-        ? { path, status: 'renamed' as const, oldPath: renames[path] }
-        : { path, status: !(path in base) ? 'added' : !(path in head) ? 'deleted' : 'modified' },
-    );
-  return buildDiffReport({
-    base: { ref: { ref: 'base', sha: null }, snapshot: snapshot(base) },
-    head: { ref: { ref: 'head', sha: null }, snapshot: snapshot(head) },
-    changedFiles,
-    config: DEFAULT_CONFIG,
-    today: '2026-11-27',
-  });
+  return diffTrees(base, head, { renames });
 }
 
 function statuses(report: DiffReport) {

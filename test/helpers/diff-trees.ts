@@ -1,0 +1,45 @@
+// The pure two-plane diff of two in-memory trees, for core tests: blob ids are the texts themselves (all equality
+// needs), changed files are worked out as git would list them, sorted by path.
+import { buildDiffReport } from '../../src/core/build-diff.js';
+import { DEFAULT_CONFIG } from '../../src/core/parse/config.js';
+import { parseSnapshot } from '../../src/core/parse-snapshot.js';
+import type { ChangedFile, Config, DiffReport } from '../../src/core/types.js';
+
+export type Files = Record<string, string>;
+
+export interface DiffTreesOptions {
+  config?: Config;
+  /** new path -> old path: listed as renamed, as `git diff -M` would */
+  renames?: Record<string, string>;
+  /** YYYY-MM-DD, for waiver expiry */
+  today?: string;
+}
+
+export function diffTrees(base: Files, head: Files, options: DiffTreesOptions = {}): DiffReport {
+  const config = options.config ?? DEFAULT_CONFIG;
+  const renames = options.renames ?? {};
+  const snapshot = (files: Files) =>
+    parseSnapshot(
+      Object.entries(files).map(([path, text]) => ({ path, text, oid: text })),
+      [],
+      config,
+    );
+  const renamedFrom = new Set(Object.values(renames));
+  const paths = [...new Set([...Object.keys(base), ...Object.keys(head)])]
+    .filter((path) => !renamedFrom.has(path))
+    .sort();
+  const changedFiles: ChangedFile[] = paths
+    .filter((path) => base[renames[path] ?? path] !== head[path] || renames[path] !== undefined)
+    .map((path) =>
+      renames[path] !== undefined
+        ? { path, status: 'renamed' as const, oldPath: renames[path] }
+        : { path, status: !(path in base) ? 'added' : !(path in head) ? 'deleted' : 'modified' },
+    );
+  return buildDiffReport({
+    base: { ref: { ref: 'base', sha: null }, snapshot: snapshot(base) },
+    head: { ref: { ref: 'head', sha: null }, snapshot: snapshot(head) },
+    changedFiles,
+    config,
+    today: options.today ?? '2026-11-27',
+  });
+}
