@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DiffReport } from '../../src/core/types.js';
 import { runCli } from '../helpers/run-cli.js';
+import { proposePr } from '../helpers/propose-pr.js';
 import { createTempRepo } from '../helpers/temp-repo.js';
 import type { TempRepo } from '../helpers/temp-repo.js';
 
@@ -30,22 +31,8 @@ tools:
 
 let repo: TempRepo;
 
-function diffJson(): DiffReport {
-  const result = runCli(['diff', '--format', 'json', '--base', 'main', '--head', 'pr'], { cwd: repo.dir });
-  expect(result.stderr).toBe('');
-  expect([0, 1]).toContain(result.code);
-  return JSON.parse(result.stdout) as DiffReport;
-}
-
-async function propose(files: Record<string, string | null>): Promise<DiffReport> {
-  repo.branch('pr');
-  repo.checkout('pr');
-  for (const [path, text] of Object.entries(files)) {
-    if (text === null) repo.remove(path);
-    else repo.write(path, text);
-  }
-  await repo.commit('pr');
-  return diffJson();
+function propose(files: Record<string, string | null>): Promise<DiffReport> {
+  return proposePr(repo, files);
 }
 
 beforeEach(async () => {
