@@ -99,3 +99,24 @@ describe('the runtime on a released control bundle', () => {
     expect(() => readFileSync(marker)).toThrow();
   });
 });
+
+describe('a bundle re-sealed around hostile contents', () => {
+  it('refuses in one line, naming the field, a tool whose fields have the wrong shapes', async () => {
+    const { bundleDigest } = await import('../../src/core/release/bundle.js');
+    const path = bundlePath;
+    const bundle = JSON.parse(readFileSync(path, 'utf8'));
+    bundle.tools = bundle.tools.map((tool: { name: string }) =>
+      tool.name === 'describe_db_instances'
+        ? { name: tool.name, scopes: 'rds:*', inputSchema: 'anything', policy: ['x'], annotations: 7 }
+        : tool,
+    );
+    bundle.digest = bundleDigest(bundle);
+    writeFileSync(path, JSON.stringify(bundle));
+    const result = check('describe.json', '--bundle', path);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim().split('\n')).toEqual([
+      expect.stringContaining("field 'tools[1].scopes': must be an array of strings"),
+    ]);
+  });
+});

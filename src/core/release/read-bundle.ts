@@ -29,9 +29,10 @@ export function readControlBundle(value: unknown, path: string): BundleRead {
       message: `does not match the bundle's contents (${actual.slice(0, 19)}…): refused whole`,
     };
   const bundle = value as unknown as ControlBundle;
-  for (const [i, tool] of bundle.tools.entries())
-    if (!isObject(tool) || typeof tool.name !== 'string')
-      return { ok: false, field: `tools[${i}].name`, message: 'must be a string' };
+  for (const [i, tool] of bundle.tools.entries()) {
+    const problem = toolShapeProblem(tool as unknown);
+    if (problem) return { ok: false, field: `tools[${i}]${problem.field}`, message: problem.message };
+  }
   for (const [i, binding] of bundle.bindings.entries())
     if (!isObject(binding) || typeof binding.agent !== 'string' || !Array.isArray(binding.tools))
       return { ok: false, field: `bindings[${i}]`, message: 'must be { agent, tools }' };
@@ -53,4 +54,34 @@ export function readControlBundle(value: unknown, path: string): BundleRead {
       permissions: bundle.permissions,
     },
   };
+}
+
+const isStringArray = (value: unknown) =>
+  Array.isArray(value) && value.every((item) => typeof item === 'string');
+
+/**
+ * A digest proves the bundle was not changed after it was sealed, not that whoever sealed it wrote a tool the
+ * runtime can read: every field the runtime evaluates must have the shape the release wrote.
+ */
+function toolShapeProblem(tool: unknown): { field: string; message: string } | null {
+  if (!isObject(tool)) return { field: '', message: 'must be an object' };
+  if (typeof tool.name !== 'string') return { field: '.name', message: 'must be a string' };
+  for (const key of ['scopes', 'egress'] as const)
+    if (!isStringArray(tool[key])) return { field: `.${key}`, message: 'must be an array of strings' };
+  const credentials = tool.credentials;
+  if (
+    !Array.isArray(credentials) ||
+    !credentials.every((c) => isObject(c) && typeof c.name === 'string' && isStringArray(c.scopes))
+  )
+    return { field: '.credentials', message: 'must be an array of { name, scopes }' };
+  if (!['none', 'internal', 'sensitive'].includes(tool.dataAccess as string))
+    return { field: '.dataAccess', message: 'must be none, internal or sensitive' };
+  if (!['none', 'human'].includes(tool.approval as string))
+    return { field: '.approval', message: 'must be none or human' };
+  if (typeof tool.untrustedInput !== 'boolean')
+    return { field: '.untrustedInput', message: 'must be a boolean' };
+  for (const key of ['inputSchema', 'policy', 'annotations', 'rateLimit'] as const)
+    if (tool[key] !== undefined && !isObject(tool[key]))
+      return { field: `.${key}`, message: 'must be an object' };
+  return null;
 }

@@ -68,4 +68,17 @@ describe('readControlBundle', () => {
     expect(readControlBundle(reordered, 'b.json').ok).toBe(true);
     expect(bundleDigest(reordered)).toBe(b.digest);
   });
+
+  it.each([
+    ['scopes', 'rds:*', '.scopes'],
+    ['credentials', [{ name: 1 }], '.credentials'],
+    ['dataAccess', 'everything', '.dataAccess'],
+    ['untrustedInput', 'no', '.untrustedInput'],
+    ['inputSchema', 'anything', '.inputSchema'],
+  ])('refuses a re-sealed bundle whose tool %s has the wrong shape', (key, value, field) => {
+    const b = bundle();
+    (b.tools as Tampered[])[0]![key] = value;
+    b.digest = bundleDigest(b);
+    expect(readControlBundle(b, 'b.json')).toMatchObject({ ok: false, field: `tools[0]${field}` });
+  });
 });
