@@ -58536,6 +58536,146 @@ function evalState2(report) {
   return delta.verdict;
 }
 
+// src/core/release/set-prompt-tools.ts
+var import_yaml7 = __toESM(require_dist(), 1);
+function locateTools(text2, kind) {
+  let offset = 0;
+  let yamlText = text2;
+  if (kind === "markdown") {
+    const split = splitFrontMatter(text2);
+    if (split === "unclosed") return { ok: false, reason: "front matter is never closed" };
+    if (split === void 0) return { ok: true, start: 0, end: 0, found: false, frontMatter: false };
+    offset = text2.indexOf("\n") + 1;
+    yamlText = split.yaml;
+  }
+  const appendAt = offset + yamlText.length;
+  const doc = (0, import_yaml7.parseDocument)(yamlText, { uniqueKeys: true });
+  if (doc.errors.length > 0) return { ok: false, reason: "front matter does not parse" };
+  const map2 = doc.contents;
+  if (map2 === null) return { ok: true, start: appendAt, end: appendAt, found: false, frontMatter: true };
+  if (!(0, import_yaml7.isMap)(map2) || map2.flow) return { ok: false, reason: "front matter is not a block mapping" };
+  if (yamlText.length > 0 && !yamlText.endsWith("\n"))
+    return { ok: false, reason: "front matter has no final newline" };
+  const pair = map2.items.find((item) => (0, import_yaml7.isScalar)(item.key) && item.key.value === "tools");
+  if (pair === void 0)
+    return { ok: true, start: appendAt, end: appendAt, found: false, frontMatter: true };
+  const keyRange = (0, import_yaml7.isScalar)(pair.key) ? pair.key.range : void 0;
+  const valueRange = pair.value?.range;
+  if (!keyRange) return { ok: false, reason: "tools key has no position" };
+  const start = yamlText.lastIndexOf("\n", keyRange[0] - 1) + 1;
+  if (start !== keyRange[0]) return { ok: false, reason: "tools key is not at the start of a line" };
+  const last = Math.max(0, (valueRange ? valueRange[1] : keyRange[2]) - 1);
+  const newline = yamlText.indexOf("\n", last);
+  const end = newline === -1 ? yamlText.length : newline + 1;
+  return { ok: true, start: offset + start, end: offset + end, found: true, frontMatter: true };
+}
+function toolsEntryOf(text2, kind) {
+  const at2 = locateTools(text2, kind);
+  if (!at2.ok) return at2;
+  return { ok: true, entry: text2.slice(at2.start, at2.end) };
+}
+function setToolsEntry(text2, kind, entry) {
+  const at2 = locateTools(text2, kind);
+  if (!at2.ok) return at2;
+  if (!at2.frontMatter) {
+    if (entry === "") return { ok: true, text: text2 };
+    const eol = text2.includes("\r\n") ? "\r\n" : "\n";
+    return { ok: true, text: `---${eol}${entry}---${eol}${text2}` };
+  }
+  return { ok: true, text: text2.slice(0, at2.start) + entry + text2.slice(at2.end) };
+}
+
+// src/core/release/split-plan.ts
+function planSplit(input2) {
+  const { report } = input2;
+  const control = pathsOf(report.planes.control.files);
+  const granted = new Set(report.planes.control.bindings.map((binding) => binding.agent));
+  for (const agent of input2.sourceAgents ?? []) if (granted.has(agent.id)) control.add(agent.source.path);
+  for (const rule of report.planes.control.permissions ?? []) control.add(rule.path);
+  for (const server of report.planes.control.servers ?? []) control.add(server.path);
+  const data = pathsOf(report.planes.data.files);
+  const baseByPath = byPath2(input2.basePrompts);
+  const headByPath = byPath2(input2.headPrompts);
+  const unreadable = new Set(input2.headFindings.filter((f) => f.severity === "error").map((f) => f.path));
+  const plan = { included: [], heldBack: [], writes: [], deletes: [], reasons: {} };
+  const hold = (path, reason) => {
+    if (plan.reasons[path] !== void 0) return;
+    plan.heldBack.push(path);
+    plan.reasons[path] = reason;
+  };
+  const changes = [];
+  for (const file of input2.changedFiles) {
+    if (file.status === "renamed" && file.oldPath !== void 0) {
+      changes.push({ path: file.oldPath, op: "delete", basePath: file.oldPath });
+      changes.push({ path: file.path, op: "write", basePath: file.oldPath });
+    } else
+      changes.push({
+        path: file.path,
+        op: file.status === "deleted" ? "delete" : "write",
+        basePath: file.path
+      });
+  }
+  for (const change of changes) {
+    const { path } = change;
+    if (control.has(path)) hold(path, "control plane");
+    else if (!data.has(path)) hold(path, "in no plane");
+    else if (change.op === "delete") {
+      const bound = baseByPath.get(path)?.tools;
+      if (bound !== void 0 && bound.length > 0) hold(path, "removes an agent\u2019s bindings");
+      else plan.deletes.push(path);
+    } else if (unreadable.has(path)) hold(path, "does not parse: its bindings are unknown");
+    else planWrite(change, baseByPath.get(change.basePath), headByPath.get(path), input2, plan, hold);
+  }
+  plan.included = [.../* @__PURE__ */ new Set([...plan.writes.map((w) => w.path), ...plan.deletes])].sort();
+  plan.heldBack = [...new Set(plan.heldBack)].filter((path) => !plan.included.includes(path)).sort();
+  return plan;
+}
+function planWrite(change, base, head, input2, plan, hold) {
+  const { path } = change;
+  if (head === void 0 || sameBindings(base?.tools, head.tools)) {
+    plan.writes.push({ path, from: "head" });
+    return;
+  }
+  const text2 = input2.headText(path);
+  if (text2 === void 0) return hold(path, "head text unavailable");
+  const kind = /\.md$/i.test(path) ? "markdown" : "yaml";
+  const baseText = base === void 0 ? void 0 : input2.baseText(change.basePath);
+  const entry = baseText === void 0 ? { ok: true, entry: "" } : toolsEntryOf(baseText, kind);
+  if (!entry.ok) return hold(path, `bindings changed and the base ${entry.reason}`);
+  const edited = setToolsEntry(text2, kind, entry.entry);
+  if (!edited.ok) return hold(path, `bindings changed and ${edited.reason}`);
+  plan.writes.push({ path, text: edited.text });
+}
+function sameBindings(a, b) {
+  if (a === void 0 || b === void 0) return a === b;
+  const left = new Set(a);
+  const right = new Set(b);
+  return left.size === right.size && [...left].every((name) => right.has(name));
+}
+function pathsOf(files) {
+  const out = /* @__PURE__ */ new Set();
+  for (const file of files) {
+    out.add(file.path);
+    if (file.oldPath !== void 0) out.add(file.oldPath);
+  }
+  return out;
+}
+function byPath2(prompts) {
+  return new Map(prompts.map((prompt) => [prompt.source.path, prompt]));
+}
+function splitCommitMessage(of, plan) {
+  return [
+    `agentgate split: the data-plane part of ${of}`,
+    "",
+    "Prompt texts, few-shot files and version bumps only; bindings, tools, servers and permission keys stay",
+    "behind for the control plane\u2019s gate.",
+    "",
+    ...plan.included.map((path) => `  shipped: ${path}`),
+    ...plan.heldBack.map((path) => `  held back: ${path}`),
+    ""
+  ].join("\n");
+}
+
 // src/git/plumbing.ts
 import { mkdtempSync, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -58686,134 +58826,6 @@ async function openPullRequest(api, pull) {
   return { id: data.id, number: data.number, htmlUrl: data.html_url };
 }
 
-// src/core/release/set-prompt-tools.ts
-var import_yaml7 = __toESM(require_dist(), 1);
-function locateTools(text2, kind) {
-  let offset = 0;
-  let yamlText = text2;
-  if (kind === "markdown") {
-    const split = splitFrontMatter(text2);
-    if (split === "unclosed") return { ok: false, reason: "front matter is never closed" };
-    if (split === void 0) return { ok: true, start: 0, end: 0, found: false, frontMatter: false };
-    offset = text2.indexOf("\n") + 1;
-    yamlText = split.yaml;
-  }
-  const appendAt = offset + yamlText.length;
-  const doc = (0, import_yaml7.parseDocument)(yamlText, { uniqueKeys: true });
-  if (doc.errors.length > 0) return { ok: false, reason: "front matter does not parse" };
-  const map2 = doc.contents;
-  if (map2 === null) return { ok: true, start: appendAt, end: appendAt, found: false, frontMatter: true };
-  if (!(0, import_yaml7.isMap)(map2) || map2.flow) return { ok: false, reason: "front matter is not a block mapping" };
-  if (yamlText.length > 0 && !yamlText.endsWith("\n"))
-    return { ok: false, reason: "front matter has no final newline" };
-  const pair = map2.items.find((item) => (0, import_yaml7.isScalar)(item.key) && item.key.value === "tools");
-  if (pair === void 0)
-    return { ok: true, start: appendAt, end: appendAt, found: false, frontMatter: true };
-  const keyRange = (0, import_yaml7.isScalar)(pair.key) ? pair.key.range : void 0;
-  const valueRange = pair.value?.range;
-  if (!keyRange) return { ok: false, reason: "tools key has no position" };
-  const start = yamlText.lastIndexOf("\n", keyRange[0] - 1) + 1;
-  if (start !== keyRange[0]) return { ok: false, reason: "tools key is not at the start of a line" };
-  const last = Math.max(0, (valueRange ? valueRange[1] : keyRange[2]) - 1);
-  const newline = yamlText.indexOf("\n", last);
-  const end = newline === -1 ? yamlText.length : newline + 1;
-  return { ok: true, start: offset + start, end: offset + end, found: true, frontMatter: true };
-}
-function toolsEntryOf(text2, kind) {
-  const at2 = locateTools(text2, kind);
-  if (!at2.ok) return at2;
-  return { ok: true, entry: text2.slice(at2.start, at2.end) };
-}
-function setToolsEntry(text2, kind, entry) {
-  const at2 = locateTools(text2, kind);
-  if (!at2.ok) return at2;
-  if (!at2.frontMatter) {
-    if (entry === "") return { ok: true, text: text2 };
-    const eol = text2.includes("\r\n") ? "\r\n" : "\n";
-    return { ok: true, text: `---${eol}${entry}---${eol}${text2}` };
-  }
-  return { ok: true, text: text2.slice(0, at2.start) + entry + text2.slice(at2.end) };
-}
-
-// src/core/release/split-plan.ts
-function planSplit(input2) {
-  const { report } = input2;
-  const control = pathsOf(report.planes.control.files);
-  const granted = new Set(report.planes.control.bindings.map((binding) => binding.agent));
-  for (const agent of input2.sourceAgents ?? []) if (granted.has(agent.id)) control.add(agent.source.path);
-  for (const rule of report.planes.control.permissions ?? []) control.add(rule.path);
-  for (const server of report.planes.control.servers ?? []) control.add(server.path);
-  const data = pathsOf(report.planes.data.files);
-  const baseByPath = byPath2(input2.basePrompts);
-  const headByPath = byPath2(input2.headPrompts);
-  const unreadable = new Set(input2.headFindings.filter((f) => f.severity === "error").map((f) => f.path));
-  const plan = { included: [], heldBack: [], writes: [], deletes: [], reasons: {} };
-  const hold = (path, reason) => {
-    if (plan.reasons[path] !== void 0) return;
-    plan.heldBack.push(path);
-    plan.reasons[path] = reason;
-  };
-  const changes = [];
-  for (const file of input2.changedFiles) {
-    if (file.status === "renamed" && file.oldPath !== void 0) {
-      changes.push({ path: file.oldPath, op: "delete", basePath: file.oldPath });
-      changes.push({ path: file.path, op: "write", basePath: file.oldPath });
-    } else
-      changes.push({
-        path: file.path,
-        op: file.status === "deleted" ? "delete" : "write",
-        basePath: file.path
-      });
-  }
-  for (const change of changes) {
-    const { path } = change;
-    if (control.has(path)) hold(path, "control plane");
-    else if (!data.has(path)) hold(path, "in no plane");
-    else if (change.op === "delete") {
-      const bound = baseByPath.get(path)?.tools;
-      if (bound !== void 0 && bound.length > 0) hold(path, "removes an agent\u2019s bindings");
-      else plan.deletes.push(path);
-    } else if (unreadable.has(path)) hold(path, "does not parse: its bindings are unknown");
-    else planWrite(change, baseByPath.get(change.basePath), headByPath.get(path), input2, plan, hold);
-  }
-  plan.included = [.../* @__PURE__ */ new Set([...plan.writes.map((w) => w.path), ...plan.deletes])].sort();
-  plan.heldBack = [...new Set(plan.heldBack)].filter((path) => !plan.included.includes(path)).sort();
-  return plan;
-}
-function planWrite(change, base, head, input2, plan, hold) {
-  const { path } = change;
-  if (head === void 0 || sameBindings(base?.tools, head.tools)) {
-    plan.writes.push({ path, from: "head" });
-    return;
-  }
-  const text2 = input2.headText(path);
-  if (text2 === void 0) return hold(path, "head text unavailable");
-  const kind = /\.md$/i.test(path) ? "markdown" : "yaml";
-  const baseText = base === void 0 ? void 0 : input2.baseText(change.basePath);
-  const entry = baseText === void 0 ? { ok: true, entry: "" } : toolsEntryOf(baseText, kind);
-  if (!entry.ok) return hold(path, `bindings changed and the base ${entry.reason}`);
-  const edited = setToolsEntry(text2, kind, entry.entry);
-  if (!edited.ok) return hold(path, `bindings changed and ${edited.reason}`);
-  plan.writes.push({ path, text: edited.text });
-}
-function sameBindings(a, b) {
-  if (a === void 0 || b === void 0) return a === b;
-  const left = new Set(a);
-  const right = new Set(b);
-  return left.size === right.size && [...left].every((name) => right.has(name));
-}
-function pathsOf(files) {
-  const out = /* @__PURE__ */ new Set();
-  for (const file of files) {
-    out.add(file.path);
-    if (file.oldPath !== void 0) out.add(file.oldPath);
-  }
-  return out;
-}
-function byPath2(prompts) {
-  return new Map(prompts.map((prompt) => [prompt.source.path, prompt]));
-}
-
 // src/release/split.ts
 async function splitChange(options) {
   const { cwd } = options;
@@ -58862,7 +58874,7 @@ async function splitChange(options) {
     ...plan.deletes.map((path) => ({ path, entry: null }))
   ];
   const tree = await writeTree(cwd, baseSha, edits);
-  const message = splitMessage(headSha2, plan);
+  const message = splitCommitMessage(headSha2.slice(0, 12), plan);
   const sha = await commitTree(cwd, tree, baseSha, message);
   await createBranch(cwd, branch, sha, options.force ?? false);
   return { kind: "split", branch, sha, ...summary2 };
@@ -58871,18 +58883,6 @@ function entryOf(entries2, path) {
   const entry = entries2.get(path);
   if (!entry) throw new Error(`internal: ${path} is missing from the head commit`);
   return entry;
-}
-function splitMessage(headSha2, plan) {
-  return [
-    `agentgate split: the data-plane part of ${headSha2.slice(0, 12)}`,
-    "",
-    "Prompt texts, few-shot files and version bumps only; bindings, tools, servers and permission keys stay",
-    "behind for the control plane\u2019s gate.",
-    "",
-    ...plan.included.map((path) => `  shipped: ${path}`),
-    ...plan.heldBack.map((path) => `  held back: ${path}`),
-    ""
-  ].join("\n");
 }
 
 // src/gate/split-on-github.ts
@@ -58905,7 +58905,12 @@ async function runSplitCommand(input2) {
   try {
     const entries2 = await remoteEntries(input2.cwd, pr.headSha, result.plan);
     const tree = await createTree(api, await treeOf(input2.cwd, base), entries2);
-    const sha = await createCommit(api, splitMessage2(pr, result.plan), tree, [base]);
+    const sha = await createCommit(
+      api,
+      splitCommitMessage(`#${pr.number} (${pr.headSha.slice(0, 12)})`, result.plan),
+      tree,
+      [base]
+    );
     await createBranchRef(api, result.branch, sha);
     const opened = await openPullRequest(api, {
       title: `Data-plane part of #${pr.number}`,
@@ -58946,18 +58951,6 @@ async function remoteEntries(cwd, head, plan) {
   }
   for (const path of plan.deletes) out.push({ path, mode: "100644", sha: null });
   return out;
-}
-function splitMessage2(pr, plan) {
-  return [
-    `agentgate split: the data-plane part of #${pr.number} (${pr.headSha.slice(0, 12)})`,
-    "",
-    "Prompt texts, few-shot files and version bumps only; bindings, tools, servers and permission keys stay",
-    "behind for the control plane\u2019s gate.",
-    "",
-    ...plan.included.map((path) => `  shipped: ${path}`),
-    ...plan.heldBack.map((path) => `  held back: ${path}`),
-    ""
-  ].join("\n");
 }
 function pullBody(pr, plan) {
   const list = (paths) => paths.map((p) => `- \`${p.replace(/`/g, "'")}\``).join("\n") || "- none";

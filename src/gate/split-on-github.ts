@@ -3,6 +3,7 @@
 // the CLI's `split` uses, so both ship exactly the same paths.
 import { isSplitCommand, splitCommandLine } from '../core/gate/split-hint.js';
 import type { PullRequestRef } from '../core/gate/types.js';
+import { splitCommitMessage } from '../core/release/split-plan.js';
 import type { SplitPlan } from '../core/release/split-plan.js';
 import type { DiffReport } from '../core/types.js';
 import { treeEntries } from '../git/plumbing.js';
@@ -49,7 +50,12 @@ export async function runSplitCommand(input: SplitCommandInput): Promise<string[
   try {
     const entries = await remoteEntries(input.cwd, pr.headSha, result.plan);
     const tree = await createTree(api, await treeOf(input.cwd, base), entries);
-    const sha = await createCommit(api, splitMessage(pr, result.plan), tree, [base]);
+    const sha = await createCommit(
+      api,
+      splitCommitMessage(`#${pr.number} (${pr.headSha.slice(0, 12)})`, result.plan),
+      tree,
+      [base],
+    );
     await createBranchRef(api, result.branch, sha);
     const opened = await openPullRequest(api, {
       title: `Data-plane part of #${pr.number}`,
@@ -95,19 +101,6 @@ async function remoteEntries(cwd: string, head: string, plan: SplitPlan): Promis
   }
   for (const path of plan.deletes) out.push({ path, mode: '100644', sha: null });
   return out;
-}
-
-function splitMessage(pr: PullRequestRef, plan: SplitPlan): string {
-  return [
-    `agentgate split: the data-plane part of #${pr.number} (${pr.headSha.slice(0, 12)})`,
-    '',
-    'Prompt texts, few-shot files and version bumps only; bindings, tools, servers and permission keys stay',
-    'behind for the control plane’s gate.',
-    '',
-    ...plan.included.map((path) => `  shipped: ${path}`),
-    ...plan.heldBack.map((path) => `  held back: ${path}`),
-    '',
-  ].join('\n');
 }
 
 function pullBody(pr: PullRequestRef, plan: SplitPlan): string {

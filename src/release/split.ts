@@ -1,6 +1,6 @@
 // `agentgate split` as a use case both the CLI and the Action call: diff, plan (pure), then write the branch with
 // git plumbing only.
-import { planSplit } from '../core/release/split-plan.js';
+import { planSplit, splitCommitMessage } from '../core/release/split-plan.js';
 import type { SplitPlan } from '../core/release/split-plan.js';
 import { commitTree, createBranch, treeEntries, writeBlobs, writeTree } from '../git/plumbing.js';
 import type { TreeEdit } from '../git/plumbing.js';
@@ -88,7 +88,7 @@ export async function splitChange(options: SplitOptions): Promise<SplitResult> {
     ...plan.deletes.map((path) => ({ path, entry: null })),
   ];
   const tree = await writeTree(cwd, baseSha, edits);
-  const message = splitMessage(headSha, plan);
+  const message = splitCommitMessage(headSha.slice(0, 12), plan);
   const sha = await commitTree(cwd, tree, baseSha, message);
   await createBranch(cwd, branch, sha, options.force ?? false);
   return { kind: 'split', branch, sha, ...summary };
@@ -98,17 +98,4 @@ function entryOf(entries: Map<string, { mode: string; oid: string }>, path: stri
   const entry = entries.get(path);
   if (!entry) throw new Error(`internal: ${path} is missing from the head commit`);
   return entry;
-}
-
-function splitMessage(headSha: string, plan: SplitPlan): string {
-  return [
-    `agentgate split: the data-plane part of ${headSha.slice(0, 12)}`,
-    '',
-    'Prompt texts, few-shot files and version bumps only; bindings, tools, servers and permission keys stay',
-    'behind for the control plane’s gate.',
-    '',
-    ...plan.included.map((path) => `  shipped: ${path}`),
-    ...plan.heldBack.map((path) => `  held back: ${path}`),
-    '',
-  ].join('\n');
 }

@@ -125,3 +125,17 @@ function pathsOf(files: DiffReport['planes']['data']['files']): Set<string> {
 function byPath(prompts: Prompt[]): Map<string, Prompt> {
   return new Map(prompts.map((prompt) => [prompt.source.path, prompt]));
 }
+
+/** The split commit's message, locally or on GitHub: what shipped and what stayed behind. */
+export function splitCommitMessage(of: string, plan: SplitPlan): string {
+  return [
+    `agentgate split: the data-plane part of ${of}`,
+    '',
+    'Prompt texts, few-shot files and version bumps only; bindings, tools, servers and permission keys stay',
+    'behind for the control plane’s gate.',
+    '',
+    ...plan.included.map((path) => `  shipped: ${path}`),
+    ...plan.heldBack.map((path) => `  held back: ${path}`),
+    '',
+  ].join('\n');
+}
