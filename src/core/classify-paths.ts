@@ -2,6 +2,7 @@ import picomatch from 'picomatch';
 import { createSourceLookup, isAgentDefinition } from '../sources/configured.js';
 import type { SourceAdapter } from '../sources/types.js';
 import { CODEOWNERS_PATHS, CONFIG_PATHS } from './gate-files.js';
+import { compileGlobs } from './globs.js';
 import type { ChangedFile, Config, Finding, Plane } from './types.js';
 
 /** Files that change the gates themselves: always control plane, whatever the configured globs say. */
@@ -35,11 +36,7 @@ export type PathClassifier = (path: string) => Plane;
 // U+2028/U+2029; \p{Cs}: a lone surrogate (no file system name); U+FFFD: git bytes that were not UTF-8.
 const REFUSED_CHARACTER = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\uFFFD]/u;
 
-// flags 's': picomatch's `*` and `**` are built on `.`, which skips `\n`, `\r`, U+2028 and U+2029 without it.
-// flags 'i': on a case-insensitive checkout (macOS, Windows) `Registry/Tools/x.yaml` is the runtime's
-// `registry/tools/x.yaml`, so the gate must not call it ungoverned; over-matching only ever adds a gate.
-const matchOptions = { dot: true, flags: 'si' } as const;
-const gateMatcher = picomatch(GATE_FILE_PATTERNS, matchOptions);
+const gateMatcher = compileGlobs(GATE_FILE_PATTERNS);
 
 /** The first refused character of a path, as `U+XXXX`, or undefined when the path is clean. */
 export function refusedCharacterOf(path: string): string | undefined {
@@ -57,8 +54,22 @@ export function isGateFile(path: string): boolean {
  * win over data globs so that a path claimed by both gets the stricter gate. Globs match every character.
  */
 export function createPathClassification(config: Config): (path: string) => PathClass {
-  const isControl = picomatch(config.planes.control.paths, matchOptions);
-  const isData = picomatch(config.planes.data.paths, matchOptions);
+  let classification = classifications.get(config);
+  if (classification === undefined) {
+    classification = classifyUnder(config);
+    classifications.set(config, classification);
+  }
+  return classification;
+}
+
+// A config is read once and never changed, and a walk over history classifies under one config thousands of
+// times: its globs are compiled once.
+const classifications = new WeakMap<Config, (path: string) => PathClass>();
+const registryRoles = new WeakMap<Config, (path: string) => RegistryRole>();
+
+function classifyUnder(config: Config): (path: string) => PathClass {
+  const isControl = compileGlobs(config.planes.control.paths);
+  const isData = compileGlobs(config.planes.data.paths);
   const sourceOf = createSourceLookup(config.sources);
   return (path) => {
     const character = refusedCharacterOf(path);
@@ -97,6 +108,15 @@ export type SourceRole = { kind: 'source'; adapter: SourceAdapter };
 const MANIFEST_EXTENSION = /\.(?:ya?ml|json)$/i;
 
 export function createRegistryRoles(config: Config): (path: string) => RegistryRole {
+  let roles = registryRoles.get(config);
+  if (roles === undefined) {
+    roles = rolesUnder(config);
+    registryRoles.set(config, roles);
+  }
+  return roles;
+}
+
+function rolesUnder(config: Config): (path: string) => RegistryRole {
   const classify = createPathClassification(config);
   const sourceOf = createSourceLookup(config.sources);
   return (path) => {

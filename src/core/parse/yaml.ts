@@ -47,12 +47,13 @@ const PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
 };
 
 /**
- * An anchor, alias or tag can only start a token: after whitespace, a flow indicator or ':' (JSON-style flow
- * mappings). Text without any such token, and without complex keys (`? key`, `[a, b]: 1`, which js-yaml would
- * turn into strings), cannot hold an alias bomb or a custom tag, so it may take the fast path; a false alarm
- * only costs speed.
+ * An anchor, alias or tag can only start a token: after whitespace, a flow indicator, or the ':' of a JSON-style
+ * key (`"a":*x`, after a quote or a closing bracket). After any other ':' it is inside a plain scalar
+ * (`scopes: [svc:*]` is the string `svc:*`), so a wildcard scope does not leave the fast path. Text without any
+ * such token, and without complex keys (`? key`, `[a, b]: 1`, which js-yaml would turn into strings), cannot hold
+ * an alias bomb or a custom tag, so it may take the fast path; a false alarm only costs speed.
  */
-const NODE_PROPERTY = /(?:^|[\s[{,:])[&*!]|(?:^|\s)\?(?:\s|$)|[\]}][ \t]*:(?:\s|$)/;
+const NODE_PROPERTY = /(?:^|[\s[{,]|["'\]}]:)[&*!]|(?:^|\s)\?(?:\s|$)|[\]}][ \t]*:(?:\s|$)/;
 
 /**
  * Parses a YAML stream (or a JSON file). `lineOffset` is added to every line, for YAML embedded in a larger file
