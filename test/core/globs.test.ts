@@ -6,11 +6,30 @@ import { compileGlobs } from '../../src/core/globs.js';
 const OPTIONS = { dot: true, flags: 'si' } as const;
 
 // path segments and glob pieces drawn from the characters that matter to a glob engine
-const segment = fc.stringMatching(/^[a-zA-Z0-9._\-\n\u2028 ]{0,6}$/);
+// (case look-alikes too: the Kelvin sign and the long s fold onto ASCII letters only under Unicode rules)
+const segment = fc.stringMatching(/^[a-zA-Z0-9._\-\n\u2028 \u212A\u017F\u0130]{0,6}$/);
 const path = fc.array(segment, { minLength: 1, maxLength: 4 }).map((parts) => parts.join('/'));
 const globPiece = fc.oneof(
   segment,
-  fc.constantFrom('*', '**', '?', '*.yaml', '[ab]', '{a,b}', '!x', '.*', 'registry', 'Registry'),
+  fc.constantFrom(
+    '*',
+    '**',
+    '?',
+    '*.yaml',
+    '*.MD',
+    'SKILL.md',
+    '[ab]',
+    '{a,b}',
+    '!x',
+    '.*',
+    'k',
+    's',
+    'i',
+    '\\*a',
+    './',
+    '!',
+    '',
+  ),
 );
 const glob = fc
   .array(globPiece, { minLength: 1, maxLength: 4 })
@@ -38,6 +57,14 @@ describe('compileGlobs', () => {
   it('matches a path equal to a glob text that is itself a pattern (picomatch names the file literally)', () => {
     expect(compileGlobs(['tools/a[1].yaml'])('tools/a[1].yaml')).toBe(true);
     expect(compileGlobs(['tools/a[1].yaml'])('tools/a1.yaml')).toBe(true);
+  });
+
+  it('tries a glob only on paths ending with its literal tail, up to ASCII case', () => {
+    const match = compileGlobs(['**/.mcp.json', '**/SKILL.md']);
+    expect(match('a/b/.MCP.JSON')).toBe(true);
+    expect(match('deep/x/skill.md')).toBe(true);
+    expect(match('a/.mcp.json.bak')).toBe(false);
+    expect(match('a/\u212Amcp.json')).toBe(false);
   });
 
   it('matches nothing with no globs, and never the empty path', () => {
