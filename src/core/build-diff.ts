@@ -15,7 +15,7 @@ import { diffToolRegistry } from './diff-tools.js';
 import { diffFlows } from './flows.js';
 import { PROMPT_BINDINGS_UNKNOWN, SOURCE_UNREAD_CODES } from './parse-snapshot.js';
 import type { ParsedSnapshot } from './parse-snapshot.js';
-import { classifyBlastRadius } from './radius.js';
+import { memoizeBlastRadius } from './radius.js';
 import { changedFieldsOf, markNewFindings } from './new-findings.js';
 import { computeSignoffRequirement, exceedsMaxRadius } from './signoffs.js';
 import { pinServers, resolveSourceAgents } from './source-agents.js';
@@ -73,26 +73,27 @@ export function buildDiffReport(input: DiffInput): DiffReport {
   holdUnreadablePrompts(files, input.changedFiles, headRegistry.findings, changedPaths);
   holdNewAgentFiles(files, classify);
 
-  const tools = diffToolRegistry(baseRegistry.tools, headRegistry.tools, { actions });
+  // one classification per tool for the whole diff: both sides share the tools of unchanged files
+  const blastRadius = memoizeBlastRadius(actions);
+  const tools = diffToolRegistry(baseRegistry.tools, headRegistry.tools, { actions, blastRadius });
   // agents of client files (SPEC 2.4) bind like prompts: their `tools` are authority inside data-plane files
   const bindings = diffBindings(
     [...baseRegistry.prompts, ...(baseRegistry.agents ?? [])],
     [...headRegistry.prompts, ...(headRegistry.agents ?? [])],
   );
-  const baseRadius = memoizeRadius(actions);
-  const headRadius = memoizeRadius(actions);
+  const radiusOf = (tool: Tool): Radius => blastRadius(tool).radius;
   const baseServers = pinServers(baseRegistry.servers ?? []);
   const headServers = pinServers(headRegistry.servers ?? []);
-  const baseAgents = resolveSide(baseRegistry, baseServers, baseRadius, actions);
-  const headAgents = resolveSide(headRegistry, headServers, headRadius, actions);
+  const baseAgents = resolveSide(baseRegistry, baseServers, radiusOf, actions);
+  const headAgents = resolveSide(headRegistry, headServers, radiusOf, actions);
   const internalHosts = config.planes.control.internalHosts;
   const flows = diffFlows(baseAgents.all, headAgents.all, {
     base: {
-      radiusOf: (tool) => baseAgents.source.pseudoRadius.get(tool) ?? baseRadius.of(tool),
+      radiusOf: (tool) => baseAgents.source.pseudoRadius.get(tool) ?? radiusOf(tool),
       internalHosts,
     },
     head: {
-      radiusOf: (tool) => headAgents.source.pseudoRadius.get(tool) ?? headRadius.of(tool),
+      radiusOf: (tool) => headAgents.source.pseudoRadius.get(tool) ?? radiusOf(tool),
       internalHosts,
     },
   });
@@ -128,7 +129,7 @@ export function buildDiffReport(input: DiffInput): DiffReport {
         const bound = headAgents.source.bindingRadius(agent, name);
         if (bound !== null) return bound;
         const tool = headByName.get(name);
-        return tool ? headRadius.of(tool) : null;
+        return tool ? radiusOf(tool) : null;
       },
       gateFilesChanged: gateFiles.length > 0,
       flowsAdded: flows.added,
@@ -157,6 +158,7 @@ export function buildDiffReport(input: DiffInput): DiffReport {
       // per-tool checks only where a finding could be kept: the same findings as checking every tool
       ...validateRegistry(headRegistry, {
         actions,
+        blastRadius,
         checkTool: toolsToCheck(headRegistry.tools, changedPaths, changedTools),
       }),
     ]
@@ -225,7 +227,15 @@ export function buildDiffReport(input: DiffInput): DiffReport {
       ...sortFindings(
         markNewFindings({
           head: waived.findings,
-          base: [...baseRegistry.findings, ...validateRegistry(baseRegistry, { actions })],
+          // the base's per-tool findings can only match head findings of the changed files and tools
+          base: [
+            ...baseRegistry.findings,
+            ...validateRegistry(baseRegistry, {
+              actions,
+              blastRadius,
+              checkTool: toolsToCheck(baseRegistry.tools, basePathsOf(input.changedFiles), changedTools),
+            }),
+          ],
           changedFiles: input.changedFiles,
           changedFields: changedFieldsOf([...tools, ...servers]),
         }),
@@ -269,14 +279,14 @@ function holdUnreadablePrompts(
 function resolveSide(
   registry: Registry,
   servers: ReturnType<typeof pinServers>,
-  radius: ReturnType<typeof memoizeRadius>,
+  radiusOf: (tool: Tool) => Radius,
   actions: Record<string, Radius>,
 ): { all: Map<string, Tool[]>; source: ResolvedAgents } {
   const all = resolveAgents(registry.tools, registry.prompts);
   const source = resolveSourceAgents(registry.agents ?? [], {
     servers,
     tools: registry.tools,
-    radiusOf: (tool) => radius.of(tool),
+    radiusOf,
     actions,
   });
   for (const [id, tools] of source.agents) all.set(id, tools);
@@ -309,18 +319,12 @@ function holdNewAgentFiles(
   files.control.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-function memoizeRadius(actions: Record<string, Radius>) {
-  const cache = new Map<Tool, Radius>();
-  return {
-    of(tool: Tool): Radius {
-      let radius = cache.get(tool);
-      if (radius === undefined) {
-        radius = classifyBlastRadius(tool, actions).radius;
-        cache.set(tool, radius);
-      }
-      return radius;
-    },
-  };
+/** The paths the changed files had at the base: a renamed file's findings there are under its old name. */
+function basePathsOf(changedFiles: readonly ChangedFile[]): Set<string> {
+  const paths = new Set<string>();
+  for (const file of changedFiles) paths.add(file.oldPath ?? file.path);
+  for (const file of changedFiles) paths.add(file.path);
+  return paths;
 }
 
 function changedGateFiles(
