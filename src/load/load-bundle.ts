@@ -1,36 +1,59 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { readControlBundle } from '../core/release/read-bundle.js';
 import type { ControlBundle } from '../core/release/bundle.js';
 import type { Registry } from '../core/types.js';
 import { UsageError } from '../errors.js';
 
 /** Bundles are JSON of a registry's size; anything far larger is not one of ours. */
-const MAX_BUNDLE_BYTES = 64 * 1024 * 1024;
+const MIB = 1024 * 1024;
+export const MAX_BUNDLE_BYTES = 64 * MIB;
+const CHUNK_BYTES = MIB;
 
 /**
  * Reads a released control bundle (`agentgate release --plane control`) for the runtime. A bundle whose digest
  * does not match its contents, or that is not a control bundle, is refused whole: exit 2, one line.
  */
 export function loadBundle(path: string): { bundle: ControlBundle; registry: Registry } {
-  let text: string;
+  let buffer: Buffer | null;
   try {
-    const buffer = readFileSync(path);
-    if (buffer.length > MAX_BUNDLE_BYTES)
-      throw new UsageError(`${path}: bundle is over ${MAX_BUNDLE_BYTES} bytes`);
-    text = buffer.toString('utf8');
+    buffer = readAtMost(path, MAX_BUNDLE_BYTES);
   } catch (error) {
-    if (error instanceof UsageError) throw error;
     throw new UsageError(
       `${path}: cannot read the bundle (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
     );
   }
+  if (buffer === null)
+    throw new UsageError(`${path}: bundle is over ${MAX_BUNDLE_BYTES / MIB} MiB (${MAX_BUNDLE_BYTES} bytes)`);
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(buffer.toString('utf8'));
   } catch (error) {
     throw new UsageError(`${path}:1: bundle is not JSON (${(error as Error).message.split('\n')[0]})`);
   }
   const read = readControlBundle(value, path);
   if (!read.ok) throw new UsageError(`${path}: field '${read.field}': ${read.message}`);
   return { bundle: read.bundle, registry: read.registry };
+}
+
+/**
+ * The file's bytes, or null when there are more than `limit`. A regular file is judged on its size before a byte
+ * is read; a pipe or device (`/dev/stdin`, `/dev/zero`) has no size, so reading stops one byte past the limit.
+ */
+function readAtMost(path: string, limit: number): Buffer | null {
+  const fd = openSync(path, 'r');
+  try {
+    if (fstatSync(fd).size > limit) return null;
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+      const count = readSync(fd, chunk, 0, CHUNK_BYTES, null);
+      if (count === 0) return Buffer.concat(chunks, total);
+      total += count;
+      if (total > limit) return null;
+      chunks.push(chunk.subarray(0, count));
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
