@@ -1,13 +1,12 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { readControlBundle } from '../core/release/read-bundle.js';
 import type { ControlBundle } from '../core/release/bundle.js';
 import type { Registry } from '../core/types.js';
 import { UsageError } from '../errors.js';
+import { readAtMost } from './read-at-most.js';
 
-/** Bundles are JSON of a registry's size; anything far larger is not one of ours. */
 const MIB = 1024 * 1024;
+/** Bundles are JSON of a registry's size; anything far larger is not one of ours. */
 export const MAX_BUNDLE_BYTES = 64 * MIB;
-const CHUNK_BYTES = MIB;
 
 /**
  * Reads a released control bundle (`agentgate release --plane control`) for the runtime. A bundle whose digest
@@ -33,27 +32,4 @@ export function loadBundle(path: string): { bundle: ControlBundle; registry: Reg
   const read = readControlBundle(value, path);
   if (!read.ok) throw new UsageError(`${path}: field '${read.field}': ${read.message}`);
   return { bundle: read.bundle, registry: read.registry };
-}
-
-/**
- * The file's bytes, or null when there are more than `limit`. A regular file is judged on its size before a byte
- * is read; a pipe or device (`/dev/stdin`, `/dev/zero`) has no size, so reading stops one byte past the limit.
- */
-function readAtMost(path: string, limit: number): Buffer | null {
-  const fd = openSync(path, 'r');
-  try {
-    if (fstatSync(fd).size > limit) return null;
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
-      const count = readSync(fd, chunk, 0, CHUNK_BYTES, null);
-      if (count === 0) return Buffer.concat(chunks, total);
-      total += count;
-      if (total > limit) return null;
-      chunks.push(chunk.subarray(0, count));
-    }
-  } finally {
-    closeSync(fd);
-  }
 }
