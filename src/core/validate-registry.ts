@@ -126,16 +126,16 @@ export function validateRegistry(registry: Registry, options: ValidateOptions = 
     scanStrings({ text: prompt.text, meta: prompt.meta }, [], (fieldPath, text) => {
       const source = fieldPath[0] === 'text' ? [] : fieldPath.slice(1);
       const line = () => (source.length > 0 ? promptLine(prompt, source) : prompt.source.line);
-      reportHidden(
+      reportHidden({
         report,
-        'warning',
-        prompt.source.path,
+        severity: 'warning',
+        path: prompt.source.path,
         line,
-        `prompt ${JSON.stringify(prompt.id)}`,
-        prompt.id,
-        source,
+        subject: `prompt ${JSON.stringify(prompt.id)}`,
+        tool: prompt.id,
+        fieldPath: source,
         text,
-      );
+      });
     });
   }
   for (const tool of registry.tools) {
@@ -215,16 +215,16 @@ function scanTool(tool: Tool, report: Report, lineOf: (tool: Tool, field: FieldP
   const { source: _source, ...fields } = tool;
   scanStrings(fields, [], (fieldPath, text) => {
     if (fieldPath[0] === 'name' || fieldPath[0] === 'server') return; // names are ASCII-checked by the parser
-    reportHidden(
+    reportHidden({
       report,
-      'error',
-      tool.source.path,
-      () => lineOf(tool, fieldPath),
-      `tool ${JSON.stringify(tool.name)}`,
-      tool.name,
+      severity: 'error',
+      path: tool.source.path,
+      line: () => lineOf(tool, fieldPath),
+      subject: `tool ${JSON.stringify(tool.name)}`,
+      tool: tool.name,
       fieldPath,
       text,
-    );
+    });
     if (isModelFacing(fieldPath)) {
       const phrases = findInstructionLikeText(text);
       if (phrases.length === 0) return;
@@ -249,17 +249,23 @@ function isModelFacing(fieldPath: FieldPath): boolean {
   return fieldPath[0] === 'inputSchema' && (last === 'description' || last === 'title');
 }
 
-function reportHidden(
-  report: Report,
-  severity: Severity,
-  path: string,
-  line: () => number,
-  subject: string,
-  tool: string,
-  fieldPath: FieldPath,
-  text: string,
-): void {
-  reportControls(report, severity, path, line, subject, tool, fieldPath, text);
+/** One string being scanned: where it sits, whose it is, and how its findings are reported. */
+interface ScannedText {
+  report: Report;
+  severity: Severity;
+  path: string;
+  /** lazy: locating a field is paid only when there is something to report */
+  line: () => number;
+  /** how the message names the owner, e.g. `tool "x"` */
+  subject: string;
+  tool: string;
+  fieldPath: FieldPath;
+  text: string;
+}
+
+function reportHidden(scanned: ScannedText): void {
+  reportControls(scanned);
+  const { report, severity, path, line, subject, tool, fieldPath, text } = scanned;
   const hidden = findHiddenUnicode(text);
   const first = hidden[0];
   if (!first) return;
@@ -279,16 +285,8 @@ function reportHidden(
 }
 
 /** Control characters and escape sequences: in a terminal they rewrite what the reviewer reads. */
-function reportControls(
-  report: Report,
-  severity: Severity,
-  path: string,
-  line: () => number,
-  subject: string,
-  tool: string,
-  fieldPath: FieldPath,
-  text: string,
-): void {
+function reportControls(scanned: ScannedText): void {
+  const { report, severity, path, line, subject, tool, fieldPath, text } = scanned;
   const controls = findControlCharacters(text);
   const first = controls[0];
   if (!first) return;

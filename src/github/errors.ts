@@ -9,11 +9,15 @@ export class GitHubError extends AgentgateError {
   }
 }
 
-interface RequestErrorLike {
-  status?: number;
-  message?: string;
+interface ErrorCause {
   code?: string;
-  cause?: { code?: string; message?: string };
+  message?: string;
+  cause?: ErrorCause;
+}
+interface RequestErrorLike extends ErrorCause {
+  status?: number;
+  /** set when GitHub answered; Octokit reports a request that never got an answer as status 500 without one */
+  response?: unknown;
 }
 
 /**
@@ -22,10 +26,11 @@ interface RequestErrorLike {
  */
 export function toGitHubError(what: string, error: unknown): GitHubError {
   const e = (typeof error === 'object' && error !== null ? error : {}) as RequestErrorLike;
-  const status = typeof e.status === 'number' && e.status > 0 ? e.status : null;
+  const answered = !(e.status === 500 && e.response === undefined && e.cause !== undefined);
+  const status = typeof e.status === 'number' && e.status > 0 && answered ? e.status : null;
   const said = oneLine(e.message ?? '');
   if (status === null) {
-    const cause = e.cause?.code ?? e.code ?? oneLine(e.cause?.message ?? said);
+    const cause = e.cause?.cause?.code ?? e.cause?.code ?? e.code ?? oneLine(e.cause?.message ?? said);
     return new GitHubError(`${what} failed: could not reach GitHub (${cause || 'network error'})`, null);
   }
   const hint =

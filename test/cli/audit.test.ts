@@ -1,86 +1,21 @@
-// agentgate audit against a real history and the fake GitHub. The fake has no route for
-// GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls, so a small front server answers that one (checked
-// against GitHub's OpenAPI description like every other request) and forwards the rest to the fake.
+// agentgate audit against a real history and the fake GitHub, which lists the pull request that merged a commit
+// (GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls) for the pulls it knows as merged.
 import { spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
-import { createServer, request } from 'node:http';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditReport } from '../../src/core/governance/audit.js';
 import { computeDiff } from '../../src/load/compute-diff.js';
 import { startFakeGitHub } from '../helpers/fake-github.js';
 import type { FakeGitHub } from '../helpers/fake-github.js';
-import { operationFor, validateRequest } from '../helpers/github-openapi.js';
 import { CLI_PATH } from '../helpers/run-cli.js';
 import { createTempRepo, runTestGit } from '../helpers/temp-repo.js';
 import type { TempRepo } from '../helpers/temp-repo.js';
 import { tool } from '../governance/history-fixture.js';
 
-interface MergedPull {
-  number: number;
-  author: string;
-  baseSha: string;
-  headSha: string;
-  mergeSha: string;
-}
-
 let fake: FakeGitHub;
-let front: Server;
-let frontUrl = '';
 let repo: TempRepo;
-const merged = new Map<string, MergedPull>();
-const commitLookups: string[] = [];
-
-function startFront(): Promise<void> {
-  const operation = operationFor('GET', '/repos/{owner}/{repo}/commits/{commit_sha}/pulls');
-  front = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const match = operation.regex.exec(url.pathname);
-    if (req.method === 'GET' && match) {
-      const problems = validateRequest(operation, url.pathname, url.searchParams, undefined);
-      if (!req.headers.authorization) problems.push('no Authorization header');
-      fake.violations.push(...problems);
-      const sha = decodeURIComponent(match[3] as string);
-      commitLookups.push(sha);
-      const pull = merged.get(sha);
-      const body = pull
-        ? [
-            {
-              number: pull.number,
-              state: 'closed',
-              user: { login: pull.author, id: 1, type: 'User' },
-              html_url: `https://github.com/acme/agents/pull/${pull.number}`,
-              base: { ref: 'main', sha: pull.baseSha },
-              head: { ref: `feature-${pull.number}`, sha: pull.headSha },
-              merged_at: '2024-01-02T00:00:00Z',
-              merge_commit_sha: pull.mergeSha,
-            },
-          ]
-        : [];
-      res.writeHead(problems.length > 0 ? 422 : 200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(body));
-      return;
-    }
-    const target = new URL(req.url ?? '/', fake.url);
-    const forward = request(
-      target,
-      { method: req.method, headers: { ...req.headers, host: target.host } },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    req.pipe(forward);
-  });
-  return new Promise((resolve) =>
-    front.listen(0, '127.0.0.1', () => {
-      frontUrl = `http://127.0.0.1:${(front.address() as AddressInfo).port}`;
-      resolve();
-    }),
-  );
-}
+const MERGED_AT = '2024-01-02T00:00:00Z';
 
 let clock = Date.UTC(2024, 0, 2) / 1000;
 const dated = () => {
@@ -114,26 +49,21 @@ function mergeBranch(
     dated(),
   );
   const merge = repo.git('rev-parse', 'HEAD');
-  merged.set(merge, {
-    number,
-    author,
-    baseSha: base,
-    headSha: heads[heads.length - 1] as string,
-    mergeSha: merge,
-  });
   fake.addPull({
     number,
     author,
     baseSha: base,
     headSha: heads[heads.length - 1] as string,
+    headRef: `feature-${number}`,
     state: 'closed',
+    mergeCommitSha: merge,
+    mergedAt: MERGED_AT,
   });
   return { base, heads, merge };
 }
 
 beforeAll(async () => {
   fake = await startFakeGitHub();
-  await startFront();
   repo = await createTempRepo();
   repo.write('agentgate.yaml', 'version: 1\nplanes:\n  control:\n    signers: ["@alice", "@bob"]\n');
   repo.write('.github/CODEOWNERS', '/registry/prompts/ @acme/prompt-eng\n/registry/tools/ @acme/security\n');
@@ -178,13 +108,6 @@ beforeAll(async () => {
   const squashBase = repo.git('rev-parse', 'HEAD');
   repo.write('registry/tools/send-email.yaml', tool('send_email', 'irreversible', ['mail:send']));
   const squash = commit('Send email (#10)');
-  merged.set(squash, {
-    number: 10,
-    author: 'mallory',
-    baseSha: squashBase,
-    headSha: 'f'.repeat(40),
-    mergeSha: squash,
-  });
   // GitHub still lists a squash-merged PR's commits (who pushed what), though they are gone from the clone
   fake.addPull({
     number: 10,
@@ -192,6 +115,8 @@ beforeAll(async () => {
     baseSha: squashBase,
     headSha: 'f'.repeat(40),
     state: 'closed',
+    mergeCommitSha: squash,
+    mergedAt: MERGED_AT,
   });
   fake.addComment({
     issue: 10,
@@ -209,7 +134,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   repo.cleanup();
-  await new Promise<void>((resolve) => front.close(() => resolve()));
   await fake.close();
 });
 
@@ -220,7 +144,7 @@ function audit(...args: string[]): Promise<{ code: number | null; stdout: string
       NO_COLOR: '1',
       GITHUB_TOKEN: 'test-token',
       GITHUB_REPOSITORY: 'acme/agents',
-      GITHUB_API_URL: frontUrl,
+      GITHUB_API_URL: fake.url,
     };
     delete env.AGENTGATE_TOKEN;
     const child = spawn(process.execPath, [CLI_PATH, 'audit', ...args], { cwd: repo.dir, env });
@@ -233,6 +157,7 @@ function audit(...args: string[]): Promise<{ code: number | null; stdout: string
 }
 
 const requestsTo = (path: RegExp) => fake.requests.filter((r) => path.test(r.path)).length;
+const commitLookups = () => requestsTo(/^\/repos\/acme\/agents\/commits\/[0-9a-f]{40}\/pulls$/);
 
 describe('agentgate audit', () => {
   it('finds the tools that reached main without a sign-off on their digest', async () => {
@@ -272,7 +197,7 @@ describe('agentgate audit', () => {
 
   it('says the same in text, and resumes from .git/agentgate-audit.json without asking again for what passed', async () => {
     expect(existsSync(join(repo.dir, '.git', 'agentgate-audit.json'))).toBe(true);
-    const lookups = commitLookups.length;
+    const lookups = commitLookups();
     const reviews7 = requestsTo(/\/pulls\/7\/reviews$/);
     const reviews8 = requestsTo(/\/pulls\/8\/reviews$/);
     const result = await audit();
@@ -282,7 +207,7 @@ describe('agentgate audit', () => {
     );
     expect(result.stdout).toMatch(/^NO PULL REQUEST {2}debug_shell/m);
     expect(result.stdout).toContain('2 of 5 tool(s) reached main');
-    expect(commitLookups.length - lookups).toBe(1); // only the direct push, which has no pull request to remember
+    expect(commitLookups() - lookups).toBe(1); // only the direct push, which has no pull request to remember
     expect(requestsTo(/\/pulls\/7\/reviews$/)).toBe(reviews7);
     expect(requestsTo(/\/pulls\/8\/reviews$/)).toBe(reviews8 + 1);
 

@@ -1,6 +1,7 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, openSync, readFileSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MAX_BUNDLE_BYTES } from '../../src/load/load-bundle.js';
 import { runCli } from '../helpers/run-cli.js';
 import { createTempRepo } from '../helpers/temp-repo.js';
 import type { TempRepo } from '../helpers/temp-repo.js';
@@ -118,5 +119,61 @@ describe('a bundle re-sealed around hostile contents', () => {
     expect(result.stderr.trim().split('\n')).toEqual([
       expect.stringContaining("field 'tools[1].scopes': must be an array of strings"),
     ]);
+  });
+});
+
+describe('the bundle size cap', () => {
+  /** The released bundle, then JSON whitespace streamed up to `size` bytes: still the same valid bundle. */
+  function padBundle(path: string, size: number): void {
+    const text = readFileSync(bundlePath);
+    const fd = openSync(path, 'w');
+    try {
+      writeSync(fd, text);
+      const spaces = Buffer.alloc(1024 * 1024, ' ');
+      for (let left = size - text.length; left > 0; left -= spaces.length)
+        writeSync(fd, spaces, 0, Math.min(left, spaces.length));
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  const refusedForSize = (result: { code: number; stdout: string; stderr: string }) => {
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringContaining('bundle is over 64 MiB')]);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  };
+
+  it('is 64 MiB', () => {
+    expect(MAX_BUNDLE_BYTES).toBe(64 * 1024 * 1024);
+  });
+
+  it('reads a bundle of exactly the cap and enforces it', () => {
+    const path = join(repo.dir, 'padded.json');
+    padBundle(path, MAX_BUNDLE_BYTES);
+    expect(readFileSync(path).length).toBe(MAX_BUNDLE_BYTES);
+    const allowed = check('describe.json', '--bundle', path);
+    expect(allowed.stderr).toBe('');
+    expect(allowed.code).toBe(0);
+    expect(check('delete-prod.json', '--bundle', path).code).toBe(1);
+  });
+
+  it('refuses a bundle one byte over the cap in one line, exit 2', () => {
+    // sparse: a valid bundle's bytes, then zeros no disk block holds
+    const path = join(repo.dir, 'over.json');
+    cpSync(bundlePath, path);
+    truncateSync(path, MAX_BUNDLE_BYTES + 1);
+    refusedForSize(check('describe.json', '--bundle', path));
+  });
+
+  it('judges a file on its size before reading it: 8 GiB is turned away, not loaded', () => {
+    const path = join(repo.dir, 'huge.json');
+    writeFileSync(path, '');
+    truncateSync(path, 8 * 1024 * 1024 * 1024);
+    refusedForSize(check('describe.json', '--bundle', path));
+  });
+
+  it('stops reading a device that never ends one byte past the cap', () => {
+    refusedForSize(check('describe.json', '--bundle', '/dev/zero'));
   });
 });

@@ -129,6 +129,21 @@ describe('GitHubApi against the fake GitHub', () => {
     expect((error as Error).message).not.toContain('ghs_secret');
   });
 
+  it('says GitHub could not be reached when nothing answered, never an HTTP status it did not send', async () => {
+    // Octokit reports a refused connection as status 500; no response came, so there is no status to name
+    const closed = await startFakeGitHub();
+    await closed.close();
+    const unreachable = new GitHubApi(createGitHubClient({ token: 'ghs_secret', baseUrl: closed.url }), {
+      owner: 'acme',
+      repo: 'agents',
+    });
+    const error = await unreachable.reviews(7).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GitHubError);
+    expect((error as GitHubError).status).toBeNull();
+    expect((error as Error).message).toBe('GET reviews of #7 failed: could not reach GitHub (ECONNREFUSED)');
+    expect(closed.requests).toEqual([]);
+  });
+
   it('team membership: active counts; 403 and 404 are unverifiable', async () => {
     fake.teams.set('acme/security', ['dave']);
     expect(await api.teamMembership('acme', 'security', 'dave')).toBe('active');
