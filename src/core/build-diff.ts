@@ -1,4 +1,4 @@
-import { diffBindings, resolveAgents } from './agents.js';
+import { diffBindings } from './agents.js';
 import {
   createPathClassification,
   isGateFile,
@@ -15,11 +15,9 @@ import { diffToolRegistry } from './diff-tools.js';
 import { diffFlows } from './flows.js';
 import { PROMPT_BINDINGS_UNKNOWN, SOURCE_UNREAD_CODES } from './parse-snapshot.js';
 import type { ParsedSnapshot } from './parse-snapshot.js';
-import { classifyBlastRadius } from './radius.js';
 import { changedFieldsOf, markNewFindings } from './new-findings.js';
 import { computeSignoffRequirement, exceedsMaxRadius } from './signoffs.js';
-import { pinServers, resolveSourceAgents } from './source-agents.js';
-import type { ResolvedAgents } from './source-agents.js';
+import { resolveTreeAgents } from './tree-agents.js';
 import type {
   BindingChange,
   ChangedFile,
@@ -79,22 +77,13 @@ export function buildDiffReport(input: DiffInput): DiffReport {
     [...baseRegistry.prompts, ...(baseRegistry.agents ?? [])],
     [...headRegistry.prompts, ...(headRegistry.agents ?? [])],
   );
-  const baseRadius = memoizeRadius(actions);
-  const headRadius = memoizeRadius(actions);
-  const baseServers = pinServers(baseRegistry.servers ?? []);
-  const headServers = pinServers(headRegistry.servers ?? []);
-  const baseAgents = resolveSide(baseRegistry, baseServers, baseRadius, actions);
-  const headAgents = resolveSide(headRegistry, headServers, headRadius, actions);
-  const internalHosts = config.planes.control.internalHosts;
-  const flows = diffFlows(baseAgents.all, headAgents.all, {
-    base: {
-      radiusOf: (tool) => baseAgents.source.pseudoRadius.get(tool) ?? baseRadius.of(tool),
-      internalHosts,
-    },
-    head: {
-      radiusOf: (tool) => headAgents.source.pseudoRadius.get(tool) ?? headRadius.of(tool),
-      internalHosts,
-    },
+  const baseSide = resolveTreeAgents(baseRegistry, config);
+  const headSide = resolveTreeAgents(headRegistry, config);
+  const baseServers = baseSide.servers;
+  const headServers = headSide.servers;
+  const flows = diffFlows(baseSide.agents, headSide.agents, {
+    base: baseSide.flowContext,
+    head: headSide.flowContext,
   });
   const ruleContext = (registry: Registry, servers: typeof baseServers) => ({
     servers,
@@ -125,10 +114,10 @@ export function buildDiffReport(input: DiffInput): DiffReport {
       tools,
       bindings,
       radiusOfBound: (name, agent) => {
-        const bound = headAgents.source.bindingRadius(agent, name);
+        const bound = headSide.source.bindingRadius(agent, name);
         if (bound !== null) return bound;
         const tool = headByName.get(name);
-        return tool ? headRadius.of(tool) : null;
+        return tool ? headSide.radiusOf(tool) : null;
       },
       gateFilesChanged: gateFiles.length > 0,
       flowsAdded: flows.added,
@@ -163,7 +152,7 @@ export function buildDiffReport(input: DiffInput): DiffReport {
       .filter((finding) => finding.code !== 'duplicate-prompt')
       .filter(relevant),
     ...findDuplicatePromptIds(headRegistry.prompts, changedPaths),
-    ...headAgents.source.findings.filter(relevant),
+    ...headSide.source.findings.filter(relevant),
     ...refusedChangedPaths(input.changedFiles),
   ]);
   const waived = applyWaivers(
@@ -263,27 +252,6 @@ function holdUnreadablePrompts(
 }
 
 /**
- * Every agent of one side: registry prompts' bindings (or the whole registry as one agent), then the agents of
- * client files with everything they reach.
- */
-function resolveSide(
-  registry: Registry,
-  servers: ReturnType<typeof pinServers>,
-  radius: ReturnType<typeof memoizeRadius>,
-  actions: Record<string, Radius>,
-): { all: Map<string, Tool[]>; source: ResolvedAgents } {
-  const all = resolveAgents(registry.tools, registry.prompts);
-  const source = resolveSourceAgents(registry.agents ?? [], {
-    servers,
-    tools: registry.tools,
-    radiusOf: (tool) => radius.of(tool),
-    actions,
-  });
-  for (const [id, tools] of source.agents) all.set(id, tools);
-  return { all, source };
-}
-
-/**
  * An agent definition file that appears, goes or moves is a new (or revoked) principal its client can invoke:
  * the control plane's owners see it, though it costs sign-offs only for what it grants (SPEC 2.4: the sources
  * are control by path; 3.2: only a text edit of one stays data).
@@ -307,20 +275,6 @@ function holdNewAgentFiles(
   if (held.length === 0) return;
   files.control.push(...held);
   files.control.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-}
-
-function memoizeRadius(actions: Record<string, Radius>) {
-  const cache = new Map<Tool, Radius>();
-  return {
-    of(tool: Tool): Radius {
-      let radius = cache.get(tool);
-      if (radius === undefined) {
-        radius = classifyBlastRadius(tool, actions).radius;
-        cache.set(tool, radius);
-      }
-      return radius;
-    },
-  };
 }
 
 function changedGateFiles(
