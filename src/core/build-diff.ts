@@ -1,4 +1,6 @@
 import { diffBindings } from './agents.js';
+import { resolveDataReviewers } from './gate/reviewers.js';
+import type { GatePeople } from './gate/reviewers.js';
 import {
   createPathClassification,
   isGateFile,
@@ -42,13 +44,14 @@ export interface DiffInput {
   config: Config;
   /** YYYY-MM-DD, for waiver expiry */
   today: string;
-  /** owners per path, e.g. from CODEOWNERS at base; used when a plane configures no reviewers */
+  /** owners per path, e.g. from CODEOWNERS at base: the data plane asks the owners of its changed files */
   ownersOf?: (path: string) => string[];
   /**
-   * Who owns the control plane's paths (CODEOWNERS on its globs): they review a control change when the config
-   * names no reviewers, never the owners of the files a PR chose to touch. Absent: owners of the changed files.
+   * Who the gate names for each plane (resolveGatePeople), resolved once per run: the control plane's reviewers
+   * are the owners of its paths, never of the files a PR chose to touch. Absent: configured reviewers, else the
+   * owners of the changed files.
    */
-  controlOwners?: string[];
+  people?: GatePeople;
   /** the data plane's behavioural verdict, loaded by the caller when the data plane changed */
   eval?: EvalOutcome;
 }
@@ -170,9 +173,14 @@ export function buildDiffReport(input: DiffInput): DiffReport {
     files.control.length > 0 || bindings.length > 0 || servers.length > 0 || permissions.length > 0;
   const reviewersFor = (configured: string[], paths: ChangedFile[]) =>
     configured.length > 0 ? configured : ownersOfFiles(paths, input.ownersOf);
+  const { people } = input;
+  const dataReviewers = () =>
+    people
+      ? resolveDataReviewers(people, files.data, input.ownersOf)
+      : reviewersFor(config.planes.data.reviewers, files.data);
   const controlReviewers = () =>
-    config.planes.control.reviewers.length === 0 && input.controlOwners !== undefined
-      ? input.controlOwners
+    people
+      ? [...people.control]
       : reviewersFor(config.planes.control.reviewers, [
           ...files.control,
           ...boundToolFiles(bindings, headByName, baseRegistry.tools),
@@ -187,7 +195,7 @@ export function buildDiffReport(input: DiffInput): DiffReport {
         changed: files.data.length > 0,
         files: files.data,
         prompts: prompts.changes,
-        reviewers: files.data.length > 0 ? reviewersFor(config.planes.data.reviewers, files.data) : [],
+        reviewers: files.data.length > 0 ? dataReviewers() : [],
         ...(input.eval?.delta ? { eval: input.eval.delta } : {}),
       },
       control: {
