@@ -1,4 +1,6 @@
-import { diffBindings, resolveAgents } from './agents.js';
+import { diffBindings } from './agents.js';
+import { resolveDataReviewers } from './gate/reviewers.js';
+import type { GatePeople } from './gate/reviewers.js';
 import {
   createPathClassification,
   isGateFile,
@@ -15,11 +17,9 @@ import { diffToolRegistry } from './diff-tools.js';
 import { diffFlows } from './flows.js';
 import { PROMPT_BINDINGS_UNKNOWN, SOURCE_UNREAD_CODES } from './parse-snapshot.js';
 import type { ParsedSnapshot } from './parse-snapshot.js';
-import { classifyBlastRadius } from './radius.js';
 import { changedFieldsOf, markNewFindings } from './new-findings.js';
 import { computeSignoffRequirement, exceedsMaxRadius } from './signoffs.js';
-import { pinServers, resolveSourceAgents } from './source-agents.js';
-import type { ResolvedAgents } from './source-agents.js';
+import { resolveTreeAgents } from './tree-agents.js';
 import type {
   BindingChange,
   ChangedFile,
@@ -44,13 +44,14 @@ export interface DiffInput {
   config: Config;
   /** YYYY-MM-DD, for waiver expiry */
   today: string;
-  /** owners per path, e.g. from CODEOWNERS at base; used when a plane configures no reviewers */
+  /** owners per path, e.g. from CODEOWNERS at base: the data plane asks the owners of its changed files */
   ownersOf?: (path: string) => string[];
   /**
-   * Who owns the control plane's paths (CODEOWNERS on its globs): they review a control change when the config
-   * names no reviewers, never the owners of the files a PR chose to touch. Absent: owners of the changed files.
+   * Who the gate names for each plane (resolveGatePeople), resolved once per run: the control plane's reviewers
+   * are the owners of its paths, never of the files a PR chose to touch. Absent: configured reviewers, else the
+   * owners of the changed files.
    */
-  controlOwners?: string[];
+  people?: GatePeople;
   /** the data plane's behavioural verdict, loaded by the caller when the data plane changed */
   eval?: EvalOutcome;
 }
@@ -79,22 +80,13 @@ export function buildDiffReport(input: DiffInput): DiffReport {
     [...baseRegistry.prompts, ...(baseRegistry.agents ?? [])],
     [...headRegistry.prompts, ...(headRegistry.agents ?? [])],
   );
-  const baseRadius = memoizeRadius(actions);
-  const headRadius = memoizeRadius(actions);
-  const baseServers = pinServers(baseRegistry.servers ?? []);
-  const headServers = pinServers(headRegistry.servers ?? []);
-  const baseAgents = resolveSide(baseRegistry, baseServers, baseRadius, actions);
-  const headAgents = resolveSide(headRegistry, headServers, headRadius, actions);
-  const internalHosts = config.planes.control.internalHosts;
-  const flows = diffFlows(baseAgents.all, headAgents.all, {
-    base: {
-      radiusOf: (tool) => baseAgents.source.pseudoRadius.get(tool) ?? baseRadius.of(tool),
-      internalHosts,
-    },
-    head: {
-      radiusOf: (tool) => headAgents.source.pseudoRadius.get(tool) ?? headRadius.of(tool),
-      internalHosts,
-    },
+  const baseSide = resolveTreeAgents(baseRegistry, config);
+  const headSide = resolveTreeAgents(headRegistry, config);
+  const baseServers = baseSide.servers;
+  const headServers = headSide.servers;
+  const flows = diffFlows(baseSide.agents, headSide.agents, {
+    base: baseSide.flowContext,
+    head: headSide.flowContext,
   });
   const ruleContext = (registry: Registry, servers: typeof baseServers) => ({
     servers,
@@ -125,10 +117,10 @@ export function buildDiffReport(input: DiffInput): DiffReport {
       tools,
       bindings,
       radiusOfBound: (name, agent) => {
-        const bound = headAgents.source.bindingRadius(agent, name);
+        const bound = headSide.source.bindingRadius(agent, name);
         if (bound !== null) return bound;
         const tool = headByName.get(name);
-        return tool ? headRadius.of(tool) : null;
+        return tool ? headSide.radiusOf(tool) : null;
       },
       gateFilesChanged: gateFiles.length > 0,
       flowsAdded: flows.added,
@@ -163,7 +155,7 @@ export function buildDiffReport(input: DiffInput): DiffReport {
       .filter((finding) => finding.code !== 'duplicate-prompt')
       .filter(relevant),
     ...findDuplicatePromptIds(headRegistry.prompts, changedPaths),
-    ...headAgents.source.findings.filter(relevant),
+    ...headSide.source.findings.filter(relevant),
     ...refusedChangedPaths(input.changedFiles),
   ]);
   const waived = applyWaivers(
@@ -181,9 +173,14 @@ export function buildDiffReport(input: DiffInput): DiffReport {
     files.control.length > 0 || bindings.length > 0 || servers.length > 0 || permissions.length > 0;
   const reviewersFor = (configured: string[], paths: ChangedFile[]) =>
     configured.length > 0 ? configured : ownersOfFiles(paths, input.ownersOf);
+  const { people } = input;
+  const dataReviewers = () =>
+    people
+      ? resolveDataReviewers(people, files.data, input.ownersOf)
+      : reviewersFor(config.planes.data.reviewers, files.data);
   const controlReviewers = () =>
-    config.planes.control.reviewers.length === 0 && input.controlOwners !== undefined
-      ? input.controlOwners
+    people
+      ? [...people.control]
       : reviewersFor(config.planes.control.reviewers, [
           ...files.control,
           ...boundToolFiles(bindings, headByName, baseRegistry.tools),
@@ -198,7 +195,7 @@ export function buildDiffReport(input: DiffInput): DiffReport {
         changed: files.data.length > 0,
         files: files.data,
         prompts: prompts.changes,
-        reviewers: files.data.length > 0 ? reviewersFor(config.planes.data.reviewers, files.data) : [],
+        reviewers: files.data.length > 0 ? dataReviewers() : [],
         ...(input.eval?.delta ? { eval: input.eval.delta } : {}),
       },
       control: {
@@ -263,27 +260,6 @@ function holdUnreadablePrompts(
 }
 
 /**
- * Every agent of one side: registry prompts' bindings (or the whole registry as one agent), then the agents of
- * client files with everything they reach.
- */
-function resolveSide(
-  registry: Registry,
-  servers: ReturnType<typeof pinServers>,
-  radius: ReturnType<typeof memoizeRadius>,
-  actions: Record<string, Radius>,
-): { all: Map<string, Tool[]>; source: ResolvedAgents } {
-  const all = resolveAgents(registry.tools, registry.prompts);
-  const source = resolveSourceAgents(registry.agents ?? [], {
-    servers,
-    tools: registry.tools,
-    radiusOf: (tool) => radius.of(tool),
-    actions,
-  });
-  for (const [id, tools] of source.agents) all.set(id, tools);
-  return { all, source };
-}
-
-/**
  * An agent definition file that appears, goes or moves is a new (or revoked) principal its client can invoke:
  * the control plane's owners see it, though it costs sign-offs only for what it grants (SPEC 2.4: the sources
  * are control by path; 3.2: only a text edit of one stays data).
@@ -307,20 +283,6 @@ function holdNewAgentFiles(
   if (held.length === 0) return;
   files.control.push(...held);
   files.control.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-}
-
-function memoizeRadius(actions: Record<string, Radius>) {
-  const cache = new Map<Tool, Radius>();
-  return {
-    of(tool: Tool): Radius {
-      let radius = cache.get(tool);
-      if (radius === undefined) {
-        radius = classifyBlastRadius(tool, actions).radius;
-        cache.set(tool, radius);
-      }
-      return radius;
-    },
-  };
 }
 
 function changedGateFiles(

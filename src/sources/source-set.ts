@@ -54,8 +54,27 @@ export function collectSources(files: readonly SourceFile[]): SourceCollection {
  * pipeline may read them too) is not added twice: the file path is the key.
  */
 export function mergeSources(registry: Registry, sources: SourceCollection): Registry {
+  const fresh = freshSources(registry, sources);
+  return { ...fresh.registry, prompts: [...registry.prompts, ...fresh.agents] };
+}
+
+/**
+ * The registry with the sources beside it, shaped as the diff reads a tree: agents of client files stay apart
+ * from registry prompts (`agents`), so that their bindings resolve through their client's catalog and servers.
+ */
+export function addSources(registry: Registry, sources: SourceCollection): Registry {
+  const fresh = freshSources(registry, sources, registry.agents ?? []);
+  return { ...fresh.registry, agents: [...(registry.agents ?? []), ...fresh.agents] };
+}
+
+function freshSources(
+  registry: Registry,
+  sources: SourceCollection,
+  agents: readonly { source: { path: string } }[] = [],
+): { registry: Registry; agents: SourceCollection['agents'] } {
   const known = new Set([
     ...registry.prompts.map((prompt) => prompt.source.path),
+    ...agents.map((agent) => agent.source.path),
     ...(registry.servers ?? []).map((server) => server.source.path),
     ...(registry.permissions ?? []).map((rule) => rule.source.path),
   ]);
@@ -63,14 +82,16 @@ export function mergeSources(registry: Registry, sources: SourceCollection): Reg
     items.filter((item) => !known.has(item.source.path));
   const knownFindings = new Set(registry.findings.map((finding) => finding.path));
   return {
-    ...registry,
-    tools: [...registry.tools, ...fresh(sources.tools)],
-    prompts: [...registry.prompts, ...fresh(sources.agents)],
-    servers: [...(registry.servers ?? []), ...fresh(sources.servers)],
-    permissions: [...(registry.permissions ?? []), ...fresh(sources.permissions)],
-    findings: [
-      ...registry.findings,
-      ...sources.findings.filter((finding) => !knownFindings.has(finding.path) || !known.has(finding.path)),
-    ],
+    registry: {
+      ...registry,
+      tools: [...registry.tools, ...fresh(sources.tools)],
+      servers: [...(registry.servers ?? []), ...fresh(sources.servers)],
+      permissions: [...(registry.permissions ?? []), ...fresh(sources.permissions)],
+      findings: [
+        ...registry.findings,
+        ...sources.findings.filter((finding) => !knownFindings.has(finding.path) || !known.has(finding.path)),
+      ],
+    },
+    agents: fresh(sources.agents),
   };
 }

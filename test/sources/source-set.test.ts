@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { collectSources, isSourcePath, mergeSources } from '../../src/sources/source-set.js';
+import { addSources, collectSources, isSourcePath, mergeSources } from '../../src/sources/source-set.js';
 
 const file = (path: string, text: string) => ({ path, oid: 'x', text });
 
@@ -21,6 +21,19 @@ describe('source set', () => {
     const once = mergeSources({ tools: [], prompts: [], findings: [] }, sources);
     const twice = mergeSources(once, sources);
     expect(twice.prompts).toHaveLength(1);
+  });
+
+  it('adding keeps agent files apart from registry prompts (as the diff reads a tree), and adds nothing twice', () => {
+    const sources = collectSources([
+      file('.claude/agents/r.md', '---\nname: r\ntools: Read\n---\nx\n'),
+      file('.mcp.json', '{"mcpServers":{"a":{"command":"a"}}}'),
+    ]);
+    const once = addSources({ tools: [], prompts: [], findings: [] }, sources);
+    expect(once.prompts).toEqual([]);
+    expect(once.agents?.map((agent) => agent.id)).toEqual(['claude:agents/r']);
+    const twice = addSources(once, sources);
+    expect(twice.agents).toHaveLength(1);
+    expect(twice.servers).toHaveLength(1);
   });
 
   it('never takes a path with control bytes, a dot segment or a backslash for a source (property)', () => {

@@ -7,7 +7,7 @@ import { isShallow, verifyRef } from '../../git/refs.js';
 import { readGateState, readRegistryAt, walkHistory } from '../../load/history.js';
 import { readSourcesAt } from '../../load/read-sources-at.js';
 import { renderScopeMarkdown, renderScopeText } from '../../render/scope.js';
-import { mergeSources } from '../../sources/source-set.js';
+import { addSources } from '../../sources/source-set.js';
 
 export interface ScopeOptions {
   /** absent: the working tree, as `diff` reads it */
@@ -35,7 +35,7 @@ export async function runScope(options: ScopeOptions, cwd: string): Promise<numb
   ]);
   const view = buildScopeView({
     ref: { ref: options.ref ?? WORKING_TREE, sha },
-    registry: mergeSources(registry, sources),
+    registry: addSources(registry, sources),
     config,
     lastChanges: findLastChanges(history),
   });
@@ -43,7 +43,7 @@ export async function runScope(options: ScopeOptions, cwd: string): Promise<numb
   const where = options.ref ?? `the ${WORKING_TREE}`;
   if (errors.length > 0) {
     process.stderr.write(
-      `agentgate: ${errors.length} error(s) in ${where}: tools in invalid manifests and agents in unreadable files are not listed (run agentgate validate)\n`,
+      `agentgate: ${errors.length} error(s) in ${where}: tools in invalid manifests and agents in unreadable files are not listed, nor the dangerous paths through them (run agentgate validate)\n`,
     );
   }
   if (shallow)
