@@ -4,27 +4,8 @@
 import { refusedCharacterOf, refusedPathFinding } from '../core/classify-paths.js';
 import type { SourceFile } from '../core/parse/source-file.js';
 import type { Registry } from '../core/types.js';
-import { ALL_SOURCE_ADAPTERS, ALSO_READ, sourceKeys } from './configured.js';
-import type { SourceLookup, SourcesConfig } from './configured.js';
+import type { SourceLookup } from './configured.js';
 import type { SourceModel } from './types.js';
-
-/**
- * Every glob a client source can sit at under `sources:`, for the control plane owner's CODEOWNERS rules: each
- * adapter's default and nested paths, and the paths the config adds. Turned-off sources keep their globs: agentgate
- * not reading a file does not stop its client from reading it, and owning it costs no more than a reviewer. Keys
- * that name no source add nothing (the config parser warns about them).
- */
-export function sourceGlobs(sources: SourcesConfig = {}): string[] {
-  return [
-    ...new Set([
-      ...ALL_SOURCE_ADAPTERS.flatMap((adapter) => [
-        ...adapter.defaultPaths,
-        ...(ALSO_READ[adapter.id] ?? []),
-      ]),
-      ...sourceKeys().flatMap((key) => (Object.hasOwn(sources, key) ? (sources[key]?.paths ?? []) : [])),
-    ]),
-  ];
-}
 
 export interface SourceCollection extends SourceModel {
   /** the source files read, sorted */

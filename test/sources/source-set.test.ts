@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/core/parse/config.js';
 import { createRepoSourceLookup } from '../../src/core/repo-sources.js';
 import { createSourceLookup } from '../../src/sources/configured.js';
-import { collectSources, mergeSources, sourceGlobs } from '../../src/sources/source-set.js';
+import { sourceGlobs } from '../../src/sources/source-globs.js';
+import { collectSources, mergeSources } from '../../src/sources/source-set.js';
 
 const file = (path: string, text: string) => ({ path, oid: 'x', text });
 const defaults = createSourceLookup();

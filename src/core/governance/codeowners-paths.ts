@@ -1,7 +1,7 @@
 import picomatch from 'picomatch';
 import { AGENT_SOURCE_ADAPTERS } from '../../sources/agent-adapters.js';
 import type { SourceLookup, SourcesConfig } from '../../sources/configured.js';
-import { sourceGlobs } from '../../sources/source-set.js';
+import { sourceGlobs } from '../../sources/source-globs.js';
 
 /** GitHub's lookup order: the first of these that exists is the only CODEOWNERS file it reads. */
 export const CODEOWNERS_LOCATIONS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'] as const;
