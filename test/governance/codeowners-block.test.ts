@@ -46,6 +46,21 @@ describe('renderBlock', () => {
   });
 });
 
+describe('sourcePatterns', () => {
+  it('routes nested client files and the paths `sources:` adds to the control owner', () => {
+    const configured = parseConfig(
+      'version: 1\nsources:\n  mcp-config:\n    paths: ["ops/mcp/*.json"]\n  claude-code: false\n',
+      'agentgate.yaml',
+    ).config;
+    const patterns = sourcePatterns(configured.sources);
+    expect(patterns).toEqual(expect.arrayContaining(['/ops/mcp/', '**/.claude/settings.json', '/.mcp.json']));
+    // a turned-off source is still read by its client: its owner stays the control owner
+    expect(patterns).toContain('/.claude/agents/');
+    expect(renderBlock({ ...input, config: configured })).toContain('/ops/mcp/ @acme/security\n');
+    expect(renderBlock(input)).not.toContain('/ops/mcp/');
+  });
+});
+
 describe('upsertBlock', () => {
   it('creates a file holding only the block', () => {
     expect(ok(upsertBlock(null, input)).text).toBe(renderBlock(input));
