@@ -90,8 +90,18 @@ export function codeownersPattern(glob: string): string {
  */
 export function sourcePatterns(sources: SourcesConfig = {}): string[] {
   const gates = new Set(GATE_PATTERNS);
-  return [...new Set(sourceGlobs(sources).map(codeownersPattern))].filter((pattern) => !gates.has(pattern));
+  return [
+    ...new Set(
+      sourceGlobs(sources)
+        .filter((glob) => !UNWRITABLE.test(glob))
+        .map(codeownersPattern),
+    ),
+  ].filter((pattern) => !gates.has(pattern));
 }
+
+// A glob holding a control, separator or invisible character would split or hide a CODEOWNERS line (a tab or a
+// line break ahead of an owner adds that owner), and the gate refuses every path such a glob could match anyway.
+const UNWRITABLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
 
 /** Agent files hold prompt text beside their bindings; configs and settings are authority alone. */
 export function isAgentFile(path: string, sourceOf: SourceLookup): boolean {
