@@ -1,5 +1,5 @@
 import { diffBindings } from '../agents.js';
-import { createPathClassifier, isGateFile, refusedCharacterOf } from '../classify-paths.js';
+import { isGateFile, refusedCharacterOf } from '../classify-paths.js';
 import type { PathClassifier } from '../classify-paths.js';
 import { diffPrompts } from '../diff-prompts.js';
 import { diffToolRegistry } from '../diff-tools.js';
@@ -16,7 +16,6 @@ import type {
   ToolChange,
 } from '../types.js';
 import type { SourceLookup } from '../../sources/configured.js';
-import { createRepoSourceLookup } from '../repo-sources.js';
 import { diffSourceFiles } from './commit-sources.js';
 import type { PermissionChange } from './commit-sources.js';
 
@@ -58,7 +57,7 @@ export interface HistoryEntry extends CommitDiff {
   commit: CommitMeta;
 }
 
-/** What a walk builds once from its config and hands to every commit. */
+/** What a walk builds once from its config and hands to every commit: the diff's answers, never rebuilt per commit. */
 export interface CommitDiffContext {
   classify: PathClassifier;
   /** the config's source lookup, the diff's (core/repo-sources.ts) */
@@ -74,10 +73,7 @@ export function diffCommitFiles(
   files: readonly CommitFileChange[],
   config: Config,
   cache: ParseCache,
-  context: CommitDiffContext = {
-    classify: createPathClassifier(config),
-    sourceOf: createRepoSourceLookup(config),
-  },
+  context: CommitDiffContext,
 ): CommitDiff {
   const { classify, sourceOf } = context;
   const isSource = (path: string) => sourceOf(path) !== undefined;
