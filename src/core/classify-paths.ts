@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
 import { createSourceLookup, isAgentDefinition } from '../sources/configured.js';
+import type { SourceLookup } from '../sources/configured.js';
 import type { SourceAdapter } from '../sources/types.js';
 import { CODEOWNERS_PATHS, CONFIG_PATHS } from './gate-files.js';
 import type { ChangedFile, Config, Finding, Plane } from './types.js';
@@ -55,11 +56,14 @@ export function isGateFile(path: string): boolean {
 /**
  * THE classification, shared by the diff and the runtime loader. Gate files win over everything; control globs
  * win over data globs so that a path claimed by both gets the stricter gate. Globs match every character.
+ * `sourceOf` is the config's source lookup, passed in by a caller that already holds it.
  */
-export function createPathClassification(config: Config): (path: string) => PathClass {
+export function createPathClassification(
+  config: Config,
+  sourceOf: SourceLookup = createSourceLookup(config.sources),
+): (path: string) => PathClass {
   const isControl = picomatch(config.planes.control.paths, matchOptions);
   const isData = picomatch(config.planes.data.paths, matchOptions);
-  const sourceOf = createSourceLookup(config.sources);
   return (path) => {
     const character = refusedCharacterOf(path);
     if (character !== undefined) return { kind: 'refused', character };
@@ -96,9 +100,11 @@ export type SourceRole = { kind: 'source'; adapter: SourceAdapter };
 
 const MANIFEST_EXTENSION = /\.(?:ya?ml|json)$/i;
 
-export function createRegistryRoles(config: Config): (path: string) => RegistryRole {
-  const classify = createPathClassification(config);
-  const sourceOf = createSourceLookup(config.sources);
+export function createRegistryRoles(
+  config: Config,
+  sourceOf: SourceLookup = createSourceLookup(config.sources),
+): (path: string) => RegistryRole {
+  const classify = createPathClassification(config, sourceOf);
   return (path) => {
     const found = classify(path);
     if (found.kind === 'refused') return 'refused';

@@ -1,6 +1,7 @@
 import { Chalk } from 'chalk';
 import { findLastChanges } from '../../core/governance/log-entries.js';
 import { buildScopeView } from '../../core/governance/scope.js';
+import { createRepoSourceLookup } from '../../core/repo-sources.js';
 import type { Config } from '../../core/types.js';
 import { GitError } from '../../git/git-error.js';
 import { isShallow, verifyRef } from '../../git/refs.js';
@@ -27,10 +28,12 @@ export async function runScope(options: ScopeOptions, cwd: string): Promise<numb
   // history ends at HEAD for the working tree; a repository without commits has none
   const tip = sha ?? (await verifyRef(cwd, 'HEAD').catch(ignoreMissingHead));
   const { config } = await readGateState(cwd, sha);
+  // one answer to "which files are sources" for the tree and its history: the config's, as `diff` has it
+  const sourceOf = createRepoSourceLookup(config);
   const [registry, sources, history, shallow] = await Promise.all([
     readRegistryAt(cwd, sha, config),
-    readSourcesAt(cwd, sha),
-    tip === null ? [] : walkHistory(cwd, tip, toolsOnly(config)),
+    readSourcesAt(cwd, sha, sourceOf),
+    tip === null ? [] : walkHistory(cwd, tip, toolsOnly(config), { sourceOf }),
     isShallow(cwd),
   ]);
   const view = buildScopeView({
