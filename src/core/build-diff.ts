@@ -1,4 +1,6 @@
-import { diffBindings, resolveAgents } from './agents.js';
+import { diffBindings } from './agents.js';
+import { resolveDataReviewers } from './gate/reviewers.js';
+import type { GatePeople } from './gate/reviewers.js';
 import {
   createPathClassification,
   isGateFile,
@@ -18,8 +20,7 @@ import type { ParsedSnapshot } from './parse-snapshot.js';
 import { memoizeBlastRadius } from './radius.js';
 import { changedFieldsOf, markNewFindings } from './new-findings.js';
 import { computeSignoffRequirement, exceedsMaxRadius } from './signoffs.js';
-import { pinServers, resolveSourceAgents } from './source-agents.js';
-import type { ResolvedAgents } from './source-agents.js';
+import { resolveTreeAgents } from './tree-agents.js';
 import type {
   BindingChange,
   ChangedFile,
@@ -44,13 +45,14 @@ export interface DiffInput {
   config: Config;
   /** YYYY-MM-DD, for waiver expiry */
   today: string;
-  /** owners per path, e.g. from CODEOWNERS at base; used when a plane configures no reviewers */
+  /** owners per path, e.g. from CODEOWNERS at base: the data plane asks the owners of its changed files */
   ownersOf?: (path: string) => string[];
   /**
-   * Who owns the control plane's paths (CODEOWNERS on its globs): they review a control change when the config
-   * names no reviewers, never the owners of the files a PR chose to touch. Absent: owners of the changed files.
+   * Who the gate names for each plane (resolveGatePeople), resolved once per run: the control plane's reviewers
+   * are the owners of its paths, never of the files a PR chose to touch. Absent: configured reviewers, else the
+   * owners of the changed files.
    */
-  controlOwners?: string[];
+  people?: GatePeople;
   /** the data plane's behavioural verdict, loaded by the caller when the data plane changed */
   eval?: EvalOutcome;
 }
@@ -81,21 +83,13 @@ export function buildDiffReport(input: DiffInput): DiffReport {
     [...baseRegistry.prompts, ...(baseRegistry.agents ?? [])],
     [...headRegistry.prompts, ...(headRegistry.agents ?? [])],
   );
-  const radiusOf = (tool: Tool): Radius => blastRadius(tool).radius;
-  const baseServers = pinServers(baseRegistry.servers ?? []);
-  const headServers = pinServers(headRegistry.servers ?? []);
-  const baseAgents = resolveSide(baseRegistry, baseServers, radiusOf, actions);
-  const headAgents = resolveSide(headRegistry, headServers, radiusOf, actions);
-  const internalHosts = config.planes.control.internalHosts;
-  const flows = diffFlows(baseAgents.all, headAgents.all, {
-    base: {
-      radiusOf: (tool) => baseAgents.source.pseudoRadius.get(tool) ?? radiusOf(tool),
-      internalHosts,
-    },
-    head: {
-      radiusOf: (tool) => headAgents.source.pseudoRadius.get(tool) ?? radiusOf(tool),
-      internalHosts,
-    },
+  const baseSide = resolveTreeAgents(baseRegistry, config, blastRadius);
+  const headSide = resolveTreeAgents(headRegistry, config, blastRadius);
+  const baseServers = baseSide.servers;
+  const headServers = headSide.servers;
+  const flows = diffFlows(baseSide.agents, headSide.agents, {
+    base: baseSide.flowContext,
+    head: headSide.flowContext,
   });
   const ruleContext = (registry: Registry, servers: typeof baseServers) => ({
     servers,
@@ -126,10 +120,10 @@ export function buildDiffReport(input: DiffInput): DiffReport {
       tools,
       bindings,
       radiusOfBound: (name, agent) => {
-        const bound = headAgents.source.bindingRadius(agent, name);
+        const bound = headSide.source.bindingRadius(agent, name);
         if (bound !== null) return bound;
         const tool = headByName.get(name);
-        return tool ? radiusOf(tool) : null;
+        return tool ? headSide.radiusOf(tool) : null;
       },
       gateFilesChanged: gateFiles.length > 0,
       flowsAdded: flows.added,
@@ -165,7 +159,7 @@ export function buildDiffReport(input: DiffInput): DiffReport {
       .filter((finding) => finding.code !== 'duplicate-prompt')
       .filter(relevant),
     ...findDuplicatePromptIds(headRegistry.prompts, changedPaths),
-    ...headAgents.source.findings.filter(relevant),
+    ...headSide.source.findings.filter(relevant),
     ...refusedChangedPaths(input.changedFiles),
   ]);
   const waived = applyWaivers(
@@ -183,9 +177,14 @@ export function buildDiffReport(input: DiffInput): DiffReport {
     files.control.length > 0 || bindings.length > 0 || servers.length > 0 || permissions.length > 0;
   const reviewersFor = (configured: string[], paths: ChangedFile[]) =>
     configured.length > 0 ? configured : ownersOfFiles(paths, input.ownersOf);
+  const { people } = input;
+  const dataReviewers = () =>
+    people
+      ? resolveDataReviewers(people, files.data, input.ownersOf)
+      : reviewersFor(config.planes.data.reviewers, files.data);
   const controlReviewers = () =>
-    config.planes.control.reviewers.length === 0 && input.controlOwners !== undefined
-      ? input.controlOwners
+    people
+      ? [...people.control]
       : reviewersFor(config.planes.control.reviewers, [
           ...files.control,
           ...boundToolFiles(bindings, headByName, baseRegistry.tools),
@@ -200,7 +199,7 @@ export function buildDiffReport(input: DiffInput): DiffReport {
         changed: files.data.length > 0,
         files: files.data,
         prompts: prompts.changes,
-        reviewers: files.data.length > 0 ? reviewersFor(config.planes.data.reviewers, files.data) : [],
+        reviewers: files.data.length > 0 ? dataReviewers() : [],
         ...(input.eval?.delta ? { eval: input.eval.delta } : {}),
       },
       control: {
@@ -270,27 +269,6 @@ function holdUnreadablePrompts(
   if (held.length === 0) return;
   files.control.push(...held);
   files.control.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-}
-
-/**
- * Every agent of one side: registry prompts' bindings (or the whole registry as one agent), then the agents of
- * client files with everything they reach.
- */
-function resolveSide(
-  registry: Registry,
-  servers: ReturnType<typeof pinServers>,
-  radiusOf: (tool: Tool) => Radius,
-  actions: Record<string, Radius>,
-): { all: Map<string, Tool[]>; source: ResolvedAgents } {
-  const all = resolveAgents(registry.tools, registry.prompts);
-  const source = resolveSourceAgents(registry.agents ?? [], {
-    servers,
-    tools: registry.tools,
-    radiusOf,
-    actions,
-  });
-  for (const [id, tools] of source.agents) all.set(id, tools);
-  return { all, source };
 }
 
 /**

@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
 import { createSourceLookup, isAgentDefinition } from '../sources/configured.js';
+import type { SourceLookup } from '../sources/configured.js';
 import type { SourceAdapter } from '../sources/types.js';
 import { CODEOWNERS_PATHS, CONFIG_PATHS } from './gate-files.js';
 import { compileGlobs } from './globs.js';
@@ -52,25 +53,36 @@ export function isGateFile(path: string): boolean {
 /**
  * THE classification, shared by the diff and the runtime loader. Gate files win over everything; control globs
  * win over data globs so that a path claimed by both gets the stricter gate. Globs match every character.
+ * `sourceOf` is the config's source lookup, passed in by a caller that already holds it.
  */
-export function createPathClassification(config: Config): (path: string) => PathClass {
-  let classification = classifications.get(config);
-  if (classification === undefined) {
-    classification = classifyUnder(config);
-    classifications.set(config, classification);
-  }
-  return classification;
+export function createPathClassification(
+  config: Config,
+  sourceOf: SourceLookup = createSourceLookup(config.sources),
+): (path: string) => PathClass {
+  return memoized(classifications, config, sourceOf, () => classifyUnder(config, sourceOf));
 }
 
 // A config is read once and never changed, and a walk over history classifies under one config thousands of
-// times: its globs are compiled once.
-const classifications = new WeakMap<Config, (path: string) => PathClass>();
-const registryRoles = new WeakMap<Config, (path: string) => RegistryRole>();
+// times: its globs are compiled once per config and source lookup.
+const classifications = new WeakMap<Config, WeakMap<SourceLookup, (path: string) => PathClass>>();
+const registryRoles = new WeakMap<Config, WeakMap<SourceLookup, (path: string) => RegistryRole>>();
 
-function classifyUnder(config: Config): (path: string) => PathClass {
+function memoized<T extends object>(
+  memo: WeakMap<Config, WeakMap<SourceLookup, T>>,
+  config: Config,
+  sourceOf: SourceLookup,
+  make: () => T,
+): T {
+  let bySource = memo.get(config);
+  if (bySource === undefined) memo.set(config, (bySource = new WeakMap()));
+  let made = bySource.get(sourceOf);
+  if (made === undefined) bySource.set(sourceOf, (made = make()));
+  return made;
+}
+
+function classifyUnder(config: Config, sourceOf: SourceLookup): (path: string) => PathClass {
   const isControl = compileGlobs(config.planes.control.paths);
   const isData = compileGlobs(config.planes.data.paths);
-  const sourceOf = createSourceLookup(config.sources);
   return (path) => {
     const character = refusedCharacterOf(path);
     if (character !== undefined) return { kind: 'refused', character };
@@ -107,18 +119,15 @@ export type SourceRole = { kind: 'source'; adapter: SourceAdapter };
 
 const MANIFEST_EXTENSION = /\.(?:ya?ml|json)$/i;
 
-export function createRegistryRoles(config: Config): (path: string) => RegistryRole {
-  let roles = registryRoles.get(config);
-  if (roles === undefined) {
-    roles = rolesUnder(config);
-    registryRoles.set(config, roles);
-  }
-  return roles;
+export function createRegistryRoles(
+  config: Config,
+  sourceOf: SourceLookup = createSourceLookup(config.sources),
+): (path: string) => RegistryRole {
+  return memoized(registryRoles, config, sourceOf, () => rolesUnder(config, sourceOf));
 }
 
-function rolesUnder(config: Config): (path: string) => RegistryRole {
-  const classify = createPathClassification(config);
-  const sourceOf = createSourceLookup(config.sources);
+function rolesUnder(config: Config, sourceOf: SourceLookup): (path: string) => RegistryRole {
+  const classify = createPathClassification(config, sourceOf);
   return (path) => {
     const found = classify(path);
     if (found.kind === 'refused') return 'refused';

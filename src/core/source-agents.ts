@@ -46,7 +46,11 @@ export function resolveSourceAgents(agents: readonly Prompt[], context: SourceAg
   const radii = new Map<string, Map<string, Radius>>();
   const registryNames = context.tools.filter((tool) => tool.server === undefined).map((tool) => tool.name);
   const pinnedTools = (server: string) => context.tools.filter((tool) => tool.server === server);
-  const serverByName = new Map(context.servers.map((server) => [server.name, server]));
+  // two client configs may declare one name (`.mcp.json` and `.vscode/mcp.json`): every declaration counts,
+  // so that the tamer one never masks the other's egress or radius
+  const serversByName = new Map<string, Server[]>();
+  for (const server of context.servers)
+    serversByName.set(server.name, [...(serversByName.get(server.name) ?? []), server]);
   const pseudo = (tool: Omit<Tool, 'scopes' | 'credentials' | 'approval'>, radius: Radius): Tool => {
     const made: Tool = { scopes: [], credentials: [], approval: 'none', ...tool, effect: radius };
     pseudoRadius.set(made, radius);
@@ -64,28 +68,32 @@ export function resolveSourceAgents(agents: readonly Prompt[], context: SourceAg
       entry.radius,
     );
   // a server nobody pinned: MCP's defaults (irreversible, open world: untrusted input), its url host as egress
-  const unpinned = (name: string, server: Server | undefined, agent: Prompt): Tool =>
+  const unpinned = (name: string, servers: readonly Server[], agent: Prompt): Tool =>
     pseudo(
       {
         name,
-        egress: server ? [...server.egress] : ['*'],
+        egress: servers.length > 0 ? [...new Set(servers.flatMap((server) => server.egress))] : ['*'],
         dataAccess: 'internal',
         untrustedInput: true,
-        source: server?.source ?? agent.source,
+        source: servers[0]?.source ?? agent.source,
       },
       'irreversible',
     );
-  const serverRadius = (server: Server | undefined): Radius =>
-    server ? classifyServerRadius(server, context.actions).radius : 'irreversible';
+  const serverRadius = (servers: readonly Server[]): Radius =>
+    servers.length > 0
+      ? maxRadius(servers.map((server) => classifyServerRadius(server, context.actions).radius))
+      : 'irreversible';
 
   for (const agent of groupById(agents).values()) {
     const catalog = catalogForAgent(agent.id);
     const entries = catalog?.entries ?? [];
     const reach = new Map<string, Tool>();
     const bindingRadii = new Map<string, Radius>();
-    const add = (tool: Tool) => reach.set(tool.name, tool);
+    // a registry tool named like a built-in (`Bash`) sits beside it, never in its place: it cannot mask a shell
+    const add = (tool: Tool) =>
+      reach.set(`${pseudoRadius.has(tool) ? 'pseudo' : 'registry'}\0${tool.name}`, tool);
     const reachServer = (name: string): Radius => {
-      const server = serverByName.get(name);
+      const server = serversByName.get(name) ?? [];
       const tools = pinnedTools(name);
       if (tools.length === 0) add(unpinned(`${name}/*`, server, agent));
       tools.forEach(add);
@@ -120,7 +128,7 @@ export function resolveSourceAgents(agents: readonly Prompt[], context: SourceAg
           radius = reachServer(resolution.server);
           break;
         case 'server-tool': {
-          const server = serverByName.get(resolution.server);
+          const server = serversByName.get(resolution.server) ?? [];
           const tool = pinnedTools(resolution.server).find((t) => t.name === resolution.tool);
           add(tool ?? unpinned(`${resolution.server}/${resolution.tool}`, server, agent));
           radius = maxRadius([serverRadius(server), tool ? context.radiusOf(tool) : 'irreversible']);
@@ -134,7 +142,7 @@ export function resolveSourceAgents(agents: readonly Prompt[], context: SourceAg
             agent: agent.id,
           });
           if (finding) findings.push(finding);
-          add(unpinned(binding, undefined, agent));
+          add(unpinned(binding, [], agent));
           radius = 'irreversible';
         }
       }

@@ -1,4 +1,3 @@
-import type { CodeownersRule } from '../core/codeowners.js';
 import type { EvalResultsState } from '../core/gate/statuses.js';
 import { ACTIONS_BOT_LOGIN } from '../core/gate/types.js';
 import type { CommentRecord, PullRequestRef, ReviewRecord, SignoffEvaluation } from '../core/gate/types.js';
@@ -12,10 +11,10 @@ import { UsageError } from '../errors.js';
 export interface GateInputs {
   report: DiffReport;
   config: Config;
-  codeowners: CodeownersRule[] | null;
   self: string;
   reviews: ReviewRecord[];
   comments: CommentRecord[];
+  /** who may sign, resolved once with the diff (the report's control reviewers unless signers are configured) */
   signers: string[];
   signoffs: SignoffEvaluation;
   evalResults: EvalResultsState;
@@ -61,7 +60,6 @@ export async function gatherGateInputs(
   return {
     report,
     config: gate.config,
-    codeowners: gate.rules,
     self,
     reviews,
     comments,

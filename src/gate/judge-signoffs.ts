@@ -1,4 +1,3 @@
-import { resolveSigners } from '../core/gate/reviewers.js';
 import { collectSignoffClaims, readSigners } from '../core/gate/signoffs.js';
 import type { PrPushers } from '../core/gate/signoffs.js';
 import type {
@@ -12,8 +11,8 @@ import type { ComputeDiffResult } from '../load/compute-diff.js';
 import { gatherPullSignoffs } from './pull-signoffs.js';
 
 export interface JudgeSignoffsInput {
-  /** the PR's diff, judged by its gate (config and CODEOWNERS rules, read once) */
-  diff: Pick<ComputeDiffResult, 'report' | 'gate'>;
+  /** the PR's diff, judged by its gate (config and CODEOWNERS rules, read once), with who signs resolved once */
+  diff: Pick<ComputeDiffResult, 'report' | 'people'>;
   pull: { author: string; headSha: string };
   /** the token's identity: its own comments never sign anything */
   self: string;
@@ -37,8 +36,8 @@ export interface SignoffJudgement {
  * gate, collect the claims reviews and comments make, then count those on the head's capability digest.
  */
 export async function judgeSignoffs(input: JudgeSignoffsInput): Promise<SignoffJudgement> {
-  const { report, gate } = input.diff;
-  const signers = resolveSigners({ report, config: gate.config, codeowners: gate.rules });
+  const { report, people } = input.diff;
+  const signers = [...people.signers];
   const collection = collectSignoffClaims(input.reviews, input.comments, {
     author: input.pull.author,
     self: input.self,

@@ -1,6 +1,7 @@
 import { buildDiffReport } from '../core/build-diff.js';
 import type { EvalOutcome } from '../core/build-diff.js';
-import { ownersOfPlanePaths } from '../core/gate/reviewers.js';
+import { resolveGatePeople } from '../core/gate/reviewers.js';
+import type { GatePeople } from '../core/gate/reviewers.js';
 import { ownersOf } from '../core/codeowners.js';
 import { createPathClassification, splitFilesByPlane } from '../core/classify-paths.js';
 import { CODEOWNERS_PATHS, CONFIG_PATHS, MAX_MANIFEST_BYTES } from '../core/gate-files.js';
@@ -44,6 +45,8 @@ export interface ComputeDiffResult {
   codeowners: { path: string; text: string } | null;
   /** the gate that judged: config and CODEOWNERS rules, parsed once */
   gate: LoadedGate;
+  /** who reviews each plane and who signs, resolved once from the gate: the report lists them, check asks them */
+  people: GatePeople;
   /** both sides as parsed, for use cases that need more than the report (split, release) */
   parsed: {
     base: ParsedSnapshot;
@@ -113,6 +116,7 @@ export async function computeDiffAt(options: ComputeDiffAtOptions): Promise<Comp
     ? undefined
     : await loadEval(cwd, config, changedFiles, base.sha, headSha);
   const { rules } = gate;
+  const people = resolveGatePeople(config, rules);
   const report = buildDiffReport({
     base: { ref: { ref: base.ref, sha: base.sha }, snapshot: parsed.base },
     head: { ref: { ref: head.ref, sha: headSha }, snapshot: parsed.head },
@@ -122,10 +126,10 @@ export async function computeDiffAt(options: ComputeDiffAtOptions): Promise<Comp
     ownersOf: rules ? (path) => ownersOf(rules, path) : undefined,
     // who reviews (and by default signs) the control plane is who owns its paths, never who owns the files a
     // PR chose to touch
-    controlOwners: rules ? ownersOfPlanePaths(rules, config.planes.control.paths) : [],
+    people,
     eval: evalOutcome,
   });
-  return { report, config, codeowners: gate.codeowners, gate, parsed };
+  return { report, config, codeowners: gate.codeowners, gate, people, parsed };
 }
 
 /** Eval results are read only when the data plane changed and `planes.data.eval.results` is configured. */

@@ -10,7 +10,8 @@ import { readBlobs } from '../git/cat-file.js';
 import { listRawCommits } from '../git/log-raw.js';
 import type { RawChange } from '../git/log-raw.js';
 import { readSnapshot } from '../git/snapshot.js';
-import { isSourcePath } from '../sources/source-set.js';
+import { createRepoSourceLookup } from '../core/repo-sources.js';
+import type { SourceLookup } from '../sources/configured.js';
 import { MAX_MANIFEST_BYTES } from '../core/gate-files.js';
 import { readGate } from './read-gate.js';
 import type { LoadedGate } from './read-gate.js';
@@ -22,6 +23,11 @@ export interface WalkOptions {
   since?: string;
   /** only commits after this one (not reachable from it) */
   after?: string;
+  /**
+   * which adapter reads a path; default: the lookup of `config`. A caller that narrows `config` (scope's tools-only
+   * walk) passes the lookup of the config it read, so a registry prompt named like a client file stays a prompt.
+   */
+  sourceOf?: SourceLookup;
 }
 
 /** The gate state at a commit: its config and its CODEOWNERS (GitHub's lookup order), parsed once. */
@@ -46,12 +52,15 @@ export async function walkHistory(
   // literal pathspecs: the whole first-parent log is read and narrowed here to the files the gate follows
   const underLiteral = (path: string) =>
     literal.length === 0 || literal.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
-  const followed = (path: string) => underLiteral(path) || isSourcePath(path);
-  const commits = (await listRawCommits(cwd, sha, [], options))
+  const sourceOf = options.sourceOf ?? createRepoSourceLookup(config);
+  const isSource = (path: string) => sourceOf(path) !== undefined;
+  const followed = (path: string) => underLiteral(path) || isSource(path);
+  const { sourceOf: _given, ...range } = options;
+  const commits = (await listRawCommits(cwd, sha, [], range))
     .map((commit) => ({ ...commit, changes: commit.changes.filter((change) => followed(change.path)) }))
     .filter((commit) => commit.changes.length > 0);
   const isPlane = compileGlobs(registryPaths);
-  const isRegistry = (path: string) => isPlane(path) || isSourcePath(path);
+  const isRegistry = (path: string) => isPlane(path) || isSource(path);
   const wanted: string[] = [];
   for (const commit of commits) {
     for (const change of commit.changes) {
@@ -84,7 +93,7 @@ export async function walkHistory(
       before: side(change.path, change.srcMode, change.srcOid),
       after: side(change.path, change.dstMode, change.dstOid),
     }));
-    return { commit, ...diffCommitFiles(files, config, cache, classify) };
+    return { commit, ...diffCommitFiles(files, config, cache, { classify, sourceOf }) };
   });
 }
 

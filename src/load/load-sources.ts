@@ -1,12 +1,14 @@
-// The source files of a work tree on disk (SPEC 2.4): every file a client reads at its default path, found
-// without any config, for `validate` and the runtime (a deployed agent may not be a git repository).
+// The source files of a work tree on disk (SPEC 2.4): every file the config's source lookup claims, as the diff
+// claims it, for `validate` and the runtime (a deployed agent may not be a git repository).
 import type { Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { refusedCharacterOf, refusedPathFinding } from '../core/classify-paths.js';
 import { inputFinding } from '../core/parse/findings.js';
 import type { SourceFile } from '../core/parse/source-file.js';
 import type { Finding } from '../core/types.js';
-import { collectSources, isSourcePath } from '../sources/source-set.js';
+import type { SourceLookup } from '../sources/configured.js';
+import { collectSources } from '../sources/source-set.js';
 import type { SourceCollection } from '../sources/source-set.js';
 import { readSource } from './load-registry.js';
 
@@ -19,7 +21,7 @@ export interface WorkTreeSources {
   findings: Finding[];
 }
 
-export async function readWorkTreeSources(root: string): Promise<WorkTreeSources> {
+export async function readWorkTreeSources(root: string, sourceOf: SourceLookup): Promise<WorkTreeSources> {
   const findings: Finding[] = [];
   const paths: string[] = [];
   const pending = [''];
@@ -35,8 +37,11 @@ export async function readWorkTreeSources(root: string): Promise<WorkTreeSources
       const path = folder === '' ? entry.name : `${folder}/${entry.name}`;
       if (entry.isDirectory()) {
         if (!SKIPPED.has(entry.name)) pending.push(path);
-      } else if (isSourcePath(path)) {
-        if (entry.isSymbolicLink()) {
+      } else if (sourceOf(path) !== undefined) {
+        // a refused name is never opened: it may not even be the name on disk (bytes that are not UTF-8)
+        const character = refusedCharacterOf(path);
+        if (character !== undefined) findings.push(refusedPathFinding(path, character));
+        else if (entry.isSymbolicLink()) {
           findings.push(
             inputFinding({
               code: 'symlink-refused',
@@ -59,9 +64,9 @@ export async function readWorkTreeSources(root: string): Promise<WorkTreeSources
 }
 
 /** The parsed sources of a work tree, refusals among the findings. */
-export async function loadWorkTreeSources(root: string): Promise<SourceCollection> {
-  const { files, findings } = await readWorkTreeSources(root);
-  const collection = collectSources(files);
+export async function loadWorkTreeSources(root: string, sourceOf: SourceLookup): Promise<SourceCollection> {
+  const { files, findings } = await readWorkTreeSources(root, sourceOf);
+  const collection = collectSources(files, sourceOf);
   collection.findings.unshift(...findings);
   return collection;
 }

@@ -2,7 +2,8 @@ import type { ChalkInstance } from 'chalk';
 import type { ScopeTool, ScopeView } from '../core/governance/scope.js';
 import { RADII } from '../core/types.js';
 import type { Radius } from '../core/types.js';
-import { cellCode, escapeMarkdown } from './markdown-escape.js';
+import { cellCode, codeSpan, escapeMarkdown } from './markdown-escape.js';
+import { codeList } from './markdown-rows.js';
 import { revealLine } from './reveal.js';
 import { renderSourceScopeMarkdown, renderSourceScopeText } from './scope-sources.js';
 import { colourRadius, flowLine } from './text.js';
@@ -85,5 +86,13 @@ export function renderScopeMarkdown(view: ScopeView): string {
     );
   }
   out.push(...renderSourceScopeMarkdown(view));
+  // a path may run through built-ins and servers alone (no registry tool's row shows it): listed whole here
+  if (view.flows.length > 0) {
+    out.push('', '### dangerous paths', '');
+    for (const flow of view.flows)
+      out.push(
+        `- ${flow.kind} in ${codeSpan(flow.agent)}: ${codeList(flow.sources)} → ${codeList(flow.sinks)}`,
+      );
+  }
   return `${out.join('\n')}\n`;
 }

@@ -34,7 +34,7 @@ const AGENT_DEFINITIONS = new Set([
  * (`plugins/<name>/agents/x.md`) and suffixes no other file uses (`*.prompt.md`, `*.chatmode.md`, `SKILL.md`).
  * Claiming more only adds a gate; a file the registry's plane globs claim stays the registry's.
  */
-const ALSO_READ: Record<string, string[]> = {
+export const ALSO_READ: Record<string, string[]> = {
   'claude-agents': ['**/.claude/agents/**/*.md', '**/plugins/*/agents/**/*.md'],
   'claude-commands': ['**/.claude/commands/**/*.md', '**/plugins/*/commands/**/*.md'],
   'claude-skills': ['**/SKILL.md'],

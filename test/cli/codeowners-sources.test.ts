@@ -90,6 +90,37 @@ describe('codeowners --check: client source files need the control-plane owner',
     expect(report().sources.every((s) => s.owners.join() === '@acme/security')).toBe(true);
   });
 
+  it('probes the files `sources:` adds and nested client files; --write then covers them and --check passes', () => {
+    repo.write('agentgate.yaml', 'version: 1\nsources:\n  mcp-config:\n    paths: ["ops/mcp/*.json"]\n');
+    repo.write('.github/CODEOWNERS', BASE);
+    repo.write('ops/mcp/dev.json', '{"mcpServers":{"ops":{"command":"ops"}}}');
+    repo.write('app/.claude/settings.json', '{"permissions":{"allow":["Bash"]}}');
+    expect(report().sources.map((probe) => probe.path)).toEqual([
+      'app/.claude/settings.json',
+      'ops/mcp/dev.json',
+    ]);
+    expect(codeowners('--check').code).toBe(1);
+    const written = codeowners(
+      '--write',
+      '--prompt-owner',
+      '@acme/prompt-eng',
+      '--tool-owner',
+      '@acme/security',
+    );
+    expect(written.code).toBe(0);
+    expect(report().sources.every((probe) => probe.owners.join() === '@acme/security')).toBe(true);
+    expect(codeowners('--check').code).toBe(0);
+  });
+
+  it('leaves out what `sources:` turns off, as the diff does', () => {
+    repo.write('agentgate.yaml', 'version: 1\nsources:\n  mcp-json: false\n');
+    repo.write('.github/CODEOWNERS', BASE);
+    repo.write('.mcp.json', '{"mcpServers":{"x":{"command":"x"}}}');
+    const json = report();
+    expect(json.sources).toEqual([]);
+    expect(json.findings.filter((f) => f.code.startsWith('source-'))).toEqual([]);
+  });
+
   it('a repository without client sources is checked as before', () => {
     repo.write('.github/CODEOWNERS', BASE);
     const json = report();

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ScopeView } from '../../src/core/governance/scope.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createSourceLookup } from '../../src/sources/configured.js';
 import { collectSources } from '../../src/sources/source-set.js';
 import {
   CORPUS,
@@ -176,6 +177,7 @@ describe('agentgate scope over the real corpus, laid out at run time', () => {
         oid: 'x',
         text: readFileSync(join(CORPUS, file.fixture), 'utf8'),
       })),
+      createSourceLookup(),
     );
     expect(view.servers.map((server) => `${server.path} ${server.name}`).sort()).toEqual(
       read.servers.map((server) => `${server.source.path} ${server.name}`).sort(),

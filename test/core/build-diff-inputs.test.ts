@@ -4,7 +4,9 @@ import type { DiffInput, EvalOutcome } from '../../src/core/build-diff.js';
 import type { EvalDelta } from '../../src/core/eval/types.js';
 import { DEFAULT_CONFIG } from '../../src/core/parse/config.js';
 import { parseSnapshot } from '../../src/core/parse-snapshot.js';
-import type { ChangedFile, Finding } from '../../src/core/types.js';
+import type { ChangedFile, Config, Finding } from '../../src/core/types.js';
+import { parseCodeowners } from '../../src/core/codeowners.js';
+import { resolveGatePeople } from '../../src/core/gate/reviewers.js';
 
 // The report is built whole from its inputs: eval results and control-plane owners come in, nothing is
 // changed on the report afterwards.
@@ -40,6 +42,10 @@ const base: Files = {
   'registry/prompts/agent.md': prompt(1),
 };
 
+// CODEOWNERS giving the control plane's paths to @acme/tools: who the gate names, resolved once per run
+const peopleOf = (config: Config) =>
+  resolveGatePeople(config, parseCodeowners('/registry/tools/ @acme/tools', 'CODEOWNERS').rules);
+
 describe('buildDiffReport inputs', () => {
   it('puts the eval delta on the data plane and its findings first, unwaived and unsorted', () => {
     const delta = { verdict: 'pass' } as unknown as EvalDelta;
@@ -65,7 +71,7 @@ describe('buildDiffReport inputs', () => {
 
   it('asks the control plane owners, not the owners of the touched files, when given', () => {
     const head = { ...base, 'registry/tools/a.yaml': tool('read_things', 'things:write') };
-    const withOwners = buildDiffReport(input(base, head, { controlOwners: ['@acme/tools'] }));
+    const withOwners = buildDiffReport(input(base, head, { people: peopleOf(DEFAULT_CONFIG) }));
     expect(withOwners.planes.control.reviewers).toEqual(['@acme/tools']);
     expect(buildDiffReport(input(base, head)).planes.control.reviewers).toEqual(['@file-owner']);
   });
@@ -74,7 +80,7 @@ describe('buildDiffReport inputs', () => {
     const config = structuredClone(DEFAULT_CONFIG);
     config.planes.control.reviewers = ['@acme/security'];
     const head = { ...base, 'registry/tools/a.yaml': tool('read_things', 'things:write') };
-    const report = buildDiffReport(input(base, head, { config, controlOwners: ['@acme/tools'] }));
+    const report = buildDiffReport(input(base, head, { config, people: peopleOf(config) }));
     expect(report.planes.control.reviewers).toEqual(['@acme/security']);
   });
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describeOverrides } from '../../src/core/governance/codeowners-overrides.js';
 import { sourcePatterns } from '../../src/core/governance/codeowners-paths.js';
 import { describe, expect, it } from 'vitest';
@@ -43,6 +44,41 @@ describe('renderBlock', () => {
       '/.github/CODEOWNERS @acme/security',
       '/CODEOWNERS @acme/security',
     ]);
+  });
+});
+
+describe('sourcePatterns', () => {
+  it('routes nested client files and the paths `sources:` adds to the control owner', () => {
+    const configured = parseConfig(
+      'version: 1\nsources:\n  mcp-config:\n    paths: ["ops/mcp/*.json"]\n  claude-code: false\n',
+      'agentgate.yaml',
+    ).config;
+    const patterns = sourcePatterns(configured.sources);
+    expect(patterns).toEqual(expect.arrayContaining(['/ops/mcp/', '**/.claude/settings.json', '/.mcp.json']));
+    // a turned-off source is still read by its client: its owner stays the control owner
+    expect(patterns).toContain('/.claude/agents/');
+    expect(renderBlock({ ...input, config: configured })).toContain('/ops/mcp/ @acme/security\n');
+    expect(renderBlock(input)).not.toContain('/ops/mcp/');
+  });
+});
+
+describe('sourcePatterns from a hostile config', () => {
+  it('never writes a `sources:` glob that would split a CODEOWNERS line or hide in it (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.string(),
+        fc.constantFrom('\n', '\r', '\t', '\u2028', '\u202e', '\u0085', '\u0000'),
+        fc.string(),
+        (before, odd, after) => {
+          const glob = `${before}${odd}* @evil${after}`;
+          const block = renderBlock({
+            ...input,
+            config: { ...config, sources: { 'mcp-config': { enabled: true, paths: [glob] } } },
+          });
+          expect(block).not.toContain('@evil');
+        },
+      ),
+    );
   });
 });
 

@@ -3,7 +3,11 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isSourcePath } from '../../src/sources/source-set.js';
+import { createSourceLookup } from '../../src/sources/configured.js';
+
+// the corpus installs at default paths, read with no config
+const sourceOf = createSourceLookup();
+const isSourcePath = (path: string) => sourceOf(path) !== undefined;
 
 export const CORPUS = fileURLToPath(new URL('../../../shared/fixtures/agent-configs/', import.meta.url));
 

@@ -68,3 +68,37 @@ describe('intent check --agent with an agent file id', () => {
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
+
+describe('intent check --agent reads agent files under the `sources:` of agentgate.yaml, as the diff does', () => {
+  let configured: string;
+  const write = async (path: string, text: string) => {
+    await mkdir(dirname(join(configured, path)), { recursive: true });
+    await writeFile(join(configured, path), text);
+  };
+
+  beforeAll(async () => {
+    configured = join(dir, 'configured');
+    await write('registry/tools/db.yaml', await readFile(FIXTURE_TOOLS, 'utf8'));
+    await write(
+      'agentgate.yaml',
+      'version: 1\nsources:\n  claude-agents:\n    paths: ["bots/*.md"]\n  copilot: false\n',
+    );
+    await write('bots/helper.md', '---\nname: helper\ntools: read_ticket\n---\nHelp.\n');
+    await write('.github/agents/ops.agent.md', '---\ndescription: operations\n---\nRun operations.\n');
+  });
+
+  it('binds through an agent file at a path the config adds', () => {
+    const read = check('read_ticket', { id: 'T-1' }, 'claude:bots/helper', configured);
+    expect(read.stderr).toBe('');
+    expect(decision(read.stdout).decision).toBe('allow');
+    const refund = check('issue_refund', { payment_id: 'p', amount: 1 }, 'claude:bots/helper', configured);
+    expect(decision(refund.stdout).reasons.map((r) => r.code)).toContain('tool-not-bound');
+  });
+
+  it('knows no agent of a kind the config turns off', () => {
+    const result = check('read_ticket', { id: 'T-1' }, 'copilot:agents/ops', configured);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('no agent "copilot:agents/ops"');
+    expect(result.stderr).toContain('(agents: claude:bots/helper)');
+  });
+});

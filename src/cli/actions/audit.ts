@@ -10,6 +10,7 @@ import { GitHubApi } from '../../github/api.js';
 import { listPullsForCommit } from '../../github/audit.js';
 import { createGitHubClient } from '../../github/client.js';
 import { readGitHubEnv } from '../../github/env.js';
+import { createRepoSourceLookup } from '../../core/repo-sources.js';
 import { readGateState, readRegistryAt, walkHistory } from '../../load/history.js';
 import { UsageError } from '../../errors.js';
 import { cachedPull, emptyCache, loadAuditCache, saveAuditCache } from './audit-cache.js';
@@ -43,7 +44,7 @@ export async function runAudit(options: AuditOptions, cwd: string): Promise<numb
   const { config } = await readGateState(cwd, sha);
   const [registry, history, dir] = await Promise.all([
     readRegistryAt(cwd, sha, config),
-    walkHistory(cwd, sha, toolsOnly(config)),
+    walkHistory(cwd, sha, toolsOnly(config), { sourceOf: createRepoSourceLookup(config) }),
     gitDir(cwd),
   ]);
   const lastChanges = findLastChanges(history);

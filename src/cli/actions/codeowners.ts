@@ -7,6 +7,7 @@ import {
 } from '../../core/governance/codeowners-block.js';
 import type { PlaneOwners } from '../../core/governance/codeowners-block.js';
 import { checkCodeowners } from '../../core/governance/codeowners-check.js';
+import { createRepoSourceLookup } from '../../core/repo-sources.js';
 import type { Config } from '../../core/types.js';
 import { topLevel } from '../../git/refs.js';
 import { listSourcePaths } from '../../load/read-sources-at.js';
@@ -38,7 +39,9 @@ export async function runCodeowners(options: CodeownersOptions, cwd: string): Pr
   const { config } = readWorkingConfig(root);
   let codeowners = readWorkingCodeowners(root);
   let written: { path: string; changed: boolean } | null = null;
-  const sourcePaths = await listSourcePaths(root, null);
+  // the files probed are the ones `diff` governs as sources under this config's `sources:`
+  const sourceOf = createRepoSourceLookup(config);
+  const sourcePaths = await listSourcePaths(root, null, sourceOf);
   if (options.write) {
     const owners = chooseOwners(options, codeowners, config);
     const path = codeowners?.path ?? DEFAULT_LOCATION;
@@ -57,7 +60,7 @@ export async function runCodeowners(options: CodeownersOptions, cwd: string): Pr
     written = { path, changed: result.changed };
     codeowners = { path, text: result.text };
   }
-  const report = checkCodeowners({ codeowners, config, sourcePaths });
+  const report = checkCodeowners({ codeowners, config, sourcePaths, sourceOf });
   const failed = report.findings.some((finding) => finding.severity === 'error');
   if (options.format === 'json') {
     process.stdout.write(`${JSON.stringify({ ...report, ...(written ? { written } : {}) }, null, 2)}\n`);

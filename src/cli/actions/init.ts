@@ -9,6 +9,7 @@ import {
 } from '../../core/governance/codeowners-block.js';
 import type { PlaneOwners } from '../../core/governance/codeowners-block.js';
 import { parseConfig } from '../../core/parse/config.js';
+import { createRepoSourceLookup } from '../../core/repo-sources.js';
 import type { Config } from '../../core/types.js';
 import { topLevel } from '../../git/refs.js';
 import { DEFAULT_ACTION_REF, parseActionRef } from '../../init/action-ref.js';
@@ -71,7 +72,7 @@ export async function runInit(options: InitOptions, cwd: string, io: InitIo = te
   // every question is asked and every refusal made before the first file is written
   const action = chooseAction(options.actionRef, root);
   const codeowners = readWorkingCodeowners(root);
-  const sourcePaths = await listSourcePaths(root, null);
+  const sourcePaths = await listSourcePaths(root, null, createRepoSourceLookup(config));
   const existingBlock = codeowners ? readBlockOwners(codeowners.text, config) : null;
   // owners CODEOWNERS already names are proposed instead of demanded (a block of ours, or flags, come first)
   const proposed = proposeOwners(codeowners, config, sourcePaths);

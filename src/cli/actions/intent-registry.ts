@@ -1,4 +1,5 @@
 import { parseRegistryFiles } from '../../core/parse/registry-files.js';
+import { createRepoSourceLookup } from '../../core/repo-sources.js';
 import type { Radius, Registry } from '../../core/types.js';
 import { revealInvisible } from '../../render/markdown-escape.js';
 import { readRegistrySources } from '../../load/load-registry.js';
@@ -32,7 +33,7 @@ export async function loadRuntimeRegistry(dir: string): Promise<RuntimeRegistry>
   // agent files and client configs beside the registry: `--agent claude:agents/x` binds through them
   const registry = mergeSources(
     parseRegistryFiles(sources.files, sources),
-    await loadWorkTreeSources(sources.root),
+    await loadWorkTreeSources(sources.root, createRepoSourceLookup(sources.config)),
   );
   registry.findings.unshift(...sources.findings);
   const errors = registry.findings.filter((finding) => finding.severity === 'error');

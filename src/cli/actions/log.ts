@@ -1,5 +1,6 @@
 import { Chalk } from 'chalk';
 import { buildLogView } from '../../core/governance/log-entries.js';
+import { createRepoSourceLookup } from '../../core/repo-sources.js';
 import { headSha } from '../../git/refs.js';
 import { readGateState, walkHistory } from '../../load/history.js';
 import { renderLogText } from '../../render/log.js';
@@ -26,7 +27,13 @@ export async function runLog(options: LogOptions, cwd: string): Promise<number> 
   const maxCount = parseMaxCount(options.maxCount);
   const sha = await headSha(cwd);
   const { config } = await readGateState(cwd, sha);
-  const history = await walkHistory(cwd, sha, config, since === undefined ? {} : { since });
+  const sourceOf = createRepoSourceLookup(config);
+  const history = await walkHistory(
+    cwd,
+    sha,
+    config,
+    since === undefined ? { sourceOf } : { since, sourceOf },
+  );
   const view = buildLogView(history, { plane: options.plane, ref: { ref: 'HEAD', sha }, maxCount });
   if (options.format === 'json') process.stdout.write(`${JSON.stringify(view, null, 2)}\n`);
   else

@@ -1,13 +1,14 @@
 import { Chalk } from 'chalk';
 import { findLastChanges } from '../../core/governance/log-entries.js';
 import { buildScopeView } from '../../core/governance/scope.js';
+import { createRepoSourceLookup } from '../../core/repo-sources.js';
 import type { Config } from '../../core/types.js';
 import { GitError } from '../../git/git-error.js';
 import { isShallow, verifyRef } from '../../git/refs.js';
 import { readGateState, readRegistryAt, walkHistory } from '../../load/history.js';
 import { readSourcesAt } from '../../load/read-sources-at.js';
 import { renderScopeMarkdown, renderScopeText } from '../../render/scope.js';
-import { mergeSources } from '../../sources/source-set.js';
+import { addSources } from '../../sources/source-set.js';
 
 export interface ScopeOptions {
   /** absent: the working tree, as `diff` reads it */
@@ -27,15 +28,17 @@ export async function runScope(options: ScopeOptions, cwd: string): Promise<numb
   // history ends at HEAD for the working tree; a repository without commits has none
   const tip = sha ?? (await verifyRef(cwd, 'HEAD').catch(ignoreMissingHead));
   const { config } = await readGateState(cwd, sha);
+  // one answer to "which files are sources" for the tree and its history: the config's, as `diff` has it
+  const sourceOf = createRepoSourceLookup(config);
   const [registry, sources, history, shallow] = await Promise.all([
     readRegistryAt(cwd, sha, config),
-    readSourcesAt(cwd, sha),
-    tip === null ? [] : walkHistory(cwd, tip, toolsOnly(config)),
+    readSourcesAt(cwd, sha, sourceOf),
+    tip === null ? [] : walkHistory(cwd, tip, toolsOnly(config), { sourceOf }),
     isShallow(cwd),
   ]);
   const view = buildScopeView({
     ref: { ref: options.ref ?? WORKING_TREE, sha },
-    registry: mergeSources(registry, sources),
+    registry: addSources(registry, sources),
     config,
     lastChanges: findLastChanges(history),
   });
@@ -43,7 +46,7 @@ export async function runScope(options: ScopeOptions, cwd: string): Promise<numb
   const where = options.ref ?? `the ${WORKING_TREE}`;
   if (errors.length > 0) {
     process.stderr.write(
-      `agentgate: ${errors.length} error(s) in ${where}: tools in invalid manifests and agents in unreadable files are not listed (run agentgate validate)\n`,
+      `agentgate: ${errors.length} error(s) in ${where}: tools in invalid manifests and agents in unreadable files are not listed, nor the dangerous paths through them (run agentgate validate)\n`,
     );
   }
   if (shallow)

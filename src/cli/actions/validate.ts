@@ -5,6 +5,7 @@ import { ownersOfPlanePaths } from '../../core/gate/reviewers.js';
 import { parseConfig } from '../../core/parse/config.js';
 import { createFieldLocator } from '../../core/parse/locate.js';
 import { parseRegistryFiles } from '../../core/parse/registry-files.js';
+import { createRepoSourceLookup } from '../../core/repo-sources.js';
 import type { Config, Finding } from '../../core/types.js';
 import { findUnsatisfiableSignoffs } from '../../core/signoff-feasibility.js';
 import type { SignerSource } from '../../core/signoff-feasibility.js';
@@ -32,8 +33,9 @@ export async function runValidate(options: ValidateOptions): Promise<number> {
   const sources = await readRegistrySources(options.dir).catch((error: unknown) => {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   });
-  // the files clients read at their default paths are validated beside the registry: servers, agents, rules
-  const clientSources = await loadWorkTreeSources(sources.root);
+  // the files clients read are validated beside the registry (servers, agents, rules), found as `diff` finds
+  // them: by the `sources:` of the config the registry was read with
+  const clientSources = await loadWorkTreeSources(sources.root, createRepoSourceLookup(sources.config));
   const registry = mergeSources(parseRegistryFiles(sources.files, sources), clientSources);
   const all = [
     ...sources.findings,

@@ -1,6 +1,5 @@
-import type { CodeownersRule } from '../codeowners.js';
 import type { Config, DiffReport } from '../types.js';
-import { planReviewerRequests, resolvePlaneReviewers } from './reviewers.js';
+import { planReviewerRequests } from './reviewers.js';
 import { planStatuses } from './statuses.js';
 import type { EvalResultsState } from './statuses.js';
 import { REPORT_MARKER } from './types.js';
@@ -21,9 +20,9 @@ export interface DecideInput {
   eventName: string;
   repo: RepoRef;
   pr: PullRequestRef;
+  /** its planes' reviewers were resolved once, with the report (resolveGatePeople): they are requested as listed */
   report: DiffReport;
   config: Config;
-  codeowners: readonly CodeownersRule[] | null;
   reviews: readonly ReviewRecord[];
   comments: readonly CommentRecord[];
   /** the login the token acts as */
@@ -45,8 +44,8 @@ export function decideGate(input: DecideInput): GateDecision {
   let reviewers: ReviewerRequestPlan | null = null;
   if (REQUESTING_EVENTS.has(input.eventName)) {
     const planes = {
-      data: input.report.planes.data.changed ? resolvePlaneReviewers(input, 'data') : null,
-      control: input.report.planes.control.changed ? resolvePlaneReviewers(input, 'control') : null,
+      data: input.report.planes.data.changed ? input.report.planes.data.reviewers : null,
+      control: input.report.planes.control.changed ? input.report.planes.control.reviewers : null,
     };
     const plan = planReviewerRequests({
       planes,

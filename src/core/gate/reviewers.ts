@@ -1,34 +1,55 @@
 import picomatch from 'picomatch';
 import { matchOwners, ownersOf, parseOwner } from '../codeowners.js';
 import type { CodeownersRule } from '../codeowners.js';
-import type { ChangedFile, Config, DiffReport } from '../types.js';
+import type { ChangedFile, Config } from '../types.js';
 import type { PullRequestRef, ReviewerRequestPlan, ReviewRecord } from './types.js';
 
-export interface PlaneReviewersInput {
-  report: DiffReport;
-  config: Config;
-  /** CODEOWNERS rules at the base commit, or null when there is none */
-  codeowners: readonly CodeownersRule[] | null;
+/**
+ * Who reviews and who signs, as the gate at the base names them (config, then CODEOWNERS): resolved once per run
+ * and passed along, so that the report lists, the check requests and the sign-off count use one answer.
+ */
+export interface GatePeople {
+  /** control reviewers: configured, else the owners of the control plane's paths (never of a PR's files) */
+  control: string[];
+  /** data reviewers when configured; empty: the owners of the changed data files, then `dataPathOwners` */
+  data: string[];
+  /** the owners of the data plane's paths: asked when no changed data file has an owner */
+  dataPathOwners: string[];
+  /** configured signers, else the control reviewers */
+  signers: string[];
 }
 
 /**
- * Who reviews a plane: its configured reviewers, else the CODEOWNERS owners of the plane's configured paths.
  * Data-plane files are few and their owners know them, so the data plane also asks the owners of its changed
  * files; the control plane never does: a PR chooses which files it touches, so their owners would be chosen by
  * the PR (touching `agentgate.yaml` let two ordinary developers sign a privileged tool).
  */
-export function resolvePlaneReviewers(input: PlaneReviewersInput, plane: 'data' | 'control'): string[] {
-  const configured = input.config.planes[plane].reviewers;
-  if (configured.length > 0) return [...configured];
-  if (plane === 'control')
-    return input.codeowners ? ownersOfPlanePaths(input.codeowners, input.config.planes.control.paths) : [];
-  const reported = input.report.planes.data.reviewers;
-  if (reported.length > 0) return [...reported];
-  if (!input.codeowners) return [];
-  const rules = input.codeowners;
-  const files: ChangedFile[] = input.report.planes.data.files;
-  const owners = new Set(files.flatMap((file) => ownersOf(rules, file.path)));
-  return owners.size > 0 ? [...owners].sort() : ownersOfPlanePaths(rules, input.config.planes.data.paths);
+export function resolveGatePeople(config: Config, codeowners: readonly CodeownersRule[] | null): GatePeople {
+  const configured = config.planes.control.reviewers;
+  const control =
+    configured.length > 0
+      ? [...configured]
+      : codeowners
+        ? ownersOfPlanePaths(codeowners, config.planes.control.paths)
+        : [];
+  const signers = config.planes.control.signers;
+  return {
+    control,
+    data: [...config.planes.data.reviewers],
+    dataPathOwners: codeowners ? ownersOfPlanePaths(codeowners, config.planes.data.paths) : [],
+    signers: signers.length > 0 ? [...signers] : control,
+  };
+}
+
+/** The data plane's reviewers for its changed files: configured, else the files' owners, else its paths' owners. */
+export function resolveDataReviewers(
+  people: GatePeople,
+  files: readonly ChangedFile[],
+  ownersOfPath: ((path: string) => string[]) | undefined,
+): string[] {
+  if (people.data.length > 0) return [...people.data];
+  const owners = new Set(ownersOfPath ? files.flatMap((file) => ownersOfPath(file.path)) : []);
+  return owners.size > 0 ? [...owners].sort() : [...people.dataPathOwners];
 }
 
 /**
@@ -52,12 +73,6 @@ function ownersOfGlob(rules: readonly CodeownersRule[], glob: string): string[] 
   const under = matchOwners(rules, `${base}/_`);
   if (own === null) return under?.owners ?? [];
   return under !== null && under.rule.line > own.rule.line ? under.owners : own.owners;
-}
-
-/** The control plane's signers: `planes.control.signers`, defaulting to its reviewers (never a PR's file owners). */
-export function resolveSigners(input: PlaneReviewersInput): string[] {
-  const signers = input.config.planes.control.signers;
-  return signers.length > 0 ? [...signers] : resolvePlaneReviewers(input, 'control');
 }
 
 export interface ReviewerPlanInput {

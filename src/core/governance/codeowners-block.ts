@@ -38,7 +38,7 @@ export function renderBlock(input: BlockInput, eol = '\n', overrides: readonly s
     '# control plane: what the agent can do, and the files that define the gates',
     ...config.planes.control.paths.map((glob) => `${codeownersPattern(glob)} ${tool}`),
     '# client sources: MCP configs, client settings and agent files (their tools and servers are authority)',
-    ...sourcePatterns().map((pattern) => `${pattern} ${tool}`),
+    ...sourcePatterns(config.sources).map((pattern) => `${pattern} ${tool}`),
     ...GATE_PATTERNS.map((pattern) => `${pattern} ${tool}`),
     ...governingLocations(input.codeownersPath).map((path) => `/${path} ${tool}`),
     BLOCK_END,

@@ -1,7 +1,9 @@
 import picomatch from 'picomatch';
 import { matchOwners, parseCodeowners } from '../codeowners.js';
 import type { CodeownersRule } from '../codeowners.js';
+import { createRepoSourceLookup } from '../repo-sources.js';
 import type { Config, Finding } from '../types.js';
+import type { SourceLookup } from '../../sources/configured.js';
 import { GATE_PROBES, governingLocations, planeProbes } from './codeowners-paths.js';
 import { checkSourceOwners } from './codeowners-sources.js';
 import type { ProbeOwners } from './probe-owners.js';
@@ -30,6 +32,8 @@ export interface CodeownersInput {
   config: Config;
   /** the client source files of the repository (SPEC 2.4); absent: none are checked */
   sourcePaths?: readonly string[];
+  /** the lookup that found `sourcePaths`, telling agent files from configs; default: the config's */
+  sourceOf?: SourceLookup;
 }
 
 const MISSING_PATH = '.github/CODEOWNERS';
@@ -168,7 +172,10 @@ export function checkCodeowners(input: CodeownersInput): CodeownersReport {
   }
 
   const sources = (input.sourcePaths ?? []).map((probe) => probeOwners(rules, probe));
-  if (control.length > 0) findings.push(...checkSourceOwners(sources, control, path));
+  if (control.length > 0 && sources.length > 0) {
+    const sourceOf = input.sourceOf ?? createRepoSourceLookup(config);
+    findings.push(...checkSourceOwners(sources, control, path, sourceOf));
+  }
 
   return {
     schemaVersion: 1,

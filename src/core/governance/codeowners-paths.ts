@@ -1,6 +1,7 @@
 import picomatch from 'picomatch';
 import { AGENT_SOURCE_ADAPTERS } from '../../sources/agent-adapters.js';
-import { findSourceAdapter, sourceDefaultPaths } from '../../sources/source-set.js';
+import type { SourceLookup, SourcesConfig } from '../../sources/configured.js';
+import { sourceGlobs } from '../../sources/source-globs.js';
 
 /** GitHub's lookup order: the first of these that exists is the only CODEOWNERS file it reads. */
 export const CODEOWNERS_LOCATIONS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'] as const;
@@ -84,15 +85,26 @@ export function codeownersPattern(glob: string): string {
 
 /**
  * The client source files as CODEOWNERS patterns (SPEC 2.4): MCP client configs, client settings and agent files
- * carry authority, so the control-plane owner holds them wherever a client reads them.
+ * carry authority, so the control-plane owner holds them wherever a client reads them, the config's added
+ * `sources:` paths and nested projects included (`codeowners --check` probes every file the lookup claims).
  */
-export function sourcePatterns(): string[] {
+export function sourcePatterns(sources: SourcesConfig = {}): string[] {
   const gates = new Set(GATE_PATTERNS);
-  return [...new Set(sourceDefaultPaths().map(codeownersPattern))].filter((pattern) => !gates.has(pattern));
+  return [
+    ...new Set(
+      sourceGlobs(sources)
+        .filter((glob) => !UNWRITABLE.test(glob))
+        .map(codeownersPattern),
+    ),
+  ].filter((pattern) => !gates.has(pattern));
 }
 
+// A glob holding a control, separator or invisible character would split or hide a CODEOWNERS line (a tab or a
+// line break ahead of an owner adds that owner), and the gate refuses every path such a glob could match anyway.
+const UNWRITABLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+
 /** Agent files hold prompt text beside their bindings; configs and settings are authority alone. */
-export function isAgentFile(path: string): boolean {
-  const adapter = findSourceAdapter(path);
+export function isAgentFile(path: string, sourceOf: SourceLookup): boolean {
+  const adapter = sourceOf(path);
   return adapter !== undefined && AGENT_SOURCE_ADAPTERS.includes(adapter) && adapter.id !== 'claude-settings';
 }

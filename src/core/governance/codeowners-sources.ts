@@ -1,5 +1,6 @@
 // Client source files (SPEC 2.4) carry authority: an MCP config or `.claude/settings.json` is control plane whole,
 // an agent file's bindings are. Each needs the control-plane owner, and a config nobody else can approve alone.
+import type { SourceLookup } from '../../sources/configured.js';
 import type { FindingCode } from '../finding-code.js';
 import type { Finding } from '../types.js';
 import type { ProbeOwners } from './probe-owners.js';
@@ -14,6 +15,7 @@ export function checkSourceOwners(
   sources: readonly ProbeOwners[],
   control: readonly string[],
   codeownersPath: string,
+  sourceOf: SourceLookup,
 ): Finding[] {
   const controlSet = new Set(control.map(lower));
   const groups = new Map<
@@ -43,7 +45,7 @@ export function checkSourceOwners(
       );
     } else if (outsiders.length > 0) {
       // an agent file's text is the prompt team's too; agentgate's control-plane status still holds its bindings
-      const agent = isAgentFile(probe.path);
+      const agent = isAgentFile(probe.path, sourceOf);
       add(
         agent ? 'warning' : 'error',
         'source-owner-mismatch',

@@ -1,5 +1,5 @@
 import { diffBindings } from '../agents.js';
-import { createPathClassifier, isGateFile } from '../classify-paths.js';
+import { isGateFile, refusedCharacterOf } from '../classify-paths.js';
 import type { PathClassifier } from '../classify-paths.js';
 import { diffPrompts } from '../diff-prompts.js';
 import { diffToolRegistry } from '../diff-tools.js';
@@ -15,7 +15,7 @@ import type {
   ServerChange,
   ToolChange,
 } from '../types.js';
-import { isSourcePath } from '../../sources/source-set.js';
+import type { SourceLookup } from '../../sources/configured.js';
 import { diffSourceFiles } from './commit-sources.js';
 import type { PermissionChange } from './commit-sources.js';
 
@@ -57,6 +57,13 @@ export interface HistoryEntry extends CommitDiff {
   commit: CommitMeta;
 }
 
+/** What a walk builds once from its config and hands to every commit: the diff's answers, never rebuilt per commit. */
+export interface CommitDiffContext {
+  classify: PathClassifier;
+  /** the config's source lookup, the diff's (core/repo-sources.ts) */
+  sourceOf: SourceLookup;
+}
+
 /**
  * What one commit did to the registry, from the files it changed alone: the tools and prompts of the other
  * files are the same on both sides, so they cannot add to the diff. This keeps a walk over a long history
@@ -66,28 +73,37 @@ export function diffCommitFiles(
   files: readonly CommitFileChange[],
   config: Config,
   cache: ParseCache,
-  classify: PathClassifier = createPathClassifier(config),
+  context: CommitDiffContext,
 ): CommitDiff {
-  // client source files are read by their adapters alone, whatever else classifies them
-  const registryFiles = files.filter((file) => !isSourcePath(file.path));
-  const sourceFiles = files.filter((file) => isSourcePath(file.path));
+  const { classify, sourceOf } = context;
+  const isSource = (path: string) => sourceOf(path) !== undefined;
+  // client source files are read by their adapters alone, as the diff reads them
+  const registryFiles = files.filter((file) => !isSource(file.path));
+  const sourceFiles = files.filter((file) => isSource(file.path));
   const before = parseSnapshot(sides(registryFiles, 'before'), [], config, cache).registry;
   const after = parseSnapshot(sides(registryFiles, 'after'), [], config, cache).registry;
   const sources = diffSourceFiles(
     sides(sourceFiles, 'before'),
     sides(sourceFiles, 'after'),
+    sourceOf,
     config.radius.actions,
   );
   const control: ChangedFile[] = [];
   const data: ChangedFile[] = [];
   const gateFiles: ChangedFile[] = [];
   for (const file of files) {
-    const plane = isSourcePath(file.path)
+    const changed: ChangedFile = { path: file.path, status: file.status };
+    // a refused name holds both planes, as in the diff: neither a reviewer nor a glob can be trusted with it
+    if (refusedCharacterOf(file.path) !== undefined) {
+      control.push(changed);
+      data.push(changed);
+      continue;
+    }
+    const plane = isSource(file.path)
       ? sources.authorityPaths.has(file.path) || unreadSide(file)
         ? 'control'
         : 'data'
       : classify(file.path);
-    const changed: ChangedFile = { path: file.path, status: file.status };
     if (plane === 'control') control.push(changed);
     if (plane === 'data') data.push(changed);
     if (isGateFile(file.path)) gateFiles.push(changed);

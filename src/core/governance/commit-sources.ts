@@ -4,6 +4,7 @@ import { diffBindings } from '../agents.js';
 import { diffServers } from '../diff-servers.js';
 import type { SourceFile } from '../parse/source-file.js';
 import type { BindingChange, PermissionEffect, PermissionRule, Radius, ServerChange } from '../types.js';
+import type { SourceLookup } from '../../sources/configured.js';
 import { collectSources } from '../../sources/source-set.js';
 import { isAgentFile } from './codeowners-paths.js';
 
@@ -27,10 +28,11 @@ export interface SourceCommitDiff {
 export function diffSourceFiles(
   before: readonly SourceFile[],
   after: readonly SourceFile[],
+  sourceOf: SourceLookup,
   actions: Readonly<Record<string, Radius>> = {},
 ): SourceCommitDiff {
-  const base = collectSources(before);
-  const head = collectSources(after);
+  const base = collectSources(before, sourceOf);
+  const head = collectSources(after, sourceOf);
   const servers = diffServers(base.servers, head.servers, { actions: { ...actions } });
   const permissions = diffRules(base.permissions, head.permissions);
   const bindings = diffBindings(base.agents, head.agents);
@@ -45,7 +47,8 @@ export function diffSourceFiles(
     if (path !== undefined) authorityPaths.add(path);
   }
   // a config or settings file is authority whole; a file that no longer parses cannot be shown harmless
-  for (const file of [...before, ...after]) if (!isAgentFile(file.path)) authorityPaths.add(file.path);
+  for (const file of [...before, ...after])
+    if (!isAgentFile(file.path, sourceOf)) authorityPaths.add(file.path);
   for (const finding of head.findings) if (finding.severity === 'error') authorityPaths.add(finding.path);
   return { servers, permissions, bindings, authorityPaths };
 }

@@ -61,7 +61,9 @@ export function buildSourceScope(
   registry: Registry,
   actions: Readonly<Record<string, Radius>> = {},
 ): SourceScope {
-  const agents: ScopeAgent[] = reachAgents(registry, actions).map((reach) => ({
+  // registry prompts with `tools:` and the agents of client files, listed together
+  const bound = { ...registry, prompts: [...registry.prompts, ...(registry.agents ?? [])] };
+  const agents: ScopeAgent[] = reachAgents(bound, actions).map((reach) => ({
     id: reach.id,
     radius: reach.radius,
     all: reach.all,

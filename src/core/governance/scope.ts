@@ -1,6 +1,6 @@
-import { resolveAgents } from '../agents.js';
 import { listFlows } from '../flows.js';
-import { classifyBlastRadius, compareRadius } from '../radius.js';
+import { compareRadius } from '../radius.js';
+import { resolveTreeAgents } from '../tree-agents.js';
 import type {
   Config,
   Credential,
@@ -70,6 +70,7 @@ export interface ScopeView {
 
 export interface ScopeInput {
   ref: RefInfo;
+  /** shaped as the diff reads a tree: agents of client files in `agents`, apart from registry prompts */
   registry: Registry;
   config: Config;
   /** tool name -> the commit that last changed it; absent when history is not known */
@@ -83,25 +84,20 @@ export interface ScopeInput {
 export function buildScopeView(input: ScopeInput): ScopeView {
   const { registry, config } = input;
   const actions = config.radius.actions;
-  const radii = new Map<Tool, Radius>();
-  const radiusOf = (tool: Tool): Radius => {
-    let radius = radii.get(tool);
-    if (radius === undefined) {
-      radius = classifyBlastRadius(tool, actions).radius;
-      radii.set(tool, radius);
-    }
-    return radius;
-  };
-  const agents = resolveAgents(registry.tools, registry.prompts);
+  // the same agents, tools and composition rules as the diff: a path the diff would add is a path listed here
+  const tree = resolveTreeAgents(registry, config);
+  const radiusOf = tree.radiusOf;
+  const inRegistry = new Set(registry.tools);
   const agentsOf = new Map<string, Set<string>>();
-  for (const [agent, tools] of agents) {
-    for (const tool of tools) {
+  for (const [agent, tools] of tree.agents) {
+    // built-ins and unpinned servers an agent file reaches are not registry tools: they are listed with the agent
+    for (const tool of tools.filter((reached) => inRegistry.has(reached))) {
       const set = agentsOf.get(tool.name) ?? new Set<string>();
       set.add(agent);
       agentsOf.set(tool.name, set);
     }
   }
-  const flows = listFlows(agents, { radiusOf, internalHosts: config.planes.control.internalHosts });
+  const flows = listFlows(tree.agents, tree.flowContext);
   const flowsOf = new Map<string, ScopeFlow[]>();
   const addFlow = (name: string, flow: ScopeFlow) => flowsOf.set(name, [...(flowsOf.get(name) ?? []), flow]);
   for (const flow of flows) {

@@ -5,9 +5,10 @@ import { decideGate, findReportComment } from '../../../src/core/gate/plan.js';
 import type { DecideInput } from '../../../src/core/gate/plan.js';
 import {
   planReviewerRequests,
-  resolvePlaneReviewers,
-  resolveSigners,
+  resolveDataReviewers,
+  resolveGatePeople,
 } from '../../../src/core/gate/reviewers.js';
+import { ownersOf } from '../../../src/core/codeowners.js';
 import { TEAM_UNVERIFIABLE } from '../../../src/core/gate/signoffs.js';
 import { clipDescription, planStatuses } from '../../../src/core/gate/statuses.js';
 import type { PullRequestRef, SignoffEvaluation } from '../../../src/core/gate/types.js';
@@ -220,13 +221,12 @@ describe('reviewers', () => {
   ).rules;
 
   it('come from CODEOWNERS at the base when the config names none', () => {
-    const input = {
-      report: incidentReport({ data: { reviewers: [] }, control: { reviewers: [] } }),
-      config: config(),
-      codeowners,
-    };
-    expect(resolvePlaneReviewers(input, 'control')).toEqual(['@acme/security']);
-    expect(resolvePlaneReviewers(input, 'data')).toEqual(['@acme/prompt-eng', '@mallory']);
+    const report = incidentReport({ data: { reviewers: [] }, control: { reviewers: [] } });
+    const people = resolveGatePeople(config(), codeowners);
+    expect(people.control).toEqual(['@acme/security']);
+    expect(
+      resolveDataReviewers(people, report.planes.data.files, (path) => ownersOf(codeowners, path)),
+    ).toEqual(['@acme/prompt-eng', '@mallory']);
   });
 
   it('control reviewers are the owners of the control paths, never the owners of the files a PR touched', () => {
@@ -243,10 +243,12 @@ describe('reviewers', () => {
         ],
       },
     });
-    const input = { report, config: config(), codeowners: owners };
-    expect(resolvePlaneReviewers(input, 'control')).toEqual(['@acme/security']);
-    expect(resolveSigners(input)).toEqual(['@acme/security']);
-    expect(resolveSigners({ ...input, codeowners: null })).toEqual([]);
+    // the report's hand-written reviewers play no part: who reviews is resolved from the gate alone
+    expect(report.planes.control.reviewers).toEqual(['@dev1', '@dev2', '@dev3']);
+    const people = resolveGatePeople(config(), owners);
+    expect(people.control).toEqual(['@acme/security']);
+    expect(people.signers).toEqual(['@acme/security']);
+    expect(resolveGatePeople(config(), null).signers).toEqual([]);
   });
 
   it('owners of every configured control glob, literal paths included', () => {
@@ -256,24 +258,18 @@ describe('reviewers', () => {
     ).rules;
     const cfg = config();
     cfg.planes.control.paths = ['registry/tools/**/*.yaml', 'mcp.json', 'policies'];
-    expect(resolveSigners({ report: incidentReport(), config: cfg, codeowners: owners })).toEqual([
+    expect(resolveGatePeople(cfg, owners).signers).toEqual([
       '@acme/platform',
       '@acme/policy',
       '@acme/security',
     ]);
     cfg.planes.control.paths = ['**/*.tool.yaml'];
-    expect(resolveSigners({ report: incidentReport(), config: cfg, codeowners: owners })).toEqual([
-      '@acme/everyone',
-    ]);
+    expect(resolveGatePeople(cfg, owners).signers).toEqual(['@acme/everyone']);
   });
 
   it('a binding-only control change asks the owners of the control paths', () => {
-    const report = makeReport({
-      control: { changed: true, bindings: [{ agent: 'a', added: ['t'], removed: [] }] },
-    });
-    expect(resolvePlaneReviewers({ report, config: config(), codeowners }, 'control')).toEqual([
-      '@acme/security',
-    ]);
+    // the control plane's reviewers never depend on what changed, a binding-only change included
+    expect(resolveGatePeople(config(), codeowners).control).toEqual(['@acme/security']);
   });
 
   it('never requests the author, skips who is already asked or has reviewed, and splits users from teams', () => {
@@ -308,8 +304,6 @@ describe('decideGate', () => {
     pr: pr(),
     report: incidentReport(),
     config: config(),
-    // control reviewers are the owners of the control paths (SPEC 7), never of the files the PR touched
-    codeowners: parseCodeowners('/registry/tools/ @acme/security', 'CODEOWNERS').rules,
     reviews: [],
     comments: [],
     self: 'github-actions[bot]',
