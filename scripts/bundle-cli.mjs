@@ -54,41 +54,75 @@ copyFileSync(
   new URL('../dist/bin/validators.standalone.cjs', import.meta.url),
 );
 
-// Node < 22.1 has no compile cache for modules. There the CLI also ships as ONE CommonJS file, which
-// scripts/cached-start.mjs compiles through vm.Script with V8's cached data (README, Performance: measured).
-const single = await build({
-  absWorkingDir: root,
-  stdin: {
-    contents:
-      "import { Command } from 'commander';\nimport { runCli } from './src/cli/run.ts';\nvoid runCli(process.argv, new Command());\n",
-    resolveDir: root,
-    sourcefile: 'cli-single.ts',
-    loader: 'ts',
+// Node < 22.1 has no compile cache for modules. There the CLI also ships as single CommonJS files, which
+// scripts/cached-start.mjs compiles through vm.Script with V8's cached data (README, Performance: measured): one
+// with every command (cli.cjs), and one per hot command holding only that command's work, since V8 reads and
+// deserialises the whole file and its cache however little of it runs. The validators are bundled into them,
+// so their compiled code is in the cache too.
+const SINGLE_COMMANDS = ['diff', 'check', 'validate', 'log', 'scope'];
+const validatorsFile = fileURLToPath(new URL('../dist/schemas/validators.standalone.cjs', import.meta.url));
+const bundledValidators = {
+  name: 'bundled-validators',
+  setup(esbuild) {
+    esbuild.onLoad({ filter: /src\/schemas\/precompiled\.ts$/ }, () => ({
+      contents: `import validators from ${JSON.stringify(validatorsFile)};\nexport function loadPrecompiledValidators() { return validators; }\n`,
+      loader: 'js',
+      resolveDir: root,
+    }));
   },
-  outfile: 'dist/bin/cli.cjs',
-  bundle: true,
-  packages: 'bundle',
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  write: false,
-  plugins: [precompiledValidatorsOnly],
-  define: { 'import.meta.url': '__agentgateImportMetaUrl' },
-  banner: { js: "const __agentgateImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-  external: ['./validators.standalone.cjs'],
-  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
-  legalComments: 'none',
-  logLevel: 'warning',
+};
+// In a one-command file the other commands' work is left out: only the command named on the command line runs.
+const onlyCommand = (command) => ({
+  name: 'only-command',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /^\.\.\/(?:\.\.\/[a-z]+|actions)\/[a-z-]+\.js$/ }, (args) => {
+      if (args.kind !== 'dynamic-import' || !args.importer.includes('/src/cli/commands/')) return undefined;
+      if (args.importer.endsWith(`/commands/${command}.ts`)) return undefined;
+      return { path: args.path, namespace: 'other-command' };
+    });
+    esbuild.onLoad({ filter: /.*/, namespace: 'other-command' }, () => ({
+      contents: `throw new Error('internal: this file of agentgate runs only \\'${command}\\'');`,
+      loader: 'js',
+    }));
+  },
 });
-const singleCode = single.outputFiles[0].contents;
-writeFileSync(new URL('../dist/bin/cli.cjs', import.meta.url), singleCode);
-const buildId = createHash('sha256').update(singleCode).digest('hex').slice(0, 16);
+const buildSingle = async (command) => {
+  const result = await build({
+    absWorkingDir: root,
+    stdin: {
+      contents:
+        "import { Command } from 'commander';\nimport { runCli } from './src/cli/run.ts';\nvoid runCli(process.argv, new Command());\n",
+      resolveDir: root,
+      sourcefile: 'cli-single.ts',
+      loader: 'ts',
+    },
+    outfile: command ? `dist/bin/cli-${command}.cjs` : 'dist/bin/cli.cjs',
+    bundle: true,
+    packages: 'bundle',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    write: false,
+    plugins: [precompiledValidatorsOnly, bundledValidators, ...(command ? [onlyCommand(command)] : [])],
+    define: { 'import.meta.url': '__agentgateImportMetaUrl' },
+    banner: { js: "const __agentgateImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  return result.outputFiles[0];
+};
+const singles = await Promise.all([undefined, ...SINGLE_COMMANDS].map(buildSingle));
+const buildHash = createHash('sha256');
+for (const file of singles) {
+  writeFileSync(file.path, file.contents);
+  buildHash.update(file.contents);
+}
 writeFileSync(
   new URL('../dist/bin/cached-start.mjs', import.meta.url),
-  readFileSync(new URL('./cached-start.mjs', import.meta.url), 'utf8').replace(
-    '__AGENTGATE_BUILD_ID__',
-    buildId,
-  ),
+  readFileSync(new URL('./cached-start.mjs', import.meta.url), 'utf8')
+    .replace('__AGENTGATE_BUILD_ID__', buildHash.digest('hex').slice(0, 16))
+    .replace("['__AGENTGATE_SINGLE_COMMANDS__']", JSON.stringify(SINGLE_COMMANDS)),
 );
 
 // The entry: V8's compile cache (Node >= 22.1) before anything else is compiled, then the chunked CLI; on an

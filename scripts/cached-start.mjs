@@ -13,8 +13,9 @@ import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 
 const BUILD_ID = '__AGENTGATE_BUILD_ID__';
+// commands with a file of their own, holding that command's work only (scripts/bundle-cli.mjs)
+const SINGLE_COMMANDS = ['__AGENTGATE_SINGLE_COMMANDS__'];
 const here = path.dirname(fileURLToPath(import.meta.url));
-const file = path.join(here, 'cli.cjs');
 
 function cacheDir() {
   if (process.env.AGENTGATE_NO_CODE_CACHE) return null;
@@ -32,6 +33,7 @@ function cacheDir() {
 
 // one cache per command: V8 deserialises a whole cache, and `--version` should not pay for what `diff` compiled
 const command = /^[a-z][a-z-]{0,30}$/.exec(process.argv[2] ?? '')?.[0] ?? 'other';
+const file = path.join(here, SINGLE_COMMANDS.includes(command) ? `cli-${command}.cjs` : 'cli.cjs');
 const dir = cacheDir();
 const cacheFile = dir && path.join(dir, `cli-${BUILD_ID}-${process.version}-${process.arch}-${command}.v8`);
 let cachedData;

@@ -105,16 +105,17 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
  * (`: / . - _` and the rest), and on case changes (`deleteAll`, `HTTPGet`, `billing:Admin`).
  */
 export function wordsOf(text: string): string[] {
+  const cleaned = clean(text);
+  // on printable ASCII the Unicode classes are their ASCII ranges (a test holds both equal); names are mostly ASCII
+  if (PRINTABLE_ASCII.test(cleaned))
+    return chunks(cleaned.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2'));
   return chunks(
-    clean(text)
-      .replace(/(\p{Ll}|\p{Nd})(\p{Lu})/gu, '$1 $2')
-      .replace(/(\p{Lu}+)(\p{Lu}\p{Ll})/gu, '$1 $2'),
+    cleaned.replace(/(\p{Ll}|\p{Nd})(\p{Lu})/gu, '$1 $2').replace(/(\p{Lu}+)(\p{Lu}\p{Ll})/gu, '$1 $2'),
   );
 }
 
 const chunks = (text: string): string[] =>
-  text
-    .split(/[^\p{L}\p{N}*]+/u)
+  (PRINTABLE_ASCII.test(text) ? text.split(/[^A-Za-z0-9*]+/) : text.split(/[^\p{L}\p{N}*]+/u))
     .filter((word) => word.length > 0)
     .map((word) => word.toLowerCase());
 

@@ -17,6 +17,7 @@ import { diffToolRegistry } from './diff-tools.js';
 import { diffFlows } from './flows.js';
 import { PROMPT_BINDINGS_UNKNOWN, SOURCE_UNREAD_CODES } from './parse-snapshot.js';
 import type { ParsedSnapshot } from './parse-snapshot.js';
+import { memoizeBlastRadius } from './radius.js';
 import { changedFieldsOf, markNewFindings } from './new-findings.js';
 import { computeSignoffRequirement, exceedsMaxRadius } from './signoffs.js';
 import { resolveTreeAgents } from './tree-agents.js';
@@ -74,14 +75,16 @@ export function buildDiffReport(input: DiffInput): DiffReport {
   holdUnreadablePrompts(files, input.changedFiles, headRegistry.findings, changedPaths);
   holdNewAgentFiles(files, classify);
 
-  const tools = diffToolRegistry(baseRegistry.tools, headRegistry.tools, { actions });
+  // one classification per tool for the whole diff: both sides share the tools of unchanged files
+  const blastRadius = memoizeBlastRadius(actions);
+  const tools = diffToolRegistry(baseRegistry.tools, headRegistry.tools, { actions, blastRadius });
   // agents of client files (SPEC 2.4) bind like prompts: their `tools` are authority inside data-plane files
   const bindings = diffBindings(
     [...baseRegistry.prompts, ...(baseRegistry.agents ?? [])],
     [...headRegistry.prompts, ...(headRegistry.agents ?? [])],
   );
-  const baseSide = resolveTreeAgents(baseRegistry, config);
-  const headSide = resolveTreeAgents(headRegistry, config);
+  const baseSide = resolveTreeAgents(baseRegistry, config, blastRadius);
+  const headSide = resolveTreeAgents(headRegistry, config, blastRadius);
   const baseServers = baseSide.servers;
   const headServers = headSide.servers;
   const flows = diffFlows(baseSide.agents, headSide.agents, {
@@ -149,6 +152,7 @@ export function buildDiffReport(input: DiffInput): DiffReport {
       // per-tool checks only where a finding could be kept: the same findings as checking every tool
       ...validateRegistry(headRegistry, {
         actions,
+        blastRadius,
         checkTool: toolsToCheck(headRegistry.tools, changedPaths, changedTools),
       }),
     ]
@@ -222,7 +226,15 @@ export function buildDiffReport(input: DiffInput): DiffReport {
       ...sortFindings(
         markNewFindings({
           head: waived.findings,
-          base: [...baseRegistry.findings, ...validateRegistry(baseRegistry, { actions })],
+          // the base's per-tool findings can only match head findings of the changed files and tools
+          base: [
+            ...baseRegistry.findings,
+            ...validateRegistry(baseRegistry, {
+              actions,
+              blastRadius,
+              checkTool: toolsToCheck(baseRegistry.tools, basePathsOf(input.changedFiles), changedTools),
+            }),
+          ],
           changedFiles: input.changedFiles,
           changedFields: changedFieldsOf([...tools, ...servers]),
         }),
@@ -283,6 +295,14 @@ function holdNewAgentFiles(
   if (held.length === 0) return;
   files.control.push(...held);
   files.control.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** The paths the changed files had at the base: a renamed file's findings there are under its old name. */
+function basePathsOf(changedFiles: readonly ChangedFile[]): Set<string> {
+  const paths = new Set<string>();
+  for (const file of changedFiles) paths.add(file.oldPath ?? file.path);
+  for (const file of changedFiles) paths.add(file.path);
+  return paths;
 }
 
 function changedGateFiles(

@@ -3,6 +3,7 @@ import { createSourceLookup, isAgentDefinition } from '../sources/configured.js'
 import type { SourceLookup } from '../sources/configured.js';
 import type { SourceAdapter } from '../sources/types.js';
 import { CODEOWNERS_PATHS, CONFIG_PATHS } from './gate-files.js';
+import { compileGlobs } from './globs.js';
 import type { ChangedFile, Config, Finding, Plane } from './types.js';
 
 /** Files that change the gates themselves: always control plane, whatever the configured globs say. */
@@ -36,11 +37,7 @@ export type PathClassifier = (path: string) => Plane;
 // U+2028/U+2029; \p{Cs}: a lone surrogate (no file system name); U+FFFD: git bytes that were not UTF-8.
 const REFUSED_CHARACTER = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\uFFFD]/u;
 
-// flags 's': picomatch's `*` and `**` are built on `.`, which skips `\n`, `\r`, U+2028 and U+2029 without it.
-// flags 'i': on a case-insensitive checkout (macOS, Windows) `Registry/Tools/x.yaml` is the runtime's
-// `registry/tools/x.yaml`, so the gate must not call it ungoverned; over-matching only ever adds a gate.
-const matchOptions = { dot: true, flags: 'si' } as const;
-const gateMatcher = picomatch(GATE_FILE_PATTERNS, matchOptions);
+const gateMatcher = compileGlobs(GATE_FILE_PATTERNS);
 
 /** The first refused character of a path, as `U+XXXX`, or undefined when the path is clean. */
 export function refusedCharacterOf(path: string): string | undefined {
@@ -62,8 +59,30 @@ export function createPathClassification(
   config: Config,
   sourceOf: SourceLookup = createSourceLookup(config.sources),
 ): (path: string) => PathClass {
-  const isControl = picomatch(config.planes.control.paths, matchOptions);
-  const isData = picomatch(config.planes.data.paths, matchOptions);
+  return memoized(classifications, config, sourceOf, () => classifyUnder(config, sourceOf));
+}
+
+// A config is read once and never changed, and a walk over history classifies under one config thousands of
+// times: its globs are compiled once per config and source lookup.
+const classifications = new WeakMap<Config, WeakMap<SourceLookup, (path: string) => PathClass>>();
+const registryRoles = new WeakMap<Config, WeakMap<SourceLookup, (path: string) => RegistryRole>>();
+
+function memoized<T extends object>(
+  memo: WeakMap<Config, WeakMap<SourceLookup, T>>,
+  config: Config,
+  sourceOf: SourceLookup,
+  make: () => T,
+): T {
+  let bySource = memo.get(config);
+  if (bySource === undefined) memo.set(config, (bySource = new WeakMap()));
+  let made = bySource.get(sourceOf);
+  if (made === undefined) bySource.set(sourceOf, (made = make()));
+  return made;
+}
+
+function classifyUnder(config: Config, sourceOf: SourceLookup): (path: string) => PathClass {
+  const isControl = compileGlobs(config.planes.control.paths);
+  const isData = compileGlobs(config.planes.data.paths);
   return (path) => {
     const character = refusedCharacterOf(path);
     if (character !== undefined) return { kind: 'refused', character };
@@ -104,6 +123,10 @@ export function createRegistryRoles(
   config: Config,
   sourceOf: SourceLookup = createSourceLookup(config.sources),
 ): (path: string) => RegistryRole {
+  return memoized(registryRoles, config, sourceOf, () => rolesUnder(config, sourceOf));
+}
+
+function rolesUnder(config: Config, sourceOf: SourceLookup): (path: string) => RegistryRole {
   const classify = createPathClassification(config, sourceOf);
   return (path) => {
     const found = classify(path);

@@ -2,12 +2,15 @@ import { describeAddedTool } from './added-tool-fields.js';
 import { canonicalJson, jsonEqual } from './canonical-json.js';
 import { normalizeHost } from './hosts.js';
 import { classifyBlastRadius, compareRadius } from './radius.js';
+import type { BlastRadiusOf } from './radius.js';
 import { compareToolFields } from './tool-field-changes.js';
 import type { Credential, JsonValue, Radius, Tool, ToolChange, ToolPolicy } from './types.js';
 
 export interface DiffToolsOptions {
   /** config `radius.actions`: overrides of the action floor table */
   actions?: Record<string, Radius>;
+  /** the diff's one memo of classifyBlastRadius under `actions` */
+  blastRadius?: BlastRadiusOf;
 }
 
 // One object across calls: the action-floor caches are keyed by it.
@@ -107,7 +110,8 @@ export function diffToolRegistry(
   options: DiffToolsOptions = {},
 ): ToolChange[] {
   const actions = options.actions ?? NO_ACTIONS;
-  const radiusOf = (tool: Tool): Radius => classifyBlastRadius(tool, actions).radius;
+  const blastRadius = options.blastRadius ?? ((tool: Tool) => classifyBlastRadius(tool, actions));
+  const radiusOf = (tool: Tool): Radius => blastRadius(tool).radius;
   const baseByName = byName(base);
   const headByName = byName(head);
   const changes: ToolChange[] = [];

@@ -11,22 +11,32 @@ export interface FlowContext {
 /** One dangerous composition: a tuple of roles, each filled by a tool of the same agent. */
 interface FlowRule {
   kind: FlowKind;
-  roles: ((tool: Tool, context: FlowContext) => boolean)[];
+  /** each role is a bit of ROLE_TESTS */
+  roles: number[];
   /** which roles are reported as sources; the rest are sinks */
   sourceRoles: number[];
 }
 
-const isUntrusted = (tool: Tool) => tool.untrustedInput;
-const isSensitive = (tool: Tool) => tool.dataAccess === 'sensitive';
-const actsIrreversibly = (tool: Tool, context: FlowContext) =>
-  compareRadius(context.radiusOf(tool), 'irreversible') >= 0;
-const reachesOutside = (tool: Tool, context: FlowContext) =>
-  tool.egress.some((host) => !isInternalHost(host, context.internalHosts));
+const UNTRUSTED = 0;
+const SENSITIVE = 1;
+const IRREVERSIBLE = 2;
+const OUTSIDE = 3;
+
+/** What a tool can be in a composition, by bit. */
+const ROLE_TESTS: ((tool: Tool, context: FlowContext) => boolean)[] = [
+  (tool) => tool.untrustedInput,
+  (tool) => tool.dataAccess === 'sensitive',
+  (tool, context) => compareRadius(context.radiusOf(tool), 'irreversible') >= 0,
+  (tool, context) => tool.egress.some((host) => !isInternalHost(host, context.internalHosts)),
+];
 
 const RULES: FlowRule[] = [
-  { kind: 'untrusted-to-action', roles: [isUntrusted, actsIrreversibly], sourceRoles: [0] },
-  { kind: 'lethal-trifecta', roles: [isUntrusted, isSensitive, reachesOutside], sourceRoles: [0, 1] },
+  { kind: 'untrusted-to-action', roles: [UNTRUSTED, IRREVERSIBLE], sourceRoles: [0] },
+  { kind: 'lethal-trifecta', roles: [UNTRUSTED, SENSITIVE, OUTSIDE], sourceRoles: [0, 1] },
 ];
+
+/** A tool's roles, worked out once per side: every agent that binds it asks again, for every rule. */
+type RoleMasks = Map<Tool, number>;
 
 export type AgentTools = Map<string, Tool[]>;
 
@@ -44,10 +54,12 @@ export function diffFlows(
   const agents = [...new Set([...base.keys(), ...head.keys()])].sort(compareAgents);
   const added: Flow[] = [];
   const removed: Flow[] = [];
+  const baseMasks: RoleMasks = new Map();
+  const headMasks: RoleMasks = context.base === context.head ? baseMasks : new Map();
   for (const agent of agents) {
     for (const rule of RULES) {
-      const before = fillRoles(rule, base.get(agent) ?? [], context.base);
-      const after = fillRoles(rule, head.get(agent) ?? [], context.head);
+      const before = fillRoles(rule, base.get(agent) ?? [], context.base, baseMasks);
+      const after = fillRoles(rule, head.get(agent) ?? [], context.head, headMasks);
       const gained = toFlow(rule, agent, membersOfNewTuples(after, before));
       const lost = toFlow(rule, agent, membersOfNewTuples(before, after));
       if (gained) added.push(gained);
@@ -62,10 +74,22 @@ export function listFlows(agents: AgentTools, context: FlowContext): Flow[] {
   return diffFlows(new Map(), agents, { base: context, head: context }).added;
 }
 
-function fillRoles(rule: FlowRule, tools: Tool[], context: FlowContext): Set<string>[] {
-  return rule.roles.map(
-    (role) => new Set(tools.filter((tool) => role(tool, context)).map((tool) => tool.name)),
-  );
+function fillRoles(rule: FlowRule, tools: Tool[], context: FlowContext, masks: RoleMasks): Set<string>[] {
+  const sets = rule.roles.map(() => new Set<string>());
+  for (const tool of tools) {
+    let mask = masks.get(tool);
+    if (mask === undefined) {
+      mask = 0;
+      ROLE_TESTS.forEach((test, bit) => {
+        if (test(tool, context)) mask! |= 1 << bit;
+      });
+      masks.set(tool, mask);
+    }
+    rule.roles.forEach((bit, i) => {
+      if ((mask! & (1 << bit)) !== 0) sets[i]!.add(tool.name);
+    });
+  }
+  return sets;
 }
 
 /**

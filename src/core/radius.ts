@@ -185,3 +185,24 @@ export function classifyBlastRadius(
 
   return { radius, derived, floors, findings };
 }
+
+/** A tool's blast radius, classified once however often a diff asks (both sides, the flows, the checks). */
+export type BlastRadiusOf = (tool: Tool) => RadiusResult;
+
+/**
+ * Memoised by tool object: an unchanged file is parsed once for both sides of a diff, so its tools are the same
+ * objects on both, and every question about them after the first is a lookup.
+ */
+export function memoizeBlastRadius(
+  overrides: Readonly<Record<string, Radius>> = NO_OVERRIDES,
+): BlastRadiusOf {
+  const cache = new Map<Tool, RadiusResult>();
+  return (tool) => {
+    let result = cache.get(tool);
+    if (result === undefined) {
+      result = classifyBlastRadius(tool, overrides);
+      cache.set(tool, result);
+    }
+    return result;
+  };
+}

@@ -2,7 +2,8 @@
 // `scope` resolves its ref here, so a dangerous path one of them shows is a path the other shows too.
 import { resolveAgents } from './agents.js';
 import type { FlowContext } from './flows.js';
-import { classifyBlastRadius } from './radius.js';
+import { memoizeBlastRadius } from './radius.js';
+import type { BlastRadiusOf } from './radius.js';
 import { pinServers, resolveSourceAgents } from './source-agents.js';
 import type { ResolvedAgents } from './source-agents.js';
 import type { Config, Radius, Registry, Server, Tool } from './types.js';
@@ -23,10 +24,17 @@ export interface TreeAgents {
   flowContext: FlowContext;
 }
 
-/** The agents of one tree: registry tools, prompts and the agents, servers and rules of its client files. */
-export function resolveTreeAgents(registry: Registry, config: Config): TreeAgents {
+/**
+ * The agents of one tree: registry tools, prompts and the agents, servers and rules of its client files.
+ * `blastRadius` is the caller's memo under the config's actions: a diff shares one between its two sides.
+ */
+export function resolveTreeAgents(
+  registry: Registry,
+  config: Config,
+  blastRadius: BlastRadiusOf = memoizeBlastRadius(config.radius.actions),
+): TreeAgents {
   const actions = config.radius.actions;
-  const radiusOf = memoizeRadius(actions);
+  const radiusOf = (tool: Tool): Radius => blastRadius(tool).radius;
   const servers = pinServers(registry.servers ?? []);
   const agents = resolveAgents(registry.tools, registry.prompts);
   const source = resolveSourceAgents(registry.agents ?? [], {
@@ -45,17 +53,5 @@ export function resolveTreeAgents(registry: Registry, config: Config): TreeAgent
       radiusOf: (tool) => source.pseudoRadius.get(tool) ?? radiusOf(tool),
       internalHosts: config.planes.control.internalHosts,
     },
-  };
-}
-
-function memoizeRadius(actions: Record<string, Radius>): (tool: Tool) => Radius {
-  const cache = new Map<Tool, Radius>();
-  return (tool) => {
-    let radius = cache.get(tool);
-    if (radius === undefined) {
-      radius = classifyBlastRadius(tool, actions).radius;
-      cache.set(tool, radius);
-    }
-    return radius;
   };
 }

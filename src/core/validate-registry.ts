@@ -6,6 +6,7 @@ import { escapeNonAscii } from './parse/schema-errors.js';
 import { describeCodePoint } from './parse/unicode-names.js';
 import type { FieldPath } from './parse/yaml.js';
 import { classifyBlastRadius } from './radius.js';
+import type { BlastRadiusOf } from './radius.js';
 import {
   confusableSkeleton,
   decodeTagCharacters,
@@ -29,6 +30,8 @@ export interface ValidateOptions {
    * Name and binding checks always see the whole registry. `diff` passes toolsToCheck().
    */
   checkTool?: (tool: Tool) => boolean;
+  /** the caller's memo of classifyBlastRadius under `actions` (a diff asks for the same tools again) */
+  blastRadius?: BlastRadiusOf;
 }
 
 /**
@@ -80,10 +83,20 @@ export function validateRegistry(registry: Registry, options: ValidateOptions = 
     options.locate?.({ path: prompt.source.path, ...(value !== undefined && { value }) }, field) ??
     prompt.source.line;
 
-  checkToolNames(registry.tools, report);
+  // one skeleton per name: the name check and the binding hints both ask, for every tool
+  const skeletonCache = new Map<string, string>();
+  const skeletonOf = (name: string): string => {
+    let skeleton = skeletonCache.get(name);
+    if (skeleton === undefined) {
+      skeleton = confusableSkeleton(name);
+      skeletonCache.set(name, skeleton);
+    }
+    return skeleton;
+  };
+  checkToolNames(registry.tools, report, skeletonOf);
   checkPromptIds(registry.prompts, report);
   const names = new Set(registry.tools.map((tool) => tool.name));
-  const skeletons = new Map(registry.tools.map((tool) => [confusableSkeleton(tool.name), tool.name]));
+  const skeletons = new Map(registry.tools.map((tool) => [skeletonOf(tool.name), tool.name]));
   const servers = registry.servers ?? [];
   for (const prompt of registry.prompts) {
     // an agent file binds as its client does: built-ins, servers, registry tools (SPEC 2.4)
@@ -96,7 +109,7 @@ export function validateRegistry(registry: Registry, options: ValidateOptions = 
       // a registry prompt may bind a server the repository declares, whole (`srv/*`) or one tool
       const kind = resolveBinding(name, { catalog: [], servers }).kind;
       if (kind === 'server' || kind === 'server-tool') continue;
-      const lookalike = skeletons.get(confusableSkeleton(name));
+      const lookalike = skeletons.get(skeletonOf(name));
       const hint = lookalike ? ` (did you mean ${JSON.stringify(lookalike)}?)` : '';
       report({
         severity: 'error',
@@ -128,7 +141,8 @@ export function validateRegistry(registry: Registry, options: ValidateOptions = 
   for (const tool of registry.tools) {
     if (options.checkTool && !options.checkTool(tool)) continue;
     scanTool(tool, report, lineOf);
-    for (const finding of classifyBlastRadius(tool, options.actions).findings) {
+    const radius = options.blastRadius?.(tool) ?? classifyBlastRadius(tool, options.actions);
+    for (const finding of radius.findings) {
       const fieldPath = parseFieldPath(finding.field);
       report({
         severity: finding.severity,
@@ -144,7 +158,7 @@ export function validateRegistry(registry: Registry, options: ValidateOptions = 
   return findings;
 }
 
-function checkToolNames(tools: readonly Tool[], report: Report): void {
+function checkToolNames(tools: readonly Tool[], report: Report, skeletonOf: (name: string) => string): void {
   const byName = new Map<string, Tool>();
   const bySkeleton = new Map<string, Tool>();
   for (const tool of tools) {
@@ -161,7 +175,7 @@ function checkToolNames(tools: readonly Tool[], report: Report): void {
       continue;
     }
     byName.set(tool.name, tool);
-    const skeleton = confusableSkeleton(tool.name);
+    const skeleton = skeletonOf(tool.name);
     const twin = bySkeleton.get(skeleton);
     if (twin) {
       report({
@@ -290,7 +304,10 @@ function reportControls(scanned: ScannedText): void {
   });
 }
 
-/** Calls `visit` for every string in the value, object keys included (a property name can hide text too). */
+/**
+ * Calls `visit` for every string in the value, object keys included (a property name can hide text too). The
+ * path is one stack reused for the whole walk (a registry holds millions of strings): valid only during the call.
+ */
 function scanStrings(
   value: unknown,
   path: (string | number)[],
@@ -299,12 +316,18 @@ function scanStrings(
   if (typeof value === 'string') {
     visit(path, value);
   } else if (Array.isArray(value)) {
-    value.forEach((item, index) => scanStrings(item, [...path, index], visit));
+    for (let index = 0; index < value.length; index += 1) {
+      path.push(index);
+      scanStrings(value[index], path, visit);
+      path.pop();
+    }
   } else if (typeof value === 'object' && value !== null) {
-    for (const [key, inner] of Object.entries(value)) {
-      const innerPath = [...path, key];
-      visit(innerPath, key);
-      scanStrings(inner, innerPath, visit);
+    for (const key in value) {
+      if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+      path.push(key);
+      visit(path, key);
+      scanStrings((value as Record<string, unknown>)[key], path, visit);
+      path.pop();
     }
   }
 }

@@ -1,5 +1,5 @@
-import picomatch from 'picomatch';
 import { GATE_FILE_PATTERNS, createPathClassifier, literalPrefixes } from '../core/classify-paths.js';
+import { compileGlobs } from '../core/globs.js';
 import { diffCommitFiles } from '../core/governance/commit-diff.js';
 import type { CommitFileChange, HistoryEntry } from '../core/governance/commit-diff.js';
 import type { ParseCache } from '../core/parse-snapshot.js';
@@ -59,7 +59,7 @@ export async function walkHistory(
   const commits = (await listRawCommits(cwd, sha, [], range))
     .map((commit) => ({ ...commit, changes: commit.changes.filter((change) => followed(change.path)) }))
     .filter((commit) => commit.changes.length > 0);
-  const isPlane = picomatch(registryPaths, { dot: true });
+  const isPlane = compileGlobs(registryPaths);
   const isRegistry = (path: string) => isPlane(path) || isSource(path);
   const wanted: string[] = [];
   for (const commit of commits) {

@@ -1,6 +1,6 @@
 // Which source adapter reads a path, under the `sources:` of the base config (SPEC 2.4): the default paths of
 // every adapter, plus the paths a config adds, minus the kinds or adapters it turns off.
-import picomatch from 'picomatch';
+import { compileGlobs } from '../core/globs.js';
 import { SOURCE_ADAPTERS } from './adapters.js';
 import { AGENT_SOURCE_ADAPTERS } from './agent-adapters.js';
 import type { SourceAdapter } from './types.js';
@@ -52,10 +52,6 @@ export function sourceKeys(): string[] {
   return [...new Set(ALL_SOURCE_ADAPTERS.flatMap((adapter) => [adapter.kind, adapter.id]))].sort();
 }
 
-// 's': `*` must match every character of a path; 'i': on a case-insensitive checkout the client reads
-// `.MCP.json` as `.mcp.json`, and over-matching only ever adds a gate.
-const MATCH_OPTIONS = { dot: true, flags: 'si' } as const;
-
 export type SourceLookup = (path: string) => SourceAdapter | undefined;
 
 /**
@@ -63,13 +59,32 @@ export type SourceLookup = (path: string) => SourceAdapter | undefined;
  * (`mcp-config`: the `.mcp.json` reader; `claude-code`: subagents; `copilot`: custom agents); added paths of an
  * adapter id by that adapter. Added paths are tried before default ones, so a config can say how to read a file.
  */
-export function createSourceLookup(sources: SourcesConfig = {}): SourceLookup {
+export function createSourceLookup(sources: SourcesConfig = NO_SOURCES): SourceLookup {
+  let lookup = lookups.get(sources);
+  if (lookup === undefined) {
+    lookup = lookUpUnder(sources);
+    lookups.set(sources, lookup);
+  }
+  return lookup;
+}
+
+// a config's `sources:` is read once and never changed: its globs are compiled once per config, not per commit
+const NO_SOURCES: SourcesConfig = Object.freeze({});
+const lookups = new WeakMap<SourcesConfig, SourceLookup>();
+
+interface AdapterGlobs {
+  adapter: SourceAdapter;
+  globs: readonly string[];
+  match: (path: string) => boolean;
+}
+
+function lookUpUnder(sources: SourcesConfig): SourceLookup {
   const setting = (key: string): SourceSetting | undefined =>
     Object.prototype.hasOwnProperty.call(sources, key) ? sources[key] : undefined;
   const enabled = ALL_SOURCE_ADAPTERS.filter(
     (adapter) => setting(adapter.kind)?.enabled !== false && setting(adapter.id)?.enabled !== false,
   );
-  const added: { adapter: SourceAdapter; match: (path: string) => boolean }[] = [];
+  const added: AdapterGlobs[] = [];
   const firstOfKind = new Set<string>();
   for (const adapter of enabled) {
     const paths = [...(setting(adapter.id)?.paths ?? [])];
@@ -77,15 +92,17 @@ export function createSourceLookup(sources: SourcesConfig = {}): SourceLookup {
       firstOfKind.add(adapter.kind);
       paths.push(...(setting(adapter.kind)?.paths ?? []));
     }
-    if (paths.length > 0) added.push({ adapter, match: picomatch(paths, MATCH_OPTIONS) });
+    if (paths.length > 0) added.push({ adapter, globs: paths, match: compileGlobs(paths) });
   }
-  const defaults = enabled.map((adapter) => ({
-    adapter,
-    match: picomatch([...adapter.defaultPaths, ...(ALSO_READ[adapter.id] ?? [])], MATCH_OPTIONS),
-  }));
+  const defaults = enabled.map((adapter): AdapterGlobs => {
+    const globs = [...adapter.defaultPaths, ...(ALSO_READ[adapter.id] ?? [])];
+    return { adapter, globs, match: compileGlobs(globs) };
+  });
   const all = [...added, ...defaults];
+  // most paths of a repository are read by no adapter: one expression answers that before any adapter is asked
+  const anyAdapter = compileGlobs(all.flatMap((entry) => entry.globs));
   return (path) => {
-    if (path === '' || path.startsWith('/') || path.includes('\\')) return undefined;
+    if (path === '' || path.startsWith('/') || path.includes('\\') || !anyAdapter(path)) return undefined;
     return all.find((entry) => entry.match(path))?.adapter;
   };
 }

@@ -13,6 +13,25 @@ import type { Radius } from '../../src/core/types.js';
 import { makeTool } from '../helpers/make-tool.js';
 
 describe('wordsOf', () => {
+  it('splits printable ASCII exactly as the Unicode word classes do (the ASCII shortcut changes nothing)', () => {
+    const unicodeWords = (text: string) =>
+      text
+        .replace(/(\p{Ll}|\p{Nd})(\p{Lu})/gu, '$1 $2')
+        .replace(/(\p{Lu}+)(\p{Lu}\p{Ll})/gu, '$1 $2')
+        .split(/[^\p{L}\p{N}*]+/u)
+        .filter((word) => word.length > 0)
+        .map((word) => word.toLowerCase());
+    const ascii = fc.stringMatching(/^[\x20-\x7e]{0,24}$/);
+    fc.assert(
+      fc.property(ascii, (text) => {
+        expect(wordsOf(text)).toEqual(unicodeWords(text));
+      }),
+      {
+        numRuns: 2000,
+      },
+    );
+  });
+
   it.each([
     ['admin/all', ['admin', 'all']],
     ['admin.all', ['admin', 'all']],

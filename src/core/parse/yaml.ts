@@ -18,7 +18,7 @@ export interface YamlDocument {
   readonly node: Document.Parsed;
   readonly lineCounter: LineCounter;
   readonly lineOffset: number;
-  /** fast path only: the line of a top-level block-style key, found without building the syntax tree */
+  /** fast path only: the line of a top-level block-style key, found without building the syntax tree (undefined: ask the tree) */
   readonly topLevelKeyLine?: (key: string) => number | undefined;
 }
 
@@ -47,12 +47,13 @@ const PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
 };
 
 /**
- * An anchor, alias or tag can only start a token: after whitespace, a flow indicator or ':' (JSON-style flow
- * mappings). Text without any such token, and without complex keys (`? key`, `[a, b]: 1`, which js-yaml would
- * turn into strings), cannot hold an alias bomb or a custom tag, so it may take the fast path; a false alarm
- * only costs speed.
+ * An anchor, alias or tag can only start a token: after whitespace, a flow indicator, or the ':' of a JSON-style
+ * key (`"a":*x`, after a quote or a closing bracket). After any other ':' it is inside a plain scalar
+ * (`scopes: [svc:*]` is the string `svc:*`), so a wildcard scope does not leave the fast path. Text without any
+ * such token, and without complex keys (`? key`, `[a, b]: 1`, which js-yaml would turn into strings), cannot hold
+ * an alias bomb or a custom tag, so it may take the fast path; a false alarm only costs speed.
  */
-const NODE_PROPERTY = /(?:^|[\s[{,:])[&*!]|(?:^|\s)\?(?:\s|$)|[\]}][ \t]*:(?:\s|$)/;
+const NODE_PROPERTY = /(?:^|[\s[{,]|["'\]}]:)[&*!]|(?:^|\s)\?(?:\s|$)|[\]}][ \t]*:(?:\s|$)/;
 
 /**
  * Parses a YAML stream (or a JSON file). `lineOffset` is added to every line, for YAML embedded in a larger file
@@ -74,13 +75,20 @@ export function parseYaml(text: string, lineOffset = 0): YamlParseResult {
   const strictDocuments = () => (strict ??= parseYamlStrict(text, lineOffset)).documents;
   const documents: YamlDocument[] = [];
   const present = values.filter((value) => value !== null && value !== undefined);
-  const regions = documentRegions(text);
+  // the text is split into lines only when a line is asked for: most manifests never are
+  let regions: Region[] | undefined;
+  const regionOf = (index: number): Region | undefined => {
+    regions ??= documentRegions(text);
+    return regions.length === present.length ? regions[index] : undefined;
+  };
   for (const value of present) {
     const index = documents.length;
-    const region = regions.length === present.length ? regions[index] : undefined;
     documents.push({
       value,
-      topLevelKeyLine: region && ((key) => keyLineIn(region, key, lineOffset)),
+      topLevelKeyLine: (key) => {
+        const region = regionOf(index);
+        return region && keyLineIn(region, key, lineOffset);
+      },
       get node() {
         return (strictDocuments()[index] ?? firstDocument(strictDocuments())).node;
       },
@@ -118,16 +126,19 @@ function documentRegions(text: string): Region[] {
   return regions;
 }
 
+/** The first line that starts with the key, bare or quoted, followed by `:` (blanks between allowed). */
 function keyLineIn(region: Region, key: string, lineOffset: number): number | undefined {
-  const pattern = new RegExp(
-    `^(?:${escapeRegExp(key)}|"${escapeRegExp(key)}"|'${escapeRegExp(key)}')[ \\t]*:`,
+  const index = region.lines.findIndex(
+    (line) => colonAfter(line, key, 0) || colonAfter(line, `"${key}"`, 0) || colonAfter(line, `'${key}'`, 0),
   );
-  const index = region.lines.findIndex((line) => pattern.test(line));
   return index < 0 ? undefined : region.start + index + 1 + lineOffset;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+function colonAfter(line: string, prefix: string, from: number): boolean {
+  if (!line.startsWith(prefix, from)) return false;
+  let i = from + prefix.length;
+  while (line[i] === ' ' || line[i] === '\t') i += 1;
+  return line[i] === ':';
 }
 
 function firstDocument(documents: YamlDocument[]): YamlDocument {

@@ -37,12 +37,24 @@ describe('the fast YAML path', () => {
     ['an explicit complex key', '? [a, b]\n: 1\n'],
     ['a flow collection as key', '[a, b]: 1\n'],
     ['a duplicate key', 'a: 1\na: 2\n'],
+    ['an anchor and alias glued to JSON-style keys', '{"a":&x [1, 2], "b":*x}\n'],
+    ['a tag glued to a JSON-style key', '{"a":!custom 1}\n'],
+    ['an alias glued to a closing bracket key', '{[a]:*x}\n'],
   ])('leaves %s to the strict parser', (_label, text) => {
     const fast = parseYaml(text);
     const strict = parseYamlStrict(text);
     expect(fast.issues).toEqual(strict.issues);
     expect(fast.documents.map((d) => d.value)).toEqual(strict.documents.map((d) => d.value));
     expect(fast.documents.every((d) => d.topLevelKeyLine === undefined)).toBe(true);
+  });
+
+  it('keeps a wildcard scope (`svc:*`, a plain scalar) on the fast path, read as the strict parser reads it', () => {
+    const text = 'name: t\nscopes: [svc:read, svc:*, "svc:*"]\negress: [a:!b, c:&d]\n';
+    const fast = parseYaml(text);
+    const strict = parseYamlStrict(text);
+    expect(fast.documents.map((d) => d.value)).toEqual(strict.documents.map((d) => d.value));
+    expect(fast.documents[0]?.value).toMatchObject({ scopes: ['svc:read', 'svc:*', 'svc:*'] });
+    expect(fast.documents[0]?.topLevelKeyLine).toBeDefined();
   });
 
   it('finds key lines across a YAML stream', () => {
