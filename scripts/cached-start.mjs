@@ -50,10 +50,14 @@ if (cacheFile && (cachedData === undefined || script.cachedDataRejected)) {
       const temp = `${cacheFile}.${process.pid}.tmp`;
       fs.writeFileSync(temp, script.createCachedData(), { mode: 0o600 });
       fs.renameSync(temp, cacheFile);
-      // caches of other builds (an upgrade) are never read again
-      for (const name of fs.readdirSync(dir))
-        if (/^cli-[0-9a-f]{16}-.*\.v8$/.test(name) && !name.startsWith(`cli-${BUILD_ID}-`))
-          fs.rmSync(path.join(dir, name), { force: true });
+      // another build's cache goes once it is a week old: after an upgrade it is never read again, but two
+      // installed versions in use side by side must not evict each other's on every start
+      const weekAgo = Date.now() - 7 * 24 * 3600 * 1000;
+      for (const name of fs.readdirSync(dir)) {
+        if (!/^cli-[0-9a-f]{16}-.*\.v8$/.test(name) || name.startsWith(`cli-${BUILD_ID}-`)) continue;
+        const other = path.join(dir, name);
+        if (fs.statSync(other).mtimeMs < weekAgo) fs.rmSync(other, { force: true });
+      }
     } catch {
       // a cache that cannot be written only costs the next start its speed
     }

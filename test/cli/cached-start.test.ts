@@ -1,5 +1,5 @@
 import * as nodeModule from 'node:module';
-import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -31,12 +31,14 @@ describe.runIf(oldNode)('the cached-data start (Node < 22.1)', () => {
     expect(statSync(path).mtimeMs).toBe(written);
   });
 
-  it("removes other builds' caches when it writes its own", () => {
+  it("removes other builds' week-old caches when it writes its own", () => {
     home = mkdtempSync(join(tmpdir(), 'agentgate-cache-'));
     run();
     const stale = join(home, 'agentgate', 'cli-0123456789abcdef-v20.0.0-x64-schema.v8');
     const unrelated = join(home, 'agentgate', 'notes.txt');
     writeFileSync(stale, 'old');
+    const monthAgo = new Date(Date.now() - 30 * 24 * 3600 * 1000);
+    utimesSync(stale, monthAgo, monthAgo);
     writeFileSync(unrelated, 'kept');
     for (const file of cacheFiles()) if (!stale.endsWith(file)) rmSync(join(home, 'agentgate', file));
     expect(run().code).toBe(0);
@@ -45,6 +47,17 @@ describe.runIf(oldNode)('the cached-data start (Node < 22.1)', () => {
       'notes.txt',
     ]);
     expect(cacheFiles()).not.toContain('cli-0123456789abcdef-v20.0.0-x64-schema.v8');
+  });
+
+  it("keeps another build's recent cache: two installed versions do not evict each other on every start", () => {
+    home = mkdtempSync(join(tmpdir(), 'agentgate-cache-'));
+    run();
+    const other = join(home, 'agentgate', 'cli-0123456789abcdef-v20.0.0-x64-schema.v8');
+    writeFileSync(other, 'another install, used today');
+    for (const file of cacheFiles()) if (!other.endsWith(file)) rmSync(join(home, 'agentgate', file));
+    expect(run().code).toBe(0);
+    expect(cacheFiles()).toContain('cli-0123456789abcdef-v20.0.0-x64-schema.v8');
+    expect(cacheFiles()).toHaveLength(2);
   });
 
   it('survives a corrupt cache: V8 refuses it, the CLI compiles and rewrites it', () => {
