@@ -56,4 +56,18 @@ describe('the bundled CLI', () => {
     // without it (Node < 22.1): the cached-data start
     expect(entry).toContain("import('./cached-start.mjs')");
   });
+
+  it("gives each hot command a single file holding that command's work only, ajv's compiler left out", () => {
+    const full = readFileSync(join(BIN, 'cli.cjs'), 'utf8');
+    for (const command of ['diff', 'check', 'validate', 'log', 'scope']) {
+      const own = readFileSync(join(BIN, `cli-${command}.cjs`), 'utf8');
+      expect(own.length).toBeLessThan(full.length * 0.7);
+      expect(own).toContain(`this file of agentgate runs only '${command}'`);
+      // the precompiled validators need ajv's small run-time helpers, never its compiler
+      expect(own).not.toMatch(/^\/\/ node_modules\/ajv\/dist\/(?:core|compile\/)/m);
+    }
+    // the guard, the init wizard and the MCP SDK are not in diff's file
+    expect(packagesIn(['cli-diff.cjs']).has('@modelcontextprotocol/sdk')).toBe(false);
+    expect(packagesIn(['cli.cjs']).has('@modelcontextprotocol/sdk')).toBe(true);
+  });
 });
