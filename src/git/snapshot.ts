@@ -77,9 +77,12 @@ export async function readSnapshots(
     readBlobs(cwd, [...oids]),
     ...shas.map((sha) => (sha === null ? readWorktree(cwd, paths, options) : null)),
   ]);
+  // a blob both sides share is decoded once: one string, not one per side (a large registry's unchanged files)
+  const texts = new Map<string, string | null>();
   return shas.map((sha, i) => {
     const side = listed[i];
-    const snapshot = sha === null || !side ? (worktrees[i] as Snapshot) : decodeCommit(sha, side, blobs);
+    const snapshot =
+      sha === null || !side ? (worktrees[i] as Snapshot) : decodeCommit(sha, side, blobs, texts);
     snapshot.files.sort(byPath);
     snapshot.refused.sort(byPath);
     return snapshot;
@@ -114,7 +117,12 @@ async function listCommit(
   return listed;
 }
 
-function decodeCommit(sha: string, listed: ListedCommit, blobs: Map<string, Buffer>): Snapshot {
+function decodeCommit(
+  sha: string,
+  listed: ListedCommit,
+  blobs: Map<string, Buffer>,
+  texts: Map<string, string | null>,
+): Snapshot {
   const snapshot: Snapshot = { files: [], refused: [...listed.refused] };
   for (const { path, oid } of listed.toRead) {
     const content = blobs.get(oid);
@@ -124,7 +132,10 @@ function decodeCommit(sha: string, listed: ListedCommit, blobs: Map<string, Buff
         `${quoteForMessage(path)} at ${sha.slice(0, 12)}: blob ${oid} is missing from this clone`,
       );
     }
-    addDecoded(snapshot, path, oid, content);
+    let text = texts.get(oid);
+    if (text === undefined) texts.set(oid, (text = decodeText(content)));
+    if (text === null) snapshot.refused.push({ path, oid, reason: 'not-utf8' });
+    else snapshot.files.push({ path, oid, text });
   }
   return snapshot;
 }
@@ -209,14 +220,18 @@ function hashLargeFile(fd: number, size: number, format: ObjectFormat): string {
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 function addDecoded(snapshot: Snapshot, path: string, oid: string, content: Buffer): void {
-  let text: string;
+  const text = decodeText(content);
+  if (text === null) snapshot.refused.push({ path, oid, reason: 'not-utf8' });
+  else snapshot.files.push({ path, oid, text });
+}
+
+/** The text of a blob, or null when it is not UTF-8. */
+function decodeText(content: Buffer): string | null {
   try {
-    text = decoder.decode(content);
+    return decoder.decode(content);
   } catch {
-    snapshot.refused.push({ path, oid, reason: 'not-utf8' });
-    return;
+    return null;
   }
-  snapshot.files.push({ path, oid, text });
 }
 
 function zeroOid(format: ObjectFormat): string {
