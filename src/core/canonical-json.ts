@@ -32,7 +32,7 @@ function canonicalArray(list: readonly unknown[]): string {
 }
 
 function canonicalObject(record: Record<string, unknown>): string {
-  const keys = Object.keys(record).sort();
+  const keys = sortKeys(Object.keys(record));
   let out = '{';
   let first = true;
   for (const key of keys) {
@@ -43,6 +43,25 @@ function canonicalObject(record: Record<string, unknown>): string {
     out += JSON.stringify(key) + ':' + canonicalJson(item);
   }
   return out + '}';
+}
+
+/**
+ * Code-unit order, as `sort()` gives it. A manifest's objects have a handful of keys: sorted in place, they cost
+ * no allocation (the built-in sort copies every list it sorts, and a large registry's digest sorts millions);
+ * past a few dozen keys the built-in sort keeps a hostile object from costing quadratic time.
+ */
+function sortKeys(keys: string[]): string[] {
+  if (keys.length > 24) return keys.sort();
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i]!;
+    let j = i - 1;
+    while (j >= 0 && keys[j]! > key) {
+      keys[j + 1] = keys[j]!;
+      j--;
+    }
+    keys[j + 1] = key;
+  }
+  return keys;
 }
 
 /**

@@ -22,6 +22,16 @@ const EMOJI = /\p{Emoji}/u;
 const SKIN_TONE_OR_VS = /[\u{1F3FB}-\u{1F3FF}\uFE0F]/u;
 /* eslint-enable no-misleading-character-class */
 
+const PLAIN_TEXT = /^[\x20-\x7e\t\n]*$/;
+
+/**
+ * Printable ASCII, tabs and line feeds: nothing hidden, nothing that rewrites a terminal (a property test holds
+ * both finders empty on it). Most strings of a registry are plain, and a scan over every one may skip them.
+ */
+export function isPlainText(text: string): boolean {
+  return PLAIN_TEXT.test(text);
+}
+
 /** Every hidden character, except the joiners and selectors that are part of an ordinary emoji. */
 export function findHiddenUnicode(text: string): HiddenCharacter[] {
   if (!HIDDEN_TEST.test(text)) return [];
@@ -182,6 +192,20 @@ const HOMOGLYPHS: ReadonlyMap<string, string> = new Map(
  * `read_file`. Two distinct names with one skeleton are confusable.
  */
 export function confusableSkeleton(name: string): string {
+  // printable ASCII: NFKC changes nothing, no look-alike table entry and no format character applies
+  // (a property test holds this path equal to the full one); most names are plain ASCII
+  const out = PRINTABLE_ASCII.test(name) ? name.replace(/I/g, 'l').toLowerCase() : unicodeSkeleton(name);
+  return out
+    .replace(/0/g, 'o')
+    .replace(/[1|]/g, 'l')
+    .replace(/[_\-.]+/g, '_')
+    .replace(/rn/g, 'm')
+    .replace(/vv/g, 'w');
+}
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+function unicodeSkeleton(name: string): string {
   let out = '';
   for (const ch of name.normalize('NFKC')) {
     if (ch === 'I') out += 'l';
@@ -190,11 +214,5 @@ export function confusableSkeleton(name: string): string {
       out += HOMOGLYPHS.get(lower) ?? lower;
     }
   }
-  return out
-    .replace(/[\p{Cf}]/gu, '')
-    .replace(/0/g, 'o')
-    .replace(/[1|]/g, 'l')
-    .replace(/[_\-.]+/g, '_')
-    .replace(/rn/g, 'm')
-    .replace(/vv/g, 'w');
+  return out.replace(/[\p{Cf}]/gu, '');
 }

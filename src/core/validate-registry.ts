@@ -14,6 +14,7 @@ import {
   findHiddenUnicode,
   spellControls,
   findInstructionLikeText,
+  isPlainText,
 } from './scan-text.js';
 import type { Finding, Prompt, Radius, Registry, Severity, Tool } from './types.js';
 import { resolveAgentBindings } from '../sources/agent-bindings.js';
@@ -215,16 +216,17 @@ function scanTool(tool: Tool, report: Report, lineOf: (tool: Tool, field: FieldP
   const { source: _source, ...fields } = tool;
   scanStrings(fields, [], (fieldPath, text) => {
     if (fieldPath[0] === 'name' || fieldPath[0] === 'server') return; // names are ASCII-checked by the parser
-    reportHidden({
-      report,
-      severity: 'error',
-      path: tool.source.path,
-      line: () => lineOf(tool, fieldPath),
-      subject: `tool ${JSON.stringify(tool.name)}`,
-      tool: tool.name,
-      fieldPath,
-      text,
-    });
+    if (!isPlainText(text))
+      reportHidden({
+        report,
+        severity: 'error',
+        path: tool.source.path,
+        line: () => lineOf(tool, fieldPath),
+        subject: `tool ${JSON.stringify(tool.name)}`,
+        tool: tool.name,
+        fieldPath,
+        text,
+      });
     if (isModelFacing(fieldPath)) {
       const phrases = findInstructionLikeText(text);
       if (phrases.length === 0) return;

@@ -19,6 +19,24 @@ describe('canonicalJson', () => {
     expect(canonicalJson({ 'k"': 'line\nbreak' })).toBe('{"k\\"":"line\\nbreak"}');
   });
 
+  it('orders keys by code unit as the built-in sort does, for small and large objects alike (property)', () => {
+    const reference = (value: unknown): string =>
+      Array.isArray(value)
+        ? `[${value.map(reference).join(',')}]`
+        : value !== null && typeof value === 'object'
+          ? `{${Object.keys(value)
+              .sort()
+              .map((key) => `${JSON.stringify(key)}:${reference((value as Record<string, unknown>)[key])}`)
+              .join(',')}}`
+          : JSON.stringify(value);
+    const keys = fc.string({ unit: fc.constantFrom('a', 'B', '_', '\u00e9', '\ud83d\ude00', '1', '') });
+    fc.assert(
+      fc.property(fc.dictionary(keys, fc.jsonValue({ maxDepth: 2 }), { maxKeys: 60 }), (record) => {
+        expect(canonicalJson(record)).toBe(reference(JSON.parse(JSON.stringify(record))));
+      }),
+    );
+  });
+
   it('gives the same text for objects that differ only in key order (property)', () => {
     fc.assert(
       fc.property(fc.dictionary(fc.string(), fc.jsonValue()), (record) => {

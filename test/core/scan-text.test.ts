@@ -7,6 +7,7 @@ import {
   findHiddenUnicode,
   spellControls,
   findInstructionLikeText,
+  isPlainText,
 } from '../../src/core/scan-text.js';
 
 const tags = (text: string) =>
@@ -81,7 +82,40 @@ describe('findInstructionLikeText', () => {
   });
 });
 
+describe('isPlainText', () => {
+  it('holds for no text with a control or hidden character (property): a scan may skip plain text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 30 }), (text) => {
+        if (isPlainText(text)) {
+          expect(findControlCharacters(text)).toEqual([]);
+          expect(findHiddenUnicode(text)).toEqual([]);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+    fc.assert(
+      fc.property(fc.stringMatching(/^[\x20-\x7e\t\n]{0,30}$/), (text) => {
+        expect(isPlainText(text)).toBe(true);
+        expect(findControlCharacters(text)).toEqual([]);
+        expect(findHiddenUnicode(text)).toEqual([]);
+      }),
+    );
+    expect(isPlainText('a\rb')).toBe(false);
+    expect(isPlainText('a\u00adb')).toBe(false);
+  });
+});
+
 describe('confusableSkeleton', () => {
+  it('reads a printable ASCII name exactly as the full Unicode path does (property)', () => {
+    // a trailing zero-width space sends the name down the Unicode path, which drops it
+    fc.assert(
+      fc.property(fc.stringMatching(/^[\x20-\x7e]{0,20}$/), (name) => {
+        expect(confusableSkeleton(name)).toBe(confusableSkeleton(`${name}\u200b`));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it.each([
     ['read_file', 'read-file'],
     ['read_file', 'read.file'],
