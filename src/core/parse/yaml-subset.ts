@@ -125,6 +125,11 @@ class BlockReader {
       if (line.indent > indent) bail();
       // a key at the sequence's own indent ends a sequence written flush under its parent key
       if (!isDash(line.text)) break;
+      if (line.text === '-') {
+        this.pos += 1;
+        items.push(this.readNested(indent, depth, false));
+        continue;
+      }
       const spaces = /^-( +)/.exec(line.text)?.[1]?.length ?? bail();
       const rest = line.text.slice(1 + spaces);
       if (isDash(rest)) bail();
@@ -141,11 +146,14 @@ class BlockReader {
     return items;
   }
 
-  /** The value of a key written alone on its line: a deeper block, a sequence flush under it, or null. */
-  private readNested(indent: number, depth: number): unknown {
+  /**
+   * The value of a key or dash written alone on its line: a deeper block, a sequence flush under a key, or null.
+   */
+  private readNested(indent: number, depth: number, underKey = true): unknown {
     const next = this.lines[this.pos];
     if (next && next.indent > indent) return this.readBlock(next.indent, depth + 1);
-    if (next && next.indent === indent && isDash(next.text)) return this.readSequence(indent, depth + 1);
+    if (underKey && next && next.indent === indent && isDash(next.text))
+      return this.readSequence(indent, depth + 1);
     return null;
   }
 

@@ -123,9 +123,11 @@ function scalarText(grammar: Grammar): fc.Arbitrary<string> {
     fc.stringMatching(/^[a-z][a-z0-9_]{0,6}$/),
     fc.stringMatching(/^[A-Za-z][A-Za-z0-9 ,.()/:-]{0,10}[A-Za-z0-9.)]$/),
     fc.nat().map(String),
-    fc.constantFrom('true', 'false', 'null', 'True', 'FALSE', '1m', '30s', 'svc:read', 'svc:*', '@acme/x'),
+    fc.constantFrom('true', 'false', 'null', 'True', 'FALSE', '1m', '30s', 'svc:read', 'svc:*'),
   );
-  if (grammar === 'subset') return styled(safe);
+  // an indicator first is plain in neither grammar's safe vocabulary: it is quoted there
+  const quoted = fc.constantFrom('"@acme/x"', "'*.acme.internal'", '"^T-[0-9]+$"', '"a, b: c"', "'{x}'");
+  if (grammar === 'subset') return fc.oneof(styled(safe), quoted);
   return fc.oneof(
     styled(safe),
     styled(fc.constantFrom(...TRICKY_SCALARS)),
@@ -147,6 +149,8 @@ const LAYOUT: fc.Arbitrary<Layout> = fc.record({
 
 function treeArbitrary(grammar: Grammar): fc.Arbitrary<Tree> {
   const key = keyText(grammar);
+  // the subset's documents hold something: an empty one is not sure by design
+  const minLength = grammar === 'subset' ? 1 : 0;
   const { map, seq } = fc.letrec<{ node: Tree; scalar: Tree; map: Tree; seq: Tree }>((tie) => ({
     node: fc.oneof({ depthSize: 'small' }, tie('scalar'), tie('scalar'), tie('map'), tie('seq')),
     scalar: scalarText(grammar).map((text) => ({ kind: 'scalar' as const, text })),
@@ -164,7 +168,13 @@ function treeArbitrary(grammar: Grammar): fc.Arbitrary<Tree> {
       layout: LAYOUT,
     }),
   }));
-  return fc.oneof(map, seq);
+  return fc
+    .oneof(map, seq)
+    .filter(
+      (tree) =>
+        (tree.kind === 'map' ? tree.entries.length : tree.kind === 'seq' ? tree.items.length : 1) >=
+        minLength,
+    );
 }
 
 /** A flow rendering, when the subset allows it (scalars only) or the grammar is wide (nested flow too). */
@@ -268,4 +278,25 @@ export function mutatedArbitrary(): fc.Arbitrary<string> {
   return fc
     .tuple(source, fc.array(edit, { minLength: 1, maxLength: 3 }))
     .map(([text, edits]) => edits.reduce(applyEdit, text));
+}
+
+const SCALAR_CHARS = [...WILD_CHARS, ...'eExXoObB19.+-_ tTnNyY'.split('')];
+const SCALAR_PLACES = [
+  (s: string) => `a: ${s}\n`,
+  (s: string) => `a: [${s}]\n`,
+  (s: string) => `a: [b, ${s}]\n`,
+  (s: string) => `a: { k: ${s} }\n`,
+  (s: string) => `- ${s}\n`,
+  (s: string) => `${s}: 1\n`,
+  (s: string) => `- ${s}: 1\n`,
+  (s: string) => `a: { ${s}: 1 }\n`,
+];
+
+/** One random run of characters, as a value, a flow entry or a key: dense in scalar edge cases. */
+export function scalarPlaceArbitrary(): fc.Arbitrary<string> {
+  const text = fc.oneof(
+    fc.string({ unit: fc.constantFrom(...SCALAR_CHARS), maxLength: 8 }),
+    fc.constantFrom(...TRICKY_SCALARS, ...TRICKY_KEYS),
+  );
+  return fc.tuple(text, fc.constantFrom(...SCALAR_PLACES)).map(([s, place]) => place(s));
 }

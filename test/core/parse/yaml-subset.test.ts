@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseYaml, parseYamlStrict } from '../../../src/core/parse/yaml.js';
 import { readPlainYaml } from '../../../src/core/parse/yaml-subset.js';
-import { documentArbitrary, mutatedArbitrary } from './yaml-subset-arbitraries.js';
+import { documentArbitrary, mutatedArbitrary, scalarPlaceArbitrary } from './yaml-subset-arbitraries.js';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
 
@@ -113,6 +113,7 @@ describe('readPlainYaml on the common shape', () => {
       '# head\na: 1\n\n  # deep\nb: [ ]\nc: { }\n',
       { a: 1, b: [], c: {} },
     ],
+    ['items written under a bare dash', '-\n  a: 1\n-\n  - x\n-\n- z\n', [{ a: 1 }, ['x'], null, 'z']],
     ['a key without a value', 'a:\nb: c\n', { a: null, b: 'c' }],
     ['trailing spaces', 'a:   x  \nb:  \n', { a: 'x', b: null }],
     [
@@ -166,7 +167,6 @@ describe('readPlainYaml outside the subset', () => {
     ['an indented first line', '  a: 1\n'],
     ['a dash under a scalar value', 'a: 1\n- b\n'],
     ['a nested dash', '- - a\n'],
-    ['a bare dash', '-\n  a: 1\n'],
     ['key:value without a space', 'a:b\n'],
     ['a space before the colon', 'a : b\n'],
     ['a key with a dot', 'a.b: 1\n'],
@@ -279,6 +279,10 @@ describe('readPlainYaml never disagrees with the strict parser (properties)', ()
 
   it('on documents from a wider grammar with tricky scalars, keys, styles and indentation', () => {
     fc.assert(fc.property(documentArbitrary('wide'), agreesWithStrict), { numRuns: 1500 });
+  });
+
+  it('on runs of random characters written as a value, a flow entry or a key', () => {
+    fc.assert(fc.property(scalarPlaceArbitrary(), agreesWithStrict), { numRuns: 3000 });
   });
 
   it('on random single-character mutations of such documents', () => {
