@@ -267,14 +267,16 @@ function applyEdit(text: string, { op, at, char }: Edit): string {
   return text.slice(0, i) + char + text.slice(i + 1);
 }
 
-/** A document from either grammar with one to three single-character edits. */
-export function mutatedArbitrary(): fc.Arbitrary<string> {
+/** A document from either grammar, or one of `texts`, with one to three single-character edits. */
+export function mutatedArbitrary(texts: readonly string[] = []): fc.Arbitrary<string> {
   const edit = fc.record({
     op: fc.constantFrom('insert', 'delete', 'replace'),
     at: fc.nat(),
     char: fc.constantFrom(...MUTATION_CHARS),
   });
-  const source = fc.oneof(documentArbitrary('subset'), documentArbitrary('wide'));
+  const generated = [documentArbitrary('subset'), documentArbitrary('wide')];
+  const source =
+    texts.length > 0 ? fc.oneof(...generated, fc.constantFrom(...texts)) : fc.oneof(...generated);
   return fc
     .tuple(source, fc.array(edit, { minLength: 1, maxLength: 3 }))
     .map(([text, edits]) => edits.reduce(applyEdit, text));

@@ -285,7 +285,9 @@ describe('readPlainYaml never disagrees with the strict parser (properties)', ()
     fc.assert(fc.property(scalarPlaceArbitrary(), agreesWithStrict), { numRuns: 3000 });
   });
 
-  it('on random single-character mutations of such documents', () => {
-    fc.assert(fc.property(mutatedArbitrary(), agreesWithStrict), { numRuns: 2000 });
+  it('on random single-character mutations of such documents and of real manifests', () => {
+    const real = [0, 1, 11, 17].map((i) => benchManifest(i, i % 2 === 1));
+    real.push(...yamlFiles(join(ROOT, 'registry')).map((file) => readFileSync(file, 'utf8')));
+    fc.assert(fc.property(mutatedArbitrary(real), agreesWithStrict), { numRuns: 3000 });
   });
 });
