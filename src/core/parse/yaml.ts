@@ -3,6 +3,7 @@
 import { CORE_SCHEMA, loadAll } from 'js-yaml';
 import type { Document, DocumentOptions, Node, ParseOptions, SchemaOptions } from 'yaml';
 import { LineCounter, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import { readPlainYaml } from './yaml-subset.js';
 
 export type YamlIssueCode = 'yaml-parse' | 'duplicate-key' | 'alias-limit' | 'unknown-tag';
 
@@ -59,15 +60,17 @@ const NODE_PROPERTY = /(?:^|[\s[{,]|["'\]}]:)[&*!]|(?:^|\s)\?(?:\s|$)|[\]}][ \t]
  * Parses a YAML stream (or a JSON file). `lineOffset` is added to every line, for YAML embedded in a larger file
  * (markdown front matter).
  *
- * Most manifests are plain: they are read with js-yaml's core schema (several times faster), and the strict
+ * Most manifests are plain: they are read by the subset reader (`readPlainYaml`), or else with js-yaml's core
+ * schema (both several times faster than the strict parse), and the strict
  * `yaml` parse with its syntax tree runs only when something must be located or anything at all looks unusual:
  * node properties, or any error (duplicate keys included) — the strict parser then produces the finding.
  */
 export function parseYaml(text: string, lineOffset = 0): YamlParseResult {
   if (NODE_PROPERTY.test(text)) return parseYamlStrict(text, lineOffset);
+  const plain = readPlainYaml(text);
   let values: unknown[];
   try {
-    values = loadAll(text, null, { schema: CORE_SCHEMA });
+    values = plain === undefined ? loadAll(text, null, { schema: CORE_SCHEMA }) : [plain];
   } catch {
     return parseYamlStrict(text, lineOffset);
   }
