@@ -66,8 +66,9 @@ const NODE_PROPERTY = /(?:^|[\s[{,]|["'\]}]:)[&*!]|(?:^|\s)\?(?:\s|$)|[\]}][ \t]
  * node properties, or any error (duplicate keys included) — the strict parser then produces the finding.
  */
 export function parseYaml(text: string, lineOffset = 0): YamlParseResult {
-  if (NODE_PROPERTY.test(text)) return parseYamlStrict(text, lineOffset);
+  // the subset reader answers only what the strict parser would (its own properties hold it so), so it goes first
   const plain = readPlainYaml(text);
+  if (plain === undefined && NODE_PROPERTY.test(text)) return parseYamlStrict(text, lineOffset);
   let values: unknown[];
   try {
     values = plain === undefined ? loadAll(text, null, { schema: CORE_SCHEMA }) : [plain];

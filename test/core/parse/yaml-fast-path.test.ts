@@ -48,6 +48,26 @@ describe('the fast YAML path', () => {
     expect(fast.documents.every((d) => d.topLevelKeyLine === undefined)).toBe(true);
   });
 
+  it.each([
+    'a:!b\n',
+    'x: a:*b\n',
+    'x: a:&b c\n',
+    '- a:!b\n',
+    'x:\n  - a:*b\n',
+    'x: {a:*b}\n',
+    'x: [a:&b, c]\n',
+    'x: a:!!str\n',
+    '[a:*b]\n',
+  ])(
+    'reads %j, a property character glued to a colon inside a plain scalar, as the strict parser does',
+    (text) => {
+      const fast = parseYaml(text);
+      const strict = parseYamlStrict(text);
+      expect(fast.issues).toEqual(strict.issues);
+      expect(fast.documents.map((d) => d.value)).toEqual(strict.documents.map((d) => d.value));
+    },
+  );
+
   it('keeps a wildcard scope (`svc:*`, a plain scalar) on the fast path, read as the strict parser reads it', () => {
     const text = 'name: t\nscopes: [svc:read, svc:*, "svc:*"]\negress: [a:!b, c:&d]\n';
     const fast = parseYaml(text);
