@@ -89,10 +89,14 @@ export function parseYaml(text: string, lineOffset = 0): YamlParseResult {
     const index = documents.length;
     documents.push({
       value,
-      topLevelKeyLine: (key) => {
-        const region = regionOf(index);
-        return region && keyLineIn(region, key, lineOffset);
-      },
+      // the subset reader read one document with no markers: its lines are the text's, scanned in place
+      topLevelKeyLine:
+        plain !== undefined
+          ? (key) => keyLineInText(text, key, lineOffset)
+          : (key) => {
+              const region = regionOf(index);
+              return region && keyLineIn(region, key, lineOffset);
+            },
       get node() {
         return (strictDocuments()[index] ?? firstDocument(strictDocuments())).node;
       },
@@ -136,6 +140,21 @@ function keyLineIn(region: Region, key: string, lineOffset: number): number | un
     (line) => colonAfter(line, key, 0) || colonAfter(line, `"${key}"`, 0) || colonAfter(line, `'${key}'`, 0),
   );
   return index < 0 ? undefined : region.start + index + 1 + lineOffset;
+}
+
+/** keyLineIn over a whole single-document text, without splitting it into lines. */
+function keyLineInText(text: string, key: string, lineOffset: number): number | undefined {
+  for (let start = 0, line = 1; ; line += 1) {
+    if (
+      colonAfter(text, key, start) ||
+      colonAfter(text, `"${key}"`, start) ||
+      colonAfter(text, `'${key}'`, start)
+    )
+      return line + lineOffset;
+    const end = text.indexOf('\n', start);
+    if (end < 0) return undefined;
+    start = end + 1;
+  }
 }
 
 function colonAfter(line: string, prefix: string, from: number): boolean {

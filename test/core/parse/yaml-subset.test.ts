@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseYaml, parseYamlStrict } from '../../../src/core/parse/yaml.js';
+import { lineOfPath, parseYaml, parseYamlStrict, resolvePath } from '../../../src/core/parse/yaml.js';
 import { readPlainYaml } from '../../../src/core/parse/yaml-subset.js';
 import { documentArbitrary, mutatedArbitrary, scalarPlaceArbitrary } from './yaml-subset-arbitraries.js';
 
@@ -65,6 +65,9 @@ inputSchema:
   additionalProperties: false
 `;
 }
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 describe('readPlainYaml on the common shape', () => {
   it.each([0, 1, 11, 17, 96])('reads the bench manifest of tool %i as the strict parser does', (i) => {
@@ -262,6 +265,20 @@ describe('readPlainYaml outside the subset', () => {
 });
 
 describe('readPlainYaml never disagrees with the strict parser (properties)', () => {
+  it('finds every top-level key on the line the strict parser puts it, on a read text', () => {
+    fc.assert(
+      fc.property(documentArbitrary('subset'), fc.nat(5), (text, offset) => {
+        if (readPlainYaml(text) === undefined) return;
+        const [fast] = parseYaml(text, offset).documents;
+        const [strict] = parseYamlStrict(text, offset).documents;
+        if (fast === undefined || strict === undefined || !isPlainObject(fast.value)) return;
+        for (const key of Object.keys(fast.value))
+          expect(lineOfPath(fast, [key])).toBe(resolvePath(strict, [key]).line);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('on documents from the plain subset, and reads most of them', () => {
     let read = 0;
     let runs = 0;
