@@ -1,4 +1,5 @@
 // agentgate.yaml -> Config (SPEC 2.3): every key optional, user values merged over the defaults.
+import { refusedCharacterOf } from '../classify-paths.js';
 import { sourceKeys } from '../../sources/configured.js';
 import type { Config, Finding, Radius, SignoffCounts, Waiver } from '../types.js';
 import { inputFinding } from './findings.js';
@@ -90,7 +91,32 @@ export function parseConfig(text: string | null, path: string): ConfigResult {
     return { ...defaults(), errors: schemaErrors };
   }
   const config = mergeConfig(doc.value as UserConfig);
+  const hidden = hiddenCharacterGlobs(config).map(({ field, character }) =>
+    inputFinding({
+      code: 'schema',
+      path,
+      line: lineOfPath(doc, field),
+      field,
+      message: `the glob holds ${character}, a character that does not show as itself: a CODEOWNERS line written from it could name another owner, and no path it matches is ever read`,
+    }),
+  );
+  if (hidden.length > 0) return { ...defaults(), errors: hidden };
   return { config, errors: [], warnings: configWarnings(config, path, doc) };
+}
+
+/** Plane and source globs holding a character the gate refuses in a path (a tab or line break splits a CODEOWNERS line). */
+function hiddenCharacterGlobs(config: Config): { field: (string | number)[]; character: string }[] {
+  const found: { field: (string | number)[]; character: string }[] = [];
+  const check = (globs: readonly string[], field: (string | number)[]) =>
+    globs.forEach((glob, index) => {
+      const character = refusedCharacterOf(glob);
+      if (character !== undefined) found.push({ field: [...field, index], character });
+    });
+  check(config.planes.data.paths, ['planes', 'data', 'paths']);
+  check(config.planes.control.paths, ['planes', 'control', 'paths']);
+  for (const [key, setting] of Object.entries(config.sources ?? {}))
+    check(setting.paths, ['sources', key, 'paths']);
+  return found;
 }
 
 function mergeConfig(user: UserConfig): Config {

@@ -128,6 +128,45 @@ describe('parseConfig', () => {
     expect(config).toEqual(DEFAULT_CONFIG);
   });
 
+  it.each([
+    [
+      'a tab in a control glob',
+      'planes:\n  control:\n    paths: ["registry/tools/**", "x\\t@mallory"]\n',
+      'planes.control.paths.1',
+      3,
+      'U+0009',
+    ],
+    [
+      'a line break in a data glob',
+      'planes:\n  data:\n    paths: ["a\\n* @mallory"]\n',
+      'planes.data.paths.0',
+      3,
+      'U+000A',
+    ],
+    [
+      'a bidi override in a sources glob',
+      'sources:\n  mcp-config:\n    paths: ["conf/\\u202e.json"]\n',
+      'sources.mcp-config.paths.0',
+      3,
+      'U+202E',
+    ],
+  ])(
+    'refuses %s: a CODEOWNERS line written from it could name another owner',
+    (_label, yaml, field, line, character) => {
+      const { errors, config } = parseConfig(`version: 1\n${yaml}`, 'agentgate.yaml');
+      expect(errors).toEqual([
+        expect.objectContaining({
+          code: 'schema',
+          path: 'agentgate.yaml',
+          line: line + 1,
+          field,
+          message: expect.stringContaining(character),
+        }),
+      ]);
+      expect(config).toEqual(DEFAULT_CONFIG);
+    },
+  );
+
   it('reports YAML errors and more than one document', () => {
     expect(parseConfig('a: 1\na: 2\n', 'agentgate.yaml').errors[0]).toMatchObject({
       code: 'duplicate-key',
