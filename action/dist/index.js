@@ -57866,7 +57866,29 @@ function parseConfig(text2, path) {
     return { ...defaults(), errors: schemaErrors };
   }
   const config = mergeConfig(doc.value);
+  const hidden = hiddenCharacterGlobs(config).map(
+    ({ field: field2, character }) => inputFinding({
+      code: "schema",
+      path,
+      line: lineOfPath(doc, field2),
+      field: field2,
+      message: `the glob holds ${character}, a character that does not show as itself: a CODEOWNERS line written from it could name another owner, and no path it matches is ever read`
+    })
+  );
+  if (hidden.length > 0) return { ...defaults(), errors: hidden };
   return { config, errors: [], warnings: configWarnings(config, path, doc) };
+}
+function hiddenCharacterGlobs(config) {
+  const found = [];
+  const check = (globs, field2) => globs.forEach((glob, index) => {
+    const character = refusedCharacterOf(glob);
+    if (character !== void 0) found.push({ field: [...field2, index], character });
+  });
+  check(config.planes.data.paths, ["planes", "data", "paths"]);
+  check(config.planes.control.paths, ["planes", "control", "paths"]);
+  for (const [key, setting] of Object.entries(config.sources ?? {}))
+    check(setting.paths, ["sources", key, "paths"]);
+  return found;
 }
 function mergeConfig(user) {
   const config = structuredClone(DEFAULT_CONFIG);
