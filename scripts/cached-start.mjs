@@ -1,6 +1,7 @@
-// Starts the single-file CLI (cli.cjs) with V8's cached data on a Node without module.enableCompileCache
-// (< 22.1): compiling the bundle is a large share of a small command's time, and the cache skips it. Copied
-// into dist/bin/ by scripts/bundle-cli.mjs, which fills in the build id.
+// Starts a single-file CLI (a hot command's own file, or cli.cjs) with V8's cached data: compiling the bundle is
+// a large share of a small command's time, and the cache, written after a run, skips it for every function that
+// run compiled. Used for the hot commands on every Node, and for every command on a Node without
+// module.enableCompileCache (< 22.1). Copied into dist/bin/ by scripts/bundle-cli.mjs, which fills in the build id.
 //
 // The cache is code: it lives in the user's own cache directory (never a shared temp directory), is used only
 // from a directory the user owns and nobody else can write, and is replaced atomically. V8 itself refuses data
