@@ -55,6 +55,12 @@ describe('the bundled CLI', () => {
     expect(entry.indexOf('module.enableCompileCache()')).toBeLessThan(entry.indexOf("import('./cli.js')"));
     // without it (Node < 22.1): the cached-data start
     expect(entry).toContain("import('./cached-start.mjs')");
+    // the hot commands take the cached-data start on every Node (their lazily compiled code is cached too)
+    expect(entry.indexOf('"diff"')).toBeGreaterThan(0);
+    expect(entry.indexOf('"diff"')).toBeLessThan(entry.indexOf("import('./cached-start.mjs')"));
+    expect(entry.indexOf("import('./cached-start.mjs')")).toBeLessThan(
+      entry.indexOf('module.enableCompileCache()'),
+    );
   });
 
   it("gives each hot command a single file holding that command's work only, ajv's compiler left out", () => {
