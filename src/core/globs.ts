@@ -21,23 +21,30 @@ export function compileGlobs(globs: readonly string[]): PathMatcher {
   if (globs.length === 0) return () => false;
   // picomatch also matches a path equal to the glob's own text (`a[1].yaml` names itself, not only `a1.yaml`)
   const literal = new Set(globs);
-  const entries = globs.map((glob) => {
-    const pattern = picomatch.makeRe(glob, GLOB_OPTIONS);
-    // a negated glob (`!x`, `./!x`) matches exactly the paths that do NOT end so: it is always tried
-    const negated = pattern.source.startsWith('^(?!');
-    return { tail: negated ? '' : asciiTail(glob).toLowerCase(), pattern };
-  });
+  // each glob is compiled the first time a path ends with its tail: a registry's paths never reach most of
+  // the source adapters' globs, and compiling them is a share of a small command's time
+  const entries = globs.map((glob) => ({
+    glob,
+    // a glob with a `!` may be negated (`!x`, `./!x`), matching exactly the paths that do NOT end so: always tried
+    tail: glob.includes('!') ? '' : asciiTail(glob).toLowerCase(),
+    pattern: undefined as RegExp | undefined,
+  }));
   return (path) => {
     if (path === '') return false;
     if (literal.has(path)) return true;
     const lower = path.toLowerCase();
-    return entries.some((entry) => lower.endsWith(entry.tail) && entry.pattern.test(path));
+    return entries.some(
+      (entry) =>
+        lower.endsWith(entry.tail) &&
+        (entry.pattern ??= picomatch.makeRe(entry.glob, GLOB_OPTIONS)).test(path),
+    );
   };
 }
 
 /**
- * The literal ASCII text a glob's last segment ends with (`dir/` gives none: picomatch lets it match `dir`). A match ends with the same characters up to ASCII case: without the
- * `u` flag, case-insensitive matching never folds a non-ASCII character onto an ASCII one.
+ * The literal ASCII text a glob's last segment ends with (`dir/` gives none: picomatch lets it match `dir`). A
+ * match ends with the same characters up to ASCII case: without the `u` flag, case-insensitive matching never
+ * folds a non-ASCII character onto an ASCII one.
  */
 function asciiTail(glob: string): string {
   let start = glob.length;
