@@ -37328,16 +37328,19 @@ var GLOB_SYNTAX = /[*?[\]{}()!+@|\\^$/]/;
 function compileGlobs(globs) {
   if (globs.length === 0) return () => false;
   const literal = new Set(globs);
-  const entries2 = globs.map((glob) => {
-    const pattern = import_picomatch.default.makeRe(glob, GLOB_OPTIONS);
-    const negated = pattern.source.startsWith("^(?!");
-    return { tail: negated ? "" : asciiTail(glob).toLowerCase(), pattern };
-  });
+  const entries2 = globs.map((glob) => ({
+    glob,
+    // a glob with a `!` may be negated (`!x`, `./!x`), matching exactly the paths that do NOT end so: always tried
+    tail: glob.includes("!") ? "" : asciiTail(glob).toLowerCase(),
+    pattern: void 0
+  }));
   return (path) => {
     if (path === "") return false;
     if (literal.has(path)) return true;
     const lower2 = path.toLowerCase();
-    return entries2.some((entry) => lower2.endsWith(entry.tail) && entry.pattern.test(path));
+    return entries2.some(
+      (entry) => lower2.endsWith(entry.tail) && (entry.pattern ??= import_picomatch.default.makeRe(entry.glob, GLOB_OPTIONS)).test(path)
+    );
   };
 }
 function asciiTail(glob) {
