@@ -44,10 +44,14 @@ export class BatchParser {
           this.header.push(chunk.subarray(pos));
           return;
         }
-        this.header.push(chunk.subarray(pos, lf));
+        // a header is almost always inside one chunk: read it in place, without copying it into a buffer first
+        const line =
+          this.header.length === 0
+            ? chunk.toString('latin1', pos, lf)
+            : Buffer.concat([...this.header, chunk.subarray(pos, lf)]).toString('latin1');
         pos = lf + 1;
-        this.startObject(Buffer.concat(this.header).toString('latin1'));
         this.header = [];
+        this.startObject(line);
       }
     }
   }
