@@ -53395,10 +53395,10 @@ var BatchParser = class {
           this.header.push(chunk.subarray(pos));
           return;
         }
-        this.header.push(chunk.subarray(pos, lf));
+        const line = this.header.length === 0 ? chunk.toString("latin1", pos, lf) : Buffer.concat([...this.header, chunk.subarray(pos, lf)]).toString("latin1");
         pos = lf + 1;
-        this.startObject(Buffer.concat(this.header).toString("latin1"));
         this.header = [];
+        this.startObject(line);
       }
     }
   }
