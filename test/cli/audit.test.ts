@@ -9,7 +9,9 @@ import { computeDiff } from '../../src/load/compute-diff.js';
 import { startFakeGitHub } from '../helpers/fake-github.js';
 import type { FakeGitHub } from '../helpers/fake-github.js';
 import { CLI_PATH } from '../helpers/run-cli.js';
-import { createTempRepo, runTestGit } from '../helpers/temp-repo.js';
+import { createPullHistory } from '../helpers/merged-pulls.js';
+import type { PullHistory } from '../helpers/merged-pulls.js';
+import { createTempRepo } from '../helpers/temp-repo.js';
 import type { TempRepo } from '../helpers/temp-repo.js';
 import { tool } from '../governance/history-fixture.js';
 
@@ -17,54 +19,18 @@ let fake: FakeGitHub;
 let repo: TempRepo;
 const MERGED_AT = '2024-01-02T00:00:00Z';
 
-let clock = Date.UTC(2024, 0, 2) / 1000;
-const dated = () => {
-  const date = `@${clock++} +0000`;
-  return { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date };
-};
-const commit = (message: string) => {
-  runTestGit(repo.dir, ['add', '-A']);
-  runTestGit(repo.dir, ['commit', '-q', '-m', message], dated());
-  return repo.git('rev-parse', 'HEAD');
-};
+let history: PullHistory;
+const commit = (message: string) => history.commit(message);
+const mergeBranch = (number: number, author: string, edits: (() => void)[]) =>
+  history.mergePull(number, author, edits, { mergedAt: MERGED_AT });
+
 const digestOf = async (base: string, head: string) =>
   (await computeDiff({ cwd: repo.dir, base, head })).report.planes.control.digest;
-
-/** A pull request branch merged with --no-ff; returns its head and merge commits. */
-function mergeBranch(
-  number: number,
-  author: string,
-  edits: (() => void)[],
-): { base: string; heads: string[]; merge: string } {
-  const base = repo.git('rev-parse', 'HEAD');
-  repo.git('checkout', '-q', '-b', `feature-${number}`);
-  const heads = edits.map((edit, i) => {
-    edit();
-    return commit(`PR ${number} step ${i + 1}`);
-  });
-  repo.git('checkout', '-q', 'main');
-  runTestGit(
-    repo.dir,
-    ['merge', '-q', '--no-ff', `feature-${number}`, '-m', `Merge pull request #${number}`],
-    dated(),
-  );
-  const merge = repo.git('rev-parse', 'HEAD');
-  fake.addPull({
-    number,
-    author,
-    baseSha: base,
-    headSha: heads[heads.length - 1] as string,
-    headRef: `feature-${number}`,
-    state: 'closed',
-    mergeCommitSha: merge,
-    mergedAt: MERGED_AT,
-  });
-  return { base, heads, merge };
-}
 
 beforeAll(async () => {
   fake = await startFakeGitHub();
   repo = await createTempRepo();
+  history = createPullHistory(repo, fake);
   repo.write('agentgate.yaml', 'version: 1\nplanes:\n  control:\n    signers: ["@alice", "@bob"]\n');
   repo.write('.github/CODEOWNERS', '/registry/prompts/ @acme/prompt-eng\n/registry/tools/ @acme/security\n');
   repo.write('registry/tools/read-ticket.yaml', tool('read_ticket', 'read', ['tickets:read']));

@@ -12,63 +12,25 @@ import { startFakeGitHub } from '../helpers/fake-github.js';
 import type { FakeCommit, FakeGitHub } from '../helpers/fake-github.js';
 import { runCli } from '../helpers/run-cli.js';
 import { runCliAsync } from '../helpers/run-cli-async.js';
-import { createTempRepo, runTestGit } from '../helpers/temp-repo.js';
+import { createPullHistory } from '../helpers/merged-pulls.js';
+import type { PullHistory } from '../helpers/merged-pulls.js';
+import { createTempRepo } from '../helpers/temp-repo.js';
 import type { TempRepo } from '../helpers/temp-repo.js';
 import { tool } from '../governance/history-fixture.js';
 
 let fake: FakeGitHub;
 let repo: TempRepo;
-let clock = Date.UTC(2024, 0, 2) / 1000;
-
-const dated = () => {
-  const date = `@${clock++} +0000`;
-  return { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date };
-};
-const commit = (message: string) => {
-  runTestGit(repo.dir, ['add', '-A']);
-  runTestGit(repo.dir, ['commit', '-q', '-m', message], dated());
-  return repo.git('rev-parse', 'HEAD');
-};
-const digestOf = async (base: string, head: string) =>
-  (await computeDiff({ cwd: repo.dir, base, head, skipEval: true })).report.planes.control.digest;
-
-/**
- * A pull request merged with --no-ff, known to the fake as merged by its merge commit. `commits` says who GitHub
- * lists as authors and committers of the PR's commits (default: the PR's author).
- */
-function mergePull(
+let history: PullHistory;
+const commit = (message: string) => history.commit(message);
+const mergePull = (
   number: number,
   author: string,
   edits: (() => void)[],
   commits?: (heads: string[]) => FakeCommit[],
-): { base: string; heads: string[]; head: string; merge: string } {
-  const base = repo.git('rev-parse', 'HEAD');
-  repo.git('checkout', '-q', '-b', `feature-${number}`);
-  const heads = edits.map((edit, i) => {
-    edit();
-    return commit(`PR ${number} step ${i + 1}`);
-  });
-  repo.git('checkout', '-q', 'main');
-  runTestGit(
-    repo.dir,
-    ['merge', '-q', '--no-ff', `feature-${number}`, '-m', `Merge pull request #${number}`],
-    dated(),
-  );
-  const merge = repo.git('rev-parse', 'HEAD');
-  const head = heads[heads.length - 1] as string;
-  fake.addPull({
-    number,
-    author,
-    baseSha: base,
-    headSha: head,
-    headRef: `feature-${number}`,
-    state: 'closed',
-    mergeCommitSha: merge,
-    mergedAt: '2024-01-03T00:00:00Z',
-    ...(commits && { commits: commits(heads) }),
-  });
-  return { base, heads, head, merge };
-}
+) => history.mergePull(number, author, edits, { commits });
+
+const digestOf = async (base: string, head: string) =>
+  (await computeDiff({ cwd: repo.dir, base, head, skipEval: true })).report.planes.control.digest;
 
 const addTool = (name: string, effect: string, scopes: string[]) => () =>
   repo.write(`registry/tools/${name.replace(/_/g, '-')}.yaml`, tool(name, effect, scopes));
@@ -106,6 +68,7 @@ beforeEach(async () => {
   fake.requests.length = 0;
   fake.violations.length = 0;
   repo = await createTempRepo();
+  history = createPullHistory(repo, fake);
   repo.write('agentgate.yaml', 'version: 1\nplanes:\n  control:\n    signers: ["@alice", "@bob"]\n');
   repo.write('registry/tools/read-ticket.yaml', tool('read_ticket', 'read', ['tickets:read']));
   repo.write('.gitignore', 'out/\n');
