@@ -118,6 +118,10 @@ for (const file of singles) {
   writeFileSync(file.path, file.contents);
   buildHash.update(file.contents);
 }
+copyFileSync(
+  new URL('./code-cache-dir.mjs', import.meta.url),
+  new URL('../dist/bin/code-cache-dir.mjs', import.meta.url),
+);
 writeFileSync(
   new URL('../dist/bin/cached-start.mjs', import.meta.url),
   readFileSync(new URL('./cached-start.mjs', import.meta.url), 'utf8')
@@ -137,11 +141,15 @@ writeFileSync(
 // agentgate's entry (scripts/bundle-cli.mjs): start-up is most of a small command's time, so the compiled code
 // is cached between runs.
 import module from 'node:module';
+import path from 'node:path';
 const command = process.argv[2];
 if (${JSON.stringify(SINGLE_COMMANDS)}.includes(command)) {
   await import('./cached-start.mjs');
 } else if (module.enableCompileCache) {
-  module.enableCompileCache();
+  // in the user's own cache directory: Node's default is the shared temp directory
+  const { codeCacheDir } = await import('./code-cache-dir.mjs');
+  const dir = codeCacheDir();
+  if (dir) module.enableCompileCache(path.join(dir, 'node'));
   await import('./cli.js');
 } else if (command === undefined || command.startsWith('-')) {
   // --version, --help: the chunked build loads less than the single file's cache holds (measured)

@@ -8,34 +8,20 @@
 // made for another source, Node or V8 flags; then the file is simply compiled and the cache rewritten.
 import fs from 'node:fs';
 import Module, { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+import { codeCacheDir } from './code-cache-dir.mjs';
 
 const BUILD_ID = '__AGENTGATE_BUILD_ID__';
 // commands with a file of their own, holding that command's work only (scripts/bundle-cli.mjs)
 const SINGLE_COMMANDS = ['__AGENTGATE_SINGLE_COMMANDS__'];
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-function cacheDir() {
-  if (process.env.AGENTGATE_NO_CODE_CACHE) return null;
-  const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
-  const dir = path.join(base, 'agentgate');
-  try {
-    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const stats = fs.statSync(dir);
-    const mine = typeof process.getuid !== 'function' || stats.uid === process.getuid();
-    return mine && (stats.mode & 0o022) === 0 ? dir : null;
-  } catch {
-    return null;
-  }
-}
-
 // one cache per command: V8 deserialises a whole cache, and `--version` should not pay for what `diff` compiled
 const command = /^[a-z][a-z-]{0,30}$/.exec(process.argv[2] ?? '')?.[0] ?? 'other';
 const file = path.join(here, SINGLE_COMMANDS.includes(command) ? `cli-${command}.cjs` : 'cli.cjs');
-const dir = cacheDir();
+const dir = codeCacheDir();
 const cacheFile = dir && path.join(dir, `cli-${BUILD_ID}-${process.version}-${process.arch}-${command}.v8`);
 let cachedData;
 try {

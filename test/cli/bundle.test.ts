@@ -51,15 +51,18 @@ describe('the bundled CLI', () => {
 
   it('starts with V8 compile cache where Node has it, before the CLI is loaded', () => {
     const entry = readFileSync(join(BIN, 'agentgate.js'), 'utf8');
-    expect(entry.indexOf('module.enableCompileCache()')).toBeGreaterThan(0);
-    expect(entry.indexOf('module.enableCompileCache()')).toBeLessThan(entry.indexOf("import('./cli.js')"));
+    expect(entry.indexOf('module.enableCompileCache(')).toBeGreaterThan(0);
+    expect(entry.indexOf('module.enableCompileCache(')).toBeLessThan(entry.indexOf("import('./cli.js')"));
+    // never Node's default directory, the shared temp directory, where another local user could plant code
+    expect(entry).not.toContain('module.enableCompileCache()');
+    expect(entry).toContain('codeCacheDir()');
     // without it (Node < 22.1): the cached-data start
     expect(entry).toContain("import('./cached-start.mjs')");
     // the hot commands take the cached-data start on every Node (their lazily compiled code is cached too)
     expect(entry.indexOf('"diff"')).toBeGreaterThan(0);
     expect(entry.indexOf('"diff"')).toBeLessThan(entry.indexOf("import('./cached-start.mjs')"));
     expect(entry.indexOf("import('./cached-start.mjs')")).toBeLessThan(
-      entry.indexOf('module.enableCompileCache()'),
+      entry.indexOf('module.enableCompileCache('),
     );
   });
 
