@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GitHubApi } from '../../src/github/api.js';
-import { applyGatePlan, setErrorStatuses } from '../../src/github/apply-plan.js';
+import { publishGate } from '../../src/gate/publish.js';
+import { setErrorStatuses } from '../../src/github/apply-plan.js';
 import { createGitHubClient } from '../../src/github/client.js';
 import { GitHubError } from '../../src/github/errors.js';
 import type { GatePlan } from '../../src/core/gate/types.js';
@@ -153,9 +154,23 @@ describe('GitHubApi against the fake GitHub', () => {
   });
 });
 
-describe('applyGatePlan', () => {
+// the gate as `check` writes it: comment first, then reviewers, then both statuses pointing at the comment
+const publishStatuses = (api: GitHubApi, gate: GatePlan) =>
+  publishGate(api, {
+    plan: gate,
+    sha: gate.pr.headSha,
+    comment: { kind: 'upsert' },
+    passedBody: '',
+    report: 'statuses',
+    checkRuns: [],
+    annotations: [],
+    printAnnotations: false,
+    print: () => undefined,
+  });
+
+describe('publishGate, statuses only', () => {
   it('writes comment, reviewers and both statuses pointing at the comment, in four requests', async () => {
-    const result = await applyGatePlan(api, plan());
+    const result = await publishStatuses(api, plan());
     expect(fake.requests.map((r) => `${r.method} ${r.operation}`)).toEqual([
       'POST issues/create-comment',
       'POST pulls/request-reviewers',
@@ -164,18 +179,18 @@ describe('applyGatePlan', () => {
     ]);
     const statuses = fake.latestStatuses(HEAD);
     expect(statuses['agentgate/control-plane']?.state).toBe('pending');
-    expect(statuses['agentgate/data-plane']?.target_url).toBe(result.comment.htmlUrl);
+    expect(statuses['agentgate/data-plane']?.target_url).toBe(result.comment?.htmlUrl);
   });
 
   it('updates the existing comment in place', async () => {
     const mine = fake.addComment({ issue: 7, user: 'github-actions[bot]', body: 'old' });
-    await applyGatePlan(api, plan({ comment: { existingId: mine.id, body: 'new' }, reviewers: null }));
+    await publishStatuses(api, plan({ comment: { existingId: mine.id, body: 'new' }, reviewers: null }));
     expect(fake.comments).toHaveLength(1);
     expect(fake.comments[0]?.body).toBe('new');
   });
 
   it('a reviewer GitHub refuses (422) is a note, not a failure', async () => {
-    const result = await applyGatePlan(
+    const result = await publishStatuses(
       api,
       plan({ reviewers: { reviewers: ['mallory'], teamReviewers: [] } }),
     );
