@@ -1,7 +1,7 @@
 import { canonicalJson, jsonEqual } from './canonical-json.js';
 import { compareHostSets } from './hosts.js';
-import { compareScopeSets, compareSets } from './scopes.js';
-import type { SetComparison } from './scopes.js';
+import { compareSets } from './scopes.js';
+import { credentialChanges, setChange } from './credential-changes.js';
 import type { FieldChange, JsonValue, Server, ServerTransport } from './types.js';
 
 /**
@@ -54,11 +54,6 @@ function scalar(field: string, before: unknown, after: unknown): FieldChange | u
 const toJson = (value: unknown): JsonValue =>
   value === undefined ? null : (JSON.parse(canonicalJson(value)) as JsonValue);
 
-function setChange(field: string, comparison: SetComparison): FieldChange | undefined {
-  if (comparison.kind === 'same') return undefined;
-  return { field, kind: comparison.kind, added: comparison.added, removed: comparison.removed };
-}
-
 /** Any added, dropped or rewritten key: values may be secrets (and may be flags), so only names are shown. */
 function secretMapChange(
   field: string,
@@ -90,28 +85,6 @@ function unmodelledTransportKeys(before: ServerTransport, after: ServerTransport
     .sort()
     .map((key) => scalar(`transport.${key}`, b[key], a[key]))
     .filter((change): change is FieldChange => change !== undefined);
-}
-
-/** Removing every scope of a credential leaves it unscoped, which is privileged: that is no narrowing. */
-function credentialChanges(before: Server, after: Server): FieldChange[] {
-  const b = new Map(before.credentials.map((credential) => [credential.name, credential.scopes]));
-  const a = new Map(after.credentials.map((credential) => [credential.name, credential.scopes]));
-  const added = [...a.keys()].filter((name) => !b.has(name)).sort();
-  const removed = [...b.keys()].filter((name) => !a.has(name)).sort();
-  const changes: FieldChange[] = [];
-  if (added.length > 0 || removed.length > 0) {
-    changes.push({ field: 'credentials', kind: added.length > 0 ? 'widened' : 'narrowed', added, removed });
-  }
-  for (const name of [...a.keys()].filter((key) => b.has(key)).sort()) {
-    const beforeScopes = b.get(name) ?? [];
-    const afterScopes = a.get(name) ?? [];
-    const comparison = compareScopeSets(beforeScopes, afterScopes);
-    const change = setChange(`credentials.${name}.scopes`, comparison);
-    if (!change) continue;
-    if (afterScopes.length === 0) change.kind = 'widened';
-    changes.push(change);
-  }
-  return changes;
 }
 
 /**

@@ -1,9 +1,7 @@
 import { canonicalJson, jsonEqual } from './canonical-json.js';
 import { compareRadius } from './radius.js';
 import { compareInputSchemas } from './schema-widening.js';
-import { compareScopeSets } from './scopes.js';
 import { redactTransport } from './server-field-changes.js';
-import type { SetComparison } from './scopes.js';
 import type { ChangeKind, FieldChange, JsonValue, RateLimit, Tool } from './types.js';
 
 // How each kind of tool field compares (SPEC section 5); the table of fields that uses them is tool-fields.ts.
@@ -25,11 +23,6 @@ export function transportChange(
 export const APPROVAL_RANK: Record<string, number> = { human: 0, none: 1 };
 export const DATA_ACCESS_RANK: Record<string, number> = { none: 0, internal: 1, sensitive: 2 };
 export const FLAG_RANK: Record<string, number> = { false: 0, true: 1 };
-
-export function setChange(field: string, comparison: SetComparison): FieldChange | undefined {
-  if (comparison.kind === 'same') return undefined;
-  return { field, kind: comparison.kind, added: comparison.added, removed: comparison.removed };
-}
 
 export function scalarChange(
   field: string,
@@ -72,23 +65,6 @@ export function declarationChange(
 }
 
 const scalar = (value: string): JsonValue => (value === 'true' ? true : value === 'false' ? false : value);
-
-export function credentialChanges(before: Tool, after: Tool): FieldChange[] {
-  const b = new Map(before.credentials.map((credential) => [credential.name, credential]));
-  const a = new Map(after.credentials.map((credential) => [credential.name, credential]));
-  const added = [...a.keys()].filter((name) => !b.has(name)).sort();
-  const removed = [...b.keys()].filter((name) => !a.has(name)).sort();
-  const changes: FieldChange[] = [];
-  if (added.length > 0 || removed.length > 0) {
-    changes.push({ field: 'credentials', kind: added.length > 0 ? 'widened' : 'narrowed', added, removed });
-  }
-  for (const name of [...a.keys()].filter((key) => b.has(key)).sort()) {
-    const scopes = compareScopeSets(b.get(name)?.scopes ?? [], a.get(name)?.scopes ?? []);
-    const change = setChange(`credentials.${name}.scopes`, scopes);
-    if (change) changes.push(change);
-  }
-  return changes;
-}
 
 const UNIT_SECONDS: Record<string, number> = {
   s: 1, sec: 1, secs: 1, second: 1, seconds: 1,

@@ -3,7 +3,6 @@ import {
   DATA_ACCESS_RANK,
   FLAG_RANK,
   annotationsChange,
-  credentialChanges,
   declarationChange,
   effectChange,
   protectedTargetsChange,
@@ -11,9 +10,9 @@ import {
   rateLimitChange,
   scalarChange,
   schemaChange,
-  setChange,
   transportChange,
 } from './tool-field-compare.js';
+import { credentialChanges, setChange } from './credential-changes.js';
 import { compareHostSets } from './hosts.js';
 import { compareScopeSets } from './scopes.js';
 import type { FieldChange, Tool } from './types.js';

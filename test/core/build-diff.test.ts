@@ -109,6 +109,30 @@ describe('buildDiffReport', () => {
     expect(findings.map((f) => [f.tool, f.new])).toEqual([['read_things', true]]);
   });
 
+  it.each([
+    ['emptied', '    scopes: []\n'],
+    ['dropped', ''],
+  ])(
+    'holds a PR that strips a tool credential of its last scope (%s): unscoped is the token whole, no narrowing',
+    (_how, after) => {
+      const withCredential = (scopes: string) =>
+        tool('read_things', `credentials:\n  - name: TOKEN\n${scopes}`);
+      const report = diff(
+        { ...base, 'registry/tools/a.yaml': withCredential('    scopes: [things:read]\n') },
+        { ...base, 'registry/tools/a.yaml': withCredential(after) },
+      );
+      expect(report.planes.control.tools[0]?.changes).toEqual([
+        expect.objectContaining({
+          field: 'credentials.TOKEN.scopes',
+          kind: 'widened',
+          removed: ['things:read'],
+        }),
+      ]);
+      expect(report.planes.control.narrowingOnly).toBe(false);
+      expect(report.planes.control.requiredSignoffs).toBeGreaterThan(0);
+    },
+  );
+
   it('applies a waiver from the config and lists it', () => {
     const config = structuredClone(DEFAULT_CONFIG);
     config.waivers = [

@@ -88,9 +88,18 @@ describe('diffToolRegistry: a change that only narrows (property)', () => {
             },
             approval: addApproval ? 'human' : tool.approval,
           };
+          // a credential stripped of its last scope is unscoped: the token's whole authority, widened (SPEC 4)
+          const unscoped = new Set(
+            narrowed.credentials
+              .filter((item) => item.scopes.length === 0)
+              .filter((item) => (tool.credentials.find((c) => c.name === item.name)?.scopes.length ?? 0) > 0)
+              .map((item) => `credentials.${item.name}.scopes`),
+          );
           for (const change of diffToolRegistry([tool], [narrowed], {})) {
             expect(change.escalation).toBe(false);
-            expect(change.changes.filter((field) => field.kind === 'widened')).toEqual([]);
+            const widened = change.changes.filter((field) => field.kind === 'widened');
+            expect(widened.filter((field) => !unscoped.has(field.field))).toEqual([]);
+            expect(widened.map((field) => field.field).sort()).toEqual([...unscoped].sort());
           }
         },
       ),
