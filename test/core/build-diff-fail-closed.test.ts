@@ -3,12 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { resolveAgents } from '../../src/core/agents.js';
 import { buildDiffReport } from '../../src/core/build-diff.js';
-import { planStatuses } from '../../src/core/gate/statuses.js';
-import type { SignoffEvaluation } from '../../src/core/gate/types.js';
 import { DEFAULT_CONFIG } from '../../src/core/parse/config.js';
 import { parseSnapshot } from '../../src/core/parse-snapshot.js';
 import type { Config, DiffReport } from '../../src/core/types.js';
-import { diffTrees } from '../helpers/diff-trees.js';
+import { diffTrees, statusesUnsigned } from '../helpers/diff-trees.js';
 import type { Files } from '../helpers/diff-trees.js';
 
 const tool = (name: string, effect = 'read') =>
@@ -20,17 +18,7 @@ function diff(base: Files, head: Files, config: Config = DEFAULT_CONFIG): DiffRe
   return diffTrees(base, head, { config });
 }
 
-function statuses(report: DiffReport) {
-  const signoffs: SignoffEvaluation = {
-    required: report.planes.control.requiredSignoffs,
-    headDigest: report.planes.control.digest,
-    counted: [],
-    rejected: [],
-    notes: [],
-    satisfied: report.planes.control.requiredSignoffs === 0,
-  };
-  return planStatuses({ report, config: DEFAULT_CONFIG, signoffs, evalResults: 'not-configured' });
-}
+const statuses = statusesUnsigned;
 
 const base: Files = {
   'registry/tools/read.yaml': tool('read_things'),

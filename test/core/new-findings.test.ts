@@ -2,17 +2,14 @@
 // line; fail closed where the change touches what a finding is about.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { planStatuses } from '../../src/core/gate/statuses.js';
-import type { SignoffEvaluation } from '../../src/core/gate/types.js';
 import {
   describePreexisting,
   findingKey,
   isNewFinding,
   markNewFindings,
 } from '../../src/core/new-findings.js';
-import { DEFAULT_CONFIG } from '../../src/core/parse/config.js';
 import type { DiffReport, Finding } from '../../src/core/types.js';
-import { diffTrees } from '../helpers/diff-trees.js';
+import { diffTrees, statusesUnsigned } from '../helpers/diff-trees.js';
 import type { Files } from '../helpers/diff-trees.js';
 
 const tool = (name: string, extra = '') =>
@@ -24,17 +21,7 @@ function diff(base: Files, head: Files, renames: Record<string, string> = {}): D
   return diffTrees(base, head, { renames });
 }
 
-function statuses(report: DiffReport) {
-  const signoffs: SignoffEvaluation = {
-    required: report.planes.control.requiredSignoffs,
-    headDigest: report.planes.control.digest,
-    counted: [],
-    rejected: [],
-    notes: [],
-    satisfied: report.planes.control.requiredSignoffs === 0,
-  };
-  return planStatuses({ report, config: DEFAULT_CONFIG, signoffs, evalResults: 'not-configured' });
-}
+const statuses = statusesUnsigned;
 
 const ghosts = Array.from({ length: 20 }, (_, i) => `ghost_${i}`);
 const base: Files = {

@@ -1,6 +1,8 @@
 // The pure two-plane diff of two in-memory trees, for core tests: blob ids are the texts themselves (all equality
 // needs), changed files are worked out as git would list them, sorted by path.
 import { buildDiffReport } from '../../src/core/build-diff.js';
+import { planStatuses } from '../../src/core/gate/statuses.js';
+import type { SignoffEvaluation } from '../../src/core/gate/types.js';
 import { DEFAULT_CONFIG } from '../../src/core/parse/config.js';
 import { parseSnapshot } from '../../src/core/parse-snapshot.js';
 import type { ChangedFile, Config, DiffReport } from '../../src/core/types.js';
@@ -42,4 +44,17 @@ export function diffTrees(base: Files, head: Files, options: DiffTreesOptions = 
     config,
     today: options.today ?? '2026-11-27',
   });
+}
+
+/** The statuses `check` would set for a report when nobody has signed off yet (eval results not configured). */
+export function statusesUnsigned(report: DiffReport) {
+  const signoffs: SignoffEvaluation = {
+    required: report.planes.control.requiredSignoffs,
+    headDigest: report.planes.control.digest,
+    counted: [],
+    rejected: [],
+    notes: [],
+    satisfied: report.planes.control.requiredSignoffs === 0,
+  };
+  return planStatuses({ report, config: DEFAULT_CONFIG, signoffs, evalResults: 'not-configured' });
 }
