@@ -53761,6 +53761,30 @@ function isInternalHost(host, internalHosts) {
   return hostSetCovers(internalHosts, host);
 }
 
+// src/core/credential-changes.ts
+function setChange(field2, comparison) {
+  if (comparison.kind === "same") return void 0;
+  return { field: field2, kind: comparison.kind, added: comparison.added, removed: comparison.removed };
+}
+function credentialChanges(before, after) {
+  const b = new Map(before.credentials.map((credential) => [credential.name, credential.scopes]));
+  const a = new Map(after.credentials.map((credential) => [credential.name, credential.scopes]));
+  const added3 = [...a.keys()].filter((name) => !b.has(name)).sort();
+  const removed3 = [...b.keys()].filter((name) => !a.has(name)).sort();
+  const changes = [];
+  if (added3.length > 0 || removed3.length > 0) {
+    changes.push({ field: "credentials", kind: added3.length > 0 ? "widened" : "narrowed", added: added3, removed: removed3 });
+  }
+  for (const name of [...a.keys()].filter((key) => b.has(key)).sort()) {
+    const afterScopes = a.get(name) ?? [];
+    const change = setChange(`credentials.${name}.scopes`, compareScopeSets(b.get(name) ?? [], afterScopes));
+    if (!change) continue;
+    if (afterScopes.length === 0) change.kind = "widened";
+    changes.push(change);
+  }
+  return changes;
+}
+
 // src/core/server-field-changes.ts
 function compareServerFields(before, after) {
   const changes = [];
@@ -53803,10 +53827,6 @@ function scalar(field2, before, after) {
   return { field: field2, kind: "widened", before: toJson(before), after: toJson(after) };
 }
 var toJson = (value) => value === void 0 ? null : JSON.parse(canonicalJson(value));
-function setChange(field2, comparison) {
-  if (comparison.kind === "same") return void 0;
-  return { field: field2, kind: comparison.kind, added: comparison.added, removed: comparison.removed };
-}
 function secretMapChange(field2, before, after) {
   const b = before ?? {};
   const a = after ?? {};
@@ -53822,26 +53842,6 @@ function unmodelledTransportKeys(before, after) {
   const b = before.other ?? {};
   const a = after.other ?? {};
   return [.../* @__PURE__ */ new Set([...Object.keys(b), ...Object.keys(a)])].sort().map((key) => scalar(`transport.${key}`, b[key], a[key])).filter((change) => change !== void 0);
-}
-function credentialChanges(before, after) {
-  const b = new Map(before.credentials.map((credential) => [credential.name, credential.scopes]));
-  const a = new Map(after.credentials.map((credential) => [credential.name, credential.scopes]));
-  const added3 = [...a.keys()].filter((name) => !b.has(name)).sort();
-  const removed3 = [...b.keys()].filter((name) => !a.has(name)).sort();
-  const changes = [];
-  if (added3.length > 0 || removed3.length > 0) {
-    changes.push({ field: "credentials", kind: added3.length > 0 ? "widened" : "narrowed", added: added3, removed: removed3 });
-  }
-  for (const name of [...a.keys()].filter((key) => b.has(key)).sort()) {
-    const beforeScopes = b.get(name) ?? [];
-    const afterScopes = a.get(name) ?? [];
-    const comparison = compareScopeSets(beforeScopes, afterScopes);
-    const change = setChange(`credentials.${name}.scopes`, comparison);
-    if (!change) continue;
-    if (afterScopes.length === 0) change.kind = "widened";
-    changes.push(change);
-  }
-  return changes;
 }
 function snapshotChange(before, after) {
   if (before === void 0 && after === void 0) return void 0;
@@ -54742,10 +54742,6 @@ function transportChange(before, after) {
 var APPROVAL_RANK = { human: 0, none: 1 };
 var DATA_ACCESS_RANK = { none: 0, internal: 1, sensitive: 2 };
 var FLAG_RANK = { false: 0, true: 1 };
-function setChange2(field2, comparison) {
-  if (comparison.kind === "same") return void 0;
-  return { field: field2, kind: comparison.kind, added: comparison.added, removed: comparison.removed };
-}
 function scalarChange(field2, before, after, kind) {
   if (jsonEqual(before, after)) return void 0;
   return { field: field2, kind, before: toJson2(before), after: toJson2(after) };
@@ -54764,22 +54760,6 @@ function declarationChange(field2, rank, before, after) {
   return change?.kind === "narrowed" ? { ...change, kind: "changed" } : change;
 }
 var scalar2 = (value) => value === "true" ? true : value === "false" ? false : value;
-function credentialChanges2(before, after) {
-  const b = new Map(before.credentials.map((credential) => [credential.name, credential]));
-  const a = new Map(after.credentials.map((credential) => [credential.name, credential]));
-  const added3 = [...a.keys()].filter((name) => !b.has(name)).sort();
-  const removed3 = [...b.keys()].filter((name) => !a.has(name)).sort();
-  const changes = [];
-  if (added3.length > 0 || removed3.length > 0) {
-    changes.push({ field: "credentials", kind: added3.length > 0 ? "widened" : "narrowed", added: added3, removed: removed3 });
-  }
-  for (const name of [...a.keys()].filter((key) => b.has(key)).sort()) {
-    const scopes = compareScopeSets(b.get(name)?.scopes ?? [], a.get(name)?.scopes ?? []);
-    const change = setChange2(`credentials.${name}.scopes`, scopes);
-    if (change) changes.push(change);
-  }
-  return changes;
-}
 var UNIT_SECONDS = {
   s: 1,
   sec: 1,
@@ -54871,13 +54851,13 @@ var TOOL_FIELDS = [
   {
     key: "scopes",
     inDigest: true,
-    compare: (b, a) => [setChange2("scopes", compareScopeSets(b.scopes, a.scopes))],
+    compare: (b, a) => [setChange("scopes", compareScopeSets(b.scopes, a.scopes))],
     added: (tool) => grown("scopes", tool.scopes)
   },
   {
     key: "credentials",
     inDigest: true,
-    compare: credentialChanges2,
+    compare: credentialChanges,
     added: (tool) => grown(
       "credentials",
       tool.credentials.map((c) => c.name)
@@ -54886,7 +54866,7 @@ var TOOL_FIELDS = [
   {
     key: "egress",
     inDigest: true,
-    compare: (b, a) => [setChange2("egress", compareHostSets(b.egress, a.egress))],
+    compare: (b, a) => [setChange("egress", compareHostSets(b.egress, a.egress))],
     added: (tool) => grown("egress", tool.egress)
   },
   { key: "rateLimit", inDigest: true, compare: (b, a) => [rateLimitChange(b.rateLimit, a.rateLimit)] },
