@@ -6,7 +6,7 @@ export type { LoadRegistryOptions } from './load/load-registry.js';
 export { loadBundle } from './load/load-bundle.js';
 export type { ControlBundle, DataBundle, ReleaseBundle } from './core/release/bundle.js';
 
-export { evaluateIntent, DEFAULT_CHANGE_REQUEST_PATTERN } from './core/evaluate-intent.js';
+export { evaluateIntent, DEFAULT_CHANGE_REQUEST_PATTERN } from './core/intent/evaluate-intent.js';
 export type {
   Decision,
   DecisionKind,
@@ -14,7 +14,7 @@ export type {
   EvaluateOptions,
   Intent,
   ReasonCode,
-} from './core/evaluate-intent.js';
+} from './core/intent/evaluate-intent.js';
 
 export {
   appendDecision,
@@ -27,12 +27,12 @@ export type { LogEntry, LogRead, LogVerification } from './runtime/decision-log.
 
 export { computeDiff } from './load/compute-diff.js';
 export type { ComputeDiffOptions, ComputeDiffResult } from './load/compute-diff.js';
-export { buildDiffReport } from './core/build-diff.js';
-export { diffToolRegistry } from './core/diff-tools.js';
-export { classifyBlastRadius } from './core/radius.js';
+export { buildDiffReport } from './core/diff/build-diff.js';
+export { diffToolRegistry } from './core/diff/diff-tools.js';
+export { classifyBlastRadius } from './core/radius/radius.js';
 export { SCHEMAS } from './schemas/index.js';
 
-export { RADII } from './core/types.js';
+export { RADII } from './model/types.js';
 export type {
   ControlPlaneReport,
   Credential,
@@ -54,4 +54,4 @@ export type {
   ToolAnnotations,
   ToolChange,
   ToolPolicy,
-} from './core/types.js';
+} from './model/types.js';

@@ -4,10 +4,9 @@
 import { builtinModules } from 'node:module';
 import { dirname, relative, resolve, sep } from 'node:path';
 
-const SRC = resolve(import.meta.dirname, '../../src');
+import { FLOORS, INNER_FLOORS, PURE, floorOf } from './floors.js';
 
-/** Layers that are data in, data out: no fs, git, network, colour or process, and only other pure layers. */
-const PURE = new Set(['core', 'sources', 'schemas', 'errors.ts']);
+const SRC = resolve(import.meta.dirname, '../../src');
 const NETWORK = new Set([
   'net',
   'http',
@@ -21,10 +20,47 @@ const NETWORK = new Set([
 ]);
 const FILES = new Set(['fs', 'fs/promises', 'readline', 'os']);
 
-function layerOf(absolute) {
+function segmentsOf(absolute) {
   const rel = relative(SRC, absolute);
   if (rel.startsWith('..') || rel === '') return null;
-  return rel.split(sep)[0];
+  // an import names the emitted `.js`; the room is the `.ts` beside it
+  return rel.replace(/\.js$/, '.ts').split(sep);
+}
+
+function layerOf(absolute) {
+  return segmentsOf(absolute)?.[0] ?? null;
+}
+
+/** Why an import from one file of src/ to another climbs a floor, or null when it does not. */
+function floorViolation(fromFile, targetFile) {
+  const from = segmentsOf(fromFile);
+  const to = segmentsOf(targetFile);
+  if (from === null || to === null) return null;
+  if (from[0] !== to[0]) {
+    const a = floorOf(FLOORS, from[0]);
+    const b = floorOf(FLOORS, to[0]);
+    if (a === -1) return `src/${from[0]} is on no floor: add it to FLOORS in scripts/eslint/floors.js`;
+    if (b === -1) return `src/${to[0]} is on no floor: add it to FLOORS in scripts/eslint/floors.js`;
+    if (b > a)
+      return `src/${from[0]} (floor ${a}) may not import src/${to[0]} (floor ${b}): a lower floor never imports a higher one`;
+    if (b === a)
+      return `src/${from[0]} and src/${to[0]} share a floor: rooms on one floor do not import each other`;
+    return null;
+  }
+  const inner = INNER_FLOORS[from[0]];
+  if (inner === undefined) return null;
+  const roomA = from.length > 2 ? from[1] : '.';
+  const roomB = to.length > 2 ? to[1] : '.';
+  if (roomA === roomB) return null;
+  const a = floorOf(inner, roomA);
+  const b = floorOf(inner, roomB);
+  const name = (room) => (room === '.' ? `src/${from[0]}/*.ts` : `src/${from[0]}/${room}`);
+  if (a === -1 || b === -1)
+    return `${name(a === -1 ? roomA : roomB)} is on no floor: add it to INNER_FLOORS in scripts/eslint/floors.js`;
+  if (b > a) return `${name(roomA)} may not import ${name(roomB)}: a lower floor never imports a higher one`;
+  if (b === a)
+    return `${name(roomA)} and ${name(roomB)} share a floor: rooms on one floor do not import each other`;
+  return null;
 }
 
 function builtinName(specifier) {
@@ -43,11 +79,13 @@ export function fenceViolation(fromFile, specifier) {
   if (from === null) return null;
   const pure = PURE.has(from);
   if (specifier.startsWith('.')) {
-    const target = layerOf(resolve(dirname(fromFile), specifier));
-    if (target === null || target === from) return null;
-    if (target === 'cli') return `only src/cli may import src/cli (from src/${from})`;
-    if (pure && !PURE.has(target)) return `src/${from} is pure: it may not import src/${target}`;
-    return null;
+    const targetFile = resolve(dirname(fromFile), specifier);
+    const target = layerOf(targetFile);
+    if (target === null) return null;
+    if (target === 'cli' && from !== 'cli') return `only src/cli may import src/cli (from src/${from})`;
+    if (target !== from && pure && !PURE.has(target))
+      return `src/${from} is pure: it may not import src/${target}`;
+    return floorViolation(fromFile, targetFile);
   }
   const builtin = builtinName(specifier);
   if (builtin !== null) {

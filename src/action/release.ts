@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import type { ReleasePlane } from '../core/release/bundle.js';
 import { UsageError } from '../errors.js';
 import { cutRelease } from '../release/release.js';
-import { verifySignedRange } from '../release/require-signed.js';
+import { verifySignedRange } from '../gate/require-signed.js';
 
 export interface ReleaseActionInputs {
   cwd: string;

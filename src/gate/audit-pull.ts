@@ -1,6 +1,6 @@
-import { summarizePull } from '../core/governance/audit.js';
-import type { PullAudit } from '../core/governance/audit.js';
-import type { CommitMeta } from '../core/governance/commit-diff.js';
+import { summarizePull } from '../core/history/audit.js';
+import type { PullAudit } from '../core/history/audit.js';
+import type { CommitMeta } from '../model/commit.js';
 import type { GitHubApi } from '../github/api.js';
 import type { AssociatedPull } from '../github/audit.js';
 import { computeDiff } from '../load/compute-diff.js';

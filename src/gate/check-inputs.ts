@@ -1,7 +1,7 @@
 import type { EvalResultsState } from '../core/gate/statuses.js';
 import { ACTIONS_BOT_LOGIN } from '../core/gate/types.js';
 import type { CommentRecord, PullRequestRef, ReviewRecord, SignoffEvaluation } from '../core/gate/types.js';
-import type { Config, DiffReport } from '../core/types.js';
+import type { Config, DiffReport } from '../model/types.js';
 import type { GitHubApi } from '../github/api.js';
 import { judgeSignoffs } from './judge-signoffs.js';
 import { readPullDiff } from './pull-diff.js';

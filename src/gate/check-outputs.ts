@@ -3,7 +3,7 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { GateStatuses, SignoffEvaluation } from '../core/gate/types.js';
-import type { DiffReport, Flow, Radius } from '../core/types.js';
+import type { DiffReport, Flow, Radius } from '../model/types.js';
 import type { GitHubEnv } from '../github/env.js';
 import { writeFileAtomic } from '../load/write-file-atomic.js';
 import { renderSarif } from '../render/sarif.js';

@@ -7,7 +7,7 @@ import { applyMergeQueueVerdict, judgeMergeGroup } from '../core/gate/merge-queu
 import { planStatuses } from '../core/gate/statuses.js';
 import type { EvalResultsState } from '../core/gate/statuses.js';
 import type { GatePlan, RepoRef } from '../core/gate/types.js';
-import type { DiffReport } from '../core/types.js';
+import type { DiffReport } from '../model/types.js';
 import { GitError } from '../git/git-error.js';
 import { verifyRef } from '../git/refs.js';
 import type { GitHubApi } from '../github/api.js';

@@ -6,7 +6,7 @@ import {
 } from '../core/gate/signoffs.js';
 import type { ClaimCollection, SignerSet, SignoffClaim } from '../core/gate/signoffs.js';
 import type { DigestLookup, MembershipState, SignoffEvaluation } from '../core/gate/types.js';
-import type { ControlPlaneReport } from '../core/types.js';
+import type { ControlPlaneReport } from '../model/types.js';
 import { diffPullRequestAt } from './pr-diff.js';
 
 export interface PullSignoffInput {

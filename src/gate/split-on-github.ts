@@ -5,7 +5,7 @@ import { isSplitCommand, splitCommandLine } from '../core/gate/split-hint.js';
 import type { PullRequestRef } from '../core/gate/types.js';
 import { splitCommitMessage } from '../core/release/split-plan.js';
 import type { SplitPlan } from '../core/release/split-plan.js';
-import type { DiffReport } from '../core/types.js';
+import type { DiffReport } from '../model/types.js';
 import { treeEntries } from '../git/plumbing.js';
 import { treeOf } from '../git/tree-of.js';
 import type { GitHubApi } from '../github/api.js';

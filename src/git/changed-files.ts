@@ -1,4 +1,4 @@
-import type { ChangedFile, FileStatus } from '../core/types.js';
+import type { ChangedFile, FileStatus } from '../model/types.js';
 import { parseRawDiff, splitNul } from './parse-raw-diff.js';
 import type { RawDiffEntry } from './parse-raw-diff.js';
 import { checkSha, topLevel } from './refs.js';

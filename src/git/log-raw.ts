@@ -1,5 +1,5 @@
 import { GitError } from './git-error.js';
-import type { CommitMeta as CommitInfo } from '../core/governance/commit-diff.js';
+import type { CommitMeta as CommitInfo } from '../model/commit.js';
 import { splitNul } from './parse-raw-diff.js';
 import { checkPrefix } from './read-tree.js';
 import { checkSha } from './refs.js';

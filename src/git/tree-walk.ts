@@ -1,4 +1,4 @@
-import type { ChangedFile } from '../core/types.js';
+import type { ChangedFile } from '../model/types.js';
 import type { CatFileSession } from './cat-file-session.js';
 import { GitError } from './git-error.js';
 import type { TreeEntry } from './tree-entry.js';

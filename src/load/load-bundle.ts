@@ -1,6 +1,6 @@
 import { readControlBundle } from '../core/release/read-bundle.js';
 import type { ControlBundle } from '../core/release/bundle.js';
-import type { Registry } from '../core/types.js';
+import type { Registry } from '../model/types.js';
 import { UsageError } from '../errors.js';
 import { readAtMost } from './read-at-most.js';
 

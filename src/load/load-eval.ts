@@ -3,8 +3,8 @@ import { resolve } from 'node:path';
 import { computeEvalDelta } from '../core/eval/compute-delta.js';
 import { EvalResultsError } from '../core/eval/errors.js';
 import { parseEvalResultsText } from '../core/eval/parse-results.js';
-import type { EvalDelta } from '../core/eval/types.js';
-import type { EvalConfig } from '../core/types.js';
+import type { EvalDelta } from '../model/eval.js';
+import type { EvalConfig } from '../model/types.js';
 import { readSnapshot } from '../git/snapshot.js';
 
 const MAX_RESULTS_BYTES = 256 * 1024 * 1024;

@@ -1,6 +1,6 @@
 // Reads a registry from a directory on disk: a deployed agent may not be a git repository. Symbolic links and
 // oversized files are refused with findings; everything else is parsed by the core.
-import { CONFIG_PATHS, MAX_MANIFEST_BYTES } from '../core/gate-files.js';
+import { CONFIG_PATHS, MAX_MANIFEST_BYTES } from '../model/gate-files.js';
 import { createHash } from 'node:crypto';
 import type { Dirent } from 'node:fs';
 import { constants } from 'node:fs';
@@ -10,15 +10,14 @@ import {
   createPathClassification,
   createRegistryRoles,
   literalPrefixes,
-  refusedCharacterOf,
-  refusedPathFinding,
-} from '../core/classify-paths.js';
-import type { RegistryRole } from '../core/classify-paths.js';
-import { DEFAULT_CONFIG, parseConfig } from '../core/parse/config.js';
-import { inputFinding } from '../core/parse/findings.js';
-import { configForRoots, parseRegistryFiles } from '../core/parse/registry-files.js';
-import type { SourceFile } from '../core/parse/source-file.js';
-import type { Config, Finding, Registry } from '../core/types.js';
+} from '../core/plane/classify-paths.js';
+import { refusedCharacterOf, refusedPathFinding } from '../model/paths.js';
+import type { RegistryRole } from '../core/plane/classify-paths.js';
+import { DEFAULT_CONFIG, parseConfig } from '../core/plane/config.js';
+import { inputFinding } from '../parse/findings.js';
+import { configForRoots, parseRegistryFiles } from '../core/plane/registry-files.js';
+import type { SourceFile } from '../model/source-file.js';
+import type { Config, Finding, Registry } from '../model/types.js';
 
 /** Files over this size are refused: no manifest or prompt needs more, and a huge file is an attack on the parser. */
 /** Files over this size are refused (one limit for commits and the work tree: core/gate-files). */

@@ -3,11 +3,11 @@
 import type { Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { refusedCharacterOf, refusedPathFinding } from '../core/classify-paths.js';
-import { inputFinding } from '../core/parse/findings.js';
-import type { SourceFile } from '../core/parse/source-file.js';
-import type { Finding } from '../core/types.js';
-import type { SourceLookup } from '../sources/configured.js';
+import { refusedCharacterOf, refusedPathFinding } from '../model/paths.js';
+import { inputFinding } from '../parse/findings.js';
+import type { SourceFile } from '../model/source-file.js';
+import type { Finding } from '../model/types.js';
+import type { SourceLookup } from '../sources/lookup.js';
 import { collectSources } from '../sources/source-set.js';
 import type { SourceCollection } from '../sources/source-set.js';
 import { readSource } from './load-registry.js';

@@ -1,8 +1,8 @@
-import { parseCodeowners } from '../core/codeowners.js';
-import type { CodeownersRule } from '../core/codeowners.js';
-import { CODEOWNERS_PATHS, CONFIG_PATHS, MAX_MANIFEST_BYTES } from '../core/gate-files.js';
-import { parseConfig } from '../core/parse/config.js';
-import type { Config } from '../core/types.js';
+import { parseCodeowners } from '../parse/codeowners.js';
+import type { CodeownersRule } from '../parse/codeowners.js';
+import { CODEOWNERS_PATHS, CONFIG_PATHS, MAX_MANIFEST_BYTES } from '../model/gate-files.js';
+import { parseConfig } from '../core/plane/config.js';
+import type { Config } from '../model/types.js';
 import { UsageError } from '../errors.js';
 import { readSnapshot } from '../git/snapshot.js';
 import type { Snapshot } from '../git/snapshot.js';

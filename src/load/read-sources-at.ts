@@ -1,12 +1,12 @@
 // The client source files (SPEC 2.4) at a commit or in the working tree, found by the config's source lookup (the
 // diff's): the list of the whole tree is cheap, and only the files a client reads are then opened.
-import { parseSnapshot } from '../core/parse-snapshot.js';
-import { DEFAULT_CONFIG } from '../core/parse/config.js';
-import type { Finding } from '../core/types.js';
+import { parseSnapshot } from '../core/plane/parse-snapshot.js';
+import { DEFAULT_CONFIG } from '../core/plane/config.js';
+import type { Finding } from '../model/types.js';
 import { listTree } from '../git/read-tree.js';
 import { readSnapshot } from '../git/snapshot.js';
 import { listWorktreeFiles } from '../git/worktree.js';
-import type { SourceLookup } from '../sources/configured.js';
+import type { SourceLookup } from '../sources/lookup.js';
 import { collectSources } from '../sources/source-set.js';
 import type { SourceCollection } from '../sources/source-set.js';
 import { MAX_MANIFEST_BYTES } from './compute-diff.js';

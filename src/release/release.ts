@@ -2,7 +2,7 @@
 // last release. Plan (what changed, the bundle) first; then write the bundle and the tag.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildLogView } from '../core/governance/log-entries.js';
+import { buildLogView } from '../core/history/log-entries.js';
 import { buildControlBundle, buildDataBundle } from '../core/release/bundle.js';
 import type { ReleaseBundle, ReleasePlane } from '../core/release/bundle.js';
 import { verifyRef } from '../git/refs.js';

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import type { AuditedTool, AuditReport } from '../core/governance/audit.js';
+import type { AuditedTool, AuditReport } from '../core/history/audit.js';
 import { revealInvisible } from './markdown-escape.js';
 import { colourRadius } from './text.js';
 

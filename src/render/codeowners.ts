@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import type { CodeownersReport, ProbeOwners } from '../core/governance/codeowners-check.js';
+import type { CodeownersReport, ProbeOwners } from '../core/codeowners/codeowners-check.js';
 import { revealInvisible } from './markdown-escape.js';
 
 /** How many client source files the text lists before "+N more" (JSON lists them all). */

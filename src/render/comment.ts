@@ -1,7 +1,7 @@
 import { formatSignoffCommand } from '../core/gate/signoff-command.js';
 import { REPORT_MARKER } from '../core/gate/types.js';
 import type { GateStatuses, SignoffEvaluation, StatusPlan } from '../core/gate/types.js';
-import type { DiffReport } from '../core/types.js';
+import type { DiffReport } from '../model/types.js';
 import { cellCode, codeSpan, escapeMarkdown } from './markdown-escape.js';
 import { renderMarkdownReport } from './markdown.js';
 import { summarizeReport } from './summary-line.js';

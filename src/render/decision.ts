@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
-import type { Decision } from '../core/evaluate-intent.js';
-import { revealUnseen } from '../core/intent/reveal.js';
+import type { Decision } from '../core/intent/evaluate-intent.js';
+import { revealUnseen } from '../text/reveal-unseen.js';
 import type { DecisionCounts, DecisionReport } from '../runtime/decision-report.js';
 
 /** The stable JSON of SPEC 9: decision, tool, reasons [{code, message}], plus optional extras (path, radius). */

@@ -7,7 +7,7 @@ import type {
   EvalVerdictState,
   FlakyCase,
   MetricDelta,
-} from '../core/eval/types.js';
+} from '../model/eval.js';
 import { cellCode, clip, escapeMarkdown } from './markdown-escape.js';
 import { revealLine as t } from './reveal.js';
 

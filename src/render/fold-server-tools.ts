@@ -1,7 +1,7 @@
 // A server-level change (transport, credentials, egress) reaches every tool of the server. Printed per tool,
 // one credential change on an 18-tool server is 18 identical lines; printed once, under the server, it is one.
-import { compareRadius } from '../core/radius.js';
-import type { FieldChange, Radius, ServerChange, ToolChange } from '../core/types.js';
+import { compareRadius } from '../core/radius/radius.js';
+import type { FieldChange, Radius, ServerChange, ToolChange } from '../model/types.js';
 
 export interface FoldedTools {
   server: string;

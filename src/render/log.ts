@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import type { LogView } from '../core/governance/log-entries.js';
+import type { LogView } from '../core/history/log-entries.js';
 import { revealLine } from './reveal.js';
 
 /** One heading per commit (sha, date, author, subject), then one line per tool or prompt it changed. */

@@ -1,5 +1,5 @@
 // Rows of the Markdown report's tables: tools, servers, their field changes, capped per table.
-import type { FieldChange, Radius, ServerChange, ToolChange } from '../core/types.js';
+import type { FieldChange, Radius, ServerChange, ToolChange } from '../model/types.js';
 import { capList } from './cap-list.js';
 import { sortForDisplay } from './fold-server-tools.js';
 import type { FoldedTools } from './fold-server-tools.js';

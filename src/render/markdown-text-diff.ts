@@ -1,5 +1,5 @@
 // Long text changes (descriptions) for Markdown: a fenced `diff` block per field, folded away, capped.
-import type { FieldChange } from '../core/types.js';
+import type { FieldChange } from '../model/types.js';
 import { diffTextLines, isLongText } from './line-diff.js';
 import { codeSpan, revealInvisible } from './markdown-escape.js';
 

@@ -1,5 +1,5 @@
-import type { ChangedFile, DiffReport, Finding, Flow, PromptChange, RefInfo } from '../core/types.js';
-import { describePreexisting, isNewFinding } from '../core/new-findings.js';
+import type { ChangedFile, DiffReport, Finding, Flow, PromptChange, RefInfo } from '../model/types.js';
+import { describePreexisting, isNewFinding } from '../core/plane/new-findings.js';
 import { capList } from './cap-list.js';
 import { foldServerTools } from './fold-server-tools.js';
 import { cellCode, clip, codeSpan, escapeMarkdown } from './markdown-escape.js';

@@ -1,6 +1,6 @@
 // A prompt's text before and after, for the reports' line diffs: the JSON report carries no prompt text, so the
 // caller that parsed both sides supplies it.
-import type { PromptChange, Registry } from '../core/types.js';
+import type { PromptChange, Registry } from '../model/types.js';
 
 export interface PromptTexts {
   before: string | null;

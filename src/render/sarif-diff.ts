@@ -1,6 +1,6 @@
 // The two-plane diff as SARIF: what the change grants (escalations, widened fields, new dangerous paths) beside
 // the findings it brings, each at its manifest or binding line, so code scanning tracks them across pushes.
-import { isNewFinding } from '../core/new-findings.js';
+import { isNewFinding } from '../core/plane/new-findings.js';
 import type {
   DiffReport,
   FieldChange,
@@ -9,7 +9,7 @@ import type {
   ServerChange,
   SourceRef,
   ToolChange,
-} from '../core/types.js';
+} from '../model/types.js';
 import { foldServerTools } from './fold-server-tools.js';
 import type { FoldedTools } from './fold-server-tools.js';
 import { renderSarifLog } from './sarif-log.js';

@@ -1,5 +1,5 @@
 // Rule metadata for SARIF: what code scanning shows beside each alert (title, explanation, how to fix).
-import type { Radius } from '../core/types.js';
+import type { Radius } from '../model/types.js';
 
 export interface RuleText {
   /** one line: the alert's title */

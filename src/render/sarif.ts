@@ -1,7 +1,7 @@
 // Findings -> SARIF 2.1.0, for GitHub code scanning annotations on the pull request.
-import { findingKey } from '../core/new-findings.js';
-import { messageWithoutLocation } from '../core/parse/findings.js';
-import type { Finding, Severity } from '../core/types.js';
+import { findingKey } from '../core/plane/new-findings.js';
+import { messageWithoutLocation } from '../parse/findings.js';
+import type { Finding, Severity } from '../model/types.js';
 import { renderSarifLog } from './sarif-log.js';
 import type { SarifItem, SarifLevel } from './sarif-log.js';
 import { FINDING_RULES, findingSeverity } from './sarif-rules.js';

@@ -1,8 +1,8 @@
 // The client-file part of `scope`: agents with what they reach, servers, permission rules. Every repository
 // string goes through revealLine (terminal) or cellCode (Markdown).
 import type { ChalkInstance } from 'chalk';
-import type { ScopeAgent, SourceScope } from '../core/governance/scope-sources.js';
-import { RADII } from '../core/types.js';
+import type { ScopeAgent, SourceScope } from '../core/history/scope-sources.js';
+import { RADII } from '../model/types.js';
 import { cellCode } from './markdown-escape.js';
 import { revealLine } from './reveal.js';
 import { colourRadius } from './text.js';

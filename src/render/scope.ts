@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
-import type { ScopeTool, ScopeView } from '../core/governance/scope.js';
-import { RADII } from '../core/types.js';
-import type { Radius } from '../core/types.js';
+import type { ScopeTool, ScopeView } from '../core/history/scope.js';
+import { RADII } from '../model/types.js';
+import type { Radius } from '../model/types.js';
 import { cellCode, codeSpan, escapeMarkdown } from './markdown-escape.js';
 import { codeList } from './markdown-rows.js';
 import { revealLine } from './reveal.js';

@@ -1,7 +1,7 @@
 // The line that leads every report: what changed, counted per kind and radius, before any detail.
-import { describePreexisting, isNewFinding } from '../core/new-findings.js';
-import type { DiffReport, Radius, ToolChange } from '../core/types.js';
-import { RADII } from '../core/types.js';
+import { describePreexisting, isNewFinding } from '../core/plane/new-findings.js';
+import type { DiffReport, Radius, ToolChange } from '../model/types.js';
+import { RADII } from '../model/types.js';
 
 const KINDS: readonly ToolChange['change'][] = ['added', 'modified', 'renamed', 'removed'];
 

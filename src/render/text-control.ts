@@ -1,7 +1,7 @@
 // The control plane's tools and servers in the terminal: capped per section, server-level changes once, long
 // texts as line diffs.
 import type { ChalkInstance } from 'chalk';
-import type { FieldChange, Radius, ServerChange, ToolChange } from '../core/types.js';
+import type { FieldChange, Radius, ServerChange, ToolChange } from '../model/types.js';
 import { foldServerTools, sortForDisplay } from './fold-server-tools.js';
 import type { FoldedTools } from './fold-server-tools.js';
 import { diffTextLines, isLongText } from './line-diff.js';

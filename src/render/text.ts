@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
-import type { EvalDelta } from '../core/eval/types.js';
-import { describePreexisting, isNewFinding } from '../core/new-findings.js';
-import type { ChangedFile, DiffReport, Finding, Flow, Radius } from '../core/types.js';
+import type { EvalDelta } from '../model/eval.js';
+import { describePreexisting, isNewFinding } from '../core/plane/new-findings.js';
+import type { ChangedFile, DiffReport, Finding, Flow, Radius } from '../model/types.js';
 import { capList } from './cap-list.js';
 import { revealLine as t } from './reveal.js';
 import { summarizeReport } from './summary-line.js';

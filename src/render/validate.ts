@@ -1,5 +1,5 @@
-import { messageWithoutLocation } from '../core/parse/findings.js';
-import type { AppliedWaiver, Finding, Registry } from '../core/types.js';
+import { messageWithoutLocation } from '../parse/findings.js';
+import type { AppliedWaiver, Finding, Registry } from '../model/types.js';
 import type { SourceCollection } from '../sources/source-set.js';
 import { revealLine } from './reveal.js';
 

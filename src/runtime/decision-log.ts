@@ -1,7 +1,7 @@
 import { open, stat, unlink } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { Decision } from '../core/evaluate-intent.js';
+import type { Decision } from '../core/intent/evaluate-intent.js';
 import { buildEntry, checkLine, parseEntry } from './log-chain.js';
 import type { LogEntry, LogKey } from './log-chain.js';
 import { MAX_LINE_BYTES, readLines } from './log-lines.js';

@@ -1,4 +1,4 @@
-import type { DecisionKind } from '../core/evaluate-intent.js';
+import type { DecisionKind } from '../core/intent/evaluate-intent.js';
 import type { LogEntry, LogVerification } from './decision-log.js';
 
 export interface DecisionCounts {

@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
-import { canonicalJson } from '../core/canonical-json.js';
-import type { Decision } from '../core/evaluate-intent.js';
+import { canonicalJson } from '../model/canonical-json.js';
+import type { Decision } from '../core/intent/evaluate-intent.js';
 
 /** One line of the decision log. `hash` covers every other field; `prev` chains it to the line before. */
 export interface LogEntry {

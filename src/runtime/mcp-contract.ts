@@ -1,5 +1,5 @@
-import { canonicalJson } from '../core/canonical-json.js';
-import type { JsonValue } from '../core/types.js';
+import { canonicalJson } from '../model/canonical-json.js';
+import type { JsonValue } from '../model/types.js';
 
 /** The part of an MCP tool that is its contract with the model: what it is called, says, takes and claims. */
 export interface ContractTool {

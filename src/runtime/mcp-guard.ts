@@ -11,12 +11,12 @@ import {
   ToolListChangedNotificationSchema,
 } from '@modelcontextprotocol/sdk/types.js';
 import type { CallToolRequest, CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { evaluateIntent } from '../core/evaluate-intent.js';
-import type { Decision } from '../core/evaluate-intent.js';
+import { evaluateIntent } from '../core/intent/evaluate-intent.js';
+import type { Decision } from '../core/intent/evaluate-intent.js';
 import { agentAllows } from '../core/intent/agent-scope.js';
 import type { AgentScope } from '../core/intent/agent-scope.js';
 import { indexTools } from '../core/intent/tool-index.js';
-import type { Radius, Registry, Tool } from '../core/types.js';
+import type { Radius, Registry, Tool } from '../model/types.js';
 import { appendDecision } from './decision-log.js';
 import { MAX_INTENT_BYTES, intentBytes } from './intent-size.js';
 import { listAllTools } from './mcp-connect.js';

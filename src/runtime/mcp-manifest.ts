@@ -1,9 +1,9 @@
 import { Document, isSeq } from 'yaml';
-import { normalizeTransport } from '../core/parse/normalize-tool.js';
-import { parseToolManifest } from '../core/parse/tool-manifest.js';
-import { lineOfPath, parseYaml } from '../core/parse/yaml.js';
-import { classifyBlastRadius } from '../core/radius.js';
-import type { Finding, JsonValue, Radius, ServerTransport } from '../core/types.js';
+import { normalizeTransport } from '../parse/normalize-tool.js';
+import { parseToolManifest } from '../parse/tool-manifest.js';
+import { lineOfPath, parseYaml } from '../parse/yaml.js';
+import { classifyBlastRadius } from '../core/radius/radius.js';
+import type { Finding, JsonValue, Radius, ServerTransport } from '../model/types.js';
 import { contractOf } from './mcp-contract.js';
 import type { ContractTool } from './mcp-contract.js';
 import type { McpTool } from './mcp-connect.js';

@@ -1,6 +1,6 @@
 // What the runtime commands print about a server: never a password in a url, a token in a query string, a
 // token-shaped argument or a header value.
-import { argLooksLikeSecret, looksLikeSecret } from '../sources/secrets.js';
+import { argLooksLikeSecret, looksLikeSecret } from '../sources/kit/secrets.js';
 
 const HIDDEN = '***';
 

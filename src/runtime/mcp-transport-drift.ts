@@ -1,6 +1,6 @@
 // `mcp verify` compares how the server is reached as well as what it offers: a filesystem server pointed at
 // another root, or an endpoint moved to another host, is a different capability with the same tool list.
-import type { ServerTransport } from '../core/types.js';
+import type { ServerTransport } from '../model/types.js';
 import { redactArgs, redactUrl } from './mcp-redact.js';
 
 export type TransportField = 'command' | 'args' | 'cwd' | 'url';

@@ -1,11 +1,11 @@
 // Every source format (MCP client configs and agent files) as one set, for the views that read a whole tree:
 // `validate`, `scope`, `log`, `codeowners --check` and the runtime's `--agent` see what the diff sees, because
 // each is handed the one lookup the config gives (core/repo-sources.ts) instead of guessing default paths.
-import { refusedCharacterOf, refusedPathFinding } from '../core/classify-paths.js';
-import type { SourceFile } from '../core/parse/source-file.js';
-import type { Registry } from '../core/types.js';
-import type { SourceLookup } from './configured.js';
-import type { SourceModel } from './types.js';
+import { refusedCharacterOf, refusedPathFinding } from '../model/paths.js';
+import type { SourceFile } from '../model/source-file.js';
+import type { Registry } from '../model/types.js';
+import type { SourceLookup } from './lookup.js';
+import type { SourceModel } from './kit/types.js';
 
 export interface SourceCollection extends SourceModel {
   /** the source files read, sorted */

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditReport } from '../../src/core/governance/audit.js';
+import type { AuditReport } from '../../src/core/history/audit.js';
 import { computeDiff } from '../../src/load/compute-diff.js';
 import { startFakeGitHub } from '../helpers/fake-github.js';
 import type { FakeGitHub } from '../helpers/fake-github.js';
@@ -13,7 +13,7 @@ import { createPullHistory } from '../helpers/merged-pulls.js';
 import type { PullHistory } from '../helpers/merged-pulls.js';
 import { createTempRepo } from '../helpers/temp-repo.js';
 import type { TempRepo } from '../helpers/temp-repo.js';
-import { tool } from '../governance/history-fixture.js';
+import { tool } from '../core/history/history-fixture.js';
 
 let fake: FakeGitHub;
 let repo: TempRepo;

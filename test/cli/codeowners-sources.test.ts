@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CodeownersReport } from '../../src/core/governance/codeowners-check.js';
+import type { CodeownersReport } from '../../src/core/codeowners/codeowners-check.js';
 import { runCli } from '../helpers/run-cli.js';
 import { createTempRepo } from '../helpers/temp-repo.js';
 import type { TempRepo } from '../helpers/temp-repo.js';

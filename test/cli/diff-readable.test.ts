@@ -1,7 +1,7 @@
 // Issue 13 (items 1, 4, 7) end to end through the built CLI in real repositories: only new findings fail,
 // reports stay readable at scale, SARIF code scanning can track.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DiffReport } from '../../src/core/types.js';
+import type { DiffReport } from '../../src/model/types.js';
 import { runCli } from '../helpers/run-cli.js';
 import { createTempRepo } from '../helpers/temp-repo.js';
 import type { TempRepo } from '../helpers/temp-repo.js';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DiffReport } from '../../src/core/types.js';
+import type { DiffReport } from '../../src/model/types.js';
 import { runCli } from '../helpers/run-cli.js';
 import { proposePr } from '../helpers/propose-pr.js';
 import { createTempRepo } from '../helpers/temp-repo.js';

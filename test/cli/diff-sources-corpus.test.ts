@@ -5,8 +5,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createSourceLookup, ALL_SOURCE_ADAPTERS } from '../../src/sources/configured.js';
-import type { DiffReport } from '../../src/core/types.js';
+import { createSourceLookup, ALL_SOURCE_ADAPTERS } from '../../src/sources/lookup.js';
+import type { DiffReport } from '../../src/model/types.js';
 import { runCli } from '../helpers/run-cli.js';
 import { sharedFixture } from '../helpers/shared-fixtures.js';
 import { createTempRepo } from '../helpers/temp-repo.js';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runInit } from '../../src/cli/actions/init.js';
 import { UsageError } from '../../src/errors.js';
-import { parseConfig } from '../../src/core/parse/config.js';
+import { parseConfig } from '../../src/core/plane/config.js';
 import { DEFAULT_ACTION_REF } from '../../src/init/action-ref.js';
 import { runCli } from '../helpers/run-cli.js';
 import { createTempRepo } from '../helpers/temp-repo.js';

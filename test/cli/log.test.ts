@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LogView } from '../../src/core/governance/log-entries.js';
+import type { LogView } from '../../src/core/history/log-entries.js';
 import { runCli } from '../helpers/run-cli.js';
-import { createHistoryRepo } from '../governance/history-fixture.js';
-import type { HistoryRepo } from '../governance/history-fixture.js';
+import { createHistoryRepo } from '../core/history/history-fixture.js';
+import type { HistoryRepo } from '../core/history/history-fixture.js';
 
 let fixture: HistoryRepo;
 const log = (...args: string[]) => runCli(['log', ...args], { cwd: fixture.repo.dir });

@@ -16,7 +16,7 @@ import { createPullHistory } from '../helpers/merged-pulls.js';
 import type { PullHistory } from '../helpers/merged-pulls.js';
 import { createTempRepo } from '../helpers/temp-repo.js';
 import type { TempRepo } from '../helpers/temp-repo.js';
-import { tool } from '../governance/history-fixture.js';
+import { tool } from '../core/history/history-fixture.js';
 
 let fake: FakeGitHub;
 let repo: TempRepo;

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ScopeView } from '../../src/core/governance/scope.js';
-import type { DiffReport } from '../../src/core/types.js';
+import type { ScopeView } from '../../src/core/history/scope.js';
+import type { DiffReport } from '../../src/model/types.js';
 import { runCli } from '../helpers/run-cli.js';
 import { createTempRepo } from '../helpers/temp-repo.js';
 import type { TempRepo } from '../helpers/temp-repo.js';

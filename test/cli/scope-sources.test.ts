@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ScopeView } from '../../src/core/governance/scope.js';
+import type { ScopeView } from '../../src/core/history/scope.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createSourceLookup } from '../../src/sources/configured.js';
+import { createSourceLookup } from '../../src/sources/lookup.js';
 import { collectSources } from '../../src/sources/source-set.js';
 import {
   CORPUS,

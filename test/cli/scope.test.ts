@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ScopeView } from '../../src/core/governance/scope.js';
+import type { ScopeView } from '../../src/core/history/scope.js';
 import { runCli } from '../helpers/run-cli.js';
-import { createHistoryRepo, prompt, tool } from '../governance/history-fixture.js';
-import type { HistoryRepo } from '../governance/history-fixture.js';
+import { createHistoryRepo, prompt, tool } from '../core/history/history-fixture.js';
+import type { HistoryRepo } from '../core/history/history-fixture.js';
 
 let fixture: HistoryRepo;
 let quiet: string;

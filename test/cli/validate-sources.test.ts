@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/core/types.js';
+import type { Finding } from '../../src/model/types.js';
 import { agentCorpusInstalled, corpusRounds, layOut } from '../helpers/agent-corpus.js';
 import { runCli } from '../helpers/run-cli.js';
 

@@ -2,10 +2,10 @@
 // read a file as a source exactly when `diff` does, under the `sources:` of agentgate.yaml, on real repositories
 // through the built CLI.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CodeownersReport } from '../../src/core/governance/codeowners-check.js';
-import type { LogView } from '../../src/core/governance/log-entries.js';
-import type { ScopeView } from '../../src/core/governance/scope.js';
-import type { DiffReport, Finding } from '../../src/core/types.js';
+import type { CodeownersReport } from '../../src/core/codeowners/codeowners-check.js';
+import type { LogView } from '../../src/core/history/log-entries.js';
+import type { ScopeView } from '../../src/core/history/scope.js';
+import type { DiffReport, Finding } from '../../src/model/types.js';
 import { proposePr } from '../helpers/propose-pr.js';
 import { runCli } from '../helpers/run-cli.js';
 import { createTempRepo } from '../helpers/temp-repo.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { gatherPullSignoffs } from '../../src/gate/pull-signoffs.js';
 import { collectSignoffClaims, readSigners } from '../../src/core/gate/signoffs.js';
 import type { MembershipState, ReviewRecord } from '../../src/core/gate/types.js';
-import type { ControlPlaneReport } from '../../src/core/types.js';
+import type { ControlPlaneReport } from '../../src/model/types.js';
 
 const HEAD = 'h'.repeat(40);
 const DIGEST = `sha256:${'1'.repeat(64)}`;

@@ -3,7 +3,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createSourceLookup } from '../../src/sources/configured.js';
+import { createSourceLookup } from '../../src/sources/lookup.js';
 
 // the corpus installs at default paths, read with no config
 const sourceOf = createSourceLookup();

@@ -1,11 +1,11 @@
 // The pure two-plane diff of two in-memory trees, for core tests: blob ids are the texts themselves (all equality
 // needs), changed files are worked out as git would list them, sorted by path.
-import { buildDiffReport } from '../../src/core/build-diff.js';
+import { buildDiffReport } from '../../src/core/diff/build-diff.js';
 import { planStatuses } from '../../src/core/gate/statuses.js';
 import type { SignoffEvaluation } from '../../src/core/gate/types.js';
-import { DEFAULT_CONFIG } from '../../src/core/parse/config.js';
-import { parseSnapshot } from '../../src/core/parse-snapshot.js';
-import type { ChangedFile, Config, DiffReport } from '../../src/core/types.js';
+import { DEFAULT_CONFIG } from '../../src/core/plane/config.js';
+import { parseSnapshot } from '../../src/core/plane/parse-snapshot.js';
+import type { ChangedFile, Config, DiffReport } from '../../src/model/types.js';
 
 export type Files = Record<string, string>;
 

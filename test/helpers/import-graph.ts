@@ -76,3 +76,27 @@ function resolveSpecifier(from: string, specifier: string): string | null {
 function toKey(root: string, file: string): string {
   return relative(root, file).split('\\').join('/');
 }
+
+/**
+ * The graph of rooms: `src/x/...` files folded into their room at `depth` below `prefix` (`src` at depth 1 gives
+ * `src/core`, `src/git`...; `src/core` gives `src/core/diff`...). A file directly in `prefix` is its own room.
+ */
+export function foldIntoRooms(graph: ImportGraph, prefix: string): ImportGraph {
+  const roomOf = (file: string): string | null => {
+    if (!file.startsWith(`${prefix}/`)) return null;
+    const rest = file.slice(prefix.length + 1).split('/');
+    return `${prefix}/${rest[0]}`;
+  };
+  const rooms: ImportGraph = new Map();
+  for (const [file, targets] of graph) {
+    const from = roomOf(file);
+    if (from === null) continue;
+    const edges = new Set(rooms.get(from) ?? []);
+    for (const target of targets) {
+      const to = roomOf(target);
+      if (to !== null && to !== from) edges.add(to);
+    }
+    rooms.set(from, [...edges].sort());
+  }
+  return rooms;
+}

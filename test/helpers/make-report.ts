@@ -8,7 +8,7 @@ import type {
   ToolChange,
   Waiver,
   AppliedWaiver,
-} from '../../src/core/types.js';
+} from '../../src/model/types.js';
 
 export const BASE_SHA = 'a'.repeat(40);
 export const HEAD_SHA = 'b'.repeat(40);

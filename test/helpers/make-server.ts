@@ -1,5 +1,5 @@
 // A pinned, unprivileged manifest server for unit tests; override what a test is about.
-import type { Server } from '../../src/core/types.js';
+import type { Server } from '../../src/model/types.js';
 
 export function makeServer(overrides: Partial<Server> = {}): Server {
   return {

@@ -1,4 +1,4 @@
-import type { Tool } from '../../src/core/types.js';
+import type { Tool } from '../../src/model/types.js';
 
 /**
  * A minimal valid Tool: no authority at all unless the test grants it. `effect` stays unset unless given,

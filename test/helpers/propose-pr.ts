@@ -1,7 +1,7 @@
 // A pull request in a temp repository, judged by the built CLI: branch `pr` off `main`, the files written (null
 // removes one), one commit, then `agentgate diff --format json --base main --head pr`.
 import { expect } from 'vitest';
-import type { DiffReport } from '../../src/core/types.js';
+import type { DiffReport } from '../../src/model/types.js';
 import { runCli } from './run-cli.js';
 import type { TempRepo } from './temp-repo.js';
 

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findImportCycles, readImportGraph } from '../helpers/import-graph.js';
+import { findImportCycles, foldIntoRooms, readImportGraph } from '../helpers/import-graph.js';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -10,6 +10,24 @@ describe('import cycles', () => {
     expect(graph.size).toBeGreaterThan(100);
     expect(graph.get('src/cli/commands/diff.ts')).toContain('src/cli/actions/diff.ts');
     expect(findImportCycles(graph)).toEqual([]);
+  });
+
+  it.each(['src', 'src/core', 'src/sources'])('the rooms of %s import each other in no circle', (prefix) => {
+    const rooms = foldIntoRooms(readImportGraph(root, 'src'), prefix);
+    expect(rooms.size).toBeGreaterThan(4);
+    expect(findImportCycles(rooms)).toEqual([]);
+  });
+
+  it('rooms fold a circle between two folders into one, and ignore files outside the prefix', () => {
+    const graph = new Map([
+      ['src/a/x.ts', ['src/b/deep/y.ts']],
+      ['src/b/deep/y.ts', ['src/a/z.ts']],
+      ['src/a/z.ts', []],
+      ['test/t.ts', ['src/a/x.ts']],
+    ]);
+    const rooms = foldIntoRooms(graph, 'src');
+    expect([...rooms.keys()].sort()).toEqual(['src/a', 'src/b']);
+    expect(findImportCycles(rooms)).toEqual([['src/a', 'src/b']]);
   });
 
   it('the finder reports a two-file cycle, a longer ring and a self-import, and nothing for a diamond', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/core/types.js';
+import type { Finding } from '../../src/model/types.js';
 import { renderSarif } from '../../src/render/sarif.js';
 import { renderDiffSarif } from '../../src/render/sarif-diff.js';
 import { makeReport, makeToolChange } from '../helpers/make-report.js';

@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
-import type { ServerChange } from '../../src/core/types.js';
+import type { ServerChange } from '../../src/model/types.js';
 import { renderMarkdownReport } from '../../src/render/markdown.js';
 import { renderSarif } from '../../src/render/sarif.js';
 import { renderTextReport } from '../../src/render/text.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FieldChange, ServerChange } from '../../src/core/types.js';
+import type { FieldChange, ServerChange } from '../../src/model/types.js';
 import { foldServerTools } from '../../src/render/fold-server-tools.js';
 import { summarizeReport } from '../../src/render/summary-line.js';
 import { makePromptChange, makeReport, makeToolChange } from '../helpers/make-report.js';

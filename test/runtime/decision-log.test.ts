@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile, appendFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Decision } from '../../src/core/evaluate-intent.js';
+import type { Decision } from '../../src/core/intent/evaluate-intent.js';
 import {
   DecisionLogDamaged,
   GENESIS_HASH,

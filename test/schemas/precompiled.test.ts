@@ -3,8 +3,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { compileLazily } from '../../src/core/parse/validators.js';
-import { parseYamlStrict } from '../../src/core/parse/yaml.js';
+import { compileLazily } from '../../src/parse/validators.js';
+import { parseYamlStrict } from '../../src/parse/yaml.js';
 import type { ValidatorName } from '../../src/schemas/validator-specs.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;

@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
 import { describe, expect, it } from 'vitest';
-import { AGENT_SOURCE_ADAPTERS } from '../../src/sources/agent-adapters.js';
+import { AGENT_SOURCE_ADAPTERS } from '../../src/sources/formats/index.js';
 
 const matching = (path: string) =>
   AGENT_SOURCE_ADAPTERS.filter((adapter) => picomatch(adapter.defaultPaths, { dot: true })(path)).map(

@@ -3,10 +3,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AGENT_SOURCE_ADAPTERS } from '../../src/sources/agent-adapters.js';
+import { AGENT_SOURCE_ADAPTERS } from '../../src/sources/formats/index.js';
 import { catalogForAgent } from '../../src/sources/catalogs/index.js';
-import { resolveBinding } from '../../src/sources/resolve-binding.js';
-import type { SourceAdapter } from '../../src/sources/types.js';
+import { resolveBinding } from '../../src/sources/resolve/resolve-binding.js';
+import type { SourceAdapter } from '../../src/sources/kit/types.js';
 import { CORPUS_DIR, sourceFile } from './fixture.js';
 
 const ADAPTER_FOR_DIR: Record<string, string> = {

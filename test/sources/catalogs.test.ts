@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRadius } from '../../src/core/types.js';
+import { isRadius } from '../../src/model/types.js';
 import {
   CLAUDE_CODE_CATALOG,
   GH_AW_CATALOG,

@@ -4,8 +4,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { SOURCE_ADAPTERS, findAdapter } from '../../src/sources/adapters.js';
-import type { SourceAdapter } from '../../src/sources/types.js';
+import { SOURCE_ADAPTERS, findAdapter } from '../../src/sources/formats/index.js';
+import type { SourceAdapter } from '../../src/sources/kit/types.js';
 
 const CORPUS = fileURLToPath(new URL('../../../shared/fixtures/agent-configs/', import.meta.url));
 

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import type { SourceFile } from '../../src/core/parse/source-file.js';
+import type { SourceFile } from '../../src/model/source-file.js';
 
 export function sourceFile(path: string, text: string): SourceFile {
   return { path, oid: '0'.repeat(40), text };

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Finding } from '../../src/core/types.js';
-import type { SourceFile } from '../../src/core/parse/source-file.js';
+import type { Finding } from '../../src/model/types.js';
+import type { SourceFile } from '../../src/model/source-file.js';
 
 const ROOT = fileURLToPath(new URL('../fixtures/sources/', import.meta.url));
 

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../../src/core/parse/config.js';
-import { createRepoSourceLookup } from '../../src/core/repo-sources.js';
-import { createSourceLookup } from '../../src/sources/configured.js';
-import { sourceGlobs } from '../../src/sources/source-globs.js';
+import { parseConfig } from '../../src/core/plane/config.js';
+import { createRepoSourceLookup } from '../../src/core/plane/repo-sources.js';
+import { createSourceLookup } from '../../src/sources/lookup.js';
+import { sourceGlobs } from '../../src/sources/lookup.js';
 import { addSources, collectSources, mergeSources } from '../../src/sources/source-set.js';
 
 const file = (path: string, text: string) => ({ path, oid: 'x', text });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { writeFileAtomic } from '../../load/write-file-atomic.js';
 import { join } from 'node:path';
-import type { PullAudit } from '../../core/governance/audit.js';
+import type { PullAudit } from '../../core/history/audit.js';
 import type { AssociatedPull } from '../../github/audit.js';
 
 export const AUDIT_CACHE_FILE = 'agentgate-audit.json';

@@ -1,10 +1,10 @@
-import { CONFIG_PATHS } from '../../core/gate-files.js';
+import { CONFIG_PATHS } from '../../model/gate-files.js';
 import { lstatSync, mkdirSync, readFileSync } from 'node:fs';
 import { writeFileAtomic } from '../../load/write-file-atomic.js';
 import { dirname, join } from 'node:path';
-import { CODEOWNERS_LOCATIONS } from '../../core/governance/codeowners-paths.js';
-import { parseConfig } from '../../core/parse/config.js';
-import type { Config } from '../../core/types.js';
+import { CODEOWNERS_LOCATIONS } from '../../model/gate-files.js';
+import { parseConfig } from '../../core/plane/config.js';
+import type { Config } from '../../model/types.js';
 import { UsageError } from '../../errors.js';
 
 // fatal: a file that is not UTF-8 is refused rather than rewritten with replacement characters

@@ -4,11 +4,11 @@ import {
   parseOwnerList,
   readBlockOwners,
   upsertBlock,
-} from '../../core/governance/codeowners-block.js';
-import type { PlaneOwners } from '../../core/governance/codeowners-block.js';
-import { checkCodeowners } from '../../core/governance/codeowners-check.js';
-import { createRepoSourceLookup } from '../../core/repo-sources.js';
-import type { Config } from '../../core/types.js';
+} from '../../core/codeowners/codeowners-block.js';
+import type { PlaneOwners } from '../../core/codeowners/codeowners-block.js';
+import { checkCodeowners } from '../../core/codeowners/codeowners-check.js';
+import { createRepoSourceLookup } from '../../core/plane/repo-sources.js';
+import type { Config } from '../../model/types.js';
 import { topLevel } from '../../git/refs.js';
 import { listSourcePaths } from '../../load/read-sources-at.js';
 import { renderCodeownersText } from '../../render/codeowners.js';

@@ -1,10 +1,10 @@
-import { isUnreadableFinding } from '../../core/finding-codes.js';
-import { isNewFinding } from '../../core/new-findings.js';
-import { compareRadius } from '../../core/radius.js';
-import { isRadius } from '../../core/types.js';
-import { createFieldLocator } from '../../core/parse/locate.js';
-import type { SourceFile } from '../../core/parse/source-file.js';
-import type { DiffReport, Registry } from '../../core/types.js';
+import { isUnreadableFinding } from '../../model/findings.js';
+import { isNewFinding } from '../../core/plane/new-findings.js';
+import { compareRadius } from '../../core/radius/radius.js';
+import { isRadius } from '../../model/types.js';
+import { createFieldLocator } from '../../parse/locate.js';
+import type { SourceFile } from '../../model/source-file.js';
+import type { DiffReport, Registry } from '../../model/types.js';
 import { computeDiff } from '../../load/compute-diff.js';
 import { renderMarkdownReport } from '../../render/markdown.js';
 import { createPromptTextLookup } from '../../render/prompt-texts.js';

@@ -4,9 +4,9 @@ import { Chalk } from 'chalk';
 import { computeEvalDelta } from '../../core/eval/compute-delta.js';
 import { EvalResultsError } from '../../core/eval/errors.js';
 import { parseEvalResultsText } from '../../core/eval/parse-results.js';
-import { parseConfig } from '../../core/parse/config.js';
+import { parseConfig } from '../../core/plane/config.js';
 import { findRepoConfig } from '../../load/find-repo-config.js';
-import type { EvalBounds, EvalDelta, EvalRun } from '../../core/eval/types.js';
+import type { EvalBounds, EvalDelta, EvalRun } from '../../model/eval.js';
 import {
   renderEvalDeltaJson,
   renderEvalDeltaMarkdown,

@@ -1,4 +1,4 @@
-import type { Registry } from '../../core/types.js';
+import type { Registry } from '../../model/types.js';
 import { McpConnectError, connectToEndpoint } from '../../runtime/mcp-connect.js';
 import type { ServerEndpoint } from '../../runtime/mcp-connect.js';
 import { runGuard } from '../../runtime/mcp-guard.js';

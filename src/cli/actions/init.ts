@@ -6,18 +6,18 @@ import {
   parseOwnerList,
   readBlockOwners,
   upsertBlock,
-} from '../../core/governance/codeowners-block.js';
-import type { PlaneOwners } from '../../core/governance/codeowners-block.js';
-import { parseConfig } from '../../core/parse/config.js';
-import { createRepoSourceLookup } from '../../core/repo-sources.js';
-import type { Config } from '../../core/types.js';
+} from '../../core/codeowners/codeowners-block.js';
+import type { PlaneOwners } from '../../core/codeowners/codeowners-block.js';
+import { parseConfig } from '../../core/plane/config.js';
+import { createRepoSourceLookup } from '../../core/plane/repo-sources.js';
+import type { Config } from '../../model/types.js';
 import { topLevel } from '../../git/refs.js';
 import { DEFAULT_ACTION_REF, parseActionRef } from '../../init/action-ref.js';
 import type { ActionUse } from '../../init/action-ref.js';
 import { CONFIG_PATH, CONFIG_TEMPLATE, configTemplate } from '../../init/templates/config.js';
 import { fitSignoffs, signoffsLine } from '../../init/fit-signoffs.js';
-import { proposeOwners } from '../../core/governance/propose-owners.js';
-import type { ProposedOwners } from '../../core/governance/propose-owners.js';
+import { proposeOwners } from '../../core/codeowners/propose-owners.js';
+import type { ProposedOwners } from '../../core/codeowners/propose-owners.js';
 import { listSourcePaths } from '../../load/read-sources-at.js';
 import {
   PROMPT_EXAMPLE,

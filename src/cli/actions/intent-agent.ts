@@ -1,6 +1,6 @@
 import { resolveAgentScope } from '../../core/intent/agent-scope.js';
 import type { AgentScope } from '../../core/intent/agent-scope.js';
-import type { Registry } from '../../core/types.js';
+import type { Registry } from '../../model/types.js';
 import { UsageError } from '../../errors.js';
 
 /** `--agent ID` as a scope; an id no agent carries is bad usage (exit 2), never "no restriction". */

@@ -1,4 +1,4 @@
-import { evaluateIntent } from '../../core/evaluate-intent.js';
+import { evaluateIntent } from '../../core/intent/evaluate-intent.js';
 import { DecisionLogDamaged, appendDecision } from '../../runtime/decision-log.js';
 import { UsageError } from '../../errors.js';
 import { decisionJson, renderDecisionText } from '../../render/decision.js';

@@ -1,4 +1,4 @@
-import { revealUnseen } from '../../core/intent/reveal.js';
+import { revealUnseen } from '../../text/reveal-unseen.js';
 import { LogLineTooLong, readDecisionLog, verifyDecisionLog } from '../../runtime/decision-log.js';
 import type { LogRead, LogVerification } from '../../runtime/decision-log.js';
 import { summarizeDecisions } from '../../runtime/decision-report.js';

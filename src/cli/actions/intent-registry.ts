@@ -1,6 +1,6 @@
-import { parseRegistryFiles } from '../../core/parse/registry-files.js';
-import { createRepoSourceLookup } from '../../core/repo-sources.js';
-import type { Radius, Registry } from '../../core/types.js';
+import { parseRegistryFiles } from '../../core/plane/registry-files.js';
+import { createRepoSourceLookup } from '../../core/plane/repo-sources.js';
+import type { Radius, Registry } from '../../model/types.js';
 import { revealInvisible } from '../../render/markdown-escape.js';
 import { readRegistrySources } from '../../load/load-registry.js';
 import type { RegistrySources } from '../../load/load-registry.js';

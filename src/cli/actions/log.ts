@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
-import { buildLogView } from '../../core/governance/log-entries.js';
-import { createRepoSourceLookup } from '../../core/repo-sources.js';
+import { buildLogView } from '../../core/history/log-entries.js';
+import { createRepoSourceLookup } from '../../core/plane/repo-sources.js';
 import { headSha } from '../../git/refs.js';
 import { readGateState, walkHistory } from '../../load/history.js';
 import { renderLogText } from '../../render/log.js';

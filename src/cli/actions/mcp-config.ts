@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
-import { messageWithoutLocation } from '../../core/parse/findings.js';
-import type { Server } from '../../core/types.js';
-import { SOURCE_ADAPTERS, findAdapter } from '../../sources/adapters.js';
-import { shown as quote } from '../../sources/findings.js';
-import type { SourceAdapter, SourceModel } from '../../sources/types.js';
+import { messageWithoutLocation } from '../../parse/findings.js';
+import type { Server } from '../../model/types.js';
+import { SOURCE_ADAPTERS, findAdapter } from '../../sources/formats/index.js';
+import { shown as quote } from '../../sources/kit/findings.js';
+import type { SourceAdapter, SourceModel } from '../../sources/kit/types.js';
 
 export { quote };
 import { UsageError } from '../../errors.js';

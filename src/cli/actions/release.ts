@@ -16,7 +16,7 @@ export async function runRelease(options: ReleaseCommandOptions, cwd: string): P
   if (options.requireSigned && options.plane !== 'control')
     throw new UsageError('--require-signed applies to --plane control: data releases need no sign-off');
   const verify = options.requireSigned
-    ? (await import('../../release/require-signed.js')).verifySignedRange(cwd)
+    ? (await import('../../gate/require-signed.js')).verifySignedRange(cwd)
     : undefined;
   const result = await cutRelease({
     cwd,

@@ -1,8 +1,8 @@
 import { Chalk } from 'chalk';
-import { findLastChanges } from '../../core/governance/log-entries.js';
-import { buildScopeView } from '../../core/governance/scope.js';
-import { createRepoSourceLookup } from '../../core/repo-sources.js';
-import type { Config } from '../../core/types.js';
+import { findLastChanges } from '../../core/history/log-entries.js';
+import { buildScopeView } from '../../core/history/scope.js';
+import { createRepoSourceLookup } from '../../core/plane/repo-sources.js';
+import type { Config } from '../../model/types.js';
 import { GitError } from '../../git/git-error.js';
 import { isShallow, verifyRef } from '../../git/refs.js';
 import { readGateState, readRegistryAt, walkHistory } from '../../load/history.js';

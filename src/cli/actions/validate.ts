@@ -1,22 +1,22 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseCodeowners } from '../../core/codeowners.js';
+import { parseCodeowners } from '../../parse/codeowners.js';
 import { ownersOfPlanePaths } from '../../core/gate/reviewers.js';
-import { parseConfig } from '../../core/parse/config.js';
-import { createFieldLocator } from '../../core/parse/locate.js';
-import { parseRegistryFiles } from '../../core/parse/registry-files.js';
-import { createRepoSourceLookup } from '../../core/repo-sources.js';
-import type { Config, Finding } from '../../core/types.js';
-import { findUnsatisfiableSignoffs } from '../../core/signoff-feasibility.js';
-import type { SignerSource } from '../../core/signoff-feasibility.js';
-import { validateRegistry } from '../../core/validate-registry.js';
-import { applyWaivers } from '../../core/waivers.js';
+import { parseConfig } from '../../core/plane/config.js';
+import { createFieldLocator } from '../../parse/locate.js';
+import { parseRegistryFiles } from '../../core/plane/registry-files.js';
+import { createRepoSourceLookup } from '../../core/plane/repo-sources.js';
+import type { Config, Finding } from '../../model/types.js';
+import { findUnsatisfiableSignoffs } from '../../core/gate/signoff-feasibility.js';
+import type { SignerSource } from '../../core/gate/signoff-feasibility.js';
+import { validateRegistry } from '../../core/checks/validate-registry.js';
+import { applyWaivers } from '../../core/diff/waivers.js';
 import { readRegistrySources } from '../../load/load-registry.js';
 import { loadWorkTreeSources } from '../../load/load-sources.js';
 import { mergeSources } from '../../sources/source-set.js';
 import { renderValidateText } from '../../render/validate.js';
 import { renderSarif } from '../../render/sarif.js';
-import { CODEOWNERS_PATHS, CONFIG_PATHS } from '../../core/gate-files.js';
+import { CODEOWNERS_PATHS, CONFIG_PATHS } from '../../model/gate-files.js';
 import { UsageError } from '../../errors.js';
 
 export interface ValidateOptions {

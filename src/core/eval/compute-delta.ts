@@ -7,7 +7,7 @@ import type {
   EvalSideSummary,
   EvalVerdict,
   MetricDelta,
-} from './types.js';
+} from '../../model/eval.js';
 
 // pass rates are ratios of small integers: a drop exactly at the bound must not fail on rounding
 const EPSILON = 1e-9;

@@ -1,6 +1,6 @@
 import { EvalResultsError } from './errors.js';
 import { addRun, createRun } from './run-builder.js';
-import type { EvalRun } from './types.js';
+import type { EvalRun } from '../../model/eval.js';
 
 /**
  * The native format, `{ "cases": [{ "id", "pass", "score"?, "metrics"?, "error"? }] }` (schema in

@@ -3,7 +3,7 @@ import { isFiniteNumber, isRecord } from './parse-native.js';
 import { buildCaseIds, buildPromptKeys } from './promptfoo-keys.js';
 import type { PromptEntry, RowIdentity } from './promptfoo-keys.js';
 import { addRun, createRun } from './run-builder.js';
-import type { EvalRun } from './types.js';
+import type { EvalRun } from '../../model/eval.js';
 
 /**
  * promptfoo's `-o results.json` output, or its bare `EvaluateSummary`.

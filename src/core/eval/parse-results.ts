@@ -1,7 +1,7 @@
 import { EvalResultsError } from './errors.js';
 import { isRecord, parseNativeResults } from './parse-native.js';
 import { parsePromptfooResults } from './parse-promptfoo.js';
-import type { EvalRun } from './types.js';
+import type { EvalRun } from '../../model/eval.js';
 
 /** Reads eval results of any supported format: native `{ cases }`, or promptfoo output (v3 or v2). */
 export function parseEvalResults(json: unknown, path: string): EvalRun {

@@ -1,4 +1,4 @@
-import { canonicalJson } from '../canonical-json.js';
+import { canonicalJson } from '../../model/canonical-json.js';
 
 /**
  * Stable case ids for promptfoo rows: `<test> [<prompt> @ <provider>]`.

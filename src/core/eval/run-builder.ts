@@ -1,4 +1,4 @@
-import type { EvalCase, EvalFormat, EvalRun } from './types.js';
+import type { EvalCase, EvalFormat, EvalRun } from '../../model/eval.js';
 
 export interface RunRecord {
   pass: boolean;

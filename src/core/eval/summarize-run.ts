@@ -1,4 +1,4 @@
-import type { EvalCase, EvalRun, EvalSideSummary, FlakyCase } from './types.js';
+import type { EvalCase, EvalRun, EvalSideSummary, FlakyCase } from '../../model/eval.js';
 
 /** A case counts once, by the majority of its runs; a tie fails, so flakiness never reads as a pass. */
 export function casePasses(entry: EvalCase): boolean {

@@ -1,7 +1,7 @@
 // The two gates as check runs (SPEC 10, `--report checks|both`): the verdict in the title, the report in the
 // text, and every finding with a file and line as an annotation. Pure: the adapter in src/github/ sends them.
-import { createPathClassifier, holdsEveryPlane } from '../classify-paths.js';
-import type { Config, Finding } from '../types.js';
+import { createPathClassifier, holdsEveryPlane } from '../plane/classify-paths.js';
+import type { Config, Finding } from '../../model/types.js';
 import { planeOfFinding } from './statuses.js';
 import type { GateStatuses, StatusPlan } from './types.js';
 

@@ -1,7 +1,7 @@
 // A merge group is judged as its own change (base_sha..head_sha) but signed through its pull request: the PR's
 // sign-offs carry only when the capability digest did not move, and a dangerous path the queued result has and
 // the PR's own report did not show fails closed. Two PRs that each add half of a lethal trifecta meet here.
-import type { ControlPlaneReport, Flow } from '../types.js';
+import type { ControlPlaneReport, Flow } from '../../model/types.js';
 import { shortDigest } from './signoff-command.js';
 import { CONTROL_CONTEXT } from './types.js';
 import type { GateStatuses, SignoffEvaluation } from './types.js';

@@ -1,4 +1,4 @@
-import type { Config, DiffReport } from '../types.js';
+import type { Config, DiffReport } from '../../model/types.js';
 import { planReviewerRequests } from './reviewers.js';
 import { planStatuses } from './statuses.js';
 import type { EvalResultsState } from './statuses.js';

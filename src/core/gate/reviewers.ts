@@ -1,7 +1,7 @@
 import picomatch from 'picomatch';
-import { matchOwners, ownersOf, parseOwner } from '../codeowners.js';
-import type { CodeownersRule } from '../codeowners.js';
-import type { ChangedFile, Config } from '../types.js';
+import { matchOwners, ownersOf, parseOwner } from '../../parse/codeowners.js';
+import type { CodeownersRule } from '../../parse/codeowners.js';
+import type { ChangedFile, Config } from '../../model/types.js';
 import type { PullRequestRef, ReviewerRequestPlan, ReviewRecord } from './types.js';
 
 /**

@@ -1,4 +1,4 @@
-import { parseOwner } from '../codeowners.js';
+import { parseOwner } from '../../parse/codeowners.js';
 import { parseSignoffCommand, shortDigest } from './signoff-command.js';
 import type {
   CommentRecord,

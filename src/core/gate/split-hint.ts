@@ -3,7 +3,7 @@
 import { standingLines } from './standing-lines.js';
 import { REPORT_MARKER } from './types.js';
 import type { GateStatuses } from './types.js';
-import type { DiffReport } from '../types.js';
+import type { DiffReport } from '../../model/types.js';
 
 const SPLIT_COMMAND = /^ {0,3}\/agentgate[ \t]+split[ \t]*$/;
 

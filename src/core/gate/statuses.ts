@@ -1,7 +1,7 @@
-import { createPathClassification, createPathClassifier, holdsEveryPlane } from '../classify-paths.js';
-import { isEvalFinding } from '../finding-codes.js';
-import { isNewFinding } from '../new-findings.js';
-import type { Config, DiffReport, Finding } from '../types.js';
+import { createPathClassification, createPathClassifier, holdsEveryPlane } from '../plane/classify-paths.js';
+import { isEvalFinding } from '../../model/findings.js';
+import { isNewFinding } from '../plane/new-findings.js';
+import type { Config, DiffReport, Finding } from '../../model/types.js';
 import { shortDigest } from './signoff-command.js';
 import { UNSATISFIABLE } from './signoffs.js';
 import { CONTROL_CONTEXT, DATA_CONTEXT, MAX_DESCRIPTION } from './types.js';

@@ -1,5 +1,5 @@
-import { reachAgent } from '../agent-reach.js';
-import type { Registry } from '../types.js';
+import { reachAgent } from '../agents/agent-reach.js';
+import type { Registry } from '../../model/types.js';
 
 /** The tools one agent may call at runtime (SPEC 9 `--agent`). */
 export type AgentScope =

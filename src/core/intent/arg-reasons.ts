@@ -1,9 +1,9 @@
 import type { DecisionReason } from './decision.js';
-import type { Tool } from '../types.js';
+import type { Tool } from '../../model/types.js';
 import { MAX_ARG_DEPTH, findShapeProblems } from './arg-shape.js';
 import { findProtectedTargets } from './protected-targets.js';
 import type { TargetFinding } from './protected-targets.js';
-import { revealUnseen } from './reveal.js';
+import { revealUnseen } from '../../text/reveal-unseen.js';
 
 // The reasons of the argument checks (SPEC 9): prototype keys, depth, protected targets. Messages quote what
 // the model sent, so every quoted string is cut short and has its invisible characters spelled out.

@@ -1,4 +1,4 @@
-import type { Radius } from '../types.js';
+import type { Radius } from '../../model/types.js';
 
 // The decision's shapes, apart from evaluate-intent so that the checks it calls can name them without a cycle.
 

@@ -1,4 +1,4 @@
-import { confusableSkeleton } from '../scan-text.js';
+import { confusableSkeleton } from '../../text/scan-text.js';
 
 // Characters a reader cannot see and many downstream systems drop or ignore: format characters (zero-width,
 // bidi controls, soft hyphen, tags, BOM), C0/C1 controls, line/paragraph separators, default-ignorable code

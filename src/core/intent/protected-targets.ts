@@ -1,4 +1,4 @@
-import type { ToolPolicy } from '../types.js';
+import type { ToolPolicy } from '../../model/types.js';
 import { MAX_ARG_DEPTH } from './arg-shape.js';
 import { decodePercent } from './target-readings.js';
 import { compileTargetGlob } from './target-glob.js';

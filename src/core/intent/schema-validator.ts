@@ -3,7 +3,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import Ajv2019Module from 'ajv/dist/2019.js';
 import Ajv2020Module from 'ajv/dist/2020.js';
 import formatsModule from 'ajv-formats';
-import { canonicalJson } from '../canonical-json.js';
+import { canonicalJson } from '../../model/canonical-json.js';
 
 // ajv ships CommonJS; under NodeNext the default import is the module object, the class is on `.default`.
 const Ajv = AjvModule.default;

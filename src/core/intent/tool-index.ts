@@ -1,4 +1,4 @@
-import type { Registry, Tool } from '../types.js';
+import type { Registry, Tool } from '../../model/types.js';
 
 const indexes = new WeakMap<object, Map<string, Tool>>();
 

@@ -1,7 +1,7 @@
 // Release bundles (SPEC 11): what one plane released, bound to its contents by a digest. The data bundle never
 // carries a tool, scope or binding; the control bundle never carries a prompt's text.
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../canonical-json.js';
+import { canonicalJson } from '../../model/canonical-json.js';
 import type {
   DataPlaneReport,
   ControlPlaneReport,
@@ -11,7 +11,7 @@ import type {
   Registry,
   Server,
   Tool,
-} from '../types.js';
+} from '../../model/types.js';
 
 export type ReleasePlane = 'data' | 'control';
 

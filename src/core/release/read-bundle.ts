@@ -1,7 +1,7 @@
 // A released control bundle as the runtime reads it: the digest must match the contents, or nothing of it is used.
 import { bundleDigest } from './bundle.js';
 import type { ControlBundle } from './bundle.js';
-import type { Prompt, Registry } from '../types.js';
+import type { Prompt, Registry } from '../../model/types.js';
 
 export type BundleRead =
   { ok: true; bundle: ControlBundle; registry: Registry } | { ok: false; field: string; message: string };

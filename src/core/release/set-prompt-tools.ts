@@ -1,7 +1,7 @@
 // Moves one prompt file's `tools:` entry back to what the base had and keeps every other byte: a split ships a
 // prompt's new text with its BASE bindings, so the data-only branch differs from the base by text alone.
 import { isMap, isScalar, parseDocument } from 'yaml';
-import { splitFrontMatter } from '../parse/prompt.js';
+import { splitFrontMatter } from '../../parse/prompt.js';
 
 type Located =
   | { ok: true; start: number; end: number; found: boolean; frontMatter: boolean }

@@ -1,4 +1,4 @@
-import type { Radius } from '../../core/types.js';
+import type { Radius } from '../../model/types.js';
 
 /**
  * A built-in tool (or tool set) of an agent client, as data (SPEC 2.4). Values are what the tool can do at most,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeEvalDelta } from '../../../src/core/eval/compute-delta.js';
 import { parseEvalResults } from '../../../src/core/eval/parse-results.js';
-import type { EvalRun } from '../../../src/core/eval/types.js';
+import type { EvalRun } from '../../../src/model/eval.js';
 import { loadFixture, setOutcome } from './fixture.js';
 
 function native(

@@ -8,9 +8,9 @@ import {
   planCheckRuns,
 } from '../../../src/core/gate/check-runs.js';
 import type { CheckAnnotation } from '../../../src/core/gate/check-runs.js';
-import { DEFAULT_CONFIG } from '../../../src/core/parse/config.js';
+import { DEFAULT_CONFIG } from '../../../src/core/plane/config.js';
 import { status } from '../../../src/core/gate/statuses.js';
-import type { Finding } from '../../../src/core/types.js';
+import type { Finding } from '../../../src/model/types.js';
 
 const finding = (over: Partial<Finding>): Finding => ({
   severity: 'error',

@@ -5,7 +5,7 @@ import { readMergeGroup, readQueueRef } from '../../../src/core/gate/merge-group
 import { applyMergeQueueVerdict, judgeMergeGroup, unseenFlows } from '../../../src/core/gate/merge-queue.js';
 import { status } from '../../../src/core/gate/statuses.js';
 import type { SignoffEvaluation } from '../../../src/core/gate/types.js';
-import type { Flow } from '../../../src/core/types.js';
+import type { Flow } from '../../../src/model/types.js';
 import { DIGEST, makeReport } from '../../helpers/make-report.js';
 import { webhookExample } from '../../helpers/shared-fixtures.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCodeowners } from '../../../src/core/codeowners.js';
-import { DEFAULT_CONFIG } from '../../../src/core/parse/config.js';
+import { parseCodeowners } from '../../../src/parse/codeowners.js';
+import { DEFAULT_CONFIG } from '../../../src/core/plane/config.js';
 import { decideGate, findReportComment } from '../../../src/core/gate/plan.js';
 import type { DecideInput } from '../../../src/core/gate/plan.js';
 import {
@@ -8,12 +8,12 @@ import {
   resolveDataReviewers,
   resolveGatePeople,
 } from '../../../src/core/gate/reviewers.js';
-import { ownersOf } from '../../../src/core/codeowners.js';
+import { ownersOf } from '../../../src/parse/codeowners.js';
 import { TEAM_UNVERIFIABLE } from '../../../src/core/gate/signoffs.js';
 import { clipDescription, planStatuses } from '../../../src/core/gate/statuses.js';
 import type { PullRequestRef, SignoffEvaluation } from '../../../src/core/gate/types.js';
 import { REPORT_MARKER } from '../../../src/core/gate/types.js';
-import type { Config } from '../../../src/core/types.js';
+import type { Config } from '../../../src/model/types.js';
 import { DIGEST, incidentReport, makeReport, promptOnlyReport } from '../../helpers/make-report.js';
 
 const config = (): Config => structuredClone(DEFAULT_CONFIG) as Config;

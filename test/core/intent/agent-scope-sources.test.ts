@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveAgentScope, agentAllows } from '../../../src/core/intent/agent-scope.js';
-import type { Prompt, Registry, Server } from '../../../src/core/types.js';
+import type { Prompt, Registry, Server } from '../../../src/model/types.js';
 import { makeTool } from '../../helpers/make-tool.js';
 
 const agent = (id: string, tools: string[]): Prompt => ({

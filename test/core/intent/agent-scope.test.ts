@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateIntent } from '../../../src/core/evaluate-intent.js';
+import { evaluateIntent } from '../../../src/core/intent/evaluate-intent.js';
 import { resolveAgentScope } from '../../../src/core/intent/agent-scope.js';
-import type { Prompt, Registry } from '../../../src/core/types.js';
+import type { Prompt, Registry } from '../../../src/model/types.js';
 import { makeTool } from '../../helpers/make-tool.js';
 
 function prompt(id: string, tools: string[] | undefined, path = `registry/prompts/${id}.md`): Prompt {

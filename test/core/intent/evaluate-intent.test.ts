@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateIntent } from '../../../src/core/evaluate-intent.js';
-import type { Registry } from '../../../src/core/types.js';
+import { evaluateIntent } from '../../../src/core/intent/evaluate-intent.js';
+import type { Registry } from '../../../src/model/types.js';
 import { makeTool } from '../../helpers/make-tool.js';
 
 const deleteDb = makeTool({

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluateIntent } from '../../../src/core/evaluate-intent.js';
+import { evaluateIntent } from '../../../src/core/intent/evaluate-intent.js';
 import { foldTarget } from '../../../src/core/intent/fold-target.js';
 import { findProtectedTargets } from '../../../src/core/intent/protected-targets.js';
 import { compileTargetGlob } from '../../../src/core/intent/target-glob.js';

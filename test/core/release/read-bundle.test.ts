@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildControlBundle, bundleDigest } from '../../../src/core/release/bundle.js';
 import { readControlBundle } from '../../../src/core/release/read-bundle.js';
-import type { ControlPlaneReport, Registry } from '../../../src/core/types.js';
+import type { ControlPlaneReport, Registry } from '../../../src/model/types.js';
 import { makeTool } from '../../helpers/make-tool.js';
 
 const registry: Registry = {

@@ -1,0 +1,57 @@
+// Permission rules and gated settings of client files, diffed as a set of (scope, effect, rule) (SPEC 2.4, 5).
+import { ruleRadius } from '../../sources/resolve/rule-radius.js';
+import type { BindingContext } from '../../sources/resolve/resolve-binding.js';
+import type { PermissionChange, PermissionRule, Radius } from '../../model/types.js';
+
+export type RuleContext = Omit<BindingContext, 'catalog'>;
+
+/** The identity of a rule: moving it within its file (a new line) changes nothing. */
+function ruleKey(rule: PermissionRule): string {
+  return `${rule.scope}\0${rule.effect}\0${rule.rule}`;
+}
+
+/**
+ * A new allow rule widens the tool it names, a removed one narrows; a deny or ask rule restrains, so a new one
+ * narrows and a removed one widens. The radius is what the rule is about (`ruleRadius`), on the side it exists.
+ */
+export function diffPermissions(
+  base: readonly PermissionRule[],
+  head: readonly PermissionRule[],
+  context: { base: RuleContext; head: RuleContext },
+): PermissionChange[] {
+  const before = new Map(base.map((rule) => [ruleKey(rule), rule]));
+  const after = new Map(head.map((rule) => [ruleKey(rule), rule]));
+  const changes: PermissionChange[] = [];
+  for (const [key, rule] of after) {
+    if (!before.has(key)) changes.push(describe(rule, 'added', ruleRadius(rule, context.head)));
+  }
+  for (const [key, rule] of before) {
+    if (!after.has(key)) changes.push(describe(rule, 'removed', ruleRadius(rule, context.base)));
+  }
+  return changes.sort(
+    (a, b) =>
+      compare(a.scope, b.scope) ||
+      compare(a.rule, b.rule) ||
+      compare(a.effect, b.effect) ||
+      compare(a.change, b.change),
+  );
+}
+
+function describe(rule: PermissionRule, change: 'added' | 'removed', radius: Radius): PermissionChange {
+  const grants = rule.effect === 'allow';
+  const widens = change === 'added' ? grants : !grants;
+  return {
+    scope: rule.scope,
+    rule: rule.rule,
+    effect: rule.effect,
+    change,
+    kind: widens ? 'widened' : 'narrowed',
+    radius,
+    path: rule.source.path,
+    line: rule.source.line,
+  };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

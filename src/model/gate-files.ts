@@ -1,0 +1,27 @@
+// Where the gate's own files live and how much of any file agentgate reads: declared once, used by the path
+// classifier, the CODEOWNERS block, the commit reader (src/load/read-gate.ts, compute-diff, history), the
+// work-tree loader and the CLI's readers.
+
+/** The config at the root, first found wins. */
+export const CONFIG_PATHS: readonly string[] = ['agentgate.yaml', 'agentgate.yml'];
+
+/** CODEOWNERS in GitHub's lookup order: the first that exists is the only one GitHub reads. */
+export const CODEOWNERS_LOCATIONS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'] as const;
+export const CODEOWNERS_PATHS: readonly string[] = CODEOWNERS_LOCATIONS;
+
+/**
+ * Files that change the gates themselves: always control plane, whatever the configured globs say, and owned by
+ * the control plane's owners in CODEOWNERS.
+ */
+export const GATE_FILE_PATTERNS: readonly string[] = [
+  ...CONFIG_PATHS,
+  ...CODEOWNERS_PATHS,
+  '.github/workflows/**',
+  '.github/actions/**',
+  'action.yml',
+  'action.yaml',
+  '.gitattributes',
+];
+
+/** Files over this size are refused with a finding instead of being parsed (manifests, prompts, the config). */
+export const MAX_MANIFEST_BYTES = 1024 * 1024;

@@ -1,0 +1,39 @@
+// Claude Code subagents, `.claude/agents/**/*.md`: `tools` is an allow list (comma string or YAML list); without
+// it the subagent inherits every tool of the main thread, MCP tools included, so its binding is `*`.
+import type { SourceFile } from '../../model/source-file.js';
+import type { PermissionRule } from '../../model/types.js';
+import type { AgentFormat } from '../kit/agent-file.js';
+import { parseAgentFile } from '../kit/agent-file.js';
+import { agentId } from '../kit/agent-id.js';
+import type { FrontMatter } from '../kit/front-matter.js';
+import { clientRule } from '../kit/permission-rule.js';
+import { frontMatterHookRules } from '../kit/claude-hooks.js';
+import { readToolList } from '../kit/tool-list.js';
+import type { SourceAdapter } from '../kit/types.js';
+
+const FORMAT: AgentFormat = {
+  adapterId: 'claude-agents',
+  toolsKey: 'tools',
+  withoutTools: 'every-tool',
+  dataKeys: ['name', 'description', 'color'],
+  authorityKeys: ['permissionMode', 'skills', 'memory', 'maxTurns', 'isolation'],
+  serverKeys: ['mcpServers'],
+  derivedKeys: ['disallowedTools', 'hooks'],
+  extraRules: disallowedRules,
+};
+
+/** `disallowedTools` narrows the tools it names: each is a deny rule of the subagent. Hooks as in settings. */
+function disallowedRules(frontMatter: FrontMatter, scope: string, path: string): PermissionRule[] {
+  const list = readToolList(frontMatter.data.disallowedTools);
+  const source = { path, line: frontMatter.lineOf(['disallowedTools']) };
+  const denies =
+    list.kind === 'list' ? list.names.map((name) => clientRule(scope, 'deny', name, source)) : [];
+  return [...denies, ...frontMatterHookRules(frontMatter, scope, path)];
+}
+
+export const claudeAgentsAdapter: SourceAdapter = {
+  id: 'claude-agents',
+  kind: 'claude-code',
+  defaultPaths: ['.claude/agents/**/*.md'],
+  parse: (file: SourceFile) => parseAgentFile(file, agentId('claude', file.path, '.claude', '.md'), FORMAT),
+};

@@ -1,0 +1,154 @@
+// Claude Code settings, `.claude/settings.json` (and a committed `settings.local.json`). Representation, compared
+// by the diff as a set of (scope, effect, rule):
+// - `permissions.allow/ask/deny` entries are client rules as written (`Bash(npm run test:*)`, tool `Bash`);
+// - every other setting is a gated setting `key=value` (see permission-rule.ts): `defaultMode=bypassPermissions`,
+//   `enableAllProjectMcpServers=true` (allow) or `=false` (deny), one rule per name of `enabledMcpjsonServers`
+//   (allow), `disabledMcpjsonServers` (deny), `additionalDirectories`, `enabledPlugins`, one per hook command,
+//   one per `env` name (the value only when the name does not look like a secret);
+// - a key agentgate does not know is kept the same way, with an info finding `unknown-authority-key`.
+import type { SourceFile } from '../../model/source-file.js';
+import type { Finding, PermissionEffect } from '../../model/types.js';
+import { UNKNOWN_KEY_CODE } from '../kit/agent-file.js';
+import { agentId } from '../kit/agent-id.js';
+import { hookRules } from '../kit/claude-hooks.js';
+import { isRecord, ownEntries, parseFinding } from '../kit/front-matter.js';
+import { readJsonFile } from '../kit/json-file.js';
+import { clientRule, settingRule } from '../kit/permission-rule.js';
+import type { SourceAdapter, SourceModel } from '../kit/types.js';
+
+const RULE_LISTS: readonly PermissionEffect[] = ['allow', 'ask', 'deny'];
+const KNOWN_TOP = new Set([
+  ...['permissions', 'hooks', 'env', 'enableAllProjectMcpServers', 'enabledMcpjsonServers'],
+  ...['disabledMcpjsonServers', 'enabledPlugins', 'sandbox', 'model', 'statusLine', 'apiKeyHelper'],
+  ...['awsAuthRefresh', 'awsCredentialExport', 'otelHeadersHelper', 'forceLoginMethod', 'forceLoginOrgUUID'],
+  ...['includeCoAuthoredBy', 'cleanupPeriodDays', 'outputStyle', 'allowManagedPermissionRulesOnly'],
+  ...['allowManagedHooksOnly', 'strictKnownMarketplaces', 'extraKnownMarketplaces', 'disableAllHooks'],
+  ...['allowedMcpServers', 'deniedMcpServers', 'spinnerTipsEnabled', 'alwaysThinkingEnabled'],
+  ...['respectGitignore', 'companyAnnouncements', 'language'],
+]);
+const KNOWN_PERMISSIONS = new Set([...RULE_LISTS, 'defaultMode', 'additionalDirectories']);
+const SECRET_NAME = /token|secret|key|password|passwd|credential|auth|cookie|session/iu;
+
+export function parseClaudeSettings(file: SourceFile): SourceModel {
+  const scope = agentId('claude', file.path, '.claude', '.json');
+  const model: SourceModel = { servers: [], tools: [], agents: [], permissions: [], findings: [] };
+  const read = readJsonFile(file.text);
+  if (!read.ok) {
+    model.findings.push(parseFinding(file.path, read.line, read.message, scope));
+    return model;
+  }
+  if (!isRecord(read.value)) {
+    model.findings.push(parseFinding(file.path, 1, 'settings must be a JSON object', scope));
+    return model;
+  }
+  const at = (...path: (string | number)[]) => ({ path: file.path, line: read.lineOf(path) });
+  const rules = model.permissions;
+  const unknown = (path: string[]) =>
+    model.findings.push(unknownKey(file.path, read.lineOf(path), path, scope));
+  const perName = (key: string, effect: PermissionEffect, names: unknown) => {
+    for (const name of Array.isArray(names) ? names : [names])
+      rules.push(settingRule(scope, effect, key, name, at(key)));
+  };
+
+  for (const [key, value] of ownEntries(read.value)) {
+    if (key === '$schema') continue;
+    if (key === 'permissions') readPermissions(value, scope, file.path, read.lineOf, model);
+    else if (key === 'hooks') rules.push(...hookRules(scope, value, (event) => at('hooks', event)));
+    else if (key === 'enableAllProjectMcpServers')
+      rules.push(settingRule(scope, value === false ? 'deny' : 'allow', key, value, at(key)));
+    else if (key === 'enabledMcpjsonServers') perName(key, 'allow', value);
+    else if (key === 'disabledMcpjsonServers') perName(key, 'deny', value);
+    else if (key === 'enabledPlugins' && isRecord(value)) {
+      for (const [plugin, on] of ownEntries(value))
+        rules.push(settingRule(scope, on === false ? 'deny' : 'allow', key, plugin, at(key, plugin)));
+    } else if (key === 'env' && isRecord(value)) {
+      for (const [name, setting] of ownEntries(value)) {
+        const shown = SECRET_NAME.test(name) ? '(value not shown)' : setting;
+        rules.push(settingRule(scope, 'allow', `env.${name}`, shown, at(key, name)));
+      }
+    } else {
+      if (!KNOWN_TOP.has(key)) unknown([key]);
+      rules.push(settingRule(scope, 'allow', key, value, at(key)));
+    }
+  }
+  return model;
+}
+
+function readPermissions(
+  permissions: unknown,
+  scope: string,
+  path: string,
+  lineOf: (path: (string | number)[]) => number,
+  model: SourceModel,
+): void {
+  const at = (...field: (string | number)[]) => ({ path, line: lineOf(['permissions', ...field]) });
+  if (!isRecord(permissions)) {
+    model.findings.push(
+      parseFinding(path, lineOf(['permissions']), 'must be an object', scope, ['permissions']),
+    );
+    return;
+  }
+  const rules = model.permissions;
+  for (const [key, value] of ownEntries(permissions)) {
+    if ((RULE_LISTS as readonly string[]).includes(key)) {
+      readRuleList(key as PermissionEffect, value, scope, path, lineOf, model);
+    } else if (key === 'additionalDirectories' && Array.isArray(value)) {
+      for (const [index, dir] of value.entries())
+        rules.push(settingRule(scope, 'allow', key, dir, at(key, index)));
+    } else {
+      const restricts = key === 'disableBypassPermissionsMode' && value === 'disable';
+      if (!KNOWN_PERMISSIONS.has(key) && !restricts)
+        model.findings.push(unknownKey(path, lineOf(['permissions', key]), ['permissions', key], scope));
+      rules.push(settingRule(scope, restricts ? 'deny' : 'allow', key, value, at(key)));
+    }
+  }
+}
+
+function readRuleList(
+  effect: PermissionEffect,
+  list: unknown,
+  scope: string,
+  path: string,
+  lineOf: (path: (string | number)[]) => number,
+  model: SourceModel,
+): void {
+  const field = ['permissions', effect];
+  if (!Array.isArray(list)) {
+    model.findings.push(
+      parseFinding(path, lineOf(field), 'must be a list of permission rules', scope, field),
+    );
+    return;
+  }
+  for (const [index, rule] of list.entries()) {
+    const line = lineOf([...field, index]);
+    if (typeof rule !== 'string' || rule.trim() === '') {
+      model.findings.push(
+        parseFinding(path, line, 'must be a permission rule such as Bash(npm test)', scope, [
+          ...field,
+          index,
+        ]),
+      );
+      continue;
+    }
+    model.permissions.push(clientRule(scope, effect, rule, { path, line }));
+  }
+}
+
+function unknownKey(path: string, line: number, field: string[], scope: string): Finding {
+  return {
+    severity: 'info',
+    code: UNKNOWN_KEY_CODE,
+    path,
+    line,
+    tool: scope,
+    field: field.join('.'),
+    message: `${path}:${line}: field '${field.join('.')}': a key agentgate does not know: kept as a control-plane setting (unknown is not harmless)`,
+  };
+}
+
+export const claudeSettingsAdapter: SourceAdapter = {
+  id: 'claude-settings',
+  kind: 'claude-code',
+  defaultPaths: ['.claude/settings.json', '.claude/settings.local.json'],
+  parse: parseClaudeSettings,
+};

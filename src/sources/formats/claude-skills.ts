@@ -1,0 +1,27 @@
+// Claude Code skills, `.claude/skills/**/SKILL.md`: `allowed-tools` (comma or space separated, or a list)
+// pre-approves tools while the skill runs; without it the skill grants nothing new. The id is the skill's folder.
+import type { SourceFile } from '../../model/source-file.js';
+import type { AgentFormat } from '../kit/agent-file.js';
+import { parseAgentFile } from '../kit/agent-file.js';
+import { agentId } from '../kit/agent-id.js';
+import { frontMatterHookRules } from '../kit/claude-hooks.js';
+import type { SourceAdapter } from '../kit/types.js';
+
+const FORMAT: AgentFormat = {
+  adapterId: 'claude-skills',
+  toolsKey: 'allowed-tools',
+  withoutTools: 'nothing-new',
+  dataKeys: ['name', 'description', 'license', 'metadata', 'compatibility', 'version', 'argument-hint'],
+  authorityKeys: ['disable-model-invocation', 'user-invocable', 'context', 'agent'],
+  toolsArePreApprovals: true,
+  derivedKeys: ['hooks'],
+  extraRules: frontMatterHookRules,
+};
+
+export const claudeSkillsAdapter: SourceAdapter = {
+  id: 'claude-skills',
+  kind: 'claude-code',
+  defaultPaths: ['.claude/skills/**/SKILL.md'],
+  parse: (file: SourceFile) =>
+    parseAgentFile(file, agentId('claude', file.path, '.claude', '/SKILL.md'), FORMAT),
+};

@@ -1,0 +1,24 @@
+// VS Code chat modes, `.github/chatmodes/**/*.chatmode.md` (the earlier name of custom agents): `tools` lists
+// the flat tool ids of their time; a chat mode without `tools` grants nothing new (SPEC 2.4).
+import type { SourceFile } from '../../model/source-file.js';
+import type { AgentFormat } from '../kit/agent-file.js';
+import { parseAgentFile } from '../kit/agent-file.js';
+import { agentId } from '../kit/agent-id.js';
+import type { SourceAdapter } from '../kit/types.js';
+
+const FORMAT: AgentFormat = {
+  adapterId: 'copilot-chatmodes',
+  toolsKey: 'tools',
+  withoutTools: 'nothing-new',
+  dataKeys: ['name', 'description'],
+  authorityKeys: [],
+  serverKeys: ['mcp-servers', 'mcpServers'],
+};
+
+export const copilotChatmodesAdapter: SourceAdapter = {
+  id: 'copilot-chatmodes',
+  kind: 'copilot',
+  defaultPaths: ['.github/chatmodes/**/*.chatmode.md'],
+  parse: (file: SourceFile) =>
+    parseAgentFile(file, agentId('copilot', file.path, '.github', '.chatmode.md'), FORMAT),
+};

@@ -1,0 +1,110 @@
+// GitHub Agentic Workflows, `.github/workflows/**/*.md`: markdown whose front matter says what the agent job may
+// do. The body is the agent's instructions (data plane); `permissions`, `tools`, `mcp-servers`, `network`,
+// `safe-outputs` and every other key that changes how or when the job runs are control plane. A markdown file
+// there without front matter is not a workflow and gives nothing.
+import type { SourceFile } from '../../model/source-file.js';
+import type { Prompt } from '../../model/types.js';
+import { UNKNOWN_KEY_CODE } from '../kit/agent-file.js';
+import { agentId } from '../kit/agent-id.js';
+import { isRecord, ownEntries, parseFinding, readFrontMatter } from '../kit/front-matter.js';
+import { mapRules, networkRules, toolRules } from '../kit/gh-aw-rules.js';
+import { toJsonObject } from '../kit/json-value.js';
+import { settingRule } from '../kit/permission-rule.js';
+import { readServerBlock } from '../kit/server-block.js';
+import type { SourceAdapter, SourceModel } from '../kit/types.js';
+
+const DATA_KEYS = new Set([
+  'name',
+  'description',
+  'source',
+  'labels',
+  'metadata',
+  'tracker-id',
+  'timeout-minutes',
+]);
+const HANDLED = new Set(['permissions', 'network', 'safe-outputs']);
+const AUTHORITY_KEYS = new Set([
+  ...[
+    'engine',
+    'on',
+    'if',
+    'steps',
+    'post-steps',
+    'jobs',
+    'imports',
+    'sandbox',
+    'strict',
+    'env',
+    'runs-on',
+    'roles',
+  ],
+  ...['runtimes', 'features', 'cache', 'secrets', 'concurrency', 'timeout_minutes', 'container', 'services'],
+]);
+
+export function parseGhAwWorkflow(file: SourceFile): SourceModel {
+  const id = agentId('gh-aw', file.path, '.github', '.md');
+  const model: SourceModel = { servers: [], tools: [], agents: [], permissions: [], findings: [] };
+  if (!/^\uFEFF?---[ \t]*\r?\n/u.test(file.text)) return model;
+  const read = readFrontMatter(file, id);
+  if (!read.ok) {
+    model.findings.push(...read.findings);
+    return model;
+  }
+  const { data, body, lineOf } = read.frontMatter;
+  const at = (...field: (string | number)[]) => ({ path: file.path, line: lineOf(field) });
+  const tools = toolRules(id, data.tools, at);
+  // gh-aw gives every agent job the GitHub tools unless the workflow turns them off
+  const bindings = new Set(data.tools !== undefined && data.tools !== null ? tools.bindings : ['github']);
+  model.permissions.push(...tools.rules);
+  if (data.tools !== undefined && data.tools !== null && !isRecord(data.tools)) {
+    const message = 'must be a mapping of tool names to settings; every tool is assumed';
+    model.findings.push(parseFinding(file.path, lineOf(['tools']), message, id, ['tools']));
+  }
+  const servers = readServerBlock('mcp-servers', data['mcp-servers'], {
+    path: file.path,
+    origin: 'gh-aw-workflows',
+    subject: id,
+    lineOf,
+  });
+  model.servers.push(...servers.servers);
+  model.findings.push(...servers.findings);
+  for (const server of servers.servers) bindings.add(server.name);
+
+  const meta: Record<string, unknown> = {};
+  for (const [key, value] of ownEntries(data)) {
+    if (key === 'permissions' || key === 'safe-outputs')
+      model.permissions.push(...mapRules(id, key, value, at));
+    else if (key === 'network') model.permissions.push(...networkRules(id, value, at));
+    if (key === 'tools' || key === 'mcp-servers') continue;
+    Object.defineProperty(meta, key, { value, enumerable: true, writable: true, configurable: true });
+    if (DATA_KEYS.has(key) || HANDLED.has(key)) continue;
+    if (!AUTHORITY_KEYS.has(key)) {
+      model.findings.push({
+        severity: 'info',
+        code: UNKNOWN_KEY_CODE,
+        path: file.path,
+        line: lineOf([key]),
+        tool: id,
+        field: key,
+        message: `${file.path}:${lineOf([key])}: field '${key}': a key agentgate does not know: kept as a control-plane setting (unknown is not harmless)`,
+      });
+    }
+    model.permissions.push(settingRule(id, 'allow', key, value, at(key)));
+  }
+  const agent: Prompt = {
+    id,
+    tools: [...bindings],
+    text: body,
+    meta: toJsonObject(meta),
+    source: { path: file.path, line: 1 },
+  };
+  model.agents.push(agent);
+  return model;
+}
+
+export const ghAwWorkflowsAdapter: SourceAdapter = {
+  id: 'gh-aw-workflows',
+  kind: 'gh-aw',
+  defaultPaths: ['.github/workflows/**/*.md'],
+  parse: parseGhAwWorkflow,
+};

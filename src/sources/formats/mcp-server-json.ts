@@ -1,0 +1,210 @@
+// The MCP registry's `server.json`: how to install or reach a published server. Each package (npm, pypi, oci, …)
+// and each remote is one way to run it, so each is a server, named `<name>/<registryType>` or `<name>/remote`.
+// Early drafts spelled keys in snake_case (`registry_name`, `runtime_arguments`): both spellings are read.
+import type { FieldPath } from '../../parse/yaml.js';
+import type { Server, ServerTransport } from '../../model/types.js';
+import type { FindingSink } from '../kit/findings.js';
+import { SOURCE_CODES, shown } from '../kit/findings.js';
+import { imageVerdict } from '../kit/package-pins.js';
+import { looksLikeSecret } from '../kit/secrets.js';
+import { credentialsOf } from '../kit/server-entry.js';
+import { parseJsonModel } from '../kit/source-model.js';
+import type { Entry, ObjectNode, SourceNode } from '../kit/tree.js';
+import { isArray, isObject, member, stringValue } from '../kit/tree.js';
+import type { SourceAdapter } from '../kit/types.js';
+import { egressOf } from '../kit/url-host.js';
+
+const ID = 'mcp-server-json';
+const LAUNCHERS: ReadonlyMap<string, string> = new Map([
+  ['npm', 'npx'],
+  ['pypi', 'uvx'],
+  ['oci', 'docker'],
+  ['nuget', 'dnx'],
+]);
+const EXACT_VERSION = /^v?\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]+)?$/;
+
+/** `runtimeArguments` or `runtime_arguments`. */
+function field(node: SourceNode | undefined, camel: string, snake: string): Entry | undefined {
+  return member(node, camel) ?? member(node, snake);
+}
+
+function text(node: SourceNode | undefined, camel: string, snake = camel): string | undefined {
+  return stringValue(field(node, camel, snake)?.value);
+}
+
+function itemsOf(entry: Entry | undefined, at: FieldPath, sink: FindingSink): SourceNode[] {
+  if (!entry) return [];
+  if (isArray(entry.value)) return entry.value.items;
+  sink.add('error', SOURCE_CODES.shape, entry.line, at, 'must be a list');
+  return [];
+}
+
+/** `-e NAME=value` style runtime arguments name a variable the process receives: a credential name. */
+function argumentsOf(
+  entry: Entry | undefined,
+  at: FieldPath,
+  sink: FindingSink,
+): { args: string[]; env: string[] } {
+  const args: string[] = [];
+  const env: string[] = [];
+  for (const item of itemsOf(entry, at, sink)) {
+    const name = text(item, 'name');
+    const value = text(item, 'value') ?? text(item, 'valueHint', 'value_hint') ?? text(item, 'default');
+    const flag = text(item, 'format') === 'boolean';
+    if (name !== undefined) args.push(name);
+    if (value !== undefined && !flag) args.push(value);
+    if ((name === '-e' || name === '--env') && value !== undefined) env.push(value.split('=')[0] ?? value);
+  }
+  return { args, env };
+}
+
+function namesOf(entry: Entry | undefined, at: FieldPath, sink: FindingSink, scanValues: boolean): string[] {
+  const names: string[] = [];
+  itemsOf(entry, at, sink).forEach((item, index) => {
+    const name = text(item, 'name');
+    if (name === undefined) return;
+    names.push(name);
+    const value = text(item, 'value');
+    if (scanValues && value !== undefined && looksLikeSecret(name, value)) {
+      sink.add(
+        'warning',
+        SOURCE_CODES.secret,
+        item.line,
+        [...at, index, 'value'],
+        `header ${shown(name)} holds a literal credential in a committed file`,
+      );
+    }
+  });
+  return names;
+}
+
+function unique(name: string, taken: Set<string>): string {
+  let candidate = name;
+  for (let n = 2; taken.has(candidate); n++) candidate = `${name}-${n}`;
+  taken.add(candidate);
+  return candidate;
+}
+
+function readPackage(
+  base: string,
+  item: SourceNode,
+  at: FieldPath,
+  taken: Set<string>,
+  sink: FindingSink,
+): Server {
+  const registry = text(item, 'registryType', 'registry_name') ?? 'unknown';
+  const identifier = text(item, 'identifier') ?? text(item, 'name') ?? '';
+  const version = text(item, 'version');
+  const transportNode = member(item, 'transport')?.value;
+  const declared = text(transportNode, 'type');
+  const url = text(transportNode, 'url');
+  const runtime = argumentsOf(
+    field(item, 'runtimeArguments', 'runtime_arguments'),
+    [...at, 'runtimeArguments'],
+    sink,
+  );
+  const packageArgs = argumentsOf(
+    field(item, 'packageArguments', 'package_arguments'),
+    [...at, 'packageArguments'],
+    sink,
+  );
+  const env = namesOf(
+    field(item, 'environmentVariables', 'environment_variables'),
+    [...at, 'environmentVariables'],
+    sink,
+    false,
+  );
+  const headers = namesOf(member(transportNode, 'headers'), [...at, 'transport', 'headers'], sink, true);
+  const ref =
+    registry === 'npm' && version
+      ? `${identifier}@${version}`
+      : registry === 'pypi' && version
+        ? `${identifier}==${version}`
+        : identifier;
+  const command = text(item, 'runtimeHint', 'runtime_hint') ?? LAUNCHERS.get(registry);
+  const remote = declared !== undefined && declared !== 'stdio' && url !== undefined;
+  const transport: ServerTransport = remote
+    ? { type: declared === 'sse' ? 'sse' : 'http', url }
+    : command !== undefined
+      ? {
+          type: 'stdio',
+          command,
+          args: [...runtime.args, ref, ...packageArgs.args].filter((arg) => arg !== ''),
+        }
+      : { type: 'unknown' };
+  const line = isObject(item) ? item.line : 1;
+  if (transport.type === 'unknown') {
+    sink.add(
+      'warning',
+      SOURCE_CODES.notLaunchable,
+      line,
+      at,
+      `package of registry type ${shown(registry)} names no way to run it`,
+    );
+  }
+  const pinned =
+    registry === 'oci'
+      ? imageVerdict(identifier, 'docker run').kind === 'pinned'
+      : EXACT_VERSION.test(version ?? '');
+  if (!remote && !pinned) {
+    sink.add(
+      'warning',
+      SOURCE_CODES.unpinned,
+      line,
+      at,
+      `package ${shown(identifier)} (${shown(registry)}) is not pinned to ${registry === 'oci' ? 'an image digest (@sha256:…)' : 'an exact version'}`,
+    );
+  }
+  return {
+    name: unique(`${base}/${registry}`, taken),
+    origin: ID,
+    transport,
+    credentials: credentialsOf([...env, ...runtime.env, ...packageArgs.env, ...headers]),
+    egress: remote ? egressOf(url) : ['*'],
+    source: { path: sink.file.path, line },
+  };
+}
+
+function readRemote(
+  base: string,
+  item: SourceNode,
+  at: FieldPath,
+  taken: Set<string>,
+  sink: FindingSink,
+): Server {
+  const url = text(item, 'url');
+  const declared = text(item, 'type');
+  const line = isObject(item) ? item.line : 1;
+  const headers = namesOf(member(item, 'headers'), [...at, 'headers'], sink, true);
+  if (url === undefined) sink.add('warning', SOURCE_CODES.notLaunchable, line, at, 'remote has no url');
+  const transport: ServerTransport =
+    url === undefined ? { type: 'unknown' } : { type: declared === 'sse' ? 'sse' : 'http', url };
+  return {
+    name: unique(`${base}/remote`, taken),
+    origin: ID,
+    transport,
+    credentials: credentialsOf(headers),
+    egress: egressOf(url),
+    source: { path: sink.file.path, line },
+  };
+}
+
+function readServers(root: ObjectNode, sink: FindingSink): Server[] {
+  const base = text(root, 'name') ?? sink.file.path;
+  const taken = new Set<string>();
+  const servers: Server[] = [];
+  itemsOf(member(root, 'packages'), ['packages'], sink).forEach((item, index) => {
+    servers.push(readPackage(base, item, ['packages', index], taken, sink));
+  });
+  itemsOf(member(root, 'remotes'), ['remotes'], sink).forEach((item, index) => {
+    servers.push(readRemote(base, item, ['remotes', index], taken, sink));
+  });
+  return servers;
+}
+
+export const mcpServerJsonAdapter: SourceAdapter = {
+  id: ID,
+  kind: 'mcp-registry',
+  defaultPaths: ['server.json'],
+  parse: (file) => parseJsonModel(file, { jsonc: false }, readServers),
+};

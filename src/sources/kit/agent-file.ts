@@ -1,0 +1,114 @@
+// One agent-definition file (Claude Code subagent, command or skill; Copilot agent, chat mode or prompt file) onto
+// the shared model. Its text is data plane; its bindings, servers and authority keys are control plane (SPEC 2.4).
+import { inputFinding } from '../../parse/findings.js';
+import type { SourceFile } from '../../model/source-file.js';
+import type { Finding, PermissionRule, Prompt } from '../../model/types.js';
+import type { FrontMatter } from './front-matter.js';
+import { ownEntries, parseFinding, readFrontMatter } from './front-matter.js';
+import { toJsonObject } from './json-value.js';
+import { clientRule, settingRule } from './permission-rule.js';
+import { readServerBlock } from './server-block.js';
+import type { SourceModel } from './types.js';
+import { readToolList } from './tool-list.js';
+
+export interface AgentFormat {
+  /** the adapter id: servers' origin */
+  adapterId: string;
+  /** `tools` or `allowed-tools` */
+  toolsKey: string;
+  /** what a file without the tools key grants: every tool (subagents, Copilot agents) or nothing new */
+  withoutTools: 'every-tool' | 'nothing-new';
+  /** keys the client documents that carry no authority (name, description, colours…) */
+  dataKeys: readonly string[];
+  /** keys the client documents that carry authority: each is a gated setting `key=value` */
+  authorityKeys: readonly string[];
+  /** keys holding MCP server blocks */
+  serverKeys?: readonly string[];
+  /** each tools entry is also a pre-approval (`allowed-tools` of commands and skills) */
+  toolsArePreApprovals?: boolean;
+  /** authority keys whose rules `extraRules` derives instead of one `key=value` rule */
+  derivedKeys?: readonly string[];
+  /** extra rules a format derives (a subagent's `disallowedTools`) */
+  extraRules?(frontMatter: FrontMatter, scope: string, path: string): PermissionRule[];
+}
+
+/** Keys recorded as `key=value` rules because the format cannot tell they are harmless. */
+export const UNKNOWN_KEY_CODE = 'unknown-authority-key';
+
+export function parseAgentFile(file: SourceFile, id: string, format: AgentFormat): SourceModel {
+  const model: SourceModel = { servers: [], tools: [], agents: [], permissions: [], findings: [] };
+  const read = readFrontMatter(file, id);
+  if (!read.ok) {
+    model.findings.push(...read.findings);
+    return model;
+  }
+  const { data, body, lineOf } = read.frontMatter;
+  const at = (key: string) => ({ path: file.path, line: lineOf([key]) });
+
+  const written = readToolList(data[format.toolsKey]);
+  let tools: string[];
+  if (written.kind === 'list') tools = written.names;
+  else if (written.kind === 'absent') tools = format.withoutTools === 'every-tool' ? ['*'] : [];
+  else {
+    // the grant cannot be read: hold it as the widest, and say so
+    tools = ['*'];
+    model.findings.push(
+      parseFinding(file.path, lineOf([format.toolsKey]), written.message, id, [format.toolsKey]),
+    );
+  }
+  if (format.toolsArePreApprovals) {
+    for (const rule of tools) model.permissions.push(clientRule(id, 'allow', rule, at(format.toolsKey)));
+  }
+
+  const serverKeys = new Set(format.serverKeys ?? []);
+  const dataKeys = new Set(format.dataKeys);
+  const authorityKeys = new Set(format.authorityKeys);
+  const meta: Record<string, unknown> = {};
+  for (const [key, value] of ownEntries(data)) {
+    if (key === format.toolsKey) continue;
+    // a Claude Code subagent may list server NAMES (declared elsewhere) instead of inline entries
+    if (serverKeys.has(key) && !Array.isArray(value)) {
+      const block = readServerBlock(key, value, {
+        path: file.path,
+        origin: format.adapterId,
+        subject: id,
+        lineOf,
+      });
+      model.servers.push(...block.servers);
+      model.findings.push(...block.findings);
+      continue;
+    }
+    if (key !== 'model')
+      Object.defineProperty(meta, key, { value, enumerable: true, writable: true, configurable: true });
+    if (dataKeys.has(key) || key === 'model' || format.derivedKeys?.includes(key)) continue;
+    if (!authorityKeys.has(key) && !serverKeys.has(key))
+      model.findings.push(unknownKeyFinding(file.path, lineOf([key]), key, id));
+    model.permissions.push(settingRule(id, 'allow', key, value, at(key)));
+  }
+  model.permissions.push(...(format.extraRules?.(read.frontMatter, id, file.path) ?? []));
+
+  const agent: Prompt = {
+    id,
+    tools,
+    text: body,
+    meta: toJsonObject(meta),
+    source: { path: file.path, line: 1 },
+  };
+  if (typeof data.model === 'string') agent.model = data.model;
+  else if (data.model !== undefined && data.model !== null)
+    agent.meta.model = toJsonObject({ model: data.model }).model!;
+  model.agents.push(agent);
+  return model;
+}
+
+function unknownKeyFinding(path: string, line: number, key: string, subject: string): Finding {
+  return inputFinding({
+    severity: 'info',
+    code: UNKNOWN_KEY_CODE,
+    path,
+    line,
+    tool: subject,
+    field: [key],
+    message: 'a key agentgate does not know: kept as a control-plane setting (unknown is not harmless)',
+  });
+}

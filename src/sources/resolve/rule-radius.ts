@@ -1,0 +1,54 @@
+// The blast radius of what one permission rule or gated setting is about (SPEC 4), so the diff can ask for the
+// sign-offs a new allow rule needs. Client rules take the radius of the tool they name; gated settings take the
+// radius of what they switch on. Anything not known here is `write` at least: a control-plane change nobody can
+// read still needs the write sign-off count (SPEC 2.4).
+import type { PermissionRule, Radius } from '../../model/types.js';
+import { catalogForAgent } from '../catalogs/index.js';
+import type { BindingContext } from './resolve-binding.js';
+import { resolveBinding } from './resolve-binding.js';
+
+/** Settings that run a command on the user's machine, or hand out everything. */
+const RUNS_COMMANDS = new Set([
+  ...['hooks', 'apiKeyHelper', 'statusLine', 'awsAuthRefresh', 'awsCredentialExport', 'otelHeadersHelper'],
+  ...['enabledPlugins', 'sandbox', 'env', 'steps', 'post-steps', 'jobs', 'disableAllHooks'],
+]);
+/** Settings that start MCP servers nobody pinned: MCP's defaults, irreversible (SPEC 4). */
+const STARTS_SERVERS = new Set(['enableAllProjectMcpServers', 'enabledMcpjsonServers', 'mcpServers']);
+const PERMISSION_MODES: Record<string, Radius> = {
+  default: 'none',
+  plan: 'none',
+  acceptEdits: 'write',
+  bypassPermissions: 'privileged',
+  dontAsk: 'privileged',
+};
+
+export function ruleRadius(rule: PermissionRule, context: Omit<BindingContext, 'catalog'> = {}): Radius {
+  const equals = rule.rule.indexOf('=');
+  const isSetting = equals > 0 && !rule.rule.slice(0, equals).includes('(');
+  if (!isSetting) return clientRuleRadius(rule, context);
+  const value = rule.rule.slice(equals + 1);
+  if (RUNS_COMMANDS.has(rule.tool)) return 'privileged';
+  if (STARTS_SERVERS.has(rule.tool)) return 'irreversible';
+  if (rule.tool === 'defaultMode' || rule.tool === 'permissionMode')
+    return PERMISSION_MODES[value] ?? 'privileged';
+  if (rule.tool === 'permissions') return githubTokenRadius(value);
+  // safe outputs publish on the agent's behalf: issues, comments, pull requests
+  if (rule.tool === 'safe-outputs') return 'irreversible';
+  return 'write';
+}
+
+function clientRuleRadius(rule: PermissionRule, context: Omit<BindingContext, 'catalog'>): Radius {
+  const catalog = catalogForAgent(rule.scope);
+  if (!catalog) return 'irreversible';
+  const resolution = resolveBinding(rule.rule, { ...context, catalog });
+  if (resolution.kind === 'builtin') return resolution.entry.radius;
+  if (resolution.kind === 'all') return 'privileged';
+  // an MCP server or tool with no pinned snapshot, a registry tool the caller did not rate, or an unknown name
+  return 'irreversible';
+}
+
+/** gh-aw `permissions`: the Actions token. Writing with it is privileged (it can change the repository). */
+function githubTokenRadius(value: string): Radius {
+  if (value === 'none') return 'none';
+  return value === 'read' || value === 'read-all' ? 'read' : 'privileged';
+}

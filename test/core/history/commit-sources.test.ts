@@ -1,0 +1,63 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { diffSourceFiles } from '../../../src/core/history/commit-sources.js';
+import { describeOverrides } from '../../../src/core/codeowners/codeowners-overrides.js';
+import { parseConfig } from '../../../src/core/plane/config.js';
+import { createSourceLookup } from '../../../src/sources/lookup.js';
+
+const file = (path: string, text: string) => ({ path, oid: text, text });
+const sourceOf = createSourceLookup();
+
+describe('diffSourceFiles', () => {
+  it('a new allow rule is added, a dropped deny rule removed', () => {
+    const diff = diffSourceFiles(
+      [file('.claude/settings.json', '{"permissions":{"deny":["WebFetch"]}}')],
+      [file('.claude/settings.json', '{"permissions":{"allow":["Bash"]}}')],
+      sourceOf,
+    );
+    expect(diff.permissions.map((p) => `${p.change} ${p.effect} ${p.rule}`)).toEqual([
+      'added allow Bash',
+      'removed deny WebFetch',
+    ]);
+  });
+
+  it('an agent file whose text alone changed moves no authority; one that stops parsing does', () => {
+    const before = file('.claude/agents/a.md', '---\nname: a\ntools: Read\n---\nOne.\n');
+    expect(
+      diffSourceFiles(
+        [before],
+        [file('.claude/agents/a.md', '---\nname: a\ntools: Read\n---\nTwo.\n')],
+        sourceOf,
+      ).authorityPaths.size,
+    ).toBe(0);
+    const broken = diffSourceFiles(
+      [before],
+      [file('.claude/agents/a.md', '---\ntools: [Read\n---\nx\n')],
+      sourceOf,
+    );
+    expect([...broken.authorityPaths]).toEqual(['.claude/agents/a.md']);
+  });
+
+  it('a client config is authority whole, even for an edit that moves nothing', () => {
+    const a = file('.mcp.json', '{"mcpServers":{}}');
+    expect([
+      ...diffSourceFiles([a], [file('.mcp.json', '{ "mcpServers": {} }')], sourceOf).authorityPaths,
+    ]).toEqual(['.mcp.json']);
+  });
+});
+
+describe('describeOverrides', () => {
+  it('keeps every comment on one line whatever a source path holds (property)', () => {
+    const config = parseConfig(null, 'agentgate.yaml').config;
+    fc.assert(
+      fc.property(fc.string(), (odd) => {
+        const lines = describeOverrides('* @a\n', {
+          config,
+          owners: { prompt: ['@p'], tool: ['@t'] },
+          sourcePaths: [`${odd}.mcp.json`],
+        });
+        for (const line of lines) expect(line).not.toMatch(/[\r\n\u2028\u2029]/);
+      }),
+    );
+  });
+});
