@@ -58,8 +58,11 @@ export function parseBuildInfo(value: unknown, fallbackVersion: string): BuildIn
   const commit = typeof record.commit === 'string' && SHA.test(record.commit) ? record.commit : null;
   const repository = repositoryOrNull(record.repository);
   const claimed = record.release === true && commit !== null;
+  // shown on a terminal by --version: one line, no control characters
   const reason =
-    typeof record.reason === 'string' && record.reason !== '' ? record.reason.slice(0, 200) : null;
+    typeof record.reason === 'string' && record.reason.trim() !== ''
+      ? record.reason.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').slice(0, 200)
+      : null;
   if (claimed && reason === null)
     return { name: 'agentgate', version, commit, release: true, reason: null, repository };
   return {
