@@ -61,7 +61,7 @@ export function parseBuildInfo(value: unknown, fallbackVersion: string): BuildIn
   // shown on a terminal by --version: one line, no control characters
   const reason =
     typeof record.reason === 'string' && record.reason.trim() !== ''
-      ? record.reason.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').slice(0, 200)
+      ? oneLine(record.reason).slice(0, 200)
       : null;
   if (claimed && reason === null)
     return { name: 'agentgate', version, commit, release: true, reason: null, repository };
@@ -85,6 +85,10 @@ export function unrecordedBuild(version: string): BuildInfo {
     reason: 'this build recorded no commit (no build-info.json beside it)',
     repository: null,
   };
+}
+
+function oneLine(text: string): string {
+  return [...text].map((c) => (/\p{Cc}/u.test(c) ? ' ' : c)).join('');
 }
 
 function repositoryOrNull(value: unknown): string | null {
