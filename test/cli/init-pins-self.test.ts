@@ -134,7 +134,7 @@ describe('init run by a release pins itself', () => {
     const init = run(cloneCli(), ['init', ...OWNERS], repo.dir);
     expect(init.stderr).toBe('');
     expect(init.code).toBe(0);
-    expect(init.stdout).toContain('releases on pushes to develop, the default branch (from origin/HEAD)');
+    expect(init.stdout).toContain('releases on pushes to develop, the default branch by origin/HEAD');
     expect(init.stdout.endsWith('\n')).toBe(true);
 
     // the pinned commit's action.yml, read from git: the action the workflows will really run

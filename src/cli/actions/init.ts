@@ -154,7 +154,7 @@ export async function runInit(
     if (release.outcome === 'created' || release.outcome === 'updated')
       release.note =
         defaultBranch.kind === 'found'
-          ? `releases on pushes to ${releaseBranch}, the default branch (from ${defaultBranch.from})`
+          ? `releases on pushes to ${releaseBranch}, the default branch by ${defaultBranch.from}`
           : `releases on pushes to ${releaseBranch}: no origin/HEAD and no branch checked out, edit it if your default branch differs`;
     steps.push(release);
   }
@@ -269,6 +269,10 @@ function terminalIo(): InitIo {
       const rl = createInterface({ input: process.stdin, output: process.stderr });
       try {
         return await rl.question(question);
+      } catch {
+        // Ctrl+D or Ctrl+C at the question: end its line, so that the error starts on a line of its own
+        process.stderr.write('\n');
+        throw new UsageError('no answer: pass --prompt-owner and --tool-owner, or answer the questions');
       } finally {
         rl.close();
       }
