@@ -127,12 +127,37 @@ describe('the workflows', () => {
 
   it.each(files)('%s pins every action by full sha and installs no package by name', (name) => {
     const workflow = parse(readFileSync(`${workflowDir}${name}`, 'utf8')) as Workflow;
+    // agentgate's own CI and release build agentgate from its lockfile (npm ci) and try the package they made
+    const buildsItself = name === 'ci.yml' || name === 'release.yml';
     for (const job of Object.values(workflow.jobs)) {
       for (const step of job.steps) {
         if (step.uses !== undefined) expect(step.uses).toMatch(PINNED);
-        if (step.run !== undefined) expect(step.run).not.toMatch(/\bnpx\b|\bnpm (?:i|install|ci|exec)\b/);
+        if (step.uses !== undefined && !step.uses.startsWith('./'))
+          expect(readFileSync(`${workflowDir}${name}`, 'utf8')).toContain(`${step.uses} # v`);
+        if (step.run === undefined) continue;
+        if (buildsItself)
+          expect(step.run).not.toMatch(/\bnpx\b|\bnpm (?:i|install|exec) +(?!--prefix)[a-z@]/);
+        else expect(step.run).not.toMatch(/\bnpx\b|\bnpm (?:i|install|ci|exec)\b/);
       }
     }
+  });
+
+  it("agentgate's own CI runs .ci/run on pushes and pull requests on the lowest Node engines admits and 24", () => {
+    const ci = parse(readFileSync(`${workflowDir}ci.yml`, 'utf8')) as Workflow & {
+      jobs: Record<string, { strategy: { matrix: { node: string[] } } }>;
+    };
+    expect(Object.keys(ci.on).sort()).toEqual(['pull_request', 'push']);
+    const job = Object.values(ci.jobs)[0];
+    const engines = (JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { engines: { node: string } })
+      .engines.node;
+    const lowest = /(\d+\.\d+\.\d+)/.exec(engines)?.[1];
+    expect(job?.strategy.matrix.node).toEqual([lowest, '24']);
+    expect(job?.steps.some((step) => step.run === '.ci/run')).toBe(true);
+  });
+
+  it("agentgate's own release runs from a tag v*", () => {
+    const release = parse(readFileSync(`${workflowDir}release.yml`, 'utf8')) as Workflow;
+    expect(release.on).toEqual({ push: { tags: ['v*'] } });
   });
 
   it('the template answers pull requests, reviews, comments and the merge queue', () => {
