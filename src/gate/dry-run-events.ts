@@ -7,10 +7,10 @@ import type { MergeGroupRef } from '../core/gate/merge-group-event.js';
 import { planStatuses } from '../core/gate/statuses.js';
 import type { EvalResultsState } from '../core/gate/statuses.js';
 import type { PullRequestRef, RepoRef } from '../core/gate/types.js';
-import type { DiffReport } from '../core/types.js';
 import { revealLine } from '../render/reveal.js';
 import { UsageError } from '../errors.js';
 import { gatherGateInputs } from './check-inputs.js';
+import type { GateInputs } from './check-inputs.js';
 import { figuresOf, writeReportFiles } from './check-outputs.js';
 import type { CheckOptions, CheckResult } from './check-types.js';
 
@@ -137,7 +137,7 @@ function result(
   };
 }
 
-function evalState(report: DiffReport): EvalResultsState {
+function evalState(report: GateInputs['report']): EvalResultsState {
   const delta = report.planes.data.eval;
   if (delta === undefined) return 'not-configured';
   if (delta.head === null) return 'missing';
