@@ -81,11 +81,11 @@ try {
     JSON.stringify({ cases: EVAL_CASES.map(([id, , head]) => ({ id, pass: head })) }, null, 2),
   );
 
-  const colour = process.env.NO_COLOR ? {} : { FORCE_COLOR: process.env.FORCE_COLOR ?? '1' };
+  // the CLI writes to our own stdout and decides colour from it (a terminal, NO_COLOR): piped, no escapes
   const agentgate = (...args) =>
     spawnSync(process.execPath, [join(root, 'dist/bin/agentgate.js'), ...args], {
       cwd: repo,
-      env: { ...process.env, ...colour },
+      env: process.env,
       stdio: 'inherit',
     });
   const heading = (text) => console.log(`\n${'='.repeat(100)}\n${text}\n`);

@@ -9,6 +9,8 @@ import type { CheckResult } from '../gate/check.js';
 import { REPORT_MODES } from '../gate/publish.js';
 import type { ReportMode } from '../gate/publish.js';
 import { AgentgateError, UsageError } from '../errors.js';
+import { versionText } from '../model/build-info.js';
+import { readBuildInfo } from '../load/read-build-info.js';
 import { runReleaseAction } from './release.js';
 
 const input = (name: string): string => core.getInput(name).trim();
@@ -51,7 +53,19 @@ function setOutputs(result: CheckResult): void {
   core.setOutput('sarif-file', result.files.sarif ?? '');
 }
 
+/** Which agentgate runs: the recorded build, and the commit the workflow pinned (the committed bundle cannot know it). */
+function announceBuild(): void {
+  const build = readBuildInfo();
+  const ref = process.env.GITHUB_ACTION_REF ?? '';
+  const pinned =
+    build.commit === null && /^[0-9a-f]{40}$/.test(ref)
+      ? ` [action ${process.env.GITHUB_ACTION_REPOSITORY ?? ''}@${ref}]`
+      : '';
+  core.info(`agentgate ${versionText(build).replace('\n', '; ')}${pinned}`);
+}
+
 export async function main(): Promise<number> {
+  announceBuild();
   const env: NodeJS.ProcessEnv = { ...process.env };
   const token = input('token');
   if (token) {

@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { CommanderError } from 'commander';
 import { AgentgateError } from '../errors.js';
 import { registerCommands } from './commands/index.js';
-import { readOwnPackage } from './package-info.js';
+import { versionText } from '../model/build-info.js';
+import { readBuildInfo } from '../load/read-build-info.js';
 
 /**
  * Wires every command and is the single place where errors become exit codes and one-line messages.
@@ -13,7 +14,11 @@ export async function runCli(argv: string[], program: Command): Promise<void> {
   program
     .name('agentgate')
     .description('Two release pipelines for an AI agent: prompts (data plane) and tools (control plane).')
-    .version(readOwnPackage().version, '-V, --version')
+    .version(
+      versionText(readBuildInfo()),
+      '-V, --version',
+      'print the version and the commit it was built from',
+    )
     .option('--debug', 'show stack traces on errors')
     .showHelpAfterError()
     .exitOverride()

@@ -1,7 +1,6 @@
 // Small pieces of `check`'s wiring: who the token is, what a dry run would write.
 import type { CheckRunPlan } from '../core/gate/check-runs.js';
 import type { CommentDecision } from '../core/gate/comment-mode.js';
-import type { MergeGroupRef } from '../core/gate/merge-group-event.js';
 import { ACTIONS_BOT_LOGIN } from '../core/gate/types.js';
 import type { RepoRef } from '../core/gate/types.js';
 import { UsageError } from '../errors.js';
@@ -21,12 +20,6 @@ export function botLoginOf(appSlug: string | undefined): string {
       `--app-slug ${JSON.stringify(slug.slice(0, 60))} is not a GitHub App slug (letters, digits and inner hyphens)`,
     );
   return `${slug}[bot]`;
-}
-
-export function mergeGroupUnsupportedInDryRun(group: MergeGroupRef): UsageError {
-  return new UsageError(
-    `--dry-run makes no request, so it cannot read the pull request behind merge group ${group.headRef}`,
-  );
 }
 
 /** Notes for `--dry-run`: the comment decision and the check runs it would write. */

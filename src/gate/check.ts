@@ -16,7 +16,8 @@ import { revealLine } from '../render/reveal.js';
 import { AgentgateError, GateFailure, UsageError } from '../errors.js';
 import { gatherGateInputs } from './check-inputs.js';
 import { figuresOf, writeReportFiles, writeSummary } from './check-outputs.js';
-import { botLoginOf, describeWrites, mergeGroupUnsupportedInDryRun } from './check-setup.js';
+import { botLoginOf, describeWrites } from './check-setup.js';
+import { dryRunCommentEvent, dryRunMergeGroup, plannedReads } from './dry-run-events.js';
 import type { CheckOptions, CheckResult } from './check-types.js';
 import { runMergeGroupCheck } from './merge-group.js';
 import { publishGate } from './publish.js';
@@ -64,17 +65,14 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
         { actionsToken: env.actionsToken },
       );
   if (event.kind === 'merge-group') {
-    if (!api) throw mergeGroupUnsupportedInDryRun(event.group);
+    if (!api) return dryRunMergeGroup(options, event);
     return runMergeGroupCheck({ options, env, api, event });
   }
 
   let pr: PullRequestRef;
   if (event.kind === 'pull-request') pr = event.pr;
   else if (api) pr = await api.pullRequest(event.number);
-  else
-    throw new UsageError(
-      `--dry-run makes no request, so it cannot read PR #${event.number} behind this ${event.name} event`,
-    );
+  else return dryRunCommentEvent(event, options.print);
   if (!pr.open) {
     options.print(`agentgate: pull request #${pr.number} is closed: nothing to do`);
     return NOTHING;
@@ -144,7 +142,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     if (!api) {
       plan.notes.push(...describeWrites(event.repo, commentDecision, report, checkRuns));
       options.print(
-        renderPlanText(plan, plannedReads(event.repo, pr, inputs.signers), {
+        renderPlanText(plan, plannedReads(event.repo, pr.number, inputs.signers), {
           commentSkipped: commentDecision.kind === 'skip' ? commentDecision.reason : undefined,
         }),
       );
@@ -217,23 +215,6 @@ function readPayload(path: string): unknown {
       `cannot read the event payload ${path}: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
-}
-
-function plannedReads(
-  repo: { owner: string; repo: string },
-  pr: PullRequestRef,
-  signers: string[],
-): string[] {
-  const base = `/repos/${repo.owner}/${repo.repo}`;
-  const reads = [
-    'GET /user (assumed github-actions[bot])',
-    `GET ${base}/pulls/${pr.number}/reviews (assumed none)`,
-    `GET ${base}/issues/${pr.number}/comments (assumed none)`,
-    `GET ${base}/pulls/${pr.number}/commits (assumed no signer pushed)`,
-  ];
-  if (signers.some((s) => s.includes('/')))
-    reads.push('GET /orgs/{org}/teams/{team}/memberships/{user} for team signers who signed');
-  return reads;
 }
 
 interface FailContext {

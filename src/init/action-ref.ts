@@ -1,15 +1,13 @@
-// Which agentgate the workflow `init` writes runs. Only two shapes are accepted, because only they name fixed code:
+// Which agentgate the workflow `init` writes runs: by default the agentgate that wrote it (a release build pins
+// its own commit), else what `--action-ref` names. Only two shapes are accepted, because only they name fixed code:
 // a repository's action at a full commit sha, or an action inside the repository itself (a path, read from the
 // base commit the workflow checks out). A tag or a branch can be moved to other code by whoever controls it, and
 // an npm name may belong to someone else: neither ever reaches the workflow.
 
-/** Where agentgate's Action is published, and the commit of a release whose action.yml runs on node24. */
-export const AGENTGATE_ACTION_REPOSITORY = 'agentgate/agentgate';
-/** Updated at every release to the release's commit; `--action-ref` overrides it. */
-export const AGENTGATE_ACTION_SHA = '90ea6dd277e7bc4f9d5cbb9f39741aae8f601971';
-export const AGENTGATE_ACTION_RELEASE = 'v0.1.0';
+import type { BuildInfo } from '../model/build-info.js';
 
-export const DEFAULT_ACTION_REF = `${AGENTGATE_ACTION_REPOSITORY}@${AGENTGATE_ACTION_SHA}`;
+/** Where agentgate's Action is published, when the build did not record the repository it was released from. */
+export const AGENTGATE_ACTION_REPOSITORY = 'agentgate/agentgate';
 
 /** `uses:` plus the comment that tells a reader which release the sha is. */
 export interface ActionUse {
@@ -40,8 +38,24 @@ export function parseActionRef(value: string): ActionRefResult {
     return invalid(value, 'the repository or path is not a GitHub name');
   if (!SHA.test(ref))
     return invalid(value, 'the ref is not a full 40-hex commit sha (a tag or branch can move)');
-  const release = value === DEFAULT_ACTION_REF ? `agentgate ${AGENTGATE_ACTION_RELEASE}` : 'pinned commit';
-  return { kind: 'pinned', use: { uses: value, comment: release } };
+  return { kind: 'pinned', use: { uses: value, comment: 'pinned commit' } };
+}
+
+/**
+ * The agentgate that runs `init`, pinned at its own commit. Only a release build may: a dev build's commit may
+ * be unpushed, dirty or unknown, and a workflow pinned to it would run other code or nothing at all.
+ */
+export function pinSelf(build: BuildInfo): ActionRefResult {
+  if (!build.release || build.commit === null)
+    return {
+      kind: 'invalid',
+      reason: `this agentgate (${build.version}-dev) is not a release (${build.reason ?? 'unknown build'}), so it will not pin itself into the workflows: pass --action-ref ./.github/actions/agentgate (a copy of the action kept in this repository) or --action-ref OWNER/REPO@<40-hex commit sha> (a release's commit)`,
+    };
+  const repository = build.repository ?? AGENTGATE_ACTION_REPOSITORY;
+  return {
+    kind: 'pinned',
+    use: { uses: `${repository}@${build.commit}`, comment: `agentgate v${build.version}` },
+  };
 }
 
 function parseLocal(value: string): ActionRefResult {

@@ -9,7 +9,9 @@ import type { TempRepo } from '../helpers/temp-repo.js';
 
 let repo: TempRepo;
 const read = (path: string) => readFileSync(join(repo.dir, path), 'utf8');
-const init = (...args: string[]) => runCli(['init', ...args], { cwd: repo.dir });
+// the test build is not a release: it pins the Action it is told to
+const PIN = `acme/agentgate@${'d'.repeat(40)}`;
+const init = (...args: string[]) => runCli(['init', '--action-ref', PIN, ...args], { cwd: repo.dir });
 
 beforeEach(async () => {
   repo = await createTempRepo();
@@ -82,7 +84,7 @@ describe('agentgate init proposes what the repository already has (issue 11 item
       ask: async (q: string) => (questions.push(q), ''),
       print: () => undefined,
     };
-    expect(await runInit({}, repo.dir, io)).toBe(0);
+    expect(await runInit({ actionRef: PIN }, repo.dir, io)).toBe(0);
     expect(questions).toEqual([
       'Owner of the prompts (data plane), e.g. @org/prompt-eng [@acme/prompt-eng]: ',
       'Owner of the tools, client sources and gate files (control plane), e.g. @org/security [@acme/security]: ',

@@ -4,7 +4,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runInit } from '../../src/cli/actions/init.js';
 import { UsageError } from '../../src/errors.js';
 import { parseConfig } from '../../src/core/plane/config.js';
-import { DEFAULT_ACTION_REF } from '../../src/init/action-ref.js';
 import { runCli } from '../helpers/run-cli.js';
 import { createTempRepo } from '../helpers/temp-repo.js';
 import type { TempRepo } from '../helpers/temp-repo.js';
@@ -17,7 +16,13 @@ const snapshot = () =>
   Object.fromEntries(
     ['agentgate.yaml', '.github/CODEOWNERS', '.github/workflows/agentgate.yml'].map((p) => [p, read(p)]),
   );
-const init = (...args: string[]) => runCli(['init', ...args], { cwd: repo.dir });
+// the test build is not a release: every run names the Action it pins (test/cli/init-pins-self.test.ts covers
+// the default)
+const PIN = `acme/agentgate@${'d'.repeat(40)}`;
+const init = (...args: string[]) =>
+  runCli(['init', ...(args.includes('--action-ref') ? [] : ['--action-ref', PIN]), ...args], {
+    cwd: repo.dir,
+  });
 
 beforeEach(async () => {
   repo = await createTempRepo();
@@ -54,7 +59,7 @@ describe('agentgate init', () => {
       'pull-requests: write',
       'contents: read',
       'fetch-depth: 0',
-      `uses: ${DEFAULT_ACTION_REF} #`,
+      `uses: ${PIN} # pinned commit`,
       'pull_request_target:',
       'pull_request_review:',
       'issue_comment:',
@@ -115,7 +120,7 @@ describe('agentgate init', () => {
     const forced = init('--force');
     expect(forced.code).toBe(0);
     expect(forced.stdout).toMatch(/updated\s+\.github\/workflows\/agentgate\.yml/);
-    expect(read('.github/workflows/agentgate.yml')).toContain(`uses: ${DEFAULT_ACTION_REF}`);
+    expect(read('.github/workflows/agentgate.yml')).toContain(`uses: ${PIN}`);
     expect(read('agentgate.yaml')).toContain('yaml-language-server');
   });
 
@@ -128,13 +133,13 @@ describe('agentgate init', () => {
       ask: async (q: string) => (questions.push(q), answers.shift() ?? ''),
       print: (l: string) => printed.push(l),
     };
-    expect(await runInit({}, repo.dir, io)).toBe(0);
+    expect(await runInit({ actionRef: PIN }, repo.dir, io)).toBe(0);
     expect(questions).toHaveLength(2);
     expect(read('.github/CODEOWNERS')).toContain('/registry/tools/ @acme-security-lead\n');
     expect(printed.at(-1)).toContain('next:');
     const bad = { ...io, ask: async () => 'not an owner!' };
     repo.remove('.github/CODEOWNERS');
-    await expect(runInit({}, repo.dir, bad)).rejects.toThrow(UsageError);
+    await expect(runInit({ actionRef: PIN }, repo.dir, bad)).rejects.toThrow(UsageError);
   });
 
   it('--action-ref pins the workflow to the given commit, or to an action this repository holds', () => {

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { AGENTGATE_ACTION_SHA, DEFAULT_ACTION_REF, parseActionRef } from '../../src/init/action-ref.js';
+import type { BuildInfo } from '../../src/model/build-info.js';
+import { AGENTGATE_ACTION_REPOSITORY, parseActionRef, pinSelf } from '../../src/init/action-ref.js';
 import { workflowTemplate } from '../../src/init/templates/workflow.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -30,24 +31,30 @@ describe('parseActionRef', () => {
     });
   });
 
-  it('the default names a release by its sha and says which release it is', () => {
-    expect(DEFAULT_ACTION_REF).toMatch(/^[\w-]+\/[\w.-]+@[0-9a-f]{40}$/);
-    const parsed = parseActionRef(DEFAULT_ACTION_REF);
-    expect(parsed.kind === 'pinned' && parsed.use.comment).toMatch(/^agentgate v\d/);
+  it('a release build pins its own commit and says which release it is', () => {
+    const commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const pinned = pinSelf(build({ commit, release: true, reason: null }));
+    expect(pinned).toEqual({
+      kind: 'pinned',
+      use: { uses: `${AGENTGATE_ACTION_REPOSITORY}@${commit}`, comment: 'agentgate v0.4.0' },
+    });
+    const fork = pinSelf(build({ commit, release: true, reason: null, repository: 'acme/agentgate' }));
+    expect(fork.kind === 'pinned' && fork.use.uses).toBe(`acme/agentgate@${commit}`);
   });
 
-  it('the default commit, where this clone has it, runs the action on node24', () => {
-    let actionYml: string | null = null;
-    try {
-      actionYml = execFileSync('git', ['cat-file', 'blob', `${AGENTGATE_ACTION_SHA}:action.yml`], {
-        cwd: ROOT,
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'ignore'],
-      });
-    } catch {
-      actionYml = null; // a clone without that commit (shallow, or a copy): the format test above still holds
-    }
-    if (actionYml !== null) expect(actionYml).toMatch(/using: node24/);
+  it.each([
+    ['a dirty tree', { reason: 'the working tree had uncommitted changes' }],
+    ['an untagged commit', { reason: 'no tag v0.4.0 in this clone' }],
+    ['no git', { commit: null, reason: 'not built from a git clone: commit unknown' }],
+    ['a release claim with no commit', { commit: null, release: true, reason: null }],
+  ])('a build from %s refuses to pin itself, in one line naming --action-ref', (_what, fields) => {
+    const refused = pinSelf(build(fields));
+    expect(refused.kind).toBe('invalid');
+    const reason = refused.kind === 'invalid' ? refused.reason : '';
+    expect(reason).toContain('--action-ref ./.github/actions/agentgate');
+    expect(reason).toContain('OWNER/REPO@<40-hex commit sha>');
+    expect(reason).toContain('0.4.0-dev');
+    expect(reason).not.toContain('\n');
   });
 
   it('property: whatever it accepts is one token that is a full sha or a path inside the repository', () => {
@@ -96,6 +103,18 @@ describe('parseActionRef', () => {
   });
 });
 
+function build(fields: Partial<BuildInfo>): BuildInfo {
+  return {
+    name: 'agentgate',
+    version: '0.4.0',
+    commit: 'c'.repeat(40),
+    release: false,
+    reason: 'no tag v0.4.0 in this clone',
+    repository: null,
+    ...fields,
+  };
+}
+
 describe('the workflows', () => {
   const workflowDir = `${ROOT}.github/workflows/`;
   const files = readdirSync(workflowDir).filter((name) => /\.ya?ml$/.test(name));
@@ -108,12 +127,37 @@ describe('the workflows', () => {
 
   it.each(files)('%s pins every action by full sha and installs no package by name', (name) => {
     const workflow = parse(readFileSync(`${workflowDir}${name}`, 'utf8')) as Workflow;
+    // agentgate's own CI and release build agentgate from its lockfile (npm ci) and try the package they made
+    const buildsItself = name === 'ci.yml' || name === 'release.yml';
     for (const job of Object.values(workflow.jobs)) {
       for (const step of job.steps) {
         if (step.uses !== undefined) expect(step.uses).toMatch(PINNED);
-        if (step.run !== undefined) expect(step.run).not.toMatch(/\bnpx\b|\bnpm (?:i|install|ci|exec)\b/);
+        if (step.uses !== undefined && !step.uses.startsWith('./'))
+          expect(readFileSync(`${workflowDir}${name}`, 'utf8')).toContain(`${step.uses} # v`);
+        if (step.run === undefined) continue;
+        if (buildsItself)
+          expect(step.run).not.toMatch(/\bnpx\b|\bnpm (?:i|install|exec) +(?!--prefix)[a-z@]/);
+        else expect(step.run).not.toMatch(/\bnpx\b|\bnpm (?:i|install|ci|exec)\b/);
       }
     }
+  });
+
+  it("agentgate's own CI runs .ci/run on pushes and pull requests on the lowest Node engines admits and 24", () => {
+    const ci = parse(readFileSync(`${workflowDir}ci.yml`, 'utf8')) as Workflow & {
+      jobs: Record<string, { strategy: { matrix: { node: string[] } } }>;
+    };
+    expect(Object.keys(ci.on).sort()).toEqual(['pull_request', 'push']);
+    const job = Object.values(ci.jobs)[0];
+    const engines = (JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { engines: { node: string } })
+      .engines.node;
+    const lowest = /(\d+\.\d+\.\d+)/.exec(engines)?.[1];
+    expect(job?.strategy.matrix.node).toEqual([lowest, '24']);
+    expect(job?.steps.some((step) => step.run === '.ci/run')).toBe(true);
+  });
+
+  it("agentgate's own release runs from a tag v*", () => {
+    const release = parse(readFileSync(`${workflowDir}release.yml`, 'utf8')) as Workflow;
+    expect(release.on).toEqual({ push: { tags: ['v*'] } });
   });
 
   it('the template answers pull requests, reviews, comments and the merge queue', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { parseActionRef } from '../../src/init/action-ref.js';
-import { releaseWorkflowTemplate } from '../../src/init/templates/release-workflow.js';
+import { exactBranchFilter, releaseWorkflowTemplate } from '../../src/init/templates/release-workflow.js';
 
 const SHA = 'a'.repeat(40);
 const use = parseActionRef(`acme/agentgate@${SHA}`);
@@ -44,5 +44,16 @@ describe('the release workflow init writes', () => {
     expect(uses.length).toBeGreaterThan(0);
     for (const ref of uses) expect(ref).toMatch(/@[0-9a-f]{40}$/);
     expect(text).not.toMatch(/\bnpx\b|npm (install|i) /);
+  });
+
+  it('triggers on the default branch it is given, its name never read as a pattern', () => {
+    const on = (branch: string) =>
+      (parse(releaseWorkflowTemplate(use.use, branch)) as { on: { push: { branches: string[] } } }).on.push
+        .branches;
+    expect(on('develop')).toEqual(['develop']);
+    expect(on('release+1')).toEqual(['release\\+1']);
+    expect(on('!main')).toEqual(['\\!main']);
+    expect(exactBranchFilter('a[b]')).toBe('a\\[b\\]');
+    expect(on('x"\n  - run: evil')).toEqual(['x"\n  - run: evil']);
   });
 });

@@ -12,8 +12,11 @@ import { parseConfig } from '../../core/plane/config.js';
 import { createRepoSourceLookup } from '../../core/plane/repo-sources.js';
 import type { Config } from '../../model/types.js';
 import { topLevel } from '../../git/refs.js';
-import { DEFAULT_ACTION_REF, parseActionRef } from '../../init/action-ref.js';
+import { parseActionRef, pinSelf } from '../../init/action-ref.js';
 import type { ActionUse } from '../../init/action-ref.js';
+import type { BuildInfo } from '../../model/build-info.js';
+import { readBuildInfo } from '../../load/read-build-info.js';
+import { findDefaultBranch } from '../../git/default-branch.js';
 import { CONFIG_PATH, CONFIG_TEMPLATE, configTemplate } from '../../init/templates/config.js';
 import { fitSignoffs, signoffsLine } from '../../init/fit-signoffs.js';
 import { proposeOwners } from '../../core/codeowners/propose-owners.js';
@@ -60,7 +63,12 @@ interface Step {
  * `agentgate init`: writes what is missing and nothing else. A file that exists is left alone unless --force;
  * a second run changes nothing and says so.
  */
-export async function runInit(options: InitOptions, cwd: string, io: InitIo = terminalIo()): Promise<number> {
+export async function runInit(
+  options: InitOptions,
+  cwd: string,
+  io: InitIo = terminalIo(),
+  build: BuildInfo = readBuildInfo(),
+): Promise<number> {
   const root = await topLevel(cwd);
   const force = options.force === true;
   const existingConfig = readWorkingConfig(root);
@@ -70,7 +78,12 @@ export async function runInit(options: InitOptions, cwd: string, io: InitIo = te
     : existingConfig.config;
 
   // every question is asked and every refusal made before the first file is written
-  const action = chooseAction(options.actionRef, root);
+  // the Action is named only when a workflow is written: a second run that keeps both needs no pin
+  const writesWorkflow =
+    force || [WORKFLOW_PATH, RELEASE_WORKFLOW_PATH].some((p) => !existsSync(join(root, p)));
+  const action = writesWorkflow ? chooseAction(options.actionRef, root, build) : null;
+  const defaultBranch = await findDefaultBranch(root);
+  const releaseBranch = defaultBranch.kind === 'found' ? defaultBranch.branch : 'main';
   const codeowners = readWorkingCodeowners(root);
   const sourcePaths = await listSourcePaths(root, null, createRepoSourceLookup(config));
   const existingBlock = codeowners ? readBlockOwners(codeowners.text, config) : null;
@@ -132,8 +145,19 @@ export async function runInit(options: InitOptions, cwd: string, io: InitIo = te
       note: `prompts -> ${owners.prompt.join(' ')}; tools, client sources and gate files -> ${owners.tool.join(' ')}${overrideNote(block.text)}`,
     });
   }
-  steps.push(put(root, WORKFLOW_PATH, workflowTemplate(action), force));
-  steps.push(put(root, RELEASE_WORKFLOW_PATH, releaseWorkflowTemplate(action), force));
+  if (action === null) {
+    steps.push({ path: WORKFLOW_PATH, outcome: 'kept' });
+    steps.push({ path: RELEASE_WORKFLOW_PATH, outcome: 'kept' });
+  } else {
+    steps.push(put(root, WORKFLOW_PATH, workflowTemplate(action), force));
+    const release = put(root, RELEASE_WORKFLOW_PATH, releaseWorkflowTemplate(action, releaseBranch), force);
+    if (release.outcome === 'created' || release.outcome === 'updated')
+      release.note =
+        defaultBranch.kind === 'found'
+          ? `releases on pushes to ${releaseBranch}, the default branch by ${defaultBranch.from}`
+          : `releases on pushes to ${releaseBranch}: no origin/HEAD and no branch checked out, edit it if your default branch differs`;
+    steps.push(release);
+  }
 
   for (const step of steps) {
     const note = step.note ?? (step.outcome === 'kept' ? 'exists; --force overwrites it' : '');
@@ -171,9 +195,12 @@ function example(root: string, folder: string, path: string, text: string): Step
   return put(root, path, text, false);
 }
 
-/** The agentgate the workflow runs: a full commit sha, or an action this repository holds (./PATH/action.yml). */
-function chooseAction(value: string | undefined, root: string): ActionUse {
-  const parsed = parseActionRef(value ?? DEFAULT_ACTION_REF);
+/**
+ * The agentgate the workflow runs: this build's own commit when it is a release, else a full commit sha or an
+ * action this repository holds (./PATH/action.yml) given with --action-ref.
+ */
+function chooseAction(value: string | undefined, root: string, build: BuildInfo): ActionUse {
+  const parsed = value === undefined ? pinSelf(build) : parseActionRef(value);
   if (parsed.kind === 'invalid') throw new UsageError(parsed.reason);
   if (
     parsed.kind === 'local' &&
@@ -242,6 +269,10 @@ function terminalIo(): InitIo {
       const rl = createInterface({ input: process.stdin, output: process.stderr });
       try {
         return await rl.question(question);
+      } catch {
+        // Ctrl+D or Ctrl+C at the question: end its line, so that the error starts on a line of its own
+        process.stderr.write('\n');
+        throw new UsageError('no answer: pass --prompt-owner and --tool-owner, or answer the questions');
       } finally {
         rl.close();
       }

@@ -1,4 +1,4 @@
-// The release workflow `agentgate init` writes (SPEC 11): on every push to the default branch, a data-plane release
+// The release workflow `agentgate init` writes: on every push to the default branch, a data-plane release
 // at once and a control-plane release only when every capability change in it was signed off. Both run the Action
 // pinned by full sha; the bundles are attached to a GitHub release per plane (gh, preinstalled on GitHub's runners).
 import type { ActionUse } from '../action-ref.js';
@@ -45,6 +45,12 @@ function releaseJob(plane: 'data' | 'control', agentgate: ActionUse): string {
 `;
 }
 
+/** A branch name as a workflow filter matching that branch only: GitHub reads `*?+![]` as pattern syntax. */
+export function exactBranchFilter(branch: string): string {
+  return branch.replace(/[*?+![\]\\]/g, (c) => `\\${c}`);
+}
+
+/** `defaultBranch`: the repository's default branch, as `init` learnt it (origin/HEAD, else the current branch). */
 export function releaseWorkflowTemplate(agentgate: ActionUse, defaultBranch = 'main'): string {
   return `# agentgate: two release pipelines. Each push to the default branch releases the data plane (prompts) at once,
 # and the control plane (tools, servers, bindings, permission rules) only when every capability change since its
@@ -54,7 +60,7 @@ name: agentgate release
 
 on:
   push:
-    branches: [${JSON.stringify(defaultBranch)}]
+    branches: [${JSON.stringify(exactBranchFilter(defaultBranch))}]
 
 permissions:
   contents: write
