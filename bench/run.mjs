@@ -6,9 +6,10 @@
 //
 //   node bench/run.mjs [50|10000|50000|version|history] [--node BIN]... [--runs N]
 //
-// The Nodes: every `--node BIN`, else AGENTGATE_BENCH_NODES (a list split like PATH), else this Node plus a Node
-// 24 installed with `npm install --prefix .bench/node24 node@24` (or /tmp/node24) when there is one. The Action
-// runs on Node 24; the CLI runs on whatever the user has (>= 20), so both are measured.
+// The Nodes: every `--node BIN`, else AGENTGATE_BENCH_NODES (a list split like PATH), else this Node plus Node 20
+// and 24 where this is neither: AGENTGATE_NODE20 / AGENTGATE_NODE24, else one installed in .bench/node24 (or
+// /tmp/node24), else `npm install --prefix .bench/node24 node@24` once. The Action runs on Node 24; the CLI runs
+// on whatever the user has (>= 20), so both are measured.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -35,17 +36,47 @@ const flag = (name) => {
 const only = argv.find((arg, i) => !arg.startsWith('--') && !argv[i - 1]?.startsWith('--'));
 const runsOverride = Number(flag('--runs')[0]) || undefined;
 
+// the Action's runtime (action.yml) and the oldest Node the CLI supports (package.json engines)
+const WANTED_MAJORS = [20, 24];
+
+/** A Node of this major: AGENTGATE_NODE<major>, one installed under .bench/ or /tmp/, else npm's `node@<major>`. */
+function nodeOfMajor(major) {
+  const fromEnv = process.env[`AGENTGATE_NODE${major}`];
+  if (fromEnv) return fromEnv;
+  const prefixes = [join(work, `node${major}`), `/tmp/node${major}`];
+  const found = prefixes
+    .map((prefix) => join(prefix, 'node_modules/.bin/node'))
+    .find((bin) => existsSync(bin));
+  if (found) return found;
+  console.log(`(installing node@${major} into .bench/node${major} with npm, once)`);
+  const install = spawnSync(
+    'npm',
+    [
+      'install',
+      '--prefix',
+      prefixes[0],
+      '--no-save',
+      '--no-audit',
+      '--no-fund',
+      '--no-package-lock',
+      `node@${major}`,
+    ],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  const bin = join(prefixes[0], 'node_modules/.bin/node');
+  if (install.status === 0 && existsSync(bin)) return bin;
+  console.log(`(no Node ${major}: pass one with --node BIN to measure it too)\n`);
+  return null;
+}
+
 function findNodes() {
   const given = flag('--node');
   if (given.length > 0) return given;
   const fromEnv = (process.env.AGENTGATE_BENCH_NODES ?? '').split(delimiter).filter(Boolean);
   if (fromEnv.length > 0) return fromEnv;
-  const node24 = [join(work, 'node24'), '/tmp/node24']
-    .map((prefix) => join(prefix, 'node_modules/.bin/node'))
-    .find((bin) => existsSync(bin));
-  if (!node24)
-    console.log('(no Node 24 found: `npm install --prefix .bench/node24 node@24` to measure it too)\n');
-  return [process.execPath, ...(node24 ? [node24] : [])];
+  const current = Number(process.versions.node.split('.')[0]);
+  const others = WANTED_MAJORS.filter((major) => major !== current).map(nodeOfMajor);
+  return [process.execPath, ...others.filter(Boolean)];
 }
 const nodes = findNodes().map((bin) => {
   const version = spawnSync(bin, ['--version'], { encoding: 'utf8' }).stdout.trim();
