@@ -23,6 +23,15 @@ export default tseslint.config(
     },
   },
   {
+    // the CLI's start-up files are CommonJS on purpose (scripts/bundle-cli.mjs says why)
+    files: ['scripts/**/*.cjs'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // Layer fences at every folder depth (scripts/eslint/layer-fences.js): git only in src/git, Octokit only in
     // src/github, nothing imports src/cli, and the pure layers stay free of fs, processes, network and colour.
     files: ['src/**/*.ts'],

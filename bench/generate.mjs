@@ -1,5 +1,6 @@
 // Builds a git repository with a registry of N tools (base commit) and a PR changing M of them (head commit).
-// Tools are spread over prompts ("agents") so that composition is exercised too.
+// Tools are spread over prompts ("agents") so that composition is exercised too. Every manifest carries an input
+// schema of nested mappings (block and flow) and an annotations mapping, as real registries do.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,10 +24,33 @@ function benchTool(i, widened) {
     owner: '@bench/owners',
     tail: `rateLimit: { calls: ${widened ? 100 : 10}, per: 1m }
 approval: ${effect === 'irreversible' && !widened ? 'human' : 'none'}
+annotations:
+  readOnlyHint: ${effect === 'read'}
+  destructiveHint: ${effect === 'irreversible'}
 inputSchema:
   type: object
   properties:
-    id: { type: string, maxLength: ${widened ? 256 : 64} }
+    id:
+      type: string
+      maxLength: ${widened ? 256 : 64}
+      description: The record to act on.
+    filter:
+      type: object
+      properties:
+        status:
+          type: string
+          enum: [open, closed${widened ? ', any' : ''}]
+        since: { type: string, format: date-time }
+        owner:
+          type: object
+          properties:
+            team: { type: string }
+            login:
+              type: string
+              pattern: "^[a-z0-9-]+$"
+          additionalProperties: false
+      additionalProperties: false
+    limit: { type: integer, minimum: 1, maximum: ${widened ? 1000 : 100} }
   required: [id]
   additionalProperties: false
 `,
@@ -35,7 +59,8 @@ inputSchema:
 
 /** Returns { dir, base, head } for a registry of `tools` tools with `changed` of them widened at head. */
 export function generateRepo(root, tools, changed, agents = Math.max(1, Math.floor(tools / 100))) {
-  const dir = join(root, `registry-${tools}-${changed}`);
+  // the suffix names the manifest shape: a changed shape builds new repositories
+  const dir = join(root, `registry-${tools}-${changed}-nested`);
   if (existsSync(join(dir, '.git', 'bench-done'))) return readRefs(dir);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'registry/tools/gen'), { recursive: true });

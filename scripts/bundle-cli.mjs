@@ -55,7 +55,7 @@ copyFileSync(
 );
 
 // Node < 22.1 has no compile cache for modules. There the CLI also ships as single CommonJS files, which
-// scripts/cached-start.mjs compiles through vm.Script with V8's cached data (README, Performance: measured): one
+// scripts/cached-start.cjs compiles through vm.Script with V8's cached data (README, Performance: measured): one
 // with every command (cli.cjs), and one per hot command holding only that command's work, since V8 reads and
 // deserialises the whole file and its cache however little of it runs. The validators are bundled into them,
 // so their compiled code is in the cache too.
@@ -112,19 +112,25 @@ const buildSingle = async (command) => {
   });
   return result.outputFiles[0];
 };
+// esbuild writes code in ASCII (charset: 'ascii') but copies comments as they are, and a single curly quote in a
+// dependency's comment makes V8 hold the whole 1.3 MB source as UTF-16 and the start decode it as UTF-8
+// (measured: 5% of a small diff). Outside comments nothing is left to escape, so this touches comments only.
+const asciiComments = (text) =>
+  text.replace(/[^\p{ASCII}]/gu, (c) => `\\u{${c.codePointAt(0).toString(16)}}`);
 const singles = await Promise.all([undefined, ...SINGLE_COMMANDS].map(buildSingle));
 const buildHash = createHash('sha256');
 for (const file of singles) {
-  writeFileSync(file.path, file.contents);
-  buildHash.update(file.contents);
+  const ascii = Buffer.from(asciiComments(file.text), 'latin1');
+  writeFileSync(file.path, ascii);
+  buildHash.update(ascii);
 }
 copyFileSync(
-  new URL('./code-cache-dir.mjs', import.meta.url),
-  new URL('../dist/bin/code-cache-dir.mjs', import.meta.url),
+  new URL('./code-cache-dir.cjs', import.meta.url),
+  new URL('../dist/bin/code-cache-dir.cjs', import.meta.url),
 );
 writeFileSync(
-  new URL('../dist/bin/cached-start.mjs', import.meta.url),
-  readFileSync(new URL('./cached-start.mjs', import.meta.url), 'utf8')
+  new URL('../dist/bin/cached-start.cjs', import.meta.url),
+  readFileSync(new URL('./cached-start.cjs', import.meta.url), 'utf8')
     .replace('__AGENTGATE_BUILD_ID__', buildHash.digest('hex').slice(0, 16))
     .replace("['__AGENTGATE_SINGLE_COMMANDS__']", JSON.stringify(SINGLE_COMMANDS)),
 );
@@ -132,8 +138,11 @@ writeFileSync(
 // The entry. The hot commands start from their own single file through the cached-data loader on every Node:
 // V8's cached data made after a run holds every function that run compiled, where Node's compile cache (>= 22.1)
 // holds only what was compiled at load, so the rest compiles again each time (measured on Node 24: 70 vs 96 ms
-// for a small diff). Everything else: Node's compile cache and the chunked CLI where Node has it, else the
-// single file with every command (and the chunked CLI for --version and --help, which load little).
+// for a small diff). That loader and the cache directory's check are CommonJS, required rather than imported:
+// an ES module importing node:fs makes Node build fs's ES facade, which loads the stream modules, and every
+// imported module is another trip through the ES loader (measured: 8-10% of a small diff on Node 24).
+// Everything else: Node's compile cache and the chunked CLI where Node has it, else the single file with every
+// command (and the chunked CLI for --version and --help, which load little).
 const entry = new URL('../dist/bin/agentgate.js', import.meta.url);
 writeFileSync(
   entry,
@@ -141,21 +150,20 @@ writeFileSync(
 // agentgate's entry (scripts/bundle-cli.mjs): start-up is most of a small command's time, so the compiled code
 // is cached between runs.
 import module from 'node:module';
-import path from 'node:path';
+const require = module.createRequire(import.meta.url);
 const command = process.argv[2];
 if (${JSON.stringify(SINGLE_COMMANDS)}.includes(command)) {
-  await import('./cached-start.mjs');
+  require('./cached-start.cjs');
 } else if (module.enableCompileCache) {
   // in the user's own cache directory: Node's default is the shared temp directory
-  const { codeCacheDir } = await import('./code-cache-dir.mjs');
-  const dir = codeCacheDir();
-  if (dir) module.enableCompileCache(path.join(dir, 'node'));
+  const dir = require('./code-cache-dir.cjs').codeCacheDir();
+  if (dir) module.enableCompileCache(require('node:path').join(dir, 'node'));
   await import('./cli.js');
 } else if (command === undefined || command.startsWith('-')) {
   // --version, --help: the chunked build loads less than the single file's cache holds (measured)
   await import('./cli.js');
 } else {
-  await import('./cached-start.mjs');
+  require('./cached-start.cjs');
 }
 `,
 );

@@ -57,13 +57,15 @@ describe('the bundled CLI', () => {
     expect(entry).not.toContain('module.enableCompileCache()');
     expect(entry).toContain('codeCacheDir()');
     // without it (Node < 22.1): the cached-data start
-    expect(entry).toContain("import('./cached-start.mjs')");
+    expect(entry).toContain("require('./cached-start.cjs')");
     // the hot commands take the cached-data start on every Node (their lazily compiled code is cached too)
     expect(entry.indexOf('"diff"')).toBeGreaterThan(0);
-    expect(entry.indexOf('"diff"')).toBeLessThan(entry.indexOf("import('./cached-start.mjs')"));
-    expect(entry.indexOf("import('./cached-start.mjs')")).toBeLessThan(
+    expect(entry.indexOf('"diff"')).toBeLessThan(entry.indexOf("require('./cached-start.cjs')"));
+    expect(entry.indexOf("require('./cached-start.cjs')")).toBeLessThan(
       entry.indexOf('module.enableCompileCache('),
     );
+    // the entry imports no module of its own: the start-up path is CommonJS (no ES facade of node:fs)
+    expect(entry).not.toMatch(/import\s*\(?\s*['"]\.\/(?:cached-start|code-cache-dir)/);
   });
 
   it("gives each hot command a single file holding that command's work only, ajv's compiler left out", () => {

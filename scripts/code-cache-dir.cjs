@@ -1,13 +1,15 @@
 // Where agentgate keeps compiled code between runs: the user's own cache directory, never a shared temp directory
 // (Node's compile cache defaults to one, where another local user could plant code). Used only when the user owns
 // it and nobody else can write to it; AGENTGATE_NO_CODE_CACHE turns caching off. Copied into dist/bin/ by
-// scripts/bundle-cli.mjs, for the entry (Node's compile cache) and cached-start.mjs (V8's cached data).
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+// scripts/bundle-cli.mjs, for the entry (Node's compile cache) and cached-start.cjs (V8's cached data). CommonJS:
+// an ES module importing node:fs makes Node build fs's whole ES facade, which loads the stream modules.
+'use strict';
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
 
 /** The cache directory (created 0700), or null when caching is off or the directory cannot be trusted. */
-export function codeCacheDir() {
+function codeCacheDir() {
   if (process.env.AGENTGATE_NO_CODE_CACHE) return null;
   const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
   const dir = path.join(base, 'agentgate');
@@ -20,3 +22,5 @@ export function codeCacheDir() {
     return null;
   }
 }
+
+module.exports = { codeCacheDir };
