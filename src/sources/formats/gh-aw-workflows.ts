@@ -4,12 +4,12 @@
 // there without front matter is not a workflow and gives nothing.
 import type { SourceFile } from '../../model/source-file.js';
 import type { Prompt } from '../../model/types.js';
-import { UNKNOWN_KEY_CODE } from '../kit/agent-file.js';
 import { agentId } from '../kit/agent-id.js';
 import { isRecord, ownEntries, parseFinding, readFrontMatter } from '../kit/front-matter.js';
 import { mapRules, networkRules, toolRules } from '../kit/gh-aw-rules.js';
 import { toJsonObject } from '../kit/json-value.js';
 import { settingRule } from '../kit/permission-rule.js';
+import { residualRules } from '../kit/residual.js';
 import { readServerBlock } from '../kit/server-block.js';
 import type { SourceAdapter, SourceModel } from '../kit/types.js';
 
@@ -68,9 +68,11 @@ export function parseGhAwWorkflow(file: SourceFile): SourceModel {
   });
   model.servers.push(...servers.servers);
   model.findings.push(...servers.findings);
+  model.permissions.push(...servers.rules);
   for (const server of servers.servers) bindings.add(server.name);
 
   const meta: Record<string, unknown> = {};
+  const unread: Record<string, unknown> = {};
   for (const [key, value] of ownEntries(data)) {
     if (key === 'permissions' || key === 'safe-outputs')
       model.permissions.push(...mapRules(id, key, value, at));
@@ -78,19 +80,12 @@ export function parseGhAwWorkflow(file: SourceFile): SourceModel {
     if (key === 'tools' || key === 'mcp-servers') continue;
     Object.defineProperty(meta, key, { value, enumerable: true, writable: true, configurable: true });
     if (DATA_KEYS.has(key) || HANDLED.has(key)) continue;
-    if (!AUTHORITY_KEYS.has(key)) {
-      model.findings.push({
-        severity: 'info',
-        code: UNKNOWN_KEY_CODE,
-        path: file.path,
-        line: lineOf([key]),
-        tool: id,
-        field: key,
-        message: `${file.path}:${lineOf([key])}: field '${key}': a key agentgate does not know: kept as a control-plane setting (unknown is not harmless)`,
-      });
-    }
-    model.permissions.push(settingRule(id, 'allow', key, value, at(key)));
+    if (AUTHORITY_KEYS.has(key)) model.permissions.push(settingRule(id, 'allow', key, value, at(key)));
+    else Object.defineProperty(unread, key, { value, enumerable: true, writable: true, configurable: true });
   }
+  const residual = residualRules({ path: file.path, scope: id, value: unread, modelled: [], lineOf });
+  model.permissions.push(...residual.rules);
+  model.findings.push(...residual.findings);
   const agent: Prompt = {
     id,
     tools: [...bindings],
