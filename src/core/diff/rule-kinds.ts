@@ -30,6 +30,12 @@ function rankOnOtherSide(rule: Ranked, other: readonly PermissionRule[]): number
   return undefined;
 }
 
+function groupStillWritten(rule: Ranked, side: readonly PermissionRule[]): boolean {
+  if (rule.rank.setting.endsWith('.*')) return false;
+  const group = `${groupOf(rule.rank.setting)}.`;
+  return side.some((o) => isRanked(o) && o.scope === rule.scope && o.rank.setting.startsWith(group));
+}
+
 /**
  * Whether a rule that appeared (`added`) or went (`removed`) widens. `before`/`after` are every rule of the
  * two sides. Undefined: an ordinary rule, judged by its effect.
@@ -49,7 +55,9 @@ export function widensByKind(
     if (rule.rank.setting.endsWith('.*') && other !== undefined && rule.rank.rank > 0) return true;
     return reference === undefined ? true : rule.rank.rank > reference;
   }
-  // a setting that went: the counterpart that replaced it carries the verdict, or the client's absent value
+  // a setting that went: the counterpart that replaced it carries the verdict, or the client's absent value; a
+  // member gone from a group that is still written (a scope, a role) is simply not granted
   if (other !== undefined) return other > rule.rank.rank;
-  return reference === undefined ? true : reference > rule.rank.rank;
+  if (reference !== undefined) return reference > rule.rank.rank;
+  return !groupStillWritten(rule, after);
 }

@@ -11,6 +11,7 @@ import { toJsonObject } from '../kit/json-value.js';
 import { settingRule } from '../kit/permission-rule.js';
 import { residualRules } from '../kit/residual.js';
 import { readServerBlock } from '../kit/server-block.js';
+import { roleRules, tokenRules } from '../profiles/gh-aw-orders.js';
 import type { SourceAdapter, SourceModel } from '../kit/types.js';
 
 const DATA_KEYS = new Set([
@@ -22,7 +23,7 @@ const DATA_KEYS = new Set([
   'tracker-id',
   'timeout-minutes',
 ]);
-const HANDLED = new Set(['permissions', 'network', 'safe-outputs']);
+const HANDLED = new Set(['permissions', 'network', 'safe-outputs', 'roles']);
 const AUTHORITY_KEYS = new Set([
   ...[
     'engine',
@@ -74,8 +75,9 @@ export function parseGhAwWorkflow(file: SourceFile): SourceModel {
   const meta: Record<string, unknown> = {};
   const unread: Record<string, unknown> = {};
   for (const [key, value] of ownEntries(data)) {
-    if (key === 'permissions' || key === 'safe-outputs')
-      model.permissions.push(...mapRules(id, key, value, at));
+    if (key === 'permissions') model.permissions.push(...tokenRules(id, value, at));
+    else if (key === 'roles') model.permissions.push(...roleRules(id, value, at));
+    else if (key === 'safe-outputs') model.permissions.push(...mapRules(id, key, value, at));
     else if (key === 'network') model.permissions.push(...networkRules(id, value, at));
     if (key === 'tools' || key === 'mcp-servers') continue;
     Object.defineProperty(meta, key, { value, enumerable: true, writable: true, configurable: true });
