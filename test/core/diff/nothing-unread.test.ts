@@ -245,3 +245,44 @@ describe('ordered settings', () => {
     expect(run('[admin]', 'all')).toBe(false);
   });
 });
+
+describe('source claims win over data globs', () => {
+  it('a client config under the prompts glob is read by its adapter, not as prompt text', () => {
+    const entry = { command: 'npx', args: ['-y', 'x-mcp@1.0.0'] };
+    const base = { 'registry/prompts/a.md': '---\nversion: 1\n---\nHi.\n' };
+    const head = { ...base, 'registry/prompts/.mcp.json': json({ mcpServers: { x: entry } }) };
+    const report = expectHeld(base, head);
+    expect(report.planes.control.servers!.map((server) => server.name)).toEqual(['x']);
+  });
+
+  it('a nested Claude Code settings file under the prompts glob is control plane', () => {
+    const base = { 'registry/prompts/a.md': '---\nversion: 1\n---\nHi.\n' };
+    const head = {
+      ...base,
+      'registry/prompts/team/.claude/settings.json': json({ permissions: { allow: ['Bash'] } }),
+    };
+    const report = expectHeld(base, head);
+    expect(report.planes.control.permissions!.map((rule) => rule.rule)).toEqual(['Bash']);
+  });
+});
+
+describe('unknown keys of agentgate prompts', () => {
+  const prompt = (extra: string) => `---\nid: support\nversion: 1\n${extra}---\nYou help.\n`;
+  const path = 'registry/prompts/support.md';
+
+  for (const extra of [
+    'permissions: [admin]\n',
+    'mcp_servers: {x: {command: sh}}\n',
+    'allowed_tools: [Bash]\n',
+    'Tools: [Bash]\n',
+  ]) {
+    it(`'${extra.trim()}' is control plane`, () => {
+      expectHeld({ [path]: prompt('') }, { [path]: prompt(extra) });
+    });
+  }
+
+  it('a description edit stays data plane', () => {
+    const report = diffTrees({ [path]: prompt('description: a\n') }, { [path]: prompt('description: b\n') });
+    expect(report.planes.control.changed).toBe(false);
+  });
+});
