@@ -102,6 +102,16 @@ function valuesOf(entry: Entry | undefined): Record<string, string> | undefined 
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
+function withoutDescriptions(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutDescriptions);
+  if (!isRecord(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value))
+    if (key !== 'description')
+      Object.defineProperty(out, key, { value: withoutDescriptions(inner), enumerable: true });
+  return out;
+}
+
 const PACKAGE_KEYS = [
   ...['registryType', 'registry_name', 'identifier', 'name', 'version', 'transport', 'runtimeHint'],
   ...['runtime_hint', 'runtimeArguments', 'runtime_arguments', 'packageArguments', 'package_arguments'],
@@ -110,16 +120,7 @@ const PACKAGE_KEYS = [
 const TRANSPORT_KEYS = ['type', 'url', 'headers'];
 const REMOTE_KEYS = ['type', 'url', 'headers'];
 /** what a published server says about itself: its names and links, never how it runs */
-const TOP_KEYS = [
-  'name',
-  'packages',
-  'remotes',
-  'description',
-  'title',
-  'version',
-  'websiteUrl',
-  'repository',
-];
+const TOP_KEYS = ['name', 'packages', 'remotes', 'description', 'title', 'websiteUrl', 'repository'];
 
 function unique(name: string, taken: Set<string>): string {
   let candidate = name;
@@ -179,6 +180,18 @@ function readPackage(
   const envValues = valuesOf(field(item, 'environmentVariables', 'environment_variables'));
   const headerValues = valuesOf(member(transportNode, 'headers'));
   if (envValues) transport.env = envValues;
+  // a transport type spelled other than the one derived is kept, so a change to it is still seen
+  const other: Record<string, string> = {};
+  if (declared !== undefined && declared !== transport.type) other.type = declared;
+  // a version the launch line does not carry (oci, nuget, a remote package) is still what gets installed
+  if (version !== undefined && ref === identifier) other.version = version;
+  // everything said about the arguments (their kind, hints, repeats) beyond the words they give, by hash
+  const argumentsSaid = ['runtimeArguments', 'runtime_arguments', 'packageArguments', 'package_arguments']
+    .map((key) => member(item, key))
+    .filter((entry): entry is Entry => entry !== undefined)
+    .map((entry) => [entry.key, withoutDescriptions(plainOf(entry.value))]);
+  if (argumentsSaid.length > 0) other.arguments = hashed(argumentsSaid);
+  if (Object.keys(other).length > 0) transport.other = other;
   if (headerValues) transport.headers = headerValues;
   residualOfNode(sink, sink.file.path, item, PACKAGE_KEYS, at);
   if (transportNode)
