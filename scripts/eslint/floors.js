@@ -25,7 +25,7 @@ export const INNER_FLOORS = {
     ['history'],
     ['.'],
   ],
-  sources: [['kit'], ['catalogs'], ['resolve'], ['formats'], ['.']],
+  sources: [['kit'], ['profiles'], ['catalogs'], ['resolve'], ['formats'], ['.']],
 };
 
 /** Layers that are data in, data out: no fs, git, network, colour or process, and only other pure layers. */

@@ -166,6 +166,17 @@ export interface PermissionRule {
   /** the tool the rule names (`Bash`, `mcp__srv__tool`); the setting key for gated settings */
   tool: string;
   source: SourceRef;
+  /**
+   * A key the adapter does not model (the residual): nobody can tell whether it grants or restrains, so both
+   * its appearing and its going widen, at the `write` radius at least.
+   */
+  residual?: true;
+  /**
+   * An ordered setting (`sandbox_mode`, `defaultMode`, `permissions.contents`): compared by rank within its
+   * `setting`, never as text. `unset` is the rank the client uses when the setting is absent, when known. A
+   * setting ending in `.*` (`permissions.*` of `read-all`) sets every member of its group.
+   */
+  rank?: { setting: string; rank: number; unset?: number };
 }
 
 export interface Registry {

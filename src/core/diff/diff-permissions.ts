@@ -2,6 +2,8 @@
 import { ruleRadius } from '../../sources/resolve/rule-radius.js';
 import type { BindingContext } from '../../sources/resolve/resolve-binding.js';
 import type { PermissionChange, PermissionRule, Radius } from '../../model/types.js';
+import { maxRadius } from '../radius/radius.js';
+import { widensByKind } from './rule-kinds.js';
 
 export type RuleContext = Omit<BindingContext, 'catalog'>;
 
@@ -12,7 +14,7 @@ function ruleKey(rule: PermissionRule): string {
 
 /**
  * A new allow rule widens the tool it names, a removed one narrows; a deny or ask rule restrains, so a new one
- * narrows and a removed one widens. The radius is what the rule is about (`ruleRadius`), on the side it exists.
+ * narrows and a removed one widens. Residual rules and ordered settings are judged by rule-kinds.ts. The radius is what the rule is about (`ruleRadius`), on the side it exists.
  */
 export function diffPermissions(
   base: readonly PermissionRule[],
@@ -22,11 +24,13 @@ export function diffPermissions(
   const before = new Map(base.map((rule) => [ruleKey(rule), rule]));
   const after = new Map(head.map((rule) => [ruleKey(rule), rule]));
   const changes: PermissionChange[] = [];
+  const judge = (rule: PermissionRule, change: 'added' | 'removed', radius: Radius) =>
+    describe(rule, change, radius, widensByKind(rule, change, base, head));
   for (const [key, rule] of after) {
-    if (!before.has(key)) changes.push(describe(rule, 'added', ruleRadius(rule, context.head)));
+    if (!before.has(key)) changes.push(judge(rule, 'added', ruleRadius(rule, context.head)));
   }
   for (const [key, rule] of before) {
-    if (!after.has(key)) changes.push(describe(rule, 'removed', ruleRadius(rule, context.base)));
+    if (!after.has(key)) changes.push(judge(rule, 'removed', ruleRadius(rule, context.base)));
   }
   return changes.sort(
     (a, b) =>
@@ -37,9 +41,16 @@ export function diffPermissions(
   );
 }
 
-function describe(rule: PermissionRule, change: 'added' | 'removed', radius: Radius): PermissionChange {
+function describe(
+  rule: PermissionRule,
+  change: 'added' | 'removed',
+  ruleRadiusOf: Radius,
+  byKind: boolean | undefined,
+): PermissionChange {
   const grants = rule.effect === 'allow';
-  const widens = change === 'added' ? grants : !grants;
+  const widens = byKind ?? (change === 'added' ? grants : !grants);
+  // a key nobody models needs the write sign-off count at least
+  const radius = rule.residual ? maxRadius([ruleRadiusOf, 'write']) : ruleRadiusOf;
   return {
     scope: rule.scope,
     rule: rule.rule,

@@ -184,7 +184,7 @@ function modified(before: Server, after: Server, radiusOf: RadiusOf): ServerChan
   const radiusBefore = radiusOf(before);
   const radiusAfter = radiusOf(after);
   const changes = compareServerFields(before, after);
-  // content differs but no field says how: a field this comparison does not know yet, so fail closed
+  // content differs but no field says how: fail closed (compareServerFields also compares what its rows miss)
   if (changes.length === 0) changes.push({ field: 'server', kind: 'widened' });
   return {
     name: after.name,

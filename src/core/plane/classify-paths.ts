@@ -64,10 +64,13 @@ function classifyUnder(config: Config, sourceOf: SourceLookup): (path: string) =
     if (character !== undefined) return { kind: 'refused', character };
     if (gateMatcher(path)) return { kind: 'control', gate: true };
     if (isControl(path)) return { kind: 'control', gate: false };
-    if (isData(path)) return { kind: 'data' };
-    // SPEC 2.4: server configs and settings are control plane; an agent definition is split by meaning like a
-    // prompt (3.2): its text is data plane, and what it grants reaches the control plane through the diff
     const source = sourceOf(path);
+    // a client config or settings file is read by its adapter wherever it sits, a data glob notwithstanding: read
+    // as prompt text, the servers and settings in it would pass unseen
+    if (source && !isAgentDefinition(source)) return { kind: 'control', gate: false, source: source.id };
+    if (isData(path)) return { kind: 'data' };
+    // server configs and settings are control plane; an agent definition is split by meaning like a prompt:
+    // its text is data plane, and what it grants reaches the control plane through the diff
     if (source)
       return isAgentDefinition(source)
         ? { kind: 'data', source: source.id }

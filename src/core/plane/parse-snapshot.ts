@@ -3,6 +3,8 @@ import { refusedCharacterOf, refusedPathFinding } from '../../model/paths.js';
 import type { RegistryRole } from './classify-paths.js';
 import { defaultPromptId, parsePromptFile } from '../../parse/prompt.js';
 import { parseToolManifest } from '../../parse/tool-manifest.js';
+import { residualRules } from '../../sources/kit/residual.js';
+import { UNIVERSAL_INERT } from '../../sources/profiles/index.js';
 import type { SourceFile } from '../../model/source-file.js';
 import type { Config, Finding, PermissionRule, Prompt, Registry, Server, Tool } from '../../model/types.js';
 
@@ -143,12 +145,39 @@ export function parseRegistryFile(file: SourceFile, role: RegistryRole, promptsR
   }
   if (role === 'prompt') {
     const result = parsePromptFile(file, promptsRoot);
-    if (result.prompt) return { tools: [], prompt: result.prompt, findings: result.findings };
+    if (result.prompt) {
+      const residual = promptResidual(result.prompt);
+      return {
+        tools: [],
+        prompt: result.prompt,
+        permissions: residual.rules,
+        findings: [...result.findings, ...residual.findings],
+      };
+    }
     if (result.dataFile) return { tools: [], findings: result.findings };
     return { tools: [], findings: [...result.findings, bindingsUnknown(file.path, promptsRoot)] };
   }
   return { tools: [], findings: [] };
 }
+
+/**
+ * A prompt's front-matter keys beyond the ones its format defines (`permissions`, `mcp_servers`, `allowed_tools`,
+ * `Tools`…) may be read as authority by whatever runs the prompt: they are control plane, as residual rules of the
+ * prompt (any change needs sign-off), never `meta` that only the data plane compares. Keys that only describe stay
+ * data plane.
+ */
+function promptResidual(prompt: Prompt): { rules: PermissionRule[]; findings: Finding[] } {
+  return residualRules({
+    path: prompt.source.path,
+    scope: prompt.id,
+    value: prompt.meta,
+    modelled: PROMPT_DATA_KEYS,
+    lineOf: () => prompt.source.line,
+  });
+}
+
+/** Keys a registry prompt may carry that describe it or its text: data plane. */
+const PROMPT_DATA_KEYS = [...UNIVERSAL_INERT, 'variables', 'template'];
 
 /** A prompt that does not parse may bind any tool: the control plane holds it (field `tools` routes it there). */
 function bindingsUnknown(path: string, promptsRoot: string): Finding {

@@ -10,15 +10,17 @@ import { clientRule } from '../kit/permission-rule.js';
 import { frontMatterHookRules } from '../kit/claude-hooks.js';
 import { readToolList } from '../kit/tool-list.js';
 import type { SourceAdapter } from '../kit/types.js';
+import { CLAUDE_CODE } from '../profiles/index.js';
+import { orderedRule } from '../profiles/setting-rules.js';
 
 const FORMAT: AgentFormat = {
   adapterId: 'claude-agents',
   toolsKey: 'tools',
   withoutTools: 'every-tool',
   dataKeys: ['name', 'description', 'color'],
-  authorityKeys: ['permissionMode', 'skills', 'memory', 'maxTurns', 'isolation'],
+  authorityKeys: ['skills', 'memory', 'maxTurns', 'isolation'],
   serverKeys: ['mcpServers'],
-  derivedKeys: ['disallowedTools', 'hooks'],
+  derivedKeys: ['disallowedTools', 'hooks', 'permissionMode'],
   extraRules: disallowedRules,
 };
 
@@ -28,7 +30,17 @@ function disallowedRules(frontMatter: FrontMatter, scope: string, path: string):
   const source = { path, line: frontMatter.lineOf(['disallowedTools']) };
   const denies =
     list.kind === 'list' ? list.names.map((name) => clientRule(scope, 'deny', name, source)) : [];
-  return [...denies, ...frontMatterHookRules(frontMatter, scope, path)];
+  const mode = frontMatter.data.permissionMode;
+  const ranked =
+    mode === undefined
+      ? []
+      : [
+          orderedRule(scope, ['permissionMode'], mode, CLAUDE_CODE.ordered.permissionMode!, {
+            path,
+            line: frontMatter.lineOf(['permissionMode']),
+          }),
+        ];
+  return [...denies, ...ranked, ...frontMatterHookRules(frontMatter, scope, path)];
 }
 
 export const claudeAgentsAdapter: SourceAdapter = {

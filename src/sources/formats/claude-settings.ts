@@ -15,6 +15,8 @@ import { isRecord, ownEntries, parseFinding } from '../kit/front-matter.js';
 import { readJsonFile } from '../kit/json-file.js';
 import { clientRule, settingRule } from '../kit/permission-rule.js';
 import type { SourceAdapter, SourceModel } from '../kit/types.js';
+import { CLAUDE_CODE } from '../profiles/index.js';
+import { orderedRule } from '../profiles/setting-rules.js';
 
 const RULE_LISTS: readonly PermissionEffect[] = ['allow', 'ask', 'deny'];
 const KNOWN_TOP = new Set([
@@ -95,6 +97,9 @@ function readPermissions(
     } else if (key === 'additionalDirectories' && Array.isArray(value)) {
       for (const [index, dir] of value.entries())
         rules.push(settingRule(scope, 'allow', key, dir, at(key, index)));
+    } else if (key === 'defaultMode') {
+      const order = CLAUDE_CODE.ordered.defaultMode!;
+      rules.push(orderedRule(scope, [key], value, order, at(key), 'defaultMode'));
     } else {
       const restricts = key === 'disableBypassPermissionsMode' && value === 'disable';
       if (!KNOWN_PERMISSIONS.has(key) && !restricts)

@@ -1,15 +1,24 @@
 // Codex's `.codex/config.toml`: one `[mcp_servers.<name>]` table per server. Secrets are named, not written:
-// `bearer_token_env_var`, `env_vars` and `env_http_headers` hold variable NAMES, which are credentials.
-import type { Server } from '../../model/types.js';
+// `bearer_token_env_var`, `env_vars` and `env_http_headers` hold variable NAMES, which are credentials. Beside the
+// servers, the settings that decide what runs unasked: `approval_policy` and `sandbox_mode` (ordered, compared by
+// rank), `sandbox_workspace_write`, `notify` (a program run after every turn), `shell_environment_policy` and
+// `profiles` (each a named set of the same settings). Every other key is the residual.
+import type { FieldPath } from '../../parse/yaml.js';
+import type { PermissionRule, Server } from '../../model/types.js';
 import { FindingSink, SOURCE_CODES } from '../kit/findings.js';
+import { isRecord, ownEntries } from '../kit/front-matter.js';
 import { parseTomlSource } from '../kit/parse-toml.js';
+import { settingRule } from '../kit/permission-rule.js';
+import { plainOf, residualOfNode } from '../kit/residual.js';
 import type { EntryDialect } from '../kit/server-entry.js';
 import { addCredentials, readEnabled } from '../kit/server-entry.js';
 import { modelOf, readServerMap, reportKeyProblems } from '../kit/source-model.js';
 import { readNameList } from '../kit/string-lists.js';
 import type { SourceNode } from '../kit/tree.js';
-import { effectiveEntries, isObject, member, stringValue } from '../kit/tree.js';
+import { effectiveEntries, isObject, lineOfField, member, stringValue } from '../kit/tree.js';
 import type { SourceAdapter } from '../kit/types.js';
+import { CODEX } from '../profiles/index.js';
+import { flatRules, orderedRule } from '../profiles/setting-rules.js';
 
 const ID = 'codex-config-toml';
 const DIALECT: EntryDialect = {
@@ -18,7 +27,10 @@ const DIALECT: EntryDialect = {
   headersKey: 'http_headers',
   allowKeys: ['enabled_tools'],
   denyKeys: ['disabled_tools'],
+  modelledKeys: ['enabled', 'bearer_token_env_var', 'env_vars', 'env_http_headers'],
 };
+const SETTINGS = ['approval_policy', 'sandbox_mode', 'sandbox_workspace_write', 'notify'];
+const MODELLED_TOP = ['mcp_servers', ...SETTINGS, 'shell_environment_policy', 'profiles'];
 
 function namedCredentials(entry: SourceNode, sink: FindingSink, field: string[]): string[] {
   const names: string[] = [];
@@ -37,6 +49,41 @@ function namedCredentials(entry: SourceNode, sink: FindingSink, field: string[])
   return names;
 }
 
+/** One setting (top level or inside a profile) as rules: ordered ones by rank, the rest leaf by leaf. */
+function settingRules(scope: string, field: FieldPath, value: unknown, root: SourceNode, path: string) {
+  const at = (f: FieldPath) => ({ path, line: lineOfField(root, f) });
+  const key = String(field[field.length - 1]);
+  const order = CODEX.ordered[key];
+  if (order && typeof value === 'string') return [orderedRule(scope, field, value, order, at(field))];
+  // a command line is one thing, its words in order
+  if (key === 'notify') return [settingRule(scope, 'allow', field.join('.'), value, at(field))];
+  return flatRules(scope, field, value, at);
+}
+
+function codexSettings(root: SourceNode, path: string, sink: FindingSink): PermissionRule[] {
+  const rules: PermissionRule[] = [];
+  const top = plainOf(root);
+  if (!isRecord(top)) return rules;
+  for (const key of [...SETTINGS, 'shell_environment_policy']) {
+    if (Object.hasOwn(top, key)) rules.push(...settingRules(path, [key], top[key], root, path));
+  }
+  const profiles = top.profiles;
+  if (profiles !== undefined && !isRecord(profiles)) {
+    rules.push(...flatRules(path, ['profiles'], profiles, (f) => ({ path, line: lineOfField(root, f) })));
+  } else if (isRecord(profiles)) {
+    for (const [name, profile] of ownEntries(profiles)) {
+      if (!isRecord(profile)) {
+        rules.push(...settingRules(path, ['profiles', name], profile, root, path));
+        continue;
+      }
+      for (const [key, value] of ownEntries(profile))
+        rules.push(...settingRules(path, ['profiles', name, key], value, root, path));
+    }
+  }
+  residualOfNode(sink, path, root, MODELLED_TOP, []);
+  return rules;
+}
+
 export const codexConfigTomlAdapter: SourceAdapter = {
   id: ID,
   kind: 'mcp-config',
@@ -49,6 +96,7 @@ export const codexConfigTomlAdapter: SourceAdapter = {
       return modelOf([], sink);
     }
     reportKeyProblems(parsed.root, sink);
+    sink.rules.push(...codexSettings(parsed.root, file.path, sink));
     const table = member(parsed.root, 'mcp_servers');
     if (!table) return modelOf([], sink);
     const servers: Server[] = readServerMap(ID, table.value, table.line, ['mcp_servers'], DIALECT, sink);

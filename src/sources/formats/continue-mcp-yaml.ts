@@ -5,12 +5,13 @@ import { FindingSink, SOURCE_CODES, shown } from '../kit/findings.js';
 import { parseYamlSource } from '../kit/parse-yaml.js';
 import type { EntryDialect } from '../kit/server-entry.js';
 import { readServerEntry } from '../kit/server-entry.js';
+import { residualOfNode } from '../kit/residual.js';
 import { modelOf, reportKeyProblems } from '../kit/source-model.js';
 import { isArray, isObject, member, stringValue } from '../kit/tree.js';
 import type { SourceAdapter } from '../kit/types.js';
 
 const ID = 'continue-mcp-yaml';
-const DIALECT: EntryDialect = { envKey: 'env', urlType: 'http' };
+const DIALECT: EntryDialect = { envKey: 'env', urlType: 'http', modelledKeys: ['name'] };
 
 export const continueMcpYamlAdapter: SourceAdapter = {
   id: ID,
@@ -24,6 +25,8 @@ export const continueMcpYamlAdapter: SourceAdapter = {
       return modelOf([], sink);
     }
     reportKeyProblems(parsed.root, sink);
+    // a block file names itself (`name`, `version`, `schema`): Continue's own description of the block
+    residualOfNode(sink, file.path, parsed.root, ['mcpServers', 'name', 'version', 'schema'], []);
     const list = member(parsed.root, 'mcpServers');
     if (!list) return modelOf([], sink);
     if (!isArray(list.value)) {

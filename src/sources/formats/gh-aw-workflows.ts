@@ -4,13 +4,14 @@
 // there without front matter is not a workflow and gives nothing.
 import type { SourceFile } from '../../model/source-file.js';
 import type { Prompt } from '../../model/types.js';
-import { UNKNOWN_KEY_CODE } from '../kit/agent-file.js';
 import { agentId } from '../kit/agent-id.js';
 import { isRecord, ownEntries, parseFinding, readFrontMatter } from '../kit/front-matter.js';
 import { mapRules, networkRules, toolRules } from '../kit/gh-aw-rules.js';
 import { toJsonObject } from '../kit/json-value.js';
 import { settingRule } from '../kit/permission-rule.js';
+import { residualRules } from '../kit/residual.js';
 import { readServerBlock } from '../kit/server-block.js';
+import { roleRules, tokenRules } from '../profiles/gh-aw-orders.js';
 import type { SourceAdapter, SourceModel } from '../kit/types.js';
 
 const DATA_KEYS = new Set([
@@ -22,7 +23,7 @@ const DATA_KEYS = new Set([
   'tracker-id',
   'timeout-minutes',
 ]);
-const HANDLED = new Set(['permissions', 'network', 'safe-outputs']);
+const HANDLED = new Set(['permissions', 'network', 'safe-outputs', 'roles']);
 const AUTHORITY_KEYS = new Set([
   ...[
     'engine',
@@ -68,29 +69,25 @@ export function parseGhAwWorkflow(file: SourceFile): SourceModel {
   });
   model.servers.push(...servers.servers);
   model.findings.push(...servers.findings);
+  model.permissions.push(...servers.rules);
   for (const server of servers.servers) bindings.add(server.name);
 
   const meta: Record<string, unknown> = {};
+  const unread: Record<string, unknown> = {};
   for (const [key, value] of ownEntries(data)) {
-    if (key === 'permissions' || key === 'safe-outputs')
-      model.permissions.push(...mapRules(id, key, value, at));
+    if (key === 'permissions') model.permissions.push(...tokenRules(id, value, at));
+    else if (key === 'roles') model.permissions.push(...roleRules(id, value, at));
+    else if (key === 'safe-outputs') model.permissions.push(...mapRules(id, key, value, at));
     else if (key === 'network') model.permissions.push(...networkRules(id, value, at));
     if (key === 'tools' || key === 'mcp-servers') continue;
     Object.defineProperty(meta, key, { value, enumerable: true, writable: true, configurable: true });
     if (DATA_KEYS.has(key) || HANDLED.has(key)) continue;
-    if (!AUTHORITY_KEYS.has(key)) {
-      model.findings.push({
-        severity: 'info',
-        code: UNKNOWN_KEY_CODE,
-        path: file.path,
-        line: lineOf([key]),
-        tool: id,
-        field: key,
-        message: `${file.path}:${lineOf([key])}: field '${key}': a key agentgate does not know: kept as a control-plane setting (unknown is not harmless)`,
-      });
-    }
-    model.permissions.push(settingRule(id, 'allow', key, value, at(key)));
+    if (AUTHORITY_KEYS.has(key)) model.permissions.push(settingRule(id, 'allow', key, value, at(key)));
+    else Object.defineProperty(unread, key, { value, enumerable: true, writable: true, configurable: true });
   }
+  const residual = residualRules({ path: file.path, scope: id, value: unread, modelled: [], lineOf });
+  model.permissions.push(...residual.rules);
+  model.findings.push(...residual.findings);
   const agent: Prompt = {
     id,
     tools: [...bindings],

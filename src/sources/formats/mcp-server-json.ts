@@ -8,6 +8,8 @@ import { SOURCE_CODES, shown } from '../kit/findings.js';
 import { imageVerdict } from '../kit/package-pins.js';
 import { looksLikeSecret } from '../kit/secrets.js';
 import { credentialsOf } from '../kit/server-entry.js';
+import { isRecord } from '../kit/front-matter.js';
+import { hashed, plainOf, residualOfNode } from '../kit/residual.js';
 import { parseJsonModel } from '../kit/source-model.js';
 import type { Entry, ObjectNode, SourceNode } from '../kit/tree.js';
 import { isArray, isObject, member, stringValue } from '../kit/tree.js';
@@ -78,6 +80,48 @@ function namesOf(entry: Entry | undefined, at: FieldPath, sink: FindingSink, sca
   return names;
 }
 
+/**
+ * Each named variable or header with everything said about it (`value`, `default`, `isSecret`, `choices`…) but
+ * its description, by hash: a changed default is compared and digested, never shown.
+ */
+function valuesOf(entry: Entry | undefined): Record<string, string> | undefined {
+  if (!entry || !isArray(entry.value)) return undefined;
+  const out: Record<string, string> = {};
+  for (const item of entry.value.items) {
+    const name = text(item, 'name');
+    const plain = plainOf(item);
+    if (name === undefined || !isRecord(plain)) continue;
+    const { description: _description, ...rest } = plain;
+    Object.defineProperty(out, name, {
+      value: hashed(rest),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+function withoutDescriptions(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutDescriptions);
+  if (!isRecord(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value))
+    if (key !== 'description')
+      Object.defineProperty(out, key, { value: withoutDescriptions(inner), enumerable: true });
+  return out;
+}
+
+const PACKAGE_KEYS = [
+  ...['registryType', 'registry_name', 'identifier', 'name', 'version', 'transport', 'runtimeHint'],
+  ...['runtime_hint', 'runtimeArguments', 'runtime_arguments', 'packageArguments', 'package_arguments'],
+  ...['environmentVariables', 'environment_variables'],
+];
+const TRANSPORT_KEYS = ['type', 'url', 'headers'];
+const REMOTE_KEYS = ['type', 'url', 'headers'];
+/** what a published server says about itself: its names and links, never how it runs */
+const TOP_KEYS = ['name', 'packages', 'remotes', 'description', 'title', 'websiteUrl', 'repository'];
+
 function unique(name: string, taken: Set<string>): string {
   let candidate = name;
   for (let n = 2; taken.has(candidate); n++) candidate = `${name}-${n}`;
@@ -133,6 +177,25 @@ function readPackage(
         }
       : { type: 'unknown' };
   const line = isObject(item) ? item.line : 1;
+  const envValues = valuesOf(field(item, 'environmentVariables', 'environment_variables'));
+  const headerValues = valuesOf(member(transportNode, 'headers'));
+  if (envValues) transport.env = envValues;
+  // a transport type spelled other than the one derived is kept, so a change to it is still seen
+  const other: Record<string, string> = {};
+  if (declared !== undefined && declared !== transport.type) other.type = declared;
+  // a version the launch line does not carry (oci, nuget, a remote package) is still what gets installed
+  if (version !== undefined && ref === identifier) other.version = version;
+  // everything said about the arguments (their kind, hints, repeats) beyond the words they give, by hash
+  const argumentsSaid = ['runtimeArguments', 'runtime_arguments', 'packageArguments', 'package_arguments']
+    .map((key) => member(item, key))
+    .filter((entry): entry is Entry => entry !== undefined)
+    .map((entry) => [entry.key, withoutDescriptions(plainOf(entry.value))]);
+  if (argumentsSaid.length > 0) other.arguments = hashed(argumentsSaid);
+  if (Object.keys(other).length > 0) transport.other = other;
+  if (headerValues) transport.headers = headerValues;
+  residualOfNode(sink, sink.file.path, item, PACKAGE_KEYS, at);
+  if (transportNode)
+    residualOfNode(sink, sink.file.path, transportNode, TRANSPORT_KEYS, [...at, 'transport']);
   if (transport.type === 'unknown') {
     sink.add(
       'warning',
@@ -179,6 +242,9 @@ function readRemote(
   if (url === undefined) sink.add('warning', SOURCE_CODES.notLaunchable, line, at, 'remote has no url');
   const transport: ServerTransport =
     url === undefined ? { type: 'unknown' } : { type: declared === 'sse' ? 'sse' : 'http', url };
+  const headerValues = valuesOf(member(item, 'headers'));
+  if (headerValues) transport.headers = headerValues;
+  residualOfNode(sink, sink.file.path, item, REMOTE_KEYS, at);
   return {
     name: unique(`${base}/remote`, taken),
     origin: ID,
@@ -191,6 +257,7 @@ function readRemote(
 
 function readServers(root: ObjectNode, sink: FindingSink): Server[] {
   const base = text(root, 'name') ?? sink.file.path;
+  residualOfNode(sink, sink.file.path, root, TOP_KEYS, []);
   const taken = new Set<string>();
   const servers: Server[] = [];
   itemsOf(member(root, 'packages'), ['packages'], sink).forEach((item, index) => {

@@ -5,6 +5,7 @@ import type { Server } from '../../model/types.js';
 import type { FindingSink } from '../kit/findings.js';
 import { SOURCE_CODES, shown } from '../kit/findings.js';
 import { addCredentials } from '../kit/server-entry.js';
+import { residualOfNode } from '../kit/residual.js';
 import { parseJsonModel, readServerMap } from '../kit/source-model.js';
 import type { ObjectNode, SourceNode } from '../kit/tree.js';
 import { isArray, member, stringValue } from '../kit/tree.js';
@@ -19,15 +20,21 @@ function readServers(root: ObjectNode, sink: FindingSink): Server[] {
   const holder = direct ? root : nested?.value;
   const prefix: FieldPath = direct ? [] : ['mcp'];
   const servers = holder ? member(holder, 'servers') : undefined;
-  if (!servers || !holder) return [];
+  if (!servers || !holder) {
+    residualOfNode(sink, sink.file.path, root, [], []);
+    return [];
+  }
   const out = readServerMap(
     ID,
     servers.value,
     servers.line,
     [...prefix, 'servers'],
-    { envKey: 'env', urlType: 'http' },
+    { envKey: 'env', urlType: 'http', modelledKeys: ['envFile'] },
     sink,
   );
+  // `inputs` only prompt the user for values the servers reference; every other key is the residual
+  residualOfNode(sink, sink.file.path, holder, ['servers', 'inputs'], prefix);
+  if (!direct) residualOfNode(sink, sink.file.path, root, ['mcp'], []);
   for (const server of out) {
     const entry = member(servers.value, server.name);
     const envFile = stringValue(member(entry?.value, 'envFile')?.value);

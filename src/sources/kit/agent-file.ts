@@ -1,12 +1,12 @@
 // One agent-definition file (Claude Code subagent, command or skill; Copilot agent, chat mode or prompt file) onto
 // the shared model. Its text is data plane; its bindings, servers and authority keys are control plane (SPEC 2.4).
-import { inputFinding } from '../../parse/findings.js';
 import type { SourceFile } from '../../model/source-file.js';
-import type { Finding, PermissionRule, Prompt } from '../../model/types.js';
+import type { PermissionRule, Prompt } from '../../model/types.js';
 import type { FrontMatter } from './front-matter.js';
 import { ownEntries, parseFinding, readFrontMatter } from './front-matter.js';
 import { toJsonObject } from './json-value.js';
 import { clientRule, settingRule } from './permission-rule.js';
+import { RESIDUAL_CODE, residualRules } from './residual.js';
 import { readServerBlock } from './server-block.js';
 import type { SourceModel } from './types.js';
 import { readToolList } from './tool-list.js';
@@ -33,7 +33,7 @@ export interface AgentFormat {
 }
 
 /** Keys recorded as `key=value` rules because the format cannot tell they are harmless. */
-export const UNKNOWN_KEY_CODE = 'unknown-authority-key';
+export const UNKNOWN_KEY_CODE = RESIDUAL_CODE;
 
 export function parseAgentFile(file: SourceFile, id: string, format: AgentFormat): SourceModel {
   const model: SourceModel = { servers: [], tools: [], agents: [], permissions: [], findings: [] };
@@ -64,6 +64,7 @@ export function parseAgentFile(file: SourceFile, id: string, format: AgentFormat
   const dataKeys = new Set(format.dataKeys);
   const authorityKeys = new Set(format.authorityKeys);
   const meta: Record<string, unknown> = {};
+  const unread: Record<string, unknown> = {};
   for (const [key, value] of ownEntries(data)) {
     if (key === format.toolsKey) continue;
     // a Claude Code subagent may list server NAMES (declared elsewhere) instead of inline entries
@@ -76,15 +77,20 @@ export function parseAgentFile(file: SourceFile, id: string, format: AgentFormat
       });
       model.servers.push(...block.servers);
       model.findings.push(...block.findings);
+      model.permissions.push(...block.rules);
       continue;
     }
     if (key !== 'model')
       Object.defineProperty(meta, key, { value, enumerable: true, writable: true, configurable: true });
     if (dataKeys.has(key) || key === 'model' || format.derivedKeys?.includes(key)) continue;
-    if (!authorityKeys.has(key) && !serverKeys.has(key))
-      model.findings.push(unknownKeyFinding(file.path, lineOf([key]), key, id));
-    model.permissions.push(settingRule(id, 'allow', key, value, at(key)));
+    if (authorityKeys.has(key) || serverKeys.has(key))
+      model.permissions.push(settingRule(id, 'allow', key, value, at(key)));
+    else Object.defineProperty(unread, key, { value, enumerable: true, writable: true, configurable: true });
   }
+  // every key neither data nor modelled authority: the residual (any change to it needs sign-off)
+  const residual = residualRules({ path: file.path, scope: id, value: unread, modelled: [], lineOf });
+  model.permissions.push(...residual.rules);
+  model.findings.push(...residual.findings);
   model.permissions.push(...(format.extraRules?.(read.frontMatter, id, file.path) ?? []));
 
   const agent: Prompt = {
@@ -99,16 +105,4 @@ export function parseAgentFile(file: SourceFile, id: string, format: AgentFormat
     agent.meta.model = toJsonObject({ model: data.model }).model!;
   model.agents.push(agent);
   return model;
-}
-
-function unknownKeyFinding(path: string, line: number, key: string, subject: string): Finding {
-  return inputFinding({
-    severity: 'info',
-    code: UNKNOWN_KEY_CODE,
-    path,
-    line,
-    tool: subject,
-    field: [key],
-    message: 'a key agentgate does not know: kept as a control-plane setting (unknown is not harmless)',
-  });
 }

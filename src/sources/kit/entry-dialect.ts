@@ -14,4 +14,9 @@ export interface EntryDialect {
   /** tool allow/deny lists this client honours; any other list narrows nothing */
   allowKeys?: string[];
   denyKeys?: string[];
+  /**
+   * Other entry keys the adapter reads itself (`enabled`, `trust`, `envFile`, `bearer_token_env_var`…). Every key
+   * neither the entry reader nor this list models is the residual (residual.ts).
+   */
+  modelledKeys?: string[];
 }

@@ -2,11 +2,16 @@ import { inputFinding } from '../../parse/findings.js';
 import type { SourceFile } from '../../model/source-file.js';
 import type { FieldPath } from '../../parse/yaml.js';
 import type { FindingCode } from '../../model/finding-code.js';
-import type { Finding, Severity } from '../../model/types.js';
+import type { Finding, PermissionRule, Severity } from '../../model/types.js';
 
-/** Collects an adapter's findings, each naming file, line and field; messages never carry configured values. */
+/**
+ * Collects an adapter's findings, each naming file, line and field; messages never carry configured values. It
+ * also collects the residual rules (residual.ts) of the keys an entry reader does not model, so every reader that
+ * already holds a sink can report what it left unread.
+ */
 export class FindingSink {
   readonly findings: Finding[] = [];
+  readonly rules: PermissionRule[] = [];
 
   constructor(readonly file: SourceFile) {}
 

@@ -3,6 +3,7 @@
 import type { Server } from '../../model/types.js';
 import type { FindingSink } from './findings.js';
 import type { EntryDialect } from './server-entry.js';
+import { residualOfNode } from './residual.js';
 import { parseJsonModel, readServerMap } from './source-model.js';
 import type { ObjectNode } from './tree.js';
 import { effectiveEntries, isObject, member } from './tree.js';
@@ -45,14 +46,25 @@ export function readMcpServers(
   );
 }
 
+/** The top-level keys `readMcpServers` reads: the wrapper, or (bare) the entries that look like servers. */
+export function serverMapKeys(root: ObjectNode, bareMap: boolean): string[] {
+  if (member(root, 'mcpServers') || !bareMap) return ['mcpServers'];
+  return effectiveEntries(root)
+    .filter((entry) => looksLikeServer(entry.value))
+    .map((entry) => entry.key);
+}
+
 export function createMcpServersAdapter(format: McpServersFormat): SourceAdapter {
   return {
     id: format.id,
     kind: 'mcp-config',
     defaultPaths: format.defaultPaths,
     parse: (file) =>
-      parseJsonModel(file, { jsonc: false }, (root, sink) =>
-        readMcpServers(format.id, root, format.dialect, format.bareMap, sink),
-      ),
+      parseJsonModel(file, { jsonc: false }, (root, sink) => {
+        const servers = readMcpServers(format.id, root, format.dialect, format.bareMap, sink);
+        // every other top-level key is the residual: compared and digested, never skipped
+        residualOfNode(sink, file.path, root, serverMapKeys(root, format.bareMap), []);
+        return servers;
+      }),
   };
 }

@@ -22,6 +22,11 @@ const AUTH_SCHEME = /^(?:bearer|basic|token|apikey|api-key)\s+(\S+)$/i;
 const SECRET_KEY =
   /token|secret|passw(or)?d|passphrase|api[_-]?key|apikey|private[_-]?key|auth|credential|(^|[_-])pat$|(^|[_-])key$/i;
 
+/** True when a key's name announces a secret value (`apiKey`, `GITHUB_TOKEN`, `password`). */
+export function isSecretName(key: string): boolean {
+  return SECRET_KEY.test(key);
+}
+
 function isReferenceOrPlaceholder(value: string): boolean {
   const rest = value.replace(REFERENCE, '').trim();
   return rest === '' || PLACEHOLDER.test(value);

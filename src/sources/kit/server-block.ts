@@ -3,7 +3,7 @@
 // front matter's values become the format-neutral tree with their lines, so a block entry and a `.mcp.json`
 // entry give the same server, the same credential names and the same findings.
 import type { FieldPath } from '../../parse/yaml.js';
-import type { Finding, Server } from '../../model/types.js';
+import type { Finding, PermissionRule, Server } from '../../model/types.js';
 import { FindingSink } from './findings.js';
 import { isRecord, ownEntries, parseFinding } from './front-matter.js';
 import type { EntryDialect } from './server-entry.js';
@@ -31,8 +31,8 @@ export function readServerBlock(
   key: string,
   block: unknown,
   context: ServerBlockContext,
-): { servers: Server[]; findings: Finding[] } {
-  if (block === null || block === undefined) return { servers: [], findings: [] };
+): { servers: Server[]; findings: Finding[]; rules: PermissionRule[] } {
+  if (block === null || block === undefined) return { servers: [], findings: [], rules: [] };
   if (!isRecord(block)) {
     const line = context.lineOf([key]);
     const finding = parseFinding(
@@ -42,7 +42,7 @@ export function readServerBlock(
       context.subject,
       [key],
     );
-    return { servers: [], findings: [finding] };
+    return { servers: [], findings: [finding], rules: [] };
   }
   const servers: Server[] = [];
   const findings: Finding[] = [];
@@ -57,10 +57,18 @@ export function readServerBlock(
     const field = [key, name];
     const node = toNode(withContainer(entry), field, context.lineOf);
     servers.push(
-      readServerEntry(context.origin, { key: name, line, value: node }, field, BLOCK_DIALECT, sink),
+      readServerEntry(
+        context.origin,
+        { key: name, line, value: node },
+        field,
+        BLOCK_DIALECT,
+        sink,
+        context.subject,
+      ),
     );
   }
-  return { servers, findings: [...findings, ...sink.findings] };
+  // the keys of an entry the reader does not model are the agent's residual rules
+  return { servers, findings: [...findings, ...sink.findings], rules: sink.rules };
 }
 
 /** gh-aw runs a `container:` server as a docker process, its entrypoint arguments after the image. */

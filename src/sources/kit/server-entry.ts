@@ -10,7 +10,8 @@ import { checkPackagePin } from './package-pins.js';
 import { argLooksLikeSecret } from './secrets.js';
 import { readNameList } from './string-lists.js';
 import type { Entry, SourceNode } from './tree.js';
-import { booleanValue, describeNode, isObject, member } from './tree.js';
+import { booleanValue, describeNode, isObject, member, stringValue } from './tree.js';
+import { residualOfNode } from './residual.js';
 import { egressOf } from './url-host.js';
 
 export type { EntryDialect } from './entry-dialect.js';
@@ -23,6 +24,8 @@ export function readServerEntry(
   field: FieldPath,
   dialect: EntryDialect,
   sink: FindingSink,
+  /** whose residual rules the entry's unread keys become: the file for a client config, else the agent */
+  scope: string = sink.file.path,
 ): Server {
   const server: Server = {
     name: entry.key,
@@ -47,17 +50,50 @@ export function readServerEntry(
   server.transport = transport;
   server.egress =
     transport.type === 'stdio' || transport.command !== undefined ? ['*'] : egressOf(transport.url);
+  const env: Record<string, string> = {};
+  const headers: Record<string, string> = {};
+  const headersKey = dialect.headersKey ?? 'headers';
   const credentials = [
-    ...readSecretMap(node, dialect.envKey, field, sink),
-    ...readSecretMap(node, dialect.headersKey ?? 'headers', field, sink),
+    ...readSecretMap(node, dialect.envKey, field, sink, env),
+    ...readSecretMap(node, headersKey, field, sink, headers),
   ];
   server.credentials = credentialsOf(credentials);
+  if (Object.keys(env).length > 0) transport.env = sorted(env);
+  if (Object.keys(headers).length > 0) transport.headers = sorted(headers);
+  // `type` is a hint the reader checks against command and url; a spelling other than the one it derives is kept
+  const declared = stringValue(member(node, 'type')?.value);
+  if (declared !== undefined && declared !== transport.type) transport.other = { type: declared };
+  residualOfNode(
+    sink,
+    scope,
+    node,
+    [
+      ...ENTRY_KEYS,
+      dialect.envKey,
+      headersKey,
+      ...(dialect.allowKeys ?? []),
+      ...(dialect.denyKeys ?? []),
+      ...(dialect.modelledKeys ?? []),
+    ],
+    field,
+  );
   const include = readListOf(node, dialect.allowKeys ?? [], field, sink);
   const exclude = readListOf(node, dialect.denyKeys ?? [], field, sink);
   if (include !== undefined && !include.includes('*')) server.includeTools = include;
   if (exclude !== undefined && exclude.length > 0) server.excludeTools = exclude;
   checkPin(entry.key, node, transport, field, sink);
   return server;
+}
+
+/** Keys the entry reader models itself: the transport (entry-transport.ts) and its hint. */
+const ENTRY_KEYS = ['type', 'command', 'args', 'cwd', 'url', 'httpUrl', 'serverUrl'];
+
+function sorted(map: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.keys(map)
+      .sort()
+      .map((key) => [key, map[key] ?? '']),
+  );
 }
 
 /** `enabled: false` / `disabled: true`, recorded so a diff can see a server switched on. */

@@ -12,7 +12,7 @@ import { effectiveEntries, findKeyProblems, isObject } from './tree.js';
 import type { SourceModel } from './types.js';
 
 export function modelOf(servers: Server[], sink: FindingSink): SourceModel {
-  return { servers, tools: [], agents: [], permissions: [], findings: sink.findings };
+  return { servers, tools: [], agents: [], permissions: sink.rules, findings: sink.findings };
 }
 
 /** Duplicate keys (clients keep the last; a reviewer may read the first) and prototype-reaching keys, anywhere. */

@@ -94,3 +94,21 @@ export function describeNode(node: SourceNode): string {
   if (node.kind === 'scalar') return node.value === null ? 'null' : typeof node.value;
   return node.kind === 'array' ? 'an array' : 'an object';
 }
+
+/** The line of a field path in a tree: the deepest part of the path that exists. */
+export function lineOfField(root: SourceNode, field: FieldPath): number {
+  let node: SourceNode | undefined = root;
+  let line = root.line;
+  for (const part of field) {
+    if (node === undefined) break;
+    if (typeof part === 'number') {
+      node = node.kind === 'array' ? node.items[part] : undefined;
+      if (node) line = node.line;
+    } else {
+      const entry = member(node, part);
+      node = entry?.value;
+      if (entry) line = entry.line;
+    }
+  }
+  return line;
+}

@@ -11,7 +11,14 @@ import { resolveBinding } from './resolve-binding.js';
 const RUNS_COMMANDS = new Set([
   ...['hooks', 'apiKeyHelper', 'statusLine', 'awsAuthRefresh', 'awsCredentialExport', 'otelHeadersHelper'],
   ...['enabledPlugins', 'sandbox', 'env', 'steps', 'post-steps', 'jobs', 'disableAllHooks'],
+  // Codex runs `notify` after every turn; OpenCode loads each `plugin` as code
+  ...['notify', 'plugin'],
 ]);
+/** Ordered settings whose top values hand out everything. */
+const ORDERED_RADIUS: Record<string, Record<string, Radius>> = {
+  sandbox_mode: { 'read-only': 'read', 'workspace-write': 'write', 'danger-full-access': 'privileged' },
+  approval_policy: { untrusted: 'write', 'on-request': 'write', 'on-failure': 'write', never: 'privileged' },
+};
 /** Settings that start MCP servers nobody pinned: MCP's defaults, irreversible (SPEC 4). */
 const STARTS_SERVERS = new Set(['enableAllProjectMcpServers', 'enabledMcpjsonServers', 'mcpServers']);
 const PERMISSION_MODES: Record<string, Radius> = {
@@ -27,7 +34,15 @@ export function ruleRadius(rule: PermissionRule, context: Omit<BindingContext, '
   const isSetting = equals > 0 && !rule.rule.slice(0, equals).includes('(');
   if (!isSetting) return clientRuleRadius(rule, context);
   const value = rule.rule.slice(equals + 1);
-  if (RUNS_COMMANDS.has(rule.tool)) return 'privileged';
+  const key = rule.rule.slice(0, equals);
+  const leaf = key.slice(key.lastIndexOf('.') + 1);
+  if (RUNS_COMMANDS.has(rule.tool) || RUNS_COMMANDS.has(leaf) || leaf.endsWith('Command'))
+    return 'privileged';
+  const table = Object.hasOwn(ORDERED_RADIUS, leaf) ? ORDERED_RADIUS[leaf] : undefined;
+  if (table && Object.hasOwn(table, value)) return table[value]!;
+  // a shell allowed unasked (OpenCode `permission.bash`)
+  if (key.startsWith('permission') && key.split('.').includes('bash') && value === 'allow')
+    return 'privileged';
   if (STARTS_SERVERS.has(rule.tool)) return 'irreversible';
   if (rule.tool === 'defaultMode' || rule.tool === 'permissionMode')
     return PERMISSION_MODES[value] ?? 'privileged';

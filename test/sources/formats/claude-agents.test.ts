@@ -62,10 +62,12 @@ describe('Claude Code subagents', () => {
   it('disallowedTools are deny rules of the subagent; permissionMode and hooks are gated settings', () => {
     const model = parse(markdown('name: a\ndisallowedTools: Bash, WebFetch\npermissionMode: acceptEdits'));
     expect(model.permissions.map((rule) => [rule.effect, rule.rule, rule.tool])).toEqual([
-      ['allow', 'permissionMode=acceptEdits', 'permissionMode'],
       ['deny', 'Bash', 'Bash'],
       ['deny', 'WebFetch', 'WebFetch'],
+      ['allow', 'permissionMode=acceptEdits', 'permissionMode'],
     ]);
+    // an ordered setting: compared by rank, not as text
+    expect(model.permissions[2]!.rank).toEqual({ setting: 'permissionMode', rank: 2, unset: 1 });
     expect(model.findings).toEqual([]);
   });
 

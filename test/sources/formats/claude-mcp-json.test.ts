@@ -24,7 +24,7 @@ describe('Claude Code .mcp.json', () => {
   });
 
   it('reads a command without type as stdio, with egress unknown (*)', () => {
-    expect(byName.get('shell')?.transport).toEqual({
+    expect(byName.get('shell')?.transport).toMatchObject({
       type: 'stdio',
       command: 'npx',
       args: ['-y', '@acme/shell-mcp'],
@@ -34,7 +34,7 @@ describe('Claude Code .mcp.json', () => {
   });
 
   it('reads a url as remote: http unless written sse, egress = the lowercased host', () => {
-    expect(byName.get('tickets')?.transport).toEqual({
+    expect(byName.get('tickets')?.transport).toMatchObject({
       type: 'http',
       url: 'https://MCP.Tickets.example.net/mcp',
     });
@@ -184,7 +184,7 @@ describe('Claude Code .mcp.json: hostile shapes', () => {
 
   it('reports an entry with neither command nor url, without an error', () => {
     const model = parse('{"mcpServers": {"docs": {"link": "https://x.example"}}}');
-    expect(model.servers[0]?.transport).toEqual({ type: 'unknown' });
+    expect(model.servers[0]?.transport).toMatchObject({ type: 'unknown' });
     expect(codes(model.findings)).toEqual(['warning:server-not-launchable:1:mcpServers.docs']);
   });
 

@@ -56,7 +56,7 @@ describe('Copilot / VS Code custom agents', () => {
       ),
     );
     expect(model.findings).toEqual([]);
-    expect(model.servers).toEqual([
+    expect(model.servers).toMatchObject([
       {
         name: 'ops',
         origin: 'copilot-agents',

@@ -84,8 +84,8 @@ describe('GitHub Agentic Workflows', () => {
         'mcp-servers:\n  grafana:\n    container: "grafana/mcp:1"\n    entrypointArgs: [-t, stdio]\n    allowed: [list_datasources]\n    env:\n      TOKEN: "${{ secrets.T }}"',
       ),
     );
-    expect(model.servers).toEqual([
-      expect.objectContaining({
+    expect(model.servers).toMatchObject([
+      {
         name: 'grafana',
         origin: 'gh-aw-workflows',
         transport: {
@@ -95,7 +95,7 @@ describe('GitHub Agentic Workflows', () => {
         },
         credentials: [{ name: 'TOKEN', scopes: [] }],
         includeTools: ['list_datasources'],
-      }),
+      },
     ]);
     expect(model.agents[0]!.tools).toEqual(['github', 'grafana']);
   });

@@ -22,7 +22,7 @@ describe('MCP registry server.json', () => {
   });
 
   it('runs packages through their registry launcher, pinned to the declared version', () => {
-    expect(byName.get('io.github.acme/notes/npm')?.transport).toEqual({
+    expect(byName.get('io.github.acme/notes/npm')?.transport).toMatchObject({
       type: 'stdio',
       command: 'npx',
       args: ['@acme/notes-mcp@2.0.1'],
@@ -70,7 +70,10 @@ describe('MCP registry server.json', () => {
   });
 
   it('reads a JSON file that is no registry document as declaring nothing', () => {
-    expect(parse('{"port": 8080}')).toMatchObject({ servers: [], findings: [] });
+    const model = parse('{"port": 8080}');
+    expect(model.servers).toEqual([]);
+    expect(codes(model.findings)).toEqual([]);
+    expect(model.permissions.map((rule) => rule.rule)).toEqual(['port=8080']);
   });
 
   it('reports packages that are not a list, and packages with no way to run them', () => {
@@ -91,6 +94,6 @@ describe('MCP registry server.json: prototype names in values', () => {
         '{"name": "x", "packages": [{"registryType": "constructor", "identifier": "m"}]}',
       ),
     );
-    expect(model.servers[0]?.transport).toEqual({ type: 'unknown' });
+    expect(model.servers[0]?.transport).toMatchObject({ type: 'unknown' });
   });
 });

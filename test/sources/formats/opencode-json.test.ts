@@ -7,7 +7,11 @@ describe('OpenCode opencode.json / opencode.jsonc', () => {
   const [local, search] = model.servers;
 
   it('splits command written as an array into program and arguments', () => {
-    expect(local?.transport).toEqual({ type: 'stdio', command: 'bunx', args: ['db-mcp', '--read-only'] });
+    expect(local?.transport).toMatchObject({
+      type: 'stdio',
+      command: 'bunx',
+      args: ['db-mcp', '--read-only'],
+    });
     expect(local?.source).toEqual({ path: 'opencode.jsonc', line: 5 });
   });
 
@@ -27,10 +31,9 @@ describe('OpenCode opencode.json / opencode.jsonc', () => {
   });
 
   it('reads a file without mcp as granting nothing, and reports an empty command array', () => {
-    expect(opencodeJsonAdapter.parse(inline('opencode.json', '{"instructions": []}'))).toMatchObject({
-      servers: [],
-      findings: [],
-    });
+    const none = opencodeJsonAdapter.parse(inline('opencode.json', '{"instructions": []}'));
+    expect(none.servers).toEqual([]);
+    expect(codes(none.findings)).toEqual([]);
     const empty = opencodeJsonAdapter.parse(
       inline('opencode.json', '{"mcp": {"a": {"type": "local", "command": []}}}'),
     );

@@ -35,6 +35,11 @@ export function compareServerFields(before: Server, after: Server): FieldChange[
     const change = { before: before.description ?? null, after: after.description ?? null };
     changes.push({ field: 'description', kind: 'changed', ...change });
   }
+  push(
+    switchedOn('enabled', before.enabled !== false, after.enabled !== false, before.enabled, after.enabled),
+  );
+  push(switchedOn('trust', before.trust === true, after.trust === true, before.trust, after.trust));
+  changes.push(...uncovered(before, after));
   if (before.owner !== after.owner) {
     changes.push({
       field: 'owner',
@@ -44,6 +49,56 @@ export function compareServerFields(before: Server, after: Server): FieldChange[
     });
   }
   return changes;
+}
+
+/**
+ * A switch that grants when on: a server switched on (`enabled`, `disabled: false`, left out of an exclusion
+ * list) or trusted (`trust: true`, every confirmation skipped) widens; switched off, it narrows.
+ */
+function switchedOn(
+  field: string,
+  wasOn: boolean,
+  isOn: boolean,
+  before: unknown,
+  after: unknown,
+): FieldChange | undefined {
+  if (wasOn === isOn) {
+    if (jsonEqual(toJson(before), toJson(after))) return undefined;
+    // the same effect, spelled otherwise (absent -> true): nothing granted, but not nothing changed
+    return { field, kind: 'changed', before: toJson(before), after: toJson(after) };
+  }
+  return { field, kind: isOn ? 'widened' : 'narrowed', before: toJson(before), after: toJson(after) };
+}
+
+/** Server fields the rows above compare; anything else the model gains is compared by `uncovered`. */
+const COVERED = new Set([
+  ...['name', 'origin', 'source', 'transport', 'credentials', 'egress', 'tools', 'includeTools'],
+  ...['excludeTools', 'description', 'owner', 'enabled', 'trust'],
+]);
+const COVERED_TRANSPORT = new Set(['type', 'command', 'args', 'cwd', 'url', 'env', 'headers', 'other']);
+
+/**
+ * The whole entry: whatever the rows did not cover is compared too, and any difference there widens, so a
+ * covered narrowing beside it can never make the change look like a revocation.
+ */
+function uncovered(before: Server, after: Server): FieldChange[] {
+  const rest = (server: Server) => {
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(server)) if (!COVERED.has(key)) out[key] = value;
+    for (const [key, value] of Object.entries(server.transport))
+      if (!COVERED_TRANSPORT.has(key)) out[`transport.${key}`] = value;
+    return out;
+  };
+  const b = rest(before);
+  const a = rest(after);
+  return [...new Set([...Object.keys(b), ...Object.keys(a)])]
+    .sort()
+    .filter((key) => !jsonEqual(toJson(b[key]), toJson(a[key])))
+    .map((key) => ({
+      field: key,
+      kind: 'widened' as const,
+      details: ['a part of the entry no row compares'],
+    }));
 }
 
 function scalar(field: string, before: unknown, after: unknown): FieldChange | undefined {
