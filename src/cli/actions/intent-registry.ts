@@ -1,8 +1,11 @@
+import { realpath } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { parseRegistryFiles } from '../../core/plane/registry-files.js';
 import { createRepoSourceLookup } from '../../core/plane/repo-sources.js';
 import type { Radius, Registry } from '../../model/types.js';
 import { revealInvisible } from '../../render/markdown-escape.js';
-import { readRegistrySources } from '../../load/load-registry.js';
+import { configsBelowRoot, readRegistrySources } from '../../load/load-registry.js';
+import { workTreeTop } from '../../load/work-tree-top.js';
 import type { RegistrySources } from '../../load/load-registry.js';
 import { UsageError } from '../../errors.js';
 import { loadBundle } from '../../load/load-bundle.js';
@@ -24,12 +27,18 @@ export interface RuntimeRegistry {
  * denied as unknown, so the gate fails closed. The errors are announced on stderr.
  */
 export async function loadRuntimeRegistry(dir: string): Promise<RuntimeRegistry> {
+  await requireRepositoryRoot(dir);
   let sources: RegistrySources;
   try {
     sources = await readRegistrySources(dir);
   } catch (error) {
     throw new UsageError(`--registry ${dir}: ${error instanceof Error ? error.message : String(error)}`);
   }
+  const nested = configsBelowRoot(sources.findings)[0];
+  if (nested)
+    throw new UsageError(
+      `--registry ${dir}: ${revealInvisible(nested.path)}: a config below the root is refused, never adopted; the root's config alone governs`,
+    );
   // agent files and client configs beside the registry: `--agent claude:agents/x` binds through them
   const registry = mergeSources(
     parseRegistryFiles(sources.files, sources),
@@ -45,6 +54,20 @@ export async function loadRuntimeRegistry(dir: string): Promise<RuntimeRegistry>
     );
   }
   return { registry, radiusOverrides: sources.config.radius.actions };
+}
+
+/**
+ * `--registry` names the repository root the gate judged. Inside a git work tree, a folder below the top level
+ * would be read with a config (or the defaults) the gate never judged as the config: refused, pointing at the
+ * released bundle, which is how part of a repository is deployed.
+ */
+async function requireRepositoryRoot(dir: string): Promise<void> {
+  const given = await realpath(resolve(dir)).catch(() => resolve(dir));
+  const top = await workTreeTop(given);
+  if (top === null || top === given) return;
+  throw new UsageError(
+    `--registry ${dir}: not the top level of its git work tree (${top}); name the repository root, or deploy a released control bundle with --bundle`,
+  );
 }
 
 /**
