@@ -18,6 +18,7 @@ import type { AgentScope } from '../core/intent/agent-scope.js';
 import { indexTools } from '../core/intent/tool-index.js';
 import type { Radius, Registry, Tool } from '../model/types.js';
 import { appendDecision } from './decision-log.js';
+import type { BundleRecord } from './decision-log.js';
 import { MAX_INTENT_BYTES, intentBytes } from './intent-size.js';
 import { listAllTools } from './mcp-connect.js';
 import type { McpTool } from './mcp-connect.js';
@@ -29,6 +30,8 @@ export interface GuardOptions {
   log?: string;
   /** keys the log's chain (HMAC-SHA256), from AGENTGATE_LOG_KEY */
   logKey?: string;
+  /** the released bundle enforced, recorded with each decision (the log's head then refuses a rollback) */
+  bundle?: BundleRecord;
   radiusOverrides?: Readonly<Record<string, Radius>>;
   /** `--agent ID`: only this agent's bound tools are listed and may be called */
   agent?: AgentScope;
@@ -62,7 +65,12 @@ export async function runGuard(
   const warn = options.warn ?? (() => undefined);
   const record = serialise(async (intent: unknown, decision: Decision) => {
     if (options.log !== undefined)
-      await appendDecision(options.log, { intent, decision }, new Date(), { key: options.logKey });
+      await appendDecision(
+        options.log,
+        { intent, decision, ...(options.bundle !== undefined && { bundle: options.bundle }) },
+        new Date(),
+        { key: options.logKey },
+      );
     options.onDecision?.(decision);
   });
 
