@@ -44,6 +44,18 @@ export interface GuardOptions {
   signal?: AbortSignal;
 }
 
+/** The revisions without `initialize`: a request carries its revision in `_meta` and stands on its own. */
+const STATELESS_REVISIONS: ReadonlySet<string> = new Set(['2026-07-28']);
+const ENVELOPE_META = 'io.modelcontextprotocol/';
+const PROTOCOL_VERSION_META = `${ENVELOPE_META}protocolVersion`;
+
+function speaksStateless(params: unknown): boolean {
+  const meta = (params as { _meta?: unknown } | undefined)?._meta;
+  if (typeof meta !== 'object' || meta === null) return false;
+  const declared = (meta as Record<string, unknown>)[PROTOCOL_VERSION_META];
+  return typeof declared === 'string' && STATELESS_REVISIONS.has(declared);
+}
+
 /** `_meta` keys an agent (or its host) may use to carry the change request and the reason with a call. */
 const META_CHANGE_REQUEST = ['agentgate/changeRequest', 'changeRequest'];
 const META_REASON = ['agentgate/reason', 'reason'];
@@ -80,18 +92,19 @@ export async function runGuard(
     { capabilities: { tools: { listChanged: true } }, ...(instructions !== undefined && { instructions }) },
   );
 
-  // MCP's lifecycle: nothing but ping before `initialize`. A client that skips it has not said who it is or
-  // what it speaks, and the SDK would otherwise serve it anyway.
-  const requireInitialized = (method: string): void => {
-    if (server.getClientVersion() === undefined)
-      throw new McpError(ErrorCode.InvalidRequest, `agentgate guard: ${method} before initialize`);
+  // MCP's lifecycle up to 2025-11-25: nothing but ping before `initialize`. A client that skips it has not said
+  // who it is or what it speaks, and the SDK would otherwise serve it anyway. The stateless revision has no
+  // `initialize`: each request names its revision in `_meta`, and each call is judged on its own.
+  const requireInitialized = (method: string, params: unknown): void => {
+    if (server.getClientVersion() !== undefined || speaksStateless(params)) return;
+    throw new McpError(ErrorCode.InvalidRequest, `agentgate guard: ${method} before initialize`);
   };
   const visibleTo = (name: string): boolean =>
     options.agent === undefined || agentAllows(options.agent, name);
 
   let warnedEmpty = false;
-  server.setRequestHandler(ListToolsRequestSchema, async () => {
-    requireInitialized('tools/list');
+  server.setRequestHandler(ListToolsRequestSchema, async (request) => {
+    requireInitialized('tools/list', request.params);
     const live = await listAllTools(upstream);
     const visible = live.flatMap((tool) => {
       const pinned = tools.get(registryName(tool.name));
@@ -107,7 +120,7 @@ export async function runGuard(
   });
 
   server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
-    requireInitialized('tools/call');
+    requireInitialized('tools/call', request.params);
     const { intent, forwardMeta } = intentOf(request.params, registryName(request.params.name));
     const size = intentBytes(intent);
     if (size === undefined || size > MAX_INTENT_BYTES) {
@@ -192,9 +205,13 @@ function intentOf(
   const intent: Record<string, unknown> = { tool, args: params.arguments ?? {} };
   if (reason !== undefined) intent.reason = reason;
   if (changeRequest !== undefined) intent.changeRequest = changeRequest;
-  // the server gets the caller's other metadata (progressToken and the like), not agentgate's own keys
+  // the server gets the caller's other metadata (progressToken and the like), not agentgate's own keys, nor the
+  // stateless revision's per-request envelope: the guard's own session with the server was opened by `initialize`
   const rest = Object.fromEntries(
-    Object.entries(meta).filter(([key]) => !META_CHANGE_REQUEST.includes(key) && !META_REASON.includes(key)),
+    Object.entries(meta).filter(
+      ([key]) =>
+        !META_CHANGE_REQUEST.includes(key) && !META_REASON.includes(key) && !key.startsWith(ENVELOPE_META),
+    ),
   );
   return Object.keys(rest).length > 0 ? { intent, forwardMeta: rest } : { intent };
 }
