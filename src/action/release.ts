@@ -4,6 +4,8 @@ import { resolve } from 'node:path';
 import type { ReleasePlane } from '../core/release/bundle.js';
 import { UsageError } from '../errors.js';
 import { cutRelease } from '../release/release.js';
+import { signBundle } from '../core/release/bundle-signature.js';
+import { signingKey } from '../release/signing-key.js';
 import { verifySignedRange } from '../gate/require-signed.js';
 
 export interface ReleaseActionInputs {
@@ -23,12 +25,15 @@ export async function runReleaseAction(
   const plane: ReleasePlane = inputs.plane;
   if (inputs.requireSigned && plane !== 'control')
     throw new UsageError('input require-signed applies to plane control: data releases need no sign-off');
+  // the release workflow passes the key as a secret in AGENTGATE_SIGNING_KEY; without one the bundle is unsigned
+  const key = await signingKey(undefined, process.env);
   const result = await cutRelease({
     cwd: inputs.cwd,
     plane,
     out: resolve(inputs.cwd, inputs.out || '.'),
     tag: true,
     verify: inputs.requireSigned ? verifySignedRange(inputs.cwd) : undefined,
+    ...(key !== undefined && { sign: (bytes: Buffer) => signBundle(bytes, key) }),
   });
   if (result.kind === 'released') {
     print(`released ${plane} plane v${result.version}: ${result.file} (${result.tag})`);
@@ -37,6 +42,7 @@ export async function runReleaseAction(
       'release-version': String(result.version),
       'release-tag': result.tag ?? '',
       'release-file': result.file,
+      'release-signature': result.signature ?? '',
       digest: result.bundle.digest,
     });
     return 0;

@@ -9,6 +9,10 @@ export interface VersionTag {
   version: number;
   /** the commit the tag points at (peeled) */
   commit: string;
+  /** an annotated tag (a tag object), not a bare ref to a commit */
+  annotated: boolean;
+  /** an annotated tag's message (empty for a bare tag) */
+  message: string;
 }
 
 /** Tags `<prefix>v<N>` (N a positive integer without leading zeros), highest version first. */
@@ -16,16 +20,23 @@ export async function listVersionTags(cwd: string, prefix: string): Promise<Vers
   checkRefSyntax(prefix);
   const out = await runGit(cwd, [
     'for-each-ref',
-    '--format=%(refname:strip=2)%00%(objectname)%00%(*objectname)',
+    // one record per tag, ended by a NUL line no message can hold (git strips NUL from messages)
+    '--format=%(refname:strip=2)%00%(objectname)%00%(*objectname)%00%(objecttype)%00%(contents)%00%00',
     `refs/tags/${prefix}`,
   ]);
   const tags: VersionTag[] = [];
-  for (const line of out.toString('utf8').split('\n')) {
-    const [name, object, peeled] = line.split('\0');
+  for (const record of out.toString('utf8').split('\0\0\n')) {
+    const [name, object, peeled, type, ...message] = record.split('\0');
     if (!name || !object || !name.startsWith(prefix)) continue;
     const match = /^v([1-9][0-9]{0,8})$/.exec(name.slice(prefix.length));
     if (!match) continue;
-    tags.push({ name, version: Number(match[1]), commit: peeled || object });
+    tags.push({
+      name,
+      version: Number(match[1]),
+      commit: peeled || object,
+      annotated: type === 'tag',
+      message: type === 'tag' ? message.join('\0') : '',
+    });
   }
   return tags.sort((a, b) => b.version - a.version);
 }

@@ -1,5 +1,5 @@
-import { createPathClassifier, literalPrefixes } from '../core/plane/classify-paths.js';
-import { GATE_FILE_PATTERNS } from '../model/gate-files.js';
+import { createPathClassifier, isGateFile, literalPrefixes } from '../core/plane/classify-paths.js';
+import { GATE_FILE_PATTERNS, NESTED_CONFIG_PATTERNS } from '../model/gate-files.js';
 import { compileGlobs } from '../model/globs.js';
 import { diffCommitFiles } from '../core/history/commit-diff.js';
 import type { CommitFileChange, HistoryEntry } from '../core/history/commit-diff.js';
@@ -55,7 +55,7 @@ export async function walkHistory(
     literal.length === 0 || literal.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
   const sourceOf = options.sourceOf ?? createRepoSourceLookup(config);
   const isSource = (path: string) => sourceOf(path) !== undefined;
-  const followed = (path: string) => underLiteral(path) || isSource(path);
+  const followed = (path: string) => underLiteral(path) || isGateFile(path) || isSource(path);
   const { sourceOf: _given, ...range } = options;
   const commits = (await listRawCommits(cwd, sha, [], range))
     .map((commit) => ({ ...commit, changes: commit.changes.filter((change) => followed(change.path)) }))
@@ -110,8 +110,10 @@ export async function readRegistryAt(cwd: string, sha: string | null, config: Co
   return parseSnapshot(snapshot.files, snapshot.refused, config).registry;
 }
 
+// a config at any depth has no literal prefix: it is followed by name (isGateFile), so that its `**/` does not
+// widen the prefixes to the whole tree and make every commit's every file a candidate
 function gatePrefixes(): string[] {
-  return literalPrefixes(GATE_FILE_PATTERNS);
+  return literalPrefixes(GATE_FILE_PATTERNS.filter((pattern) => !NESTED_CONFIG_PATTERNS.includes(pattern)));
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });

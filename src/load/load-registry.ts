@@ -100,6 +100,13 @@ export async function readRegistrySources(
     if (!isInside(prefix)) continue;
     await walk(root, prefix, reads, candidates, sources.findings);
   }
+  // the folders between the root and the registry (`registry/`) are where a runtime once looked for a config
+  for (const folder of foldersAbove(walkFrom.filter(isInside))) {
+    const entries = await readdir(join(root, folder), { withFileTypes: true }).catch(() => []);
+    for (const entry of entries)
+      if (entry.isFile() && CONFIG_NAME.test(entry.name))
+        sources.findings.push(configBelowRoot(`${folder}/${entry.name}`));
+  }
   const wanted = [...candidates].sort();
   const files = await mapLimit(wanted, CONCURRENCY, (path) => readSource(root, path, sources.findings));
   sources.files = files.filter((file): file is SourceFile => file !== undefined);
@@ -196,6 +203,8 @@ async function walk(
         // a folder with a refused name is refused whole (its files would be), and never opened
         if (refusedCharacterOf(path) === undefined) pending.push(path);
         else wanted(path);
+      } else if (entry.isFile() && folder !== '' && CONFIG_NAME.test(entry.name)) {
+        findings.push(configBelowRoot(path));
       } else if (entry.isFile() && wanted(path)) {
         out.add(path);
       }
@@ -251,6 +260,38 @@ export async function readSource(
 /** The id git gives the same content, so parse results can be cached across working tree and commits. */
 function gitBlobId(bytes: Uint8Array): string {
   return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+}
+
+/** `a/b/c` -> `a`, `a/b` (the walk itself reads `a/b/c`): the folders strictly between the root and each prefix. */
+function foldersAbove(prefixes: readonly string[]): string[] {
+  const folders = new Set<string>();
+  for (const prefix of prefixes) {
+    const segments = prefix.split('/');
+    for (let end = 1; end < segments.length; end++) folders.add(segments.slice(0, end).join('/'));
+  }
+  return [...folders].sort();
+}
+
+// the names the root's config may have, in any case: a case-insensitive checkout reads `AgentGate.yaml` as one
+const CONFIG_NAME = /^agentgate\.ya?ml$/i;
+
+/**
+ * A config below the root was once adopted by a runtime pointed at its folder, a config the gate never judged as
+ * the config: it is refused, never read, and the runtime stops on it (`configBelowRoot` findings).
+ */
+function configBelowRoot(path: string): Finding {
+  return inputFinding({
+    code: 'config-below-root',
+    path,
+    line: 1,
+    message:
+      'an agentgate config below the repository root is never adopted: the root config alone says what the gate judged',
+  });
+}
+
+/** The nested configs a read refused, for a runtime that stops on them. */
+export function configsBelowRoot(findings: readonly Finding[]): Finding[] {
+  return findings.filter((finding) => finding.code === 'config-below-root');
 }
 
 function refused(code: Finding['code'], path: string, message: string): Finding {

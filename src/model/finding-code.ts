@@ -25,6 +25,7 @@ export const CONFIG_CODES = [
   'waiver-expired',
   'unknown-source',
   'signoff-unsatisfiable',
+  'config-below-root',
 ] as const;
 
 /** Source adapters (src/sources): one per client config format. */

@@ -5,6 +5,12 @@
 /** The config at the root, first found wins. */
 export const CONFIG_PATHS: readonly string[] = ['agentgate.yaml', 'agentgate.yml'];
 
+/**
+ * A config below the root is never read as the config, yet a runtime pointed at its folder once adopted it: every
+ * one, at any depth, changes the gate and is judged as a gate file.
+ */
+export const NESTED_CONFIG_PATTERNS: readonly string[] = ['**/agentgate.yaml', '**/agentgate.yml'];
+
 /** CODEOWNERS in GitHub's lookup order: the first that exists is the only one GitHub reads. */
 export const CODEOWNERS_LOCATIONS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'] as const;
 export const CODEOWNERS_PATHS: readonly string[] = CODEOWNERS_LOCATIONS;
@@ -15,6 +21,7 @@ export const CODEOWNERS_PATHS: readonly string[] = CODEOWNERS_LOCATIONS;
  */
 export const GATE_FILE_PATTERNS: readonly string[] = [
   ...CONFIG_PATHS,
+  ...NESTED_CONFIG_PATTERNS,
   ...CODEOWNERS_PATHS,
   '.github/workflows/**',
   '.github/actions/**',

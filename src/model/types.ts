@@ -245,6 +245,14 @@ export interface Config {
    * `enabled: false` turns it off, `paths` adds globs it reads. Absent = every default source on.
    */
   sources?: Record<string, { enabled: boolean; paths: string[] }>;
+  /** what a runtime trusts in a released bundle; absent = nothing pinned */
+  release?: ReleasePins;
+}
+
+/** The signers of released bundles a runtime accepts: Ed25519 keys, or a workflow's artifact attestation. */
+export interface ReleasePins {
+  publicKeys: string[];
+  signer?: { repository: string; workflow: string; ref?: string };
 }
 
 // ---------------------------------------------------------------- diff

@@ -10,6 +10,7 @@ export function summarizeRelease(result: ReleaseResult) {
       version: result.version,
       tag: result.tag,
       file: result.file,
+      signature: result.signature,
       digest: result.bundle.digest,
       commit: result.bundle.commit,
     };
@@ -42,6 +43,7 @@ export function describeRelease(result: ReleaseResult): string {
   const lines = [
     `released ${result.plane} plane v${result.version} at ${result.bundle.commit.slice(0, 12)}: ${result.file}`,
     result.tag ? `tagged ${result.tag}` : 'no tag (--no-tag)',
+    ...(result.signature ? [`signed: ${result.signature}`] : []),
     ...result.bundle.changelog.map((line) => `  ${revealInvisible(line)}`),
   ];
   return lines.join('\n');

@@ -3,11 +3,11 @@ import type { FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Decision } from '../core/intent/evaluate-intent.js';
 import { buildEntry, checkLine, parseEntry } from './log-chain.js';
-import type { LogEntry, LogKey } from './log-chain.js';
+import type { BundleRecord, LogEntry, LogKey } from './log-chain.js';
 import { MAX_LINE_BYTES, readLines } from './log-lines.js';
 
 export { GENESIS_HASH, hashEntry } from './log-chain.js';
-export type { LogEntry, LogKey } from './log-chain.js';
+export type { BundleRecord, LogEntry, LogKey } from './log-chain.js';
 export { LogLineTooLong, MAX_LINE_BYTES } from './log-lines.js';
 
 /** The log cannot be extended: its last line is not an intact entry. Appending would bury the damage. */
@@ -43,7 +43,7 @@ const LOCK_STALE_MS = 30_000;
  */
 export async function appendDecision(
   file: string,
-  payload: { intent: unknown; decision: Decision },
+  payload: { intent: unknown; decision: Decision; bundle?: BundleRecord },
   now: Date = new Date(),
   options: LogOptions = {},
 ): Promise<LogEntry> {
@@ -88,6 +88,26 @@ export async function verifyDecisionLog(file: string, options: VerifyOptions = {
     problem: `line ${verification.entries + 1}: expected the log to end at head ${head}, but ${found} (entries were cut from the end, or the head is not this log's)`,
     entries: verification.entries,
   };
+}
+
+/**
+ * The last entry of the log, or undefined for a missing or empty log. Only that line is read and checked against
+ * its own hash (under `key`); a damaged last line throws DecisionLogDamaged, as an append would.
+ */
+export async function readLogHead(file: string, options: LogOptions = {}): Promise<LogEntry | undefined> {
+  let handle: FileHandle;
+  try {
+    handle = await open(file, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  try {
+    const { size } = await handle.stat();
+    return size === 0 ? undefined : (await readTail(handle, size, file, options.key)).entry;
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Reads every entry and the chain's state in one pass (for `intent report`). */

@@ -10,6 +10,13 @@ export interface LogEntry {
   hash: string;
   intent: unknown;
   decision: Decision;
+  /** the released bundle the decision was made under: its version at the head of the log refuses a rollback */
+  bundle?: BundleRecord;
+}
+
+export interface BundleRecord {
+  version: number;
+  digest: string;
 }
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -41,11 +48,15 @@ export function hashEntry(entry: Omit<LogEntry, 'hash'> | LogEntry, key?: LogKey
  */
 export function buildEntry(
   last: { seq: number; hash: string; time: string } | undefined,
-  payload: { intent: unknown; decision: Decision },
+  payload: { intent: unknown; decision: Decision; bundle?: BundleRecord },
   time: Date,
   key?: LogKey,
 ): LogEntry {
-  const plain = JSON.parse(JSON.stringify(payload)) as { intent?: unknown; decision: Decision };
+  const plain = JSON.parse(JSON.stringify(payload)) as {
+    intent?: unknown;
+    decision: Decision;
+    bundle?: BundleRecord;
+  };
   const lastTime = last === undefined ? Number.NaN : Date.parse(last.time);
   const at = Number.isNaN(lastTime) ? time.getTime() : Math.max(time.getTime(), lastTime + 1);
   const body = {
@@ -54,6 +65,7 @@ export function buildEntry(
     prev: last?.hash ?? GENESIS_HASH,
     intent: plain.intent ?? null,
     decision: plain.decision,
+    ...(plain.bundle !== undefined && { bundle: plain.bundle }),
   };
   const hash = hashEntry(body, key);
   return {
@@ -63,6 +75,7 @@ export function buildEntry(
     hash,
     intent: body.intent,
     decision: body.decision,
+    ...(body.bundle !== undefined && { bundle: body.bundle }),
   };
 }
 

@@ -18,6 +18,7 @@ import type { AgentScope } from '../core/intent/agent-scope.js';
 import { indexTools } from '../core/intent/tool-index.js';
 import type { Radius, Registry, Tool } from '../model/types.js';
 import { appendDecision } from './decision-log.js';
+import type { BundleRecord } from './decision-log.js';
 import { MAX_INTENT_BYTES, intentBytes } from './intent-size.js';
 import { listAllTools } from './mcp-connect.js';
 import type { McpTool } from './mcp-connect.js';
@@ -29,6 +30,8 @@ export interface GuardOptions {
   log?: string;
   /** keys the log's chain (HMAC-SHA256), from AGENTGATE_LOG_KEY */
   logKey?: string;
+  /** the released bundle enforced, recorded with each decision (the log's head then refuses a rollback) */
+  bundle?: BundleRecord;
   radiusOverrides?: Readonly<Record<string, Radius>>;
   /** `--agent ID`: only this agent's bound tools are listed and may be called */
   agent?: AgentScope;
@@ -39,6 +42,18 @@ export interface GuardOptions {
   warn?: (message: string) => void;
   /** aborting it closes both sides (the CLI aborts on stdin EOF, SIGINT and SIGTERM) */
   signal?: AbortSignal;
+}
+
+/** The revisions without `initialize`: a request carries its revision in `_meta` and stands on its own. */
+const STATELESS_REVISIONS: ReadonlySet<string> = new Set(['2026-07-28']);
+const ENVELOPE_META = 'io.modelcontextprotocol/';
+const PROTOCOL_VERSION_META = `${ENVELOPE_META}protocolVersion`;
+
+function speaksStateless(params: unknown): boolean {
+  const meta = (params as { _meta?: unknown } | undefined)?._meta;
+  if (typeof meta !== 'object' || meta === null) return false;
+  const declared = (meta as Record<string, unknown>)[PROTOCOL_VERSION_META];
+  return typeof declared === 'string' && STATELESS_REVISIONS.has(declared);
 }
 
 /** `_meta` keys an agent (or its host) may use to carry the change request and the reason with a call. */
@@ -62,7 +77,12 @@ export async function runGuard(
   const warn = options.warn ?? (() => undefined);
   const record = serialise(async (intent: unknown, decision: Decision) => {
     if (options.log !== undefined)
-      await appendDecision(options.log, { intent, decision }, new Date(), { key: options.logKey });
+      await appendDecision(
+        options.log,
+        { intent, decision, ...(options.bundle !== undefined && { bundle: options.bundle }) },
+        new Date(),
+        { key: options.logKey },
+      );
     options.onDecision?.(decision);
   });
 
@@ -72,18 +92,19 @@ export async function runGuard(
     { capabilities: { tools: { listChanged: true } }, ...(instructions !== undefined && { instructions }) },
   );
 
-  // MCP's lifecycle: nothing but ping before `initialize`. A client that skips it has not said who it is or
-  // what it speaks, and the SDK would otherwise serve it anyway.
-  const requireInitialized = (method: string): void => {
-    if (server.getClientVersion() === undefined)
-      throw new McpError(ErrorCode.InvalidRequest, `agentgate guard: ${method} before initialize`);
+  // MCP's lifecycle up to 2025-11-25: nothing but ping before `initialize`. A client that skips it has not said
+  // who it is or what it speaks, and the SDK would otherwise serve it anyway. The stateless revision has no
+  // `initialize`: each request names its revision in `_meta`, and each call is judged on its own.
+  const requireInitialized = (method: string, params: unknown): void => {
+    if (server.getClientVersion() !== undefined || speaksStateless(params)) return;
+    throw new McpError(ErrorCode.InvalidRequest, `agentgate guard: ${method} before initialize`);
   };
   const visibleTo = (name: string): boolean =>
     options.agent === undefined || agentAllows(options.agent, name);
 
   let warnedEmpty = false;
-  server.setRequestHandler(ListToolsRequestSchema, async () => {
-    requireInitialized('tools/list');
+  server.setRequestHandler(ListToolsRequestSchema, async (request) => {
+    requireInitialized('tools/list', request.params);
     const live = await listAllTools(upstream);
     const visible = live.flatMap((tool) => {
       const pinned = tools.get(registryName(tool.name));
@@ -99,7 +120,7 @@ export async function runGuard(
   });
 
   server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
-    requireInitialized('tools/call');
+    requireInitialized('tools/call', request.params);
     const { intent, forwardMeta } = intentOf(request.params, registryName(request.params.name));
     const size = intentBytes(intent);
     if (size === undefined || size > MAX_INTENT_BYTES) {
@@ -184,9 +205,13 @@ function intentOf(
   const intent: Record<string, unknown> = { tool, args: params.arguments ?? {} };
   if (reason !== undefined) intent.reason = reason;
   if (changeRequest !== undefined) intent.changeRequest = changeRequest;
-  // the server gets the caller's other metadata (progressToken and the like), not agentgate's own keys
+  // the server gets the caller's other metadata (progressToken and the like), not agentgate's own keys, nor the
+  // stateless revision's per-request envelope: the guard's own session with the server was opened by `initialize`
   const rest = Object.fromEntries(
-    Object.entries(meta).filter(([key]) => !META_CHANGE_REQUEST.includes(key) && !META_REASON.includes(key)),
+    Object.entries(meta).filter(
+      ([key]) =>
+        !META_CHANGE_REQUEST.includes(key) && !META_REASON.includes(key) && !key.startsWith(ENVELOPE_META),
+    ),
   );
   return Object.keys(rest).length > 0 ? { intent, forwardMeta: rest } : { intent };
 }

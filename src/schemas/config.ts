@@ -102,6 +102,33 @@ export const configSchema: JsonSchema = {
         },
       },
     },
+    release: {
+      type: 'object',
+      description:
+        'What a runtime trusts in a released bundle (--bundle): the keys or the workflow identity that sign releases.',
+      additionalProperties: false,
+      properties: {
+        publicKeys: stringList(
+          'Ed25519 public keys (PEM, SPKI) whose signature (<bundle>.sig) the runtime accepts; with any pinned, an unsigned bundle is refused.',
+        ),
+        signer: {
+          type: 'object',
+          description:
+            'The GitHub Actions workflow whose artifact attestation (<bundle>.sigstore.json) the runtime accepts.',
+          additionalProperties: false,
+          required: ['repository', 'workflow'],
+          properties: {
+            repository: { type: 'string', minLength: 1, description: 'owner/name of the repository.' },
+            workflow: {
+              type: 'string',
+              minLength: 1,
+              description: 'The workflow file, e.g. .github/workflows/agentgate-release.yml.',
+            },
+            ref: { type: 'string', minLength: 1, description: 'The ref it ran on, e.g. refs/heads/main.' },
+          },
+        },
+      },
+    },
     sources: {
       type: 'object',
       description:

@@ -97,13 +97,15 @@ describe("the runtime reads the config's plane paths (class 12a)", () => {
   );
 
   it(
-    '--registry DIR naming the registry folder reads the repository config above it',
+    '--registry DIR naming a folder below the work tree top is refused, naming --bundle',
     async () => {
       const decision = runCli(
         ['intent', 'check', '-', '--registry', join(repo.dir, 'registry'), '--format', 'json'],
         { cwd: repo.dir, input: JSON.stringify({ tool: 'read_things', args: {} }) },
       );
-      expect(JSON.parse(decision.stdout)).toMatchObject({ decision: 'allow' });
+      expect(decision.code).toBe(2);
+      expect(decision.stdout).toBe('');
+      expect(decision.stderr).toContain('--bundle');
     },
     TIMEOUT,
   );

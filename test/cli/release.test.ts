@@ -1,4 +1,4 @@
-import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bundleDigest } from '../../src/core/release/bundle.js';
@@ -124,6 +124,33 @@ describe('agentgate release --require-signed', () => {
     const { code, json } = release('--plane', 'control', '--require-signed');
     expect(code).toBe(0);
     expect(json).toMatchObject({ released: true, version: 2 });
+  });
+
+  it('reaches back past a tag pushed by hand: a bare tag, or one agentgate did not write, is no release', async () => {
+    repo.write('registry/tools/billing/admin-billing-update.yaml', ADMIN_TOOL);
+    const sha = await repo.commit('admin tool');
+    // a bare tag, then an annotated one with another message: neither starts the range
+    repo.git('tag', 'agentgate/control/v2', sha);
+    repo.git('tag', '-a', '-m', 'looks official', 'agentgate/control/v3', sha);
+    const { code, json } = release('--plane', 'control', '--require-signed');
+    expect(code).toBe(1);
+    expect(json).toMatchObject({ released: false, reason: 'unsigned', version: 4 });
+    expect(String((json.unsigned as string[])[0])).toContain(sha.slice(0, 12));
+  });
+
+  it('reaches back past an agentgate-titled tag whose bundle at hand does not verify', async () => {
+    const v1 = join(repo.dir, 'out/agentgate-control-v1.json');
+    const forged = JSON.parse(read('out/agentgate-control-v1.json')) as Record<string, unknown>;
+    repo.write('registry/tools/billing/admin-billing-update.yaml', ADMIN_TOOL);
+    const sha = await repo.commit('admin tool');
+    repo.git('tag', '-a', '-m', 'agentgate control plane v2', 'agentgate/control/v2', sha);
+    forged.version = 2;
+    forged.commit = sha;
+    writeFileSync(join(repo.dir, 'out/agentgate-control-v2.json'), JSON.stringify(forged));
+    expect(existsSync(v1)).toBe(true);
+    const { code, json } = release('--plane', 'control', '--require-signed');
+    expect(code).toBe(1);
+    expect(String((json.unsigned as string[])[0])).toContain(sha.slice(0, 12));
   });
 
   it('is a usage error on the data plane', () => {

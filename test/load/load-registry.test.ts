@@ -77,6 +77,23 @@ describe('loadRegistry', () => {
     expect(registry.tools.map((t) => t.name)).toEqual(['tool_a']);
   });
 
+  it('refuses a config below the root with an error finding, and never reads its plane paths', async () => {
+    write('registry/tools/a.yaml', TOOL('tool_a'));
+    write(
+      'registry/tools/nested/AgentGate.YML',
+      'version: 1\nplanes:\n  control:\n    paths: ["shadow/**"]\n',
+    );
+    write('registry/agentgate.yaml', 'version: 1\nplanes:\n  control:\n    paths: ["shadow/**"]\n');
+    write('shadow/b.yaml', TOOL('tool_b'));
+    const registry = await loadRegistry(dir);
+    expect(registry.tools.map((t) => t.name)).toEqual(['tool_a']);
+    const nested = registry.findings.filter((f) => f.code === 'config-below-root');
+    expect(nested.map((f) => [f.path, f.severity])).toEqual([
+      ['registry/agentgate.yaml', 'error'],
+      ['registry/tools/nested/AgentGate.YML', 'error'],
+    ]);
+  });
+
   it('refuses a config it cannot read rather than falling back to the defaults', async () => {
     write('agentgate.yaml', 'version: 1\nplanes: [\n');
     write('registry/tools/a.yaml', TOOL('tool_a'));

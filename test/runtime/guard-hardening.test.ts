@@ -134,6 +134,67 @@ describe('guard --agent', () => {
   );
 });
 
+describe('guard under the stateless revision (2026-07-28, no initialize)', () => {
+  it(
+    'judges each call on its own when it names that revision, and still refuses an older one before initialize',
+    async () => {
+      const log = join(dir, 'stateless.jsonl');
+      const child = spawn(process.execPath, [CLI_PATH, ...guardArgs('--log', log, '--agent', 'reader')], {
+        cwd: dir,
+        env: { ...getDefaultEnvironment(), NO_COLOR: '1' },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      const waiters = new Map<number, (message: Record<string, unknown>) => void>();
+      createInterface({ input: child.stdout }).on('line', (line) => {
+        const message = JSON.parse(line) as Record<string, unknown>;
+        waiters.get(message.id as number)?.(message);
+      });
+      const send = (id: number, method: string, params: unknown) =>
+        new Promise<Record<string, unknown>>((resolve) => {
+          waiters.set(id, resolve);
+          child.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', id, method, params })}\n`);
+        });
+      const envelope = (revision: string) => ({
+        'io.modelcontextprotocol/protocolVersion': revision,
+        'io.modelcontextprotocol/clientInfo': { name: 'stateless', version: '1' },
+        'io.modelcontextprotocol/clientCapabilities': {},
+      });
+      try {
+        const list = await send(1, 'tools/list', { _meta: envelope('2026-07-28') });
+        expect(JSON.stringify(list.result)).toContain('read_text_file');
+        const read = await send(2, 'tools/call', {
+          name: 'read_text_file',
+          arguments: { path: join(root, 'hello.txt') },
+          _meta: envelope('2026-07-28'),
+        });
+        expect(JSON.stringify(read.result)).toContain('hello');
+        const target = join(root, 'stateless.txt');
+        const write = await send(3, 'tools/call', {
+          name: 'write_file',
+          arguments: { path: target, content: 'x' },
+          _meta: envelope('2026-07-28'),
+        });
+        expect(JSON.stringify(write.result)).toContain('tool-not-bound');
+        expect(existsSync(target)).toBe(false);
+        const older = await send(4, 'tools/call', {
+          name: 'read_text_file',
+          arguments: { path: join(root, 'hello.txt') },
+          _meta: envelope('2025-11-25'),
+        });
+        expect(older.error).toMatchObject({ message: expect.stringContaining('before initialize') });
+      } finally {
+        child.kill();
+      }
+      const decisions = (await readFile(log, 'utf8'))
+        .trimEnd()
+        .split('\n')
+        .map((line) => (JSON.parse(line) as { decision: { decision: string } }).decision.decision);
+      expect(decisions).toEqual(['allow', 'deny']);
+    },
+    TIMEOUT,
+  );
+});
+
 describe('guard before initialize', () => {
   it(
     'refuses tools/call and tools/list until the client has initialized, and logs nothing',

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,12 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/intents/', import.meta.url));
-const REPO = join(FIXTURES, 'repo');
 const TIMEOUT = 60_000;
 
 let dir: string;
+// a deployed copy of the fixture repository: inside this repository's work tree it would not be a top level
+let REPO: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'agentgate-intent-'));
+  REPO = join(dir, 'repo');
+  await cp(join(FIXTURES, 'repo'), REPO, { recursive: true });
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });

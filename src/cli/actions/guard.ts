@@ -6,12 +6,10 @@ import { UsageError } from '../../errors.js';
 import { agentScopeOption } from './intent-agent.js';
 import { logKeyFromEnvironment } from './intent-log-key.js';
 import { loadEnforcedRegistry } from './intent-registry.js';
+import type { EnforcedOptions } from './intent-registry.js';
 import { resolveTarget } from './mcp-target.js';
 
-export interface GuardCommandOptions {
-  registry: string;
-  bundle?: string;
-  log?: string;
+export interface GuardCommandOptions extends EnforcedOptions {
   server?: string;
   agent?: string;
   env: string[];
@@ -21,7 +19,7 @@ export interface GuardCommandOptions {
 
 /** `agentgate guard [--registry DIR] [--log FILE] [--server NAME] -- CMD ARGS…` */
 export async function runGuardCommand(command: string[], options: GuardCommandOptions): Promise<number> {
-  const { registry, radiusOverrides } = await loadEnforcedRegistry(options);
+  const { registry, radiusOverrides, bundleRecord } = await loadEnforcedRegistry(options);
   const agent = agentScopeOption(registry, options.agent);
   const logKey = options.log === undefined ? undefined : logKeyFromEnvironment();
   const endpoint = guardEndpoint(command, options, registry);
@@ -49,6 +47,7 @@ export async function runGuardCommand(command: string[], options: GuardCommandOp
     ...(agent !== undefined && { agent }),
     ...(options.log !== undefined && { log: options.log }),
     ...(logKey !== undefined && { logKey }),
+    ...(bundleRecord !== undefined && { bundle: bundleRecord }),
   });
   return 0;
 }

@@ -7,12 +7,10 @@ import { readJsonInput } from './intent-input.js';
 import { logKeyFromEnvironment } from './intent-log-key.js';
 import { agentScopeOption } from './intent-agent.js';
 import { loadEnforcedRegistry } from './intent-registry.js';
+import type { EnforcedOptions } from './intent-registry.js';
 
-export interface IntentCheckOptions {
-  registry: string;
-  bundle?: string;
+export interface IntentCheckOptions extends EnforcedOptions {
   format: 'text' | 'json';
-  log?: string;
   agent?: string;
 }
 
@@ -20,12 +18,13 @@ export interface IntentCheckOptions {
 export async function runIntentCheck(file: string, options: IntentCheckOptions): Promise<number> {
   const intent = await readJsonInput(file);
   const key = options.log === undefined ? undefined : logKeyFromEnvironment();
-  const { registry, radiusOverrides } = await loadEnforcedRegistry(options);
+  const { registry, radiusOverrides, bundleRecord } = await loadEnforcedRegistry(options);
   const agent = agentScopeOption(registry, options.agent);
   const decision = evaluateIntent(registry, intent, { radiusOverrides, ...(agent && { agent }) });
   if (options.log !== undefined) {
     try {
-      await appendDecision(options.log, { intent, decision }, new Date(), { key });
+      const bundle = bundleRecord !== undefined ? { bundle: bundleRecord } : {};
+      await appendDecision(options.log, { intent, decision, ...bundle }, new Date(), { key });
     } catch (error) {
       // the decision must not be acted on when it could not be recorded
       const detail =

@@ -1,3 +1,5 @@
+import { signBundle } from '../../core/release/bundle-signature.js';
+import { signingKey } from '../../release/signing-key.js';
 import { cutRelease } from '../../release/release.js';
 import { describeRelease, summarizeRelease } from '../../render/release.js';
 import { UsageError } from '../../errors.js';
@@ -7,6 +9,8 @@ export interface ReleaseCommandOptions {
   ref?: string;
   out: string;
   requireSigned?: boolean;
+  /** an Ed25519 private key (PEM) to sign the bundle with; AGENTGATE_SIGNING_KEY holds one too */
+  signKey?: string;
   tag: boolean;
   format: 'text' | 'json';
 }
@@ -15,6 +19,7 @@ export interface ReleaseCommandOptions {
 export async function runRelease(options: ReleaseCommandOptions, cwd: string): Promise<number> {
   if (options.requireSigned && options.plane !== 'control')
     throw new UsageError('--require-signed applies to --plane control: data releases need no sign-off');
+  const key = await signingKey(options.signKey, process.env);
   const verify = options.requireSigned
     ? (await import('../../gate/require-signed.js')).verifySignedRange(cwd)
     : undefined;
@@ -25,6 +30,7 @@ export async function runRelease(options: ReleaseCommandOptions, cwd: string): P
     out: options.out,
     tag: options.tag,
     verify,
+    ...(key !== undefined && { sign: (bytes: Buffer) => signBundle(bytes, key) }),
   });
   if (options.format === 'json')
     process.stdout.write(`${JSON.stringify(summarizeRelease(result), null, 2)}\n`);

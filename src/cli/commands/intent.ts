@@ -1,5 +1,6 @@
 import { Option } from 'commander';
 import type { Command } from 'commander';
+import { parseMinVersion } from './min-version.js';
 import type { IntentCheckOptions } from '../actions/intent-check.js';
 import type { IntentReportOptions, IntentVerifyOptions } from '../actions/intent-log.js';
 
@@ -17,6 +18,13 @@ export function registerIntent(program: Command): void {
     .argument('<file>', "the intent as JSON, or '-' for stdin")
     .option('--registry <dir>', 'the repository holding registry/tools', '.')
     .option('--bundle <file>', 'enforce a released control bundle (agentgate release) instead of --registry')
+    .option('--config <file>', 'with --bundle: the config pinning release signers (default ./agentgate.yaml)')
+    .option('--signature <file>', 'with --bundle: its detached Ed25519 signature (default <bundle>.sig)')
+    .option(
+      '--min-version <n>',
+      'with --bundle: refuse a bundle older than version N (a rollback)',
+      parseMinVersion,
+    )
     .addOption(formatOption())
     .option('--log <file>', 'append the decision to this hash-chained JSONL log')
     .option('--agent <id>', 'allow only the tools this agent (prompt id) binds')

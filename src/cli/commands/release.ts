@@ -17,6 +17,10 @@ export function registerRelease(program: Command): void {
       '--require-signed',
       'control: refuse unless every capability change in the range was signed off on GitHub',
     )
+    .option(
+      '--sign-key <file>',
+      'sign the bundle with this Ed25519 private key (PEM) into <bundle>.sig; AGENTGATE_SIGNING_KEY may hold it',
+    )
     .option('--no-tag', 'write the bundle only, no tag')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (options: ReleaseCommandOptions) => {

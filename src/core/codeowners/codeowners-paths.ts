@@ -23,10 +23,10 @@ export const GATE_PROBES = [
   'action.yml',
   '.gitattributes',
 ];
-// every gate file of SPEC 3.1 (CODEOWNERS locations are added where the block is written)
+// every gate file (CODEOWNERS locations are added where the block is written); a config at any depth is one
 export const GATE_PATTERNS = [
-  '/agentgate.yaml',
-  '/agentgate.yml',
+  '**/agentgate.yaml',
+  '**/agentgate.yml',
   '/.github/workflows/',
   '/.github/actions/',
   '/action.yml',

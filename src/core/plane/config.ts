@@ -53,6 +53,7 @@ interface UserConfig {
   radius?: { actions?: Record<string, Radius> };
   waivers?: Waiver[];
   sources?: Record<string, boolean | { enabled?: boolean; paths?: string[] }>;
+  release?: { publicKeys?: string[]; signer?: NonNullable<Config['release']>['signer'] };
 }
 
 export function parseConfig(text: string | null, path: string): ConfigResult {
@@ -139,6 +140,11 @@ function mergeConfig(user: UserConfig): Config {
   config.radius.actions = actions;
   config.waivers = (user.waivers ?? []).map((waiver) => ({ ...waiver }));
   if (user.sources !== undefined) config.sources = mergeSources(user.sources);
+  if (user.release !== undefined)
+    config.release = {
+      publicKeys: [...(user.release.publicKeys ?? [])],
+      ...(user.release.signer !== undefined && { signer: { ...user.release.signer } }),
+    };
   return config;
 }
 

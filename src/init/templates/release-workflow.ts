@@ -21,6 +21,10 @@ function releaseJob(plane: 'data' | 'control', agentgate: ActionUse): string {
       - name: agentgate release --plane ${plane}${signed ? ' --require-signed' : ''}
         id: release
         uses: ${agentgate.uses} # ${agentgate.comment}
+        env:
+          # an Ed25519 private key (PEM) kept as a secret: the bundle is signed into <bundle>.sig, which runtimes
+          # pinning its public key in release.publicKeys verify; unset, the bundle is not signed
+          AGENTGATE_SIGNING_KEY: \${{ secrets.AGENTGATE_SIGNING_KEY }}
         with:
           command: release
           plane: ${plane}
@@ -39,9 +43,10 @@ function releaseJob(plane: 'data' | 'control', agentgate: ActionUse): string {
           GH_TOKEN: \${{ github.token }}
           TAG: \${{ steps.release.outputs.release-tag }}
           FILE: \${{ steps.release.outputs.release-file }}
+          SIGNATURE: \${{ steps.release.outputs.release-signature }}
         run: |
           git push origin "refs/tags/$TAG"
-          gh release create "$TAG" "$FILE" --title "$TAG" --notes-from-tag --verify-tag
+          gh release create "$TAG" "$FILE" $SIGNATURE --title "$TAG" --notes-from-tag --verify-tag
 `;
 }
 

@@ -34,8 +34,8 @@ describe('renderBlock', () => {
       '/registry/tools/ @acme/security',
       // client sources carry authority (issue 12 item 7): MCP configs, settings, agent files
       ...sourcePatterns().map((pattern) => `${pattern} @acme/security`),
-      '/agentgate.yaml @acme/security',
-      '/agentgate.yml @acme/security',
+      '**/agentgate.yaml @acme/security',
+      '**/agentgate.yml @acme/security',
       '/.github/workflows/ @acme/security',
       '/.github/actions/ @acme/security',
       '/action.yml @acme/security',

@@ -35,6 +35,22 @@ describe('path classification', () => {
     }
   });
 
+  it('treats an agentgate config at any depth, in any case, as a gate file, and nothing merely named like one', () => {
+    const classification = createPathClassification(DEFAULT_CONFIG);
+    for (const path of [
+      'registry/agentgate.yaml',
+      'registry/tools/deep/agentgate.yml',
+      'src/AgentGate.YAML',
+      'packages/a/b/c/agentgate.yml',
+    ]) {
+      expect(isGateFile(path)).toBe(true);
+      expect(classification(path)).toEqual({ kind: 'control', gate: true });
+    }
+    for (const path of ['registry/agentgate.yaml.bak', 'registry/not-agentgate.yaml', 'agentgate.json']) {
+      expect(isGateFile(path)).toBe(false);
+    }
+  });
+
   it('refuses a path with a control character, separator or invisible format character, in both planes', () => {
     const classification = createPathClassification(DEFAULT_CONFIG);
     for (const [path, character] of [
