@@ -1,5 +1,6 @@
 import type { FindingCode } from './finding-code.js';
 import type { EvalDelta } from './eval.js';
+import type { FloorReport } from './floor.js';
 
 // Shared data shapes of the pure core. Everything here is plain data: loaders produce it, the core
 // transforms it, renderers print it.
@@ -211,6 +212,8 @@ export interface EvalConfig {
 
 export interface Config {
   version: 1;
+  /** a floor under this config (read from the base): it can only tighten */
+  extends?: { path: string; repository?: string; ref?: string };
   planes: {
     data: {
       paths: string[];
@@ -376,4 +379,6 @@ export interface DiffReport {
   ungoverned?: ChangedFile[];
   findings: Finding[];
   waivers: { applied: AppliedWaiver[]; expired: Waiver[] };
+  /** the floors under the base config and the rules they set (absent: no floor) */
+  floor?: FloorReport;
 }

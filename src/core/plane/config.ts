@@ -46,6 +46,7 @@ export interface ConfigResult {
 }
 
 interface UserConfig {
+  extends?: { path: string; repository?: string; ref?: string };
   planes?: {
     data?: Partial<Config['planes']['data']>;
     control?: Partial<Omit<Config['planes']['control'], 'signoffs'>> & { signoffs?: Partial<SignoffCounts> };
@@ -139,6 +140,7 @@ function mergeConfig(user: UserConfig): Config {
   config.radius.actions = actions;
   config.waivers = (user.waivers ?? []).map((waiver) => ({ ...waiver }));
   if (user.sources !== undefined) config.sources = mergeSources(user.sources);
+  if (user.extends !== undefined) config.extends = { ...user.extends };
   return config;
 }
 
