@@ -12,7 +12,7 @@ export const FLOORS = [
   ['github', 'load', 'runtime'],
   ['release'],
   ['render'],
-  ['gate'],
+  ['gate', 'inventory'],
   ['cli', 'action', 'index.ts'],
 ];
 
