@@ -5,7 +5,7 @@ import { isAbsolute } from 'node:path';
 import { applyFloor } from '../core/floor/merge-floor.js';
 import { floorOrigin, parseFloor } from '../core/floor/parse-floor.js';
 import type { FloorRef } from '../core/floor/types.js';
-import type { FloorReport } from '../model/floor.js';
+import type { FloorReport } from '../model/types.js';
 import { MAX_MANIFEST_BYTES } from '../model/gate-files.js';
 import { readSnapshot } from '../git/snapshot.js';
 import { UsageError } from '../errors.js';

@@ -1,6 +1,5 @@
 import type { FindingCode } from './finding-code.js';
 import type { EvalDelta } from './eval.js';
-import type { FloorReport } from './floor.js';
 
 // Shared data shapes of the pure core. Everything here is plain data: loaders produce it, the core
 // transforms it, renderers print it.
@@ -381,4 +380,24 @@ export interface DiffReport {
   waivers: { applied: AppliedWaiver[]; expired: Waiver[] };
   /** the floors under the base config and the rules they set (absent: no floor) */
   floor?: FloorReport;
+}
+
+// ---------------------------------------------------------------- floors
+
+/** One rule a floor set: the value the repository wrote, the floor's, and the one that judges. */
+export interface FloorRule {
+  /** dotted config key, e.g. `planes.control.signoffs.privileged` */
+  key: string;
+  floor: JsonValue;
+  repository: JsonValue;
+  effective: JsonValue;
+  /** the floor changed what the repository's own config said */
+  tightened: boolean;
+  /** the floor that set it */
+  from: string;
+}
+
+export interface FloorReport {
+  floors: string[];
+  rules: FloorRule[];
 }

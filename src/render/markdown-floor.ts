@@ -1,4 +1,4 @@
-import type { FloorReport } from '../model/floor.js';
+import type { FloorReport } from '../model/types.js';
 import { canonicalJson } from '../model/canonical-json.js';
 import { cellCode, clip } from './markdown-escape.js';
 

@@ -4,7 +4,7 @@
 import { canonicalJson } from '../../model/canonical-json.js';
 import type { Config, JsonValue, Radius, SignoffCounts } from '../../model/types.js';
 import { RADIUS_ORDER } from '../radius/radius.js';
-import type { FloorRule } from '../../model/floor.js';
+import type { FloorRule } from '../../model/types.js';
 import type { Floor } from './types.js';
 
 export interface FloorMerge {

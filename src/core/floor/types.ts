@@ -34,4 +34,4 @@ export interface NamedKeys {
   sources?: Record<string, unknown>;
 }
 
-export type { FloorReport, FloorRule } from '../../model/floor.js';
+export type { FloorReport, FloorRule } from '../../model/types.js';
