@@ -1,4 +1,5 @@
 import { callGitHub } from './call.js';
+import { createGitHubClient } from './client.js';
 import type { GitHubClient } from './client.js';
 
 /** A file never larger than this is fetched (a floor is a config): a larger answer is refused, not parsed. */
@@ -30,4 +31,14 @@ export async function fetchFileAt(
   const text = bytes.toString('utf8');
   if (text.includes('\uFFFD')) throw new Error(`${repository}:${path} is not UTF-8 text`);
   return text;
+}
+
+/** With a token in the environment (AGENTGATE_TOKEN, GITHUB_TOKEN), how `extends:` fetches a repository floor. */
+export function contentsFetcherFromEnv(
+  env: NodeJS.ProcessEnv,
+): ((repository: string, path: string, ref: string) => Promise<string>) | undefined {
+  const token = env.AGENTGATE_TOKEN?.trim() || env.GITHUB_TOKEN?.trim();
+  if (!token) return undefined;
+  const client = createGitHubClient({ token, baseUrl: env.GITHUB_API_URL?.trim() || undefined });
+  return (repository, path, ref) => fetchFileAt(client, repository, path, ref);
 }
