@@ -2188,9 +2188,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve6, reject) => {
+          return new Promise((resolve7, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve6(data);
+              return err ? reject(err) : resolve7(data);
             });
           });
         }
@@ -2228,12 +2228,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve6, reject) => {
+          return new Promise((resolve7, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve6(data);
+              ) : resolve7(data);
             });
           });
         }
@@ -4511,8 +4511,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve6, reject) => {
-        res = resolve6;
+      const promise = new Promise((resolve7, reject) => {
+        res = resolve7;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6769,12 +6769,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve6, reject) => {
+      const waitForDrain = () => new Promise((resolve7, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve6;
+          callback = resolve7;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7445,12 +7445,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve6, reject) => {
+      const waitForDrain = () => new Promise((resolve7, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve6;
+          callback = resolve7;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7932,16 +7932,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve6) => {
+        return new Promise((resolve7) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve6;
+            this[kClosedResolve] = resolve7;
           } else {
-            resolve6(null);
+            resolve7(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve6) => {
+        return new Promise((resolve7) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7952,7 +7952,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve6(null);
+            resolve7(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -8003,7 +8003,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve6, reject) => {
+        const socket = await new Promise((resolve7, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -8015,7 +8015,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve6(socket2);
+              resolve7(socket2);
             }
           });
         });
@@ -8354,8 +8354,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve6) => {
-            this[kClosedResolve] = resolve6;
+          await new Promise((resolve7) => {
+            this[kClosedResolve] = resolve7;
           });
         }
       }
@@ -9632,7 +9632,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve6, reject) => {
+        return await new Promise((resolve7, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9645,7 +9645,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve6(null);
+              resolve7(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9664,7 +9664,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type2) {
       assert(!stream[kConsume]);
-      return new Promise((resolve6, reject) => {
+      return new Promise((resolve7, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9681,7 +9681,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type: type2,
               stream,
-              resolve: resolve6,
+              resolve: resolve7,
               reject,
               length: 0,
               body: []
@@ -9751,18 +9751,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type: type2, body, resolve: resolve6, stream, length } = consume2;
+      const { type: type2, body, resolve: resolve7, stream, length } = consume2;
       try {
         if (type2 === "text") {
-          resolve6(chunksDecode(body, length));
+          resolve7(chunksDecode(body, length));
         } else if (type2 === "json") {
-          resolve6(JSON.parse(chunksDecode(body, length)));
+          resolve7(JSON.parse(chunksDecode(body, length)));
         } else if (type2 === "arrayBuffer") {
-          resolve6(chunksConcat(body, length).buffer);
+          resolve7(chunksConcat(body, length).buffer);
         } else if (type2 === "blob") {
-          resolve6(new Blob(body, { type: stream[kContentType] }));
+          resolve7(new Blob(body, { type: stream[kContentType] }));
         } else if (type2 === "bytes") {
-          resolve6(chunksConcat(body, length));
+          resolve7(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -10021,9 +10021,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -10248,9 +10248,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -10537,9 +10537,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -10632,9 +10632,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -14518,7 +14518,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve6, reject) => agent.dispatch(
+        return new Promise((resolve7, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14594,7 +14594,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve6({
+              resolve7({
                 status: status2,
                 statusText,
                 headersList,
@@ -14637,7 +14637,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve6({
+              resolve7({
                 status: status2,
                 statusText: STATUS_CODES[status2],
                 headersList,
@@ -18402,8 +18402,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve6) => {
-        setTimeout(resolve6, ms).unref();
+      return new Promise((resolve7) => {
+        setTimeout(resolve7, ms).unref();
       });
     }
     module.exports = {
@@ -18884,10 +18884,10 @@ var require_eventsource = __commonJS({
           lastEventId: "",
           reconnectionTime: defaultReconnectionTime
         };
-        const settings = environmentSettingsObject;
+        const settings3 = environmentSettingsObject;
         let urlRecord;
         try {
-          urlRecord = new URL(url, settings.settingsObject.baseUrl);
+          urlRecord = new URL(url, settings3.settingsObject.baseUrl);
           this.#state.origin = urlRecord.origin;
         } catch (e) {
           throw new DOMException(e, "SyntaxError");
@@ -24018,7 +24018,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve6.call(this, root, ref);
+      let _sch = resolve7.call(this, root, ref);
       if (_sch === void 0) {
         const schema2 = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -24045,7 +24045,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve6(root, ref) {
+    function resolve7(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -24912,7 +24912,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve6(baseURI, relativeURI, options) {
+    function resolve7(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -25303,7 +25303,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve6,
+      resolve: resolve7,
       resolveComponent,
       equal,
       serialize,
@@ -29478,27 +29478,27 @@ var require_stringifyString = __commonJS({
       return true;
     }
     function doubleQuotedString(value, ctx) {
-      const json2 = JSON.stringify(value);
+      const json3 = JSON.stringify(value);
       if (ctx.options.doubleQuotedAsJSON)
-        return json2;
+        return json3;
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       let str2 = "";
       let start = 0;
-      for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
-        if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
-          str2 += json2.slice(start, i) + "\\ ";
+      for (let i = 0, ch = json3[i]; ch; ch = json3[++i]) {
+        if (ch === " " && json3[i + 1] === "\\" && json3[i + 2] === "n") {
+          str2 += json3.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
         }
         if (ch === "\\")
-          switch (json2[i + 1]) {
+          switch (json3[i + 1]) {
             case "u":
               {
-                str2 += json2.slice(start, i);
-                const code = json2.substr(i + 2, 4);
+                str2 += json3.slice(start, i);
+                const code = json3.substr(i + 2, 4);
                 switch (code) {
                   case "0000":
                     str2 += "\\0";
@@ -29528,23 +29528,23 @@ var require_stringifyString = __commonJS({
                     if (code.substr(0, 2) === "00")
                       str2 += "\\x" + code.substr(2);
                     else
-                      str2 += json2.substr(i, 6);
+                      str2 += json3.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
               }
               break;
             case "n":
-              if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
+              if (implicitKey || json3[i + 2] === '"' || json3.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str2 += json2.slice(start, i) + "\n\n";
-                while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
+                str2 += json3.slice(start, i) + "\n\n";
+                while (json3[i + 2] === "\\" && json3[i + 3] === "n" && json3[i + 4] !== '"') {
                   str2 += "\n";
                   i += 2;
                 }
                 str2 += indent;
-                if (json2[i + 2] === " ")
+                if (json3[i + 2] === " ")
                   str2 += "\\";
                 i += 1;
                 start = i + 1;
@@ -29554,7 +29554,7 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str2 = start ? str2 + json2.slice(start) : json2;
+      str2 = start ? str2 + json3.slice(start) : json3;
       return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
@@ -31237,8 +31237,8 @@ var require_int2 = __commonJS({
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
     function intResolve(str2, offset, radix, { intAsBigInt }) {
-      const sign = str2[0];
-      if (sign === "-" || sign === "+")
+      const sign2 = str2[0];
+      if (sign2 === "-" || sign2 === "+")
         offset += 1;
       str2 = str2.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
@@ -31254,10 +31254,10 @@ var require_int2 = __commonJS({
             break;
         }
         const n2 = BigInt(str2);
-        return sign === "-" ? BigInt(-1) * n2 : n2;
+        return sign2 === "-" ? BigInt(-1) * n2 : n2;
       }
       const n = parseInt(str2, radix);
-      return sign === "-" ? -1 * n : n;
+      return sign2 === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
       const { value } = node;
@@ -31406,11 +31406,11 @@ var require_timestamp = __commonJS({
     init_define_AGENTGATE_BUILD_INFO();
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str2, asBigInt) {
-      const sign = str2[0];
-      const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
+      const sign2 = str2[0];
+      const parts = sign2 === "-" || sign2 === "+" ? str2.substring(1) : str2;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
-      return sign === "-" ? num(-1) * res : res;
+      return sign2 === "-" ? num(-1) * res : res;
     }
     function stringifySexagesimal(node) {
       let { value } = node;
@@ -31419,9 +31419,9 @@ var require_timestamp = __commonJS({
         num = (n) => BigInt(n);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node);
-      let sign = "";
+      let sign2 = "";
       if (value < 0) {
-        sign = "-";
+        sign2 = "-";
         value *= num(-1);
       }
       const _60 = num(60);
@@ -31436,7 +31436,7 @@ var require_timestamp = __commonJS({
           parts.unshift(value);
         }
       }
-      return sign + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
+      return sign2 + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
     }
     var intTime = {
       identify: (value) => typeof value === "bigint" || Number.isInteger(value),
@@ -32008,11 +32008,11 @@ var require_Document = __commonJS({
           throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
       }
       // json & jsonArg are only used from toJSON()
-      toJS({ json: json2, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+      toJS({ json: json3, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
           doc: this,
-          keep: !json2,
+          keep: !json3,
           mapAsMap: mapAsMap === true,
           mapKeyWarned: false,
           maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
@@ -36193,8 +36193,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve6, reject) {
-            return setTimeout(resolve6, t);
+          return new this.Promise(function(resolve7, reject) {
+            return setTimeout(resolve7, t);
           });
         }
         computePenalty() {
@@ -36405,15 +36405,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error2, reject, resolve6, returned, task;
+          var args, cb, error2, reject, resolve7, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve6, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve7, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve6(returned);
+                  return resolve7(returned);
                 };
               } catch (error1) {
                 error2 = error1;
@@ -36428,13 +36428,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve6;
-          resolve6 = reject = null;
+          var promise, reject, resolve7;
+          resolve7 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve6 = _resolve;
+            resolve7 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve6, reject });
+          this._queue.push({ task, args, resolve: resolve7, reject });
           this._tryToRun();
           return promise;
         }
@@ -36835,14 +36835,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at2;
               };
-              return new this.Promise((resolve6, reject) => {
+              return new this.Promise((resolve7, reject) => {
                 if (finished()) {
-                  return resolve6();
+                  return resolve7();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve6();
+                      return resolve7();
                     }
                   });
                 }
@@ -36935,9 +36935,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve6, reject) {
+              return new this.Promise(function(resolve7, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve6)(args3);
+                  return (args3[0] != null ? reject : resolve7)(args3);
                 });
               });
             };
@@ -37062,7 +37062,7 @@ var require_light = __commonJS({
 // src/action/main.ts
 init_define_AGENTGATE_BUILD_INFO();
 import { tmpdir as tmpdir2 } from "node:os";
-import { join as join7, resolve as resolve5 } from "node:path";
+import { join as join7, resolve as resolve6 } from "node:path";
 
 // node_modules/@actions/core/lib/core.js
 init_define_AGENTGATE_BUILD_INFO();
@@ -37245,11 +37245,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve6) {
-      resolve6(value);
+    return value instanceof P ? value : new P(function(resolve7) {
+      resolve7(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve6, reject) {
+  return new (P || (P = Promise))(function(resolve7, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -37265,7 +37265,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve6(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve7(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -37671,6 +37671,9 @@ init_define_AGENTGATE_BUILD_INFO();
 // src/sources/kit/agent-file.ts
 init_define_AGENTGATE_BUILD_INFO();
 
+// src/sources/kit/front-matter.ts
+init_define_AGENTGATE_BUILD_INFO();
+
 // src/parse/findings.ts
 init_define_AGENTGATE_BUILD_INFO();
 function dottedField(path) {
@@ -37701,9 +37704,6 @@ function messageWithoutLocation(finding) {
   const prefix = `${finding.path}:${finding.line}: `;
   return finding.message.startsWith(prefix) ? finding.message.slice(prefix.length) : finding.message;
 }
-
-// src/sources/kit/front-matter.ts
-init_define_AGENTGATE_BUILD_INFO();
 
 // src/parse/prompt.ts
 init_define_AGENTGATE_BUILD_INFO();
@@ -38311,6 +38311,26 @@ var configSchema = {
   properties: {
     $schema: editorSchemaKey,
     version: { const: 1, description: "Config format version." },
+    extends: {
+      type: "object",
+      description: "A floor this config sits on: it can only tighten. { path } reads it from this repository at the base commit (relative) or from the machine (absolute); { repository, path, ref } fetches it at that commit through the contents API.",
+      additionalProperties: false,
+      required: ["path"],
+      properties: {
+        path: { type: "string", minLength: 1, description: "The floor file (agentgate.yaml format)." },
+        repository: {
+          type: "string",
+          pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$",
+          description: "OWNER/NAME of the repository holding the floor."
+        },
+        ref: {
+          type: "string",
+          pattern: "^[0-9a-f]{40}$",
+          description: "The full commit sha to read the floor at: never a branch, which could move."
+        }
+      },
+      dependencies: { repository: ["ref"], ref: ["repository"] }
+    },
     planes: {
       type: "object",
       additionalProperties: false,
@@ -38381,6 +38401,31 @@ var configSchema = {
           description: "Extra action -> radius floors, merged over the defaults, e.g. { refund: irreversible }.",
           propertyNames: { pattern: "^[A-Za-z0-9_*.-]+$" },
           additionalProperties: radiusSchema
+        }
+      }
+    },
+    release: {
+      type: "object",
+      description: "What a runtime trusts in a released bundle (--bundle): the keys or the workflow identity that sign releases.",
+      additionalProperties: false,
+      properties: {
+        publicKeys: stringList(
+          "Ed25519 public keys (PEM, SPKI) whose signature (<bundle>.sig) the runtime accepts; with any pinned, an unsigned bundle is refused."
+        ),
+        signer: {
+          type: "object",
+          description: "The GitHub Actions workflow whose artifact attestation (<bundle>.sigstore.json) the runtime accepts.",
+          additionalProperties: false,
+          required: ["repository", "workflow"],
+          properties: {
+            repository: { type: "string", minLength: 1, description: "owner/name of the repository." },
+            workflow: {
+              type: "string",
+              minLength: 1,
+              description: "The workflow file, e.g. .github/workflows/agentgate-release.yml."
+            },
+            ref: { type: "string", minLength: 1, description: "The ref it ran on, e.g. refs/heads/main." }
+          }
         }
       }
     },
@@ -39203,20 +39248,20 @@ function requireInt() {
   }
   function parseYamlInteger(data) {
     let value = data;
-    let sign = 1;
+    let sign2 = 1;
     let ch = value[0];
     if (ch === "-" || ch === "+") {
-      if (ch === "-") sign = -1;
+      if (ch === "-") sign2 = -1;
       value = value.slice(1);
       ch = value[0];
     }
     if (value === "0") return 0;
     if (ch === "0") {
-      if (value[1] === "b") return sign * parseInt(value.slice(2), 2);
-      if (value[1] === "x") return sign * parseInt(value.slice(2), 16);
-      if (value[1] === "o") return sign * parseInt(value.slice(2), 8);
+      if (value[1] === "b") return sign2 * parseInt(value.slice(2), 2);
+      if (value[1] === "x") return sign2 * parseInt(value.slice(2), 16);
+      if (value[1] === "o") return sign2 * parseInt(value.slice(2), 8);
     }
-    return sign * parseInt(value, 10);
+    return sign2 * parseInt(value, 10);
   }
   function constructYamlInteger(data) {
     return parseYamlInteger(data);
@@ -39279,16 +39324,16 @@ function requireFloat() {
   }
   function constructYamlFloat(data) {
     let value = data.toLowerCase();
-    const sign = value[0] === "-" ? -1 : 1;
+    const sign2 = value[0] === "-" ? -1 : 1;
     if ("+-".indexOf(value[0]) >= 0) {
       value = value.slice(1);
     }
     if (value === ".inf") {
-      return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+      return sign2 === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
     } else if (value === ".nan") {
       return NaN;
     }
-    return sign * parseFloat(value, 10);
+    return sign2 * parseFloat(value, 10);
   }
   const SCIENTIFIC_WITHOUT_DOT = /^[-+]?[0-9]+e/;
   function representYamlFloat(object, style) {
@@ -42588,52 +42633,9 @@ function settingRule(scope, effect, key, value, source) {
   return { scope, effect, rule: `${key}=${text2}`, tool: key.split(".", 1)[0] ?? key, source };
 }
 
-// src/sources/kit/server-block.ts
+// src/sources/kit/residual.ts
 init_define_AGENTGATE_BUILD_INFO();
-
-// src/sources/kit/findings.ts
-init_define_AGENTGATE_BUILD_INFO();
-var FindingSink = class {
-  constructor(file) {
-    this.file = file;
-  }
-  file;
-  findings = [];
-  add(severity, code, line, field2, message) {
-    const printable = field2.map(
-      (segment) => typeof segment === "string" ? escapeUnprintable(segment) : segment
-    );
-    this.findings.push(
-      inputFinding({ severity, code, path: this.file.path, line, field: printable, message })
-    );
-  }
-};
-var SOURCE_CODES = {
-  parse: "source-parse",
-  shape: "source-shape",
-  duplicateKey: "source-duplicate-key",
-  unsafeKey: "source-unsafe-key",
-  limit: "source-limit",
-  notLaunchable: "server-not-launchable",
-  ambiguousTransport: "server-transport-ambiguous",
-  unknownInput: "source-unknown-input",
-  secret: "secret-in-config",
-  unpinned: "server-package-unpinned"
-};
-var UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
-function escapeUnprintable(value) {
-  return value.replace(UNPRINTABLE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-function shown(value) {
-  const escaped = escapeUnprintable(value);
-  return `'${escaped.length > 80 ? `${escaped.slice(0, 80)}\u2026` : escaped}'`;
-}
-
-// src/sources/kit/server-entry.ts
-init_define_AGENTGATE_BUILD_INFO();
-
-// src/sources/kit/entry-credentials.ts
-init_define_AGENTGATE_BUILD_INFO();
+import { createHash } from "node:crypto";
 
 // src/sources/kit/secrets.ts
 init_define_AGENTGATE_BUILD_INFO();
@@ -42642,6 +42644,9 @@ var PLACEHOLDER = /your[_-]|<[^>]*>|x{4,}|\*{3,}|\.{3}|changeme|change[_-]me|pla
 var KNOWN_TOKEN = /^(?:sk-[A-Za-z0-9_-]{12,}|sk_(?:live|test)_[A-Za-z0-9]{12,}|rk_(?:live|test)_[A-Za-z0-9]{12,}|gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|glpat-[A-Za-z0-9_-]{16,}|xox[abprs]-[A-Za-z0-9-]{10,}|AKIA[0-9A-Z]{16}|AIza[0-9A-Za-z_-]{30,}|ya29\.[0-9A-Za-z_-]{20,}|eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]*|npm_[A-Za-z0-9]{30,}|pypi-[A-Za-z0-9_-]{30,}|hf_[A-Za-z0-9]{30,})$/;
 var AUTH_SCHEME = /^(?:bearer|basic|token|apikey|api-key)\s+(\S+)$/i;
 var SECRET_KEY = /token|secret|passw(or)?d|passphrase|api[_-]?key|apikey|private[_-]?key|auth|credential|(^|[_-])pat$|(^|[_-])key$/i;
+function isSecretName(key) {
+  return SECRET_KEY.test(key);
+}
 function isReferenceOrPlaceholder(value) {
   const rest = value.replace(REFERENCE, "").trim();
   return rest === "" || PLACEHOLDER.test(value);
@@ -42718,15 +42723,154 @@ function describeNode(node) {
   if (node.kind === "scalar") return node.value === null ? "null" : typeof node.value;
   return node.kind === "array" ? "an array" : "an object";
 }
+function lineOfField(root, field2) {
+  let node = root;
+  let line = root.line;
+  for (const part of field2) {
+    if (node === void 0) break;
+    if (typeof part === "number") {
+      node = node.kind === "array" ? node.items[part] : void 0;
+      if (node) line = node.line;
+    } else {
+      const entry = member(node, part);
+      node = entry?.value;
+      if (entry) line = entry.line;
+    }
+  }
+  return line;
+}
+
+// src/sources/kit/residual.ts
+var NOT_READ_BY_CLIENTS = ["$schema"];
+var RESIDUAL_CODE = "unknown-authority-key";
+function residualRules(input2) {
+  const out = { rules: [], findings: [] };
+  if (!isRecord(input2.value)) return out;
+  const modelled = /* @__PURE__ */ new Set([...input2.modelled, ...NOT_READ_BY_CLIENTS]);
+  const at2 = input2.at ?? [];
+  for (const [key, value] of ownEntries(input2.value)) {
+    if (modelled.has(key)) continue;
+    const field2 = [...at2, key];
+    const line = input2.lineOf(field2);
+    out.rules.push(residualRule(input2.scope, field2, value, { path: input2.path, line }));
+    out.findings.push(
+      inputFinding({
+        severity: "info",
+        code: RESIDUAL_CODE,
+        path: input2.path,
+        line,
+        tool: input2.scope,
+        field: field2,
+        message: "a key agentgate does not model: compared as a control-plane setting, any change needs sign-off (unknown is not harmless)"
+      })
+    );
+  }
+  return out;
+}
+function residualOfNode(sink, scope, node, modelled, at2) {
+  if (node.kind !== "object") return;
+  const lines = new Map(effectiveEntries(node).map((entry) => [entry.key, entry.line]));
+  const found = residualRules({
+    path: sink.file.path,
+    scope,
+    value: plainOf(node),
+    modelled,
+    at: at2,
+    lineOf: (field2) => lines.get(String(field2[field2.length - 1])) ?? node.line
+  });
+  sink.rules.push(...found.rules);
+  sink.findings.push(...found.findings);
+}
+function residualRule(scope, field2, value, source) {
+  const key = field2.map(String).join(".");
+  const leaf = String(field2[field2.length - 1] ?? key);
+  const shown2 = redacted(leaf, value);
+  const text2 = typeof shown2 === "string" ? shown2 : canonicalJson(shown2);
+  return { scope, effect: "allow", rule: `${key}=${text2}`, tool: leaf, source, residual: true };
+}
+function redacted(key, value) {
+  if (isSecretName(key) && value !== null && value !== "" && typeof value !== "boolean") return hashed(value);
+  if (typeof value === "string") return looksLikeSecret(key, value) ? hashed(value) : value;
+  if (typeof value === "number") return Number.isFinite(value) ? value : String(value);
+  if (value === null || value === void 0 || typeof value === "boolean") return value ?? null;
+  if (Array.isArray(value)) return value.map((item) => redacted(key, item));
+  if (isRecord(value))
+    return Object.fromEntries(ownEntries(value).map(([inner, item]) => [inner, redacted(inner, item)]));
+  return String(value);
+}
+function hashed(value) {
+  const digest = createHash("sha256").update(canonicalJson(value)).digest("hex");
+  return `sha256:${digest.slice(0, 16)}`;
+}
+function plainOf(node) {
+  if (node.kind === "scalar") return node.value;
+  if (node.kind === "array") return node.items.map(plainOf);
+  const out = {};
+  for (const entry of effectiveEntries(node)) {
+    Object.defineProperty(out, entry.key, {
+      value: plainOf(entry.value),
+      enumerable: true,
+      writable: true,
+      configurable: true
+    });
+  }
+  return out;
+}
+
+// src/sources/kit/server-block.ts
+init_define_AGENTGATE_BUILD_INFO();
+
+// src/sources/kit/findings.ts
+init_define_AGENTGATE_BUILD_INFO();
+var FindingSink = class {
+  constructor(file) {
+    this.file = file;
+  }
+  file;
+  findings = [];
+  rules = [];
+  add(severity, code, line, field2, message) {
+    const printable = field2.map(
+      (segment) => typeof segment === "string" ? escapeUnprintable(segment) : segment
+    );
+    this.findings.push(
+      inputFinding({ severity, code, path: this.file.path, line, field: printable, message })
+    );
+  }
+};
+var SOURCE_CODES = {
+  parse: "source-parse",
+  shape: "source-shape",
+  duplicateKey: "source-duplicate-key",
+  unsafeKey: "source-unsafe-key",
+  limit: "source-limit",
+  notLaunchable: "server-not-launchable",
+  ambiguousTransport: "server-transport-ambiguous",
+  unknownInput: "source-unknown-input",
+  secret: "secret-in-config",
+  unpinned: "server-package-unpinned"
+};
+var UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+function escapeUnprintable(value) {
+  return value.replace(UNPRINTABLE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function shown(value) {
+  const escaped = escapeUnprintable(value);
+  return `'${escaped.length > 80 ? `${escaped.slice(0, 80)}\u2026` : escaped}'`;
+}
+
+// src/sources/kit/server-entry.ts
+init_define_AGENTGATE_BUILD_INFO();
 
 // src/sources/kit/entry-credentials.ts
+init_define_AGENTGATE_BUILD_INFO();
 function credentialsOf(names) {
   return [...new Set(names)].sort().map((name) => ({ name, scopes: [] }));
 }
 function addCredentials(server, names) {
   server.credentials = credentialsOf([...server.credentials.map((c) => c.name), ...names]);
 }
-function readSecretMap(node, key, field2, sink) {
+function readSecretMap(node, key, field2, sink, values = {}) {
   const entry = member(node, key);
   if (!entry) return [];
   if (!isObject(entry.value)) {
@@ -42743,6 +42887,7 @@ function readSecretMap(node, key, field2, sink) {
   for (const item of effectiveEntries(entry.value)) {
     names.push(item.key);
     const value = item.value.kind === "scalar" ? item.value.value : void 0;
+    values[item.key] = hashed(item.value.kind === "scalar" ? item.value.value : plainOf(item.value));
     if (typeof value === "string" && looksLikeSecret(item.key, value)) {
       sink.add(
         "warning",
@@ -43059,7 +43204,7 @@ function egressOf(url) {
 }
 
 // src/sources/kit/server-entry.ts
-function readServerEntry(origin, entry, field2, dialect, sink) {
+function readServerEntry(origin, entry, field2, dialect, sink, scope = sink.file.path) {
   const server = {
     name: entry.key,
     origin,
@@ -43082,17 +43227,44 @@ function readServerEntry(origin, entry, field2, dialect, sink) {
   const transport = readTransport(entry.key, node, field2, dialect, sink);
   server.transport = transport;
   server.egress = transport.type === "stdio" || transport.command !== void 0 ? ["*"] : egressOf(transport.url);
+  const env = {};
+  const headers = {};
+  const headersKey = dialect.headersKey ?? "headers";
   const credentials = [
-    ...readSecretMap(node, dialect.envKey, field2, sink),
-    ...readSecretMap(node, dialect.headersKey ?? "headers", field2, sink)
+    ...readSecretMap(node, dialect.envKey, field2, sink, env),
+    ...readSecretMap(node, headersKey, field2, sink, headers)
   ];
   server.credentials = credentialsOf(credentials);
+  if (Object.keys(env).length > 0) transport.env = sorted(env);
+  if (Object.keys(headers).length > 0) transport.headers = sorted(headers);
+  const declared = stringValue(member(node, "type")?.value);
+  if (declared !== void 0 && declared !== transport.type) transport.other = { type: declared };
+  residualOfNode(
+    sink,
+    scope,
+    node,
+    [
+      ...ENTRY_KEYS,
+      dialect.envKey,
+      headersKey,
+      ...dialect.allowKeys ?? [],
+      ...dialect.denyKeys ?? [],
+      ...dialect.modelledKeys ?? []
+    ],
+    field2
+  );
   const include = readListOf(node, dialect.allowKeys ?? [], field2, sink);
   const exclude = readListOf(node, dialect.denyKeys ?? [], field2, sink);
   if (include !== void 0 && !include.includes("*")) server.includeTools = include;
   if (exclude !== void 0 && exclude.length > 0) server.excludeTools = exclude;
   checkPin(entry.key, node, transport, field2, sink);
   return server;
+}
+var ENTRY_KEYS = ["type", "command", "args", "cwd", "url", "httpUrl", "serverUrl"];
+function sorted(map2) {
+  return Object.fromEntries(
+    Object.keys(map2).sort().map((key) => [key, map2[key] ?? ""])
+  );
 }
 function readEnabled(node) {
   const enabled = booleanValue(member(node, "enabled")?.value);
@@ -43143,7 +43315,7 @@ var BLOCK_DIALECT = {
   denyKeys: ["excludeTools"]
 };
 function readServerBlock(key, block, context) {
-  if (block === null || block === void 0) return { servers: [], findings: [] };
+  if (block === null || block === void 0) return { servers: [], findings: [], rules: [] };
   if (!isRecord(block)) {
     const line = context.lineOf([key]);
     const finding = parseFinding(
@@ -43153,7 +43325,7 @@ function readServerBlock(key, block, context) {
       context.subject,
       [key]
     );
-    return { servers: [], findings: [finding] };
+    return { servers: [], findings: [finding], rules: [] };
   }
   const servers = [];
   const findings = [];
@@ -43168,10 +43340,17 @@ function readServerBlock(key, block, context) {
     const field2 = [key, name];
     const node = toNode(withContainer(entry), field2, context.lineOf);
     servers.push(
-      readServerEntry(context.origin, { key: name, line, value: node }, field2, BLOCK_DIALECT, sink)
+      readServerEntry(
+        context.origin,
+        { key: name, line, value: node },
+        field2,
+        BLOCK_DIALECT,
+        sink,
+        context.subject
+      )
     );
   }
-  return { servers, findings: [...findings, ...sink.findings] };
+  return { servers, findings: [...findings, ...sink.findings], rules: sink.rules };
 }
 function withContainer(entry) {
   if (entry.command !== void 0 || typeof entry.container !== "string") return entry;
@@ -43258,7 +43437,7 @@ function describe(value) {
 }
 
 // src/sources/kit/agent-file.ts
-var UNKNOWN_KEY_CODE = "unknown-authority-key";
+var UNKNOWN_KEY_CODE = RESIDUAL_CODE;
 function parseAgentFile(file, id, format2) {
   const model = { servers: [], tools: [], agents: [], permissions: [], findings: [] };
   const read = readFrontMatter(file, id);
@@ -43285,6 +43464,7 @@ function parseAgentFile(file, id, format2) {
   const dataKeys = new Set(format2.dataKeys);
   const authorityKeys = new Set(format2.authorityKeys);
   const meta2 = {};
+  const unread = {};
   for (const [key, value] of ownEntries(data)) {
     if (key === format2.toolsKey) continue;
     if (serverKeys.has(key) && !Array.isArray(value)) {
@@ -43296,15 +43476,19 @@ function parseAgentFile(file, id, format2) {
       });
       model.servers.push(...block.servers);
       model.findings.push(...block.findings);
+      model.permissions.push(...block.rules);
       continue;
     }
     if (key !== "model")
       Object.defineProperty(meta2, key, { value, enumerable: true, writable: true, configurable: true });
     if (dataKeys.has(key) || key === "model" || format2.derivedKeys?.includes(key)) continue;
-    if (!authorityKeys.has(key) && !serverKeys.has(key))
-      model.findings.push(unknownKeyFinding(file.path, lineOf([key]), key, id));
-    model.permissions.push(settingRule(id, "allow", key, value, at2(key)));
+    if (authorityKeys.has(key) || serverKeys.has(key))
+      model.permissions.push(settingRule(id, "allow", key, value, at2(key)));
+    else Object.defineProperty(unread, key, { value, enumerable: true, writable: true, configurable: true });
   }
+  const residual = residualRules({ path: file.path, scope: id, value: unread, modelled: [], lineOf });
+  model.permissions.push(...residual.rules);
+  model.findings.push(...residual.findings);
   model.permissions.push(...format2.extraRules?.(read.frontMatter, id, file.path) ?? []);
   const agent = {
     id,
@@ -43318,17 +43502,6 @@ function parseAgentFile(file, id, format2) {
     agent.meta.model = toJsonObject({ model: data.model }).model;
   model.agents.push(agent);
   return model;
-}
-function unknownKeyFinding(path, line, key, subject) {
-  return inputFinding({
-    severity: "info",
-    code: UNKNOWN_KEY_CODE,
-    path,
-    line,
-    tool: subject,
-    field: [key],
-    message: "a key agentgate does not know: kept as a control-plane setting (unknown is not harmless)"
-  });
 }
 
 // src/sources/kit/agent-id.ts
@@ -43382,22 +43555,242 @@ function frontMatterHookRules(frontMatter, scope, path) {
   }));
 }
 
+// src/sources/profiles/index.ts
+init_define_AGENTGATE_BUILD_INFO();
+
+// src/sources/profiles/claude-code.ts
+init_define_AGENTGATE_BUILD_INFO();
+var CLAUDE_CODE = {
+  client: "claude",
+  name: "Claude Code",
+  docs: [
+    "https://docs.anthropic.com/en/docs/claude-code/settings",
+    "https://docs.anthropic.com/en/docs/claude-code/sub-agents",
+    "https://docs.anthropic.com/en/docs/claude-code/slash-commands",
+    "https://docs.anthropic.com/en/docs/claude-code/skills",
+    "https://docs.anthropic.com/en/docs/claude-code/mcp"
+  ],
+  files: [
+    ".mcp.json",
+    ".claude/settings.json",
+    ".claude/settings.local.json",
+    ".claude/agents/**/*.md",
+    ".claude/commands/**/*.md",
+    ".claude/skills/**/SKILL.md"
+  ],
+  // `includeCoAuthoredBy` only decides a commit trailer; `spinnerTipsEnabled`, `outputStyle` and `language` the look
+  inert: ["includeCoAuthoredBy", "spinnerTipsEnabled", "outputStyle", "language", "companyAnnouncements"],
+  authority: {
+    tools: "subagent: the tools it may use (absent: every tool)",
+    "allowed-tools": "command or skill: tools it may use without asking",
+    disallowedTools: "subagent: tools it may not use",
+    permissionMode: "subagent: its permission mode",
+    mcpServers: "servers the subagent or file starts",
+    hooks: "commands run on events, nobody asking",
+    "permissions.allow": "rules that run without asking",
+    "permissions.ask": "rules that ask first",
+    "permissions.deny": "rules refused",
+    defaultMode: "the permission mode a session starts in",
+    enableAllProjectMcpServers: "approves every server of .mcp.json",
+    enabledMcpjsonServers: "approves the servers named",
+    env: "environment of every session and tool",
+    apiKeyHelper: "a command whose output is the API key"
+  },
+  ordered: {
+    defaultMode: {
+      tiers: [["plan"], ["default"], ["acceptEdits"], ["bypassPermissions"]],
+      unset: "default",
+      meaning: "plan only reads; acceptEdits writes files unasked; bypassPermissions runs everything unasked"
+    },
+    permissionMode: {
+      tiers: [["plan"], ["default"], ["acceptEdits"], ["bypassPermissions"]],
+      unset: "default",
+      meaning: "the same order for one subagent"
+    }
+  }
+};
+
+// src/sources/profiles/codex.ts
+init_define_AGENTGATE_BUILD_INFO();
+var CODEX = {
+  client: "codex",
+  name: "Codex",
+  docs: [
+    "https://github.com/openai/codex/blob/main/docs/config.md",
+    "https://developers.openai.com/codex/config-reference"
+  ],
+  files: [".codex/config.toml", ".codex/agents/*.toml"],
+  inert: [],
+  authority: {
+    mcp_servers: "the servers Codex starts",
+    approval_policy: "when Codex asks before running a command",
+    sandbox_mode: "what commands may touch",
+    sandbox_workspace_write: "writable roots and network of the workspace-write sandbox",
+    notify: "a program run after every turn",
+    profiles: "named sets of these settings, chosen at start",
+    shell_environment_policy: "the environment commands see"
+  },
+  ordered: {
+    sandbox_mode: {
+      tiers: [["read-only"], ["workspace-write"], ["danger-full-access"]],
+      meaning: "read-only touches nothing; workspace-write writes the workspace; danger-full-access anything"
+    },
+    approval_policy: {
+      tiers: [["untrusted"], ["on-request", "on-failure"], ["never"]],
+      meaning: "more runs unasked from untrusted to never"
+    }
+  }
+};
+
+// src/sources/profiles/copilot.ts
+init_define_AGENTGATE_BUILD_INFO();
+
+// src/sources/profiles/cursor.ts
+init_define_AGENTGATE_BUILD_INFO();
+
+// src/sources/profiles/gemini.ts
+init_define_AGENTGATE_BUILD_INFO();
+
+// src/sources/profiles/gh-aw.ts
+init_define_AGENTGATE_BUILD_INFO();
+
+// src/sources/profiles/orders.ts
+init_define_AGENTGATE_BUILD_INFO();
+var DENY_ASK_ALLOW = {
+  tiers: [["deny"], ["ask"], ["allow"]],
+  meaning: "deny refuses, ask waits for the user, allow runs unasked"
+};
+var TOKEN_SCOPE = {
+  tiers: [["none"], ["read"], ["write"]],
+  unset: "none",
+  meaning: "what the job token may do with one scope; a scope left out of a permissions map is none"
+};
+var TOKEN_ALL = {
+  tiers: [["none", "{}"], ["read-all"], ["write-all"]],
+  meaning: "read-all is read on every scope, write-all write on every scope, none nothing"
+};
+
+// src/sources/profiles/gh-aw.ts
+var GH_AW = {
+  client: "gh-aw",
+  name: "GitHub Agentic Workflows",
+  docs: [
+    "https://githubnext.github.io/gh-aw/reference/frontmatter/",
+    "https://docs.github.com/en/actions/writing-workflows/workflow-syntax-for-github-actions#permissions"
+  ],
+  files: [".github/workflows/*.md", ".github/workflows/*.lock.yml"],
+  inert: ["source", "labels", "tracker-id"],
+  authority: {
+    on: "when the agent job runs",
+    permissions: "the Actions token of the job",
+    tools: "the tools the agent may use",
+    "mcp-servers": "servers the workflow starts, its own",
+    network: "hosts the agent may reach",
+    "safe-outputs": "what the workflow publishes on the agent\u2019s behalf",
+    roles: "who may trigger the workflow",
+    engine: "the agent engine and its settings",
+    steps: "commands run before the agent"
+  },
+  ordered: {
+    permissions: TOKEN_ALL,
+    "permissions.*": TOKEN_SCOPE,
+    roles: {
+      // fewer roles is narrower: compared as a set, where `all` covers every role
+      tiers: [["read"], ["triage"], ["write"], ["maintain"], ["admin"], ["all"]],
+      meaning: "repository roles allowed to trigger; all is anyone"
+    }
+  }
+};
+
+// src/sources/profiles/kiro.ts
+init_define_AGENTGATE_BUILD_INFO();
+
+// src/sources/profiles/opencode.ts
+init_define_AGENTGATE_BUILD_INFO();
+var OPENCODE = {
+  client: "opencode",
+  name: "OpenCode",
+  docs: [
+    "https://opencode.ai/docs/config/",
+    "https://opencode.ai/docs/permissions/",
+    "https://opencode.ai/docs/agents/",
+    "https://opencode.ai/docs/mcp-servers/"
+  ],
+  files: ["opencode.json", "opencode.jsonc", ".opencode/agent/*.md"],
+  inert: [],
+  authority: {
+    mcp: "the servers OpenCode starts",
+    permission: "edit, bash, webfetch\u2026: deny, ask or allow, per command pattern for bash",
+    agent: "agents with their own model, tools and permission",
+    plugin: "packages loaded as code into OpenCode",
+    tools: "tools switched on or off"
+  },
+  // OpenCode allows every operation a config does not restrict
+  ordered: { permission: { ...DENY_ASK_ALLOW, unset: "allow" } }
+};
+
+// src/sources/profiles/roo.ts
+init_define_AGENTGATE_BUILD_INFO();
+
+// src/sources/profiles/windsurf.ts
+init_define_AGENTGATE_BUILD_INFO();
+
+// src/sources/profiles/index.ts
+var UNIVERSAL_INERT = [
+  ...["description", "name", "argument-hint", "category", "tags", "color", "icon", "title", "license"],
+  "metadata"
+];
+function rankOf(order, value) {
+  const text2 = typeof value === "string" ? value : JSON.stringify(value);
+  const tier = order.tiers.findIndex((values) => values.includes(text2));
+  return tier < 0 ? order.tiers.length : tier;
+}
+
+// src/sources/profiles/setting-rules.ts
+init_define_AGENTGATE_BUILD_INFO();
+function orderedRule(scope, field2, value, order, source, setting = field2.map(String).join(".")) {
+  const rule = settingRule(scope, "allow", field2.map(String).join("."), value, source);
+  rule.rank = { setting, rank: rankOf(order, value) };
+  if (order.unset !== void 0) rule.rank.unset = rankOf(order, order.unset);
+  return rule;
+}
+function flatRules(scope, field2, value, at2) {
+  const leaf = String(field2[field2.length - 1] ?? "");
+  if (Array.isArray(value)) {
+    if (value.length === 0) return [settingRule(scope, "allow", field2.join("."), [], at2(field2))];
+    return value.map((item) => settingRule(scope, "allow", field2.join("."), redacted(leaf, item), at2(field2)));
+  }
+  if (isRecord(value)) {
+    const entries2 = ownEntries(value);
+    if (entries2.length === 0) return [settingRule(scope, "allow", field2.join("."), {}, at2(field2))];
+    return entries2.flatMap(([key, inner]) => flatRules(scope, [...field2, key], inner, at2));
+  }
+  return [settingRule(scope, "allow", field2.join("."), redacted(leaf, value), at2(field2))];
+}
+
 // src/sources/formats/claude-agents.ts
 var FORMAT = {
   adapterId: "claude-agents",
   toolsKey: "tools",
   withoutTools: "every-tool",
   dataKeys: ["name", "description", "color"],
-  authorityKeys: ["permissionMode", "skills", "memory", "maxTurns", "isolation"],
+  authorityKeys: ["skills", "memory", "maxTurns", "isolation"],
   serverKeys: ["mcpServers"],
-  derivedKeys: ["disallowedTools", "hooks"],
+  derivedKeys: ["disallowedTools", "hooks", "permissionMode"],
   extraRules: disallowedRules
 };
 function disallowedRules(frontMatter, scope, path) {
   const list = readToolList(frontMatter.data.disallowedTools);
   const source = { path, line: frontMatter.lineOf(["disallowedTools"]) };
   const denies = list.kind === "list" ? list.names.map((name) => clientRule(scope, "deny", name, source)) : [];
-  return [...denies, ...frontMatterHookRules(frontMatter, scope, path)];
+  const mode = frontMatter.data.permissionMode;
+  const ranked = mode === void 0 ? [] : [
+    orderedRule(scope, ["permissionMode"], mode, CLAUDE_CODE.ordered.permissionMode, {
+      path,
+      line: frontMatter.lineOf(["permissionMode"])
+    })
+  ];
+  return [...denies, ...ranked, ...frontMatterHookRules(frontMatter, scope, path)];
 }
 var claudeAgentsAdapter = {
   id: "claude-agents",
@@ -44533,6 +44926,9 @@ function readPermissions(permissions, scope, path, lineOf, model) {
     } else if (key === "additionalDirectories" && Array.isArray(value)) {
       for (const [index, dir] of value.entries())
         rules.push(settingRule(scope, "allow", key, dir, at2(key, index)));
+    } else if (key === "defaultMode") {
+      const order = CLAUDE_CODE.ordered.defaultMode;
+      rules.push(orderedRule(scope, [key], value, order, at2(key), "defaultMode"));
     } else {
       const restricts = key === "disableBypassPermissionsMode" && value === "disable";
       if (!KNOWN_PERMISSIONS.has(key) && !restricts)
@@ -44704,6 +45100,37 @@ function githubRules(scope, github, source) {
   return rules;
 }
 
+// src/sources/profiles/gh-aw-orders.ts
+init_define_AGENTGATE_BUILD_INFO();
+var WHOLE_TOKEN = { "read-all": "read", "write-all": "write", none: "none" };
+function tokenRules(scope, permissions, at2) {
+  const level = GH_AW.ordered["permissions.*"];
+  if (!isRecord(permissions)) {
+    const text2 = typeof permissions === "string" ? permissions : JSON.stringify(permissions);
+    const as = Object.hasOwn(WHOLE_TOKEN, text2) ? WHOLE_TOKEN[text2] : text2;
+    const rule = orderedRule(scope, ["permissions"], permissions, level, at2("permissions"), "permissions.*");
+    rule.rank = { ...rule.rank, rank: orderedRule(scope, ["p"], as, level, at2("permissions")).rank.rank };
+    return [rule];
+  }
+  const entries2 = ownEntries(permissions);
+  if (entries2.length === 0)
+    return [orderedRule(scope, ["permissions"], "none", level, at2("permissions"), "permissions.*")];
+  return entries2.map(
+    ([name, value]) => orderedRule(scope, ["permissions", name], value, level, at2("permissions", name))
+  );
+}
+function roleRules(scope, roles, at2) {
+  const presence2 = { tiers: [["absent"], ["present"]], meaning: "a role that may trigger the workflow" };
+  const list = Array.isArray(roles) ? roles : [roles];
+  return list.map((role) => {
+    const name = typeof role === "string" ? role : JSON.stringify(role);
+    const setting = name === "all" ? "roles.*" : `roles.${name}`;
+    const rule = orderedRule(scope, ["roles"], role, presence2, at2("roles"), setting);
+    rule.rank = { setting, rank: 1 };
+    return rule;
+  });
+}
+
 // src/sources/formats/gh-aw-workflows.ts
 var DATA_KEYS = /* @__PURE__ */ new Set([
   "name",
@@ -44714,7 +45141,7 @@ var DATA_KEYS = /* @__PURE__ */ new Set([
   "tracker-id",
   "timeout-minutes"
 ]);
-var HANDLED = /* @__PURE__ */ new Set(["permissions", "network", "safe-outputs"]);
+var HANDLED = /* @__PURE__ */ new Set(["permissions", "network", "safe-outputs", "roles"]);
 var AUTHORITY_KEYS = /* @__PURE__ */ new Set([
   ...[
     "engine",
@@ -44758,28 +45185,24 @@ function parseGhAwWorkflow(file) {
   });
   model.servers.push(...servers.servers);
   model.findings.push(...servers.findings);
+  model.permissions.push(...servers.rules);
   for (const server of servers.servers) bindings.add(server.name);
   const meta2 = {};
+  const unread = {};
   for (const [key, value] of ownEntries(data)) {
-    if (key === "permissions" || key === "safe-outputs")
-      model.permissions.push(...mapRules(id, key, value, at2));
+    if (key === "permissions") model.permissions.push(...tokenRules(id, value, at2));
+    else if (key === "roles") model.permissions.push(...roleRules(id, value, at2));
+    else if (key === "safe-outputs") model.permissions.push(...mapRules(id, key, value, at2));
     else if (key === "network") model.permissions.push(...networkRules(id, value, at2));
     if (key === "tools" || key === "mcp-servers") continue;
     Object.defineProperty(meta2, key, { value, enumerable: true, writable: true, configurable: true });
     if (DATA_KEYS.has(key) || HANDLED.has(key)) continue;
-    if (!AUTHORITY_KEYS.has(key)) {
-      model.findings.push({
-        severity: "info",
-        code: UNKNOWN_KEY_CODE,
-        path: file.path,
-        line: lineOf([key]),
-        tool: id,
-        field: key,
-        message: `${file.path}:${lineOf([key])}: field '${key}': a key agentgate does not know: kept as a control-plane setting (unknown is not harmless)`
-      });
-    }
-    model.permissions.push(settingRule(id, "allow", key, value, at2(key)));
+    if (AUTHORITY_KEYS.has(key)) model.permissions.push(settingRule(id, "allow", key, value, at2(key)));
+    else Object.defineProperty(unread, key, { value, enumerable: true, writable: true, configurable: true });
   }
+  const residual = residualRules({ path: file.path, scope: id, value: unread, modelled: [], lineOf });
+  model.permissions.push(...residual.rules);
+  model.findings.push(...residual.findings);
   const agent = {
     id,
     tools: [...bindings],
@@ -44890,7 +45313,7 @@ function convert(node, lineOf, depth) {
 
 // src/sources/kit/source-model.ts
 function modelOf(servers, sink) {
-  return { servers, tools: [], agents: [], permissions: [], findings: sink.findings };
+  return { servers, tools: [], agents: [], permissions: sink.rules, findings: sink.findings };
 }
 function reportKeyProblems(root, sink) {
   for (const problem of findKeyProblems(root)) {
@@ -44979,16 +45402,20 @@ function readMcpServers(origin, root, dialect, bareMap, sink) {
     sink
   );
 }
+function serverMapKeys(root, bareMap) {
+  if (member(root, "mcpServers") || !bareMap) return ["mcpServers"];
+  return effectiveEntries(root).filter((entry) => looksLikeServer(entry.value)).map((entry) => entry.key);
+}
 function createMcpServersAdapter(format2) {
   return {
     id: format2.id,
     kind: "mcp-config",
     defaultPaths: format2.defaultPaths,
-    parse: (file) => parseJsonModel(
-      file,
-      { jsonc: false },
-      (root, sink) => readMcpServers(format2.id, root, format2.dialect, format2.bareMap, sink)
-    )
+    parse: (file) => parseJsonModel(file, { jsonc: false }, (root, sink) => {
+      const servers = readMcpServers(format2.id, root, format2.dialect, format2.bareMap, sink);
+      residualOfNode(sink, file.path, root, serverMapKeys(root, format2.bareMap), []);
+      return servers;
+    })
   };
 }
 
@@ -45334,14 +45761,14 @@ function extractValue(ctx, end) {
   }
   return parseNumber(ctx, ctx.p, c, 0, end);
 }
-function parseNumber(ctx, startPtr, startChr, sign, endChr) {
+function parseNumber(ctx, startPtr, startChr, sign2, endChr) {
   let c = startChr;
   let state = 0;
   let hasUnderscores = false;
   if (c === 105) {
     if (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102)
       TomlError.x("invalid value", ctx, startPtr);
-    return ctx.p++, (sign || 1) / 0;
+    return ctx.p++, (sign2 || 1) / 0;
   }
   if (c === 110) {
     if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110)
@@ -45351,7 +45778,7 @@ function parseNumber(ctx, startPtr, startChr, sign, endChr) {
   if (c === 48) {
     if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
       return ctx.bi === true ? 0n : 0;
-    if (!sign) {
+    if (!sign2) {
       if (c === 120)
         return parseIntegerBaseN(ctx, startPtr, 16, endChr);
       else if (c === 98)
@@ -45389,7 +45816,7 @@ function parseNumber(ctx, startPtr, startChr, sign, endChr) {
       state++;
   }
   if (!state) {
-    let val = (startChr - 48) * (sign || 1);
+    let val = (startChr - 48) * (sign2 || 1);
     return ctx.bi === true ? BigInt(val) : val;
   }
   if (!(state & 1))
@@ -45904,8 +46331,11 @@ var DIALECT = {
   urlType: "http",
   headersKey: "http_headers",
   allowKeys: ["enabled_tools"],
-  denyKeys: ["disabled_tools"]
+  denyKeys: ["disabled_tools"],
+  modelledKeys: ["enabled", "bearer_token_env_var", "env_vars", "env_http_headers"]
 };
+var SETTINGS = ["approval_policy", "sandbox_mode", "sandbox_workspace_write", "notify"];
+var MODELLED_TOP = ["mcp_servers", ...SETTINGS, "shell_environment_policy", "profiles"];
 function namedCredentials(entry, sink, field2) {
   const names = [];
   const bearer = stringValue(member(entry, "bearer_token_env_var")?.value);
@@ -45922,6 +46352,37 @@ function namedCredentials(entry, sink, field2) {
   }
   return names;
 }
+function settingRules(scope, field2, value, root, path) {
+  const at2 = (f) => ({ path, line: lineOfField(root, f) });
+  const key = String(field2[field2.length - 1]);
+  const order = CODEX.ordered[key];
+  if (order && typeof value === "string") return [orderedRule(scope, field2, value, order, at2(field2))];
+  if (key === "notify") return [settingRule(scope, "allow", field2.join("."), value, at2(field2))];
+  return flatRules(scope, field2, value, at2);
+}
+function codexSettings(root, path, sink) {
+  const rules = [];
+  const top = plainOf(root);
+  if (!isRecord(top)) return rules;
+  for (const key of [...SETTINGS, "shell_environment_policy"]) {
+    if (Object.hasOwn(top, key)) rules.push(...settingRules(path, [key], top[key], root, path));
+  }
+  const profiles = top.profiles;
+  if (profiles !== void 0 && !isRecord(profiles)) {
+    rules.push(...flatRules(path, ["profiles"], profiles, (f) => ({ path, line: lineOfField(root, f) })));
+  } else if (isRecord(profiles)) {
+    for (const [name, profile] of ownEntries(profiles)) {
+      if (!isRecord(profile)) {
+        rules.push(...settingRules(path, ["profiles", name], profile, root, path));
+        continue;
+      }
+      for (const [key, value] of ownEntries(profile))
+        rules.push(...settingRules(path, ["profiles", name, key], value, root, path));
+    }
+  }
+  residualOfNode(sink, path, root, MODELLED_TOP, []);
+  return rules;
+}
 var codexConfigTomlAdapter = {
   id: ID,
   kind: "mcp-config",
@@ -45934,6 +46395,7 @@ var codexConfigTomlAdapter = {
       return modelOf([], sink);
     }
     reportKeyProblems(parsed.root, sink);
+    sink.rules.push(...codexSettings(parsed.root, file.path, sink));
     const table = member(parsed.root, "mcp_servers");
     if (!table) return modelOf([], sink);
     const servers = readServerMap(ID, table.value, table.line, ["mcp_servers"], DIALECT, sink);
@@ -46013,7 +46475,7 @@ function parseYamlSource(file) {
 
 // src/sources/formats/continue-mcp-yaml.ts
 var ID2 = "continue-mcp-yaml";
-var DIALECT2 = { envKey: "env", urlType: "http" };
+var DIALECT2 = { envKey: "env", urlType: "http", modelledKeys: ["name"] };
 var continueMcpYamlAdapter = {
   id: ID2,
   kind: "mcp-config",
@@ -46026,6 +46488,7 @@ var continueMcpYamlAdapter = {
       return modelOf([], sink);
     }
     reportKeyProblems(parsed.root, sink);
+    residualOfNode(sink, file.path, parsed.root, ["mcpServers", "name", "version", "schema"], []);
     const list = member(parsed.root, "mcpServers");
     if (!list) return modelOf([], sink);
     if (!isArray(list.value)) {
@@ -46086,13 +46549,56 @@ var cursorMcpJsonAdapter = createMcpServersAdapter({
 
 // src/sources/formats/gemini-settings.ts
 init_define_AGENTGATE_BUILD_INFO();
+
+// src/sources/kit/node-rules.ts
+init_define_AGENTGATE_BUILD_INFO();
+function sourceAt(root, path) {
+  return (field2) => ({ path, line: lineOfField(root, field2) });
+}
+
+// src/sources/formats/gemini-settings.ts
 var ID3 = "gemini-settings";
 var DIALECT3 = {
   envKey: "env",
   urlType: "sse",
   allowKeys: ["includeTools"],
-  denyKeys: ["excludeTools"]
+  denyKeys: ["excludeTools"],
+  modelledKeys: ["trust"]
 };
+var TOOL_SETTINGS = ["tools", "coreTools", "excludeTools", "autoAccept"];
+var SERVER_LISTS = ["mcpServers", "allowMCPServers", "excludeMCPServers"];
+var DENY_LISTS = /* @__PURE__ */ new Set(["excludeTools", "tools.exclude", "excludeMCPServers", "mcp.excluded"]);
+function settings(root, sink) {
+  const path = sink.file.path;
+  const top = plainOf(root);
+  if (!isRecord(top)) return;
+  const at2 = sourceAt(root, path);
+  const rules = [];
+  const modelled = [...SERVER_LISTS, ...TOOL_SETTINGS, "mcp"];
+  for (const [key, value] of ownEntries(top)) {
+    const commandKey = key.endsWith("Command");
+    if (commandKey) modelled.push(key);
+    if (!TOOL_SETTINGS.includes(key) && !commandKey && key !== "mcp") continue;
+    const field2 = key === "mcp" && isRecord(value) ? withoutLists(value) : value;
+    if (isRecord(field2) && ownEntries(field2).length === 0 && key === "mcp") continue;
+    for (const rule of flatRules(path, [key], field2, at2)) {
+      const name = rule.rule.slice(0, rule.rule.indexOf("="));
+      if (DENY_LISTS.has(name) || name.endsWith("autoAccept") && rule.rule.endsWith("=false"))
+        rule.effect = "deny";
+      rules.push(rule);
+    }
+  }
+  sink.rules.push(...rules);
+  residualOfNode(sink, path, root, modelled, []);
+}
+function withoutLists(mcp) {
+  const rest = {};
+  for (const [key, value] of ownEntries(mcp)) {
+    if (key === "allowed" || key === "excluded") continue;
+    Object.defineProperty(rest, key, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return rest;
+}
 function serverLists(root, sink) {
   const mcp = member(root, "mcp")?.value;
   const read = (entry, field2) => entry ? readNameList(entry, field2, sink) : void 0;
@@ -46101,6 +46607,7 @@ function serverLists(root, sink) {
   return { allowed: allowed && new Set(allowed), excluded: new Set(excluded ?? []) };
 }
 function readServers(root, sink) {
+  settings(root, sink);
   const servers = readMcpServers(ID3, root, DIALECT3, false, sink);
   const map2 = member(root, "mcpServers")?.value;
   const { allowed, excluded } = serverLists(root, sink);
@@ -46184,6 +46691,40 @@ function namesOf(entry, at2, sink, scanValues) {
   });
   return names;
 }
+function valuesOf(entry) {
+  if (!entry || !isArray(entry.value)) return void 0;
+  const out = {};
+  for (const item of entry.value.items) {
+    const name = text(item, "name");
+    const plain = plainOf(item);
+    if (name === void 0 || !isRecord(plain)) continue;
+    const { description: _description, ...rest } = plain;
+    Object.defineProperty(out, name, {
+      value: hashed(rest),
+      enumerable: true,
+      writable: true,
+      configurable: true
+    });
+  }
+  return Object.keys(out).length > 0 ? out : void 0;
+}
+function withoutDescriptions(value) {
+  if (Array.isArray(value)) return value.map(withoutDescriptions);
+  if (!isRecord(value)) return value;
+  const out = {};
+  for (const [key, inner] of Object.entries(value))
+    if (key !== "description")
+      Object.defineProperty(out, key, { value: withoutDescriptions(inner), enumerable: true });
+  return out;
+}
+var PACKAGE_KEYS = [
+  ...["registryType", "registry_name", "identifier", "name", "version", "transport", "runtimeHint"],
+  ...["runtime_hint", "runtimeArguments", "runtime_arguments", "packageArguments", "package_arguments"],
+  ...["environmentVariables", "environment_variables"]
+];
+var TRANSPORT_KEYS2 = ["type", "url", "headers"];
+var REMOTE_KEYS = ["type", "url", "headers"];
+var TOP_KEYS = ["name", "packages", "remotes", "description", "title", "websiteUrl", "repository"];
 function unique2(name, taken) {
   let candidate = name;
   for (let n = 2; taken.has(candidate); n++) candidate = `${name}-${n}`;
@@ -46223,6 +46764,19 @@ function readPackage(base, item, at2, taken, sink) {
     args: [...runtime.args, ref, ...packageArgs.args].filter((arg) => arg !== "")
   } : { type: "unknown" };
   const line = isObject(item) ? item.line : 1;
+  const envValues = valuesOf(field(item, "environmentVariables", "environment_variables"));
+  const headerValues = valuesOf(member(transportNode, "headers"));
+  if (envValues) transport.env = envValues;
+  const other = {};
+  if (declared !== void 0 && declared !== transport.type) other.type = declared;
+  if (version !== void 0 && ref === identifier) other.version = version;
+  const argumentsSaid = ["runtimeArguments", "runtime_arguments", "packageArguments", "package_arguments"].map((key) => member(item, key)).filter((entry) => entry !== void 0).map((entry) => [entry.key, withoutDescriptions(plainOf(entry.value))]);
+  if (argumentsSaid.length > 0) other.arguments = hashed(argumentsSaid);
+  if (Object.keys(other).length > 0) transport.other = other;
+  if (headerValues) transport.headers = headerValues;
+  residualOfNode(sink, sink.file.path, item, PACKAGE_KEYS, at2);
+  if (transportNode)
+    residualOfNode(sink, sink.file.path, transportNode, TRANSPORT_KEYS2, [...at2, "transport"]);
   if (transport.type === "unknown") {
     sink.add(
       "warning",
@@ -46258,6 +46812,9 @@ function readRemote(base, item, at2, taken, sink) {
   const headers = namesOf(member(item, "headers"), [...at2, "headers"], sink, true);
   if (url === void 0) sink.add("warning", SOURCE_CODES.notLaunchable, line, at2, "remote has no url");
   const transport = url === void 0 ? { type: "unknown" } : { type: declared === "sse" ? "sse" : "http", url };
+  const headerValues = valuesOf(member(item, "headers"));
+  if (headerValues) transport.headers = headerValues;
+  residualOfNode(sink, sink.file.path, item, REMOTE_KEYS, at2);
   return {
     name: unique2(`${base}/remote`, taken),
     origin: ID4,
@@ -46269,6 +46826,7 @@ function readRemote(base, item, at2, taken, sink) {
 }
 function readServers2(root, sink) {
   const base = text(root, "name") ?? sink.file.path;
+  residualOfNode(sink, sink.file.path, root, TOP_KEYS, []);
   const taken = /* @__PURE__ */ new Set();
   const servers = [];
   itemsOf(member(root, "packages"), ["packages"], sink).forEach((item, index) => {
@@ -46289,7 +46847,57 @@ var mcpServerJsonAdapter = {
 // src/sources/formats/opencode-json.ts
 init_define_AGENTGATE_BUILD_INFO();
 var ID5 = "opencode-json";
+var MODELLED_TOP2 = ["mcp", "permission", "agent", "plugin", "tools"];
+function permissionRules(scope, field2, value, at2) {
+  const order = OPENCODE.ordered.permission;
+  if (!isRecord(value)) {
+    const setting = `${field2.join(".")}.*`;
+    return [orderedRule(scope, field2, value, order, at2(field2), setting)];
+  }
+  return ownEntries(value).flatMap(
+    ([key, inner]) => isRecord(inner) ? permissionRules(scope, [...field2, key], inner, at2) : [orderedRule(scope, [...field2, key], inner, order, at2([...field2, key]))]
+  );
+}
+function toolSwitches(scope, field2, value, at2) {
+  if (!isRecord(value)) return flatRules(scope, field2, value, at2);
+  return ownEntries(value).map(
+    ([tool, on]) => settingRule(scope, on === false ? "deny" : "allow", [...field2, tool].join("."), on, at2([...field2, tool]))
+  );
+}
+function agentRules(scope, agents, at2) {
+  if (!isRecord(agents)) return flatRules(scope, ["agent"], agents, at2);
+  const rules = [];
+  for (const [name, agent] of ownEntries(agents)) {
+    if (!isRecord(agent)) {
+      rules.push(...flatRules(scope, ["agent", name], agent, at2));
+      continue;
+    }
+    for (const [key, value] of ownEntries(agent)) {
+      const field2 = ["agent", name, key];
+      if (UNIVERSAL_INERT.includes(key)) continue;
+      if (key === "permission") rules.push(...permissionRules(scope, field2, value, at2));
+      else if (key === "tools") rules.push(...toolSwitches(scope, field2, value, at2));
+      else rules.push(...flatRules(scope, field2, value, at2));
+    }
+  }
+  return rules;
+}
+function settings2(root, sink) {
+  const path = sink.file.path;
+  const top = plainOf(root);
+  if (!isRecord(top)) return [];
+  const at2 = sourceAt(root, path);
+  const rules = [];
+  if (Object.hasOwn(top, "permission"))
+    rules.push(...permissionRules(path, ["permission"], top.permission, at2));
+  if (Object.hasOwn(top, "tools")) rules.push(...toolSwitches(path, ["tools"], top.tools, at2));
+  if (Object.hasOwn(top, "agent")) rules.push(...agentRules(path, top.agent, at2));
+  if (Object.hasOwn(top, "plugin")) rules.push(...flatRules(path, ["plugin"], top.plugin, at2));
+  residualOfNode(sink, path, root, MODELLED_TOP2, []);
+  return rules;
+}
 function readServers3(root, sink) {
+  sink.rules.push(...settings2(root, sink));
   const mcp = member(root, "mcp");
   if (!mcp) return [];
   const servers = readServerMap(
@@ -46297,7 +46905,7 @@ function readServers3(root, sink) {
     mcp.value,
     mcp.line,
     ["mcp"],
-    { envKey: "environment", commandArray: true, urlType: "http" },
+    { envKey: "environment", commandArray: true, urlType: "http", modelledKeys: ["enabled"] },
     sink
   );
   for (const server of servers) {
@@ -46324,15 +46932,20 @@ function readServers4(root, sink) {
   const holder = direct ? root : nested?.value;
   const prefix = direct ? [] : ["mcp"];
   const servers = holder ? member(holder, "servers") : void 0;
-  if (!servers || !holder) return [];
+  if (!servers || !holder) {
+    residualOfNode(sink, sink.file.path, root, [], []);
+    return [];
+  }
   const out = readServerMap(
     ID6,
     servers.value,
     servers.line,
     [...prefix, "servers"],
-    { envKey: "env", urlType: "http" },
+    { envKey: "env", urlType: "http", modelledKeys: ["envFile"] },
     sink
   );
+  residualOfNode(sink, sink.file.path, holder, ["servers", "inputs"], prefix);
+  if (!direct) residualOfNode(sink, sink.file.path, root, ["mcp"], []);
   for (const server of out) {
     const entry = member(servers.value, server.name);
     const envFile = stringValue(member(entry?.value, "envFile")?.value);
@@ -46468,10 +47081,12 @@ function lookUpUnder(sources) {
 // src/model/gate-files.ts
 init_define_AGENTGATE_BUILD_INFO();
 var CONFIG_PATHS = ["agentgate.yaml", "agentgate.yml"];
+var NESTED_CONFIG_PATTERNS = ["**/agentgate.yaml", "**/agentgate.yml"];
 var CODEOWNERS_LOCATIONS = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
 var CODEOWNERS_PATHS = CODEOWNERS_LOCATIONS;
 var GATE_FILE_PATTERNS = [
   ...CONFIG_PATHS,
+  ...NESTED_CONFIG_PATTERNS,
   ...CODEOWNERS_PATHS,
   ".github/workflows/**",
   ".github/actions/**",
@@ -46531,8 +47146,9 @@ function classifyUnder(config, sourceOf) {
     if (character !== void 0) return { kind: "refused", character };
     if (gateMatcher(path)) return { kind: "control", gate: true };
     if (isControl(path)) return { kind: "control", gate: false };
-    if (isData(path)) return { kind: "data" };
     const source = sourceOf(path);
+    if (source && !isAgentDefinition(source)) return { kind: "control", gate: false, source: source.id };
+    if (isData(path)) return { kind: "data" };
     if (source)
       return isAgentDefinition(source) ? { kind: "data", source: source.id } : { kind: "control", gate: false, source: source.id };
     return { kind: "none" };
@@ -46699,12 +47315,30 @@ function parseRegistryFile(file, role, promptsRoot) {
   }
   if (role === "prompt") {
     const result2 = parsePromptFile(file, promptsRoot);
-    if (result2.prompt) return { tools: [], prompt: result2.prompt, findings: result2.findings };
+    if (result2.prompt) {
+      const residual = promptResidual(result2.prompt);
+      return {
+        tools: [],
+        prompt: result2.prompt,
+        permissions: residual.rules,
+        findings: [...result2.findings, ...residual.findings]
+      };
+    }
     if (result2.dataFile) return { tools: [], findings: result2.findings };
     return { tools: [], findings: [...result2.findings, bindingsUnknown(file.path, promptsRoot)] };
   }
   return { tools: [], findings: [] };
 }
+function promptResidual(prompt) {
+  return residualRules({
+    path: prompt.source.path,
+    scope: prompt.id,
+    value: prompt.meta,
+    modelled: PROMPT_DATA_KEYS,
+    lineOf: () => prompt.source.line
+  });
+}
+var PROMPT_DATA_KEYS = [...UNIVERSAL_INERT, "variables", "template"];
 function bindingsUnknown(path, promptsRoot) {
   return {
     severity: "error",
@@ -53266,8 +53900,8 @@ function diffTextLines(before, after, options = {}) {
     });
     for (const line of hunk.lines) {
       if (line.startsWith("\\")) continue;
-      const sign = line[0];
-      const kind = sign === "+" ? "added" : sign === "-" ? "removed" : "context";
+      const sign2 = line[0];
+      const kind = sign2 === "+" ? "added" : sign2 === "-" ? "removed" : "context";
       lines.push({ kind, text: line.slice(1) });
     }
   }
@@ -53289,8 +53923,8 @@ function textDiffSection(changes, max = 20) {
   for (const { owner, change } of changes.slice(0, max)) {
     const diff = diffTextLines(change.before, change.after);
     const body = diff.lines.map((line) => {
-      const sign = line.kind === "added" ? "+" : line.kind === "removed" ? "-" : line.kind === "hunk" ? "" : " ";
-      return `${sign}${revealInvisible(line.text).replace(/<!--/g, "<!-\u2060-")}`;
+      const sign2 = line.kind === "added" ? "+" : line.kind === "removed" ? "-" : line.kind === "hunk" ? "" : " ";
+      return `${sign2}${revealInvisible(line.text).replace(/<!--/g, "<!-\u2060-")}`;
     });
     if (diff.more > 0) body.push(`+${diff.more} more lines`);
     const longest = Math.max(
@@ -53449,6 +54083,21 @@ function plural(count2, noun) {
   return `${count2} ${noun}${count2 === 1 ? "" : "s"}`;
 }
 
+// src/render/markdown-floor.ts
+init_define_AGENTGATE_BUILD_INFO();
+function floorSection(floor) {
+  if (!floor) return [];
+  const out = ["#### Floor", "", `Judged on ${floor.floors.map((f) => cellCode(f)).join(", ")}.`, ""];
+  if (floor.rules.length === 0) return [...out, "The floor names no rule this gate uses.", ""];
+  out.push("| rule | floor | this repository | applied | from |", "| --- | --- | --- | --- | --- |");
+  const value = (v) => cellCode(clip(canonicalJson(v), 120));
+  for (const rule of floor.rules)
+    out.push(
+      `| ${cellCode(rule.key)} | ${value(rule.floor)} | ${value(rule.repository)} | ${value(rule.effective)}${rule.tightened ? " (tightened)" : ""} | ${cellCode(rule.from)} |`
+    );
+  return [...out, ""];
+}
+
 // src/render/markdown.ts
 var FLOW_LABEL = {
   "untrusted-to-action": "untrusted input \u2192 high-radius action",
@@ -53465,6 +54114,7 @@ function renderMarkdownReport(report, options = {}) {
   );
   out.push(...findingsSection(report.findings, options.allFindings === true));
   out.push(...waiversSection(report));
+  out.push(...floorSection(report.floor));
   return `${out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}
 `;
 }
@@ -53895,7 +54545,7 @@ function spawnGit(cwd, args, env) {
   });
 }
 function execGit(cwd, args, input2, acceptExitCodes, env, onChunk) {
-  return new Promise((resolve6, reject) => {
+  return new Promise((resolve7, reject) => {
     let settled = false;
     let failure;
     let stderr = "";
@@ -53903,7 +54553,7 @@ function execGit(cwd, args, input2, acceptExitCodes, env, onChunk) {
     const settle = (error2) => {
       if (settled) return;
       settled = true;
-      if (error2 === void 0) resolve6();
+      if (error2 === void 0) resolve7();
       else reject(error2 instanceof Error ? error2 : new GitError("failed", String(error2)));
     };
     const kill = (reason) => {
@@ -54099,8 +54749,8 @@ var CatFileSession = class {
     if (this.ended) return Promise.reject(new GitError("failed", "git cat-file session already ended"));
     for (const name of names) checkObjectName(name);
     if (names.length === 0) return Promise.resolve([]);
-    return new Promise((resolve6, reject) => {
-      this.queue.push({ kind, results: [], expected: names.length, resolve: resolve6, reject });
+    return new Promise((resolve7, reject) => {
+      this.queue.push({ kind, results: [], expected: names.length, resolve: resolve7, reject });
       this.child.stdin.write(`${names.map((name) => `${kind} ${name}`).join("\n")}
 flush
 `);
@@ -54427,6 +55077,11 @@ function compareServerFields(before, after) {
     const change = { before: before.description ?? null, after: after.description ?? null };
     changes.push({ field: "description", kind: "changed", ...change });
   }
+  push(
+    switchedOn("enabled", before.enabled !== false, after.enabled !== false, before.enabled, after.enabled)
+  );
+  push(switchedOn("trust", before.trust === true, after.trust === true, before.trust, after.trust));
+  changes.push(...uncovered(before, after));
   if (before.owner !== after.owner) {
     changes.push({
       field: "owner",
@@ -54436,6 +55091,34 @@ function compareServerFields(before, after) {
     });
   }
   return changes;
+}
+function switchedOn(field2, wasOn, isOn, before, after) {
+  if (wasOn === isOn) {
+    if (jsonEqual(toJson(before), toJson(after))) return void 0;
+    return { field: field2, kind: "changed", before: toJson(before), after: toJson(after) };
+  }
+  return { field: field2, kind: isOn ? "widened" : "narrowed", before: toJson(before), after: toJson(after) };
+}
+var COVERED = /* @__PURE__ */ new Set([
+  ...["name", "origin", "source", "transport", "credentials", "egress", "tools", "includeTools"],
+  ...["excludeTools", "description", "owner", "enabled", "trust"]
+]);
+var COVERED_TRANSPORT = /* @__PURE__ */ new Set(["type", "command", "args", "cwd", "url", "env", "headers", "other"]);
+function uncovered(before, after) {
+  const rest = (server) => {
+    const out = {};
+    for (const [key, value] of Object.entries(server)) if (!COVERED.has(key)) out[key] = value;
+    for (const [key, value] of Object.entries(server.transport))
+      if (!COVERED_TRANSPORT.has(key)) out[`transport.${key}`] = value;
+    return out;
+  };
+  const b = rest(before);
+  const a = rest(after);
+  return [.../* @__PURE__ */ new Set([...Object.keys(b), ...Object.keys(a)])].sort().filter((key) => !jsonEqual(toJson(b[key]), toJson(a[key]))).map((key) => ({
+    field: key,
+    kind: "widened",
+    details: ["a part of the entry no row compares"]
+  }));
 }
 function scalar(field2, before, after) {
   if (jsonEqual(toJson(before), toJson(after))) return void 0;
@@ -54632,14 +55315,14 @@ function serverIdentity(server) {
   return server.origin === "manifest" ? `manifest\0${server.name}` : `${server.source.path}\0${server.name}`;
 }
 function keyServers(servers) {
-  const sorted = [...servers].sort(
+  const sorted2 = [...servers].sort(
     (a, b) => compare(serverIdentity(a), serverIdentity(b)) || compare(a.source.path, b.source.path) || a.source.line - b.source.line
   );
   const counts = /* @__PURE__ */ new Map();
-  for (const server of sorted)
+  for (const server of sorted2)
     counts.set(serverIdentity(server), (counts.get(serverIdentity(server)) ?? 0) + 1);
   const out = /* @__PURE__ */ new Map();
-  for (const server of sorted) {
+  for (const server of sorted2) {
     const identity = serverIdentity(server);
     const key = (counts.get(identity) ?? 0) > 1 ? `${identity}\0${server.source.path}:${server.source.line}` : identity;
     out.set(key, server);
@@ -54866,7 +55549,7 @@ function changedServerFindings(pairs2, headServers, actions, limit) {
 
 // src/core/diff/digest.ts
 init_define_AGENTGATE_BUILD_INFO();
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 
 // src/core/diff/fields/tool-fields.ts
 init_define_AGENTGATE_BUILD_INFO();
@@ -55586,7 +56269,7 @@ function computeDigest(input2) {
     ...unmodelled.length > 0 && { unmodelled },
     ...permissions.length > 0 && { permissions }
   });
-  return `sha256:${createHash("sha256").update(payload).digest("hex")}`;
+  return `sha256:${createHash2("sha256").update(payload).digest("hex")}`;
 }
 function normalizeForDigest(tool) {
   if (tool === void 0) return null;
@@ -56182,7 +56865,7 @@ var GH_AW_CATALOG = { client: "gh-aw", entries: ENTRIES2 };
 init_define_AGENTGATE_BUILD_INFO();
 var REFERENCE3 = "VS Code tools reference";
 var FLAT = "VS Code, flat tool id of chat modes before tool sets (still read)";
-var COPILOT = "GitHub Copilot custom agents: tool alias";
+var COPILOT2 = "GitHub Copilot custom agents: tool alias";
 var PRIVILEGED_LOCAL = {
   radius: "privileged",
   untrustedInput: false,
@@ -56221,8 +56904,8 @@ var ENTRIES3 = [
     { ...PRIVILEGED_LOCAL, toolSet: true },
     `${REFERENCE3}: runs editor commands and installs extensions`
   ),
-  ...entries(["todo"], { ...NO_EFFECT, toolSet: true }, `${COPILOT} for the todo list`),
-  ...entries(["github", "playwright"], REMOTE_SERVER, `${COPILOT}: built-in MCP server, bound as name/*`),
+  ...entries(["todo"], { ...NO_EFFECT, toolSet: true }, `${COPILOT2} for the todo list`),
+  ...entries(["github", "playwright"], REMOTE_SERVER, `${COPILOT2}: built-in MCP server, bound as name/*`),
   // single tools, flat ids
   ...entries(
     ["codebase", "usages", "textSearch", "fileSearch", "readFile", "searchResults", "findTestFiles"],
@@ -56274,16 +56957,16 @@ var ENTRIES3 = [
     { radius: "privileged", untrustedInput: true, egress: [], dataAccess: "sensitive" },
     `${REFERENCE3}: runs a subagent`
   ),
-  ...entries(["shell", "powershell", "Bash"], RUNS_COMMANDS, `${COPILOT} for the shell`),
-  ...entries(["Read", "NotebookRead", "Grep", "Glob"], READS_FILES, `${COPILOT} for read and search`),
-  ...entries(["Edit", "MultiEdit", "Write", "NotebookEdit"], WRITES_FILES, `${COPILOT} for edit`),
-  ...entries(["WebSearch", "WebFetch"], READS_WEB, `${COPILOT} for web`),
+  ...entries(["shell", "powershell", "Bash"], RUNS_COMMANDS, `${COPILOT2} for the shell`),
+  ...entries(["Read", "NotebookRead", "Grep", "Glob"], READS_FILES, `${COPILOT2} for read and search`),
+  ...entries(["Edit", "MultiEdit", "Write", "NotebookEdit"], WRITES_FILES, `${COPILOT2} for edit`),
+  ...entries(["WebSearch", "WebFetch"], READS_WEB, `${COPILOT2} for web`),
   ...entries(
     ["Task"],
     { radius: "privileged", untrustedInput: true, egress: [], dataAccess: "sensitive" },
-    `${COPILOT} for agent`
+    `${COPILOT2} for agent`
   ),
-  ...entries(["TodoWrite"], NO_EFFECT, `${COPILOT} for todo`)
+  ...entries(["TodoWrite"], NO_EFFECT, `${COPILOT2} for todo`)
 ];
 var VSCODE_CATALOG = { client: "copilot", entries: ENTRIES3 };
 
@@ -56417,8 +57100,14 @@ function* candidates(catalog, registry, servers) {
 // src/sources/resolve/rule-radius.ts
 var RUNS_COMMANDS2 = /* @__PURE__ */ new Set([
   ...["hooks", "apiKeyHelper", "statusLine", "awsAuthRefresh", "awsCredentialExport", "otelHeadersHelper"],
-  ...["enabledPlugins", "sandbox", "env", "steps", "post-steps", "jobs", "disableAllHooks"]
+  ...["enabledPlugins", "sandbox", "env", "steps", "post-steps", "jobs", "disableAllHooks"],
+  // Codex runs `notify` after every turn; OpenCode loads each `plugin` as code
+  ...["notify", "plugin"]
 ]);
+var ORDERED_RADIUS = {
+  sandbox_mode: { "read-only": "read", "workspace-write": "write", "danger-full-access": "privileged" },
+  approval_policy: { untrusted: "write", "on-request": "write", "on-failure": "write", never: "privileged" }
+};
 var STARTS_SERVERS = /* @__PURE__ */ new Set(["enableAllProjectMcpServers", "enabledMcpjsonServers", "mcpServers"]);
 var PERMISSION_MODES = {
   default: "none",
@@ -56432,7 +57121,14 @@ function ruleRadius(rule, context = {}) {
   const isSetting = equals > 0 && !rule.rule.slice(0, equals).includes("(");
   if (!isSetting) return clientRuleRadius(rule, context);
   const value = rule.rule.slice(equals + 1);
-  if (RUNS_COMMANDS2.has(rule.tool)) return "privileged";
+  const key = rule.rule.slice(0, equals);
+  const leaf = key.slice(key.lastIndexOf(".") + 1);
+  if (RUNS_COMMANDS2.has(rule.tool) || RUNS_COMMANDS2.has(leaf) || leaf.endsWith("Command"))
+    return "privileged";
+  const table = Object.hasOwn(ORDERED_RADIUS, leaf) ? ORDERED_RADIUS[leaf] : void 0;
+  if (table && Object.hasOwn(table, value)) return table[value];
+  if (key.startsWith("permission") && key.split(".").includes("bash") && value === "allow")
+    return "privileged";
   if (STARTS_SERVERS.has(rule.tool)) return "irreversible";
   if (rule.tool === "defaultMode" || rule.tool === "permissionMode")
     return PERMISSION_MODES[value] ?? "privileged";
@@ -56453,6 +57149,45 @@ function githubTokenRadius(value) {
   return value === "read" || value === "read-all" ? "read" : "privileged";
 }
 
+// src/core/diff/rule-kinds.ts
+init_define_AGENTGATE_BUILD_INFO();
+var isRanked = (rule) => rule.rank !== void 0;
+function groupOf(setting) {
+  return setting.endsWith(".*") ? setting.slice(0, -2) : setting.slice(0, setting.lastIndexOf("."));
+}
+function rankOnOtherSide(rule, other) {
+  const same2 = other.filter(isRanked).filter((o) => o.scope === rule.scope);
+  const exact = same2.filter((o) => o.rank.setting === rule.rank.setting);
+  if (exact.length > 0) return Math.max(...exact.map((o) => o.rank.rank));
+  const group = groupOf(rule.rank.setting);
+  if (rule.rank.setting.endsWith(".*")) {
+    const members = same2.filter((o) => o.rank.setting.startsWith(`${group}.`));
+    if (members.length > 0) return Math.max(...members.map((o) => o.rank.rank));
+    return void 0;
+  }
+  const wildcard = same2.filter((o) => o.rank.setting === `${group}.*`);
+  if (wildcard.length > 0) return Math.max(...wildcard.map((o) => o.rank.rank));
+  return void 0;
+}
+function groupStillWritten(rule, side) {
+  if (rule.rank.setting.endsWith(".*")) return false;
+  const group = `${groupOf(rule.rank.setting)}.`;
+  return side.some((o) => isRanked(o) && o.scope === rule.scope && o.rank.setting.startsWith(group));
+}
+function widensByKind(rule, change, before, after) {
+  if (rule.residual) return true;
+  if (!isRanked(rule)) return void 0;
+  const other = rankOnOtherSide(rule, change === "added" ? before : after);
+  const reference = other ?? rule.rank.unset;
+  if (change === "added") {
+    if (rule.rank.setting.endsWith(".*") && other !== void 0 && rule.rank.rank > 0) return true;
+    return reference === void 0 ? true : rule.rank.rank > reference;
+  }
+  if (other !== void 0) return other > rule.rank.rank;
+  if (reference !== void 0) return reference > rule.rank.rank;
+  return !groupStillWritten(rule, after);
+}
+
 // src/core/diff/diff-permissions.ts
 function ruleKey(rule) {
   return `${rule.scope}\0${rule.effect}\0${rule.rule}`;
@@ -56461,19 +57196,21 @@ function diffPermissions(base, head, context) {
   const before = new Map(base.map((rule) => [ruleKey(rule), rule]));
   const after = new Map(head.map((rule) => [ruleKey(rule), rule]));
   const changes = [];
+  const judge2 = (rule, change, radius) => describe5(rule, change, radius, widensByKind(rule, change, base, head));
   for (const [key, rule] of after) {
-    if (!before.has(key)) changes.push(describe5(rule, "added", ruleRadius(rule, context.head)));
+    if (!before.has(key)) changes.push(judge2(rule, "added", ruleRadius(rule, context.head)));
   }
   for (const [key, rule] of before) {
-    if (!after.has(key)) changes.push(describe5(rule, "removed", ruleRadius(rule, context.base)));
+    if (!after.has(key)) changes.push(judge2(rule, "removed", ruleRadius(rule, context.base)));
   }
   return changes.sort(
     (a, b) => compare2(a.scope, b.scope) || compare2(a.rule, b.rule) || compare2(a.effect, b.effect) || compare2(a.change, b.change)
   );
 }
-function describe5(rule, change, radius) {
+function describe5(rule, change, ruleRadiusOf, byKind) {
   const grants = rule.effect === "allow";
-  const widens = change === "added" ? grants : !grants;
+  const widens = byKind ?? (change === "added" ? grants : !grants);
+  const radius = rule.residual ? maxRadius([ruleRadiusOf, "write"]) : ruleRadiusOf;
   return {
     scope: rule.scope,
     rule: rule.rule,
@@ -57679,7 +58416,7 @@ function sortByPath(files) {
 
 // src/git/snapshot.ts
 init_define_AGENTGATE_BUILD_INFO();
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 import {
   closeSync,
   constants as fsConstants,
@@ -57767,7 +58504,7 @@ function parseLsTree(out) {
 
 // src/git/worktree.ts
 init_define_AGENTGATE_BUILD_INFO();
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 import { lstatSync } from "node:fs";
 import { join as join3 } from "node:path";
 async function listWorktreeFiles(cwd, prefixes) {
@@ -57808,7 +58545,7 @@ function lstatOrNull(path) {
   }
 }
 function blobOid(content, format2) {
-  return createHash2(format2).update(`blob ${content.length}\0`).update(content).digest("hex");
+  return createHash3(format2).update(`blob ${content.length}\0`).update(content).digest("hex");
 }
 
 // src/git/snapshot.ts
@@ -57912,7 +58649,7 @@ function refuseSymlink(snapshot, path, abs, format2) {
   snapshot.refused.push({ path, oid: blobOid(target, format2), reason: "symlink" });
 }
 function hashLargeFile(fd, size, format2) {
-  const hash = createHash3(format2).update(`blob ${size}\0`);
+  const hash = createHash4(format2).update(`blob ${size}\0`);
   const buffer = Buffer.allocUnsafe(1 << 16);
   for (let position = 0, read = 1; position < size && read > 0; position += read) {
     read = readSync(fd, buffer, 0, buffer.length, position);
@@ -58148,9 +58885,9 @@ function addRun(run, caseId, record) {
 }
 
 // src/core/eval/parse-native.ts
-function parseNativeResults(json2, path) {
-  if (!isRecord2(json2)) throw new EvalResultsError(path, void 0, "expected a JSON object");
-  const cases = json2["cases"];
+function parseNativeResults(json3, path) {
+  if (!isRecord2(json3)) throw new EvalResultsError(path, void 0, "expected a JSON object");
+  const cases = json3["cases"];
   if (!Array.isArray(cases)) throw new EvalResultsError(path, "cases", "expected an array");
   const run = createRun(path, "native");
   cases.forEach((item, index) => {
@@ -58241,10 +58978,10 @@ function buildCaseIds(rows, promptKeys) {
 }
 
 // src/core/eval/parse-promptfoo.ts
-function parsePromptfooResults(json2, path) {
-  if (!isRecord2(json2)) throw new EvalResultsError(path, void 0, "expected a JSON object");
-  const wrapped = isRecord2(json2["results"]);
-  const summary2 = wrapped ? json2["results"] : json2;
+function parsePromptfooResults(json3, path) {
+  if (!isRecord2(json3)) throw new EvalResultsError(path, void 0, "expected a JSON object");
+  const wrapped = isRecord2(json3["results"]);
+  const summary2 = wrapped ? json3["results"] : json3;
   const prefix = wrapped ? "results." : "";
   const version = summary2["version"];
   if (version !== void 0 && !isFiniteNumber(version)) {
@@ -58385,11 +59122,11 @@ function optionalString(value) {
 }
 
 // src/core/eval/parse-results.ts
-function parseEvalResults(json2, path) {
-  if (!isRecord2(json2)) throw new EvalResultsError(path, void 0, "expected a JSON object");
-  if ("cases" in json2) return parseNativeResults(json2, path);
-  if (isRecord2(json2["results"]) || Array.isArray(json2["results"]) || isRecord2(json2["table"])) {
-    return parsePromptfooResults(json2, path);
+function parseEvalResults(json3, path) {
+  if (!isRecord2(json3)) throw new EvalResultsError(path, void 0, "expected a JSON object");
+  if ("cases" in json3) return parseNativeResults(json3, path);
+  if (isRecord2(json3["results"]) || Array.isArray(json3["results"]) || isRecord2(json3["table"])) {
+    return parsePromptfooResults(json3, path);
   }
   throw new EvalResultsError(
     path,
@@ -58398,13 +59135,13 @@ function parseEvalResults(json2, path) {
   );
 }
 function parseEvalResultsText(text2, path) {
-  let json2;
+  let json3;
   try {
-    json2 = JSON.parse(text2);
+    json3 = JSON.parse(text2);
   } catch (error2) {
     throw new EvalResultsError(path, void 0, `not valid JSON: ${error2.message}`);
   }
-  return parseEvalResults(json2, path);
+  return parseEvalResults(json3, path);
 }
 
 // src/load/load-eval.ts
@@ -58481,7 +59218,153 @@ async function readCommitted(cwd, sha, path) {
   return refused ? { kind: "refused", reason: refused.reason } : null;
 }
 
-// src/load/read-gate.ts
+// src/load/apply-floors.ts
+init_define_AGENTGATE_BUILD_INFO();
+import { readFile as readFile2 } from "node:fs/promises";
+import { isAbsolute } from "node:path";
+
+// src/core/floor/merge-floor.ts
+init_define_AGENTGATE_BUILD_INFO();
+var VERSION_BUMP_ORDER = { off: 0, warn: 1, required: 2 };
+function applyFloor(repo, floor, underFloor = false) {
+  const config = copyConfig(repo);
+  const rules = [];
+  const record = (key, floorValue, repoValue, effective) => rules.push({
+    key,
+    floor: json2(floorValue),
+    repository: json2(repoValue),
+    effective: json2(effective),
+    tightened: canonicalJson(json2(repoValue)) !== canonicalJson(json2(effective)),
+    from: floor.origin
+  });
+  const named = floor.named;
+  const fc = floor.config.planes.control;
+  const rc = config.planes.control;
+  const control = named.planes?.control;
+  if (control) {
+    for (const key of Object.keys(control.signoffs ?? {})) {
+      const before = rc.signoffs[key];
+      rc.signoffs[key] = Math.max(before, fc.signoffs[key]);
+      record(`planes.control.signoffs.${key}`, fc.signoffs[key], before, rc.signoffs[key]);
+    }
+    if (control.maxRadius !== void 0) {
+      const before = rc.maxRadius;
+      rc.maxRadius = minRadius(before, fc.maxRadius);
+      record("planes.control.maxRadius", fc.maxRadius, before, rc.maxRadius);
+    }
+    if (control.signers !== void 0 && fc.signers.length > 0) {
+      const before = rc.signers;
+      rc.signers = underFloor ? intersect(before, fc.signers) : [...fc.signers];
+      record("planes.control.signers", fc.signers, before, rc.signers);
+    }
+    if (control.paths !== void 0) union(rc, "paths", fc.paths, "planes.control.paths", record);
+    if (control.reviewers !== void 0)
+      union(rc, "reviewers", fc.reviewers, "planes.control.reviewers", record);
+    if (control.internalHosts !== void 0) {
+      const before = rc.internalHosts;
+      rc.internalHosts = intersect(before, fc.internalHosts);
+      record("planes.control.internalHosts", fc.internalHosts, before, rc.internalHosts);
+    }
+  }
+  const data = named.planes?.data;
+  const fd = floor.config.planes.data;
+  const rd = config.planes.data;
+  if (data) {
+    if (data.paths !== void 0) union(rd, "paths", fd.paths, "planes.data.paths", record);
+    if (data.reviewers !== void 0) union(rd, "reviewers", fd.reviewers, "planes.data.reviewers", record);
+    if (data.versionBump !== void 0) {
+      const before = rd.versionBump;
+      if (VERSION_BUMP_ORDER[fd.versionBump] > VERSION_BUMP_ORDER[before]) rd.versionBump = fd.versionBump;
+      record("planes.data.versionBump", fd.versionBump, before, rd.versionBump);
+    }
+    if (data.eval !== void 0 && fd.eval) mergeEval(config, fd.eval, data.eval, record);
+  }
+  for (const action of Object.keys(named.radius?.actions ?? {})) {
+    const floorRadius = floor.config.radius.actions[action];
+    const before = config.radius.actions[action];
+    const effective = before === void 0 ? floorRadius : higherRadius(before, floorRadius);
+    config.radius.actions[action] = effective;
+    record(`radius.actions.${action}`, floorRadius, before ?? null, effective);
+  }
+  for (const kind of Object.keys(named.sources ?? {})) {
+    const floorSource = floor.config.sources?.[kind];
+    if (!floorSource) continue;
+    const sources = config.sources ??= /* @__PURE__ */ Object.create(null);
+    const before = sources[kind];
+    const effective = {
+      enabled: floorSource.enabled || (before?.enabled ?? true),
+      paths: unique3([...before?.paths ?? [], ...floorSource.paths])
+    };
+    sources[kind] = effective;
+    record(`sources.${kind}`, floorSource, before ?? null, effective);
+  }
+  const beforeWaivers = config.waivers;
+  config.waivers = underFloor ? beforeWaivers.filter((w) => floor.config.waivers.some((f) => canonicalJson(f) === canonicalJson(w))) : floor.config.waivers.map((waiver) => ({ ...waiver }));
+  if (beforeWaivers.length > 0 || config.waivers.length > 0)
+    record("waivers", floor.config.waivers, beforeWaivers, config.waivers);
+  return { config, rules };
+}
+function mergeEval(config, floorEval, named, record) {
+  const own = config.planes.data.eval ??= {};
+  if (named.maxPassRateDrop !== void 0 && floorEval.maxPassRateDrop !== void 0) {
+    const before = own.maxPassRateDrop;
+    own.maxPassRateDrop = Math.min(before ?? Infinity, floorEval.maxPassRateDrop);
+    record(
+      "planes.data.eval.maxPassRateDrop",
+      floorEval.maxPassRateDrop,
+      before ?? null,
+      own.maxPassRateDrop
+    );
+  }
+  if (named.minPassRate !== void 0 && floorEval.minPassRate !== void 0) {
+    const before = own.minPassRate;
+    own.minPassRate = Math.max(before ?? 0, floorEval.minPassRate);
+    record("planes.data.eval.minPassRate", floorEval.minPassRate, before ?? null, own.minPassRate);
+  }
+  for (const key of ["results", "baseline"]) {
+    const value = floorEval[key];
+    if (named[key] === void 0 || value === void 0) continue;
+    const before = own[key];
+    own[key] = value;
+    record(`planes.data.eval.${key}`, value, before ?? null, value);
+  }
+}
+function union(target, key, floorList, name, record) {
+  const before = target[key];
+  target[key] = unique3([...before, ...floorList]);
+  record(name, floorList, before, target[key]);
+}
+function intersect(a, b) {
+  const keep = new Set(b.map((s) => s.toLowerCase()));
+  return a.filter((s) => keep.has(s.toLowerCase()));
+}
+function unique3(list) {
+  return [...new Set(list)];
+}
+function minRadius(a, b) {
+  return RADIUS_ORDER[a] <= RADIUS_ORDER[b] ? a : b;
+}
+function higherRadius(a, b) {
+  return RADIUS_ORDER[a] >= RADIUS_ORDER[b] ? a : b;
+}
+function json2(value) {
+  return value === void 0 ? null : JSON.parse(JSON.stringify(value));
+}
+function copyConfig(config) {
+  const copy = structuredClone(config);
+  const actions = /* @__PURE__ */ Object.create(null);
+  for (const [action, radius] of Object.entries(config.radius.actions)) actions[action] = radius;
+  copy.radius.actions = actions;
+  if (config.sources) {
+    const sources = /* @__PURE__ */ Object.create(null);
+    for (const [kind, value] of Object.entries(config.sources))
+      sources[kind] = { enabled: value.enabled, paths: [...value.paths] };
+    copy.sources = sources;
+  }
+  return copy;
+}
+
+// src/core/floor/parse-floor.ts
 init_define_AGENTGATE_BUILD_INFO();
 
 // src/core/plane/config.ts
@@ -58591,6 +59474,12 @@ function mergeConfig(user) {
   config.radius.actions = actions;
   config.waivers = (user.waivers ?? []).map((waiver) => ({ ...waiver }));
   if (user.sources !== void 0) config.sources = mergeSources(user.sources);
+  if (user.release !== void 0)
+    config.release = {
+      publicKeys: [...user.release.publicKeys ?? []],
+      ...user.release.signer !== void 0 && { signer: { ...user.release.signer } }
+    };
+  if (user.extends !== void 0) config.extends = { ...user.extends };
   return config;
 }
 function mergeSources(user) {
@@ -58646,7 +59535,95 @@ function configWarnings(config, path, doc) {
   return warnings;
 }
 
+// src/core/floor/parse-floor.ts
+function parseFloor(text2, origin) {
+  if (text2.trim() === "")
+    return { kind: "invalid", message: `floor ${origin} is empty: a floor that names nothing is a mistake` };
+  const { config, errors } = parseConfig(text2, origin);
+  const first = errors[0];
+  if (first) return { kind: "invalid", message: `floor ${first.path}:${first.line}: ${first.message}` };
+  const doc = parseYaml(text2).documents[0];
+  const value = doc?.value;
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    return { kind: "invalid", message: `floor ${origin} is not a mapping of agentgate.yaml keys` };
+  return { kind: "ok", floor: { origin, config, named: value } };
+}
+function floorOrigin(ref) {
+  switch (ref.kind) {
+    case "repository":
+      return `${ref.repository}:${ref.path}@${ref.ref.slice(0, 12)}`;
+    case "path":
+      return `extends ${ref.path}`;
+    case "file":
+      return `--floor ${ref.path}`;
+  }
+}
+
+// src/load/apply-floors.ts
+var FloorUnavailable = class extends UsageError {
+};
+async function applyFloors(cwd, gateSha, gate, options = {}) {
+  const refs = [];
+  const own = gate.config.extends;
+  if (own) refs.push(refOfExtends(own));
+  if (options.file !== void 0) refs.push({ kind: "file", path: options.file });
+  if (refs.length === 0) return { gate, floor: null };
+  let config = gate.config;
+  const report = { floors: [], rules: [] };
+  for (const [index, ref] of refs.entries()) {
+    const origin = floorOrigin(ref);
+    const text2 = await readFloor(cwd, gateSha, ref, options.fetch).catch((error2) => {
+      const reason = error2 instanceof Error ? error2.message : String(error2);
+      throw new FloorUnavailable(`floor ${origin} cannot be read (${reason}): the gate fails closed`);
+    });
+    const parsed = parseFloor(text2, origin);
+    if (parsed.kind === "invalid") throw new FloorUnavailable(`${parsed.message}: the gate fails closed`);
+    const merged = applyFloor(config, parsed.floor, index > 0);
+    config = merged.config;
+    report.floors.push(origin);
+    report.rules.push(...merged.rules);
+  }
+  return { gate: { ...gate, config }, floor: report };
+}
+function refOfExtends(own) {
+  if (own.repository !== void 0 && own.ref !== void 0)
+    return { kind: "repository", repository: own.repository, path: own.path, ref: own.ref };
+  return { kind: "path", path: own.path };
+}
+async function readFloor(cwd, gateSha, ref, fetch) {
+  switch (ref.kind) {
+    case "file":
+      return readLocal(ref.path);
+    case "repository":
+      if (!fetch) throw new Error("no GitHub token to fetch it with (set AGENTGATE_TOKEN or GITHUB_TOKEN)");
+      return fetch(ref.repository, ref.path, ref.ref);
+    case "path":
+      return isAbsolute(ref.path) ? readLocal(ref.path) : readAtCommit(cwd, gateSha, ref.path);
+  }
+}
+async function readLocal(path) {
+  const text2 = await readFile2(path, "utf8");
+  if (Buffer.byteLength(text2) > MAX_MANIFEST_BYTES) throw new Error("larger than a config may be");
+  return text2;
+}
+async function readAtCommit(cwd, sha, path) {
+  const clean2 = path.replace(/^\.\//, "");
+  if (clean2.split("/").some((part) => part === ".." || part === ""))
+    throw new Error("a relative floor path must stay inside the repository");
+  const snapshot = await readSnapshot(cwd, sha, {
+    prefixes: [clean2],
+    extraPaths: [],
+    maxBytes: MAX_MANIFEST_BYTES
+  });
+  const refused = snapshot.refused.find((f) => f.path === clean2);
+  if (refused) throw new Error(`${refused.reason} at ${sha.slice(0, 12)}`);
+  const file = snapshot.files.find((f) => f.path === clean2);
+  if (!file) throw new Error(`no such file at ${sha.slice(0, 12)}`);
+  return file.text;
+}
+
 // src/load/read-gate.ts
+init_define_AGENTGATE_BUILD_INFO();
 async function readGate(cwd, sha, where2 = sha === null ? "the working tree" : sha.slice(0, 12)) {
   const files = await readSnapshot(cwd, sha, {
     prefixes: [...CONFIG_PATHS, ...CODEOWNERS_PATHS],
@@ -58687,8 +59664,9 @@ async function computeDiff(options) {
     options.head === null ? null : verifyRef(cwd, options.head)
   ]);
   const gateSha = options.gateCommit ?? base.sha;
-  const gate = await readGate(cwd, gateSha, gateSha === base.sha ? "the base commit" : gateSha.slice(0, 12));
-  return computeDiffAt({
+  const own = await readGate(cwd, gateSha, gateSha === base.sha ? "the base commit" : gateSha.slice(0, 12));
+  const { gate, floor } = await applyFloors(cwd, gateSha, own, options.floor);
+  const result2 = await computeDiffAt({
     cwd,
     base,
     head: { ref: options.head ?? "working tree", sha: headSha2 },
@@ -58696,6 +59674,8 @@ async function computeDiff(options) {
     today: options.today,
     skipEval: options.skipEval
   });
+  if (floor) result2.report.floor = floor;
+  return result2;
 }
 async function computeDiffAt(options) {
   const { cwd, gate, base, head } = options;
@@ -58768,10 +59748,10 @@ function snapshotOptions(config) {
 }
 
 // src/gate/pr-diff.ts
-async function diffPullRequestAt(cwd, baseSha, commit, { skipEval = false } = {}) {
+async function diffPullRequestAt(cwd, baseSha, commit, { skipEval = false, floor } = {}) {
   const [base, head] = await Promise.all([verifyRef(cwd, baseSha), verifyRef(cwd, commit)]);
   const forkPoint = await mergeBase(cwd, base, head) ?? base;
-  return computeDiff({ cwd, base: forkPoint, head, gateCommit: base, skipEval });
+  return computeDiff({ cwd, base: forkPoint, head, gateCommit: base, skipEval, floor });
 }
 
 // src/gate/pull-signoffs.ts
@@ -58809,9 +59789,9 @@ async function gatherPullSignoffs(input2) {
     membership
   });
 }
-async function digestAtCommit(cwd, baseSha, commit) {
+async function digestAtCommit(cwd, baseSha, commit, floor) {
   try {
-    const { report } = await diffPullRequestAt(cwd, baseSha, commit, { skipEval: true });
+    const { report } = await diffPullRequestAt(cwd, baseSha, commit, { skipEval: true, floor });
     return { kind: "ok", digest: report.planes.control.digest };
   } catch (error2) {
     const reason = error2 instanceof Error ? error2.message : String(error2);
@@ -58858,8 +59838,8 @@ async function readPullDiff(cwd, baseSha, commit, options = {}) {
 }
 
 // src/gate/check-inputs.ts
-async function gatherGateInputs(cwd, pr, api) {
-  const read = await readPullDiff(cwd, pr.baseSha, pr.headSha);
+async function gatherGateInputs(cwd, pr, api, floor) {
+  const read = await readPullDiff(cwd, pr.baseSha, pr.headSha, { floor });
   if (read.kind === "not-in-clone")
     throw new UsageError(
       `the PR head (${pr.headSha.slice(0, 12)}) or its base (${pr.baseSha.slice(0, 12)}) is not in this clone: check out with actions/checkout fetch-depth: 0 (on pull_request_target also fetch refs/pull/${pr.number}/head) [${read.error.message}]`
@@ -58882,7 +59862,7 @@ async function gatherGateInputs(cwd, pr, api) {
     reviews,
     comments,
     pushers,
-    digestAt: (commit) => digestAtCommit(cwd, pr.baseSha, commit),
+    digestAt: (commit) => digestAtCommit(cwd, pr.baseSha, commit, floor),
     membershipOf: (org, slug, user) => api ? api.teamMembership(org, slug, user) : Promise.resolve("unverifiable")
   });
   return {
@@ -58928,7 +59908,7 @@ init_define_AGENTGATE_BUILD_INFO();
 
 // src/render/sarif-log.ts
 init_define_AGENTGATE_BUILD_INFO();
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 function renderSarifLog(items, options) {
   const rules = /* @__PURE__ */ new Map();
@@ -58998,7 +59978,7 @@ function ruleName(id) {
   return id.split(/[^A-Za-z0-9]+/).filter((part) => part !== "").map((part) => part[0].toUpperCase() + part.slice(1)).join("");
 }
 function fingerprint(ruleId, identity) {
-  return createHash4("sha256").update([ruleId, ...identity].join("\0")).digest("hex");
+  return createHash5("sha256").update([ruleId, ...identity].join("\0")).digest("hex");
 }
 function toUri(path) {
   return path.split("/").map(encodeURIComponent).join("/");
@@ -59250,6 +60230,44 @@ function writeSummary(env, summary2, warn) {
 
 // src/gate/check-setup.ts
 init_define_AGENTGATE_BUILD_INFO();
+
+// src/github/contents.ts
+init_define_AGENTGATE_BUILD_INFO();
+
+// src/github/call.ts
+init_define_AGENTGATE_BUILD_INFO();
+async function callGitHub(what, run) {
+  try {
+    return await run();
+  } catch (error2) {
+    throw error2 instanceof GitHubError ? error2 : toGitHubError(what, error2);
+  }
+}
+
+// src/github/contents.ts
+var MAX_BYTES = 1024 * 1024;
+async function fetchFileAt(client, repository, path, ref) {
+  const [owner, repo] = repository.split("/");
+  const { data } = await callGitHub(
+    `read ${repository}:${path}@${ref.slice(0, 12)}`,
+    () => client.rest.repos.getContent({ owner, repo, path: path.replace(/^\/+/, ""), ref })
+  );
+  if (typeof data === "string") return data;
+  if (Array.isArray(data) || typeof data !== "object" || data === null)
+    throw new Error(`${repository}:${path} is not a file`);
+  const file = data;
+  if (file.type !== void 0 && file.type !== "file") throw new Error(`${repository}:${path} is not a file`);
+  if (typeof file.content !== "string" || file.encoding !== "base64")
+    throw new Error(`${repository}:${path}: the contents API gave no base64 content`);
+  const bytes = Buffer.from(file.content.replace(/\s+/g, ""), "base64");
+  if (bytes.length > MAX_BYTES) throw new Error(`${repository}:${path} is larger than a floor may be`);
+  const text2 = bytes.toString("utf8");
+  if (text2.includes("\uFFFD")) throw new Error(`${repository}:${path} is not UTF-8 text`);
+  return text2;
+}
+
+// src/gate/check-setup.ts
+import { resolve as resolve4 } from "node:path";
 var SLUG = /^[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?$/i;
 function botLoginOf(appSlug) {
   const slug = (appSlug ?? "").trim().replace(/\[bot\]$/i, "");
@@ -59274,6 +60292,12 @@ function describeWrites(repo, comment, report, runs2) {
     if (report === "checks") notes.push("statuses only if check runs are refused (--report checks)");
   }
   return notes;
+}
+function floorOptions(options, api) {
+  return {
+    file: options.floor === void 0 ? void 0 : resolve4(options.cwd, options.floor),
+    fetch: api ? (repository, path, ref) => fetchFileAt(api.client, repository, path, ref) : void 0
+  };
 }
 
 // src/gate/dry-run-events.ts
@@ -59464,18 +60488,6 @@ init_define_AGENTGATE_BUILD_INFO();
 
 // src/github/check-runs.ts
 init_define_AGENTGATE_BUILD_INFO();
-
-// src/github/call.ts
-init_define_AGENTGATE_BUILD_INFO();
-async function callGitHub(what, run) {
-  try {
-    return await run();
-  } catch (error2) {
-    throw error2 instanceof GitHubError ? error2 : toGitHubError(what, error2);
-  }
-}
-
-// src/github/check-runs.ts
 async function postCheckRuns(api, headSha2, runs2, detailsUrl) {
   const posted = [];
   for (const run of runs2) {
@@ -59602,8 +60614,8 @@ async function runMergeGroupCheck(context) {
       );
     const pr = await api.pullRequest(group.prNumber);
     const [groupDiff, prInputs] = await Promise.all([
-      diffGroup(options.cwd, group),
-      gatherGateInputs(options.cwd, pr, api)
+      diffGroup(options.cwd, group, floorOptions(options, api)),
+      gatherGateInputs(options.cwd, pr, api, floorOptions(options, api))
     ]);
     const report = groupDiff.report;
     const judgement = judgeMergeGroup({
@@ -59695,10 +60707,10 @@ async function runMergeGroupCheck(context) {
 }
 var MergeGroupError = class extends AgentgateError {
 };
-async function diffGroup(cwd, group) {
+async function diffGroup(cwd, group, floor) {
   try {
     const [base, head] = await Promise.all([verifyRef(cwd, group.baseSha), verifyRef(cwd, group.headSha)]);
-    return await computeDiff({ cwd, base, head, gateCommit: base });
+    return await computeDiff({ cwd, base, head, gateCommit: base, floor });
   } catch (error2) {
     if (error2 instanceof GitError && ["bad-ref", "missing-commit", "shallow"].includes(error2.kind))
       throw new UsageError(
@@ -59722,7 +60734,7 @@ init_define_AGENTGATE_BUILD_INFO();
 
 // src/core/release/set-prompt-tools.ts
 init_define_AGENTGATE_BUILD_INFO();
-var import_yaml7 = __toESM(require_dist2(), 1);
+var import_yaml8 = __toESM(require_dist2(), 1);
 function locateTools(text2, kind) {
   let offset = 0;
   let yamlText = text2;
@@ -59734,17 +60746,17 @@ function locateTools(text2, kind) {
     yamlText = split.yaml;
   }
   const appendAt = offset + yamlText.length;
-  const doc = (0, import_yaml7.parseDocument)(yamlText, { uniqueKeys: true });
+  const doc = (0, import_yaml8.parseDocument)(yamlText, { uniqueKeys: true });
   if (doc.errors.length > 0) return { ok: false, reason: "front matter does not parse" };
   const map2 = doc.contents;
   if (map2 === null) return { ok: true, start: appendAt, end: appendAt, found: false, frontMatter: true };
-  if (!(0, import_yaml7.isMap)(map2) || map2.flow) return { ok: false, reason: "front matter is not a block mapping" };
+  if (!(0, import_yaml8.isMap)(map2) || map2.flow) return { ok: false, reason: "front matter is not a block mapping" };
   if (yamlText.length > 0 && !yamlText.endsWith("\n"))
     return { ok: false, reason: "front matter has no final newline" };
-  const pair = map2.items.find((item) => (0, import_yaml7.isScalar)(item.key) && item.key.value === "tools");
+  const pair = map2.items.find((item) => (0, import_yaml8.isScalar)(item.key) && item.key.value === "tools");
   if (pair === void 0)
     return { ok: true, start: appendAt, end: appendAt, found: false, frontMatter: true };
-  const keyRange = (0, import_yaml7.isScalar)(pair.key) ? pair.key.range : void 0;
+  const keyRange = (0, import_yaml8.isScalar)(pair.key) ? pair.key.range : void 0;
   const valueRange = pair.value?.range;
   if (!keyRange) return { ok: false, reason: "tools key has no position" };
   const start = yamlText.lastIndexOf("\n", keyRange[0] - 1) + 1;
@@ -60201,7 +61213,7 @@ async function runCheck(options) {
   }
   let data = null;
   try {
-    const inputs = await gatherGateInputs(options.cwd, pr, api);
+    const inputs = await gatherGateInputs(options.cwd, pr, api, floorOptions(options, api));
     const decision = decideGate({ ...inputs, eventName: event.name, repo: event.repo, pr });
     data = decision.statuses.data;
     const files = writeReportFiles(
@@ -60421,11 +61433,11 @@ function readJson(url) {
 
 // src/action/release.ts
 init_define_AGENTGATE_BUILD_INFO();
-import { resolve as resolve4 } from "node:path";
+import { resolve as resolve5 } from "node:path";
 
 // src/release/release.ts
 init_define_AGENTGATE_BUILD_INFO();
-import { mkdirSync as mkdirSync2 } from "node:fs";
+import { existsSync as existsSync3, mkdirSync as mkdirSync2, readFileSync as readFileSync4 } from "node:fs";
 import { join as join6 } from "node:path";
 
 // src/core/history/log-entries.ts
@@ -60579,7 +61591,7 @@ function describePromptChange(change) {
 
 // src/core/release/bundle.ts
 init_define_AGENTGATE_BUILD_INFO();
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 var byKey = (key) => (a, b) => key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
 function buildDataBundle(registry, meta2, changes) {
   const prompts = registry.prompts.map((prompt) => ({
@@ -60614,11 +61626,36 @@ function buildControlBundle(registry, meta2, changes, radiusActions = {}) {
 }
 function bundleDigest(bundle) {
   const { digest: _digest, ...contents } = bundle;
-  const json2 = canonicalJson(JSON.parse(JSON.stringify(contents)));
-  return `sha256:${createHash5("sha256").update(json2).digest("hex")}`;
+  const json3 = canonicalJson(JSON.parse(JSON.stringify(contents)));
+  return `sha256:${createHash6("sha256").update(json3).digest("hex")}`;
 }
 function seal(bundle) {
   return { ...bundle, digest: bundleDigest(bundle) };
+}
+
+// src/core/release/bundle-signature.ts
+init_define_AGENTGATE_BUILD_INFO();
+import { createHash as createHash7, createPublicKey, sign, verify } from "node:crypto";
+var SIGNATURE_SUFFIX = ".sig";
+function signedMessage(subjectHex) {
+  return Buffer.from(`agentgate-release-bundle/v1 sha256:${subjectHex}`, "utf8");
+}
+function bundleSubject(bytes) {
+  return createHash7("sha256").update(bytes).digest("hex");
+}
+function keyIdOf(key) {
+  return `sha256:${createHash7("sha256").update(key.export({ type: "spki", format: "der" })).digest("hex")}`;
+}
+function signBundle(bytes, privateKey) {
+  if (privateKey.asymmetricKeyType !== "ed25519") throw new Error("the signing key is not an Ed25519 key");
+  const subject = bundleSubject(bytes);
+  return {
+    schemaVersion: 1,
+    algorithm: "ed25519",
+    keyId: keyIdOf(createPublicKey(privateKey)),
+    subject,
+    signature: sign(null, signedMessage(subject), privateKey).toString("base64")
+  };
 }
 
 // src/git/tags.ts
@@ -60627,16 +61664,23 @@ async function listVersionTags(cwd, prefix) {
   checkRefSyntax(prefix);
   const out = await runGit(cwd, [
     "for-each-ref",
-    "--format=%(refname:strip=2)%00%(objectname)%00%(*objectname)",
+    // one record per tag, ended by a NUL line no message can hold (git strips NUL from messages)
+    "--format=%(refname:strip=2)%00%(objectname)%00%(*objectname)%00%(objecttype)%00%(contents)%00%00",
     `refs/tags/${prefix}`
   ]);
   const tags = [];
-  for (const line of out.toString("utf8").split("\n")) {
-    const [name, object, peeled] = line.split("\0");
+  for (const record of out.toString("utf8").split("\0\0\n")) {
+    const [name, object, peeled, type2, ...message] = record.split("\0");
     if (!name || !object || !name.startsWith(prefix)) continue;
     const match = /^v([1-9][0-9]{0,8})$/.exec(name.slice(prefix.length));
     if (!match) continue;
-    tags.push({ name, version: Number(match[1]), commit: peeled || object });
+    tags.push({
+      name,
+      version: Number(match[1]),
+      commit: peeled || object,
+      annotated: type2 === "tag",
+      message: type2 === "tag" ? message.join("\0") : ""
+    });
   }
   return tags.sort((a, b) => b.version - a.version);
 }
@@ -60897,7 +61941,7 @@ async function walkHistory(cwd, sha, config, options = {}) {
   const underLiteral = (path) => literal.length === 0 || literal.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
   const sourceOf = options.sourceOf ?? createRepoSourceLookup(config);
   const isSource = (path) => sourceOf(path) !== void 0;
-  const followed = (path) => underLiteral(path) || isSource(path);
+  const followed = (path) => underLiteral(path) || isGateFile(path) || isSource(path);
   const { sourceOf: _given, ...range } = options;
   const commits = (await listRawCommits(cwd, sha, [], range)).map((commit) => ({ ...commit, changes: commit.changes.filter((change) => followed(change.path)) })).filter((commit) => commit.changes.length > 0);
   const isPlane = compileGlobs(registryPaths);
@@ -60941,7 +61985,7 @@ function readGateState(cwd, sha) {
   return readGate(cwd, sha);
 }
 function gatePrefixes() {
-  return literalPrefixes(GATE_FILE_PATTERNS);
+  return literalPrefixes(GATE_FILE_PATTERNS.filter((pattern) => !NESTED_CONFIG_PATTERNS.includes(pattern)));
 }
 var decoder2 = new TextDecoder("utf-8", { fatal: true });
 function decode(content) {
@@ -60964,13 +62008,15 @@ async function cutRelease(options) {
   const { cwd, plane } = options;
   const ref = options.ref ?? "HEAD";
   const sha = await verifyRef(cwd, ref);
-  const [last] = await listVersionTags(cwd, tagPrefix(plane));
+  const tags = await listVersionTags(cwd, tagPrefix(plane));
+  const last = tags.find((tag2) => isAgentgateRelease(tag2, plane, options.out));
+  const highest = tags[0]?.version ?? 0;
   if (last && last.commit === sha) return { kind: "unchanged", plane, version: last.version, commit: sha };
   const from = last?.commit ?? await emptyCommit(cwd);
   const diff = await computeDiff({ cwd, base: from, head: sha, gateCommit: sha, skipEval: true });
   const section = diff.report.planes[plane];
   if (!section.changed) return { kind: "unchanged", plane, version: last?.version ?? null, commit: sha };
-  const version = (last?.version ?? 0) + 1;
+  const version = highest + 1;
   const control = diff.report.planes.control;
   if (options.verify) {
     const unsigned = await options.verify({
@@ -60997,20 +62043,75 @@ async function cutRelease(options) {
   const bundle = plane === "data" ? buildDataBundle(registry, meta2, diff.report.planes.data) : buildControlBundle(registry, meta2, diff.report.planes.control, diff.config.radius.actions);
   const file = join6(options.out, `agentgate-${plane}-v${version}.json`);
   mkdirSync2(options.out, { recursive: true });
-  writeFileAtomic(file, `${JSON.stringify(bundle, null, 2)}
+  const bytes = Buffer.from(`${JSON.stringify(bundle, null, 2)}
+`, "utf8");
+  const signature = options.sign ? `${file}${SIGNATURE_SUFFIX}` : null;
+  if (options.sign && signature)
+    writeFileAtomic(signature, `${JSON.stringify(options.sign(bytes), null, 2)}
 `);
+  writeFileAtomic(file, bytes);
   let tag = null;
   if (options.tag) {
     tag = `${tagPrefix(plane)}v${version}`;
-    await createAnnotatedTag(cwd, tag, sha, tagMessage(plane, version, changelog));
+    await createAnnotatedTag(cwd, tag, sha, tagMessage(plane, version, changelog, bundle.digest));
   }
-  return { kind: "released", plane, version, tag, file, bundle };
+  return { kind: "released", plane, version, tag, file, signature, bundle };
 }
-function tagMessage(plane, version, changelog) {
+function tagMessage(plane, version, changelog, digest) {
   const title = `agentgate ${plane} plane v${version}`;
-  return [title, "", ...changelog.length > 0 ? changelog : ["(no line-level changes recorded)"], ""].join(
-    "\n"
-  );
+  return [
+    title,
+    "",
+    ...changelog.length > 0 ? changelog : ["(no line-level changes recorded)"],
+    "",
+    `bundle ${digest}`,
+    ""
+  ].join("\n");
+}
+function isAgentgateRelease(tag, plane, out) {
+  if (!tag.annotated) return false;
+  const lines = tag.message.split("\n");
+  if (lines[0] !== `agentgate ${plane} plane v${tag.version}`) return false;
+  const named = /^bundle (sha256:[0-9a-f]{64})$/m.exec(tag.message)?.[1];
+  const file = join6(out, `agentgate-${plane}-v${tag.version}.json`);
+  if (!existsSync3(file)) return true;
+  try {
+    const bundle = JSON.parse(readFileSync4(file, "utf8"));
+    return bundleDigest(bundle) === bundle.digest && bundle.commit === tag.commit && bundle.version === tag.version && bundle.plane === plane && (named === void 0 || named === bundle.digest);
+  } catch {
+    return false;
+  }
+}
+
+// src/release/signing-key.ts
+init_define_AGENTGATE_BUILD_INFO();
+import { createPrivateKey } from "node:crypto";
+import { readFile as readFile3 } from "node:fs/promises";
+async function signingKey(file, env) {
+  let pem;
+  let where2;
+  if (file !== void 0) {
+    where2 = `--sign-key ${file}`;
+    pem = await readFile3(file, "utf8").catch((error2) => {
+      throw new UsageError(`${where2}: cannot read it (${error2.code ?? "error"})`);
+    });
+  } else {
+    const value = env.AGENTGATE_SIGNING_KEY;
+    if (value === void 0 || value.trim() === "") return void 0;
+    where2 = "AGENTGATE_SIGNING_KEY";
+    pem = value;
+  }
+  let key;
+  try {
+    key = createPrivateKey({ key: pem, format: "pem" });
+  } catch {
+    throw new UsageError(`${where2}: not a PEM private key`);
+  }
+  if (key.asymmetricKeyType !== "ed25519")
+    throw new UsageError(
+      `${where2}: a ${key.asymmetricKeyType ?? "unknown"} key; release bundles are signed with Ed25519`
+    );
+  return key;
 }
 
 // src/gate/require-signed.ts
@@ -61175,12 +62276,14 @@ async function runReleaseAction(inputs, setOutputs2, print) {
   const plane = inputs.plane;
   if (inputs.requireSigned && plane !== "control")
     throw new UsageError("input require-signed applies to plane control: data releases need no sign-off");
+  const key = await signingKey(void 0, process.env);
   const result2 = await cutRelease({
     cwd: inputs.cwd,
     plane,
-    out: resolve4(inputs.cwd, inputs.out || "."),
+    out: resolve5(inputs.cwd, inputs.out || "."),
     tag: true,
-    verify: inputs.requireSigned ? verifySignedRange(inputs.cwd) : void 0
+    verify: inputs.requireSigned ? verifySignedRange(inputs.cwd) : void 0,
+    ...key !== void 0 && { sign: (bytes) => signBundle(bytes, key) }
   });
   if (result2.kind === "released") {
     print(`released ${plane} plane v${result2.version}: ${result2.file} (${result2.tag})`);
@@ -61189,6 +62292,7 @@ async function runReleaseAction(inputs, setOutputs2, print) {
       "release-version": String(result2.version),
       "release-tag": result2.tag ?? "",
       "release-file": result2.file,
+      "release-signature": result2.signature ?? "",
       digest: result2.bundle.digest
     });
     return 0;
@@ -61262,7 +62366,7 @@ async function main() {
     setSecret(token);
     env.AGENTGATE_TOKEN = token;
   }
-  const cwd = resolve5(process.env.GITHUB_WORKSPACE ?? process.cwd(), input("working-directory") || ".");
+  const cwd = resolve6(process.env.GITHUB_WORKSPACE ?? process.cwd(), input("working-directory") || ".");
   const command = input("command") || "check";
   if (command === "release") return release2(cwd, token);
   if (command !== "check") {
@@ -61281,8 +62385,9 @@ async function main() {
       report: reportMode(),
       comment: commentMode(),
       appSlug: input("app-slug") || void 0,
+      floor: input("floor") ? resolve6(cwd, input("floor")) : void 0,
       reportJson: reportJsonPath(),
-      sarif: sarif ? resolve5(cwd, sarif) : void 0,
+      sarif: sarif ? resolve6(cwd, sarif) : void 0,
       print: (line) => process.stdout.write(`${line}
 `),
       warn: (line) => warning(line)

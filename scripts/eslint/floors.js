@@ -12,7 +12,7 @@ export const FLOORS = [
   ['github', 'load', 'runtime'],
   ['release'],
   ['render'],
-  ['gate'],
+  ['gate', 'inventory'],
   ['cli', 'action', 'index.ts'],
 ];
 
@@ -20,7 +20,7 @@ export const FLOORS = [
 export const INNER_FLOORS = {
   core: [
     ['plane', 'radius'],
-    ['agents', 'checks', 'codeowners', 'gate', 'eval', 'release'],
+    ['agents', 'checks', 'codeowners', 'gate', 'eval', 'release', 'floor'],
     ['diff', 'intent'],
     ['history'],
     ['.'],

@@ -91,6 +91,7 @@ export async function main(): Promise<number> {
       report: reportMode(),
       comment: commentMode(),
       appSlug: input('app-slug') || undefined,
+      floor: input('floor') ? resolve(cwd, input('floor')) : undefined,
       reportJson: reportJsonPath(),
       sarif: sarif ? resolve(cwd, sarif) : undefined,
       print: (line) => process.stdout.write(`${line}\n`),

@@ -3,6 +3,7 @@ import { ACTIONS_BOT_LOGIN } from '../core/gate/types.js';
 import type { CommentRecord, PullRequestRef, ReviewRecord, SignoffEvaluation } from '../core/gate/types.js';
 import type { Config, DiffReport } from '../model/types.js';
 import type { GitHubApi } from '../github/api.js';
+import type { FloorOptions } from '../load/apply-floors.js';
 import { judgeSignoffs } from './judge-signoffs.js';
 import { readPullDiff } from './pull-diff.js';
 import { digestAtCommit } from './pull-signoffs.js';
@@ -26,8 +27,10 @@ export async function gatherGateInputs(
   cwd: string,
   pr: PullRequestRef,
   api: GitHubApi | null,
+  /** the floors under the base config (`check --floor`, and how `extends` fetches): every diff here applies them */
+  floor?: FloorOptions,
 ): Promise<GateInputs> {
-  const read = await readPullDiff(cwd, pr.baseSha, pr.headSha);
+  const read = await readPullDiff(cwd, pr.baseSha, pr.headSha, { floor });
   // both commits must be in the clone; say how to get them rather than git's own words
   if (read.kind === 'not-in-clone')
     throw new UsageError(
@@ -53,7 +56,7 @@ export async function gatherGateInputs(
     reviews,
     comments,
     pushers,
-    digestAt: (commit) => digestAtCommit(cwd, pr.baseSha, commit),
+    digestAt: (commit) => digestAtCommit(cwd, pr.baseSha, commit, floor),
     membershipOf: (org, slug, user) =>
       api ? api.teamMembership(org, slug, user) : Promise.resolve('unverifiable' as const),
   });

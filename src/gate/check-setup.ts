@@ -5,6 +5,11 @@ import { ACTIONS_BOT_LOGIN } from '../core/gate/types.js';
 import type { RepoRef } from '../core/gate/types.js';
 import { UsageError } from '../errors.js';
 import type { ReportMode } from './publish.js';
+import type { CheckOptions } from './check-types.js';
+import type { GitHubApi } from '../github/api.js';
+import { fetchFileAt } from '../github/contents.js';
+import type { FloorOptions } from '../load/apply-floors.js';
+import { resolve } from 'node:path';
 
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?$/i;
 
@@ -42,4 +47,12 @@ export function describeWrites(
     if (report === 'checks') notes.push('statuses only if check runs are refused (--report checks)');
   }
   return notes;
+}
+
+/** `--floor FILE` (relative to the working directory) and, with a token, how `extends` fetches its floor. */
+export function floorOptions(options: CheckOptions, api: GitHubApi | null): FloorOptions {
+  return {
+    file: options.floor === undefined ? undefined : resolve(options.cwd, options.floor),
+    fetch: api ? (repository, path, ref) => fetchFileAt(api.client, repository, path, ref) : undefined,
+  };
 }

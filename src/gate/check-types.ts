@@ -23,6 +23,8 @@ export interface CheckOptions {
   reportJson?: string;
   /** write the findings as SARIF here (for upload-sarif) */
   sarif?: string;
+  /** `--floor FILE`: a floor applied on top of the base config's `extends` (the tightest wins) */
+  floor?: string;
 }
 
 export interface CheckResult {

@@ -16,7 +16,7 @@ import { revealLine } from '../render/reveal.js';
 import { AgentgateError, GateFailure, UsageError } from '../errors.js';
 import { gatherGateInputs } from './check-inputs.js';
 import { figuresOf, writeReportFiles, writeSummary } from './check-outputs.js';
-import { botLoginOf, describeWrites } from './check-setup.js';
+import { botLoginOf, describeWrites, floorOptions } from './check-setup.js';
 import { dryRunCommentEvent, dryRunMergeGroup, plannedReads } from './dry-run-events.js';
 import type { CheckOptions, CheckResult } from './check-types.js';
 import { runMergeGroupCheck } from './merge-group.js';
@@ -80,7 +80,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
 
   let data: StatusPlan | null = null;
   try {
-    const inputs = await gatherGateInputs(options.cwd, pr, api);
+    const inputs = await gatherGateInputs(options.cwd, pr, api, floorOptions(options, api));
     const decision = decideGate({ ...inputs, eventName: event.name, repo: event.repo, pr });
     data = decision.statuses.data;
     const files = writeReportFiles(

@@ -21,6 +21,8 @@ import type { CheckOptions, CheckResult } from './check-types.js';
 import { gatherGateInputs } from './check-inputs.js';
 import { figuresOf, writeReportFiles, writeSummary } from './check-outputs.js';
 import { publishGate } from './publish.js';
+import { floorOptions } from './check-setup.js';
+import type { FloorOptions } from '../load/apply-floors.js';
 
 export interface MergeGroupContext {
   options: CheckOptions;
@@ -39,8 +41,8 @@ export async function runMergeGroupCheck(context: MergeGroupContext): Promise<Ch
       );
     const pr = await api.pullRequest(group.prNumber);
     const [groupDiff, prInputs] = await Promise.all([
-      diffGroup(options.cwd, group),
-      gatherGateInputs(options.cwd, pr, api),
+      diffGroup(options.cwd, group, floorOptions(options, api)),
+      gatherGateInputs(options.cwd, pr, api, floorOptions(options, api)),
     ]);
     const report = groupDiff.report;
     const judgement = judgeMergeGroup({
@@ -135,10 +137,10 @@ export async function runMergeGroupCheck(context: MergeGroupContext): Promise<Ch
 
 class MergeGroupError extends AgentgateError {}
 
-async function diffGroup(cwd: string, group: MergeGroupRef) {
+async function diffGroup(cwd: string, group: MergeGroupRef, floor: FloorOptions) {
   try {
     const [base, head] = await Promise.all([verifyRef(cwd, group.baseSha), verifyRef(cwd, group.headSha)]);
-    return await computeDiff({ cwd, base, head, gateCommit: base });
+    return await computeDiff({ cwd, base, head, gateCommit: base, floor });
   } catch (error) {
     if (error instanceof GitError && ['bad-ref', 'missing-commit', 'shallow'].includes(error.kind))
       throw new UsageError(

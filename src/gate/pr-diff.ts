@@ -1,6 +1,7 @@
 import { mergeBase, verifyRef } from '../git/refs.js';
 import { computeDiff } from '../load/compute-diff.js';
 import type { ComputeDiffResult } from '../load/compute-diff.js';
+import type { FloorOptions } from '../load/apply-floors.js';
 
 /**
  * The diff a pull request makes at one of its commits, as GitHub shows it: from the merge-base of the PR's
@@ -14,10 +15,10 @@ export async function diffPullRequestAt(
   baseSha: string,
   commit: string,
   /** only the capability digest is wanted: eval results are not read */
-  { skipEval = false }: { skipEval?: boolean } = {},
+  { skipEval = false, floor }: { skipEval?: boolean; floor?: FloorOptions } = {},
 ): Promise<ComputeDiffResult> {
   // both must be in the clone; verifyRef says so in words (and names a shallow clone) when one is not
   const [base, head] = await Promise.all([verifyRef(cwd, baseSha), verifyRef(cwd, commit)]);
   const forkPoint = (await mergeBase(cwd, base, head)) ?? base;
-  return computeDiff({ cwd, base: forkPoint, head, gateCommit: base, skipEval });
+  return computeDiff({ cwd, base: forkPoint, head, gateCommit: base, skipEval, floor });
 }

@@ -1,5 +1,6 @@
 import { GitError } from '../git/git-error.js';
 import type { ComputeDiffResult } from '../load/compute-diff.js';
+import type { FloorOptions } from '../load/apply-floors.js';
 import { diffPullRequestAt } from './pr-diff.js';
 
 /** A pull request's diff, or why its commits are not in this clone: the one place that tells the two apart. */
@@ -20,7 +21,7 @@ export async function readPullDiff(
   cwd: string,
   baseSha: string,
   commit: string,
-  options: { skipEval?: boolean } = {},
+  options: { skipEval?: boolean; floor?: FloorOptions } = {},
 ): Promise<PullDiff> {
   try {
     return { kind: 'ok', diff: await diffPullRequestAt(cwd, baseSha, commit, options) };

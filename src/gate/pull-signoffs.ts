@@ -7,6 +7,7 @@ import {
 import type { ClaimCollection, SignerSet, SignoffClaim } from '../core/gate/signoffs.js';
 import type { DigestLookup, MembershipState, SignoffEvaluation } from '../core/gate/types.js';
 import type { ControlPlaneReport } from '../model/types.js';
+import type { FloorOptions } from '../load/apply-floors.js';
 import { diffPullRequestAt } from './pr-diff.js';
 
 export interface PullSignoffInput {
@@ -62,9 +63,14 @@ export async function gatherPullSignoffs(input: PullSignoffInput): Promise<Signo
 }
 
 /** The capability digest at a reviewed commit. A commit that cannot be diffed (force-pushed away) signs nothing. */
-export async function digestAtCommit(cwd: string, baseSha: string, commit: string): Promise<DigestLookup> {
+export async function digestAtCommit(
+  cwd: string,
+  baseSha: string,
+  commit: string,
+  floor?: FloorOptions,
+): Promise<DigestLookup> {
   try {
-    const { report } = await diffPullRequestAt(cwd, baseSha, commit, { skipEval: true });
+    const { report } = await diffPullRequestAt(cwd, baseSha, commit, { skipEval: true, floor });
     return { kind: 'ok', digest: report.planes.control.digest };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

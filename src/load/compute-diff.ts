@@ -12,6 +12,8 @@ import { listChangedFiles } from '../git/changed-files.js';
 import { findDefaultBase, verifyRef } from '../git/refs.js';
 import { readSnapshots } from '../git/snapshot.js';
 import { loadEvalDelta } from './load-eval.js';
+import { applyFloors } from './apply-floors.js';
+import type { FloorOptions } from './apply-floors.js';
 import { readGate } from './read-gate.js';
 import type { LoadedGate } from './read-gate.js';
 import type { Snapshot, SnapshotOptions } from '../git/snapshot.js';
@@ -35,6 +37,8 @@ export interface ComputeDiffOptions {
   gateCommit?: string;
   /** skip reading eval results: the caller needs the capabilities, not the behavioural verdict */
   skipEval?: boolean;
+  /** `check --floor` and how a repository floor is fetched; `extends:` of the gate's config applies always */
+  floor?: FloorOptions;
 }
 
 export interface ComputeDiffResult {
@@ -68,8 +72,9 @@ export async function computeDiff(options: ComputeDiffOptions): Promise<ComputeD
     options.head === null ? null : verifyRef(cwd, options.head),
   ]);
   const gateSha = options.gateCommit ?? base.sha;
-  const gate = await readGate(cwd, gateSha, gateSha === base.sha ? 'the base commit' : gateSha.slice(0, 12));
-  return computeDiffAt({
+  const own = await readGate(cwd, gateSha, gateSha === base.sha ? 'the base commit' : gateSha.slice(0, 12));
+  const { gate, floor } = await applyFloors(cwd, gateSha, own, options.floor);
+  const result = await computeDiffAt({
     cwd,
     base,
     head: { ref: options.head ?? 'working tree', sha: headSha },
@@ -77,6 +82,8 @@ export async function computeDiff(options: ComputeDiffOptions): Promise<ComputeD
     today: options.today,
     skipEval: options.skipEval,
   });
+  if (floor) result.report.floor = floor;
+  return result;
 }
 
 export interface ComputeDiffAtOptions {

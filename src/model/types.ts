@@ -222,6 +222,8 @@ export interface EvalConfig {
 
 export interface Config {
   version: 1;
+  /** a floor under this config (read from the base): it can only tighten */
+  extends?: { path: string; repository?: string; ref?: string };
   planes: {
     data: {
       paths: string[];
@@ -395,4 +397,26 @@ export interface DiffReport {
   ungoverned?: ChangedFile[];
   findings: Finding[];
   waivers: { applied: AppliedWaiver[]; expired: Waiver[] };
+  /** the floors under the base config and the rules they set (absent: no floor) */
+  floor?: FloorReport;
+}
+
+// ---------------------------------------------------------------- floors
+
+/** One rule a floor set: the value the repository wrote, the floor's, and the one that judges. */
+export interface FloorRule {
+  /** dotted config key, e.g. `planes.control.signoffs.privileged` */
+  key: string;
+  floor: JsonValue;
+  repository: JsonValue;
+  effective: JsonValue;
+  /** the floor changed what the repository's own config said */
+  tightened: boolean;
+  /** the floor that set it */
+  from: string;
+}
+
+export interface FloorReport {
+  floors: string[];
+  rules: FloorRule[];
 }

@@ -9,6 +9,7 @@ import type { TextChange } from './markdown-text-diff.js';
 import { changedPromptText } from './prompt-texts.js';
 import type { PromptTextLookup } from './prompt-texts.js';
 import { summarizeReport } from './summary-line.js';
+import { floorSection } from './markdown-floor.js';
 
 export interface MarkdownReportOptions {
   /** also list the findings the base already had */
@@ -40,6 +41,7 @@ export function renderMarkdownReport(report: DiffReport, options: MarkdownReport
   );
   out.push(...findingsSection(report.findings, options.allFindings === true));
   out.push(...waiversSection(report));
+  out.push(...floorSection(report.floor));
   return `${out
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')

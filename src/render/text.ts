@@ -5,6 +5,7 @@ import type { ChangedFile, DiffReport, Finding, Flow, Radius } from '../model/ty
 import { capList } from './cap-list.js';
 import { revealLine as t } from './reveal.js';
 import { summarizeReport } from './summary-line.js';
+import { floorLines } from './markdown-floor.js';
 import { changedPromptText } from './prompt-texts.js';
 import type { PromptTextLookup } from './prompt-texts.js';
 import { colourRadius, fieldLines, MAX_ITEMS, toolAndServerLines } from './text-control.js';
@@ -100,6 +101,7 @@ export function renderTextReport(
       ),
     );
 
+  for (const line of floorLines(report.floor)) out.push(c.dim(t(line)));
   out.push(c.bold('SIGN-OFF'));
   if (!control.changed) out.push('  no control-plane changes: no sign-off needed');
   else if (control.requiredSignoffs === 0)

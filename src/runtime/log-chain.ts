@@ -35,7 +35,12 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
  * chain is keyed.
  */
 export function hashEntry(entry: Omit<LogEntry, 'hash'> | LogEntry, key?: LogKey): string {
-  const { hash: _hash, ...rest } = entry as LogEntry;
+  return hashLine(entry as unknown as Record<string, unknown>, key);
+}
+
+/** The chain's hash of any line agentgate writes (decision log, ledger): every field but `hash`. */
+export function hashLine(line: Record<string, unknown>, key?: LogKey): string {
+  const { hash: _hash, ...rest } = line;
   const digest = key === undefined ? createHash('sha256') : createHmac('sha256', key);
   return digest.update(canonicalJson(rest), 'utf8').digest('hex');
 }
@@ -136,10 +141,21 @@ function describeShapeProblem(value: unknown): string | undefined {
   for (const key of ['time', 'prev', 'hash'] as const) {
     if (typeof record[key] !== 'string') return `not a log entry ("${key}" is not a string)`;
   }
+  if ('repository' in record) return describeLedgerProblem(record);
   if (!('intent' in record)) return 'not a log entry (no "intent")';
   const decision = record.decision as Record<string, unknown> | null | undefined;
   if (decision === null || typeof decision !== 'object' || typeof decision.decision !== 'string') {
     return 'not a log entry ("decision" is not a decision)';
   }
+  return undefined;
+}
+
+/** A line of an inventory ledger: one repository's authority at a commit. */
+function describeLedgerProblem(record: Record<string, unknown>): string | undefined {
+  for (const key of ['repository', 'commit', 'digest', 'maxRadius'] as const)
+    if (typeof record[key] !== 'string') return `not a ledger line ("${key}" is not a string)`;
+  const counts = record.counts;
+  if (counts === null || typeof counts !== 'object' || Array.isArray(counts))
+    return 'not a ledger line ("counts" is not an object)';
   return undefined;
 }

@@ -28,6 +28,27 @@ export const configSchema: JsonSchema = {
   properties: {
     $schema: editorSchemaKey,
     version: { const: 1, description: 'Config format version.' },
+    extends: {
+      type: 'object',
+      description:
+        'A floor this config sits on: it can only tighten. { path } reads it from this repository at the base commit (relative) or from the machine (absolute); { repository, path, ref } fetches it at that commit through the contents API.',
+      additionalProperties: false,
+      required: ['path'],
+      properties: {
+        path: { type: 'string', minLength: 1, description: 'The floor file (agentgate.yaml format).' },
+        repository: {
+          type: 'string',
+          pattern: '^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$',
+          description: 'OWNER/NAME of the repository holding the floor.',
+        },
+        ref: {
+          type: 'string',
+          pattern: '^[0-9a-f]{40}$',
+          description: 'The full commit sha to read the floor at: never a branch, which could move.',
+        },
+      },
+      dependencies: { repository: ['ref'], ref: ['repository'] },
+    },
     planes: {
       type: 'object',
       additionalProperties: false,

@@ -9,6 +9,8 @@ import { pullRoutes, userJson } from './fake-github-pulls.js';
 import type { FakeComment, FakePull, FakeReview, FakeStatus } from './fake-github-pulls.js';
 import { createGitState, writeRoutes } from './fake-github-writes.js';
 import type { FakeGitState } from './fake-github-writes.js';
+import { createOrgState, orgRoutes } from './fake-github-org.js';
+import type { FakeOrgState } from './fake-github-org.js';
 import { operationFor, validateRequest } from './github-openapi.js';
 
 export type { FakeComment, FakeCommit, FakePull, FakeReview, FakeStatus } from './fake-github-pulls.js';
@@ -61,6 +63,8 @@ export interface FakeGitHub {
   botLogin: string;
   /** check runs, git data writes, created pulls, collaborator permissions */
   git: FakeGitState;
+  /** floors served by the contents API, the installation's repositories, code-scanning uploads */
+  org: FakeOrgState;
   addPull(pull: FakePull): void;
   addReview(review: Omit<FakeReview, 'id' | 'submittedAt'> & { submittedAt?: string }): FakeReview;
   addComment(
@@ -94,6 +98,7 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string }
     identity: 'forbidden',
     botLogin: 'github-actions[bot]',
     git: createGitState(),
+    org: createOrgState(),
   } as FakeGitHub;
 
   const routes: FakeRoute[] = [
@@ -124,6 +129,7 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string }
       },
     },
     ...pullRoutes(fake, { nextId: () => ++nextId, nextTime }),
+    ...orgRoutes(fake.org, () => fake.url),
     ...writeRoutes(fake.git, {
       url: () => fake.url,
       owner,

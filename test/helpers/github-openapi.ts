@@ -70,7 +70,8 @@ export function operationFor(method: string, template: string): Operation {
   const regex = new RegExp(
     `^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{([^}]+)\\?\}/g, (_m, name: string) => {
       pathNames.push(name);
-      return '([^/]+)';
+      // a contents path keeps its slashes
+      return name === 'path' ? '(.+)' : '([^/]+)';
     })}$`,
   );
   const content = ((op.requestBody as Json | undefined)?.content as Json | undefined)?.[

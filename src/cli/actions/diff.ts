@@ -13,6 +13,7 @@ import { renderDiffSarif } from '../../render/sarif-diff.js';
 import { readOwnPackage } from '../package-info.js';
 import { renderTextReport } from '../../render/text.js';
 import { UsageError } from '../../errors.js';
+import { contentsFetcherFromEnv } from '../../github/contents.js';
 
 export interface DiffOptions {
   base?: string;
@@ -24,7 +25,13 @@ export interface DiffOptions {
 
 export async function runDiff(options: DiffOptions, cwd: string): Promise<number> {
   const failOn = parseFailOn(options.failOn);
-  const { report, parsed } = await computeDiff({ cwd, base: options.base, head: options.head ?? null });
+  const { report, parsed } = await computeDiff({
+    cwd,
+    base: options.base,
+    head: options.head ?? null,
+    // a repository floor named by `extends:` is fetched with the token in the environment; without one it fails
+    floor: { fetch: contentsFetcherFromEnv(process.env) },
+  });
   // a file the base could not read either is not this change's doing (and a changed one is always new)
   const unreadable = report.findings.filter((f) => isUnreadableFinding(f) && isNewFinding(f));
   const first = unreadable[0];

@@ -10,6 +10,7 @@ export interface CheckCommandOptions {
   appSlug?: string;
   reportJson?: string;
   sarif?: string;
+  floor?: string;
 }
 
 export function registerCheck(program: Command): void {
@@ -40,6 +41,10 @@ export function registerCheck(program: Command): void {
     )
     .option('--report-json <file>', 'write the full JSON report (diff, statuses, sign-offs) to this file')
     .option('--sarif <file>', 'write the findings as SARIF 2.1.0 to this file (for upload-sarif)')
+    .option(
+      '--floor <file>',
+      'a floor (agentgate.yaml format) under the base config, on top of its extends: it can only tighten',
+    )
     .action(async (options: CheckCommandOptions) => {
       const { runCheck } = await import('../../gate/check.js');
       const result = await runCheck({
@@ -53,6 +58,7 @@ export function registerCheck(program: Command): void {
         appSlug: options.appSlug,
         reportJson: options.reportJson,
         sarif: options.sarif,
+        floor: options.floor,
         print: (line) => process.stdout.write(`${line}\n`),
         warn: (line) => process.stderr.write(`${line}\n`),
       });

@@ -15,6 +15,7 @@ import { registerAudit } from './audit.js';
 import { registerSignoff } from './signoff.js';
 import { registerSplit } from './split.js';
 import { registerRelease } from './release.js';
+import { registerInventory } from './inventory.js';
 
 // Each command module registers its options only; its work is imported lazily inside the action,
 // so that startup (and `agentgate --version`) stays fast.
@@ -36,4 +37,5 @@ export function registerCommands(program: Command): void {
   registerSignoff(program);
   registerSplit(program);
   registerRelease(program);
+  registerInventory(program);
 }

@@ -41,7 +41,7 @@ export function registerIntent(program: Command): void {
   intent
     .command('verify-log')
     .description(
-      "check a decision log's hash chain; exit 0 intact, 1 tampered (naming the first broken line)",
+      'check a hash-chained log (decision log or inventory ledger); exit 0 intact, 1 tampered (naming the first broken line)',
     )
     .argument('<file>', 'the JSONL decision log')
     .option('--head <hash>', 'the head hash recorded earlier: fail unless the log still ends there')

@@ -46,6 +46,7 @@ export interface ConfigResult {
 }
 
 interface UserConfig {
+  extends?: { path: string; repository?: string; ref?: string };
   planes?: {
     data?: Partial<Config['planes']['data']>;
     control?: Partial<Omit<Config['planes']['control'], 'signoffs'>> & { signoffs?: Partial<SignoffCounts> };
@@ -145,6 +146,7 @@ function mergeConfig(user: UserConfig): Config {
       publicKeys: [...(user.release.publicKeys ?? [])],
       ...(user.release.signer !== undefined && { signer: { ...user.release.signer } }),
     };
+  if (user.extends !== undefined) config.extends = { ...user.extends };
   return config;
 }
 
