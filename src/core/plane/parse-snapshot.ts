@@ -4,7 +4,16 @@ import type { RegistryRole } from './classify-paths.js';
 import { defaultPromptId, parsePromptFile } from '../../parse/prompt.js';
 import { parseToolManifest } from '../../parse/tool-manifest.js';
 import type { SourceFile } from '../../model/source-file.js';
-import type { Config, Finding, PermissionRule, Prompt, Registry, Server, Tool } from '../../model/types.js';
+import type {
+  Config,
+  ExecutedFile,
+  Finding,
+  PermissionRule,
+  Prompt,
+  Registry,
+  Server,
+  Tool,
+} from '../../model/types.js';
 
 export interface RefusedFile {
   path: string;
@@ -32,6 +41,8 @@ export type ParsedFile = {
   /** agents a source file defines (SPEC 2.4): ids `<client>:<name>` */
   agents?: Prompt[];
   permissions?: PermissionRule[];
+  /** repository files the source's entries run or load */
+  executables?: ExecutedFile[];
   findings: Finding[];
   modelled?: boolean;
 };
@@ -70,6 +81,7 @@ export function parseSnapshot(
   const servers: Server[] = [];
   const agents: Prompt[] = [];
   const permissions: PermissionRule[] = [];
+  const executables: ExecutedFile[] = [];
   const modelled = new Set<string>();
   const prompts: Prompt[] = [];
   const findings: Finding[] = [];
@@ -86,6 +98,7 @@ export function parseSnapshot(
     servers.push(...(parsed.servers ?? []));
     agents.push(...(parsed.agents ?? []));
     permissions.push(...(parsed.permissions ?? []));
+    executables.push(...(parsed.executables ?? []));
     if (parsed.modelled === true) modelled.add(file.path);
     if (parsed.prompt) prompts.push(parsed.prompt);
     findings.push(...parsed.findings);
@@ -111,7 +124,14 @@ export function parseSnapshot(
     // a source file that cannot be read grants unknown authority: held like one that does not parse
     if (typeof role === 'object') findings.push(sourceUnread(file.path, role.adapter.id));
   }
-  return { registry: { tools, prompts, findings, servers, agents, permissions }, oids, modelled };
+  return {
+    registry: {
+      ...{ tools, prompts, findings, servers, agents, permissions },
+      ...(executables.length > 0 && { executables }),
+    },
+    oids,
+    modelled,
+  };
 }
 
 /** One file by its role (see createRegistryRoles): the diff and the runtime loader both parse through here. */
@@ -132,6 +152,7 @@ export function parseRegistryFile(file: SourceFile, role: RegistryRole, promptsR
       servers: model.servers,
       agents: model.agents,
       permissions: model.permissions,
+      ...(model.executables && model.executables.length > 0 && { executables: model.executables }),
       findings: model.findings,
       modelled: !unread,
     };

@@ -11,7 +11,18 @@ import { resolveBinding } from './resolve-binding.js';
 const RUNS_COMMANDS = new Set([
   ...['hooks', 'apiKeyHelper', 'statusLine', 'awsAuthRefresh', 'awsCredentialExport', 'otelHeadersHelper'],
   ...['enabledPlugins', 'sandbox', 'env', 'steps', 'post-steps', 'jobs', 'disableAllHooks'],
+  // a marketplace's plugin sources and a plugin's language servers install or spawn code
+  ...['plugins', 'lspServers'],
 ]);
+/** Settings that approve tool calls ahead of time: whatever the tool can do runs with nobody asking. */
+const PRE_APPROVES = /autoApprove|alwaysAllow|allowedTools|autoAccept/u;
+/** Roo tool groups: a mode gaining `command` runs a shell. */
+const ROO_GROUPS: Record<string, Radius> = {
+  read: 'read',
+  edit: 'write',
+  browser: 'irreversible',
+  mcp: 'irreversible',
+};
 /** Settings that start MCP servers nobody pinned: MCP's defaults, irreversible (SPEC 4). */
 const STARTS_SERVERS = new Set(['enableAllProjectMcpServers', 'enabledMcpjsonServers', 'mcpServers']);
 const PERMISSION_MODES: Record<string, Radius> = {
@@ -23,11 +34,16 @@ const PERMISSION_MODES: Record<string, Radius> = {
 };
 
 export function ruleRadius(rule: PermissionRule, context: Omit<BindingContext, 'catalog'> = {}): Radius {
+  // a hook's matcher may hold `(` or `=`: the key, not the rule's punctuation, says it runs a command
+  if (RUNS_COMMANDS.has(rule.tool) && rule.rule.startsWith(`${rule.tool}.`)) return 'privileged';
   const equals = rule.rule.indexOf('=');
   const isSetting = equals > 0 && !rule.rule.slice(0, equals).includes('(');
   if (!isSetting) return clientRuleRadius(rule, context);
   const value = rule.rule.slice(equals + 1);
   if (RUNS_COMMANDS.has(rule.tool)) return 'privileged';
+  if (PRE_APPROVES.test(rule.rule.slice(0, equals))) return 'privileged';
+  if (rule.tool === 'customModes' && rule.rule.slice(0, equals).endsWith('.groups'))
+    return ROO_GROUPS[value] ?? 'privileged';
   if (STARTS_SERVERS.has(rule.tool)) return 'irreversible';
   if (rule.tool === 'defaultMode' || rule.tool === 'permissionMode')
     return PERMISSION_MODES[value] ?? 'privileged';
