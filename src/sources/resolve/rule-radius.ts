@@ -43,7 +43,7 @@ export function ruleRadius(rule: PermissionRule, context: Omit<BindingContext, '
   if (RUNS_COMMANDS.has(rule.tool)) return 'privileged';
   if (PRE_APPROVES.test(rule.rule.slice(0, equals))) return 'privileged';
   if (rule.tool === 'customModes' && rule.rule.slice(0, equals).endsWith('.groups'))
-    return ROO_GROUPS[value] ?? 'privileged';
+    return ROO_GROUPS[/^\["([a-z]+)"/u.exec(value)?.[1] ?? value] ?? 'privileged';
   if (STARTS_SERVERS.has(rule.tool)) return 'irreversible';
   if (rule.tool === 'defaultMode' || rule.tool === 'permissionMode')
     return PERMISSION_MODES[value] ?? 'privileged';
