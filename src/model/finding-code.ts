@@ -41,6 +41,7 @@ export const SOURCE_FINDING_CODES = [
   'server-package-unpinned',
   'secret-in-config',
   'unknown-authority-key',
+  'referenced-executable',
 ] as const;
 
 /** The registry's own rules: radius, names, bindings, text that reads as instructions. */

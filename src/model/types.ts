@@ -179,6 +179,20 @@ export interface PermissionRule {
   rank?: { setting: string; rank: number; unset?: number };
 }
 
+/**
+ * A repository file (or folder, every file under it) that a control entry runs or loads: a hook's script, a local
+ * server's program, a skill's `scripts/`, a plugin component path. Editing it is a control-plane change at the
+ * radius of the entry that runs it, even when no config changed.
+ */
+export interface ExecutedFile {
+  /** repository-relative path; a folder ends with `/` */
+  path: string;
+  radius: Radius;
+  /** the entry that runs it, as a reviewer reads it (`hooks.PreToolUse[Bash]` of a file) */
+  by: string;
+  source: SourceRef;
+}
+
 export interface Registry {
   tools: Tool[];
   prompts: Prompt[];
@@ -192,6 +206,8 @@ export interface Registry {
    * Kept apart from `prompts`: their text has no version to bump; their bindings are diffed like prompts'.
    */
   agents?: Prompt[];
+  /** repository files the sources run or load (hook scripts, skill scripts, plugin components); absent = none */
+  executables?: ExecutedFile[];
 }
 
 // ---------------------------------------------------------------- config

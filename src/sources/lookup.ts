@@ -1,11 +1,15 @@
 // Which source adapter reads a path, under the `sources:` of the base config (SPEC 2.4): the default paths of
 // every adapter, plus the paths a config adds, minus the kinds or adapters it turns off.
 import { compileGlobs } from '../model/globs.js';
-import { AGENT_SOURCE_ADAPTERS, SOURCE_ADAPTERS } from './formats/index.js';
+import { AGENT_SOURCE_ADAPTERS, CLIENT_SOURCE_ADAPTERS, SOURCE_ADAPTERS } from './formats/index.js';
 import type { SourceAdapter } from './kit/types.js';
 
 /** Every source format agentgate reads: MCP client configs and registry entries, then agent definitions. */
-export const ALL_SOURCE_ADAPTERS: readonly SourceAdapter[] = [...SOURCE_ADAPTERS, ...AGENT_SOURCE_ADAPTERS];
+export const ALL_SOURCE_ADAPTERS: readonly SourceAdapter[] = [
+  ...SOURCE_ADAPTERS,
+  ...AGENT_SOURCE_ADAPTERS,
+  ...CLIENT_SOURCE_ADAPTERS,
+];
 
 /** One key of `sources:` (a kind or an adapter id): `false` turns it off, `paths` adds globs it reads. */
 export type SourceSetting = { enabled: boolean; paths: string[] };
@@ -25,7 +29,15 @@ const AGENT_DEFINITIONS = new Set([
   'copilot-chatmodes',
   'copilot-prompts',
   'gh-aw-workflows',
+  'instructions',
 ]);
+
+/** Sources that are text the model reads and nothing else: data plane even when they appear or go. */
+const TEXT_ONLY = new Set(['instructions']);
+
+export function isTextOnlySource(id: string | undefined): boolean {
+  return id !== undefined && TEXT_ONLY.has(id);
+}
 
 /**
  * Paths the clients also read beside the adapters' own defaults, claimed by the gate with no config: nested

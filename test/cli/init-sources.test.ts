@@ -55,6 +55,18 @@ describe('agentgate init proposes what the repository already has (issue 11 item
     expect(runCli(['validate'], { cwd: repo.dir }).stdout).toContain('1 server, 1 agent');
   });
 
+  it('detects hook, marketplace and instruction files as client sources', () => {
+    repo.write('.cursor/hooks.json', '{"version":1,"hooks":{"stop":[{"command":"./n.sh"}]}}');
+    repo.write('.claude-plugin/marketplace.json', '{"name":"m","plugins":[{"name":"a","source":"./a"}]}');
+    repo.write('AGENTS.md', '# Rules\n');
+    const result = init('--prompt-owner', '@acme/prompt-eng', '--tool-owner', '@acme/security');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      'found     3 client source file(s): .claude-plugin/marketplace.json, .cursor/hooks.json, AGENTS.md',
+    );
+    expect(read('.github/CODEOWNERS')).toContain('/.cursor/hooks.json @acme/security');
+  });
+
   it('its block says which existing rules it overrides', () => {
     repo.write('.github/CODEOWNERS', '* @acme/platform\n');
     repo.write('.mcp.json', '{"mcpServers":{}}');

@@ -149,6 +149,43 @@ describe('nested client files (read with no config) are seen by every view as by
   );
 });
 
+describe('hooks, plugins and more clients (read with no config) are seen by every view as by the diff', () => {
+  it(
+    '.cursor/hooks.json: its hook rule is in the diff, validate, scope, log and codeowners --check',
+    async () => {
+      const path = '.cursor/hooks.json';
+      const hooks = `${JSON.stringify({ version: 1, hooks: { stop: [{ command: './notify.sh' }] } })}\n`;
+      const views = await viewsAfter(null, { [path]: hooks });
+      const rule = expect.objectContaining({ rule: 'hooks.stop[*]=./notify.sh', path });
+      expect(views.diff.planes.control.permissions).toContainEqual(rule);
+      expect(views.validate.summary).toContain('1 permission rule from 1 source file');
+      expect(views.scope.permissions).toContainEqual(rule);
+      expect(prEntry(views.log.control)?.permissions).toContainEqual(rule);
+      expect(views.codeowners.sources.map((probe) => probe.path)).toEqual([path]);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    '.kiro/settings/mcp.json: its server is in every view',
+    async () => {
+      const views = await viewsAfter(null, { '.kiro/settings/mcp.json': SERVER });
+      expectServerEverywhere(views, '.kiro/settings/mcp.json');
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'a plugin manifest in a subfolder: its inline server is in every view',
+    async () => {
+      const path = 'plugins/ops/.claude-plugin/plugin.json';
+      const views = await viewsAfter(null, { [path]: SERVER });
+      expectServerEverywhere(views, path);
+    },
+    TIMEOUT,
+  );
+});
+
 describe('adversarial: globs that overlap, names that do not show as themselves', () => {
   it(
     'a sources: glob over the data plane: the registry prompt stays the registry’s in every view',

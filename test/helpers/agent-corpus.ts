@@ -11,6 +11,9 @@ const isSourcePath = (path: string) => sourceOf(path) !== undefined;
 
 export const CORPUS = fileURLToPath(new URL('../../../shared/fixtures/agent-configs/', import.meta.url));
 
+/** Real files that do not parse (a Gemini settings file opening with a `#` line): unreadable by design. */
+export const UNREADABLE = new Set(['gemini-settings/5throck__safety_os__.gemini__settings.json']);
+
 export interface CorpusFile {
   /** the fixture, relative to CORPUS */
   fixture: string;

@@ -1,4 +1,5 @@
 import { diffBindings } from '../agents/agents.js';
+import { isTextOnlySource } from '../../sources/lookup.js';
 import { resolveDataReviewers } from '../gate/reviewers.js';
 import type { GatePeople } from '../gate/reviewers.js';
 import {
@@ -8,6 +9,8 @@ import {
   splitFilesByPlane,
 } from '../plane/classify-paths.js';
 import { changedServerFindings, unmodelledControlFiles } from './control-files.js';
+import { changedExecutables, executedFilesOf, executedFinding } from './executed-files.js';
+import type { ExecutedChange } from './executed-files.js';
 import { computeDigest } from './digest.js';
 import type { GateFileChange } from './digest.js';
 import { diffPrompts, findDuplicatePromptIds } from './diff-prompts.js';
@@ -74,6 +77,15 @@ export function buildDiffReport(input: DiffInput): DiffReport {
   const changedPaths = new Set(input.changedFiles.map((file) => file.path));
   holdUnreadablePrompts(files, input.changedFiles, headRegistry.findings, changedPaths);
   holdNewAgentFiles(files, classify);
+  const executed = holdExecutedFiles(
+    files,
+    classify,
+    changedExecutables(
+      input.changedFiles,
+      executedFilesOf(baseRegistry, actions),
+      executedFilesOf(headRegistry, actions),
+    ),
+  );
 
   // one classification per tool for the whole diff: both sides share the tools of unchanged files
   const blastRadius = memoizeBlastRadius(actions);
@@ -130,6 +142,7 @@ export function buildDiffReport(input: DiffInput): DiffReport {
       servers,
       unmodelledFiles: unmodelled.length,
       permissions,
+      executedRadii: executed.map((change) => change.by.radius),
     },
     config,
   );
@@ -161,6 +174,7 @@ export function buildDiffReport(input: DiffInput): DiffReport {
     ...findDuplicatePromptIds(headRegistry.prompts, changedPaths),
     ...headSide.source.findings.filter(relevant),
     ...refusedChangedPaths(input.changedFiles),
+    ...executed.map(executedFinding),
   ]);
   const waived = applyWaivers(
     [
@@ -283,7 +297,7 @@ function holdNewAgentFiles(
   const isAgentFile = (path: string | undefined) => {
     if (path === undefined) return false;
     const found = classify(path);
-    return found.kind === 'data' && found.source !== undefined;
+    return found.kind === 'data' && found.source !== undefined && !isTextOnlySource(found.source);
   };
   const inControl = new Set(files.control);
   const held = files.data.filter(
@@ -295,6 +309,32 @@ function holdNewAgentFiles(
   if (held.length === 0) return;
   files.control.push(...held);
   files.control.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/**
+ * A changed file that a control entry runs is control plane (at the radius of what runs it), wherever its path
+ * falls; one its own adapter reads as an agent definition keeps that adapter's split.
+ */
+function holdExecutedFiles(
+  files: { data: ChangedFile[]; control: ChangedFile[]; none: ChangedFile[] },
+  classify: ReturnType<typeof createPathClassification>,
+  changes: ExecutedChange[],
+): ExecutedChange[] {
+  const kept = changes.filter((change) => {
+    const found = classify(change.path);
+    return !(found.kind === 'data' && found.source !== undefined) && found.kind !== 'refused';
+  });
+  const inControl = new Set(files.control);
+  for (const { file } of kept) {
+    if (inControl.has(file)) continue;
+    inControl.add(file);
+    files.control.push(file);
+  }
+  if (kept.length > 0) {
+    files.none.splice(0, files.none.length, ...files.none.filter((file) => !inControl.has(file)));
+    files.control.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+  return kept;
 }
 
 /** The paths the changed files had at the base: a renamed file's findings there are under its old name. */

@@ -6,7 +6,16 @@ import { parseToolManifest } from '../../parse/tool-manifest.js';
 import { residualRules } from '../../sources/kit/residual.js';
 import { UNIVERSAL_INERT } from '../../sources/profiles/index.js';
 import type { SourceFile } from '../../model/source-file.js';
-import type { Config, Finding, PermissionRule, Prompt, Registry, Server, Tool } from '../../model/types.js';
+import type {
+  Config,
+  ExecutedFile,
+  Finding,
+  PermissionRule,
+  Prompt,
+  Registry,
+  Server,
+  Tool,
+} from '../../model/types.js';
 
 export interface RefusedFile {
   path: string;
@@ -34,6 +43,8 @@ export type ParsedFile = {
   /** agents a source file defines (SPEC 2.4): ids `<client>:<name>` */
   agents?: Prompt[];
   permissions?: PermissionRule[];
+  /** repository files the source's entries run or load */
+  executables?: ExecutedFile[];
   findings: Finding[];
   modelled?: boolean;
 };
@@ -72,6 +83,7 @@ export function parseSnapshot(
   const servers: Server[] = [];
   const agents: Prompt[] = [];
   const permissions: PermissionRule[] = [];
+  const executables: ExecutedFile[] = [];
   const modelled = new Set<string>();
   const prompts: Prompt[] = [];
   const findings: Finding[] = [];
@@ -88,6 +100,7 @@ export function parseSnapshot(
     servers.push(...(parsed.servers ?? []));
     agents.push(...(parsed.agents ?? []));
     permissions.push(...(parsed.permissions ?? []));
+    executables.push(...(parsed.executables ?? []));
     if (parsed.modelled === true) modelled.add(file.path);
     if (parsed.prompt) prompts.push(parsed.prompt);
     findings.push(...parsed.findings);
@@ -113,7 +126,14 @@ export function parseSnapshot(
     // a source file that cannot be read grants unknown authority: held like one that does not parse
     if (typeof role === 'object') findings.push(sourceUnread(file.path, role.adapter.id));
   }
-  return { registry: { tools, prompts, findings, servers, agents, permissions }, oids, modelled };
+  return {
+    registry: {
+      ...{ tools, prompts, findings, servers, agents, permissions },
+      ...(executables.length > 0 && { executables }),
+    },
+    oids,
+    modelled,
+  };
 }
 
 /** One file by its role (see createRegistryRoles): the diff and the runtime loader both parse through here. */
@@ -134,6 +154,7 @@ export function parseRegistryFile(file: SourceFile, role: RegistryRole, promptsR
       servers: model.servers,
       agents: model.agents,
       permissions: model.permissions,
+      ...(model.executables && model.executables.length > 0 && { executables: model.executables }),
       findings: model.findings,
       modelled: !unread,
     };

@@ -21,6 +21,8 @@ export interface SignoffInput {
   unmodelledFiles?: number;
   /** permission rules and gated settings that appeared or went: widened ones count at their radius */
   permissions?: PermissionChange[];
+  /** changed files a control entry runs, each at the radius of the entry that runs it */
+  executedRadii?: Radius[];
 }
 
 export interface SignoffRequirement {
@@ -50,20 +52,24 @@ export function computeSignoffRequirement(input: SignoffInput, baseConfig: Confi
   const permissions = input.permissions ?? [];
   const widenedRules = permissions.filter((rule) => rule.kind === 'widened');
   for (const rule of widenedRules) radii.push(rule.radius);
+  const executed = input.executedRadii ?? [];
+  radii.push(...executed);
   const capabilityChanged =
     input.tools.length > 0 ||
     input.bindings.length > 0 ||
     input.gateFilesChanged ||
     (input.servers ?? []).length > 0 ||
     unmodelled > 0 ||
-    permissions.length > 0;
+    permissions.length > 0 ||
+    executed.length > 0;
   const widening =
     raising.length > 0 ||
     input.bindings.some((b) => b.added.length > 0) ||
     input.flowsAdded.length > 0 ||
     raisingServers.length > 0 ||
     unmodelled > 0 ||
-    widenedRules.length > 0;
+    widenedRules.length > 0 ||
+    executed.length > 0;
   const narrowingOnly = capabilityChanged && !widening && !input.gateFilesChanged;
   const highest = radii.length > 0 ? maxRadius(radii) : null;
   const signoffRadius = input.gateFilesChanged ? 'privileged' : (highest ?? (widening ? 'none' : null));

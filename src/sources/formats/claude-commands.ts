@@ -4,7 +4,9 @@ import type { SourceFile } from '../../model/source-file.js';
 import type { AgentFormat } from '../kit/agent-file.js';
 import { parseAgentFile } from '../kit/agent-file.js';
 import { agentId } from '../kit/agent-id.js';
-import { frontMatterHookRules } from '../kit/claude-hooks.js';
+import type { ExecutedFile } from '../../model/types.js';
+import { claudeProjectBases, frontMatterHookRules } from '../kit/claude-hooks.js';
+import { executablesOf } from '../kit/executed-paths.js';
 import type { SourceAdapter } from '../kit/types.js';
 
 const FORMAT: AgentFormat = {
@@ -22,5 +24,21 @@ export const claudeCommandsAdapter: SourceAdapter = {
   id: 'claude-commands',
   kind: 'claude-code',
   defaultPaths: ['.claude/commands/**/*.md'],
-  parse: (file: SourceFile) => parseAgentFile(file, agentId('claude', file.path, '.claude', '.md'), FORMAT),
+  parse: (file: SourceFile) => {
+    const model = parseAgentFile(file, agentId('claude', file.path, '.claude', '.md'), FORMAT);
+    model.executables = bodyCommands(file);
+    return model;
+  },
 };
+
+/** `` !`cmd` `` lines: Claude Code runs them before the command's text reaches the model. */
+function bodyCommands(file: SourceFile): ExecutedFile[] {
+  const bases = claudeProjectBases(file.path);
+  const out: ExecutedFile[] = [];
+  for (const match of file.text.matchAll(/!`([^`\n]+)`/gu)) {
+    const line = file.text.slice(0, match.index).split('\n').length;
+    const source = { path: file.path, line };
+    out.push(...executablesOf(match[1] ?? '', bases, 'privileged', `a !\`command\` of ${file.path}`, source));
+  }
+  return out;
+}

@@ -10,7 +10,8 @@ import type { SourceFile } from '../../model/source-file.js';
 import type { Finding, PermissionEffect } from '../../model/types.js';
 import { UNKNOWN_KEY_CODE } from '../kit/agent-file.js';
 import { agentId } from '../kit/agent-id.js';
-import { hookRules } from '../kit/claude-hooks.js';
+import { claudeProjectBases } from '../kit/claude-hooks.js';
+import { CLAUDE_HOOKS, readHookMap } from '../kit/hook-rules.js';
 import { isRecord, ownEntries, parseFinding } from '../kit/front-matter.js';
 import { readJsonFile } from '../kit/json-file.js';
 import { clientRule, settingRule } from '../kit/permission-rule.js';
@@ -55,8 +56,15 @@ export function parseClaudeSettings(file: SourceFile): SourceModel {
   for (const [key, value] of ownEntries(read.value)) {
     if (key === '$schema') continue;
     if (key === 'permissions') readPermissions(value, scope, file.path, read.lineOf, model);
-    else if (key === 'hooks') rules.push(...hookRules(scope, value, (event) => at('hooks', event)));
-    else if (key === 'enableAllProjectMcpServers')
+    else if (key === 'hooks') {
+      const bases = claudeProjectBases(file.path);
+      readHookMap(
+        value,
+        { scope, prefix: 'hooks', at: (...p) => at('hooks', ...p), bases },
+        CLAUDE_HOOKS,
+        model,
+      );
+    } else if (key === 'enableAllProjectMcpServers')
       rules.push(settingRule(scope, value === false ? 'deny' : 'allow', key, value, at(key)));
     else if (key === 'enabledMcpjsonServers') perName(key, 'allow', value);
     else if (key === 'disabledMcpjsonServers') perName(key, 'deny', value);

@@ -5,6 +5,7 @@ import type { AgentFormat } from '../kit/agent-file.js';
 import { parseAgentFile } from '../kit/agent-file.js';
 import { agentId } from '../kit/agent-id.js';
 import { frontMatterHookRules } from '../kit/claude-hooks.js';
+import { folderOf } from '../kit/executed-paths.js';
 import type { SourceAdapter } from '../kit/types.js';
 
 const FORMAT: AgentFormat = {
@@ -22,6 +23,14 @@ export const claudeSkillsAdapter: SourceAdapter = {
   id: 'claude-skills',
   kind: 'claude-code',
   defaultPaths: ['.claude/skills/**/SKILL.md'],
-  parse: (file: SourceFile) =>
-    parseAgentFile(file, agentId('claude', file.path, '.claude', '/SKILL.md'), FORMAT),
+  parse: (file: SourceFile) => {
+    const model = parseAgentFile(file, agentId('claude', file.path, '.claude', '/SKILL.md'), FORMAT);
+    // a skill runs the programs of its `scripts/` folder through the shell: they are control plane
+    const folder = folderOf(file.path);
+    const path = folder === '' ? 'scripts/' : `${folder}/scripts/`;
+    model.executables = [
+      { path, radius: 'privileged', by: `the skill ${file.path}`, source: { path: file.path, line: 1 } },
+    ];
+    return model;
+  },
 };

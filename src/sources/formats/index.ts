@@ -21,6 +21,22 @@ import { opencodeJsonAdapter } from './opencode-json.js';
 import type { SourceFile } from '../../model/source-file.js';
 import type { SourceAdapter, SourceModel } from '../kit/types.js';
 import { vscodeMcpJsonAdapter } from './vscode-mcp-json.js';
+import { claudeMarketplaceAdapter } from './claude-marketplace.js';
+import { claudePluginAdapter } from './claude-plugin.js';
+import { claudePluginHooksAdapter } from './claude-plugin-hooks.js';
+import { codexAgentsAdapter } from './codex-agents.js';
+import { codexPluginAdapter } from './codex-plugin.js';
+import { copilotHooksAdapter } from './copilot-hooks.js';
+import { cursorCliAdapter } from './cursor-cli.js';
+import { cursorHooksAdapter } from './cursor-hooks.js';
+import { instructionsAdapter } from './instructions.js';
+import { kiroAgentsAdapter } from './kiro-agents.js';
+import { kiroHooksAdapter } from './kiro-hooks.js';
+import { kiroMcpJsonAdapter } from './kiro-mcp-json.js';
+import { rooMcpJsonAdapter } from './roo-mcp-json.js';
+import { rooModesAdapter } from './roo-modes.js';
+import { vscodeSettingsAdapter } from './vscode-settings.js';
+import { windsurfHooksAdapter } from './windsurf-hooks.js';
 
 export const SOURCE_ADAPTERS: readonly SourceAdapter[] = [
   claudeMcpJsonAdapter,
@@ -33,6 +49,8 @@ export const SOURCE_ADAPTERS: readonly SourceAdapter[] = [
   opencodeJsonAdapter,
   mcpServerJsonAdapter,
   continueMcpYamlAdapter,
+  kiroMcpJsonAdapter,
+  rooMcpJsonAdapter,
 ];
 
 /** Files that define agents: their text is data plane, their bindings and keys control plane. */
@@ -45,6 +63,27 @@ export const AGENT_SOURCE_ADAPTERS: readonly SourceAdapter[] = [
   copilotChatmodesAdapter,
   copilotPromptsAdapter,
   ghAwWorkflowsAdapter,
+];
+
+/**
+ * Hooks, plugins and marketplaces, client settings beyond servers, more clients' agents and modes, and the
+ * instruction files (data plane: text the model reads, no grant).
+ */
+export const CLIENT_SOURCE_ADAPTERS: readonly SourceAdapter[] = [
+  claudePluginHooksAdapter,
+  cursorHooksAdapter,
+  copilotHooksAdapter,
+  windsurfHooksAdapter,
+  kiroHooksAdapter,
+  claudePluginAdapter,
+  claudeMarketplaceAdapter,
+  codexPluginAdapter,
+  vscodeSettingsAdapter,
+  cursorCliAdapter,
+  codexAgentsAdapter,
+  kiroAgentsAdapter,
+  rooModesAdapter,
+  instructionsAdapter,
 ];
 
 // eslint-disable-next-line no-control-regex

@@ -1,39 +1,35 @@
 // Claude Code `hooks`: commands that run on events (PreToolUse, PostToolUse, Stop…) with the user's privileges.
 // Each command is one rule `hooks.<Event>[<matcher>]=<command>` (tool `hooks`), so adding, changing or removing a
-// single command is a rule change of its own.
+// single command is a rule change of its own (hook-rules.ts reads every client's hooks the same way).
 import type { PermissionRule, SourceRef } from '../../model/types.js';
+import { projectOf } from './executed-paths.js';
 import type { FrontMatter } from './front-matter.js';
-import { isRecord, ownEntries } from './front-matter.js';
-import { settingRule } from './permission-rule.js';
+import { CLAUDE_HOOKS, hookMapRules } from './hook-rules.js';
+
+/** A Claude Code settings file's project: `$CLAUDE_PROJECT_DIR` and the folder relative commands run from. */
+export function claudeProjectBases(path: string): {
+  relative: string[];
+  variables: Record<string, string>;
+} {
+  const project = projectOf(path);
+  return { relative: [project], variables: { CLAUDE_PROJECT_DIR: project } };
+}
 
 export function hookRules(
   scope: string,
   hooks: unknown,
   sourceOf: (event: string) => SourceRef,
 ): PermissionRule[] {
-  if (!isRecord(hooks)) return [settingRule(scope, 'allow', 'hooks', hooks, sourceOf(''))];
-  const rules: PermissionRule[] = [];
-  for (const [event, groups] of ownEntries(hooks)) {
-    const source = sourceOf(event);
-    if (!Array.isArray(groups)) {
-      rules.push(settingRule(scope, 'allow', `hooks.${event}`, groups, source));
-      continue;
-    }
-    for (const group of groups) {
-      const matcher = isRecord(group) && typeof group.matcher === 'string' ? group.matcher : '*';
-      const commands = isRecord(group) && Array.isArray(group.hooks) ? group.hooks : undefined;
-      if (!commands) {
-        rules.push(settingRule(scope, 'allow', `hooks.${event}`, group, source));
-        continue;
-      }
-      for (const hook of commands) {
-        const command = isRecord(hook) && hook.type === 'command' && typeof hook.command === 'string';
-        const value = command ? (hook as { command: string }).command : hook;
-        rules.push(settingRule(scope, 'allow', `hooks.${event}[${matcher}]`, value, source));
-      }
-    }
-  }
-  return rules;
+  return hookMapRules(
+    hooks,
+    {
+      scope,
+      prefix: 'hooks',
+      at: (event) => sourceOf(typeof event === 'string' ? event : ''),
+      bases: claudeProjectBases(sourceOf('').path),
+    },
+    CLAUDE_HOOKS,
+  );
 }
 
 /** `hooks:` in a subagent's, command's or skill's front matter: the same rules as in settings. */

@@ -1,5 +1,5 @@
 import type { SourceFile } from '../../model/source-file.js';
-import type { Finding, PermissionRule, Prompt, Server, Tool } from '../../model/types.js';
+import type { ExecutedFile, Finding, PermissionRule, Prompt, Server, Tool } from '../../model/types.js';
 
 /**
  * What one source file contributes to the shared model. Agents are `Prompt`s: their text is data plane, their
@@ -11,6 +11,8 @@ export interface SourceModel {
   agents: Prompt[];
   permissions: PermissionRule[];
   findings: Finding[];
+  /** repository files the file's entries run or load (hook scripts, skill scripts); absent = none */
+  executables?: ExecutedFile[];
 }
 
 /**

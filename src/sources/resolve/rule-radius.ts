@@ -13,11 +13,22 @@ const RUNS_COMMANDS = new Set([
   ...['enabledPlugins', 'sandbox', 'env', 'steps', 'post-steps', 'jobs', 'disableAllHooks'],
   // Codex runs `notify` after every turn; OpenCode loads each `plugin` as code
   ...['notify', 'plugin'],
+  // a marketplace's plugin sources and a plugin's language servers install or spawn code
+  ...['plugins', 'lspServers'],
 ]);
 /** Ordered settings whose top values hand out everything. */
 const ORDERED_RADIUS: Record<string, Record<string, Radius>> = {
   sandbox_mode: { 'read-only': 'read', 'workspace-write': 'write', 'danger-full-access': 'privileged' },
   approval_policy: { untrusted: 'write', 'on-request': 'write', 'on-failure': 'write', never: 'privileged' },
+};
+/** Settings that approve tool calls ahead of time: whatever the tool can do runs with nobody asking. */
+const PRE_APPROVES = /autoApprove|alwaysAllow|allowedTools|autoAccept/u;
+/** Roo tool groups: a mode gaining `command` runs a shell. */
+const ROO_GROUPS: Record<string, Radius> = {
+  read: 'read',
+  edit: 'write',
+  browser: 'irreversible',
+  mcp: 'irreversible',
 };
 /** Settings that start MCP servers nobody pinned: MCP's defaults, irreversible (SPEC 4). */
 const STARTS_SERVERS = new Set(['enableAllProjectMcpServers', 'enabledMcpjsonServers', 'mcpServers']);
@@ -30,6 +41,8 @@ const PERMISSION_MODES: Record<string, Radius> = {
 };
 
 export function ruleRadius(rule: PermissionRule, context: Omit<BindingContext, 'catalog'> = {}): Radius {
+  // a hook's matcher may hold `(` or `=`: the key, not the rule's punctuation, says it runs a command
+  if (RUNS_COMMANDS.has(rule.tool) && rule.rule.startsWith(`${rule.tool}.`)) return 'privileged';
   const equals = rule.rule.indexOf('=');
   const isSetting = equals > 0 && !rule.rule.slice(0, equals).includes('(');
   if (!isSetting) return clientRuleRadius(rule, context);
@@ -43,6 +56,9 @@ export function ruleRadius(rule: PermissionRule, context: Omit<BindingContext, '
   // a shell allowed unasked (OpenCode `permission.bash`)
   if (key.startsWith('permission') && key.split('.').includes('bash') && value === 'allow')
     return 'privileged';
+  if (PRE_APPROVES.test(key)) return 'privileged';
+  if (rule.tool === 'customModes' && key.endsWith('.groups'))
+    return ROO_GROUPS[/^\["([a-z]+)"/u.exec(value)?.[1] ?? value] ?? 'privileged';
   if (STARTS_SERVERS.has(rule.tool)) return 'irreversible';
   if (rule.tool === 'defaultMode' || rule.tool === 'permissionMode')
     return PERMISSION_MODES[value] ?? 'privileged';
