@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { Finding, PermissionEffect, PermissionRule, SourceRef } from '../../model/types.js';
 import { UNKNOWN_KEY_CODE } from './agent-file.js';
+import { redacted } from './residual.js';
 import { isRecord, ownEntries } from './front-matter.js';
 import { settingRule } from './permission-rule.js';
 import type { SourceModel } from './types.js';
@@ -50,7 +51,9 @@ export function leftoverKeys(record: Record<string, unknown>, where: Leftovers, 
   for (const [key, value] of ownEntries(record)) {
     if (where.known.has(key)) continue;
     const source = where.at(key);
-    model.permissions.push(...valueRules(where.scope, 'allow', `${where.prefix}${key}`, value, source));
+    // a secret-looking key or value is shown and digested by hash, never printed
+    const shown = redacted(key, value);
+    model.permissions.push(...valueRules(where.scope, 'allow', `${where.prefix}${key}`, shown, source));
     model.findings.push(unknownKeyFinding(where.path, source.line, `${where.prefix}${key}`, where.scope));
   }
 }
