@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
@@ -36,18 +36,21 @@ describe('parseActionRef', () => {
     expect(parsed.kind === 'pinned' && parsed.use.comment).toMatch(/^agentgate v\d/);
   });
 
-  it('the default commit, where this clone has it, runs the action on node24', () => {
-    let actionYml: string | null = null;
-    try {
-      actionYml = execFileSync('git', ['cat-file', 'blob', `${AGENTGATE_ACTION_SHA}:action.yml`], {
-        cwd: ROOT,
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'ignore'],
-      });
-    } catch {
-      actionYml = null; // a clone without that commit (shallow, or a copy): the format test above still holds
+  it('the default commit runs the action on node24 (a shallow clone must say it lacks the commit)', () => {
+    const git = (...args: string[]) =>
+      spawnSync('git', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    // git itself must work here: a missing git, or a folder that is not a repository, fails this test
+    const shallow = git('rev-parse', '--is-shallow-repository');
+    expect(shallow.error, 'git could not run').toBeUndefined();
+    expect(shallow.status, `git rev-parse failed: ${shallow.stderr}`).toBe(0);
+    const shown = git('cat-file', 'blob', `${AGENTGATE_ACTION_SHA}:action.yml`);
+    if (shown.status !== 0 && shallow.stdout.trim() === 'true') {
+      // only a shallow clone may lack the release commit; it must be missing, not unreadable for another reason
+      expect(git('cat-file', '-e', `${AGENTGATE_ACTION_SHA}^{commit}`).status).not.toBe(0);
+      return;
     }
-    if (actionYml !== null) expect(actionYml).toMatch(/using: node24/);
+    expect(shown.status, `git cat-file ${AGENTGATE_ACTION_SHA}:action.yml failed: ${shown.stderr}`).toBe(0);
+    expect(shown.stdout).toMatch(/using: node24/);
   });
 
   it('property: whatever it accepts is one token that is a full sha or a path inside the repository', () => {
