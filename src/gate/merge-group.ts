@@ -123,7 +123,10 @@ export async function runMergeGroupCheck(context: MergeGroupContext): Promise<Ch
     };
   } catch (error) {
     const message = revealLine(error instanceof Error ? error.message : String(error));
-    const failed = await setErrorStatuses(api, group.headSha, message, { targetUrl: env.runUrl });
+    const failed = await setErrorStatuses(api, group.headSha, message, {
+      targetUrl: env.runUrl,
+      checkRuns: (options.report ?? 'statuses') !== 'statuses',
+    });
     const suffix = failed
       ? `; the error status could not be set either (${failed.message})`
       : '; agentgate/control-plane set to error on the merge group';

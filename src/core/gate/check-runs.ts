@@ -82,20 +82,35 @@ export interface CheckRunInput {
 
 export function planCheckRuns(input: CheckRunInput): CheckRunPlan[] {
   const annotations = annotationsByPlane(input.findings, input.config);
-  return [input.statuses.control, input.statuses.data].map((status) => {
-    const plane = status.context === 'agentgate/control-plane' ? 'control' : 'data';
-    const list = annotations[plane];
-    const completed = status.state !== 'pending';
-    return {
-      name: status.context,
-      status: completed ? 'completed' : 'in_progress',
-      conclusion: completed ? (status.state === 'success' ? 'success' : 'failure') : null,
-      title: clipText(`${status.state}: ${status.description}`, 1_000),
-      summary: `**${status.state}** — ${status.description}\n\n${list.length} annotation(s) on changed files.`,
-      text: clipText(input.text, MAX_CHECK_TEXT),
-      annotations: list,
-    };
-  });
+  return [input.statuses.control, input.statuses.data].map((status) =>
+    checkRunOf(
+      status,
+      annotations[status.context === 'agentgate/control-plane' ? 'control' : 'data'],
+      input.text,
+    ),
+  );
+}
+
+/**
+ * The check runs of a run that failed before it could judge (`error` statuses): a check run has no `error`
+ * conclusion, so an error concludes `failure`. Posted over an earlier run's success, it is the latest run of
+ * that name, the one a required check reads.
+ */
+export function errorCheckRuns(statuses: GateStatuses, text: string): CheckRunPlan[] {
+  return [statuses.control, statuses.data].map((status) => checkRunOf(status, [], text));
+}
+
+function checkRunOf(status: StatusPlan, list: CheckAnnotation[], text: string): CheckRunPlan {
+  const completed = status.state !== 'pending';
+  return {
+    name: status.context,
+    status: completed ? 'completed' : 'in_progress',
+    conclusion: completed ? (status.state === 'success' ? 'success' : 'failure') : null,
+    title: clipText(`${status.state}: ${status.description}`, 1_000),
+    summary: `**${status.state}** — ${status.description}\n\n${list.length} annotation(s) on changed files.`,
+    text: clipText(text, MAX_CHECK_TEXT),
+    annotations: list,
+  };
 }
 
 /** Annotations in GitHub's batches: the first goes with the create, the rest with updates. */
