@@ -22,6 +22,8 @@ export interface Finding {
   message: string;
   /** the tool (or prompt id) the finding is about, when there is one: waivers match on it */
   tool?: string;
+  /** what `tool` names when it is no tool: a server or an agent of the same name is another subject */
+  subject?: 'server' | 'agent';
   /** the dotted field the finding is about, when there is one */
   field?: string;
   /**
@@ -194,7 +196,12 @@ export interface SignoffCounts {
   narrowing: number;
 }
 
+/** What a waiver names: a tool (or prompt id), a server, or an agent; a name alone could be any of them. */
+export type WaiverKind = 'tool' | 'server' | 'agent';
+
 export interface Waiver {
+  /** `tool` when absent */
+  kind?: WaiverKind;
   tool: string;
   code: string;
   owner: string;

@@ -123,13 +123,22 @@ export const configSchema: JsonSchema = {
     },
     waivers: {
       type: 'array',
-      description: 'Each silences one finding on one tool until a date; expired waivers are reported.',
+      description:
+        'Each silences one finding on one tool, server or agent until a date; expired waivers are reported.',
       items: {
         type: 'object',
         additionalProperties: false,
         required: ['tool', 'code', 'owner', 'reason', 'expires'],
         properties: {
-          tool: { type: 'string', minLength: 1, description: 'Tool name (or prompt id).' },
+          kind: {
+            enum: ['tool', 'server', 'agent'],
+            description: 'What `tool` names: a tool (or prompt id, the default), a server, or an agent.',
+          },
+          tool: {
+            type: 'string',
+            minLength: 1,
+            description: 'Name of the tool (or prompt id), server or agent.',
+          },
           code: { type: 'string', minLength: 1, description: 'Finding code, e.g. effect-understated.' },
           owner: { type: 'string', minLength: 1, description: 'Who answers for the waiver.' },
           reason: { type: 'string', minLength: 1, description: 'Why it is acceptable.' },

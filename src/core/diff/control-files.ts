@@ -60,7 +60,12 @@ export function changedServerFindings(
   }
   for (const { change, after } of pairs) {
     if (after === undefined) continue;
-    const where = { path: after.source.path, line: after.source.line, tool: after.name };
+    const where = {
+      path: after.source.path,
+      line: after.source.line,
+      tool: after.name,
+      subject: 'server' as const,
+    };
     const twins = (declared.get(serverIdentity(after)) ?? []).filter((other) => other !== after);
     if (twins.length > 0) {
       const elsewhere = twins.map((other) => `${other.source.path}:${other.source.line}`).join(', ');

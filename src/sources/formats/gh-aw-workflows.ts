@@ -85,6 +85,7 @@ export function parseGhAwWorkflow(file: SourceFile): SourceModel {
         path: file.path,
         line: lineOf([key]),
         tool: id,
+        subject: 'agent',
         field: key,
         message: `${file.path}:${lineOf([key])}: field '${key}': a key agentgate does not know: kept as a control-plane setting (unknown is not harmless)`,
       });

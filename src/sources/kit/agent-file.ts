@@ -102,7 +102,7 @@ export function parseAgentFile(file: SourceFile, id: string, format: AgentFormat
 }
 
 function unknownKeyFinding(path: string, line: number, key: string, subject: string): Finding {
-  return inputFinding({
+  return agentFinding({
     severity: 'info',
     code: UNKNOWN_KEY_CODE,
     path,
@@ -112,3 +112,9 @@ function unknownKeyFinding(path: string, line: number, key: string, subject: str
     message: 'a key agentgate does not know: kept as a control-plane setting (unknown is not harmless)',
   });
 }
+
+/** An agent's finding: `tool` names the agent, so a waiver must say `kind: agent` to reach it. */
+const agentFinding = (input: Parameters<typeof inputFinding>[0]): Finding => ({
+  ...inputFinding(input),
+  subject: 'agent',
+});

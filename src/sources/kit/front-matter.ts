@@ -55,7 +55,11 @@ export function parseFinding(
   subject: string,
   field?: FieldPath,
 ): Finding {
-  return inputFinding({ code: 'source-parse', path, line, message, tool: subject, ...(field && { field }) });
+  // `subject` is the agent the file defines: a waiver must say `kind: agent` to reach it
+  return {
+    ...inputFinding({ code: 'source-parse', path, line, message, tool: subject, ...(field && { field }) }),
+    subject: 'agent',
+  };
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

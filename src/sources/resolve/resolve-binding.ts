@@ -106,6 +106,7 @@ export function bindingFinding(
     path: where.path,
     line: where.line,
     tool: where.agent,
+    subject: 'agent',
     field: 'tools',
     message: `${where.path}:${where.line}: agent ${JSON.stringify(where.agent)} binds ${written}, ${detail}${hint}`,
   };
