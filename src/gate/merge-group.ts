@@ -1,4 +1,4 @@
-// `check` on `merge_group` (SPEC 7): both statuses on the group's head, the change diffed from base_sha to
+// `check` on `merge_group`: both statuses on the group's head, the change diffed from base_sha to
 // head_sha, the PR's sign-offs carried only when the capability digest is the PR's own, and a dangerous path the
 // PR's own report never showed failing closed. No comment and no reviewer request: a merge group has no PR page.
 import { planCheckRuns } from '../core/gate/check-runs.js';

@@ -26,7 +26,10 @@ const statusOf = (error: unknown): number | null =>
     ? (error as { status: number }).status
     : null;
 
-/** The REST calls of SPEC 10, each turning Octokit's answer into the gate's plain records. */
+/**
+ * The REST calls the gate makes (statuses, comments, reviews, commits, reviewers, check runs), each turning
+ * Octokit's answer into the gate's plain records.
+ */
 export interface GitHubApiOptions {
   /**
    * The token is the job's own installation token: GitHub refuses it GET /user, so identity() answers

@@ -16,7 +16,7 @@ const fraction = (description: string): JsonSchema => ({
   description,
 });
 
-/** agentgate.yaml (SPEC 2.3); every key optional. */
+/** agentgate.yaml; every key optional. */
 export const configSchema: JsonSchema = {
   $schema: DRAFT_07,
   $id: `${SCHEMA_ID_BASE}config.json`,
@@ -105,7 +105,7 @@ export const configSchema: JsonSchema = {
     sources: {
       type: 'object',
       description:
-        'Where else authority lives (SPEC 2.4), keyed by source kind (mcp-config, mcp-registry, claude-code, copilot, gh-aw) or adapter id (mcp-json, vscode-mcp-json, claude-agents…). false turns it off; { paths } adds globs it reads. Every default stays on unless turned off.',
+        'Where else authority lives, keyed by source kind (mcp-config, mcp-registry, claude-code, copilot, gh-aw) or adapter id (mcp-json, vscode-mcp-json, claude-agents…). false turns it off; { paths } adds globs it reads. Every default stays on unless turned off.',
       propertyNames: { pattern: '^[a-z][a-z0-9-]*$' },
       additionalProperties: {
         oneOf: [

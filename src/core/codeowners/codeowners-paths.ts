@@ -23,7 +23,8 @@ export const GATE_PROBES = [
   'action.yml',
   '.gitattributes',
 ];
-// every gate file of SPEC 3.1 (CODEOWNERS locations are added where the block is written)
+// every gate file, the files that decide how the gate itself runs (CODEOWNERS locations are added where the
+// block is written)
 export const GATE_PATTERNS = [
   '/agentgate.yaml',
   '/agentgate.yml',
@@ -84,7 +85,7 @@ export function codeownersPattern(glob: string): string {
 }
 
 /**
- * The client source files as CODEOWNERS patterns (SPEC 2.4): MCP client configs, client settings and agent files
+ * The client source files as CODEOWNERS patterns: MCP client configs, client settings and agent files
  * carry authority, so the control-plane owner holds them wherever a client reads them, the config's added
  * `sources:` paths and nested projects included (`codeowners --check` probes every file the lookup claims).
  */

@@ -1,4 +1,4 @@
-// The two gates as check runs (SPEC 10, `--report checks|both`): the verdict in the title, the report in the
+// The two gates as check runs (`--report checks|both`): the verdict in the title, the report in the
 // text, and every finding with a file and line as an annotation. Pure: the adapter in src/github/ sends them.
 import { createPathClassifier, holdsEveryPlane } from '../plane/classify-paths.js';
 import type { Config, Finding } from '../../model/types.js';
@@ -37,7 +37,7 @@ const LEVEL: Record<Finding['severity'], AnnotationLevel> = {
   info: 'notice',
 };
 
-/** A finding the base already had is marked so (SPEC 8.1 `new: false`): it does not decide the gate. */
+/** A finding the base already had is marked so (`new: false`): it does not decide the gate. */
 const isPreExisting = (finding: Finding): boolean => (finding as { new?: unknown }).new === false;
 
 export function annotationOf(finding: Finding): CheckAnnotation | null {

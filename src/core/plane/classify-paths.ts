@@ -65,7 +65,7 @@ function classifyUnder(config: Config, sourceOf: SourceLookup): (path: string) =
     if (gateMatcher(path)) return { kind: 'control', gate: true };
     if (isControl(path)) return { kind: 'control', gate: false };
     if (isData(path)) return { kind: 'data' };
-    // SPEC 2.4: server configs and settings are control plane; an agent definition is split by meaning like a
+    // server configs and settings are control plane; an agent definition is split by meaning like a
     // prompt (3.2): its text is data plane, and what it grants reaches the control plane through the diff
     const source = sourceOf(path);
     if (source)
@@ -87,7 +87,7 @@ export function createPathClassifier(config: Config): PathClassifier {
 
 /**
  * The role a registry file plays: the same answer for `diff` (git objects) and the runtime (a folder on disk).
- * A file a source adapter reads (SPEC 2.4) is read as its client writes it, wherever it sits: a `.mcp.json`
+ * A file a source adapter reads is read as its client writes it, wherever it sits: a `.mcp.json`
  * under a control path is a client config, not a manifest missing its `kind`.
  */
 export type RegistryRole = 'tool' | 'prompt' | 'refused' | 'ignored' | SourceRole;

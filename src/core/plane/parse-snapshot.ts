@@ -29,7 +29,7 @@ export type ParsedFile = {
   tools: Tool[];
   servers?: Server[];
   prompt?: Prompt;
-  /** agents a source file defines (SPEC 2.4): ids `<client>:<name>` */
+  /** agents a source file defines: ids `<client>:<name>` */
   agents?: Prompt[];
   permissions?: PermissionRule[];
   findings: Finding[];

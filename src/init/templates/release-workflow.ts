@@ -1,4 +1,4 @@
-// The release workflow `agentgate init` writes (SPEC 11): on every push to the default branch, a data-plane release
+// The release workflow `agentgate init` writes: on every push to the default branch, a data-plane release
 // at once and a control-plane release only when every capability change in it was signed off. Both run the Action
 // pinned by full sha; the bundles are attached to a GitHub release per plane (gh, preinstalled on GitHub's runners).
 import type { ActionUse } from '../action-ref.js';
