@@ -268,4 +268,7 @@ async function failClosed(error: unknown, context: FailContext): Promise<Agentga
     : new CheckError(`${message}${suffix}`, exitCode);
 }
 
-class CheckError extends AgentgateError {}
+/** `check` failed before it could judge; the control plane was set to error. */
+export class CheckError extends AgentgateError {
+  static override readonly code: string = 'AGENTGATE_CHECK_FAILED_CLOSED';
+}

@@ -136,7 +136,10 @@ export async function runMergeGroupCheck(context: MergeGroupContext): Promise<Ch
   }
 }
 
-class MergeGroupError extends AgentgateError {}
+/** `check` on a merge group failed before it could judge; the group's control plane was set to error. */
+export class MergeGroupError extends AgentgateError {
+  static override readonly code: string = 'AGENTGATE_MERGE_GROUP_FAILED_CLOSED';
+}
 
 async function diffGroup(cwd: string, group: MergeGroupRef) {
   try {
