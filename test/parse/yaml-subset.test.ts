@@ -7,7 +7,7 @@ import { lineOfPath, parseYaml, parseYamlStrict, resolvePath } from '../../src/p
 import { readPlainYaml } from '../../src/parse/yaml-subset.js';
 import { documentArbitrary, mutatedArbitrary, scalarPlaceArbitrary } from './yaml-subset-arbitraries.js';
 
-const ROOT = new URL('../../../', import.meta.url).pathname;
+const ROOT = new URL('../../', import.meta.url).pathname;
 
 /** The strict parser's value when the text is one document without issues, else `undefined`. */
 function strictValue(text: string): { value: unknown } | undefined {
