@@ -48,7 +48,7 @@ export async function gatherGateInputs(
         api.comments(pr.number),
         api.pullPushers(pr.number),
       ])
-    : [ACTIONS_BOT_LOGIN, [], [], { logins: [], complete: true }];
+    : [ACTIONS_BOT_LOGIN, [], [], { logins: [], complete: true, unlinked: [] }];
   const { signers, signoffs } = await judgeSignoffs({
     diff,
     pull: pr,

@@ -194,7 +194,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     }
     return result;
   } catch (error) {
-    throw await failClosed(error, { api, pr, data, env, warn: options.warn });
+    const checkRuns = (options.report ?? 'statuses') !== 'statuses';
+    throw await failClosed(error, { api, pr, data, env, checkRuns, warn: options.warn });
   }
 }
 
@@ -222,6 +223,8 @@ interface FailContext {
   pr: PullRequestRef;
   data: StatusPlan | null;
   env: GitHubEnv;
+  /** the gate reports as check runs too (`--report checks|both`): the error must reach them */
+  checkRuns: boolean;
   warn: (line: string) => void;
 }
 
@@ -235,6 +238,7 @@ async function failClosed(error: unknown, context: FailContext): Promise<Agentga
   const failed = await setErrorStatuses(context.api, context.pr.headSha, message, {
     data: context.data,
     targetUrl: context.env.runUrl,
+    checkRuns: context.checkRuns,
   });
   const suffix = failed
     ? `; the error status could not be set either (${failed.message})`
@@ -245,4 +249,7 @@ async function failClosed(error: unknown, context: FailContext): Promise<Agentga
     : new CheckError(`${message}${suffix}`, exitCode);
 }
 
-class CheckError extends AgentgateError {}
+/** `check` failed before it could judge; the control plane was set to error. */
+export class CheckError extends AgentgateError {
+  static override readonly code: string = 'AGENTGATE_CHECK_FAILED_CLOSED';
+}

@@ -1,4 +1,4 @@
-// `check` on `merge_group` (SPEC 7): both statuses on the group's head, the change diffed from base_sha to
+// `check` on `merge_group`: both statuses on the group's head, the change diffed from base_sha to
 // head_sha, the PR's sign-offs carried only when the capability digest is the PR's own, and a dangerous path the
 // PR's own report never showed failing closed. No comment and no reviewer request: a merge group has no PR page.
 import { planCheckRuns } from '../core/gate/check-runs.js';
@@ -125,7 +125,10 @@ export async function runMergeGroupCheck(context: MergeGroupContext): Promise<Ch
     };
   } catch (error) {
     const message = revealLine(error instanceof Error ? error.message : String(error));
-    const failed = await setErrorStatuses(api, group.headSha, message, { targetUrl: env.runUrl });
+    const failed = await setErrorStatuses(api, group.headSha, message, {
+      targetUrl: env.runUrl,
+      checkRuns: (options.report ?? 'statuses') !== 'statuses',
+    });
     const suffix = failed
       ? `; the error status could not be set either (${failed.message})`
       : '; agentgate/control-plane set to error on the merge group';
@@ -135,7 +138,10 @@ export async function runMergeGroupCheck(context: MergeGroupContext): Promise<Ch
   }
 }
 
-class MergeGroupError extends AgentgateError {}
+/** `check` on a merge group failed before it could judge; the group's control plane was set to error. */
+export class MergeGroupError extends AgentgateError {
+  static override readonly code: string = 'AGENTGATE_MERGE_GROUP_FAILED_CLOSED';
+}
 
 async function diffGroup(cwd: string, group: MergeGroupRef, floor: FloorOptions) {
   try {

@@ -8,6 +8,7 @@ export type GitErrorKind =
  * user can act on; git's own stderr contributes at most its first line, never a dump.
  */
 export class GitError extends UsageError {
+  static override readonly code: string = 'AGENTGATE_GIT';
   readonly kind: GitErrorKind;
   constructor(kind: GitErrorKind, message: string) {
     super(oneLine(message));

@@ -26,7 +26,10 @@ const statusOf = (error: unknown): number | null =>
     ? (error as { status: number }).status
     : null;
 
-/** The REST calls of SPEC 10, each turning Octokit's answer into the gate's plain records. */
+/**
+ * The REST calls the gate makes (statuses, comments, reviews, commits, reviewers, check runs), each turning
+ * Octokit's answer into the gate's plain records.
+ */
 export interface GitHubApiOptions {
   /**
    * The token is the job's own installation token: GitHub refuses it GET /user, so identity() answers
@@ -122,7 +125,8 @@ export class GitHubApi {
 
   /**
    * Who authored or committed the PR's commits, by login only (a commit's names and emails are whatever its
-   * maker typed). GitHub lists at most 250 commits: a list that long may be cut, so it is not complete.
+   * maker typed). GitHub lists at most 250 commits: a list that long may be cut, so it is not complete. A commit
+   * whose author or committer is no account is listed as unlinked: its maker cannot be told apart from a signer.
    */
   async pullPushers(number: number): Promise<PrPushers> {
     const list = await this.call(`GET commits of #${number}`, () =>
@@ -133,12 +137,16 @@ export class GitHubApi {
       }),
     );
     const logins = new Set<string>();
+    const unlinked: string[] = [];
     for (const commit of list) {
+      let linked = true;
       for (const who of [commit.author, commit.committer]) {
         if (who && typeof who.login === 'string' && who.login !== '') logins.add(who.login);
+        else linked = false;
       }
+      if (!linked) unlinked.push(commit.sha.slice(0, 7));
     }
-    return { logins: [...logins].sort(), complete: list.length < MAX_LISTED_COMMITS };
+    return { logins: [...logins].sort(), complete: list.length < MAX_LISTED_COMMITS, unlinked };
   }
 
   /** 403 and 404 both mean the token cannot tell (GitHub hides teams from tokens without read:org). */

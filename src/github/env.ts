@@ -1,6 +1,6 @@
 import { DEFAULT_API_URL } from './client.js';
 
-/** What a GitHub Actions job tells a step through its environment (SPEC 10). */
+/** What a GitHub Actions job tells a step through its environment. */
 export interface GitHubEnv {
   eventName: string | undefined;
   eventPath: string | undefined;

@@ -2,6 +2,7 @@ import { AgentgateError } from '../errors.js';
 
 /** A GitHub call that failed after retries. Exit 2: the gate's input could not be read or written. */
 export class GitHubError extends AgentgateError {
+  static override readonly code: string = 'AGENTGATE_GITHUB';
   readonly status: number | null;
   constructor(message: string, status: number | null) {
     super(message, 2);

@@ -1,5 +1,5 @@
 // Writing a branch on GitHub without a push: blobs by sha or as content, a tree on a base tree, a commit and a
-// ref, then the pull request (for `/agentgate split`, SPEC 11). Also who may ask for it.
+// ref, then the pull request (for `/agentgate split`). Also who may ask for it.
 import type { GitHubApi, PostedComment } from './api.js';
 import { callGitHub } from './call.js';
 import { GitHubError } from './errors.js';

@@ -1,4 +1,4 @@
-// Sign-off counts that the signers `init` sets up can meet (issue 13 item 2): a count above the number of people
+// Sign-off counts that the signers `init` sets up can meet: a count above the number of people
 // who may sign deadlocks every change of that radius. A team's size is unknown here, so a team keeps the defaults.
 import type { SignoffCounts } from '../model/types.js';
 

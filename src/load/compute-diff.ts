@@ -174,8 +174,8 @@ async function loadEval(
 }
 
 /**
- * What to read of each side: every file the config's planes, the gate or a source adapter claims (SPEC 2.4:
- * client configs and agent files may sit anywhere in the tree), picked by path before any blob is read.
+ * What to read of each side: every file the config's planes, the gate or a source adapter claims
+ * (client configs and agent files may sit anywhere in the tree), picked by path before any blob is read.
  */
 function snapshotOptions(config: Config): SnapshotOptions {
   const classify = createPathClassification(config);

@@ -49,7 +49,7 @@ export async function walkHistory(
   const registryPaths = [...config.planes.control.paths, ...config.planes.data.paths];
   const prefixes = literalPrefixes(registryPaths);
   const literal = prefixes.length === 0 ? [] : [...prefixes, ...gatePrefixes()];
-  // client source files (SPEC 2.4) sit wherever their clients read them (`**/*.agent.md`), and git runs with
+  // client source files sit wherever their clients read them (`**/*.agent.md`), and git runs with
   // literal pathspecs: the whole first-parent log is read and narrowed here to the files the gate follows
   const underLiteral = (path: string) =>
     literal.length === 0 || literal.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));

@@ -1,4 +1,4 @@
-// The source files of a work tree on disk (SPEC 2.4): every file the config's source lookup claims, as the diff
+// The source files of a work tree on disk: every file the config's source lookup claims, as the diff
 // claims it, for `validate` and the runtime (a deployed agent may not be a git repository).
 import type { Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';

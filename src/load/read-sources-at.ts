@@ -1,4 +1,4 @@
-// The client source files (SPEC 2.4) at a commit or in the working tree, found by the config's source lookup (the
+// The client source files at a commit or in the working tree, found by the config's source lookup (the
 // diff's): the list of the whole tree is cheap, and only the files a client reads are then opened.
 import { parseSnapshot } from '../core/plane/parse-snapshot.js';
 import { DEFAULT_CONFIG } from '../core/plane/config.js';

@@ -22,6 +22,8 @@ export interface Finding {
   message: string;
   /** the tool (or prompt id) the finding is about, when there is one: waivers match on it */
   tool?: string;
+  /** what `tool` names when it is no tool: a server or an agent of the same name is another subject */
+  subject?: 'server' | 'agent';
   /** the dotted field the finding is about, when there is one */
   field?: string;
   /**
@@ -124,7 +126,7 @@ export interface ServerTransport {
 }
 
 /**
- * An MCP server the agent may reach: a capability of its own, with or without a tool snapshot (SPEC 2.1, 2.4).
+ * An MCP server the agent may reach: a capability of its own, with or without a tool snapshot.
  * Credentials are the NAMES of env and header keys (never their values); egress is the url host, or `*` for a
  * stdio server nobody pinned.
  */
@@ -221,7 +223,12 @@ export interface SignoffCounts {
   narrowing: number;
 }
 
+/** What a waiver names: a tool (or prompt id), a server, or an agent; a name alone could be any of them. */
+export type WaiverKind = 'tool' | 'server' | 'agent';
+
 export interface Waiver {
+  /** `tool` when absent */
+  kind?: WaiverKind;
   tool: string;
   code: string;
   owner: string;
@@ -259,7 +266,7 @@ export interface Config {
   radius: { actions: Record<string, Radius> };
   waivers: Waiver[];
   /**
-   * `sources:` (SPEC 2.4), keyed by source kind (`mcp-config`, `claude-code`…) or adapter id (`mcp-json`…):
+   * `sources:`, keyed by source kind (`mcp-config`, `claude-code`…) or adapter id (`mcp-json`…):
    * `enabled: false` turns it off, `paths` adds globs it reads. Absent = every default source on.
    */
   sources?: Record<string, { enabled: boolean; paths: string[] }>;
@@ -328,7 +335,7 @@ export interface ServerChange {
   line: number;
 }
 
-/** A permission rule or gated setting that appeared or went (SPEC 2.4): diffed as a set of (scope, effect, rule). */
+/** A permission rule or gated setting that appeared or went: diffed as a set of (scope, effect, rule). */
 export interface PermissionChange {
   scope: string;
   rule: string;
@@ -392,7 +399,7 @@ export interface ControlPlaneReport {
   requiredSignoffs: number;
   digest: string;
   reviewers: string[];
-  /** MCP servers added, removed, modified or renamed (SPEC 8.1); always set by the diff */
+  /** MCP servers added, removed, modified or renamed; always set by the diff */
   servers?: ServerChange[];
   /** changed control-plane files no parser modelled (scripts, templates, policies): each needs sign-off */
   unmodelled?: string[];
@@ -409,7 +416,7 @@ export interface DiffReport {
   base: RefInfo;
   head: RefInfo;
   planes: { data: DataPlaneReport; control: ControlPlaneReport };
-  /** changed files that fall in no plane (SPEC 3.1): listed so nothing changes unseen */
+  /** changed files that fall in no plane: listed so nothing changes unseen */
   ungoverned?: ChangedFile[];
   findings: Finding[];
   waivers: { applied: AppliedWaiver[]; expired: Waiver[] };

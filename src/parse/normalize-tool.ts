@@ -208,7 +208,7 @@ export function urlHost(url: string): string | undefined {
 
 /**
  * A `kind: McpServer` document (schema-valid) -> the core's Server. The names of env and header keys are
- * credentials, as in client configs (SPEC 2.4): a key the manifest does not scope is an unscoped credential.
+ * credentials, as in client configs: a key the manifest does not scope is an unscoped credential.
  * Egress is what the manifest declares plus the url host; a server that declares none and runs locally could
  * reach anything, so its egress is `*`.
  */

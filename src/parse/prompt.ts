@@ -1,4 +1,4 @@
-// registry/prompts/** -> Prompt (SPEC 2.2): markdown with YAML front matter, or YAML with the text under
+// registry/prompts/** -> Prompt: markdown with YAML front matter, or YAML with the text under
 // `template`. Every other file under the prompts path is a data file, diffed as text.
 import type { Finding, JsonObject, Prompt } from '../model/types.js';
 import { inputFinding } from './findings.js';

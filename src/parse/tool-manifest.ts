@@ -1,4 +1,4 @@
-// registry/tools/** documents -> Tool[] (SPEC 2.1). Anything that does not parse or fails the schema is an error
+// registry/tools/** documents -> Tool[]. Anything that does not parse or fails the schema is an error
 // finding naming file, line and field, and yields no tool.
 import type { Finding, JsonValue, Server, Tool } from '../model/types.js';
 import { inputFinding } from './findings.js';

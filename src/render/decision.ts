@@ -3,7 +3,7 @@ import type { Decision } from '../core/intent/evaluate-intent.js';
 import { revealUnseen } from '../text/reveal-unseen.js';
 import type { DecisionCounts, DecisionReport } from '../runtime/decision-report.js';
 
-/** The stable JSON of SPEC 9: decision, tool, reasons [{code, message}], plus optional extras (path, radius). */
+/** A decision's stable JSON: decision, tool, reasons [{code, message}], plus optional extras (path, radius). */
 export function decisionJson(decision: Decision): string {
   return `${JSON.stringify(decision, null, 2)}\n`;
 }

@@ -1,4 +1,4 @@
-/** The largest intent the runtime reads (SPEC 9): every byte of it is hashed into the log and kept forever. */
+/** The largest intent the runtime reads: every byte of it is hashed into the log and kept forever. */
 export const MAX_INTENT_BYTES = 1024 * 1024;
 
 /** The UTF-8 size of the intent as JSON, or undefined when it cannot be serialised at all (too deep, cyclic). */

@@ -16,7 +16,7 @@ const fraction = (description: string): JsonSchema => ({
   description,
 });
 
-/** agentgate.yaml (SPEC 2.3); every key optional. */
+/** agentgate.yaml; every key optional. */
 export const configSchema: JsonSchema = {
   $schema: DRAFT_07,
   $id: `${SCHEMA_ID_BASE}config.json`,
@@ -153,7 +153,7 @@ export const configSchema: JsonSchema = {
     sources: {
       type: 'object',
       description:
-        'Where else authority lives (SPEC 2.4), keyed by source kind (mcp-config, mcp-registry, claude-code, copilot, gh-aw) or adapter id (mcp-json, vscode-mcp-json, claude-agents…). false turns it off; { paths } adds globs it reads. Every default stays on unless turned off.',
+        'Where else authority lives, keyed by source kind (mcp-config, mcp-registry, claude-code, copilot, gh-aw) or adapter id (mcp-json, vscode-mcp-json, claude-agents…). false turns it off; { paths } adds globs it reads. Every default stays on unless turned off.',
       propertyNames: { pattern: '^[a-z][a-z0-9-]*$' },
       additionalProperties: {
         oneOf: [
@@ -171,13 +171,22 @@ export const configSchema: JsonSchema = {
     },
     waivers: {
       type: 'array',
-      description: 'Each silences one finding on one tool until a date; expired waivers are reported.',
+      description:
+        'Each silences one finding on one tool, server or agent until a date; expired waivers are reported.',
       items: {
         type: 'object',
         additionalProperties: false,
         required: ['tool', 'code', 'owner', 'reason', 'expires'],
         properties: {
-          tool: { type: 'string', minLength: 1, description: 'Tool name (or prompt id).' },
+          kind: {
+            enum: ['tool', 'server', 'agent'],
+            description: 'What `tool` names: a tool (or prompt id, the default), a server, or an agent.',
+          },
+          tool: {
+            type: 'string',
+            minLength: 1,
+            description: 'Name of the tool (or prompt id), server or agent.',
+          },
           code: { type: 'string', minLength: 1, description: 'Finding code, e.g. effect-understated.' },
           owner: { type: 'string', minLength: 1, description: 'Who answers for the waiver.' },
           reason: { type: 'string', minLength: 1, description: 'Why it is acceptable.' },

@@ -1,7 +1,7 @@
 import type { JsonSchema } from './common.js';
 import { DRAFT_07, SCHEMA_ID_BASE } from './common.js';
 
-/** A runtime intent: the model's proposal to call one tool (SPEC 9). */
+/** A runtime intent: the model's proposal to call one tool. */
 export const intentSchema: JsonSchema = {
   $schema: DRAFT_07,
   $id: `${SCHEMA_ID_BASE}intent.json`,

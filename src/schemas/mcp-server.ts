@@ -96,7 +96,7 @@ const mcpToolSchema: JsonSchema = {
   },
 };
 
-/** One `kind: McpServer` manifest document (SPEC 2.1). */
+/** One `kind: McpServer` manifest document. */
 export const mcpServerSchema: JsonSchema = {
   $schema: DRAFT_07,
   $id: `${SCHEMA_ID_BASE}mcp-server.json`,

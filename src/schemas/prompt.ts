@@ -1,7 +1,7 @@
 import type { JsonSchema } from './common.js';
 import { DRAFT_07, SCHEMA_ID_BASE } from './common.js';
 
-/** Front matter of a registry/prompts/*.md file, or the whole of a prompt .yaml (SPEC 2.2). */
+/** Front matter of a registry/prompts/*.md file, or the whole of a prompt .yaml. */
 export const promptSchema: JsonSchema = {
   $schema: DRAFT_07,
   $id: `${SCHEMA_ID_BASE}prompt.json`,

@@ -36,7 +36,7 @@ const common = {
   },
 };
 
-/** A released plane (SPEC 11): what a runtime enforces (control) or serves (data), bound to a commit by digest. */
+/** A released plane: what a runtime enforces (control) or serves (data), bound to a commit by digest. */
 export const releaseSchema: JsonSchema = {
   $schema: DRAFT_07,
   $id: `${SCHEMA_ID_BASE}release.json`,

@@ -18,7 +18,7 @@ import {
   untrustedInputSchema,
 } from './common.js';
 
-/** One `kind: Tool` manifest document (SPEC 2.1). */
+/** One `kind: Tool` manifest document. */
 export const toolSchema: JsonSchema = {
   $schema: DRAFT_07,
   $id: `${SCHEMA_ID_BASE}tool-kind.json`,

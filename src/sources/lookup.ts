@@ -1,4 +1,4 @@
-// Which source adapter reads a path, under the `sources:` of the base config (SPEC 2.4): the default paths of
+// Which source adapter reads a path, under the `sources:` of the base config: the default paths of
 // every adapter, plus the paths a config adds, minus the kinds or adapters it turns off.
 import { compileGlobs } from '../model/globs.js';
 import { AGENT_SOURCE_ADAPTERS, CLIENT_SOURCE_ADAPTERS, SOURCE_ADAPTERS } from './formats/index.js';
@@ -18,8 +18,8 @@ export type SourceSetting = { enabled: boolean; paths: string[] };
 export type SourcesConfig = Record<string, SourceSetting>;
 
 /**
- * Adapters whose files are agent definitions: their text is data plane and what they grant is control plane
- * (SPEC 3.2). Every other source (server configs, settings, registry entries) is control plane as a whole.
+ * Adapters whose files are agent definitions: their text is data plane and what they grant is control plane.
+ * Every other source (server configs, settings, registry entries) is control plane as a whole.
  */
 const AGENT_DEFINITIONS = new Set([
   'claude-agents',

@@ -72,7 +72,7 @@ describe('judgeSignoffs', () => {
       self: 'github-actions[bot]',
       reviews,
       comments: [],
-      pushers: { logins: [author], complete: true },
+      pushers: { logins: [author], complete: true, unlinked: [] },
       digestAt: async () => ({ kind: 'unavailable', reason: 'not needed' }),
       membershipOf: async (_org, _slug, user) => (user === 'owner' ? 'active' : 'inactive'),
     });

@@ -20,7 +20,7 @@ describe('gatherPullSignoffs: team memberships', () => {
     const collection = collectSignoffClaims(reviews, [], {
       author: 'author',
       self: 'github-actions[bot]',
-      pushers: { logins: [], complete: true },
+      pushers: { logins: [], complete: true, unlinked: [] },
     });
     const calls: string[] = [];
     let inFlight = 0;

@@ -61,7 +61,12 @@ describe('GitHubApi against the fake GitHub', () => {
       committer: i === 3 ? 'web-flow' : i === 7 ? null : 'mallory',
       authorEmail: i === 5 ? 'bob@example.com' : undefined,
     }));
-    expect(await api.pullPushers(7)).toEqual({ logins: ['alice', 'mallory', 'web-flow'], complete: true });
+    // commit 7's committer maps to no account: its maker is unknown
+    expect(await api.pullPushers(7)).toEqual({
+      logins: ['alice', 'mallory', 'web-flow'],
+      complete: true,
+      unlinked: ['0000000'],
+    });
     expect(fake.requests.filter((r) => r.path.endsWith('/pulls/7/commits'))).toHaveLength(2);
   });
 

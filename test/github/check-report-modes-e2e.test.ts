@@ -134,6 +134,23 @@ describe('check --report', () => {
     expect(data).toMatchObject({ status: 'completed', conclusion: 'success' });
   });
 
+  it('an errored re-run leaves no check run at success: each plane concludes failure over the earlier success', async () => {
+    const head = await readmeCommit();
+    expect((await pull(head, ['--report', 'checks'])).code).toBe(0);
+    const latest = (name: string) => fake.git.checkRuns.filter((r) => r.name === name).at(-1);
+    expect(latest('agentgate/control-plane')).toMatchObject({ status: 'completed', conclusion: 'success' });
+    fake.fail({ method: 'GET', path: /\/reviews$/, status: 500, times: Infinity });
+    const rerun = await runCheck(fake, repo, pullRequestEvent({ base, head }), {
+      args: ['--report', 'checks'],
+    });
+    expect(rerun.code).toBe(2);
+    for (const name of ['agentgate/control-plane', 'agentgate/data-plane']) {
+      expect(latest(name)).toMatchObject({ headSha: head, status: 'completed', conclusion: 'failure' });
+      expect(latest(name)?.title).toMatch(/^error: GET reviews of #7 failed with HTTP 500/);
+    }
+    expect(fake.latestStatuses(head)['agentgate/control-plane']?.state).toBe('error');
+  });
+
   it('both: check runs and statuses', async () => {
     const head = await readmeCommit();
     await pull(head, ['--report', 'both']);

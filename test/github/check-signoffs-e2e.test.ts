@@ -157,10 +157,27 @@ describe('sign-offs, end to end', () => {
     const pull = fake.pulls.get(PR_NUMBER);
     if (!pull) throw new Error('no pull');
     pull.commits = [
-      { sha: head, author: null, committer: AUTHOR, authorEmail: 'alice@users.noreply.github.com' },
+      { sha: head, author: 'mallory', committer: AUTHOR, authorEmail: 'alice@users.noreply.github.com' },
     ];
     approve('alice');
     approve('bob');
+    await onReview('bob');
+    expect(control(head)?.state).toBe('success');
+  });
+
+  it('a commit whose author maps to no GitHub account makes every sign-off uncountable until it is pushed again', async () => {
+    const pull = fake.pulls.get(PR_NUMBER);
+    if (!pull) throw new Error('no pull');
+    // a signer pushing under an e-mail linked to no account: GitHub gives the commit no author login
+    pull.commits = [{ sha: head, author: null, committer: null, authorEmail: 'alice@laptop.local' }];
+    approve('alice');
+    approve('bob');
+    await onReview('bob');
+    expect(control(head)?.state).toBe('pending');
+    expect(control(head)?.description).toContain('uncountable: a commit maps to no GitHub account');
+    expect(fake.comments[0]?.body).toContain(`commit ${head.slice(0, 7)} has an author or committer`);
+
+    pull.commits = [{ sha: head, author: AUTHOR, committer: AUTHOR }];
     await onReview('bob');
     expect(control(head)?.state).toBe('success');
   });

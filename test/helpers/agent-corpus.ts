@@ -2,14 +2,14 @@
 // paths its repositories hold them, in temp folders only: nothing is copied into the project.
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createSourceLookup } from '../../src/sources/lookup.js';
+import { sharedFixture } from './shared-fixtures.js';
 
 // the corpus installs at default paths, read with no config
 const sourceOf = createSourceLookup();
 const isSourcePath = (path: string) => sourceOf(path) !== undefined;
 
-export const CORPUS = fileURLToPath(new URL('../../../shared/fixtures/agent-configs/', import.meta.url));
+export const CORPUS = sharedFixture('agent-configs');
 
 /** Real files that do not parse (a Gemini settings file opening with a `#` line): unreadable by design. */
 export const UNREADABLE = new Set(['gemini-settings/5throck__safety_os__.gemini__settings.json']);

@@ -1,13 +1,17 @@
 // Third-party data (files taken from public repositories) is read where it lies, never copied into this
-// project: the shared fixtures folder beside the repository (`../shared/fixtures` from its root; CI always has
-// it), or an npm package the project already depends on. Tests that must run anywhere write their own small
-// fixtures instead.
+// project: the shared fixtures folder beside the repository (`../shared/fixtures` from its root), or an npm
+// package the project already depends on. Only `*.corpus.test.ts` files read the shared folder (they run under
+// `npm run test:corpus`); tests that must run anywhere write their own small fixtures instead.
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** `../shared/fixtures/<parts>` resolved from the repository root, as an absolute path. */
+/** The shared fixtures folder, as an absolute path. */
+export const SHARED_FIXTURES = fileURLToPath(new URL('../../../shared/fixtures', import.meta.url));
+
+/** `<shared fixtures>/<parts>`, as an absolute path. */
 export function sharedFixture(...parts: string[]): string {
-  return fileURLToPath(new URL(['../../../shared/fixtures', ...parts].join('/'), import.meta.url));
+  return join(SHARED_FIXTURES, ...parts);
 }
 
 interface WebhookEntry {

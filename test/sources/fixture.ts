@@ -1,12 +1,12 @@
-import { fileURLToPath } from 'node:url';
 import type { SourceFile } from '../../src/model/source-file.js';
+import { sharedFixture } from '../helpers/shared-fixtures.js';
 
 export function sourceFile(path: string, text: string): SourceFile {
   return { path, oid: '0'.repeat(40), text };
 }
 
 /** The shared corpus of real agent configs, read in place (never copied into the project). */
-export const CORPUS_DIR = fileURLToPath(new URL('../../../shared/fixtures/agent-configs/', import.meta.url));
+export const CORPUS_DIR = sharedFixture('agent-configs');
 
 /** Lines of front matter between `---` markers, then the body. */
 export function markdown(frontMatter: string, body = 'Body text.\n'): string {

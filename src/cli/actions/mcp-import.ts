@@ -29,7 +29,7 @@ export async function runMcpImport(command: string[], options: McpImportOptions)
     throw new UsageError('--name: a server imported --from a config takes the name of its entry (--server)');
   const target = resolveTarget(command, options);
   if (!target) throw new UsageError('give the MCP server: -- CMD…, --from FILE --server NAME, or --url URL');
-  // the config's key is what pins a client entry to this manifest (SPEC 2.4): it must be a manifest name
+  // the config's key is what pins a client entry to this manifest: it must be a manifest name
   if (target.name !== undefined && !NAME.test(target.name))
     throw new UsageError(
       `--server ${quote(target.name)}: not usable as a manifest name (it must match ${NAME.source}); the manifest pins the entry only under the same name, so rename the entry`,

@@ -1,4 +1,4 @@
-// What one agent can reach (SPEC 2.4, issue 12 item 6): its client's built-ins, its servers' tools and its
+// What one agent can reach: its client's built-ins, its servers' tools and its
 // registry tools, each with a radius. `scope` lists it and the runtime's `--agent` enforces it.
 import { catalogForAgent } from '../../sources/catalogs/index.js';
 import { resolveBinding } from '../../sources/resolve/resolve-binding.js';

@@ -1,4 +1,4 @@
-// What an agent defined in a client file can reach (SPEC 2.4, 6): its client's built-ins, its servers' tools and
+// What an agent defined in a client file can reach: its client's built-ins, its servers' tools and
 // its registry tools, each binding resolved as the client resolves it. Built-ins and servers nobody pinned
 // become pseudo-tools carrying their catalog values, so that composition sees every tool beside every other.
 import { catalogForAgent } from '../../sources/catalogs/index.js';
@@ -163,7 +163,7 @@ export function resolveSourceAgents(agents: readonly Prompt[], context: SourceAg
 }
 
 /**
- * Pinning (issue 11): a client-config entry named like a `kind: McpServer` manifest takes the manifest's tool
+ * Pinning: a client-config entry named like a `kind: McpServer` manifest takes the manifest's tool
  * snapshot, so its tools are known (no `server-tools-unpinned`), and a stdio entry nobody else describes takes
  * the manifest's egress.
  */

@@ -1,4 +1,4 @@
-// Every agent of one tree with every tool it reaches (SPEC 6, 2.4): the diff resolves each of its sides here and
+// Every agent of one tree with every tool it reaches: the diff resolves each of its sides here and
 // `scope` resolves its ref here, so a dangerous path one of them shows is a path the other shows too.
 import { resolveAgents } from './agents.js';
 import type { FlowContext } from './flows.js';

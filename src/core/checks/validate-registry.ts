@@ -100,7 +100,7 @@ export function validateRegistry(registry: Registry, options: ValidateOptions = 
   const skeletons = new Map(registry.tools.map((tool) => [skeletonOf(tool.name), tool.name]));
   const servers = registry.servers ?? [];
   for (const prompt of registry.prompts) {
-    // an agent file binds as its client does: built-ins, servers, registry tools (SPEC 2.4)
+    // an agent file binds as its client does: built-ins, servers, registry tools
     if (catalogForAgent(prompt.id) !== undefined) {
       const resolved = resolveAgentBindings(prompt, { servers, registryTools: registry.tools });
       for (const finding of resolved.findings) report(finding);

@@ -30,7 +30,7 @@ export interface CodeownersReport {
 export interface CodeownersInput {
   codeowners: { path: string; text: string } | null;
   config: Config;
-  /** the client source files of the repository (SPEC 2.4); absent: none are checked */
+  /** the client source files of the repository; absent: none are checked */
   sourcePaths?: readonly string[];
   /** the lookup that found `sourcePaths`, telling agent files from configs; default: the config's */
   sourceOf?: SourceLookup;

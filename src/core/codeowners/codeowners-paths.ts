@@ -84,7 +84,7 @@ export function codeownersPattern(glob: string): string {
 }
 
 /**
- * The client source files as CODEOWNERS patterns (SPEC 2.4): MCP client configs, client settings and agent files
+ * The client source files as CODEOWNERS patterns: MCP client configs, client settings and agent files
  * carry authority, so the control-plane owner holds them wherever a client reads them, the config's added
  * `sources:` paths and nested projects included (`codeowners --check` probes every file the lookup claims).
  */

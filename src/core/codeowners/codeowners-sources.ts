@@ -1,4 +1,4 @@
-// Client source files (SPEC 2.4) carry authority: an MCP config or `.claude/settings.json` is control plane whole,
+// Client source files carry authority: an MCP config or `.claude/settings.json` is control plane whole,
 // an agent file's bindings are. Each needs the control-plane owner, and a config nobody else can approve alone.
 import type { SourceLookup } from '../../sources/lookup.js';
 import type { FindingCode } from '../../model/finding-code.js';

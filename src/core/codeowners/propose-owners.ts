@@ -1,4 +1,4 @@
-// Owners `init` proposes from the CODEOWNERS a repository already has (issue 11 item 6): the prompt owner is who
+// Owners `init` proposes from the CODEOWNERS a repository already has: the prompt owner is who
 // owns the data plane now; the control owner is who owns the tools, the client source files or the gate files,
 // never the same people (that would be the fused ownership the split exists to prevent).
 import type { Config } from '../../model/types.js';

@@ -66,7 +66,7 @@ export interface EvalOutcome {
   findings: Finding[];
 }
 
-/** The whole two-plane diff, as the stable JSON report of SPEC 8.1. Pure: every input is data. */
+/** The whole two-plane diff, as the stable JSON report (docs/json-output.md). Pure: every input is data. */
 export function buildDiffReport(input: DiffInput): DiffReport {
   const { config } = input;
   const actions = config.radius.actions;
@@ -90,7 +90,7 @@ export function buildDiffReport(input: DiffInput): DiffReport {
   // one classification per tool for the whole diff: both sides share the tools of unchanged files
   const blastRadius = memoizeBlastRadius(actions);
   const tools = diffToolRegistry(baseRegistry.tools, headRegistry.tools, { actions, blastRadius });
-  // agents of client files (SPEC 2.4) bind like prompts: their `tools` are authority inside data-plane files
+  // agents of client files bind like prompts: their `tools` are authority inside data-plane files
   const bindings = diffBindings(
     [...baseRegistry.prompts, ...(baseRegistry.agents ?? [])],
     [...headRegistry.prompts, ...(headRegistry.agents ?? [])],
@@ -287,7 +287,7 @@ function holdUnreadablePrompts(
 
 /**
  * An agent definition file that appears, goes or moves is a new (or revoked) principal its client can invoke:
- * the control plane's owners see it, though it costs sign-offs only for what it grants (SPEC 2.4: the sources
+ * the control plane's owners see it, though it costs sign-offs only for what it grants (the sources
  * are control by path; 3.2: only a text edit of one stays data).
  */
 function holdNewAgentFiles(

@@ -14,7 +14,7 @@ export interface SnapshotFiles {
 }
 
 /**
- * Changed control-plane files no parser modelled (SPEC 2.4: a script, a template, a policy, a README, a
+ * Changed control-plane files no parser modelled (a script, a template, a policy, a README, a
  * manifest that does not parse). Their change is invisible to the tool and server diff, so each one counts
  * as a `write` change and moves the digest by blob id, as gate files do. A file is modelled only when every
  * side that holds it was fully understood; a file nobody read is not.
@@ -60,7 +60,12 @@ export function changedServerFindings(
   }
   for (const { change, after } of pairs) {
     if (after === undefined) continue;
-    const where = { path: after.source.path, line: after.source.line, tool: after.name };
+    const where = {
+      path: after.source.path,
+      line: after.source.line,
+      tool: after.name,
+      subject: 'server' as const,
+    };
     const twins = (declared.get(serverIdentity(after)) ?? []).filter((other) => other !== after);
     if (twins.length > 0) {
       const elsewhere = twins.map((other) => `${other.source.path}:${other.source.line}`).join(', ');

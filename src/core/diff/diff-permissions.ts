@@ -1,4 +1,4 @@
-// Permission rules and gated settings of client files, diffed as a set of (scope, effect, rule) (SPEC 2.4, 5).
+// Permission rules and gated settings of client files, diffed as a set of (scope, effect, rule).
 import { ruleRadius } from '../../sources/resolve/rule-radius.js';
 import type { BindingContext } from '../../sources/resolve/resolve-binding.js';
 import type { PermissionChange, PermissionRule, Radius } from '../../model/types.js';

@@ -57,7 +57,7 @@ export interface ServerPair {
   after?: Server;
 }
 
-/** SPEC 5: what changed between the servers of two registries; unchanged servers are not listed. */
+/** What changed between the servers of two registries; unchanged servers are not listed. */
 export function diffServers(
   base: readonly Server[],
   head: readonly Server[],

@@ -103,7 +103,7 @@ function samePolicy(a: ToolPolicy | undefined, b: ToolPolicy | undefined): boole
   return sameSet(left ?? [], right ?? []) && jsonEqual(restA as JsonValue, restB as JsonValue);
 }
 
-/** SPEC section 5: what changed between two registries, tool by tool; unchanged tools are not listed. */
+/** What changed between two registries, tool by tool; unchanged tools are not listed. */
 export function diffToolRegistry(
   base: readonly Tool[],
   head: readonly Tool[],

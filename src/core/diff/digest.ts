@@ -27,7 +27,7 @@ export interface DigestInput {
   servers?: ServerPair[];
   /** changed control-plane files no parser modelled, by blob id like gate files */
   unmodelled?: GateFileChange[];
-  /** permission rules and gated settings that appeared or went (SPEC 5) */
+  /** permission rules and gated settings that appeared or went */
   permissions?: PermissionChange[];
 }
 

@@ -1,4 +1,4 @@
-// Files the control entries run (SPEC 2.5, executed files): a hook's script, a local server's program, a skill's
+// Files the control entries run: a hook's script, a local server's program, a skill's
 // `scripts/`, a plugin's component folders. Editing one changes what runs although no config changed, so a changed
 // path that either side of the diff runs joins the control plane at the radius of the entry that runs it, with a
 // `referenced-executable` finding naming that entry. A file its own adapter reads as an agent definition stays

@@ -1,4 +1,4 @@
-import type { AppliedWaiver, Finding, Waiver } from '../../model/types.js';
+import type { AppliedWaiver, Finding, Waiver, WaiverKind } from '../../model/types.js';
 
 export interface WaiverResult {
   findings: Finding[];
@@ -6,8 +6,18 @@ export interface WaiverResult {
   expired: Waiver[];
 }
 
+/** What a finding is about, in a waiver's words: a tool (or prompt) unless it says server or agent. */
+export const subjectKindOf = (finding: Finding): WaiverKind => finding.subject ?? 'tool';
+
+/** Whether a waiver names this finding: its code, its subject's name and its subject's kind. */
+export const waiverMatches = (waiver: Waiver, finding: Finding): boolean =>
+  waiver.tool === finding.tool &&
+  waiver.code === finding.code &&
+  (waiver.kind ?? 'tool') === subjectKindOf(finding);
+
 /**
- * Silences one finding code on one tool until its date. An expired waiver stops applying and is itself
+ * Silences one finding code on one tool, server or agent until its date (a waiver for tool `x` never silences
+ * server `x`). An expired waiver stops applying and is itself
  * reported, so nobody mistakes an old exception for a current one. `today` is YYYY-MM-DD (UTC).
  */
 export function applyWaivers(findings: Finding[], waivers: Waiver[], today: string): WaiverResult {
@@ -16,7 +26,7 @@ export function applyWaivers(findings: Finding[], waivers: Waiver[], today: stri
   const applied: AppliedWaiver[] = [];
   const kept: Finding[] = [];
   for (const finding of findings) {
-    const waiver = active.find((w) => w.tool === finding.tool && w.code === finding.code);
+    const waiver = active.find((w) => waiverMatches(w, finding));
     if (waiver) applied.push({ ...waiver, path: finding.path });
     else kept.push(finding);
   }
@@ -27,7 +37,8 @@ export function applyWaivers(findings: Finding[], waivers: Waiver[], today: stri
       path: 'agentgate.yaml',
       line: 1,
       tool: waiver.tool,
-      message: `waiver for ${waiver.code} on ${waiver.tool} (owner ${waiver.owner}) expired on ${waiver.expires}; it no longer applies`,
+      ...(waiver.kind === 'server' || waiver.kind === 'agent' ? { subject: waiver.kind } : {}),
+      message: `waiver for ${waiver.code} on ${waiver.kind ?? 'tool'} ${waiver.tool} (owner ${waiver.owner}) expired on ${waiver.expires}; it no longer applies`,
     });
   }
   return { findings: kept, applied, expired };

@@ -13,7 +13,7 @@ import type {
 const EPSILON = 1e-9;
 
 /**
- * The largest pass-rate drop allowed when none is configured (SPEC 7): 2 points. Without a default, a 25-point
+ * The largest pass-rate drop allowed when none is configured: 2 points. Without a default, a 25-point
  * drop with four regressions would pass, and a gate that passes regressions by default is not a gate.
  */
 export const DEFAULT_MAX_PASS_RATE_DROP = 0.02;

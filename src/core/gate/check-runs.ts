@@ -1,4 +1,4 @@
-// The two gates as check runs (SPEC 10, `--report checks|both`): the verdict in the title, the report in the
+// The two gates as check runs (`--report checks|both`): the verdict in the title, the report in the
 // text, and every finding with a file and line as an annotation. Pure: the adapter in src/github/ sends them.
 import { createPathClassifier, holdsEveryPlane } from '../plane/classify-paths.js';
 import type { Config, Finding } from '../../model/types.js';
@@ -37,7 +37,7 @@ const LEVEL: Record<Finding['severity'], AnnotationLevel> = {
   info: 'notice',
 };
 
-/** A finding the base already had is marked so (SPEC 8.1 `new: false`): it does not decide the gate. */
+/** A finding the base already had is marked so (`new: false`): it does not decide the gate. */
 const isPreExisting = (finding: Finding): boolean => (finding as { new?: unknown }).new === false;
 
 export function annotationOf(finding: Finding): CheckAnnotation | null {
@@ -82,20 +82,35 @@ export interface CheckRunInput {
 
 export function planCheckRuns(input: CheckRunInput): CheckRunPlan[] {
   const annotations = annotationsByPlane(input.findings, input.config);
-  return [input.statuses.control, input.statuses.data].map((status) => {
-    const plane = status.context === 'agentgate/control-plane' ? 'control' : 'data';
-    const list = annotations[plane];
-    const completed = status.state !== 'pending';
-    return {
-      name: status.context,
-      status: completed ? 'completed' : 'in_progress',
-      conclusion: completed ? (status.state === 'success' ? 'success' : 'failure') : null,
-      title: clipText(`${status.state}: ${status.description}`, 1_000),
-      summary: `**${status.state}** — ${status.description}\n\n${list.length} annotation(s) on changed files.`,
-      text: clipText(input.text, MAX_CHECK_TEXT),
-      annotations: list,
-    };
-  });
+  return [input.statuses.control, input.statuses.data].map((status) =>
+    checkRunOf(
+      status,
+      annotations[status.context === 'agentgate/control-plane' ? 'control' : 'data'],
+      input.text,
+    ),
+  );
+}
+
+/**
+ * The check runs of a run that failed before it could judge (`error` statuses): a check run has no `error`
+ * conclusion, so an error concludes `failure`. Posted over an earlier run's success, it is the latest run of
+ * that name, the one a required check reads.
+ */
+export function errorCheckRuns(statuses: GateStatuses, text: string): CheckRunPlan[] {
+  return [statuses.control, statuses.data].map((status) => checkRunOf(status, [], text));
+}
+
+function checkRunOf(status: StatusPlan, list: CheckAnnotation[], text: string): CheckRunPlan {
+  const completed = status.state !== 'pending';
+  return {
+    name: status.context,
+    status: completed ? 'completed' : 'in_progress',
+    conclusion: completed ? (status.state === 'success' ? 'success' : 'failure') : null,
+    title: clipText(`${status.state}: ${status.description}`, 1_000),
+    summary: `**${status.state}** — ${status.description}\n\n${list.length} annotation(s) on changed files.`,
+    text: clipText(text, MAX_CHECK_TEXT),
+    annotations: list,
+  };
 }
 
 /** Annotations in GitHub's batches: the first goes with the create, the rest with updates. */

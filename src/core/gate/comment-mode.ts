@@ -1,4 +1,4 @@
-// When `check` writes its PR comment (SPEC 8: `--comment always|on-change|on-failure|never`). A gate that
+// When `check` writes its PR comment (`--comment always|on-change|on-failure|never`). A gate that
 // comments on every PR gets muted; one that never says it passed leaves a stale failure on the PR.
 import type { GateStatuses } from './types.js';
 

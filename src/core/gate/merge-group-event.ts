@@ -1,5 +1,5 @@
 // `merge_group` (checks_requested): GitHub tests the queued result on a temporary branch and waits for the
-// required checks on its head. A check that never reports there stalls the queue (SPEC 7).
+// required checks on its head. A check that never reports there stalls the queue.
 
 export interface MergeGroupRef {
   headSha: string;

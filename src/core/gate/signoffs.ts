@@ -46,14 +46,32 @@ export interface SignoffClaim {
 export interface PrPushers {
   logins: readonly string[];
   complete: boolean;
+  /**
+   * Commits (short sha) whose author or committer maps to no GitHub account: whoever made them is unknown, so
+   * they may be a signer's own, and no sign-off can be counted until they are pushed again under linked accounts.
+   */
+  unlinked: readonly string[];
 }
 
 export const PUSHERS_INCOMPLETE =
   'who pushed what cannot be told: GitHub lists only the first 250 commits of a pull request';
 
+/** the start of the note (and of each rejection) while a commit of the PR maps to no GitHub account */
+export const PUSHERS_UNLINKED = 'sign-offs cannot be counted';
+
+export function unlinkedNote(commits: readonly string[]): string {
+  const shown = commits.slice(0, 3).join(', ') + (commits.length > 3 ? ` (+${commits.length - 3} more)` : '');
+  return (
+    `${PUSHERS_UNLINKED}: commit ${shown} has an author or committer that maps to no GitHub account, so ` +
+    "it may be a signer's own; push it again under linked accounts"
+  );
+}
+
 export interface ClaimCollection {
   claims: SignoffClaim[];
   rejected: RejectedSignoff[];
+  /** said on the status and in the comment whether or not anyone signed */
+  notes: string[];
 }
 
 const lower = (s: string) => s.toLowerCase();
@@ -82,6 +100,7 @@ export function collectSignoffClaims(
   context: { author: string; self: string; pushers: PrPushers },
 ): ClaimCollection {
   const pushers = new Set(context.pushers.logins.map(lower));
+  const unlinked = context.pushers.unlinked.length > 0 ? unlinkedNote(context.pushers.unlinked) : null;
   const rejected: RejectedSignoff[] = [];
   const events: (SignoffClaim & { revokes?: boolean })[] = [];
   for (const review of reviews) {
@@ -147,10 +166,14 @@ export function collectSignoffClaims(
       rejected.push({ user: event.user, via: event.via, reason: PUSHERS_INCOMPLETE });
       continue;
     }
+    if (unlinked !== null) {
+      rejected.push({ user: event.user, via: event.via, reason: unlinked });
+      continue;
+    }
     const { revokes: _revokes, ...claim } = event;
     standing.set(key, [...(standing.get(key) ?? []), claim]);
   }
-  return { claims: [...standing.values()].flat(), rejected };
+  return { claims: [...standing.values()].flat(), rejected, notes: unlinked === null ? [] : [unlinked] };
 }
 
 /** Reviewed commits whose digest must be computed (the head's is already known). */
@@ -193,7 +216,7 @@ export interface EvaluateInput {
 export function evaluateSignoffs(input: EvaluateInput): SignoffEvaluation {
   const counted = new Map<string, CountedSignoff>();
   const rejected: RejectedSignoff[] = [...input.collection.rejected];
-  const notes = new Set<string>();
+  const notes = new Set<string>(input.collection.notes);
   for (const claim of input.collection.claims) {
     const digest = claimDigest(claim, input);
     if (digest.kind === 'unavailable') {

@@ -1,4 +1,4 @@
-// A mixed PR whose control plane waits holds its prompt fix hostage to a security review (SPEC 11): the comment
+// A mixed PR whose control plane waits holds its prompt fix hostage to a security review: the comment
 // says how to ship the data-plane part alone.
 import { standingLines } from './standing-lines.js';
 import { REPORT_MARKER } from './types.js';

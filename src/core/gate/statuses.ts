@@ -3,7 +3,7 @@ import { isEvalFinding } from '../../model/findings.js';
 import { isNewFinding } from '../plane/new-findings.js';
 import type { Config, DiffReport, Finding } from '../../model/types.js';
 import { shortDigest } from './signoff-command.js';
-import { UNSATISFIABLE } from './signoffs.js';
+import { PUSHERS_UNLINKED, UNSATISFIABLE } from './signoffs.js';
 import { CONTROL_CONTEXT, DATA_CONTEXT, MAX_DESCRIPTION } from './types.js';
 import type { GateStatuses, SignoffEvaluation, StatusPlan, StatusState } from './types.js';
 
@@ -84,10 +84,13 @@ function controlStatus(input: StatusInput, errors: Finding[]): StatusPlan {
     const unsatisfiable = signoffs.notes.some((n) => n.startsWith(UNSATISFIABLE))
       ? '; unsatisfiable: fewer signers than sign-offs'
       : '';
+    const uncountable = signoffs.notes.some((n) => n.startsWith(PUSHERS_UNLINKED))
+      ? '; uncountable: a commit maps to no GitHub account, push it again'
+      : '';
     return status(
       CONTROL_CONTEXT,
       'pending',
-      `needs ${signoffs.required} sign-off(s) for ${what} change (${digest})${present}${unverifiable}${unsatisfiable}`,
+      `needs ${signoffs.required} sign-off(s) for ${what} change (${digest})${present}${unverifiable}${unsatisfiable}${uncountable}`,
     );
   }
   if (signoffs.required === 0) {

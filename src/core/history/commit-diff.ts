@@ -34,7 +34,7 @@ export interface CommitDiff {
   tools: ToolChange[];
   bindings: BindingChange[];
   prompts: PromptChange[];
-  /** MCP servers of client configs (SPEC 2.4) added, removed or changed */
+  /** MCP servers of client configs added, removed or changed */
   servers: ServerChange[];
   /** permission rules and gated settings of client files added or removed */
   permissions: PermissionChange[];

@@ -1,4 +1,4 @@
-// What one commit did to the authority held in client source files (SPEC 2.4): servers, permission rules and
+// What one commit did to the authority held in client source files: servers, permission rules and
 // agent bindings, from the files it changed alone, so `log` follows these files as it follows manifests.
 import { diffBindings } from '../agents/agents.js';
 import { diffServers } from '../diff/diff-servers.js';

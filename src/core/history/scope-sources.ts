@@ -1,4 +1,4 @@
-// The parts of the capability surface that live in client files (SPEC 2.4): every agent with what it reaches,
+// The parts of the capability surface that live in client files: every agent with what it reaches,
 // every MCP server with its radius and source file, every permission rule. `scope` lists them beside the tools.
 import { reachAgents, serverRadius } from '../agents/agent-reach.js';
 import type { ReachKind } from '../agents/agent-reach.js';

@@ -1,7 +1,7 @@
 import { reachAgent } from '../agents/agent-reach.js';
 import type { Registry } from '../../model/types.js';
 
-/** The tools one agent may call at runtime (SPEC 9 `--agent`). */
+/** The tools one agent may call at runtime (`--agent`). */
 export type AgentScope =
   | { kind: 'agent'; id: string; all: boolean; tools: ReadonlySet<string> }
   | { kind: 'unknown-agent'; id: string; known: string[] };

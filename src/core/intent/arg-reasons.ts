@@ -5,7 +5,7 @@ import { findProtectedTargets } from './protected-targets.js';
 import type { TargetFinding } from './protected-targets.js';
 import { revealUnseen } from '../../text/reveal-unseen.js';
 
-// The reasons of the argument checks (SPEC 9): prototype keys, depth, protected targets. Messages quote what
+// The reasons of the argument checks: prototype keys, depth, protected targets. Messages quote what
 // the model sent, so every quoted string is cut short and has its invisible characters spelled out.
 
 export function checkShape(args: unknown): DecisionReason[] {

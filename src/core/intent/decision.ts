@@ -2,7 +2,7 @@ import type { Radius } from '../../model/types.js';
 
 // The decision's shapes, apart from evaluate-intent so that the checks it calls can name them without a cycle.
 
-/** What the model proposes (SPEC 9). Validated, never trusted: `evaluateIntent` takes `unknown`. */
+/** What the model proposes. Validated, never trusted: `evaluateIntent` takes `unknown`. */
 export interface Intent {
   tool: string;
   args: Record<string, unknown>;

@@ -26,7 +26,7 @@ export interface EvaluateOptions {
 export const DEFAULT_CHANGE_REQUEST_PATTERN = /^[A-Z][A-Z0-9]+-\d+$/;
 
 /**
- * SPEC 9: decides one intent against the registry. Pure and deterministic: every check runs and its reasons are
+ * Decides one intent against the registry. Pure and deterministic: every check runs and its reasons are
  * collected in a fixed order (intent shape, tool, agent binding, arguments, argument shape, targets, change
  * request, approval), so the same registry and intent always give the same decision, byte for byte. Any deny
  * reason makes the decision `deny`; otherwise `approval: human` makes it `needs-approval`.

@@ -36,7 +36,7 @@ interface Pattern {
 const compiled = new Map<string, Pattern>();
 
 /**
- * SPEC 9: the findings of an intent's arguments against the policy's protected targets, in a fixed order.
+ * The findings of an intent's arguments against the policy's protected targets, in a fixed order.
  *
  * With `targetField` set, only the value at that dot path counts, and it must be a string or a flat list of
  * strings (`read_multiple_files`); anything else is a finding, not a pass. Without it, every string, number

@@ -90,7 +90,7 @@ export function createPathClassifier(config: Config): PathClassifier {
 
 /**
  * The role a registry file plays: the same answer for `diff` (git objects) and the runtime (a folder on disk).
- * A file a source adapter reads (SPEC 2.4) is read as its client writes it, wherever it sits: a `.mcp.json`
+ * A file a source adapter reads is read as its client writes it, wherever it sits: a `.mcp.json`
  * under a control path is a client config, not a manifest missing its `kind`.
  */
 export type RegistryRole = 'tool' | 'prompt' | 'refused' | 'ignored' | SourceRole;

@@ -1,4 +1,4 @@
-// agentgate.yaml -> Config (SPEC 2.3): every key optional, user values merged over the defaults.
+// agentgate.yaml -> Config: every key optional, user values merged over the defaults.
 import { refusedCharacterOf } from '../../model/paths.js';
 import { sourceKeys } from '../../sources/lookup.js';
 import type { Config, Finding, Radius, SignoffCounts, Waiver } from '../../model/types.js';
@@ -16,7 +16,7 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** The defaults of SPEC 2.3. Frozen: take a copy (`structuredClone`) to change it. */
+/** The defaults of every agentgate.yaml key (docs/formats.md). Frozen: take a copy (`structuredClone`) to change. */
 export const DEFAULT_CONFIG: Config = deepFreeze<Config>({
   version: 1,
   planes: {

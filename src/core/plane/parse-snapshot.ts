@@ -40,7 +40,7 @@ export type ParsedFile = {
   tools: Tool[];
   servers?: Server[];
   prompt?: Prompt;
-  /** agents a source file defines (SPEC 2.4): ids `<client>:<name>` */
+  /** agents a source file defines: ids `<client>:<name>` */
   agents?: Prompt[];
   permissions?: PermissionRule[];
   /** repository files the source's entries run or load */

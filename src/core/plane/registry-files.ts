@@ -23,7 +23,7 @@ export function parseRegistryFiles(files: readonly SourceFile[], roots: Registry
     registry.tools.push(...parsed.tools);
     if (parsed.prompt) registry.prompts.push(parsed.prompt);
     registry.findings.push(...parsed.findings);
-    // `kind: McpServer` manifests and source files (SPEC 2.4) declare servers: bindings like `server/*` resolve
+    // `kind: McpServer` manifests and source files declare servers: bindings like `server/*` resolve
     // against them, and validate and the runtime see them
     if (parsed.servers?.length) (registry.servers ??= []).push(...parsed.servers);
     if (parsed.agents?.length) (registry.agents ??= []).push(...parsed.agents);

@@ -1,4 +1,4 @@
-// Which source adapter reads a path, as the diff reads it (SPEC 2.4): one answer for `diff`, `validate`, `scope`,
+// Which source adapter reads a path, as the diff reads it: one answer for `diff`, `validate`, `scope`,
 // `log`, `codeowners` and the runtime, built once from the config that judges and passed to whoever reads files.
 import { createSourceLookup } from '../../sources/lookup.js';
 import type { SourceLookup } from '../../sources/lookup.js';

@@ -2,14 +2,14 @@ import { confusableSkeleton } from '../../text/scan-text.js';
 import type { Radius } from '../../model/types.js';
 
 /**
- * The action table of SPEC section 4: the radius floor a word implies, wherever it appears in a scope, a
+ * The action table: the radius floor a word implies, wherever it appears in a scope, a
  * credential scope or (as the leading word) a tool name.
  *
  * The rule, for whoever extends it:
  * - a word goes in only with the class of the WORST thing it commonly names (`push` may force-push, `run` may
  *   run a shell), because a floor only ever raises a radius: a word that is too high costs a sign-off, a
  *   word that is too low lets authority through;
- * - SPEC's own words keep their class; new words are added, never moved down;
+ * - the documented words (docs/formats.md) keep their class; new words are added, never moved down;
  * - a noun that real scopes use as a resource is left out even if it can be a verb, because in a scope the
  *   highest word wins: `email` (GitHub `user:email`, Slack `users:read.email`) and `mail` (Graph `Mail.Read`)
  *   would make read scopes irreversible, and so would `tweet` (X's `tweet.read`), `sms` and `order`. `send`,
@@ -23,7 +23,7 @@ const TABLE: readonly [Radius, readonly string[]][] = [
   [
     'read',
     [
-      ...['read', 'get', 'list', 'search', 'describe'], // SPEC
+      ...['read', 'get', 'list', 'search', 'describe'],
       ...['find', 'fetch', 'query', 'view', 'show', 'whoami', 'lookup', 'check', 'count', 'inspect'],
       ...['browse', 'readonly', 'retrieve', 'download', 'preview', 'peek', 'poll', 'stat', 'explain'],
       ...['analyze', 'summarize', 'validate', 'verify', 'diff', 'compare', 'select', 'audit', 'scan'],
@@ -33,7 +33,7 @@ const TABLE: readonly [Radius, readonly string[]][] = [
   [
     'write',
     [
-      ...['write', 'create', 'update', 'put', 'patch'], // SPEC
+      ...['write', 'create', 'update', 'put', 'patch'],
       ...['add', 'set', 'edit', 'modify', 'insert', 'upsert', 'append', 'upload', 'move', 'rename'],
       ...['copy', 'merge', 'comment', 'assign', 'label', 'save', 'store', 'change', 'replace', 'tag'],
       ...['import', 'attach', 'link', 'mark', 'fork', 'reopen', 'subscribe', 'unsubscribe', 'schedule'],
@@ -43,8 +43,8 @@ const TABLE: readonly [Radius, readonly string[]][] = [
   [
     'irreversible',
     [
-      ...['delete', 'destroy', 'drop', 'purge', 'truncate', 'send', 'refund', 'pay', 'transfer'], // SPEC
-      ...['publish', 'post'], // SPEC
+      ...['delete', 'destroy', 'drop', 'purge', 'truncate', 'send', 'refund', 'pay', 'transfer'],
+      ...['publish', 'post'],
       // gone for good
       ...['remove', 'rm', 'unlink', 'erase', 'wipe', 'kill', 'terminate', 'overwrite', 'reset', 'deletion'],
       // leaves the organisation or reaches people: cannot be unsent
@@ -58,7 +58,7 @@ const TABLE: readonly [Radius, readonly string[]][] = [
   [
     'privileged',
     [
-      ...['admin', 'grant', 'assume', 'impersonate', 'root', 'execute', 'exec', 'eval', 'shell', '*'], // SPEC
+      ...['admin', 'grant', 'assume', 'impersonate', 'root', 'execute', 'exec', 'eval', 'shell', '*'],
       // admin state and identity
       ...['administrator', 'administration', 'admins', 'superuser', 'sudo', 'owner', 'manage'],
       // authority and credentials change hands
@@ -157,7 +157,7 @@ function highestWord(words: readonly string[], overrides: ActionOverrides): Word
 }
 
 /**
- * Floor of a scope action, token by token (SPEC 4): the highest known word wins (`admin/all`, `assume-role`,
+ * Floor of a scope action, token by token: the highest known word wins (`admin/all`, `assume-role`,
  * `delete_all`, `billing:Admin`); only an action with no known word is a write. The whole action and its
  * last `:` segment are looked up too, so a config override may name a multi-word action.
  */

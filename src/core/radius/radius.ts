@@ -111,11 +111,14 @@ function derivedFloorsOf(tool: Tool, overrides: Readonly<Record<string, Radius>>
   return floors;
 }
 
-/** Scopes, on the tool or on a credential, say what the tool may do: they are a declaration (SPEC 4). */
+/** Scopes, on the tool or on a credential, say what the tool may do: they are a declaration. */
 const declaresScopes = (tool: Tool): boolean =>
   tool.scopes.length > 0 || tool.credentials.some((credential) => credential.scopes.length > 0);
 
-/** SPEC section 4. Findings only ever explain or raise the radius; nothing a manifest says lowers it. */
+/**
+ * A tool's blast radius, from its effect, scopes, credentials and name. Findings only ever explain or raise the
+ * radius; nothing a manifest says lowers it.
+ */
 export function classifyBlastRadius(
   tool: Tool,
   overrides: Readonly<Record<string, Radius>> = NO_OVERRIDES,
@@ -169,7 +172,7 @@ export function classifyBlastRadius(
   }
 
   // A credential without scopes may hold any authority: it never lowers the tool, and it is never a
-  // declaration (SPEC 4, issue 9 class 7). It floors at the tool's radius and asks for its scopes. A server
+  // declaration. It floors at the tool's radius and asks for its scopes. A server
   // tool inherits its server's credentials: the server entry is judged (and warned about) once, not per tool.
   for (const credential of tool.credentials.filter((item) => item.scopes.length === 0)) {
     floors.push({ source: `credential ${credential.name} (no scopes)`, radius });

@@ -3,12 +3,12 @@ import type { RadiusFloor } from './radius.js';
 import type { Radius, Server } from '../../model/types.js';
 
 /**
- * A server's own blast radius (SPEC 4): what its transport, credentials and egress let it do, apart from the
+ * A server's own blast radius: what its transport, credentials and egress let it do, apart from the
  * tools it claims. Its tools are diffed on their own; this is the radius of reaching the server at all.
  *
- * Decisions where the SPEC is silent:
+ * Decisions beyond the tool rules:
  * - every server floors at `write`: whatever its tools claim, the program behind it is code nobody reviewed,
- *   like an unknown scope action (SPEC 4), so adding one never needs zero sign-offs;
+ *   like an unknown scope action, so adding one never needs zero sign-offs;
  * - egress `*` floors at `irreversible`: data sent to any host cannot be recalled (the class of `send`/`post`);
  * - a shell command line (see `shellReason`) and any unscoped credential are `privileged`.
  */

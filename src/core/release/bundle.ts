@@ -1,4 +1,4 @@
-// Release bundles (SPEC 11): what one plane released, bound to its contents by a digest. The data bundle never
+// Release bundles: what one plane released, bound to its contents by a digest. The data bundle never
 // carries a tool, scope or binding; the control bundle never carries a prompt's text.
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../model/canonical-json.js';

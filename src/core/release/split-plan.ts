@@ -1,4 +1,4 @@
-// Which part of a change may ship on its own (SPEC 11): the data plane's texts, few-shot files and version bumps,
+// Which part of a change may ship on its own: the data plane's texts, few-shot files and version bumps,
 // never a control-plane file, a binding, a server or a permission key. Pure: the caller reads git, this decides.
 import { setToolsEntry, toolsEntryOf } from './set-prompt-tools.js';
 import type { ChangedFile, DiffReport, Finding, Prompt } from '../../model/types.js';

@@ -1,7 +1,7 @@
 import type { Radius } from '../../model/types.js';
 
 /**
- * A built-in tool (or tool set) of an agent client, as data (SPEC 2.4). Values are what the tool can do at most,
+ * A built-in tool (or tool set) of an agent client, as data. Values are what the tool can do at most,
  * read from the client's documentation: a shell is privileged with egress `*`; a web fetcher brings untrusted
  * content from anywhere.
  */

@@ -1,5 +1,5 @@
 // VS Code chat modes, `.github/chatmodes/**/*.chatmode.md` (the earlier name of custom agents): `tools` lists
-// the flat tool ids of their time; a chat mode without `tools` grants nothing new (SPEC 2.4).
+// the flat tool ids of their time; a chat mode without `tools` grants nothing new.
 import type { SourceFile } from '../../model/source-file.js';
 import type { AgentFormat } from '../kit/agent-file.js';
 import { parseAgentFile } from '../kit/agent-file.js';

@@ -1,5 +1,5 @@
 // One agent-definition file (Claude Code subagent, command or skill; Copilot agent, chat mode or prompt file) onto
-// the shared model. Its text is data plane; its bindings, servers and authority keys are control plane (SPEC 2.4).
+// the shared model. Its text is data plane; its bindings, servers and authority keys are control plane.
 import type { SourceFile } from '../../model/source-file.js';
 import type { PermissionRule, Prompt } from '../../model/types.js';
 import type { FrontMatter } from './front-matter.js';

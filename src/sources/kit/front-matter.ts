@@ -1,6 +1,6 @@
 // Markdown with YAML front matter, read the way agent clients read it, for every agent-definition adapter.
 // A file that cannot be read gives an error finding `source-parse`, never a throw: its bindings are unknown, so
-// the control plane holds (SPEC 3.2), but the rest of the diff goes on (SPEC 2.4).
+// the control plane holds, but the rest of the diff goes on.
 import { inputFinding } from '../../parse/findings.js';
 import { splitFrontMatter } from '../../parse/prompt.js';
 import type { SourceFile } from '../../model/source-file.js';
@@ -55,7 +55,11 @@ export function parseFinding(
   subject: string,
   field?: FieldPath,
 ): Finding {
-  return inputFinding({ code: 'source-parse', path, line, message, tool: subject, ...(field && { field }) });
+  // `subject` is the agent the file defines: a waiver must say `kind: agent` to reach it
+  return {
+    ...inputFinding({ code: 'source-parse', path, line, message, tool: subject, ...(field && { field }) }),
+    subject: 'agent',
+  };
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

@@ -3,7 +3,7 @@ import type { ExecutedFile, Finding, PermissionRule, Prompt, Server, Tool } from
 
 /**
  * What one source file contributes to the shared model. Agents are `Prompt`s: their text is data plane, their
- * `tools` bindings are control plane (SPEC 3.2). A binding of `*` means the agent inherits every tool.
+ * `tools` bindings are control plane. A binding of `*` means the agent inherits every tool.
  */
 export interface SourceModel {
   servers: Server[];
@@ -16,7 +16,7 @@ export interface SourceModel {
 }
 
 /**
- * One source format (SPEC 2.4): a small, pure adapter from a file as its client writes it onto the shared model.
+ * One source format: a small, pure adapter from a file as its client writes it onto the shared model.
  * Adding a format is one adapter file plus one line in `adapters.ts`.
  */
 export interface SourceAdapter {

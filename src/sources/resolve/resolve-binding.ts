@@ -1,4 +1,4 @@
-// A binding resolves as its client resolves it (SPEC 2.4): a built-in of the client's catalog, a registry tool,
+// A binding resolves as its client resolves it: a built-in of the client's catalog, a registry tool,
 // a whole MCP server (`server/*`, `mcp__server`, a bare server name) or one of its tools (`server/tool`,
 // `mcp__server__tool`, a bare tool name exactly one server has). Anything else is unknown, with a suggestion:
 // never a silent pass.
@@ -106,6 +106,7 @@ export function bindingFinding(
     path: where.path,
     line: where.line,
     tool: where.agent,
+    subject: 'agent',
     field: 'tools',
     message: `${where.path}:${where.line}: agent ${JSON.stringify(where.agent)} binds ${written}, ${detail}${hint}`,
   };

@@ -1,7 +1,7 @@
-// The blast radius of what one permission rule or gated setting is about (SPEC 4), so the diff can ask for the
+// The blast radius of what one permission rule or gated setting is about, so the diff can ask for the
 // sign-offs a new allow rule needs. Client rules take the radius of the tool they name; gated settings take the
 // radius of what they switch on. Anything not known here is `write` at least: a control-plane change nobody can
-// read still needs the write sign-off count (SPEC 2.4).
+// read still needs the write sign-off count.
 import type { PermissionRule, Radius } from '../../model/types.js';
 import { catalogForAgent } from '../catalogs/index.js';
 import type { BindingContext } from './resolve-binding.js';
@@ -30,7 +30,7 @@ const ROO_GROUPS: Record<string, Radius> = {
   browser: 'irreversible',
   mcp: 'irreversible',
 };
-/** Settings that start MCP servers nobody pinned: MCP's defaults, irreversible (SPEC 4). */
+/** Settings that start MCP servers nobody pinned: MCP's defaults, irreversible. */
 const STARTS_SERVERS = new Set(['enableAllProjectMcpServers', 'enabledMcpjsonServers', 'mcpServers']);
 const PERMISSION_MODES: Record<string, Radius> = {
   default: 'none',

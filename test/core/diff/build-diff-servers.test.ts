@@ -24,6 +24,28 @@ const ATTACK = server(
 const base: Files = { [PATH]: PINNED };
 
 describe('buildDiffReport: servers are capabilities', () => {
+  it('a waiver names a kind: one for tool srv never silences server srv, one for server srv does', () => {
+    const config = structuredClone(DEFAULT_CONFIG);
+    config.planes.control.maxRadius = 'write';
+    const waiver = {
+      tool: 'srv',
+      code: 'radius-over-max',
+      owner: '@sec',
+      reason: 'r',
+      expires: '2026-12-31',
+    };
+    const overMax = (report: DiffReport) =>
+      report.findings.filter((f) => f.code === 'radius-over-max' && f.tool === 'srv');
+    config.waivers = [waiver, { ...waiver, kind: 'tool' }, { ...waiver, kind: 'agent' }];
+    const asTool = diff({}, { [PATH]: ATTACK }, config);
+    expect(overMax(asTool)).toEqual([expect.objectContaining({ subject: 'server', severity: 'error' })]);
+    expect(asTool.waivers.applied).toEqual([]);
+    config.waivers = [{ ...waiver, kind: 'server' }];
+    const asServer = diff({}, { [PATH]: ATTACK }, config);
+    expect(overMax(asServer)).toEqual([]);
+    expect(asServer.waivers.applied).toEqual([expect.objectContaining({ kind: 'server', tool: 'srv' })]);
+  });
+
   it('holds the attack: no snapshot, a shell, a root credential, egress *', () => {
     const report = diff({}, { [PATH]: ATTACK });
     const control = report.planes.control;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diffToolRegistry } from '../../../src/core/diff/diff-tools.js';
+import { compareRadius } from '../../../src/core/radius/radius.js';
 import type { Tool, ToolChange } from '../../../src/model/types.js';
 import { makeTool } from '../../helpers/make-tool.js';
 
@@ -66,7 +67,7 @@ const subset = <T>(list: readonly T[], keep: readonly boolean[]): T[] =>
   list.filter((_, index) => keep[index] ?? true);
 
 describe('diffToolRegistry: a change that only narrows (property)', () => {
-  it('never reports an escalation nor a widened field', () => {
+  it('never reports an escalation nor a widened field, save a credential left with no scope', () => {
     fc.assert(
       fc.property(
         arbitraryTool,
@@ -88,7 +89,9 @@ describe('diffToolRegistry: a change that only narrows (property)', () => {
             },
             approval: addApproval ? 'human' : tool.approval,
           };
-          // a credential stripped of its last scope is unscoped: the token's whole authority, widened (SPEC 4)
+          // A credential stripped of its last scope is unscoped: the token's whole authority, widened. That one
+          // removal is no narrowing: it needs sign-off, and when the credential's scopes were all that declared the
+          // tool, the tool becomes undeclared and its radius rises, an escalation like any widening that raises it.
           const unscoped = new Set(
             narrowed.credentials
               .filter((item) => item.scopes.length === 0)
@@ -96,14 +99,36 @@ describe('diffToolRegistry: a change that only narrows (property)', () => {
               .map((item) => `credentials.${item.name}.scopes`),
           );
           for (const change of diffToolRegistry([tool], [narrowed], {})) {
-            expect(change.escalation).toBe(false);
             const widened = change.changes.filter((field) => field.kind === 'widened');
-            expect(widened.filter((field) => !unscoped.has(field.field))).toEqual([]);
             expect(widened.map((field) => field.field).sort()).toEqual([...unscoped].sort());
+            if (unscoped.size === 0) {
+              expect(change.escalation).toBe(false);
+            } else {
+              expect(change.narrowing).toBe(false);
+              expect(change.escalation).toBe(
+                compareRadius(change.radiusAfter ?? 'none', change.radiusBefore ?? 'none') > 0,
+              );
+            }
           }
         },
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('diffToolRegistry: a credential left with no scope', () => {
+  it('is widened, never narrowing, and escalates when its scopes were all that declared the tool', () => {
+    const before = makeTool({
+      name: 'sync',
+      effect: undefined,
+      scopes: [],
+      credentials: [{ name: 'A_KEY', scopes: ['docs:read'] }],
+    });
+    const after = makeTool({ ...before, credentials: [{ name: 'A_KEY', scopes: [] }] });
+    const [change] = diffToolRegistry([before], [after], {});
+    expect(change?.changes).toMatchObject([{ field: 'credentials.A_KEY.scopes', kind: 'widened' }]);
+    expect(change?.narrowing).toBe(false);
+    expect(change?.escalation).toBe(true);
   });
 });

@@ -31,4 +31,27 @@ describe('waivers', () => {
       [],
     );
   });
+
+  it('matches the kind a finding is about: tool by default, server and agent only when named', () => {
+    const onServer: Finding = { ...finding, subject: 'server' };
+    const onAgent: Finding = { ...finding, subject: 'agent' };
+    const kept = (kind?: 'tool' | 'server' | 'agent') =>
+      applyWaivers([finding, onServer, onAgent], [{ ...waiver, ...(kind && { kind }) }], '2026-11-21')
+        .findings.map((f) => f.subject ?? 'tool')
+        .sort();
+    expect(kept()).toEqual(['agent', 'server']);
+    expect(kept('tool')).toEqual(['agent', 'server']);
+    expect(kept('server')).toEqual(['agent', 'tool']);
+    expect(kept('agent')).toEqual(['server', 'tool']);
+  });
+
+  it('says the kind of an expired waiver', () => {
+    const [expired] = applyWaivers(
+      [],
+      [{ ...waiver, kind: 'server', expires: '2026-01-01' }],
+      '2026-11-21',
+    ).findings;
+    expect(expired).toMatchObject({ code: 'waiver-expired', subject: 'server' });
+    expect(expired?.message).toContain('on server a');
+  });
 });

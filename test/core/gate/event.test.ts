@@ -1,13 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readGateEvent } from '../../../src/core/gate/event.js';
-import { sharedFixture, webhookExample } from '../../helpers/shared-fixtures.js';
+import { webhookExample } from '../../helpers/shared-fixtures.js';
 
-// GitHub's documented examples from @octokit/webhooks-examples; a real comment on a pull request (an app's
-// recorded payload) is read in place from the shared fixtures.
+// GitHub's documented examples from @octokit/webhooks-examples; a comment on a pull request is our own small
+// payload (test/fixtures/webhooks), and event.corpus.test.ts reads an app's recorded one.
 const payload = (name: string): unknown =>
   name === 'issue_comment.created.on-pull-request'
-    ? JSON.parse(readFileSync(sharedFixture('webhooks', `${name}.json`), 'utf8'))
+    ? JSON.parse(
+        readFileSync(
+          new URL('../../fixtures/webhooks/issue-comment-on-pull-request.json', import.meta.url),
+          'utf8',
+        ),
+      )
     : webhookExample(name);
 
 describe('readGateEvent on real webhook payloads', () => {
@@ -46,18 +51,18 @@ describe('readGateEvent on real webhook payloads', () => {
     };
     expect(readGateEvent('issue_comment', onPull, 'o/r')).toMatchObject({
       kind: 'ignored',
-      reason: 'comment on #1 carries no /agentgate command',
+      reason: 'comment on #7 carries no /agentgate command',
     });
     onPull.comment.body = `/agentgate signoff sha256:${'a'.repeat(64)}`;
     expect(readGateEvent('issue_comment', onPull, 'o/r')).toMatchObject({
       kind: 'needs-pull-request',
-      number: 1,
+      number: 7,
     });
     onPull.comment.body = 'edited: withdrawn';
     onPull.action = 'edited';
     expect(readGateEvent('issue_comment', onPull, 'o/r')).toMatchObject({
       kind: 'needs-pull-request',
-      number: 1,
+      number: 7,
     });
     onPull.comment.body = '<!-- agentgate:report -->\n/agentgate signoff';
     expect(readGateEvent('issue_comment', onPull, 'o/r')).toMatchObject({ kind: 'ignored' });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   PUSHERS_INCOMPLETE,
+  PUSHERS_UNLINKED,
   TEAM_UNVERIFIABLE,
   UNSATISFIABLE,
   collectSignoffClaims,
@@ -20,7 +21,7 @@ import type {
 } from '../../../src/core/gate/types.js';
 import { REPORT_MARKER } from '../../../src/core/gate/types.js';
 
-const NO_PUSHERS: PrPushers = { logins: [], complete: true };
+const NO_PUSHERS: PrPushers = { logins: [], complete: true, unlinked: [] };
 const HEAD = 'h'.repeat(40);
 const OLD = 'o'.repeat(40);
 const D_HEAD = `sha256:${'1'.repeat(64)}`;
@@ -177,7 +178,10 @@ describe('who pushed to the PR cannot sign it', () => {
     const result = evaluate(
       [review('Alice', 'APPROVED'), review('bob', 'APPROVED')],
       [comment('carol', `/agentgate signoff ${D_HEAD}`)],
-      { signers: ['@alice', '@bob', '@carol'], pushers: { logins: ['alice', 'CAROL'], complete: true } },
+      {
+        signers: ['@alice', '@bob', '@carol'],
+        pushers: { logins: ['alice', 'CAROL'], complete: true, unlinked: [] },
+      },
     );
     expect(result.counted.map((c) => c.user)).toEqual(['bob']);
     expect(result.satisfied).toBe(false);
@@ -188,10 +192,25 @@ describe('who pushed to the PR cannot sign it', () => {
 
   it('counts nobody when the commit list may be cut (250 commits)', () => {
     const result = evaluate([review('alice', 'APPROVED'), review('bob', 'APPROVED')], [], {
-      pushers: { logins: [], complete: false },
+      pushers: { logins: [], complete: false, unlinked: [] },
     });
     expect(result.counted).toEqual([]);
     expect(result.rejected.every((r) => r.reason === PUSHERS_INCOMPLETE)).toBe(true);
+  });
+
+  it('counts nobody while a commit maps to no GitHub account, and says so even when nobody signed', () => {
+    const pushers = { logins: ['mallory'], complete: true, unlinked: ['abc1234'] };
+    const result = evaluate(
+      [review('alice', 'APPROVED'), review('bob', 'APPROVED')],
+      [comment('carol', `/agentgate signoff ${D_HEAD}`)],
+      { signers: ['@alice', '@bob', '@carol'], pushers },
+    );
+    expect(result.counted).toEqual([]);
+    expect(result.satisfied).toBe(false);
+    expect(result.rejected.map((r) => r.user).sort()).toEqual(['alice', 'bob', 'carol']);
+    expect(result.rejected.every((r) => r.reason.startsWith(PUSHERS_UNLINKED))).toBe(true);
+    expect(result.notes.some((n) => n.startsWith(PUSHERS_UNLINKED) && n.includes('abc1234'))).toBe(true);
+    expect(evaluate([], [], { pushers }).notes.some((n) => n.startsWith(PUSHERS_UNLINKED))).toBe(true);
   });
 });
 

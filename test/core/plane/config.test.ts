@@ -90,6 +90,12 @@ describe('parseConfig', () => {
       'must be a date (YYYY-MM-DD)',
     ],
     [
+      'waivers:\n  - { kind: prompt, tool: a, code: b, owner: c, reason: d, expires: 2030-01-01 }\n',
+      2,
+      'waivers.0.kind',
+      'must be one of tool, server, agent',
+    ],
+    [
       'waivers:\n  - { tool: a, code: b, owner: c, reason: d, expires: 2030-02-30 }\n',
       2,
       'waivers.0.expires',

@@ -151,6 +151,7 @@ describe('resolveBinding', () => {
       path: '.claude/agents/a.md',
       line: 3,
       tool: 'claude:agents/a',
+      subject: 'agent',
       field: 'tools',
       message:
         '.claude/agents/a.md:3: agent "claude:agents/a" binds "WebFecth", which no built-in tool catalog, registry tool or MCP server knows (did you mean "WebFetch"?)',

@@ -5,7 +5,7 @@ import { credentialChanges, setChange } from '../../radius/credential-changes.js
 import type { FieldChange, JsonValue, Server, ServerTransport } from '../../../model/types.js';
 
 /**
- * Field-by-field comparison of one server at base and head (SPEC 5). The transport is a program or an
+ * Field-by-field comparison of one server at base and head. The transport is a program or an
  * endpoint: no change to it can be shown to grant less (a dropped `--read-only` argument widens), so every
  * transport change is `widened`. Env and header values are never shown, only the names of the keys.
  */

@@ -5,7 +5,7 @@ import type { FieldChange, Tool } from '../../../model/types.js';
 export { callsPerSecond, parsePeriodSeconds } from './tool-field-compare.js';
 
 /**
- * Field-by-field comparison of one tool at base and head (SPEC section 5), row by row of TOOL_FIELDS. Each
+ * Field-by-field comparison of one tool at base and head, row by row of TOOL_FIELDS. Each
  * differing field yields one FieldChange: `widened` when head grants more authority, `narrowed` when less,
  * `changed` when neither.
  *

@@ -4,7 +4,7 @@ import { compareInputSchemas } from '../schema/schema-widening.js';
 import { redactTransport } from './server-field-changes.js';
 import type { ChangeKind, FieldChange, JsonValue, RateLimit, Tool } from '../../../model/types.js';
 
-// How each kind of tool field compares (SPEC section 5); the table of fields that uses them is tool-fields.ts.
+// How each kind of tool field compares; the table of fields that uses them is tool-fields.ts.
 
 /** Compared raw, shown redacted: a changed env value is a change, but its value may be a secret. */
 export function transportChange(

@@ -2,7 +2,7 @@ import { canonicalJson } from '../../../model/canonical-json.js';
 import type { JsonValue } from '../../../model/types.js';
 
 /**
- * What references (`$ref`, `$dynamicRef`, `$recursiveRef`) do to a schema comparison (SPEC 5). The keyword
+ * What references (`$ref`, `$dynamicRef`, `$recursiveRef`) do to a schema comparison. The keyword
  * comparator reads a schema in place; a reference makes another part of the document apply where it stands,
  * so a change the comparator calls an annotation (`$defs`, `x-*`, `examples`, `default`) or a narrowing (under
  * `not`, the referenced part works backwards) can widen what the reference accepts. This module finds every
