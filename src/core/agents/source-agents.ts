@@ -3,7 +3,6 @@
 // become pseudo-tools carrying their catalog values, so that composition sees every tool beside every other.
 import { catalogForAgent } from '../../sources/catalogs/index.js';
 import type { CatalogEntry } from '../../sources/catalogs/index.js';
-import type { BindingResolution } from '../../sources/resolve/resolve-binding.js';
 import { bindingFinding } from '../../sources/resolve/resolve-binding.js';
 import { maxRadius } from '../radius/radius.js';
 import { classifyServerRadius } from '../radius/server-radius.js';
