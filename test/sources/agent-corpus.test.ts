@@ -195,12 +195,10 @@ describe('real shapes read as their clients read them', () => {
       expect.objectContaining({
         name: 'apify',
         egress: ['mcp.apify.com'],
-        transport: { type: 'http', url: 'https://mcp.apify.com' },
+        transport: expect.objectContaining({ type: 'http', url: 'https://mcp.apify.com' }),
       }),
     ]);
-    expect(model.servers[0]!.credentials.map((credential) => credential.name)).toEqual([
-      'Authorization',
-      'Content-Type',
-    ]);
+    // Content-Type is compared (its value too) but is no credential
+    expect(model.servers[0]!.credentials.map((credential) => credential.name)).toEqual(['Authorization']);
   });
 });

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../model/canonical-json.js';
 import type { FieldPath } from '../../parse/yaml.js';
 import type { Server } from '../../model/types.js';
 import type { FindingSink } from './findings.js';
@@ -14,8 +16,17 @@ export function addCredentials(server: Server, names: readonly string[]): void {
   server.credentials = credentialsOf([...server.credentials.map((c) => c.name), ...names]);
 }
 
-/** The key names of an env or headers map are credentials; a literal secret value is a finding (never printed). */
-export function readSecretMap(node: SourceNode, key: string, field: FieldPath, sink: FindingSink): string[] {
+/**
+ * The key names of an env or headers map that are credentials (`isCredential`: a secret-looking variable, a
+ * header whose name says so); every literal secret value is a finding (never printed), whatever its name.
+ */
+export function readSecretMap(
+  node: SourceNode,
+  key: string,
+  field: FieldPath,
+  sink: FindingSink,
+  isCredential: (name: string) => boolean = () => true,
+): string[] {
   const entry = member(node, key);
   if (!entry) return [];
   if (!isObject(entry.value)) {
@@ -30,7 +41,7 @@ export function readSecretMap(node: SourceNode, key: string, field: FieldPath, s
   }
   const names: string[] = [];
   for (const item of effectiveEntries(entry.value)) {
-    names.push(item.key);
+    if (isCredential(item.key)) names.push(item.key);
     const value = item.value.kind === 'scalar' ? item.value.value : undefined;
     if (typeof value === 'string' && looksLikeSecret(item.key, value)) {
       sink.add(
@@ -43,4 +54,32 @@ export function readSecretMap(node: SourceNode, key: string, field: FieldPath, s
     }
   }
   return names;
+}
+
+/**
+ * The values of an env or headers map, kept so they are compared and digested, as a hash (a committed value may
+ * be a secret: the model never holds it): a variable changed from `info` to a code loader, or a header pointed
+ * elsewhere, is a change even when no name is new.
+ */
+export function readValueMap(node: SourceNode, key: string): Record<string, string> | undefined {
+  const entry = member(node, key);
+  if (!entry || !isObject(entry.value)) return undefined;
+  const values: Record<string, string> = {};
+  for (const item of effectiveEntries(entry.value)) {
+    const value = item.value.kind === 'scalar' ? item.value.value : undefined;
+    Object.defineProperty(values, item.key, {
+      value: valueHash(
+        item.key,
+        typeof value === 'string' ? value : canonicalJson(value ?? describeNode(item.value)),
+      ),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return Object.keys(values).length > 0 ? values : undefined;
+}
+
+function valueHash(name: string, value: string): string {
+  return `sha256:${createHash('sha256').update(`${name}\0${value}`).digest('hex').slice(0, 32)}`;
 }

@@ -1,7 +1,8 @@
 // One MCP client-config entry -> one `Server`, in the client's dialect (entry-dialect.ts).
 import type { FieldPath } from '../../parse/yaml.js';
 import type { Server, ServerTransport } from '../../model/types.js';
-import { readSecretMap, credentialsOf } from './entry-credentials.js';
+import { readSecretMap, readValueMap, credentialsOf } from './entry-credentials.js';
+import { envVariableRadius, isCredentialHeader } from './name-radius.js';
 import type { EntryDialect } from './entry-dialect.js';
 import { readTransport } from './entry-transport.js';
 import type { FindingSink } from './findings.js';
@@ -48,10 +49,14 @@ export function readServerEntry(
   server.egress =
     transport.type === 'stdio' || transport.command !== undefined ? ['*'] : egressOf(transport.url);
   const credentials = [
-    ...readSecretMap(node, dialect.envKey, field, sink),
-    ...readSecretMap(node, dialect.headersKey ?? 'headers', field, sink),
+    ...readSecretMap(node, dialect.envKey, field, sink, (name) => envVariableRadius(name).secret),
+    ...readSecretMap(node, dialect.headersKey ?? 'headers', field, sink, isCredentialHeader),
   ];
   server.credentials = credentialsOf(credentials);
+  const env = readValueMap(node, dialect.envKey);
+  const headers = readValueMap(node, dialect.headersKey ?? 'headers');
+  if (env) transport.env = env;
+  if (headers) transport.headers = headers;
   const include = readListOf(node, dialect.allowKeys ?? [], field, sink);
   const exclude = readListOf(node, dialect.denyKeys ?? [], field, sink);
   if (include !== undefined && !include.includes('*')) server.includeTools = include;

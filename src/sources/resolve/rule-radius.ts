@@ -4,6 +4,7 @@
 // read still needs the write sign-off count (SPEC 2.4).
 import type { PermissionRule, Radius } from '../../model/types.js';
 import { catalogForAgent } from '../catalogs/index.js';
+import { envVariableRadius, isShellTool, shellCommandRadius } from '../kit/name-radius.js';
 import type { BindingContext } from './resolve-binding.js';
 import { resolveBinding } from './resolve-binding.js';
 
@@ -22,11 +23,16 @@ const PERMISSION_MODES: Record<string, Radius> = {
   dontAsk: 'privileged',
 };
 
+const SHELL_ARGUMENT = /^[^()]+\((.*)\)$/su;
+
 export function ruleRadius(rule: PermissionRule, context: Omit<BindingContext, 'catalog'> = {}): Radius {
   const equals = rule.rule.indexOf('=');
   const isSetting = equals > 0 && !rule.rule.slice(0, equals).includes('(');
   if (!isSetting) return clientRuleRadius(rule, context);
   const value = rule.rule.slice(equals + 1);
+  // `env.NAME=value`: the variable's radius by its name (a tuning knob, a code loader, a credential)
+  const key = rule.rule.slice(0, equals);
+  if (rule.tool === 'env' && key.startsWith('env.')) return envVariableRadius(key.slice(4)).radius;
   if (RUNS_COMMANDS.has(rule.tool)) return 'privileged';
   if (STARTS_SERVERS.has(rule.tool)) return 'irreversible';
   if (rule.tool === 'defaultMode' || rule.tool === 'permissionMode')
@@ -41,6 +47,10 @@ function clientRuleRadius(rule: PermissionRule, context: Omit<BindingContext, 'c
   const catalog = catalogForAgent(rule.scope);
   if (!catalog) return 'irreversible';
   const resolution = resolveBinding(rule.rule, { ...context, catalog });
+  // a shell rule allows the commands it names: `Bash(ls:*)` reads, `Bash(rm:*)` deletes (see the shell table)
+  const command = SHELL_ARGUMENT.exec(rule.rule.trim())?.[1];
+  if (resolution.kind === 'builtin' && isShellTool(resolution.entry.name) && command !== undefined)
+    return shellCommandRadius(command);
   if (resolution.kind === 'builtin') return resolution.entry.radius;
   if (resolution.kind === 'all') return 'privileged';
   // an MCP server or tool with no pinned snapshot, a registry tool the caller did not rate, or an unknown name

@@ -8,9 +8,9 @@ describe('Gemini CLI .gemini/settings.json', () => {
   const [docs, stream, local] = model.servers;
 
   it('reads httpUrl as streamable http and a bare url as SSE', () => {
-    expect(docs?.transport).toEqual({ type: 'http', url: 'https://docs.example.com/mcp' });
-    expect(stream?.transport).toEqual({ type: 'sse', url: 'https://stream.example.com/sse' });
-    expect(local?.transport).toEqual({
+    expect(docs?.transport).toMatchObject({ type: 'http', url: 'https://docs.example.com/mcp' });
+    expect(stream?.transport).toMatchObject({ type: 'sse', url: 'https://stream.example.com/sse' });
+    expect(local?.transport).toMatchObject({
       type: 'stdio',
       command: 'python',
       args: ['-m', 'local_mcp'],

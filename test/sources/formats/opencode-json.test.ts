@@ -7,7 +7,11 @@ describe('OpenCode opencode.json / opencode.jsonc', () => {
   const [local, search] = model.servers;
 
   it('splits command written as an array into program and arguments', () => {
-    expect(local?.transport).toEqual({ type: 'stdio', command: 'bunx', args: ['db-mcp', '--read-only'] });
+    expect(local?.transport).toMatchObject({
+      type: 'stdio',
+      command: 'bunx',
+      args: ['db-mcp', '--read-only'],
+    });
     expect(local?.source).toEqual({ path: 'opencode.jsonc', line: 5 });
   });
 
