@@ -27,7 +27,10 @@ export function isShellTool(tool: string): boolean {
  * command or an unlisted one is privileged: a shell can do anything.
  */
 export function shellCommandRadius(pattern: string): Radius {
-  let text = pattern.trim().replace(/^(["'])(.*)\1$/su, '$2').trim();
+  let text = pattern
+    .trim()
+    .replace(/^(["'])(.*)\1$/su, '$2')
+    .trim();
   let wildcard = false;
   for (const suffix of [':*', ' *', '*', ':']) {
     if (text.endsWith(suffix)) {

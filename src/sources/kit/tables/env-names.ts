@@ -1,7 +1,6 @@
 // The radius of an environment variable a client setting or a server entry sets, by its name. Data only.
 // Sources: Claude Code's settings reference (its tuning variables), Node.js, glibc and curl documentation
 // (variables that load code or redirect traffic).
-import type { Radius } from '../../../model/types.js';
 
 /** Client-documented tuning variables: they change how the client runs, not what it may reach. */
 export const TUNING_VARIABLES: ReadonlySet<string> = new Set([
@@ -12,7 +11,12 @@ export const TUNING_VARIABLES: ReadonlySet<string> = new Set([
   ...['CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC', 'CLAUDE_BASH_MAINTAIN_PROJECT_WORKING_DIR'],
   ...['CLAUDE_CODE_ENABLE_TELEMETRY', 'CLAUDE_CODE_SUBAGENT_MODEL', 'ANTHROPIC_MODEL'],
   ...['ANTHROPIC_SMALL_FAST_MODEL', 'ANTHROPIC_DEFAULT_OPUS_MODEL', 'ANTHROPIC_DEFAULT_SONNET_MODEL'],
-  ...['ANTHROPIC_DEFAULT_HAIKU_MODEL', 'MAX_OUTPUT_TOKENS', 'USE_BUILTIN_RIPGREP', 'SLASH_COMMAND_TOOL_CHAR_BUDGET'],
+  ...[
+    'ANTHROPIC_DEFAULT_HAIKU_MODEL',
+    'MAX_OUTPUT_TOKENS',
+    'USE_BUILTIN_RIPGREP',
+    'SLASH_COMMAND_TOOL_CHAR_BUDGET',
+  ],
   ...['LOG_LEVEL', 'DEBUG', 'NODE_ENV', 'TZ', 'LANG', 'LC_ALL', 'NO_COLOR', 'FORCE_COLOR', 'TERM'],
 ]);
 
@@ -42,4 +46,3 @@ export const SECRET_PATTERNS: readonly RegExp[] = [
   /(?:^|[_-])(?:auth|authorization|pat|key)$/iu,
   /(?:^|[_-])auth(?:[_-]|$)/iu,
 ];
-
