@@ -36,6 +36,7 @@ import type {
 import { toolsToCheck, validateRegistry } from '../checks/validate-registry.js';
 import type { EvalDelta } from '../../model/eval.js';
 import { applyWaivers } from './waivers.js';
+import { bindingsOf, hasEscalation } from './escalation.js';
 
 export interface DiffInput {
   base: { ref: RefInfo; snapshot: ParsedSnapshot };
@@ -115,16 +116,31 @@ export function buildDiffReport(input: DiffInput): DiffReport {
     unmodelled,
     permissions,
   });
+  const boundRadius =
+    (side: typeof headSide, byName: Map<string, Tool>) =>
+    (agent: string, name: string): Radius | null => {
+      const bound = side.source.bindingRadius(agent, name);
+      if (bound !== null) return bound;
+      const tool = byName.get(name);
+      return tool ? side.radiusOf(tool) : null;
+    };
+  const headBindingRadius = boundRadius(headSide, headByName);
+  const escalation = hasEscalation({
+    tools,
+    servers,
+    bindings,
+    permissions,
+    baseBindingRadius: boundRadius(baseSide, new Map(baseRegistry.tools.map((tool) => [tool.name, tool]))),
+    headBindingRadius,
+    baseBindings: bindingsOf([...baseRegistry.prompts, ...(baseRegistry.agents ?? [])]),
+    baseRules: baseRegistry.permissions ?? [],
+    baseRuleContext: ruleContext(baseRegistry, baseServers),
+  });
   const requirement = computeSignoffRequirement(
     {
       tools,
       bindings,
-      radiusOfBound: (name, agent) => {
-        const bound = headSide.source.bindingRadius(agent, name);
-        if (bound !== null) return bound;
-        const tool = headByName.get(name);
-        return tool ? headSide.radiusOf(tool) : null;
-      },
+      radiusOfBound: (name, agent) => headBindingRadius(agent, name),
       gateFilesChanged: gateFiles.length > 0,
       flowsAdded: flows.added,
       servers,
@@ -211,7 +227,7 @@ export function buildDiffReport(input: DiffInput): DiffReport {
         permissions,
         flows,
         maxRadius: requirement.maxRadius,
-        escalation: tools.some((tool) => tool.escalation) || servers.some((server) => server.escalation),
+        escalation,
         narrowingOnly: requirement.narrowingOnly,
         requiredSignoffs: requirement.requiredSignoffs,
         digest,
