@@ -43,8 +43,12 @@ export function renderTextReport(
   out.push(...fileLines(data.files, c));
   const prompts = capList(data.prompts, MAX_ITEMS);
   for (const prompt of prompts.shown) {
-    const version = `version ${prompt.versionBefore ?? '-'} -> ${prompt.versionAfter ?? '-'}`;
-    out.push(`    prompt ${t(prompt.id)}  ${prompt.change}  ${c.dim(version)}`);
+    // a client's agent file has no version: none is printed, none asked for
+    const versioned = prompt.versionBefore !== null || prompt.versionAfter !== null;
+    const version = versioned
+      ? `  ${c.dim(`version ${prompt.versionBefore ?? '-'} -> ${prompt.versionAfter ?? '-'}`)}`
+      : '';
+    out.push(`    prompt ${t(prompt.id)}  ${prompt.change}${version}`);
     const text = changedPromptText(prompt, options.promptTexts);
     if (text) out.push(...fieldLines({ field: 'text', kind: 'changed', ...text }, c, { always: true }));
   }
