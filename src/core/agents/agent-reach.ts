@@ -66,6 +66,26 @@ export function reachAgent(
   };
 }
 
+/**
+ * The radius of one binding of one registry prompt, resolved as `reachAgent` resolves it: the one resolver the
+ * diff, `scope` and the runtime's `--agent` share. Null when no prompt of that id binds it.
+ */
+export function bindingRadiusOf(
+  registry: Registry,
+  agent: string,
+  binding: string,
+  actions: Readonly<Record<string, Radius>> = {},
+): Radius | null {
+  const prompts = registry.prompts.filter((prompt) => prompt.id === agent && prompt.tools?.includes(binding));
+  if (prompts.length === 0) return null;
+  return maxRadius(
+    prompts.map(
+      (prompt) =>
+        reachAgent({ ...prompt, tools: [binding] }, registry, actions).tools[0]?.radius ?? UNKNOWN_RADIUS,
+    ),
+  );
+}
+
 /** Every agent with bindings (registry prompts with `tools:` and agent files), by id then path. */
 export function reachAgents(
   registry: Registry,

@@ -37,6 +37,7 @@ import { toolsToCheck, validateRegistry } from '../checks/validate-registry.js';
 import type { EvalDelta } from '../../model/eval.js';
 import { applyWaivers } from './waivers.js';
 import { bindingsOf, hasEscalation } from './escalation.js';
+import { bindingRadiusOf } from '../agents/agent-reach.js';
 
 export interface DiffInput {
   base: { ref: RefInfo; snapshot: ParsedSnapshot };
@@ -116,21 +117,27 @@ export function buildDiffReport(input: DiffInput): DiffReport {
     unmodelled,
     permissions,
   });
+  // a registry prompt's `srv/*` resolves as scope and the runtime's `--agent` resolve it, never at radius none
   const boundRadius =
-    (side: typeof headSide, byName: Map<string, Tool>) =>
+    (side: typeof headSide, byName: Map<string, Tool>, registry: Registry) =>
     (agent: string, name: string): Radius | null => {
       const bound = side.source.bindingRadius(agent, name);
       if (bound !== null) return bound;
       const tool = byName.get(name);
-      return tool ? side.radiusOf(tool) : null;
+      if (tool) return side.radiusOf(tool);
+      return bindingRadiusOf(registry, agent, name, actions);
     };
-  const headBindingRadius = boundRadius(headSide, headByName);
+  const headBindingRadius = boundRadius(headSide, headByName, headRegistry);
   const escalation = hasEscalation({
     tools,
     servers,
     bindings,
     permissions,
-    baseBindingRadius: boundRadius(baseSide, new Map(baseRegistry.tools.map((tool) => [tool.name, tool]))),
+    baseBindingRadius: boundRadius(
+      baseSide,
+      new Map(baseRegistry.tools.map((tool) => [tool.name, tool])),
+      baseRegistry,
+    ),
     headBindingRadius,
     baseBindings: bindingsOf([...baseRegistry.prompts, ...(baseRegistry.agents ?? [])]),
     baseRules: baseRegistry.permissions ?? [],
