@@ -182,7 +182,11 @@ function fileLine(file: ChangedFile): string {
 }
 
 export function flowLine(flow: Flow): string {
-  return t(`${flow.kind} in ${flow.agent}: ${flow.sources.join(', ')} -> ${flow.sinks.join(', ')}`);
+  // a path through a server the agent's client does not declare is kept, and said to be unattributed
+  const unattributed = flow.unattributed ? ` (unattributed: ${flow.unattributed.join(', ')})` : '';
+  return t(
+    `${flow.kind} in ${flow.agent}: ${flow.sources.join(', ')} -> ${flow.sinks.join(', ')}${unattributed}`,
+  );
 }
 
 function findingLine(finding: Finding, c: ChalkInstance): string {
