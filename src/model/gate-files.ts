@@ -30,5 +30,12 @@ export const GATE_FILE_PATTERNS: readonly string[] = [
   '.gitattributes',
 ];
 
+/**
+ * Inside the gate-file globs, files no runner executes: a gh-aw workflow's `.md` is its source, split by meaning
+ * like any agent file (its body is data plane, its front matter control); its compiled `.lock.yml` is what runs
+ * and stays a gate file.
+ */
+export const GATE_FILE_EXCEPTIONS: readonly string[] = ['.github/workflows/**/*.md'];
+
 /** Files over this size are refused with a finding instead of being parsed (manifests, prompts, the config). */
 export const MAX_MANIFEST_BYTES = 1024 * 1024;

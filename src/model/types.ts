@@ -362,6 +362,11 @@ export interface Flow {
   agent: string;
   sources: string[];
   sinks: string[];
+  /**
+   * members reached through a server the agent's client does not declare (another client's config, a file no
+   * client profile names): the path is kept, fail closed, and these are named so a reviewer can tell
+   */
+  unattributed?: string[];
 }
 
 export interface PromptChange {

@@ -139,7 +139,8 @@ function signoffLine(report: DiffReport): string {
 }
 
 function flowLine(flow: Flow): string {
-  return `${FLOW_LABEL[flow.kind]} in ${codeSpan(flow.agent)}: ${codeList(flow.sources)} → ${codeList(flow.sinks)}`;
+  const unattributed = flow.unattributed ? ` (unattributed: ${codeList(flow.unattributed)})` : '';
+  return `${FLOW_LABEL[flow.kind]} in ${codeSpan(flow.agent)}: ${codeList(flow.sources)} → ${codeList(flow.sinks)}${unattributed}`;
 }
 
 function dataSection(report: DiffReport, promptTexts: PromptTextLookup | undefined): string[] {

@@ -10,7 +10,9 @@ export interface PromptTexts {
 export type PromptTextLookup = (change: PromptChange) => PromptTexts | undefined;
 
 export function createPromptTextLookup(base: Registry, head: Registry): PromptTextLookup {
-  const texts = (registry: Registry) => new Map(registry.prompts.map((prompt) => [prompt.id, prompt.text]));
+  // client agent files (ids `client:…`, never a registry prompt's) get the same line diff as prompts
+  const texts = (registry: Registry) =>
+    new Map([...registry.prompts, ...(registry.agents ?? [])].map((prompt) => [prompt.id, prompt.text]));
   const before = texts(base);
   const after = texts(head);
   return (change) => ({

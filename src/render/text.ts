@@ -44,8 +44,12 @@ export function renderTextReport(
   out.push(...fileLines(data.files, c));
   const prompts = capList(data.prompts, MAX_ITEMS);
   for (const prompt of prompts.shown) {
-    const version = `version ${prompt.versionBefore ?? '-'} -> ${prompt.versionAfter ?? '-'}`;
-    out.push(`    prompt ${t(prompt.id)}  ${prompt.change}  ${c.dim(version)}`);
+    // a client's agent file has no version: none is printed, none asked for
+    const versioned = prompt.versionBefore !== null || prompt.versionAfter !== null;
+    const version = versioned
+      ? `  ${c.dim(`version ${prompt.versionBefore ?? '-'} -> ${prompt.versionAfter ?? '-'}`)}`
+      : '';
+    out.push(`    prompt ${t(prompt.id)}  ${prompt.change}${version}`);
     const text = changedPromptText(prompt, options.promptTexts);
     if (text) out.push(...fieldLines({ field: 'text', kind: 'changed', ...text }, c, { always: true }));
   }
@@ -180,7 +184,11 @@ function fileLine(file: ChangedFile): string {
 }
 
 export function flowLine(flow: Flow): string {
-  return t(`${flow.kind} in ${flow.agent}: ${flow.sources.join(', ')} -> ${flow.sinks.join(', ')}`);
+  // a path through a server the agent's client does not declare is kept, and said to be unattributed
+  const unattributed = flow.unattributed ? ` (unattributed: ${flow.unattributed.join(', ')})` : '';
+  return t(
+    `${flow.kind} in ${flow.agent}: ${flow.sources.join(', ')} -> ${flow.sinks.join(', ')}${unattributed}`,
+  );
 }
 
 function findingLine(finding: Finding, c: ChalkInstance): string {

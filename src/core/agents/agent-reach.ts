@@ -1,7 +1,7 @@
 // What one agent can reach: its client's built-ins, its servers' tools and its
 // registry tools, each with a radius. `scope` lists it and the runtime's `--agent` enforces it.
 import { catalogForAgent } from '../../sources/catalogs/index.js';
-import { resolveBinding } from '../../sources/resolve/resolve-binding.js';
+import { resolveAgentBinding, serversOfAgent } from './client-reach.js';
 import type { BindingResolution } from '../../sources/resolve/resolve-binding.js';
 import { maxRadius } from '../radius/radius.js';
 import { classifyBlastRadius } from '../radius/radius.js';
@@ -45,9 +45,15 @@ export function reachAgent(
 ): AgentReach {
   const servers = knownServers(registry);
   const catalog = catalogForAgent(agent.id) ?? [];
-  const context = { catalog, servers, registryTools: registry.tools };
+  const agentFiles = new Set((registry.agents ?? []).map((file) => file.source.path));
+  const reachable = serversOfAgent(
+    { id: agent.id, paths: new Set([agent.source.path]) },
+    servers,
+    agentFiles,
+  );
+  const context = { catalog, servers: reachable, registryTools: registry.tools };
   const tools = (agent.tools ?? []).map((binding) =>
-    reachOf(resolveBinding(binding, context), registry.tools, servers, actions),
+    reachOf(resolveAgentBinding(binding, context).resolution, registry.tools, servers, actions),
   );
   const all = tools.some((tool) => tool.kind === 'all');
   return {
@@ -58,6 +64,26 @@ export function reachAgent(
     radius: maxRadius(tools.map((tool) => tool.radius)),
     tools,
   };
+}
+
+/**
+ * The radius of one binding of one registry prompt, resolved as `reachAgent` resolves it: the one resolver the
+ * diff, `scope` and the runtime's `--agent` share. Null when no prompt of that id binds it.
+ */
+export function bindingRadiusOf(
+  registry: Registry,
+  agent: string,
+  binding: string,
+  actions: Readonly<Record<string, Radius>> = {},
+): Radius | null {
+  const prompts = registry.prompts.filter((prompt) => prompt.id === agent && prompt.tools?.includes(binding));
+  if (prompts.length === 0) return null;
+  return maxRadius(
+    prompts.map(
+      (prompt) =>
+        reachAgent({ ...prompt, tools: [binding] }, registry, actions).tools[0]?.radius ?? UNKNOWN_RADIUS,
+    ),
+  );
 }
 
 /** Every agent with bindings (registry prompts with `tools:` and agent files), by id then path. */

@@ -6,6 +6,8 @@ import type { Flow, FlowKind, Radius, Tool } from '../../model/types.js';
 export interface FlowContext {
   radiusOf: (tool: Tool) => Radius;
   internalHosts: string[];
+  /** the tools an agent reaches through a server its client does not declare: their paths are marked */
+  unattributed?: (agent: string) => ReadonlySet<string> | undefined;
 }
 
 /** One dangerous composition: a tuple of roles, each filled by a tool of the same agent. */
@@ -62,8 +64,8 @@ export function diffFlows(
       const after = fillRoles(rule, head.get(agent) ?? [], context.head, headMasks);
       const gained = toFlow(rule, agent, membersOfNewTuples(after, before));
       const lost = toFlow(rule, agent, membersOfNewTuples(before, after));
-      if (gained) added.push(gained);
-      if (lost) removed.push(lost);
+      if (gained) added.push(markUnattributed(gained, context.head));
+      if (lost) removed.push(markUnattributed(lost, context.base));
     }
   }
   return { added, removed };
@@ -116,6 +118,14 @@ function toFlow(rule: FlowRule, agent: string, members: Set<string>[]): Flow | n
     for (const name of set) target.add(name);
   });
   return { kind: rule.kind, agent, sources: [...sources].sort(), sinks: [...sinks].sort() };
+}
+
+/** A path through a tool agentgate cannot attribute to the agent's client is kept, with those tools named. */
+function markUnattributed(flow: Flow, context: FlowContext): Flow {
+  const unknown = context.unattributed?.(flow.agent);
+  if (!unknown || unknown.size === 0) return flow;
+  const named = [...flow.sources, ...flow.sinks].filter((name) => unknown.has(name));
+  return named.length > 0 ? { ...flow, unattributed: [...new Set(named)].sort() } : flow;
 }
 
 function compareAgents(a: string, b: string): number {

@@ -3,10 +3,10 @@
 // become pseudo-tools carrying their catalog values, so that composition sees every tool beside every other.
 import { catalogForAgent } from '../../sources/catalogs/index.js';
 import type { CatalogEntry } from '../../sources/catalogs/index.js';
-import type { BindingResolution } from '../../sources/resolve/resolve-binding.js';
-import { bindingFinding, resolveBinding } from '../../sources/resolve/resolve-binding.js';
+import { bindingFinding } from '../../sources/resolve/resolve-binding.js';
 import { maxRadius } from '../radius/radius.js';
 import { classifyServerRadius } from '../radius/server-radius.js';
+import { resolveAgentBinding, serversOfAgent } from './client-reach.js';
 import type { Finding, Prompt, Radius, Server, Tool } from '../../model/types.js';
 
 export interface SourceAgentContext {
@@ -26,16 +26,39 @@ export interface ResolvedAgents {
   findings: Finding[];
   /** the radius of reaching one binding of one agent (for sign-offs) */
   bindingRadius: (agent: string, binding: string) => Radius | null;
+  /** agent id -> names of the tools it reaches through a server its client does not declare (kept, marked) */
+  unattributed: Map<string, Set<string>>;
+}
+
+interface AgentGroup {
+  agent: Prompt;
+  /** every file defining the agent: servers written in them are its own */
+  paths: Set<string>;
 }
 
 /** Source agents sharing an id (two files the client reads as one) bind the union of their tools. */
-function groupById(agents: readonly Prompt[]): Map<string, Prompt> {
-  const out = new Map<string, Prompt>();
+function groupById(agents: readonly Prompt[]): Map<string, AgentGroup> {
+  const out = new Map<string, AgentGroup>();
   for (const agent of agents) {
     const known = out.get(agent.id);
-    if (!known) out.set(agent.id, { ...agent, tools: [...(agent.tools ?? [])] });
-    else known.tools = [...new Set([...(known.tools ?? []), ...(agent.tools ?? [])])];
+    if (!known)
+      out.set(agent.id, {
+        agent: { ...agent, tools: [...(agent.tools ?? [])] },
+        paths: new Set([agent.source.path]),
+      });
+    else {
+      known.agent.tools = [...new Set([...(known.agent.tools ?? []), ...(agent.tools ?? [])])];
+      known.paths.add(agent.source.path);
+    }
   }
+  return out;
+}
+
+function byName(servers: readonly Server[]): Map<string, Server[]> {
+  // two client configs may declare one name (`.mcp.json` and a plugin's): every declaration counts, so that
+  // the tamer one never masks the other's egress or radius
+  const out = new Map<string, Server[]>();
+  for (const server of servers) out.set(server.name, [...(out.get(server.name) ?? []), server]);
   return out;
 }
 
@@ -46,11 +69,8 @@ export function resolveSourceAgents(agents: readonly Prompt[], context: SourceAg
   const radii = new Map<string, Map<string, Radius>>();
   const registryNames = context.tools.filter((tool) => tool.server === undefined).map((tool) => tool.name);
   const pinnedTools = (server: string) => context.tools.filter((tool) => tool.server === server);
-  // two client configs may declare one name (`.mcp.json` and `.vscode/mcp.json`): every declaration counts,
-  // so that the tamer one never masks the other's egress or radius
-  const serversByName = new Map<string, Server[]>();
-  for (const server of context.servers)
-    serversByName.set(server.name, [...(serversByName.get(server.name) ?? []), server]);
+  const agentFiles = new Set(agents.map((agent) => agent.source.path));
+  const unattributedOf = new Map<string, Set<string>>();
   const pseudo = (tool: Omit<Tool, 'scopes' | 'credentials' | 'approval'>, radius: Radius): Tool => {
     const made: Tool = { scopes: [], credentials: [], approval: 'none', ...tool, effect: radius };
     pseudoRadius.set(made, radius);
@@ -84,34 +104,43 @@ export function resolveSourceAgents(agents: readonly Prompt[], context: SourceAg
       ? maxRadius(servers.map((server) => classifyServerRadius(server, context.actions).radius))
       : 'irreversible';
 
-  for (const agent of groupById(agents).values()) {
+  for (const { agent, paths } of groupById(agents).values()) {
     const catalog = catalogForAgent(agent.id);
     const entries = catalog?.entries ?? [];
     const reach = new Map<string, Tool>();
     const bindingRadii = new Map<string, Radius>();
+    const servers = serversOfAgent({ id: agent.id, paths }, context.servers, agentFiles);
+    const serversByName = byName(servers.named);
+    const elsewhereByName = byName(servers.elsewhere);
+    const unattributed = new Set<string>();
     // a registry tool named like a built-in (`Bash`) sits beside it, never in its place: it cannot mask a shell
-    const add = (tool: Tool) =>
+    const add = (tool: Tool, marked = false) => {
       reach.set(`${pseudoRadius.has(tool) ? 'pseudo' : 'registry'}\0${tool.name}`, tool);
+      if (marked) unattributed.add(tool.name);
+    };
+    const isElsewhere = (name: string) => !serversByName.has(name) && elsewhereByName.has(name);
+    const declarations = (name: string) => serversByName.get(name) ?? elsewhereByName.get(name) ?? [];
     const reachServer = (name: string): Radius => {
-      const server = serversByName.get(name) ?? [];
+      const server = declarations(name);
+      const marked = isElsewhere(name) || servers.unattributed.has(name);
       const tools = pinnedTools(name);
-      if (tools.length === 0) add(unpinned(`${name}/*`, server, agent));
-      tools.forEach(add);
+      if (tools.length === 0) add(unpinned(`${name}/*`, server, agent), marked);
+      tools.forEach((tool) => add(tool, marked));
       return maxRadius([serverRadius(server), ...tools.map(context.radiusOf)]);
     };
     for (const binding of agent.tools ?? []) {
-      const resolution: BindingResolution = resolveBinding(binding, {
+      const { resolution } = resolveAgentBinding(binding, {
         catalog: entries,
-        servers: context.servers,
+        servers,
         registryTools: registryNames,
       });
       let radius: Radius;
       switch (resolution.kind) {
         case 'all':
           // every tool: every built-in, every server, every registry tool
-          entries.filter((entry) => !entry.toolSet).forEach((entry) => add(fromEntry(entry, agent)));
-          for (const server of context.servers) reachServer(server.name);
-          context.tools.filter((tool) => tool.server === undefined).forEach(add);
+          for (const entry of entries) if (!entry.toolSet) add(fromEntry(entry, agent));
+          for (const name of new Set(servers.all.map((server) => server.name))) reachServer(name);
+          for (const tool of context.tools) if (tool.server === undefined) add(tool);
           radius = 'privileged';
           break;
         case 'builtin':
@@ -128,9 +157,10 @@ export function resolveSourceAgents(agents: readonly Prompt[], context: SourceAg
           radius = reachServer(resolution.server);
           break;
         case 'server-tool': {
-          const server = serversByName.get(resolution.server) ?? [];
+          const server = declarations(resolution.server);
+          const marked = isElsewhere(resolution.server) || servers.unattributed.has(resolution.server);
           const tool = pinnedTools(resolution.server).find((t) => t.name === resolution.tool);
-          add(tool ?? unpinned(`${resolution.server}/${resolution.tool}`, server, agent));
+          add(tool ?? unpinned(`${resolution.server}/${resolution.tool}`, server, agent), marked);
           radius = maxRadius([serverRadius(server), tool ? context.radiusOf(tool) : 'irreversible']);
           break;
         }
@@ -153,12 +183,14 @@ export function resolveSourceAgents(agents: readonly Prompt[], context: SourceAg
       [...reach.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
     );
     radii.set(agent.id, bindingRadii);
+    if (unattributed.size > 0) unattributedOf.set(agent.id, unattributed);
   }
   return {
     agents: resolved,
     pseudoRadius,
     findings,
     bindingRadius: (agent, binding) => radii.get(agent)?.get(binding) ?? null,
+    unattributed: unattributedOf,
   };
 }
 

@@ -52,6 +52,7 @@ export function resolveTreeAgents(
     flowContext: {
       radiusOf: (tool) => source.pseudoRadius.get(tool) ?? radiusOf(tool),
       internalHosts: config.planes.control.internalHosts,
+      unattributed: (agent) => source.unattributed.get(agent),
     },
   };
 }

@@ -39,6 +39,8 @@ import type {
 import { toolsToCheck, validateRegistry } from '../checks/validate-registry.js';
 import type { EvalDelta } from '../../model/eval.js';
 import { applyWaivers } from './waivers.js';
+import { bindingsOf, hasEscalation } from './escalation.js';
+import { bindingRadiusOf } from '../agents/agent-reach.js';
 
 export interface DiffInput {
   base: { ref: RefInfo; snapshot: ParsedSnapshot };
@@ -127,16 +129,37 @@ export function buildDiffReport(input: DiffInput): DiffReport {
     unmodelled,
     permissions,
   });
+  // a registry prompt's `srv/*` resolves as scope and the runtime's `--agent` resolve it, never at radius none
+  const boundRadius =
+    (side: typeof headSide, byName: Map<string, Tool>, registry: Registry) =>
+    (agent: string, name: string): Radius | null => {
+      const bound = side.source.bindingRadius(agent, name);
+      if (bound !== null) return bound;
+      const tool = byName.get(name);
+      if (tool) return side.radiusOf(tool);
+      return bindingRadiusOf(registry, agent, name, actions);
+    };
+  const headBindingRadius = boundRadius(headSide, headByName, headRegistry);
+  const escalation = hasEscalation({
+    tools,
+    servers,
+    bindings,
+    permissions,
+    baseBindingRadius: boundRadius(
+      baseSide,
+      new Map(baseRegistry.tools.map((tool) => [tool.name, tool])),
+      baseRegistry,
+    ),
+    headBindingRadius,
+    baseBindings: bindingsOf([...baseRegistry.prompts, ...(baseRegistry.agents ?? [])]),
+    baseRules: baseRegistry.permissions ?? [],
+    baseRuleContext: ruleContext(baseRegistry, baseServers),
+  });
   const requirement = computeSignoffRequirement(
     {
       tools,
       bindings,
-      radiusOfBound: (name, agent) => {
-        const bound = headSide.source.bindingRadius(agent, name);
-        if (bound !== null) return bound;
-        const tool = headByName.get(name);
-        return tool ? headSide.radiusOf(tool) : null;
-      },
+      radiusOfBound: (name, agent) => headBindingRadius(agent, name),
       gateFilesChanged: gateFiles.length > 0,
       flowsAdded: flows.added,
       servers,
@@ -225,7 +248,7 @@ export function buildDiffReport(input: DiffInput): DiffReport {
         permissions,
         flows,
         maxRadius: requirement.maxRadius,
-        escalation: tools.some((tool) => tool.escalation) || servers.some((server) => server.escalation),
+        escalation,
         narrowingOnly: requirement.narrowingOnly,
         requiredSignoffs: requirement.requiredSignoffs,
         digest,

@@ -2,7 +2,7 @@ import picomatch from 'picomatch';
 import { createSourceLookup, isAgentDefinition } from '../../sources/lookup.js';
 import type { SourceLookup } from '../../sources/lookup.js';
 import type { SourceAdapter } from '../../sources/kit/types.js';
-import { GATE_FILE_PATTERNS } from '../../model/gate-files.js';
+import { GATE_FILE_EXCEPTIONS, GATE_FILE_PATTERNS } from '../../model/gate-files.js';
 import { PATH_REFUSED, refusedCharacterOf, refusedPathFinding } from '../../model/paths.js';
 import { compileGlobs } from '../../model/globs.js';
 import type { ChangedFile, Config, Finding, Plane } from '../../model/types.js';
@@ -20,7 +20,9 @@ export type PathClass =
 
 export type PathClassifier = (path: string) => Plane;
 
-const gateMatcher = compileGlobs(GATE_FILE_PATTERNS);
+const gateGlobs = compileGlobs(GATE_FILE_PATTERNS);
+const gateExceptions = compileGlobs(GATE_FILE_EXCEPTIONS);
+const gateMatcher = (path: string) => gateGlobs(path) && !gateExceptions(path);
 
 export function isGateFile(path: string): boolean {
   return refusedCharacterOf(path) === undefined && gateMatcher(path);

@@ -1,5 +1,6 @@
 import { maxRadius, scopeFloor } from './radius.js';
 import type { RadiusFloor } from './radius.js';
+import { envVariableRadius } from '../../sources/kit/name-radius.js';
 import type { Radius, Server } from '../../model/types.js';
 
 /**
@@ -129,6 +130,12 @@ export function classifyServerRadius(
         radius: scopeFloor(scope, actions),
       });
     }
+  }
+  // a variable that loads code or redirects traffic (NODE_OPTIONS, *_BASE_URL, *_PROXY) decides what runs
+  for (const name of Object.keys(server.transport.env ?? {})) {
+    const variable = envVariableRadius(name);
+    if (!variable.secret && variable.radius !== 'write')
+      floors.push({ source: `env ${name}`, radius: variable.radius });
   }
   const shell = shellReason(server.transport.command, server.transport.args);
   if (shell !== undefined) floors.push({ source: `command line: ${shell}`, radius: 'privileged' });

@@ -14,6 +14,7 @@ import { claudeProjectBases } from '../kit/claude-hooks.js';
 import { CLAUDE_HOOKS, readHookMap } from '../kit/hook-rules.js';
 import { isRecord, ownEntries, parseFinding } from '../kit/front-matter.js';
 import { readJsonFile } from '../kit/json-file.js';
+import { envVariableRadius } from '../kit/name-radius.js';
 import { clientRule, settingRule } from '../kit/permission-rule.js';
 import type { SourceAdapter, SourceModel } from '../kit/types.js';
 import { CLAUDE_CODE } from '../profiles/index.js';
@@ -30,7 +31,6 @@ const KNOWN_TOP = new Set([
   ...['respectGitignore', 'companyAnnouncements', 'language'],
 ]);
 const KNOWN_PERMISSIONS = new Set([...RULE_LISTS, 'defaultMode', 'additionalDirectories']);
-const SECRET_NAME = /token|secret|key|password|passwd|credential|auth|cookie|session/iu;
 
 export function parseClaudeSettings(file: SourceFile): SourceModel {
   const scope = agentId('claude', file.path, '.claude', '.json');
@@ -73,7 +73,8 @@ export function parseClaudeSettings(file: SourceFile): SourceModel {
         rules.push(settingRule(scope, on === false ? 'deny' : 'allow', key, plugin, at(key, plugin)));
     } else if (key === 'env' && isRecord(value)) {
       for (const [name, setting] of ownEntries(value)) {
-        const shown = SECRET_NAME.test(name) ? '(value not shown)' : setting;
+        // a tuning variable's value is shown (MAX_THINKING_TOKENS=8000); a secret-looking one's never is
+        const shown = envVariableRadius(name).secret ? '(value not shown)' : setting;
         rules.push(settingRule(scope, 'allow', `env.${name}`, shown, at(key, name)));
       }
     } else {

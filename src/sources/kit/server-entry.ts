@@ -2,6 +2,7 @@
 import type { FieldPath } from '../../parse/yaml.js';
 import type { Server, ServerTransport } from '../../model/types.js';
 import { readSecretMap, credentialsOf } from './entry-credentials.js';
+import { envVariableRadius, isCredentialHeader } from './name-radius.js';
 import type { EntryDialect } from './entry-dialect.js';
 import { readTransport } from './entry-transport.js';
 import type { FindingSink } from './findings.js';
@@ -54,8 +55,8 @@ export function readServerEntry(
   const headers: Record<string, string> = {};
   const headersKey = dialect.headersKey ?? 'headers';
   const credentials = [
-    ...readSecretMap(node, dialect.envKey, field, sink, env),
-    ...readSecretMap(node, headersKey, field, sink, headers),
+    ...readSecretMap(node, dialect.envKey, field, sink, env, (name) => envVariableRadius(name).secret),
+    ...readSecretMap(node, headersKey, field, sink, headers, isCredentialHeader),
   ];
   server.credentials = credentialsOf(credentials);
   if (Object.keys(env).length > 0) transport.env = sorted(env);

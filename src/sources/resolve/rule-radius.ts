@@ -4,6 +4,7 @@
 // read still needs the write sign-off count.
 import type { PermissionRule, Radius } from '../../model/types.js';
 import { catalogForAgent } from '../catalogs/index.js';
+import { envVariableRadius, isShellTool, shellCommandRadius } from '../kit/name-radius.js';
 import type { BindingContext } from './resolve-binding.js';
 import { resolveBinding } from './resolve-binding.js';
 
@@ -40,6 +41,8 @@ const PERMISSION_MODES: Record<string, Radius> = {
   dontAsk: 'privileged',
 };
 
+const SHELL_ARGUMENT = /^[^()]+\((.*)\)$/su;
+
 export function ruleRadius(rule: PermissionRule, context: Omit<BindingContext, 'catalog'> = {}): Radius {
   // a hook's matcher may hold `(` or `=`: the key, not the rule's punctuation, says it runs a command
   if (RUNS_COMMANDS.has(rule.tool) && rule.rule.startsWith(`${rule.tool}.`)) return 'privileged';
@@ -48,6 +51,8 @@ export function ruleRadius(rule: PermissionRule, context: Omit<BindingContext, '
   if (!isSetting) return clientRuleRadius(rule, context);
   const value = rule.rule.slice(equals + 1);
   const key = rule.rule.slice(0, equals);
+  // `env.NAME=value`: the variable's radius by its name (a tuning knob, a code loader, a credential)
+  if (rule.tool === 'env' && key.startsWith('env.')) return envVariableRadius(key.slice(4)).radius;
   const leaf = key.slice(key.lastIndexOf('.') + 1);
   if (RUNS_COMMANDS.has(rule.tool) || RUNS_COMMANDS.has(leaf) || leaf.endsWith('Command'))
     return 'privileged';
@@ -72,6 +77,10 @@ function clientRuleRadius(rule: PermissionRule, context: Omit<BindingContext, 'c
   const catalog = catalogForAgent(rule.scope);
   if (!catalog) return 'irreversible';
   const resolution = resolveBinding(rule.rule, { ...context, catalog });
+  // a shell rule allows the commands it names: `Bash(ls:*)` reads, `Bash(rm:*)` deletes (see the shell table)
+  const command = SHELL_ARGUMENT.exec(rule.rule.trim())?.[1];
+  if (resolution.kind === 'builtin' && isShellTool(resolution.entry.name) && command !== undefined)
+    return shellCommandRadius(command);
   if (resolution.kind === 'builtin') return resolution.entry.radius;
   if (resolution.kind === 'all') return 'privileged';
   // an MCP server or tool with no pinned snapshot, a registry tool the caller did not rate, or an unknown name

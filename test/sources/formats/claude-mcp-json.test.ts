@@ -29,6 +29,12 @@ describe('Claude Code .mcp.json', () => {
       command: 'npx',
       args: ['-y', '@acme/shell-mcp'],
     });
+    expect(Object.keys(byName.get('shell')?.transport ?? {}).sort()).toEqual([
+      'args',
+      'command',
+      'env',
+      'type',
+    ]);
     expect(byName.get('shell')?.egress).toEqual(['*']);
     expect(byName.get('pinned')?.transport.cwd).toBe('tools');
   });
@@ -43,12 +49,18 @@ describe('Claude Code .mcp.json', () => {
     expect(byName.get('bare-url')?.transport.type).toBe('http');
   });
 
-  it('takes the NAMES of env and header keys as credentials, never their values', () => {
-    expect(byName.get('shell')?.credentials).toEqual([
-      { name: 'LOG_LEVEL', scopes: [] },
-      { name: 'SHELL_TOKEN', scopes: [] },
+  it('takes the NAMES of secret-looking env keys and credential headers as credentials, never their values', () => {
+    expect(byName.get('shell')?.credentials).toEqual([{ name: 'SHELL_TOKEN', scopes: [] }]);
+    expect(byName.get('tickets')?.credentials.map((c) => c.name)).toEqual(['Authorization']);
+    // every value is compared, as a hash: the model never holds one
+    expect(Object.keys(byName.get('shell')?.transport.env ?? {}).sort()).toEqual([
+      'LOG_LEVEL',
+      'SHELL_TOKEN',
     ]);
-    expect(byName.get('tickets')?.credentials.map((c) => c.name)).toEqual(['Authorization', 'X-Client']);
+    expect(Object.keys(byName.get('tickets')?.transport.headers ?? {})).toEqual([
+      'Authorization',
+      'X-Client',
+    ]);
     expect(JSON.stringify(model)).not.toContain('debug');
   });
 
@@ -241,7 +253,8 @@ describe('Claude Code .mcp.json: every declared entry is a server (property)', (
       '{"mcpServers": {"a": {"url": "https://a.example", "headers": ["Authorization: Bearer x"]}, "b": {"command": "x", "env": {"PORT": 8080}}}}',
     );
     expect(codes(model.findings)).toEqual(['error:source-shape:1:mcpServers.a.headers']);
-    expect(model.servers[1]?.credentials.map((c) => c.name)).toEqual(['PORT']);
+    expect(model.servers[1]?.credentials.map((c) => c.name)).toEqual([]);
+    expect(Object.keys(model.servers[1]?.transport.env ?? {})).toEqual(['PORT']);
   });
 });
 

@@ -101,7 +101,7 @@ describe('Claude Code settings', () => {
 
   it('env names are rules; a secret-looking value is never shown', () => {
     expect(rules({ env: { MAX_THINKING_TOKENS: '32000', ANTHROPIC_API_KEY: 'sk-live-123' } })).toEqual([
-      'allow env.MAX_THINKING_TOKENS=(value not shown) [env]',
+      'allow env.MAX_THINKING_TOKENS=32000 [env]',
       'allow env.ANTHROPIC_API_KEY=(value not shown) [env]',
     ]);
     expect(rules({ env: { EDITOR: 'vim' } })).toEqual(['allow env.EDITOR=vim [env]']);

@@ -19,7 +19,7 @@ describe('Codex .codex/config.toml', () => {
   it('takes bearer_token_env_var, env_vars, env and header names as credentials', () => {
     expect(tracker?.credentials.map((c) => c.name)).toEqual(['TRACKER_TOKEN']);
     expect(browser?.credentials.map((c) => c.name)).toEqual(['BROWSER_API_KEY', 'HOME_DIR']);
-    expect(hdr?.credentials.map((c) => c.name)).toEqual(['HDR_KEY', 'X-Api-Key', 'X-Team']);
+    expect(hdr?.credentials.map((c) => c.name)).toEqual(['HDR_KEY', 'X-Api-Key']);
   });
 
   it('reads enabled_tools / disabled_tools as allow and deny lists, and enabled = false', () => {

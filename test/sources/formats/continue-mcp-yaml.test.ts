@@ -15,7 +15,8 @@ describe('Continue .continue/mcpServers/*.yaml', () => {
       ['Web Browser', 'stdio', 5, 'continue-mcp-yaml'],
       ['search', 'sse', 11, 'continue-mcp-yaml'],
     ]);
-    expect(model.servers[0]?.credentials.map((c) => c.name)).toEqual(['BROWSER_PROFILE']);
+    expect(model.servers[0]?.credentials.map((c) => c.name)).toEqual([]);
+    expect(Object.keys(model.servers[0]?.transport.env ?? {})).toEqual(['BROWSER_PROFILE']);
     expect(model.servers[1]?.egress).toEqual(['search.example.com']);
     expect(model.findings).toEqual([]);
     expect(findAdapter('.continue/mcpServers/browser.yaml')?.id).toBe('continue-mcp-yaml');

@@ -60,7 +60,11 @@ describe('Copilot / VS Code custom agents', () => {
       {
         name: 'ops',
         origin: 'copilot-agents',
-        transport: { type: 'http', url: 'https://ops.example.com/mcp' },
+        transport: {
+          type: 'http',
+          url: 'https://ops.example.com/mcp',
+          headers: { Authorization: expect.stringMatching(/^sha256:/u) },
+        },
         credentials: [{ name: 'Authorization', scopes: [] }],
         egress: ['ops.example.com'],
         source: { path: '.github/agents/triage.agent.md', line: 4 },
@@ -68,7 +72,12 @@ describe('Copilot / VS Code custom agents', () => {
       {
         name: 'local',
         origin: 'copilot-agents',
-        transport: { type: 'stdio', command: 'npx', args: ['-y', 'some-server@1.2.3', '8080'] },
+        transport: {
+          type: 'stdio',
+          command: 'npx',
+          args: ['-y', 'some-server@1.2.3', '8080'],
+          env: { API_KEY: expect.stringMatching(/^sha256:/u) },
+        },
         credentials: [{ name: 'API_KEY', scopes: [] }],
         egress: ['*'],
         includeTools: ['a', 'b'],

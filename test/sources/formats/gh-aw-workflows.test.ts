@@ -92,6 +92,7 @@ describe('GitHub Agentic Workflows', () => {
           type: 'stdio',
           command: 'docker',
           args: ['run', '--rm', '-i', 'grafana/mcp:1', '-t', 'stdio'],
+          env: { TOKEN: expect.stringMatching(/^sha256:/u) },
         },
         credentials: [{ name: 'TOKEN', scopes: [] }],
         includeTools: ['list_datasources'],

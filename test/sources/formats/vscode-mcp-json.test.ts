@@ -19,7 +19,7 @@ describe('VS Code .vscode/mcp.json', () => {
   });
 
   it('records envFile as a credential source', () => {
-    expect(db?.credentials.map((c) => c.name)).toEqual(['DB_URL', 'envFile:${workspaceFolder}/.env']);
+    expect(db?.credentials.map((c) => c.name)).toEqual(['envFile:${workspaceFolder}/.env']);
   });
 
   it('reports an ${input:…} that names no declared input, and accepts a pinned uvx package', () => {

@@ -29,7 +29,7 @@ describe('ruleRadius', () => {
         },
       }),
     ).toEqual([
-      ['Bash(npm test:*)', 'privileged'],
+      ['Bash(npm test:*)', 'write'],
       ['Read(./src/**)', 'read'],
       ['WebFetch(domain:x)', 'read'],
       ['Edit', 'write'],
