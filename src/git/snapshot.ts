@@ -78,11 +78,10 @@ export async function readSnapshots(
     ...shas.map((sha) => (sha === null ? readWorktree(cwd, paths, options) : null)),
   ]);
   // a blob both sides share is decoded once: one string, not one per side (a large registry's unchanged files)
-  const texts = new Map<string, string | null>();
+  const texts = decodeBlobs(blobs);
   return shas.map((sha, i) => {
     const side = listed[i];
-    const snapshot =
-      sha === null || !side ? (worktrees[i] as Snapshot) : decodeCommit(sha, side, blobs, texts);
+    const snapshot = sha === null || !side ? (worktrees[i] as Snapshot) : decodeCommit(sha, side, texts);
     snapshot.files.sort(byPath);
     snapshot.refused.sort(byPath);
     return snapshot;
@@ -117,23 +116,29 @@ async function listCommit(
   return listed;
 }
 
-function decodeCommit(
-  sha: string,
-  listed: ListedCommit,
-  blobs: Map<string, Buffer>,
-  texts: Map<string, string | null>,
-): Snapshot {
+/**
+ * Every blob's text (null: not UTF-8), each buffer dropped from the map as soon as it is decoded, so that the raw
+ * bytes of a large registry become garbage before parsing starts instead of living beside their strings.
+ */
+function decodeBlobs(blobs: Map<string, Buffer>): Map<string, string | null> {
+  const texts = new Map<string, string | null>();
+  for (const [oid, content] of blobs) {
+    texts.set(oid, decodeText(content));
+    blobs.delete(oid);
+  }
+  return texts;
+}
+
+function decodeCommit(sha: string, listed: ListedCommit, texts: Map<string, string | null>): Snapshot {
   const snapshot: Snapshot = { files: [], refused: [...listed.refused] };
   for (const { path, oid } of listed.toRead) {
-    const content = blobs.get(oid);
-    if (content === undefined) {
+    const text = texts.get(oid);
+    if (text === undefined) {
       throw new GitError(
         'missing-commit',
         `${quoteForMessage(path)} at ${sha.slice(0, 12)}: blob ${oid} is missing from this clone`,
       );
     }
-    let text = texts.get(oid);
-    if (text === undefined) texts.set(oid, (text = decodeText(content)));
     if (text === null) snapshot.refused.push({ path, oid, reason: 'not-utf8' });
     else snapshot.files.push({ path, oid, text });
   }
