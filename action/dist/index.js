@@ -18430,7 +18430,7 @@ var require_eventsource_stream = __commonJS({
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
     var EVENT = Buffer.from("event");
-    var ID7 = Buffer.from("id");
+    var ID8 = Buffer.from("id");
     var RETRY = Buffer.from("retry");
     var minParserItems = 1024;
     var maxParserItems = 131072;
@@ -18646,7 +18646,7 @@ ${value}`;
           }
           return;
         }
-        if (isFieldName(line, fieldLength, ID7)) {
+        if (isFieldName(line, fieldLength, ID8)) {
           if (isValidLastEventIdBytes(line, valueStart)) {
             this.setEventFieldSize("id", line.length - valueStart);
             event.id = line.toString("utf8", valueStart);
@@ -23265,8 +23265,8 @@ var require_resolve = __commonJS({
       }
       return count2;
     }
-    function getFullPath(resolver, id = "", normalize) {
-      if (normalize !== false)
+    function getFullPath(resolver, id = "", normalize2) {
+      if (normalize2 !== false)
         id = normalizeId(id);
       const p = resolver.parse(id);
       return _getFullPath(resolver, p);
@@ -24902,7 +24902,7 @@ var require_fast_uri = __commonJS({
       }
       return stringScheme;
     }
-    function normalize(uri, options) {
+    function normalize2(uri, options) {
       if (typeof uri === "string") {
         uri = /** @type {T} */
         normalizeString(uri, options);
@@ -25302,7 +25302,7 @@ var require_fast_uri = __commonJS({
     }
     var fastUri = {
       SCHEMES,
-      normalize,
+      normalize: normalize2,
       resolve: resolve7,
       resolveComponent,
       equal,
@@ -25720,7 +25720,7 @@ var require_core = __commonJS({
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
         if (!errors || errors.length === 0)
           return "No errors";
-        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text2, msg) => text2 + separator + msg);
+        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text3, msg) => text3 + separator + msg);
       }
       $dataMetaSchema(metaSchema, keywordsJsonPointers) {
         const rules = this.RULES.all;
@@ -29317,14 +29317,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text3, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text2;
+        return text3;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text2.length <= endStep)
-        return text2;
+      if (text3.length <= endStep)
+        return text3;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -29341,14 +29341,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text2, i, indent.length);
+        i = consumeMoreIndentedLines(text3, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text2[i += 1]; ) {
+      for (let ch; ch = text3[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text2[i + 1]) {
+          switch (text3[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -29365,12 +29365,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text2, i, indent.length);
+            i = consumeMoreIndentedLines(text3, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text2[i + 1];
+            const next = text3[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -29382,12 +29382,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text2[i += 1];
+                ch = text3[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text2;
+                return text3;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -29402,39 +29402,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text2;
+        return text3;
       if (onFold)
         onFold();
-      let res = text2.slice(0, folds[0]);
+      let res = text3.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text2.length;
+        const end2 = folds[i2 + 1] || text3.length;
         if (fold === 0)
           res = `
-${indent}${text2.slice(0, end2)}`;
+${indent}${text3.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text2[fold]}\\`;
+            res += `${text3[fold]}\\`;
           res += `
-${indent}${text2.slice(fold + 1, end2)}`;
+${indent}${text3.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text2, i, indent) {
+    function consumeMoreIndentedLines(text3, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text2[start];
+      let ch = text3[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text2[++i];
+          ch = text3[++i];
         } else {
           do {
-            ch = text2[++i];
+            ch = text3[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text2[start];
+          ch = text3[start];
         }
       }
       return end;
@@ -32997,7 +32997,7 @@ var require_resolve_flow_scalar = __commonJS({
       switch (type2) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
-          value = plainValue(source, _onError);
+          value = plainValue2(source, _onError);
           break;
         case "single-quoted-scalar":
           _type = Scalar.Scalar.QUOTE_SINGLE;
@@ -33026,7 +33026,7 @@ var require_resolve_flow_scalar = __commonJS({
         range: [offset, valueEnd, re.offset]
       };
     }
-    function plainValue(source, onError) {
+    function plainValue2(source, onError) {
       let badChar = "";
       switch (source[0]) {
         /* istanbul ignore next should not happen */
@@ -37375,8 +37375,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text2, addEOL = false) {
-    this._buffer += text2;
+  addRaw(text3, addEOL = false) {
+    this._buffer += text3;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -37472,10 +37472,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text2, level) {
+  addHeading(text3, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text2);
+    const element = this.wrap(allowedTag, text3);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -37504,9 +37504,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text2, cite) {
+  addQuote(text3, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text2, attrs);
+    const element = this.wrap("blockquote", text3, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -37517,8 +37517,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text2, href) {
-    const element = this.wrap("a", text2, { href });
+  addLink(text3, href) {
+    const element = this.wrap("a", text3, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -37789,15 +37789,15 @@ function describeFormat(format2) {
 function got(error2) {
   const data = error2.data;
   if (data === null || ["string", "number", "boolean"].includes(typeof data)) {
-    const text2 = JSON.stringify(data);
-    return text2.length <= 80 ? ` (got ${escapeNonAscii(text2)})` : "";
+    const text3 = JSON.stringify(data);
+    return text3.length <= 80 ? ` (got ${escapeNonAscii(text3)})` : "";
   }
   if (Array.isArray(data)) return " (got a list)";
   if (typeof data === "object") return " (got a mapping)";
   return "";
 }
-function escapeNonAscii(text2) {
-  return text2.replace(/[^\x20-\x7e]/gu, (ch) => `\\u{${ch.codePointAt(0).toString(16).toUpperCase()}}`);
+function escapeNonAscii(text3) {
+  return text3.replace(/[^\x20-\x7e]/gu, (ch) => `\\u{${ch.codePointAt(0).toString(16).toUpperCase()}}`);
 }
 function closest(key, candidates2) {
   let best;
@@ -37833,13 +37833,13 @@ function sortedUnique(values) {
   return [...new Set(values ?? [])].sort();
 }
 function normalizeCredentials(raw) {
-  const byName2 = /* @__PURE__ */ new Map();
+  const byName3 = /* @__PURE__ */ new Map();
   for (const item of raw ?? []) {
-    const scopes = byName2.get(item.name) ?? /* @__PURE__ */ new Set();
+    const scopes = byName3.get(item.name) ?? /* @__PURE__ */ new Set();
     for (const scope of item.scopes ?? []) scopes.add(scope);
-    byName2.set(item.name, scopes);
+    byName3.set(item.name, scopes);
   }
-  return [...byName2.keys()].sort().map((name) => ({ name, scopes: [...byName2.get(name)].sort() }));
+  return [...byName3.keys()].sort().map((name) => ({ name, scopes: [...byName3.get(name)].sort() }));
 }
 function normalizeEgress(raw) {
   return sortedUnique((raw ?? []).map((host) => host.toLowerCase()));
@@ -38122,9 +38122,9 @@ function describeAscii(code) {
   if (ch === " ") return "SPACE";
   return `'${ch}'`;
 }
-function firstNonAscii(text2) {
+function firstNonAscii(text3) {
   let index = 0;
-  for (const ch of text2) {
+  for (const ch of text3) {
     const codePoint = ch.codePointAt(0);
     if (codePoint < 32 || codePoint > 126) return { index, codePoint };
     index += 1;
@@ -38431,7 +38431,7 @@ var configSchema = {
     },
     sources: {
       type: "object",
-      description: "Where else authority lives (SPEC 2.4), keyed by source kind (mcp-config, mcp-registry, claude-code, copilot, gh-aw) or adapter id (mcp-json, vscode-mcp-json, claude-agents\u2026). false turns it off; { paths } adds globs it reads. Every default stays on unless turned off.",
+      description: "Where else authority lives, keyed by source kind (mcp-config, mcp-registry, claude-code, copilot, gh-aw) or adapter id (mcp-json, vscode-mcp-json, claude-agents\u2026). false turns it off; { paths } adds globs it reads. Every default stays on unless turned off.",
       propertyNames: { pattern: "^[a-z][a-z0-9-]*$" },
       additionalProperties: {
         oneOf: [
@@ -38449,13 +38449,21 @@ var configSchema = {
     },
     waivers: {
       type: "array",
-      description: "Each silences one finding on one tool until a date; expired waivers are reported.",
+      description: "Each silences one finding on one tool, server or agent until a date; expired waivers are reported.",
       items: {
         type: "object",
         additionalProperties: false,
         required: ["tool", "code", "owner", "reason", "expires"],
         properties: {
-          tool: { type: "string", minLength: 1, description: "Tool name (or prompt id)." },
+          kind: {
+            enum: ["tool", "server", "agent"],
+            description: "What `tool` names: a tool (or prompt id, the default), a server, or an agent."
+          },
+          tool: {
+            type: "string",
+            minLength: 1,
+            description: "Name of the tool (or prompt id), server or agent."
+          },
           code: { type: "string", minLength: 1, description: "Finding code, e.g. effect-understated." },
           owner: { type: "string", minLength: 1, description: "Who answers for the waiver." },
           reason: { type: "string", minLength: 1, description: "Why it is acceptable." },
@@ -41829,15 +41837,15 @@ var MAX_KEY_LENGTH = 128;
 function bail() {
   throw NOT_SURE;
 }
-function blockKeyEnd(text2) {
-  const end = identifierEnd(text2);
-  const after = text2.charCodeAt(end + 1);
-  return end > 0 && text2.charCodeAt(end) === COLON && (after === SPACE || Number.isNaN(after)) ? end : -1;
+function blockKeyEnd(text3) {
+  const end = identifierEnd(text3);
+  const after = text3.charCodeAt(end + 1);
+  return end > 0 && text3.charCodeAt(end) === COLON && (after === SPACE || Number.isNaN(after)) ? end : -1;
 }
-function identifierEnd(text2) {
-  if (KEY_START[text2.charCodeAt(0)] !== 1) return 0;
+function identifierEnd(text3) {
+  if (KEY_START[text3.charCodeAt(0)] !== 1) return 0;
   let end = 1;
-  while (KEY_REST[text2.charCodeAt(end)] === 1) end += 1;
+  while (KEY_REST[text3.charCodeAt(end)] === 1) end += 1;
   return end;
 }
 function checkedKey(key, map2) {
@@ -41846,17 +41854,17 @@ function checkedKey(key, map2) {
   if (Object.hasOwn(map2, key)) bail();
   return key;
 }
-function readInline(text2) {
-  if (text2.startsWith("[")) return text2.endsWith("]") ? readFlowSequence(text2) : bail();
-  if (text2.startsWith("{")) return text2.endsWith("}") ? readFlowMapping(text2) : bail();
-  return readScalar(text2, PLAIN_BLOCK);
+function readInline(text3) {
+  if (text3.startsWith("[")) return text3.endsWith("]") ? readFlowSequence(text3) : bail();
+  if (text3.startsWith("{")) return text3.endsWith("}") ? readFlowMapping(text3) : bail();
+  return readScalar(text3, PLAIN_BLOCK);
 }
-function readFlowSequence(text2) {
-  return flowEntries(text2).map((entry) => readScalar(entry, PLAIN_FLOW));
+function readFlowSequence(text3) {
+  return flowEntries(text3).map((entry) => readScalar(entry, PLAIN_FLOW));
 }
-function readFlowMapping(text2) {
+function readFlowMapping(text3) {
   const map2 = {};
-  for (const entry of flowEntries(text2)) {
+  for (const entry of flowEntries(text3)) {
     const keyEnd = identifierEnd(entry);
     if (keyEnd === 0 || entry.charCodeAt(keyEnd) !== COLON || entry.charCodeAt(keyEnd + 1) !== SPACE) bail();
     let start = keyEnd + 2;
@@ -41865,8 +41873,8 @@ function readFlowMapping(text2) {
   }
   return map2;
 }
-function flowEntries(text2) {
-  const body = text2.slice(1, -1);
+function flowEntries(text3) {
+  const body = text3.slice(1, -1);
   if (body.trim() === "") return [];
   const entries2 = [];
   let quote3 = 0;
@@ -41886,49 +41894,49 @@ function flowEntries(text2) {
   if (entries2.includes("")) bail();
   return entries2;
 }
-function readScalar(text2, plain) {
-  const first = text2.charCodeAt(0);
+function readScalar(text3, plain) {
+  const first = text3.charCodeAt(0);
   if (first === DOUBLE_QUOTE || first === SINGLE_QUOTE) {
-    const inner = text2.slice(1, -1);
-    const closed = text2.length >= 2 && text2.charCodeAt(text2.length - 1) === first;
-    if (!closed || inner.includes(text2[0] ?? "") || inner.includes("\\")) bail();
+    const inner = text3.slice(1, -1);
+    const closed = text3.length >= 2 && text3.charCodeAt(text3.length - 1) === first;
+    if (!closed || inner.includes(text3[0] ?? "") || inner.includes("\\")) bail();
     return inner;
   }
-  const length = text2.length;
+  const length = text3.length;
   if (PLAIN_FIRST[first] !== 1) bail();
   for (let i = 1; i < length; i += 1) {
-    const code = text2.charCodeAt(i);
+    const code = text3.charCodeAt(i);
     if (plain[code] !== 1) bail();
-    if (code === COLON && (i === length - 1 || text2.charCodeAt(i + 1) === SPACE)) bail();
+    if (code === COLON && (i === length - 1 || text3.charCodeAt(i + 1) === SPACE)) bail();
   }
-  if (DIGIT[first] === 1) return readNumberLike(text2);
-  if (isWordLike(text2)) {
-    const word = CORE_WORDS.get(text2);
+  if (DIGIT[first] === 1) return readNumberLike(text3);
+  if (isWordLike(text3)) {
+    const word = CORE_WORDS.get(text3);
     if (word !== void 0) return word;
-    if (AMBIGUOUS_WORDS.has(text2.toLowerCase())) bail();
+    if (AMBIGUOUS_WORDS.has(text3.toLowerCase())) bail();
   }
-  return text2;
+  return text3;
 }
-function isWordLike(text2) {
-  return text2.length <= 5 && WORD_START[text2.charCodeAt(0)] === 1;
+function isWordLike(text3) {
+  return text3.length <= 5 && WORD_START[text3.charCodeAt(0)] === 1;
 }
-function readNumberLike(text2) {
+function readNumberLike(text3) {
   let digits = 1;
-  while (DIGIT[text2.charCodeAt(digits)] === 1) digits += 1;
-  if (digits === text2.length) {
-    const leadingZero = text2.charCodeAt(0) === ZERO && digits > 1;
-    return leadingZero || digits > MAX_INTEGER_DIGITS ? bail() : Number(text2);
+  while (DIGIT[text3.charCodeAt(digits)] === 1) digits += 1;
+  if (digits === text3.length) {
+    const leadingZero = text3.charCodeAt(0) === ZERO && digits > 1;
+    return leadingZero || digits > MAX_INTEGER_DIGITS ? bail() : Number(text3);
   }
-  for (let i = digits; i < text2.length; i += 1) if (UNIT_LETTER[text2.charCodeAt(i)] !== 1) bail();
-  return text2;
+  for (let i = digits; i < text3.length; i += 1) if (UNIT_LETTER[text3.charCodeAt(i)] !== 1) bail();
+  return text3;
 }
 
 // src/parse/yaml-subset.ts
 var OUTSIDE_ASCII = /[^\n\x20-\x7e]/;
 var MAX_DEPTH = 64;
-function readPlainYaml(text2) {
-  if (OUTSIDE_ASCII.test(text2)) return void 0;
-  const lines = contentLines(text2);
+function readPlainYaml(text3) {
+  if (OUTSIDE_ASCII.test(text3)) return void 0;
+  const lines = contentLines(text3);
   if (lines === void 0 || lines.length === 0 || lines[0]?.indent !== 0) return void 0;
   try {
     const reader = new BlockReader(lines);
@@ -41939,9 +41947,9 @@ function readPlainYaml(text2) {
     throw error2;
   }
 }
-function contentLines(text2) {
+function contentLines(text3) {
   const lines = [];
-  for (const raw of text2.split("\n")) {
+  for (const raw of text3.split("\n")) {
     let indent = 0;
     while (raw.charCodeAt(indent) === SPACE) indent += 1;
     if (indent === raw.length || raw[indent] === "#") continue;
@@ -41963,13 +41971,13 @@ var BlockReader = class {
     const map2 = {};
     for (let line = this.lines[this.pos]; line && line.indent >= indent; line = this.lines[this.pos]) {
       if (line.indent > indent) bail();
-      const text2 = line.text;
-      const keyEnd = blockKeyEnd(text2);
+      const text3 = line.text;
+      const keyEnd = blockKeyEnd(text3);
       if (keyEnd < 0) bail();
-      const key = checkedKey(text2.slice(0, keyEnd), map2);
+      const key = checkedKey(text3.slice(0, keyEnd), map2);
       let start = keyEnd + 1;
-      while (text2.charCodeAt(start) === SPACE) start += 1;
-      const rest = text2.slice(start);
+      while (text3.charCodeAt(start) === SPACE) start += 1;
+      const rest = text3.slice(start);
       this.pos += 1;
       if (rest === "") map2[key] = this.readNested(indent, depth);
       else {
@@ -42022,8 +42030,8 @@ var BlockReader = class {
     if (next && next.indent > indent) bail();
   }
 };
-function isDash(text2) {
-  return text2 === "-" || text2.startsWith("- ");
+function isDash(text3) {
+  return text3 === "-" || text3.startsWith("- ");
 }
 
 // src/parse/yaml.ts
@@ -42041,22 +42049,22 @@ var PARSE_OPTIONS = {
   version: "1.2"
 };
 var NODE_PROPERTY = /(?:^|[\s[{,]|["'\]}]:)[&*!]|(?:^|\s)\?(?:\s|$)|[\]}][ \t]*:(?:\s|$)/;
-function parseYaml(text2, lineOffset = 0) {
-  const plain = readPlainYaml(text2);
-  if (plain === void 0 && NODE_PROPERTY.test(text2)) return parseYamlStrict(text2, lineOffset);
+function parseYaml(text3, lineOffset = 0) {
+  const plain = readPlainYaml(text3);
+  if (plain === void 0 && NODE_PROPERTY.test(text3)) return parseYamlStrict(text3, lineOffset);
   let values;
   try {
-    values = plain === void 0 ? loadAll(text2, null, { schema: CORE_SCHEMA }) : [plain];
+    values = plain === void 0 ? loadAll(text3, null, { schema: CORE_SCHEMA }) : [plain];
   } catch {
-    return parseYamlStrict(text2, lineOffset);
+    return parseYamlStrict(text3, lineOffset);
   }
   let strict;
-  const strictDocuments = () => (strict ??= parseYamlStrict(text2, lineOffset)).documents;
+  const strictDocuments = () => (strict ??= parseYamlStrict(text3, lineOffset)).documents;
   const documents = [];
   const present = values.filter((value) => value !== null && value !== void 0);
   let regions;
   const regionOf = (index) => {
-    regions ??= documentRegions(text2);
+    regions ??= documentRegions(text3);
     return regions.length === present.length ? regions[index] : void 0;
   };
   for (const value of present) {
@@ -42064,7 +42072,7 @@ function parseYaml(text2, lineOffset = 0) {
     documents.push({
       value,
       // the subset reader read one document with no markers: its lines are the text's, scanned in place
-      topLevelKeyLine: plain !== void 0 ? (key) => keyLineInText(text2, key, lineOffset) : (key) => {
+      topLevelKeyLine: plain !== void 0 ? (key) => keyLineInText(text3, key, lineOffset) : (key) => {
         const region = regionOf(index);
         return region && keyLineIn(region, key, lineOffset);
       },
@@ -42079,8 +42087,8 @@ function parseYaml(text2, lineOffset = 0) {
   }
   return { documents, issues: [] };
 }
-function documentRegions(text2) {
-  const lines = text2.split("\n");
+function documentRegions(text3) {
+  const lines = text3.split("\n");
   const regions = [];
   let current = { lines: [], start: 0 };
   const close = () => {
@@ -42102,11 +42110,11 @@ function keyLineIn(region, key, lineOffset) {
   );
   return index < 0 ? void 0 : region.start + index + 1 + lineOffset;
 }
-function keyLineInText(text2, key, lineOffset) {
+function keyLineInText(text3, key, lineOffset) {
   for (let start = 0, line = 1; ; line += 1) {
-    if (colonAfter(text2, key, start) || colonAfter(text2, `"${key}"`, start) || colonAfter(text2, `'${key}'`, start))
+    if (colonAfter(text3, key, start) || colonAfter(text3, `"${key}"`, start) || colonAfter(text3, `'${key}'`, start))
       return line + lineOffset;
-    const end = text2.indexOf("\n", start);
+    const end = text3.indexOf("\n", start);
     if (end < 0) return void 0;
     start = end + 1;
   }
@@ -42122,29 +42130,29 @@ function firstDocument(documents) {
   if (!first) throw new Error("internal: the strict YAML parse disagrees with the fast path");
   return first;
 }
-function parseYamlStrict(text2, lineOffset = 0) {
+function parseYamlStrict(text3, lineOffset = 0) {
   const lineCounter = new import_yaml.LineCounter();
-  const parsed = (0, import_yaml.parseAllDocuments)(text2, { ...PARSE_OPTIONS, lineCounter });
-  const lineAt = (offset) => lineCounter.linePos(offset).line + lineOffset;
+  const parsed = (0, import_yaml.parseAllDocuments)(text3, { ...PARSE_OPTIONS, lineCounter });
+  const lineAt2 = (offset) => lineCounter.linePos(offset).line + lineOffset;
   const result2 = { documents: [], issues: [] };
   if ("empty" in parsed) {
     for (const error2 of parsed.errors) {
       result2.issues.push({
         code: "yaml-parse",
-        line: lineAt(error2.pos[0]),
+        line: lineAt2(error2.pos[0]),
         message: firstLine(error2.message)
       });
     }
     return result2;
   }
   for (const node of parsed) {
-    const issues = collectIssues(node, text2, lineAt);
+    const issues = collectIssues(node, text3, lineAt2);
     let value;
     if (issues.length === 0) {
       try {
         value = node.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
       } catch (error2) {
-        issues.push(toJsIssue(error2, lineAt(node.range[0])));
+        issues.push(toJsIssue(error2, lineAt2(node.range[0])));
       }
     }
     if (issues.length > 0) result2.issues.push(...issues);
@@ -42153,12 +42161,12 @@ function parseYamlStrict(text2, lineOffset = 0) {
   }
   return result2;
 }
-function collectIssues(node, text2, lineAt) {
+function collectIssues(node, text3, lineAt2) {
   const issues = [];
   for (const error2 of node.errors) {
-    const line = lineAt(error2.pos[0]);
+    const line = lineAt2(error2.pos[0]);
     if (error2.code === "DUPLICATE_KEY") {
-      const key = keyAt(text2, error2.pos[0]);
+      const key = keyAt(text3, error2.pos[0]);
       issues.push({
         code: "duplicate-key",
         line,
@@ -42171,7 +42179,7 @@ function collectIssues(node, text2, lineAt) {
     }
   }
   for (const warning3 of node.warnings) {
-    const line = lineAt(warning3.pos[0]);
+    const line = lineAt2(warning3.pos[0]);
     if (warning3.code === "TAG_RESOLVE_FAILED") {
       const tag = warning3.message.replace(/^Unresolved tag:\s*/, "");
       issues.push({
@@ -42232,17 +42240,17 @@ function resolvePath(doc, path, value) {
   }
   return { line: doc.lineCounter.linePos(offset).line + doc.lineOffset, matched };
 }
-function keyAt(text2, offset) {
+function keyAt(text3, offset) {
   const match = /^(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\n]|'')*)'|([^:\n]*?))[ \t]*:/.exec(
-    text2.slice(offset, offset + 200)
+    text3.slice(offset, offset + 200)
   );
-  return match ? match[1] ?? match[2] ?? match[3] ?? "" : text2.slice(offset, offset + 1);
+  return match ? match[1] ?? match[2] ?? match[3] ?? "" : text3.slice(offset, offset + 1);
 }
 function firstLine(message) {
   return message.split("\n", 1)[0] ?? message;
 }
-function quote(text2) {
-  return JSON.stringify(text2.length > 60 ? `${text2.slice(0, 57)}...` : text2);
+function quote(text3) {
+  return JSON.stringify(text3.length > 60 ? `${text3.slice(0, 57)}...` : text3);
 }
 
 // src/parse/tool-manifest.ts
@@ -42361,16 +42369,16 @@ function defaultPromptId(path, promptsRoot) {
 }
 var OPENING = /^\uFEFF?---[ \t]*\r?\n/;
 var CLOSING = /^(?:---|\.\.\.)[ \t]*\r?$/;
-function splitFrontMatter(text2) {
-  const opening = OPENING.exec(text2);
+function splitFrontMatter(text3) {
+  const opening = OPENING.exec(text3);
   if (!opening) return void 0;
   const start = opening[0].length;
   let position = start;
   for (; ; ) {
-    const newline = text2.indexOf("\n", position);
-    const lineEnd = newline === -1 ? text2.length : newline;
-    if (CLOSING.test(text2.slice(position, lineEnd))) {
-      return { yaml: text2.slice(start, position), body: newline === -1 ? "" : text2.slice(newline + 1) };
+    const newline = text3.indexOf("\n", position);
+    const lineEnd = newline === -1 ? text3.length : newline;
+    if (CLOSING.test(text3.slice(position, lineEnd))) {
+      return { yaml: text3.slice(start, position), body: newline === -1 ? "" : text3.slice(newline + 1) };
     }
     if (newline === -1) return "unclosed";
     position = newline + 1;
@@ -42445,10 +42453,10 @@ function buildPrompt(file, promptsRoot, yamlText, lineOffset, body, kind) {
   }
   return { prompt: toPrompt(data, id, body ?? data.template, file.path, doc, at2), findings: [] };
 }
-function toPrompt(data, id, text2, path, doc, at2) {
+function toPrompt(data, id, text3, path, doc, at2) {
   const prompt = {
     id,
-    text: text2,
+    text: text3,
     meta: {},
     source: { path, line: doc && data.id !== void 0 ? at2(["id"]) : 1 }
   };
@@ -42464,14 +42472,14 @@ function toPrompt(data, id, text2, path, doc, at2) {
   return reorder(prompt);
 }
 function reorder(prompt) {
-  const { id, version, model, tools, outputSchema, text: text2, meta: meta2, source } = prompt;
+  const { id, version, model, tools, outputSchema, text: text3, meta: meta2, source } = prompt;
   return {
     id,
     ...version !== void 0 && { version },
     ...model !== void 0 && { model },
     ...tools !== void 0 && { tools },
     ...outputSchema !== void 0 && { outputSchema },
-    text: text2,
+    text: text3,
     meta: meta2,
     source
   };
@@ -42509,7 +42517,10 @@ function readFrontMatter(file, subject) {
   };
 }
 function parseFinding(path, line, message, subject, field2) {
-  return inputFinding({ code: "source-parse", path, line, message, tool: subject, ...field2 && { field: field2 } });
+  return {
+    ...inputFinding({ code: "source-parse", path, line, message, tool: subject, ...field2 && { field: field2 } }),
+    subject: "agent"
+  };
 }
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -42528,8 +42539,8 @@ function quotePlainValues(yaml2) {
     return match ? `${match[1]}: ${JSON.stringify(match[2])}${carriage}` : line;
   }).join("\n");
 }
-function stripBom(text2) {
-  return text2.startsWith("\uFEFF") ? text2.slice(1) : text2;
+function stripBom(text3) {
+  return text3.startsWith("\uFEFF") ? text3.slice(1) : text3;
 }
 
 // src/sources/kit/json-value.ts
@@ -42629,8 +42640,8 @@ function clientRule(scope, effect, rule, source) {
   return { scope, effect, rule, tool: ruleTool(rule), source };
 }
 function settingRule(scope, effect, key, value, source) {
-  const text2 = typeof value === "string" ? value : canonicalJson(value);
-  return { scope, effect, rule: `${key}=${text2}`, tool: key.split(".", 1)[0] ?? key, source };
+  const text3 = typeof value === "string" ? value : canonicalJson(value);
+  return { scope, effect, rule: `${key}=${text3}`, tool: key.split(".", 1)[0] ?? key, source };
 }
 
 // src/sources/kit/residual.ts
@@ -42785,8 +42796,8 @@ function residualRule(scope, field2, value, source) {
   const key = field2.map(String).join(".");
   const leaf = String(field2[field2.length - 1] ?? key);
   const shown2 = redacted(leaf, value);
-  const text2 = typeof shown2 === "string" ? shown2 : canonicalJson(shown2);
-  return { scope, effect: "allow", rule: `${key}=${text2}`, tool: leaf, source, residual: true };
+  const text3 = typeof shown2 === "string" ? shown2 : canonicalJson(shown2);
+  return { scope, effect: "allow", rule: `${key}=${text3}`, tool: leaf, source, residual: true };
 }
 function redacted(key, value) {
   if (isSecretName(key) && value !== null && value !== "" && typeof value !== "boolean") return hashed(value);
@@ -42870,7 +42881,7 @@ function credentialsOf(names) {
 function addCredentials(server, names) {
   server.credentials = credentialsOf([...server.credentials.map((c) => c.name), ...names]);
 }
-function readSecretMap(node, key, field2, sink, values = {}) {
+function readSecretMap(node, key, field2, sink, values = {}, isCredential = () => true) {
   const entry = member(node, key);
   if (!entry) return [];
   if (!isObject(entry.value)) {
@@ -42885,7 +42896,7 @@ function readSecretMap(node, key, field2, sink, values = {}) {
   }
   const names = [];
   for (const item of effectiveEntries(entry.value)) {
-    names.push(item.key);
+    if (isCredential(item.key)) names.push(item.key);
     const value = item.value.kind === "scalar" ? item.value.value : void 0;
     values[item.key] = hashed(item.value.kind === "scalar" ? item.value.value : plainOf(item.value));
     if (typeof value === "string" && looksLikeSecret(item.key, value)) {
@@ -42899,6 +42910,190 @@ function readSecretMap(node, key, field2, sink, values = {}) {
     }
   }
   return names;
+}
+
+// src/sources/kit/name-radius.ts
+init_define_AGENTGATE_BUILD_INFO();
+
+// src/sources/kit/tables/env-names.ts
+init_define_AGENTGATE_BUILD_INFO();
+var TUNING_VARIABLES = /* @__PURE__ */ new Set([
+  ...["MAX_THINKING_TOKENS", "BASH_DEFAULT_TIMEOUT_MS", "BASH_MAX_TIMEOUT_MS", "BASH_MAX_OUTPUT_LENGTH"],
+  ...["CLAUDE_CODE_MAX_OUTPUT_TOKENS", "MAX_MCP_OUTPUT_TOKENS", "MCP_TIMEOUT", "MCP_TOOL_TIMEOUT"],
+  ...["DISABLE_TELEMETRY", "DISABLE_ERROR_REPORTING", "DISABLE_AUTOUPDATER", "DISABLE_BUG_COMMAND"],
+  ...["DISABLE_COST_WARNINGS", "DISABLE_NON_ESSENTIAL_MODEL_CALLS", "CLAUDE_CODE_DISABLE_TERMINAL_TITLE"],
+  ...["CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "CLAUDE_BASH_MAINTAIN_PROJECT_WORKING_DIR"],
+  ...["CLAUDE_CODE_ENABLE_TELEMETRY", "CLAUDE_CODE_SUBAGENT_MODEL", "ANTHROPIC_MODEL"],
+  ...["ANTHROPIC_SMALL_FAST_MODEL", "ANTHROPIC_DEFAULT_OPUS_MODEL", "ANTHROPIC_DEFAULT_SONNET_MODEL"],
+  ...[
+    "ANTHROPIC_DEFAULT_HAIKU_MODEL",
+    "MAX_OUTPUT_TOKENS",
+    "USE_BUILTIN_RIPGREP",
+    "SLASH_COMMAND_TOOL_CHAR_BUDGET"
+  ],
+  ...["LOG_LEVEL", "DEBUG", "NODE_ENV", "TZ", "LANG", "LC_ALL", "NO_COLOR", "FORCE_COLOR", "TERM"]
+]);
+var PRIVILEGED_VARIABLES = /* @__PURE__ */ new Set([
+  ...["PATH", "NODE_OPTIONS", "NODE_PATH", "LD_PRELOAD", "LD_LIBRARY_PATH", "DYLD_INSERT_LIBRARIES"],
+  ...["DYLD_LIBRARY_PATH", "PYTHONPATH", "PYTHONSTARTUP", "PERL5LIB", "PERL5OPT", "RUBYOPT", "RUBYLIB"],
+  ...["BASH_ENV", "ENV", "SHELL", "GIT_SSH", "GIT_SSH_COMMAND", "GIT_EXEC_PATH", "GIT_CONFIG_GLOBAL"],
+  ...["NODE_TLS_REJECT_UNAUTHORIZED", "NODE_EXTRA_CA_CERTS", "SSL_CERT_FILE", "SSL_CERT_DIR"],
+  ...["REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE", "NPM_CONFIG_REGISTRY", "PIP_INDEX_URL", "PIP_EXTRA_INDEX_URL"],
+  ...["CLAUDE_CODE_USE_BEDROCK", "CLAUDE_CODE_USE_VERTEX", "CLAUDE_CODE_SKIP_BEDROCK_AUTH"],
+  ...["CLAUDE_CODE_SKIP_VERTEX_AUTH", "CLAUDE_CODE_API_KEY_HELPER_TTL_MS"]
+]);
+var PRIVILEGED_PATTERNS = [
+  /(?:^|_)BASE_URL$/iu,
+  /(?:^|_)(?:API_)?(?:URL|ENDPOINT|HOST)$/iu,
+  /(?:^|_)PROXY$/iu,
+  /(?:^|_)REGISTRY$/iu,
+  /(?:^|_)(?:PRELOAD|LIBRARY_PATH|HOOK|HELPER|COMMAND|EXECUTABLE)$/iu
+];
+var SECRET_PATTERNS = [
+  /token|secret|passw(?:or)?d|passphrase|api[_-]?key|apikey|private[_-]?key|credential|cookie|session/iu,
+  /(?:^|[_-])(?:auth|authorization|pat|key)$/iu,
+  /(?:^|[_-])auth(?:[_-]|$)/iu
+];
+
+// src/sources/kit/tables/header-names.ts
+init_define_AGENTGATE_BUILD_INFO();
+var CREDENTIAL_HEADERS = /* @__PURE__ */ new Set([
+  "authorization",
+  "proxy-authorization",
+  "cookie",
+  "set-cookie"
+]);
+var CREDENTIAL_HEADER_PATTERNS = [
+  /(?:^|[-_])key$/iu,
+  /api[-_]?key/iu,
+  /token/iu,
+  /secret/iu,
+  /passw(?:or)?d/iu,
+  /(?:^|[-_])auth(?:[-_]|$)/iu,
+  /credential/iu,
+  /session/iu,
+  /signature/iu
+];
+var PLAIN_HEADERS = /* @__PURE__ */ new Set([
+  ...["content-type", "accept", "user-agent", "accept-encoding", "accept-language", "content-length"],
+  ...["cache-control", "x-request-id", "x-client-name", "x-client-version", "mcp-protocol-version"]
+]);
+
+// src/sources/kit/tables/shell-commands.ts
+init_define_AGENTGATE_BUILD_INFO();
+var SHELL_COMMANDS = {
+  // reads files or state, changes nothing
+  ...of("read", ["ls", "cat", "head", "tail", "less", "more", "grep", "egrep", "fgrep", "rg", "ag", "wc"]),
+  ...of("read", ["pwd", "which", "whereis", "file", "stat", "tree", "du", "df", "diff", "cmp", "sort"]),
+  ...of("read", ["uniq", "cut", "tr", "nl", "jq", "yq", "basename", "dirname", "realpath", "readlink"]),
+  ...of("read", ["echo", "printf", "true", "false", "test", "date", "uname", "whoami", "id", "hostname"]),
+  ...of("read", ["sha256sum", "shasum", "md5sum", "cksum", "column", "fold", "fmt", "rev", "tac", "od"]),
+  ...of("read", ["git status", "git log", "git diff", "git show", "git blame", "git rev-parse"]),
+  ...of("read", ["git ls-files", "git ls-tree", "git describe", "git shortlog", "git grep", "git cat-file"]),
+  ...of("read", ["npm ls", "npm list", "npm outdated", "node --version", "npm --version", "cargo tree"]),
+  ...of("read", ["gh pr view", "gh pr list", "gh pr diff", "gh pr checks", "gh issue view", "gh issue list"]),
+  ...of("read", ["gh run view", "gh run list", "go vet", "go list", "go version", "python --version"]),
+  // builds and tests: they execute the repository's own code, or edit the work tree (reversible)
+  ...of("write", ["npm run", "npm test", "npm run test", "npm run build", "npm run lint", "yarn test"]),
+  ...of("write", ["yarn run", "yarn build", "yarn lint", "pnpm test", "pnpm run", "pnpm build", "bun test"]),
+  ...of("write", ["bun run", "make", "cmake", "ninja", "pytest", "python -m pytest", "tox", "nox", "jest"]),
+  ...of("write", ["vitest", "mocha", "tsc", "eslint", "prettier", "ruff", "black", "mypy", "flake8"]),
+  ...of("write", ["cargo test", "cargo build", "cargo check", "cargo clippy", "cargo fmt", "cargo run"]),
+  ...of("write", ["go test", "go build", "go fmt", "go run", "gradle", "./gradlew", "mvn", "dotnet test"]),
+  ...of("write", ["dotnet build", "mkdir", "touch", "cp", "mv", "ln", "sed", "awk", "tee", "patch"]),
+  ...of("write", ["git add", "git commit", "git checkout", "git switch", "git stash", "git restore"]),
+  ...of("write", ["git merge", "git rebase", "git cherry-pick", "git fetch", "git pull", "git branch"]),
+  ...of("write", ["git tag", "git mv", "git worktree", "git apply"]),
+  // deletes, publishes or pushes: nothing a revert brings back
+  ...of("irreversible", ["rm", "rmdir", "shred", "unlink", "truncate", "git push", "git reset", "git clean"]),
+  ...of("irreversible", ["git rm", "git branch -D", "npm publish", "npm unpublish", "npm deprecate"]),
+  ...of("irreversible", ["yarn publish", "pnpm publish", "cargo publish", "twine upload", "docker push"]),
+  ...of("irreversible", ["gh pr create", "gh pr merge", "gh pr close", "gh pr comment", "gh issue create"]),
+  ...of("irreversible", ["gh issue close", "gh issue comment", "gh release create", "gh release delete"]),
+  ...of("irreversible", ["gh repo delete", "kill", "pkill", "killall"]),
+  // reaches the network, runs arbitrary code, or changes who may do what
+  ...of("privileged", ["curl", "wget", "ssh", "scp", "sftp", "rsync", "nc", "ncat", "telnet", "ftp"]),
+  ...of("privileged", ["gh api", "gh auth", "gh secret", "gh workflow run", "sudo", "su", "doas"]),
+  ...of("privileged", ["chmod", "chown", "chgrp", "bash", "sh", "zsh", "fish", "dash", "eval", "exec"]),
+  ...of("privileged", ["source", "xargs", "env", "printenv", "node", "python", "python3", "ruby", "perl"]),
+  ...of("privileged", ["deno", "npx", "bunx", "pnpx", "uvx", "pipx", "npm install", "npm i", "npm ci"]),
+  ...of("privileged", ["npm exec", "yarn add", "pnpm add", "pip install", "pip3 install", "uv pip"]),
+  ...of("privileged", ["cargo install", "go install", "go get", "docker", "podman", "kubectl", "helm"]),
+  ...of("privileged", ["terraform", "aws", "gcloud", "az", "crontab", "systemctl", "launchctl"])
+};
+var FIND_ACTIONS = {
+  "-exec": "privileged",
+  "-execdir": "privileged",
+  "-ok": "privileged",
+  "-okdir": "privileged",
+  "-delete": "irreversible",
+  "-fprint": "write",
+  "-fprintf": "write",
+  "-fls": "write"
+};
+var SHELL_TOOLS = /* @__PURE__ */ new Set([
+  "Bash",
+  "bash",
+  "shell",
+  "powershell",
+  "run_shell_command",
+  "runCommands",
+  "runInTerminal"
+]);
+function of(radius, commands) {
+  return Object.fromEntries(commands.map((command) => [command, radius]));
+}
+
+// src/sources/kit/name-radius.ts
+var ORDER = ["none", "read", "write", "irreversible", "privileged"];
+var higher = (a, b) => ORDER.indexOf(a) >= ORDER.indexOf(b) ? a : b;
+var COMPOUND = /[;&|`<>\n\r]|\$\(|\$\{/u;
+function isShellTool(tool) {
+  return SHELL_TOOLS.has(tool);
+}
+function shellCommandRadius(pattern) {
+  let text3 = pattern.trim().replace(/^(["'])(.*)\1$/su, "$2").trim();
+  let wildcard = false;
+  for (const suffix of [":*", " *", "*", ":"]) {
+    if (text3.endsWith(suffix)) {
+      text3 = text3.slice(0, -suffix.length).trim();
+      wildcard = wildcard || suffix.includes("*");
+    }
+  }
+  if (text3 === "" || COMPOUND.test(text3)) return "privileged";
+  const words = text3.split(/\s+/u);
+  if (words.some((word) => word.includes("*") || /^[A-Za-z_][A-Za-z0-9_]*=/u.test(word))) return "privileged";
+  if (words[0] === "find") return findRadius(words.slice(1), wildcard);
+  for (let length = words.length; length > 0; length--) {
+    const key = words.slice(0, length).join(" ");
+    const radius = SHELL_COMMANDS[key];
+    if (radius === void 0) continue;
+    if (!wildcard) return radius;
+    let most = radius;
+    for (const [command, other] of Object.entries(SHELL_COMMANDS))
+      if (command.startsWith(`${text3} `)) most = higher(most, other);
+    return most;
+  }
+  return "privileged";
+}
+function findRadius(args, wildcard) {
+  if (wildcard) return "privileged";
+  let radius = "read";
+  for (const arg of args) radius = higher(radius, FIND_ACTIONS[arg] ?? "read");
+  return radius;
+}
+function envVariableRadius(name) {
+  const upper = name.trim().toUpperCase();
+  if (TUNING_VARIABLES.has(upper)) return { radius: "write", secret: false };
+  if (PRIVILEGED_VARIABLES.has(upper) || PRIVILEGED_PATTERNS.some((pattern) => pattern.test(upper)))
+    return { radius: "privileged", secret: false };
+  if (SECRET_PATTERNS.some((pattern) => pattern.test(name))) return { radius: "privileged", secret: true };
+  return { radius: "write", secret: false };
+}
+function isCredentialHeader(name) {
+  const lower2 = name.trim().toLowerCase();
+  if (PLAIN_HEADERS.has(lower2)) return false;
+  return CREDENTIAL_HEADERS.has(lower2) || CREDENTIAL_HEADER_PATTERNS.some((pattern) => pattern.test(lower2));
 }
 
 // src/sources/kit/entry-transport.ts
@@ -43231,8 +43426,8 @@ function readServerEntry(origin, entry, field2, dialect, sink, scope = sink.file
   const headers = {};
   const headersKey = dialect.headersKey ?? "headers";
   const credentials = [
-    ...readSecretMap(node, dialect.envKey, field2, sink, env),
-    ...readSecretMap(node, headersKey, field2, sink, headers)
+    ...readSecretMap(node, dialect.envKey, field2, sink, env, (name) => envVariableRadius(name).secret),
+    ...readSecretMap(node, headersKey, field2, sink, headers, isCredentialHeader)
   ];
   server.credentials = credentialsOf(credentials);
   if (Object.keys(env).length > 0) transport.env = sorted(env);
@@ -43398,12 +43593,12 @@ function readToolList(value) {
     message: `must be a list of tool names or a comma separated string (got ${describe(value)})`
   };
 }
-function splitToolString(text2) {
-  const separator = hasTopLevel(text2, (ch) => ch === ",") ? (ch) => ch === "," : isBlank;
+function splitToolString(text3) {
+  const separator = hasTopLevel(text3, (ch) => ch === ",") ? (ch) => ch === "," : isBlank;
   const parts = [];
   let depth = 0;
   let current = "";
-  for (const ch of text2) {
+  for (const ch of text3) {
     if (ch === "(") depth += 1;
     else if (ch === ")") depth = Math.max(0, depth - 1);
     if (depth === 0 && separator(ch)) {
@@ -43414,9 +43609,9 @@ function splitToolString(text2) {
   parts.push(current);
   return parts.map((part) => part.trim()).filter((part) => part !== "");
 }
-function hasTopLevel(text2, test) {
+function hasTopLevel(text3, test) {
   let depth = 0;
-  for (const ch of text2) {
+  for (const ch of text3) {
     if (ch === "(") depth += 1;
     else if (ch === ")") depth = Math.max(0, depth - 1);
     else if (depth === 0 && test(ch)) return true;
@@ -43432,8 +43627,8 @@ function unique(names) {
 function describe(value) {
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object" && value !== null) return "a mapping";
-  const text2 = JSON.stringify(value) ?? String(value);
-  return text2.length > 40 ? `${text2.slice(0, 37)}...` : text2;
+  const text3 = JSON.stringify(value) ?? String(value);
+  return text3.length > 40 ? `${text3.slice(0, 37)}...` : text3;
 }
 
 // src/sources/kit/agent-file.ts
@@ -43522,30 +43717,172 @@ function dropSegment(path, folder) {
 
 // src/sources/kit/claude-hooks.ts
 init_define_AGENTGATE_BUILD_INFO();
-function hookRules(scope, hooks, sourceOf) {
-  if (!isRecord(hooks)) return [settingRule(scope, "allow", "hooks", hooks, sourceOf(""))];
-  const rules = [];
-  for (const [event, groups2] of ownEntries(hooks)) {
-    const source = sourceOf(event);
-    if (!Array.isArray(groups2)) {
-      rules.push(settingRule(scope, "allow", `hooks.${event}`, groups2, source));
+
+// src/sources/kit/executed-paths.ts
+init_define_AGENTGATE_BUILD_INFO();
+var SCRIPT = /\.(?:sh|bash|zsh|fish|py|js|mjs|cjs|ts|mts|cts|ps1|psm1|rb|pl|php|cmd|bat|lua|jar|exe)$/iu;
+var SEPARATORS = /;|&&|\|\||\||\n/u;
+function commandWords(line) {
+  const words = [];
+  for (const part of line.split(SEPARATORS)) {
+    for (const match of part.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/gu))
+      words.push(match[1] ?? match[2] ?? match[3] ?? "");
+  }
+  return words.map((word) => word.replace(/\\(.)/gu, "$1"));
+}
+function executedPaths(words, bases) {
+  const out = /* @__PURE__ */ new Set();
+  for (const raw of words) {
+    const word = raw.includes("=") && raw.startsWith("-") ? raw.slice(raw.indexOf("=") + 1) : raw;
+    if (word === "" || word.startsWith("-") || word.includes("://")) continue;
+    for (const candidate of resolveWord(word, bases)) out.add(candidate);
+  }
+  return [...out].sort();
+}
+function resolveWord(word, bases) {
+  const expanded = expandVariables(word, bases.variables ?? {});
+  if (expanded === void 0) return [];
+  const { text: text3, from } = expanded;
+  if (from === void 0 && !text3.includes("/") && !SCRIPT.test(text3)) return [];
+  if (/[$*?~`]/u.test(text3) || text3.startsWith("/")) return [];
+  const roots = from === void 0 ? bases.relative : [from];
+  const out = [];
+  for (const root of roots) {
+    const path = normalize(root === "" ? text3 : `${root}/${text3}`);
+    if (path !== void 0 && path !== "") out.push(path);
+  }
+  return out;
+}
+function expandVariables(word, variables) {
+  let from;
+  let unknown = false;
+  const text3 = word.replace(/\$\{\/\}/gu, "/").replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/gu, (whole, a, b, offset) => {
+    const name = a ?? b;
+    const folder = Object.hasOwn(variables, name) ? variables[name] : void 0;
+    if (folder === void 0) {
+      unknown = true;
+      return whole;
+    }
+    if (offset === 0) from = folder;
+    return "";
+  });
+  if (unknown) return void 0;
+  return from === void 0 ? { text: text3 } : { text: text3.replace(/^\/+/u, ""), from };
+}
+function normalize(path) {
+  const out = [];
+  for (const segment of path.split("/")) {
+    if (segment === "" || segment === ".") continue;
+    if (segment === "..") {
+      if (out.length === 0) return void 0;
+      out.pop();
+    } else out.push(segment);
+  }
+  const joined = out.join("/");
+  return path.endsWith("/") && joined !== "" ? `${joined}/` : joined;
+}
+function folderOf(path) {
+  const at2 = path.lastIndexOf("/");
+  return at2 < 0 ? "" : path.slice(0, at2);
+}
+function projectOf(path) {
+  const segments = path.split("/").slice(0, -1);
+  const dot = segments.findIndex((segment) => segment.startsWith("."));
+  return (dot < 0 ? segments : segments.slice(0, dot)).join("/");
+}
+function executablesOf(command, bases, radius, by, source) {
+  const words = typeof command === "string" ? commandWords(command) : command;
+  return executedPaths(words, bases).map((path) => ({ path, radius, by, source }));
+}
+
+// src/sources/kit/hook-rules.ts
+init_define_AGENTGATE_BUILD_INFO();
+var CLAUDE_HOOKS = { shape: "groups", commandKeys: ["command"] };
+var FLAT_HOOKS = { shape: "flat", commandKeys: ["command", "bash", "powershell"] };
+function readHookMap(hooks, context, dialect, model) {
+  const { scope, prefix } = context;
+  if (!isRecord(hooks)) {
+    model.permissions.push(settingRule(scope, "allow", prefix, hooks, context.at()));
+    return;
+  }
+  for (const [event, entries2] of ownEntries(hooks)) {
+    const source = context.at(event);
+    if (!Array.isArray(entries2)) {
+      model.permissions.push(settingRule(scope, "allow", `${prefix}.${event}`, entries2, source));
       continue;
     }
-    for (const group of groups2) {
-      const matcher = isRecord(group) && typeof group.matcher === "string" ? group.matcher : "*";
-      const commands = isRecord(group) && Array.isArray(group.hooks) ? group.hooks : void 0;
-      if (!commands) {
-        rules.push(settingRule(scope, "allow", `hooks.${event}`, group, source));
+    for (const [index, entry] of entries2.entries()) {
+      const at2 = context.at(event, index);
+      const handlers = isRecord(entry) && Array.isArray(entry.hooks) ? entry.hooks : void 0;
+      if (!handlers && dialect.shape === "flat") {
+        readHandler(entry, matcherOf(entry), `${prefix}.${event}`, at2, context, dialect, model);
         continue;
       }
-      for (const hook2 of commands) {
-        const command = isRecord(hook2) && hook2.type === "command" && typeof hook2.command === "string";
-        const value = command ? hook2.command : hook2;
-        rules.push(settingRule(scope, "allow", `hooks.${event}[${matcher}]`, value, source));
+      if (!handlers) {
+        model.permissions.push(settingRule(scope, "allow", `${prefix}.${event}`, entry, at2));
+        continue;
+      }
+      const { matcher: _matcher, hooks: _hooks, ...group } = entry;
+      for (const handler2 of handlers) {
+        const withGroup = Object.keys(group).length > 0 && isRecord(handler2) ? { ...handler2, group } : handler2;
+        readHandler(withGroup, matcherOf(entry), `${prefix}.${event}`, at2, context, dialect, model);
       }
     }
   }
-  return rules;
+}
+function matcherOf(entry) {
+  if (!isRecord(entry) || entry.matcher === void 0) return "*";
+  return typeof entry.matcher === "string" ? entry.matcher : canonicalJson(entry.matcher);
+}
+function readHandler(handler2, matcher, key, source, context, dialect, model) {
+  const where2 = `${key}[${matcher}]`;
+  if (!isRecord(handler2)) {
+    model.permissions.push(settingRule(context.scope, "allow", where2, handler2, source));
+    return;
+  }
+  const commandKey = dialect.commandKeys.find((name) => typeof handler2[name] === "string");
+  const rest = {};
+  for (const [name, value2] of ownEntries(handler2)) {
+    if (name === commandKey || dialect.shape === "flat" && name === "matcher") continue;
+    if (name === "type" && value2 === "command") continue;
+    rest[name] = value2;
+  }
+  const extra = Object.keys(rest).length > 0 ? canonicalJson(rest) : "";
+  const command = commandKey === void 0 ? void 0 : handler2[commandKey];
+  const value = command === void 0 ? extra : extra === "" ? command : `${command} ${extra}`;
+  model.permissions.push(settingRule(context.scope, "allow", where2, value, source));
+  const by = `${where2} of ${source.path}`;
+  const executables = model.executables ??= [];
+  for (const name of dialect.commandKeys) {
+    const line = handler2[name];
+    if (typeof line !== "string") continue;
+    const args = Array.isArray(handler2.args) ? handler2.args.filter((a) => typeof a === "string") : [];
+    const words = args.length > 0 ? [line, ...args] : line;
+    executables.push(...executablesOf(words, context.bases, "privileged", by, source));
+  }
+}
+function hookMapRules(hooks, context, dialect) {
+  const model = { servers: [], tools: [], agents: [], permissions: [], findings: [] };
+  readHookMap(hooks, context, dialect, model);
+  return model.permissions;
+}
+
+// src/sources/kit/claude-hooks.ts
+function claudeProjectBases(path) {
+  const project = projectOf(path);
+  return { relative: [project], variables: { CLAUDE_PROJECT_DIR: project } };
+}
+function hookRules(scope, hooks, sourceOf) {
+  return hookMapRules(
+    hooks,
+    {
+      scope,
+      prefix: "hooks",
+      at: (event) => sourceOf(typeof event === "string" ? event : ""),
+      bases: claudeProjectBases(sourceOf("").path)
+    },
+    CLAUDE_HOOKS
+  );
 }
 function frontMatterHookRules(frontMatter, scope, path) {
   if (frontMatter.data.hooks === void 0) return [];
@@ -43741,8 +44078,8 @@ var UNIVERSAL_INERT = [
   "metadata"
 ];
 function rankOf(order, value) {
-  const text2 = typeof value === "string" ? value : JSON.stringify(value);
-  const tier = order.tiers.findIndex((values) => values.includes(text2));
+  const text3 = typeof value === "string" ? value : JSON.stringify(value);
+  const tier = order.tiers.findIndex((values) => values.includes(text3));
   return tier < 0 ? order.tiers.length : tier;
 }
 
@@ -43815,8 +44152,22 @@ var claudeCommandsAdapter = {
   id: "claude-commands",
   kind: "claude-code",
   defaultPaths: [".claude/commands/**/*.md"],
-  parse: (file) => parseAgentFile(file, agentId("claude", file.path, ".claude", ".md"), FORMAT2)
+  parse: (file) => {
+    const model = parseAgentFile(file, agentId("claude", file.path, ".claude", ".md"), FORMAT2);
+    model.executables = bodyCommands(file);
+    return model;
+  }
 };
+function bodyCommands(file) {
+  const bases = claudeProjectBases(file.path);
+  const out = [];
+  for (const match of file.text.matchAll(/!`([^`\n]+)`/gu)) {
+    const line = file.text.slice(0, match.index).split("\n").length;
+    const source = { path: file.path, line };
+    out.push(...executablesOf(match[1] ?? "", bases, "privileged", `a !\`command\` of ${file.path}`, source));
+  }
+  return out;
+}
 
 // src/sources/formats/claude-settings.ts
 init_define_AGENTGATE_BUILD_INFO();
@@ -43832,14 +44183,14 @@ init_define_AGENTGATE_BUILD_INFO();
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
 init_define_AGENTGATE_BUILD_INFO();
-function createScanner(text2, ignoreTrivia = false) {
-  const len = text2.length;
+function createScanner(text3, ignoreTrivia = false) {
+  const len = text3.length;
   let pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
   function scanHexDigits(count2, exact) {
     let digits = 0;
     let value2 = 0;
     while (digits < count2 || !exact) {
-      let ch = text2.charCodeAt(pos);
+      let ch = text3.charCodeAt(pos);
       if (ch >= 48 && ch <= 57) {
         value2 = value2 * 16 + ch - 48;
       } else if (ch >= 65 && ch <= 70) {
@@ -43866,35 +44217,35 @@ function createScanner(text2, ignoreTrivia = false) {
   }
   function scanNumber() {
     let start = pos;
-    if (text2.charCodeAt(pos) === 48) {
+    if (text3.charCodeAt(pos) === 48) {
       pos++;
     } else {
       pos++;
-      while (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
+      while (pos < text3.length && isDigit(text3.charCodeAt(pos))) {
         pos++;
       }
     }
-    if (pos < text2.length && text2.charCodeAt(pos) === 46) {
+    if (pos < text3.length && text3.charCodeAt(pos) === 46) {
       pos++;
-      if (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
+      if (pos < text3.length && isDigit(text3.charCodeAt(pos))) {
         pos++;
-        while (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
+        while (pos < text3.length && isDigit(text3.charCodeAt(pos))) {
           pos++;
         }
       } else {
         scanError = 3;
-        return text2.substring(start, pos);
+        return text3.substring(start, pos);
       }
     }
     let end = pos;
-    if (pos < text2.length && (text2.charCodeAt(pos) === 69 || text2.charCodeAt(pos) === 101)) {
+    if (pos < text3.length && (text3.charCodeAt(pos) === 69 || text3.charCodeAt(pos) === 101)) {
       pos++;
-      if (pos < text2.length && text2.charCodeAt(pos) === 43 || text2.charCodeAt(pos) === 45) {
+      if (pos < text3.length && text3.charCodeAt(pos) === 43 || text3.charCodeAt(pos) === 45) {
         pos++;
       }
-      if (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
+      if (pos < text3.length && isDigit(text3.charCodeAt(pos))) {
         pos++;
-        while (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
+        while (pos < text3.length && isDigit(text3.charCodeAt(pos))) {
           pos++;
         }
         end = pos;
@@ -43902,30 +44253,30 @@ function createScanner(text2, ignoreTrivia = false) {
         scanError = 3;
       }
     }
-    return text2.substring(start, end);
+    return text3.substring(start, end);
   }
   function scanString() {
     let result2 = "", start = pos;
     while (true) {
       if (pos >= len) {
-        result2 += text2.substring(start, pos);
+        result2 += text3.substring(start, pos);
         scanError = 2;
         break;
       }
-      const ch = text2.charCodeAt(pos);
+      const ch = text3.charCodeAt(pos);
       if (ch === 34) {
-        result2 += text2.substring(start, pos);
+        result2 += text3.substring(start, pos);
         pos++;
         break;
       }
       if (ch === 92) {
-        result2 += text2.substring(start, pos);
+        result2 += text3.substring(start, pos);
         pos++;
         if (pos >= len) {
           scanError = 2;
           break;
         }
-        const ch2 = text2.charCodeAt(pos++);
+        const ch2 = text3.charCodeAt(pos++);
         switch (ch2) {
           case 34:
             result2 += '"';
@@ -43967,7 +44318,7 @@ function createScanner(text2, ignoreTrivia = false) {
       }
       if (ch >= 0 && ch <= 31) {
         if (isLineBreak(ch)) {
-          result2 += text2.substring(start, pos);
+          result2 += text3.substring(start, pos);
           scanError = 2;
           break;
         } else {
@@ -43988,19 +44339,19 @@ function createScanner(text2, ignoreTrivia = false) {
       tokenOffset = len;
       return token = 17;
     }
-    let code = text2.charCodeAt(pos);
+    let code = text3.charCodeAt(pos);
     if (isWhiteSpace(code)) {
       do {
         pos++;
         value += String.fromCharCode(code);
-        code = text2.charCodeAt(pos);
+        code = text3.charCodeAt(pos);
       } while (isWhiteSpace(code));
       return token = 15;
     }
     if (isLineBreak(code)) {
       pos++;
       value += String.fromCharCode(code);
-      if (code === 13 && text2.charCodeAt(pos) === 10) {
+      if (code === 13 && text3.charCodeAt(pos) === 10) {
         pos++;
         value += "\n";
       }
@@ -44036,31 +44387,31 @@ function createScanner(text2, ignoreTrivia = false) {
       // comments
       case 47:
         const start = pos - 1;
-        if (text2.charCodeAt(pos + 1) === 47) {
+        if (text3.charCodeAt(pos + 1) === 47) {
           pos += 2;
           while (pos < len) {
-            if (isLineBreak(text2.charCodeAt(pos))) {
+            if (isLineBreak(text3.charCodeAt(pos))) {
               break;
             }
             pos++;
           }
-          value = text2.substring(start, pos);
+          value = text3.substring(start, pos);
           return token = 12;
         }
-        if (text2.charCodeAt(pos + 1) === 42) {
+        if (text3.charCodeAt(pos + 1) === 42) {
           pos += 2;
           const safeLength = len - 1;
           let commentClosed = false;
           while (pos < safeLength) {
-            const ch = text2.charCodeAt(pos);
-            if (ch === 42 && text2.charCodeAt(pos + 1) === 47) {
+            const ch = text3.charCodeAt(pos);
+            if (ch === 42 && text3.charCodeAt(pos + 1) === 47) {
               pos += 2;
               commentClosed = true;
               break;
             }
             pos++;
             if (isLineBreak(ch)) {
-              if (ch === 13 && text2.charCodeAt(pos) === 10) {
+              if (ch === 13 && text3.charCodeAt(pos) === 10) {
                 pos++;
               }
               lineNumber++;
@@ -44071,7 +44422,7 @@ function createScanner(text2, ignoreTrivia = false) {
             pos++;
             scanError = 1;
           }
-          value = text2.substring(start, pos);
+          value = text3.substring(start, pos);
           return token = 13;
         }
         value += String.fromCharCode(code);
@@ -44081,7 +44432,7 @@ function createScanner(text2, ignoreTrivia = false) {
       case 45:
         value += String.fromCharCode(code);
         pos++;
-        if (pos === len || !isDigit(text2.charCodeAt(pos))) {
+        if (pos === len || !isDigit(text3.charCodeAt(pos))) {
           return token = 16;
         }
       // found a minus, followed by a number so
@@ -44103,10 +44454,10 @@ function createScanner(text2, ignoreTrivia = false) {
       default:
         while (pos < len && isUnknownContentCharacter(code)) {
           pos++;
-          code = text2.charCodeAt(pos);
+          code = text3.charCodeAt(pos);
         }
         if (tokenOffset !== pos) {
-          value = text2.substring(tokenOffset, pos);
+          value = text3.substring(tokenOffset, pos);
           switch (value) {
             case "true":
               return token = 8;
@@ -44294,7 +44645,7 @@ var ParseOptions;
     allowTrailingComma: false
   };
 })(ParseOptions || (ParseOptions = {}));
-function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
+function parseTree(text3, errors = [], options = ParseOptions.DEFAULT) {
   let currentParent = { type: "array", offset: -1, length: -1, children: [], parent: void 0 };
   function ensurePropertyComplete(endOffset) {
     if (currentParent.type === "property") {
@@ -44345,7 +44696,7 @@ function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
       errors.push({ error: error2, offset, length });
     }
   };
-  visit(text2, visitor, options);
+  visit(text3, visitor, options);
   const result2 = currentParent.children[0];
   if (result2) {
     delete result2.parent;
@@ -44383,8 +44734,8 @@ function findNodeAtLocation(root, path) {
   }
   return node;
 }
-function visit(text2, visitor, options = ParseOptions.DEFAULT) {
-  const _scanner = createScanner(text2, false);
+function visit(text3, visitor, options = ParseOptions.DEFAULT) {
+  const _scanner = createScanner(text3, false);
   const _jsonPath = [];
   let suppressedCallbacks = 0;
   function toNoArgVisit(visitFunction) {
@@ -44800,16 +45151,16 @@ function printParseErrorCode(code) {
 }
 
 // src/sources/kit/json-file.ts
-function readJsonFile(text2) {
-  const body = text2.startsWith("\uFEFF") ? text2.slice(1) : text2;
-  const lineAt = lineIndex(body);
+function readJsonFile(text3) {
+  const body = text3.startsWith("\uFEFF") ? text3.slice(1) : text3;
+  const lineAt2 = lineIndex(body);
   const errors = [];
   const root = parseTree2(body, errors, { allowTrailingComma: true, disallowComments: false });
   const [error2] = errors;
   if (error2)
     return {
       ok: false,
-      line: lineAt(error2.offset),
+      line: lineAt2(error2.offset),
       message: `JSON does not parse: ${printParseErrorCode(error2.error)}`
     };
   if (!root) return { ok: false, line: 1, message: "the file is empty" };
@@ -44819,7 +45170,7 @@ function readJsonFile(text2) {
     lineOf(path) {
       for (let depth = path.length; depth >= 0; depth -= 1) {
         const node = findNodeAtLocation2(root, [...path.slice(0, depth)]);
-        if (node) return lineAt(node.parent?.type === "property" ? node.parent.offset : node.offset);
+        if (node) return lineAt2(node.parent?.type === "property" ? node.parent.offset : node.offset);
       }
       return 1;
     }
@@ -44841,9 +45192,9 @@ function valueOf(node) {
       return node.value;
   }
 }
-function lineIndex(text2) {
+function lineIndex(text3) {
   const starts = [0];
-  for (let i = 0; i < text2.length; i++) if (text2[i] === "\n") starts.push(i + 1);
+  for (let i = 0; i < text3.length; i++) if (text3[i] === "\n") starts.push(i + 1);
   return (offset) => {
     let low = 0;
     let high = starts.length - 1;
@@ -44868,7 +45219,6 @@ var KNOWN_TOP = /* @__PURE__ */ new Set([
   ...["respectGitignore", "companyAnnouncements", "language"]
 ]);
 var KNOWN_PERMISSIONS = /* @__PURE__ */ new Set([...RULE_LISTS, "defaultMode", "additionalDirectories"]);
-var SECRET_NAME = /token|secret|key|password|passwd|credential|auth|cookie|session/iu;
 function parseClaudeSettings(file) {
   const scope = agentId("claude", file.path, ".claude", ".json");
   const model = { servers: [], tools: [], agents: [], permissions: [], findings: [] };
@@ -44891,8 +45241,15 @@ function parseClaudeSettings(file) {
   for (const [key, value] of ownEntries(read.value)) {
     if (key === "$schema") continue;
     if (key === "permissions") readPermissions(value, scope, file.path, read.lineOf, model);
-    else if (key === "hooks") rules.push(...hookRules(scope, value, (event) => at2("hooks", event)));
-    else if (key === "enableAllProjectMcpServers")
+    else if (key === "hooks") {
+      const bases = claudeProjectBases(file.path);
+      readHookMap(
+        value,
+        { scope, prefix: "hooks", at: (...p) => at2("hooks", ...p), bases },
+        CLAUDE_HOOKS,
+        model
+      );
+    } else if (key === "enableAllProjectMcpServers")
       rules.push(settingRule(scope, value === false ? "deny" : "allow", key, value, at2(key)));
     else if (key === "enabledMcpjsonServers") perName(key, "allow", value);
     else if (key === "disabledMcpjsonServers") perName(key, "deny", value);
@@ -44901,7 +45258,7 @@ function parseClaudeSettings(file) {
         rules.push(settingRule(scope, on === false ? "deny" : "allow", key, plugin, at2(key, plugin)));
     } else if (key === "env" && isRecord(value)) {
       for (const [name, setting] of ownEntries(value)) {
-        const shown2 = SECRET_NAME.test(name) ? "(value not shown)" : setting;
+        const shown2 = envVariableRadius(name).secret ? "(value not shown)" : setting;
         rules.push(settingRule(scope, "allow", `env.${name}`, shown2, at2(key, name)));
       }
     } else {
@@ -44993,7 +45350,15 @@ var claudeSkillsAdapter = {
   id: "claude-skills",
   kind: "claude-code",
   defaultPaths: [".claude/skills/**/SKILL.md"],
-  parse: (file) => parseAgentFile(file, agentId("claude", file.path, ".claude", "/SKILL.md"), FORMAT3)
+  parse: (file) => {
+    const model = parseAgentFile(file, agentId("claude", file.path, ".claude", "/SKILL.md"), FORMAT3);
+    const folder = folderOf(file.path);
+    const path = folder === "" ? "scripts/" : `${folder}/scripts/`;
+    model.executables = [
+      { path, radius: "privileged", by: `the skill ${file.path}`, source: { path: file.path, line: 1 } }
+    ];
+    return model;
+  }
 };
 
 // src/sources/formats/copilot-agents.ts
@@ -45106,8 +45471,8 @@ var WHOLE_TOKEN = { "read-all": "read", "write-all": "write", none: "none" };
 function tokenRules(scope, permissions, at2) {
   const level = GH_AW.ordered["permissions.*"];
   if (!isRecord(permissions)) {
-    const text2 = typeof permissions === "string" ? permissions : JSON.stringify(permissions);
-    const as = Object.hasOwn(WHOLE_TOKEN, text2) ? WHOLE_TOKEN[text2] : text2;
+    const text3 = typeof permissions === "string" ? permissions : JSON.stringify(permissions);
+    const as = Object.hasOwn(WHOLE_TOKEN, text3) ? WHOLE_TOKEN[text3] : text3;
     const rule = orderedRule(scope, ["permissions"], permissions, level, at2("permissions"), "permissions.*");
     rule.rank = { ...rule.rank, rank: orderedRule(scope, ["p"], as, level, at2("permissions")).rank.rank };
     return [rule];
@@ -45234,11 +45599,11 @@ init_define_AGENTGATE_BUILD_INFO();
 
 // src/sources/kit/line-index.ts
 init_define_AGENTGATE_BUILD_INFO();
-function createLineIndex(text2) {
+function createLineIndex(text3) {
   const starts = [0];
-  for (let i = 0; i < text2.length; i++) {
-    const ch = text2.charCodeAt(i);
-    if (ch === 10 || ch === 13 && text2.charCodeAt(i + 1) !== 10) starts.push(i + 1);
+  for (let i = 0; i < text3.length; i++) {
+    const ch = text3.charCodeAt(i);
+    if (ch === 10 || ch === 13 && text3.charCodeAt(i + 1) !== 10) starts.push(i + 1);
   }
   return (offset) => {
     let low = 0;
@@ -45251,19 +45616,19 @@ function createLineIndex(text2) {
     return low + 1;
   };
 }
-function stripBom2(text2) {
-  return text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
+function stripBom2(text3) {
+  return text3.charCodeAt(0) === 65279 ? text3.slice(1) : text3;
 }
 
 // src/sources/kit/parse-json.ts
 var MAX_DEPTH2 = 64;
 function parseJsonSource(file, dialect) {
-  const text2 = stripBom2(file.text);
-  const lineOf = createLineIndex(text2);
+  const text3 = stripBom2(file.text);
+  const lineOf = createLineIndex(text3);
   const errors = [];
   let tree;
   try {
-    tree = parseTree2(text2, errors, {
+    tree = parseTree2(text3, errors, {
       allowTrailingComma: dialect.jsonc,
       disallowComments: !dialect.jsonc,
       allowEmptyContent: false
@@ -46222,10 +46587,10 @@ var HAS_WELLFORMED = !!"".isWellFormed;
 // src/sources/kit/parse-toml.ts
 var MAX_DEPTH3 = 64;
 function parseTomlSource(file) {
-  const text2 = stripBom2(file.text);
+  const text3 = stripBom2(file.text);
   let value;
   try {
-    value = parse2(text2);
+    value = parse2(text3);
   } catch (error2) {
     if (error2 instanceof TomlError) {
       const first = error2.message.split("\n")[0] ?? "invalid TOML";
@@ -46237,7 +46602,7 @@ function parseTomlSource(file) {
     }
     return { ok: false, line: 1, message: "not valid TOML" };
   }
-  const lines = scanKeyLines(text2);
+  const lines = scanKeyLines(text3);
   const root = convert2(value, [], 1, lines, 0);
   return root ? { ok: true, root } : { ok: false, line: 1, message: `nested deeper than ${MAX_DEPTH3} levels` };
 }
@@ -46263,11 +46628,11 @@ function splitDottedKey(raw) {
 }
 var HEADER = /^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?$/;
 var KEY_LINE = /^\s*((?:"[^"]*"|'[^']*'|[A-Za-z0-9_-]+)(?:\s*\.\s*(?:"[^"]*"|'[^']*'|[A-Za-z0-9_-]+))*)\s*=/;
-function scanKeyLines(text2) {
+function scanKeyLines(text3) {
   const lines = /* @__PURE__ */ new Map();
   let table = [];
   let inMultiline;
-  text2.split(/\r\n|\r|\n/).forEach((line, index) => {
+  text3.split(/\r\n|\r|\n/).forEach((line, index) => {
     const lineNumber = index + 1;
     if (inMultiline) {
       if (line.includes(inMultiline)) inMultiline = void 0;
@@ -46992,6 +47357,1049 @@ var vscodeMcpJsonAdapter = {
   parse: (file) => parseJsonModel(file, { jsonc: true }, readServers4)
 };
 
+// src/sources/formats/claude-marketplace.ts
+init_define_AGENTGATE_BUILD_INFO();
+
+// src/sources/kit/leftover-keys.ts
+init_define_AGENTGATE_BUILD_INFO();
+import { createHash as createHash2 } from "node:crypto";
+var LONG_TEXT = 160;
+function shownValue(value) {
+  if (typeof value !== "string" || value.length <= LONG_TEXT) return value;
+  const hash = createHash2("sha256").update(value).digest("hex").slice(0, 16);
+  return `(text of ${value.length} characters, sha256:${hash})`;
+}
+function valueRules(scope, effect, key, value, source) {
+  if (Array.isArray(value) && value.length > 0 && value.every((item) => !isRecord(item) && !Array.isArray(item)))
+    return value.map((item) => settingRule(scope, effect, key, shownValue(item), source));
+  return [settingRule(scope, effect, key, shownValue(value), source)];
+}
+function leftoverKeys(record, where2, model) {
+  for (const [key, value] of ownEntries(record)) {
+    if (where2.known.has(key)) continue;
+    const source = where2.at(key);
+    const shown2 = redacted(key, value);
+    model.permissions.push(...valueRules(where2.scope, "allow", `${where2.prefix}${key}`, shown2, source));
+    model.findings.push(unknownKeyFinding(where2.path, source.line, `${where2.prefix}${key}`, where2.scope));
+  }
+}
+function unknownKeyFinding(path, line, field2, scope) {
+  return {
+    severity: "info",
+    code: UNKNOWN_KEY_CODE,
+    path,
+    line,
+    tool: scope,
+    field: field2,
+    message: `${path}:${line}: field '${field2}': a key agentgate does not model: kept as a control-plane setting (unknown is not harmless)`
+  };
+}
+function emptyModel() {
+  return { servers: [], tools: [], agents: [], permissions: [], findings: [], executables: [] };
+}
+
+// src/sources/kit/settings-json.ts
+init_define_AGENTGATE_BUILD_INFO();
+var MAX_CHARACTERS = 2 * 1024 * 1024;
+function readSettingsJson(file, model) {
+  const sink = new FindingSink(file);
+  const fail = (code, line, message) => {
+    sink.add("error", code, line, [], message);
+    model.findings.push(...sink.findings);
+    return void 0;
+  };
+  if (file.text.length > MAX_CHARACTERS)
+    return fail(SOURCE_CODES.limit, 1, `file is over ${MAX_CHARACTERS} characters: not read`);
+  const parsed = parseJsonSource(file, { jsonc: true });
+  if (!parsed.ok) return fail(SOURCE_CODES.parse, parsed.line, parsed.message);
+  const read = readJsonFile(file.text);
+  if (!read.ok) return fail(SOURCE_CODES.parse, read.line, read.message);
+  if (parsed.root.kind !== "object" || !isRecord(read.value))
+    return fail(SOURCE_CODES.shape, parsed.root.line, "the top level must be an object");
+  reportKeyProblems(parsed.root, sink);
+  const lineOf = read.lineOf;
+  return {
+    value: read.value,
+    root: parsed.root,
+    sink,
+    at: (...path) => ({ path: file.path, line: lineOf(path) })
+  };
+}
+function flushFindings(settings3, model) {
+  model.findings.push(...settings3.sink.findings);
+}
+function settingsOfTree(file, root, model) {
+  const sink = new FindingSink(file);
+  if (root.kind !== "object") {
+    sink.add("error", SOURCE_CODES.shape, root.line, [], "the top level must be a mapping");
+    model.findings.push(...sink.findings);
+    return void 0;
+  }
+  reportKeyProblems(root, sink);
+  return {
+    value: plainValue(root),
+    root,
+    sink,
+    at: (...path) => ({ path: file.path, line: lineAt(root, path) })
+  };
+}
+function plainValue(node) {
+  if (node.kind === "scalar") return node.value;
+  if (node.kind === "array") return node.items.map(plainValue);
+  return Object.fromEntries(effectiveEntries(node).map((entry) => [entry.key, plainValue(entry.value)]));
+}
+function lineAt(root, path) {
+  let node = root;
+  let line = root.line;
+  for (const key of path) {
+    if (node === void 0) break;
+    if (typeof key === "number" && node.kind === "array") node = node.items[key];
+    else if (typeof key === "string" && node.kind === "object") {
+      const entry = member(node, key);
+      if (entry) line = entry.line;
+      node = entry?.value;
+      continue;
+    } else node = void 0;
+    if (node) line = node.line;
+  }
+  return line;
+}
+
+// src/sources/formats/claude-marketplace.ts
+var TOP_INERT = ["$schema", "name", "description", "owner", "metadata", "version"];
+var ENTRY_INERT = [
+  ...["name", "description", "version", "author", "category", "tags", "keywords", "homepage", "license"],
+  "repository"
+];
+function parseClaudeMarketplace(file) {
+  const model = emptyModel();
+  const settings3 = readSettingsJson(file, model);
+  if (!settings3) return model;
+  const scope = `claude:${file.path}`;
+  const plugins = settings3.value.plugins;
+  if (Array.isArray(plugins)) {
+    const seen = /* @__PURE__ */ new Set();
+    for (const [index, entry] of plugins.entries()) {
+      const at2 = (...path) => settings3.at("plugins", index, ...path);
+      if (!isRecord(entry)) {
+        model.permissions.push(...valueRules(scope, "allow", `plugins[${index}]`, entry, at2()));
+        continue;
+      }
+      let name = typeof entry.name === "string" && entry.name !== "" ? entry.name : `[${index}]`;
+      if (seen.has(name)) {
+        settings3.sink.add(
+          "error",
+          "source-duplicate-key",
+          at2("name").line,
+          ["plugins", index, "name"],
+          `plugin name '${name.slice(0, 80)}' is listed twice; which one installs is the client's guess`
+        );
+        name = `${name}[${index}]`;
+      }
+      seen.add(name);
+      for (const [key, value] of ownEntries(entry)) {
+        if (ENTRY_INERT.includes(key)) continue;
+        model.permissions.push(...valueRules(scope, "allow", `plugins.${name}.${key}`, value, at2(key)));
+      }
+      if (entry.source === void 0)
+        model.permissions.push(...valueRules(scope, "allow", `plugins.${name}.source`, null, at2()));
+    }
+  } else if (plugins !== void 0) {
+    model.permissions.push(...valueRules(scope, "allow", "plugins", plugins, settings3.at("plugins")));
+  }
+  const known = /* @__PURE__ */ new Set([...TOP_INERT, "plugins"]);
+  leftoverKeys(
+    settings3.value,
+    { scope, path: file.path, prefix: "", known, at: (key) => settings3.at(key) },
+    model
+  );
+  flushFindings(settings3, model);
+  return model;
+}
+var claudeMarketplaceAdapter = {
+  id: "claude-marketplace",
+  kind: "plugins",
+  defaultPaths: ["**/.claude-plugin/marketplace.json"],
+  parse: parseClaudeMarketplace
+};
+
+// src/sources/formats/claude-plugin.ts
+init_define_AGENTGATE_BUILD_INFO();
+
+// src/sources/kit/plugin-manifest.ts
+init_define_AGENTGATE_BUILD_INFO();
+function pluginRootOf(path) {
+  return folderOf(folderOf(path));
+}
+function pluginBases(root) {
+  return {
+    relative: ["", root],
+    variables: { CLAUDE_PLUGIN_ROOT: root, PLUGIN_ROOT: root, CLAUDE_PROJECT_DIR: "" }
+  };
+}
+function readComponentPaths(key, value, root, radius, context, model) {
+  const list = typeof value === "string" ? [value] : Array.isArray(value) ? value : void 0;
+  if (!list || !list.every((item) => typeof item === "string")) return false;
+  const source = context.settings.at(key);
+  model.permissions.push(...valueRules(context.scope, "allow", key, list, source));
+  for (const written of list) {
+    if (written.includes("://") || written.startsWith("/") || written.includes("$")) continue;
+    const path = normalize(root === "" ? written : `${root}/${written}`);
+    if (path === void 0 || path === "") continue;
+    const folder = written.endsWith("/") || !/\.[A-Za-z0-9]+$/u.test(written);
+    model.executables.push({
+      path: folder && !path.endsWith("/") ? `${path}/` : path,
+      radius,
+      by: `${key} of ${context.path}`,
+      source
+    });
+  }
+  return true;
+}
+
+// src/sources/formats/claude-plugin.ts
+var ID7 = "claude-plugin";
+var PLUGIN_INERT = [
+  ...["$schema", "name", "description", "version", "author", "homepage", "repository", "license"],
+  "keywords"
+];
+var COMPONENT_RADIUS = {
+  commands: "privileged",
+  agents: "privileged",
+  skills: "privileged",
+  hooks: "privileged",
+  mcpServers: "irreversible",
+  lspServers: "privileged",
+  outputStyles: "write"
+};
+function parseClaudePlugin(file) {
+  const model = emptyModel();
+  const settings3 = readSettingsJson(file, model);
+  if (!settings3) return model;
+  const scope = `claude:${file.path}`;
+  const root = pluginRootOf(file.path);
+  const bases = pluginBases(root);
+  const context = { scope, settings: settings3, path: file.path };
+  for (const [key, value] of ownEntries(settings3.value)) {
+    const radius = COMPONENT_RADIUS[key];
+    if (radius === void 0) continue;
+    if (readComponentPaths(key, value, root, radius, context, model)) continue;
+    if (key === "mcpServers") {
+      const entry = member(settings3.root, key);
+      model.servers.push(
+        ...readServerMap(
+          ID7,
+          entry.value,
+          entry.line,
+          [key],
+          { envKey: "env", urlType: "http" },
+          settings3.sink
+        )
+      );
+    } else if (key === "hooks") {
+      const map2 = isRecord(value) && isRecord(value.hooks) ? value.hooks : value;
+      const at2 = (...path) => settings3.at(key, ...map2 === value ? path : ["hooks", ...path]);
+      readHookMap(map2, { scope, prefix: "hooks", at: at2, bases }, CLAUDE_HOOKS, model);
+    } else if (key === "lspServers" && isRecord(value)) {
+      for (const [name, server] of ownEntries(value)) {
+        const source = settings3.at(key, name);
+        model.permissions.push(...valueRules(scope, "allow", `lspServers.${name}`, server, source));
+        if (isRecord(server) && typeof server.command === "string") {
+          const args = Array.isArray(server.args) ? server.args.filter((a) => typeof a === "string") : [];
+          model.executables.push(
+            ...executablesOf(
+              [server.command, ...args],
+              bases,
+              "privileged",
+              `lspServers.${name} of ${file.path}`,
+              source
+            )
+          );
+        }
+      }
+    } else {
+      model.permissions.push(...valueRules(scope, "allow", key, value, settings3.at(key)));
+    }
+  }
+  const known = /* @__PURE__ */ new Set([...PLUGIN_INERT, ...Object.keys(COMPONENT_RADIUS)]);
+  leftoverKeys(
+    settings3.value,
+    { scope, path: file.path, prefix: "", known, at: (key) => settings3.at(key) },
+    model
+  );
+  flushFindings(settings3, model);
+  return model;
+}
+var claudePluginAdapter = {
+  id: ID7,
+  kind: "plugins",
+  defaultPaths: ["**/.claude-plugin/plugin.json"],
+  parse: parseClaudePlugin
+};
+
+// src/sources/formats/claude-plugin-hooks.ts
+init_define_AGENTGATE_BUILD_INFO();
+
+// src/sources/kit/hooks-file.ts
+init_define_AGENTGATE_BUILD_INFO();
+function parseHooksFile(file, format2) {
+  const model = emptyModel();
+  const settings3 = readSettingsJson(file, model);
+  if (!settings3) return model;
+  const scope = `${format2.client}:${file.path}`;
+  const hooks = settings3.value.hooks;
+  if (hooks !== void 0) {
+    readHookMap(
+      hooks,
+      {
+        scope,
+        prefix: "hooks",
+        at: (...path) => settings3.at("hooks", ...path),
+        bases: format2.bases(file.path)
+      },
+      format2.dialect,
+      model
+    );
+  }
+  leftoverKeys(
+    settings3.value,
+    {
+      scope,
+      path: file.path,
+      prefix: "",
+      known: /* @__PURE__ */ new Set(["hooks", ...format2.inert]),
+      at: (key) => settings3.at(key)
+    },
+    model
+  );
+  flushFindings(settings3, model);
+  return model;
+}
+function createHooksAdapter(format2) {
+  return {
+    id: format2.id,
+    kind: format2.kind,
+    defaultPaths: format2.defaultPaths,
+    parse: (file) => parseHooksFile(file, format2)
+  };
+}
+
+// src/sources/formats/claude-plugin-hooks.ts
+var claudePluginHooksAdapter = createHooksAdapter({
+  id: "claude-plugin-hooks",
+  kind: "hooks",
+  defaultPaths: ["hooks/hooks.json", "**/!(.github|.kiro)/hooks/hooks.json"],
+  client: "claude",
+  dialect: CLAUDE_HOOKS,
+  bases: (path) => {
+    const root = folderOf(folderOf(path));
+    return { relative: ["", root], variables: { CLAUDE_PLUGIN_ROOT: root, CLAUDE_PROJECT_DIR: "" } };
+  },
+  inert: ["description"]
+});
+
+// src/sources/formats/codex-agents.ts
+init_define_AGENTGATE_BUILD_INFO();
+var KNOWN = /* @__PURE__ */ new Set([
+  ...["developer_instructions", "nickname_candidates", "model", "model_reasoning_effort", "sandbox_mode"],
+  ...["web_search", "skills", "approval_policy", "sandbox_workspace_write", "model_provider"]
+]);
+function parseCodexAgent(file) {
+  const model = emptyModel();
+  const parsed = parseTomlSource(file);
+  if (!parsed.ok) {
+    model.findings.push({
+      severity: "error",
+      code: "source-parse",
+      path: file.path,
+      line: parsed.line,
+      message: `${file.path}:${parsed.line}: ${parsed.message}`
+    });
+    return model;
+  }
+  const settings3 = settingsOfTree(file, parsed.root, model);
+  if (!settings3) return model;
+  const scope = `codex:${file.path}`;
+  for (const [key, value] of ownEntries(settings3.value)) {
+    if (key === "name" || key === "description") continue;
+    if (key === "mcp_servers") {
+      const entry = member(settings3.root, key);
+      model.servers.push(
+        ...readServerMap(
+          "codex-agents",
+          entry.value,
+          entry.line,
+          [key],
+          { envKey: "env", urlType: "http", headersKey: "http_headers" },
+          settings3.sink
+        )
+      );
+      continue;
+    }
+    model.permissions.push(...valueRules(scope, "allow", key, value, settings3.at(key)));
+    if (!KNOWN.has(key)) model.findings.push(unknownKeyFinding(file.path, settings3.at(key).line, key, scope));
+  }
+  flushFindings(settings3, model);
+  return model;
+}
+var codexAgentsAdapter = {
+  id: "codex-agents",
+  kind: "codex",
+  defaultPaths: [".codex/agents/*.toml"],
+  parse: parseCodexAgent
+};
+
+// src/sources/formats/codex-plugin.ts
+init_define_AGENTGATE_BUILD_INFO();
+var COMPONENT_RADIUS2 = {
+  skills: "privileged",
+  hooks: "privileged",
+  mcpServers: "irreversible",
+  mcp: "irreversible",
+  apps: "irreversible"
+};
+function parseCodexPlugin(file) {
+  const model = emptyModel();
+  const settings3 = readSettingsJson(file, model);
+  if (!settings3) return model;
+  const scope = `codex:${file.path}`;
+  const root = pluginRootOf(file.path);
+  const context = { scope, settings: settings3, path: file.path };
+  for (const [key, value] of ownEntries(settings3.value)) {
+    const radius = COMPONENT_RADIUS2[key];
+    if (key === "interface" && isRecord(value)) {
+      for (const [name, item] of ownEntries(value))
+        model.permissions.push(
+          ...valueRules(scope, "allow", `interface.${name}`, item, settings3.at(key, name))
+        );
+      continue;
+    }
+    if (radius === void 0 || readComponentPaths(key, value, root, radius, context, model)) continue;
+    if (key === "hooks" && isRecord(value)) {
+      const map2 = isRecord(value.hooks) ? value.hooks : value;
+      const at2 = (...path) => settings3.at(key, ...map2 === value ? path : ["hooks", ...path]);
+      readHookMap(map2, { scope, prefix: "hooks", at: at2, bases: pluginBases(root) }, CLAUDE_HOOKS, model);
+    } else model.permissions.push(...valueRules(scope, "allow", key, value, settings3.at(key)));
+  }
+  const known = /* @__PURE__ */ new Set([...PLUGIN_INERT, "interface", ...Object.keys(COMPONENT_RADIUS2)]);
+  leftoverKeys(
+    settings3.value,
+    { scope, path: file.path, prefix: "", known, at: (key) => settings3.at(key) },
+    model
+  );
+  flushFindings(settings3, model);
+  return model;
+}
+var codexPluginAdapter = {
+  id: "codex-plugin",
+  kind: "plugins",
+  defaultPaths: ["**/.codex-plugin/plugin.json"],
+  parse: parseCodexPlugin
+};
+
+// src/sources/formats/copilot-hooks.ts
+init_define_AGENTGATE_BUILD_INFO();
+var copilotHooksAdapter = createHooksAdapter({
+  id: "copilot-hooks",
+  kind: "hooks",
+  defaultPaths: [".github/hooks/*.json"],
+  client: "copilot",
+  dialect: FLAT_HOOKS,
+  bases: (path) => ({ relative: [projectOf(path)] }),
+  inert: ["version"]
+});
+
+// src/sources/formats/cursor-cli.ts
+init_define_AGENTGATE_BUILD_INFO();
+function parseCursorCli(file) {
+  const model = emptyModel();
+  const settings3 = readSettingsJson(file, model);
+  if (!settings3) return model;
+  const scope = `cursor:${file.path}`;
+  const permissions = settings3.value.permissions;
+  if (isRecord(permissions)) {
+    for (const [key, list] of ownEntries(permissions)) {
+      const at2 = (...path) => settings3.at("permissions", key, ...path);
+      if ((key === "allow" || key === "deny") && Array.isArray(list)) {
+        for (const [index, rule] of list.entries()) {
+          if (typeof rule === "string" && rule.trim() !== "")
+            model.permissions.push(clientRule(scope, key, rule, at2(index)));
+          else
+            model.permissions.push(
+              ...valueRules(scope, key, `permissions.${key}`, rule, at2(index))
+            );
+        }
+      } else model.permissions.push(...valueRules(scope, "allow", `permissions.${key}`, list, at2()));
+    }
+  } else if (permissions !== void 0)
+    model.permissions.push(
+      ...valueRules(scope, "allow", "permissions", permissions, settings3.at("permissions"))
+    );
+  leftoverKeys(
+    settings3.value,
+    {
+      scope,
+      path: file.path,
+      prefix: "",
+      known: /* @__PURE__ */ new Set(["permissions", "version"]),
+      at: (key) => settings3.at(key)
+    },
+    model
+  );
+  flushFindings(settings3, model);
+  return model;
+}
+var cursorCliAdapter = {
+  id: "cursor-cli",
+  kind: "cursor",
+  defaultPaths: [".cursor/cli.json"],
+  parse: parseCursorCli
+};
+
+// src/sources/formats/cursor-hooks.ts
+init_define_AGENTGATE_BUILD_INFO();
+var cursorHooksAdapter = createHooksAdapter({
+  id: "cursor-hooks",
+  kind: "hooks",
+  defaultPaths: [".cursor/hooks.json"],
+  client: "cursor",
+  dialect: FLAT_HOOKS,
+  bases: (path) => {
+    const project = projectOf(path);
+    return { relative: [project, project === "" ? ".cursor" : `${project}/.cursor`] };
+  },
+  inert: ["version"]
+});
+
+// src/sources/formats/instructions.ts
+init_define_AGENTGATE_BUILD_INFO();
+
+// src/text/scan-text.ts
+init_define_AGENTGATE_BUILD_INFO();
+var HIDDEN = /[\p{Cf}\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u2800\u3164\uFE00-\uFE0F\uFFA0\u{E0100}-\u{E01EF}]/gu;
+var HIDDEN_TEST = new RegExp(HIDDEN.source, "u");
+var PICTOGRAPH = new RegExp("\\p{Extended_Pictographic}", "u");
+var EMOJI = new RegExp("\\p{Emoji}", "u");
+var SKIN_TONE_OR_VS = /[\u{1F3FB}-\u{1F3FF}\uFE0F]/u;
+var PLAIN_TEXT = /^[\x20-\x7e\t\n]*$/;
+function isPlainText(text3) {
+  return PLAIN_TEXT.test(text3);
+}
+function findHiddenUnicode(text3) {
+  if (!HIDDEN_TEST.test(text3)) return [];
+  const found = [];
+  for (const match of text3.matchAll(HIDDEN)) {
+    const index = match.index;
+    const codePoint = match[0].codePointAt(0);
+    if (isEmojiPart(text3, index, codePoint)) continue;
+    found.push({ index, codePoint, name: nameOfCodePoint(codePoint) ?? "FORMAT CHARACTER" });
+  }
+  return found;
+}
+function isEmojiPart(text3, index, codePoint) {
+  if (codePoint === 65038 || codePoint === 65039) return EMOJI.test(previousCodePoint(text3, index));
+  if (codePoint === 8205) {
+    let before = index;
+    let previous = previousCodePoint(text3, before);
+    while (SKIN_TONE_OR_VS.test(previous)) {
+      before -= previous.length;
+      previous = previousCodePoint(text3, before);
+    }
+    const next = String.fromCodePoint(text3.codePointAt(index + 1) ?? 32);
+    return PICTOGRAPH.test(previous) && PICTOGRAPH.test(next);
+  }
+  return false;
+}
+function previousCodePoint(text3, index) {
+  if (index <= 0) return "";
+  const low = text3.charCodeAt(index - 1);
+  if (low >= 56320 && low <= 57343 && index >= 2) return text3.slice(index - 2, index);
+  return text3.slice(index - 1, index);
+}
+var CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+var ESCAPE_SEQUENCE = /(?:(?:\u001B\[|\u009B)[\u0030-\u003F]{0,64}[\u0020-\u002F]{0,16}[\u0040-\u007E]?|(?:\u001B[\]PX^_]|[\u0090\u009D\u0098\u009E\u009F])[^\u0007\u001B\u009C]{0,256}(?:\u0007|\u001B\\|\u009C)?|\u001B[\u0020-\u007E]?)/y;
+function findControlCharacters(text3) {
+  const found = [];
+  CONTROL.lastIndex = 0;
+  for (let match = CONTROL.exec(text3); match !== null; match = CONTROL.exec(text3)) {
+    const index = match.index;
+    const codePoint = text3.charCodeAt(index);
+    if (codePoint === 13 && text3.charCodeAt(index + 1) === 10) continue;
+    ESCAPE_SEQUENCE.lastIndex = index;
+    const sequence = ESCAPE_SEQUENCE.exec(text3)?.[0] || match[0];
+    found.push({ index, codePoint, sequence });
+    CONTROL.lastIndex = index + sequence.length;
+  }
+  return found;
+}
+function spellControls(sequence) {
+  let out = "";
+  for (const ch of sequence) {
+    const code = ch.codePointAt(0) ?? 0;
+    out += code < 32 || code >= 127 && code <= 159 ? `\\x${code.toString(16).padStart(2, "0")}` : ch;
+  }
+  return out;
+}
+function decodeTagCharacters(text3) {
+  let out = "";
+  for (const ch of text3) {
+    const codePoint = ch.codePointAt(0);
+    if (codePoint >= 917536 && codePoint <= 917630) out += String.fromCharCode(codePoint - 917504);
+  }
+  return out;
+}
+var INSTRUCTION_PATTERNS = [
+  /\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+|the\s+|your\s+)*(?:previous|prior|above|earlier|preceding|former)\s+(?:instructions?|prompts?|rules|directions|guidelines|messages?|context)\b/i,
+  /\bdisregard\s+(?:all\s+|any\s+|everything\s+)?(?:the\s+)?(?:above|previous|prior)\b/i,
+  /\byou\s+must\s+(?:always|never)\b/i,
+  /\b(?:do\s+not|don'?t|never)\s+(?:tell|inform|notify|alert|mention\s+(?:this\s+|it\s+)?to|reveal\s+(?:this\s+|it\s+)?to)\s+(?:the\s+)?user\b/i,
+  /\bwithout\s+(?:telling|informing|notifying|asking)\s+(?:the\s+)?user\b/i,
+  /\bsystem\s+prompt\b/i,
+  /<\/?\s*(?:important|system|instructions?)\s*>/i,
+  /\bbefore\s+using\s+this\s+tool\b[^\n]{0,120}?\bread\b/i,
+  /\byou\s+are\s+now\b/i,
+  /\bnew\s+instructions?\s*:/i,
+  /\b(?:send|post|upload|forward|transmit|exfiltrate|leak)\b[^\n]{0,120}?\b(?:to|at)\s+https?:\/\//i,
+  /(?:~\/\.ssh|\bid_rsa\b|\.aws\/credentials)/i
+];
+function findInstructionLikeText(text3) {
+  const found = [];
+  for (const pattern of INSTRUCTION_PATTERNS) {
+    const match = pattern.exec(text3);
+    if (match && !found.includes(match[0])) found.push(match[0]);
+  }
+  return found;
+}
+var HOMOGLYPHS = new Map(
+  Object.entries({
+    \u0430: "a",
+    \u0432: "b",
+    \u0435: "e",
+    \u043A: "k",
+    \u043C: "m",
+    \u043D: "h",
+    \u043E: "o",
+    \u0440: "p",
+    \u0441: "c",
+    \u0442: "t",
+    \u0443: "y",
+    \u0445: "x",
+    \u0455: "s",
+    \u0456: "i",
+    \u0458: "j",
+    \u04BB: "h",
+    "\u04CF": "l",
+    "\u0501": "d",
+    "\u051B": "q",
+    "\u051D": "w",
+    \u03B1: "a",
+    \u03B5: "e",
+    \u03B9: "i",
+    \u03BA: "k",
+    \u03BD: "v",
+    \u03BF: "o",
+    \u03C1: "p",
+    \u03C4: "t",
+    \u03C5: "u",
+    \u03C7: "x",
+    \u0131: "i",
+    \u0261: "g",
+    \u2113: "l"
+  })
+);
+function confusableSkeleton(name) {
+  const out = PRINTABLE_ASCII.test(name) ? name.replace(/I/g, "l").toLowerCase() : unicodeSkeleton(name);
+  return out.replace(/0/g, "o").replace(/[1|]/g, "l").replace(/[_\-.]+/g, "_").replace(/rn/g, "m").replace(/vv/g, "w");
+}
+var PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+function unicodeSkeleton(name) {
+  let out = "";
+  for (const ch of name.normalize("NFKC")) {
+    if (ch === "I") out += "l";
+    else {
+      const lower2 = ch.toLowerCase();
+      out += HOMOGLYPHS.get(lower2) ?? lower2;
+    }
+  }
+  return out.replace(/[\p{Cf}]/gu, "");
+}
+
+// src/sources/formats/instructions.ts
+function parseInstructions(file) {
+  const model = emptyModel();
+  const id = `instructions:${file.path}`;
+  const text3 = file.text.startsWith("\uFEFF") ? file.text.slice(1) : file.text;
+  model.agents.push({ id, text: text3, meta: {}, source: { path: file.path, line: 1 } });
+  const lineAt2 = (index) => text3.slice(0, index).split("\n").length;
+  const finding = (code, index, message) => ({
+    severity: "warning",
+    code,
+    path: file.path,
+    line: lineAt2(index),
+    tool: id,
+    message: `${file.path}:${lineAt2(index)}: ${message}`
+  });
+  const hidden = findHiddenUnicode(text3);
+  if (hidden[0])
+    model.findings.push(
+      finding(
+        "hidden-unicode",
+        hidden[0].index,
+        `instructions hold ${hidden.length} invisible character(s) (first U+${hidden[0].codePoint.toString(16).toUpperCase().padStart(4, "0")}): a reviewer cannot see what the model reads`
+      )
+    );
+  const controls = findControlCharacters(text3);
+  if (controls[0])
+    model.findings.push(
+      finding(
+        "control-characters",
+        controls[0].index,
+        `instructions hold ${controls.length} control character(s) or escape sequence(s): they rewrite what a terminal shows`
+      )
+    );
+  const phrases = findInstructionLikeText(text3);
+  if (phrases.length > 0)
+    model.findings.push(
+      finding(
+        "instruction-like-text",
+        Math.max(0, text3.indexOf(phrases[0])),
+        `instructions read like an injection: ${phrases.map((p) => JSON.stringify(p.slice(0, 80))).join(", ")}`
+      )
+    );
+  return model;
+}
+var instructionsAdapter = {
+  id: "instructions",
+  kind: "instructions",
+  defaultPaths: [
+    ...["**/AGENTS.md", "**/CLAUDE.md", "**/GEMINI.md", "**/.github/copilot-instructions.md"],
+    "**/.github/instructions/**/*.instructions.md"
+  ],
+  parse: parseInstructions
+};
+
+// src/sources/formats/kiro-agents.ts
+init_define_AGENTGATE_BUILD_INFO();
+
+// src/sources/kit/server-extras.ts
+init_define_AGENTGATE_BUILD_INFO();
+var READ = /* @__PURE__ */ new Set(["command", "args", "env", "url", "headers", "type", "cwd", "httpUrl", "serverUrl"]);
+function serverExtraRules(scope, settings3, key, model) {
+  const servers = settings3.value[key];
+  if (!isRecord(servers)) return;
+  for (const [name, entry] of ownEntries(servers)) {
+    if (!isRecord(entry)) continue;
+    for (const [field2, value] of ownEntries(entry)) {
+      if (READ.has(field2)) continue;
+      const effect = field2 === "disabled" && value === true ? "deny" : "allow";
+      model.permissions.push(
+        ...valueRules(scope, effect, `${key}.${name}.${field2}`, value, settings3.at(key, name, field2))
+      );
+    }
+  }
+}
+
+// src/sources/formats/kiro-agents.ts
+var MODELLED = [
+  ...["tools", "allowedTools", "resources", "prompt", "model", "toolAliases", "includeMcpJson"],
+  ...["useLegacyMcpJson", "keyboardShortcut", "welcomeMessage"]
+];
+function parseKiroAgent(file) {
+  const model = emptyModel();
+  const settings3 = readSettingsJson(file, model);
+  if (!settings3) return model;
+  const scope = `kiro:${file.path}`;
+  const { value } = settings3;
+  for (const key of MODELLED) {
+    if (value[key] === void 0) continue;
+    model.permissions.push(...valueRules(scope, "allow", key, value[key], settings3.at(key)));
+  }
+  if (isRecord(value.toolsSettings)) {
+    for (const [tool, options] of ownEntries(value.toolsSettings)) {
+      const entries2 = isRecord(options) ? ownEntries(options) : [["", options]];
+      for (const [name, option] of entries2) {
+        const key = name === "" ? `toolsSettings.${tool}` : `toolsSettings.${tool}.${name}`;
+        model.permissions.push(
+          ...valueRules(scope, "allow", key, option, settings3.at("toolsSettings", tool))
+        );
+      }
+    }
+  } else if (value.toolsSettings !== void 0)
+    model.permissions.push(
+      ...valueRules(scope, "allow", "toolsSettings", value.toolsSettings, settings3.at("toolsSettings"))
+    );
+  const servers = member(settings3.root, "mcpServers");
+  if (servers) {
+    model.servers.push(
+      ...readServerMap(
+        "kiro-agents",
+        servers.value,
+        servers.line,
+        ["mcpServers"],
+        { envKey: "env", urlType: "http" },
+        settings3.sink
+      )
+    );
+    serverExtraRules(scope, settings3, "mcpServers", model);
+  }
+  if (value.hooks !== void 0) {
+    const bases = { relative: [projectOf(file.path)] };
+    readHookMap(
+      value.hooks,
+      { scope, prefix: "hooks", at: (...p) => settings3.at("hooks", ...p), bases },
+      FLAT_HOOKS,
+      model
+    );
+  }
+  const known = /* @__PURE__ */ new Set([
+    ...MODELLED,
+    "name",
+    "description",
+    "$schema",
+    "toolsSettings",
+    "mcpServers",
+    "hooks"
+  ]);
+  leftoverKeys(value, { scope, path: file.path, prefix: "", known, at: (key) => settings3.at(key) }, model);
+  flushFindings(settings3, model);
+  return model;
+}
+var kiroAgentsAdapter = {
+  id: "kiro-agents",
+  kind: "kiro",
+  defaultPaths: [".kiro/agents/**/*.json"],
+  parse: parseKiroAgent
+};
+
+// src/sources/formats/kiro-hooks.ts
+init_define_AGENTGATE_BUILD_INFO();
+var INERT = ["name", "description", "version"];
+function parseKiroHook(file) {
+  const model = emptyModel();
+  const settings3 = readSettingsJson(file, model);
+  if (!settings3) return model;
+  const scope = `kiro:${file.path}`;
+  const { value } = settings3;
+  const bases = { relative: [projectOf(file.path)] };
+  const hook2 = (trigger, matcher, action, source) => {
+    const what = isRecord(action) ? action : { action };
+    const command = typeof what.command === "string" ? what.command : void 0;
+    const rest = {};
+    for (const [key2, item] of ownEntries(what)) if (key2 !== "command") rest[key2] = shownValue(item);
+    const shown2 = canonicalJson(rest);
+    const key = `hooks.${text2(trigger)}[${text2(matcher)}]`;
+    model.permissions.push(settingRule(scope, "allow", key, command ? `${command} ${shown2}` : shown2, source));
+    if (command)
+      model.executables.push(
+        ...executablesOf(command, bases, "privileged", `${key} of ${file.path}`, source)
+      );
+  };
+  const known = new Set(INERT);
+  if (value.when !== void 0 || value.then !== void 0) {
+    known.add("when").add("then");
+    const when = isRecord(value.when) ? value.when : { when: value.when };
+    const { type: type2, patterns, ...other } = when;
+    const then = isRecord(value.then) ? { ...value.then, ...Object.keys(other).length ? { when: other } : {} } : value.then;
+    hook2(type2, patterns ?? "*", then, settings3.at("then"));
+  }
+  if (Array.isArray(value.hooks)) {
+    known.add("hooks");
+    for (const [index, item] of value.hooks.entries()) {
+      const entry = isRecord(item) ? item : {};
+      const { trigger, matcher, action, ...other } = entry;
+      const actionValue = isRecord(action) ? { ...action, ...other } : isRecord(item) ? { action, ...other } : item;
+      hook2(trigger, matcher ?? "*", actionValue, settings3.at("hooks", index));
+    }
+  }
+  leftoverKeys(value, { scope, path: file.path, prefix: "", known, at: (key) => settings3.at(key) }, model);
+  flushFindings(settings3, model);
+  return model;
+}
+function text2(value) {
+  if (value === void 0) return "*";
+  return typeof value === "string" ? value : canonicalJson(value);
+}
+var kiroHooksAdapter = {
+  id: "kiro-hooks",
+  kind: "hooks",
+  defaultPaths: [".kiro/hooks/**"],
+  parse: parseKiroHook
+};
+
+// src/sources/formats/kiro-mcp-json.ts
+init_define_AGENTGATE_BUILD_INFO();
+
+// src/sources/kit/mcp-client-file.ts
+init_define_AGENTGATE_BUILD_INFO();
+function parseMcpClientFile(file, id, client, dialect) {
+  const model = emptyModel();
+  const settings3 = readSettingsJson(file, model);
+  if (!settings3) return model;
+  const scope = `${client}:${file.path}`;
+  const entry = member(settings3.root, "mcpServers");
+  if (entry) {
+    model.servers.push(...readServerMap(id, entry.value, entry.line, ["mcpServers"], dialect, settings3.sink));
+    serverExtraRules(scope, settings3, "mcpServers", model);
+  }
+  leftoverKeys(
+    settings3.value,
+    { scope, path: file.path, prefix: "", known: /* @__PURE__ */ new Set(["mcpServers"]), at: (key) => settings3.at(key) },
+    model
+  );
+  flushFindings(settings3, model);
+  return model;
+}
+function createMcpClientAdapter(id, client, defaultPaths, dialect) {
+  return {
+    id,
+    kind: "mcp-config",
+    defaultPaths,
+    parse: (file) => parseMcpClientFile(file, id, client, dialect)
+  };
+}
+
+// src/sources/formats/kiro-mcp-json.ts
+var kiroMcpJsonAdapter = createMcpClientAdapter(
+  "kiro-mcp-json",
+  "kiro",
+  [".kiro/settings/mcp.json"],
+  {
+    envKey: "env",
+    urlType: "http",
+    denyKeys: ["disabledTools"]
+  }
+);
+
+// src/sources/formats/roo-mcp-json.ts
+init_define_AGENTGATE_BUILD_INFO();
+var rooMcpJsonAdapter = createMcpClientAdapter("roo-mcp-json", "roo", [".roo/mcp.json"], {
+  envKey: "env",
+  urlType: "http"
+});
+
+// src/sources/formats/roo-modes.ts
+init_define_AGENTGATE_BUILD_INFO();
+function parseRooModes(file) {
+  const model = emptyModel();
+  const parsed = parseYamlSource(file);
+  if (!parsed.ok) {
+    model.findings.push({
+      severity: "error",
+      code: "source-parse",
+      path: file.path,
+      line: parsed.line,
+      message: `${file.path}:${parsed.line}: ${parsed.message}`
+    });
+    return model;
+  }
+  const settings3 = settingsOfTree(file, parsed.root, model);
+  if (!settings3) return model;
+  const scope = `roo:${file.path}`;
+  const modes = settings3.value.customModes;
+  if (Array.isArray(modes)) {
+    for (const [index, mode] of modes.entries()) {
+      const at2 = (...path) => settings3.at("customModes", index, ...path);
+      if (!isRecord(mode)) {
+        model.permissions.push(...valueRules(scope, "allow", `customModes[${index}]`, mode, at2()));
+        continue;
+      }
+      const slug = typeof mode.slug === "string" ? mode.slug : `[${index}]`;
+      for (const [key, value] of ownEntries(mode)) {
+        if (key === "name" || key === "description" || key === "slug") continue;
+        if (key === "groups" && Array.isArray(value) && value.length > 0) {
+          for (const group of value)
+            model.permissions.push(
+              ...valueRules(scope, "allow", `customModes.${slug}.groups`, group, at2(key))
+            );
+          continue;
+        }
+        model.permissions.push(...valueRules(scope, "allow", `customModes.${slug}.${key}`, value, at2(key)));
+      }
+    }
+  } else if (modes !== void 0)
+    model.permissions.push(...valueRules(scope, "allow", "customModes", modes, settings3.at("customModes")));
+  leftoverKeys(
+    settings3.value,
+    { scope, path: file.path, prefix: "", known: /* @__PURE__ */ new Set(["customModes"]), at: (key) => settings3.at(key) },
+    model
+  );
+  flushFindings(settings3, model);
+  return model;
+}
+var rooModesAdapter = {
+  id: "roo-modes",
+  kind: "roo",
+  defaultPaths: [".roomodes"],
+  parse: parseRooModes
+};
+
+// src/sources/formats/vscode-settings.ts
+init_define_AGENTGATE_BUILD_INFO();
+var VSCODE_AUTHORITY_PREFIXES = ["chat.", "mcp.", "github.copilot.", "task.allowAutomaticTasks"];
+function isAgentSetting(key) {
+  return key === "mcp" || VSCODE_AUTHORITY_PREFIXES.some((prefix) => key.startsWith(prefix));
+}
+function parseVscodeSettings(file) {
+  const model = emptyModel();
+  const settings3 = readSettingsJson(file, model);
+  if (!settings3) return model;
+  const scope = `copilot:${file.path}`;
+  for (const [key, value] of ownEntries(settings3.value)) {
+    if (!isAgentSetting(key)) continue;
+    if (key === "mcp" && isRecord(value)) {
+      const mcp = member(settings3.root, "mcp");
+      const servers = member(mcp.value, "servers");
+      if (servers)
+        model.servers.push(
+          ...readServerMap(
+            "vscode-settings",
+            servers.value,
+            servers.line,
+            ["mcp", "servers"],
+            { envKey: "env", urlType: "http" },
+            settings3.sink
+          )
+        );
+      for (const [name, item] of ownEntries(value))
+        if (name !== "servers")
+          model.permissions.push(...valueRules(scope, "allow", `mcp.${name}`, item, settings3.at(key, name)));
+      continue;
+    }
+    if (isRecord(value)) {
+      for (const [name, item] of ownEntries(value)) {
+        const effect = item === false || isRecord(item) && item.approve === false ? "deny" : "allow";
+        model.permissions.push(...valueRules(scope, effect, `${key}[${name}]`, item, settings3.at(key, name)));
+      }
+      if (Object.keys(value).length === 0)
+        model.permissions.push(...valueRules(scope, "allow", key, value, settings3.at(key)));
+      continue;
+    }
+    model.permissions.push(
+      ...valueRules(scope, value === false ? "deny" : "allow", key, value, settings3.at(key))
+    );
+  }
+  flushFindings(settings3, model);
+  return model;
+}
+var vscodeSettingsAdapter = {
+  id: "vscode-settings",
+  kind: "copilot",
+  defaultPaths: [".vscode/settings.json"],
+  parse: parseVscodeSettings
+};
+
+// src/sources/formats/windsurf-hooks.ts
+init_define_AGENTGATE_BUILD_INFO();
+var windsurfHooksAdapter = createHooksAdapter({
+  id: "windsurf-hooks",
+  kind: "hooks",
+  defaultPaths: [".windsurf/hooks.json"],
+  client: "windsurf",
+  dialect: FLAT_HOOKS,
+  bases: (path) => ({ relative: [projectOf(path)] }),
+  inert: ["version"]
+});
+
 // src/sources/formats/index.ts
 var SOURCE_ADAPTERS = [
   claudeMcpJsonAdapter,
@@ -47003,7 +48411,9 @@ var SOURCE_ADAPTERS = [
   codexConfigTomlAdapter,
   opencodeJsonAdapter,
   mcpServerJsonAdapter,
-  continueMcpYamlAdapter
+  continueMcpYamlAdapter,
+  kiroMcpJsonAdapter,
+  rooMcpJsonAdapter
 ];
 var AGENT_SOURCE_ADAPTERS = [
   claudeAgentsAdapter,
@@ -47015,9 +48425,29 @@ var AGENT_SOURCE_ADAPTERS = [
   copilotPromptsAdapter,
   ghAwWorkflowsAdapter
 ];
+var CLIENT_SOURCE_ADAPTERS = [
+  claudePluginHooksAdapter,
+  cursorHooksAdapter,
+  copilotHooksAdapter,
+  windsurfHooksAdapter,
+  kiroHooksAdapter,
+  claudePluginAdapter,
+  claudeMarketplaceAdapter,
+  codexPluginAdapter,
+  vscodeSettingsAdapter,
+  cursorCliAdapter,
+  codexAgentsAdapter,
+  kiroAgentsAdapter,
+  rooModesAdapter,
+  instructionsAdapter
+];
 
 // src/sources/lookup.ts
-var ALL_SOURCE_ADAPTERS = [...SOURCE_ADAPTERS, ...AGENT_SOURCE_ADAPTERS];
+var ALL_SOURCE_ADAPTERS = [
+  ...SOURCE_ADAPTERS,
+  ...AGENT_SOURCE_ADAPTERS,
+  ...CLIENT_SOURCE_ADAPTERS
+];
 var AGENT_DEFINITIONS = /* @__PURE__ */ new Set([
   "claude-agents",
   "claude-commands",
@@ -47025,8 +48455,13 @@ var AGENT_DEFINITIONS = /* @__PURE__ */ new Set([
   "copilot-agents",
   "copilot-chatmodes",
   "copilot-prompts",
-  "gh-aw-workflows"
+  "gh-aw-workflows",
+  "instructions"
 ]);
+var TEXT_ONLY = /* @__PURE__ */ new Set(["instructions"]);
+function isTextOnlySource(id) {
+  return id !== void 0 && TEXT_ONLY.has(id);
+}
 var ALSO_READ = {
   "claude-agents": ["**/.claude/agents/**/*.md", "**/plugins/*/agents/**/*.md"],
   "claude-commands": ["**/.claude/commands/**/*.md", "**/plugins/*/commands/**/*.md"],
@@ -47094,6 +48529,7 @@ var GATE_FILE_PATTERNS = [
   "action.yaml",
   ".gitattributes"
 ];
+var GATE_FILE_EXCEPTIONS = [".github/workflows/**/*.md"];
 var MAX_MANIFEST_BYTES = 1024 * 1024;
 
 // src/model/paths.ts
@@ -47122,7 +48558,9 @@ function showPath(path) {
 }
 
 // src/core/plane/classify-paths.ts
-var gateMatcher = compileGlobs(GATE_FILE_PATTERNS);
+var gateGlobs = compileGlobs(GATE_FILE_PATTERNS);
+var gateExceptions = compileGlobs(GATE_FILE_EXCEPTIONS);
+var gateMatcher = (path) => gateGlobs(path) && !gateExceptions(path);
 function isGateFile(path) {
   return refusedCharacterOf(path) === void 0 && gateMatcher(path);
 }
@@ -47251,6 +48689,7 @@ function parseSnapshot(files, refused, config, cache2 = /* @__PURE__ */ new Map(
   const servers = [];
   const agents = [];
   const permissions = [];
+  const executables = [];
   const modelled = /* @__PURE__ */ new Set();
   const prompts = [];
   const findings = [];
@@ -47267,6 +48706,7 @@ function parseSnapshot(files, refused, config, cache2 = /* @__PURE__ */ new Map(
     servers.push(...parsed.servers ?? []);
     agents.push(...parsed.agents ?? []);
     permissions.push(...parsed.permissions ?? []);
+    executables.push(...parsed.executables ?? []);
     if (parsed.modelled === true) modelled.add(file.path);
     if (parsed.prompt) prompts.push(parsed.prompt);
     findings.push(...parsed.findings);
@@ -47285,7 +48725,14 @@ function parseSnapshot(files, refused, config, cache2 = /* @__PURE__ */ new Map(
       findings.push(bindingsUnknown(file.path, promptsRoot));
     if (typeof role === "object") findings.push(sourceUnread(file.path, role.adapter.id));
   }
-  return { registry: { tools, prompts, findings, servers, agents, permissions }, oids, modelled };
+  return {
+    registry: {
+      ...{ tools, prompts, findings, servers, agents, permissions },
+      ...executables.length > 0 && { executables }
+    },
+    oids,
+    modelled
+  };
 }
 function parseRegistryFile(file, role, promptsRoot) {
   if (role === "refused") {
@@ -47304,6 +48751,7 @@ function parseRegistryFile(file, role, promptsRoot) {
       servers: model.servers,
       agents: model.agents,
       permissions: model.permissions,
+      ...model.executables && model.executables.length > 0 && { executables: model.executables },
       findings: model.findings,
       modelled: !unread
     };
@@ -47508,14 +48956,14 @@ function closesFence(line, fence) {
   return marker !== void 0 && marker[0] === fence.char && marker.length >= fence.length;
 }
 function leavesComment(rest) {
-  let text2 = rest;
+  let text3 = rest;
   for (; ; ) {
-    const end = text2.indexOf("-->");
+    const end = text3.indexOf("-->");
     if (end < 0) return false;
-    text2 = text2.slice(end + 3);
-    const reopen = text2.indexOf("<!--");
+    text3 = text3.slice(end + 3);
+    const reopen = text3.indexOf("<!--");
     if (reopen < 0) return true;
-    text2 = text2.slice(reopen + 4);
+    text3 = text3.slice(reopen + 4);
   }
 }
 function tagBalance(line) {
@@ -47565,10 +49013,10 @@ function parseOwner(raw) {
   if (EMAIL.test(raw)) return { kind: "email", email: raw, raw };
   return null;
 }
-function parseCodeowners(text2, path) {
+function parseCodeowners(text3, path) {
   const rules = [];
   const errors = [];
-  const lines = text2.replace(/^\uFEFF/, "").split(/\r?\n/);
+  const lines = text3.replace(/^\uFEFF/, "").split(/\r?\n/);
   lines.forEach((rawLine, index) => {
     const line = index + 1;
     const parsed = parseLine(rawLine);
@@ -47683,6 +49131,11 @@ function segmentSource(segment) {
 var TEAM_UNVERIFIABLE = "team membership unverifiable: give AGENTGATE_TOKEN read:org, or list signers by login";
 var UNSATISFIABLE = "no one can satisfy this gate";
 var PUSHERS_INCOMPLETE = "who pushed what cannot be told: GitHub lists only the first 250 commits of a pull request";
+var PUSHERS_UNLINKED = "sign-offs cannot be counted";
+function unlinkedNote(commits) {
+  const shown2 = commits.slice(0, 3).join(", ") + (commits.length > 3 ? ` (+${commits.length - 3} more)` : "");
+  return `${PUSHERS_UNLINKED}: commit ${shown2} has an author or committer that maps to no GitHub account, so it may be a signer's own; push it again under linked accounts`;
+}
 var lower = (s) => s.toLowerCase();
 function readSigners(list) {
   const users = /* @__PURE__ */ new Set();
@@ -47696,6 +49149,7 @@ function readSigners(list) {
 }
 function collectSignoffClaims(reviews, comments, context) {
   const pushers = new Set(context.pushers.logins.map(lower));
+  const unlinked = context.pushers.unlinked.length > 0 ? unlinkedNote(context.pushers.unlinked) : null;
   const rejected = [];
   const events = [];
   for (const review of reviews) {
@@ -47759,10 +49213,14 @@ function collectSignoffClaims(reviews, comments, context) {
       rejected.push({ user: event.user, via: event.via, reason: PUSHERS_INCOMPLETE });
       continue;
     }
+    if (unlinked !== null) {
+      rejected.push({ user: event.user, via: event.via, reason: unlinked });
+      continue;
+    }
     const { revokes: _revokes, ...claim } = event;
     standing.set(key, [...standing.get(key) ?? [], claim]);
   }
-  return { claims: [...standing.values()].flat(), rejected };
+  return { claims: [...standing.values()].flat(), rejected, notes: unlinked === null ? [] : [unlinked] };
 }
 function commitsNeedingDigest(claims, headSha2) {
   const commits = claims.flatMap(
@@ -47784,7 +49242,7 @@ function membershipChecksNeeded(claims, signers, matchesHead) {
 function evaluateSignoffs(input2) {
   const counted = /* @__PURE__ */ new Map();
   const rejected = [...input2.collection.rejected];
-  const notes = /* @__PURE__ */ new Set();
+  const notes = new Set(input2.collection.notes);
   for (const claim of input2.collection.claims) {
     const digest = claimDigest(claim, input2);
     if (digest.kind === "unavailable") {
@@ -47906,10 +49364,11 @@ function controlStatus(input2, errors) {
     const present = signoffs.counted.length > 0 ? `, ${signoffs.counted.length} present` : "";
     const unverifiable = signoffs.notes.some((n) => n.startsWith("team membership unverifiable")) ? "; team membership unverifiable (see comment)" : "";
     const unsatisfiable = signoffs.notes.some((n) => n.startsWith(UNSATISFIABLE)) ? "; unsatisfiable: fewer signers than sign-offs" : "";
+    const uncountable = signoffs.notes.some((n) => n.startsWith(PUSHERS_UNLINKED)) ? "; uncountable: a commit maps to no GitHub account, push it again" : "";
     return status(
       CONTROL_CONTEXT,
       "pending",
-      `needs ${signoffs.required} sign-off(s) for ${what} change (${digest})${present}${unverifiable}${unsatisfiable}`
+      `needs ${signoffs.required} sign-off(s) for ${what} change (${digest})${present}${unverifiable}${unsatisfiable}${uncountable}`
     );
   }
   if (signoffs.required === 0) {
@@ -47930,8 +49389,8 @@ function describeErrors(errors) {
 function status(context, state, description) {
   return { context, state, description: clipDescription(description) };
 }
-function clipDescription(text2) {
-  const oneLine5 = text2.replace(/\s+/g, " ").trim();
+function clipDescription(text3) {
+  const oneLine5 = text3.replace(/\s+/g, " ").trim();
   const chars = Array.from(oneLine5);
   return chars.length <= MAX_DESCRIPTION ? oneLine5 : `${chars.slice(0, MAX_DESCRIPTION - 1).join("")}\u2026`;
 }
@@ -47973,22 +49432,30 @@ function annotationsByPlane(findings, config) {
 }
 function planCheckRuns(input2) {
   const annotations = annotationsByPlane(input2.findings, input2.config);
-  return [input2.statuses.control, input2.statuses.data].map((status2) => {
-    const plane = status2.context === "agentgate/control-plane" ? "control" : "data";
-    const list = annotations[plane];
-    const completed = status2.state !== "pending";
-    return {
-      name: status2.context,
-      status: completed ? "completed" : "in_progress",
-      conclusion: completed ? status2.state === "success" ? "success" : "failure" : null,
-      title: clipText(`${status2.state}: ${status2.description}`, 1e3),
-      summary: `**${status2.state}** \u2014 ${status2.description}
+  return [input2.statuses.control, input2.statuses.data].map(
+    (status2) => checkRunOf(
+      status2,
+      annotations[status2.context === "agentgate/control-plane" ? "control" : "data"],
+      input2.text
+    )
+  );
+}
+function errorCheckRuns(statuses, text3) {
+  return [statuses.control, statuses.data].map((status2) => checkRunOf(status2, [], text3));
+}
+function checkRunOf(status2, list, text3) {
+  const completed = status2.state !== "pending";
+  return {
+    name: status2.context,
+    status: completed ? "completed" : "in_progress",
+    conclusion: completed ? status2.state === "success" ? "success" : "failure" : null,
+    title: clipText(`${status2.state}: ${status2.description}`, 1e3),
+    summary: `**${status2.state}** \u2014 ${status2.description}
 
 ${list.length} annotation(s) on changed files.`,
-      text: clipText(input2.text, MAX_CHECK_TEXT),
-      annotations: list
-    };
-  });
+    text: clipText(text3, MAX_CHECK_TEXT),
+    annotations: list
+  };
 }
 function annotationBatches(list) {
   const batches = [];
@@ -47996,10 +49463,10 @@ function annotationBatches(list) {
     batches.push(list.slice(i, i + ANNOTATIONS_PER_REQUEST));
   return batches.length > 0 ? batches : [[]];
 }
-function clipText(text2, max) {
-  if (text2.length <= max) return text2;
+function clipText(text3, max) {
+  if (text3.length <= max) return text3;
   const notice = "\n\n\u2026 (cut: the full report is in the job summary and the report-json file)";
-  let cut = text2.slice(0, Math.max(0, max - notice.length));
+  let cut = text3.slice(0, Math.max(0, max - notice.length));
   const newline = cut.lastIndexOf("\n");
   if (newline > cut.length / 2) cut = cut.slice(0, newline);
   if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
@@ -48249,19 +49716,28 @@ init_define_AGENTGATE_BUILD_INFO();
 // src/errors.ts
 init_define_AGENTGATE_BUILD_INFO();
 var AgentgateError = class extends Error {
+  /**
+   * What kind of error this is, for a program that reads it: stable across releases (messages are not). Every
+   * subclass declares its own; test/errors.test.ts holds them unique and unchanged.
+   */
+  static code = "AGENTGATE_ERROR";
   exitCode;
+  code;
   constructor(message, exitCode) {
     super(message);
     this.name = new.target.name;
     this.exitCode = exitCode;
+    this.code = new.target.code;
   }
 };
 var UsageError = class extends AgentgateError {
+  static code = "AGENTGATE_USAGE";
   constructor(message) {
     super(message, 2);
   }
 };
 var GateFailure = class extends AgentgateError {
+  static code = "AGENTGATE_GATE_FAILED";
   constructor(message) {
     super(message, 1);
   }
@@ -48269,6 +49745,7 @@ var GateFailure = class extends AgentgateError {
 
 // src/github/errors.ts
 var GitHubError = class extends AgentgateError {
+  static code = "AGENTGATE_GITHUB";
   status;
   constructor(message, status2) {
     super(message, 2);
@@ -48287,8 +49764,8 @@ function toGitHubError(what, error2) {
   const hint = status2 === 401 ? ": the token was rejected; check AGENTGATE_TOKEN / GITHUB_TOKEN" : status2 === 403 ? ": the token lacks permission (the workflow needs statuses: write, pull-requests: write, contents: read)" : status2 >= 500 ? " after retries: GitHub is unavailable" : "";
   return new GitHubError(`${what} failed with HTTP ${status2}${said ? ` (${said})` : ""}${hint}`, status2);
 }
-function oneLine(text2) {
-  const line = text2.replace(/\s+/g, " ").trim();
+function oneLine(text3) {
+  const line = text3.replace(/\s+/g, " ").trim();
   return line.length > 160 ? `${line.slice(0, 159)}\u2026` : line;
 }
 
@@ -48382,7 +49859,8 @@ var GitHubApi = class {
   }
   /**
    * Who authored or committed the PR's commits, by login only (a commit's names and emails are whatever its
-   * maker typed). GitHub lists at most 250 commits: a list that long may be cut, so it is not complete.
+   * maker typed). GitHub lists at most 250 commits: a list that long may be cut, so it is not complete. A commit
+   * whose author or committer is no account is listed as unlinked: its maker cannot be told apart from a signer.
    */
   async pullPushers(number) {
     const list = await this.call(
@@ -48394,12 +49872,16 @@ var GitHubApi = class {
       })
     );
     const logins2 = /* @__PURE__ */ new Set();
+    const unlinked = [];
     for (const commit of list) {
+      let linked = true;
       for (const who of [commit.author, commit.committer]) {
         if (who && typeof who.login === "string" && who.login !== "") logins2.add(who.login);
+        else linked = false;
       }
+      if (!linked) unlinked.push(commit.sha.slice(0, 7));
     }
-    return { logins: [...logins2].sort(), complete: list.length < MAX_LISTED_COMMITS };
+    return { logins: [...logins2].sort(), complete: list.length < MAX_LISTED_COMMITS, unlinked };
   }
   /** 403 and 404 both mean the token cannot tell (GitHub hides teams from tokens without read:org). */
   async teamMembership(org, slug, user) {
@@ -48458,17 +49940,80 @@ var GitHubApi = class {
 
 // src/github/apply-plan.ts
 init_define_AGENTGATE_BUILD_INFO();
+
+// src/github/check-runs.ts
+init_define_AGENTGATE_BUILD_INFO();
+
+// src/github/call.ts
+init_define_AGENTGATE_BUILD_INFO();
+async function callGitHub(what, run) {
+  try {
+    return await run();
+  } catch (error2) {
+    throw error2 instanceof GitHubError ? error2 : toGitHubError(what, error2);
+  }
+}
+
+// src/github/check-runs.ts
+async function postCheckRuns(api, headSha2, runs2, detailsUrl) {
+  const posted = [];
+  for (const run of runs2) {
+    const [first = [], ...rest] = annotationBatches(run.annotations);
+    const output = { title: run.title, summary: run.summary, text: run.text };
+    const { data } = await callGitHub(
+      `POST check run ${run.name}`,
+      () => api.client.rest.checks.create({
+        ...api.repo,
+        name: run.name,
+        head_sha: headSha2,
+        status: run.status,
+        ...run.conclusion ? { conclusion: run.conclusion } : {},
+        ...detailsUrl ? { details_url: detailsUrl } : {},
+        output: { ...output, annotations: first }
+      })
+    );
+    for (const batch of rest) {
+      await callGitHub(
+        `PATCH check run ${run.name}`,
+        () => api.client.rest.checks.update({
+          ...api.repo,
+          check_run_id: data.id,
+          output: { title: run.title, summary: run.summary, annotations: batch }
+        })
+      );
+    }
+    posted.push({ name: run.name, id: data.id, htmlUrl: data.html_url ?? null });
+  }
+  return posted;
+}
+
+// src/github/apply-plan.ts
 async function setErrorStatuses(api, sha, message, options = {}) {
   const control = status(CONTROL_CONTEXT, "error", message);
   const data = options.data ?? status(DATA_CONTEXT, "error", message);
-  try {
-    await api.setStatus(sha, control, options.targetUrl ?? null);
-    await api.setStatus(sha, data, options.targetUrl ?? null);
-    return null;
-  } catch (error2) {
-    return error2 instanceof GitHubError ? error2 : new GitHubError(String(error2), null);
+  const target = options.targetUrl ?? null;
+  let failed = null;
+  if (options.checkRuns) {
+    try {
+      await postCheckRuns(
+        api,
+        sha,
+        errorCheckRuns({ control, data }, `agentgate failed: ${message}`),
+        target
+      );
+    } catch (error2) {
+      if (!(error2 instanceof GitHubError) || error2.status !== 403) failed = asGitHubError(error2);
+    }
   }
+  try {
+    await api.setStatus(sha, control, target);
+    await api.setStatus(sha, data, target);
+  } catch (error2) {
+    failed ??= asGitHubError(error2);
+  }
+  return failed;
 }
+var asGitHubError = (error2) => error2 instanceof GitHubError ? error2 : new GitHubError(String(error2), null);
 
 // src/github/client.ts
 init_define_AGENTGATE_BUILD_INFO();
@@ -49696,8 +51241,8 @@ var convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
   if (!hasUserReviver) return value;
   return userReviver(key, value, context);
 };
-var JSONParseV2 = (text2, reviver) => {
-  return JSON.parse(text2, (key, value, context) => {
+var JSONParseV2 = (text3, reviver) => {
+  return JSON.parse(text3, (key, value, context) => {
     const isNumber = typeof value === "number";
     const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
@@ -49755,8 +51300,8 @@ var applyReviverIteratively = (parsed, userReviver) => {
   }
   return rootHolder[""];
 };
-var serializeBigInts = (text2) => {
-  return text2.replace(
+var serializeBigInts = (text3) => {
+  return text3.replace(
     stringsOrLargeNumbers,
     (match, digits, fractional, exponential) => {
       const isString = match[0] === '"';
@@ -49770,18 +51315,18 @@ var serializeBigInts = (text2) => {
     }
   );
 };
-var JSONParse = (text2, reviver) => {
-  if (!text2) return originalParse(text2, reviver);
+var JSONParse = (text3, reviver) => {
+  if (!text3) return originalParse(text3, reviver);
   try {
-    if (isContextSourceSupported()) return JSONParseV2(text2, reviver);
-    const serializedData = serializeBigInts(text2);
+    if (isContextSourceSupported()) return JSONParseV2(text3, reviver);
+    const serializedData = serializeBigInts(text3);
     return originalParse(
       serializedData,
       (key, value, context) => convertMarkedBigIntsReviver(key, value, context, reviver)
     );
   } catch (error2) {
     if (error2 instanceof RangeError) {
-      const serializedData = serializeBigInts(text2);
+      const serializedData = serializeBigInts(text3);
       const parsed = originalParse(serializedData);
       return applyReviverIteratively(parsed, reviver);
     }
@@ -49910,12 +51455,12 @@ async function getResponseData(response) {
   }
   const mimetype = parse4(contentType);
   if (isJSONResponse(mimetype)) {
-    let text2 = "";
+    let text3 = "";
     try {
-      text2 = await response.text();
-      return JSONParse(text2);
+      text3 = await response.text();
+      return JSONParse(text3);
     } catch (err) {
-      return text2;
+      return text3;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -52963,36 +54508,36 @@ var INVISIBLE = [
   [917504, 921599]
 ];
 var isInvisible = (cp) => INVISIBLE.some(([from, to]) => cp >= from && cp <= to);
-function revealInvisible(text2) {
+function revealInvisible(text3) {
   let out = "";
-  for (const ch of text2) {
+  for (const ch of text3) {
     const cp = ch.codePointAt(0) ?? 0;
     out += isInvisible(cp) ? `\u27E8U+${cp.toString(16).toUpperCase().padStart(4, "0")}\u27E9` : ch;
   }
   return out;
 }
-function revealLine(text2) {
-  return revealInvisible(text2.replace(/\r\n|\r|\n/g, " \u23CE ").replace(/\t/g, " "));
+function revealLine(text3) {
+  return revealInvisible(text3.replace(/\r\n|\r|\n/g, " \u23CE ").replace(/\t/g, " "));
 }
-function revealLines(text2) {
-  return text2.replace(/\r\n|\r/g, "\n").split("\n").map((line) => revealInvisible(line.replace(/\t/g, " "))).join("\n");
+function revealLines(text3) {
+  return text3.replace(/\r\n|\r/g, "\n").split("\n").map((line) => revealInvisible(line.replace(/\t/g, " "))).join("\n");
 }
 
 // src/render/markdown-escape.ts
 var ZERO_WIDTH_JOINER = "\u200D";
-function oneLine2(text2) {
-  return text2.replace(/\r\n|\r|\n/g, " \u23CE ").replace(/\t/g, " ");
+function oneLine2(text3) {
+  return text3.replace(/\r\n|\r|\n/g, " \u23CE ").replace(/\t/g, " ");
 }
-function clip(text2, max = 300) {
-  const chars = Array.from(text2);
-  return chars.length <= max ? text2 : `${chars.slice(0, max - 1).join("")}\u2026`;
+function clip(text3, max = 300) {
+  const chars = Array.from(text3);
+  return chars.length <= max ? text3 : `${chars.slice(0, max - 1).join("")}\u2026`;
 }
 var MARKDOWN_PUNCTUATION = /[\\`*_{}[\]()#+\-.!|~^=:"'$]/g;
-function escapeMarkdown(text2) {
-  return revealInvisible(oneLine2(text2)).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(MARKDOWN_PUNCTUATION, "\\$&").replace(/@/g, `@${ZERO_WIDTH_JOINER}`);
+function escapeMarkdown(text3) {
+  return revealInvisible(oneLine2(text3)).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(MARKDOWN_PUNCTUATION, "\\$&").replace(/@/g, `@${ZERO_WIDTH_JOINER}`);
 }
-function codeSpan(text2, options = {}) {
-  let body = revealInvisible(oneLine2(text2)).replace(/<!--/g, "<!-\u2060-");
+function codeSpan(text3, options = {}) {
+  let body = revealInvisible(oneLine2(text3)).replace(/<!--/g, "<!-\u2060-");
   if (options.inTable) body = body.replace(/\|/g, "\\|");
   if (body === "") return "` `";
   const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
@@ -53000,8 +54545,8 @@ function codeSpan(text2, options = {}) {
   const pad = body.startsWith("`") || body.endsWith("`") || /^ .* $/.test(body) ? " " : "";
   return `${fence}${pad}${body}${pad}${fence}`;
 }
-function cellCode(text2) {
-  return codeSpan(text2, { inTable: true });
+function cellCode(text3) {
+  return codeSpan(text3, { inTable: true });
 }
 
 // src/render/markdown.ts
@@ -53022,164 +54567,11 @@ init_define_AGENTGATE_BUILD_INFO();
 
 // src/core/radius/action-floors.ts
 init_define_AGENTGATE_BUILD_INFO();
-
-// src/text/scan-text.ts
-init_define_AGENTGATE_BUILD_INFO();
-var HIDDEN = /[\p{Cf}\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u2800\u3164\uFE00-\uFE0F\uFFA0\u{E0100}-\u{E01EF}]/gu;
-var HIDDEN_TEST = new RegExp(HIDDEN.source, "u");
-var PICTOGRAPH = new RegExp("\\p{Extended_Pictographic}", "u");
-var EMOJI = new RegExp("\\p{Emoji}", "u");
-var SKIN_TONE_OR_VS = /[\u{1F3FB}-\u{1F3FF}\uFE0F]/u;
-var PLAIN_TEXT = /^[\x20-\x7e\t\n]*$/;
-function isPlainText(text2) {
-  return PLAIN_TEXT.test(text2);
-}
-function findHiddenUnicode(text2) {
-  if (!HIDDEN_TEST.test(text2)) return [];
-  const found = [];
-  for (const match of text2.matchAll(HIDDEN)) {
-    const index = match.index;
-    const codePoint = match[0].codePointAt(0);
-    if (isEmojiPart(text2, index, codePoint)) continue;
-    found.push({ index, codePoint, name: nameOfCodePoint(codePoint) ?? "FORMAT CHARACTER" });
-  }
-  return found;
-}
-function isEmojiPart(text2, index, codePoint) {
-  if (codePoint === 65038 || codePoint === 65039) return EMOJI.test(previousCodePoint(text2, index));
-  if (codePoint === 8205) {
-    let before = index;
-    let previous = previousCodePoint(text2, before);
-    while (SKIN_TONE_OR_VS.test(previous)) {
-      before -= previous.length;
-      previous = previousCodePoint(text2, before);
-    }
-    const next = String.fromCodePoint(text2.codePointAt(index + 1) ?? 32);
-    return PICTOGRAPH.test(previous) && PICTOGRAPH.test(next);
-  }
-  return false;
-}
-function previousCodePoint(text2, index) {
-  if (index <= 0) return "";
-  const low = text2.charCodeAt(index - 1);
-  if (low >= 56320 && low <= 57343 && index >= 2) return text2.slice(index - 2, index);
-  return text2.slice(index - 1, index);
-}
-var CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
-var ESCAPE_SEQUENCE = /(?:(?:\u001B\[|\u009B)[\u0030-\u003F]{0,64}[\u0020-\u002F]{0,16}[\u0040-\u007E]?|(?:\u001B[\]PX^_]|[\u0090\u009D\u0098\u009E\u009F])[^\u0007\u001B\u009C]{0,256}(?:\u0007|\u001B\\|\u009C)?|\u001B[\u0020-\u007E]?)/y;
-function findControlCharacters(text2) {
-  const found = [];
-  CONTROL.lastIndex = 0;
-  for (let match = CONTROL.exec(text2); match !== null; match = CONTROL.exec(text2)) {
-    const index = match.index;
-    const codePoint = text2.charCodeAt(index);
-    if (codePoint === 13 && text2.charCodeAt(index + 1) === 10) continue;
-    ESCAPE_SEQUENCE.lastIndex = index;
-    const sequence = ESCAPE_SEQUENCE.exec(text2)?.[0] || match[0];
-    found.push({ index, codePoint, sequence });
-    CONTROL.lastIndex = index + sequence.length;
-  }
-  return found;
-}
-function spellControls(sequence) {
-  let out = "";
-  for (const ch of sequence) {
-    const code = ch.codePointAt(0) ?? 0;
-    out += code < 32 || code >= 127 && code <= 159 ? `\\x${code.toString(16).padStart(2, "0")}` : ch;
-  }
-  return out;
-}
-function decodeTagCharacters(text2) {
-  let out = "";
-  for (const ch of text2) {
-    const codePoint = ch.codePointAt(0);
-    if (codePoint >= 917536 && codePoint <= 917630) out += String.fromCharCode(codePoint - 917504);
-  }
-  return out;
-}
-var INSTRUCTION_PATTERNS = [
-  /\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+|the\s+|your\s+)*(?:previous|prior|above|earlier|preceding|former)\s+(?:instructions?|prompts?|rules|directions|guidelines|messages?|context)\b/i,
-  /\bdisregard\s+(?:all\s+|any\s+|everything\s+)?(?:the\s+)?(?:above|previous|prior)\b/i,
-  /\byou\s+must\s+(?:always|never)\b/i,
-  /\b(?:do\s+not|don'?t|never)\s+(?:tell|inform|notify|alert|mention\s+(?:this\s+|it\s+)?to|reveal\s+(?:this\s+|it\s+)?to)\s+(?:the\s+)?user\b/i,
-  /\bwithout\s+(?:telling|informing|notifying|asking)\s+(?:the\s+)?user\b/i,
-  /\bsystem\s+prompt\b/i,
-  /<\/?\s*(?:important|system|instructions?)\s*>/i,
-  /\bbefore\s+using\s+this\s+tool\b[^\n]{0,120}?\bread\b/i,
-  /\byou\s+are\s+now\b/i,
-  /\bnew\s+instructions?\s*:/i,
-  /\b(?:send|post|upload|forward|transmit|exfiltrate|leak)\b[^\n]{0,120}?\b(?:to|at)\s+https?:\/\//i,
-  /(?:~\/\.ssh|\bid_rsa\b|\.aws\/credentials)/i
-];
-function findInstructionLikeText(text2) {
-  const found = [];
-  for (const pattern of INSTRUCTION_PATTERNS) {
-    const match = pattern.exec(text2);
-    if (match && !found.includes(match[0])) found.push(match[0]);
-  }
-  return found;
-}
-var HOMOGLYPHS = new Map(
-  Object.entries({
-    \u0430: "a",
-    \u0432: "b",
-    \u0435: "e",
-    \u043A: "k",
-    \u043C: "m",
-    \u043D: "h",
-    \u043E: "o",
-    \u0440: "p",
-    \u0441: "c",
-    \u0442: "t",
-    \u0443: "y",
-    \u0445: "x",
-    \u0455: "s",
-    \u0456: "i",
-    \u0458: "j",
-    \u04BB: "h",
-    "\u04CF": "l",
-    "\u0501": "d",
-    "\u051B": "q",
-    "\u051D": "w",
-    \u03B1: "a",
-    \u03B5: "e",
-    \u03B9: "i",
-    \u03BA: "k",
-    \u03BD: "v",
-    \u03BF: "o",
-    \u03C1: "p",
-    \u03C4: "t",
-    \u03C5: "u",
-    \u03C7: "x",
-    \u0131: "i",
-    \u0261: "g",
-    \u2113: "l"
-  })
-);
-function confusableSkeleton(name) {
-  const out = PRINTABLE_ASCII.test(name) ? name.replace(/I/g, "l").toLowerCase() : unicodeSkeleton(name);
-  return out.replace(/0/g, "o").replace(/[1|]/g, "l").replace(/[_\-.]+/g, "_").replace(/rn/g, "m").replace(/vv/g, "w");
-}
-var PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-function unicodeSkeleton(name) {
-  let out = "";
-  for (const ch of name.normalize("NFKC")) {
-    if (ch === "I") out += "l";
-    else {
-      const lower2 = ch.toLowerCase();
-      out += HOMOGLYPHS.get(lower2) ?? lower2;
-    }
-  }
-  return out.replace(/[\p{Cf}]/gu, "");
-}
-
-// src/core/radius/action-floors.ts
 var TABLE = [
   [
     "read",
     [
       ...["read", "get", "list", "search", "describe"],
-      // SPEC
       ...["find", "fetch", "query", "view", "show", "whoami", "lookup", "check", "count", "inspect"],
       ...["browse", "readonly", "retrieve", "download", "preview", "peek", "poll", "stat", "explain"],
       ...["analyze", "summarize", "validate", "verify", "diff", "compare", "select", "audit", "scan"]
@@ -53190,7 +54582,6 @@ var TABLE = [
     "write",
     [
       ...["write", "create", "update", "put", "patch"],
-      // SPEC
       ...["add", "set", "edit", "modify", "insert", "upsert", "append", "upload", "move", "rename"],
       ...["copy", "merge", "comment", "assign", "label", "save", "store", "change", "replace", "tag"],
       ...["import", "attach", "link", "mark", "fork", "reopen", "subscribe", "unsubscribe", "schedule"],
@@ -53201,9 +54592,7 @@ var TABLE = [
     "irreversible",
     [
       ...["delete", "destroy", "drop", "purge", "truncate", "send", "refund", "pay", "transfer"],
-      // SPEC
       ...["publish", "post"],
-      // SPEC
       // gone for good
       ...["remove", "rm", "unlink", "erase", "wipe", "kill", "terminate", "overwrite", "reset", "deletion"],
       // leaves the organisation or reaches people: cannot be unsent
@@ -53218,7 +54607,6 @@ var TABLE = [
     "privileged",
     [
       ...["admin", "grant", "assume", "impersonate", "root", "execute", "exec", "eval", "shell", "*"],
-      // SPEC
       // admin state and identity
       ...["administrator", "administration", "admins", "superuser", "sudo", "owner", "manage"],
       // authority and credentials change hands
@@ -53233,7 +54621,7 @@ var DEFAULT_ACTION_FLOORS = Object.freeze(
   Object.fromEntries(TABLE.flatMap(([radius, words]) => words.map((word) => [word, radius])))
 );
 var RANK = { none: 0, read: 1, write: 2, irreversible: 3, privileged: 4 };
-var higher = (a, b) => a === void 0 ? b : b === void 0 || RANK[a] >= RANK[b] ? a : b;
+var higher2 = (a, b) => a === void 0 ? b : b === void 0 || RANK[a] >= RANK[b] ? a : b;
 var tableCache = /* @__PURE__ */ new WeakMap();
 var NO_OVERRIDES = Object.freeze({});
 function actionTable(overrides) {
@@ -53244,19 +54632,19 @@ function actionTable(overrides) {
   tableCache.set(overrides, table);
   return table;
 }
-var clean = (text2) => PRINTABLE_ASCII2.test(text2) ? text2 : text2.normalize("NFKD").replace(/[\p{M}\p{Cf}]/gu, "");
+var clean = (text3) => PRINTABLE_ASCII2.test(text3) ? text3 : text3.normalize("NFKD").replace(/[\p{M}\p{Cf}]/gu, "");
 var PRINTABLE_ASCII2 = /^[\x20-\x7e]*$/;
-function wordsOf(text2) {
-  const cleaned = clean(text2);
+function wordsOf(text3) {
+  const cleaned = clean(text3);
   if (PRINTABLE_ASCII2.test(cleaned))
     return chunks(cleaned.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2"));
   return chunks(
     cleaned.replace(new RegExp("(\\p{Ll}|\\p{Nd})(\\p{Lu})", "gu"), "$1 $2").replace(new RegExp("(\\p{Lu}+)(\\p{Lu}\\p{Ll})", "gu"), "$1 $2")
   );
 }
-var chunks = (text2) => (PRINTABLE_ASCII2.test(text2) ? text2.split(/[^A-Za-z0-9*]+/) : text2.split(/[^\p{L}\p{N}*]+/u)).filter((word) => word.length > 0).map((word) => word.toLowerCase());
-function candidatesOf(text2) {
-  return [.../* @__PURE__ */ new Set([...wordsOf(text2), ...chunks(clean(text2))])];
+var chunks = (text3) => (PRINTABLE_ASCII2.test(text3) ? text3.split(/[^A-Za-z0-9*]+/) : text3.split(/[^\p{L}\p{N}*]+/u)).filter((word) => word.length > 0).map((word) => word.toLowerCase());
+function candidatesOf(text3) {
+  return [.../* @__PURE__ */ new Set([...wordsOf(text3), ...chunks(clean(text3))])];
 }
 function spellings(word) {
   if (/^[a-z]+$/.test(word)) return /rn|vv/.test(word) ? [word, confusableSkeleton(word)] : [word];
@@ -53285,8 +54673,8 @@ function actionFloor(action, overrides = NO_OVERRIDES) {
   if (hit !== void 0) return hit;
   const whole = action.trim().toLowerCase();
   const table = actionTable(overrides);
-  const direct = higher(table.get(whole), table.get(whole.slice(whole.lastIndexOf(":") + 1)));
-  const radius = higher(highestWord(candidatesOf(action), overrides)?.radius, direct) ?? "write";
+  const direct = higher2(table.get(whole), table.get(whole.slice(whole.lastIndexOf(":") + 1)));
+  const radius = higher2(highestWord(candidatesOf(action), overrides)?.radius, direct) ?? "write";
   if (cache2.size < CACHE_LIMIT) cache2.set(action, radius);
   return radius;
 }
@@ -53870,9 +55258,9 @@ function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, ne
     };
   }
 }
-function splitLines(text2) {
-  const hasTrailingNl = text2.endsWith("\n");
-  const result2 = text2.split("\n").map((line) => line + "\n");
+function splitLines(text3) {
+  const hasTrailingNl = text3.endsWith("\n");
+  const result2 = text3.split("\n").map((line) => line + "\n");
   if (hasTrailingNl) {
     result2.pop();
   } else {
@@ -53908,8 +55296,8 @@ function diffTextLines(before, after, options = {}) {
   if (lines.length <= maxLines) return { lines, more: 0 };
   return { lines: lines.slice(0, maxLines), more: lines.length - maxLines };
 }
-function withNewline(text2) {
-  return text2 === "" || text2.endsWith("\n") ? text2 : `${text2}
+function withNewline(text3) {
+  return text3 === "" || text3.endsWith("\n") ? text3 : `${text3}
 `;
 }
 
@@ -54206,7 +55594,8 @@ function signoffLine(report) {
   return `Sign-offs required: **${control.requiredSignoffs}** for ${radius} change${escalation}.`;
 }
 function flowLine(flow) {
-  return `${FLOW_LABEL[flow.kind]} in ${codeSpan(flow.agent)}: ${codeList(flow.sources)} \u2192 ${codeList(flow.sinks)}`;
+  const unattributed = flow.unattributed ? ` (unattributed: ${codeList(flow.unattributed)})` : "";
+  return `${FLOW_LABEL[flow.kind]} in ${codeSpan(flow.agent)}: ${codeList(flow.sources)} \u2192 ${codeList(flow.sinks)}${unattributed}`;
 }
 function dataSection(report, promptTexts) {
   const data = report.planes.data;
@@ -54225,8 +55614,8 @@ function dataSection(report, promptTexts) {
 }
 function promptTextChanges(prompts, lookup) {
   return prompts.flatMap((prompt) => {
-    const text2 = changedPromptText(prompt, lookup);
-    return text2 ? [{ owner: prompt.id, change: { field: "text", kind: "changed", ...text2 } }] : [];
+    const text3 = changedPromptText(prompt, lookup);
+    return text3 ? [{ owner: prompt.id, change: { field: "text", kind: "changed", ...text3 } }] : [];
   });
 }
 function promptRow(prompt) {
@@ -54326,19 +55715,19 @@ ${close}`;
   };
 }
 function renderJobSummary(input2, maxBytes = MAX_SUMMARY_BYTES) {
-  const text2 = `${gateSection(input2).join("\n")}
+  const text3 = `${gateSection(input2).join("\n")}
 ${renderMarkdownReport(input2.report, { summary: false })}`;
-  if (Buffer.byteLength(text2, "utf8") <= maxBytes) return text2;
+  if (Buffer.byteLength(text3, "utf8") <= maxBytes) return text3;
   const where2 = input2.reportFile ? "the full report is in the report-json file of this step" : "run `agentgate diff` locally for all of it";
   const notice = `
 
 \u2026 (cut: the report is larger than a job summary can hold; ${where2})
 `;
-  return `${cutAtBytes(text2, maxBytes - Buffer.byteLength(notice, "utf8"))}${notice}`;
+  return `${cutAtBytes(text3, maxBytes - Buffer.byteLength(notice, "utf8"))}${notice}`;
 }
-function cutAtBytes(text2, max) {
-  const bytes = Buffer.from(text2, "utf8");
-  if (bytes.length <= max) return text2;
+function cutAtBytes(text3, max) {
+  const bytes = Buffer.from(text3, "utf8");
+  if (bytes.length <= max) return text3;
   const prefix = bytes.subarray(0, Math.max(0, max)).toString("utf8").replace(/\uFFFD$/, "");
   const newline = prefix.lastIndexOf("\n");
   return newline > 0 ? prefix.slice(0, newline) : prefix;
@@ -54400,9 +55789,9 @@ function howToSign(input2) {
     ""
   ];
 }
-function cutAtLine(text2, max) {
-  if (text2.length <= max) return text2;
-  const slice = text2.slice(0, max);
+function cutAtLine(text3, max) {
+  if (text3.length <= max) return text3;
+  const slice = text3.slice(0, max);
   const newline = slice.lastIndexOf("\n");
   return newline > 0 ? slice.slice(0, newline) : slice;
 }
@@ -54466,6 +55855,7 @@ init_define_AGENTGATE_BUILD_INFO();
 // src/git/git-error.ts
 init_define_AGENTGATE_BUILD_INFO();
 var GitError = class extends UsageError {
+  static code = "AGENTGATE_GIT";
   kind;
   constructor(kind, message) {
     super(oneLine3(message));
@@ -54476,8 +55866,8 @@ function firstStderrLine(stderr) {
   const line = stderr.split(/\r?\n/).map((l) => l.trim()).find((l) => l.length > 0);
   return (line ?? "").replace(/^(fatal|error|warning):\s*/, "");
 }
-function quoteForMessage(text2) {
-  return text2.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+function quoteForMessage(text3) {
+  return text3.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
 }
 function oneLine3(message) {
   return quoteForMessage(message.replace(/\r?\n/g, " ").trim());
@@ -54923,10 +56313,10 @@ init_define_AGENTGATE_BUILD_INFO();
 init_define_AGENTGATE_BUILD_INFO();
 var WHOLE_REGISTRY_AGENT = "(registry)";
 function resolveAgents(tools, prompts) {
-  const byName2 = new Map(tools.map((tool) => [tool.name, tool]));
+  const byName3 = new Map(tools.map((tool) => [tool.name, tool]));
   const agents = /* @__PURE__ */ new Map();
   for (const [id, names] of bindingsById(prompts)) {
-    const bound = [...names].sort().map((name) => byName2.get(name)).filter((tool) => tool !== void 0);
+    const bound = [...names].sort().map((name) => byName3.get(name)).filter((tool) => tool !== void 0);
     agents.set(id, bound);
   }
   if (agents.size === 0) agents.set(WHOLE_REGISTRY_AGENT, tools);
@@ -55291,6 +56681,11 @@ function classifyServerRadius(server, actions = {}) {
       });
     }
   }
+  for (const name of Object.keys(server.transport.env ?? {})) {
+    const variable = envVariableRadius(name);
+    if (!variable.secret && variable.radius !== "write")
+      floors.push({ source: `env ${name}`, radius: variable.radius });
+  }
   const shell = shellReason(server.transport.command, server.transport.args);
   if (shell !== void 0) floors.push({ source: `command line: ${shell}`, radius: "privileged" });
   const anywhere = server.egress.find((host) => ANY_HOST.test(host.trim()));
@@ -55470,8 +56865,10 @@ function computeSignoffRequirement(input2, baseConfig) {
   const permissions = input2.permissions ?? [];
   const widenedRules = permissions.filter((rule) => rule.kind === "widened");
   for (const rule of widenedRules) radii.push(rule.radius);
-  const capabilityChanged = input2.tools.length > 0 || input2.bindings.length > 0 || input2.gateFilesChanged || (input2.servers ?? []).length > 0 || unmodelled > 0 || permissions.length > 0;
-  const widening = raising.length > 0 || input2.bindings.some((b) => b.added.length > 0) || input2.flowsAdded.length > 0 || raisingServers.length > 0 || unmodelled > 0 || widenedRules.length > 0;
+  const executed = input2.executedRadii ?? [];
+  radii.push(...executed);
+  const capabilityChanged = input2.tools.length > 0 || input2.bindings.length > 0 || input2.gateFilesChanged || (input2.servers ?? []).length > 0 || unmodelled > 0 || permissions.length > 0 || executed.length > 0;
+  const widening = raising.length > 0 || input2.bindings.some((b) => b.added.length > 0) || input2.flowsAdded.length > 0 || raisingServers.length > 0 || unmodelled > 0 || widenedRules.length > 0 || executed.length > 0;
   const narrowingOnly = capabilityChanged && !widening && !input2.gateFilesChanged;
   const highest = radii.length > 0 ? maxRadius(radii) : null;
   const signoffRadius = input2.gateFilesChanged ? "privileged" : highest ?? (widening ? "none" : null);
@@ -55515,7 +56912,12 @@ function changedServerFindings(pairs2, headServers, actions, limit) {
   }
   for (const { change, after } of pairs2) {
     if (after === void 0) continue;
-    const where2 = { path: after.source.path, line: after.source.line, tool: after.name };
+    const where2 = {
+      path: after.source.path,
+      line: after.source.line,
+      tool: after.name,
+      subject: "server"
+    };
     const twins = (declared.get(serverIdentity(after)) ?? []).filter((other) => other !== after);
     if (twins.length > 0) {
       const elsewhere = twins.map((other) => `${other.source.path}:${other.source.line}`).join(", ");
@@ -55547,9 +56949,76 @@ function changedServerFindings(pairs2, headServers, actions, limit) {
   return findings;
 }
 
+// src/core/diff/executed-files.ts
+init_define_AGENTGATE_BUILD_INFO();
+function executedFilesOf(registry, actions) {
+  const out = [...registry.executables ?? []];
+  for (const server of registry.servers ?? []) out.push(...serverPrograms(server, actions));
+  return out;
+}
+function serverPrograms(server, actions) {
+  const { command, args = [], cwd } = server.transport;
+  if (command === void 0 || command === "") return [];
+  const path = server.source.path;
+  const project = projectOf(path);
+  const own = folderOf(path);
+  const root = /(?:^|\/)\.(?:claude|codex)-plugin\//u.test(path) ? folderOf(own) : own;
+  const relative = [.../* @__PURE__ */ new Set([project, own, root])];
+  if (cwd !== void 0 && !cwd.includes("$") && !cwd.startsWith("/"))
+    relative.push(cwd === "." ? project : cwd);
+  const variables = {
+    CLAUDE_PLUGIN_ROOT: root,
+    CLAUDE_PROJECT_DIR: project,
+    extensionPath: own,
+    workspaceFolder: project,
+    workspaceRoot: project
+  };
+  let radius = "irreversible";
+  try {
+    radius = classifyServerRadius(server, actions).radius;
+  } catch {
+  }
+  const words = [command, ...args];
+  const by = `server ${server.name} of ${path}`;
+  return executablesOf(
+    words.length > 1 ? words : command,
+    { relative, variables },
+    radius,
+    by,
+    server.source
+  );
+}
+function changedExecutables(changed, base, head) {
+  const exact = /* @__PURE__ */ new Map();
+  const folders = [];
+  for (const entry of [...head, ...base]) {
+    if (entry.path.endsWith("/")) folders.push(entry);
+    else if (!exact.has(entry.path)) exact.set(entry.path, entry);
+  }
+  const out = [];
+  for (const file of changed) {
+    for (const path of /* @__PURE__ */ new Set([file.path, file.oldPath ?? file.path])) {
+      const by = exact.get(path) ?? folders.find((folder) => path.startsWith(folder.path));
+      if (by && by.source.path !== path) out.push({ file, path, by });
+    }
+  }
+  return out;
+}
+function executedFinding(change) {
+  const { by } = change;
+  return {
+    severity: "warning",
+    code: "referenced-executable",
+    path: change.path,
+    line: 1,
+    tool: by.by,
+    message: `${change.path} is run by ${by.by} (${by.source.path}:${by.source.line}): editing it changes what runs, a control-plane change at radius ${by.radius}`
+  };
+}
+
 // src/core/diff/digest.ts
 init_define_AGENTGATE_BUILD_INFO();
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 
 // src/core/diff/fields/tool-fields.ts
 init_define_AGENTGATE_BUILD_INFO();
@@ -55732,7 +57201,7 @@ function isReferential(index) {
   return index.truncated || index.references.length > 0 || index.embedded.length > 0;
 }
 var describe3 = (reference) => `${reference.key} ${shorten(canonicalJson(reference.value))} at ${toPointer(reference.at) || "/"}`;
-var shorten = (text2) => text2.length > 60 ? `${text2.slice(0, 57)}...` : text2;
+var shorten = (text3) => text3.length > 60 ? `${text3.slice(0, 57)}...` : text3;
 function findReferenceHazards(before, after) {
   const sides2 = [indexSchema(before), indexSchema(after)];
   const hazards = { widened: [], unresolved: [] };
@@ -55824,8 +57293,8 @@ var isObject5 = (value) => typeof value === "object" && value !== null && !Array
 var same = (a, b) => a === b || a !== void 0 && b !== void 0 && canonicalJson(a) === canonicalJson(b);
 function show(value) {
   if (value === void 0) return "absent";
-  const text2 = canonicalJson(value);
-  return text2.length > 60 ? `${text2.slice(0, 57)}...` : text2;
+  const text3 = canonicalJson(value);
+  return text3.length > 60 ? `${text3.slice(0, 57)}...` : text3;
 }
 function isUnconstrained(schema2) {
   if (schema2 === void 0 || schema2 === true) return true;
@@ -55890,8 +57359,8 @@ function presence(before, after, keyPath, notes, both) {
 }
 var isText = (value) => value === void 0 || typeof value === "string";
 var compareAnnotation = (key) => (before, after, keyPath, notes) => {
-  const text2 = TEXT_KEYS.has(key) && isText(before) && isText(after);
-  notes.push({ kind: "changed", detail: `${keyPath} changed`, ...text2 ? { text: text2 } : {} });
+  const text3 = TEXT_KEYS.has(key) && isText(before) && isText(after);
+  notes.push({ kind: "changed", detail: `${keyPath} changed`, ...text3 ? { text: text3 } : {} });
 };
 function unprovable(before, after, keyPath, notes) {
   const verb = before === void 0 ? "added" : after === void 0 ? "removed" : "changed";
@@ -55950,7 +57419,7 @@ function compareMembers2(growth, noun) {
     for (const item of b) if (!a.has(item)) lost(notes, `${keyPath} lost ${noun}${shorten2(item)}`);
   });
 }
-var shorten2 = (text2) => text2.length > 60 ? `${text2.slice(0, 57)}...` : text2;
+var shorten2 = (text3) => text3.length > 60 ? `${text3.slice(0, 57)}...` : text3;
 var compareRequired = (before, after, keyPath, notes) => {
   const names = (value) => new Set(Array.isArray(value) ? value.filter((item) => typeof item === "string") : []);
   const b = names(before);
@@ -56269,7 +57738,7 @@ function computeDigest(input2) {
     ...unmodelled.length > 0 && { unmodelled },
     ...permissions.length > 0 && { permissions }
   });
-  return `sha256:${createHash2("sha256").update(payload).digest("hex")}`;
+  return `sha256:${createHash3("sha256").update(payload).digest("hex")}`;
 }
 function normalizeForDigest(tool) {
   if (tool === void 0) return null;
@@ -56412,11 +57881,11 @@ var KEYWORDS = /* @__PURE__ */ new Set([
   "cycler",
   "joiner"
 ]);
-function templateVariables(text2) {
+function templateVariables(text3) {
   const used = /* @__PURE__ */ new Set();
   const bound = /* @__PURE__ */ new Set();
   let sectionDepth = 0;
-  for (const match of text2.matchAll(TOKEN)) {
+  for (const match of text3.matchAll(TOKEN)) {
     const triple = match[1];
     const double = match[2];
     const tag = match[3];
@@ -56471,15 +57940,15 @@ function readTag(tag, used, bound) {
   }
 }
 function expressionRoots(expression) {
-  const text2 = expression.replace(STRING_LITERAL, '""');
+  const text3 = expression.replace(STRING_LITERAL, '""');
   const roots = [];
-  for (const match of text2.matchAll(IDENTIFIER)) {
+  for (const match of text3.matchAll(IDENTIFIER)) {
     const start = match.index;
     const name = match[0];
-    const before = text2.slice(0, start).trimEnd();
+    const before = text3.slice(0, start).trimEnd();
     const previous = before.charAt(before.length - 1);
-    const after = text2.slice(start + name.length).trimStart();
-    if (previous === "." || previous === "|" || /[0-9]/.test(text2.charAt(start - 1))) continue;
+    const after = text3.slice(start + name.length).trimStart();
+    if (previous === "." || previous === "|" || /[0-9]/.test(text3.charAt(start - 1))) continue;
     if (after.startsWith("(") || /^=(?!=)/.test(after)) continue;
     if (KEYWORDS.has(name)) continue;
     roots.push(name);
@@ -56510,9 +57979,9 @@ init_define_AGENTGATE_BUILD_INFO();
 var INTEGER = /^(0|[1-9][0-9]*)$/;
 var SEMVER = /^v?(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+[0-9A-Za-z.-]+)?$/;
 function parseVersion(version) {
-  const text2 = version.trim();
-  if (INTEGER.test(text2)) return { core: [BigInt(text2), 0n, 0n], prerelease: [] };
-  const match = SEMVER.exec(text2);
+  const text3 = version.trim();
+  if (INTEGER.test(text3)) return { core: [BigInt(text3), 0n, 0n], prerelease: [] };
+  const match = SEMVER.exec(text3);
   if (match === null) return null;
   return {
     core: [BigInt(match[1]), BigInt(match[2]), BigInt(match[3])],
@@ -57072,6 +58541,7 @@ function bindingFinding(resolution, where2) {
     path: where2.path,
     line: where2.line,
     tool: where2.agent,
+    subject: "agent",
     field: "tools",
     message: `${where2.path}:${where2.line}: agent ${JSON.stringify(where2.agent)} binds ${written}, ${detail}${hint}`
   };
@@ -57102,11 +58572,20 @@ var RUNS_COMMANDS2 = /* @__PURE__ */ new Set([
   ...["hooks", "apiKeyHelper", "statusLine", "awsAuthRefresh", "awsCredentialExport", "otelHeadersHelper"],
   ...["enabledPlugins", "sandbox", "env", "steps", "post-steps", "jobs", "disableAllHooks"],
   // Codex runs `notify` after every turn; OpenCode loads each `plugin` as code
-  ...["notify", "plugin"]
+  ...["notify", "plugin"],
+  // a marketplace's plugin sources and a plugin's language servers install or spawn code
+  ...["plugins", "lspServers"]
 ]);
 var ORDERED_RADIUS = {
   sandbox_mode: { "read-only": "read", "workspace-write": "write", "danger-full-access": "privileged" },
   approval_policy: { untrusted: "write", "on-request": "write", "on-failure": "write", never: "privileged" }
+};
+var PRE_APPROVES = /autoApprove|alwaysAllow|allowedTools|autoAccept/u;
+var ROO_GROUPS = {
+  read: "read",
+  edit: "write",
+  browser: "irreversible",
+  mcp: "irreversible"
 };
 var STARTS_SERVERS = /* @__PURE__ */ new Set(["enableAllProjectMcpServers", "enabledMcpjsonServers", "mcpServers"]);
 var PERMISSION_MODES = {
@@ -57116,12 +58595,15 @@ var PERMISSION_MODES = {
   bypassPermissions: "privileged",
   dontAsk: "privileged"
 };
+var SHELL_ARGUMENT = /^[^()]+\((.*)\)$/su;
 function ruleRadius(rule, context = {}) {
+  if (RUNS_COMMANDS2.has(rule.tool) && rule.rule.startsWith(`${rule.tool}.`)) return "privileged";
   const equals = rule.rule.indexOf("=");
   const isSetting = equals > 0 && !rule.rule.slice(0, equals).includes("(");
   if (!isSetting) return clientRuleRadius(rule, context);
   const value = rule.rule.slice(equals + 1);
   const key = rule.rule.slice(0, equals);
+  if (rule.tool === "env" && key.startsWith("env.")) return envVariableRadius(key.slice(4)).radius;
   const leaf = key.slice(key.lastIndexOf(".") + 1);
   if (RUNS_COMMANDS2.has(rule.tool) || RUNS_COMMANDS2.has(leaf) || leaf.endsWith("Command"))
     return "privileged";
@@ -57129,6 +58611,9 @@ function ruleRadius(rule, context = {}) {
   if (table && Object.hasOwn(table, value)) return table[value];
   if (key.startsWith("permission") && key.split(".").includes("bash") && value === "allow")
     return "privileged";
+  if (PRE_APPROVES.test(key)) return "privileged";
+  if (rule.tool === "customModes" && key.endsWith(".groups"))
+    return ROO_GROUPS[/^\["([a-z]+)"/u.exec(value)?.[1] ?? value] ?? "privileged";
   if (STARTS_SERVERS.has(rule.tool)) return "irreversible";
   if (rule.tool === "defaultMode" || rule.tool === "permissionMode")
     return PERMISSION_MODES[value] ?? "privileged";
@@ -57140,6 +58625,9 @@ function clientRuleRadius(rule, context) {
   const catalog = catalogForAgent(rule.scope);
   if (!catalog) return "irreversible";
   const resolution = resolveBinding(rule.rule, { ...context, catalog });
+  const command = SHELL_ARGUMENT.exec(rule.rule.trim())?.[1];
+  if (resolution.kind === "builtin" && isShellTool(resolution.entry.name) && command !== void 0)
+    return shellCommandRadius(command);
   if (resolution.kind === "builtin") return resolution.entry.radius;
   if (resolution.kind === "all") return "privileged";
   return "irreversible";
@@ -57317,9 +58805,9 @@ function sameSet(a, b) {
 }
 function sameCredentials(a, b) {
   if (a.length !== b.length) return false;
-  const byName2 = new Map(b.map((credential) => [credential.name, credential]));
+  const byName3 = new Map(b.map((credential) => [credential.name, credential]));
   return a.every((credential) => {
-    const other = byName2.get(credential.name);
+    const other = byName3.get(credential.name);
     return other !== void 0 && sameSet(credential.scopes, other.scopes);
   });
 }
@@ -57457,8 +58945,8 @@ function diffFlows(base, head, context) {
       const after = fillRoles(rule, head.get(agent) ?? [], context.head, headMasks);
       const gained = toFlow(rule, agent, membersOfNewTuples(after, before));
       const lost = toFlow(rule, agent, membersOfNewTuples(before, after));
-      if (gained) added3.push(gained);
-      if (lost) removed3.push(lost);
+      if (gained) added3.push(markUnattributed(gained, context.head));
+      if (lost) removed3.push(markUnattributed(lost, context.base));
     }
   }
   return { added: added3, removed: removed3 };
@@ -57499,6 +58987,12 @@ function toFlow(rule, agent, members) {
   });
   return { kind: rule.kind, agent, sources: [...sources].sort(), sinks: [...sinks].sort() };
 }
+function markUnattributed(flow, context) {
+  const unknown = context.unattributed?.(flow.agent);
+  if (!unknown || unknown.size === 0) return flow;
+  const named = [...flow.sources, ...flow.sinks].filter((name) => unknown.has(name));
+  return named.length > 0 ? { ...flow, unattributed: [...new Set(named)].sort() } : flow;
+}
 function compareAgents(a, b) {
   if (a === WHOLE_REGISTRY_AGENT) return -1;
   if (b === WHOLE_REGISTRY_AGENT) return 1;
@@ -57510,13 +59004,89 @@ init_define_AGENTGATE_BUILD_INFO();
 
 // src/core/agents/source-agents.ts
 init_define_AGENTGATE_BUILD_INFO();
+
+// src/core/agents/client-reach.ts
+init_define_AGENTGATE_BUILD_INFO();
+var CLIENT_SERVER_ORIGINS = {
+  // Claude Code: the project `.mcp.json` and the servers of its plugins
+  claude: ["mcp-json", "claude-plugins", "claude-plugin"],
+  // VS Code and Copilot: `.vscode/mcp.json`; Copilot CLI: the root `mcp.json`
+  copilot: ["vscode-mcp-json", "copilot-mcp-json"],
+  // GitHub Agentic Workflows: each workflow's own `mcp-servers` only
+  "gh-aw": [],
+  cursor: ["cursor-mcp-json"],
+  codex: ["codex-config-toml"],
+  gemini: ["gemini-settings"],
+  opencode: ["opencode-json"],
+  continue: ["continue-mcp-yaml"],
+  "claude-desktop": ["claude-desktop-config"]
+};
+var NOBODY_REACHES = /* @__PURE__ */ new Set(["mcp-server-json"]);
+var MANIFEST = "manifest";
+var KNOWN_ORIGINS = new Set(Object.values(CLIENT_SERVER_ORIGINS).flat());
+function clientOf(agentId2) {
+  const at2 = agentId2.indexOf(":");
+  return at2 > 0 ? agentId2.slice(0, at2) : void 0;
+}
+function serversOfAgent(agent, servers, agentFiles) {
+  const client = clientOf(agent.id);
+  const out = { all: [], named: [], elsewhere: [], unattributed: /* @__PURE__ */ new Set() };
+  for (const server of servers) {
+    const place = placeOf(server, agent, client, agentFiles);
+    if (place === "own" || place === "client") {
+      out.all.push(server);
+      out.named.push(server);
+    } else if (place === "manifest") out.named.push(server);
+    else if (place === "unknown") {
+      out.all.push(server);
+      out.named.push(server);
+      out.unattributed.add(server.name);
+    } else if (place === "other") out.elsewhere.push(server);
+  }
+  return out;
+}
+function placeOf(server, agent, client, agentFiles) {
+  const configs = client === void 0 ? void 0 : CLIENT_SERVER_ORIGINS[client];
+  if (agentFiles.has(server.source.path)) return agent.paths.has(server.source.path) ? "own" : "other";
+  if (server.origin === MANIFEST) return "manifest";
+  if (NOBODY_REACHES.has(server.origin)) return "nobody";
+  if (client === void 0) return "client";
+  if (configs === void 0) return "unknown";
+  if (configs.includes(server.origin)) return "client";
+  return KNOWN_ORIGINS.has(server.origin) ? "other" : "unknown";
+}
+function resolveAgentBinding(binding, context) {
+  const { servers, ...rest } = context;
+  const resolution = resolveBinding(binding, { ...rest, servers: servers.named });
+  if (resolution.kind === "unknown" && servers.elsewhere.length > 0) {
+    const other = resolveBinding(binding, { ...rest, servers: servers.elsewhere });
+    if (other.kind === "server" || other.kind === "server-tool")
+      return { resolution: other, unattributed: true };
+  }
+  const server = resolution.kind === "server" || resolution.kind === "server-tool" ? resolution.server : void 0;
+  return { resolution, unattributed: server !== void 0 && servers.unattributed.has(server) };
+}
+
+// src/core/agents/source-agents.ts
 function groupById(agents) {
   const out = /* @__PURE__ */ new Map();
   for (const agent of agents) {
     const known = out.get(agent.id);
-    if (!known) out.set(agent.id, { ...agent, tools: [...agent.tools ?? []] });
-    else known.tools = [.../* @__PURE__ */ new Set([...known.tools ?? [], ...agent.tools ?? []])];
+    if (!known)
+      out.set(agent.id, {
+        agent: { ...agent, tools: [...agent.tools ?? []] },
+        paths: /* @__PURE__ */ new Set([agent.source.path])
+      });
+    else {
+      known.agent.tools = [.../* @__PURE__ */ new Set([...known.agent.tools ?? [], ...agent.tools ?? []])];
+      known.paths.add(agent.source.path);
+    }
   }
+  return out;
+}
+function byName2(servers) {
+  const out = /* @__PURE__ */ new Map();
+  for (const server of servers) out.set(server.name, [...out.get(server.name) ?? [], server]);
   return out;
 }
 function resolveSourceAgents(agents, context) {
@@ -57526,9 +59096,8 @@ function resolveSourceAgents(agents, context) {
   const radii = /* @__PURE__ */ new Map();
   const registryNames = context.tools.filter((tool) => tool.server === void 0).map((tool) => tool.name);
   const pinnedTools = (server) => context.tools.filter((tool) => tool.server === server);
-  const serversByName = /* @__PURE__ */ new Map();
-  for (const server of context.servers)
-    serversByName.set(server.name, [...serversByName.get(server.name) ?? [], server]);
+  const agentFiles = new Set(agents.map((agent) => agent.source.path));
+  const unattributedOf = /* @__PURE__ */ new Map();
   const pseudo = (tool, radius) => {
     const made = { scopes: [], credentials: [], approval: "none", ...tool, effect: radius };
     pseudoRadius.set(made, radius);
@@ -57554,32 +59123,42 @@ function resolveSourceAgents(agents, context) {
     },
     "irreversible"
   );
-  const serverRadius = (servers) => servers.length > 0 ? maxRadius(servers.map((server) => classifyServerRadius(server, context.actions).radius)) : "irreversible";
-  for (const agent of groupById(agents).values()) {
+  const serverRadius2 = (servers) => servers.length > 0 ? maxRadius(servers.map((server) => classifyServerRadius(server, context.actions).radius)) : "irreversible";
+  for (const { agent, paths } of groupById(agents).values()) {
     const catalog = catalogForAgent(agent.id);
     const entries2 = catalog?.entries ?? [];
     const reach = /* @__PURE__ */ new Map();
     const bindingRadii = /* @__PURE__ */ new Map();
-    const add = (tool) => reach.set(`${pseudoRadius.has(tool) ? "pseudo" : "registry"}\0${tool.name}`, tool);
+    const servers = serversOfAgent({ id: agent.id, paths }, context.servers, agentFiles);
+    const serversByName = byName2(servers.named);
+    const elsewhereByName = byName2(servers.elsewhere);
+    const unattributed = /* @__PURE__ */ new Set();
+    const add = (tool, marked = false) => {
+      reach.set(`${pseudoRadius.has(tool) ? "pseudo" : "registry"}\0${tool.name}`, tool);
+      if (marked) unattributed.add(tool.name);
+    };
+    const isElsewhere = (name) => !serversByName.has(name) && elsewhereByName.has(name);
+    const declarations = (name) => serversByName.get(name) ?? elsewhereByName.get(name) ?? [];
     const reachServer = (name) => {
-      const server = serversByName.get(name) ?? [];
+      const server = declarations(name);
+      const marked = isElsewhere(name) || servers.unattributed.has(name);
       const tools = pinnedTools(name);
-      if (tools.length === 0) add(unpinned(`${name}/*`, server, agent));
-      tools.forEach(add);
-      return maxRadius([serverRadius(server), ...tools.map(context.radiusOf)]);
+      if (tools.length === 0) add(unpinned(`${name}/*`, server, agent), marked);
+      tools.forEach((tool) => add(tool, marked));
+      return maxRadius([serverRadius2(server), ...tools.map(context.radiusOf)]);
     };
     for (const binding of agent.tools ?? []) {
-      const resolution = resolveBinding(binding, {
+      const { resolution } = resolveAgentBinding(binding, {
         catalog: entries2,
-        servers: context.servers,
+        servers,
         registryTools: registryNames
       });
       let radius;
       switch (resolution.kind) {
         case "all":
-          entries2.filter((entry) => !entry.toolSet).forEach((entry) => add(fromEntry(entry, agent)));
-          for (const server of context.servers) reachServer(server.name);
-          context.tools.filter((tool) => tool.server === void 0).forEach(add);
+          for (const entry of entries2) if (!entry.toolSet) add(fromEntry(entry, agent));
+          for (const name of new Set(servers.all.map((server) => server.name))) reachServer(name);
+          for (const tool of context.tools) if (tool.server === void 0) add(tool);
           radius = "privileged";
           break;
         case "builtin":
@@ -57596,10 +59175,11 @@ function resolveSourceAgents(agents, context) {
           radius = reachServer(resolution.server);
           break;
         case "server-tool": {
-          const server = serversByName.get(resolution.server) ?? [];
+          const server = declarations(resolution.server);
+          const marked = isElsewhere(resolution.server) || servers.unattributed.has(resolution.server);
           const tool = pinnedTools(resolution.server).find((t) => t.name === resolution.tool);
-          add(tool ?? unpinned(`${resolution.server}/${resolution.tool}`, server, agent));
-          radius = maxRadius([serverRadius(server), tool ? context.radiusOf(tool) : "irreversible"]);
+          add(tool ?? unpinned(`${resolution.server}/${resolution.tool}`, server, agent), marked);
+          radius = maxRadius([serverRadius2(server), tool ? context.radiusOf(tool) : "irreversible"]);
           break;
         }
         default: {
@@ -57620,12 +59200,14 @@ function resolveSourceAgents(agents, context) {
       [...reach.values()].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
     );
     radii.set(agent.id, bindingRadii);
+    if (unattributed.size > 0) unattributedOf.set(agent.id, unattributed);
   }
   return {
     agents: resolved,
     pseudoRadius,
     findings,
-    bindingRadius: (agent, binding) => radii.get(agent)?.get(binding) ?? null
+    bindingRadius: (agent, binding) => radii.get(agent)?.get(binding) ?? null,
+    unattributed: unattributedOf
   };
 }
 function pinServers(servers) {
@@ -57660,7 +59242,8 @@ function resolveTreeAgents(registry, config, blastRadius = memoizeBlastRadius(co
     radiusOf,
     flowContext: {
       radiusOf: (tool) => source.pseudoRadius.get(tool) ?? radiusOf(tool),
-      internalHosts: config.planes.control.internalHosts
+      internalHosts: config.planes.control.internalHosts,
+      unattributed: (agent) => source.unattributed.get(agent)
     }
   };
 }
@@ -57744,7 +59327,7 @@ function validateRegistry(registry, options = {}) {
         message: `prompt ${JSON.stringify(prompt.id)} binds tool ${escapeNonAscii(JSON.stringify(name))}, which is not in the registry${hint}`
       });
     }
-    scanStrings({ text: prompt.text, meta: prompt.meta }, [], (fieldPath, text2) => {
+    scanStrings({ text: prompt.text, meta: prompt.meta }, [], (fieldPath, text3) => {
       const source = fieldPath[0] === "text" ? [] : fieldPath.slice(1);
       const line = () => source.length > 0 ? promptLine(prompt, source) : prompt.source.line;
       reportHidden({
@@ -57755,7 +59338,7 @@ function validateRegistry(registry, options = {}) {
         subject: `prompt ${JSON.stringify(prompt.id)}`,
         tool: prompt.id,
         fieldPath: source,
-        text: text2
+        text: text3
       });
     });
   }
@@ -57779,10 +59362,10 @@ function validateRegistry(registry, options = {}) {
   return findings;
 }
 function checkToolNames(tools, report, skeletonOf) {
-  const byName2 = /* @__PURE__ */ new Map();
+  const byName3 = /* @__PURE__ */ new Map();
   const bySkeleton = /* @__PURE__ */ new Map();
   for (const tool of tools) {
-    const first = byName2.get(tool.name);
+    const first = byName3.get(tool.name);
     if (first) {
       report({
         severity: "error",
@@ -57794,7 +59377,7 @@ function checkToolNames(tools, report, skeletonOf) {
       });
       continue;
     }
-    byName2.set(tool.name, tool);
+    byName3.set(tool.name, tool);
     const skeleton = skeletonOf(tool.name);
     const twin = bySkeleton.get(skeleton);
     if (twin) {
@@ -57831,9 +59414,9 @@ function checkPromptIds(prompts, report) {
 }
 function scanTool(tool, report, lineOf) {
   const { source: _source, ...fields } = tool;
-  scanStrings(fields, [], (fieldPath, text2) => {
+  scanStrings(fields, [], (fieldPath, text3) => {
     if (fieldPath[0] === "name" || fieldPath[0] === "server") return;
-    if (!isPlainText(text2))
+    if (!isPlainText(text3))
       reportHidden({
         report,
         severity: "error",
@@ -57842,10 +59425,10 @@ function scanTool(tool, report, lineOf) {
         subject: `tool ${JSON.stringify(tool.name)}`,
         tool: tool.name,
         fieldPath,
-        text: text2
+        text: text3
       });
     if (isModelFacing(fieldPath)) {
-      const phrases = findInstructionLikeText(text2);
+      const phrases = findInstructionLikeText(text3);
       if (phrases.length === 0) return;
       report({
         severity: "warning",
@@ -57867,13 +59450,13 @@ function isModelFacing(fieldPath) {
 }
 function reportHidden(scanned) {
   reportControls(scanned);
-  const { report, severity, path, line, subject, tool, fieldPath, text: text2 } = scanned;
-  const hidden = findHiddenUnicode(text2);
+  const { report, severity, path, line, subject, tool, fieldPath, text: text3 } = scanned;
+  const hidden = findHiddenUnicode(text3);
   const first = hidden[0];
   if (!first) return;
   const label = fieldPath.length > 0 ? displayField(fieldPath) : "text";
   const more = hidden.length > 1 ? ` (and ${hidden.length - 1} more)` : "";
-  const smuggled = decodeTagCharacters(text2);
+  const smuggled = decodeTagCharacters(text3);
   const decoded = smuggled ? `; the tag characters spell ${JSON.stringify(smuggled.slice(0, 120))}` : "";
   report({
     severity,
@@ -57886,8 +59469,8 @@ function reportHidden(scanned) {
   });
 }
 function reportControls(scanned) {
-  const { report, severity, path, line, subject, tool, fieldPath, text: text2 } = scanned;
-  const controls = findControlCharacters(text2);
+  const { report, severity, path, line, subject, tool, fieldPath, text: text3 } = scanned;
+  const controls = findControlCharacters(text3);
   const first = controls[0];
   if (!first) return;
   const label = fieldPath.length > 0 ? displayField(fieldPath) : "text";
@@ -57932,13 +59515,15 @@ function where(tool) {
 
 // src/core/diff/waivers.ts
 init_define_AGENTGATE_BUILD_INFO();
+var subjectKindOf = (finding) => finding.subject ?? "tool";
+var waiverMatches = (waiver, finding) => waiver.tool === finding.tool && waiver.code === finding.code && (waiver.kind ?? "tool") === subjectKindOf(finding);
 function applyWaivers(findings, waivers, today) {
   const active = waivers.filter((waiver) => waiver.expires >= today);
   const expired = waivers.filter((waiver) => waiver.expires < today);
   const applied = [];
   const kept = [];
   for (const finding of findings) {
-    const waiver = active.find((w) => w.tool === finding.tool && w.code === finding.code);
+    const waiver = active.find((w) => waiverMatches(w, finding));
     if (waiver) applied.push({ ...waiver, path: finding.path });
     else kept.push(finding);
   }
@@ -57949,10 +59534,179 @@ function applyWaivers(findings, waivers, today) {
       path: "agentgate.yaml",
       line: 1,
       tool: waiver.tool,
-      message: `waiver for ${waiver.code} on ${waiver.tool} (owner ${waiver.owner}) expired on ${waiver.expires}; it no longer applies`
+      ...waiver.kind === "server" || waiver.kind === "agent" ? { subject: waiver.kind } : {},
+      message: `waiver for ${waiver.code} on ${waiver.kind ?? "tool"} ${waiver.tool} (owner ${waiver.owner}) expired on ${waiver.expires}; it no longer applies`
     });
   }
   return { findings: kept, applied, expired };
+}
+
+// src/core/diff/escalation.ts
+init_define_AGENTGATE_BUILD_INFO();
+function escalatingBindings(input2) {
+  const out = /* @__PURE__ */ new Set();
+  for (const change of input2.bindings) {
+    const before = maxRadius(
+      (input2.baseBindings.get(change.agent) ?? []).map(
+        (name) => input2.baseBindingRadius(change.agent, name) ?? "none"
+      )
+    );
+    const after = maxRadius(
+      change.added.map((name) => input2.headBindingRadius(change.agent, name) ?? "irreversible")
+    );
+    if (change.added.length > 0 && compareRadius(after, before) > 0) out.add(change.agent);
+  }
+  return out;
+}
+function escalatingRules(input2) {
+  const granted = /* @__PURE__ */ new Map();
+  for (const rule of input2.baseRules) {
+    if (rule.effect !== "allow") continue;
+    const key = `${rule.scope}\0${rule.tool}`;
+    granted.set(key, maxRadius([granted.get(key) ?? "none", ruleRadius(rule, input2.baseRuleContext)]));
+  }
+  const out = /* @__PURE__ */ new Set();
+  for (const change of input2.permissions) {
+    if (change.kind !== "widened") continue;
+    const tool = ruleToolOf(change.rule);
+    const before = granted.get(`${change.scope}\0${tool}`) ?? "none";
+    const floor = change.change === "removed" ? "none" : before;
+    if (compareRadius(change.radius, floor) > 0) out.add(change);
+  }
+  return out;
+}
+function hasEscalation(input2) {
+  return input2.tools.some((tool) => tool.escalation) || input2.servers.some((server) => server.escalation) || escalatingBindings(input2).size > 0 || escalatingRules(input2).size > 0;
+}
+function bindingsOf(prompts) {
+  const out = /* @__PURE__ */ new Map();
+  for (const prompt of prompts)
+    if (prompt.tools !== void 0) out.set(prompt.id, [...out.get(prompt.id) ?? [], ...prompt.tools]);
+  return out;
+}
+function ruleToolOf(rule) {
+  const equals = rule.indexOf("=");
+  const open3 = rule.indexOf("(");
+  if (equals > 0 && (open3 < 0 || equals < open3)) return rule.slice(0, equals).split(".", 1)[0] ?? rule;
+  return open3 > 0 && rule.trimEnd().endsWith(")") ? rule.slice(0, open3).trim() : rule.trim();
+}
+
+// src/core/agents/agent-reach.ts
+init_define_AGENTGATE_BUILD_INFO();
+var UNKNOWN_RADIUS = "irreversible";
+var ALL_RADIUS = "privileged";
+function reachAgent(agent, registry, actions = {}) {
+  const servers = knownServers(registry);
+  const catalog = catalogForAgent(agent.id) ?? [];
+  const agentFiles = new Set((registry.agents ?? []).map((file) => file.source.path));
+  const reachable = serversOfAgent(
+    { id: agent.id, paths: /* @__PURE__ */ new Set([agent.source.path]) },
+    servers,
+    agentFiles
+  );
+  const context = { catalog, servers: reachable, registryTools: registry.tools };
+  const tools = (agent.tools ?? []).map(
+    (binding) => reachOf(resolveAgentBinding(binding, context).resolution, registry.tools, servers, actions)
+  );
+  const all = tools.some((tool) => tool.kind === "all");
+  return {
+    id: agent.id,
+    path: agent.source.path,
+    line: agent.source.line,
+    all,
+    radius: maxRadius(tools.map((tool) => tool.radius)),
+    tools
+  };
+}
+function bindingRadiusOf(registry, agent, binding, actions = {}) {
+  const prompts = registry.prompts.filter((prompt) => prompt.id === agent && prompt.tools?.includes(binding));
+  if (prompts.length === 0) return null;
+  return maxRadius(
+    prompts.map(
+      (prompt) => reachAgent({ ...prompt, tools: [binding] }, registry, actions).tools[0]?.radius ?? UNKNOWN_RADIUS
+    )
+  );
+}
+function reachOf(resolution, tools, servers, actions) {
+  const base = { binding: resolution.binding };
+  switch (resolution.kind) {
+    case "all":
+      return {
+        ...base,
+        kind: "all",
+        target: "*",
+        radius: ALL_RADIUS,
+        registryTools: tools.map((t) => t.name)
+      };
+    case "builtin":
+      return {
+        ...base,
+        kind: "builtin",
+        target: resolution.entry.name,
+        radius: resolution.entry.radius,
+        registryTools: []
+      };
+    case "registry": {
+      const tool = tools.find((candidate) => candidate.name === resolution.tool);
+      const radius = tool ? classifyBlastRadius(tool, actions).radius : UNKNOWN_RADIUS;
+      return { ...base, kind: "registry", target: resolution.tool, radius, registryTools: [resolution.tool] };
+    }
+    case "server": {
+      const pinned = tools.filter((tool) => tool.server === resolution.server);
+      return {
+        ...base,
+        kind: "server",
+        target: resolution.server,
+        radius: serverRadius(resolution.server, pinned, servers, actions),
+        registryTools: pinned.map((tool) => tool.name)
+      };
+    }
+    case "server-tool": {
+      const pinned = tools.filter(
+        (tool) => tool.server === resolution.server && (tool.name === resolution.tool || tool.name === `${resolution.server}.${resolution.tool}`)
+      );
+      return {
+        ...base,
+        kind: "server-tool",
+        target: `${resolution.server}/${resolution.tool}`,
+        radius: serverRadius(resolution.server, pinned, servers, actions),
+        registryTools: pinned.map((tool) => tool.name)
+      };
+    }
+    default:
+      return {
+        ...base,
+        kind: "unknown",
+        target: resolution.binding,
+        radius: UNKNOWN_RADIUS,
+        registryTools: []
+      };
+  }
+}
+function serverRadius(name, pinned, servers, actions) {
+  if (pinned.length > 0) return maxRadius(pinned.map((tool) => classifyBlastRadius(tool, actions).radius));
+  const server = servers.find((candidate) => candidate.name === name);
+  return server ? classifyServerRadius(server, actions).radius : UNKNOWN_RADIUS;
+}
+function knownServers(registry) {
+  const servers = [...registry.servers ?? []];
+  const declared = new Set(servers.map((server) => server.name));
+  for (const tool of registry.tools) {
+    const name = tool.server;
+    if (name === void 0 || declared.has(name)) continue;
+    declared.add(name);
+    const pinned = registry.tools.filter((other) => other.server === name);
+    servers.push({
+      name,
+      origin: "manifest",
+      transport: { type: "unknown" },
+      credentials: tool.credentials,
+      egress: tool.egress,
+      tools: pinned.map((other) => other.name.slice(name.length + 1)),
+      source: tool.source
+    });
+  }
+  return servers;
 }
 
 // src/core/diff/build-diff.ts
@@ -57966,6 +59720,15 @@ function buildDiffReport(input2) {
   const changedPaths = new Set(input2.changedFiles.map((file) => file.path));
   holdUnreadablePrompts(files, input2.changedFiles, headRegistry.findings, changedPaths);
   holdNewAgentFiles(files, classify);
+  const executed = holdExecutedFiles(
+    files,
+    classify,
+    changedExecutables(
+      input2.changedFiles,
+      executedFilesOf(baseRegistry, actions),
+      executedFilesOf(headRegistry, actions)
+    )
+  );
   const blastRadius = memoizeBlastRadius(actions);
   const tools = diffToolRegistry(baseRegistry.tools, headRegistry.tools, { actions, blastRadius });
   const bindings = diffBindings(
@@ -58003,21 +59766,40 @@ function buildDiffReport(input2) {
     unmodelled,
     permissions
   });
+  const boundRadius = (side, byName3, registry) => (agent, name) => {
+    const bound = side.source.bindingRadius(agent, name);
+    if (bound !== null) return bound;
+    const tool = byName3.get(name);
+    if (tool) return side.radiusOf(tool);
+    return bindingRadiusOf(registry, agent, name, actions);
+  };
+  const headBindingRadius = boundRadius(headSide, headByName, headRegistry);
+  const escalation = hasEscalation({
+    tools,
+    servers,
+    bindings,
+    permissions,
+    baseBindingRadius: boundRadius(
+      baseSide,
+      new Map(baseRegistry.tools.map((tool) => [tool.name, tool])),
+      baseRegistry
+    ),
+    headBindingRadius,
+    baseBindings: bindingsOf([...baseRegistry.prompts, ...baseRegistry.agents ?? []]),
+    baseRules: baseRegistry.permissions ?? [],
+    baseRuleContext: ruleContext(baseRegistry, baseServers)
+  });
   const requirement = computeSignoffRequirement(
     {
       tools,
       bindings,
-      radiusOfBound: (name, agent) => {
-        const bound = headSide.source.bindingRadius(agent, name);
-        if (bound !== null) return bound;
-        const tool = headByName.get(name);
-        return tool ? headSide.radiusOf(tool) : null;
-      },
+      radiusOfBound: (name, agent) => headBindingRadius(agent, name),
       gateFilesChanged: gateFiles.length > 0,
       flowsAdded: flows.added,
       servers,
       unmodelledFiles: unmodelled.length,
-      permissions
+      permissions,
+      executedRadii: executed.map((change) => change.by.radius)
     },
     config
   );
@@ -58042,7 +59824,8 @@ function buildDiffReport(input2) {
     ].filter((finding) => finding.code !== "duplicate-prompt").filter(relevant),
     ...findDuplicatePromptIds(headRegistry.prompts, changedPaths),
     ...headSide.source.findings.filter(relevant),
-    ...refusedChangedPaths(input2.changedFiles)
+    ...refusedChangedPaths(input2.changedFiles),
+    ...executed.map(executedFinding)
   ]);
   const waived = applyWaivers(
     [
@@ -58083,7 +59866,7 @@ function buildDiffReport(input2) {
         permissions,
         flows,
         maxRadius: requirement.maxRadius,
-        escalation: tools.some((tool) => tool.escalation) || servers.some((server) => server.escalation),
+        escalation,
         narrowingOnly: requirement.narrowingOnly,
         requiredSignoffs: requirement.requiredSignoffs,
         digest,
@@ -58131,7 +59914,7 @@ function holdNewAgentFiles(files, classify) {
   const isAgentFile2 = (path) => {
     if (path === void 0) return false;
     const found = classify(path);
-    return found.kind === "data" && found.source !== void 0;
+    return found.kind === "data" && found.source !== void 0 && !isTextOnlySource(found.source);
   };
   const inControl = new Set(files.control);
   const held = files.data.filter(
@@ -58140,6 +59923,23 @@ function holdNewAgentFiles(files, classify) {
   if (held.length === 0) return;
   files.control.push(...held);
   files.control.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+}
+function holdExecutedFiles(files, classify, changes) {
+  const kept = changes.filter((change) => {
+    const found = classify(change.path);
+    return !(found.kind === "data" && found.source !== void 0) && found.kind !== "refused";
+  });
+  const inControl = new Set(files.control);
+  for (const { file } of kept) {
+    if (inControl.has(file)) continue;
+    inControl.add(file);
+    files.control.push(file);
+  }
+  if (kept.length > 0) {
+    files.none.splice(0, files.none.length, ...files.none.filter((file) => !inControl.has(file)));
+    files.control.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  }
+  return kept;
 }
 function basePathsOf(changedFiles) {
   const paths = /* @__PURE__ */ new Set();
@@ -58416,7 +60216,7 @@ function sortByPath(files) {
 
 // src/git/snapshot.ts
 init_define_AGENTGATE_BUILD_INFO();
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 import {
   closeSync,
   constants as fsConstants,
@@ -58504,7 +60304,7 @@ function parseLsTree(out) {
 
 // src/git/worktree.ts
 init_define_AGENTGATE_BUILD_INFO();
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 import { lstatSync } from "node:fs";
 import { join as join3 } from "node:path";
 async function listWorktreeFiles(cwd, prefixes) {
@@ -58545,7 +60345,7 @@ function lstatOrNull(path) {
   }
 }
 function blobOid(content, format2) {
-  return createHash3(format2).update(`blob ${content.length}\0`).update(content).digest("hex");
+  return createHash4(format2).update(`blob ${content.length}\0`).update(content).digest("hex");
 }
 
 // src/git/snapshot.ts
@@ -58563,10 +60363,10 @@ async function readSnapshots(cwd, shas, options) {
     readBlobs(cwd, [...oids]),
     ...shas.map((sha) => sha === null ? readWorktree(cwd, paths, options) : null)
   ]);
-  const texts = /* @__PURE__ */ new Map();
+  const texts = decodeBlobs(blobs);
   return shas.map((sha, i) => {
     const side = listed2[i];
-    const snapshot = sha === null || !side ? worktrees[i] : decodeCommit(sha, side, blobs, texts);
+    const snapshot = sha === null || !side ? worktrees[i] : decodeCommit(sha, side, texts);
     snapshot.files.sort(byPath);
     snapshot.refused.sort(byPath);
     return snapshot;
@@ -58582,20 +60382,26 @@ async function listCommit(cwd, sha, paths, { maxBytes, include }) {
   }
   return listed2;
 }
-function decodeCommit(sha, listed2, blobs, texts) {
+function decodeBlobs(blobs) {
+  const texts = /* @__PURE__ */ new Map();
+  for (const [oid, content] of blobs) {
+    texts.set(oid, decodeText(content));
+    blobs.delete(oid);
+  }
+  return texts;
+}
+function decodeCommit(sha, listed2, texts) {
   const snapshot = { files: [], refused: [...listed2.refused] };
   for (const { path, oid } of listed2.toRead) {
-    const content = blobs.get(oid);
-    if (content === void 0) {
+    const text3 = texts.get(oid);
+    if (text3 === void 0) {
       throw new GitError(
         "missing-commit",
         `${quoteForMessage(path)} at ${sha.slice(0, 12)}: blob ${oid} is missing from this clone`
       );
     }
-    let text2 = texts.get(oid);
-    if (text2 === void 0) texts.set(oid, text2 = decodeText(content));
-    if (text2 === null) snapshot.refused.push({ path, oid, reason: "not-utf8" });
-    else snapshot.files.push({ path, oid, text: text2 });
+    if (text3 === null) snapshot.refused.push({ path, oid, reason: "not-utf8" });
+    else snapshot.files.push({ path, oid, text: text3 });
   }
   return snapshot;
 }
@@ -58649,7 +60455,7 @@ function refuseSymlink(snapshot, path, abs, format2) {
   snapshot.refused.push({ path, oid: blobOid(target, format2), reason: "symlink" });
 }
 function hashLargeFile(fd, size, format2) {
-  const hash = createHash4(format2).update(`blob ${size}\0`);
+  const hash = createHash5(format2).update(`blob ${size}\0`);
   const buffer = Buffer.allocUnsafe(1 << 16);
   for (let position = 0, read = 1; position < size && read > 0; position += read) {
     read = readSync(fd, buffer, 0, buffer.length, position);
@@ -58659,9 +60465,9 @@ function hashLargeFile(fd, size, format2) {
 }
 var decoder = new TextDecoder("utf-8", { fatal: true });
 function addDecoded(snapshot, path, oid, content) {
-  const text2 = decodeText(content);
-  if (text2 === null) snapshot.refused.push({ path, oid, reason: "not-utf8" });
-  else snapshot.files.push({ path, oid, text: text2 });
+  const text3 = decodeText(content);
+  if (text3 === null) snapshot.refused.push({ path, oid, reason: "not-utf8" });
+  else snapshot.files.push({ path, oid, text: text3 });
 }
 function decodeText(content) {
   try {
@@ -59134,10 +60940,10 @@ function parseEvalResults(json3, path) {
     "not eval results: expected promptfoo output (`results`) or agentgate results (`cases`)"
   );
 }
-function parseEvalResultsText(text2, path) {
+function parseEvalResultsText(text3, path) {
   let json3;
   try {
-    json3 = JSON.parse(text2);
+    json3 = JSON.parse(text3);
   } catch (error2) {
     throw new EvalResultsError(path, void 0, `not valid JSON: ${error2.message}`);
   }
@@ -59396,14 +61202,14 @@ var DEFAULT_CONFIG = deepFreeze({
   radius: { actions: {} },
   waivers: []
 });
-function parseConfig(text2, path) {
+function parseConfig(text3, path) {
   const defaults = () => ({
     config: structuredClone(DEFAULT_CONFIG),
     errors: [],
     warnings: []
   });
-  if (text2 === null || text2.trim() === "") return defaults();
-  const parsed = parseYaml(text2);
+  if (text3 === null || text3.trim() === "") return defaults();
+  const parsed = parseYaml(text3);
   const errors = parsed.issues.map(
     (issue2) => inputFinding({ code: issue2.code, path, line: issue2.line, message: issue2.message })
   );
@@ -59504,12 +61310,12 @@ function configWarnings(config, path, doc) {
   const signoffs = config.planes.control.signoffs;
   for (let i = 1; i < SIGNOFF_ORDER.length; i++) {
     const lower2 = SIGNOFF_ORDER[i - 1];
-    const higher2 = SIGNOFF_ORDER[i];
-    if (signoffs[higher2] < signoffs[lower2]) {
+    const higher3 = SIGNOFF_ORDER[i];
+    if (signoffs[higher3] < signoffs[lower2]) {
       warn(
         "signoffs-decreasing",
-        ["planes", "control", "signoffs", higher2],
-        `${higher2} (${signoffs[higher2]}) needs fewer sign-offs than ${lower2} (${signoffs[lower2]})`
+        ["planes", "control", "signoffs", higher3],
+        `${higher3} (${signoffs[higher3]}) needs fewer sign-offs than ${lower2} (${signoffs[lower2]})`
       );
     }
   }
@@ -59536,13 +61342,13 @@ function configWarnings(config, path, doc) {
 }
 
 // src/core/floor/parse-floor.ts
-function parseFloor(text2, origin) {
-  if (text2.trim() === "")
+function parseFloor(text3, origin) {
+  if (text3.trim() === "")
     return { kind: "invalid", message: `floor ${origin} is empty: a floor that names nothing is a mistake` };
-  const { config, errors } = parseConfig(text2, origin);
+  const { config, errors } = parseConfig(text3, origin);
   const first = errors[0];
   if (first) return { kind: "invalid", message: `floor ${first.path}:${first.line}: ${first.message}` };
-  const doc = parseYaml(text2).documents[0];
+  const doc = parseYaml(text3).documents[0];
   const value = doc?.value;
   if (typeof value !== "object" || value === null || Array.isArray(value))
     return { kind: "invalid", message: `floor ${origin} is not a mapping of agentgate.yaml keys` };
@@ -59572,11 +61378,11 @@ async function applyFloors(cwd, gateSha, gate, options = {}) {
   const report = { floors: [], rules: [] };
   for (const [index, ref] of refs.entries()) {
     const origin = floorOrigin(ref);
-    const text2 = await readFloor(cwd, gateSha, ref, options.fetch).catch((error2) => {
+    const text3 = await readFloor(cwd, gateSha, ref, options.fetch).catch((error2) => {
       const reason = error2 instanceof Error ? error2.message : String(error2);
       throw new FloorUnavailable(`floor ${origin} cannot be read (${reason}): the gate fails closed`);
     });
-    const parsed = parseFloor(text2, origin);
+    const parsed = parseFloor(text3, origin);
     if (parsed.kind === "invalid") throw new FloorUnavailable(`${parsed.message}: the gate fails closed`);
     const merged = applyFloor(config, parsed.floor, index > 0);
     config = merged.config;
@@ -59602,9 +61408,9 @@ async function readFloor(cwd, gateSha, ref, fetch) {
   }
 }
 async function readLocal(path) {
-  const text2 = await readFile2(path, "utf8");
-  if (Buffer.byteLength(text2) > MAX_MANIFEST_BYTES) throw new Error("larger than a config may be");
-  return text2;
+  const text3 = await readFile2(path, "utf8");
+  if (Buffer.byteLength(text3) > MAX_MANIFEST_BYTES) throw new Error("larger than a config may be");
+  return text3;
 }
 async function readAtCommit(cwd, sha, path) {
   const clean2 = path.replace(/^\.\//, "");
@@ -59854,7 +61660,7 @@ async function gatherGateInputs(cwd, pr, api, floor) {
     api.reviews(pr.number),
     api.comments(pr.number),
     api.pullPushers(pr.number)
-  ]) : [ACTIONS_BOT_LOGIN, [], [], { logins: [], complete: true }];
+  ]) : [ACTIONS_BOT_LOGIN, [], [], { logins: [], complete: true, unlinked: [] }];
   const { signers, signoffs } = await judgeSignoffs({
     diff,
     pull: pr,
@@ -59892,10 +61698,10 @@ import { dirname, resolve as resolve3 } from "node:path";
 // src/load/write-file-atomic.ts
 init_define_AGENTGATE_BUILD_INFO();
 import { renameSync, rmSync, writeFileSync } from "node:fs";
-function writeFileAtomic(path, text2) {
+function writeFileAtomic(path, text3) {
   const temp = `${path}.${process.pid}.agentgate.tmp`;
   try {
-    writeFileSync(temp, text2, { flag: "wx" });
+    writeFileSync(temp, text3, { flag: "wx" });
     renameSync(temp, path);
   } catch (error2) {
     rmSync(temp, { force: true });
@@ -59908,7 +61714,7 @@ init_define_AGENTGATE_BUILD_INFO();
 
 // src/render/sarif-log.ts
 init_define_AGENTGATE_BUILD_INFO();
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 function renderSarifLog(items, options) {
   const rules = /* @__PURE__ */ new Map();
@@ -59978,7 +61784,7 @@ function ruleName(id) {
   return id.split(/[^A-Za-z0-9]+/).filter((part) => part !== "").map((part) => part[0].toUpperCase() + part.slice(1)).join("");
 }
 function fingerprint(ruleId, identity) {
-  return createHash5("sha256").update([ruleId, ...identity].join("\0")).digest("hex");
+  return createHash6("sha256").update([ruleId, ...identity].join("\0")).digest("hex");
 }
 function toUri(path) {
   return path.split("/").map(encodeURIComponent).join("/");
@@ -60167,13 +61973,13 @@ function renderSarif(findings, options = {}) {
 }
 function findingItem(finding) {
   const level = LEVELS[finding.severity];
-  const text2 = FINDING_RULES[finding.code] ?? {
+  const text3 = FINDING_RULES[finding.code] ?? {
     short: finding.code,
     why: `agentgate reports ${finding.code}.`,
     fix: "See the message."
   };
   return {
-    rule: { id: finding.code, ...text2, severity: findingSeverity(finding.code, level) },
+    rule: { id: finding.code, ...text3, severity: findingSeverity(finding.code, level) },
     level,
     message: messageWithoutLocation(finding),
     path: finding.path,
@@ -60206,11 +62012,11 @@ function writeReportFiles(cwd, paths, content) {
   if (paths.sarif) out.sarif = writeTo(cwd, paths.sarif, renderSarif(content.report.findings));
   return out;
 }
-function writeTo(cwd, path, text2) {
+function writeTo(cwd, path, text3) {
   const target = resolve3(cwd, path);
   try {
     mkdirSync(dirname(target), { recursive: true });
-    writeFileAtomic(target, text2);
+    writeFileAtomic(target, text3);
   } catch (error2) {
     throw new UsageError(`cannot write ${path}: ${error2 instanceof Error ? error2.message : String(error2)}`);
   }
@@ -60233,18 +62039,6 @@ init_define_AGENTGATE_BUILD_INFO();
 
 // src/github/contents.ts
 init_define_AGENTGATE_BUILD_INFO();
-
-// src/github/call.ts
-init_define_AGENTGATE_BUILD_INFO();
-async function callGitHub(what, run) {
-  try {
-    return await run();
-  } catch (error2) {
-    throw error2 instanceof GitHubError ? error2 : toGitHubError(what, error2);
-  }
-}
-
-// src/github/contents.ts
 var MAX_BYTES = 1024 * 1024;
 async function fetchFileAt(client, repository, path, ref) {
   const [owner, repo] = repository.split("/");
@@ -60261,9 +62055,9 @@ async function fetchFileAt(client, repository, path, ref) {
     throw new Error(`${repository}:${path}: the contents API gave no base64 content`);
   const bytes = Buffer.from(file.content.replace(/\s+/g, ""), "base64");
   if (bytes.length > MAX_BYTES) throw new Error(`${repository}:${path} is larger than a floor may be`);
-  const text2 = bytes.toString("utf8");
-  if (text2.includes("\uFFFD")) throw new Error(`${repository}:${path} is not UTF-8 text`);
-  return text2;
+  const text3 = bytes.toString("utf8");
+  if (text3.includes("\uFFFD")) throw new Error(`${repository}:${path} is not UTF-8 text`);
+  return text3;
 }
 
 // src/gate/check-setup.ts
@@ -60486,40 +62280,6 @@ init_define_AGENTGATE_BUILD_INFO();
 // src/gate/publish.ts
 init_define_AGENTGATE_BUILD_INFO();
 
-// src/github/check-runs.ts
-init_define_AGENTGATE_BUILD_INFO();
-async function postCheckRuns(api, headSha2, runs2, detailsUrl) {
-  const posted = [];
-  for (const run of runs2) {
-    const [first = [], ...rest] = annotationBatches(run.annotations);
-    const output = { title: run.title, summary: run.summary, text: run.text };
-    const { data } = await callGitHub(
-      `POST check run ${run.name}`,
-      () => api.client.rest.checks.create({
-        ...api.repo,
-        name: run.name,
-        head_sha: headSha2,
-        status: run.status,
-        ...run.conclusion ? { conclusion: run.conclusion } : {},
-        ...detailsUrl ? { details_url: detailsUrl } : {},
-        output: { ...output, annotations: first }
-      })
-    );
-    for (const batch of rest) {
-      await callGitHub(
-        `PATCH check run ${run.name}`,
-        () => api.client.rest.checks.update({
-          ...api.repo,
-          check_run_id: data.id,
-          output: { title: run.title, summary: run.summary, annotations: batch }
-        })
-      );
-    }
-    posted.push({ name: run.name, id: data.id, htmlUrl: data.html_url ?? null });
-  }
-  return posted;
-}
-
 // src/render/workflow-commands.ts
 init_define_AGENTGATE_BUILD_INFO();
 var COMMAND2 = {
@@ -60527,11 +62287,11 @@ var COMMAND2 = {
   warning: "warning",
   notice: "notice"
 };
-function escapeCommandData(text2) {
-  return text2.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+function escapeCommandData(text3) {
+  return text3.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
-function escapeCommandProperty(text2) {
-  return escapeCommandData(text2).replace(/:/g, "%3A").replace(/,/g, "%2C");
+function escapeCommandProperty(text3) {
+  return escapeCommandData(text3).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 function renderAnnotationCommand(annotation) {
   const properties = [
@@ -60698,7 +62458,10 @@ async function runMergeGroupCheck(context) {
     };
   } catch (error2) {
     const message = revealLine(error2 instanceof Error ? error2.message : String(error2));
-    const failed = await setErrorStatuses(api, group.headSha, message, { targetUrl: env.runUrl });
+    const failed = await setErrorStatuses(api, group.headSha, message, {
+      targetUrl: env.runUrl,
+      checkRuns: (options.report ?? "statuses") !== "statuses"
+    });
     const suffix = failed ? `; the error status could not be set either (${failed.message})` : "; agentgate/control-plane set to error on the merge group";
     const exitCode = error2 instanceof AgentgateError ? error2.exitCode : 2;
     if (exitCode === 1) throw new GateFailure(`${message}${suffix}`);
@@ -60706,6 +62469,7 @@ async function runMergeGroupCheck(context) {
   }
 }
 var MergeGroupError = class extends AgentgateError {
+  static code = "AGENTGATE_MERGE_GROUP_FAILED_CLOSED";
 };
 async function diffGroup(cwd, group, floor) {
   try {
@@ -60735,14 +62499,14 @@ init_define_AGENTGATE_BUILD_INFO();
 // src/core/release/set-prompt-tools.ts
 init_define_AGENTGATE_BUILD_INFO();
 var import_yaml8 = __toESM(require_dist2(), 1);
-function locateTools(text2, kind) {
+function locateTools(text3, kind) {
   let offset = 0;
-  let yamlText = text2;
+  let yamlText = text3;
   if (kind === "markdown") {
-    const split = splitFrontMatter(text2);
+    const split = splitFrontMatter(text3);
     if (split === "unclosed") return { ok: false, reason: "front matter is never closed" };
     if (split === void 0) return { ok: true, start: 0, end: 0, found: false, frontMatter: false };
-    offset = text2.indexOf("\n") + 1;
+    offset = text3.indexOf("\n") + 1;
     yamlText = split.yaml;
   }
   const appendAt = offset + yamlText.length;
@@ -60766,20 +62530,20 @@ function locateTools(text2, kind) {
   const end = newline === -1 ? yamlText.length : newline + 1;
   return { ok: true, start: offset + start, end: offset + end, found: true, frontMatter: true };
 }
-function toolsEntryOf(text2, kind) {
-  const at2 = locateTools(text2, kind);
+function toolsEntryOf(text3, kind) {
+  const at2 = locateTools(text3, kind);
   if (!at2.ok) return at2;
-  return { ok: true, entry: text2.slice(at2.start, at2.end) };
+  return { ok: true, entry: text3.slice(at2.start, at2.end) };
 }
-function setToolsEntry(text2, kind, entry) {
-  const at2 = locateTools(text2, kind);
+function setToolsEntry(text3, kind, entry) {
+  const at2 = locateTools(text3, kind);
   if (!at2.ok) return at2;
   if (!at2.frontMatter) {
-    if (entry === "") return { ok: true, text: text2 };
-    const eol = text2.includes("\r\n") ? "\r\n" : "\n";
-    return { ok: true, text: `---${eol}${entry}---${eol}${text2}` };
+    if (entry === "") return { ok: true, text: text3 };
+    const eol = text3.includes("\r\n") ? "\r\n" : "\n";
+    return { ok: true, text: `---${eol}${entry}---${eol}${text3}` };
   }
-  return { ok: true, text: text2.slice(0, at2.start) + entry + text2.slice(at2.end) };
+  return { ok: true, text: text3.slice(0, at2.start) + entry + text3.slice(at2.end) };
 }
 
 // src/core/release/split-plan.ts
@@ -60833,13 +62597,13 @@ function planWrite(change, base, head, input2, plan, hold) {
     plan.writes.push({ path, from: "head" });
     return;
   }
-  const text2 = input2.headText(path);
-  if (text2 === void 0) return hold(path, "head text unavailable");
+  const text3 = input2.headText(path);
+  if (text3 === void 0) return hold(path, "head text unavailable");
   const kind = /\.md$/i.test(path) ? "markdown" : "yaml";
   const baseText = base === void 0 ? void 0 : input2.baseText(change.basePath);
   const entry = baseText === void 0 ? { ok: true, entry: "" } : toolsEntryOf(baseText, kind);
   if (!entry.ok) return hold(path, `bindings changed and the base ${entry.reason}`);
-  const edited = setToolsEntry(text2, kind, entry.entry);
+  const edited = setToolsEntry(text3, kind, entry.entry);
   if (!edited.ok) return hold(path, `bindings changed and ${edited.reason}`);
   plan.writes.push({ path, text: edited.text });
 }
@@ -60860,9 +62624,9 @@ function pathsOf(files) {
 function byPath2(prompts) {
   return new Map(prompts.map((prompt) => [prompt.source.path, prompt]));
 }
-function splitCommitMessage(of, plan) {
+function splitCommitMessage(of2, plan) {
   return [
-    `agentgate split: the data-plane part of ${of}`,
+    `agentgate split: the data-plane part of ${of2}`,
     "",
     "Prompt texts, few-shot files and version bumps only; bindings, tools, servers and permission keys stay",
     "behind for the control plane\u2019s gate.",
@@ -60882,9 +62646,9 @@ async function writeBlobs(cwd, texts) {
   if (texts.length === 0) return [];
   const dir = mkdtempSync(join5(tmpdir(), "agentgate-blobs-"));
   try {
-    const files = texts.map((text2, i) => {
+    const files = texts.map((text3, i) => {
       const file = join5(dir, String(i));
-      writeFileSync2(file, text2);
+      writeFileSync2(file, text3);
       return file;
     });
     const out = await runGit(cwd, ["hash-object", "-w", "--no-filters", "--stdin-paths"], {
@@ -61321,7 +63085,8 @@ async function runCheck(options) {
     }
     return result2;
   } catch (error2) {
-    throw await failClosed(error2, { api, pr, data, env, warn: options.warn });
+    const checkRuns = (options.report ?? "statuses") !== "statuses";
+    throw await failClosed(error2, { api, pr, data, env, checkRuns, warn: options.warn });
   }
 }
 function passedLead(statuses, head) {
@@ -61345,7 +63110,8 @@ async function failClosed(error2, context) {
     return error2 instanceof AgentgateError ? new CheckError(message, exitCode) : new UsageError(message);
   const failed = await setErrorStatuses(context.api, context.pr.headSha, message, {
     data: context.data,
-    targetUrl: context.env.runUrl
+    targetUrl: context.env.runUrl,
+    checkRuns: context.checkRuns
   });
   const suffix = failed ? `; the error status could not be set either (${failed.message})` : "; agentgate/control-plane set to error";
   writeSummary(context.env, `## agentgate
@@ -61355,6 +63121,7 @@ async function failClosed(error2, context) {
   return exitCode === 1 ? new GateFailure(`${message}${suffix}`) : new CheckError(`${message}${suffix}`, exitCode);
 }
 var CheckError = class extends AgentgateError {
+  static code = "AGENTGATE_CHECK_FAILED_CLOSED";
 };
 
 // src/model/build-info.ts
@@ -61395,8 +63162,8 @@ function unrecordedBuild(version) {
     repository: null
   };
 }
-function oneLine4(text2) {
-  return [...text2].map((c) => new RegExp("\\p{Cc}", "u").test(c) ? " " : c).join("");
+function oneLine4(text3) {
+  return [...text3].map((c) => new RegExp("\\p{Cc}", "u").test(c) ? " " : c).join("");
 }
 function repositoryOrNull(value) {
   return typeof value === "string" && REPOSITORY.test(value) ? value : null;
@@ -61591,7 +63358,7 @@ function describePromptChange(change) {
 
 // src/core/release/bundle.ts
 init_define_AGENTGATE_BUILD_INFO();
-import { createHash as createHash6 } from "node:crypto";
+import { createHash as createHash7 } from "node:crypto";
 var byKey = (key) => (a, b) => key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
 function buildDataBundle(registry, meta2, changes) {
   const prompts = registry.prompts.map((prompt) => ({
@@ -61627,7 +63394,7 @@ function buildControlBundle(registry, meta2, changes, radiusActions = {}) {
 function bundleDigest(bundle) {
   const { digest: _digest, ...contents } = bundle;
   const json3 = canonicalJson(JSON.parse(JSON.stringify(contents)));
-  return `sha256:${createHash6("sha256").update(json3).digest("hex")}`;
+  return `sha256:${createHash7("sha256").update(json3).digest("hex")}`;
 }
 function seal(bundle) {
   return { ...bundle, digest: bundleDigest(bundle) };
@@ -61635,16 +63402,16 @@ function seal(bundle) {
 
 // src/core/release/bundle-signature.ts
 init_define_AGENTGATE_BUILD_INFO();
-import { createHash as createHash7, createPublicKey, sign, verify } from "node:crypto";
+import { createHash as createHash8, createPublicKey, sign, verify } from "node:crypto";
 var SIGNATURE_SUFFIX = ".sig";
 function signedMessage(subjectHex) {
   return Buffer.from(`agentgate-release-bundle/v1 sha256:${subjectHex}`, "utf8");
 }
 function bundleSubject(bytes) {
-  return createHash7("sha256").update(bytes).digest("hex");
+  return createHash8("sha256").update(bytes).digest("hex");
 }
 function keyIdOf(key) {
-  return `sha256:${createHash7("sha256").update(key.export({ type: "spki", format: "der" })).digest("hex")}`;
+  return `sha256:${createHash8("sha256").update(key.export({ type: "spki", format: "der" })).digest("hex")}`;
 }
 function signBundle(bytes, privateKey) {
   if (privateKey.asymmetricKeyType !== "ed25519") throw new Error("the signing key is not an Ed25519 key");
@@ -61957,17 +63724,17 @@ async function walkHistory(cwd, sha, config, options = {}) {
   const blobs = await readBlobs(cwd, wanted);
   const texts = /* @__PURE__ */ new Map();
   const textOf = (oid) => {
-    let text2 = texts.get(oid);
-    if (text2 === void 0) {
-      text2 = decode(blobs.get(oid));
-      texts.set(oid, text2);
+    let text3 = texts.get(oid);
+    if (text3 === void 0) {
+      text3 = decode(blobs.get(oid));
+      texts.set(oid, text3);
     }
-    return text2;
+    return text3;
   };
   const side = (path, mode, oid) => {
     if (!isRegistry(path) || !REGULAR_FILE.test(mode)) return null;
-    const text2 = textOf(oid);
-    return text2 === null ? null : { path, oid, text: text2 };
+    const text3 = textOf(oid);
+    return text3 === null ? null : { path, oid, text: text3 };
   };
   const cache2 = /* @__PURE__ */ new Map();
   const classify = createPathClassifier(config);
@@ -62208,13 +63975,13 @@ async function originUrl(cwd) {
 
 // src/gate/repo-ref.ts
 async function resolveRepo(cwd, repository) {
-  const text2 = repository ?? await originUrl(cwd);
-  if (text2 === null)
+  const text3 = repository ?? await originUrl(cwd);
+  if (text3 === null)
     throw new UsageError("which repository? set GITHUB_REPOSITORY=owner/repo (there is no origin remote)");
-  const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+?)(?:\.git)?$/.exec(text2) ?? /[/:]([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+?)(?:\.git)?\/?$/.exec(text2);
+  const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+?)(?:\.git)?$/.exec(text3) ?? /[/:]([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+?)(?:\.git)?\/?$/.exec(text3);
   if (!match)
     throw new UsageError(
-      `cannot read owner/repo from '${text2.slice(0, 120)}': set GITHUB_REPOSITORY=owner/repo`
+      `cannot read owner/repo from '${text3.slice(0, 120)}': set GITHUB_REPOSITORY=owner/repo`
     );
   return { owner: match[1], repo: match[2] };
 }
