@@ -9,6 +9,7 @@ import { CheckError } from '../src/gate/check.js';
 import { MergeGroupError } from '../src/gate/merge-group.js';
 import { GitError } from '../src/git/git-error.js';
 import { GitHubError } from '../src/github/errors.js';
+import { FloorUnavailable } from '../src/load/apply-floors.js';
 
 const SRC = fileURLToPath(new URL('../src/', import.meta.url));
 const CLASSES = {
@@ -19,6 +20,7 @@ const CLASSES = {
   GitHubError,
   CheckError,
   MergeGroupError,
+  FloorUnavailable,
 };
 
 function sourceFiles(dir: string): string[] {
@@ -41,6 +43,7 @@ describe('error codes', () => {
       GitHubError: 'AGENTGATE_GITHUB',
       CheckError: 'AGENTGATE_CHECK_FAILED_CLOSED',
       MergeGroupError: 'AGENTGATE_MERGE_GROUP_FAILED_CLOSED',
+      FloorUnavailable: 'AGENTGATE_FLOOR_UNAVAILABLE',
     });
   });
 

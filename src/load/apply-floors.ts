@@ -22,7 +22,9 @@ export interface FloorOptions {
 }
 
 /** Thrown when a floor cannot be read or parsed: the gate must not judge without it. */
-export class FloorUnavailable extends UsageError {}
+export class FloorUnavailable extends UsageError {
+  static override readonly code: string = 'AGENTGATE_FLOOR_UNAVAILABLE';
+}
 
 /** The gate with every floor applied, and what the report says about them (null: no floor). */
 export async function applyFloors(
