@@ -289,7 +289,8 @@ describe('agentgate diff with no agentgate.yaml: agent definitions and settings 
         rule: 'Bash(git push:*)',
         change: 'added',
         kind: 'widened',
-        radius: 'privileged',
+        // pushing cannot be taken back by the agent: irreversible (the shell command table)
+        radius: 'irreversible',
       }),
     );
   });

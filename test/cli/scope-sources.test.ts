@@ -115,7 +115,8 @@ describe('agentgate scope shows agents, servers and permission rules of client f
   it('permission rules with their radius', () => {
     const view = scopeJson();
     const rules = view.permissions.map((rule) => `${rule.effect} ${rule.rule} ${rule.radius}`);
-    expect(rules).toContain('allow Bash(npm test:*) privileged');
+    // a test runner executes repository code: write (the shell command table)
+    expect(rules).toContain('allow Bash(npm test:*) write');
     expect(rules).toContain('deny WebSearch read');
     expect(rules).toContain('allow enableAllProjectMcpServers=true irreversible');
     expect(scope().stdout).toContain('permission rules (3)');

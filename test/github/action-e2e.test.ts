@@ -72,6 +72,7 @@ describe('the bundled action', () => {
       'report',
       'comment',
       'sarif',
+      'floor',
       'app-slug',
     ]);
     expect(Object.keys(action.outputs)).toEqual([
@@ -82,6 +83,7 @@ describe('the bundled action', () => {
       'release-version',
       'release-tag',
       'release-file',
+      'release-signature',
       'report-json',
       'max-radius',
       'required-signoffs',

@@ -55,7 +55,9 @@ describe('sources in the path classifier', () => {
     expect(classify('.mcp.json')).toEqual({ kind: 'control', gate: false, source: 'mcp-json' });
     expect(classify('.claude/settings.json')).toMatchObject({ kind: 'control', source: 'claude-settings' });
     expect(classify('.claude/agents/x.md')).toEqual({ kind: 'data', source: 'claude-agents' });
-    expect(classify('.github/workflows/ask.md')).toEqual({ kind: 'control', gate: true });
+    // a gh-aw workflow is split by meaning: its prompt body is data, its front matter reaches control in the diff
+    expect(classify('.github/workflows/ask.md')).toMatchObject({ kind: 'data' });
+    expect(classify('.github/workflows/ask.lock.yml')).toEqual({ kind: 'control', gate: true });
   });
 
   it('reads a client config under a control path as the client writes it, never as a manifest', () => {

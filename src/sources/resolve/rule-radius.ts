@@ -44,15 +44,16 @@ const PERMISSION_MODES: Record<string, Radius> = {
 const SHELL_ARGUMENT = /^[^()]+\((.*)\)$/su;
 
 export function ruleRadius(rule: PermissionRule, context: Omit<BindingContext, 'catalog'> = {}): Radius {
+  const equals = rule.rule.indexOf('=');
+  // `env.NAME=value`: the variable's radius by its name (a tuning knob, a code loader, a credential)
+  if (rule.tool === 'env' && rule.rule.startsWith('env.') && equals > 4)
+    return envVariableRadius(rule.rule.slice(4, equals)).radius;
   // a hook's matcher may hold `(` or `=`: the key, not the rule's punctuation, says it runs a command
   if (RUNS_COMMANDS.has(rule.tool) && rule.rule.startsWith(`${rule.tool}.`)) return 'privileged';
-  const equals = rule.rule.indexOf('=');
   const isSetting = equals > 0 && !rule.rule.slice(0, equals).includes('(');
   if (!isSetting) return clientRuleRadius(rule, context);
   const value = rule.rule.slice(equals + 1);
   const key = rule.rule.slice(0, equals);
-  // `env.NAME=value`: the variable's radius by its name (a tuning knob, a code loader, a credential)
-  if (rule.tool === 'env' && key.startsWith('env.')) return envVariableRadius(key.slice(4)).radius;
   const leaf = key.slice(key.lastIndexOf('.') + 1);
   if (RUNS_COMMANDS.has(rule.tool) || RUNS_COMMANDS.has(leaf) || leaf.endsWith('Command'))
     return 'privileged';
