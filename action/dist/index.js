@@ -58597,13 +58597,14 @@ var PERMISSION_MODES = {
 };
 var SHELL_ARGUMENT = /^[^()]+\((.*)\)$/su;
 function ruleRadius(rule, context = {}) {
-  if (RUNS_COMMANDS2.has(rule.tool) && rule.rule.startsWith(`${rule.tool}.`)) return "privileged";
   const equals = rule.rule.indexOf("=");
+  if (rule.tool === "env" && rule.rule.startsWith("env.") && equals > 4)
+    return envVariableRadius(rule.rule.slice(4, equals)).radius;
+  if (RUNS_COMMANDS2.has(rule.tool) && rule.rule.startsWith(`${rule.tool}.`)) return "privileged";
   const isSetting = equals > 0 && !rule.rule.slice(0, equals).includes("(");
   if (!isSetting) return clientRuleRadius(rule, context);
   const value = rule.rule.slice(equals + 1);
   const key = rule.rule.slice(0, equals);
-  if (rule.tool === "env" && key.startsWith("env.")) return envVariableRadius(key.slice(4)).radius;
   const leaf = key.slice(key.lastIndexOf(".") + 1);
   if (RUNS_COMMANDS2.has(rule.tool) || RUNS_COMMANDS2.has(leaf) || leaf.endsWith("Command"))
     return "privileged";
@@ -61367,6 +61368,7 @@ function floorOrigin(ref) {
 
 // src/load/apply-floors.ts
 var FloorUnavailable = class extends UsageError {
+  static code = "AGENTGATE_FLOOR_UNAVAILABLE";
 };
 async function applyFloors(cwd, gateSha, gate, options = {}) {
   const refs = [];
