@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 // The residual rule over the real corpus, read in place: changing any scalar at any key path of a real client config
 // gives a control-plane change that needs a sign-off and moves the digest. Keys that only describe (descriptions,
 // titles, links, `$schema`, VS Code `inputs` prompts) are left out: they are data by design.
@@ -59,11 +60,11 @@ function sample(paths: Path[], count: number): Path[] {
 describe('residual rule over the real corpus', () => {
   for (const [folder, at] of Object.entries(AT)) {
     it(`${folder}: any scalar changed anywhere needs a sign-off and moves the digest`, () => {
-      const files = readdirSync(`${CORPUS_DIR}${folder}`).filter((name) => /\.jsonc?$/.test(name));
+      const files = readdirSync(join(CORPUS_DIR, folder)).filter((name) => /\.jsonc?$/.test(name));
       expect(files.length).toBeGreaterThan(0);
       let checked = 0;
       for (const name of files) {
-        const value = parse(readFileSync(`${CORPUS_DIR}${folder}/${name}`, 'utf8'), [], {
+        const value = parse(readFileSync(join(CORPUS_DIR, folder, name), 'utf8'), [], {
           allowTrailingComma: true,
         });
         if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
