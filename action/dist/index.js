@@ -45258,7 +45258,8 @@ function parseClaudeSettings(file) {
         rules.push(settingRule(scope, on === false ? "deny" : "allow", key, plugin, at2(key, plugin)));
     } else if (key === "env" && isRecord(value)) {
       for (const [name, setting] of ownEntries(value)) {
-        const shown2 = envVariableRadius(name).secret ? "(value not shown)" : setting;
+        const secret = envVariableRadius(name).secret || typeof setting === "string" && looksLikeSecret(name, setting);
+        const shown2 = secret ? hashed(setting) : setting;
         rules.push(settingRule(scope, "allow", `env.${name}`, shown2, at2(key, name)));
       }
     } else {

@@ -4,7 +4,7 @@
 // - every other setting is a gated setting `key=value` (see permission-rule.ts): `defaultMode=bypassPermissions`,
 //   `enableAllProjectMcpServers=true` (allow) or `=false` (deny), one rule per name of `enabledMcpjsonServers`
 //   (allow), `disabledMcpjsonServers` (deny), `additionalDirectories`, `enabledPlugins`, one per hook command,
-//   one per `env` name (the value only when the name does not look like a secret);
+//   one per `env` name (a secret-looking value by its hash);
 // - a key agentgate does not know is kept the same way, with an info finding `unknown-authority-key`.
 import type { SourceFile } from '../../model/source-file.js';
 import type { Finding, PermissionEffect } from '../../model/types.js';
@@ -14,6 +14,8 @@ import { claudeProjectBases } from '../kit/claude-hooks.js';
 import { CLAUDE_HOOKS, readHookMap } from '../kit/hook-rules.js';
 import { isRecord, ownEntries, parseFinding } from '../kit/front-matter.js';
 import { readJsonFile } from '../kit/json-file.js';
+import { hashed } from '../kit/residual.js';
+import { looksLikeSecret } from '../kit/secrets.js';
 import { envVariableRadius } from '../kit/name-radius.js';
 import { clientRule, settingRule } from '../kit/permission-rule.js';
 import type { SourceAdapter, SourceModel } from '../kit/types.js';
@@ -73,8 +75,11 @@ export function parseClaudeSettings(file: SourceFile): SourceModel {
         rules.push(settingRule(scope, on === false ? 'deny' : 'allow', key, plugin, at(key, plugin)));
     } else if (key === 'env' && isRecord(value)) {
       for (const [name, setting] of ownEntries(value)) {
-        // a tuning variable's value is shown (MAX_THINKING_TOKENS=8000); a secret-looking one's never is
-        const shown = envVariableRadius(name).secret ? '(value not shown)' : setting;
+        // a tuning variable's value is shown (MAX_THINKING_TOKENS=8000); a secret-looking one is shown and
+        // digested by its hash: never printed, yet a changed value moves the rule and the digest
+        const secret =
+          envVariableRadius(name).secret || (typeof setting === 'string' && looksLikeSecret(name, setting));
+        const shown = secret ? hashed(setting) : setting;
         rules.push(settingRule(scope, 'allow', `env.${name}`, shown, at(key, name)));
       }
     } else {

@@ -99,11 +99,13 @@ describe('Claude Code settings', () => {
     ]);
   });
 
-  it('env names are rules; a secret-looking value is never shown', () => {
-    expect(rules({ env: { MAX_THINKING_TOKENS: '32000', ANTHROPIC_API_KEY: 'sk-live-123' } })).toEqual([
-      'allow env.MAX_THINKING_TOKENS=32000 [env]',
-      'allow env.ANTHROPIC_API_KEY=(value not shown) [env]',
-    ]);
+  it('env names are rules; a secret-looking value is never shown, yet a changed one changes the rule', () => {
+    const one = rules({ env: { MAX_THINKING_TOKENS: '32000', ANTHROPIC_API_KEY: 'sk-live-123' } });
+    expect(one[0]).toBe('allow env.MAX_THINKING_TOKENS=32000 [env]');
+    expect(one[1]).toMatch(/^allow env\.ANTHROPIC_API_KEY=sha256:[0-9a-f]{16} \[env\]$/);
+    expect(one.join('\n')).not.toContain('sk-live-123');
+    const two = rules({ env: { MAX_THINKING_TOKENS: '32000', ANTHROPIC_API_KEY: 'sk-live-456' } });
+    expect(two[1]).not.toBe(one[1]);
     expect(rules({ env: { EDITOR: 'vim' } })).toEqual(['allow env.EDITOR=vim [env]']);
   });
 
