@@ -62165,118 +62165,6 @@ function applyMergeQueueVerdict(statuses, judgement) {
   return statuses;
 }
 
-// src/gate/dry-run-events.ts
-function plannedReads(repo, number, signers) {
-  const base = `/repos/${repo.owner}/${repo.repo}`;
-  const reads = [
-    "GET /user (assumed github-actions[bot])",
-    `GET ${base}/pulls/${number}/reviews (assumed none)`,
-    `GET ${base}/issues/${number}/comments (assumed none)`,
-    `GET ${base}/pulls/${number}/commits (assumed no signer pushed)`
-  ];
-  if (signers.some((s) => s.includes("/")))
-    reads.push("GET /orgs/{org}/teams/{team}/memberships/{user} for team signers who signed");
-  return reads;
-}
-function dryRunCommentEvent(event, print) {
-  const base = `/repos/${event.repo.owner}/${event.repo.repo}`;
-  print(
-    [
-      `agentgate check --dry-run: ${event.repo.owner}/${event.repo.repo}#${event.number} (${event.name} ${event.action})`,
-      "",
-      "reads (not made in a dry run):",
-      `  GET ${base}/pulls/${event.number} (the event does not name the PR's base and head: the run reads them first)`,
-      ...plannedReads(event.repo, event.number, []).map((read) => `  then ${read}`),
-      "",
-      "writes: those of a pull_request run on that base and head (statuses on the head, reviewers, the comment)",
-      `  to see them, run the dry run with a pull_request event naming PR #${event.number}'s base and head`
-    ].join("\n")
-  );
-  return result(null, null, null, null);
-}
-async function dryRunMergeGroup(options, event) {
-  const { group, repo } = event;
-  if (group.prNumber === null)
-    throw new UsageError(
-      `cannot tell which pull request merge group ${group.headRef} holds (expected gh-readonly-queue/<branch>/pr-<n>-<sha>)`
-    );
-  const standIn = {
-    number: group.prNumber,
-    author: "",
-    baseSha: group.baseSha,
-    headSha: group.headSha,
-    baseRef: group.targetBranch ?? "",
-    headRef: group.headRef,
-    draft: false,
-    open: true,
-    requestedReviewers: [],
-    requestedTeams: []
-  };
-  const inputs = await gatherGateInputs(options.cwd, standIn, null);
-  const report = inputs.report;
-  const judgement = judgeMergeGroup({
-    group: report.planes.control,
-    pr: report.planes.control,
-    prSignoffs: inputs.signoffs
-  });
-  const statuses = applyMergeQueueVerdict(
-    planStatuses({
-      report,
-      config: inputs.config,
-      signoffs: judgement.signoffs,
-      evalResults: evalState2(report)
-    }),
-    judgement
-  );
-  const files = writeReportFiles(
-    options.cwd,
-    { reportJson: options.reportJson, sarif: options.sarif },
-    { report, statuses, signoffs: judgement.signoffs }
-  );
-  const base = `/repos/${repo.owner}/${repo.repo}`;
-  const n = group.prNumber;
-  const out = [
-    `agentgate check --dry-run: ${repo.owner}/${repo.repo} merge group ${revealLine(group.headRef)}, head ${group.headSha.slice(0, 12)}, base ${group.baseSha.slice(0, 12)}`,
-    "",
-    "reads (not made in a dry run):",
-    `  GET ${base}/pulls/${n} (the queued PR, whose own report and sign-offs the group is judged against; assumed to be the group's)`,
-    ...plannedReads(repo, n, inputs.signers).map((read) => `  ${read}`),
-    "",
-    "writes:",
-    ...[statuses.control, statuses.data].map(
-      (s) => `  POST ${base}/statuses/${group.headSha} ${revealLine(JSON.stringify({ context: s.context, state: s.state, description: s.description }))}`
-    ),
-    "  (no comment and no reviewer request: a merge group has no PR page)"
-  ];
-  const notes = [...inputs.notes, ...judgement.signoffs.notes];
-  if (notes.length > 0) out.push("", "notes:", ...notes.map((note) => `  ${revealLine(note)}`));
-  options.print(out.join("\n"));
-  const failed = statuses.data.state === "failure" || statuses.control.state === "failure";
-  return {
-    ...result(statuses.data.state, statuses.control.state, report.planes.control.digest, null),
-    exitCode: failed ? 1 : 0,
-    figures: figuresOf(report, judgement.signoffs),
-    files
-  };
-}
-function result(dataState, controlState, digest, figures) {
-  return {
-    dataState,
-    controlState,
-    digest,
-    exitCode: 0,
-    figures,
-    commentUrl: null,
-    files: { reportJson: null, sarif: null }
-  };
-}
-function evalState2(report) {
-  const delta = report.planes.data.eval;
-  if (delta === void 0) return "not-configured";
-  if (delta.head === null) return "missing";
-  return delta.verdict;
-}
-
 // src/gate/merge-group.ts
 init_define_AGENTGATE_BUILD_INFO();
 
@@ -62386,15 +62274,7 @@ async function runMergeGroupCheck(context) {
       pr: prInputs.report.planes.control,
       prSignoffs: prInputs.signoffs
     });
-    const statuses = applyMergeQueueVerdict(
-      planStatuses({
-        report,
-        config: groupDiff.config,
-        signoffs: judgement.signoffs,
-        evalResults: evalState3(report)
-      }),
-      judgement
-    );
+    const statuses = groupStatuses(report, groupDiff.config, judgement);
     const files = writeReportFiles(
       options.cwd,
       { reportJson: options.reportJson, sarif: options.sarif },
@@ -62486,11 +62366,109 @@ async function diffGroup(cwd, group, floor) {
     throw error2;
   }
 }
-function evalState3(report) {
-  const delta = report.planes.data.eval;
-  if (delta === void 0) return "not-configured";
-  if (delta.head === null) return "missing";
-  return delta.verdict;
+function groupStatuses(report, config, judgement) {
+  return applyMergeQueueVerdict(
+    planStatuses({ report, config, signoffs: judgement.signoffs, evalResults: evalState(report) }),
+    judgement
+  );
+}
+
+// src/gate/dry-run-events.ts
+function plannedReads(repo, number, signers) {
+  const base = `/repos/${repo.owner}/${repo.repo}`;
+  const reads = [
+    "GET /user (assumed github-actions[bot])",
+    `GET ${base}/pulls/${number}/reviews (assumed none)`,
+    `GET ${base}/issues/${number}/comments (assumed none)`,
+    `GET ${base}/pulls/${number}/commits (assumed no signer pushed)`
+  ];
+  if (signers.some((s) => s.includes("/")))
+    reads.push("GET /orgs/{org}/teams/{team}/memberships/{user} for team signers who signed");
+  return reads;
+}
+function dryRunCommentEvent(event, print) {
+  const base = `/repos/${event.repo.owner}/${event.repo.repo}`;
+  print(
+    [
+      `agentgate check --dry-run: ${event.repo.owner}/${event.repo.repo}#${event.number} (${event.name} ${event.action})`,
+      "",
+      "reads (not made in a dry run):",
+      `  GET ${base}/pulls/${event.number} (the event does not name the PR's base and head: the run reads them first)`,
+      ...plannedReads(event.repo, event.number, []).map((read) => `  then ${read}`),
+      "",
+      "writes: those of a pull_request run on that base and head (statuses on the head, reviewers, the comment)",
+      `  to see them, run the dry run with a pull_request event naming PR #${event.number}'s base and head`
+    ].join("\n")
+  );
+  return result(null, null, null, null);
+}
+async function dryRunMergeGroup(options, event) {
+  const { group, repo } = event;
+  if (group.prNumber === null)
+    throw new UsageError(
+      `cannot tell which pull request merge group ${group.headRef} holds (expected gh-readonly-queue/<branch>/pr-<n>-<sha>)`
+    );
+  const standIn = {
+    number: group.prNumber,
+    author: "",
+    baseSha: group.baseSha,
+    headSha: group.headSha,
+    baseRef: group.targetBranch ?? "",
+    headRef: group.headRef,
+    draft: false,
+    open: true,
+    requestedReviewers: [],
+    requestedTeams: []
+  };
+  const inputs = await gatherGateInputs(options.cwd, standIn, null);
+  const report = inputs.report;
+  const judgement = judgeMergeGroup({
+    group: report.planes.control,
+    pr: report.planes.control,
+    prSignoffs: inputs.signoffs
+  });
+  const statuses = groupStatuses(report, inputs.config, judgement);
+  const files = writeReportFiles(
+    options.cwd,
+    { reportJson: options.reportJson, sarif: options.sarif },
+    { report, statuses, signoffs: judgement.signoffs }
+  );
+  const base = `/repos/${repo.owner}/${repo.repo}`;
+  const n = group.prNumber;
+  const out = [
+    `agentgate check --dry-run: ${repo.owner}/${repo.repo} merge group ${revealLine(group.headRef)}, head ${group.headSha.slice(0, 12)}, base ${group.baseSha.slice(0, 12)}`,
+    "",
+    "reads (not made in a dry run):",
+    `  GET ${base}/pulls/${n} (the queued PR, whose own report and sign-offs the group is judged against; assumed to be the group's)`,
+    ...plannedReads(repo, n, inputs.signers).map((read) => `  ${read}`),
+    "",
+    "writes:",
+    ...[statuses.control, statuses.data].map(
+      (s) => `  POST ${base}/statuses/${group.headSha} ${revealLine(JSON.stringify({ context: s.context, state: s.state, description: s.description }))}`
+    ),
+    "  (no comment and no reviewer request: a merge group has no PR page)"
+  ];
+  const notes = [...inputs.notes, ...judgement.signoffs.notes];
+  if (notes.length > 0) out.push("", "notes:", ...notes.map((note) => `  ${revealLine(note)}`));
+  options.print(out.join("\n"));
+  const failed = statuses.data.state === "failure" || statuses.control.state === "failure";
+  return {
+    ...result(statuses.data.state, statuses.control.state, report.planes.control.digest, null),
+    exitCode: failed ? 1 : 0,
+    figures: figuresOf(report, judgement.signoffs),
+    files
+  };
+}
+function result(dataState, controlState, digest, figures) {
+  return {
+    dataState,
+    controlState,
+    digest,
+    exitCode: 0,
+    figures,
+    commentUrl: null,
+    files: { reportJson: null, sarif: null }
+  };
 }
 
 // src/gate/split-on-github.ts

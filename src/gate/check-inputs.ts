@@ -74,7 +74,8 @@ export async function gatherGateInputs(
 }
 
 /** The data plane's eval verdict, as the diff computed it (head results from CI against the base's baseline). */
-function evalState(report: DiffReport): EvalResultsState {
+/** What the data plane's eval results say, for the statuses: the one reading for every check path. */
+export function evalState(report: DiffReport): EvalResultsState {
   const delta = report.planes.data.eval;
   if (delta === undefined) return 'not-configured';
   if (delta.head === null) return 'missing';

@@ -2,15 +2,13 @@
 // whose sign-offs live on the queued pull request (a merge group). A dry run makes no request: it prints the
 // reads it would make and, where the event names both commits (a merge group), judges them locally with no
 // sign-off assumed.
-import { applyMergeQueueVerdict, judgeMergeGroup } from '../core/gate/merge-queue.js';
+import { judgeMergeGroup } from '../core/gate/merge-queue.js';
 import type { MergeGroupRef } from '../core/gate/merge-group-event.js';
-import { planStatuses } from '../core/gate/statuses.js';
-import type { EvalResultsState } from '../core/gate/statuses.js';
 import type { PullRequestRef, RepoRef } from '../core/gate/types.js';
 import { revealLine } from '../render/reveal.js';
 import { UsageError } from '../errors.js';
 import { gatherGateInputs } from './check-inputs.js';
-import type { GateInputs } from './check-inputs.js';
+import { groupStatuses } from './merge-group.js';
 import { figuresOf, writeReportFiles } from './check-outputs.js';
 import type { CheckOptions, CheckResult } from './check-types.js';
 
@@ -78,15 +76,7 @@ export async function dryRunMergeGroup(
     pr: report.planes.control,
     prSignoffs: inputs.signoffs,
   });
-  const statuses = applyMergeQueueVerdict(
-    planStatuses({
-      report,
-      config: inputs.config,
-      signoffs: judgement.signoffs,
-      evalResults: evalState(report),
-    }),
-    judgement,
-  );
+  const statuses = groupStatuses(report, inputs.config, judgement);
   const files = writeReportFiles(
     options.cwd,
     { reportJson: options.reportJson, sarif: options.sarif },
@@ -135,11 +125,4 @@ function result(
     commentUrl: null,
     files: { reportJson: null, sarif: null },
   };
-}
-
-function evalState(report: GateInputs['report']): EvalResultsState {
-  const delta = report.planes.data.eval;
-  if (delta === undefined) return 'not-configured';
-  if (delta.head === null) return 'missing';
-  return delta.verdict;
 }

@@ -4,10 +4,10 @@
 import { planCheckRuns } from '../core/gate/check-runs.js';
 import type { MergeGroupRef } from '../core/gate/merge-group-event.js';
 import { applyMergeQueueVerdict, judgeMergeGroup } from '../core/gate/merge-queue.js';
+import type { MergeQueueJudgement } from '../core/gate/merge-queue.js';
 import { planStatuses } from '../core/gate/statuses.js';
-import type { EvalResultsState } from '../core/gate/statuses.js';
-import type { GatePlan, RepoRef } from '../core/gate/types.js';
-import type { DiffReport } from '../model/types.js';
+import type { GatePlan, GateStatuses, RepoRef } from '../core/gate/types.js';
+import type { Config, DiffReport } from '../model/types.js';
 import { GitError } from '../git/git-error.js';
 import { verifyRef } from '../git/refs.js';
 import type { GitHubApi } from '../github/api.js';
@@ -18,7 +18,7 @@ import { renderJobSummary } from '../render/comment.js';
 import { revealLine } from '../render/reveal.js';
 import { AgentgateError, GateFailure, UsageError } from '../errors.js';
 import type { CheckOptions, CheckResult } from './check-types.js';
-import { gatherGateInputs } from './check-inputs.js';
+import { evalState, gatherGateInputs } from './check-inputs.js';
 import { figuresOf, writeReportFiles, writeSummary } from './check-outputs.js';
 import { publishGate } from './publish.js';
 import { floorOptions } from './check-setup.js';
@@ -50,15 +50,7 @@ export async function runMergeGroupCheck(context: MergeGroupContext): Promise<Ch
       pr: prInputs.report.planes.control,
       prSignoffs: prInputs.signoffs,
     });
-    const statuses = applyMergeQueueVerdict(
-      planStatuses({
-        report,
-        config: groupDiff.config,
-        signoffs: judgement.signoffs,
-        evalResults: evalState(report),
-      }),
-      judgement,
-    );
+    const statuses = groupStatuses(report, groupDiff.config, judgement);
     const files = writeReportFiles(
       options.cwd,
       { reportJson: options.reportJson, sarif: options.sarif },
@@ -156,9 +148,14 @@ async function diffGroup(cwd: string, group: MergeGroupRef, floor: FloorOptions)
   }
 }
 
-function evalState(report: DiffReport): EvalResultsState {
-  const delta = report.planes.data.eval;
-  if (delta === undefined) return 'not-configured';
-  if (delta.head === null) return 'missing';
-  return delta.verdict;
+/** The group head's two statuses: the plan for its diff, then the merge queue's verdict over it. */
+export function groupStatuses(
+  report: DiffReport,
+  config: Config,
+  judgement: MergeQueueJudgement,
+): GateStatuses {
+  return applyMergeQueueVerdict(
+    planStatuses({ report, config, signoffs: judgement.signoffs, evalResults: evalState(report) }),
+    judgement,
+  );
 }
