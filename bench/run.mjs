@@ -17,6 +17,7 @@ import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateRepo } from './generate.mjs';
 import { runHistoryBench } from './history.mjs';
+import { installNode } from '../scripts/install-node.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'dist/bin/agentgate.js');
@@ -36,7 +37,7 @@ const flag = (name) => {
 const only = argv.find((arg, i) => !arg.startsWith('--') && !argv[i - 1]?.startsWith('--'));
 const runsOverride = Number(flag('--runs')[0]) || undefined;
 
-// the Action's runtime (action.yml) and the oldest Node the CLI supports (package.json engines)
+// the Node these machines ship (20) and the Action's runtime (action.yml: 24), side by side
 const WANTED_MAJORS = [20, 24];
 
 /** A Node of this major: AGENTGATE_NODE<major>, one installed under .bench/ or /tmp/, else npm's `node@<major>`. */
@@ -49,22 +50,11 @@ function nodeOfMajor(major) {
     .find((bin) => existsSync(bin));
   if (found) return found;
   console.log(`(installing node@${major} into .bench/node${major} with npm, once)`);
-  const install = spawnSync(
-    'npm',
-    [
-      'install',
-      '--prefix',
-      prefixes[0],
-      '--no-save',
-      '--no-audit',
-      '--no-fund',
-      '--no-package-lock',
-      `node@${major}`,
-    ],
-    { stdio: ['ignore', 'ignore', 'inherit'] },
-  );
-  const bin = join(prefixes[0], 'node_modules/.bin/node');
-  if (install.status === 0 && existsSync(bin)) return bin;
+  try {
+    return installNode(major, prefixes[0]);
+  } catch {
+    // no registry, or no such Node: the bench goes on with the Nodes it has
+  }
   console.log(`(no Node ${major}: pass one with --node BIN to measure it too)\n`);
   return null;
 }

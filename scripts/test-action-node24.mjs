@@ -11,22 +11,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { installNode } from './install-node.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const MAJOR = 'v24.';
 
-function installNode24(dir) {
-  execFileSync(
-    'npm',
-    ['install', '--prefix', dir, '--no-save', '--no-audit', '--no-fund', '--no-package-lock', 'node@24'],
-    { stdio: ['ignore', 'ignore', 'inherit'] },
-  );
-  return join(dir, 'node_modules', 'node', 'bin', 'node');
-}
-
 const temp = process.env.AGENTGATE_NODE24 ? null : mkdtempSync(join(tmpdir(), 'agentgate-node24-'));
 try {
-  const node = process.env.AGENTGATE_NODE24 ?? installNode24(temp);
+  const node = process.env.AGENTGATE_NODE24 ?? installNode(24, temp);
   const version = execFileSync(node, ['--version'], { encoding: 'utf8' }).trim();
   if (!version.startsWith(MAJOR)) {
     console.error(`${node} is ${version}, not Node 24: set AGENTGATE_NODE24 to a Node 24 binary`);

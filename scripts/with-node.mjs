@@ -5,10 +5,11 @@
 // a machine with an older Node still runs the suite on a supported one.
 // Usage: node scripts/with-node.mjs COMMAND [ARGS...]
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { readFileSync } from 'node:fs';
+import { installNode, nodeBinaryIn } from './install-node.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const range = pkg.engines.node;
@@ -36,26 +37,12 @@ function supportedNode() {
   if (process.env.AGENTGATE_NODE) return process.env.AGENTGATE_NODE;
   const major = /(\d+)/.exec(range)[1];
   const dir = join(tmpdir(), `agentgate-node${major}-${process.getuid?.() ?? 'user'}`);
-  const binary = join(dir, 'node_modules', 'node', 'bin', 'node');
+  const binary = nodeBinaryIn(dir);
   if (!existsSync(binary)) {
     console.error(
       `Node ${process.version} is outside engines ${range}: installing node@${major} into ${dir}`,
     );
-    mkdirSync(dir, { recursive: true });
-    execFileSync(
-      'npm',
-      [
-        'install',
-        '--prefix',
-        dir,
-        '--no-save',
-        '--no-audit',
-        '--no-fund',
-        '--no-package-lock',
-        `node@${major}`,
-      ],
-      { stdio: ['ignore', 'ignore', 'inherit'] },
-    );
+    installNode(major, dir);
   }
   return binary;
 }
