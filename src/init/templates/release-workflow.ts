@@ -2,7 +2,7 @@
 // at once and a control-plane release only when every capability change in it was signed off. Both run the Action
 // pinned by full sha; the bundles are attached to a GitHub release per plane (gh, preinstalled on GitHub's runners).
 import type { ActionUse } from '../action-ref.js';
-import { CHECKOUT_ACTION, CHECKOUT_RELEASE } from './workflow.js';
+import { CHECKOUT_ACTION, CHECKOUT_RELEASE } from './pins.js';
 
 export const RELEASE_WORKFLOW_PATH = '.github/workflows/agentgate-release.yml';
 
