@@ -3,7 +3,7 @@ import type { ControlBundle } from '../core/release/bundle.js';
 import { SIGNATURE_SUFFIX, checkBundleSignature } from '../core/release/bundle-signature.js';
 import type { Registry } from '../model/types.js';
 import { UsageError } from '../errors.js';
-import { ATTESTATION_SUFFIX, checkBundleAttestation } from '../core/release/bundle-attestation.js';
+import { ATTESTATION_SUFFIXES, checkBundleAttestation } from '../core/release/bundle-attestation.js';
 import { pinnedIdentity } from '../core/release/attestation-identity.js';
 import type { SignerPin } from '../core/release/attestation-identity.js';
 import { PUBLIC_GOOD_TRUSTED_ROOT } from '../core/release/public-good-root.js';
@@ -24,7 +24,7 @@ export interface BundleTrust {
   pins: LoadedPins;
   /** the detached signature; default `<bundle>.sig` */
   signature?: string;
-  /** the GitHub artifact attestation (a Sigstore bundle); default `<bundle>.sigstore.json` */
+  /** the GitHub artifact attestation (a Sigstore bundle); default `<bundle>.sigstore.json` (or `.intoto.jsonl`) */
   attestation?: string;
   /** the Sigstore trusted root the attestation is verified against; default the public-good root */
   trustedRoot?: string;
@@ -63,14 +63,21 @@ export function loadBundle(path: string, trust?: BundleTrust): { bundle: Control
  */
 function checkProvenance(path: string, bytes: Buffer, trust: BundleTrust): void {
   const { pins } = trust;
+  const unused = (['attestation', 'trustedRoot'] as const).find((key) => trust[key] !== undefined);
+  if (pins.signer === undefined && unused !== undefined)
+    throw new UsageError(
+      `${unused === 'attestation' ? '--attestation' : '--trusted-root'}: ${pins.path ?? 'no config (./agentgate.yaml)'} pins no release.signer, so nothing would be verified against it`,
+    );
+  // a trusted root that does not read stops the runtime, whichever proof then holds
+  const root = pins.signer === undefined ? undefined : trustRoot(trust.trustedRoot);
   const failures: string[] = [];
   if (pins.keys.length > 0) {
     const failure = signatureFailure(path, bytes, trust);
     if (failure === null) return;
     failures.push(failure);
   }
-  if (pins.signer !== undefined) {
-    const failure = attestationFailure(path, bytes, trust, pins.signer);
+  if (pins.signer !== undefined && root !== undefined) {
+    const failure = attestationFailure(path, bytes, trust, pins.signer, root);
     if (failure === null) return;
     failures.push(failure);
   }
@@ -100,13 +107,17 @@ function attestationFailure(
   bytes: Buffer,
   trust: BundleTrust,
   signer: SignerPin,
+  root: TrustRoot,
 ): string | null {
   const { pins } = trust;
-  const file = trust.attestation ?? `${path}${ATTESTATION_SUFFIX}`;
-  const raw = readProof(file, MAX_ATTESTATION_BYTES, 'attestation');
+  // beside the bundle: the name the release workflow attaches it under, else the in-toto JSON lines name
+  const files =
+    trust.attestation !== undefined ? [trust.attestation] : ATTESTATION_SUFFIXES.map((x) => `${path}${x}`);
+  let raw: Buffer | null = null;
+  for (const file of files) if (raw === null) raw = readProof(file, MAX_ATTESTATION_BYTES, 'attestation');
   if (raw === null)
-    return `${path}: unattested (no ${file}), and ${pins.path} pins release.signer (${pinnedIdentity(signer)}): an unattested bundle is refused`;
-  const check = checkBundleAttestation(raw.toString('utf8'), bytes, signer, trustRoot(trust.trustedRoot));
+    return `${path}: unattested (no ${files.join(' or ')}), and ${pins.path} pins release.signer (${pinnedIdentity(signer)}): an unattested bundle is refused`;
+  const check = checkBundleAttestation(raw.toString('utf8'), bytes, signer, root);
   return check.ok ? null : `${path}: ${check.message}: refused whole`;
 }
 

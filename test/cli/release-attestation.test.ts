@@ -108,6 +108,11 @@ describe('a bundle attested by the pinned release workflow', () => {
       const bare = join(op, 'bare-good.json');
       cpSync(v1, bare);
       expect(check('describe', bare, '--attestation', elsewhere).code).toBe(0);
+      // the in-toto JSON lines name beside the bundle is read when the Sigstore one is absent
+      const lines = join(op, 'lines.json');
+      cpSync(v1, lines);
+      cpSync(`${good}.sigstore.json`, `${lines}.intoto.jsonl`);
+      expect(check('describe', lines).code).toBe(0);
     },
     TIMEOUT,
   );
@@ -232,6 +237,34 @@ describe('a bundle attested by the pinned release workflow', () => {
   );
 });
 
+describe('--attestation and --trusted-root with no signer pinned', () => {
+  it(
+    'are a usage error (exit 2), never silently unused',
+    () => {
+      const good = attested(v1, 'unpinned.json');
+      const keysOnly = join(op, 'nothing.yaml');
+      writeFileSync(keysOnly, 'version: 1\n');
+      oneLine(check('describe', good, '--config', keysOnly), '--trusted-root');
+      const noRoot = runCli(
+        [
+          'intent',
+          'check',
+          '-',
+          '--bundle',
+          good,
+          '--config',
+          keysOnly,
+          '--attestation',
+          `${good}.sigstore.json`,
+        ],
+        { cwd: op, input: JSON.stringify(INTENTS.describe), env: NO_GITHUB },
+      );
+      oneLine(noRoot, 'pins no release.signer');
+    },
+    TIMEOUT,
+  );
+});
+
 describe('keys and a signer pinned together', () => {
   it(
     'either proof is enough; with neither, both reasons are named in one line',
@@ -251,6 +284,10 @@ describe('keys and a signer pinned together', () => {
       const neither = check('describe', bare, '--config', both);
       oneLine(neither, 'unsigned');
       expect(neither.stderr).toContain('unattested');
+      // a trusted root that does not read stops it even where the signature holds
+      const badRoot = join(op, 'broken-root.json');
+      writeFileSync(badRoot, '{}');
+      oneLine(check('describe', onlySigned, '--config', both, '--trusted-root', badRoot), 'trusted root');
     },
     TIMEOUT,
   );

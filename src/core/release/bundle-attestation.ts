@@ -11,8 +11,8 @@ import type { SignerPin } from './attestation-identity.js';
 import { firstLine } from './trusted-root.js';
 import type { TrustRoot } from './trusted-root.js';
 
-/** `agentgate-control-v7.json` is attested in `agentgate-control-v7.json.sigstore.json`. */
-export const ATTESTATION_SUFFIX = '.sigstore.json';
+/** `agentgate-control-v7.json` is attested in `agentgate-control-v7.json.sigstore.json` (or `.intoto.jsonl`). */
+export const ATTESTATION_SUFFIXES = ['.sigstore.json', '.intoto.jsonl'] as const;
 /** Sigstore bundles in one attestation file; GitHub keeps a handful per artifact at most. */
 export const MAX_ATTESTATIONS = 16;
 
