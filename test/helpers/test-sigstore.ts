@@ -153,7 +153,12 @@ export function trustedRootOf(parts: {
 }
 
 /** A Fulcio-like certificate for a workflow run, valid ten minutes from a minute ago, and its key. */
-export function issueCertificate(sigstore: TestSigstore, identity: Identity, signer = sigstore.ca) {
+export function issueCertificate(
+  sigstore: TestSigstore,
+  identity: Identity,
+  signer = sigstore.ca,
+  validity?: { notBefore: Date; notAfter: Date },
+) {
   const key = ecKey();
   const now = Date.now();
   const repository = /^https:\/\/github\.com\/([^/]+\/[^/]+)\//.exec(identity.san)?.[1] ?? '';
@@ -165,8 +170,8 @@ export function issueCertificate(sigstore: TestSigstore, identity: Identity, sig
     issuer: 'agentgate test fulcio',
     key,
     signer: signer.privateKey,
-    notBefore: new Date(now - 60_000),
-    notAfter: new Date(now + 540_000),
+    notBefore: validity?.notBefore ?? new Date(now - 60_000),
+    notAfter: validity?.notAfter ?? new Date(now + 540_000),
     extensions: [
       extension('2.5.29.15', bits(Buffer.from([0x80])), true),
       extension('2.5.29.37', seq(oid('1.3.6.1.5.5.7.3.3'))),
@@ -190,6 +195,8 @@ export interface AttestOptions {
   payloadType?: string;
   /** the transparency log entry: omitted, or signed by another key */
   tlog?: 'none' | 'forged';
+  /** the certificate's validity; default ten minutes from a minute ago */
+  validity?: { notBefore: Date; notAfter: Date };
 }
 
 const pae = (type: string, payload: Buffer) =>
@@ -204,7 +211,7 @@ export function attest(
   bytes: Uint8Array,
   options: AttestOptions,
 ): Record<string, unknown> {
-  const { cert, key } = issueCertificate(sigstore, options.identity, options.issuerKey);
+  const { cert, key } = issueCertificate(sigstore, options.identity, options.issuerKey, options.validity);
   const digest = options.subjectDigest ?? createHash('sha256').update(bytes).digest('hex');
   const statement = options.statement ?? {
     _type: 'https://in-toto.io/Statement/v1',

@@ -3,9 +3,9 @@
 // release workflow's run. Verified offline against a trusted root; its signer held to the pinned identity.
 import { createHash } from 'node:crypto';
 import { bundleFromJSON } from '@sigstore/bundle';
-import type { Bundle } from '@sigstore/bundle';
+import type { Bundle, TransparencyLogEntry } from '@sigstore/bundle';
 import { Verifier, toSignedEntity } from '@sigstore/verify';
-import type { Signer } from '@sigstore/verify';
+import type { SignedEntity, Signer } from '@sigstore/verify';
 import { checkSignerIdentity } from './attestation-identity.js';
 import type { SignerPin } from './attestation-identity.js';
 import { firstLine } from './trusted-root.js';
@@ -107,7 +107,9 @@ function checkOne(value: unknown, subject: string, pin: SignerPin, root: TrustRo
     return { ok: false, message: "the attestation is signed by a bare key, not a workflow's certificate" };
   let signer: Signer;
   try {
-    signer = new Verifier(root.material, root.options).verify(toSignedEntity(bundle));
+    const entity = toSignedEntity(bundle);
+    if (root.atVerifyTime) entity.timestamps.push(verifyTime());
+    signer = new Verifier(root.material, root.options).verify(entity);
   } catch (error) {
     return {
       ok: false,
@@ -133,6 +135,21 @@ function checkOne(value: unknown, subject: string, pin: SignerPin, root: TrustRo
       message: `the attestation verifies, but attests other bytes: no subject is this file's sha256 (${subject.slice(0, 12)}…)`,
     };
   return { ok: true, identity: identity.identity };
+}
+
+/**
+ * The current time, as the verifier takes a time: @sigstore/verify checks a certificate only at the timestamps it
+ * read from the bundle, and under a root without logs or timestamp authorities there are none. It stands for no
+ * log entry (the entries the verifier checks are the bundle's own, each against the root's logs).
+ */
+function verifyTime(): SignedEntity['timestamps'][number] {
+  const now = String(Math.floor(Date.now() / 1000));
+  const entry = {
+    logId: { keyId: Buffer.from('agentgate: verify time') },
+    integratedTime: now,
+    inclusionPromise: {},
+  };
+  return { $case: 'transparency-log', tlogEntry: entry as unknown as TransparencyLogEntry };
 }
 
 /** The sha256 digests an in-toto statement names as its subjects. Read only after its signature verified. */
@@ -165,5 +182,7 @@ function quoted(text: string): string {
 function describe(error: unknown): string {
   const fields = (error as { fields?: unknown } | null)?.fields;
   const named = Array.isArray(fields) && fields.length > 0 ? `: ${fields.slice(0, 3).join(', ')}` : '';
-  return JSON.stringify(`${firstLine(error)}${named}`.slice(0, 240)).slice(1, -1);
+  const cause = (error as { cause?: unknown } | null)?.cause;
+  const why = cause instanceof Error ? `: ${firstLine(cause)}` : '';
+  return JSON.stringify(`${firstLine(error)}${named}${why}`.slice(0, 240)).slice(1, -1);
 }

@@ -8,6 +8,11 @@ export interface TrustRoot {
   material: TrustMaterial;
   /** the proofs every attestation must carry under this root */
   options: Required<Pick<VerifierOptions, 'tlogThreshold' | 'ctlogThreshold' | 'timestampThreshold'>>;
+  /**
+   * The root lists neither a transparency log nor a timestamp authority (a private CA): nothing can say when a
+   * signature was made, so its certificate must be valid now, as any X.509 certificate checked offline.
+   */
+  atVerifyTime: boolean;
 }
 
 export type TrustRootRead = { ok: true; root: TrustRoot } | { ok: false; message: string };
@@ -20,8 +25,9 @@ const MEDIA_TYPE = /^application\/vnd\.dev\.sigstore\.trustedroot(?:\.v0\.\d+)?\
 /**
  * A trusted root (`trusted_root.json`, as `sigstore` and `gh attestation trusted-root` write it) as trust material.
  * Every proof the root can check is required: a transparency-log entry when it lists logs, a certificate
- * transparency timestamp when it lists CT logs, and always at least one verified timestamp (a log's or a
- * timestamp authority's), since a certificate is only checked against the time of signing a timestamp gives.
+ * transparency timestamp when it lists CT logs, and a verified timestamp (a log's or a timestamp authority's)
+ * when it lists either, since a certificate is checked at the time of signing a timestamp gives; under a root
+ * that lists neither, at the time of verifying.
  */
 export function readTrustedRoot(value: unknown): TrustRootRead {
   if (!isObject(value)) return { ok: false, message: 'is not a JSON object' };
@@ -44,6 +50,7 @@ export function readTrustedRoot(value: unknown): TrustRootRead {
     ok: true,
     root: {
       material,
+      atVerifyTime: material.tlogs.length === 0 && material.timestampAuthorities.length === 0,
       options: {
         tlogThreshold: material.tlogs.length > 0 ? 1 : 0,
         ctlogThreshold: material.ctlogs.length > 0 ? 1 : 0,

@@ -14,6 +14,7 @@ import {
   trustedRootOf,
   workflowIdentity,
 } from '../../helpers/test-sigstore.js';
+import type { AttestOptions } from '../../helpers/test-sigstore.js';
 
 const sigstore = createTestSigstore();
 const rootRead = readTrustedRoot(sigstore.trustedRoot);
@@ -22,7 +23,11 @@ const root: TrustRoot = rootRead.root;
 
 const REPO = 'acme/agents';
 const WORKFLOW = 'agentgate-release.yml';
-const pin: SignerPin = { repository: REPO, workflow: `.github/workflows/${WORKFLOW}`, ref: 'refs/heads/main' };
+const pin: SignerPin = {
+  repository: REPO,
+  workflow: `.github/workflows/${WORKFLOW}`,
+  ref: 'refs/heads/main',
+};
 const ours = { san: workflowIdentity(REPO, WORKFLOW, 'refs/heads/main') };
 const bytes = Buffer.from('{"plane":"control","version":1}\n');
 
@@ -263,7 +268,7 @@ describe('trusted roots', () => {
       expect(readTrustedRoot(value).ok).toBe(false);
   });
 
-  it('demands a log entry and a CT timestamp only where it lists logs, and a timestamp always', () => {
+  it('demands a log entry and a CT timestamp only where it lists logs, and a verified timestamp where it can', () => {
     const withoutLog = readTrustedRoot(trustedRootOf({ caCert: sigstore.caCert }));
     expect(withoutLog.ok && withoutLog.root.options).toEqual({
       tlogThreshold: 0,
@@ -271,17 +276,33 @@ describe('trusted roots', () => {
       timestampThreshold: 1,
     });
     expect(root.options).toEqual({ tlogThreshold: 1, ctlogThreshold: 0, timestampThreshold: 1 });
+    expect(root.atVerifyTime).toBe(false);
     const publicGood = readTrustedRoot(PUBLIC_GOOD_TRUSTED_ROOT);
     expect(publicGood.ok && publicGood.root.options).toEqual({
       tlogThreshold: 1,
       ctlogThreshold: 1,
       timestampThreshold: 1,
     });
-    // without a log in the root, nothing times the signature: refused, never checked against no time at all
-    if (withoutLog.ok)
-      refused(
-        check(attest(sigstore, bytes, { identity: ours, tlog: 'none' }), bytes, pin, withoutLog.root),
-        'timestamp',
-      );
+    expect(publicGood.ok && publicGood.root.atVerifyTime).toBe(false);
+  });
+
+  it('under a root with neither log nor timestamp authority (a private CA), checks the certificate now', () => {
+    const read = readTrustedRoot(trustedRootOf({ caCert: sigstore.caCert }));
+    if (!read.ok) throw new Error(read.message);
+    expect(read.root.atVerifyTime).toBe(true);
+    const logless = (options: Partial<AttestOptions>) =>
+      check(attest(sigstore, bytes, { identity: ours, tlog: 'none', ...options }), bytes, pin, read.root);
+    expect(logless({})).toEqual({ ok: true, identity: ours.san });
+    const hour = 3_600_000;
+    const expired = { notBefore: new Date(Date.now() - 2 * hour), notAfter: new Date(Date.now() - hour) };
+    refused(logless({ validity: expired }), 'expired');
+    const future = { notBefore: new Date(Date.now() + hour), notAfter: new Date(Date.now() + 2 * hour) };
+    refused(logless({ validity: future }), 'not valid');
+    // the identity, the subject and the CA are held all the same
+    refused(logless({ subjectDigest: '0'.repeat(64) }), 'attests other bytes');
+    refused(logless({ identity: { ...ours, issuer: 'https://example.com' } }), 'not GitHub Actions');
+    refused(logless({ issuerKey: ecKey() }), 'does not verify against the trusted root');
+    // a log entry the root cannot check is refused, not skipped
+    refused(logless({ tlog: undefined }), 'does not verify against the trusted root');
   });
 });
