@@ -11,7 +11,7 @@ import { runCli } from '../helpers/run-cli.js';
 import type { CliResult } from '../helpers/run-cli.js';
 import { createTempRepo } from '../helpers/temp-repo.js';
 import type { TempRepo } from '../helpers/temp-repo.js';
-import { attest, createTestSigstore, workflowIdentity } from '../helpers/test-sigstore.js';
+import { attest, createTestSigstore, trustedRootOf, workflowIdentity } from '../helpers/test-sigstore.js';
 import type { AttestOptions } from '../helpers/test-sigstore.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -108,6 +108,12 @@ describe('a bundle attested by the pinned release workflow', () => {
       const bare = join(op, 'bare-good.json');
       cpSync(v1, bare);
       expect(check('describe', bare, '--attestation', elsewhere).code).toBe(0);
+      // a private CA's root (no log, no timestamp authority): an attestation without a log entry, checked now
+      const privateRoot = join(op, 'private-root.json');
+      writeFileSync(privateRoot, JSON.stringify(trustedRootOf({ caCert: sigstore.caCert })));
+      const logless = attested(v1, 'logless.json', { tlog: 'none' });
+      expect(check('describe', logless, '--trusted-root', privateRoot).code).toBe(0);
+      oneLine(check('describe', logless), 'does not verify against the trusted root');
       // the in-toto JSON lines name beside the bundle is read when the Sigstore one is absent
       const lines = join(op, 'lines.json');
       cpSync(v1, lines);
