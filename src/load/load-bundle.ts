@@ -126,7 +126,7 @@ function readProof(file: string, limit: number, what: string): Buffer | null {
   try {
     return readBytes(file, limit, what);
   } catch (error) {
-    if (error instanceof UsageError && /ENOENT/.test(error.message)) return null;
+    if (error instanceof UsageError && / \(ENOENT\)$/.test(error.message)) return null;
     throw error;
   }
 }

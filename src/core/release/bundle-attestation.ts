@@ -88,6 +88,8 @@ export function checkBundleAttestation(
 
 function checkOne(value: unknown, subject: string, pin: SignerPin, root: TrustRoot): AttestationCheck {
   if (!isObject(value)) return { ok: false, message: 'an attestation is not a JSON object' };
+  const oversized = oversizedPart(value);
+  if (oversized !== null) return { ok: false, message: `an attestation is out of bounds: ${oversized}` };
   let bundle: Bundle;
   try {
     bundle = bundleFromJSON(value);
@@ -135,6 +137,36 @@ function checkOne(value: unknown, subject: string, pin: SignerPin, root: TrustRo
       message: `the attestation verifies, but attests other bytes: no subject is this file's sha256 (${subject.slice(0, 12)}…)`,
     };
   return { ok: true, identity: identity.identity };
+}
+
+/** Log entries and timestamps a bundle may carry: real ones hold one or two, and the verifier compares them pairwise. */
+const MAX_PROOFS = 8;
+/** An int64 in decimal: anything longer is not a log index, size or time, and costs time to read as a BigInt. */
+const MAX_INT_DIGITS = 20;
+/** A log's signed checkpoint is a few lines; its size line is read as a BigInt too. */
+const MAX_CHECKPOINT_CHARS = 8192;
+
+/** What in a bundle would cost the verifier time out of all proportion, or null. Read before the library sees it. */
+function oversizedPart(value: Record<string, unknown>): string | null {
+  const material = isObject(value.verificationMaterial) ? value.verificationMaterial : {};
+  const entries = Array.isArray(material.tlogEntries) ? (material.tlogEntries as unknown[]) : [];
+  if (entries.length > MAX_PROOFS) return `over ${MAX_PROOFS} transparency log entries`;
+  const timestamps = isObject(material.timestampVerificationData)
+    ? material.timestampVerificationData.rfc3161Timestamps
+    : undefined;
+  if (Array.isArray(timestamps) && timestamps.length > MAX_PROOFS) return `over ${MAX_PROOFS} timestamps`;
+  for (const entry of entries) {
+    const proof = isObject(entry) && isObject(entry.inclusionProof) ? entry.inclusionProof : {};
+    const numbers = isObject(entry)
+      ? [entry.logIndex, entry.integratedTime, proof.logIndex, proof.treeSize]
+      : [];
+    if (numbers.some((number) => String(number ?? '').length > MAX_INT_DIGITS))
+      return 'a log index, tree size or time of over 20 digits';
+    const checkpoint = isObject(proof.checkpoint) ? proof.checkpoint.envelope : undefined;
+    if (typeof checkpoint === 'string' && checkpoint.length > MAX_CHECKPOINT_CHARS)
+      return `a checkpoint of over ${MAX_CHECKPOINT_CHARS} characters`;
+  }
+  return null;
 }
 
 /**

@@ -178,6 +178,12 @@ describe('refused', () => {
 
 describe('hostile attestation files: a one-line refusal, never a throw', () => {
   const good = attest(sigstore, bytes, { identity: ours });
+  const entryOf = (bundle: Record<string, unknown>) =>
+    (bundle.verificationMaterial as { tlogEntries: Record<string, unknown>[] }).tlogEntries[0]!;
+  const withEntries = (entries: () => unknown[]) => ({
+    ...good,
+    verificationMaterial: { ...(good.verificationMaterial as object), tlogEntries: entries() },
+  });
   const cases: [string, unknown][] = [
     ['empty', ''],
     ['not JSON', 'not json at all'],
@@ -219,6 +225,23 @@ describe('hostile attestation files: a one-line refusal, never a throw', () => {
     ['attestations not objects', { attestations: [1, 'x', null] }],
     ['no attestations', { attestations: [] }],
     ['too many', { attestations: Array.from({ length: 17 }, () => good) }],
+    ['many log entries', withEntries(() => Array.from({ length: 9 }, () => entryOf(good)))],
+    [
+      'a log index of a million digits',
+      withEntries(() => [{ ...entryOf(good), logIndex: '9'.repeat(1_000_000) }]),
+    ],
+    [
+      'many timestamps',
+      {
+        ...good,
+        verificationMaterial: {
+          ...(good.verificationMaterial as object),
+          timestampVerificationData: {
+            rfc3161Timestamps: Array.from({ length: 9 }, () => ({ signedTimestamp: 'AA==' })),
+          },
+        },
+      },
+    ],
     ['deep nesting', `${'['.repeat(5000)}${']'.repeat(5000)}`],
     ['a __proto__ key', `{"__proto__": {"mediaType": "x"}, "mediaType": 1}`],
     [
