@@ -12,3 +12,6 @@ export const UPLOAD_ARTIFACT_ACTION = 'actions/upload-artifact@ea165f8d65b6e75b5
 export const UPLOAD_ARTIFACT_RELEASE = 'v4.6.2';
 export const DOWNLOAD_ARTIFACT_ACTION = 'actions/download-artifact@d3f86a106a0bac45b974a628896c90dbdf5c8093';
 export const DOWNLOAD_ARTIFACT_RELEASE = 'v4.3.0';
+/** actions/attest-build-provenance v4.1.0: the bundle's GitHub artifact attestation (Sigstore). */
+export const ATTEST_ACTION = 'actions/attest-build-provenance@a2bbfa25375fe432b6a289bc6b6cd05ecd0c4c32';
+export const ATTEST_RELEASE = 'v4.1.0';

@@ -2,12 +2,9 @@
 // at once and a control-plane release only when every capability change in it was signed off. Both run the Action
 // pinned by full sha; the bundles are attached to a GitHub release per plane (gh, preinstalled on GitHub's runners).
 import type { ActionUse } from '../action-ref.js';
-import { CHECKOUT_ACTION, CHECKOUT_RELEASE } from './pins.js';
+import { ATTEST_ACTION, ATTEST_RELEASE, CHECKOUT_ACTION, CHECKOUT_RELEASE } from './pins.js';
 
 export const RELEASE_WORKFLOW_PATH = '.github/workflows/agentgate-release.yml';
-/** actions/attest-build-provenance v4.1.0: the bundle's GitHub artifact attestation (Sigstore). */
-export const ATTEST_ACTION = 'actions/attest-build-provenance@a2bbfa25375fe432b6a289bc6b6cd05ecd0c4c32';
-export const ATTEST_RELEASE = 'v4.1.0';
 
 function releaseJob(plane: 'data' | 'control', agentgate: ActionUse): string {
   const signed = plane === 'control';
