@@ -53,7 +53,7 @@ interface UserConfig {
   };
   radius?: { actions?: Record<string, Radius> };
   waivers?: Waiver[];
-  sources?: Record<string, boolean | { enabled?: boolean; paths?: string[] }>;
+  sources?: Record<string, boolean | { enabled?: boolean; paths?: string[]; inert?: string[] }>;
   release?: { publicKeys?: string[]; signer?: NonNullable<Config['release']>['signer'] };
 }
 
@@ -157,7 +157,11 @@ function mergeSources(user: NonNullable<UserConfig['sources']>): NonNullable<Con
     out[key] =
       typeof value === 'boolean'
         ? { enabled: value, paths: [] }
-        : { enabled: value.enabled ?? true, paths: [...(value.paths ?? [])] };
+        : {
+            enabled: value.enabled ?? true,
+            paths: [...(value.paths ?? [])],
+            ...(value.inert !== undefined && { inert: [...value.inert] }),
+          };
   }
   return out;
 }

@@ -7,6 +7,7 @@ export const GEMINI: ClientProfile = {
     'https://github.com/google-gemini/gemini-cli/blob/main/docs/get-started/configuration.md',
     'https://github.com/google-gemini/gemini-cli/blob/main/docs/tools/mcp-server.md',
   ],
+  adapters: ['gemini-settings'],
   files: ['.gemini/settings.json', '**/gemini-extension.json'],
   inert: [],
   authority: {
