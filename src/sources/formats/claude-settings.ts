@@ -17,6 +17,7 @@ import { readJsonFile } from '../kit/json-file.js';
 import { hashed } from '../kit/residual.js';
 import { looksLikeSecret } from '../kit/secrets.js';
 import { envVariableRadius } from '../kit/name-radius.js';
+import { valueRules } from '../kit/leftover-keys.js';
 import { clientRule, settingRule } from '../kit/permission-rule.js';
 import type { ParseOptions, SourceAdapter, SourceModel } from '../kit/types.js';
 import { CLAUDE_CODE, inertKeysFor } from '../profiles/index.js';
@@ -96,7 +97,8 @@ export function parseClaudeSettings(file: SourceFile, options: ParseOptions = {}
       }
     } else {
       if (!KNOWN_TOP.has(key)) unknown([key]);
-      rules.push(settingRule(scope, 'allow', key, value, at(key)));
+      // a list of names (`allowedTools`, `companyAnnouncements`…) member by member: one added name is one rule
+      rules.push(...valueRules(scope, 'allow', key, value, at(key)));
     }
   }
   return model;

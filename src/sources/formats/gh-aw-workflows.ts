@@ -8,7 +8,7 @@ import { agentId } from '../kit/agent-id.js';
 import { isRecord, ownEntries, parseFinding, readFrontMatter } from '../kit/front-matter.js';
 import { mapRules, networkRules, toolRules } from '../kit/gh-aw-rules.js';
 import { toJsonObject } from '../kit/json-value.js';
-import { settingRule } from '../kit/permission-rule.js';
+import { valueRules } from '../kit/leftover-keys.js';
 import { residualRules } from '../kit/residual.js';
 import { readServerBlock } from '../kit/server-block.js';
 import { roleRules, tokenRules } from '../profiles/gh-aw-orders.js';
@@ -80,7 +80,8 @@ export function parseGhAwWorkflow(file: SourceFile, options: ParseOptions = {}):
     if (key === 'tools' || key === 'mcp-servers') continue;
     Object.defineProperty(meta, key, { value, enumerable: true, writable: true, configurable: true });
     if (inert.has(key) || HANDLED.has(key)) continue;
-    if (AUTHORITY_KEYS.has(key)) model.permissions.push(settingRule(id, 'allow', key, value, at(key)));
+    // a list of names (`imports`, `runs-on` labels) member by member; a list of steps stays whole, in its order
+    if (AUTHORITY_KEYS.has(key)) model.permissions.push(...valueRules(id, 'allow', key, value, at(key)));
     else Object.defineProperty(unread, key, { value, enumerable: true, writable: true, configurable: true });
   }
   const residual = residualRules({ path: file.path, scope: id, value: unread, modelled: [], lineOf });
