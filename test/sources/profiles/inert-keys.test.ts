@@ -69,6 +69,19 @@ describe('inert keys of the profiles', () => {
     expect(control(report).digest).toBe(quietDigest(base));
   });
 
+  it("a Roo mode's icon and description are inert; its groups are not", () => {
+    const modes = (icon: string, groups: string) =>
+      `customModes:\n  - slug: docs\n    name: Docs\n    iconName: ${icon}\n    description: writes docs\n    groups: [${groups}]\n`;
+    const quiet = diffTrees({ '.roomodes': modes('book', 'read') }, { '.roomodes': modes('pen', 'read') });
+    expect(control(quiet).permissions).toEqual([]);
+    expect(control(quiet).requiredSignoffs).toBe(0);
+    const loud = diffTrees(
+      { '.roomodes': modes('book', 'read') },
+      { '.roomodes': modes('book', 'read, command') },
+    );
+    expect(control(loud).permissions.map((p) => p.rule)).toEqual(['customModes.docs.groups=command']);
+  });
+
   it('an unknown key stays control: the residual rule needs the write sign-off count', () => {
     const base = { [AGENT]: agent('escalation-contact: a\n') };
     const head = { [AGENT]: agent('escalation-contact: b\n') };
