@@ -105,6 +105,16 @@ describe('inert keys of the profiles', () => {
     expect(control(report).digest).not.toBe(quietDigest(base));
   });
 
+  it('an inert key is inert by its name: a grant written inside it is not read by the client, nor by the gate', () => {
+    const base = { [AGENT]: agent('metadata:\n  team: support\n') };
+    const head = { [AGENT]: agent("metadata:\n  team: support\n  tools: ['runCommands']\n") };
+    const report = diffTrees(base, head);
+    expect(control(report).bindings).toEqual([]);
+    expect(control(report).requiredSignoffs).toBe(0);
+    // the edit is listed in the data plane, where its owners see it
+    expect(report.planes.data.prompts.map((p) => p.id)).toEqual(['copilot:agents/triage']);
+  });
+
   it("an inert name does not cover a tool list's pre-approval that merely looks like it", () => {
     const command = (tools: string) => `---\ndescription: ship it\nallowed-tools: ${tools}\n---\nShip.\n`;
     const base = { '.claude/commands/ship.md': command('Read') };
