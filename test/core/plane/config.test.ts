@@ -226,4 +226,16 @@ describe('parseConfig', () => {
     expect(String(errors[0]?.field)).toMatch(/^sources\.copilot/u);
     expect(errors[0]?.line).toBeGreaterThanOrEqual(2);
   });
+
+  it('warns, naming the line, when a key listed inert is one the client reads as authority (it stays control)', () => {
+    const { errors, warnings } = parseConfig(
+      'sources:\n  claude-code:\n    inert:\n      - owner-team\n      - permissions\n  copilot-agents:\n    inert: [tools]\n',
+      'agentgate.yaml',
+    );
+    expect(errors).toEqual([]);
+    expect(warnings.map((w) => [w.code, w.line, w.field])).toEqual([
+      ['inert-key-is-authority', 5, 'sources.claude-code.inert.1'],
+      ['inert-key-is-authority', 7, 'sources.copilot-agents.inert.0'],
+    ]);
+  });
 });
