@@ -182,3 +182,18 @@ describe('Claude Code settings lists', () => {
     expect(report.planes.control.requiredSignoffs).toBeGreaterThan(0);
   });
 });
+
+describe('Codex deny lists', () => {
+  it('a pattern added to shell_environment_policy.exclude narrows; removed, it widens', () => {
+    const path = '.codex/config.toml';
+    const policy = (patterns: string) => `[shell_environment_policy]\nexclude = [${patterns}]\n`;
+    const [base, head] = pair(path, policy('"AWS_*"'), policy('"AWS_*", "*_TOKEN"'));
+    expect(changes(diffTrees(base, head)).map((c) => c.slice(0, 3))).toEqual([
+      ['shell_environment_policy.exclude=*_TOKEN', 'added', 'narrowed'],
+    ]);
+    expect(diffTrees(base, head).planes.control.requiredSignoffs).toBe(0);
+    expect(changes(diffTrees(head, base)).map((c) => c.slice(0, 3))).toEqual([
+      ['shell_environment_policy.exclude=*_TOKEN', 'removed', 'widened'],
+    ]);
+  });
+});
