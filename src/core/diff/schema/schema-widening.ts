@@ -16,6 +16,7 @@ import type { Handler, NoteKind, Notes, SchemaChangeKind } from './schema-notes.
 import { compareOneOf } from './schema-one-of.js';
 import { findReferenceHazards } from './schema-references.js';
 import { holdsUnevaluated } from './schema-unevaluated.js';
+import { malformedAt } from './schema-well-formed.js';
 import type { JsonObject, JsonValue } from '../../../model/types.js';
 
 /**
@@ -44,6 +45,7 @@ export function compareInputSchemas(before?: JsonObject, after?: JsonObject): Sc
     notes.push({ kind: 'changed', detail: 'schema rewritten without changing what it accepts' });
   addReferenceHazards(before, after, notes);
   addUnevaluatedHazard(before, after, notes);
+  addMalformedBase(before, notes);
   return { kind: overallKind(notes), details: notes.map((note) => note.detail) };
 }
 
@@ -70,6 +72,13 @@ function addUnevaluatedHazard(before: JsonObject, after: JsonObject, notes: Note
     notes,
     `${key} weighs every sibling keyword: any change may let more through (cannot prove narrower)`,
   );
+}
+
+/** The runtime refused every call under a schema the validator cannot compile: nothing after it is narrower. */
+function addMalformedBase(before: JsonObject, notes: Notes): void {
+  const where = malformedAt(before);
+  if (where === undefined || !notes.some((note) => note.kind !== 'widened' && !note.text)) return;
+  widen(notes, `${where} was malformed, so every call was refused: any change may let calls through`);
 }
 
 /** A narrowing is only a narrowing when nothing else changed beside it: a `changed` never rides along. */

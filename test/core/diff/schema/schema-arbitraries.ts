@@ -95,6 +95,14 @@ const keyword = (schema: fc.Arbitrary<Schema>): fc.Arbitrary<[string, JsonValue]
     fc.tuple(fc.constant('uniqueItems'), fc.boolean()),
     fc.tuple(fc.constant('pattern'), fc.constantFrom('^a', 'b$', '^$')),
     fc.tuple(fc.constant('dependentRequired'), fc.constant({ a: ['b'] })),
+    // malformed: the validator refuses the whole schema, and the runtime every call under it
+    fc.constantFrom<[string, JsonValue]>(
+      ['required', 'a'],
+      ['allOf', []],
+      ['type', 'strnig'],
+      ['properties', []],
+      ['maxLength', -1],
+    ),
     fc.tuple(fc.constantFrom('unevaluatedProperties', 'unevaluatedItems'), schema),
     fc.tuple(fc.constant('prefixItems'), fc.array(schema, { minLength: 1, maxLength: 2 })),
     fc.tuple(fc.constant('dependentSchemas'), fc.record({ a: schema }, { requiredKeys: [] })),

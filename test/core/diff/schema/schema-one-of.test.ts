@@ -230,3 +230,29 @@ describe('combinators that work backwards or conditionally', () => {
     );
   });
 });
+
+describe('a malformed old schema', () => {
+  it('widens any change from a schema the validator refused (every call was denied under it)', () => {
+    const cases: [JsonObject, JsonObject, JsonValue][] = [
+      [{ allOf: [] }, { allOf: [{ type: 'string' }] }, 'x'],
+      [{ required: 'id' }, { required: ['id'] }, { id: 1 }],
+      [{ properties: [] }, { properties: { a: { type: 'string' } } }, { a: 'x' }],
+      [{ maximum: 5, exclusiveMaximum: false }, { maximum: 5, exclusiveMaximum: true }, 1],
+      [
+        { properties: { a: { type: 'strnig' } } },
+        { properties: { a: { type: 'strnig' } }, required: ['a'] },
+        { a: 'x' },
+      ],
+    ];
+    for (const [before, after, value] of cases) {
+      expect(checkAgainstSchema(before, value).kind).toBe('unusable-schema');
+      if (checkAgainstSchema(after, value).kind === 'valid')
+        expect(compareInputSchemas(before, after).kind).toBe('widened');
+      else expectKind(before, after, 'widened');
+    }
+  });
+
+  it('leaves a text edit beside it as changed', () => {
+    expectKind({ required: 'id', title: 'a' }, { required: 'id', title: 'b' }, 'changed');
+  });
+});
