@@ -11,6 +11,7 @@ import {
 import { changedServerFindings, unmodelledControlFiles } from './control-files.js';
 import { changedExecutables, executedFilesOf, executedFinding } from './executed-files.js';
 import type { ExecutedChange } from './executed-files.js';
+import { ghAwLockFindings } from './gh-aw-lock-stale.js';
 import { computeDigest } from './digest.js';
 import type { GateFileChange } from './digest.js';
 import { diffPrompts, findDuplicatePromptIds } from './diff-prompts.js';
@@ -198,6 +199,7 @@ export function buildDiffReport(input: DiffInput): DiffReport {
     ...headSide.source.findings.filter(relevant),
     ...refusedChangedPaths(input.changedFiles),
     ...executed.map(executedFinding),
+    ...ghAwLockFindings(input.changedFiles, ghAwSide(input.base.snapshot), ghAwSide(input.head.snapshot)),
   ]);
   const waived = applyWaivers(
     [
@@ -358,6 +360,10 @@ function holdExecutedFiles(
     files.control.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
   return kept;
+}
+
+function ghAwSide(snapshot: ParsedSnapshot) {
+  return { facts: snapshot.ghAw ?? new Map(), oids: snapshot.oids };
 }
 
 /** The paths the changed files had at the base: a renamed file's findings there are under its old name. */
