@@ -84,7 +84,7 @@ describe('gh-aw lock against its .md', () => {
 
   it('holds a lock whose .md is gone, or that arrives without one', () => {
     const gone = side({ [LOCK]: v4Lock(BODY) });
-    expect(ghAwLockFindings([{ path: MD, status: 'removed' }], base, gone)).toEqual([
+    expect(ghAwLockFindings([{ path: MD, status: 'deleted' }], base, gone)).toEqual([
       expect.objectContaining({
         code: 'gh-aw-lock-stale',
         message: expect.stringMatching(/runs without its source/),
@@ -99,7 +99,7 @@ describe('gh-aw lock against its .md', () => {
 
   it('passes a removed lock and a workflow that never had one: nothing runs', () => {
     const removed = side({ [MD]: workflow(FRONT, 'New text.\n') });
-    expect(ghAwLockFindings([...modified(MD), { path: LOCK, status: 'removed' }], base, removed)).toEqual([]);
+    expect(ghAwLockFindings([...modified(MD), { path: LOCK, status: 'deleted' }], base, removed)).toEqual([]);
     const lone = side({ [MD]: workflow(FRONT, BODY) });
     expect(ghAwLockFindings([{ path: MD, status: 'added' }], side({}), lone)).toEqual([]);
   });
