@@ -47,6 +47,34 @@ describe('gh-aw lock stale', () => {
     expect(report.planes.control.requiredSignoffs).toBeGreaterThan(0);
   });
 
+  it('a lock that reads its body at run time, recompiled for a text edit alone, costs no sign-off', async () => {
+    const imports = `jobs:\n  agent:\n    env:\n      PROMPT: "{{#runtime-import ${MD}}}"\n`;
+    repo.write(LOCK, lock('Label the new issue.\n', `permissions: read-all\n${imports}`));
+    await repo.commit('imports');
+    const body = 'Label the issue and close duplicates.\n';
+    const text = await proposePr(repo, {
+      [MD]: workflow(body),
+      [LOCK]: lock(body, `permissions: read-all\n${imports}`),
+    });
+    expect(stale(text)).toEqual([]);
+    expect(text.planes.control.changed).toBe(false);
+    expect(text.planes.control.requiredSignoffs).toBe(0);
+    expect(text.planes.data.files.map((file) => file.path)).toEqual([LOCK, MD]);
+  });
+
+  it('the same recompile with one more byte changed in the lock stays a gate-file change', async () => {
+    const imports = `jobs:\n  agent:\n    env:\n      PROMPT: "{{#runtime-import ${MD}}}"\n`;
+    repo.write(LOCK, lock('Label the new issue.\n', `permissions: read-all\n${imports}`));
+    await repo.commit('imports');
+    const body = 'Label the issue and close duplicates.\n';
+    const report = await proposePr(repo, {
+      [MD]: workflow(body),
+      [LOCK]: lock(body, `permissions: write-all\n${imports}`),
+    });
+    expect(report.planes.control.files.map((file) => file.path)).toEqual([LOCK]);
+    expect(report.planes.control.requiredSignoffs).toBe(2);
+  });
+
   it('holds a front-matter widening that left the lock alone', async () => {
     const report = await proposePr(repo, {
       [MD]: workflow('Label the new issue.\n', FRONT.replace('read-all', 'write-all')),

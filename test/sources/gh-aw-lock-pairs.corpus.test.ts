@@ -4,7 +4,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ghAwLockFindings } from '../../src/core/diff/gh-aw-lock-stale.js';
+import { ghAwLockFindings, isBodyHashOnlyChange } from '../../src/core/diff/gh-aw-lock-stale.js';
 import type { GhAwSide } from '../../src/core/diff/gh-aw-lock-stale.js';
 import { readGhAwFacts, readLockHeader } from '../../src/sources/formats/gh-aw-lock.js';
 import type { GhAwFacts } from '../../src/sources/formats/gh-aw-lock.js';
@@ -83,6 +83,25 @@ describe('the real gh-aw lock pairs', () => {
         });
         const findings = ghAwLockFindings([{ path: pair.md, status: 'modified' }], base, head);
         expect(findings).toEqual([expect.objectContaining({ code: 'gh-aw-lock-stale', path: pair.lock })]);
+      });
+
+      it('a recompile for a body edit alone (only body_hash moves) is told apart from any other lock edit', () => {
+        if (header.kind !== 'read' || header.bodyHash === null) return;
+        const base = side({ [pair.md]: pair.mdText, [pair.lock]: pair.lockText });
+        const mdText = `${pair.mdText}\nAlso thank the reporter.\n`;
+        const body = readGhAwFacts({ path: pair.md, oid: '0', text: mdText });
+        if (body?.kind !== 'workflow') throw new Error('not a workflow');
+        expect(body.bodyHash).not.toBe(header.bodyHash);
+        const lockText = pair.lockText.replace(header.bodyHash, body.bodyHash);
+        const head = side({ [pair.md]: mdText, [pair.lock]: lockText });
+        const file = { path: pair.lock, status: 'modified' as const };
+        expect(isBodyHashOnlyChange(file, base, head)).toBe(header.importsBody);
+        expect(ghAwLockFindings([file, { path: pair.md, status: 'modified' }], base, head)).toEqual([]);
+        const widened = side({
+          [pair.md]: mdText,
+          [pair.lock]: lockText.replace('issues: read', 'issues: write'),
+        });
+        expect(isBodyHashOnlyChange(file, base, widened)).toBe(false);
       });
     });
   }

@@ -11,7 +11,7 @@ import {
 import { changedServerFindings, unmodelledControlFiles } from './control-files.js';
 import { changedExecutables, executedFilesOf, executedFinding } from './executed-files.js';
 import type { ExecutedChange } from './executed-files.js';
-import { ghAwLockFindings } from './gh-aw-lock-stale.js';
+import { ghAwLockFindings, ghAwSide, releaseBodyHashLocks } from './gh-aw-lock-stale.js';
 import { computeDigest } from './digest.js';
 import type { GateFileChange } from './digest.js';
 import { diffPrompts, findDuplicatePromptIds } from './diff-prompts.js';
@@ -80,6 +80,7 @@ export function buildDiffReport(input: DiffInput): DiffReport {
   const changedPaths = new Set(input.changedFiles.map((file) => file.path));
   holdUnreadablePrompts(files, input.changedFiles, headRegistry.findings, changedPaths);
   holdNewAgentFiles(files, classify);
+  releaseBodyHashLocks(files, ghAwSide(input.base.snapshot), ghAwSide(input.head.snapshot));
   const executed = holdExecutedFiles(
     files,
     classify,
@@ -360,10 +361,6 @@ function holdExecutedFiles(
     files.control.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
   return kept;
-}
-
-function ghAwSide(snapshot: ParsedSnapshot) {
-  return { facts: snapshot.ghAw ?? new Map(), oids: snapshot.oids };
 }
 
 /** The paths the changed files had at the base: a renamed file's findings there are under its old name. */

@@ -7,6 +7,7 @@ import { agentId } from '../../sources/kit/agent-id.js';
 import { isGhAwLockPath, lockOfWorkflow, workflowOfLock } from '../../sources/formats/gh-aw-lock.js';
 import type { GhAwFacts } from '../../sources/formats/gh-aw-lock.js';
 import type { ChangedFile, Finding } from '../../model/types.js';
+import type { ParsedSnapshot } from '../plane/parse-snapshot.js';
 
 export interface GhAwSide {
   /** facts of the locks and workflow `.md` files read on that side */
@@ -16,6 +17,10 @@ export interface GhAwSide {
 }
 
 const CODE = 'gh-aw-lock-stale';
+
+export function ghAwSide(snapshot: ParsedSnapshot): GhAwSide {
+  return { facts: snapshot.ghAw ?? new Map(), oids: snapshot.oids };
+}
 
 export function ghAwLockFindings(changed: readonly ChangedFile[], base: GhAwSide, head: GhAwSide): Finding[] {
   const locks = new Set<string>();
@@ -87,4 +92,44 @@ function checkPair(lock: string, base: GhAwSide, head: GhAwSide): Finding | null
       `${md}'s body changed and ${lock}, which holds the body it was compiled from, did not: ${recompile}`,
     );
   return null;
+}
+
+/**
+ * A lock whose only change is its recorded body hash, now the `.md` body's: the compiler's echo of a text edit
+ * (the body itself is read from the `.md` when the workflow runs or sits in the data plane's diff). Nothing that
+ * runs changed, so it costs no gate-file sign-off; any other byte of the lock keeps it a gate file.
+ */
+export function isBodyHashOnlyChange(file: ChangedFile, base: GhAwSide, head: GhAwSide): boolean {
+  if (file.status !== 'modified' || file.oldPath !== undefined || !isGhAwLockPath(file.path)) return false;
+  const before = base.facts.get(file.path);
+  const after = head.facts.get(file.path);
+  const workflow = head.facts.get(workflowOfLock(file.path));
+  if (before?.kind !== 'lock' || after?.kind !== 'lock' || workflow?.kind !== 'workflow') return false;
+  const [was, is] = [before.header, after.header];
+  return (
+    was.kind === 'read' &&
+    is.kind === 'read' &&
+    was.bodyHash !== null &&
+    is.bodyHash !== null &&
+    was.shape === is.shape &&
+    was.importsBody &&
+    is.importsBody &&
+    is.bodyHash === workflow.bodyHash
+  );
+}
+
+/**
+ * A gh-aw lock recompiled for a text edit alone changes nothing that runs: it is listed with the data plane's
+ * files, not held as a gate-file change.
+ */
+export function releaseBodyHashLocks(
+  files: { data: ChangedFile[]; control: ChangedFile[] },
+  base: GhAwSide,
+  head: GhAwSide,
+): void {
+  const released = new Set(files.control.filter((file) => isBodyHashOnlyChange(file, base, head)));
+  if (released.size === 0) return;
+  files.control.splice(0, files.control.length, ...files.control.filter((file) => !released.has(file)));
+  files.data.push(...released);
+  files.data.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -18,6 +18,8 @@ export type GhAwLockHeader =
       bodyHash: string | null;
       /** the lock reads the `.md` body when it runs (`{{#runtime-import <md>}}`): a body edit alone is not stale */
       importsBody: boolean;
+      /** sha256 of the whole lock with the recorded body hash blanked: equal on two sides, only that hash moved */
+      shape: string;
     }
   | { kind: 'unknown'; line: number; reason: string };
 
@@ -81,7 +83,22 @@ export function readLockHeader(text: string, mdPath: string): GhAwLockHeader {
     return unknown(line, 'its body_hash is not a sha256 in lower-case hex');
   if (recorded === undefined && Number(version[1]) >= BODY_HASH_SINCE)
     return unknown(line, `schema ${schema} should record a body_hash and this lock has none`);
-  return { kind: 'read', schema, bodyHash: recorded ?? null, importsBody: importsBody(text, mdPath) };
+  const bodyHash = recorded ?? null;
+  return {
+    kind: 'read',
+    schema,
+    bodyHash,
+    importsBody: importsBody(text, mdPath),
+    shape: shapeOf(text, bodyHash),
+  };
+}
+
+function shapeOf(text: string, bodyHash: string | null): string {
+  if (bodyHash === null) return sha256(text);
+  const at = text.indexOf(METADATA);
+  const end = text.indexOf('\n', at);
+  const line = text.slice(at, end === -1 ? text.length : end);
+  return sha256(text.slice(0, at) + line.split(bodyHash).join('') + text.slice(at + line.length));
 }
 
 function importsBody(text: string, mdPath: string): boolean {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ghAwLockFindings } from '../../../src/core/diff/gh-aw-lock-stale.js';
+import { ghAwLockFindings, isBodyHashOnlyChange } from '../../../src/core/diff/gh-aw-lock-stale.js';
 import type { GhAwSide } from '../../../src/core/diff/gh-aw-lock-stale.js';
 import { readGhAwFacts } from '../../../src/sources/formats/gh-aw-lock.js';
 import type { GhAwFacts } from '../../../src/sources/formats/gh-aw-lock.js';
@@ -136,5 +136,34 @@ describe('gh-aw lock against its .md', () => {
     ]);
     const ci = side({ '.github/workflows/ci.yml': 'on: push\n', 'docs/a.md': 'x' });
     expect(ghAwLockFindings(modified('.github/workflows/ci.yml', 'docs/a.md'), ci, ci)).toEqual([]);
+  });
+});
+
+describe('isBodyHashOnlyChange', () => {
+  const imports = `x: "{{#runtime-import ${MD}}}"\n`;
+  const before = side({ [MD]: workflow(FRONT, BODY), [LOCK]: v4Lock(BODY, imports) });
+  const edit = 'Label kindly.\n';
+
+  it('takes a lock whose only change is its body hash, now the .md body, when it reads the body at run time', () => {
+    const after = side({ [MD]: workflow(FRONT, edit), [LOCK]: v4Lock(edit, imports) });
+    expect(isBodyHashOnlyChange({ path: LOCK, status: 'modified' }, before, after)).toBe(true);
+  });
+
+  it('refuses any other change, a hash the .md does not match, a lock holding its body, a rename', () => {
+    const cases: GhAwSide[] = [
+      side({ [MD]: workflow(FRONT, edit), [LOCK]: v4Lock(edit, `${imports}y: 1\n`) }),
+      side({ [MD]: workflow(FRONT, 'Other.\n'), [LOCK]: v4Lock(edit, imports) }),
+      side({ [MD]: workflow(FRONT, edit), [LOCK]: `${v4Lock(edit, imports)}# tail\n` }),
+    ];
+    for (const after of cases)
+      expect(isBodyHashOnlyChange({ path: LOCK, status: 'modified' }, before, after)).toBe(false);
+    const inline = side({ [MD]: workflow(FRONT, BODY), [LOCK]: v4Lock(BODY) });
+    const inlineAfter = side({ [MD]: workflow(FRONT, edit), [LOCK]: v4Lock(edit) });
+    expect(isBodyHashOnlyChange({ path: LOCK, status: 'modified' }, inline, inlineAfter)).toBe(false);
+    const after = side({ [MD]: workflow(FRONT, edit), [LOCK]: v4Lock(edit, imports) });
+    expect(
+      isBodyHashOnlyChange({ path: LOCK, oldPath: 'x.lock.yml', status: 'renamed' }, before, after),
+    ).toBe(false);
+    expect(isBodyHashOnlyChange({ path: MD, status: 'modified' }, before, after)).toBe(false);
   });
 });

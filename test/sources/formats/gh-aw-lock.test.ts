@@ -38,7 +38,16 @@ describe('readLockHeader', () => {
       schema: 'v4',
       bodyHash: hash,
       importsBody: true,
+      shape: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
+    // the shape leaves the body hash out: a lock recompiled for another body alone keeps it
+    const other = text.replace(hash, sha('Other text.'));
+    const shapeOf = (lock: string) => {
+      const read = readLockHeader(lock, MD);
+      return read.kind === 'read' ? read.shape : null;
+    };
+    expect(shapeOf(other)).toBe(shapeOf(text));
+    expect(shapeOf(`${text}x: 1\n`)).not.toBe(shapeOf(text));
   });
 
   it('reads a v3 header that records no body hash; a runtime import of another file does not count', () => {
@@ -51,6 +60,7 @@ describe('readLockHeader', () => {
       schema: 'v3',
       bodyHash: null,
       importsBody: false,
+      shape: sha(text),
     });
   });
 
