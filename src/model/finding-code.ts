@@ -43,6 +43,7 @@ export const SOURCE_FINDING_CODES = [
   'secret-in-config',
   'unknown-authority-key',
   'referenced-executable',
+  'gh-aw-lock-stale',
 ] as const;
 
 /** The registry's own rules: radius, names, bindings, text that reads as instructions. */

@@ -11,6 +11,7 @@ import {
 import { changedServerFindings, unmodelledControlFiles } from './control-files.js';
 import { changedExecutables, executedFilesOf, executedFinding } from './executed-files.js';
 import type { ExecutedChange } from './executed-files.js';
+import { ghAwLockFindings, ghAwSide, releaseBodyHashLocks } from './gh-aw-lock-stale.js';
 import { computeDigest } from './digest.js';
 import type { GateFileChange } from './digest.js';
 import { diffPrompts, findDuplicatePromptIds } from './diff-prompts.js';
@@ -79,6 +80,7 @@ export function buildDiffReport(input: DiffInput): DiffReport {
   const changedPaths = new Set(input.changedFiles.map((file) => file.path));
   holdUnreadablePrompts(files, input.changedFiles, headRegistry.findings, changedPaths);
   holdNewAgentFiles(files, classify);
+  releaseBodyHashLocks(files, ghAwSide(input.base.snapshot), ghAwSide(input.head.snapshot));
   const executed = holdExecutedFiles(
     files,
     classify,
@@ -198,6 +200,7 @@ export function buildDiffReport(input: DiffInput): DiffReport {
     ...headSide.source.findings.filter(relevant),
     ...refusedChangedPaths(input.changedFiles),
     ...executed.map(executedFinding),
+    ...ghAwLockFindings(input.changedFiles, ghAwSide(input.base.snapshot), ghAwSide(input.head.snapshot)),
   ]);
   const waived = applyWaivers(
     [
