@@ -8,6 +8,8 @@ import { judgeSignoffs } from './judge-signoffs.js';
 import { readPullDiff } from './pull-diff.js';
 import { digestAtCommit } from './pull-signoffs.js';
 import { UsageError } from '../errors.js';
+import type { SplitPlan } from '../core/release/split-plan.js';
+import { planSplitOf } from '../release/split.js';
 
 export interface GateInputs {
   report: DiffReport;
@@ -20,6 +22,8 @@ export interface GateInputs {
   signoffs: SignoffEvaluation;
   evalResults: EvalResultsState;
   notes: string[];
+  /** what `agentgate split` would do with this diff: the comment suggests it only when it would succeed */
+  split: SplitPlan;
 }
 
 /** Diffs the PR locally and reads what GitHub knows about it; null api = dry run (no request at all). */
@@ -70,6 +74,7 @@ export async function gatherGateInputs(
     signoffs,
     evalResults: evalState(report),
     notes,
+    split: planSplitOf(diff),
   };
 }
 
