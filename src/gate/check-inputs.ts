@@ -10,6 +10,8 @@ import { digestAtCommit } from './pull-signoffs.js';
 import { UsageError } from '../errors.js';
 import type { SplitPlan } from '../core/release/split-plan.js';
 import { planSplitOf } from '../release/split.js';
+import { createPromptTextLookup } from '../render/prompt-texts.js';
+import type { PromptTextLookup } from '../render/prompt-texts.js';
 
 export interface GateInputs {
   report: DiffReport;
@@ -24,6 +26,8 @@ export interface GateInputs {
   notes: string[];
   /** what `agentgate split` would do with this diff: the comment suggests it only when it would succeed */
   split: SplitPlan;
+  /** prompt and agent texts of both sides, for the comment's line diffs */
+  promptTexts: PromptTextLookup;
 }
 
 /** Diffs the PR locally and reads what GitHub knows about it; null api = dry run (no request at all). */
@@ -75,6 +79,7 @@ export async function gatherGateInputs(
     evalResults: evalState(report),
     notes,
     split: planSplitOf(diff),
+    promptTexts: createPromptTextLookup(diff.parsed.base.registry, diff.parsed.head.registry),
   };
 }
 

@@ -98,6 +98,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
       runUrl: env.runUrl,
       hints: hint ? [hint] : [],
       reportFile: files.reportJson,
+      promptTexts: inputs.promptTexts,
     };
     const comment = renderReportComment(view);
     const commentDecision = decideComment({
