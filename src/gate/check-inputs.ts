@@ -8,6 +8,10 @@ import { judgeSignoffs } from './judge-signoffs.js';
 import { readPullDiff } from './pull-diff.js';
 import { digestAtCommit } from './pull-signoffs.js';
 import { UsageError } from '../errors.js';
+import type { SplitPlan } from '../core/release/split-plan.js';
+import { planSplitOf } from '../release/split.js';
+import { createPromptTextLookup } from '../render/prompt-texts.js';
+import type { PromptTextLookup } from '../render/prompt-texts.js';
 
 export interface GateInputs {
   report: DiffReport;
@@ -20,6 +24,10 @@ export interface GateInputs {
   signoffs: SignoffEvaluation;
   evalResults: EvalResultsState;
   notes: string[];
+  /** what `agentgate split` would do with this diff: the comment suggests it only when it would succeed */
+  split: SplitPlan;
+  /** prompt and agent texts of both sides, for the comment's line diffs */
+  promptTexts: PromptTextLookup;
 }
 
 /** Diffs the PR locally and reads what GitHub knows about it; null api = dry run (no request at all). */
@@ -70,6 +78,8 @@ export async function gatherGateInputs(
     signoffs,
     evalResults: evalState(report),
     notes,
+    split: planSplitOf(diff),
+    promptTexts: createPromptTextLookup(diff.parsed.base.registry, diff.parsed.head.registry),
   };
 }
 

@@ -88,7 +88,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
       { reportJson: options.reportJson, sarif: options.sarif },
       { report: inputs.report, statuses: decision.statuses, signoffs: inputs.signoffs },
     );
-    const hint = splitHint(inputs.report, decision.statuses);
+    const hint = splitHint(inputs.report, decision.statuses, inputs.split);
     const view = {
       report: inputs.report,
       statuses: decision.statuses,
@@ -98,6 +98,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
       runUrl: env.runUrl,
       hints: hint ? [hint] : [],
       reportFile: files.reportJson,
+      promptTexts: inputs.promptTexts,
     };
     const comment = renderReportComment(view);
     const commentDecision = decideComment({

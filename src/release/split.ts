@@ -5,6 +5,7 @@ import type { SplitPlan } from '../core/release/split-plan.js';
 import { commitTree, createBranch, treeEntries, writeBlobs, writeTree } from '../git/plumbing.js';
 import type { TreeEdit } from '../git/plumbing.js';
 import { computeDiff } from '../load/compute-diff.js';
+import type { ComputeDiffResult } from '../load/compute-diff.js';
 
 export interface SplitOptions {
   cwd: string;
@@ -41,30 +42,13 @@ export type SplitResult =
 export async function splitChange(options: SplitOptions): Promise<SplitResult> {
   const { cwd } = options;
   const diff = await computeDiff({ cwd, base: options.base, head: options.head ?? 'HEAD', skipEval: true });
-  const { report, parsed } = diff;
+  const { report } = diff;
   const baseSha = report.base.sha as string;
   const headSha = report.head.sha as string;
-  const texts = new Map(parsed.headFiles.files.map((file) => [file.path, file.text]));
-  const baseTexts = new Map(parsed.baseFiles.files.map((file) => [file.path, file.text]));
-  const plan = planSplit({
-    report,
-    changedFiles: parsed.changedFiles,
-    basePrompts: parsed.base.registry.prompts,
-    headPrompts: parsed.head.registry.prompts,
-    headFindings: parsed.head.registry.findings,
-    headText: (path) => texts.get(path),
-    baseText: (path) => baseTexts.get(path),
-    sourceAgents: [...(parsed.base.registry.agents ?? []), ...(parsed.head.registry.agents ?? [])],
-  });
+  const plan = planSplitOf(diff);
   const summary = { base: baseSha, included: plan.included, heldBack: plan.heldBack, plan };
-  if (plan.included.length === 0)
-    return { kind: 'nothing', reason: 'the change has no data-plane part that can ship alone', ...summary };
-  if (plan.heldBack.length === 0)
-    return {
-      kind: 'nothing',
-      reason: 'the change holds nothing back: it is data plane only already',
-      ...summary,
-    };
+  const refusal = splitRefusal(plan);
+  if (refusal !== null) return { kind: 'nothing', reason: refusal, ...summary };
   const branch = options.branch ?? `agentgate/split/${headSha.slice(0, 12)}`;
   if (options.dryRun) return { kind: 'split', branch, sha: '', ...summary };
 
@@ -92,6 +76,30 @@ export async function splitChange(options: SplitOptions): Promise<SplitResult> {
   const sha = await commitTree(cwd, tree, baseSha, message);
   await createBranch(cwd, branch, sha, options.force ?? false);
   return { kind: 'split', branch, sha, ...summary };
+}
+
+/** The split of a computed diff, planned as `agentgate split` plans it: pure, nothing is written. */
+export function planSplitOf(diff: Pick<ComputeDiffResult, 'report' | 'parsed'>): SplitPlan {
+  const { report, parsed } = diff;
+  const texts = new Map(parsed.headFiles.files.map((file) => [file.path, file.text]));
+  const baseTexts = new Map(parsed.baseFiles.files.map((file) => [file.path, file.text]));
+  return planSplit({
+    report,
+    changedFiles: parsed.changedFiles,
+    basePrompts: parsed.base.registry.prompts,
+    headPrompts: parsed.head.registry.prompts,
+    headFindings: parsed.head.registry.findings,
+    headText: (path) => texts.get(path),
+    baseText: (path) => baseTexts.get(path),
+    sourceAgents: [...(parsed.base.registry.agents ?? []), ...(parsed.head.registry.agents ?? [])],
+  });
+}
+
+/** Why a plan makes no split branch, or null when `agentgate split` would write one. */
+export function splitRefusal(plan: SplitPlan): string | null {
+  if (plan.included.length === 0) return 'the change has no data-plane part that can ship alone';
+  if (plan.heldBack.length === 0) return 'the change holds nothing back: it is data plane only already';
+  return null;
 }
 
 function entryOf(entries: Map<string, { mode: string; oid: string }>, path: string) {

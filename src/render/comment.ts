@@ -4,6 +4,7 @@ import type { GateStatuses, SignoffEvaluation, StatusPlan } from '../core/gate/t
 import type { DiffReport } from '../model/types.js';
 import { cellCode, codeSpan, escapeMarkdown } from './markdown-escape.js';
 import { renderMarkdownReport } from './markdown.js';
+import type { PromptTextLookup } from './prompt-texts.js';
 import { summarizeReport } from './summary-line.js';
 
 /** GitHub refuses issue comments longer than this. */
@@ -35,6 +36,8 @@ export interface CommentInput {
   hints?: string[];
   /** where the full JSON report was written, named when the summary is cut */
   reportFile?: string | null;
+  /** prompt and agent texts of both sides: a text edit shows as a line diff, not as a bare row */
+  promptTexts?: PromptTextLookup;
 }
 
 export interface RenderedComment {
@@ -47,7 +50,7 @@ export interface RenderedComment {
 export function renderReportComment(input: CommentInput): RenderedComment {
   const limit = input.maxChars ?? MAX_COMMENT_CHARS;
   const head = [REPORT_MARKER, ...gateSection(input)].join('\n');
-  const report = renderMarkdownReport(input.report, { summary: false });
+  const report = renderMarkdownReport(input.report, { summary: false, promptTexts: input.promptTexts });
   const open = '\n<details open><summary>Full report</summary>\n\n';
   const close = '\n</details>\n';
   const full = `${head}${open}${report}${close}`;
@@ -68,7 +71,8 @@ export function renderReportComment(input: CommentInput): RenderedComment {
 
 /** The job summary: the same gate section and the whole report (summaries may hold up to 1 MiB). */
 export function renderJobSummary(input: CommentInput, maxBytes = MAX_SUMMARY_BYTES): string {
-  const text = `${gateSection(input).join('\n')}\n${renderMarkdownReport(input.report, { summary: false })}`;
+  const report = renderMarkdownReport(input.report, { summary: false, promptTexts: input.promptTexts });
+  const text = `${gateSection(input).join('\n')}\n${report}`;
   if (Buffer.byteLength(text, 'utf8') <= maxBytes) return text;
   const where = input.reportFile
     ? 'the full report is in the report-json file of this step'

@@ -1,5 +1,6 @@
 import type { GatePlan } from '../core/gate/types.js';
-import { revealLine, revealLines } from './reveal.js';
+import { revealLine } from './reveal.js';
+import { revealOwnMarkdown } from './reveal-own.js';
 
 /** `check --dry-run`: every call the run would make, in order, and the comment it would write. */
 export function renderPlanText(
@@ -40,7 +41,7 @@ export function renderPlanText(
   out.push(
     '',
     '--- comment body ---',
-    revealLines(plan.comment.body.trimEnd()),
+    revealOwnMarkdown(plan.comment.body.trimEnd()),
     '--- end of comment body ---',
   );
   return `${out.join('\n')}\n`;

@@ -7,7 +7,8 @@ import { revealInvisible } from './reveal.js';
 
 export { revealInvisible } from './reveal.js';
 
-const ZERO_WIDTH_JOINER = '\u200D';
+// invisible on GitHub and in a terminal, and no mention: GitHub needs a name character right after `@`
+const WORD_JOINER = '\u2060';
 
 /** Keeps one line: newlines and tabs would end a table row or a list item. */
 function oneLine(text: string): string {
@@ -24,7 +25,7 @@ const MARKDOWN_PUNCTUATION = /[\\`*_{}[\]()#+\-.!|~^=:"'$]/g;
 
 /**
  * Plain inline text: HTML characters become entities, Markdown punctuation is backslash-escaped, and `@`
- * gets a zero-width joiner so that `@org/team` in a tool description notifies nobody.
+ * gets a word joiner so that `@org/team` in a tool description notifies nobody, with no mark a reader sees.
  */
 export function escapeMarkdown(text: string): string {
   return revealInvisible(oneLine(text))
@@ -32,7 +33,7 @@ export function escapeMarkdown(text: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(MARKDOWN_PUNCTUATION, '\\$&')
-    .replace(/@/g, `@${ZERO_WIDTH_JOINER}`);
+    .replace(/@/g, `@${WORD_JOINER}`);
 }
 
 /**

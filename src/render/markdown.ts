@@ -10,6 +10,8 @@ import { changedPromptText } from './prompt-texts.js';
 import type { PromptTextLookup } from './prompt-texts.js';
 import { summarizeReport } from './summary-line.js';
 import { floorSection } from './markdown-floor.js';
+import { groupPaths, MAX_GROUP_AGENTS } from './path-groups.js';
+import type { PathLine } from './path-groups.js';
 
 export interface MarkdownReportOptions {
   /** also list the findings the base already had */
@@ -90,7 +92,7 @@ function controlSection(report: DiffReport): string[] {
     out.push('**New dangerous paths**', '');
     out.push(
       ...listed(
-        control.flows.added.map((flow) => `- ${flowLine(flow)}`),
+        groupPaths(control.flows.added, control, 'added').map((line) => `- ${pathLine(line)}`),
         'paths',
       ),
     );
@@ -99,7 +101,7 @@ function controlSection(report: DiffReport): string[] {
     out.push('**Dangerous paths removed**', '');
     out.push(
       ...listed(
-        control.flows.removed.map((flow) => `- ${flowLine(flow)}`),
+        groupPaths(control.flows.removed, control, 'removed').map((line) => `- ${pathLine(line)}`),
         'paths',
       ),
     );
@@ -136,6 +138,22 @@ function signoffLine(report: DiffReport): string {
     return `Sign-offs required: **0**, ${why}${escalation}.`;
   }
   return `Sign-offs required: **${control.requiredSignoffs}** for ${radius} change${escalation}.`;
+}
+
+/** One list item of dangerous paths: a flow of one agent, or one cause and the agents it gives paths to. */
+function pathLine(line: PathLine): string {
+  if (line.kind === 'flow') return flowLine(line.flow);
+  const { cause, kinds, agents } = line;
+  const what =
+    cause.kind === 'server'
+      ? `server ${codeSpan(cause.name)}${cause.source ? ` in ${codeSpan(cause.source)}` : ''}`
+      : cause.kind === 'tool'
+        ? `tool ${codeSpan(cause.name)}`
+        : `the new binding ${codeSpan(cause.name)}`;
+  const unattributed = line.unattributed
+    ? ' (unattributed: through a server their client does not declare)'
+    : '';
+  return `${kinds.map((kind) => FLOW_LABEL[kind]).join('; ')} through ${what}, in ${agents.length} agents: ${codeList(agents, MAX_GROUP_AGENTS)}${unattributed}`;
 }
 
 function flowLine(flow: Flow): string {

@@ -1,7 +1,7 @@
 // The client-file part of `scope`: agents with what they reach, servers, permission rules. Every repository
 // string goes through revealLine (terminal) or cellCode (Markdown).
 import type { ChalkInstance } from 'chalk';
-import type { ScopeAgent, SourceScope } from '../core/history/scope-sources.js';
+import type { ScopeAgent, ScopePermission, SourceScope } from '../core/history/scope-sources.js';
 import { RADII } from '../model/types.js';
 import { cellCode } from './markdown-escape.js';
 import { revealLine } from './reveal.js';
@@ -38,13 +38,31 @@ export function renderSourceScopeText(view: SourceScope, c: ChalkInstance): stri
   }
   if (view.permissions.length > 0) {
     out.push('', c.bold(`permission rules (${view.permissions.length})`));
-    for (const rule of view.permissions) {
-      out.push(
-        `${label(rule.radius)}  ${rule.effect} ${c.bold(show(rule.rule))}  ${c.dim(`(${show(rule.scope)})`)}  ${where(rule.path, rule.line)}`,
-      );
+    // the file and scope once, over its rules (a gh-aw workflow or a settings file holds dozens)
+    for (const group of rulesByFile(view.permissions)) {
+      out.push(`  ${c.bold(show(group.scope))}  ${c.dim(show(group.path))}`);
+      for (const rule of group.rules)
+        out.push(
+          `${label(rule.radius)}  ${rule.effect} ${c.bold(show(rule.rule))}  ${c.dim(`line ${rule.line}`)}`,
+        );
     }
   }
   return out;
+}
+
+/** Rules grouped by scope and file, the group with the highest rule first; the view's order within a group. */
+export function rulesByFile(
+  rules: readonly ScopePermission[],
+): { scope: string; path: string; rules: ScopePermission[] }[] {
+  const groups = new Map<string, { scope: string; path: string; rules: ScopePermission[] }>();
+  for (const rule of rules) {
+    const key = `${rule.scope}\0${rule.path}`;
+    const group = groups.get(key) ?? { scope: rule.scope, path: rule.path, rules: [] };
+    group.rules.push(rule);
+    groups.set(key, group);
+  }
+  // the view lists rules highest radius first: a group's first rule is its highest, and Map keeps first sightings
+  return [...groups.values()];
 }
 
 function reaches(agent: ScopeAgent): string {
@@ -81,17 +99,12 @@ export function renderSourceScopeMarkdown(view: SourceScope): string[] {
     }
   }
   if (view.permissions.length > 0) {
-    out.push(
-      '',
-      '### permission rules',
-      '',
-      '| radius | effect | rule | scope | file |',
-      '| --- | --- | --- | --- | --- |',
-    );
-    for (const rule of view.permissions) {
-      out.push(
-        `| **${rule.radius}** | ${rule.effect} | ${cellCode(rule.rule)} | ${cellCode(rule.scope)} | ${cellCode(`${rule.path}:${rule.line}`)} |`,
-      );
+    out.push('', '### permission rules');
+    for (const group of rulesByFile(view.permissions)) {
+      out.push('', `${cellCode(group.scope)} in ${cellCode(group.path)}`, '');
+      out.push('| radius | effect | rule | line |', '| --- | --- | --- | --- |');
+      for (const rule of group.rules)
+        out.push(`| **${rule.radius}** | ${rule.effect} | ${cellCode(rule.rule)} | ${rule.line} |`);
     }
   }
   return out;

@@ -5,6 +5,8 @@ import type { ChangedFile, DiffReport, Finding, Flow, Radius } from '../model/ty
 import { capList } from './cap-list.js';
 import { revealLine as t } from './reveal.js';
 import { summarizeReport } from './summary-line.js';
+import { groupPaths, MAX_GROUP_AGENTS } from './path-groups.js';
+import type { PathLine } from './path-groups.js';
 import { floorLines } from './markdown-floor.js';
 import { changedPromptText } from './prompt-texts.js';
 import type { PromptTextLookup } from './prompt-texts.js';
@@ -89,9 +91,11 @@ export function renderTextReport(
   }
   if (rules.more > 0) out.push(c.dim(`    +${rules.more} more rules`));
   if (control.flows.added.length > 0) out.push('', c.bold('  new dangerous paths'));
-  for (const flow of control.flows.added) out.push(`    ${c.red('!')} ${flowLine(flow)}`);
+  for (const line of groupPaths(control.flows.added, control, 'added'))
+    out.push(`    ${c.red('!')} ${pathLine(line)}`);
   if (control.flows.removed.length > 0) out.push('', c.bold('  paths removed'));
-  for (const flow of control.flows.removed) out.push(`    ${c.green('-')} ${flowLine(flow)}`);
+  for (const line of groupPaths(control.flows.removed, control, 'removed'))
+    out.push(`    ${c.green('-')} ${pathLine(line)}`);
   out.push('');
   out.push(...ungovernedLines(report.ungoverned ?? [], c));
 
@@ -181,6 +185,24 @@ function fileLine(file: ChangedFile): string {
   return file.oldPath
     ? `${STATUS_LETTER[file.status]} ${t(file.oldPath)} -> ${t(file.path)}`
     : `${STATUS_LETTER[file.status]} ${t(file.path)}`;
+}
+
+/** One line of dangerous paths: a flow of one agent, or one cause and the agents it gives paths to. */
+function pathLine(line: PathLine): string {
+  if (line.kind === 'flow') return flowLine(line.flow);
+  const { cause, kinds, agents } = line;
+  const what =
+    cause.kind === 'server'
+      ? `server ${cause.name}${cause.source ? ` (${cause.source})` : ''}`
+      : cause.kind === 'tool'
+        ? `tool ${cause.name}`
+        : `the new binding ${cause.name}`;
+  const named = agents.slice(0, MAX_GROUP_AGENTS).join(', ');
+  const more = agents.length > MAX_GROUP_AGENTS ? ` and ${agents.length - MAX_GROUP_AGENTS} more` : '';
+  const unattributed = line.unattributed
+    ? ' (unattributed: through a server their client does not declare)'
+    : '';
+  return t(`${kinds.join(', ')} through ${what} in ${agents.length} agents: ${named}${more}${unattributed}`);
 }
 
 export function flowLine(flow: Flow): string {

@@ -127,3 +127,24 @@ describe('the job summary limit', () => {
     expect(body.indexOf('HINT LINE')).toBeLessThan(body.indexOf('Full report'));
   });
 });
+
+describe('a client agent text edit in the comment', () => {
+  it('shows the line diff of the text, as the terminal report does', () => {
+    const report = promptOnlyReport();
+    const change = {
+      id: 'copilot:agents/helper',
+      change: 'modified' as const,
+      versionBefore: null,
+      versionAfter: null,
+      path: '.github/agents/helper.agent.md',
+    };
+    report.planes.data.prompts = [change];
+    const promptTexts = () => ({ before: 'Answer briefly.\n', after: 'Answer briefly; ping @octocat.\n' });
+    const withTexts = renderReportComment(input({ report, promptTexts })).body;
+    expect(withTexts).toContain('-Answer briefly.');
+    // inside the fenced diff a mention notifies nobody, and the text is the author's own
+    expect(withTexts).toContain('+Answer briefly; ping @octocat.');
+    expect(renderJobSummary(input({ report, promptTexts }))).toContain('+Answer briefly; ping @octocat.');
+    expect(renderReportComment(input({ report })).body).not.toContain('Answer briefly');
+  });
+});

@@ -80,7 +80,7 @@ describe('renderMarkdownReport', () => {
     });
     const md = renderMarkdownReport(report);
     expect(md).toContain(
-      '| error | `version-not-bumped` | `registry/prompts/a.md:2` | bump &lt;b&gt;it&lt;/b&gt; @\u200Dbob |',
+      '| error | `version-not-bumped` | `registry/prompts/a.md:2` | bump &lt;b&gt;it&lt;/b&gt; @\u2060bob |',
     );
     expect(md).toContain('| applied | `t` | `radius-assumed` | `@acme/sec` | `2099-01-01` | legacy |');
   });

@@ -11,6 +11,7 @@ export interface LogOptions {
   since?: string;
   maxCount?: string;
   format: 'text' | 'json';
+  authority?: boolean;
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -25,6 +26,8 @@ export async function runLog(options: LogOptions, cwd: string): Promise<number> 
     );
   }
   const maxCount = parseMaxCount(options.maxCount);
+  if (options.authority === true && options.plane === 'data')
+    throw new UsageError('--authority: authority lives in the control plane; drop --plane data');
   const sha = await headSha(cwd);
   const { config } = await readGateState(cwd, sha);
   const sourceOf = createRepoSourceLookup(config);
@@ -34,7 +37,12 @@ export async function runLog(options: LogOptions, cwd: string): Promise<number> 
     config,
     since === undefined ? { sourceOf } : { since, sourceOf },
   );
-  const view = buildLogView(history, { plane: options.plane, ref: { ref: 'HEAD', sha }, maxCount });
+  const view = buildLogView(history, {
+    plane: options.plane,
+    ref: { ref: 'HEAD', sha },
+    maxCount,
+    authority: options.authority === true,
+  });
   if (options.format === 'json') process.stdout.write(`${JSON.stringify(view, null, 2)}\n`);
   else
     process.stdout.write(

@@ -1,5 +1,6 @@
 // A mixed PR whose control plane waits holds its prompt fix hostage to a security review: the comment
-// says how to ship the data-plane part alone.
+// says how to ship the data-plane part alone, and only when `agentgate split` would write that branch (the
+// same plan decides both, so the comment never suggests a split that then refuses).
 import { standingLines } from './standing-lines.js';
 import { REPORT_MARKER } from './types.js';
 import type { GateStatuses } from './types.js';
@@ -11,10 +12,18 @@ export function splitCommandLine(base: string, head: string): string {
   return `agentgate split --base ${base} --head ${head}`;
 }
 
-/** The comment line for a mixed PR whose control plane waits for sign-off, else null. */
-export function splitHint(report: DiffReport, statuses: GateStatuses): string | null {
+/**
+ * The comment line for a mixed PR whose control plane waits for sign-off and whose split plan ships something
+ * and holds something back, else null.
+ */
+export function splitHint(
+  report: DiffReport,
+  statuses: GateStatuses,
+  plan: { included: readonly string[]; heldBack: readonly string[] },
+): string | null {
   const { data, control } = report.planes;
   if (!data.changed || !control.changed || statuses.control.state !== 'pending') return null;
+  if (plan.included.length === 0 || plan.heldBack.length === 0) return null;
   if (statuses.data.state === 'failure' || statuses.data.state === 'error') return null;
   if (!report.base.sha || !report.head.sha) return null;
   return [

@@ -12,6 +12,7 @@ import type { PermissionChange } from './commit-sources.js';
 import type { HistoryEntry } from './commit-diff.js';
 import type { CommitMeta } from '../../model/commit.js';
 import type { LastChange } from './scope.js';
+import { CODEOWNERS_PATHS, CONFIG_PATHS } from '../../model/gate-files.js';
 
 export type LogPlane = 'control' | 'data';
 
@@ -40,21 +41,47 @@ export interface LogView {
   plane: LogPlane;
   ref: RefInfo;
   entries: LogEntry[];
+  /** `log --authority`: only commits that moved a tool, server, binding or permission rule, and only those lines */
+  authority?: boolean;
 }
 
 /** Commits that touched the plane, newest first, at most `maxCount` of them. */
 export function buildLogView(
   history: readonly HistoryEntry[],
-  options: { plane: LogPlane; ref: RefInfo; maxCount?: number },
+  options: { plane: LogPlane; ref: RefInfo; maxCount?: number; authority?: boolean },
 ): LogView {
   const { plane, maxCount } = options;
+  const authority = options.authority === true && plane === 'control';
   const entries: LogEntry[] = [];
   for (const entry of history) {
     if (maxCount !== undefined && entries.length >= maxCount) break;
-    const built = plane === 'control' ? controlEntry(entry) : dataEntry(entry);
+    const built = plane === 'control' ? controlEntry(entry, authority) : dataEntry(entry);
     if (built) entries.push(built);
   }
-  return { schemaVersion: 1, plane, ref: options.ref, entries };
+  return { schemaVersion: 1, plane, ref: options.ref, entries, ...(authority ? { authority } : {}) };
+}
+
+/** Whether a commit moved authority: a tool, server, binding or permission rule appeared, went or changed. */
+export function movesAuthority(
+  entry: Pick<LogEntry, 'tools' | 'servers' | 'bindings' | 'permissions'>,
+): boolean {
+  return entry.tools.length + entry.servers.length + entry.bindings.length + entry.permissions.length > 0;
+}
+
+/**
+ * A commit that moved no authority and changed only CI plumbing among the gate files (workflows, actions,
+ * `.gitattributes`): frequent, and no reviewer of authority reads it. A commit that touched the gate's own
+ * policy (the config, CODEOWNERS) or a control file no parser models is never noise.
+ */
+export function isGateFileNoise(entry: LogEntry): boolean {
+  if (movesAuthority(entry) || entry.files.length === 0) return false;
+  const gate = new Set(entry.gateFiles.map((file) => file.path));
+  return entry.files.every((file) => gate.has(file.path) && !isGatePolicy(file.path));
+}
+
+function isGatePolicy(path: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return CONFIG_PATHS.includes(name) || CODEOWNERS_PATHS.includes(path);
 }
 
 /**
@@ -83,16 +110,28 @@ export function findLastChanges(history: readonly HistoryEntry[]): Map<string, L
   return found;
 }
 
-function controlEntry(entry: HistoryEntry): LogEntry | null {
+function controlEntry(entry: HistoryEntry, authorityOnly: boolean): LogEntry | null {
   const { commit, tools, bindings, gateFiles, files, servers, permissions } = entry;
   const moved = tools.length + bindings.length + servers.length + permissions.length;
-  if (moved === 0 && files.control.length === 0) return null;
+  if (moved === 0 && (authorityOnly || files.control.length === 0)) return null;
   const lines = [
     ...tools.map(describeToolChange),
     ...servers.map(describeServerChange),
     ...bindings.map(describeBinding),
     ...permissions.map(describePermissionChange),
   ];
+  if (authorityOnly)
+    return {
+      ...meta(commit),
+      lines,
+      tools,
+      bindings,
+      gateFiles,
+      prompts: [],
+      servers,
+      permissions,
+      files: files.control,
+    };
   for (const file of gateFiles) lines.push(`gate file ${file.path} ${file.status}`);
   const gatePaths = new Set(gateFiles.map((file) => file.path));
   const explained = new Set([...servers.map((s) => s.path), ...permissions.map((p) => p.path)]);
