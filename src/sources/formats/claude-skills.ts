@@ -4,7 +4,6 @@ import type { SourceFile } from '../../model/source-file.js';
 import type { AgentFormat } from '../kit/agent-file.js';
 import { parseAgentFile } from '../kit/agent-file.js';
 import { agentId } from '../kit/agent-id.js';
-import { frontMatterHookRules } from '../kit/claude-hooks.js';
 import { folderOf } from '../kit/executed-paths.js';
 import type { SourceAdapter } from '../kit/types.js';
 
@@ -16,7 +15,7 @@ const FORMAT: AgentFormat = {
   authorityKeys: ['disable-model-invocation', 'user-invocable', 'context', 'agent'],
   toolsArePreApprovals: true,
   derivedKeys: ['hooks'],
-  extraRules: frontMatterHookRules,
+  frontMatterHooks: true,
 };
 
 export const claudeSkillsAdapter: SourceAdapter = {
@@ -29,6 +28,7 @@ export const claudeSkillsAdapter: SourceAdapter = {
     const folder = folderOf(file.path);
     const path = folder === '' ? 'scripts/' : `${folder}/scripts/`;
     model.executables = [
+      ...(model.executables ?? []),
       { path, radius: 'privileged', by: `the skill ${file.path}`, source: { path: file.path, line: 1 } },
     ];
     return model;

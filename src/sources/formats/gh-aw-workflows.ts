@@ -9,7 +9,7 @@ import { isRecord, ownEntries, parseFinding, readFrontMatter } from '../kit/fron
 import { mapRules, networkRules, toolRules } from '../kit/gh-aw-rules.js';
 import { toJsonObject } from '../kit/json-value.js';
 import { settingRule } from '../kit/permission-rule.js';
-import { residualRules } from '../kit/residual.js';
+import { redacted, residualRules } from '../kit/residual.js';
 import { readServerBlock } from '../kit/server-block.js';
 import { roleRules, tokenRules } from '../profiles/gh-aw-orders.js';
 import type { SourceAdapter, SourceModel } from '../kit/types.js';
@@ -80,12 +80,22 @@ export function parseGhAwWorkflow(file: SourceFile): SourceModel {
     else if (key === 'safe-outputs') model.permissions.push(...mapRules(id, key, value, at));
     else if (key === 'network') model.permissions.push(...networkRules(id, value, at));
     if (key === 'tools' || key === 'mcp-servers') continue;
-    Object.defineProperty(meta, key, { value, enumerable: true, writable: true, configurable: true });
+    const modelled = DATA_KEYS.has(key) || HANDLED.has(key) || AUTHORITY_KEYS.has(key);
+    // the text diff shows `meta`: a key nobody models is shown there as its rule shows it (secrets by hash)
+    const shown = modelled ? value : redacted(key, value);
+    Object.defineProperty(meta, key, { value: shown, enumerable: true, writable: true, configurable: true });
     if (DATA_KEYS.has(key) || HANDLED.has(key)) continue;
     if (AUTHORITY_KEYS.has(key)) model.permissions.push(settingRule(id, 'allow', key, value, at(key)));
     else Object.defineProperty(unread, key, { value, enumerable: true, writable: true, configurable: true });
   }
-  const residual = residualRules({ path: file.path, scope: id, value: unread, modelled: [], lineOf });
+  const residual = residualRules({
+    path: file.path,
+    scope: id,
+    value: unread,
+    modelled: [],
+    lineOf,
+    subject: 'agent',
+  });
   model.permissions.push(...residual.rules);
   model.findings.push(...residual.findings);
   const agent: Prompt = {

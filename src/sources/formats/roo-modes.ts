@@ -1,13 +1,25 @@
 // Roo Code's `.roomodes` (YAML or JSON, no extension): `customModes[]`, each mode's `groups` (read, edit,
 // browser, command, mcp; `[edit, {fileRegex}]` restricts edits) one rule per group, `customModes.<slug>.groups=
 // <group>`, so a mode gaining `command` is one rule new. The mode's texts (role, instructions) are rules by hash;
-// name and description are inert; other keys are kept.
+// name and description are inert; any other key of a mode, or of the file, is the residual.
 import type { SourceFile } from '../../model/source-file.js';
 import { isRecord, ownEntries } from '../kit/front-matter.js';
-import { emptyModel, leftoverKeys, valueRules } from '../kit/leftover-keys.js';
+import { valueRules } from '../kit/permission-rule.js';
+import { emptyModel } from '../kit/source-model.js';
+import { addResidual } from '../kit/residual.js';
 import { parseYamlSource } from '../kit/parse-yaml.js';
-import { flushFindings, settingsOfTree } from '../kit/settings-json.js';
+import { flushFindings, settingsOfTree, settingsLines } from '../kit/settings-json.js';
 import type { SourceAdapter, SourceModel } from '../kit/types.js';
+
+/** The mode keys Roo documents beside its labels: each a rule; any other key of a mode is its residual. */
+const MODE_KEYS = new Set([
+  'groups',
+  'roleDefinition',
+  'customInstructions',
+  'whenToUse',
+  'source',
+  'iconName',
+]);
 
 export function parseRooModes(file: SourceFile): SourceModel {
   const model = emptyModel();
@@ -35,7 +47,7 @@ export function parseRooModes(file: SourceFile): SourceModel {
       }
       const slug = typeof mode.slug === 'string' ? mode.slug : `[${index}]`;
       for (const [key, value] of ownEntries(mode)) {
-        if (key === 'name' || key === 'description' || key === 'slug') continue;
+        if (key === 'name' || key === 'description' || key === 'slug' || !MODE_KEYS.has(key)) continue;
         if (key === 'groups' && Array.isArray(value) && value.length > 0) {
           for (const group of value)
             model.permissions.push(
@@ -45,14 +57,24 @@ export function parseRooModes(file: SourceFile): SourceModel {
         }
         model.permissions.push(...valueRules(scope, 'allow', `customModes.${slug}.${key}`, value, at(key)));
       }
+      addResidual(model, {
+        path: file.path,
+        scope,
+        value: mode,
+        modelled: [...MODE_KEYS, 'name', 'description', 'slug'],
+        at: ['customModes', slug],
+        lineOf: (field) => at(field[field.length - 1]!).line,
+      });
     }
   } else if (modes !== undefined)
     model.permissions.push(...valueRules(scope, 'allow', 'customModes', modes, settings.at('customModes')));
-  leftoverKeys(
-    settings.value,
-    { scope, path: file.path, prefix: '', known: new Set(['customModes']), at: (key) => settings.at(key) },
-    model,
-  );
+  addResidual(model, {
+    path: file.path,
+    scope,
+    value: settings.value,
+    modelled: new Set(['customModes']),
+    lineOf: settingsLines(settings),
+  });
   flushFindings(settings, model);
   return model;
 }

@@ -2,11 +2,12 @@
 // the shared model. Its text is data plane; its bindings, servers and authority keys are control plane.
 import type { SourceFile } from '../../model/source-file.js';
 import type { PermissionRule, Prompt } from '../../model/types.js';
+import { readFrontMatterHooks } from './claude-hooks.js';
 import type { FrontMatter } from './front-matter.js';
 import { ownEntries, parseFinding, readFrontMatter } from './front-matter.js';
 import { toJsonObject } from './json-value.js';
 import { clientRule, settingRule } from './permission-rule.js';
-import { RESIDUAL_CODE, residualRules } from './residual.js';
+import { RESIDUAL_CODE, redacted, residualRules } from './residual.js';
 import { readServerBlock } from './server-block.js';
 import type { SourceModel } from './types.js';
 import { readToolList } from './tool-list.js';
@@ -28,6 +29,8 @@ export interface AgentFormat {
   toolsArePreApprovals?: boolean;
   /** authority keys whose rules `extraRules` derives instead of one `key=value` rule */
   derivedKeys?: readonly string[];
+  /** `hooks:` of the front matter run commands as in Claude Code settings (rules, residual, executed files) */
+  frontMatterHooks?: boolean;
   /** extra rules a format derives (a subagent's `disallowedTools`) */
   extraRules?(frontMatter: FrontMatter, scope: string, path: string): PermissionRule[];
 }
@@ -80,18 +83,34 @@ export function parseAgentFile(file: SourceFile, id: string, format: AgentFormat
       model.permissions.push(...block.rules);
       continue;
     }
+    const known = dataKeys.has(key) || key === 'model' || format.derivedKeys?.includes(key);
+    const granted = authorityKeys.has(key) || serverKeys.has(key);
+    // the text diff shows `meta`: a key nobody models is shown there as its rule shows it (secrets by hash)
+    const shownInMeta = known || granted ? value : redacted(key, value);
     if (key !== 'model')
-      Object.defineProperty(meta, key, { value, enumerable: true, writable: true, configurable: true });
-    if (dataKeys.has(key) || key === 'model' || format.derivedKeys?.includes(key)) continue;
-    if (authorityKeys.has(key) || serverKeys.has(key))
-      model.permissions.push(settingRule(id, 'allow', key, value, at(key)));
+      Object.defineProperty(meta, key, {
+        value: shownInMeta,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    if (known) continue;
+    if (granted) model.permissions.push(settingRule(id, 'allow', key, value, at(key)));
     else Object.defineProperty(unread, key, { value, enumerable: true, writable: true, configurable: true });
   }
   // every key neither data nor modelled authority: the residual (any change to it needs sign-off)
-  const residual = residualRules({ path: file.path, scope: id, value: unread, modelled: [], lineOf });
+  const residual = residualRules({
+    path: file.path,
+    scope: id,
+    value: unread,
+    modelled: [],
+    lineOf,
+    subject: 'agent',
+  });
   model.permissions.push(...residual.rules);
   model.findings.push(...residual.findings);
   model.permissions.push(...(format.extraRules?.(read.frontMatter, id, file.path) ?? []));
+  if (format.frontMatterHooks) readFrontMatterHooks(read.frontMatter, id, file.path, model);
 
   const agent: Prompt = {
     id,

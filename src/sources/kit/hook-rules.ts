@@ -3,11 +3,12 @@
 // `timeout`, `failClosed`, a second shell's command) as canonical JSON behind it, so dropping a condition or
 // re-pointing a command is a rule gone and a rule new. The script a command runs is an executed file.
 import { canonicalJson } from '../../model/canonical-json.js';
-import type { JsonValue, PermissionRule, SourceRef } from '../../model/types.js';
+import type { JsonValue, SourceRef } from '../../model/types.js';
 import type { CommandBases } from './executed-paths.js';
 import { executablesOf } from './executed-paths.js';
 import { isRecord, ownEntries } from './front-matter.js';
 import { settingRule } from './permission-rule.js';
+import { addResidual } from './residual.js';
 import type { SourceModel } from './types.js';
 
 export interface HookDialect {
@@ -19,6 +20,28 @@ export interface HookDialect {
   /** the handler keys that hold the command line, first found wins (Copilot: `bash`, `powershell`) */
   commandKeys: readonly string[];
 }
+
+/**
+ * Handler keys the clients document: Claude Code (`type`, `command`, `prompt`, `timeout`, `async`, `statusMessage`,
+ * `once`, `model`), Copilot (`bash`, `powershell`, `cwd`, `env`, `timeoutSec`, `comment`), Windsurf (`show_output`,
+ * `working_directory`), Cursor and Kiro (`matcher`, `args`), and `group` (the group keys folded into each handler).
+ */
+const HANDLER_KEYS = [
+  ...[
+    'type',
+    'command',
+    'prompt',
+    'timeout',
+    'async',
+    'statusMessage',
+    'once',
+    'model',
+    'bash',
+    'powershell',
+  ],
+  ...['cwd', 'env', 'timeoutSec', 'comment', 'show_output', 'working_directory', 'matcher', 'args', 'group'],
+  ...['if', 'failClosed', 'name', 'description'],
+];
 
 export const CLAUDE_HOOKS: HookDialect = { shape: 'groups', commandKeys: ['command'] };
 export const FLAT_HOOKS: HookDialect = { shape: 'flat', commandKeys: ['command', 'bash', 'powershell'] };
@@ -96,6 +119,15 @@ function readHandler(
     if (name === 'type' && value === 'command') continue;
     rest[name] = value;
   }
+  // the rule holds the whole handler; a key no client documents is also the residual, so it is named as unknown
+  addResidual(model, {
+    path: source.path,
+    scope: context.scope,
+    value: handler,
+    modelled: HANDLER_KEYS,
+    at: [where],
+    lineOf: () => source.line,
+  });
   const extra = Object.keys(rest).length > 0 ? canonicalJson(rest as JsonValue) : '';
   const command = commandKey === undefined ? undefined : (handler[commandKey] as string);
   const value = command === undefined ? extra : extra === '' ? command : `${command} ${extra}`;
@@ -109,11 +141,4 @@ function readHandler(
     const words = args.length > 0 ? [line, ...(args as string[])] : line;
     executables.push(...executablesOf(words, context.bases, 'privileged', by, source));
   }
-}
-
-/** The rules alone, for callers that keep their own model (settings files, front matter). */
-export function hookMapRules(hooks: unknown, context: HookContext, dialect: HookDialect): PermissionRule[] {
-  const model: SourceModel = { servers: [], tools: [], agents: [], permissions: [], findings: [] };
-  readHookMap(hooks, context, dialect, model);
-  return model.permissions;
 }

@@ -119,13 +119,18 @@ describe('Claude Code settings', () => {
     ]);
   });
 
-  it('an unknown key is kept as a rule with an info finding', () => {
+  it('an unknown key is the residual: a rule with an info finding, named as the agent', () => {
     const model = parse({ permissions: { yolo: true }, superPowers: ['all'] });
+    expect(model.findings.every((finding) => finding.subject === 'agent')).toBe(true);
+    expect(model.permissions.every((rule) => rule.residual === true)).toBe(true);
     expect(model.findings.map((finding) => [finding.code, finding.severity, finding.field])).toEqual([
       ['unknown-authority-key', 'info', 'permissions.yolo'],
       ['unknown-authority-key', 'info', 'superPowers'],
     ]);
-    expect(model.permissions.map((rule) => rule.rule)).toEqual(['yolo=true', 'superPowers=["all"]']);
+    expect(model.permissions.map((rule) => rule.rule)).toEqual([
+      'permissions.yolo=true',
+      'superPowers=["all"]',
+    ]);
   });
 
   it('a settings.local.json has its own scope', () => {
@@ -153,7 +158,7 @@ describe('Claude Code settings', () => {
 
   it('a __proto__ key stays data', () => {
     const model = parse('{"__proto__": {"allow": ["Bash"]}, "permissions": {"allow": ["Read"]}}');
-    expect(model.permissions.map((rule) => rule.rule)).toEqual(['__proto__={"allow":["Bash"]}', 'Read']);
+    expect(model.permissions.map((rule) => rule.rule)).toEqual(['Read', '__proto__={"allow":["Bash"]}']);
     expect(({} as Record<string, unknown>).allow).toBeUndefined();
   });
 });
