@@ -35,6 +35,7 @@ export function readFrontMatterHooks(
       prefix: 'hooks',
       at: (...field) => ({ path, line: frontMatter.lineOf(['hooks', ...field]) }),
       bases,
+      subject: 'agent',
     },
     CLAUDE_HOOKS,
     model,

@@ -52,6 +52,8 @@ export interface HookContext {
   prefix: string;
   at: (...path: (string | number)[]) => SourceRef;
   bases: CommandBases;
+  /** `agent` when the hooks belong to an agent's front matter: its residual findings name the agent */
+  subject?: 'agent';
 }
 
 /** Rules and executed files of one `event -> entries` map. A value of the wrong shape is still one rule. */
@@ -127,6 +129,7 @@ function readHandler(
     modelled: HANDLER_KEYS,
     at: [where],
     lineOf: () => source.line,
+    ...(context.subject && { subject: context.subject }),
   });
   const extra = Object.keys(rest).length > 0 ? canonicalJson(rest as JsonValue) : '';
   const command = commandKey === undefined ? undefined : (handler[commandKey] as string);
