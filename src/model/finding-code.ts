@@ -24,6 +24,7 @@ export const CONFIG_CODES = [
   'planes-overlap',
   'waiver-expired',
   'unknown-source',
+  'inert-key-is-authority',
   'signoff-unsatisfiable',
   'config-below-root',
 ] as const;

@@ -16,9 +16,9 @@ import { readJsonFile } from '../kit/json-file.js';
 import { addResidual, hashed } from '../kit/residual.js';
 import { looksLikeSecret } from '../kit/secrets.js';
 import { envVariableRadius } from '../kit/name-radius.js';
-import { clientRule, settingRule } from '../kit/permission-rule.js';
-import type { SourceAdapter, SourceModel } from '../kit/types.js';
-import { CLAUDE_CODE } from '../profiles/index.js';
+import { clientRule, settingRule, valueRules } from '../kit/permission-rule.js';
+import type { ParseOptions, SourceAdapter, SourceModel } from '../kit/types.js';
+import { CLAUDE_CODE, inertKeysFor } from '../profiles/index.js';
 import { orderedRule } from '../profiles/setting-rules.js';
 
 const RULE_LISTS: readonly PermissionEffect[] = ['allow', 'ask', 'deny'];
@@ -29,11 +29,17 @@ const KNOWN_TOP = new Set([
   ...['includeCoAuthoredBy', 'cleanupPeriodDays', 'outputStyle', 'allowManagedPermissionRulesOnly'],
   ...['allowManagedHooksOnly', 'strictKnownMarketplaces', 'extraKnownMarketplaces', 'disableAllHooks'],
   ...['allowedMcpServers', 'deniedMcpServers', 'spinnerTipsEnabled', 'alwaysThinkingEnabled'],
-  ...['respectGitignore', 'companyAnnouncements', 'language'],
+  ...['respectGitignore', 'companyAnnouncements', 'language', 'allowedTools'],
 ]);
 const KNOWN_PERMISSIONS = new Set([...RULE_LISTS, 'defaultMode', 'additionalDirectories']);
 
-export function parseClaudeSettings(file: SourceFile): SourceModel {
+/** Keys this reader models as authority: no profile or config entry makes them inert. */
+const READ_AS_AUTHORITY = [
+  ...['permissions', 'hooks', 'env', 'enableAllProjectMcpServers', 'enabledMcpjsonServers'],
+  ...['disabledMcpjsonServers', 'enabledPlugins', 'allowedTools'],
+];
+
+export function parseClaudeSettings(file: SourceFile, options: ParseOptions = {}): SourceModel {
   const scope = agentId('claude', file.path, '.claude', '.json');
   const model: SourceModel = { servers: [], tools: [], agents: [], permissions: [], findings: [] };
   const read = readJsonFile(file.text);
@@ -52,8 +58,14 @@ export function parseClaudeSettings(file: SourceFile): SourceModel {
       rules.push(settingRule(scope, effect, key, name, at(key)));
   };
 
+  // settings that only decide the look or a commit trailer: data plane, no rule, no sign-off
+  const inert = inertKeysFor(CLAUDE_CODE, {
+    frontMatter: false,
+    ...(options.inert && { extra: options.inert }),
+    authority: READ_AS_AUTHORITY,
+  });
   for (const [key, value] of ownEntries(read.value)) {
-    if (key === '$schema') continue;
+    if (key === '$schema' || inert.has(key)) continue;
     if (key === 'permissions') readPermissions(value, scope, file.path, read.lineOf, model);
     else if (key === 'hooks') {
       const bases = claudeProjectBases(file.path);
@@ -79,13 +91,16 @@ export function parseClaudeSettings(file: SourceFile): SourceModel {
         const shown = secret ? hashed(setting) : setting;
         rules.push(settingRule(scope, 'allow', `env.${name}`, shown, at(key, name)));
       }
-    } else if (KNOWN_TOP.has(key)) rules.push(settingRule(scope, 'allow', key, value, at(key)));
+    } else if (KNOWN_TOP.has(key))
+      // a list of names (`allowedMcpServers`, `extraKnownMarketplaces`…) member by member: one added name is one rule
+      rules.push(...valueRules(scope, 'allow', key, value, at(key)));
   }
   addResidual(model, {
     path: file.path,
     scope,
     value: read.value,
-    modelled: [...KNOWN_TOP, '$schema'],
+    // an inert key is data plane: neither a rule nor residual
+    modelled: [...KNOWN_TOP, ...inert, '$schema'],
     lineOf: read.lineOf,
     subject: 'agent',
   });

@@ -9,7 +9,8 @@ import { emptyModel } from '../kit/source-model.js';
 import { addResidual } from '../kit/residual.js';
 import { parseYamlSource } from '../kit/parse-yaml.js';
 import { flushFindings, settingsOfTree, settingsLines } from '../kit/settings-json.js';
-import type { SourceAdapter, SourceModel } from '../kit/types.js';
+import type { ParseOptions, SourceAdapter, SourceModel } from '../kit/types.js';
+import { ROO, inertKeysFor } from '../profiles/index.js';
 
 /** The mode keys Roo documents beside its labels: each a rule; any other key of a mode is its residual. */
 const MODE_KEYS = new Set([
@@ -21,7 +22,10 @@ const MODE_KEYS = new Set([
   'iconName',
 ]);
 
-export function parseRooModes(file: SourceFile): SourceModel {
+/** Keys of a mode Roo reads as authority or identity: never inert. */
+const MODE_AUTHORITY = ['slug', 'groups', 'roleDefinition', 'customInstructions', 'source'];
+
+export function parseRooModes(file: SourceFile, options: ParseOptions = {}): SourceModel {
   const model = emptyModel();
   const parsed = parseYamlSource(file);
   if (!parsed.ok) {
@@ -37,6 +41,12 @@ export function parseRooModes(file: SourceFile): SourceModel {
   const settings = settingsOfTree(file, parsed.root, model);
   if (!settings) return model;
   const scope = `roo:${file.path}`;
+  // a mode is an agent definition: its descriptive keys (the universal ones, `iconName`) are data plane
+  const inert = inertKeysFor(ROO, {
+    frontMatter: true,
+    ...(options.inert && { extra: options.inert }),
+    authority: MODE_AUTHORITY,
+  });
   const modes = settings.value.customModes;
   if (Array.isArray(modes)) {
     for (const [index, mode] of modes.entries()) {
@@ -47,7 +57,8 @@ export function parseRooModes(file: SourceFile): SourceModel {
       }
       const slug = typeof mode.slug === 'string' ? mode.slug : `[${index}]`;
       for (const [key, value] of ownEntries(mode)) {
-        if (key === 'name' || key === 'description' || key === 'slug' || !MODE_KEYS.has(key)) continue;
+        // inert keys (name, description, iconName, the base config's) are data plane: no rule, no residual
+        if (key === 'slug' || inert.has(key) || !MODE_KEYS.has(key)) continue;
         if (key === 'groups' && Array.isArray(value) && value.length > 0) {
           for (const group of value)
             model.permissions.push(
@@ -61,7 +72,7 @@ export function parseRooModes(file: SourceFile): SourceModel {
         path: file.path,
         scope,
         value: mode,
-        modelled: [...MODE_KEYS, 'name', 'description', 'slug'],
+        modelled: [...MODE_KEYS, ...inert, 'slug'],
         at: ['customModes', slug],
         lineOf: (field) => at(field[field.length - 1]!).line,
       });

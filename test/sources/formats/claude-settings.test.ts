@@ -127,6 +127,7 @@ describe('Claude Code settings', () => {
       ['unknown-authority-key', 'info', 'permissions.yolo'],
       ['unknown-authority-key', 'info', 'superPowers'],
     ]);
+    // the residual is one rule per key, its value whole (canonical JSON)
     expect(model.permissions.map((rule) => rule.rule)).toEqual([
       'permissions.yolo=true',
       'superPowers=["all"]',
