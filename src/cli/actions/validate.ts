@@ -1,3 +1,4 @@
+import { registryBindingKind } from '../../core/agents/registry-bindings.js';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseCodeowners } from '../../parse/codeowners.js';
@@ -42,6 +43,7 @@ export async function runValidate(options: ValidateOptions): Promise<number> {
     ...registry.findings,
     ...validateRegistry(registry, {
       actions: config.radius.actions,
+      bindingKind: registryBindingKind(registry, config.radius.actions),
       locate: createFieldLocator(sources.files),
     }),
     ...findUnsatisfiableSignoffs({

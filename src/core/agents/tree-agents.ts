@@ -1,6 +1,7 @@
 // Every agent of one tree with every tool it reaches: the diff resolves each of its sides here and
 // `scope` resolves its ref here, so a dangerous path one of them shows is a path the other shows too.
 import { resolveAgents } from './agents.js';
+import { expandRegistryPrompts } from './registry-bindings.js';
 import type { FlowContext } from './flows.js';
 import { memoizeBlastRadius } from '../radius/radius.js';
 import type { BlastRadiusOf } from '../radius/radius.js';
@@ -36,7 +37,7 @@ export function resolveTreeAgents(
   const actions = config.radius.actions;
   const radiusOf = (tool: Tool): Radius => blastRadius(tool).radius;
   const servers = pinServers(registry.servers ?? []);
-  const agents = resolveAgents(registry.tools, registry.prompts);
+  const agents = resolveAgents(registry.tools, expandRegistryPrompts(registry, actions));
   const source = resolveSourceAgents(registry.agents ?? [], {
     servers,
     tools: registry.tools,

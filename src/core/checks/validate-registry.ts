@@ -22,6 +22,11 @@ import { catalogForAgent } from '../../sources/catalogs/index.js';
 import { resolveBinding } from '../../sources/resolve/resolve-binding.js';
 
 export interface ValidateOptions {
+  /**
+   * How a registry prompt's binding resolves: the callers pass the resolver the diff and the runtime use
+   * (`registryBindingKind`), so `validate` accepts exactly what they grant. Absent: servers the registry declares.
+   */
+  bindingKind?: (prompt: Prompt, binding: string) => string | undefined;
   /** config `radius.actions`: extra action floors */
   actions?: Record<string, Radius>;
   /** finds the line of a nested field; without it findings point at the tool's `name` line */
@@ -107,9 +112,12 @@ export function validateRegistry(registry: Registry, options: ValidateOptions = 
     }
     for (const name of catalogForAgent(prompt.id) === undefined ? (prompt.tools ?? []) : []) {
       if (names.has(name)) continue;
-      // a registry prompt may bind a server the repository declares, whole (`srv/*`) or one tool
-      const kind = resolveBinding(name, { catalog: [], servers }).kind;
-      if (kind === 'server' || kind === 'server-tool') continue;
+      // a registry prompt may bind a server the repository declares, whole (`srv/*`) or one tool: resolved as the
+      // diff and the runtime resolve it, so what passes here is what they grant
+      const kind = options.bindingKind
+        ? options.bindingKind(prompt, name)
+        : resolveBinding(name, { catalog: [], servers }).kind;
+      if (kind === 'server' || kind === 'server-tool' || kind === 'registry' || kind === 'all') continue;
       const lookalike = skeletons.get(skeletonOf(name));
       const hint = lookalike ? ` (did you mean ${JSON.stringify(lookalike)}?)` : '';
       report({

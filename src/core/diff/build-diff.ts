@@ -42,6 +42,7 @@ import type { EvalDelta } from '../../model/eval.js';
 import { applyWaivers } from './waivers.js';
 import { bindingsOf, hasEscalation } from './escalation.js';
 import { bindingRadiusOf } from '../agents/agent-reach.js';
+import { registryBindingKind } from '../agents/registry-bindings.js';
 
 export interface DiffInput {
   base: { ref: RefInfo; snapshot: ParsedSnapshot };
@@ -191,6 +192,7 @@ export function buildDiffReport(input: DiffInput): DiffReport {
       ...validateRegistry(headRegistry, {
         actions,
         blastRadius,
+        bindingKind: registryBindingKind(headRegistry, actions),
         checkTool: toolsToCheck(headRegistry.tools, changedPaths, changedTools),
       }),
     ]
@@ -272,6 +274,7 @@ export function buildDiffReport(input: DiffInput): DiffReport {
             ...validateRegistry(baseRegistry, {
               actions,
               blastRadius,
+              bindingKind: registryBindingKind(baseRegistry, actions),
               checkTool: toolsToCheck(baseRegistry.tools, basePathsOf(input.changedFiles), changedTools),
             }),
           ],

@@ -7,7 +7,6 @@ import { parseAgentFile } from '../kit/agent-file.js';
 import { agentId } from '../kit/agent-id.js';
 import type { FrontMatter } from '../kit/front-matter.js';
 import { clientRule } from '../kit/permission-rule.js';
-import { frontMatterHookRules } from '../kit/claude-hooks.js';
 import { readToolList } from '../kit/tool-list.js';
 import type { ParseOptions, SourceAdapter } from '../kit/types.js';
 import { CLAUDE_CODE, frontMatterInert } from '../profiles/index.js';
@@ -21,10 +20,11 @@ const FORMAT: AgentFormat = {
   authorityKeys: ['skills', 'memory', 'maxTurns', 'isolation'],
   serverKeys: ['mcpServers'],
   derivedKeys: ['disallowedTools', 'hooks', 'permissionMode'],
+  frontMatterHooks: true,
   extraRules: disallowedRules,
 };
 
-/** `disallowedTools` narrows the tools it names: each is a deny rule of the subagent. Hooks as in settings. */
+/** `disallowedTools` narrows the tools it names: each is a deny rule of the subagent. */
 function disallowedRules(frontMatter: FrontMatter, scope: string, path: string): PermissionRule[] {
   const list = readToolList(frontMatter.data.disallowedTools);
   const source = { path, line: frontMatter.lineOf(['disallowedTools']) };
@@ -40,7 +40,7 @@ function disallowedRules(frontMatter: FrontMatter, scope: string, path: string):
             line: frontMatter.lineOf(['permissionMode']),
           }),
         ];
-  return [...denies, ...ranked, ...frontMatterHookRules(frontMatter, scope, path)];
+  return [...denies, ...ranked];
 }
 
 export const claudeAgentsAdapter: SourceAdapter = {

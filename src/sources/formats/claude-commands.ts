@@ -5,7 +5,7 @@ import type { AgentFormat } from '../kit/agent-file.js';
 import { parseAgentFile } from '../kit/agent-file.js';
 import { agentId } from '../kit/agent-id.js';
 import type { ExecutedFile } from '../../model/types.js';
-import { claudeProjectBases, frontMatterHookRules } from '../kit/claude-hooks.js';
+import { claudeProjectBases } from '../kit/claude-hooks.js';
 import { executablesOf } from '../kit/executed-paths.js';
 import type { ParseOptions, SourceAdapter } from '../kit/types.js';
 import { CLAUDE_CODE, frontMatterInert } from '../profiles/index.js';
@@ -18,7 +18,7 @@ const FORMAT: AgentFormat = {
   authorityKeys: ['disable-model-invocation'],
   toolsArePreApprovals: true,
   derivedKeys: ['hooks'],
-  extraRules: frontMatterHookRules,
+  frontMatterHooks: true,
 };
 
 export const claudeCommandsAdapter: SourceAdapter = {
@@ -27,7 +27,7 @@ export const claudeCommandsAdapter: SourceAdapter = {
   defaultPaths: ['.claude/commands/**/*.md'],
   parse: (file: SourceFile, options?: ParseOptions) => {
     const model = parseAgentFile(file, agentId('claude', file.path, '.claude', '.md'), FORMAT, options);
-    model.executables = bodyCommands(file);
+    model.executables = [...(model.executables ?? []), ...bodyCommands(file)];
     return model;
   },
 };

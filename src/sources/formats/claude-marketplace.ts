@@ -2,17 +2,25 @@
 // (a relative folder, or `{source: url | github | git-subdir, url, ref, sha}`) decides what code a user installs:
 // one rule `plugins.<name>.source=<source>` (tool `plugins`, privileged), so adding a plugin, repointing it or
 // dropping its `sha` is a new grant. Component fields an entry carries (`lspServers`, `strict`, `hooks`) are rules
-// too; descriptive keys are inert; unknown keys are kept as leftovers.
+// too; descriptive keys are inert; unknown keys are kept as the residual.
 import type { SourceFile } from '../../model/source-file.js';
 import { isRecord, ownEntries } from '../kit/front-matter.js';
-import { emptyModel, leftoverKeys, valueRules } from '../kit/leftover-keys.js';
-import { flushFindings, readSettingsJson } from '../kit/settings-json.js';
+import { valueRules } from '../kit/permission-rule.js';
+import { emptyModel } from '../kit/source-model.js';
+import { addResidual } from '../kit/residual.js';
+import { flushFindings, readSettingsJson, settingsLines } from '../kit/settings-json.js';
 import type { SourceAdapter, SourceModel } from '../kit/types.js';
 
 const TOP_INERT = ['$schema', 'name', 'description', 'owner', 'metadata', 'version'];
 const ENTRY_INERT = [
   ...['name', 'description', 'version', 'author', 'category', 'tags', 'keywords', 'homepage', 'license'],
   'repository',
+];
+
+/** What an entry installs: its source and the components it declares itself (`strict: false` entries). */
+const ENTRY_KEYS = [
+  ...['source', 'strict', 'hooks', 'commands', 'agents', 'skills', 'mcpServers', 'lspServers'],
+  'outputStyles',
 ];
 
 export function parseClaudeMarketplace(file: SourceFile): SourceModel {
@@ -42,9 +50,17 @@ export function parseClaudeMarketplace(file: SourceFile): SourceModel {
       }
       seen.add(name);
       for (const [key, value] of ownEntries(entry)) {
-        if (ENTRY_INERT.includes(key)) continue;
+        if (ENTRY_INERT.includes(key) || !ENTRY_KEYS.includes(key)) continue;
         model.permissions.push(...valueRules(scope, 'allow', `plugins.${name}.${key}`, value, at(key)));
       }
+      addResidual(model, {
+        path: file.path,
+        scope,
+        value: entry,
+        modelled: [...ENTRY_INERT, ...ENTRY_KEYS],
+        at: ['plugins', name],
+        lineOf: (field) => at(field[field.length - 1]!).line,
+      });
       if (entry.source === undefined)
         model.permissions.push(...valueRules(scope, 'allow', `plugins.${name}.source`, null, at()));
     }
@@ -52,11 +68,13 @@ export function parseClaudeMarketplace(file: SourceFile): SourceModel {
     model.permissions.push(...valueRules(scope, 'allow', 'plugins', plugins, settings.at('plugins')));
   }
   const known = new Set([...TOP_INERT, 'plugins']);
-  leftoverKeys(
-    settings.value,
-    { scope, path: file.path, prefix: '', known, at: (key) => settings.at(key) },
-    model,
-  );
+  addResidual(model, {
+    path: file.path,
+    scope,
+    value: settings.value,
+    modelled: known,
+    lineOf: settingsLines(settings),
+  });
   flushFindings(settings, model);
   return model;
 }

@@ -3,15 +3,17 @@
 // (hook rules), and the component paths it names (`commands`, `agents`, `skills`, `hooks`, `mcpServers`,
 // `outputStyles`): a path rule each, and the files under them are loaded at the radius of what they hold. The
 // standard layout beside a manifest (`hooks/hooks.json`, `.mcp.json`, `agents/`, `skills/`) is read by its own
-// adapters wherever the plugin sits. Descriptive keys are inert; any other key is kept as a leftover.
+// adapters wherever the plugin sits. Descriptive keys are inert; any other key is kept as the residual.
 import type { SourceFile } from '../../model/source-file.js';
 import type { Radius } from '../../model/types.js';
 import { executablesOf } from '../kit/executed-paths.js';
 import { isRecord, ownEntries } from '../kit/front-matter.js';
 import { CLAUDE_HOOKS, readHookMap } from '../kit/hook-rules.js';
-import { emptyModel, leftoverKeys, valueRules } from '../kit/leftover-keys.js';
+import { valueRules } from '../kit/permission-rule.js';
+import { emptyModel } from '../kit/source-model.js';
+import { addResidual } from '../kit/residual.js';
 import { pluginBases, pluginRootOf, readComponentPaths } from '../kit/plugin-manifest.js';
-import { flushFindings, readSettingsJson } from '../kit/settings-json.js';
+import { flushFindings, readSettingsJson, settingsLines } from '../kit/settings-json.js';
 import { readServerMap } from '../kit/source-model.js';
 import { member } from '../kit/tree.js';
 import type { SourceAdapter, SourceModel } from '../kit/types.js';
@@ -84,11 +86,13 @@ export function parseClaudePlugin(file: SourceFile): SourceModel {
     }
   }
   const known = new Set([...PLUGIN_INERT, ...Object.keys(COMPONENT_RADIUS)]);
-  leftoverKeys(
-    settings.value,
-    { scope, path: file.path, prefix: '', known, at: (key) => settings.at(key) },
-    model,
-  );
+  addResidual(model, {
+    path: file.path,
+    scope,
+    value: settings.value,
+    modelled: known,
+    lineOf: settingsLines(settings),
+  });
   flushFindings(settings, model);
   return model;
 }

@@ -5,20 +5,18 @@
 //   `enableAllProjectMcpServers=true` (allow) or `=false` (deny), one rule per name of `enabledMcpjsonServers`
 //   (allow), `disabledMcpjsonServers` (deny), `additionalDirectories`, `enabledPlugins`, one per hook command,
 //   one per `env` name (a secret-looking value by its hash);
-// - a key agentgate does not know is kept the same way, with an info finding `unknown-authority-key`.
+// - a key agentgate does not know is the residual (residual.ts): compared, digested, `unknown-authority-key`.
 import type { SourceFile } from '../../model/source-file.js';
-import type { Finding, PermissionEffect } from '../../model/types.js';
-import { UNKNOWN_KEY_CODE } from '../kit/agent-file.js';
+import type { PermissionEffect } from '../../model/types.js';
 import { agentId } from '../kit/agent-id.js';
 import { claudeProjectBases } from '../kit/claude-hooks.js';
 import { CLAUDE_HOOKS, readHookMap } from '../kit/hook-rules.js';
 import { isRecord, ownEntries, parseFinding } from '../kit/front-matter.js';
 import { readJsonFile } from '../kit/json-file.js';
-import { hashed } from '../kit/residual.js';
+import { addResidual, hashed } from '../kit/residual.js';
 import { looksLikeSecret } from '../kit/secrets.js';
 import { envVariableRadius } from '../kit/name-radius.js';
-import { valueRules } from '../kit/leftover-keys.js';
-import { clientRule, settingRule } from '../kit/permission-rule.js';
+import { clientRule, settingRule, valueRules } from '../kit/permission-rule.js';
 import type { ParseOptions, SourceAdapter, SourceModel } from '../kit/types.js';
 import { CLAUDE_CODE, inertKeysFor } from '../profiles/index.js';
 import { orderedRule } from '../profiles/setting-rules.js';
@@ -31,14 +29,14 @@ const KNOWN_TOP = new Set([
   ...['includeCoAuthoredBy', 'cleanupPeriodDays', 'outputStyle', 'allowManagedPermissionRulesOnly'],
   ...['allowManagedHooksOnly', 'strictKnownMarketplaces', 'extraKnownMarketplaces', 'disableAllHooks'],
   ...['allowedMcpServers', 'deniedMcpServers', 'spinnerTipsEnabled', 'alwaysThinkingEnabled'],
-  ...['respectGitignore', 'companyAnnouncements', 'language'],
+  ...['respectGitignore', 'companyAnnouncements', 'language', 'allowedTools'],
 ]);
 const KNOWN_PERMISSIONS = new Set([...RULE_LISTS, 'defaultMode', 'additionalDirectories']);
 
 /** Keys this reader models as authority: no profile or config entry makes them inert. */
 const READ_AS_AUTHORITY = [
   ...['permissions', 'hooks', 'env', 'enableAllProjectMcpServers', 'enabledMcpjsonServers'],
-  ...['disabledMcpjsonServers', 'enabledPlugins'],
+  ...['disabledMcpjsonServers', 'enabledPlugins', 'allowedTools'],
 ];
 
 export function parseClaudeSettings(file: SourceFile, options: ParseOptions = {}): SourceModel {
@@ -55,8 +53,6 @@ export function parseClaudeSettings(file: SourceFile, options: ParseOptions = {}
   }
   const at = (...path: (string | number)[]) => ({ path: file.path, line: read.lineOf(path) });
   const rules = model.permissions;
-  const unknown = (path: string[]) =>
-    model.findings.push(unknownKey(file.path, read.lineOf(path), path, scope));
   const perName = (key: string, effect: PermissionEffect, names: unknown) => {
     for (const name of Array.isArray(names) ? names : [names])
       rules.push(settingRule(scope, effect, key, name, at(key)));
@@ -95,12 +91,19 @@ export function parseClaudeSettings(file: SourceFile, options: ParseOptions = {}
         const shown = secret ? hashed(setting) : setting;
         rules.push(settingRule(scope, 'allow', `env.${name}`, shown, at(key, name)));
       }
-    } else {
-      if (!KNOWN_TOP.has(key)) unknown([key]);
-      // a list of names (`allowedTools`, `companyAnnouncements`…) member by member: one added name is one rule
+    } else if (KNOWN_TOP.has(key))
+      // a list of names (`allowedMcpServers`, `extraKnownMarketplaces`…) member by member: one added name is one rule
       rules.push(...valueRules(scope, 'allow', key, value, at(key)));
-    }
   }
+  addResidual(model, {
+    path: file.path,
+    scope,
+    value: read.value,
+    // an inert key is data plane: neither a rule nor residual
+    modelled: [...KNOWN_TOP, ...inert, '$schema'],
+    lineOf: read.lineOf,
+    subject: 'agent',
+  });
   return model;
 }
 
@@ -128,13 +131,20 @@ function readPermissions(
     } else if (key === 'defaultMode') {
       const order = CLAUDE_CODE.ordered.defaultMode!;
       rules.push(orderedRule(scope, [key], value, order, at(key), 'defaultMode'));
-    } else {
+    } else if (KNOWN_PERMISSIONS.has(key) || key === 'disableBypassPermissionsMode') {
       const restricts = key === 'disableBypassPermissionsMode' && value === 'disable';
-      if (!KNOWN_PERMISSIONS.has(key) && !restricts)
-        model.findings.push(unknownKey(path, lineOf(['permissions', key]), ['permissions', key], scope));
       rules.push(settingRule(scope, restricts ? 'deny' : 'allow', key, value, at(key)));
     }
   }
+  addResidual(model, {
+    path,
+    scope,
+    value: permissions,
+    modelled: [...KNOWN_PERMISSIONS, 'disableBypassPermissionsMode'],
+    at: ['permissions'],
+    lineOf,
+    subject: 'agent',
+  });
 }
 
 function readRuleList(
@@ -165,18 +175,6 @@ function readRuleList(
     }
     model.permissions.push(clientRule(scope, effect, rule, { path, line }));
   }
-}
-
-function unknownKey(path: string, line: number, field: string[], scope: string): Finding {
-  return {
-    severity: 'info',
-    code: UNKNOWN_KEY_CODE,
-    path,
-    line,
-    tool: scope,
-    field: field.join('.'),
-    message: `${path}:${line}: field '${field.join('.')}': a key agentgate does not know: kept as a control-plane setting (unknown is not harmless)`,
-  };
 }
 
 export const claudeSettingsAdapter: SourceAdapter = {

@@ -4,7 +4,6 @@ import type { SourceFile } from '../../model/source-file.js';
 import type { AgentFormat } from '../kit/agent-file.js';
 import { parseAgentFile } from '../kit/agent-file.js';
 import { agentId } from '../kit/agent-id.js';
-import { frontMatterHookRules } from '../kit/claude-hooks.js';
 import { folderOf } from '../kit/executed-paths.js';
 import type { ParseOptions, SourceAdapter } from '../kit/types.js';
 import { CLAUDE_CODE, frontMatterInert } from '../profiles/index.js';
@@ -17,7 +16,7 @@ const FORMAT: AgentFormat = {
   authorityKeys: ['disable-model-invocation', 'context', 'agent'],
   toolsArePreApprovals: true,
   derivedKeys: ['hooks'],
-  extraRules: frontMatterHookRules,
+  frontMatterHooks: true,
 };
 
 export const claudeSkillsAdapter: SourceAdapter = {
@@ -30,6 +29,7 @@ export const claudeSkillsAdapter: SourceAdapter = {
     const folder = folderOf(file.path);
     const path = folder === '' ? 'scripts/' : `${folder}/scripts/`;
     model.executables = [
+      ...(model.executables ?? []),
       { path, radius: 'privileged', by: `the skill ${file.path}`, source: { path: file.path, line: 1 } },
     ];
     return model;

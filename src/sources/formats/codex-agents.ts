@@ -1,11 +1,13 @@
 // Codex custom agents, `.codex/agents/*.toml`: per-agent config keys (`sandbox_mode`, `model`, `web_search`,
 // `skills`…) as rules, `mcp_servers` as servers, and `developer_instructions` (the agent's prompt) as a rule by
-// hash, so any edit of it moves the control plane. `name` and `description` are inert; unknown keys are kept.
+// hash, so any edit of it moves the control plane. `name` and `description` are inert; every other key is the residual.
 import type { SourceFile } from '../../model/source-file.js';
 import { ownEntries } from '../kit/front-matter.js';
-import { emptyModel, unknownKeyFinding, valueRules } from '../kit/leftover-keys.js';
+import { valueRules } from '../kit/permission-rule.js';
+import { emptyModel } from '../kit/source-model.js';
+import { addResidual } from '../kit/residual.js';
 import { parseTomlSource } from '../kit/parse-toml.js';
-import { flushFindings, settingsOfTree } from '../kit/settings-json.js';
+import { flushFindings, settingsLines, settingsOfTree } from '../kit/settings-json.js';
 import { readServerMap } from '../kit/source-model.js';
 import { member } from '../kit/tree.js';
 import type { SourceAdapter, SourceModel } from '../kit/types.js';
@@ -47,9 +49,15 @@ export function parseCodexAgent(file: SourceFile): SourceModel {
       );
       continue;
     }
-    model.permissions.push(...valueRules(scope, 'allow', key, value, settings.at(key)));
-    if (!KNOWN.has(key)) model.findings.push(unknownKeyFinding(file.path, settings.at(key).line, key, scope));
+    if (KNOWN.has(key)) model.permissions.push(...valueRules(scope, 'allow', key, value, settings.at(key)));
   }
+  addResidual(model, {
+    path: file.path,
+    scope,
+    value: settings.value,
+    modelled: [...KNOWN, 'name', 'description', 'mcp_servers'],
+    lineOf: settingsLines(settings),
+  });
   flushFindings(settings, model);
   return model;
 }

@@ -5,9 +5,11 @@ import type { SourceFile } from '../../model/source-file.js';
 import type { Radius } from '../../model/types.js';
 import { isRecord, ownEntries } from '../kit/front-matter.js';
 import { CLAUDE_HOOKS, readHookMap } from '../kit/hook-rules.js';
-import { emptyModel, leftoverKeys, valueRules } from '../kit/leftover-keys.js';
+import { valueRules } from '../kit/permission-rule.js';
+import { emptyModel } from '../kit/source-model.js';
+import { addResidual } from '../kit/residual.js';
 import { pluginBases, pluginRootOf, readComponentPaths } from '../kit/plugin-manifest.js';
-import { flushFindings, readSettingsJson } from '../kit/settings-json.js';
+import { flushFindings, readSettingsJson, settingsLines } from '../kit/settings-json.js';
 import type { SourceAdapter, SourceModel } from '../kit/types.js';
 import { PLUGIN_INERT } from './claude-plugin.js';
 
@@ -44,11 +46,13 @@ export function parseCodexPlugin(file: SourceFile): SourceModel {
     } else model.permissions.push(...valueRules(scope, 'allow', key, value, settings.at(key)));
   }
   const known = new Set([...PLUGIN_INERT, 'interface', ...Object.keys(COMPONENT_RADIUS)]);
-  leftoverKeys(
-    settings.value,
-    { scope, path: file.path, prefix: '', known, at: (key) => settings.at(key) },
-    model,
-  );
+  addResidual(model, {
+    path: file.path,
+    scope,
+    value: settings.value,
+    modelled: known,
+    lineOf: settingsLines(settings),
+  });
   flushFindings(settings, model);
   return model;
 }

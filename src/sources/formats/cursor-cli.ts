@@ -1,12 +1,14 @@
 // Cursor CLI permissions, `.cursor/cli.json`: `permissions.allow` / `permissions.deny` lists of rules as written
 // (`Shell(git status)`, `Read(**)`, `Write(src/**)`, `WebFetch(*)`, `Mcp(server:tool)`), one client rule each;
-// anything else is kept as a leftover (`version` is inert).
+// anything else is kept as the residual (`version` is inert).
 import type { SourceFile } from '../../model/source-file.js';
 import type { PermissionEffect } from '../../model/types.js';
 import { isRecord, ownEntries } from '../kit/front-matter.js';
-import { emptyModel, leftoverKeys, valueRules } from '../kit/leftover-keys.js';
+import { valueRules } from '../kit/permission-rule.js';
+import { emptyModel } from '../kit/source-model.js';
+import { addResidual } from '../kit/residual.js';
 import { clientRule } from '../kit/permission-rule.js';
-import { flushFindings, readSettingsJson } from '../kit/settings-json.js';
+import { flushFindings, readSettingsJson, settingsLines } from '../kit/settings-json.js';
 import type { SourceAdapter, SourceModel } from '../kit/types.js';
 
 export function parseCursorCli(file: SourceFile): SourceModel {
@@ -27,23 +29,29 @@ export function parseCursorCli(file: SourceFile): SourceModel {
               ...valueRules(scope, key as PermissionEffect, `permissions.${key}`, rule, at(index)),
             );
         }
-      } else model.permissions.push(...valueRules(scope, 'allow', `permissions.${key}`, list, at()));
+      } else if (key === 'allow' || key === 'deny')
+        // a rule list of the wrong shape: held as one setting, whatever Cursor makes of it
+        model.permissions.push(...valueRules(scope, 'allow', `permissions.${key}`, list, at()));
     }
+    addResidual(model, {
+      path: file.path,
+      scope,
+      value: permissions,
+      modelled: ['allow', 'deny'],
+      at: ['permissions'],
+      lineOf: settingsLines(settings),
+    });
   } else if (permissions !== undefined)
     model.permissions.push(
       ...valueRules(scope, 'allow', 'permissions', permissions, settings.at('permissions')),
     );
-  leftoverKeys(
-    settings.value,
-    {
-      scope,
-      path: file.path,
-      prefix: '',
-      known: new Set(['permissions', 'version']),
-      at: (key) => settings.at(key),
-    },
-    model,
-  );
+  addResidual(model, {
+    path: file.path,
+    scope,
+    value: settings.value,
+    modelled: new Set(['permissions', 'version']),
+    lineOf: settingsLines(settings),
+  });
   flushFindings(settings, model);
   return model;
 }

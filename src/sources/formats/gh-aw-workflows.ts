@@ -8,8 +8,8 @@ import { agentId } from '../kit/agent-id.js';
 import { isRecord, ownEntries, parseFinding, readFrontMatter } from '../kit/front-matter.js';
 import { mapRules, networkRules, toolRules } from '../kit/gh-aw-rules.js';
 import { toJsonObject } from '../kit/json-value.js';
-import { valueRules } from '../kit/leftover-keys.js';
-import { residualRules } from '../kit/residual.js';
+import { valueRules } from '../kit/permission-rule.js';
+import { redacted, residualRules } from '../kit/residual.js';
 import { readServerBlock } from '../kit/server-block.js';
 import { roleRules, tokenRules } from '../profiles/gh-aw-orders.js';
 import type { ParseOptions, SourceAdapter, SourceModel } from '../kit/types.js';
@@ -78,13 +78,23 @@ export function parseGhAwWorkflow(file: SourceFile, options: ParseOptions = {}):
     else if (key === 'safe-outputs') model.permissions.push(...mapRules(id, key, value, at));
     else if (key === 'network') model.permissions.push(...networkRules(id, value, at));
     if (key === 'tools' || key === 'mcp-servers') continue;
-    Object.defineProperty(meta, key, { value, enumerable: true, writable: true, configurable: true });
+    const modelled = inert.has(key) || HANDLED.has(key) || AUTHORITY_KEYS.has(key);
+    // the text diff shows `meta`: a key nobody models is shown there as its rule shows it (secrets by hash)
+    const shown = modelled ? value : redacted(key, value);
+    Object.defineProperty(meta, key, { value: shown, enumerable: true, writable: true, configurable: true });
     if (inert.has(key) || HANDLED.has(key)) continue;
     // a list of names (`imports`, `runs-on` labels) member by member; a list of steps stays whole, in its order
     if (AUTHORITY_KEYS.has(key)) model.permissions.push(...valueRules(id, 'allow', key, value, at(key)));
     else Object.defineProperty(unread, key, { value, enumerable: true, writable: true, configurable: true });
   }
-  const residual = residualRules({ path: file.path, scope: id, value: unread, modelled: [], lineOf });
+  const residual = residualRules({
+    path: file.path,
+    scope: id,
+    value: unread,
+    modelled: [],
+    lineOf,
+    subject: 'agent',
+  });
   model.permissions.push(...residual.rules);
   model.findings.push(...residual.findings);
   const agent: Prompt = {

@@ -6,7 +6,7 @@
 import type { SourceFile } from '../../model/source-file.js';
 import type { Finding } from '../../model/types.js';
 import { findControlCharacters, findHiddenUnicode, findInstructionLikeText } from '../../text/scan-text.js';
-import { emptyModel } from '../kit/leftover-keys.js';
+import { emptyModel } from '../kit/source-model.js';
 import type { SourceAdapter, SourceModel } from '../kit/types.js';
 
 export function parseInstructions(file: SourceFile): SourceModel {

@@ -1,14 +1,16 @@
 // Kiro custom agents, `.kiro/agents/**/*.json`: `tools` (available; `*` = all, `@server` = a server's tools) and
 // `allowedTools` (run with no prompt) one rule per member, `toolsSettings` one rule per tool and key,
 // `mcpServers` as servers, `hooks` (agentSpawn, preToolUse… each `{command, matcher?}`) as hook rules, `resources`
-// and the `prompt` as rules. Name and description are inert; anything else is kept as a leftover.
+// and the `prompt` as rules. Name and description are inert; anything else is kept as the residual.
 import type { SourceFile } from '../../model/source-file.js';
 import { projectOf } from '../kit/executed-paths.js';
 import { isRecord, ownEntries } from '../kit/front-matter.js';
 import { FLAT_HOOKS, readHookMap } from '../kit/hook-rules.js';
-import { emptyModel, leftoverKeys, valueRules } from '../kit/leftover-keys.js';
-import { serverExtraRules } from '../kit/server-extras.js';
-import { flushFindings, readSettingsJson } from '../kit/settings-json.js';
+import { valueRules } from '../kit/permission-rule.js';
+import { emptyModel } from '../kit/source-model.js';
+import { addResidual } from '../kit/residual.js';
+import { SERVER_EXTRA_KEYS, serverExtraRules } from '../kit/server-extras.js';
+import { flushFindings, readSettingsJson, settingsLines } from '../kit/settings-json.js';
 import { readServerMap } from '../kit/source-model.js';
 import { member } from '../kit/tree.js';
 import type { SourceAdapter, SourceModel } from '../kit/types.js';
@@ -50,7 +52,7 @@ export function parseKiroAgent(file: SourceFile): SourceModel {
         servers.value,
         servers.line,
         ['mcpServers'],
-        { envKey: 'env', urlType: 'http' },
+        { envKey: 'env', urlType: 'http', modelledKeys: SERVER_EXTRA_KEYS },
         settings.sink,
       ),
     );
@@ -74,7 +76,13 @@ export function parseKiroAgent(file: SourceFile): SourceModel {
     'mcpServers',
     'hooks',
   ]);
-  leftoverKeys(value, { scope, path: file.path, prefix: '', known, at: (key) => settings.at(key) }, model);
+  addResidual(model, {
+    path: file.path,
+    scope,
+    value: value,
+    modelled: known,
+    lineOf: settingsLines(settings),
+  });
   flushFindings(settings, model);
   return model;
 }

@@ -7,12 +7,16 @@ import type { JsonValue, SourceRef } from '../../model/types.js';
 import type { SourceFile } from '../../model/source-file.js';
 import { executablesOf, projectOf } from '../kit/executed-paths.js';
 import { isRecord, ownEntries } from '../kit/front-matter.js';
-import { emptyModel, leftoverKeys, shownValue } from '../kit/leftover-keys.js';
+import { shownValue } from '../kit/permission-rule.js';
+import { emptyModel } from '../kit/source-model.js';
+import { addResidual } from '../kit/residual.js';
 import { settingRule } from '../kit/permission-rule.js';
-import { flushFindings, readSettingsJson } from '../kit/settings-json.js';
+import { flushFindings, readSettingsJson, settingsLines } from '../kit/settings-json.js';
 import type { SourceAdapter, SourceModel } from '../kit/types.js';
 
 const INERT = ['name', 'description', 'version'];
+/** What a hook action documents (`when` and `action` carry the keys folded in from the trigger). */
+const ACTION_KEYS = ['type', 'command', 'prompt', 'timeout', 'when', 'action'];
 
 export function parseKiroHook(file: SourceFile): SourceModel {
   const model = emptyModel();
@@ -29,6 +33,15 @@ export function parseKiroHook(file: SourceFile): SourceModel {
     const shown = canonicalJson(rest as JsonValue);
     const key = `hooks.${text(trigger)}[${text(matcher)}]`;
     model.permissions.push(settingRule(scope, 'allow', key, command ? `${command} ${shown}` : shown, source));
+    // the rule holds the whole action; a key Kiro does not document is also named as the residual
+    addResidual(model, {
+      path: file.path,
+      scope,
+      value: what,
+      modelled: ACTION_KEYS,
+      at: [key],
+      lineOf: () => source.line,
+    });
     if (command)
       model.executables!.push(
         ...executablesOf(command, bases, 'privileged', `${key} of ${file.path}`, source),
@@ -57,7 +70,13 @@ export function parseKiroHook(file: SourceFile): SourceModel {
       hook(trigger, matcher ?? '*', actionValue, settings.at('hooks', index));
     }
   }
-  leftoverKeys(value, { scope, path: file.path, prefix: '', known, at: (key) => settings.at(key) }, model);
+  addResidual(model, {
+    path: file.path,
+    scope,
+    value,
+    modelled: known,
+    lineOf: settingsLines(settings),
+  });
   flushFindings(settings, model);
   return model;
 }

@@ -1,14 +1,26 @@
 // Roo Code's `.roomodes` (YAML or JSON, no extension): `customModes[]`, each mode's `groups` (read, edit,
 // browser, command, mcp; `[edit, {fileRegex}]` restricts edits) one rule per group, `customModes.<slug>.groups=
 // <group>`, so a mode gaining `command` is one rule new. The mode's texts (role, instructions) are rules by hash;
-// name and description are inert; other keys are kept.
+// name and description are inert; any other key of a mode, or of the file, is the residual.
 import type { SourceFile } from '../../model/source-file.js';
 import { isRecord, ownEntries } from '../kit/front-matter.js';
-import { emptyModel, leftoverKeys, valueRules } from '../kit/leftover-keys.js';
+import { valueRules } from '../kit/permission-rule.js';
+import { emptyModel } from '../kit/source-model.js';
+import { addResidual } from '../kit/residual.js';
 import { parseYamlSource } from '../kit/parse-yaml.js';
-import { flushFindings, settingsOfTree } from '../kit/settings-json.js';
+import { flushFindings, settingsOfTree, settingsLines } from '../kit/settings-json.js';
 import type { ParseOptions, SourceAdapter, SourceModel } from '../kit/types.js';
 import { ROO, inertKeysFor } from '../profiles/index.js';
+
+/** The mode keys Roo documents beside its labels: each a rule; any other key of a mode is its residual. */
+const MODE_KEYS = new Set([
+  'groups',
+  'roleDefinition',
+  'customInstructions',
+  'whenToUse',
+  'source',
+  'iconName',
+]);
 
 /** Keys of a mode Roo reads as authority or identity: never inert. */
 const MODE_AUTHORITY = ['slug', 'groups', 'roleDefinition', 'customInstructions', 'source'];
@@ -45,7 +57,8 @@ export function parseRooModes(file: SourceFile, options: ParseOptions = {}): Sou
       }
       const slug = typeof mode.slug === 'string' ? mode.slug : `[${index}]`;
       for (const [key, value] of ownEntries(mode)) {
-        if (key === 'slug' || inert.has(key)) continue;
+        // inert keys (name, description, iconName, the base config's) are data plane: no rule, no residual
+        if (key === 'slug' || inert.has(key) || !MODE_KEYS.has(key)) continue;
         if (key === 'groups' && Array.isArray(value) && value.length > 0) {
           for (const group of value)
             model.permissions.push(
@@ -55,14 +68,24 @@ export function parseRooModes(file: SourceFile, options: ParseOptions = {}): Sou
         }
         model.permissions.push(...valueRules(scope, 'allow', `customModes.${slug}.${key}`, value, at(key)));
       }
+      addResidual(model, {
+        path: file.path,
+        scope,
+        value: mode,
+        modelled: [...MODE_KEYS, ...inert, 'slug'],
+        at: ['customModes', slug],
+        lineOf: (field) => at(field[field.length - 1]!).line,
+      });
     }
   } else if (modes !== undefined)
     model.permissions.push(...valueRules(scope, 'allow', 'customModes', modes, settings.at('customModes')));
-  leftoverKeys(
-    settings.value,
-    { scope, path: file.path, prefix: '', known: new Set(['customModes']), at: (key) => settings.at(key) },
-    model,
-  );
+  addResidual(model, {
+    path: file.path,
+    scope,
+    value: settings.value,
+    modelled: new Set(['customModes']),
+    lineOf: settingsLines(settings),
+  });
   flushFindings(settings, model);
   return model;
 }

@@ -6,14 +6,41 @@
 // rule new; `false` (always ask, switched off) is a deny rule.
 import type { SourceFile } from '../../model/source-file.js';
 import { isRecord, ownEntries } from '../kit/front-matter.js';
-import { emptyModel, valueRules } from '../kit/leftover-keys.js';
-import { flushFindings, readSettingsJson } from '../kit/settings-json.js';
+import { valueRules } from '../kit/permission-rule.js';
+import { emptyModel } from '../kit/source-model.js';
+import { flushFindings, readSettingsJson, settingsLines } from '../kit/settings-json.js';
+import { addResidual } from '../kit/residual.js';
 import { readServerMap } from '../kit/source-model.js';
 import { member } from '../kit/tree.js';
 import type { SourceAdapter, SourceModel } from '../kit/types.js';
 
 /** The key prefixes of agent authority in VS Code settings. */
 export const VSCODE_AUTHORITY_PREFIXES = ['chat.', 'mcp.', 'github.copilot.', 'task.allowAutomaticTasks'];
+
+/**
+ * The agent settings VS Code and Copilot document, read as rules. Any other key under the agent prefixes is the
+ * residual: compared like them, with an `unknown-authority-key` finding (never treated as harmless).
+ */
+const DOCUMENTED = new Set([
+  ...['chat.tools.autoApprove', 'chat.tools.global.autoApprove', 'chat.tools.terminal.autoApprove'],
+  ...['chat.tools.terminal.enableAutoApprove', 'chat.tools.edits.autoApprove', 'chat.tools.urls.autoApprove'],
+  ...['chat.tools.eligibleForAutoApproval', 'chat.tools.terminal.autoReplyToPrompts', 'chat.agent.enabled'],
+  ...['chat.agent.maxRequests', 'chat.mcp.access', 'chat.mcp.autostart', 'chat.mcp.discovery.enabled'],
+  ...[
+    'chat.mcp.enabled',
+    'chat.mcp.gallery.enabled',
+    'chat.mcp.serverSampling',
+    'chat.extensionTools.enabled',
+  ],
+  ...['chat.promptFiles', 'chat.promptFilesLocations', 'chat.instructionsFilesLocations'],
+  ...['chat.modeFilesLocations', 'chat.agentFilesLocations', 'chat.useAgentsMdFile'],
+  ...['chat.useNestedAgentsMdFiles', 'chat.customAgentInSubagent.enabled', 'chat.editing.autoAcceptDelay'],
+  ...['github.copilot.enable', 'github.copilot.chat.codeGeneration.instructions'],
+  ...['github.copilot.chat.codeGeneration.useInstructionFiles', 'github.copilot.chat.agent.runTasks'],
+  ...['github.copilot.chat.testGeneration.instructions', 'github.copilot.chat.reviewSelection.instructions'],
+  ...['github.copilot.chat.commitMessageGeneration.instructions', 'github.copilot.advanced'],
+  ...['github.copilot.chat.pullRequestDescriptionGeneration.instructions', 'task.allowAutomaticTasks'],
+]);
 
 export function isAgentSetting(key: string): boolean {
   return key === 'mcp' || VSCODE_AUTHORITY_PREFIXES.some((prefix) => key.startsWith(prefix));
@@ -24,8 +51,13 @@ export function parseVscodeSettings(file: SourceFile): SourceModel {
   const settings = readSettingsJson(file, model);
   if (!settings) return model;
   const scope = `copilot:${file.path}`;
+  const unread: Record<string, unknown> = {};
   for (const [key, value] of ownEntries(settings.value)) {
     if (!isAgentSetting(key)) continue;
+    if (key !== 'mcp' && !DOCUMENTED.has(key)) {
+      Object.defineProperty(unread, key, { value, enumerable: true, writable: true, configurable: true });
+      continue;
+    }
     if (key === 'mcp' && isRecord(value)) {
       const mcp = member(settings.root, 'mcp')!;
       const servers = member(mcp.value, 'servers');
@@ -40,9 +72,18 @@ export function parseVscodeSettings(file: SourceFile): SourceModel {
             settings.sink,
           ),
         );
-      for (const [name, item] of ownEntries(value))
-        if (name !== 'servers')
-          model.permissions.push(...valueRules(scope, 'allow', `mcp.${name}`, item, settings.at(key, name)));
+      if (value.inputs !== undefined)
+        model.permissions.push(
+          ...valueRules(scope, 'allow', 'mcp.inputs', value.inputs, settings.at(key, 'inputs')),
+        );
+      addResidual(model, {
+        path: file.path,
+        scope,
+        value,
+        modelled: ['servers', 'inputs'],
+        at: ['mcp'],
+        lineOf: settingsLines(settings),
+      });
       continue;
     }
     if (isRecord(value)) {
@@ -58,6 +99,14 @@ export function parseVscodeSettings(file: SourceFile): SourceModel {
       ...valueRules(scope, value === false ? 'deny' : 'allow', key, value, settings.at(key)),
     );
   }
+  // an agent setting VS Code does not document (yet): compared and digested all the same
+  addResidual(model, {
+    path: file.path,
+    scope,
+    value: unread,
+    modelled: [],
+    lineOf: settingsLines(settings),
+  });
   flushFindings(settings, model);
   return model;
 }

@@ -2,12 +2,12 @@
 // the shared model. Its text is data plane; its bindings, servers and authority keys are control plane.
 import type { SourceFile } from '../../model/source-file.js';
 import type { PermissionRule, Prompt } from '../../model/types.js';
+import { readFrontMatterHooks } from './claude-hooks.js';
 import type { FrontMatter } from './front-matter.js';
 import { ownEntries, parseFinding, readFrontMatter } from './front-matter.js';
 import { toJsonObject } from './json-value.js';
-import { valueRules } from './leftover-keys.js';
-import { clientRule } from './permission-rule.js';
-import { RESIDUAL_CODE, residualRules } from './residual.js';
+import { clientRule, valueRules } from './permission-rule.js';
+import { RESIDUAL_CODE, redacted, residualRules } from './residual.js';
 import { readServerBlock } from './server-block.js';
 import type { ParseOptions, SourceModel } from './types.js';
 import { readToolList } from './tool-list.js';
@@ -32,6 +32,8 @@ export interface AgentFormat {
   toolsArePreApprovals?: boolean;
   /** authority keys whose rules `extraRules` derives instead of one `key=value` rule */
   derivedKeys?: readonly string[];
+  /** `hooks:` of the front matter run commands as in Claude Code settings (rules, residual, executed files) */
+  frontMatterHooks?: boolean;
   /** extra rules a format derives (a subagent's `disallowedTools`) */
   extraRules?(frontMatter: FrontMatter, scope: string, path: string): PermissionRule[];
 }
@@ -97,19 +99,35 @@ export function parseAgentFile(
       model.permissions.push(...block.rules);
       continue;
     }
+    const known = isInert(key) || key === 'model' || format.derivedKeys?.includes(key);
+    const granted = authorityKeys.has(key) || serverKeys.has(key);
+    // the text diff shows `meta`: a key nobody models is shown there as its rule shows it (secrets by hash)
+    const shownInMeta = known || granted ? value : redacted(key, value);
     if (key !== 'model')
-      Object.defineProperty(meta, key, { value, enumerable: true, writable: true, configurable: true });
-    if (isInert(key) || key === 'model' || format.derivedKeys?.includes(key)) continue;
+      Object.defineProperty(meta, key, {
+        value: shownInMeta,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    if (known) continue;
     // a list (handoffs, skills, server names) is compared member by member: one added member is one rule
-    if (authorityKeys.has(key) || serverKeys.has(key))
-      model.permissions.push(...valueRules(id, 'allow', key, value, at(key)));
+    if (granted) model.permissions.push(...valueRules(id, 'allow', key, value, at(key)));
     else Object.defineProperty(unread, key, { value, enumerable: true, writable: true, configurable: true });
   }
   // every key neither data nor modelled authority: the residual (any change to it needs sign-off)
-  const residual = residualRules({ path: file.path, scope: id, value: unread, modelled: [], lineOf });
+  const residual = residualRules({
+    path: file.path,
+    scope: id,
+    value: unread,
+    modelled: [],
+    lineOf,
+    subject: 'agent',
+  });
   model.permissions.push(...residual.rules);
   model.findings.push(...residual.findings);
   model.permissions.push(...(format.extraRules?.(read.frontMatter, id, file.path) ?? []));
+  if (format.frontMatterHooks) readFrontMatterHooks(read.frontMatter, id, file.path, model);
 
   const agent: Prompt = {
     id,

@@ -7,8 +7,7 @@
 //   other tools   `<tool>=<settings>` when the tool carries settings
 import type { PermissionRule, SourceRef } from '../../model/types.js';
 import { isRecord, ownEntries } from './front-matter.js';
-import { valueRules } from './leftover-keys.js';
-import { clientRule, settingRule } from './permission-rule.js';
+import { clientRule, settingRule, valueRules } from './permission-rule.js';
 
 type At = (...field: (string | number)[]) => SourceRef;
 

@@ -3,11 +3,12 @@
 // `timeout`, `failClosed`, a second shell's command) as canonical JSON behind it, so dropping a condition or
 // re-pointing a command is a rule gone and a rule new. The script a command runs is an executed file.
 import { canonicalJson } from '../../model/canonical-json.js';
-import type { JsonValue, PermissionRule, SourceRef } from '../../model/types.js';
+import type { JsonValue, SourceRef } from '../../model/types.js';
 import type { CommandBases } from './executed-paths.js';
 import { executablesOf } from './executed-paths.js';
 import { isRecord, ownEntries } from './front-matter.js';
 import { settingRule } from './permission-rule.js';
+import { addResidual } from './residual.js';
 import type { SourceModel } from './types.js';
 
 export interface HookDialect {
@@ -20,6 +21,28 @@ export interface HookDialect {
   commandKeys: readonly string[];
 }
 
+/**
+ * Handler keys the clients document: Claude Code (`type`, `command`, `prompt`, `timeout`, `async`, `statusMessage`,
+ * `once`, `model`), Copilot (`bash`, `powershell`, `cwd`, `env`, `timeoutSec`, `comment`), Windsurf (`show_output`,
+ * `working_directory`), Cursor and Kiro (`matcher`, `args`), and `group` (the group keys folded into each handler).
+ */
+const HANDLER_KEYS = [
+  ...[
+    'type',
+    'command',
+    'prompt',
+    'timeout',
+    'async',
+    'statusMessage',
+    'once',
+    'model',
+    'bash',
+    'powershell',
+  ],
+  ...['cwd', 'env', 'timeoutSec', 'comment', 'show_output', 'working_directory', 'matcher', 'args', 'group'],
+  ...['if', 'failClosed', 'name', 'description'],
+];
+
 export const CLAUDE_HOOKS: HookDialect = { shape: 'groups', commandKeys: ['command'] };
 export const FLAT_HOOKS: HookDialect = { shape: 'flat', commandKeys: ['command', 'bash', 'powershell'] };
 
@@ -29,6 +52,8 @@ export interface HookContext {
   prefix: string;
   at: (...path: (string | number)[]) => SourceRef;
   bases: CommandBases;
+  /** `agent` when the hooks belong to an agent's front matter: its residual findings name the agent */
+  subject?: 'agent';
 }
 
 /** Rules and executed files of one `event -> entries` map. A value of the wrong shape is still one rule. */
@@ -96,6 +121,16 @@ function readHandler(
     if (name === 'type' && value === 'command') continue;
     rest[name] = value;
   }
+  // the rule holds the whole handler; a key no client documents is also the residual, so it is named as unknown
+  addResidual(model, {
+    path: source.path,
+    scope: context.scope,
+    value: handler,
+    modelled: HANDLER_KEYS,
+    at: [where],
+    lineOf: () => source.line,
+    ...(context.subject && { subject: context.subject }),
+  });
   const extra = Object.keys(rest).length > 0 ? canonicalJson(rest as JsonValue) : '';
   const command = commandKey === undefined ? undefined : (handler[commandKey] as string);
   const value = command === undefined ? extra : extra === '' ? command : `${command} ${extra}`;
@@ -109,11 +144,4 @@ function readHandler(
     const words = args.length > 0 ? [line, ...(args as string[])] : line;
     executables.push(...executablesOf(words, context.bases, 'privileged', by, source));
   }
-}
-
-/** The rules alone, for callers that keep their own model (settings files, front matter). */
-export function hookMapRules(hooks: unknown, context: HookContext, dialect: HookDialect): PermissionRule[] {
-  const model: SourceModel = { servers: [], tools: [], agents: [], permissions: [], findings: [] };
-  readHookMap(hooks, context, dialect, model);
-  return model.permissions;
 }

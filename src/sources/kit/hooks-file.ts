@@ -1,11 +1,12 @@
 // One factory for the hook files whose top level is `{ "version"?, "hooks": { event: [...] } }` (Cursor, Copilot,
-// Windsurf, Claude Code plugins): the hook map is read by hook-rules.ts, every other key is kept as a leftover.
+// Windsurf, Claude Code plugins): the hook map is read by hook-rules.ts, every other key is kept as the residual.
 import type { SourceFile } from '../../model/source-file.js';
 import type { CommandBases } from './executed-paths.js';
 import type { HookDialect } from './hook-rules.js';
 import { readHookMap } from './hook-rules.js';
-import { emptyModel, leftoverKeys } from './leftover-keys.js';
-import { flushFindings, readSettingsJson } from './settings-json.js';
+import { emptyModel } from './source-model.js';
+import { addResidual } from './residual.js';
+import { flushFindings, readSettingsJson, settingsLines } from './settings-json.js';
 import type { SourceAdapter, SourceModel } from './types.js';
 
 export interface HooksFileFormat {
@@ -40,17 +41,13 @@ export function parseHooksFile(file: SourceFile, format: HooksFileFormat): Sourc
       model,
     );
   }
-  leftoverKeys(
-    settings.value,
-    {
-      scope,
-      path: file.path,
-      prefix: '',
-      known: new Set(['hooks', ...format.inert]),
-      at: (key) => settings.at(key),
-    },
-    model,
-  );
+  addResidual(model, {
+    path: file.path,
+    scope,
+    value: settings.value,
+    modelled: new Set(['hooks', ...format.inert]),
+    lineOf: settingsLines(settings),
+  });
   flushFindings(settings, model);
   return model;
 }

@@ -4,7 +4,7 @@
 import type { Radius } from '../../model/types.js';
 import type { CommandBases } from './executed-paths.js';
 import { folderOf, normalize } from './executed-paths.js';
-import { valueRules } from './leftover-keys.js';
+import { valueRules } from './permission-rule.js';
 import type { SettingsFile } from './settings-json.js';
 import type { SourceModel } from './types.js';
 

@@ -7,6 +7,8 @@
 // How an adapter calls it:
 //   plain values (front matter, readJsonFile):
 //     const { rules, findings } = residualRules({ path, scope, value, modelled: ['tools', 'name'], lineOf });
+//   a settings file read with readSettingsJson, straight into the adapter's model:
+//     addResidual(model, { path, scope, value: settings.value, modelled: ['hooks'], lineOf: settingsLines(settings) });
 //   format-neutral trees (tree.ts, with a FindingSink):
 //     residualOfNode(sink, scope, entryNode, ['command', 'args'], ['mcpServers', 'github']);
 import { createHash } from 'node:crypto';
@@ -39,6 +41,11 @@ export interface ResidualInput {
   at?: FieldPath;
   /** the line of a field path in the file */
   lineOf(field: FieldPath): number;
+  /**
+   * what `scope` names when it is no tool: `agent` for an agent's own keys, so a waiver for a tool of the same
+   * name never silences them
+   */
+  subject?: 'agent' | 'server';
 }
 
 export interface Residual {
@@ -57,20 +64,30 @@ export function residualRules(input: ResidualInput): Residual {
     const field = [...at, key];
     const line = input.lineOf(field);
     out.rules.push(residualRule(input.scope, field, value, { path: input.path, line }));
-    out.findings.push(
-      inputFinding({
-        severity: 'info',
-        code: RESIDUAL_CODE,
-        path: input.path,
-        line,
-        tool: input.scope,
-        field,
-        message:
-          'a key agentgate does not model: compared as a control-plane setting, any change needs sign-off (unknown is not harmless)',
-      }),
-    );
+    const finding = inputFinding({
+      severity: 'info',
+      code: RESIDUAL_CODE,
+      path: input.path,
+      line,
+      tool: input.scope,
+      field,
+      message:
+        'a key agentgate does not model: compared as a control-plane setting, any change needs sign-off (unknown is not harmless)',
+    });
+    if (input.subject !== undefined) finding.subject = input.subject;
+    out.findings.push(finding);
   }
   return out;
+}
+
+/** The residual of one object, added to an adapter's rules and findings. */
+export function addResidual(
+  model: { permissions: PermissionRule[]; findings: Finding[] },
+  input: ResidualInput,
+): void {
+  const found = residualRules(input);
+  model.permissions.push(...found.rules);
+  model.findings.push(...found.findings);
 }
 
 /** The residual of a tree node, collected into the adapter's sink (rules and findings). */
@@ -80,6 +97,7 @@ export function residualOfNode(
   node: SourceNode,
   modelled: Iterable<string>,
   at: FieldPath,
+  subject?: 'agent' | 'server',
 ): void {
   if (node.kind !== 'object') return;
   const lines = new Map<string, number>(effectiveEntries(node).map((entry) => [entry.key, entry.line]));
@@ -90,6 +108,7 @@ export function residualOfNode(
     modelled,
     at,
     lineOf: (field) => lines.get(String(field[field.length - 1])) ?? node.line,
+    ...(subject !== undefined && { subject }),
   });
   sink.rules.push(...found.rules);
   sink.findings.push(...found.findings);

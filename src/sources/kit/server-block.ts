@@ -4,6 +4,7 @@
 // entry give the same server, the same credential names and the same findings.
 import type { FieldPath } from '../../parse/yaml.js';
 import type { Finding, PermissionRule, Server } from '../../model/types.js';
+import { RESIDUAL_CODE } from './residual.js';
 import { FindingSink } from './findings.js';
 import { isRecord, ownEntries, parseFinding } from './front-matter.js';
 import type { EntryDialect } from './server-entry.js';
@@ -68,7 +69,11 @@ export function readServerBlock(
     );
   }
   // the keys of an entry the reader does not model are the agent's residual rules
-  return { servers, findings: [...findings, ...sink.findings], rules: sink.rules };
+  // (their findings name the agent: a waiver for a tool of the same name must not reach them)
+  const agentFindings = sink.findings.map((finding) =>
+    finding.code === RESIDUAL_CODE ? { ...finding, subject: 'agent' as const } : finding,
+  );
+  return { servers, findings: [...findings, ...agentFindings], rules: sink.rules };
 }
 
 /** gh-aw runs a `container:` server as a docker process, its entrypoint arguments after the image. */

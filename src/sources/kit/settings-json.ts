@@ -49,9 +49,18 @@ export function readSettingsJson(file: SourceFile, model: SourceModel): Settings
   };
 }
 
-/** The sink's findings joined to the model's: call once, after reading. */
+/** A settings file's `lineOf`, for the residual of its objects. */
+export function settingsLines(settings: SettingsFile): (field: readonly (string | number)[]) => number {
+  return (field) => settings.at(...field).line;
+}
+
+/**
+ * The sink's findings and rules (the residual of the server entries read through it) joined to the model's: call
+ * once, after reading. Dropping the rules would leave an entry's unread keys with a finding but nothing compared.
+ */
 export function flushFindings(settings: SettingsFile, model: SourceModel): void {
   model.findings.push(...settings.sink.findings);
+  model.permissions.push(...settings.sink.rules);
 }
 
 /** A YAML or TOML tree read the same way: values as the client sees them, a line for every path. */

@@ -11,6 +11,11 @@ import type { SourceNode } from './tree.js';
 import { effectiveEntries, findKeyProblems, isObject } from './tree.js';
 import type { SourceModel } from './types.js';
 
+/** A model with nothing in it yet, executed files included. */
+export function emptyModel(): SourceModel {
+  return { servers: [], tools: [], agents: [], permissions: [], findings: [], executables: [] };
+}
+
 export function modelOf(servers: Server[], sink: FindingSink): SourceModel {
   return { servers, tools: [], agents: [], permissions: sink.rules, findings: sink.findings };
 }

@@ -76,10 +76,12 @@ export function ruleRadius(rule: PermissionRule, context: Omit<BindingContext, '
 
 function clientRuleRadius(rule: PermissionRule, context: Omit<BindingContext, 'catalog'>): Radius {
   const catalog = catalogForAgent(rule.scope);
-  if (!catalog) return 'irreversible';
+  const command = SHELL_ARGUMENT.exec(rule.rule.trim())?.[1];
+  // a client with no catalog (Cursor CLI's `Shell(**)`) still names its shell: the command decides, as for Bash
+  if (!catalog)
+    return isShellTool(rule.tool) && command !== undefined ? shellCommandRadius(command) : 'irreversible';
   const resolution = resolveBinding(rule.rule, { ...context, catalog });
   // a shell rule allows the commands it names: `Bash(ls:*)` reads, `Bash(rm:*)` deletes (see the shell table)
-  const command = SHELL_ARGUMENT.exec(rule.rule.trim())?.[1];
   if (resolution.kind === 'builtin' && isShellTool(resolution.entry.name) && command !== undefined)
     return shellCommandRadius(command);
   if (resolution.kind === 'builtin') return resolution.entry.radius;

@@ -174,11 +174,25 @@ describe('Claude Code settings lists', () => {
     expect(changes(diffTrees(base, head))).toEqual([['Bash(git status)', 'added', 'widened', 'read']]);
   });
 
-  it('a list under a key agentgate does not model is kept member by member (still control)', () => {
+  it('allowedTools (tools run without asking) is compared member by member (still control)', () => {
     const settings = (tools: string[]) => JSON.stringify({ allowedTools: tools });
     const [base, head] = pair(SETTINGS, settings(['Read']), settings(['Read', 'Edit']));
     const report = diffTrees(base, head);
     expect(changes(report).map((c) => c.slice(0, 3))).toEqual([['allowedTools=Edit', 'added', 'widened']]);
+    expect(report.planes.control.requiredSignoffs).toBeGreaterThan(0);
+    expect(changes(diffTrees(base, pair(SETTINGS, '', settings(['Edit', 'Read']))[1]))).toEqual([
+      ['allowedTools=Edit', 'added', 'widened', expect.any(String)],
+    ]);
+  });
+
+  it('a list under a key agentgate does not model is its residual, one value: any change widens', () => {
+    const settings = (names: string[]) => JSON.stringify({ superPowers: names });
+    const [base, head] = pair(SETTINGS, settings(['fly']), settings(['fly', 'see']));
+    const report = diffTrees(base, head);
+    expect(changes(report).map((c) => c.slice(0, 3))).toEqual([
+      ['superPowers=["fly","see"]', 'added', 'widened'],
+      ['superPowers=["fly"]', 'removed', 'widened'],
+    ]);
     expect(report.planes.control.requiredSignoffs).toBeGreaterThan(0);
   });
 });

@@ -116,7 +116,7 @@ describe('Claude Code subagent hooks', () => {
       ),
     );
     expect(model.permissions.map((rule) => [rule.rule, rule.tool, rule.source.line])).toEqual([
-      ['hooks.PreToolUse[Bash]=./check.sh', 'hooks', 4],
+      ['hooks.PreToolUse[Bash]=./check.sh', 'hooks', 5],
     ]);
     expect(model.findings).toEqual([]);
   });

@@ -119,14 +119,19 @@ describe('Claude Code settings', () => {
     ]);
   });
 
-  it('an unknown key is kept as a rule with an info finding', () => {
+  it('an unknown key is the residual: a rule with an info finding, named as the agent', () => {
     const model = parse({ permissions: { yolo: true }, superPowers: ['all'] });
+    expect(model.findings.every((finding) => finding.subject === 'agent')).toBe(true);
+    expect(model.permissions.every((rule) => rule.residual === true)).toBe(true);
     expect(model.findings.map((finding) => [finding.code, finding.severity, finding.field])).toEqual([
       ['unknown-authority-key', 'info', 'permissions.yolo'],
       ['unknown-authority-key', 'info', 'superPowers'],
     ]);
-    // a list of names is kept member by member
-    expect(model.permissions.map((rule) => rule.rule)).toEqual(['yolo=true', 'superPowers=all']);
+    // the residual is one rule per key, its value whole (canonical JSON)
+    expect(model.permissions.map((rule) => rule.rule)).toEqual([
+      'permissions.yolo=true',
+      'superPowers=["all"]',
+    ]);
   });
 
   it('a settings.local.json has its own scope', () => {
@@ -154,7 +159,7 @@ describe('Claude Code settings', () => {
 
   it('a __proto__ key stays data', () => {
     const model = parse('{"__proto__": {"allow": ["Bash"]}, "permissions": {"allow": ["Read"]}}');
-    expect(model.permissions.map((rule) => rule.rule)).toEqual(['__proto__={"allow":["Bash"]}', 'Read']);
+    expect(model.permissions.map((rule) => rule.rule)).toEqual(['Read', '__proto__={"allow":["Bash"]}']);
     expect(({} as Record<string, unknown>).allow).toBeUndefined();
   });
 });

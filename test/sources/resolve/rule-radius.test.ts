@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PermissionRule } from '../../../src/model/types.js';
 import { claudeSettingsAdapter } from '../../../src/sources/formats/claude-settings.js';
+import { cursorCliAdapter } from '../../../src/sources/formats/cursor-cli.js';
 import { ghAwWorkflowsAdapter } from '../../../src/sources/formats/gh-aw-workflows.js';
 import { ruleRadius } from '../../../src/sources/resolve/rule-radius.js';
 import { markdown, sourceFile } from '../fixture.js';
@@ -77,6 +78,28 @@ describe('ruleRadius', () => {
       ['permissions.issues=read', 'read'],
       ['safe-outputs.add-comment=null', 'irreversible'],
       ['network=defaults', 'write'],
+    ]);
+  });
+
+  it('a Cursor CLI Shell rule takes the radius of its command: any command is privileged, never less', () => {
+    const allow = [
+      'Shell(**)',
+      'Shell(*)',
+      'Shell()',
+      'Shell(git status)',
+      'Shell(rm -rf build)',
+      'Read(**)',
+    ];
+    const radii = cursorCliAdapter
+      .parse(sourceFile('.cursor/cli.json', JSON.stringify({ permissions: { allow, deny: [] } })))
+      .permissions.map((rule: PermissionRule) => [rule.rule, ruleRadius(rule, {})]);
+    expect(radii).toEqual([
+      ['Shell(**)', 'privileged'],
+      ['Shell(*)', 'privileged'],
+      ['Shell()', 'privileged'],
+      ['Shell(git status)', 'read'],
+      ['Shell(rm -rf build)', 'irreversible'],
+      ['Read(**)', 'irreversible'],
     ]);
   });
 });

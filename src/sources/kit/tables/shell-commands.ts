@@ -56,9 +56,13 @@ export const FIND_ACTIONS: Readonly<Record<string, Radius>> = {
   '-fls': 'write',
 };
 
-/** The tools whose permission rules name a shell command (`Bash(ls:*)`, gh-aw `bash(git status)`). */
+/**
+ * The tools whose permission rules name a shell command (`Bash(ls:*)`, gh-aw `bash(git status)`, Cursor CLI
+ * `Shell(git status)`).
+ */
 export const SHELL_TOOLS: ReadonlySet<string> = new Set([
   'Bash',
+  'Shell',
   'bash',
   'shell',
   'powershell',
