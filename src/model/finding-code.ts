@@ -26,6 +26,7 @@ export const CONFIG_CODES = [
   'unknown-source',
   'signoff-unsatisfiable',
   'config-below-root',
+  'data-glob-covers-source',
 ] as const;
 
 /** Source adapters (src/sources): one per client config format. */
