@@ -27,6 +27,7 @@ export const CONFIG_CODES = [
   'inert-key-is-authority',
   'signoff-unsatisfiable',
   'config-below-root',
+  'data-glob-covers-source',
 ] as const;
 
 /** Source adapters (src/sources): one per client config format. */

@@ -10,6 +10,7 @@ import { createRepoSourceLookup } from '../../core/plane/repo-sources.js';
 import type { Config, Finding } from '../../model/types.js';
 import { findUnsatisfiableSignoffs } from '../../core/gate/signoff-feasibility.js';
 import type { SignerSource } from '../../core/gate/signoff-feasibility.js';
+import { dataGlobsOverSources } from '../../core/checks/data-globs.js';
 import { validateRegistry } from '../../core/checks/validate-registry.js';
 import { applyWaivers } from '../../core/diff/waivers.js';
 import { readRegistrySources } from '../../load/load-registry.js';
@@ -46,6 +47,7 @@ export async function runValidate(options: ValidateOptions): Promise<number> {
       bindingKind: registryBindingKind(registry, config.radius.actions),
       locate: createFieldLocator(sources.files),
     }),
+    ...dataGlobsOverSources(config, clientSources.paths, configPath, configText ?? ''),
     ...findUnsatisfiableSignoffs({
       config,
       configPath,
