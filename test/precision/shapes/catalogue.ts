@@ -150,11 +150,6 @@ export const CATALOGUE: Shape = {
         }),
       },
       expected: { signoffs: 0, paths: 0 },
-      knownFalseAlarm: {
-        counts: { signoffs: 1, paths: 0 },
-        cause:
-          'front-matter `category`/`tags` are taken for unknown authority keys (write): the profiles name them inert, the Copilot agent adapter does not apply the inert keys yet',
-      },
     },
     {
       title: 'Contribution instructions mention the description length',
@@ -197,11 +192,6 @@ export const CATALOGUE: Shape = {
         }),
       },
       expected: { signoffs: 0, paths: 0 },
-      knownFalseAlarm: {
-        counts: { signoffs: 1, paths: 0 },
-        cause:
-          'front-matter `category`/`tags` are taken for unknown authority keys (write): the profiles name them inert, the Copilot agent adapter does not apply the inert keys yet',
-      },
     },
   ],
 };

@@ -120,11 +120,6 @@ export const CLAUDE_PRODUCT: Shape = {
       title: 'Stop adding the co-author trailer',
       files: { '.claude/settings.json': settings(ALLOW, { includeCoAuthoredBy: false }) },
       expected: { signoffs: 0, paths: 0 },
-      knownFalseAlarm: {
-        counts: { signoffs: 1, paths: 0 },
-        cause:
-          '`includeCoAuthoredBy` only decides a commit trailer: the Claude Code profile names it inert, the settings adapter does not apply the inert keys yet',
-      },
     },
   ],
 };
