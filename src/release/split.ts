@@ -40,7 +40,13 @@ export type SplitResult =
 
 export async function splitChange(options: SplitOptions): Promise<SplitResult> {
   const { cwd } = options;
-  const diff = await computeDiff({ cwd, base: options.base, head: options.head ?? 'HEAD', skipEval: true });
+  const diff = await computeDiff({
+    cwd,
+    base: options.base,
+    head: options.head ?? 'HEAD',
+    skipEval: true,
+    keepFiles: true,
+  });
   const { report, parsed } = diff;
   const baseSha = report.base.sha as string;
   const headSha = report.head.sha as string;

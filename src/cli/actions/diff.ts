@@ -31,6 +31,8 @@ export async function runDiff(options: DiffOptions, cwd: string): Promise<number
     head: options.head ?? null,
     // a repository floor named by `extends:` is fetched with the token in the environment; without one it fails
     floor: { fetch: contentsFetcherFromEnv(process.env) },
+    // SARIF points at lines of the head's files; the other formats need no text once both sides are parsed
+    keepFiles: options.format === 'sarif',
   });
   // a file the base could not read either is not this change's doing (and a changed one is always new)
   const unreadable = report.findings.filter((f) => isUnreadableFinding(f) && isNewFinding(f));
@@ -45,7 +47,7 @@ export async function runDiff(options: DiffOptions, cwd: string): Promise<number
       ? renderDiffSarif(report, {
           allFindings,
           version: readOwnPackage().version,
-          ...locators(parsed.head.registry, parsed.headFiles.files),
+          ...locators(parsed.head.registry, parsed.headFiles?.files ?? []),
         })
       : await renderReport(report, options.format, {
           allFindings,
