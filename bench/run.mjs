@@ -24,8 +24,20 @@ const cli = join(root, 'dist/bin/agentgate.js');
 const work = join(root, '.bench');
 mkdirSync(work, { recursive: true });
 const rssFile = join(tmpdir(), `agentgate-bench-rss-${process.pid}`);
+// At exit, each measured process writes its peak memory and its CPU time, its own and (on Linux, from
+// /proc/self/stat) that of the git processes it waited for: CPU time, unlike the wall clock, hardly moves with
+// the machine's load.
 const rssHook = `data:text/javascript,${encodeURIComponent(
-  `import { writeFileSync } from 'node:fs'; process.on('exit', () => writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));`,
+  `import { readFileSync, writeFileSync } from 'node:fs';
+process.on('exit', () => {
+  const usage = process.resourceUsage();
+  let children = 0;
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+    children = ((Number(fields[13]) + Number(fields[14])) / 100) * 1e6;
+  } catch {}
+  writeFileSync(${JSON.stringify(rssFile)}, [usage.maxRSS, usage.userCPUTime + usage.systemCPUTime + children].join(' '));
+});`,
 )}`;
 
 const argv = process.argv.slice(2);
@@ -80,7 +92,8 @@ function once(node, args, cwd) {
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.status !== 0 && result.status !== 1)
     throw new Error(`${args.join(' ')} failed on ${node.version}: ${result.stderr}`);
-  return { ms, rssMb: Number(readFileSync(rssFile, 'utf8')) / 1024 };
+  const [rssKb, cpuMicros] = readFileSync(rssFile, 'utf8').split(' ').map(Number);
+  return { ms, rssMb: rssKb / 1024, cpuMs: cpuMicros / 1000 };
 }
 
 const median = (values) => {
@@ -104,6 +117,7 @@ function sideBySide(commands, cwd, runs) {
       min: Math.min(...ms),
       max: Math.max(...ms),
       rssMb: Math.max(...s.map((x) => x.rssMb)),
+      cpuMs: median(s.map((x) => x.cpuMs)),
       ratios: [],
     };
   });
@@ -137,14 +151,16 @@ for (const s of scenarios) {
   nodes.forEach((node, n) => {
     const [floor, agentgate] = [results[2 * n], results[2 * n + 1]];
     const ratio = agentgate.ms / floor.ms;
-    const targets = [
-      s.ratioTarget && `ratio ${ratio.toFixed(2)}x (target <= ${s.ratioTarget}x)`,
-      s.seconds && `target <= ${s.seconds} s`,
-      s.mb && `${agentgate.rssMb.toFixed(0)} MB (target <= ${s.mb} MB)`,
-    ].filter(Boolean);
     const scale = s.tools >= 10000 ? 1000 : 1;
     const unit = scale === 1 ? 'ms' : 's';
     const digits = scale === 1 ? 0 : 2;
+    const cpu = `CPU ${(agentgate.cpuMs / scale).toFixed(digits)} vs ${(floor.cpuMs / scale).toFixed(digits)} ${unit} (${(agentgate.cpuMs / floor.cpuMs).toFixed(2)}x)`;
+    const targets = [
+      s.ratioTarget && `ratio ${ratio.toFixed(2)}x (target <= ${s.ratioTarget}x)`,
+      cpu,
+      s.seconds && `target <= ${s.seconds} s`,
+      s.mb && `${agentgate.rssMb.toFixed(0)} MB (target <= ${s.mb} MB)`,
+    ].filter(Boolean);
     console.log(
       `  node ${node.version}: agentgate ${range(agentgate, scale, digits)} ${unit}, git floor ${range(floor, scale, digits)} ${unit}, ${targets.join(', ')}`,
     );

@@ -1,6 +1,6 @@
 import { mergeBase, verifyRef } from '../git/refs.js';
 import { computeDiff } from '../load/compute-diff.js';
-import type { ComputeDiffResult } from '../load/compute-diff.js';
+import type { ComputeDiffWithFiles } from '../load/compute-diff.js';
 import type { FloorOptions } from '../load/apply-floors.js';
 
 /**
@@ -16,9 +16,10 @@ export async function diffPullRequestAt(
   commit: string,
   /** only the capability digest is wanted: eval results are not read */
   { skipEval = false, floor }: { skipEval?: boolean; floor?: FloorOptions } = {},
-): Promise<ComputeDiffResult> {
+): Promise<ComputeDiffWithFiles> {
   // both must be in the clone; verifyRef says so in words (and names a shallow clone) when one is not
   const [base, head] = await Promise.all([verifyRef(cwd, baseSha), verifyRef(cwd, commit)]);
   const forkPoint = (await mergeBase(cwd, base, head)) ?? base;
-  return computeDiff({ cwd, base: forkPoint, head, gateCommit: base, skipEval, floor });
+  // the files stay: the PR comment's split suggestion plans the split from their texts
+  return computeDiff({ cwd, base: forkPoint, head, gateCommit: base, skipEval, floor, keepFiles: true });
 }

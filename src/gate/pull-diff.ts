@@ -1,10 +1,10 @@
 import { GitError } from '../git/git-error.js';
-import type { ComputeDiffResult } from '../load/compute-diff.js';
+import type { ComputeDiffWithFiles } from '../load/compute-diff.js';
 import type { FloorOptions } from '../load/apply-floors.js';
 import { diffPullRequestAt } from './pr-diff.js';
 
 /** A pull request's diff, or why its commits are not in this clone: the one place that tells the two apart. */
-export type PullDiff = { kind: 'ok'; diff: ComputeDiffResult } | { kind: 'not-in-clone'; error: GitError };
+export type PullDiff = { kind: 'ok'; diff: ComputeDiffWithFiles } | { kind: 'not-in-clone'; error: GitError };
 
 const NOT_IN_CLONE = new Set(['bad-ref', 'missing-commit', 'shallow']);
 

@@ -10,7 +10,10 @@ export interface BatchEvents {
 
 /**
  * Incremental parser of cat-file's framing: `<oid> <type> <size>` LF `<content>` LF, or `<oid> missing` LF.
- * Contents are copied straight into buffers of their announced size, so big outputs are never re-concatenated.
+ * A content that lies whole inside one chunk is lent as a view of that chunk, with no copy: a caller that keeps
+ * it must copy it (a kept view keeps the whole chunk), and a caller that only decodes it allocates nothing per
+ * object. One split across chunks is copied straight into a buffer of its announced size, so big outputs are
+ * never re-concatenated.
  */
 export class BatchParser {
   private header: Buffer[] = [];
@@ -51,7 +54,17 @@ export class BatchParser {
             : Buffer.concat([...this.header, chunk.subarray(pos, lf)]).toString('latin1');
         pos = lf + 1;
         this.header = [];
-        this.startObject(line);
+        const size = this.startObject(line);
+        if (size < 0) continue;
+        if (pos + size <= chunk.length) {
+          const content = chunk.subarray(pos, pos + size);
+          pos += size;
+          this.expectLf = true;
+          this.onObject(this.oid, content, this.type);
+        } else {
+          this.body = Buffer.allocUnsafe(size);
+          this.filled = 0;
+        }
       }
     }
   }
@@ -63,22 +76,21 @@ export class BatchParser {
     }
   }
 
-  private startObject(line: string): void {
+  /** Reads a header line: the size of the content that follows it, or -1 when none does. */
+  private startObject(line: string): number {
     const parts = line.split(' ');
     const [oid = '', type = '', size] = parts;
     if (parts.length === 2 && (type === 'missing' || type === 'ambiguous')) {
       this.events.onMissing?.(oid, type);
-      return;
+      return -1;
     }
     if (parts.length !== 3 || size === undefined || !/^\d+$/.test(size)) {
       throw new GitError('failed', `unexpected git cat-file output: ${line.slice(0, 80)}`);
     }
-    if (this.events.onHeader && !this.events.onHeader(oid, type, Number(size))) return;
+    if (this.events.onHeader && !this.events.onHeader(oid, type, Number(size))) return -1;
     this.oid = oid;
     this.type = type;
-    this.body = Buffer.allocUnsafe(Number(size));
-    this.filled = 0;
-    if (this.body.length === 0) this.completeBody();
+    return Number(size);
   }
 
   private completeBody(): void {

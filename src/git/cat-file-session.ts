@@ -2,6 +2,7 @@ import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { BatchParser } from './batch-parser.js';
 import { GitError, quoteForMessage } from './git-error.js';
 import { classifyFailure, spawnFailure, spawnGit } from './run-git.js';
+import { decodeUtf8 } from './utf8.js';
 
 export interface ObjectInfo {
   oid: string;
@@ -13,6 +14,11 @@ export interface GitObject extends ObjectInfo {
   content: Buffer;
 }
 
+/** A blob read as text: null when it is not UTF-8. */
+export interface GitText extends ObjectInfo {
+  text: string | null;
+}
+
 /** This git predates `cat-file --batch-command` (2.36): callers take the one-process-per-read path instead. */
 export class BatchCommandUnsupported extends Error {
   constructor() {
@@ -20,11 +26,14 @@ export class BatchCommandUnsupported extends Error {
   }
 }
 
+type Answer = GitObject | GitText | ObjectInfo | null;
+
 interface Request {
-  kind: 'info' | 'contents';
-  results: (GitObject | ObjectInfo | null)[];
+  /** `texts` asks git for contents and keeps each one decoded, never its bytes */
+  kind: 'info' | 'contents' | 'texts';
+  results: Answer[];
   expected: number;
-  resolve: (results: (GitObject | ObjectInfo | null)[]) => void;
+  resolve: (results: Answer[]) => void;
   reject: (error: unknown) => void;
 }
 
@@ -46,10 +55,16 @@ export class CatFileSession {
   constructor(private readonly cwd: string) {
     this.child = spawnGit(cwd, ['cat-file', '--batch-command', '--buffer']);
     this.parser = new BatchParser(
-      (oid, content, type) => this.answer({ oid, type, size: content.length, content }),
+      // the parser lends the content: copied to be kept, or decoded straight from git's output
+      (oid, content, type) =>
+        this.answer(
+          this.queue[0]?.kind === 'texts'
+            ? { oid, type, size: content.length, text: decodeUtf8(content) }
+            : { oid, type, size: content.length, content: Buffer.from(content) },
+        ),
       {
         onHeader: (oid, type, size) => {
-          if (this.queue[0]?.kind === 'contents') return true;
+          if (this.queue[0]?.kind !== 'info') return true;
           this.answer({ oid, type, size });
           return false;
         },
@@ -94,23 +109,32 @@ export class CatFileSession {
     return this.send('contents', names) as Promise<(GitObject | null)[]>;
   }
 
+  /**
+   * Type, size and UTF-8 text of each name; null when there is none. Each content is decoded as it arrives and
+   * its bytes are never kept: a large registry's blobs cost their strings only.
+   */
+  texts(names: string[]): Promise<(GitText | null)[]> {
+    return this.send('texts', names) as Promise<(GitText | null)[]>;
+  }
+
   /** Lets git exit once it has answered everything sent so far. */
   close(): void {
     if (!this.ended) this.child.stdin.end();
   }
 
-  private send(kind: Request['kind'], names: string[]): Promise<(GitObject | ObjectInfo | null)[]> {
+  private send(kind: Request['kind'], names: string[]): Promise<Answer[]> {
     if (this.failure !== undefined) return Promise.reject(this.failure);
     if (this.ended) return Promise.reject(new GitError('failed', 'git cat-file session already ended'));
     for (const name of names) checkObjectName(name);
     if (names.length === 0) return Promise.resolve([]);
     return new Promise((resolve, reject) => {
       this.queue.push({ kind, results: [], expected: names.length, resolve, reject });
-      this.child.stdin.write(`${names.map((name) => `${kind} ${name}`).join('\n')}\nflush\n`);
+      const command = kind === 'texts' ? 'contents' : kind;
+      this.child.stdin.write(`${names.map((name) => `${command} ${name}`).join('\n')}\nflush\n`);
     });
   }
 
-  private answer(result: GitObject | ObjectInfo | null): void {
+  private answer(result: Answer): void {
     const request = this.queue[0];
     if (!request) throw new GitError('failed', 'unexpected git cat-file output');
     request.results.push(result);

@@ -9,12 +9,13 @@ import {
   readlinkSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { readBlobs } from './cat-file.js';
+import { readBlobTexts } from './cat-file.js';
 import { GitError, quoteForMessage } from './git-error.js';
 import { listTree } from './read-tree.js';
 import type { ObjectFormat } from './refs.js';
 import { objectFormat, topLevel } from './refs.js';
 import { blobOid, listWorktreeFiles } from './worktree.js';
+import { decodeUtf8 } from './utf8.js';
 
 export interface SnapshotFile {
   path: string;
@@ -73,12 +74,11 @@ export async function readSnapshots(
     shas.map((sha) => (sha === null ? null : listCommit(cwd, sha, paths, options))),
   );
   const oids = new Set(listed.flatMap((side) => side?.toRead.map((file) => file.oid) ?? []));
-  const [blobs, ...worktrees] = await Promise.all([
-    readBlobs(cwd, [...oids]),
+  // a blob both sides share is decoded once: one string, not one per side (a large registry's unchanged files)
+  const [texts, ...worktrees] = await Promise.all([
+    readBlobTexts(cwd, [...oids]),
     ...shas.map((sha) => (sha === null ? readWorktree(cwd, paths, options) : null)),
   ]);
-  // a blob both sides share is decoded once: one string, not one per side (a large registry's unchanged files)
-  const texts = decodeBlobs(blobs);
   return shas.map((sha, i) => {
     const side = listed[i];
     const snapshot = sha === null || !side ? (worktrees[i] as Snapshot) : decodeCommit(sha, side, texts);
@@ -114,19 +114,6 @@ async function listCommit(
     else listed.toRead.push({ path: entry.path, oid: entry.oid });
   }
   return listed;
-}
-
-/**
- * Every blob's text (null: not UTF-8), each buffer dropped from the map as soon as it is decoded, so that the raw
- * bytes of a large registry become garbage before parsing starts instead of living beside their strings.
- */
-function decodeBlobs(blobs: Map<string, Buffer>): Map<string, string | null> {
-  const texts = new Map<string, string | null>();
-  for (const [oid, content] of blobs) {
-    texts.set(oid, decodeText(content));
-    blobs.delete(oid);
-  }
-  return texts;
 }
 
 function decodeCommit(sha: string, listed: ListedCommit, texts: Map<string, string | null>): Snapshot {
@@ -222,21 +209,10 @@ function hashLargeFile(fd: number, size: number, format: ObjectFormat): string {
   return hash.digest('hex');
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
-
 function addDecoded(snapshot: Snapshot, path: string, oid: string, content: Buffer): void {
-  const text = decodeText(content);
+  const text = decodeUtf8(content);
   if (text === null) snapshot.refused.push({ path, oid, reason: 'not-utf8' });
   else snapshot.files.push({ path, oid, text });
-}
-
-/** The text of a blob, or null when it is not UTF-8. */
-function decodeText(content: Buffer): string | null {
-  try {
-    return decoder.decode(content);
-  } catch {
-    return null;
-  }
 }
 
 function zeroOid(format: ObjectFormat): string {

@@ -39,6 +39,8 @@ export interface ComputeDiffOptions {
   skipEval?: boolean;
   /** `check --floor` and how a repository floor is fetched; `extends:` of the gate's config applies always */
   floor?: FloorOptions;
+  /** keep both sides' files (their texts) in the result; else they are let go once parsed */
+  keepFiles?: boolean;
 }
 
 export interface ComputeDiffResult {
@@ -52,17 +54,32 @@ export interface ComputeDiffResult {
   /** who reviews each plane and who signs, resolved once from the gate: the report lists them, check asks them */
   people: GatePeople;
   /** both sides as parsed, for use cases that need more than the report (split, release) */
-  parsed: {
-    base: ParsedSnapshot;
-    head: ParsedSnapshot;
-    baseFiles: Snapshot;
-    headFiles: Snapshot;
-    /** every changed file, in a plane or not */
-    changedFiles: ChangedFile[];
-  };
+  parsed: ParsedSides;
 }
 
+export interface ParsedSides {
+  base: ParsedSnapshot;
+  head: ParsedSnapshot;
+  /**
+   * The files read, with their texts: only when `keepFiles` asked for them. A large registry's texts are a good
+   * part of the diff's memory, and the report needs none of them once both sides are parsed.
+   */
+  baseFiles?: Snapshot;
+  headFiles?: Snapshot;
+  /** every changed file, in a plane or not */
+  changedFiles: ChangedFile[];
+}
+
+/** The result of a diff that asked for `keepFiles`. */
+export type ComputeDiffWithFiles = ComputeDiffResult & {
+  parsed: ParsedSides & { baseFiles: Snapshot; headFiles: Snapshot };
+};
+
 /** Resolves the refs, reads the gate (config, CODEOWNERS) at the gate commit, then diffs: for callers with refs. */
+export async function computeDiff(
+  options: ComputeDiffOptions & { keepFiles: true },
+): Promise<ComputeDiffWithFiles>;
+export async function computeDiff(options: ComputeDiffOptions): Promise<ComputeDiffResult>;
 export async function computeDiff(options: ComputeDiffOptions): Promise<ComputeDiffResult> {
   const { cwd } = options;
   const [base, headSha] = await Promise.all([
@@ -81,6 +98,7 @@ export async function computeDiff(options: ComputeDiffOptions): Promise<ComputeD
     gate,
     today: options.today,
     skipEval: options.skipEval,
+    keepFiles: options.keepFiles,
   });
   if (floor) result.report.floor = floor;
   return result;
@@ -98,6 +116,8 @@ export interface ComputeDiffAtOptions {
   today?: string;
   /** skip reading eval results: the caller needs the capabilities (a digest), not the behavioural verdict */
   skipEval?: boolean;
+  /** keep both sides' files (their texts) in the result; else they are let go once parsed */
+  keepFiles?: boolean;
 }
 
 /** The two-plane diff between resolved commits, judged by a loaded gate. Builds the report once, whole. */
@@ -105,20 +125,8 @@ export async function computeDiffAt(options: ComputeDiffAtOptions): Promise<Comp
   const { cwd, gate, base, head } = options;
   const { config } = gate;
   const headSha = head.sha;
-  const [[baseFiles, headFiles], changedFiles] = await Promise.all([
-    readSnapshots(cwd, [base.sha, headSha], snapshotOptions(config)),
-    listChangedFiles(cwd, base.sha, headSha),
-  ]);
-  if (!baseFiles || !headFiles) throw new Error('internal: a snapshot side is missing');
-
-  const cache: ParseCache = new Map();
-  const parsed = {
-    base: parseSnapshot(baseFiles.files, baseFiles.refused, config, cache),
-    head: parseSnapshot(headFiles.files, headFiles.refused, config, cache),
-    baseFiles,
-    headFiles,
-    changedFiles,
-  };
+  const parsed = await readSides(cwd, base.sha, headSha, config, options.keepFiles === true);
+  const { changedFiles } = parsed;
   const evalOutcome = options.skipEval
     ? undefined
     : await loadEval(cwd, config, changedFiles, base.sha, headSha);
@@ -137,6 +145,31 @@ export async function computeDiffAt(options: ComputeDiffAtOptions): Promise<Comp
     eval: evalOutcome,
   });
   return { report, config, codeowners: gate.codeowners, gate, people, parsed };
+}
+
+/**
+ * Both sides read and parsed. The files and the parse cache live only in this call's frame unless `keepFiles`
+ * asks for them: the report is built after it returns, with the texts already garbage.
+ */
+async function readSides(
+  cwd: string,
+  baseSha: string,
+  headSha: string | null,
+  config: Config,
+  keepFiles: boolean,
+): Promise<ParsedSides> {
+  const [[baseFiles, headFiles], changedFiles] = await Promise.all([
+    readSnapshots(cwd, [baseSha, headSha], snapshotOptions(config)),
+    listChangedFiles(cwd, baseSha, headSha),
+  ]);
+  if (!baseFiles || !headFiles) throw new Error('internal: a snapshot side is missing');
+  const cache: ParseCache = new Map();
+  return {
+    base: parseSnapshot(baseFiles.files, baseFiles.refused, config, cache),
+    head: parseSnapshot(headFiles.files, headFiles.refused, config, cache),
+    ...(keepFiles && { baseFiles, headFiles }),
+    changedFiles,
+  };
 }
 
 /** Eval results are read only when the data plane changed and `planes.data.eval.results` is configured. */

@@ -130,7 +130,7 @@ function readScalar(text: string, plain: Uint8Array): unknown {
     const inner = text.slice(1, -1);
     const closed = text.length >= 2 && text.charCodeAt(text.length - 1) === first;
     if (!closed || inner.includes(text[0] ?? '') || inner.includes('\\')) bail();
-    return inner;
+    return ownString(inner);
   }
   const length = text.length;
   if (PLAIN_FIRST[first] !== 1) bail();
@@ -146,7 +146,7 @@ function readScalar(text: string, plain: Uint8Array): unknown {
     if (word !== undefined) return word;
     if (AMBIGUOUS_WORDS.has(text.toLowerCase())) bail();
   }
-  return text;
+  return ownString(text);
 }
 
 /** Could be one of the words (at most 5 letters, the right first letter): only these need the lookups. */
@@ -163,5 +163,25 @@ function readNumberLike(text: string): unknown {
     return leadingZero || digits > MAX_INTEGER_DIGITS ? bail() : Number(text);
   }
   for (let i = digits; i < text.length; i += 1) if (UNIT_LETTER[text.charCodeAt(i)] !== 1) bail();
-  return text;
+  return ownString(text);
+}
+
+/** Past this many distinct values the table starts again: it stays a few hundred kilobytes. */
+const MAX_OWNED = 20_000;
+const owned = new Map<string, string>();
+
+/**
+ * A value that holds nothing of the manifest's text, shared with every equal value read before. V8 keeps a
+ * substring of 13 characters or more as a view into the whole text, so one description kept after parsing
+ * would keep its whole manifest alive, and every manifest of a large registry with it; and a value many
+ * manifests repeat (`string`, `object`, an owner team) would be one copy per manifest.
+ */
+function ownString(value: string): string {
+  const known = owned.get(value);
+  if (known !== undefined) return known;
+  // concatenating and cutting the end off copies the characters into a string of their own
+  const copy = value.length < 13 ? value : `${value} `.slice(0, -1);
+  if (owned.size >= MAX_OWNED) owned.clear();
+  owned.set(copy, copy);
+  return copy;
 }

@@ -5,7 +5,7 @@ import type { SplitPlan } from '../core/release/split-plan.js';
 import { commitTree, createBranch, treeEntries, writeBlobs, writeTree } from '../git/plumbing.js';
 import type { TreeEdit } from '../git/plumbing.js';
 import { computeDiff } from '../load/compute-diff.js';
-import type { ComputeDiffResult } from '../load/compute-diff.js';
+import type { ComputeDiffWithFiles } from '../load/compute-diff.js';
 
 export interface SplitOptions {
   cwd: string;
@@ -41,7 +41,13 @@ export type SplitResult =
 
 export async function splitChange(options: SplitOptions): Promise<SplitResult> {
   const { cwd } = options;
-  const diff = await computeDiff({ cwd, base: options.base, head: options.head ?? 'HEAD', skipEval: true });
+  const diff = await computeDiff({
+    cwd,
+    base: options.base,
+    head: options.head ?? 'HEAD',
+    skipEval: true,
+    keepFiles: true,
+  });
   const { report } = diff;
   const baseSha = report.base.sha as string;
   const headSha = report.head.sha as string;
@@ -79,7 +85,7 @@ export async function splitChange(options: SplitOptions): Promise<SplitResult> {
 }
 
 /** The split of a computed diff, planned as `agentgate split` plans it: pure, nothing is written. */
-export function planSplitOf(diff: Pick<ComputeDiffResult, 'report' | 'parsed'>): SplitPlan {
+export function planSplitOf(diff: Pick<ComputeDiffWithFiles, 'report' | 'parsed'>): SplitPlan {
   const { report, parsed } = diff;
   const texts = new Map(parsed.headFiles.files.map((file) => [file.path, file.text]));
   const baseTexts = new Map(parsed.baseFiles.files.map((file) => [file.path, file.text]));

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { BatchParser, readBlobs } from '../../src/git/cat-file.js';
+import { BatchParser, readBlobTexts, readBlobs } from '../../src/git/cat-file.js';
 import { GitError } from '../../src/git/git-error.js';
 import { listTree } from '../../src/git/read-tree.js';
 import { gitSpawnCount } from '../../src/git/run-git.js';
@@ -90,6 +90,25 @@ describe('readBlobs', () => {
     expect(gitSpawnCount()).toBe(before);
     await expect(readBlobs(repo.dir, ['HEAD'])).rejects.toThrow(/not an object id/);
     await expect(readBlobs(repo.dir, [`${'a'.repeat(40)}\nHEAD:secret`])).rejects.toThrow(/not an object id/);
+  });
+});
+
+describe('readBlobTexts', () => {
+  it('reads each blob as its UTF-8 text, null for bytes that are not UTF-8, the same through both readers', async () => {
+    repo = await createTempRepo();
+    const large = 'x: 1\n'.repeat(300_000); // several chunks of git's output: decoded whole, not chunk by chunk
+    repo.write('plain.yaml', 'name: caf\u00e9\n');
+    repo.write('latin1.yaml', Buffer.from([0x6e, 0x3a, 0x20, 0xe9, 0x0a]));
+    repo.write('empty.yaml', '');
+    repo.write('large.yaml', large);
+    const sha = await repo.commit('texts');
+    const paths = ['plain.yaml', 'latin1.yaml', 'empty.yaml', 'large.yaml'];
+    const oids = paths.map((p) => repo.git('rev-parse', `${sha}:${p}`));
+    const texts = await readBlobTexts(repo.dir, [...oids, 'f'.repeat(40), sha]);
+    expect(paths.map((_, i) => texts.get(oids[i]!))).toEqual(['name: caf\u00e9\n', null, '', large]);
+    expect(texts.size).toBe(4);
+    const bytes = await readBlobs(repo.dir, oids);
+    expect(bytes.get(oids[3]!)?.toString('utf8')).toBe(large);
   });
 });
 

@@ -6,6 +6,7 @@ import { createFieldLocator } from '../../parse/locate.js';
 import type { SourceFile } from '../../model/source-file.js';
 import type { DiffReport, Registry } from '../../model/types.js';
 import { computeDiff } from '../../load/compute-diff.js';
+import { jsonChunks } from '../../render/json-chunks.js';
 import { renderMarkdownReport } from '../../render/markdown.js';
 import { createPromptTextLookup } from '../../render/prompt-texts.js';
 import type { PromptTextLookup } from '../../render/prompt-texts.js';
@@ -31,6 +32,8 @@ export async function runDiff(options: DiffOptions, cwd: string): Promise<number
     head: options.head ?? null,
     // a repository floor named by `extends:` is fetched with the token in the environment; without one it fails
     floor: { fetch: contentsFetcherFromEnv(process.env) },
+    // SARIF points at lines of the head's files; the other formats need no text once both sides are parsed
+    keepFiles: options.format === 'sarif',
   });
   // a file the base could not read either is not this change's doing (and a changed one is always new)
   const unreadable = report.findings.filter((f) => isUnreadableFinding(f) && isNewFinding(f));
@@ -40,18 +43,20 @@ export async function runDiff(options: DiffOptions, cwd: string): Promise<number
     throw new UsageError(`${first.message}${more}`);
   }
   const allFindings = options.allFindings === true;
-  process.stdout.write(
-    options.format === 'sarif'
-      ? renderDiffSarif(report, {
-          allFindings,
-          version: readOwnPackage().version,
-          ...locators(parsed.head.registry, parsed.headFiles.files),
-        })
-      : await renderReport(report, options.format, {
-          allFindings,
-          promptTexts: createPromptTextLookup(parsed.base.registry, parsed.head.registry),
-        }),
-  );
+  if (options.format === 'json') await writeChunks(jsonChunks(report), '\n');
+  else
+    process.stdout.write(
+      options.format === 'sarif'
+        ? renderDiffSarif(report, {
+            allFindings,
+            version: readOwnPackage().version,
+            ...locators(parsed.head.registry, parsed.headFiles?.files ?? []),
+          })
+        : await renderReport(report, options.format, {
+            allFindings,
+            promptTexts: createPromptTextLookup(parsed.base.registry, parsed.head.registry),
+          }),
+    );
   // only the findings this change brings decide: pre-existing ones are listed, never a failure
   const gateFailed =
     report.findings.some((finding) => finding.severity === 'error' && isNewFinding(finding)) ||
@@ -78,14 +83,41 @@ function locators(registry: Registry, files: Iterable<SourceFile>) {
   };
 }
 
+/** Pieces written to stdout in blocks of about this many characters. */
+const WRITE_BLOCK = 1 << 16;
+
+/** Writes the pieces in blocks, waiting whenever stdout asks to (a pipe on some platforms is asynchronous). */
+async function writeChunks(chunks: Iterable<string>, tail: string): Promise<void> {
+  let block = '';
+  for (const chunk of chunks) {
+    block += chunk;
+    if (block.length >= WRITE_BLOCK) {
+      await write(block);
+      block = '';
+    }
+  }
+  await write(block + tail);
+}
+
+function write(text: string): Promise<void> {
+  return process.stdout.write(text)
+    ? Promise.resolve()
+    : new Promise((resolve) => {
+        // a reader that went away ends the wait too: its error is stdout's own to report
+        const done = () => {
+          process.stdout.off('drain', done).off('close', done);
+          resolve();
+        };
+        process.stdout.once('drain', done).once('close', done);
+      });
+}
+
 async function renderReport(
   report: DiffReport,
   format: DiffOptions['format'],
   options: { allFindings: boolean; promptTexts: PromptTextLookup },
 ): Promise<string> {
   switch (format) {
-    case 'json':
-      return `${JSON.stringify(report, null, 2)}\n`;
     case 'markdown':
       return renderMarkdownReport(report, options);
     default: {
