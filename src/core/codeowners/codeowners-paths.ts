@@ -3,6 +3,7 @@ import { CODEOWNERS_LOCATIONS } from '../../model/gate-files.js';
 import { AGENT_SOURCE_ADAPTERS } from '../../sources/formats/index.js';
 import type { SourceLookup, SourcesConfig } from '../../sources/lookup.js';
 import { sourceGlobs } from '../../sources/lookup.js';
+import { refusedCharacterOf } from '../../model/paths.js';
 
 /** GitHub's lookup order: the first of these that exists is the only CODEOWNERS file it reads. */
 
@@ -90,18 +91,14 @@ export function codeownersPattern(glob: string): string {
  */
 export function sourcePatterns(sources: SourcesConfig = {}): string[] {
   const gates = new Set(GATE_PATTERNS);
-  return [
-    ...new Set(
-      sourceGlobs(sources)
-        .filter((glob) => !UNWRITABLE.test(glob))
-        .map(codeownersPattern),
-    ),
-  ].filter((pattern) => !gates.has(pattern));
+  return [...new Set(sourceGlobs(sources).filter(writable).map(codeownersPattern))].filter(
+    (pattern) => !gates.has(pattern),
+  );
 }
 
 // A glob holding a control, separator or invisible character would split or hide a CODEOWNERS line (a tab or a
 // line break ahead of an owner adds that owner), and the gate refuses every path such a glob could match anyway.
-const UNWRITABLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+const writable = (glob: string): boolean => refusedCharacterOf(glob) === undefined;
 
 /** Agent files hold prompt text beside their bindings; configs and settings are authority alone. */
 export function isAgentFile(path: string, sourceOf: SourceLookup): boolean {
