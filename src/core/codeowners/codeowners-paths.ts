@@ -1,8 +1,7 @@
 import picomatch from 'picomatch';
 import { CODEOWNERS_LOCATIONS } from '../../model/gate-files.js';
-import { AGENT_SOURCE_ADAPTERS } from '../../sources/formats/index.js';
 import type { SourceLookup, SourcesConfig } from '../../sources/lookup.js';
-import { sourceGlobs } from '../../sources/lookup.js';
+import { roleOf, sourceGlobs } from '../../sources/lookup.js';
 import { refusedCharacterOf } from '../../model/paths.js';
 
 /** GitHub's lookup order: the first of these that exists is the only CODEOWNERS file it reads. */
@@ -103,5 +102,5 @@ const writable = (glob: string): boolean => refusedCharacterOf(glob) === undefin
 /** Agent files hold prompt text beside their bindings; configs and settings are authority alone. */
 export function isAgentFile(path: string, sourceOf: SourceLookup): boolean {
   const adapter = sourceOf(path);
-  return adapter !== undefined && AGENT_SOURCE_ADAPTERS.includes(adapter) && adapter.id !== 'claude-settings';
+  return adapter !== undefined && roleOf(adapter) === 'agent';
 }

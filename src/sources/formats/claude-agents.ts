@@ -47,5 +47,7 @@ export const claudeAgentsAdapter: SourceAdapter = {
   id: 'claude-agents',
   kind: 'claude-code',
   defaultPaths: ['.claude/agents/**/*.md'],
+  alsoReads: ['**/.claude/agents/**/*.md', '**/plugins/*/agents/**/*.md'],
+  role: 'agent',
   parse: (file: SourceFile) => parseAgentFile(file, agentId('claude', file.path, '.claude', '.md'), FORMAT),
 };

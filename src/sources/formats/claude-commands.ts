@@ -24,6 +24,8 @@ export const claudeCommandsAdapter: SourceAdapter = {
   id: 'claude-commands',
   kind: 'claude-code',
   defaultPaths: ['.claude/commands/**/*.md'],
+  alsoReads: ['**/.claude/commands/**/*.md', '**/plugins/*/commands/**/*.md'],
+  role: 'agent',
   parse: (file: SourceFile) => {
     const model = parseAgentFile(file, agentId('claude', file.path, '.claude', '.md'), FORMAT);
     model.executables = bodyCommands(file);

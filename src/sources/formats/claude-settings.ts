@@ -169,5 +169,6 @@ export const claudeSettingsAdapter: SourceAdapter = {
   id: 'claude-settings',
   kind: 'claude-code',
   defaultPaths: ['.claude/settings.json', '.claude/settings.local.json'],
+  alsoReads: ['**/.claude/settings.json', '**/.claude/settings.local.json'],
   parse: parseClaudeSettings,
 };

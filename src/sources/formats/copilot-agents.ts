@@ -19,6 +19,7 @@ export const copilotAgentsAdapter: SourceAdapter = {
   id: 'copilot-agents',
   kind: 'copilot',
   defaultPaths: ['.github/agents/**/*.agent.md', '**/*.agent.md'],
+  role: 'agent',
   parse: (file: SourceFile) =>
     parseAgentFile(file, agentId('copilot', file.path, '.github', '.agent.md'), FORMAT),
 };

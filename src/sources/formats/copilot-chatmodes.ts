@@ -19,6 +19,8 @@ export const copilotChatmodesAdapter: SourceAdapter = {
   id: 'copilot-chatmodes',
   kind: 'copilot',
   defaultPaths: ['.github/chatmodes/**/*.chatmode.md'],
+  alsoReads: ['**/*.chatmode.md'],
+  role: 'agent',
   parse: (file: SourceFile) =>
     parseAgentFile(file, agentId('copilot', file.path, '.github', '.chatmode.md'), FORMAT),
 };

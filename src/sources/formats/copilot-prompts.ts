@@ -18,6 +18,8 @@ export const copilotPromptsAdapter: SourceAdapter = {
   id: 'copilot-prompts',
   kind: 'copilot',
   defaultPaths: ['.github/prompts/**/*.prompt.md'],
+  alsoReads: ['**/*.prompt.md'],
+  role: 'agent',
   parse: (file: SourceFile) =>
     parseAgentFile(file, agentId('copilot', file.path, '.github', '.prompt.md'), FORMAT),
 };

@@ -103,5 +103,6 @@ export const ghAwWorkflowsAdapter: SourceAdapter = {
   id: 'gh-aw-workflows',
   kind: 'gh-aw',
   defaultPaths: ['.github/workflows/**/*.md'],
+  role: 'agent',
   parse: parseGhAwWorkflow,
 };
