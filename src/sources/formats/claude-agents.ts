@@ -46,8 +46,8 @@ function disallowedRules(frontMatter: FrontMatter, scope: string, path: string):
 export const claudeAgentsAdapter: SourceAdapter = {
   id: 'claude-agents',
   kind: 'claude-code',
-  defaultPaths: ['.claude/agents/**/*.md'],
   alsoReads: ['**/.claude/agents/**/*.md', '**/plugins/*/agents/**/*.md'],
   role: 'agent',
+  defaultPaths: ['.claude/agents/**/*.md'],
   parse: (file: SourceFile) => parseAgentFile(file, agentId('claude', file.path, '.claude', '.md'), FORMAT),
 };

@@ -23,9 +23,9 @@ const FORMAT: AgentFormat = {
 export const claudeCommandsAdapter: SourceAdapter = {
   id: 'claude-commands',
   kind: 'claude-code',
-  defaultPaths: ['.claude/commands/**/*.md'],
   alsoReads: ['**/.claude/commands/**/*.md', '**/plugins/*/commands/**/*.md'],
   role: 'agent',
+  defaultPaths: ['.claude/commands/**/*.md'],
   parse: (file: SourceFile) => {
     const model = parseAgentFile(file, agentId('claude', file.path, '.claude', '.md'), FORMAT);
     model.executables = bodyCommands(file);

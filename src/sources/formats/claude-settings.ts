@@ -168,7 +168,7 @@ function unknownKey(path: string, line: number, field: string[], scope: string):
 export const claudeSettingsAdapter: SourceAdapter = {
   id: 'claude-settings',
   kind: 'claude-code',
-  defaultPaths: ['.claude/settings.json', '.claude/settings.local.json'],
   alsoReads: ['**/.claude/settings.json', '**/.claude/settings.local.json'],
+  defaultPaths: ['.claude/settings.json', '.claude/settings.local.json'],
   parse: parseClaudeSettings,
 };

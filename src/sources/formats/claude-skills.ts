@@ -22,9 +22,9 @@ const FORMAT: AgentFormat = {
 export const claudeSkillsAdapter: SourceAdapter = {
   id: 'claude-skills',
   kind: 'claude-code',
-  defaultPaths: ['.claude/skills/**/SKILL.md'],
   alsoReads: ['**/SKILL.md'],
   role: 'agent',
+  defaultPaths: ['.claude/skills/**/SKILL.md'],
   parse: (file: SourceFile) => {
     const model = parseAgentFile(file, agentId('claude', file.path, '.claude', '/SKILL.md'), FORMAT);
     // a skill runs the programs of its `scripts/` folder through the shell: they are control plane

@@ -18,8 +18,8 @@ const FORMAT: AgentFormat = {
 export const copilotAgentsAdapter: SourceAdapter = {
   id: 'copilot-agents',
   kind: 'copilot',
-  defaultPaths: ['.github/agents/**/*.agent.md', '**/*.agent.md'],
   role: 'agent',
+  defaultPaths: ['.github/agents/**/*.agent.md', '**/*.agent.md'],
   parse: (file: SourceFile) =>
     parseAgentFile(file, agentId('copilot', file.path, '.github', '.agent.md'), FORMAT),
 };

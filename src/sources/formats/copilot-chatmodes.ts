@@ -18,9 +18,9 @@ const FORMAT: AgentFormat = {
 export const copilotChatmodesAdapter: SourceAdapter = {
   id: 'copilot-chatmodes',
   kind: 'copilot',
-  defaultPaths: ['.github/chatmodes/**/*.chatmode.md'],
   alsoReads: ['**/*.chatmode.md'],
   role: 'agent',
+  defaultPaths: ['.github/chatmodes/**/*.chatmode.md'],
   parse: (file: SourceFile) =>
     parseAgentFile(file, agentId('copilot', file.path, '.github', '.chatmode.md'), FORMAT),
 };

@@ -17,9 +17,9 @@ const FORMAT: AgentFormat = {
 export const copilotPromptsAdapter: SourceAdapter = {
   id: 'copilot-prompts',
   kind: 'copilot',
-  defaultPaths: ['.github/prompts/**/*.prompt.md'],
   alsoReads: ['**/*.prompt.md'],
   role: 'agent',
+  defaultPaths: ['.github/prompts/**/*.prompt.md'],
   parse: (file: SourceFile) =>
     parseAgentFile(file, agentId('copilot', file.path, '.github', '.prompt.md'), FORMAT),
 };

@@ -102,7 +102,7 @@ export function parseGhAwWorkflow(file: SourceFile): SourceModel {
 export const ghAwWorkflowsAdapter: SourceAdapter = {
   id: 'gh-aw-workflows',
   kind: 'gh-aw',
-  defaultPaths: ['.github/workflows/**/*.md'],
   role: 'agent',
+  defaultPaths: ['.github/workflows/**/*.md'],
   parse: parseGhAwWorkflow,
 };

@@ -33,8 +33,6 @@ export interface SourceAdapter {
   id: string;
   /** source kind for `sources:` config: 'mcp-config' | 'mcp-registry' | 'claude-code' | 'copilot' | 'gh-aw' */
   kind: string;
-  /** globs (matched over every character of a path) where the client reads this format, without any config */
-  defaultPaths: string[];
   /**
    * Paths the client also reads, claimed by the gate with no config: nested projects of a monorepo
    * (`app/.claude/settings.json` governs whoever opens `app/`), plugins (`plugins/<name>/agents/x.md`) and
@@ -43,5 +41,7 @@ export interface SourceAdapter {
   alsoReads?: readonly string[];
   /** what the file is to the gate; absent = `authority` */
   role?: AdapterRole;
+  /** globs (matched over every character of a path) where the client reads this format, without any config */
+  defaultPaths: string[];
   parse(file: SourceFile): SourceModel;
 }
