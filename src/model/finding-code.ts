@@ -24,6 +24,7 @@ export const CONFIG_CODES = [
   'planes-overlap',
   'waiver-expired',
   'unknown-source',
+  'inert-key-is-authority',
   'signoff-unsatisfiable',
   'config-below-root',
 ] as const;
@@ -42,6 +43,7 @@ export const SOURCE_FINDING_CODES = [
   'secret-in-config',
   'unknown-authority-key',
   'referenced-executable',
+  'gh-aw-lock-stale',
 ] as const;
 
 /** The registry's own rules: radius, names, bindings, text that reads as instructions. */

@@ -267,9 +267,10 @@ export interface Config {
   waivers: Waiver[];
   /**
    * `sources:`, keyed by source kind (`mcp-config`, `claude-code`…) or adapter id (`mcp-json`…):
-   * `enabled: false` turns it off, `paths` adds globs it reads. Absent = every default source on.
+   * `enabled: false` turns it off, `paths` adds globs it reads, `inert` adds top-level keys that only describe
+   * (data plane; a key the client reads as authority stays authority). Absent = every default source on.
    */
-  sources?: Record<string, { enabled: boolean; paths: string[] }>;
+  sources?: Record<string, { enabled: boolean; paths: string[]; inert?: string[] }>;
   /** what a runtime trusts in a released bundle; absent = nothing pinned */
   release?: ReleasePins;
 }

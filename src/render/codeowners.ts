@@ -41,7 +41,7 @@ export function renderCodeownersText(report: CodeownersReport, c: ChalkInstance)
     '',
     errors === 0
       ? c.green(
-          'ok: the planes have distinct owners; tools, client sources and gate files stay with the control-plane owner',
+          'ok: the planes have distinct owners; tools, client configs and gate files stay with the control-plane owner',
         )
       : c.red(`${errors} error(s)`),
   );

@@ -1,6 +1,7 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import {
   CallToolRequestSchema,
@@ -10,7 +11,12 @@ import {
   McpError,
   ToolListChangedNotificationSchema,
 } from '@modelcontextprotocol/sdk/types.js';
-import type { CallToolRequest, CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type {
+  CallToolRequest,
+  CallToolResult,
+  ServerNotification,
+  ServerRequest,
+} from '@modelcontextprotocol/sdk/types.js';
 import { evaluateIntent } from '../core/intent/evaluate-intent.js';
 import type { Decision } from '../core/intent/evaluate-intent.js';
 import { agentAllows } from '../core/intent/agent-scope.js';
@@ -21,6 +27,7 @@ import { appendDecision } from './decision-log.js';
 import type { BundleRecord } from './decision-log.js';
 import { MAX_INTENT_BYTES, intentBytes } from './intent-size.js';
 import { listAllTools } from './mcp-connect.js';
+import { ENVELOPE_META, discoverResult, inRevision, speaksStateless } from './mcp-stateless.js';
 import type { McpTool } from './mcp-connect.js';
 
 export interface GuardOptions {
@@ -42,18 +49,6 @@ export interface GuardOptions {
   warn?: (message: string) => void;
   /** aborting it closes both sides (the CLI aborts on stdin EOF, SIGINT and SIGTERM) */
   signal?: AbortSignal;
-}
-
-/** The revisions without `initialize`: a request carries its revision in `_meta` and stands on its own. */
-const STATELESS_REVISIONS: ReadonlySet<string> = new Set(['2026-07-28']);
-const ENVELOPE_META = 'io.modelcontextprotocol/';
-const PROTOCOL_VERSION_META = `${ENVELOPE_META}protocolVersion`;
-
-function speaksStateless(params: unknown): boolean {
-  const meta = (params as { _meta?: unknown } | undefined)?._meta;
-  if (typeof meta !== 'object' || meta === null) return false;
-  const declared = (meta as Record<string, unknown>)[PROTOCOL_VERSION_META];
-  return typeof declared === 'string' && STATELESS_REVISIONS.has(declared);
 }
 
 /** `_meta` keys an agent (or its host) may use to carry the change request and the reason with a call. */
@@ -87,10 +82,11 @@ export async function runGuard(
   });
 
   const instructions = upstream.getInstructions();
-  const server = new Server(
-    { name: 'agentgate-guard', version: upstream.getServerVersion()?.version ?? '0' },
-    { capabilities: { tools: { listChanged: true } }, ...(instructions !== undefined && { instructions }) },
-  );
+  const identity = { name: 'agentgate-guard', version: upstream.getServerVersion()?.version ?? '0' };
+  const server = new Server(identity, {
+    capabilities: { tools: { listChanged: true } },
+    ...(instructions !== undefined && { instructions }),
+  });
 
   // MCP's lifecycle up to 2025-11-25: nothing but ping before `initialize`. A client that skips it has not said
   // who it is or what it speaks, and the SDK would otherwise serve it anyway. The stateless revision has no
@@ -103,6 +99,13 @@ export async function runGuard(
     options.agent === undefined || agentAllows(options.agent, name);
 
   let warnedEmpty = false;
+  // A client on the stateless revision asks what the guard speaks before anything else; every other unknown
+  // method stays unknown.
+  server.fallbackRequestHandler = async (request) => {
+    if (request.method === 'server/discover') return discoverResult(identity, instructions);
+    throw new McpError(ErrorCode.MethodNotFound, `Method not found: ${request.method}`);
+  };
+
   server.setRequestHandler(ListToolsRequestSchema, async (request) => {
     requireInitialized('tools/list', request.params);
     const live = await listAllTools(upstream);
@@ -116,10 +119,13 @@ export async function runGuard(
         `none of the server's ${live.length} tools is in the registry${options.server ? ` under "${options.server}."` : ''}; ${options.server ? 'check the server name' : 'pass --server NAME for tools from a kind: McpServer manifest'}`,
       );
     }
-    return { tools: visible };
+    return inRevision(request.params, { tools: visible }, identity, true);
   });
 
-  server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
+  const callTool = async (
+    request: CallToolRequest,
+    extra: RequestHandlerExtra<ServerRequest, ServerNotification>,
+  ): Promise<CallToolResult> => {
     requireInitialized('tools/call', request.params);
     const { intent, forwardMeta } = intentOf(request.params, registryName(request.params.name));
     const size = intentBytes(intent);
@@ -173,7 +179,10 @@ export async function runGuard(
         }),
       },
     )) as CallToolResult;
-  });
+  };
+  server.setRequestHandler(CallToolRequestSchema, async (request, extra) =>
+    inRevision(request.params, await callTool(request, extra), identity),
+  );
 
   upstream.setNotificationHandler(ToolListChangedNotificationSchema, async () => {
     await server.sendToolListChanged().catch(() => undefined);

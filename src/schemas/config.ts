@@ -153,7 +153,7 @@ export const configSchema: JsonSchema = {
     sources: {
       type: 'object',
       description:
-        'Where else authority lives, keyed by source kind (mcp-config, mcp-registry, claude-code, copilot, gh-aw) or adapter id (mcp-json, vscode-mcp-json, claude-agents…). false turns it off; { paths } adds globs it reads. Every default stays on unless turned off.',
+        'Where else authority lives, keyed by source kind (mcp-config, mcp-registry, claude-code, copilot, gh-aw) or adapter id (mcp-json, vscode-mcp-json, claude-agents…). false turns it off; { paths } adds globs it reads; { inert } adds keys that only describe. Every default stays on unless turned off.',
       propertyNames: { pattern: '^[a-z][a-z0-9-]*$' },
       additionalProperties: {
         oneOf: [
@@ -164,6 +164,13 @@ export const configSchema: JsonSchema = {
             properties: {
               enabled: { type: 'boolean', description: 'false: do not read this source (default true).' },
               paths: stringList('Extra globs read by this source, beside its default paths.'),
+              inert: {
+                type: 'array',
+                description:
+                  "Keys that only describe, at the top level of this source's front matter or settings: data plane, no sign-off. A key the client reads as authority stays authority. Read from the base commit's config only.",
+                items: { type: 'string', minLength: 1, pattern: '^\\S+$' },
+                uniqueItems: true,
+              },
             },
           },
         ],

@@ -11,8 +11,11 @@ export const ALL_SOURCE_ADAPTERS: readonly SourceAdapter[] = [
   ...CLIENT_SOURCE_ADAPTERS,
 ];
 
-/** One key of `sources:` (a kind or an adapter id): `false` turns it off, `paths` adds globs it reads. */
-export type SourceSetting = { enabled: boolean; paths: string[] };
+/**
+ * One key of `sources:` (a kind or an adapter id): `false` turns it off, `paths` adds globs it reads, `inert`
+ * adds keys that only describe (data plane; a key the client reads as authority stays authority).
+ */
+export type SourceSetting = { enabled: boolean; paths: string[]; inert?: string[] };
 
 /** `sources:` of agentgate.yaml, keyed by source kind or adapter id; absent = every default on. */
 export type SourcesConfig = Record<string, SourceSetting>;
@@ -74,9 +77,13 @@ interface AdapterGlobs {
 function lookUpUnder(sources: SourcesConfig): SourceLookup {
   const setting = (key: string): SourceSetting | undefined =>
     Object.prototype.hasOwnProperty.call(sources, key) ? sources[key] : undefined;
+  const inertOf = (adapter: SourceAdapter) => [
+    ...(setting(adapter.kind)?.inert ?? []),
+    ...(setting(adapter.id)?.inert ?? []),
+  ];
   const enabled = ALL_SOURCE_ADAPTERS.filter(
     (adapter) => setting(adapter.kind)?.enabled !== false && setting(adapter.id)?.enabled !== false,
-  );
+  ).map((adapter) => withInert(adapter, inertOf(adapter)));
   const added: AdapterGlobs[] = [];
   const firstOfKind = new Set<string>();
   for (const adapter of enabled) {
@@ -97,6 +104,15 @@ function lookUpUnder(sources: SourcesConfig): SourceLookup {
   return (path) => {
     if (path === '' || path.startsWith('/') || path.includes('\\') || !anyAdapter(path)) return undefined;
     return all.find((entry) => entry.match(path))?.adapter;
+  };
+}
+
+/** The adapter reading with the config's inert keys of its kind and id; itself when there are none. */
+function withInert(adapter: SourceAdapter, inert: readonly string[]): SourceAdapter {
+  if (inert.length === 0) return adapter;
+  return {
+    ...adapter,
+    parse: (file, options) => adapter.parse(file, { inert: [...inert, ...(options?.inert ?? [])] }),
   };
 }
 

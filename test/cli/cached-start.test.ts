@@ -1,4 +1,3 @@
-import * as nodeModule from 'node:module';
 import { spawnSync } from 'node:child_process';
 import {
   chmodSync,
@@ -17,23 +16,22 @@ import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLI_PATH, runCli } from '../helpers/run-cli.js';
 
-// The cached-data start is the path of a Node without module.enableCompileCache (< 22.1).
-const oldNode = !('enableCompileCache' in nodeModule);
 let home: string;
 afterEach(() => rmSync(home, { recursive: true, force: true }));
 
 function run(env: Record<string, string> = {}) {
-  return runCli(['schema', 'tool'], { cwd: home, env: { XDG_CACHE_HOME: home, ...env } });
+  return runCli(['validate'], { cwd: home, env: { XDG_CACHE_HOME: home, ...env } });
 }
 const cacheFiles = () => readdirSync(join(home, 'agentgate')).filter((f) => f.endsWith('.v8'));
 
-describe.runIf(oldNode)('the cached-data start (Node < 22.1)', () => {
+// `validate` is a hot command: it starts through the cached-data loader on every Node
+describe('the cached-data start: where the cache lives and how it is kept (every Node)', () => {
   it('writes a per-user, per-command cache on the first run and starts from it afterwards', () => {
     home = mkdtempSync(join(tmpdir(), 'agentgate-cache-'));
     const first = run();
     expect(first.code).toBe(0);
     const [file] = cacheFiles();
-    expect(file).toMatch(/^cli-[0-9a-f]{16}-schema-[0-9a-f]{32}\.v8$/);
+    expect(file).toMatch(/^cli-[0-9a-f]{16}-validate-[0-9a-f]{32}\.v8$/);
     const path = join(home, 'agentgate', file as string);
     expect(statSync(path).mode & 0o077).toBe(0);
     expect(statSync(join(home, 'agentgate')).mode & 0o077).toBe(0);
@@ -55,7 +53,7 @@ describe.runIf(oldNode)('the cached-data start (Node < 22.1)', () => {
     for (const file of cacheFiles()) if (!stale.endsWith(file)) rmSync(join(home, 'agentgate', file));
     expect(run().code).toBe(0);
     expect(readdirSync(join(home, 'agentgate')).sort()).toEqual([
-      expect.stringMatching(/^cli-[0-9a-f]{16}-schema-[0-9a-f]{32}\.v8$/),
+      expect.stringMatching(/^cli-[0-9a-f]{16}-validate-[0-9a-f]{32}\.v8$/),
       'notes.txt',
     ]);
     expect(cacheFiles()).not.toContain('cli-0123456789abcdef-v20.0.0-x64-schema.v8');

@@ -38,7 +38,7 @@ const fixture = (name: string) => Buffer.from(OWN_FIXTURES[name] ?? '', 'utf8');
 const codeowners = (...args: string[]) => runCli(['codeowners', ...args], { cwd: repo.dir });
 const report = (...args: string[]) =>
   JSON.parse(codeowners(...args, '--format', 'json').stdout) as CodeownersReport & {
-    written?: { path: string; changed: boolean };
+    written?: { path: string; changed: boolean; overrides: string[] };
   };
 
 beforeEach(async () => {
@@ -63,11 +63,15 @@ describe('agentgate codeowners', () => {
     ).toEqual(expect.arrayContaining([expect.stringMatching(/^(plane-unowned|fused-ownership)$/)]));
 
     const written = report('--write', ...OWNERS);
-    expect(written.written).toEqual({ path, changed: true });
+    expect(written.written).toEqual({ path, changed: true, overrides: expect.any(Array) });
+    // every earlier rule the block takes paths from is said, in the run and in the block
+    const said = written.written?.overrides ?? [];
+    for (const line of said) expect(readFileSync(join(repo.dir, path), 'utf8')).toContain(`# ${line}\n`);
+    if (name === 'teams-and-catch-all') expect(said[0]).toMatch(/^overrides line 2 "\*" \(@acme\/platform\)/);
     const after = readFileSync(join(repo.dir, path));
     expect(after.subarray(0, original.length).equals(original)).toBe(true);
     expect(codeowners('--check').code).toBe(0);
-    expect(report('--write').written).toEqual({ path, changed: false });
+    expect(report('--write').written).toEqual({ path, changed: false, overrides: said });
   });
 
   it('reads the first CODEOWNERS GitHub finds, as GitHub does', () => {

@@ -22,19 +22,17 @@ afterEach(() => repo.cleanup());
 
 describe('agentgate init proposes what the repository already has (issue 11 item 6)', () => {
   it('takes the owners CODEOWNERS names instead of demanding flags, and says where they come from', () => {
-    repo.write(
-      '.github/CODEOWNERS',
-      '* @acme/platform\n/registry/prompts/ @acme/prompt-eng\n/.claude/ @acme/security\n',
-    );
+    repo.write('.github/CODEOWNERS', '/registry/prompts/ @acme/prompt-eng\n/.claude/ @acme/security\n');
+    repo.write('.claude/settings.json', '{"permissions":{"allow":["WebFetch"]}}');
     repo.write('.claude/agents/web.md', '---\nname: web\ntools: WebFetch\n---\nBrowse.\n');
-    const result = init();
+    const result = init('--force');
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(
-      'proposed  prompts -> @acme/prompt-eng  (from .github/CODEOWNERS line 2 "/registry/prompts/")',
+      'proposed  prompts -> @acme/prompt-eng  (from .github/CODEOWNERS line 1 "/registry/prompts/")',
     );
     expect(result.stdout).toContain(
-      'proposed  tools -> @acme/security  (from .github/CODEOWNERS line 3 "/.claude/")',
+      'proposed  tools -> @acme/security  (from .github/CODEOWNERS line 2 "/.claude/")',
     );
     expect(runCli(['codeowners', '--check'], { cwd: repo.dir }).code).toBe(0);
   });
@@ -67,21 +65,38 @@ describe('agentgate init proposes what the repository already has (issue 11 item
     expect(read('.github/CODEOWNERS')).toContain('/.cursor/hooks.json @acme/security');
   });
 
-  it('its block says which existing rules it overrides', () => {
-    repo.write('.github/CODEOWNERS', '* @acme/platform\n');
+  it('lists every rule its block would override and, without --force, writes nothing', () => {
+    const original = '* @acme/platform\n/.github/agents/ @acme/security\n';
+    repo.write('.github/CODEOWNERS', original);
     repo.write('.mcp.json', '{"mcpServers":{}}');
-    const result = init('--prompt-owner', '@acme/prompt-eng', '--tool-owner', '@acme/security');
-    expect(result.stdout).toContain('overrides 1 earlier rule(s), named in the block');
-    expect(read('.github/CODEOWNERS')).toMatch(
-      /^# overrides line 1 "\*" \(@acme\/platform\) for registry\/prompts\/x\.md, .* and 9 more$/m,
+    repo.write('.github/agents/triage.agent.md', "---\ntools: ['search']\n---\nTriage.\n");
+    const refused = init('--prompt-owner', '@acme/prompt-eng', '--tool-owner', '@acme/security');
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toMatch(
+      /^override {2}\.github\/CODEOWNERS: overrides line 1 "\*" \(@acme\/platform\) for registry\/prompts\/x\.md, .* and \d+ more$/m,
     );
+    expect(refused.stdout).toContain(
+      'override  .github/CODEOWNERS: overrides line 2 "/.github/agents/" (@acme/security) for .github/agents/triage.agent.md',
+    );
+    expect(refused.stderr).toContain("agentgate's block would override 2 existing rule(s)");
+    expect(refused.stderr).toContain('--force');
+    expect(read('.github/CODEOWNERS')).toBe(original);
+    expect(existsSync(join(repo.dir, 'agentgate.yaml'))).toBe(false);
+    expect(existsSync(join(repo.dir, '.github/workflows/agentgate.yml'))).toBe(false);
+
+    const forced = init('--prompt-owner', '@acme/prompt-eng', '--tool-owner', '@acme/security', '--force');
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toContain('overrides 2 earlier rule(s), named in the block');
+    expect(read('.github/CODEOWNERS').startsWith(original)).toBe(true);
+    expect(read('.github/CODEOWNERS')).toMatch(/^# overrides line 1 "\*" \(@acme\/platform\) for /m);
+    expect(runCli(['codeowners', '--check'], { cwd: repo.dir }).code).toBe(0);
   });
 
   it('a catch-all owner alone is not proposed for both planes: the error says what CODEOWNERS gave', () => {
     repo.write('.github/CODEOWNERS', '* @acme/platform\n');
     const result = init();
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('CODEOWNERS gives the prompts to @acme/platform');
+    expect(result.stderr).toContain('CODEOWNERS gives the text to @acme/platform');
     expect(existsSync(join(repo.dir, 'agentgate.yaml'))).toBe(false);
   });
 
@@ -98,8 +113,8 @@ describe('agentgate init proposes what the repository already has (issue 11 item
     };
     expect(await runInit({ actionRef: PIN }, repo.dir, io)).toBe(0);
     expect(questions).toEqual([
-      'Owner of the prompts (data plane), e.g. @org/prompt-eng [@acme/prompt-eng]: ',
-      'Owner of the tools, client sources and gate files (control plane), e.g. @org/security [@acme/security]: ',
+      'Owner of the text (data plane: the prompts), e.g. @org/docs-team [@acme/prompt-eng]: ',
+      'Owner of the authority (control plane: the tools and the gate files), e.g. @org/security [@acme/security]: ',
     ]);
   });
 });

@@ -100,7 +100,7 @@ describe('agentgate init', () => {
 
   it('keeps existing files: config, registry and CODEOWNERS lines; overwrites its own files only with --force', () => {
     const config = 'version: 1\nplanes:\n  control:\n    maxRadius: irreversible\n';
-    const owners = '# ours\n* @acme/platform\n';
+    const owners = '# ours\n/docs/ @acme/docs\n';
     repo.write('agentgate.yaml', config);
     repo.write('CODEOWNERS', owners);
     repo.write(

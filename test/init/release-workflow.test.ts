@@ -7,9 +7,12 @@ const SHA = 'a'.repeat(40);
 const use = parseActionRef(`acme/agentgate@${SHA}`);
 
 interface Step {
+  id?: string;
+  if?: string;
   uses?: string;
   run?: string;
   with?: Record<string, string>;
+  env?: Record<string, string>;
 }
 
 describe('the release workflow init writes', () => {
@@ -17,6 +20,7 @@ describe('the release workflow init writes', () => {
   const text = releaseWorkflowTemplate(use.use);
   const workflow = parse(text) as {
     on: { push: { branches: string[] } };
+    permissions: Record<string, string>;
     jobs: Record<string, { steps: Step[] }>;
   };
 
@@ -35,6 +39,24 @@ describe('the release workflow init writes', () => {
       plane: 'control',
       'require-signed': 'true',
     });
+  });
+
+  it('attests every bundle it cuts and attaches the attestation beside it as <bundle>.sigstore.json', () => {
+    expect(workflow.permissions).toMatchObject({ 'id-token': 'write', attestations: 'write' });
+    for (const job of ['data', 'control']) {
+      const steps = workflow.jobs[job]!.steps;
+      const attest = steps.find((s) => s.uses?.startsWith('actions/attest-build-provenance@'));
+      expect(attest).toMatchObject({
+        id: 'attest',
+        if: "steps.release.outputs.released == 'true'",
+        with: { 'subject-path': '${{ steps.release.outputs.release-file }}' },
+      });
+      const publish = steps.at(-1)!;
+      expect(steps.indexOf(attest!)).toBeLessThan(steps.indexOf(publish));
+      expect(publish.env?.ATTESTATION).toBe('${{ steps.attest.outputs.bundle-path }}');
+      expect(publish.run).toContain('cp "$ATTESTATION" "$FILE.sigstore.json"');
+      expect(publish.run).toMatch(/gh release create "\$TAG" "\$FILE" "\$FILE\.sigstore\.json"/);
+    }
   });
 
   it('pins every action by full sha and installs no package by name', () => {

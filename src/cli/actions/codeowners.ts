@@ -7,6 +7,7 @@ import {
 } from '../../core/codeowners/codeowners-block.js';
 import type { PlaneOwners } from '../../core/codeowners/codeowners-block.js';
 import { checkCodeowners } from '../../core/codeowners/codeowners-check.js';
+import { describeOverride } from '../../core/codeowners/codeowners-overrides.js';
 import { createRepoSourceLookup } from '../../core/plane/repo-sources.js';
 import type { Config } from '../../model/types.js';
 import { topLevel } from '../../git/refs.js';
@@ -38,7 +39,7 @@ export async function runCodeowners(options: CodeownersOptions, cwd: string): Pr
   const root = await topLevel(cwd);
   const { config } = readWorkingConfig(root);
   let codeowners = readWorkingCodeowners(root);
-  let written: { path: string; changed: boolean } | null = null;
+  let written: { path: string; changed: boolean; overrides: string[] } | null = null;
   // the files probed are the ones `diff` governs as sources under this config's `sources:`
   const sourceOf = createRepoSourceLookup(config);
   const sourcePaths = await listSourcePaths(root, null, sourceOf);
@@ -57,7 +58,8 @@ export async function runCodeowners(options: CodeownersOptions, cwd: string): Pr
       );
     }
     if (result.changed) writeRepoFile(root, path, result.text);
-    written = { path, changed: result.changed };
+    // the block names each earlier rule it takes paths from; the run says so too, never silently
+    written = { path, changed: result.changed, overrides: result.overrides.map(describeOverride) };
     codeowners = { path, text: result.text };
   }
   const report = checkCodeowners({ codeowners, config, sourcePaths, sourceOf });
@@ -66,12 +68,14 @@ export async function runCodeowners(options: CodeownersOptions, cwd: string): Pr
     process.stdout.write(`${JSON.stringify({ ...report, ...(written ? { written } : {}) }, null, 2)}\n`);
   } else {
     const c = new Chalk({ level: process.env.NO_COLOR ? 0 : new Chalk().level });
-    if (written)
+    if (written) {
       process.stdout.write(
         written.changed
           ? `wrote agentgate's block at the end of ${written.path}\n`
           : `${written.path}: agentgate's block is up to date, nothing changed\n`,
       );
+      for (const line of written.overrides) process.stdout.write(`  ${line}\n`);
+    }
     process.stdout.write(renderCodeownersText(report, c));
   }
   return failed && (options.check || options.write) ? 1 : 0;

@@ -20,6 +20,10 @@ import { findDefaultBranch } from '../../git/default-branch.js';
 import { CONFIG_PATH, CONFIG_TEMPLATE, configTemplate } from '../../init/templates/config.js';
 import { fitSignoffs, signoffsLine } from '../../init/fit-signoffs.js';
 import { proposeOwners } from '../../core/codeowners/propose-owners.js';
+import { describeOverride } from '../../core/codeowners/codeowners-overrides.js';
+import { describePaths, splitFoundPaths } from '../../core/codeowners/repo-planes.js';
+import type { FoundPlanes } from '../../core/codeowners/repo-planes.js';
+import { literalPrefixes } from '../../core/plane/classify-paths.js';
 import type { ProposedOwners } from '../../core/codeowners/propose-owners.js';
 import { listSourcePaths } from '../../load/read-sources-at.js';
 import {
@@ -85,11 +89,16 @@ export async function runInit(
   const defaultBranch = await findDefaultBranch(root);
   const releaseBranch = defaultBranch.kind === 'found' ? defaultBranch.branch : 'main';
   const codeowners = readWorkingCodeowners(root);
-  const sourcePaths = await listSourcePaths(root, null, createRepoSourceLookup(config));
+  const sourceOf = createRepoSourceLookup(config);
+  const sourcePaths = await listSourcePaths(root, null, sourceOf);
+  const found = splitFoundPaths(sourcePaths, sourceOf, {
+    data: existingFolders(root, config.planes.data.paths),
+    control: existingFolders(root, config.planes.control.paths),
+  });
   const existingBlock = codeowners ? readBlockOwners(codeowners.text, config) : null;
   // owners CODEOWNERS already names are proposed instead of demanded (a block of ours, or flags, come first)
   const proposed = proposeOwners(codeowners, config, sourcePaths);
-  const owners = await chooseOwners(options, existingBlock, proposed, io);
+  const owners = await chooseOwners(options, existingBlock, proposed, io, found);
   if (ownersFused(owners) && !force) {
     throw new UsageError(
       `${owners.tool.join(' ')} would own both planes (fused ownership: one approval ships prompts and authority alike): pass distinct owners, or --force`,
@@ -111,12 +120,25 @@ export async function runInit(
     throw new UsageError(
       `${path}:${block.line}: "# agentgate:begin" has no "# agentgate:end" after it: fix the block by hand`,
     );
+  // the block goes last and the last matching rule wins: taking paths from an earlier rule is said, never silent
+  const writesBlock = block.changed && (existingBlock === null || force);
+  if (writesBlock && block.overrides.length > 0) {
+    for (const override of block.overrides) io.print(`override  ${path}: ${describeOverride(override)}`);
+    if (!force)
+      throw new UsageError(
+        `${path}: agentgate's block would override ${block.overrides.length} existing rule(s), listed above; nothing was written: pass --force to write it (the block names each override), or change those rules first`,
+      );
+  }
 
   const steps: Step[] = [];
   if (sourcePaths.length > 0)
     io.print(
       `found     ${describeSources(sourcePaths)}  (read with no config: servers, bindings and rules are gated)`,
     );
+  if (found.data.length > 0)
+    io.print(`text      ${describePaths(found.data)}  (data plane: the data owner's)`);
+  if (found.control.length > 0)
+    io.print(`authority ${describePaths(found.control)}  (control plane: the control owner's)`);
   if (writeConfig) {
     const step = put(root, CONFIG_PATH, configText, true);
     if (fit.kind === 'fitted' && fit.counts.privileged < CONFIG_DEFAULT_PRIVILEGED)
@@ -142,7 +164,7 @@ export async function runInit(
     steps.push({
       path,
       outcome: codeowners ? 'updated' : 'created',
-      note: `prompts -> ${owners.prompt.join(' ')}; tools, client sources and gate files -> ${owners.tool.join(' ')}${overrideNote(block.text)}`,
+      note: `text (prompts, agent, skill and command files, gh-aw workflows, instructions) -> ${owners.prompt.join(' ')}; authority (tools, client configs and settings, hooks, locks, gate files) -> ${owners.tool.join(' ')}${overrideNote(block.text)}`,
     });
   }
   if (action === null) {
@@ -215,6 +237,7 @@ async function chooseOwners(
   existing: PlaneOwners | null,
   proposed: ProposedOwners,
   io: InitIo,
+  found: FoundPlanes,
 ): Promise<PlaneOwners> {
   const read = (value: string, flag: string): string[] => {
     const { owners, invalid } = parseOwnerList(value);
@@ -235,12 +258,17 @@ async function chooseOwners(
         io.print(`proposed  tools -> ${tool.join(' ')}  (from ${proposed.toolFrom})`);
     }
   }
+  const dataWhat = found.data.length > 0 ? describePaths(found.data) : 'the prompts';
+  const controlWhat =
+    found.control.length > 0
+      ? `${describePaths(found.control)}, the gate files`
+      : 'the tools and the gate files';
   if ((!prompt || !tool) && !io.interactive) {
-    const found = prompt
-      ? `CODEOWNERS gives the prompts to ${prompt.join(' ')} but names no separate owner for the tools: `
+    const known = prompt
+      ? `CODEOWNERS gives the text to ${prompt.join(' ')} but names no separate owner for the authority: `
       : '';
     throw new UsageError(
-      `who owns each plane? ${found}pass --prompt-owner @org/prompt-team and --tool-owner @org/security-team`,
+      `who owns each plane? the text (data plane: ${dataWhat}) and the authority (control plane: ${controlWhat}): ${known}pass --prompt-owner @org/docs-team and --tool-owner @org/security-team`,
     );
   }
   const ask = async (question: string, flag: string, proposal: string[] | null): Promise<string[]> => {
@@ -250,12 +278,12 @@ async function chooseOwners(
     return answer === '' && proposal ? proposal : read(answer, flag);
   };
   prompt ??= await ask(
-    'Owner of the prompts (data plane), e.g. @org/prompt-eng',
+    `Owner of the text (data plane: ${dataWhat}), e.g. @org/docs-team`,
     '--prompt-owner',
     proposed.prompt,
   );
   tool ??= await ask(
-    'Owner of the tools, client sources and gate files (control plane), e.g. @org/security',
+    `Owner of the authority (control plane: ${controlWhat}), e.g. @org/security`,
     '--tool-owner',
     proposed.tool,
   );
@@ -287,6 +315,13 @@ const CONFIG_DEFAULT_PRIVILEGED = 2;
 function describeSources(paths: readonly string[]): string {
   const shown = paths.slice(0, 3).join(', ');
   return `${paths.length} client source file(s): ${shown}${paths.length > 3 ? `, … (+${paths.length - 3})` : ''}`;
+}
+
+/** The configured plane folders that exist in the repository, named as folders (`registry/prompts/`). */
+function existingFolders(root: string, globs: readonly string[]): string[] {
+  return literalPrefixes(globs)
+    .filter((prefix) => prefix !== '' && existsSync(join(root, prefix)))
+    .map((prefix) => (prefix.endsWith('/') ? prefix : `${prefix}/`));
 }
 
 /** How many earlier CODEOWNERS rules the block overrides, said where the block is reported. */

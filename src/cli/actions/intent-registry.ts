@@ -76,7 +76,7 @@ async function requireRepositoryRoot(dir: string): Promise<void> {
 
 /**
  * The registry for `intent check` and `guard`: a released control bundle when `--bundle` names one (its
- * signature checked against the pins of the operator's config, then its digest, the type of every field, and its
+ * signature or attestation checked against the pins of the operator's config, then its digest, the type of every field, and its
  * version against `--min-version` and the head of `--log`; the working tree not read), else the files at the
  * config's plane paths under `--registry`.
  */
@@ -88,6 +88,8 @@ export async function loadEnforcedRegistry(options: EnforcedOptions): Promise<En
   const { bundle, registry } = loadBundle(options.bundle, {
     pins,
     ...(options.signature !== undefined && { signature: options.signature }),
+    ...(options.attestation !== undefined && { attestation: options.attestation }),
+    ...(options.trustedRoot !== undefined && { trustedRoot: options.trustedRoot }),
     ...(minVersion > 0 && { minVersion }),
   });
   if (head !== undefined && head.version === bundle.version && head.digest !== bundle.digest)
@@ -108,6 +110,10 @@ export interface EnforcedOptions {
   config?: string;
   /** the detached signature; default `<bundle>.sig` */
   signature?: string;
+  /** the GitHub artifact attestation; default `<bundle>.sigstore.json` */
+  attestation?: string;
+  /** the Sigstore trusted root for the attestation; default the public-good root */
+  trustedRoot?: string;
   minVersion?: number;
   log?: string;
 }

@@ -13,10 +13,13 @@ export function registerCodeowners(program: Command): void {
       '--write',
       "add or fix agentgate's block at the end of CODEOWNERS (nothing else in the file changes)",
     )
-    .option('--prompt-owner <owner>', 'with --write: owner of the data plane (prompts), e.g. @org/prompt-eng')
+    .option(
+      '--prompt-owner <owner>',
+      'with --write: owner of the data plane (prompts and the text of agent, skill and command files), e.g. @org/docs',
+    )
     .option(
       '--tool-owner <owner>',
-      'with --write: owner of the control plane (tools) and gate files, e.g. @org/security',
+      'with --write: owner of the control plane (tools, client configs, settings, hooks) and gate files, e.g. @org/security',
     )
     .option('--force', 'with --write: accept the same owner for both planes')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))

@@ -8,16 +8,22 @@ export function registerInit(program: Command): void {
     .description(
       'set up agentgate: config, registry folders, a CODEOWNERS block for both planes, the workflow',
     )
-    .option('--prompt-owner <owner>', 'owner of the data plane (prompts), e.g. @org/prompt-eng')
+    .option(
+      '--prompt-owner <owner>',
+      'owner of the data plane (prompts and the text of agent, skill and command files), e.g. @org/docs',
+    )
     .option(
       '--tool-owner <owner>',
-      'owner of the control plane (tools) and the gate files, e.g. @org/security',
+      'owner of the control plane (tools, client configs, settings, hooks) and the gate files, e.g. @org/security',
     )
     .option(
       '--action-ref <ref>',
       'the agentgate action the workflow runs: OWNER/REPO@<40-hex commit sha>, or ./PATH for one kept in this repository (default: the release this CLI names)',
     )
-    .option('--force', 'overwrite files agentgate wrote before, and accept the same owner for both planes')
+    .option(
+      '--force',
+      'overwrite files agentgate wrote before, accept the same owner for both planes, and let the CODEOWNERS block override earlier rules',
+    )
     .option(
       '--org',
       "write an organisation's central repository instead (with --dir): floor, required workflow, inventory",

@@ -21,6 +21,14 @@ export function registerIntent(program: Command): void {
     .option('--config <file>', 'with --bundle: the config pinning release signers (default ./agentgate.yaml)')
     .option('--signature <file>', 'with --bundle: its detached Ed25519 signature (default <bundle>.sig)')
     .option(
+      '--attestation <file>',
+      'with --bundle: its GitHub artifact attestation, a Sigstore bundle (default <bundle>.sigstore.json)',
+    )
+    .option(
+      '--trusted-root <file>',
+      'with --bundle: the Sigstore trusted root to verify the attestation against (default the public-good root)',
+    )
+    .option(
       '--min-version <n>',
       'with --bundle: refuse a bundle older than version N (a rollback)',
       parseMinVersion,

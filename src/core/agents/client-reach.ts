@@ -5,28 +5,25 @@
 import { resolveBinding } from '../../sources/resolve/resolve-binding.js';
 import type { BindingContext, BindingResolution } from '../../sources/resolve/resolve-binding.js';
 import type { Server } from '../../model/types.js';
+import {
+  ADAPTERS_OF_NO_CLIENT,
+  CLIENT_PROFILES,
+  CLIENTS_WITHOUT_PROFILE,
+} from '../../sources/profiles/index.js';
 
 /**
- * Project configs per client, by the adapter that reads them (a server's `origin`). A client listed with no
- * configs reaches only the servers of its own files (gh-aw: the workflow's `mcp-servers`).
+ * The adapters (a server's `origin`) whose servers each client reads, from the client profiles: Claude Code its
+ * `.mcp.json`, plugins and subagents; VS Code and Copilot `.vscode/mcp.json`, the root `mcp.json`, VS Code settings
+ * and custom agents; Codex `.codex/config.toml`, its agents and plugins; gh-aw each workflow's own `mcp-servers`…
+ * A server in an agent's own file is that agent's alone whatever its origin (see placeOf).
  */
-export const CLIENT_SERVER_ORIGINS: Readonly<Record<string, readonly string[]>> = {
-  // Claude Code: the project `.mcp.json` and the servers of its plugins
-  claude: ['mcp-json', 'claude-plugins', 'claude-plugin'],
-  // VS Code and Copilot: `.vscode/mcp.json`; Copilot CLI: the root `mcp.json`
-  copilot: ['vscode-mcp-json', 'copilot-mcp-json'],
-  // GitHub Agentic Workflows: each workflow's own `mcp-servers` only
-  'gh-aw': [],
-  cursor: ['cursor-mcp-json'],
-  codex: ['codex-config-toml'],
-  gemini: ['gemini-settings'],
-  opencode: ['opencode-json'],
-  continue: ['continue-mcp-yaml'],
-  'claude-desktop': ['claude-desktop-config'],
-};
+export const CLIENT_SERVER_ORIGINS: Readonly<Record<string, readonly string[]>> = Object.fromEntries([
+  ...CLIENT_PROFILES.map((profile) => [profile.client, profile.adapters] as const),
+  ...Object.entries(CLIENTS_WITHOUT_PROFILE),
+]);
 
 /** Declarations no client reads as a project config: a published server's own description. */
-const NOBODY_REACHES = new Set(['mcp-server-json']);
+const NOBODY_REACHES = new Set(ADAPTERS_OF_NO_CLIENT);
 
 /** agentgate's own `kind: McpServer` manifests: reached when an agent names them, never by "every tool". */
 const MANIFEST = 'manifest';

@@ -1,7 +1,14 @@
 import { parseCodeowners, parseOwner } from '../../parse/codeowners.js';
 import type { Config } from '../../model/types.js';
-import { describeOverrides } from './codeowners-overrides.js';
-import { GATE_PATTERNS, codeownersPattern, governingLocations, sourcePatterns } from './codeowners-paths.js';
+import { describeOverrides, findOverrides } from './codeowners-overrides.js';
+import type { Override } from './codeowners-overrides.js';
+import {
+  GATE_PATTERNS,
+  codeownersPattern,
+  governingLocations,
+  mixedPatterns,
+  sourcePatterns,
+} from './codeowners-paths.js';
 
 export const BLOCK_BEGIN = '# agentgate:begin';
 export const BLOCK_END = '# agentgate:end';
@@ -23,8 +30,10 @@ export interface BlockInput {
 }
 
 /**
- * agentgate's block: the data plane to its owner, then the control plane and every gate file to the control
- * owner. It goes last in the file, where GitHub's last-match rule lets it win over earlier catch-alls.
+ * agentgate's block: the data plane to its owner, then the control plane, the client configs and every gate file
+ * to the control owner, then the files split by meaning (agents, skills, commands, prompt files, gh-aw workflows,
+ * instructions) back to the data owner: the control-plane check holds what they grant, so a text edit waits for
+ * no security review. It goes last in the file, where GitHub's last-match rule lets it win over earlier rules.
  */
 export function renderBlock(input: BlockInput, eol = '\n', overrides: readonly string[] = []): string {
   const { config, owners } = input;
@@ -37,9 +46,12 @@ export function renderBlock(input: BlockInput, eol = '\n', overrides: readonly s
     ...config.planes.data.paths.map((glob) => `${codeownersPattern(glob)} ${prompt}`),
     '# control plane: what the agent can do, and the files that define the gates',
     ...config.planes.control.paths.map((glob) => `${codeownersPattern(glob)} ${tool}`),
-    '# client sources: MCP configs, client settings and agent files (their tools and servers are authority)',
+    '# client configs, settings, hooks and plugin manifests (authority whole), and the folders of agent files',
     ...sourcePatterns(config.sources).map((pattern) => `${pattern} ${tool}`),
     ...GATE_PATTERNS.map((pattern) => `${pattern} ${tool}`),
+    '# files split by meaning (agents, skills, commands, prompt files, gh-aw workflows, instructions): their text',
+    '# is the data plane; what their front matter grants is held by the control-plane check and its signers',
+    ...mixedPatterns(config.sources).map((pattern) => `${pattern} ${prompt}`),
     ...governingLocations(input.codeownersPath).map((path) => `/${path} ${tool}`),
     BLOCK_END,
   ];
@@ -88,7 +100,8 @@ export function readBlockOwners(text: string, config: Config): PlaneOwners | nul
 }
 
 export type UpsertResult =
-  | { kind: 'ok'; text: string; changed: boolean }
+  /** `overrides`: the rules outside the block it takes paths from (the last matching rule wins) */
+  | { kind: 'ok'; text: string; changed: boolean; overrides: Override[] }
   /** a begin marker without its end: what lies after it cannot be told apart from the block */
   | { kind: 'unterminated'; line: number };
 
@@ -106,8 +119,9 @@ export function upsertBlock(original: string | null, input: BlockInput): UpsertR
   if (dangling !== -1) return { kind: 'unterminated', line: lastMarkerLine(text) };
   if (rest !== '' && !rest.endsWith('\n')) rest += eol;
   if (rest !== '' && !rest.endsWith(`${eol}${eol}`)) rest += eol;
-  const next = rest + renderBlock(input, eol, describeOverrides(rest, input));
-  return { kind: 'ok', text: next, changed: next !== text };
+  const overrides = findOverrides(rest, input, renderBlock(input, eol));
+  const next = rest + renderBlock(input, eol, describeOverrides(overrides));
+  return { kind: 'ok', text: next, changed: next !== text, overrides };
 }
 
 function lastMarkerLine(text: string): number {

@@ -4,7 +4,7 @@ import type { CodeownersRule } from '../../parse/codeowners.js';
 import { createRepoSourceLookup } from '../plane/repo-sources.js';
 import type { Config, Finding } from '../../model/types.js';
 import type { SourceLookup } from '../../sources/lookup.js';
-import { GATE_PROBES, governingLocations, planeProbes } from './codeowners-paths.js';
+import { GATE_PROBES, governingLocations, isMixedFile, planeProbes } from './codeowners-paths.js';
 import { checkSourceOwners } from './codeowners-sources.js';
 import type { ProbeOwners } from './probe-owners.js';
 
@@ -22,9 +22,16 @@ export interface CodeownersReport {
   file: string | null;
   planes: { data: PlaneOwnership; control: PlaneOwnership };
   gates: ProbeOwners[];
-  /** the client source files present (MCP configs, client settings, agent files) and who owns each */
-  sources: ProbeOwners[];
+  /**
+   * the client source files present and who owns each; `plane` says whose they should be: `data` for a file
+   * split by meaning (agents, skills, commands, prompt files, gh-aw workflows, instructions), `control` for the rest
+   */
+  sources: SourceOwners[];
   findings: Finding[];
+}
+
+export interface SourceOwners extends ProbeOwners {
+  plane: 'data' | 'control';
 }
 
 export interface CodeownersInput {
@@ -171,11 +178,13 @@ export function checkCodeowners(input: CodeownersInput): CodeownersReport {
     }
   }
 
-  const sources = (input.sourcePaths ?? []).map((probe) => probeOwners(rules, probe));
-  if (control.length > 0 && sources.length > 0) {
-    const sourceOf = input.sourceOf ?? createRepoSourceLookup(config);
-    findings.push(...checkSourceOwners(sources, control, path, sourceOf));
-  }
+  const sourceOf = input.sourceOf ?? createRepoSourceLookup(config);
+  const sources: SourceOwners[] = (input.sourcePaths ?? []).map((probe) => ({
+    ...probeOwners(rules, probe),
+    plane: isMixedFile(probe, sourceOf) ? 'data' : 'control',
+  }));
+  if (control.length > 0 && sources.length > 0)
+    findings.push(...checkSourceOwners(sources, { data, control }, path, sourceOf));
 
   return {
     schemaVersion: 1,

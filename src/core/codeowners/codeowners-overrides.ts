@@ -1,37 +1,51 @@
-// Which rules of an existing CODEOWNERS agentgate's block overrides (it goes last, and the last match wins), so
-// that the block says so in the file itself instead of silently taking paths from their owners.
+// Which rules of an existing CODEOWNERS agentgate's block overrides (it goes last, and the last match wins): the
+// block names them in the file itself, and `init` lists them and writes nothing without `--force`, so that no
+// path is taken from its owners silently.
 import { matchOwners, parseCodeowners } from '../../parse/codeowners.js';
 import type { Config } from '../../model/types.js';
-import { GATE_PROBES, planeProbes } from './codeowners-paths.js';
+import { GATE_PROBES, governingLocations, planeProbes } from './codeowners-paths.js';
 
 export interface OverrideInput {
   config: Config;
-  owners: { prompt: string[]; tool: string[] };
+  codeownersPath: string;
+  /** client source files present: each is probed */
   sourcePaths?: readonly string[];
+}
+
+/** One earlier rule the block overrides, and the paths it would lose (the ones probed). */
+export interface Override {
+  line: number;
+  pattern: string;
+  /** who the rule gives the paths to now */
+  owners: string[];
+  paths: string[];
 }
 
 const lower = (owner: string) => owner.toLowerCase();
 const NAMED = 3;
 
-/** One comment line per overridden rule, naming the first paths it loses: `# overrides line 1 "*" (...)`. */
-export function describeOverrides(rest: string, input: OverrideInput): string[] {
+/**
+ * The rules of `rest` (the file without agentgate's block) that decide a probed path the block gives to other
+ * owners. `block` is the block's text: its own rules say who gets each path.
+ */
+export function findOverrides(rest: string, input: OverrideInput, block: string): Override[] {
   const { rules } = parseCodeowners(rest, 'CODEOWNERS');
   if (rules.length === 0) return [];
-  const probes: [string, string[]][] = [
-    ...planeProbes(input.config.planes.data.paths, 'data').map(
-      (p) => [p, input.owners.prompt] as [string, string[]],
-    ),
-    ...planeProbes(input.config.planes.control.paths, 'control').map(
-      (p) => [p, input.owners.tool] as [string, string[]],
-    ),
-    ...(input.sourcePaths ?? []).map((p) => [p, input.owners.tool] as [string, string[]]),
-    ...GATE_PROBES.map((p) => [p, input.owners.tool] as [string, string[]]),
+  const ours = parseCodeowners(block, 'CODEOWNERS').rules;
+  const probes = [
+    ...planeProbes(input.config.planes.data.paths, 'data'),
+    ...planeProbes(input.config.planes.control.paths, 'control'),
+    ...(input.sourcePaths ?? []),
+    ...GATE_PROBES,
+    ...governingLocations(input.codeownersPath),
   ];
-  const lost = new Map<number, { pattern: string; owners: string[]; paths: string[] }>();
-  for (const [path, owners] of probes) {
+  const lost = new Map<number, Override>();
+  for (const path of probes) {
     const match = matchOwners(rules, path);
-    if (!match || same(match.owners, owners)) continue;
+    const given = matchOwners(ours, path);
+    if (!match || !given || same(match.owners, given.owners)) continue;
     const entry = lost.get(match.rule.line) ?? {
+      line: match.rule.line,
       pattern: match.rule.pattern,
       owners: [...match.owners],
       paths: [],
@@ -39,13 +53,19 @@ export function describeOverrides(rest: string, input: OverrideInput): string[] 
     if (!entry.paths.includes(path)) entry.paths.push(path);
     lost.set(match.rule.line, entry);
   }
-  return [...lost.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([line, entry]) => {
-      const more = entry.paths.length > NAMED ? ` and ${entry.paths.length - NAMED} more` : '';
-      const who = entry.owners.length > 0 ? entry.owners.join(' ') : 'nobody';
-      return `# overrides line ${line} "${oneLine(entry.pattern)}" (${oneLine(who)}) for ${entry.paths.slice(0, NAMED).map(oneLine).join(', ')}${more}`;
-    });
+  return [...lost.values()].sort((a, b) => a.line - b.line);
+}
+
+/** One comment line per overridden rule, naming the first paths it loses: `# overrides line 1 "*" (...)`. */
+export function describeOverrides(overrides: readonly Override[]): string[] {
+  return overrides.map((entry) => `# ${describeOverride(entry)}`);
+}
+
+/** `overrides line 1 "*" (@org/all) for .mcp.json, .claude/settings.json and 4 more`, on one line. */
+export function describeOverride(entry: Override): string {
+  const more = entry.paths.length > NAMED ? ` and ${entry.paths.length - NAMED} more` : '';
+  const who = entry.owners.length > 0 ? entry.owners.join(' ') : 'nobody';
+  return `overrides line ${entry.line} "${oneLine(entry.pattern)}" (${oneLine(who)}) for ${entry.paths.slice(0, NAMED).map(oneLine).join(', ')}${more}`;
 }
 
 function same(a: readonly string[], b: readonly string[]): boolean {

@@ -5,6 +5,7 @@ import { createPathClassification, isGateFile, refusedChangedPaths } from '../pl
 import { changedServerFindings, unmodelledControlFiles } from './control-files.js';
 import { changedExecutables, executedFilesOf, executedFinding } from './executed-files.js';
 import { heldWhenExecuted, splitChangedFiles, unreadablePaths } from '../plane/changed-planes.js';
+import { ghAwLockFindings, ghAwSide, releaseBodyHashLocks } from './gh-aw-lock-stale.js';
 import { computeDigest } from './digest.js';
 import type { GateFileChange } from './digest.js';
 import { diffPrompts, findDuplicatePromptIds } from './diff-prompts.js';
@@ -80,6 +81,7 @@ export function buildDiffReport(input: DiffInput): DiffReport {
     unreadable: unreadable.has(file.path),
     executed: executedFiles.has(file),
   }));
+  releaseBodyHashLocks(files, ghAwSide(input.base.snapshot), ghAwSide(input.head.snapshot));
 
   // one classification per tool for the whole diff: both sides share the tools of unchanged files
   const blastRadius = memoizeBlastRadius(actions);
@@ -190,6 +192,7 @@ export function buildDiffReport(input: DiffInput): DiffReport {
     ...headSide.source.findings.filter(relevant),
     ...refusedChangedPaths(input.changedFiles),
     ...executed.map(executedFinding),
+    ...ghAwLockFindings(input.changedFiles, ghAwSide(input.base.snapshot), ghAwSide(input.head.snapshot)),
   ]);
   const waived = applyWaivers(
     [

@@ -1,6 +1,7 @@
 // agentgate.yaml -> Config: every key optional, user values merged over the defaults.
 import { refusedCharacterOf } from '../../model/paths.js';
-import { sourceKeys } from '../../sources/lookup.js';
+import { ALL_SOURCE_ADAPTERS, sourceKeys } from '../../sources/lookup.js';
+import { authorityKeys, clientOfAdapter, profileOf } from '../../sources/profiles/index.js';
 import type { Config, Finding, Radius, SignoffCounts, Waiver } from '../../model/types.js';
 import { inputFinding } from '../../parse/findings.js';
 import { describeSchemaErrors } from '../../parse/schema-errors.js';
@@ -53,7 +54,7 @@ interface UserConfig {
   };
   radius?: { actions?: Record<string, Radius> };
   waivers?: Waiver[];
-  sources?: Record<string, boolean | { enabled?: boolean; paths?: string[] }>;
+  sources?: Record<string, boolean | { enabled?: boolean; paths?: string[]; inert?: string[] }>;
   release?: { publicKeys?: string[]; signer?: NonNullable<Config['release']>['signer'] };
 }
 
@@ -157,7 +158,11 @@ function mergeSources(user: NonNullable<UserConfig['sources']>): NonNullable<Con
     out[key] =
       typeof value === 'boolean'
         ? { enabled: value, paths: [] }
-        : { enabled: value.enabled ?? true, paths: [...(value.paths ?? [])] };
+        : {
+            enabled: value.enabled ?? true,
+            paths: [...(value.paths ?? [])],
+            ...(value.inert !== undefined && { inert: [...value.inert] }),
+          };
   }
   return out;
 }
@@ -199,13 +204,30 @@ function configWarnings(config: Config, path: string, doc: YamlDocument): Findin
     }
   }
   const known = new Set(sourceKeys());
-  for (const key of Object.keys(config.sources ?? {})) {
+  for (const [key, setting] of Object.entries(config.sources ?? {})) {
     if (!known.has(key))
       warn(
         'unknown-source',
         ['sources', key],
         `${JSON.stringify(key)} is no source kind or adapter id; it is ignored`,
       );
+    const authority = authorityOfSource(key);
+    for (const [index, name] of (setting.inert ?? []).entries()) {
+      if (authority.has(name))
+        warn(
+          'inert-key-is-authority',
+          ['sources', key, 'inert', index],
+          `${JSON.stringify(name)} is read as authority by ${key}'s client: it stays control plane`,
+        );
+    }
   }
   return warnings;
+}
+
+/** The keys the clients of a source kind or adapter id read as authority (their profiles'). */
+function authorityOfSource(key: string): Set<string> {
+  const clients = ALL_SOURCE_ADAPTERS.filter((adapter) => adapter.kind === key || adapter.id === key).map(
+    (adapter) => clientOfAdapter(adapter.id),
+  );
+  return new Set([...new Set(clients)].flatMap((client) => [...authorityKeys(profileOf(client))]));
 }

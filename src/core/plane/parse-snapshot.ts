@@ -4,6 +4,8 @@ import type { RegistryRole } from './classify-paths.js';
 import { defaultPromptId, parsePromptFile } from '../../parse/prompt.js';
 import { parseToolManifest } from '../../parse/tool-manifest.js';
 import { residualRules } from '../../sources/kit/residual.js';
+import { readGhAwFacts } from '../../sources/formats/gh-aw-lock.js';
+import type { GhAwFacts } from '../../sources/formats/gh-aw-lock.js';
 import { UNIVERSAL_INERT } from '../../sources/profiles/index.js';
 import type { SourceFile } from '../../model/source-file.js';
 import type {
@@ -29,6 +31,8 @@ export interface ParsedSnapshot {
   oids: Map<string, string>;
   /** control-plane files a parser fully understood: every change in them shows up as tools or servers */
   modelled: Set<string>;
+  /** gh-aw locks and workflow `.md` files read, for the check that a lock matches its source */
+  ghAw?: Map<string, GhAwFacts>;
 }
 
 /** A prompt file that does not parse: its bindings are unknown, so it holds the control plane. */
@@ -88,8 +92,11 @@ export function parseSnapshot(
   const prompts: Prompt[] = [];
   const findings: Finding[] = [];
   const oids = new Map<string, string>();
+  const ghAw = new Map<string, GhAwFacts>();
   for (const file of files) {
     oids.set(file.path, file.oid);
+    const facts = readGhAwFacts(file);
+    if (facts) ghAw.set(file.path, facts);
     const key = `${file.oid}\0${file.path}`;
     let parsed = cache.get(key);
     if (parsed === undefined) {
@@ -133,6 +140,7 @@ export function parseSnapshot(
     },
     oids,
     modelled,
+    ghAw,
   };
 }
 

@@ -3,17 +3,19 @@
 // each repository's code scanning, then merges every result into the org report and the hash-chained ledger.
 // API quota, not CPU, is the limit: every step paces itself by the rate-limit headers, and a re-run skips each
 // repository whose stored inventory is already at its current head (it resumes where it stopped).
-import { CHECKOUT_ACTION, CHECKOUT_RELEASE, APP_TOKEN_ACTION, APP_TOKEN_RELEASE } from './workflow.js';
+import {
+  CHECKOUT_ACTION,
+  CHECKOUT_RELEASE,
+  DOWNLOAD_ARTIFACT_ACTION,
+  DOWNLOAD_ARTIFACT_RELEASE,
+  UPLOAD_ARTIFACT_ACTION,
+  UPLOAD_ARTIFACT_RELEASE,
+} from './pins.js';
+import { appTokenStep } from './steps.js';
 
 export const ORG_INVENTORY_PATH = '.github/workflows/agentgate-inventory.yml';
 /** GitHub Actions' limit of jobs one matrix may generate. */
 export const MAX_MATRIX_JOBS = 256;
-
-/** actions/upload-artifact v4.6.2 and actions/download-artifact v4.3.0. */
-export const UPLOAD_ARTIFACT_ACTION = 'actions/upload-artifact@ea165f8d65b6e75b540449e92b4886f43607fa02';
-export const UPLOAD_ARTIFACT_RELEASE = 'v4.6.2';
-export const DOWNLOAD_ARTIFACT_ACTION = 'actions/download-artifact@d3f86a106a0bac45b974a628896c90dbdf5c8093';
-export const DOWNLOAD_ARTIFACT_RELEASE = 'v4.3.0';
 
 export interface OrgInventoryOptions {
   maxJobs: number;
@@ -37,6 +39,10 @@ const PACE = `pace() {
 
 export function orgInventoryTemplate(options: OrgInventoryOptions): string {
   const { maxJobs, agentgate } = options;
+  const installationToken = appTokenStep({
+    name: 'A GitHub App token for the installation',
+    ownerWide: true,
+  });
   const agentgateCli = `      - name: agentgate CLI (built from ${agentgate.repository} at a pinned commit; no package name is resolved)
         uses: ${CHECKOUT_ACTION} # ${CHECKOUT_RELEASE}
         with:
@@ -77,14 +83,7 @@ jobs:
     outputs:
       batches: \${{ steps.list.outputs.batches }}
     steps:
-      - name: A GitHub App token for the installation
-        id: app-token
-        uses: ${APP_TOKEN_ACTION} # ${APP_TOKEN_RELEASE}
-        with:
-          client-id: \${{ vars.AGENTGATE_APP_CLIENT_ID }}
-          private-key: \${{ secrets.AGENTGATE_APP_PRIVATE_KEY }}
-          owner: \${{ github.repository_owner }}
-      - name: List the installation's repositories (GET /installation/repositories) and cut them into batches
+${installationToken}      - name: List the installation's repositories (GET /installation/repositories) and cut them into batches
         id: list
         env:
           GH_TOKEN: \${{ steps.app-token.outputs.token }}
@@ -124,14 +123,7 @@ jobs:
         with:
           persist-credentials: false
 ${agentgateCli}
-      - name: A GitHub App token for the installation
-        id: app-token
-        uses: ${APP_TOKEN_ACTION} # ${APP_TOKEN_RELEASE}
-        with:
-          client-id: \${{ vars.AGENTGATE_APP_CLIENT_ID }}
-          private-key: \${{ secrets.AGENTGATE_APP_PRIVATE_KEY }}
-          owner: \${{ github.repository_owner }}
-      - name: Inventory each repository of the batch and upload it to its code scanning
+${installationToken}      - name: Inventory each repository of the batch and upload it to its code scanning
         env:
           GH_TOKEN: \${{ steps.app-token.outputs.token }}
           AGENTGATE_TOKEN: \${{ steps.app-token.outputs.token }}

@@ -3,7 +3,8 @@
 // floor) that judges it.
 import type { ActionUse } from '../action-ref.js';
 import { ORG_FLOOR_PATH } from './org-floor.js';
-import { APP_TOKEN_ACTION, APP_TOKEN_RELEASE, CHECKOUT_ACTION, CHECKOUT_RELEASE } from './workflow.js';
+import { CHECKOUT_ACTION, CHECKOUT_RELEASE } from './pins.js';
+import { appTokenStep, baseCheckoutStep, fetchHeadStep } from './steps.js';
 
 export const ORG_REQUIRED_PATH = '.github/workflows/agentgate-required.yml';
 
@@ -30,31 +31,12 @@ jobs:
     runs-on: ubuntu-latest
     timeout-minutes: 10
     steps:
-      - name: Check out the base (trusted code and config only)
-        uses: ${CHECKOUT_ACTION} # ${CHECKOUT_RELEASE}
-        with:
-          ref: \${{ github.event.pull_request.base.sha || github.event.merge_group.base_sha }}
-          fetch-depth: 0
-
-      - name: Fetch the head as git objects only (never checked out, never run)
-        env:
-          PR: \${{ github.event.pull_request.number }}
-          GROUP_REF: \${{ github.event.merge_group.head_ref }}
-        run: |
-          if [ -n "$GROUP_REF" ]; then
-            git fetch --no-tags origin "+\${GROUP_REF}:refs/remotes/merge-group/head"
-          else
-            git fetch --no-tags origin "+refs/pull/\${PR}/head:refs/remotes/pull/\${PR}/head"
-          fi
-
-      - name: A GitHub App token (contents read on the central repository, statuses and pull requests write)
-        id: app-token
-        uses: ${APP_TOKEN_ACTION} # ${APP_TOKEN_RELEASE}
-        with:
-          client-id: \${{ vars.AGENTGATE_APP_CLIENT_ID }}
-          private-key: \${{ secrets.AGENTGATE_APP_PRIVATE_KEY }}
-          owner: \${{ github.repository_owner }}
-
+${baseCheckoutStep('github.event.pull_request.base.sha || github.event.merge_group.base_sha')}
+${fetchHeadStep('github.event.pull_request.number')}
+${appTokenStep({
+  name: 'A GitHub App token (contents read on the central repository, statuses and pull requests write)',
+  ownerWide: true,
+})}
       - name: Check out the org floor (the central repository, never the pull request)
         uses: ${CHECKOUT_ACTION} # ${CHECKOUT_RELEASE}
         with:

@@ -2,7 +2,7 @@
 // at once and a control-plane release only when every capability change in it was signed off. Both run the Action
 // pinned by full sha; the bundles are attached to a GitHub release per plane (gh, preinstalled on GitHub's runners).
 import type { ActionUse } from '../action-ref.js';
-import { CHECKOUT_ACTION, CHECKOUT_RELEASE } from './workflow.js';
+import { ATTEST_ACTION, ATTEST_RELEASE, CHECKOUT_ACTION, CHECKOUT_RELEASE } from './pins.js';
 
 export const RELEASE_WORKFLOW_PATH = '.github/workflows/agentgate-release.yml';
 
@@ -37,16 +37,26 @@ function releaseJob(plane: 'data' | 'control', agentgate: ActionUse): string {
               : ''
           }
 
-      - name: Push the tag and attach the bundle to a GitHub release
+      # runtimes pinning this workflow in release.signer verify it offline (<bundle>.sigstore.json)
+      - name: Attest the bundle (GitHub artifact attestation, Sigstore)
+        if: steps.release.outputs.released == 'true'
+        id: attest
+        uses: ${ATTEST_ACTION} # ${ATTEST_RELEASE}
+        with:
+          subject-path: \${{ steps.release.outputs.release-file }}
+
+      - name: Push the tag and attach the bundle and its proofs to a GitHub release
         if: steps.release.outputs.released == 'true'
         env:
           GH_TOKEN: \${{ github.token }}
           TAG: \${{ steps.release.outputs.release-tag }}
           FILE: \${{ steps.release.outputs.release-file }}
           SIGNATURE: \${{ steps.release.outputs.release-signature }}
+          ATTESTATION: \${{ steps.attest.outputs.bundle-path }}
         run: |
+          cp "$ATTESTATION" "$FILE.sigstore.json"
           git push origin "refs/tags/$TAG"
-          gh release create "$TAG" "$FILE" $SIGNATURE --title "$TAG" --notes-from-tag --verify-tag
+          gh release create "$TAG" "$FILE" "$FILE.sigstore.json" $SIGNATURE --title "$TAG" --notes-from-tag --verify-tag
 `;
 }
 
@@ -69,6 +79,8 @@ on:
 
 permissions:
   contents: write
+  id-token: write # the attestation's Sigstore certificate for this run
+  attestations: write
 
 concurrency:
   group: agentgate-release-\${{ github.ref }}

@@ -1,15 +1,9 @@
 // The workflow `agentgate init` writes. The repository's own .github/workflows/agentgate.yml is this template with
 // the action at `./` (a test keeps the two equal). Every `uses:` is a full commit sha: a tag can be moved.
 import type { ActionUse } from '../action-ref.js';
+import { appTokenStep, baseCheckoutStep, fetchHeadStep } from './steps.js';
 
 export const WORKFLOW_PATH = '.github/workflows/agentgate.yml';
-
-/** actions/checkout v5.0.0 (runs on node24). */
-export const CHECKOUT_ACTION = 'actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8';
-export const CHECKOUT_RELEASE = 'v5.0.0';
-/** actions/create-github-app-token v3.2.0. */
-export const APP_TOKEN_ACTION = 'actions/create-github-app-token@bcd2ba49218906704ab6c1aa796996da409d3eb1';
-export const APP_TOKEN_RELEASE = 'v3.2.0';
 
 export function workflowTemplate(agentgate: ActionUse): string {
   return `# agentgate: one status check per plane on every pull request and merge-queue group.
@@ -55,31 +49,14 @@ jobs:
     runs-on: ubuntu-latest
     timeout-minutes: 10
     steps:
-      - name: Check out the base (trusted code and config only)
-        uses: ${CHECKOUT_ACTION} # ${CHECKOUT_RELEASE}
-        with:
-          ref: \${{ github.event.pull_request.base.sha || github.event.merge_group.base_sha || github.event.repository.default_branch }}
-          fetch-depth: 0
-
-      - name: Fetch the head as git objects only (never checked out, never run)
-        env:
-          PR: \${{ github.event.pull_request.number || github.event.issue.number }}
-          GROUP_REF: \${{ github.event.merge_group.head_ref }}
-        run: |
-          if [ -n "$GROUP_REF" ]; then
-            git fetch --no-tags origin "+\${GROUP_REF}:refs/remotes/merge-group/head"
-          else
-            git fetch --no-tags origin "+refs/pull/\${PR}/head:refs/remotes/pull/\${PR}/head"
-          fi
-
-      - name: A GitHub App token, when one is configured (then require both checks from that app)
-        id: app-token
-        if: vars.AGENTGATE_APP_CLIENT_ID != ''
-        uses: ${APP_TOKEN_ACTION} # ${APP_TOKEN_RELEASE}
-        with:
-          client-id: \${{ vars.AGENTGATE_APP_CLIENT_ID }}
-          private-key: \${{ secrets.AGENTGATE_APP_PRIVATE_KEY }}
-
+${baseCheckoutStep(
+  'github.event.pull_request.base.sha || github.event.merge_group.base_sha || github.event.repository.default_branch',
+)}
+${fetchHeadStep('github.event.pull_request.number || github.event.issue.number')}
+${appTokenStep({
+  name: 'A GitHub App token, when one is configured (then require both checks from that app)',
+  condition: "vars.AGENTGATE_APP_CLIENT_ID != ''",
+})}
       - name: agentgate
         uses: ${agentgate.uses} # ${agentgate.comment}
         with:

@@ -9,15 +9,15 @@ import type { FrontMatter } from '../kit/front-matter.js';
 import { clientRule } from '../kit/permission-rule.js';
 import { frontMatterHookRules } from '../kit/claude-hooks.js';
 import { readToolList } from '../kit/tool-list.js';
-import type { SourceAdapter } from '../kit/types.js';
-import { CLAUDE_CODE } from '../profiles/index.js';
+import type { ParseOptions, SourceAdapter } from '../kit/types.js';
+import { CLAUDE_CODE, frontMatterInert } from '../profiles/index.js';
 import { orderedRule } from '../profiles/setting-rules.js';
 
 const FORMAT: AgentFormat = {
   adapterId: 'claude-agents',
   toolsKey: 'tools',
   withoutTools: 'every-tool',
-  dataKeys: ['name', 'description', 'color'],
+  inertKeys: frontMatterInert(CLAUDE_CODE),
   authorityKeys: ['skills', 'memory', 'maxTurns', 'isolation'],
   serverKeys: ['mcpServers'],
   derivedKeys: ['disallowedTools', 'hooks', 'permissionMode'],
@@ -49,5 +49,6 @@ export const claudeAgentsAdapter: SourceAdapter = {
   alsoReads: ['**/.claude/agents/**/*.md', '**/plugins/*/agents/**/*.md'],
   role: 'agent',
   defaultPaths: ['.claude/agents/**/*.md'],
-  parse: (file: SourceFile) => parseAgentFile(file, agentId('claude', file.path, '.claude', '.md'), FORMAT),
+  parse: (file: SourceFile, options?: ParseOptions) =>
+    parseAgentFile(file, agentId('claude', file.path, '.claude', '.md'), FORMAT, options),
 };

@@ -7,13 +7,14 @@ import { agentId } from '../kit/agent-id.js';
 import type { ExecutedFile } from '../../model/types.js';
 import { claudeProjectBases, frontMatterHookRules } from '../kit/claude-hooks.js';
 import { executablesOf } from '../kit/executed-paths.js';
-import type { SourceAdapter } from '../kit/types.js';
+import type { ParseOptions, SourceAdapter } from '../kit/types.js';
+import { CLAUDE_CODE, frontMatterInert } from '../profiles/index.js';
 
 const FORMAT: AgentFormat = {
   adapterId: 'claude-commands',
   toolsKey: 'allowed-tools',
   withoutTools: 'nothing-new',
-  dataKeys: ['name', 'description', 'argument-hint'],
+  inertKeys: frontMatterInert(CLAUDE_CODE),
   authorityKeys: ['disable-model-invocation'],
   toolsArePreApprovals: true,
   derivedKeys: ['hooks'],
@@ -26,8 +27,8 @@ export const claudeCommandsAdapter: SourceAdapter = {
   alsoReads: ['**/.claude/commands/**/*.md', '**/plugins/*/commands/**/*.md'],
   role: 'agent',
   defaultPaths: ['.claude/commands/**/*.md'],
-  parse: (file: SourceFile) => {
-    const model = parseAgentFile(file, agentId('claude', file.path, '.claude', '.md'), FORMAT);
+  parse: (file: SourceFile, options?: ParseOptions) => {
+    const model = parseAgentFile(file, agentId('claude', file.path, '.claude', '.md'), FORMAT, options);
     model.executables = bodyCommands(file);
     return model;
   },

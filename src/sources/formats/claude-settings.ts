@@ -17,9 +17,10 @@ import { readJsonFile } from '../kit/json-file.js';
 import { hashed } from '../kit/residual.js';
 import { looksLikeSecret } from '../kit/secrets.js';
 import { envVariableRadius } from '../kit/name-radius.js';
+import { valueRules } from '../kit/leftover-keys.js';
 import { clientRule, settingRule } from '../kit/permission-rule.js';
-import type { SourceAdapter, SourceModel } from '../kit/types.js';
-import { CLAUDE_CODE } from '../profiles/index.js';
+import type { ParseOptions, SourceAdapter, SourceModel } from '../kit/types.js';
+import { CLAUDE_CODE, inertKeysFor } from '../profiles/index.js';
 import { orderedRule } from '../profiles/setting-rules.js';
 
 const RULE_LISTS: readonly PermissionEffect[] = ['allow', 'ask', 'deny'];
@@ -34,7 +35,13 @@ const KNOWN_TOP = new Set([
 ]);
 const KNOWN_PERMISSIONS = new Set([...RULE_LISTS, 'defaultMode', 'additionalDirectories']);
 
-export function parseClaudeSettings(file: SourceFile): SourceModel {
+/** Keys this reader models as authority: no profile or config entry makes them inert. */
+const READ_AS_AUTHORITY = [
+  ...['permissions', 'hooks', 'env', 'enableAllProjectMcpServers', 'enabledMcpjsonServers'],
+  ...['disabledMcpjsonServers', 'enabledPlugins'],
+];
+
+export function parseClaudeSettings(file: SourceFile, options: ParseOptions = {}): SourceModel {
   const scope = agentId('claude', file.path, '.claude', '.json');
   const model: SourceModel = { servers: [], tools: [], agents: [], permissions: [], findings: [] };
   const read = readJsonFile(file.text);
@@ -55,8 +62,14 @@ export function parseClaudeSettings(file: SourceFile): SourceModel {
       rules.push(settingRule(scope, effect, key, name, at(key)));
   };
 
+  // settings that only decide the look or a commit trailer: data plane, no rule, no sign-off
+  const inert = inertKeysFor(CLAUDE_CODE, {
+    frontMatter: false,
+    ...(options.inert && { extra: options.inert }),
+    authority: READ_AS_AUTHORITY,
+  });
   for (const [key, value] of ownEntries(read.value)) {
-    if (key === '$schema') continue;
+    if (key === '$schema' || inert.has(key)) continue;
     if (key === 'permissions') readPermissions(value, scope, file.path, read.lineOf, model);
     else if (key === 'hooks') {
       const bases = claudeProjectBases(file.path);
@@ -84,7 +97,8 @@ export function parseClaudeSettings(file: SourceFile): SourceModel {
       }
     } else {
       if (!KNOWN_TOP.has(key)) unknown([key]);
-      rules.push(settingRule(scope, 'allow', key, value, at(key)));
+      // a list of names (`allowedTools`, `companyAnnouncements`…) member by member: one added name is one rule
+      rules.push(...valueRules(scope, 'allow', key, value, at(key)));
     }
   }
   return model;

@@ -6,14 +6,15 @@ import { parseAgentFile } from '../kit/agent-file.js';
 import { agentId } from '../kit/agent-id.js';
 import { frontMatterHookRules } from '../kit/claude-hooks.js';
 import { folderOf } from '../kit/executed-paths.js';
-import type { SourceAdapter } from '../kit/types.js';
+import type { ParseOptions, SourceAdapter } from '../kit/types.js';
+import { CLAUDE_CODE, frontMatterInert } from '../profiles/index.js';
 
 const FORMAT: AgentFormat = {
   adapterId: 'claude-skills',
   toolsKey: 'allowed-tools',
   withoutTools: 'nothing-new',
-  dataKeys: ['name', 'description', 'license', 'metadata', 'compatibility', 'version', 'argument-hint'],
-  authorityKeys: ['disable-model-invocation', 'user-invocable', 'context', 'agent'],
+  inertKeys: frontMatterInert(CLAUDE_CODE),
+  authorityKeys: ['disable-model-invocation', 'context', 'agent'],
   toolsArePreApprovals: true,
   derivedKeys: ['hooks'],
   extraRules: frontMatterHookRules,
@@ -25,8 +26,8 @@ export const claudeSkillsAdapter: SourceAdapter = {
   alsoReads: ['**/SKILL.md'],
   role: 'agent',
   defaultPaths: ['.claude/skills/**/SKILL.md'],
-  parse: (file: SourceFile) => {
-    const model = parseAgentFile(file, agentId('claude', file.path, '.claude', '/SKILL.md'), FORMAT);
+  parse: (file: SourceFile, options?: ParseOptions) => {
+    const model = parseAgentFile(file, agentId('claude', file.path, '.claude', '/SKILL.md'), FORMAT, options);
     // a skill runs the programs of its `scripts/` folder through the shell: they are control plane
     const folder = folderOf(file.path);
     const path = folder === '' ? 'scripts/' : `${folder}/scripts/`;

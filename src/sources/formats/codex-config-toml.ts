@@ -57,7 +57,11 @@ function settingRules(scope: string, field: FieldPath, value: unknown, root: Sou
   if (order && typeof value === 'string') return [orderedRule(scope, field, value, order, at(field))];
   // a command line is one thing, its words in order
   if (key === 'notify') return [settingRule(scope, 'allow', field.join('.'), value, at(field))];
-  return flatRules(scope, field, value, at);
+  const rules = flatRules(scope, field, value, at);
+  // `shell_environment_policy.exclude` takes variables away: each pattern a deny rule, so adding one narrows
+  for (const rule of rules)
+    if (/(?:^|\.)shell_environment_policy\.exclude=/u.test(rule.rule)) rule.effect = 'deny';
+  return rules;
 }
 
 function codexSettings(root: SourceNode, path: string, sink: FindingSink): PermissionRule[] {

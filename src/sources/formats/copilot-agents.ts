@@ -4,14 +4,15 @@ import type { SourceFile } from '../../model/source-file.js';
 import type { AgentFormat } from '../kit/agent-file.js';
 import { parseAgentFile } from '../kit/agent-file.js';
 import { agentId } from '../kit/agent-id.js';
-import type { SourceAdapter } from '../kit/types.js';
+import type { ParseOptions, SourceAdapter } from '../kit/types.js';
+import { COPILOT, frontMatterInert } from '../profiles/index.js';
 
 const FORMAT: AgentFormat = {
   adapterId: 'copilot-agents',
   toolsKey: 'tools',
   withoutTools: 'every-tool',
-  dataKeys: ['name', 'description', 'argument-hint', 'target', 'metadata'],
-  authorityKeys: ['handoffs', 'infer', 'disable-model-invocation', 'user-invokable', 'user-invocable'],
+  inertKeys: frontMatterInert(COPILOT),
+  authorityKeys: ['handoffs', 'infer', 'disable-model-invocation'],
   serverKeys: ['mcp-servers', 'mcpServers'],
 };
 
@@ -20,6 +21,6 @@ export const copilotAgentsAdapter: SourceAdapter = {
   kind: 'copilot',
   role: 'agent',
   defaultPaths: ['.github/agents/**/*.agent.md', '**/*.agent.md'],
-  parse: (file: SourceFile) =>
-    parseAgentFile(file, agentId('copilot', file.path, '.github', '.agent.md'), FORMAT),
+  parse: (file: SourceFile, options?: ParseOptions) =>
+    parseAgentFile(file, agentId('copilot', file.path, '.github', '.agent.md'), FORMAT, options),
 };

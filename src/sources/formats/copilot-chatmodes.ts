@@ -4,13 +4,14 @@ import type { SourceFile } from '../../model/source-file.js';
 import type { AgentFormat } from '../kit/agent-file.js';
 import { parseAgentFile } from '../kit/agent-file.js';
 import { agentId } from '../kit/agent-id.js';
-import type { SourceAdapter } from '../kit/types.js';
+import type { ParseOptions, SourceAdapter } from '../kit/types.js';
+import { COPILOT, frontMatterInert } from '../profiles/index.js';
 
 const FORMAT: AgentFormat = {
   adapterId: 'copilot-chatmodes',
   toolsKey: 'tools',
   withoutTools: 'nothing-new',
-  dataKeys: ['name', 'description'],
+  inertKeys: frontMatterInert(COPILOT),
   authorityKeys: [],
   serverKeys: ['mcp-servers', 'mcpServers'],
 };
@@ -21,6 +22,6 @@ export const copilotChatmodesAdapter: SourceAdapter = {
   alsoReads: ['**/*.chatmode.md'],
   role: 'agent',
   defaultPaths: ['.github/chatmodes/**/*.chatmode.md'],
-  parse: (file: SourceFile) =>
-    parseAgentFile(file, agentId('copilot', file.path, '.github', '.chatmode.md'), FORMAT),
+  parse: (file: SourceFile, options?: ParseOptions) =>
+    parseAgentFile(file, agentId('copilot', file.path, '.github', '.chatmode.md'), FORMAT, options),
 };

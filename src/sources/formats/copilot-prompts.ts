@@ -4,13 +4,14 @@ import type { SourceFile } from '../../model/source-file.js';
 import type { AgentFormat } from '../kit/agent-file.js';
 import { parseAgentFile } from '../kit/agent-file.js';
 import { agentId } from '../kit/agent-id.js';
-import type { SourceAdapter } from '../kit/types.js';
+import type { ParseOptions, SourceAdapter } from '../kit/types.js';
+import { COPILOT, frontMatterInert } from '../profiles/index.js';
 
 const FORMAT: AgentFormat = {
   adapterId: 'copilot-prompts',
   toolsKey: 'tools',
   withoutTools: 'nothing-new',
-  dataKeys: ['name', 'description', 'argument-hint'],
+  inertKeys: frontMatterInert(COPILOT),
   authorityKeys: ['mode', 'agent'],
 };
 
@@ -20,6 +21,6 @@ export const copilotPromptsAdapter: SourceAdapter = {
   alsoReads: ['**/*.prompt.md'],
   role: 'agent',
   defaultPaths: ['.github/prompts/**/*.prompt.md'],
-  parse: (file: SourceFile) =>
-    parseAgentFile(file, agentId('copilot', file.path, '.github', '.prompt.md'), FORMAT),
+  parse: (file: SourceFile, options?: ParseOptions) =>
+    parseAgentFile(file, agentId('copilot', file.path, '.github', '.prompt.md'), FORMAT, options),
 };

@@ -26,15 +26,15 @@ const DIALECT: EntryDialect = {
   modelledKeys: ['trust'],
 };
 /** Top-level settings read as rules (v1 names beside v2's `tools` and `mcp` objects). */
-const TOOL_SETTINGS = ['tools', 'coreTools', 'excludeTools', 'autoAccept'];
+const TOOL_SETTINGS = ['tools', 'coreTools', 'excludeTools', 'allowedTools', 'autoAccept'];
 const SERVER_LISTS = ['mcpServers', 'allowMCPServers', 'excludeMCPServers'];
 /** Lists whose entries switch something off: each entry is a deny rule, so adding one narrows. */
 const DENY_LISTS = new Set(['excludeTools', 'tools.exclude', 'excludeMCPServers', 'mcp.excluded']);
 
 /**
  * Gemini's settings beyond the server map: `tools.*` (core, exclude, allowed without asking, discovery and call
- * commands, sandbox), `coreTools`, `excludeTools`, `autoAccept`, every `*Command`, and `mcp.*` beside the
- * server-name lists. Exclusions are deny rules; `autoAccept: false` restrains. Every other key is the residual.
+ * commands, sandbox), `coreTools`, `excludeTools`, `allowedTools`, `autoAccept`, every `*Command`, and `mcp.*`
+ * beside the server-name lists; a list is compared member by member. Exclusions are deny rules; `autoAccept: false` restrains. Every other key is the residual.
  */
 function settings(root: ObjectNode, sink: FindingSink): void {
   const path = sink.file.path;

@@ -8,21 +8,13 @@ import { agentId } from '../kit/agent-id.js';
 import { isRecord, ownEntries, parseFinding, readFrontMatter } from '../kit/front-matter.js';
 import { mapRules, networkRules, toolRules } from '../kit/gh-aw-rules.js';
 import { toJsonObject } from '../kit/json-value.js';
-import { settingRule } from '../kit/permission-rule.js';
+import { valueRules } from '../kit/leftover-keys.js';
 import { residualRules } from '../kit/residual.js';
 import { readServerBlock } from '../kit/server-block.js';
 import { roleRules, tokenRules } from '../profiles/gh-aw-orders.js';
-import type { SourceAdapter, SourceModel } from '../kit/types.js';
+import type { ParseOptions, SourceAdapter, SourceModel } from '../kit/types.js';
+import { GH_AW, inertKeysFor } from '../profiles/index.js';
 
-const DATA_KEYS = new Set([
-  'name',
-  'description',
-  'source',
-  'labels',
-  'metadata',
-  'tracker-id',
-  'timeout-minutes',
-]);
 const HANDLED = new Set(['permissions', 'network', 'safe-outputs', 'roles']);
 const AUTHORITY_KEYS = new Set([
   ...[
@@ -42,7 +34,7 @@ const AUTHORITY_KEYS = new Set([
   ...['runtimes', 'features', 'cache', 'secrets', 'concurrency', 'timeout_minutes', 'container', 'services'],
 ]);
 
-export function parseGhAwWorkflow(file: SourceFile): SourceModel {
+export function parseGhAwWorkflow(file: SourceFile, options: ParseOptions = {}): SourceModel {
   const id = agentId('gh-aw', file.path, '.github', '.md');
   const model: SourceModel = { servers: [], tools: [], agents: [], permissions: [], findings: [] };
   if (!/^\uFEFF?---[ \t]*\r?\n/u.test(file.text)) return model;
@@ -72,6 +64,12 @@ export function parseGhAwWorkflow(file: SourceFile): SourceModel {
   model.permissions.push(...servers.rules);
   for (const server of servers.servers) bindings.add(server.name);
 
+  // keys that only describe (the profile's, the base config's): data plane; a key gh-aw reads as authority never is
+  const inert = inertKeysFor(GH_AW, {
+    frontMatter: true,
+    ...(options.inert && { extra: options.inert }),
+    authority: [...AUTHORITY_KEYS, ...HANDLED, 'tools', 'mcp-servers'],
+  });
   const meta: Record<string, unknown> = {};
   const unread: Record<string, unknown> = {};
   for (const [key, value] of ownEntries(data)) {
@@ -81,8 +79,9 @@ export function parseGhAwWorkflow(file: SourceFile): SourceModel {
     else if (key === 'network') model.permissions.push(...networkRules(id, value, at));
     if (key === 'tools' || key === 'mcp-servers') continue;
     Object.defineProperty(meta, key, { value, enumerable: true, writable: true, configurable: true });
-    if (DATA_KEYS.has(key) || HANDLED.has(key)) continue;
-    if (AUTHORITY_KEYS.has(key)) model.permissions.push(settingRule(id, 'allow', key, value, at(key)));
+    if (inert.has(key) || HANDLED.has(key)) continue;
+    // a list of names (`imports`, `runs-on` labels) member by member; a list of steps stays whole, in its order
+    if (AUTHORITY_KEYS.has(key)) model.permissions.push(...valueRules(id, 'allow', key, value, at(key)));
     else Object.defineProperty(unread, key, { value, enumerable: true, writable: true, configurable: true });
   }
   const residual = residualRules({ path: file.path, scope: id, value: unread, modelled: [], lineOf });

@@ -7,9 +7,13 @@ import { isRecord, ownEntries } from '../kit/front-matter.js';
 import { emptyModel, leftoverKeys, valueRules } from '../kit/leftover-keys.js';
 import { parseYamlSource } from '../kit/parse-yaml.js';
 import { flushFindings, settingsOfTree } from '../kit/settings-json.js';
-import type { SourceAdapter, SourceModel } from '../kit/types.js';
+import type { ParseOptions, SourceAdapter, SourceModel } from '../kit/types.js';
+import { ROO, inertKeysFor } from '../profiles/index.js';
 
-export function parseRooModes(file: SourceFile): SourceModel {
+/** Keys of a mode Roo reads as authority or identity: never inert. */
+const MODE_AUTHORITY = ['slug', 'groups', 'roleDefinition', 'customInstructions', 'source'];
+
+export function parseRooModes(file: SourceFile, options: ParseOptions = {}): SourceModel {
   const model = emptyModel();
   const parsed = parseYamlSource(file);
   if (!parsed.ok) {
@@ -25,6 +29,12 @@ export function parseRooModes(file: SourceFile): SourceModel {
   const settings = settingsOfTree(file, parsed.root, model);
   if (!settings) return model;
   const scope = `roo:${file.path}`;
+  // a mode is an agent definition: its descriptive keys (the universal ones, `iconName`) are data plane
+  const inert = inertKeysFor(ROO, {
+    frontMatter: true,
+    ...(options.inert && { extra: options.inert }),
+    authority: MODE_AUTHORITY,
+  });
   const modes = settings.value.customModes;
   if (Array.isArray(modes)) {
     for (const [index, mode] of modes.entries()) {
@@ -35,7 +45,7 @@ export function parseRooModes(file: SourceFile): SourceModel {
       }
       const slug = typeof mode.slug === 'string' ? mode.slug : `[${index}]`;
       for (const [key, value] of ownEntries(mode)) {
-        if (key === 'name' || key === 'description' || key === 'slug') continue;
+        if (key === 'slug' || inert.has(key)) continue;
         if (key === 'groups' && Array.isArray(value) && value.length > 0) {
           for (const group of value)
             model.permissions.push(

@@ -5,10 +5,11 @@ import type { PermissionRule, Prompt } from '../../model/types.js';
 import type { FrontMatter } from './front-matter.js';
 import { ownEntries, parseFinding, readFrontMatter } from './front-matter.js';
 import { toJsonObject } from './json-value.js';
-import { clientRule, settingRule } from './permission-rule.js';
+import { valueRules } from './leftover-keys.js';
+import { clientRule } from './permission-rule.js';
 import { RESIDUAL_CODE, residualRules } from './residual.js';
 import { readServerBlock } from './server-block.js';
-import type { SourceModel } from './types.js';
+import type { ParseOptions, SourceModel } from './types.js';
 import { readToolList } from './tool-list.js';
 
 export interface AgentFormat {
@@ -18,8 +19,11 @@ export interface AgentFormat {
   toolsKey: string;
   /** what a file without the tools key grants: every tool (subagents, Copilot agents) or nothing new */
   withoutTools: 'every-tool' | 'nothing-new';
-  /** keys the client documents that carry no authority (name, description, colours…) */
-  dataKeys: readonly string[];
+  /**
+   * keys of the front matter that only describe (name, description, colours…), from the client's profile plus
+   * the base config's `extra`: data plane. A key this format reads as authority is authority all the same.
+   */
+  inertKeys(extra?: readonly string[]): ReadonlySet<string>;
   /** keys the client documents that carry authority: each is a gated setting `key=value` */
   authorityKeys: readonly string[];
   /** keys holding MCP server blocks */
@@ -35,7 +39,12 @@ export interface AgentFormat {
 /** Keys recorded as `key=value` rules because the format cannot tell they are harmless. */
 export const UNKNOWN_KEY_CODE = RESIDUAL_CODE;
 
-export function parseAgentFile(file: SourceFile, id: string, format: AgentFormat): SourceModel {
+export function parseAgentFile(
+  file: SourceFile,
+  id: string,
+  format: AgentFormat,
+  options: ParseOptions = {},
+): SourceModel {
   const model: SourceModel = { servers: [], tools: [], agents: [], permissions: [], findings: [] };
   const read = readFrontMatter(file, id);
   if (!read.ok) {
@@ -61,8 +70,16 @@ export function parseAgentFile(file: SourceFile, id: string, format: AgentFormat
   }
 
   const serverKeys = new Set(format.serverKeys ?? []);
-  const dataKeys = new Set(format.dataKeys);
   const authorityKeys = new Set(format.authorityKeys);
+  // a key both inert and read as authority is authority: no profile or config entry can talk a grant down
+  const authority = new Set([
+    format.toolsKey,
+    ...authorityKeys,
+    ...serverKeys,
+    ...(format.derivedKeys ?? []),
+  ]);
+  const inert = format.inertKeys(options.inert);
+  const isInert = (key: string) => inert.has(key) && !authority.has(key);
   const meta: Record<string, unknown> = {};
   const unread: Record<string, unknown> = {};
   for (const [key, value] of ownEntries(data)) {
@@ -82,9 +99,10 @@ export function parseAgentFile(file: SourceFile, id: string, format: AgentFormat
     }
     if (key !== 'model')
       Object.defineProperty(meta, key, { value, enumerable: true, writable: true, configurable: true });
-    if (dataKeys.has(key) || key === 'model' || format.derivedKeys?.includes(key)) continue;
+    if (isInert(key) || key === 'model' || format.derivedKeys?.includes(key)) continue;
+    // a list (handoffs, skills, server names) is compared member by member: one added member is one rule
     if (authorityKeys.has(key) || serverKeys.has(key))
-      model.permissions.push(settingRule(id, 'allow', key, value, at(key)));
+      model.permissions.push(...valueRules(id, 'allow', key, value, at(key)));
     else Object.defineProperty(unread, key, { value, enumerable: true, writable: true, configurable: true });
   }
   // every key neither data nor modelled authority: the residual (any change to it needs sign-off)

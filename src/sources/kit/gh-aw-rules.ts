@@ -7,6 +7,7 @@
 //   other tools   `<tool>=<settings>` when the tool carries settings
 import type { PermissionRule, SourceRef } from '../../model/types.js';
 import { isRecord, ownEntries } from './front-matter.js';
+import { valueRules } from './leftover-keys.js';
 import { clientRule, settingRule } from './permission-rule.js';
 
 type At = (...field: (string | number)[]) => SourceRef;
@@ -51,7 +52,8 @@ export function toolRules(
     } else if (name === 'github' && isRecord(setting)) {
       rules.push(...githubRules(scope, setting, source));
     } else if (setting !== null && !(isRecord(setting) && Object.keys(setting).length === 0)) {
-      rules.push(settingRule(scope, 'allow', name, setting, source));
+      // a list of names (`serena: [go, ts]`) member by member: one added name is one rule
+      rules.push(...valueRules(scope, 'allow', name, setting, source));
     }
   }
   return { bindings, rules };

@@ -3,8 +3,7 @@
 // member, so adding one member is one rule new and the rest stay; anything else is one rule of canonical JSON.
 import { createHash } from 'node:crypto';
 import type { Finding, PermissionEffect, PermissionRule, SourceRef } from '../../model/types.js';
-import { UNKNOWN_KEY_CODE } from './agent-file.js';
-import { redacted } from './residual.js';
+import { RESIDUAL_CODE as UNKNOWN_KEY_CODE, redacted } from './residual.js';
 import { isRecord, ownEntries } from './front-matter.js';
 import { settingRule } from './permission-rule.js';
 import type { SourceModel } from './types.js';

@@ -43,5 +43,10 @@ export interface SourceAdapter {
   role?: AdapterRole;
   /** globs (matched over every character of a path) where the client reads this format, without any config */
   defaultPaths: string[];
-  parse(file: SourceFile): SourceModel;
+  parse(file: SourceFile, options?: ParseOptions): SourceModel;
+}
+
+/** What the base config adds to how a source is read: more keys that only describe (`sources: { <kind>: { inert } }`). */
+export interface ParseOptions {
+  inert?: readonly string[];
 }

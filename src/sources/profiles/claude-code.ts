@@ -10,6 +10,16 @@ export const CLAUDE_CODE: ClientProfile = {
     'https://docs.anthropic.com/en/docs/claude-code/skills',
     'https://docs.anthropic.com/en/docs/claude-code/mcp',
   ],
+  adapters: [
+    'mcp-json',
+    'claude-agents',
+    'claude-commands',
+    'claude-skills',
+    'claude-settings',
+    'claude-plugin',
+    'claude-plugin-hooks',
+    'claude-marketplace',
+  ],
   files: [
     '.mcp.json',
     '.claude/settings.json',
@@ -18,8 +28,13 @@ export const CLAUDE_CODE: ClientProfile = {
     '.claude/commands/**/*.md',
     '.claude/skills/**/SKILL.md',
   ],
-  // `includeCoAuthoredBy` only decides a commit trailer; `spinnerTipsEnabled`, `outputStyle` and `language` the look
-  inert: ['includeCoAuthoredBy', 'spinnerTipsEnabled', 'outputStyle', 'language', 'companyAnnouncements'],
+  // `includeCoAuthoredBy` only decides a commit trailer; `spinnerTipsEnabled`, `outputStyle` and `language` the look;
+  // a skill's `version` and `compatibility` describe it; `user-invocable` only shows or hides it in the `/` menu
+  // (the model may still use it: `disable-model-invocation` decides that, and stays authority)
+  inert: [
+    ...['includeCoAuthoredBy', 'spinnerTipsEnabled', 'outputStyle', 'language', 'companyAnnouncements'],
+    ...['version', 'compatibility', 'user-invocable'],
+  ],
   authority: {
     tools: 'subagent: the tools it may use (absent: every tool)',
     'allowed-tools': 'command or skill: tools it may use without asking',
@@ -35,6 +50,21 @@ export const CLAUDE_CODE: ClientProfile = {
     enabledMcpjsonServers: 'approves the servers named',
     env: 'environment of every session and tool',
     apiKeyHelper: 'a command whose output is the API key',
+    statusLine: 'a command run to draw the status line',
+    awsAuthRefresh: 'a command run to refresh cloud credentials',
+    awsCredentialExport: 'a command whose output is cloud credentials',
+    otelHeadersHelper: 'a command whose output is telemetry headers',
+    enabledPlugins: 'plugins switched on: their servers, hooks, agents and commands',
+    disabledMcpjsonServers: 'servers of .mcp.json refused',
+    allowedMcpServers: 'servers allowed by name',
+    deniedMcpServers: 'servers refused by name',
+    extraKnownMarketplaces: 'marketplaces plugins install from',
+    strictKnownMarketplaces: 'only these marketplaces',
+    disableAllHooks: 'switches every hook off',
+    allowManagedHooksOnly: 'only managed hooks run',
+    allowManagedPermissionRulesOnly: 'only managed permission rules apply',
+    sandbox: 'the bash sandbox and its exceptions',
+    'disable-model-invocation': 'command or skill: whether the model may invoke it unasked',
   },
   ordered: {
     defaultMode: {

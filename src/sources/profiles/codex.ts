@@ -7,6 +7,7 @@ export const CODEX: ClientProfile = {
     'https://github.com/openai/codex/blob/main/docs/config.md',
     'https://developers.openai.com/codex/config-reference',
   ],
+  adapters: ['codex-config-toml', 'codex-agents', 'codex-plugin'],
   files: ['.codex/config.toml', '.codex/agents/*.toml'],
   inert: [],
   authority: {

@@ -4,6 +4,7 @@ export const CURSOR: ClientProfile = {
   client: 'cursor',
   name: 'Cursor',
   docs: ['https://cursor.com/docs/context/mcp', 'https://cursor.com/docs/cli/reference/permissions'],
+  adapters: ['cursor-mcp-json', 'cursor-cli', 'cursor-hooks'],
   files: ['.cursor/mcp.json', '.cursor/cli.json', '.cursor/hooks.json'],
   inert: [],
   authority: {

@@ -7,6 +7,7 @@ export const GEMINI: ClientProfile = {
     'https://github.com/google-gemini/gemini-cli/blob/main/docs/get-started/configuration.md',
     'https://github.com/google-gemini/gemini-cli/blob/main/docs/tools/mcp-server.md',
   ],
+  adapters: ['gemini-settings'],
   files: ['.gemini/settings.json', '**/gemini-extension.json'],
   inert: [],
   authority: {
@@ -17,6 +18,7 @@ export const GEMINI: ClientProfile = {
     tools: 'built-in tools: core list, exclusions, allowed without asking, discovery and call commands',
     coreTools: 'the built-in tools available (v1)',
     excludeTools: 'built-in tools removed (v1)',
+    allowedTools: 'tools run without asking (v1)',
     autoAccept: 'runs safe tool calls without asking (v1)',
     toolDiscoveryCommand: 'a command whose output declares tools (v1)',
     toolCallCommand: 'a command that runs those tools (v1)',

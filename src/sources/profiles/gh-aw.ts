@@ -8,8 +8,11 @@ export const GH_AW: ClientProfile = {
     'https://githubnext.github.io/gh-aw/reference/frontmatter/',
     'https://docs.github.com/en/actions/writing-workflows/workflow-syntax-for-github-actions#permissions',
   ],
+  adapters: ['gh-aw-workflows'],
   files: ['.github/workflows/*.md', '.github/workflows/*.lock.yml'],
-  inert: ['source', 'labels', 'tracker-id'],
+  // where the workflow came from, its labels and tracker id describe it; `timeout-minutes` bounds how long it runs,
+  // never what it may do
+  inert: ['source', 'labels', 'tracker-id', 'timeout-minutes'],
   authority: {
     on: 'when the agent job runs',
     permissions: 'the Actions token of the job',

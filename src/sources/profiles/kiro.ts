@@ -8,6 +8,7 @@ export const KIRO: ClientProfile = {
     'https://kiro.dev/docs/mcp/configuration/',
     'https://kiro.dev/docs/cli/custom-agents/configuration-reference/',
   ],
+  adapters: ['kiro-mcp-json', 'kiro-agents', 'kiro-hooks'],
   files: ['.kiro/settings/mcp.json', '.kiro/agents/**', '.kiro/hooks/**'],
   inert: [],
   authority: {

@@ -10,6 +10,7 @@ export const OPENCODE: ClientProfile = {
     'https://opencode.ai/docs/agents/',
     'https://opencode.ai/docs/mcp-servers/',
   ],
+  adapters: ['opencode-json'],
   files: ['opencode.json', 'opencode.jsonc', '.opencode/agent/*.md'],
   inert: [],
   authority: {

@@ -7,6 +7,7 @@ export const ROO: ClientProfile = {
     'https://docs.roocode.com/features/custom-modes',
     'https://docs.roocode.com/features/mcp/using-mcp-in-roo',
   ],
+  adapters: ['roo-mcp-json', 'roo-modes'],
   files: ['.roomodes', '.roo/mcp.json'],
   inert: ['iconName'],
   authority: {

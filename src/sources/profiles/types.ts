@@ -15,9 +15,17 @@ export interface ClientProfile {
   name: string;
   /** the client's own documentation of these files and keys, as plain URLs */
   docs: readonly string[];
+  /**
+   * the source adapters that read its files, by id: a server an adapter reads (its `origin`) is this client's,
+   * and the adapter reads its keys by this profile (a test holds every adapter to one client)
+   */
+  adapters: readonly string[];
   /** the files it reads (globs, repository-relative) */
   files: readonly string[];
-  /** keys its documentation describes as description only: data plane, no sign-off (beside the universal ones) */
+  /**
+   * keys its documentation describes as description only, at the top level of its front matter or settings:
+   * data plane, no sign-off (beside the universal ones). A key also named in `authority` is authority.
+   */
   inert: readonly string[];
   /** keys that carry authority and what each means; the adapters model them */
   authority: Readonly<Record<string, string>>;

@@ -7,6 +7,7 @@ export const WINDSURF: ClientProfile = {
     'https://docs.windsurf.com/windsurf/cascade/mcp',
     'https://docs.windsurf.com/windsurf/cascade/hooks',
   ],
+  adapters: ['windsurf-hooks'],
   files: ['.windsurf/hooks.json', '.windsurf/rules/**', '.windsurf/workflows/**'],
   inert: [],
   authority: {

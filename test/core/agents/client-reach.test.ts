@@ -1,6 +1,12 @@
+import picomatch from 'picomatch';
 import { describe, expect, it } from 'vitest';
 import { CLIENT_SERVER_ORIGINS, serversOfAgent } from '../../../src/core/agents/client-reach.js';
-import { SOURCE_ADAPTERS, AGENT_SOURCE_ADAPTERS } from '../../../src/sources/formats/index.js';
+import { ALL_SOURCE_ADAPTERS } from '../../../src/sources/lookup.js';
+import {
+  ADAPTERS_OF_NO_CLIENT,
+  CLIENT_PROFILES,
+  clientOfAdapter,
+} from '../../../src/sources/profiles/index.js';
 import { diffTrees } from '../../helpers/diff-trees.js';
 import { makeServer } from '../../helpers/make-server.js';
 import type { Files } from '../../helpers/diff-trees.js';
@@ -142,9 +148,100 @@ describe('serversOfAgent', () => {
   });
 
   it('names only real adapters as project configs', () => {
-    const ids = new Set([...SOURCE_ADAPTERS, ...AGENT_SOURCE_ADAPTERS].map((adapter) => adapter.id));
+    const ids = new Set(ALL_SOURCE_ADAPTERS.map((adapter) => adapter.id));
     const listed = Object.values(CLIENT_SERVER_ORIGINS).flat();
-    // plugin adapters may not be registered yet: they are the only names allowed ahead of their adapter
-    expect(listed.filter((id) => !ids.has(id) && !id.startsWith('claude-plugin'))).toEqual([]);
+    expect(listed.filter((id) => !ids.has(id))).toEqual([]);
   });
 });
+
+describe('every adapter has a client', () => {
+  it('each registered adapter belongs to exactly one client, or is named as no single client’s', () => {
+    for (const adapter of ALL_SOURCE_ADAPTERS) {
+      const owners = Object.entries(CLIENT_SERVER_ORIGINS)
+        .filter(([, ids]) => ids.includes(adapter.id))
+        .map(([client]) => client);
+      const none = ADAPTERS_OF_NO_CLIENT.includes(adapter.id);
+      expect({ id: adapter.id, owners: owners.length + (none ? 1 : 0) }).toEqual({
+        id: adapter.id,
+        owners: 1,
+      });
+      expect(clientOfAdapter(adapter.id)).toBe(none ? undefined : owners[0]);
+    }
+  });
+
+  it('agent ids name the client of the adapter that reads them', () => {
+    const files: Record<string, string> = {
+      '.claude/agents/a.md': '---\nname: a\n---\nx\n',
+      '.claude/commands/b.md': '---\ndescription: b\n---\nx\n',
+      '.claude/skills/c/SKILL.md': '---\nname: c\ndescription: c\n---\nx\n',
+      '.github/agents/d.agent.md': '---\nname: d\n---\nx\n',
+      '.github/chatmodes/e.chatmode.md': '---\ndescription: e\n---\nx\n',
+      '.github/prompts/f.prompt.md': '---\ndescription: f\n---\nx\n',
+      '.github/workflows/g.md': '---\non: issues\n---\nx\n',
+    };
+    for (const [path, text] of Object.entries(files)) {
+      const adapter = ALL_SOURCE_ADAPTERS.find(
+        (candidate) =>
+          candidate.id !== 'instructions' &&
+          candidate.defaultPaths.length > 0 &&
+          matchesDefault(candidate.defaultPaths, path),
+      );
+      const model = adapter!.parse({ path, oid: '', text });
+      expect(model.agents.map((agent) => agent.id.split(':')[0])).toEqual([clientOfAdapter(adapter!.id)]);
+    }
+  });
+
+  it('every profile names at least one adapter', () => {
+    for (const profile of CLIENT_PROFILES) expect(profile.adapters.length).toBeGreaterThan(0);
+  });
+});
+
+describe('reach through the newer adapters', () => {
+  const claudeAgent = (name: string) => `---\nname: ${name}\ndescription: ${name}\n---\nWork.\n`;
+  const BASE: Files = {
+    '.claude/agents/critic.md': claudeAgent('critic'),
+    '.github/agents/planner.agent.md': '---\nname: planner\ndescription: plans\n---\nPlan.\n',
+  };
+  const serverIn = (url: string) => ({ mcpServers: { [new URL(url).hostname.split('.')[0]!]: { url } } });
+
+  it.each([
+    [
+      'a Claude Code plugin',
+      'tools/p/.claude-plugin/plugin.json',
+      { name: 'p', ...serverIn('https://plug.example.org/mcp') },
+      'claude:agents/critic',
+    ],
+    ['the root mcp.json', 'mcp.json', serverIn('https://dock.example.org/mcp'), 'copilot:agents/planner'],
+    [
+      'VS Code settings',
+      '.vscode/settings.json',
+      { mcp: { servers: { vsx: { type: 'http', url: 'https://vsx.example.org/mcp' } } } },
+      'copilot:agents/planner',
+    ],
+  ])("a server of %s reaches its own client's agents only, attributed", (_name, path, value, agent) => {
+    const head = { ...BASE, [path]: JSON.stringify(value) };
+    const added = diffTrees(BASE, head).planes.control.flows.added;
+    expect(added.length).toBeGreaterThan(0);
+    expect(new Set(added.map((flow) => flow.agent))).toEqual(new Set([agent]));
+    expect(added.every((flow) => flow.unattributed === undefined)).toBe(true);
+  });
+
+  it.each([
+    ['Kiro', '.kiro/settings/mcp.json'],
+    ['Roo', '.roo/mcp.json'],
+    ['Cursor', '.cursor/mcp.json'],
+    ['Gemini', '.gemini/settings.json'],
+    ['a Gemini extension', 'ext/gemini-extension.json'],
+    ['a Codex agent', '.codex/agents/helper.toml'],
+  ])("a server of %s reaches neither Claude Code's nor Copilot's agents", (_name, path) => {
+    const text = path.endsWith('.toml')
+      ? 'name = "helper"\n[mcp_servers.shell]\ncommand = "bash"\n'
+      : JSON.stringify({ mcpServers: { shell: { command: 'bash' } } });
+    const added = diffTrees(BASE, { ...BASE, [path]: text }).planes.control.flows.added;
+    expect(added).toEqual([]);
+  });
+});
+
+function matchesDefault(globs: readonly string[], path: string): boolean {
+  return picomatch([...globs], { dot: true })(path);
+}

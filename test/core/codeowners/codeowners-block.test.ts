@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { describeOverrides } from '../../../src/core/codeowners/codeowners-overrides.js';
-import { sourcePatterns } from '../../../src/core/codeowners/codeowners-paths.js';
+import { describeOverrides, findOverrides } from '../../../src/core/codeowners/codeowners-overrides.js';
+import { mixedPatterns, sourcePatterns } from '../../../src/core/codeowners/codeowners-paths.js';
 import { describe, expect, it } from 'vitest';
 import {
   findBlock,
@@ -19,6 +19,7 @@ const input: BlockInput = {
   owners: { prompt: ['@acme/prompt-eng'], tool: ['@acme/security'] },
   codeownersPath: 'CODEOWNERS',
 };
+const overridesOf = (rest: string) => findOverrides(rest, input, renderBlock(input));
 const ok = (result: ReturnType<typeof upsertBlock>) => {
   if (result.kind !== 'ok') throw new Error(`unexpected ${result.kind}`);
   return result;
@@ -41,9 +42,53 @@ describe('renderBlock', () => {
       '/action.yml @acme/security',
       '/action.yaml @acme/security',
       '/.gitattributes @acme/security',
+      // files split by meaning: their text is the data owner's, the control-plane check holds their grants
+      ...mixedPatterns().map((pattern) => `${pattern} @acme/prompt-eng`),
       '/.github/CODEOWNERS @acme/security',
       '/CODEOWNERS @acme/security',
     ]);
+  });
+
+  it('gives agent, skill, command, prompt, gh-aw and instruction files to the data owner, exactly', () => {
+    const mixed = mixedPatterns();
+    expect(mixed).toEqual(
+      expect.arrayContaining([
+        '/.github/agents/**/*.agent.md',
+        '**/*.agent.md',
+        '/.claude/agents/**/*.md',
+        '**/plugins/*/commands/**/*.md',
+        '**/SKILL.md',
+        '**/*.prompt.md',
+        '/.github/workflows/**/*.md',
+        '**/AGENTS.md',
+        '**/.github/instructions/**/*.instructions.md',
+      ]),
+    );
+    // configs, settings, hooks and manifests stay with the control owner, and so do the agents' folders
+    const control = sourcePatterns();
+    expect(control).toEqual(
+      expect.arrayContaining([
+        '/.mcp.json',
+        '**/.claude/settings.json',
+        '/.claude/skills/',
+        '/.cursor/hooks.json',
+      ]),
+    );
+    expect(control.filter((pattern) => mixed.includes(pattern))).toEqual([]);
+    // CODEOWNERS has no extglob: the plugin hooks glob is written wide, never as `!(…)`
+    expect(control.some((pattern) => pattern.includes('!('))).toBe(false);
+    expect(control).toContain('**/*/hooks/hooks.json');
+  });
+
+  it('leaves a data-owned glob CODEOWNERS cannot say exactly to the control owner', () => {
+    const configured = parseConfig(
+      'version: 1\nsources:\n  claude-code:\n    paths: ["team/{a,b}/agents/*.md", "team/agents/*.md"]\n',
+      'agentgate.yaml',
+    ).config;
+    const mixed = mixedPatterns(configured.sources);
+    expect(mixed).toContain('/team/agents/*.md');
+    expect(mixed.some((pattern) => pattern.includes('{'))).toBe(false);
+    expect(sourcePatterns(configured.sources)).toEqual(expect.arrayContaining(['/team/']));
   });
 });
 
@@ -91,8 +136,11 @@ describe('upsertBlock', () => {
     const result = ok(upsertBlock('* @acme/platform', input));
     // the block says which earlier rule it takes paths from (issue 11 item 6)
     const overrides = [
-      '# overrides line 1 "*" (@acme/platform) for registry/prompts/x.md, registry/prompts/sub/y.yaml, registry/prompts/z.jsonl and 8 more',
+      '# overrides line 1 "*" (@acme/platform) for registry/prompts/x.md, registry/prompts/sub/y.yaml, registry/prompts/z.jsonl and 10 more',
     ];
+    expect(result.overrides).toEqual([
+      expect.objectContaining({ line: 1, pattern: '*', owners: ['@acme/platform'] }),
+    ]);
     expect(result.text).toBe(`* @acme/platform\n\n${renderBlock(input, '\n', overrides)}`);
   });
 
@@ -102,12 +150,11 @@ describe('upsertBlock', () => {
     const result = ok(upsertBlock(edited, input));
     expect(result.changed).toBe(true);
     expect(result.text).toBe(
-      `* @a\n\n*.yaml @someone\n\n${renderBlock(input, '\n', describeOverrides('* @a\n\n*.yaml @someone\n\n', input))}`,
+      `* @a\n\n*.yaml @someone\n\n${renderBlock(input, '\n', describeOverrides(overridesOf('* @a\n\n*.yaml @someone\n\n')))}`,
     );
-    expect(describeOverrides('* @a\n\n*.yaml @someone\n\n', input).map((line) => line.slice(0, 32))).toEqual([
-      '# overrides line 1 "*" (@a) for ',
-      '# overrides line 3 "*.yaml" (@so',
-    ]);
+    expect(
+      describeOverrides(overridesOf('* @a\n\n*.yaml @someone\n\n')).map((line) => line.slice(0, 32)),
+    ).toEqual(['# overrides line 1 "*" (@a) for ', '# overrides line 3 "*.yaml" (@so']);
     expect(findBlock(result.text)?.end).toBe(result.text.length);
   });
 

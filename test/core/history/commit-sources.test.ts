@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diffSourceFiles } from '../../../src/core/history/commit-sources.js';
-import { describeOverrides } from '../../../src/core/codeowners/codeowners-overrides.js';
+import { describeOverrides, findOverrides } from '../../../src/core/codeowners/codeowners-overrides.js';
+import { renderBlock } from '../../../src/core/codeowners/codeowners-block.js';
 import { DEFAULT_CONFIG, parseConfig } from '../../../src/core/plane/config.js';
 import { createPathClassification } from '../../../src/core/plane/classify-paths.js';
 import { planesOfChangedFile } from '../../../src/core/plane/changed-planes.js';
@@ -51,11 +52,13 @@ describe('describeOverrides', () => {
     const config = parseConfig(null, 'agentgate.yaml').config;
     fc.assert(
       fc.property(fc.string(), (odd) => {
-        const lines = describeOverrides('* @a\n', {
+        const input = {
           config,
           owners: { prompt: ['@p'], tool: ['@t'] },
-          sourcePaths: [`${odd}.mcp.json`],
-        });
+          codeownersPath: '.github/CODEOWNERS',
+          sourcePaths: [`${odd}.mcp.json`, `${odd}/SKILL.md`],
+        };
+        const lines = describeOverrides(findOverrides('* @a\n', input, renderBlock(input)));
         for (const line of lines) expect(line).not.toMatch(/[\r\n\u2028\u2029]/);
       }),
     );

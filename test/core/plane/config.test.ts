@@ -198,4 +198,44 @@ describe('parseConfig', () => {
     expect(errors).toEqual([]);
     expect(Object.keys(config.radius.actions)).toEqual(['__proto__']);
   });
+
+  it('reads sources.<kind>.inert as a list of key names, beside enabled and paths', () => {
+    const { config, errors } = parseConfig(
+      'sources:\n  copilot:\n    inert: [owner-team, escalation]\n  claude-code:\n    paths: [x/**]\n',
+      'agentgate.yaml',
+    );
+    expect(errors).toEqual([]);
+    expect(config.sources?.copilot).toEqual({
+      enabled: true,
+      paths: [],
+      inert: ['owner-team', 'escalation'],
+    });
+    expect(config.sources?.['claude-code']).toEqual({ enabled: true, paths: ['x/**'] });
+  });
+
+  it.each([
+    ['a key that is not a string', 'sources:\n  copilot:\n    inert: [1]\n'],
+    ['an empty key', 'sources:\n  copilot:\n    inert: [""]\n'],
+    ['a key with a space', 'sources:\n  copilot:\n    inert: ["owner team"]\n'],
+    ['a key twice', 'sources:\n  copilot:\n    inert: [a, a]\n'],
+    ['a single key, not a list', 'sources:\n  copilot:\n    inert: owner\n'],
+  ])('refuses sources inert with %s, naming the source', (_name, text) => {
+    const { errors } = parseConfig(text, 'agentgate.yaml');
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors[0]).toMatchObject({ code: 'schema', path: 'agentgate.yaml' });
+    expect(String(errors[0]?.field)).toMatch(/^sources\.copilot/u);
+    expect(errors[0]?.line).toBeGreaterThanOrEqual(2);
+  });
+
+  it('warns, naming the line, when a key listed inert is one the client reads as authority (it stays control)', () => {
+    const { errors, warnings } = parseConfig(
+      'sources:\n  claude-code:\n    inert:\n      - owner-team\n      - permissions\n  copilot-agents:\n    inert: [tools]\n',
+      'agentgate.yaml',
+    );
+    expect(errors).toEqual([]);
+    expect(warnings.map((w) => [w.code, w.line, w.field])).toEqual([
+      ['inert-key-is-authority', 5, 'sources.claude-code.inert.1'],
+      ['inert-key-is-authority', 7, 'sources.copilot-agents.inert.0'],
+    ]);
+  });
 });

@@ -88,14 +88,14 @@ describe('Claude Code subagents', () => {
     expect(model.agents[0]!.meta).toEqual({ name: 'a', sudo: true });
   });
 
-  it('inline mcpServers are servers; a list of server names is a gated setting', () => {
+  it('inline mcpServers are servers; a list of server names is a gated setting, one rule per name', () => {
     const inline = parse(markdown('name: a\nmcpServers:\n  docs:\n    url: https://docs.example.com/mcp'));
     expect(inline.servers).toEqual([
       expect.objectContaining({ name: 'docs', origin: 'claude-agents', egress: ['docs.example.com'] }),
     ]);
-    const named = parse(markdown('name: a\nmcpServers: [github]'));
+    const named = parse(markdown('name: a\nmcpServers: [github, docs]'));
     expect(named.servers).toEqual([]);
-    expect(named.permissions.map((rule) => rule.rule)).toEqual(['mcpServers=["github"]']);
+    expect(named.permissions.map((rule) => rule.rule)).toEqual(['mcpServers=github', 'mcpServers=docs']);
   });
 
   it('names with spaces, quotes and __proto__ stay data', () => {

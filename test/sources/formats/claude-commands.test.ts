@@ -41,12 +41,13 @@ describe('Claude Code slash commands', () => {
     expect(model.agents[0]).toMatchObject({ tools: [], text: 'Do the thing.\n', meta: {} });
   });
 
-  it('keys a command does not document are unknown authority keys', () => {
-    const model = parse(markdown('name: "OPSX: Apply"\ncategory: Workflow\ntags: [a, b]'));
+  it('keys that only describe (category, tags) are inert; a key a command does not document is unknown authority', () => {
+    const model = parse(markdown('name: "OPSX: Apply"\ncategory: Workflow\ntags: [a, b]\npriority: high'));
     expect(model.findings.map((finding) => [finding.code, finding.severity, finding.field])).toEqual([
-      ['unknown-authority-key', 'info', 'category'],
-      ['unknown-authority-key', 'info', 'tags'],
+      ['unknown-authority-key', 'info', 'priority'],
     ]);
+    expect(model.permissions.map((rule) => rule.rule)).toEqual(['priority=high']);
+    expect(model.agents[0]?.meta).toMatchObject({ category: 'Workflow', tags: ['a', 'b'] });
   });
 
   it('allowed-tools as a mapping is an error finding, never a throw', () => {

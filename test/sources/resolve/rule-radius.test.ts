@@ -46,6 +46,7 @@ describe('ruleRadius', () => {
         enabledMcpjsonServers: ['docs'],
         hooks: { Stop: [{ hooks: [{ type: 'command', command: 'x' }] }] },
         includeCoAuthoredBy: true,
+        cleanupPeriodDays: 30,
       }),
     ).toEqual([
       ['defaultMode=bypassPermissions', 'privileged'],
@@ -53,7 +54,8 @@ describe('ruleRadius', () => {
       ['enableAllProjectMcpServers=true', 'irreversible'],
       ['enabledMcpjsonServers=docs', 'irreversible'],
       ['hooks.Stop[*]=x', 'privileged'],
-      ['includeCoAuthoredBy=true', 'write'],
+      // includeCoAuthoredBy only decides a commit trailer: inert, no rule
+      ['cleanupPeriodDays=30', 'write'],
     ]);
     expect(settingsRadii({ permissions: { defaultMode: 'acceptEdits' } })).toEqual([
       ['defaultMode=acceptEdits', 'write'],

@@ -35,7 +35,6 @@ export const LOWER_BOUNDS = new Set([
   'exclusiveMinimum',
   'minItems',
   'minProperties',
-  'minContains',
 ]);
 
 /** Plain text: changing it changes no accepted value, wherever a reference points. */

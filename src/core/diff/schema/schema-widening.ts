@@ -1,6 +1,22 @@
 import { canonicalJson } from '../../../model/canonical-json.js';
 import { ANNOTATIONS, LOWER_BOUNDS, TEXT_KEYS, UPPER_BOUNDS } from './schema-keywords.js';
+import {
+  isObject,
+  join,
+  labelOf,
+  narrow,
+  presence,
+  same,
+  shorten,
+  show,
+  unprovable,
+  widen,
+} from './schema-notes.js';
+import type { Handler, NoteKind, Notes, SchemaChangeKind } from './schema-notes.js';
+import { compareOneOf } from './schema-one-of.js';
 import { findReferenceHazards } from './schema-references.js';
+import { holdsUnevaluated } from './schema-unevaluated.js';
+import { malformedAt } from './schema-well-formed.js';
 import type { JsonObject, JsonValue } from '../../../model/types.js';
 
 /**
@@ -10,23 +26,12 @@ import type { JsonObject, JsonValue } from '../../../model/types.js';
  * judged apart (schema-references.ts): a change anything may resolve to is widened.
  */
 
-export type SchemaChangeKind = 'widened' | 'narrowed' | 'changed' | 'same';
+export type { SchemaChangeKind };
 
 export interface SchemaComparison {
   kind: SchemaChangeKind;
   details: string[];
 }
-
-type NoteKind = Exclude<SchemaChangeKind, 'same'>;
-
-interface Note {
-  kind: NoteKind;
-  detail: string;
-  /** plain text (`title`, `description`, `$comment`): no reference can make it accept anything */
-  text?: boolean;
-}
-
-type Notes = Note[];
 
 export function compareInputSchemas(before?: JsonObject, after?: JsonObject): SchemaComparison {
   if (before === undefined && after === undefined) return { kind: 'same', details: [] };
@@ -39,6 +44,8 @@ export function compareInputSchemas(before?: JsonObject, after?: JsonObject): Sc
   if (notes.length === 0)
     notes.push({ kind: 'changed', detail: 'schema rewritten without changing what it accepts' });
   addReferenceHazards(before, after, notes);
+  addUnevaluatedHazard(before, after, notes);
+  addMalformedBase(before, notes);
   return { kind: overallKind(notes), details: notes.map((note) => note.detail) };
 }
 
@@ -58,24 +65,27 @@ function addReferenceHazards(before: JsonObject, after: JsonObject, notes: Notes
   }
 }
 
+function addUnevaluatedHazard(before: JsonObject, after: JsonObject, notes: Notes): void {
+  const key = holdsUnevaluated(before) ?? holdsUnevaluated(after);
+  if (key === undefined || !notes.some((note) => note.kind !== 'widened' && !note.text)) return;
+  widen(
+    notes,
+    `${key} weighs every sibling keyword: any change may let more through (cannot prove narrower)`,
+  );
+}
+
+/** The runtime refused every call under a schema the validator cannot compile: nothing after it is narrower. */
+function addMalformedBase(before: JsonObject, notes: Notes): void {
+  const where = malformedAt(before);
+  if (where === undefined || !notes.some((note) => note.kind !== 'widened' && !note.text)) return;
+  widen(notes, `${where} was malformed, so every call was refused: any change may let calls through`);
+}
+
 /** A narrowing is only a narrowing when nothing else changed beside it: a `changed` never rides along. */
 function overallKind(notes: Notes): NoteKind {
   if (notes.some((note) => note.kind === 'widened')) return 'widened';
   if (notes.some((note) => note.kind === 'changed')) return 'changed';
   return 'narrowed';
-}
-
-const join = (path: string, key: string): string => (path === '' ? key : `${path}.${key}`);
-const labelOf = (path: string): string => (path === '' ? 'schema' : path);
-const isObject = (value: JsonValue | undefined): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-const same = (a: JsonValue | undefined, b: JsonValue | undefined): boolean =>
-  a === b || (a !== undefined && b !== undefined && canonicalJson(a) === canonicalJson(b));
-
-function show(value: JsonValue | undefined): string {
-  if (value === undefined) return 'absent';
-  const text = canonicalJson(value);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
 function isUnconstrained(schema: JsonValue | undefined): boolean {
@@ -119,14 +129,6 @@ function compareNode(
   compareKeywords(isObject(before) ? before : {}, isObject(after) ? after : {}, path, notes);
 }
 
-type Handler = (
-  before: JsonValue | undefined,
-  after: JsonValue | undefined,
-  keyPath: string,
-  notes: Notes,
-  parents: { before: JsonObject; after: JsonObject },
-) => void;
-
 function compareKeywords(before: JsonObject, after: JsonObject, path: string, notes: Notes): void {
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
   for (const key of keys) {
@@ -152,22 +154,6 @@ function handlerFor(key: string): Handler {
   return (Object.hasOwn(HANDLERS, key) ? HANDLERS[key] : undefined) ?? compareUnknown;
 }
 
-const widen = (notes: Notes, detail: string): void => void notes.push({ kind: 'widened', detail });
-const narrow = (notes: Notes, detail: string): void => void notes.push({ kind: 'narrowed', detail });
-
-/** Added -> narrowed, removed -> widened; otherwise defer to `both`. */
-function presence(
-  before: JsonValue | undefined,
-  after: JsonValue | undefined,
-  keyPath: string,
-  notes: Notes,
-  both: () => void,
-): void {
-  if (before === undefined) narrow(notes, `${keyPath} added (${show(after)})`);
-  else if (after === undefined) widen(notes, `${keyPath} removed (was ${show(before)})`);
-  else both();
-}
-
 const isText = (value: JsonValue | undefined): boolean => value === undefined || typeof value === 'string';
 
 const compareAnnotation =
@@ -176,16 +162,6 @@ const compareAnnotation =
     const text = TEXT_KEYS.has(key) && isText(before) && isText(after);
     notes.push({ kind: 'changed', detail: `${keyPath} changed`, ...(text ? { text } : {}) });
   };
-
-function unprovable(
-  before: JsonValue | undefined,
-  after: JsonValue | undefined,
-  keyPath: string,
-  notes: Notes,
-) {
-  const verb = before === undefined ? 'added' : after === undefined ? 'removed' : 'changed';
-  widen(notes, `${keyPath} ${verb} (cannot prove narrower)`);
-}
 
 const compareUnknown: Handler = (before, after, keyPath, notes) => unprovable(before, after, keyPath, notes);
 
@@ -252,8 +228,6 @@ function compareMembers(growth: 'widens' | 'narrows', noun: string): Handler {
       for (const item of b) if (!a.has(item)) lost(notes, `${keyPath} lost ${noun}${shorten(item)}`);
     });
 }
-
-const shorten = (text: string): string => (text.length > 60 ? `${text.slice(0, 57)}...` : text);
 
 const compareRequired: Handler = (before, after, keyPath, notes) => {
   const names = (value: JsonValue | undefined): Set<string> =>
@@ -341,16 +315,23 @@ const compareUniqueItems: Handler = (before, after, keyPath, notes) => {
   else if (before !== true && after === true) narrow(notes, `${keyPath} is now true`);
 };
 
+/**
+ * A multiple of a multiple of n is a multiple of n, but only in exact arithmetic: a validator divides floats
+ * (0.3 / 0.1 is not 3), so only whole numbers, whose quotients are exact, prove it.
+ */
 const compareMultipleOf: Handler = (before, after, keyPath, notes) =>
   presence(before, after, keyPath, notes, () => {
-    if (typeof before !== 'number' || typeof after !== 'number' || before === 0) {
-      return unprovable(before, after, keyPath, notes);
+    const whole = (value: JsonValue | undefined): value is number =>
+      Number.isSafeInteger(value) && (value as number) > 0;
+    if (!whole(before) || !whole(after) || after % before !== 0) {
+      return widen(notes, `${keyPath} changed from ${before} to ${after} (cannot prove narrower)`);
     }
-    const ratio = after / before;
-    const finer = Math.abs(ratio - Math.round(ratio)) < 1e-9;
-    const detail = `${keyPath} changed from ${before} to ${after}`;
-    notes.push({ kind: finer ? 'narrowed' : 'widened', detail });
+    narrow(notes, `${keyPath} changed from ${before} to ${after}`);
   });
+
+/** `minContains` left out means 1: adding `minContains: 0` drops the need for any match. */
+const compareMinContains: Handler = (before, after, keyPath, notes) =>
+  compareBound('lower')(before ?? 1, after ?? 1, keyPath, notes, { before: {}, after: {} });
 
 const HANDLERS: Record<string, Handler> = {
   type: compareType,
@@ -364,8 +345,9 @@ const HANDLERS: Record<string, Handler> = {
   patternProperties: comparePatternProperties,
   items: compareItems,
   anyOf: compareMembers('widens', 'a branch '),
-  oneOf: compareMembers('widens', 'a branch '),
+  oneOf: compareOneOf,
   allOf: compareMembers('narrows', 'a branch '),
   uniqueItems: compareUniqueItems,
   multipleOf: compareMultipleOf,
+  minContains: compareMinContains,
 };
