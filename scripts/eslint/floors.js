@@ -5,7 +5,8 @@
 
 /** Top-level rooms of src/, lowest floor first. */
 export const FLOORS = [
-  ['errors.ts', 'model', 'text', 'schemas'],
+  ['errors.ts', 'text'],
+  ['model', 'schemas'],
   ['parse', 'git', 'init'],
   ['sources'],
   ['core'],

@@ -3,7 +3,8 @@ import type { EvalOutcome } from '../core/diff/build-diff.js';
 import { resolveGatePeople } from '../core/gate/reviewers.js';
 import type { GatePeople } from '../core/gate/reviewers.js';
 import { ownersOf } from '../parse/codeowners.js';
-import { createPathClassification, splitFilesByPlane } from '../core/plane/classify-paths.js';
+import { createPathClassification } from '../core/plane/classify-paths.js';
+import { splitChangedFiles } from '../core/plane/changed-planes.js';
 import { CODEOWNERS_PATHS, CONFIG_PATHS, MAX_MANIFEST_BYTES } from '../model/gate-files.js';
 import { parseSnapshot } from '../core/plane/parse-snapshot.js';
 import type { ParseCache, ParsedSnapshot } from '../core/plane/parse-snapshot.js';
@@ -182,7 +183,7 @@ async function loadEval(
 ): Promise<EvalOutcome | undefined> {
   const evalConfig = config.planes.data.eval;
   if (evalConfig?.results === undefined) return undefined;
-  if (splitFilesByPlane(changedFiles, createPathClassification(config)).data.length === 0) return undefined;
+  if (splitChangedFiles(changedFiles, createPathClassification(config)).data.length === 0) return undefined;
   const loaded = await loadEvalDelta(cwd, evalConfig, baseSha, headSha);
   if (!loaded) return undefined;
   if ('invalid' in loaded) {

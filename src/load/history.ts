@@ -1,4 +1,4 @@
-import { createPathClassifier, isGateFile, literalPrefixes } from '../core/plane/classify-paths.js';
+import { createPathClassification, isGateFile, literalPrefixes } from '../core/plane/classify-paths.js';
 import { GATE_FILE_PATTERNS, NESTED_CONFIG_PATTERNS } from '../model/gate-files.js';
 import { compileGlobs } from '../model/globs.js';
 import { diffCommitFiles } from '../core/history/commit-diff.js';
@@ -86,7 +86,7 @@ export async function walkHistory(
     return text === null ? null : { path, oid, text };
   };
   const cache: ParseCache = new Map();
-  const classify = createPathClassifier(config);
+  const classify = createPathClassification(config);
   return commits.map(({ changes, ...commit }) => {
     const files: CommitFileChange[] = changes.map((change) => ({
       path: change.path,

@@ -1,17 +1,18 @@
+import { UNSEEN_CLASS, codePointLabel } from '../text/unseen.js';
 import type { Finding } from './types.js';
 
 /** The error finding of a path no gate can be trusted to classify; it holds every plane. */
 export const PATH_REFUSED = 'path-refused';
 
-// \p{Cc}: C0, DEL and C1; \p{Cf}: bidi controls, zero-width and other invisible format characters; \p{Zl}/\p{Zp}:
-// U+2028/U+2029; \p{Cs}: a lone surrogate (no file system name); U+FFFD: git bytes that were not UTF-8.
-const REFUSED_CHARACTER = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\uFFFD]/u;
+// Every unseen character (controls, format and separator characters, default-ignorables), and what shows unlike
+// its bytes: \p{Cs}, a lone surrogate (no file system name); U+FFFD, git bytes that were not UTF-8.
+const REFUSED_CHARACTER = new RegExp(`[${UNSEEN_CLASS}\\p{Cs}\\uFFFD]`, 'u');
 
 /** The first refused character of a path, as `U+XXXX`, or undefined when the path is clean. */
 export function refusedCharacterOf(path: string): string | undefined {
   const match = REFUSED_CHARACTER.exec(path);
   if (!match) return undefined;
-  return `U+${match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  return codePointLabel(match[0].codePointAt(0)!);
 }
 
 export function refusedPathFinding(path: string, character: string): Finding {
@@ -28,6 +29,6 @@ export function refusedPathFinding(path: string, character: string): Finding {
 export function showPath(path: string): string {
   return path.replace(
     new RegExp(REFUSED_CHARACTER.source, 'gu'),
-    (ch) => `<U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`,
+    (ch) => `<${codePointLabel(ch.codePointAt(0)!)}>`,
   );
 }

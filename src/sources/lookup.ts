@@ -2,7 +2,7 @@
 // every adapter, plus the paths a config adds, minus the kinds or adapters it turns off.
 import { compileGlobs } from '../model/globs.js';
 import { AGENT_SOURCE_ADAPTERS, CLIENT_SOURCE_ADAPTERS, SOURCE_ADAPTERS } from './formats/index.js';
-import type { SourceAdapter } from './kit/types.js';
+import type { AdapterRole, SourceAdapter } from './kit/types.js';
 
 /** Every source format agentgate reads: MCP client configs and registry entries, then agent definitions. */
 export const ALL_SOURCE_ADAPTERS: readonly SourceAdapter[] = [
@@ -20,45 +20,27 @@ export type SourceSetting = { enabled: boolean; paths: string[]; inert?: string[
 /** `sources:` of agentgate.yaml, keyed by source kind or adapter id; absent = every default on. */
 export type SourcesConfig = Record<string, SourceSetting>;
 
-/**
- * Adapters whose files are agent definitions: their text is data plane and what they grant is control plane.
- * Every other source (server configs, settings, registry entries) is control plane as a whole.
- */
-const AGENT_DEFINITIONS = new Set([
-  'claude-agents',
-  'claude-commands',
-  'claude-skills',
-  'copilot-agents',
-  'copilot-chatmodes',
-  'copilot-prompts',
-  'gh-aw-workflows',
-  'instructions',
-]);
+const BY_ID = new Map(ALL_SOURCE_ADAPTERS.map((adapter) => [adapter.id, adapter]));
 
-/** Sources that are text the model reads and nothing else: data plane even when they appear or go. */
-const TEXT_ONLY = new Set(['instructions']);
-
-export function isTextOnlySource(id: string | undefined): boolean {
-  return id !== undefined && TEXT_ONLY.has(id);
+/** What an adapter's files are to the gate (its record says; absent = authority). */
+export function roleOf(adapter: SourceAdapter): AdapterRole {
+  return adapter.role ?? 'authority';
 }
 
-/**
- * Paths the clients also read beside the adapters' own defaults, claimed by the gate with no config: nested
- * projects of a monorepo (`app/.claude/settings.json` governs whoever opens `app/`), Claude Code plugins
- * (`plugins/<name>/agents/x.md`) and suffixes no other file uses (`*.prompt.md`, `*.chatmode.md`, `SKILL.md`).
- * Claiming more only adds a gate; a file the registry's plane globs claim stays the registry's.
- */
-export const ALSO_READ: Record<string, string[]> = {
-  'claude-agents': ['**/.claude/agents/**/*.md', '**/plugins/*/agents/**/*.md'],
-  'claude-commands': ['**/.claude/commands/**/*.md', '**/plugins/*/commands/**/*.md'],
-  'claude-skills': ['**/SKILL.md'],
-  'claude-settings': ['**/.claude/settings.json', '**/.claude/settings.local.json'],
-  'copilot-chatmodes': ['**/*.chatmode.md'],
-  'copilot-prompts': ['**/*.prompt.md'],
-};
-
+/** Whether the adapter reads text the model reads (an agent definition or instructions), not authority alone. */
 export function isAgentDefinition(adapter: SourceAdapter): boolean {
-  return AGENT_DEFINITIONS.has(adapter.id);
+  return roleOf(adapter) !== 'authority';
+}
+
+/** Whether the adapter of this id reads text the model reads and nothing else: data plane even when it appears. */
+export function isTextOnlySource(id: string | undefined): boolean {
+  const adapter = id === undefined ? undefined : BY_ID.get(id);
+  return adapter !== undefined && roleOf(adapter) === 'text';
+}
+
+/** Every glob an adapter claims with no config: its default paths and the paths its client also reads. */
+export function claimedPaths(adapter: SourceAdapter): string[] {
+  return [...adapter.defaultPaths, ...(adapter.alsoReads ?? [])];
 }
 
 /** The keys `sources:` accepts: every kind and every adapter id. */
@@ -113,7 +95,7 @@ function lookUpUnder(sources: SourcesConfig): SourceLookup {
     if (paths.length > 0) added.push({ adapter, globs: paths, match: compileGlobs(paths) });
   }
   const defaults = enabled.map((adapter): AdapterGlobs => {
-    const globs = [...adapter.defaultPaths, ...(ALSO_READ[adapter.id] ?? [])];
+    const globs = claimedPaths(adapter);
     return { adapter, globs, match: compileGlobs(globs) };
   });
   const all = [...added, ...defaults];
@@ -143,10 +125,7 @@ function withInert(adapter: SourceAdapter, inert: readonly string[]): SourceAdap
 export function sourceGlobs(sources: SourcesConfig = {}): string[] {
   return [
     ...new Set([
-      ...ALL_SOURCE_ADAPTERS.flatMap((adapter) => [
-        ...adapter.defaultPaths,
-        ...(ALSO_READ[adapter.id] ?? []),
-      ]),
+      ...ALL_SOURCE_ADAPTERS.flatMap(claimedPaths),
       ...sourceKeys().flatMap((key) => (Object.hasOwn(sources, key) ? (sources[key]?.paths ?? []) : [])),
     ]),
   ];

@@ -1,6 +1,7 @@
 // Scans for model-facing text that hides something from the human reviewer: invisible characters, instructions
 // addressed to the model, and names that look like other names.
 import { nameOfCodePoint } from './unicode-names.js';
+import { UNSEEN_CLASS, removeUnseen } from './unseen.js';
 
 export interface HiddenCharacter {
   /** UTF-16 index in the text */
@@ -9,14 +10,13 @@ export interface HiddenCharacter {
   name: string;
 }
 
-// Invisible or reordering characters: format (Cf) characters, which include zero-width, bidi controls, tag
-// characters and the soft hyphen, plus the blank fillers and variation selectors used to smuggle text.
+// The hidden characters are the unseen ones (./unseen.ts) but the controls, which findControlCharacters reports
+// with the escape sequences they start.
+const HIDDEN = new RegExp(`(?!\\p{Cc})[${UNSEEN_CLASS}]`, 'gu');
+const HIDDEN_TEST = new RegExp(HIDDEN.source, 'u');
 // The classes list combining characters on purpose, each to be matched on its own, so the lint rule about
 // combined characters in a class does not apply.
 /* eslint-disable no-misleading-character-class */
-const HIDDEN =
-  /[\p{Cf}\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u2800\u3164\uFE00-\uFE0F\uFFA0\u{E0100}-\u{E01EF}]/gu;
-const HIDDEN_TEST = new RegExp(HIDDEN.source, 'u');
 const PICTOGRAPH = /\p{Extended_Pictographic}/u;
 const EMOJI = /\p{Emoji}/u;
 const SKIN_TONE_OR_VS = /[\u{1F3FB}-\u{1F3FF}\uFE0F]/u;
@@ -32,9 +32,9 @@ export function isPlainText(text: string): boolean {
   return PLAIN_TEXT.test(text);
 }
 
-/** Every hidden character, except the joiners and selectors that are part of an ordinary emoji. */
+/** Every unseen character but the controls, except the joiners and selectors that are part of an ordinary emoji. */
 export function findHiddenUnicode(text: string): HiddenCharacter[] {
-  if (!HIDDEN_TEST.test(text)) return [];
+  if (isPlainText(text) || !HIDDEN_TEST.test(text)) return [];
   const found: HiddenCharacter[] = [];
   for (const match of text.matchAll(HIDDEN)) {
     const index = match.index;
@@ -214,5 +214,5 @@ function unicodeSkeleton(name: string): string {
       out += HOMOGLYPHS.get(lower) ?? lower;
     }
   }
-  return out.replace(/[\p{Cf}]/gu, '');
+  return removeUnseen(out);
 }

@@ -1,11 +1,13 @@
-import picomatch from 'picomatch';
 import { describe, expect, it } from 'vitest';
 import { AGENT_SOURCE_ADAPTERS } from '../../src/sources/formats/index.js';
+import { createSourceLookup } from '../../src/sources/lookup.js';
 
-const matching = (path: string) =>
-  AGENT_SOURCE_ADAPTERS.filter((adapter) => picomatch(adapter.defaultPaths, { dot: true })(path)).map(
-    (adapter) => adapter.id,
-  );
+// through the lookup the product runs, as no other adapter would read these paths
+const lookup = createSourceLookup();
+const matching = (path: string) => {
+  const adapter = lookup(path);
+  return adapter === undefined ? [] : [adapter.id];
+};
 
 describe('AGENT_SOURCE_ADAPTERS', () => {
   it('one adapter per id, each with a kind and default paths', () => {

@@ -4,7 +4,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { SOURCE_ADAPTERS, findAdapter } from '../../src/sources/formats/index.js';
+import { SOURCE_ADAPTERS } from '../../src/sources/formats/index.js';
+import { createSourceLookup } from '../../src/sources/lookup.js';
 import type { SourceAdapter } from '../../src/sources/kit/types.js';
 
 const CORPUS = fileURLToPath(new URL('../../../shared/fixtures/agent-configs/', import.meta.url));
@@ -123,7 +124,7 @@ describe('the real agent-config corpus', () => {
   it.each(cases.filter((c) => !NOT_AT_A_DEFAULT_PATH.has(c.file)))(
     '$file: is found by its adapter at its real path',
     ({ id, file }) => {
-      expect(findAdapter(paths.get(file) ?? '')?.id).toBe(id);
+      expect(createSourceLookup()(paths.get(file) ?? '')?.id).toBe(id);
     },
   );
 

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { messageWithoutLocation } from '../../parse/findings.js';
 import type { Server } from '../../model/types.js';
-import { SOURCE_ADAPTERS, findAdapter } from '../../sources/formats/index.js';
+import { SOURCE_ADAPTERS } from '../../sources/formats/index.js';
+import { createSourceLookup } from '../../sources/lookup.js';
 import { shown as quote } from '../../sources/kit/findings.js';
 import type { SourceAdapter, SourceModel } from '../../sources/kit/types.js';
 
@@ -32,7 +33,7 @@ export function readConfiguredServer(file: string, name: string, cwd = process.c
   const absolute = resolve(cwd, file);
   const suffixes = pathSuffixes(absolute);
   const byPath = suffixes
-    .map((path) => ({ path, adapter: findAdapter(path) }))
+    .map((path) => ({ path, adapter: configAdapterOf(path) }))
     .find((match) => match.adapter);
   const chosen = byPath?.adapter
     ? { adapter: byPath.adapter, path: shortestMatch(byPath.adapter, suffixes) }
@@ -84,9 +85,13 @@ function pathSuffixes(absolute: string): string[] {
 }
 
 function shortestMatch(adapter: SourceAdapter, suffixes: readonly string[]): string {
-  return (
-    [...suffixes].reverse().find((path) => findAdapter(path, [adapter]) === adapter) ?? suffixes[0] ?? ''
-  );
+  return [...suffixes].reverse().find((path) => configAdapterOf(path) === adapter) ?? suffixes[0] ?? '';
+}
+
+/** The MCP client config adapter that reads a path, as the gate's own source lookup answers. */
+function configAdapterOf(path: string): SourceAdapter | undefined {
+  const adapter = createSourceLookup()(path);
+  return adapter !== undefined && SOURCE_ADAPTERS.includes(adapter) ? adapter : undefined;
 }
 
 function stripSuffix(absolute: string, suffix: string): string {

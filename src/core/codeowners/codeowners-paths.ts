@@ -1,9 +1,15 @@
 import picomatch from 'picomatch';
 import { CODEOWNERS_LOCATIONS } from '../../model/gate-files.js';
-import { AGENT_SOURCE_ADAPTERS } from '../../sources/formats/index.js';
 import type { SourceAdapter } from '../../sources/kit/types.js';
 import type { SourceLookup, SourcesConfig } from '../../sources/lookup.js';
-import { ALL_SOURCE_ADAPTERS, ALSO_READ, isAgentDefinition, sourceGlobs } from '../../sources/lookup.js';
+import {
+  ALL_SOURCE_ADAPTERS,
+  claimedPaths,
+  isAgentDefinition,
+  roleOf,
+  sourceGlobs,
+} from '../../sources/lookup.js';
+import { refusedCharacterOf } from '../../model/paths.js';
 
 /** GitHub's lookup order: the first of these that exists is the only CODEOWNERS file it reads. */
 
@@ -126,7 +132,7 @@ function adapterGlobs(sources: SourcesConfig): { adapter: SourceAdapter; globs: 
   const added = (key: string) => (Object.hasOwn(sources, key) ? (sources[key]?.paths ?? []) : []);
   const firstOfKind = new Set<string>();
   return ALL_SOURCE_ADAPTERS.map((adapter) => {
-    const globs = [...adapter.defaultPaths, ...(ALSO_READ[adapter.id] ?? []), ...added(adapter.id)];
+    const globs = [...claimedPaths(adapter), ...added(adapter.id)];
     // paths added to a kind are read by its first adapter, as the source lookup reads them
     if (!firstOfKind.has(adapter.kind)) {
       firstOfKind.add(adapter.kind);
@@ -146,7 +152,7 @@ function exactPattern(glob: string): string | null {
 
 // A glob holding a control, separator or invisible character would split or hide a CODEOWNERS line (a tab or a
 // line break ahead of an owner adds that owner), and the gate refuses every path such a glob could match anyway.
-const UNWRITABLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+const UNWRITABLE = { test: (glob: string): boolean => refusedCharacterOf(glob) !== undefined };
 // CODEOWNERS has no braces, ranges, `?`, extglobs or negation (GitHub ignores such a line or reads it otherwise)
 const INEXPRESSIBLE = /[{}[\]?!()#\\]|^@|[+@]\(/u;
 const EXTGLOB = /[!@+*?]\([^)]*\)/gu;
@@ -163,5 +169,5 @@ export function isMixedFile(path: string, sourceOf: SourceLookup): boolean {
 /** Agent files hold prompt text beside their bindings; configs and settings are authority alone. */
 export function isAgentFile(path: string, sourceOf: SourceLookup): boolean {
   const adapter = sourceOf(path);
-  return adapter !== undefined && AGENT_SOURCE_ADAPTERS.includes(adapter) && adapter.id !== 'claude-settings';
+  return adapter !== undefined && roleOf(adapter) === 'agent';
 }

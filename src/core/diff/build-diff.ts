@@ -1,16 +1,10 @@
 import { diffBindings } from '../agents/agents.js';
-import { isTextOnlySource } from '../../sources/lookup.js';
 import { resolveDataReviewers } from '../gate/reviewers.js';
 import type { GatePeople } from '../gate/reviewers.js';
-import {
-  createPathClassification,
-  isGateFile,
-  refusedChangedPaths,
-  splitFilesByPlane,
-} from '../plane/classify-paths.js';
+import { createPathClassification, isGateFile, refusedChangedPaths } from '../plane/classify-paths.js';
 import { changedServerFindings, unmodelledControlFiles } from './control-files.js';
 import { changedExecutables, executedFilesOf, executedFinding } from './executed-files.js';
-import type { ExecutedChange } from './executed-files.js';
+import { heldWhenExecuted, splitChangedFiles, unreadablePaths } from '../plane/changed-planes.js';
 import { ghAwLockFindings, ghAwSide, releaseBodyHashLocks } from './gh-aw-lock-stale.js';
 import { computeDigest } from './digest.js';
 import type { GateFileChange } from './digest.js';
@@ -19,7 +13,6 @@ import { diffPermissions } from './diff-permissions.js';
 import { diffServerPairs } from './diff-servers.js';
 import { diffToolRegistry } from './diff-tools.js';
 import { diffFlows } from '../agents/flows.js';
-import { PROMPT_BINDINGS_UNKNOWN, SOURCE_UNREAD_CODES } from '../plane/parse-snapshot.js';
 import type { ParsedSnapshot } from '../plane/parse-snapshot.js';
 import { memoizeBlastRadius } from '../radius/radius.js';
 import { changedFieldsOf, markNewFindings } from '../plane/new-findings.js';
@@ -77,20 +70,19 @@ export function buildDiffReport(input: DiffInput): DiffReport {
   const baseRegistry = input.base.snapshot.registry;
   const headRegistry = input.head.snapshot.registry;
   const classify = createPathClassification(config);
-  const files = splitFilesByPlane(input.changedFiles, classify);
   const changedPaths = new Set(input.changedFiles.map((file) => file.path));
-  holdUnreadablePrompts(files, input.changedFiles, headRegistry.findings, changedPaths);
-  holdNewAgentFiles(files, classify);
+  const unreadable = unreadablePaths(headRegistry.findings, changedPaths);
+  const executed = changedExecutables(
+    input.changedFiles,
+    executedFilesOf(baseRegistry, actions),
+    executedFilesOf(headRegistry, actions),
+  ).filter((change) => heldWhenExecuted(classify(change.path)));
+  const executedFiles = new Set(executed.map((change) => change.file));
+  const files = splitChangedFiles(input.changedFiles, classify, (file) => ({
+    unreadable: unreadable.has(file.path),
+    executed: executedFiles.has(file),
+  }));
   releaseBodyHashLocks(files, ghAwSide(input.base.snapshot), ghAwSide(input.head.snapshot));
-  const executed = holdExecutedFiles(
-    files,
-    classify,
-    changedExecutables(
-      input.changedFiles,
-      executedFilesOf(baseRegistry, actions),
-      executedFilesOf(headRegistry, actions),
-    ),
-  );
 
   // one classification per tool for the whole diff: both sides share the tools of unchanged files
   const blastRadius = memoizeBlastRadius(actions);
@@ -285,85 +277,6 @@ export function buildDiffReport(input: DiffInput): DiffReport {
     ],
     waivers: { applied: waived.applied, expired: waived.expired },
   };
-}
-
-/**
- * A changed prompt that does not parse may bind anything: its file joins the control plane, whose gate its
- * `prompt-bindings-unknown` error holds.
- */
-function holdUnreadablePrompts(
-  files: { control: ChangedFile[] },
-  changedFiles: ChangedFile[],
-  headFindings: Finding[],
-  changedPaths: Set<string>,
-): void {
-  const unreadable = new Set(
-    headFindings
-      .filter(
-        (finding) =>
-          (finding.code === PROMPT_BINDINGS_UNKNOWN ||
-            (finding.severity === 'error' && SOURCE_UNREAD_CODES.has(finding.code))) &&
-          changedPaths.has(finding.path),
-      )
-      .map((finding) => finding.path),
-  );
-  const inControl = new Set(files.control);
-  const held = changedFiles.filter((file) => unreadable.has(file.path) && !inControl.has(file));
-  if (held.length === 0) return;
-  files.control.push(...held);
-  files.control.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-}
-
-/**
- * An agent definition file that appears, goes or moves is a new (or revoked) principal its client can invoke:
- * the control plane's owners see it, though it costs sign-offs only for what it grants (the sources
- * are control by path; 3.2: only a text edit of one stays data).
- */
-function holdNewAgentFiles(
-  files: { data: ChangedFile[]; control: ChangedFile[] },
-  classify: ReturnType<typeof createPathClassification>,
-): void {
-  const isAgentFile = (path: string | undefined) => {
-    if (path === undefined) return false;
-    const found = classify(path);
-    return found.kind === 'data' && found.source !== undefined && !isTextOnlySource(found.source);
-  };
-  const inControl = new Set(files.control);
-  const held = files.data.filter(
-    (file) =>
-      file.status !== 'modified' &&
-      !inControl.has(file) &&
-      (isAgentFile(file.path) || isAgentFile(file.oldPath)),
-  );
-  if (held.length === 0) return;
-  files.control.push(...held);
-  files.control.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-}
-
-/**
- * A changed file that a control entry runs is control plane (at the radius of what runs it), wherever its path
- * falls; one its own adapter reads as an agent definition keeps that adapter's split.
- */
-function holdExecutedFiles(
-  files: { data: ChangedFile[]; control: ChangedFile[]; none: ChangedFile[] },
-  classify: ReturnType<typeof createPathClassification>,
-  changes: ExecutedChange[],
-): ExecutedChange[] {
-  const kept = changes.filter((change) => {
-    const found = classify(change.path);
-    return !(found.kind === 'data' && found.source !== undefined) && found.kind !== 'refused';
-  });
-  const inControl = new Set(files.control);
-  for (const { file } of kept) {
-    if (inControl.has(file)) continue;
-    inControl.add(file);
-    files.control.push(file);
-  }
-  if (kept.length > 0) {
-    files.none.splice(0, files.none.length, ...files.none.filter((file) => !inControl.has(file)));
-    files.control.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  }
-  return kept;
 }
 
 /** The paths the changed files had at the base: a renamed file's findings there are under its old name. */

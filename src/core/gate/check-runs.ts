@@ -1,8 +1,7 @@
 // The two gates as check runs (`--report checks|both`): the verdict in the title, the report in the
 // text, and every finding with a file and line as an annotation. Pure: the adapter in src/github/ sends them.
-import { createPathClassifier, holdsEveryPlane } from '../plane/classify-paths.js';
+import { createFindingPlanes } from '../plane/finding-planes.js';
 import type { Config, Finding } from '../../model/types.js';
-import { planeOfFinding } from './statuses.js';
 import type { GateStatuses, StatusPlan } from './types.js';
 
 /** GitHub's limits: annotations per request, characters in `output.text`, `output.summary` and `output.title`. */
@@ -54,20 +53,17 @@ export function annotationOf(finding: Finding): CheckAnnotation | null {
   };
 }
 
-/** Each plane's annotations: a finding goes to the plane whose gate it holds (both, for refused paths). */
+/** Each plane's annotations: a finding goes to every plane whose gate it holds, as the statuses judge it. */
 export function annotationsByPlane(
   findings: readonly Finding[],
   config: Config,
 ): { data: CheckAnnotation[]; control: CheckAnnotation[] } {
-  const classify = createPathClassifier(config);
+  const planesOf = createFindingPlanes(config);
   const out = { data: [] as CheckAnnotation[], control: [] as CheckAnnotation[] };
   for (const finding of findings) {
     const annotation = annotationOf(finding);
     if (!annotation) continue;
-    if (holdsEveryPlane(finding)) {
-      out.data.push(annotation);
-      out.control.push(annotation);
-    } else out[planeOfFinding(finding, classify)].push(annotation);
+    for (const plane of planesOf(finding)) out[plane].push(annotation);
   }
   return out;
 }

@@ -1,5 +1,4 @@
-import { createPathClassification, createPathClassifier, holdsEveryPlane } from '../plane/classify-paths.js';
-import { isEvalFinding } from '../../model/findings.js';
+import { createFindingPlanes } from '../plane/finding-planes.js';
 import { isNewFinding } from '../plane/new-findings.js';
 import type { Config, DiffReport, Finding } from '../../model/types.js';
 import { shortDigest } from './signoff-command.js';
@@ -21,30 +20,12 @@ export interface StatusInput {
   evalResults: EvalResultsState;
 }
 
-/** Which plane's gate a finding holds up: the plane its file falls in; anything about tool bindings is control. */
-export function planeOfFinding(finding: Finding, classify: (path: string) => string): 'data' | 'control' {
-  if (isEvalFinding(finding)) return 'data';
-  const field = finding.field ?? '';
-  if (finding.code === 'unknown-tool-binding' || field === 'tools' || field.startsWith('tools.'))
-    return 'control';
-  // a finding outside both planes gets the stricter gate
-  return classify(finding.path) === 'data' ? 'data' : 'control';
-}
-
 export function planStatuses(input: StatusInput): GateStatuses {
-  const classify = createPathClassifier(input.config);
   // errors the base already had do not hold this change: it did not bring them
   const errors = input.report.findings.filter((f) => f.severity === 'error' && isNewFinding(f));
-  // an agent file of a client holds its text and its grants in one file: an error in it (one that does not
-  // parse, a literal secret in its server block) holds both gates
-  const classifyFully = createPathClassification(input.config);
-  const isAgentFile = (path: string) => {
-    const found = classifyFully(path);
-    return found.kind === 'data' && found.source !== undefined;
-  };
-  const everyPlane = (f: Finding) => holdsEveryPlane(f) || isAgentFile(f.path);
-  const dataErrors = errors.filter((f) => everyPlane(f) || planeOfFinding(f, classify) === 'data');
-  const controlErrors = errors.filter((f) => everyPlane(f) || planeOfFinding(f, classify) === 'control');
+  const planesOf = createFindingPlanes(input.config);
+  const dataErrors = errors.filter((f) => planesOf(f).includes('data'));
+  const controlErrors = errors.filter((f) => planesOf(f).includes('control'));
   return {
     data: dataStatus(input, dataErrors),
     control: controlStatus(input, controlErrors),

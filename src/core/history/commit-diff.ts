@@ -1,8 +1,8 @@
 import type { CommitMeta } from '../../model/commit.js';
 import { diffBindings } from '../agents/agents.js';
 import { isGateFile } from '../plane/classify-paths.js';
-import { refusedCharacterOf } from '../../model/paths.js';
-import type { PathClassifier } from '../plane/classify-paths.js';
+import { planesOfChangedFile, unreadablePaths } from '../plane/changed-planes.js';
+import type { PathClass } from '../plane/classify-paths.js';
 import { diffPrompts } from '../diff/diff-prompts.js';
 import { diffToolRegistry } from '../diff/diff-tools.js';
 import type { SourceFile } from '../../model/source-file.js';
@@ -51,7 +51,8 @@ export interface HistoryEntry extends CommitDiff {
 
 /** What a walk builds once from its config and hands to every commit: the diff's answers, never rebuilt per commit. */
 export interface CommitDiffContext {
-  classify: PathClassifier;
+  /** the config's path classification, the diff's (core/plane/classify-paths.ts) */
+  classify: (path: string) => PathClass;
   /** the config's source lookup, the diff's (core/repo-sources.ts) */
   sourceOf: SourceLookup;
 }
@@ -83,21 +84,18 @@ export function diffCommitFiles(
   const control: ChangedFile[] = [];
   const data: ChangedFile[] = [];
   const gateFiles: ChangedFile[] = [];
+  // the diff's own rules place each file (core/plane/changed-planes.ts): a commit's log says what its diff says
+  const unreadable = unreadablePaths(after.findings, new Set(files.map((file) => file.path)));
   for (const file of files) {
     const changed: ChangedFile = { path: file.path, status: file.status };
-    // a refused name holds both planes, as in the diff: neither a reviewer nor a glob can be trusted with it
-    if (refusedCharacterOf(file.path) !== undefined) {
-      control.push(changed);
-      data.push(changed);
-      continue;
-    }
-    const plane = isSource(file.path)
-      ? sources.authorityPaths.has(file.path) || unreadSide(file)
-        ? 'control'
-        : 'data'
-      : classify(file.path);
-    if (plane === 'control') control.push(changed);
-    if (plane === 'data') data.push(changed);
+    const facts = {
+      unreadable:
+        unreadable.has(file.path) ||
+        (isSource(file.path) && (unreadSide(file) || sources.unreadablePaths.has(file.path))),
+    };
+    const planes = planesOfChangedFile(changed, classify, facts);
+    if (planes.includes('control')) control.push(changed);
+    if (planes.includes('data')) data.push(changed);
     if (isGateFile(file.path)) gateFiles.push(changed);
   }
   return {

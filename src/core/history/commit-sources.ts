@@ -12,7 +12,6 @@ import type {
 } from '../../model/types.js';
 import type { SourceLookup } from '../../sources/lookup.js';
 import { collectSources } from '../../sources/source-set.js';
-import { isAgentFile } from '../codeowners/codeowners-paths.js';
 
 export interface PermissionChange {
   change: 'added' | 'removed';
@@ -27,8 +26,8 @@ export interface SourceCommitDiff {
   servers: ServerChange[];
   permissions: PermissionChange[];
   bindings: BindingChange[];
-  /** changed source files whose authority moved, or that cannot be read (fail closed) */
-  authorityPaths: Set<string>;
+  /** changed source files that no longer parse at head: they cannot be shown harmless (fail closed) */
+  unreadablePaths: Set<string>;
 }
 
 export function diffSourceFiles(
@@ -42,21 +41,9 @@ export function diffSourceFiles(
   const servers = diffServers(base.servers, head.servers, { actions: { ...actions } });
   const permissions = diffRules(base.permissions, head.permissions);
   const bindings = diffBindings(base.agents, head.agents);
-  const authorityPaths = new Set<string>();
-  for (const server of servers) authorityPaths.add(server.path);
-  for (const rule of permissions) authorityPaths.add(rule.path);
-  const agentPaths = new Map(
-    [...base.agents, ...head.agents].map((agent) => [agent.id, agent.source.path] as const),
-  );
-  for (const binding of bindings) {
-    const path = agentPaths.get(binding.agent);
-    if (path !== undefined) authorityPaths.add(path);
-  }
-  // a config or settings file is authority whole; a file that no longer parses cannot be shown harmless
-  for (const file of [...before, ...after])
-    if (!isAgentFile(file.path, sourceOf)) authorityPaths.add(file.path);
-  for (const finding of head.findings) if (finding.severity === 'error') authorityPaths.add(finding.path);
-  return { servers, permissions, bindings, authorityPaths };
+  const unreadablePaths = new Set<string>();
+  for (const finding of head.findings) if (finding.severity === 'error') unreadablePaths.add(finding.path);
+  return { servers, permissions, bindings, unreadablePaths };
 }
 
 /** Rules compare as a set of (scope, effect, rule), as the diff compares them. */

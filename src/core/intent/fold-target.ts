@@ -1,10 +1,11 @@
 import { confusableSkeleton } from '../../text/scan-text.js';
+import { UNSEEN_CLASS } from '../../text/unseen.js';
 
 // Characters a reader cannot see and many downstream systems drop or ignore: format characters (zero-width,
 // bidi controls, soft hyphen, tags, BOM), C0/C1 controls, line/paragraph separators, default-ignorable code
 // points (Hangul fillers, variation selectors, Mongolian selectors) and the blank braille pattern. Combining
 // marks are removed after decomposition, so `prod` with an accent or an overlay still reads as `prod`.
-const INVISIBLE = /[\p{Cf}\p{Cc}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}\p{M}\u2800]/gu;
+const INVISIBLE = new RegExp(`[${UNSEEN_CLASS}\\p{M}]`, 'gu');
 const LETTER = /^\p{L}$/u;
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const ASCII_LETTERS = /^[a-z]+$/;

@@ -130,29 +130,6 @@ export function holdsEveryPlane(finding: Finding): boolean {
   return EVERY_PLANE_CODES.has(finding.code);
 }
 
-/**
- * A renamed file belongs to every plane either of its paths falls in: moving a tool out of the registry is a
- * control change. A refused path is in both planes.
- */
-export function splitFilesByPlane(
-  files: ChangedFile[],
-  classify: PathClassifier | ((path: string) => PathClass),
-): { data: ChangedFile[]; control: ChangedFile[]; none: ChangedFile[] } {
-  const out = { data: [] as ChangedFile[], control: [] as ChangedFile[], none: [] as ChangedFile[] };
-  const planesOf = (path: string): Plane[] => {
-    const found = classify(path);
-    if (typeof found === 'string') return [found];
-    return found.kind === 'refused' ? ['data', 'control'] : [found.kind];
-  };
-  for (const file of files) {
-    const planes = new Set<Plane>(planesOf(file.path));
-    if (file.oldPath !== undefined) for (const plane of planesOf(file.oldPath)) planes.add(plane);
-    if (planes.size > 1) planes.delete('none');
-    for (const plane of planes) out[plane].push(file);
-  }
-  return out;
-}
-
 /** Changed files whose paths are refused (either side of a rename), with the first refused character. */
 export function refusedChangedPaths(files: ChangedFile[]): Finding[] {
   const findings: Finding[] = [];

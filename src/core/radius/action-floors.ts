@@ -1,5 +1,6 @@
 import { confusableSkeleton } from '../../text/scan-text.js';
 import type { Radius } from '../../model/types.js';
+import { removeUnseen } from '../../text/unseen.js';
 
 /**
  * The action table: the radius floor a word implies, wherever it appears in a scope, a
@@ -95,9 +96,9 @@ function actionTable(overrides: ActionOverrides): ReadonlyMap<string, Radius> {
   return table;
 }
 
-/** Invisible characters and accents go before splitting: `ad\u200Bmin` and `ádmin` are `admin`. */
+/** Unseen characters and accents go before splitting: `ad\u200Bmin` and `ádmin` are `admin`. */
 const clean = (text: string): string =>
-  PRINTABLE_ASCII.test(text) ? text : text.normalize('NFKD').replace(/[\p{M}\p{Cf}]/gu, '');
+  PRINTABLE_ASCII.test(text) ? text : removeUnseen(text.normalize('NFKD').replace(/\p{M}/gu, ''));
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /**

@@ -2,6 +2,7 @@ import { maxRadius, scopeFloor } from './radius.js';
 import type { RadiusFloor } from './radius.js';
 import { envVariableRadius } from '../../sources/kit/name-radius.js';
 import type { Radius, Server } from '../../model/types.js';
+import { removeUnseen } from '../../text/unseen.js';
 
 /**
  * A server's own blast radius: what its transport, credentials and egress let it do, apart from the
@@ -72,13 +73,8 @@ const SHELL_METACHARACTERS = /[;&|`$<>\n]|\$\(/;
 
 /** The program's own name: path, `.exe` and case stripped (`C:\Windows\System32\CMD.EXE` -> `cmd`). */
 export function programName(command: string): string {
-  // format characters (a zero-width space in `bash\u200b`) must not hide the name
-  const base =
-    command
-      .replace(/\p{Cf}/gu, '')
-      .trim()
-      .split(/[\\/]/)
-      .pop() ?? '';
+  // unseen characters (a zero-width space in `bash\u200b`) must not hide the name
+  const base = removeUnseen(command).trim().split(/[\\/]/).pop() ?? '';
   return base.replace(/\.(exe|cmd|bat|com|ps1)$/i, '').toLowerCase();
 }
 

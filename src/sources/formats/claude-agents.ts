@@ -46,6 +46,8 @@ function disallowedRules(frontMatter: FrontMatter, scope: string, path: string):
 export const claudeAgentsAdapter: SourceAdapter = {
   id: 'claude-agents',
   kind: 'claude-code',
+  alsoReads: ['**/.claude/agents/**/*.md', '**/plugins/*/agents/**/*.md'],
+  role: 'agent',
   defaultPaths: ['.claude/agents/**/*.md'],
   parse: (file: SourceFile, options?: ParseOptions) =>
     parseAgentFile(file, agentId('claude', file.path, '.claude', '.md'), FORMAT, options),

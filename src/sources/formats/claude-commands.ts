@@ -24,6 +24,8 @@ const FORMAT: AgentFormat = {
 export const claudeCommandsAdapter: SourceAdapter = {
   id: 'claude-commands',
   kind: 'claude-code',
+  alsoReads: ['**/.claude/commands/**/*.md', '**/plugins/*/commands/**/*.md'],
+  role: 'agent',
   defaultPaths: ['.claude/commands/**/*.md'],
   parse: (file: SourceFile, options?: ParseOptions) => {
     const model = parseAgentFile(file, agentId('claude', file.path, '.claude', '.md'), FORMAT, options);

@@ -180,6 +180,7 @@ function readRuleList(
 export const claudeSettingsAdapter: SourceAdapter = {
   id: 'claude-settings',
   kind: 'claude-code',
+  alsoReads: ['**/.claude/settings.json', '**/.claude/settings.local.json'],
   defaultPaths: ['.claude/settings.json', '.claude/settings.local.json'],
   parse: parseClaudeSettings,
 };

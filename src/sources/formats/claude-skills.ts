@@ -22,6 +22,8 @@ const FORMAT: AgentFormat = {
 export const claudeSkillsAdapter: SourceAdapter = {
   id: 'claude-skills',
   kind: 'claude-code',
+  alsoReads: ['**/SKILL.md'],
+  role: 'agent',
   defaultPaths: ['.claude/skills/**/SKILL.md'],
   parse: (file: SourceFile, options?: ParseOptions) => {
     const model = parseAgentFile(file, agentId('claude', file.path, '.claude', '/SKILL.md'), FORMAT, options);

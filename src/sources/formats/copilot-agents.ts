@@ -19,6 +19,7 @@ const FORMAT: AgentFormat = {
 export const copilotAgentsAdapter: SourceAdapter = {
   id: 'copilot-agents',
   kind: 'copilot',
+  role: 'agent',
   defaultPaths: ['.github/agents/**/*.agent.md', '**/*.agent.md'],
   parse: (file: SourceFile, options?: ParseOptions) =>
     parseAgentFile(file, agentId('copilot', file.path, '.github', '.agent.md'), FORMAT, options),

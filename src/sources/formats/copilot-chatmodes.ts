@@ -19,6 +19,8 @@ const FORMAT: AgentFormat = {
 export const copilotChatmodesAdapter: SourceAdapter = {
   id: 'copilot-chatmodes',
   kind: 'copilot',
+  alsoReads: ['**/*.chatmode.md'],
+  role: 'agent',
   defaultPaths: ['.github/chatmodes/**/*.chatmode.md'],
   parse: (file: SourceFile, options?: ParseOptions) =>
     parseAgentFile(file, agentId('copilot', file.path, '.github', '.chatmode.md'), FORMAT, options),

@@ -18,6 +18,8 @@ const FORMAT: AgentFormat = {
 export const copilotPromptsAdapter: SourceAdapter = {
   id: 'copilot-prompts',
   kind: 'copilot',
+  alsoReads: ['**/*.prompt.md'],
+  role: 'agent',
   defaultPaths: ['.github/prompts/**/*.prompt.md'],
   parse: (file: SourceFile, options?: ParseOptions) =>
     parseAgentFile(file, agentId('copilot', file.path, '.github', '.prompt.md'), FORMAT, options),

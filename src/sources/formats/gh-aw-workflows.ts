@@ -111,6 +111,7 @@ export function parseGhAwWorkflow(file: SourceFile, options: ParseOptions = {}):
 export const ghAwWorkflowsAdapter: SourceAdapter = {
   id: 'gh-aw-workflows',
   kind: 'gh-aw',
+  role: 'agent',
   defaultPaths: ['.github/workflows/**/*.md'],
   parse: parseGhAwWorkflow,
 };

@@ -1,6 +1,6 @@
 // The one registration point of source formats: one line per adapter, client configs and agent-definition files.
-// Order decides nothing, because default paths of different adapters never overlap (a test holds that).
-import picomatch from 'picomatch';
+// Which adapter reads a path is the lookup's answer (../lookup.ts), the one the product runs; where two
+// adapters claim one path (`plugins/x/agents/AGENTS.md`), the first listed here reads it.
 import { claudeAgentsAdapter } from './claude-agents.js';
 import { claudeCommandsAdapter } from './claude-commands.js';
 import { claudeSettingsAdapter } from './claude-settings.js';
@@ -18,8 +18,7 @@ import { cursorMcpJsonAdapter } from './cursor-mcp-json.js';
 import { geminiSettingsAdapter } from './gemini-settings.js';
 import { mcpServerJsonAdapter } from './mcp-server-json.js';
 import { opencodeJsonAdapter } from './opencode-json.js';
-import type { SourceFile } from '../../model/source-file.js';
-import type { SourceAdapter, SourceModel } from '../kit/types.js';
+import type { SourceAdapter } from '../kit/types.js';
 import { vscodeMcpJsonAdapter } from './vscode-mcp-json.js';
 import { claudeMarketplaceAdapter } from './claude-marketplace.js';
 import { claudePluginAdapter } from './claude-plugin.js';
@@ -85,36 +84,3 @@ export const CLIENT_SOURCE_ADAPTERS: readonly SourceAdapter[] = [
   rooModesAdapter,
   instructionsAdapter,
 ];
-
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-
-const matchers = new Map<SourceAdapter, (path: string) => boolean>();
-
-function matcherOf(adapter: SourceAdapter): (path: string) => boolean {
-  let matcher = matchers.get(adapter);
-  if (!matcher) {
-    matcher = picomatch(adapter.defaultPaths, { dot: true });
-    matchers.set(adapter, matcher);
-  }
-  return matcher;
-}
-
-/** The adapter whose default paths match the whole repository-relative path; none for a path with control bytes. */
-export function findAdapter(
-  path: string,
-  adapters: readonly SourceAdapter[] = SOURCE_ADAPTERS,
-): SourceAdapter | undefined {
-  if (path === '' || CONTROL.test(path) || path.includes('\\') || path.startsWith('/')) return undefined;
-  if (path.split('/').some((segment) => segment === '' || segment === '.' || segment === '..'))
-    return undefined;
-  return adapters.find((adapter) => matcherOf(adapter)(path));
-}
-
-/** The model of a file at a default source path; undefined when no adapter reads that path. */
-export function parseSource(
-  file: SourceFile,
-  adapters: readonly SourceAdapter[] = SOURCE_ADAPTERS,
-): SourceModel | undefined {
-  return findAdapter(file.path, adapters)?.parse(file);
-}

@@ -60,5 +60,6 @@ export const instructionsAdapter: SourceAdapter = {
     ...['**/AGENTS.md', '**/CLAUDE.md', '**/GEMINI.md', '**/.github/copilot-instructions.md'],
     '**/.github/instructions/**/*.instructions.md',
   ],
+  role: 'text',
   parse: parseInstructions,
 };

@@ -3,6 +3,7 @@ import type { SourceFile } from '../../model/source-file.js';
 import type { FieldPath } from '../../parse/yaml.js';
 import type { FindingCode } from '../../model/finding-code.js';
 import type { Finding, PermissionRule, Severity } from '../../model/types.js';
+import { replaceUnseen } from '../../text/unseen.js';
 
 /**
  * Collects an adapter's findings, each naming file, line and field; messages never carry configured values. It
@@ -39,12 +40,11 @@ export const SOURCE_CODES = {
   unpinned: 'server-package-unpinned',
 } as const;
 
-// eslint-disable-next-line no-control-regex
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
-
 /** A name or value from the file as a message shows it: quoted, escaped, and short (file text is hostile). */
 function escapeUnprintable(value: string): string {
-  return value.replace(UNPRINTABLE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return replaceUnseen(value, (codePoint) =>
+    codePoint > 0xffff ? `\\u{${codePoint.toString(16)}}` : `\\u${codePoint.toString(16).padStart(4, '0')}`,
+  );
 }
 
 export function shown(value: string): string {

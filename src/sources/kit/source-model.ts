@@ -10,6 +10,7 @@ import { readServerEntry } from './server-entry.js';
 import type { SourceNode } from './tree.js';
 import { effectiveEntries, findKeyProblems, isObject } from './tree.js';
 import type { SourceModel } from './types.js';
+import { hasUnseen } from '../../text/unseen.js';
 
 /** A model with nothing in it yet, executed files included. */
 export function emptyModel(): SourceModel {
@@ -69,10 +70,6 @@ export function parseJsonModel(
   return modelOf(read(parsed.root, sink), sink);
 }
 
-// Control characters (C0, DEL, C1) and bidi overrides make a name print as something else in a review.
-// eslint-disable-next-line no-control-regex
-const DECEPTIVE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
-
 /** One server per entry of a name -> entry map (`mcpServers`, `servers`, `mcp`, `[mcp_servers]`). */
 export function readServerMap(
   origin: string,
@@ -93,7 +90,7 @@ export function readServerMap(
     return [];
   }
   return effectiveEntries(node).map((entry) => {
-    if (entry.key.trim() === '' || DECEPTIVE.test(entry.key)) {
+    if (entry.key.trim() === '' || hasUnseen(entry.key)) {
       sink.add(
         'error',
         SOURCE_CODES.shape,

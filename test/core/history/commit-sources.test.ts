@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { diffSourceFiles } from '../../../src/core/history/commit-sources.js';
 import { describeOverrides, findOverrides } from '../../../src/core/codeowners/codeowners-overrides.js';
 import { renderBlock } from '../../../src/core/codeowners/codeowners-block.js';
-import { parseConfig } from '../../../src/core/plane/config.js';
+import { DEFAULT_CONFIG, parseConfig } from '../../../src/core/plane/config.js';
+import { createPathClassification } from '../../../src/core/plane/classify-paths.js';
+import { planesOfChangedFile } from '../../../src/core/plane/changed-planes.js';
 import { createSourceLookup } from '../../../src/sources/lookup.js';
 
 const file = (path: string, text: string) => ({ path, oid: text, text });
@@ -22,28 +24,26 @@ describe('diffSourceFiles', () => {
     ]);
   });
 
-  it('an agent file whose text alone changed moves no authority; one that stops parsing does', () => {
+  it('an agent file that stops parsing cannot be shown harmless; one whose text alone changed can', () => {
     const before = file('.claude/agents/a.md', '---\nname: a\ntools: Read\n---\nOne.\n');
     expect(
       diffSourceFiles(
         [before],
         [file('.claude/agents/a.md', '---\nname: a\ntools: Read\n---\nTwo.\n')],
         sourceOf,
-      ).authorityPaths.size,
+      ).unreadablePaths.size,
     ).toBe(0);
     const broken = diffSourceFiles(
       [before],
       [file('.claude/agents/a.md', '---\ntools: [Read\n---\nx\n')],
       sourceOf,
     );
-    expect([...broken.authorityPaths]).toEqual(['.claude/agents/a.md']);
+    expect([...broken.unreadablePaths]).toEqual(['.claude/agents/a.md']);
   });
 
   it('a client config is authority whole, even for an edit that moves nothing', () => {
-    const a = file('.mcp.json', '{"mcpServers":{}}');
-    expect([
-      ...diffSourceFiles([a], [file('.mcp.json', '{ "mcpServers": {} }')], sourceOf).authorityPaths,
-    ]).toEqual(['.mcp.json']);
+    const classify = createPathClassification(structuredClone(DEFAULT_CONFIG));
+    expect(planesOfChangedFile({ path: '.mcp.json', status: 'modified' }, classify)).toEqual(['control']);
   });
 });
 

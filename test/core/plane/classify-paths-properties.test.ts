@@ -4,11 +4,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  createPathClassification,
-  createRegistryRoles,
-  splitFilesByPlane,
-} from '../../../src/core/plane/classify-paths.js';
+import { createPathClassification, createRegistryRoles } from '../../../src/core/plane/classify-paths.js';
+import { splitChangedFiles } from '../../../src/core/plane/changed-planes.js';
 import { DEFAULT_CONFIG } from '../../../src/core/plane/config.js';
 import { parseRegistryFiles } from '../../../src/core/plane/registry-files.js';
 import { parseSnapshot } from '../../../src/core/plane/parse-snapshot.js';
@@ -98,7 +95,7 @@ describe('one classification for the diff and the runtime', () => {
         expect(runtimeSide.prompts.length).toBe(diffSide.prompts.length);
         expect(runtimeSide.findings.map((f) => f.code)).toEqual(diffSide.findings.map((f) => f.code));
 
-        const planes = splitFilesByPlane([{ path, status: 'added' }], createPathClassification(config));
+        const planes = splitChangedFiles([{ path, status: 'added' }], createPathClassification(config));
         if (diffSide.tools.length > 0) expect(planes.control).toHaveLength(1);
         if (diffSide.prompts.length > 0) expect(planes.data).toHaveLength(1);
         if (/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\uFFFD]/u.test(path)) {

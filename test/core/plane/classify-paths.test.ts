@@ -4,8 +4,8 @@ import {
   createPathClassifier,
   isGateFile,
   literalPrefixes,
-  splitFilesByPlane,
 } from '../../../src/core/plane/classify-paths.js';
+import { splitChangedFiles } from '../../../src/core/plane/changed-planes.js';
 import { DEFAULT_CONFIG } from '../../../src/core/plane/config.js';
 
 const classify = createPathClassifier(DEFAULT_CONFIG);
@@ -63,7 +63,7 @@ describe('path classification', () => {
     ] as const) {
       expect(classification(path)).toEqual({ kind: 'refused', character });
       expect(classify(path)).toBe('control');
-      const split = splitFilesByPlane([{ path, status: 'added' }], classification);
+      const split = splitChangedFiles([{ path, status: 'added' }], classification);
       expect([split.data.length, split.control.length, split.none.length]).toEqual([1, 1, 0]);
     }
     expect(isGateFile('agentgate.yaml\n')).toBe(false);
@@ -83,9 +83,9 @@ describe('path classification', () => {
   });
 
   it('puts a manifest moved out of the registry in the control plane', () => {
-    const split = splitFilesByPlane(
+    const split = splitChangedFiles(
       [{ path: 'attic/x.yaml', oldPath: 'registry/tools/x.yaml', status: 'renamed' }],
-      classify,
+      createPathClassification(DEFAULT_CONFIG),
     );
     expect(split.control).toHaveLength(1);
     expect(split.none).toHaveLength(0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { claudeDesktopConfigAdapter } from '../../../src/sources/formats/claude-desktop-config.js';
-import { findAdapter } from '../../../src/sources/formats/index.js';
+import { createSourceLookup } from '../../../src/sources/lookup.js';
 import { codes, fixture } from '../load-fixture.js';
 
 describe('Claude Desktop claude_desktop_config.json', () => {
@@ -13,7 +13,7 @@ describe('Claude Desktop claude_desktop_config.json', () => {
       ['files', 'claude-desktop-config'],
       ['pinned-image', 'claude-desktop-config'],
     ]);
-    expect(findAdapter('examples/claude_desktop_config.json')?.id).toBe('claude-desktop-config');
+    expect(createSourceLookup()('examples/claude_desktop_config.json')?.id).toBe('claude-desktop-config');
   });
 
   it('flags a docker image without a digest, not one pinned by @sha256, and no placeholder as a secret', () => {

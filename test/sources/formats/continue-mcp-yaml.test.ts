@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { continueMcpYamlAdapter } from '../../../src/sources/formats/continue-mcp-yaml.js';
-import { findAdapter } from '../../../src/sources/formats/index.js';
+import { createSourceLookup } from '../../../src/sources/lookup.js';
 import { codes, fixture, inline } from '../load-fixture.js';
 
 const parse = (text: string) => continueMcpYamlAdapter.parse(inline('.continue/mcpServers/x.yaml', text));
@@ -19,7 +19,7 @@ describe('Continue .continue/mcpServers/*.yaml', () => {
     expect(Object.keys(model.servers[0]?.transport.env ?? {})).toEqual(['BROWSER_PROFILE']);
     expect(model.servers[1]?.egress).toEqual(['search.example.com']);
     expect(model.findings).toEqual([]);
-    expect(findAdapter('.continue/mcpServers/browser.yaml')?.id).toBe('continue-mcp-yaml');
+    expect(createSourceLookup()('.continue/mcpServers/browser.yaml')?.id).toBe('continue-mcp-yaml');
   });
 
   it('reports entries without a name, duplicate names, and a map instead of a list', () => {

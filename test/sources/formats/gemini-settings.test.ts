@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findAdapter } from '../../../src/sources/formats/index.js';
+import { createSourceLookup } from '../../../src/sources/lookup.js';
 import { geminiSettingsAdapter } from '../../../src/sources/formats/gemini-settings.js';
 import { codes, fixture, inline } from '../load-fixture.js';
 
@@ -43,7 +43,7 @@ describe('Gemini CLI .gemini/settings.json', () => {
   });
 
   it('reads extension manifests, which carry the same mcpServers', () => {
-    expect(findAdapter('extensions/demo/gemini-extension.json')?.id).toBe('gemini-settings');
+    expect(createSourceLookup()('extensions/demo/gemini-extension.json')?.id).toBe('gemini-settings');
   });
 
   it('reports trust written as a string and reads it as trusted, as the client does', () => {
