@@ -233,8 +233,11 @@ function editNode(node: JsonObject, edit: Edit): void {
       const lists = keys.filter((name) => BRANCHES.includes(name));
       const name = lists[edit.pick % Math.max(lists.length, 1)];
       if (name === undefined) return;
-      const list = node[name] as JsonValue[];
-      list.push(edit.pick % 2 === 0 ? structuredClone(list[0] as JsonValue) : fromPairs([edit.keyword]));
+      const list = node[name];
+      if (!Array.isArray(list)) return;
+      // an empty list (`allOf: []`) has no branch to copy: it gains a new one
+      const copy = edit.pick % 2 === 0 && list.length > 0;
+      list.push(copy ? structuredClone(list[0] as JsonValue) : fromPairs([edit.keyword]));
       return;
     }
     default:
