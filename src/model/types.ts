@@ -278,7 +278,7 @@ export interface Config {
 /** The signers of released bundles a runtime accepts: Ed25519 keys, or a workflow's artifact attestation. */
 export interface ReleasePins {
   publicKeys: string[];
-  signer?: { repository: string; workflow: string; ref?: string };
+  signer?: { repository: string; workflow: string; ref: string };
 }
 
 // ---------------------------------------------------------------- diff

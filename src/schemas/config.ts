@@ -137,7 +137,7 @@ export const configSchema: JsonSchema = {
           description:
             'The GitHub Actions workflow whose artifact attestation (<bundle>.sigstore.json) the runtime accepts.',
           additionalProperties: false,
-          required: ['repository', 'workflow'],
+          required: ['repository', 'workflow', 'ref'],
           properties: {
             repository: { type: 'string', minLength: 1, description: 'owner/name of the repository.' },
             workflow: {
@@ -145,7 +145,12 @@ export const configSchema: JsonSchema = {
               minLength: 1,
               description: 'The workflow file, e.g. .github/workflows/agentgate-release.yml.',
             },
-            ref: { type: 'string', minLength: 1, description: 'The ref it ran on, e.g. refs/heads/main.' },
+            ref: {
+              type: 'string',
+              minLength: 1,
+              description:
+                'The ref it ran on, e.g. refs/heads/main or refs/tags/v* (`*` matches any run of characters). Required: a run of the workflow on any other branch, changed there by anyone who may push, could attest anything.',
+            },
           },
         },
       },

@@ -271,6 +271,19 @@ describe('--attestation and --trusted-root with no signer pinned', () => {
   );
 });
 
+describe('a signer pinned without a ref', () => {
+  it(
+    'is refused whole (exit 2, naming the field): a run on any branch, changed by anyone who may push, could attest',
+    () => {
+      const good = attested(v1, 'no-ref.json');
+      const noRef = join(op, 'no-ref.yaml');
+      writeFileSync(noRef, SIGNER_PIN.replace('    ref: refs/heads/main\n', ''));
+      oneLine(check('describe', good, '--config', noRef), 'ref');
+    },
+    TIMEOUT,
+  );
+});
+
 describe('keys and a signer pinned together', () => {
   it(
     'either proof is enough; with neither, both reasons are named in one line',

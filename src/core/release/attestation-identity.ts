@@ -30,7 +30,7 @@ export function pinnedWorkflow(pin: SignerPin): string {
 
 /** The identity a pin accepts, as the certificate's SAN spells it (`*` in the ref matches anything). */
 export function pinnedIdentity(pin: SignerPin): string {
-  return `https://github.com/${pin.repository}/${pinnedWorkflow(pin)}@${pin.ref ?? '*'}`;
+  return `https://github.com/${pin.repository}/${pinnedWorkflow(pin)}@${pin.ref}`;
 }
 
 export function checkSignerIdentity(cert: CertificateIdentity, pin: SignerPin): IdentityCheck {
@@ -58,9 +58,8 @@ export function checkSignerIdentity(cert: CertificateIdentity, pin: SignerPin): 
   return { ok: true, identity: san };
 }
 
-/** `*` matches any run of characters; everything else is literal. No pinned ref: any ref of that workflow. */
-function refMatches(ref: string, pattern: string | undefined): boolean {
-  if (pattern === undefined) return true;
+/** `*` matches any run of characters; everything else is literal. The config's schema requires a pinned ref. */
+function refMatches(ref: string, pattern: string): boolean {
   const escaped = pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'));
   return new RegExp(`^${escaped.join('.*')}$`, 'su').test(ref);
 }
