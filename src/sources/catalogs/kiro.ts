@@ -15,6 +15,7 @@ const REFERENCE = 'Kiro custom agents: built-in tool';
 
 const ENTRIES: CatalogEntry[] = [
   ...entries(['fs_read', 'read'], READS_FILES, `${REFERENCE}: reads files`),
+  ...entries(['glob', 'grep', 'code'], READS_FILES, `${REFERENCE}: searches files and code`),
   ...entries(['fs_write', 'write'], WRITES_FILES, `${REFERENCE}: writes files`),
   ...entries(['execute_bash', 'execute_cmd', 'shell'], RUNS_COMMANDS, `${REFERENCE}: runs shell commands`),
   ...entries(
