@@ -1,7 +1,10 @@
 // Codex custom agents, `.codex/agents/*.toml`: per-agent config keys (`sandbox_mode`, `model`, `web_search`,
 // `skills`…) as rules, `mcp_servers` as servers, and `developer_instructions` (the agent's prompt) as a rule by
 // hash, so any edit of it moves the control plane. `name` and `description` are inert; every other key is the residual.
+// The file is also one agent, `codex:<path under .codex>`, binding every tool: Codex agents name no tool list.
 import type { SourceFile } from '../../model/source-file.js';
+import { agentId } from '../kit/agent-id.js';
+import { configAgent } from '../kit/config-agent.js';
 import { ownEntries } from '../kit/front-matter.js';
 import { valueRules } from '../kit/permission-rule.js';
 import { emptyModel } from '../kit/source-model.js';
@@ -59,6 +62,16 @@ export function parseCodexAgent(file: SourceFile): SourceModel {
     lineOf: settingsLines(settings),
   });
   flushFindings(settings, model);
+  // a Codex agent has no tool list: it may use every tool of its session, its own `mcp_servers` included
+  const text = settings.value.developer_instructions;
+  model.agents.push(
+    configAgent(
+      agentId('codex', file.path, '.codex', '.toml'),
+      ['*'],
+      { path: file.path, line: 1 },
+      typeof text === 'string' ? text : '',
+    ),
+  );
   return model;
 }
 

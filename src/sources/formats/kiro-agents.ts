@@ -1,8 +1,13 @@
 // Kiro custom agents, `.kiro/agents/**/*.json`: `tools` (available; `*` = all, `@server` = a server's tools) and
 // `allowedTools` (run with no prompt) one rule per member, `toolsSettings` one rule per tool and key,
 // `mcpServers` as servers, `hooks` (agentSpawn, preToolUse… each `{command, matcher?}`) as hook rules, `resources`
-// and the `prompt` as rules. Name and description are inert; anything else is kept as the residual.
+// and the `prompt` as rules. Name and description are inert; anything else is kept as the residual. The file is
+// also one agent, `kiro:<path under .kiro>`, binding its `tools`.
 import type { SourceFile } from '../../model/source-file.js';
+import { KIRO_CATALOG } from '../catalogs/kiro.js';
+import { agentId } from '../kit/agent-id.js';
+import { configAgent, heldFinding } from '../kit/config-agent.js';
+import { kiroToolBindings } from '../kit/config-bindings.js';
 import { projectOf } from '../kit/executed-paths.js';
 import { isRecord, ownEntries } from '../kit/front-matter.js';
 import { FLAT_HOOKS, readHookMap } from '../kit/hook-rules.js';
@@ -84,6 +89,16 @@ export function parseKiroAgent(file: SourceFile): SourceModel {
     lineOf: settingsLines(settings),
   });
   flushFindings(settings, model);
+  // the agent the runtime's `--agent` names: what `tools` makes available, servers by `@server`
+  const id = agentId('kiro', file.path, '.kiro', '.json');
+  const bindings = kiroToolBindings(
+    value.tools,
+    KIRO_CATALOG.entries.map((entry) => entry.name),
+  );
+  const line = settings.at('tools').line;
+  for (const held of bindings.held) model.findings.push(heldFinding(file.path, id, { ...held, line }));
+  const text = typeof value.prompt === 'string' ? value.prompt : '';
+  model.agents.push(configAgent(id, bindings.tools, { path: file.path, line: 1 }, text));
   return model;
 }
 

@@ -1,8 +1,11 @@
 // Roo Code's `.roomodes` (YAML or JSON, no extension): `customModes[]`, each mode's `groups` (read, edit,
 // browser, command, mcp; `[edit, {fileRegex}]` restricts edits) one rule per group, `customModes.<slug>.groups=
 // <group>`, so a mode gaining `command` is one rule new. The mode's texts (role, instructions) are rules by hash;
-// name and description are inert; any other key of a mode, or of the file, is the residual.
+// name and description are inert; any other key of a mode, or of the file, is the residual. Each mode is also an
+// agent binding its groups.
 import type { SourceFile } from '../../model/source-file.js';
+import { configAgent, heldFinding } from '../kit/config-agent.js';
+import { rooGroupBindings } from '../kit/config-bindings.js';
 import { isRecord, ownEntries } from '../kit/front-matter.js';
 import { valueRules } from '../kit/permission-rule.js';
 import { emptyModel } from '../kit/source-model.js';
@@ -68,6 +71,7 @@ export function parseRooModes(file: SourceFile, options: ParseOptions = {}): Sou
         }
         model.permissions.push(...valueRules(scope, 'allow', `customModes.${slug}.${key}`, value, at(key)));
       }
+      modeAgent(file.path, slug, mode, at('groups').line, model);
       addResidual(model, {
         path: file.path,
         scope,
@@ -88,6 +92,22 @@ export function parseRooModes(file: SourceFile, options: ParseOptions = {}): Sou
   });
   flushFindings(settings, model);
   return model;
+}
+
+/** Each mode is an agent, `roo:<folder>modes/<slug>`, binding its tool groups (the Roo catalog; `mcp` is `*`). */
+function modeAgent(
+  path: string,
+  slug: string,
+  mode: Record<string, unknown>,
+  line: number,
+  model: SourceModel,
+): void {
+  const folder = path.slice(0, path.length - '.roomodes'.length);
+  const id = `roo:${folder}modes/${slug}`;
+  const bindings = rooGroupBindings(mode.groups);
+  for (const held of bindings.held) model.findings.push(heldFinding(path, id, { ...held, line }));
+  const text = [mode.roleDefinition, mode.customInstructions].filter((part) => typeof part === 'string');
+  model.agents.push(configAgent(id, bindings.tools, { path, line }, text.join('\n\n')));
 }
 
 export const rooModesAdapter: SourceAdapter = {
