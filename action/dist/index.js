@@ -5358,12 +5358,12 @@ var require_formdata_parser = __commonJS({
               return "failure";
             }
             if (bufferStartsWith(input2, filenameBuffer, position)) {
-              let check = position.position + filenameBuffer.length;
-              if (input2[check] === 42) {
+              let check2 = position.position + filenameBuffer.length;
+              if (input2[check2] === 42) {
                 position.position += 1;
-                check += 1;
+                check2 += 1;
               }
-              if (input2[check] !== 61 || input2[check + 1] !== 34) {
+              if (input2[check2] !== 61 || input2[check2 + 1] !== 34) {
                 return "failure";
               }
               position.position += 12;
@@ -5850,35 +5850,35 @@ var require_client_h1 = __commonJS({
       return await WebAssembly.instantiate(mod, {
         env: {
           /* eslint-disable camelcase */
-          wasm_on_url: (p, at2, len) => {
+          wasm_on_url: (p, at3, len) => {
             return 0;
           },
-          wasm_on_status: (p, at2, len) => {
+          wasm_on_status: (p, at3, len) => {
             assert(currentParser.ptr === p);
-            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at3 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onStatus(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_message_begin: (p) => {
             assert(currentParser.ptr === p);
             return currentParser.onMessageBegin() || 0;
           },
-          wasm_on_header_field: (p, at2, len) => {
+          wasm_on_header_field: (p, at3, len) => {
             assert(currentParser.ptr === p);
-            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at3 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderField(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
-          wasm_on_header_value: (p, at2, len) => {
+          wasm_on_header_value: (p, at3, len) => {
             assert(currentParser.ptr === p);
-            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at3 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderValue(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_headers_complete: (p, statusCode, upgrade, shouldKeepAlive) => {
             assert(currentParser.ptr === p);
             return currentParser.onHeadersComplete(statusCode, Boolean(upgrade), Boolean(shouldKeepAlive)) || 0;
           },
-          wasm_on_body: (p, at2, len) => {
+          wasm_on_body: (p, at3, len) => {
             assert(currentParser.ptr === p);
-            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at3 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onBody(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_message_complete: (p) => {
@@ -18428,7 +18428,7 @@ var require_eventsource_stream = __commonJS({
     var COLON2 = 58;
     var SPACE2 = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
-    var DATA = Buffer.from("data");
+    var DATA2 = Buffer.from("data");
     var EVENT = Buffer.from("event");
     var ID8 = Buffer.from("id");
     var RETRY = Buffer.from("retry");
@@ -18622,7 +18622,7 @@ var require_eventsource_stream = __commonJS({
             ++valueStart;
           }
         }
-        if (isFieldName(line, fieldLength, DATA)) {
+        if (isFieldName(line, fieldLength, DATA2)) {
           if (this.maxEventSize > 0 && this.dataLineCount >= this.maxDataLines) {
             throw createMaxEventSizeExceededError();
           }
@@ -20896,7 +20896,7 @@ var require_picomatch = __commonJS({
     var parse5 = require_parse2();
     var utils = require_utils2();
     var constants3 = require_constants6();
-    var isObject7 = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var isObject9 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch4 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
         const fns = glob.map((input2) => picomatch4(input2, options, returnState));
@@ -20909,7 +20909,7 @@ var require_picomatch = __commonJS({
         };
         return arrayMatcher;
       }
-      const isState = isObject7(glob) && glob.tokens && glob.input;
+      const isState = isObject9(glob) && glob.tokens && glob.input;
       if (glob === "" || typeof glob !== "string" && !isState) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
@@ -36828,12 +36828,12 @@ var require_light = __commonJS({
           stop(options = {}) {
             var done, waitForExecuting;
             options = parser$5.load(options, this.stopDefaults);
-            waitForExecuting = (at2) => {
+            waitForExecuting = (at3) => {
               var finished;
               finished = () => {
                 var counts;
                 counts = this._states.counts;
-                return counts[0] + counts[1] + counts[2] + counts[3] === at2;
+                return counts[0] + counts[1] + counts[2] + counts[3] === at3;
               };
               return new this.Promise((resolve7, reject) => {
                 if (finished()) {
@@ -37622,6 +37622,15 @@ import { readFileSync as readFileSync2 } from "node:fs";
 // src/core/gate/check-runs.ts
 init_define_AGENTGATE_BUILD_INFO();
 
+// src/core/plane/finding-planes.ts
+init_define_AGENTGATE_BUILD_INFO();
+
+// src/model/findings.ts
+init_define_AGENTGATE_BUILD_INFO();
+function isEvalFinding(finding) {
+  return finding.code.startsWith("eval-");
+}
+
 // src/core/plane/classify-paths.ts
 init_define_AGENTGATE_BUILD_INFO();
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
@@ -37670,6 +37679,160 @@ init_define_AGENTGATE_BUILD_INFO();
 
 // src/sources/kit/agent-file.ts
 init_define_AGENTGATE_BUILD_INFO();
+
+// src/sources/kit/claude-hooks.ts
+init_define_AGENTGATE_BUILD_INFO();
+
+// src/sources/kit/executed-paths.ts
+init_define_AGENTGATE_BUILD_INFO();
+var SCRIPT = /\.(?:sh|bash|zsh|fish|py|js|mjs|cjs|ts|mts|cts|ps1|psm1|rb|pl|php|cmd|bat|lua|jar|exe)$/iu;
+var SEPARATORS = /;|&&|\|\||\||\n/u;
+function commandWords(line) {
+  const words = [];
+  for (const part of line.split(SEPARATORS)) {
+    for (const match of part.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/gu))
+      words.push(match[1] ?? match[2] ?? match[3] ?? "");
+  }
+  return words.map((word) => word.replace(/\\(.)/gu, "$1"));
+}
+function executedPaths(words, bases) {
+  const out = /* @__PURE__ */ new Set();
+  for (const raw of words) {
+    const word = raw.includes("=") && raw.startsWith("-") ? raw.slice(raw.indexOf("=") + 1) : raw;
+    if (word === "" || word.startsWith("-") || word.includes("://")) continue;
+    for (const candidate of resolveWord(word, bases)) out.add(candidate);
+  }
+  return [...out].sort();
+}
+function resolveWord(word, bases) {
+  const expanded = expandVariables(word, bases.variables ?? {});
+  if (expanded === void 0) return [];
+  const { text: text3, from } = expanded;
+  if (from === void 0 && !text3.includes("/") && !SCRIPT.test(text3)) return [];
+  if (/[$*?~`]/u.test(text3) || text3.startsWith("/")) return [];
+  const roots = from === void 0 ? bases.relative : [from];
+  const out = [];
+  for (const root of roots) {
+    const path = normalize(root === "" ? text3 : `${root}/${text3}`);
+    if (path !== void 0 && path !== "") out.push(path);
+  }
+  return out;
+}
+function expandVariables(word, variables) {
+  let from;
+  let unknown = false;
+  const text3 = word.replace(/\$\{\/\}/gu, "/").replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/gu, (whole, a, b, offset) => {
+    const name = a ?? b;
+    const folder = Object.hasOwn(variables, name) ? variables[name] : void 0;
+    if (folder === void 0) {
+      unknown = true;
+      return whole;
+    }
+    if (offset === 0) from = folder;
+    return "";
+  });
+  if (unknown) return void 0;
+  return from === void 0 ? { text: text3 } : { text: text3.replace(/^\/+/u, ""), from };
+}
+function normalize(path) {
+  const out = [];
+  for (const segment of path.split("/")) {
+    if (segment === "" || segment === ".") continue;
+    if (segment === "..") {
+      if (out.length === 0) return void 0;
+      out.pop();
+    } else out.push(segment);
+  }
+  const joined = out.join("/");
+  return path.endsWith("/") && joined !== "" ? `${joined}/` : joined;
+}
+function folderOf(path) {
+  const at3 = path.lastIndexOf("/");
+  return at3 < 0 ? "" : path.slice(0, at3);
+}
+function projectOf(path) {
+  const segments = path.split("/").slice(0, -1);
+  const dot = segments.findIndex((segment) => segment.startsWith("."));
+  return (dot < 0 ? segments : segments.slice(0, dot)).join("/");
+}
+function executablesOf(command, bases, radius, by, source) {
+  const words = typeof command === "string" ? commandWords(command) : command;
+  return executedPaths(words, bases).map((path) => ({ path, radius, by, source }));
+}
+
+// src/sources/kit/hook-rules.ts
+init_define_AGENTGATE_BUILD_INFO();
+
+// src/model/canonical-json.ts
+init_define_AGENTGATE_BUILD_INFO();
+function canonicalJson(value) {
+  if (value === null || value === void 0) return "null";
+  switch (typeof value) {
+    case "string":
+      return JSON.stringify(value);
+    case "number":
+      return Number.isFinite(value) ? JSON.stringify(value) : "null";
+    case "boolean":
+      return value ? "true" : "false";
+    case "object":
+      return Array.isArray(value) ? canonicalArray(value) : canonicalObject(value);
+    default:
+      return "null";
+  }
+}
+function canonicalArray(list) {
+  let out = "[";
+  for (let i = 0; i < list.length; i++) {
+    if (i > 0) out += ",";
+    const item = list[i];
+    out += item === void 0 ? "null" : canonicalJson(item);
+  }
+  return out + "]";
+}
+function canonicalObject(record) {
+  const keys = sortKeys(Object.keys(record));
+  let out = "{";
+  let first = true;
+  for (const key of keys) {
+    const item = record[key];
+    if (item === void 0 || typeof item === "function" || typeof item === "symbol") continue;
+    if (!first) out += ",";
+    first = false;
+    out += JSON.stringify(key) + ":" + canonicalJson(item);
+  }
+  return out + "}";
+}
+function sortKeys(keys) {
+  if (keys.length > 24) return keys.sort();
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i];
+    let j = i - 1;
+    while (j >= 0 && keys[j] > key) {
+      keys[j + 1] = keys[j];
+      j--;
+    }
+    keys[j + 1] = key;
+  }
+  return keys;
+}
+function jsonEqual(a, b) {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!jsonEqual(a[i], b[i])) return false;
+    return true;
+  }
+  let count2 = 0;
+  for (const key in a) {
+    const value = a[key];
+    if (value === void 0) continue;
+    if (!Object.hasOwn(b, key) || !jsonEqual(value, b[key])) return false;
+    count2++;
+  }
+  for (const key in b) if (b[key] !== void 0) count2--;
+  return count2 === 0;
+}
 
 // src/sources/kit/front-matter.ts
 init_define_AGENTGATE_BUILD_INFO();
@@ -38416,7 +38579,7 @@ var configSchema = {
           type: "object",
           description: "The GitHub Actions workflow whose artifact attestation (<bundle>.sigstore.json) the runtime accepts.",
           additionalProperties: false,
-          required: ["repository", "workflow"],
+          required: ["repository", "workflow", "ref"],
           properties: {
             repository: { type: "string", minLength: 1, description: "owner/name of the repository." },
             workflow: {
@@ -38424,14 +38587,18 @@ var configSchema = {
               minLength: 1,
               description: "The workflow file, e.g. .github/workflows/agentgate-release.yml."
             },
-            ref: { type: "string", minLength: 1, description: "The ref it ran on, e.g. refs/heads/main." }
+            ref: {
+              type: "string",
+              minLength: 1,
+              description: "The ref it ran on, e.g. refs/heads/main or refs/tags/v* (`*` matches any run of characters). Required: a run of the workflow on any other branch, changed there by anyone who may push, could attest anything."
+            }
           }
         }
       }
     },
     sources: {
       type: "object",
-      description: "Where else authority lives, keyed by source kind (mcp-config, mcp-registry, claude-code, copilot, gh-aw) or adapter id (mcp-json, vscode-mcp-json, claude-agents\u2026). false turns it off; { paths } adds globs it reads. Every default stays on unless turned off.",
+      description: "Where else authority lives, keyed by source kind (mcp-config, mcp-registry, claude-code, copilot, gh-aw) or adapter id (mcp-json, vscode-mcp-json, claude-agents\u2026). false turns it off; { paths } adds globs it reads; { inert } adds keys that only describe. Every default stays on unless turned off.",
       propertyNames: { pattern: "^[a-z][a-z0-9-]*$" },
       additionalProperties: {
         oneOf: [
@@ -38441,7 +38608,13 @@ var configSchema = {
             additionalProperties: false,
             properties: {
               enabled: { type: "boolean", description: "false: do not read this source (default true)." },
-              paths: stringList("Extra globs read by this source, beside its default paths.")
+              paths: stringList("Extra globs read by this source, beside its default paths."),
+              inert: {
+                type: "array",
+                description: "Keys that only describe, at the top level of this source's front matter or settings: data plane, no sign-off. A key the client reads as authority stays authority. Read from the base commit's config only.",
+                items: { type: "string", minLength: 1, pattern: "^\\S+$" },
+                uniqueItems: true
+              }
             }
           }
         ]
@@ -38746,7 +38919,7 @@ function requireCommon() {
   function isNothing(subject) {
     return typeof subject === "undefined" || subject === null;
   }
-  function isObject7(subject) {
+  function isObject9(subject) {
     return typeof subject === "object" && subject !== null;
   }
   function toArray(sequence) {
@@ -38775,7 +38948,7 @@ function requireCommon() {
     return number === 0 && Number.NEGATIVE_INFINITY === 1 / number;
   }
   common.isNothing = isNothing;
-  common.isObject = isObject7;
+  common.isObject = isObject9;
   common.toArray = toArray;
   common.repeat = repeat;
   common.isNegativeZero = isNegativeZero;
@@ -41900,7 +42073,7 @@ function readScalar(text3, plain) {
     const inner = text3.slice(1, -1);
     const closed = text3.length >= 2 && text3.charCodeAt(text3.length - 1) === first;
     if (!closed || inner.includes(text3[0] ?? "") || inner.includes("\\")) bail();
-    return inner;
+    return ownString(inner);
   }
   const length = text3.length;
   if (PLAIN_FIRST[first] !== 1) bail();
@@ -41915,7 +42088,7 @@ function readScalar(text3, plain) {
     if (word !== void 0) return word;
     if (AMBIGUOUS_WORDS.has(text3.toLowerCase())) bail();
   }
-  return text3;
+  return ownString(text3);
 }
 function isWordLike(text3) {
   return text3.length <= 5 && WORD_START[text3.charCodeAt(0)] === 1;
@@ -41928,7 +42101,17 @@ function readNumberLike(text3) {
     return leadingZero || digits > MAX_INTEGER_DIGITS ? bail() : Number(text3);
   }
   for (let i = digits; i < text3.length; i += 1) if (UNIT_LETTER[text3.charCodeAt(i)] !== 1) bail();
-  return text3;
+  return ownString(text3);
+}
+var MAX_OWNED = 2e4;
+var owned = /* @__PURE__ */ new Map();
+function ownString(value) {
+  const known = owned.get(value);
+  if (known !== void 0) return known;
+  const copy = value.length < 13 ? value : `${value} `.slice(0, -1);
+  if (owned.size >= MAX_OWNED) owned.clear();
+  owned.set(copy, copy);
+  return copy;
 }
 
 // src/parse/yaml-subset.ts
@@ -42283,17 +42466,17 @@ function parseToolManifest(file) {
 }
 function parseDocument(path, doc) {
   const value = doc.value;
-  const at2 = (field2) => lineOfPath(doc, field2);
+  const at3 = (field2) => lineOfPath(doc, field2);
   if (!isMapping(value)) {
     const message = "a manifest must be a mapping with apiVersion, kind and name";
     return {
       tools: [],
       servers: [],
-      findings: [inputFinding({ code: "schema", path, line: at2([]), message })]
+      findings: [inputFinding({ code: "schema", path, line: at3([]), message })]
     };
   }
   const name = typeof value.name === "string" ? value.name : void 0;
-  const error2 = (code, field2, message) => inputFinding({ code, path, line: at2(field2), message, field: field2, ...name !== void 0 && { tool: name } });
+  const error2 = (code, field2, message) => inputFinding({ code, path, line: at3(field2), message, field: field2, ...name !== void 0 && { tool: name } });
   const validate = value.kind === "Tool" ? getValidators().tool : value.kind === "McpServer" ? getValidators().mcpServer : void 0;
   if (!validate) {
     const message = value.kind === void 0 ? "required field is missing (Tool or McpServer)" : `must be one of Tool, McpServer (got ${JSON.stringify(value.kind)})`;
@@ -42309,11 +42492,11 @@ function parseDocument(path, doc) {
   }
   if (findings.length > 0) return { tools: [], servers: [], findings };
   if (value.kind === "Tool") {
-    return { tools: [normalizeTool(value, { path, line: at2(["name"]) })], servers: [], findings: [] };
+    return { tools: [normalizeTool(value, { path, line: at3(["name"]) })], servers: [], findings: [] };
   }
   return {
     tools: expandServer(path, doc, value),
-    servers: [normalizeManifestServer(value, { path, line: at2(["name"]) })],
+    servers: [normalizeManifestServer(value, { path, line: at3(["name"]) })],
     findings: []
   };
 }
@@ -42332,7 +42515,7 @@ function expandServer(path, doc, server) {
 }
 function nonAsciiNames(value) {
   const problems = [];
-  const check = (name, field2) => {
+  const check2 = (name, field2) => {
     if (typeof name !== "string") return;
     const found = firstNonAscii(name);
     if (!found) return;
@@ -42341,10 +42524,10 @@ function nonAsciiNames(value) {
       message: `name ${JSON.stringify(name)} contains ${describeCodePoint(found.codePoint)} at position ${found.index + 1}: tool names must be ASCII (a look-alike letter can impersonate another tool)`
     });
   };
-  check(value.name, ["name"]);
+  check2(value.name, ["name"]);
   if (value.kind === "McpServer" && Array.isArray(value.tools)) {
     value.tools.forEach((entry, index) => {
-      if (isMapping(entry)) check(entry.name, ["tools", index, "name"]);
+      if (isMapping(entry)) check2(entry.name, ["tools", index, "name"]);
     });
   }
   return problems;
@@ -42428,11 +42611,11 @@ function buildPrompt(file, promptsRoot, yamlText, lineOffset, body, kind) {
     };
   }
   const data = doc?.value ?? {};
-  const at2 = (field2) => doc ? lineOfPath(doc, field2) : 1 + lineOffset;
+  const at3 = (field2) => doc ? lineOfPath(doc, field2) : 1 + lineOffset;
   if (!isMapping(data)) {
     const message = kind === "markdown" ? "front matter must be a mapping" : "a prompt must be a mapping with a template";
     return {
-      findings: [inputFinding({ code: "schema", path: file.path, line: at2([]), message, tool: defaultId })]
+      findings: [inputFinding({ code: "schema", path: file.path, line: at3([]), message, tool: defaultId })]
     };
   }
   const id = typeof data.id === "string" ? data.id : defaultId;
@@ -42443,7 +42626,7 @@ function buildPrompt(file, promptsRoot, yamlText, lineOffset, body, kind) {
         (problem) => inputFinding({
           code: "schema",
           path: file.path,
-          line: at2(problem.path),
+          line: at3(problem.path),
           message: problem.message,
           field: problem.path,
           tool: id
@@ -42451,14 +42634,14 @@ function buildPrompt(file, promptsRoot, yamlText, lineOffset, body, kind) {
       )
     };
   }
-  return { prompt: toPrompt(data, id, body ?? data.template, file.path, doc, at2), findings: [] };
+  return { prompt: toPrompt(data, id, body ?? data.template, file.path, doc, at3), findings: [] };
 }
-function toPrompt(data, id, text3, path, doc, at2) {
+function toPrompt(data, id, text3, path, doc, at3) {
   const prompt = {
     id,
     text: text3,
     meta: {},
-    source: { path, line: doc && data.id !== void 0 ? at2(["id"]) : 1 }
+    source: { path, line: doc && data.id !== void 0 ? at3(["id"]) : 1 }
   };
   if (data.version !== void 0) prompt.version = String(data.version);
   if (typeof data.model === "string") prompt.model = data.model;
@@ -42543,95 +42726,9 @@ function stripBom(text3) {
   return text3.startsWith("\uFEFF") ? text3.slice(1) : text3;
 }
 
-// src/sources/kit/json-value.ts
-init_define_AGENTGATE_BUILD_INFO();
-function toJsonValue(value) {
-  if (value === null || value === void 0) return null;
-  if (typeof value === "string" || typeof value === "boolean") return value;
-  if (typeof value === "number") return Number.isFinite(value) ? value : String(value);
-  if (Array.isArray(value)) return value.map(toJsonValue);
-  if (isRecord(value)) return toJsonObject(value);
-  return String(value);
-}
-function toJsonObject(record) {
-  return Object.fromEntries(ownEntries(record).map(([key, value]) => [key, toJsonValue(value)]));
-}
-
 // src/sources/kit/permission-rule.ts
 init_define_AGENTGATE_BUILD_INFO();
-
-// src/model/canonical-json.ts
-init_define_AGENTGATE_BUILD_INFO();
-function canonicalJson(value) {
-  if (value === null || value === void 0) return "null";
-  switch (typeof value) {
-    case "string":
-      return JSON.stringify(value);
-    case "number":
-      return Number.isFinite(value) ? JSON.stringify(value) : "null";
-    case "boolean":
-      return value ? "true" : "false";
-    case "object":
-      return Array.isArray(value) ? canonicalArray(value) : canonicalObject(value);
-    default:
-      return "null";
-  }
-}
-function canonicalArray(list) {
-  let out = "[";
-  for (let i = 0; i < list.length; i++) {
-    if (i > 0) out += ",";
-    const item = list[i];
-    out += item === void 0 ? "null" : canonicalJson(item);
-  }
-  return out + "]";
-}
-function canonicalObject(record) {
-  const keys = sortKeys(Object.keys(record));
-  let out = "{";
-  let first = true;
-  for (const key of keys) {
-    const item = record[key];
-    if (item === void 0 || typeof item === "function" || typeof item === "symbol") continue;
-    if (!first) out += ",";
-    first = false;
-    out += JSON.stringify(key) + ":" + canonicalJson(item);
-  }
-  return out + "}";
-}
-function sortKeys(keys) {
-  if (keys.length > 24) return keys.sort();
-  for (let i = 1; i < keys.length; i++) {
-    const key = keys[i];
-    let j = i - 1;
-    while (j >= 0 && keys[j] > key) {
-      keys[j + 1] = keys[j];
-      j--;
-    }
-    keys[j + 1] = key;
-  }
-  return keys;
-}
-function jsonEqual(a, b) {
-  if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-  if (Array.isArray(a) || Array.isArray(b)) {
-    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!jsonEqual(a[i], b[i])) return false;
-    return true;
-  }
-  let count2 = 0;
-  for (const key in a) {
-    const value = a[key];
-    if (value === void 0) continue;
-    if (!Object.hasOwn(b, key) || !jsonEqual(value, b[key])) return false;
-    count2++;
-  }
-  for (const key in b) if (b[key] !== void 0) count2--;
-  return count2 === 0;
-}
-
-// src/sources/kit/permission-rule.ts
+import { createHash } from "node:crypto";
 function ruleTool(rule) {
   const open3 = rule.indexOf("(");
   return open3 > 0 && rule.trimEnd().endsWith(")") ? rule.slice(0, open3).trim() : rule.trim();
@@ -42643,10 +42740,24 @@ function settingRule(scope, effect, key, value, source) {
   const text3 = typeof value === "string" ? value : canonicalJson(value);
   return { scope, effect, rule: `${key}=${text3}`, tool: key.split(".", 1)[0] ?? key, source };
 }
+var LONG_TEXT = 160;
+function shownValue(value) {
+  if (typeof value !== "string" || value.length <= LONG_TEXT) return value;
+  const hash = createHash("sha256").update(value).digest("hex").slice(0, 16);
+  return `(text of ${value.length} characters, sha256:${hash})`;
+}
+function valueRules(scope, effect, key, value, source) {
+  if (Array.isArray(value) && value.length > 0 && value.every((item) => !isPlainContainer(item)))
+    return value.map((item) => settingRule(scope, effect, key, shownValue(item), source));
+  return [settingRule(scope, effect, key, shownValue(value), source)];
+}
+function isPlainContainer(value) {
+  return typeof value === "object" && value !== null;
+}
 
 // src/sources/kit/residual.ts
 init_define_AGENTGATE_BUILD_INFO();
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 
 // src/sources/kit/secrets.ts
 init_define_AGENTGATE_BUILD_INFO();
@@ -42758,27 +42869,32 @@ function residualRules(input2) {
   const out = { rules: [], findings: [] };
   if (!isRecord(input2.value)) return out;
   const modelled = /* @__PURE__ */ new Set([...input2.modelled, ...NOT_READ_BY_CLIENTS]);
-  const at2 = input2.at ?? [];
+  const at3 = input2.at ?? [];
   for (const [key, value] of ownEntries(input2.value)) {
     if (modelled.has(key)) continue;
-    const field2 = [...at2, key];
+    const field2 = [...at3, key];
     const line = input2.lineOf(field2);
     out.rules.push(residualRule(input2.scope, field2, value, { path: input2.path, line }));
-    out.findings.push(
-      inputFinding({
-        severity: "info",
-        code: RESIDUAL_CODE,
-        path: input2.path,
-        line,
-        tool: input2.scope,
-        field: field2,
-        message: "a key agentgate does not model: compared as a control-plane setting, any change needs sign-off (unknown is not harmless)"
-      })
-    );
+    const finding = inputFinding({
+      severity: "info",
+      code: RESIDUAL_CODE,
+      path: input2.path,
+      line,
+      tool: input2.scope,
+      field: field2,
+      message: "a key agentgate does not model: compared as a control-plane setting, any change needs sign-off (unknown is not harmless)"
+    });
+    if (input2.subject !== void 0) finding.subject = input2.subject;
+    out.findings.push(finding);
   }
   return out;
 }
-function residualOfNode(sink, scope, node, modelled, at2) {
+function addResidual(model, input2) {
+  const found = residualRules(input2);
+  model.permissions.push(...found.rules);
+  model.findings.push(...found.findings);
+}
+function residualOfNode(sink, scope, node, modelled, at3, subject) {
   if (node.kind !== "object") return;
   const lines = new Map(effectiveEntries(node).map((entry) => [entry.key, entry.line]));
   const found = residualRules({
@@ -42786,8 +42902,9 @@ function residualOfNode(sink, scope, node, modelled, at2) {
     scope,
     value: plainOf(node),
     modelled,
-    at: at2,
-    lineOf: (field2) => lines.get(String(field2[field2.length - 1])) ?? node.line
+    at: at3,
+    lineOf: (field2) => lines.get(String(field2[field2.length - 1])) ?? node.line,
+    ...subject !== void 0 && { subject }
   });
   sink.rules.push(...found.rules);
   sink.findings.push(...found.findings);
@@ -42810,7 +42927,7 @@ function redacted(key, value) {
   return String(value);
 }
 function hashed(value) {
-  const digest = createHash("sha256").update(canonicalJson(value)).digest("hex");
+  const digest = createHash2("sha256").update(canonicalJson(value)).digest("hex");
   return `sha256:${digest.slice(0, 16)}`;
 }
 function plainOf(node) {
@@ -42828,11 +42945,167 @@ function plainOf(node) {
   return out;
 }
 
+// src/sources/kit/hook-rules.ts
+var HANDLER_KEYS = [
+  ...[
+    "type",
+    "command",
+    "prompt",
+    "timeout",
+    "async",
+    "statusMessage",
+    "once",
+    "model",
+    "bash",
+    "powershell"
+  ],
+  ...["cwd", "env", "timeoutSec", "comment", "show_output", "working_directory", "matcher", "args", "group"],
+  ...["if", "failClosed", "name", "description"]
+];
+var CLAUDE_HOOKS = { shape: "groups", commandKeys: ["command"] };
+var FLAT_HOOKS = { shape: "flat", commandKeys: ["command", "bash", "powershell"] };
+function readHookMap(hooks, context, dialect, model) {
+  const { scope, prefix } = context;
+  if (!isRecord(hooks)) {
+    model.permissions.push(settingRule(scope, "allow", prefix, hooks, context.at()));
+    return;
+  }
+  for (const [event, entries2] of ownEntries(hooks)) {
+    const source = context.at(event);
+    if (!Array.isArray(entries2)) {
+      model.permissions.push(settingRule(scope, "allow", `${prefix}.${event}`, entries2, source));
+      continue;
+    }
+    for (const [index, entry] of entries2.entries()) {
+      const at3 = context.at(event, index);
+      const handlers = isRecord(entry) && Array.isArray(entry.hooks) ? entry.hooks : void 0;
+      if (!handlers && dialect.shape === "flat") {
+        readHandler(entry, matcherOf(entry), `${prefix}.${event}`, at3, context, dialect, model);
+        continue;
+      }
+      if (!handlers) {
+        model.permissions.push(settingRule(scope, "allow", `${prefix}.${event}`, entry, at3));
+        continue;
+      }
+      const { matcher: _matcher, hooks: _hooks, ...group } = entry;
+      for (const handler2 of handlers) {
+        const withGroup = Object.keys(group).length > 0 && isRecord(handler2) ? { ...handler2, group } : handler2;
+        readHandler(withGroup, matcherOf(entry), `${prefix}.${event}`, at3, context, dialect, model);
+      }
+    }
+  }
+}
+function matcherOf(entry) {
+  if (!isRecord(entry) || entry.matcher === void 0) return "*";
+  return typeof entry.matcher === "string" ? entry.matcher : canonicalJson(entry.matcher);
+}
+function readHandler(handler2, matcher, key, source, context, dialect, model) {
+  const where2 = `${key}[${matcher}]`;
+  if (!isRecord(handler2)) {
+    model.permissions.push(settingRule(context.scope, "allow", where2, handler2, source));
+    return;
+  }
+  const commandKey = dialect.commandKeys.find((name) => typeof handler2[name] === "string");
+  const rest = {};
+  for (const [name, value2] of ownEntries(handler2)) {
+    if (name === commandKey || dialect.shape === "flat" && name === "matcher") continue;
+    if (name === "type" && value2 === "command") continue;
+    rest[name] = value2;
+  }
+  addResidual(model, {
+    path: source.path,
+    scope: context.scope,
+    value: handler2,
+    modelled: HANDLER_KEYS,
+    at: [where2],
+    lineOf: () => source.line,
+    ...context.subject && { subject: context.subject }
+  });
+  const extra = Object.keys(rest).length > 0 ? canonicalJson(rest) : "";
+  const command = commandKey === void 0 ? void 0 : handler2[commandKey];
+  const value = command === void 0 ? extra : extra === "" ? command : `${command} ${extra}`;
+  model.permissions.push(settingRule(context.scope, "allow", where2, value, source));
+  const by = `${where2} of ${source.path}`;
+  const executables = model.executables ??= [];
+  for (const name of dialect.commandKeys) {
+    const line = handler2[name];
+    if (typeof line !== "string") continue;
+    const args = Array.isArray(handler2.args) ? handler2.args.filter((a) => typeof a === "string") : [];
+    const words = args.length > 0 ? [line, ...args] : line;
+    executables.push(...executablesOf(words, context.bases, "privileged", by, source));
+  }
+}
+
+// src/sources/kit/claude-hooks.ts
+function claudeProjectBases(path) {
+  const project = projectOf(path);
+  return { relative: [project], variables: { CLAUDE_PROJECT_DIR: project } };
+}
+function readFrontMatterHooks(frontMatter, scope, path, model) {
+  if (frontMatter.data.hooks === void 0) return;
+  const project = claudeProjectBases(path);
+  const bases = { ...project, relative: [.../* @__PURE__ */ new Set([...project.relative, folderOf(path)])] };
+  readHookMap(
+    frontMatter.data.hooks,
+    {
+      scope,
+      prefix: "hooks",
+      at: (...field2) => ({ path, line: frontMatter.lineOf(["hooks", ...field2]) }),
+      bases,
+      subject: "agent"
+    },
+    CLAUDE_HOOKS,
+    model
+  );
+}
+
+// src/sources/kit/json-value.ts
+init_define_AGENTGATE_BUILD_INFO();
+function toJsonValue(value) {
+  if (value === null || value === void 0) return null;
+  if (typeof value === "string" || typeof value === "boolean") return value;
+  if (typeof value === "number") return Number.isFinite(value) ? value : String(value);
+  if (Array.isArray(value)) return value.map(toJsonValue);
+  if (isRecord(value)) return toJsonObject(value);
+  return String(value);
+}
+function toJsonObject(record) {
+  return Object.fromEntries(ownEntries(record).map(([key, value]) => [key, toJsonValue(value)]));
+}
+
 // src/sources/kit/server-block.ts
 init_define_AGENTGATE_BUILD_INFO();
 
 // src/sources/kit/findings.ts
 init_define_AGENTGATE_BUILD_INFO();
+
+// src/text/unseen.ts
+init_define_AGENTGATE_BUILD_INFO();
+var UNSEEN_CLASS = "\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}\\p{Default_Ignorable_Code_Point}\\u2800";
+var UNSEEN = new RegExp(`[${UNSEEN_CLASS}]`, "u");
+var UNSEEN_ALL = new RegExp(`[${UNSEEN_CLASS}]`, "gu");
+var PLAIN = /^[\x20-\x7e]*$/;
+function hasUnseen(text3) {
+  return !PLAIN.test(text3) && UNSEEN.test(text3);
+}
+function replaceUnseen(text3, spell, keep) {
+  if (PLAIN.test(text3)) return text3;
+  return text3.replace(UNSEEN_ALL, (ch) => {
+    const codePoint = ch.codePointAt(0);
+    return keep?.(codePoint) ? ch : spell(codePoint);
+  });
+}
+function isBreak(codePoint) {
+  return codePoint >= 9 && codePoint <= 13 || codePoint === 133 || codePoint === 8232 || codePoint === 8233;
+}
+function removeUnseen(text3) {
+  return replaceUnseen(text3, () => "", isBreak);
+}
+function codePointLabel(codePoint) {
+  return `U+${codePoint.toString(16).toUpperCase().padStart(4, "0")}`;
+}
+
+// src/sources/kit/findings.ts
 var FindingSink = class {
   constructor(file) {
     this.file = file;
@@ -42861,9 +43134,11 @@ var SOURCE_CODES = {
   secret: "secret-in-config",
   unpinned: "server-package-unpinned"
 };
-var UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 function escapeUnprintable(value) {
-  return value.replace(UNPRINTABLE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return replaceUnseen(
+    value,
+    (codePoint) => codePoint > 65535 ? `\\u{${codePoint.toString(16)}}` : `\\u${codePoint.toString(16).padStart(4, "0")}`
+  );
 }
 function shown(value) {
   const escaped = escapeUnprintable(value);
@@ -43033,6 +43308,7 @@ var FIND_ACTIONS = {
 };
 var SHELL_TOOLS = /* @__PURE__ */ new Set([
   "Bash",
+  "Shell",
   "bash",
   "shell",
   "powershell",
@@ -43332,8 +43608,8 @@ function isLocalPath(spec) {
 }
 function npmVerdict(spec, launcher) {
   if (isLocalPath(spec)) return { kind: "not-a-launcher" };
-  const at2 = spec.lastIndexOf("@");
-  const version = at2 > 0 ? spec.slice(at2 + 1) : "";
+  const at3 = spec.lastIndexOf("@");
+  const version = at3 > 0 ? spec.slice(at3 + 1) : "";
   return EXACT_VERSION.test(version) ? { kind: "pinned", spec } : { kind: "unpinned", spec, launcher };
 }
 function pythonVerdict(spec, launcher) {
@@ -43492,12 +43768,12 @@ function checkPin(name, node, transport, field2, sink) {
   if (!transport.command) return;
   const verdict = checkPackagePin(transport.command, args);
   if (verdict.kind !== "unpinned") return;
-  const at2 = member(node, "args") ?? member(node, "command");
+  const at3 = member(node, "args") ?? member(node, "command");
   sink.add(
     "warning",
     SOURCE_CODES.unpinned,
-    at2?.line ?? node.line,
-    [...field2, at2?.key ?? "command"],
+    at3?.line ?? node.line,
+    [...field2, at3?.key ?? "command"],
     `server ${shown(name)} runs ${shown(verdict.spec)} through ${verdict.launcher} without a pinned ${verdict.launcher.startsWith("docker") || verdict.launcher.startsWith("podman") ? "digest (@sha256:\u2026)" : "version"}: the code behind it can change with no PR`
   );
 }
@@ -43545,7 +43821,10 @@ function readServerBlock(key, block, context) {
       )
     );
   }
-  return { servers, findings: [...findings, ...sink.findings], rules: sink.rules };
+  const agentFindings = sink.findings.map(
+    (finding) => finding.code === RESIDUAL_CODE ? { ...finding, subject: "agent" } : finding
+  );
+  return { servers, findings: [...findings, ...agentFindings], rules: sink.rules };
 }
 function withContainer(entry) {
   if (entry.command !== void 0 || typeof entry.container !== "string") return entry;
@@ -43632,8 +43911,7 @@ function describe(value) {
 }
 
 // src/sources/kit/agent-file.ts
-var UNKNOWN_KEY_CODE = RESIDUAL_CODE;
-function parseAgentFile(file, id, format2) {
+function parseAgentFile(file, id, format2, options = {}) {
   const model = { servers: [], tools: [], agents: [], permissions: [], findings: [] };
   const read = readFrontMatter(file, id);
   if (!read.ok) {
@@ -43641,7 +43919,7 @@ function parseAgentFile(file, id, format2) {
     return model;
   }
   const { data, body, lineOf } = read.frontMatter;
-  const at2 = (key) => ({ path: file.path, line: lineOf([key]) });
+  const at3 = (key) => ({ path: file.path, line: lineOf([key]) });
   const written = readToolList(data[format2.toolsKey]);
   let tools;
   if (written.kind === "list") tools = written.names;
@@ -43653,11 +43931,18 @@ function parseAgentFile(file, id, format2) {
     );
   }
   if (format2.toolsArePreApprovals) {
-    for (const rule of tools) model.permissions.push(clientRule(id, "allow", rule, at2(format2.toolsKey)));
+    for (const rule of tools) model.permissions.push(clientRule(id, "allow", rule, at3(format2.toolsKey)));
   }
   const serverKeys = new Set(format2.serverKeys ?? []);
-  const dataKeys = new Set(format2.dataKeys);
-  const authorityKeys = new Set(format2.authorityKeys);
+  const authorityKeys2 = new Set(format2.authorityKeys);
+  const authority = /* @__PURE__ */ new Set([
+    format2.toolsKey,
+    ...authorityKeys2,
+    ...serverKeys,
+    ...format2.derivedKeys ?? []
+  ]);
+  const inert = format2.inertKeys(options.inert);
+  const isInert = (key) => inert.has(key) && !authority.has(key);
   const meta2 = {};
   const unread = {};
   for (const [key, value] of ownEntries(data)) {
@@ -43674,17 +43959,32 @@ function parseAgentFile(file, id, format2) {
       model.permissions.push(...block.rules);
       continue;
     }
+    const known = isInert(key) || key === "model" || format2.derivedKeys?.includes(key);
+    const granted = authorityKeys2.has(key) || serverKeys.has(key);
+    const shownInMeta = known || granted ? value : redacted(key, value);
     if (key !== "model")
-      Object.defineProperty(meta2, key, { value, enumerable: true, writable: true, configurable: true });
-    if (dataKeys.has(key) || key === "model" || format2.derivedKeys?.includes(key)) continue;
-    if (authorityKeys.has(key) || serverKeys.has(key))
-      model.permissions.push(settingRule(id, "allow", key, value, at2(key)));
+      Object.defineProperty(meta2, key, {
+        value: shownInMeta,
+        enumerable: true,
+        writable: true,
+        configurable: true
+      });
+    if (known) continue;
+    if (granted) model.permissions.push(...valueRules(id, "allow", key, value, at3(key)));
     else Object.defineProperty(unread, key, { value, enumerable: true, writable: true, configurable: true });
   }
-  const residual = residualRules({ path: file.path, scope: id, value: unread, modelled: [], lineOf });
+  const residual = residualRules({
+    path: file.path,
+    scope: id,
+    value: unread,
+    modelled: [],
+    lineOf,
+    subject: "agent"
+  });
   model.permissions.push(...residual.rules);
   model.findings.push(...residual.findings);
   model.permissions.push(...format2.extraRules?.(read.frontMatter, id, file.path) ?? []);
+  if (format2.frontMatterHooks) readFrontMatterHooks(read.frontMatter, id, file.path, model);
   const agent = {
     id,
     tools,
@@ -43709,187 +44009,10 @@ function agentId(client, path, folder, suffix) {
 }
 function dropSegment(path, folder) {
   const segment = `${folder}/`;
-  for (let at2 = path.lastIndexOf(segment); at2 >= 0; at2 = at2 === 0 ? -1 : path.lastIndexOf(segment, at2 - 1)) {
-    if (at2 === 0 || path[at2 - 1] === "/") return path.slice(0, at2) + path.slice(at2 + segment.length);
+  for (let at3 = path.lastIndexOf(segment); at3 >= 0; at3 = at3 === 0 ? -1 : path.lastIndexOf(segment, at3 - 1)) {
+    if (at3 === 0 || path[at3 - 1] === "/") return path.slice(0, at3) + path.slice(at3 + segment.length);
   }
   return path;
-}
-
-// src/sources/kit/claude-hooks.ts
-init_define_AGENTGATE_BUILD_INFO();
-
-// src/sources/kit/executed-paths.ts
-init_define_AGENTGATE_BUILD_INFO();
-var SCRIPT = /\.(?:sh|bash|zsh|fish|py|js|mjs|cjs|ts|mts|cts|ps1|psm1|rb|pl|php|cmd|bat|lua|jar|exe)$/iu;
-var SEPARATORS = /;|&&|\|\||\||\n/u;
-function commandWords(line) {
-  const words = [];
-  for (const part of line.split(SEPARATORS)) {
-    for (const match of part.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/gu))
-      words.push(match[1] ?? match[2] ?? match[3] ?? "");
-  }
-  return words.map((word) => word.replace(/\\(.)/gu, "$1"));
-}
-function executedPaths(words, bases) {
-  const out = /* @__PURE__ */ new Set();
-  for (const raw of words) {
-    const word = raw.includes("=") && raw.startsWith("-") ? raw.slice(raw.indexOf("=") + 1) : raw;
-    if (word === "" || word.startsWith("-") || word.includes("://")) continue;
-    for (const candidate of resolveWord(word, bases)) out.add(candidate);
-  }
-  return [...out].sort();
-}
-function resolveWord(word, bases) {
-  const expanded = expandVariables(word, bases.variables ?? {});
-  if (expanded === void 0) return [];
-  const { text: text3, from } = expanded;
-  if (from === void 0 && !text3.includes("/") && !SCRIPT.test(text3)) return [];
-  if (/[$*?~`]/u.test(text3) || text3.startsWith("/")) return [];
-  const roots = from === void 0 ? bases.relative : [from];
-  const out = [];
-  for (const root of roots) {
-    const path = normalize(root === "" ? text3 : `${root}/${text3}`);
-    if (path !== void 0 && path !== "") out.push(path);
-  }
-  return out;
-}
-function expandVariables(word, variables) {
-  let from;
-  let unknown = false;
-  const text3 = word.replace(/\$\{\/\}/gu, "/").replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/gu, (whole, a, b, offset) => {
-    const name = a ?? b;
-    const folder = Object.hasOwn(variables, name) ? variables[name] : void 0;
-    if (folder === void 0) {
-      unknown = true;
-      return whole;
-    }
-    if (offset === 0) from = folder;
-    return "";
-  });
-  if (unknown) return void 0;
-  return from === void 0 ? { text: text3 } : { text: text3.replace(/^\/+/u, ""), from };
-}
-function normalize(path) {
-  const out = [];
-  for (const segment of path.split("/")) {
-    if (segment === "" || segment === ".") continue;
-    if (segment === "..") {
-      if (out.length === 0) return void 0;
-      out.pop();
-    } else out.push(segment);
-  }
-  const joined = out.join("/");
-  return path.endsWith("/") && joined !== "" ? `${joined}/` : joined;
-}
-function folderOf(path) {
-  const at2 = path.lastIndexOf("/");
-  return at2 < 0 ? "" : path.slice(0, at2);
-}
-function projectOf(path) {
-  const segments = path.split("/").slice(0, -1);
-  const dot = segments.findIndex((segment) => segment.startsWith("."));
-  return (dot < 0 ? segments : segments.slice(0, dot)).join("/");
-}
-function executablesOf(command, bases, radius, by, source) {
-  const words = typeof command === "string" ? commandWords(command) : command;
-  return executedPaths(words, bases).map((path) => ({ path, radius, by, source }));
-}
-
-// src/sources/kit/hook-rules.ts
-init_define_AGENTGATE_BUILD_INFO();
-var CLAUDE_HOOKS = { shape: "groups", commandKeys: ["command"] };
-var FLAT_HOOKS = { shape: "flat", commandKeys: ["command", "bash", "powershell"] };
-function readHookMap(hooks, context, dialect, model) {
-  const { scope, prefix } = context;
-  if (!isRecord(hooks)) {
-    model.permissions.push(settingRule(scope, "allow", prefix, hooks, context.at()));
-    return;
-  }
-  for (const [event, entries2] of ownEntries(hooks)) {
-    const source = context.at(event);
-    if (!Array.isArray(entries2)) {
-      model.permissions.push(settingRule(scope, "allow", `${prefix}.${event}`, entries2, source));
-      continue;
-    }
-    for (const [index, entry] of entries2.entries()) {
-      const at2 = context.at(event, index);
-      const handlers = isRecord(entry) && Array.isArray(entry.hooks) ? entry.hooks : void 0;
-      if (!handlers && dialect.shape === "flat") {
-        readHandler(entry, matcherOf(entry), `${prefix}.${event}`, at2, context, dialect, model);
-        continue;
-      }
-      if (!handlers) {
-        model.permissions.push(settingRule(scope, "allow", `${prefix}.${event}`, entry, at2));
-        continue;
-      }
-      const { matcher: _matcher, hooks: _hooks, ...group } = entry;
-      for (const handler2 of handlers) {
-        const withGroup = Object.keys(group).length > 0 && isRecord(handler2) ? { ...handler2, group } : handler2;
-        readHandler(withGroup, matcherOf(entry), `${prefix}.${event}`, at2, context, dialect, model);
-      }
-    }
-  }
-}
-function matcherOf(entry) {
-  if (!isRecord(entry) || entry.matcher === void 0) return "*";
-  return typeof entry.matcher === "string" ? entry.matcher : canonicalJson(entry.matcher);
-}
-function readHandler(handler2, matcher, key, source, context, dialect, model) {
-  const where2 = `${key}[${matcher}]`;
-  if (!isRecord(handler2)) {
-    model.permissions.push(settingRule(context.scope, "allow", where2, handler2, source));
-    return;
-  }
-  const commandKey = dialect.commandKeys.find((name) => typeof handler2[name] === "string");
-  const rest = {};
-  for (const [name, value2] of ownEntries(handler2)) {
-    if (name === commandKey || dialect.shape === "flat" && name === "matcher") continue;
-    if (name === "type" && value2 === "command") continue;
-    rest[name] = value2;
-  }
-  const extra = Object.keys(rest).length > 0 ? canonicalJson(rest) : "";
-  const command = commandKey === void 0 ? void 0 : handler2[commandKey];
-  const value = command === void 0 ? extra : extra === "" ? command : `${command} ${extra}`;
-  model.permissions.push(settingRule(context.scope, "allow", where2, value, source));
-  const by = `${where2} of ${source.path}`;
-  const executables = model.executables ??= [];
-  for (const name of dialect.commandKeys) {
-    const line = handler2[name];
-    if (typeof line !== "string") continue;
-    const args = Array.isArray(handler2.args) ? handler2.args.filter((a) => typeof a === "string") : [];
-    const words = args.length > 0 ? [line, ...args] : line;
-    executables.push(...executablesOf(words, context.bases, "privileged", by, source));
-  }
-}
-function hookMapRules(hooks, context, dialect) {
-  const model = { servers: [], tools: [], agents: [], permissions: [], findings: [] };
-  readHookMap(hooks, context, dialect, model);
-  return model.permissions;
-}
-
-// src/sources/kit/claude-hooks.ts
-function claudeProjectBases(path) {
-  const project = projectOf(path);
-  return { relative: [project], variables: { CLAUDE_PROJECT_DIR: project } };
-}
-function hookRules(scope, hooks, sourceOf) {
-  return hookMapRules(
-    hooks,
-    {
-      scope,
-      prefix: "hooks",
-      at: (event) => sourceOf(typeof event === "string" ? event : ""),
-      bases: claudeProjectBases(sourceOf("").path)
-    },
-    CLAUDE_HOOKS
-  );
-}
-function frontMatterHookRules(frontMatter, scope, path) {
-  if (frontMatter.data.hooks === void 0) return [];
-  return hookRules(scope, frontMatter.data.hooks, (event) => ({
-    path,
-    line: frontMatter.lineOf(event === "" ? ["hooks"] : ["hooks", event])
-  }));
 }
 
 // src/sources/profiles/index.ts
@@ -43907,6 +44030,16 @@ var CLAUDE_CODE = {
     "https://docs.anthropic.com/en/docs/claude-code/skills",
     "https://docs.anthropic.com/en/docs/claude-code/mcp"
   ],
+  adapters: [
+    "mcp-json",
+    "claude-agents",
+    "claude-commands",
+    "claude-skills",
+    "claude-settings",
+    "claude-plugin",
+    "claude-plugin-hooks",
+    "claude-marketplace"
+  ],
   files: [
     ".mcp.json",
     ".claude/settings.json",
@@ -43915,8 +44048,13 @@ var CLAUDE_CODE = {
     ".claude/commands/**/*.md",
     ".claude/skills/**/SKILL.md"
   ],
-  // `includeCoAuthoredBy` only decides a commit trailer; `spinnerTipsEnabled`, `outputStyle` and `language` the look
-  inert: ["includeCoAuthoredBy", "spinnerTipsEnabled", "outputStyle", "language", "companyAnnouncements"],
+  // `includeCoAuthoredBy` only decides a commit trailer; `spinnerTipsEnabled`, `outputStyle` and `language` the look;
+  // a skill's `version` and `compatibility` describe it; `user-invocable` only shows or hides it in the `/` menu
+  // (the model may still use it: `disable-model-invocation` decides that, and stays authority)
+  inert: [
+    ...["includeCoAuthoredBy", "spinnerTipsEnabled", "outputStyle", "language", "companyAnnouncements"],
+    ...["version", "compatibility", "user-invocable"]
+  ],
   authority: {
     tools: "subagent: the tools it may use (absent: every tool)",
     "allowed-tools": "command or skill: tools it may use without asking",
@@ -43931,7 +44069,22 @@ var CLAUDE_CODE = {
     enableAllProjectMcpServers: "approves every server of .mcp.json",
     enabledMcpjsonServers: "approves the servers named",
     env: "environment of every session and tool",
-    apiKeyHelper: "a command whose output is the API key"
+    apiKeyHelper: "a command whose output is the API key",
+    statusLine: "a command run to draw the status line",
+    awsAuthRefresh: "a command run to refresh cloud credentials",
+    awsCredentialExport: "a command whose output is cloud credentials",
+    otelHeadersHelper: "a command whose output is telemetry headers",
+    enabledPlugins: "plugins switched on: their servers, hooks, agents and commands",
+    disabledMcpjsonServers: "servers of .mcp.json refused",
+    allowedMcpServers: "servers allowed by name",
+    deniedMcpServers: "servers refused by name",
+    extraKnownMarketplaces: "marketplaces plugins install from",
+    strictKnownMarketplaces: "only these marketplaces",
+    disableAllHooks: "switches every hook off",
+    allowManagedHooksOnly: "only managed hooks run",
+    allowManagedPermissionRulesOnly: "only managed permission rules apply",
+    sandbox: "the bash sandbox and its exceptions",
+    "disable-model-invocation": "command or skill: whether the model may invoke it unasked"
   },
   ordered: {
     defaultMode: {
@@ -43956,6 +44109,7 @@ var CODEX = {
     "https://github.com/openai/codex/blob/main/docs/config.md",
     "https://developers.openai.com/codex/config-reference"
   ],
+  adapters: ["codex-config-toml", "codex-agents", "codex-plugin"],
   files: [".codex/config.toml", ".codex/agents/*.toml"],
   inert: [],
   authority: {
@@ -43981,12 +44135,94 @@ var CODEX = {
 
 // src/sources/profiles/copilot.ts
 init_define_AGENTGATE_BUILD_INFO();
+var COPILOT = {
+  client: "copilot",
+  name: "GitHub Copilot / VS Code",
+  docs: [
+    "https://code.visualstudio.com/docs/copilot/customization/custom-agents",
+    "https://code.visualstudio.com/docs/copilot/customization/prompt-files",
+    "https://code.visualstudio.com/docs/copilot/customization/mcp-servers",
+    "https://docs.github.com/en/copilot/reference/custom-agents-configuration"
+  ],
+  adapters: [
+    "vscode-mcp-json",
+    "copilot-mcp-json",
+    "copilot-agents",
+    "copilot-chatmodes",
+    "copilot-prompts",
+    "copilot-hooks",
+    "vscode-settings"
+  ],
+  files: [
+    ".vscode/mcp.json",
+    "mcp.json",
+    ".github/agents/**/*.agent.md",
+    "**/*.agent.md",
+    ".github/chatmodes/**/*.chatmode.md",
+    ".github/prompts/**/*.prompt.md"
+  ],
+  // the picker and the label: who sees the agent in the dropdown, never what it may do (`infer` and
+  // `disable-model-invocation` decide whether another agent may call it, and stay authority)
+  inert: ["target", "user-invokable", "user-invocable"],
+  authority: {
+    tools: "agent: tools, tool sets, server/* and server/tool it may use (absent: every tool)",
+    "mcp-servers": "servers the agent starts, its own",
+    handoffs: "agents it may hand the conversation to",
+    infer: "whether it may be chosen as a subagent",
+    "disable-model-invocation": "whether the model may invoke it",
+    model: "the model it runs on",
+    agent: "prompt file: the agent it runs in, and so the tools it has",
+    mode: "prompt file: the earlier name of agent",
+    servers: ".vscode/mcp.json: the servers VS Code starts"
+  },
+  ordered: {}
+};
 
 // src/sources/profiles/cursor.ts
 init_define_AGENTGATE_BUILD_INFO();
+var CURSOR = {
+  client: "cursor",
+  name: "Cursor",
+  docs: ["https://cursor.com/docs/context/mcp", "https://cursor.com/docs/cli/reference/permissions"],
+  adapters: ["cursor-mcp-json", "cursor-cli", "cursor-hooks"],
+  files: [".cursor/mcp.json", ".cursor/cli.json", ".cursor/hooks.json"],
+  inert: [],
+  authority: {
+    mcpServers: "the servers Cursor starts",
+    "permissions.allow": "cli rules that run without asking",
+    "permissions.deny": "cli rules refused"
+  },
+  ordered: {}
+};
 
 // src/sources/profiles/gemini.ts
 init_define_AGENTGATE_BUILD_INFO();
+var GEMINI = {
+  client: "gemini",
+  name: "Gemini CLI",
+  docs: [
+    "https://github.com/google-gemini/gemini-cli/blob/main/docs/get-started/configuration.md",
+    "https://github.com/google-gemini/gemini-cli/blob/main/docs/tools/mcp-server.md"
+  ],
+  adapters: ["gemini-settings"],
+  files: [".gemini/settings.json", "**/gemini-extension.json"],
+  inert: [],
+  authority: {
+    mcpServers: "the servers Gemini starts",
+    "mcpServers.*.trust": "skips every confirmation for the server",
+    "mcp.allowed": "servers allowed by name",
+    "mcp.excluded": "servers switched off by name",
+    tools: "built-in tools: core list, exclusions, allowed without asking, discovery and call commands",
+    coreTools: "the built-in tools available (v1)",
+    excludeTools: "built-in tools removed (v1)",
+    allowedTools: "tools run without asking (v1)",
+    autoAccept: "runs safe tool calls without asking (v1)",
+    toolDiscoveryCommand: "a command whose output declares tools (v1)",
+    toolCallCommand: "a command that runs those tools (v1)",
+    mcpServerCommand: "a command that starts a server (v1)"
+  },
+  ordered: {}
+};
 
 // src/sources/profiles/gh-aw.ts
 init_define_AGENTGATE_BUILD_INFO();
@@ -44015,8 +44251,11 @@ var GH_AW = {
     "https://githubnext.github.io/gh-aw/reference/frontmatter/",
     "https://docs.github.com/en/actions/writing-workflows/workflow-syntax-for-github-actions#permissions"
   ],
+  adapters: ["gh-aw-workflows"],
   files: [".github/workflows/*.md", ".github/workflows/*.lock.yml"],
-  inert: ["source", "labels", "tracker-id"],
+  // where the workflow came from, its labels and tracker id describe it; `timeout-minutes` bounds how long it runs,
+  // never what it may do
+  inert: ["source", "labels", "tracker-id", "timeout-minutes"],
   authority: {
     on: "when the agent job runs",
     permissions: "the Actions token of the job",
@@ -44041,6 +44280,25 @@ var GH_AW = {
 
 // src/sources/profiles/kiro.ts
 init_define_AGENTGATE_BUILD_INFO();
+var KIRO = {
+  client: "kiro",
+  name: "Kiro",
+  docs: [
+    "https://kiro.dev/docs/mcp/configuration/",
+    "https://kiro.dev/docs/cli/custom-agents/configuration-reference/"
+  ],
+  adapters: ["kiro-mcp-json", "kiro-agents", "kiro-hooks"],
+  files: [".kiro/settings/mcp.json", ".kiro/agents/**", ".kiro/hooks/**"],
+  inert: [],
+  authority: {
+    mcpServers: "the servers Kiro starts",
+    autoApprove: "tools of a server run without asking",
+    disabled: "a server switched off",
+    tools: "an agent: the tools it may use",
+    allowedTools: "an agent: tools run without asking"
+  },
+  ordered: { permission: DENY_ASK_ALLOW }
+};
 
 // src/sources/profiles/opencode.ts
 init_define_AGENTGATE_BUILD_INFO();
@@ -44053,6 +44311,7 @@ var OPENCODE = {
     "https://opencode.ai/docs/agents/",
     "https://opencode.ai/docs/mcp-servers/"
   ],
+  adapters: ["opencode-json"],
   files: ["opencode.json", "opencode.jsonc", ".opencode/agent/*.md"],
   inert: [],
   authority: {
@@ -44068,19 +44327,100 @@ var OPENCODE = {
 
 // src/sources/profiles/roo.ts
 init_define_AGENTGATE_BUILD_INFO();
+var ROO = {
+  client: "roo",
+  name: "Roo Code",
+  docs: [
+    "https://docs.roocode.com/features/custom-modes",
+    "https://docs.roocode.com/features/mcp/using-mcp-in-roo"
+  ],
+  adapters: ["roo-mcp-json", "roo-modes"],
+  files: [".roomodes", ".roo/mcp.json"],
+  inert: ["iconName"],
+  authority: {
+    customModes: "modes with their tool groups",
+    groups: "a mode: read, edit (with a file pattern), browser, command, mcp",
+    mcpServers: "the servers Roo starts",
+    alwaysAllow: "tools of a server run without asking",
+    disabled: "a server switched off"
+  },
+  ordered: {}
+};
 
 // src/sources/profiles/windsurf.ts
 init_define_AGENTGATE_BUILD_INFO();
+var WINDSURF = {
+  client: "windsurf",
+  name: "Windsurf",
+  docs: [
+    "https://docs.windsurf.com/windsurf/cascade/mcp",
+    "https://docs.windsurf.com/windsurf/cascade/hooks"
+  ],
+  adapters: ["windsurf-hooks"],
+  files: [".windsurf/hooks.json", ".windsurf/rules/**", ".windsurf/workflows/**"],
+  inert: [],
+  authority: {
+    hooks: "commands run on events, nobody asking",
+    mcpServers: "the servers Windsurf starts"
+  },
+  ordered: {}
+};
 
 // src/sources/profiles/index.ts
 var UNIVERSAL_INERT = [
   ...["description", "name", "argument-hint", "category", "tags", "color", "icon", "title", "license"],
   "metadata"
 ];
+var CLIENT_PROFILES = [
+  CLAUDE_CODE,
+  COPILOT,
+  CURSOR,
+  CODEX,
+  GEMINI,
+  OPENCODE,
+  KIRO,
+  ROO,
+  GH_AW,
+  WINDSURF
+];
+var CLIENTS_WITHOUT_PROFILE = {
+  continue: ["continue-mcp-yaml"],
+  "claude-desktop": ["claude-desktop-config"]
+};
+var ADAPTERS_OF_NO_CLIENT = ["mcp-server-json", "instructions"];
+var CLIENT_OF_ADAPTER = new Map([
+  ...CLIENT_PROFILES.flatMap((profile) => profile.adapters.map((id) => [id, profile.client])),
+  ...Object.entries(CLIENTS_WITHOUT_PROFILE).flatMap(
+    ([client, ids]) => ids.map((id) => [id, client])
+  )
+]);
+function clientOfAdapter(adapterId) {
+  return CLIENT_OF_ADAPTER.get(adapterId);
+}
+function profileOf(client) {
+  return CLIENT_PROFILES.find((profile) => profile.client === client);
+}
+function authorityKeys(profile) {
+  if (profile === void 0) return /* @__PURE__ */ new Set();
+  const keys = [...Object.keys(profile.authority), ...Object.keys(profile.ordered)];
+  return new Set(keys.map((key) => key.split(".", 1)[0] ?? key));
+}
+function inertKeysFor(profile, scope) {
+  const authority = /* @__PURE__ */ new Set([...authorityKeys(profile), ...scope.authority ?? []]);
+  const named = [
+    ...scope.frontMatter ? UNIVERSAL_INERT : [],
+    ...profile?.inert ?? [],
+    ...scope.extra ?? []
+  ];
+  return new Set(named.filter((key) => !authority.has(key)));
+}
 function rankOf(order, value) {
   const text3 = typeof value === "string" ? value : JSON.stringify(value);
   const tier = order.tiers.findIndex((values) => values.includes(text3));
   return tier < 0 ? order.tiers.length : tier;
+}
+function frontMatterInert(profile) {
+  return (extra) => inertKeysFor(profile, { frontMatter: true, ...extra && { extra } });
 }
 
 // src/sources/profiles/setting-rules.ts
@@ -44091,18 +44431,18 @@ function orderedRule(scope, field2, value, order, source, setting = field2.map(S
   if (order.unset !== void 0) rule.rank.unset = rankOf(order, order.unset);
   return rule;
 }
-function flatRules(scope, field2, value, at2) {
+function flatRules(scope, field2, value, at3) {
   const leaf = String(field2[field2.length - 1] ?? "");
   if (Array.isArray(value)) {
-    if (value.length === 0) return [settingRule(scope, "allow", field2.join("."), [], at2(field2))];
-    return value.map((item) => settingRule(scope, "allow", field2.join("."), redacted(leaf, item), at2(field2)));
+    if (value.length === 0) return [settingRule(scope, "allow", field2.join("."), [], at3(field2))];
+    return value.map((item) => settingRule(scope, "allow", field2.join("."), redacted(leaf, item), at3(field2)));
   }
   if (isRecord(value)) {
     const entries2 = ownEntries(value);
-    if (entries2.length === 0) return [settingRule(scope, "allow", field2.join("."), {}, at2(field2))];
-    return entries2.flatMap(([key, inner]) => flatRules(scope, [...field2, key], inner, at2));
+    if (entries2.length === 0) return [settingRule(scope, "allow", field2.join("."), {}, at3(field2))];
+    return entries2.flatMap(([key, inner]) => flatRules(scope, [...field2, key], inner, at3));
   }
-  return [settingRule(scope, "allow", field2.join("."), redacted(leaf, value), at2(field2))];
+  return [settingRule(scope, "allow", field2.join("."), redacted(leaf, value), at3(field2))];
 }
 
 // src/sources/formats/claude-agents.ts
@@ -44110,10 +44450,11 @@ var FORMAT = {
   adapterId: "claude-agents",
   toolsKey: "tools",
   withoutTools: "every-tool",
-  dataKeys: ["name", "description", "color"],
+  inertKeys: frontMatterInert(CLAUDE_CODE),
   authorityKeys: ["skills", "memory", "maxTurns", "isolation"],
   serverKeys: ["mcpServers"],
   derivedKeys: ["disallowedTools", "hooks", "permissionMode"],
+  frontMatterHooks: true,
   extraRules: disallowedRules
 };
 function disallowedRules(frontMatter, scope, path) {
@@ -44127,13 +44468,15 @@ function disallowedRules(frontMatter, scope, path) {
       line: frontMatter.lineOf(["permissionMode"])
     })
   ];
-  return [...denies, ...ranked, ...frontMatterHookRules(frontMatter, scope, path)];
+  return [...denies, ...ranked];
 }
 var claudeAgentsAdapter = {
   id: "claude-agents",
   kind: "claude-code",
+  alsoReads: ["**/.claude/agents/**/*.md", "**/plugins/*/agents/**/*.md"],
+  role: "agent",
   defaultPaths: [".claude/agents/**/*.md"],
-  parse: (file) => parseAgentFile(file, agentId("claude", file.path, ".claude", ".md"), FORMAT)
+  parse: (file, options) => parseAgentFile(file, agentId("claude", file.path, ".claude", ".md"), FORMAT, options)
 };
 
 // src/sources/formats/claude-commands.ts
@@ -44142,19 +44485,21 @@ var FORMAT2 = {
   adapterId: "claude-commands",
   toolsKey: "allowed-tools",
   withoutTools: "nothing-new",
-  dataKeys: ["name", "description", "argument-hint"],
+  inertKeys: frontMatterInert(CLAUDE_CODE),
   authorityKeys: ["disable-model-invocation"],
   toolsArePreApprovals: true,
   derivedKeys: ["hooks"],
-  extraRules: frontMatterHookRules
+  frontMatterHooks: true
 };
 var claudeCommandsAdapter = {
   id: "claude-commands",
   kind: "claude-code",
+  alsoReads: ["**/.claude/commands/**/*.md", "**/plugins/*/commands/**/*.md"],
+  role: "agent",
   defaultPaths: [".claude/commands/**/*.md"],
-  parse: (file) => {
-    const model = parseAgentFile(file, agentId("claude", file.path, ".claude", ".md"), FORMAT2);
-    model.executables = bodyCommands(file);
+  parse: (file, options) => {
+    const model = parseAgentFile(file, agentId("claude", file.path, ".claude", ".md"), FORMAT2, options);
+    model.executables = [...model.executables ?? [], ...bodyCommands(file)];
     return model;
   }
 };
@@ -45216,10 +45561,14 @@ var KNOWN_TOP = /* @__PURE__ */ new Set([
   ...["includeCoAuthoredBy", "cleanupPeriodDays", "outputStyle", "allowManagedPermissionRulesOnly"],
   ...["allowManagedHooksOnly", "strictKnownMarketplaces", "extraKnownMarketplaces", "disableAllHooks"],
   ...["allowedMcpServers", "deniedMcpServers", "spinnerTipsEnabled", "alwaysThinkingEnabled"],
-  ...["respectGitignore", "companyAnnouncements", "language"]
+  ...["respectGitignore", "companyAnnouncements", "language", "allowedTools"]
 ]);
 var KNOWN_PERMISSIONS = /* @__PURE__ */ new Set([...RULE_LISTS, "defaultMode", "additionalDirectories"]);
-function parseClaudeSettings(file) {
+var READ_AS_AUTHORITY = [
+  ...["permissions", "hooks", "env", "enableAllProjectMcpServers", "enabledMcpjsonServers"],
+  ...["disabledMcpjsonServers", "enabledPlugins", "allowedTools"]
+];
+function parseClaudeSettings(file, options = {}) {
   const scope = agentId("claude", file.path, ".claude", ".json");
   const model = { servers: [], tools: [], agents: [], permissions: [], findings: [] };
   const read = readJsonFile(file.text);
@@ -45231,46 +45580,57 @@ function parseClaudeSettings(file) {
     model.findings.push(parseFinding(file.path, 1, "settings must be a JSON object", scope));
     return model;
   }
-  const at2 = (...path) => ({ path: file.path, line: read.lineOf(path) });
+  const at3 = (...path) => ({ path: file.path, line: read.lineOf(path) });
   const rules = model.permissions;
-  const unknown = (path) => model.findings.push(unknownKey(file.path, read.lineOf(path), path, scope));
   const perName = (key, effect, names) => {
     for (const name of Array.isArray(names) ? names : [names])
-      rules.push(settingRule(scope, effect, key, name, at2(key)));
+      rules.push(settingRule(scope, effect, key, name, at3(key)));
   };
+  const inert = inertKeysFor(CLAUDE_CODE, {
+    frontMatter: false,
+    ...options.inert && { extra: options.inert },
+    authority: READ_AS_AUTHORITY
+  });
   for (const [key, value] of ownEntries(read.value)) {
-    if (key === "$schema") continue;
+    if (key === "$schema" || inert.has(key)) continue;
     if (key === "permissions") readPermissions(value, scope, file.path, read.lineOf, model);
     else if (key === "hooks") {
       const bases = claudeProjectBases(file.path);
       readHookMap(
         value,
-        { scope, prefix: "hooks", at: (...p) => at2("hooks", ...p), bases },
+        { scope, prefix: "hooks", at: (...p) => at3("hooks", ...p), bases },
         CLAUDE_HOOKS,
         model
       );
     } else if (key === "enableAllProjectMcpServers")
-      rules.push(settingRule(scope, value === false ? "deny" : "allow", key, value, at2(key)));
+      rules.push(settingRule(scope, value === false ? "deny" : "allow", key, value, at3(key)));
     else if (key === "enabledMcpjsonServers") perName(key, "allow", value);
     else if (key === "disabledMcpjsonServers") perName(key, "deny", value);
     else if (key === "enabledPlugins" && isRecord(value)) {
       for (const [plugin, on] of ownEntries(value))
-        rules.push(settingRule(scope, on === false ? "deny" : "allow", key, plugin, at2(key, plugin)));
+        rules.push(settingRule(scope, on === false ? "deny" : "allow", key, plugin, at3(key, plugin)));
     } else if (key === "env" && isRecord(value)) {
       for (const [name, setting] of ownEntries(value)) {
         const secret = envVariableRadius(name).secret || typeof setting === "string" && looksLikeSecret(name, setting);
         const shown2 = secret ? hashed(setting) : setting;
-        rules.push(settingRule(scope, "allow", `env.${name}`, shown2, at2(key, name)));
+        rules.push(settingRule(scope, "allow", `env.${name}`, shown2, at3(key, name)));
       }
-    } else {
-      if (!KNOWN_TOP.has(key)) unknown([key]);
-      rules.push(settingRule(scope, "allow", key, value, at2(key)));
-    }
+    } else if (KNOWN_TOP.has(key))
+      rules.push(...valueRules(scope, "allow", key, value, at3(key)));
   }
+  addResidual(model, {
+    path: file.path,
+    scope,
+    value: read.value,
+    // an inert key is data plane: neither a rule nor residual
+    modelled: [...KNOWN_TOP, ...inert, "$schema"],
+    lineOf: read.lineOf,
+    subject: "agent"
+  });
   return model;
 }
 function readPermissions(permissions, scope, path, lineOf, model) {
-  const at2 = (...field2) => ({ path, line: lineOf(["permissions", ...field2]) });
+  const at3 = (...field2) => ({ path, line: lineOf(["permissions", ...field2]) });
   if (!isRecord(permissions)) {
     model.findings.push(
       parseFinding(path, lineOf(["permissions"]), "must be an object", scope, ["permissions"])
@@ -45283,17 +45643,24 @@ function readPermissions(permissions, scope, path, lineOf, model) {
       readRuleList(key, value, scope, path, lineOf, model);
     } else if (key === "additionalDirectories" && Array.isArray(value)) {
       for (const [index, dir] of value.entries())
-        rules.push(settingRule(scope, "allow", key, dir, at2(key, index)));
+        rules.push(settingRule(scope, "allow", key, dir, at3(key, index)));
     } else if (key === "defaultMode") {
       const order = CLAUDE_CODE.ordered.defaultMode;
-      rules.push(orderedRule(scope, [key], value, order, at2(key), "defaultMode"));
-    } else {
+      rules.push(orderedRule(scope, [key], value, order, at3(key), "defaultMode"));
+    } else if (KNOWN_PERMISSIONS.has(key) || key === "disableBypassPermissionsMode") {
       const restricts = key === "disableBypassPermissionsMode" && value === "disable";
-      if (!KNOWN_PERMISSIONS.has(key) && !restricts)
-        model.findings.push(unknownKey(path, lineOf(["permissions", key]), ["permissions", key], scope));
-      rules.push(settingRule(scope, restricts ? "deny" : "allow", key, value, at2(key)));
+      rules.push(settingRule(scope, restricts ? "deny" : "allow", key, value, at3(key)));
     }
   }
+  addResidual(model, {
+    path,
+    scope,
+    value: permissions,
+    modelled: [...KNOWN_PERMISSIONS, "disableBypassPermissionsMode"],
+    at: ["permissions"],
+    lineOf,
+    subject: "agent"
+  });
 }
 function readRuleList(effect, list, scope, path, lineOf, model) {
   const field2 = ["permissions", effect];
@@ -45317,20 +45684,10 @@ function readRuleList(effect, list, scope, path, lineOf, model) {
     model.permissions.push(clientRule(scope, effect, rule, { path, line }));
   }
 }
-function unknownKey(path, line, field2, scope) {
-  return {
-    severity: "info",
-    code: UNKNOWN_KEY_CODE,
-    path,
-    line,
-    tool: scope,
-    field: field2.join("."),
-    message: `${path}:${line}: field '${field2.join(".")}': a key agentgate does not know: kept as a control-plane setting (unknown is not harmless)`
-  };
-}
 var claudeSettingsAdapter = {
   id: "claude-settings",
   kind: "claude-code",
+  alsoReads: ["**/.claude/settings.json", "**/.claude/settings.local.json"],
   defaultPaths: [".claude/settings.json", ".claude/settings.local.json"],
   parse: parseClaudeSettings
 };
@@ -45341,21 +45698,24 @@ var FORMAT3 = {
   adapterId: "claude-skills",
   toolsKey: "allowed-tools",
   withoutTools: "nothing-new",
-  dataKeys: ["name", "description", "license", "metadata", "compatibility", "version", "argument-hint"],
-  authorityKeys: ["disable-model-invocation", "user-invocable", "context", "agent"],
+  inertKeys: frontMatterInert(CLAUDE_CODE),
+  authorityKeys: ["disable-model-invocation", "context", "agent"],
   toolsArePreApprovals: true,
   derivedKeys: ["hooks"],
-  extraRules: frontMatterHookRules
+  frontMatterHooks: true
 };
 var claudeSkillsAdapter = {
   id: "claude-skills",
   kind: "claude-code",
+  alsoReads: ["**/SKILL.md"],
+  role: "agent",
   defaultPaths: [".claude/skills/**/SKILL.md"],
-  parse: (file) => {
-    const model = parseAgentFile(file, agentId("claude", file.path, ".claude", "/SKILL.md"), FORMAT3);
+  parse: (file, options) => {
+    const model = parseAgentFile(file, agentId("claude", file.path, ".claude", "/SKILL.md"), FORMAT3, options);
     const folder = folderOf(file.path);
     const path = folder === "" ? "scripts/" : `${folder}/scripts/`;
     model.executables = [
+      ...model.executables ?? [],
       { path, radius: "privileged", by: `the skill ${file.path}`, source: { path: file.path, line: 1 } }
     ];
     return model;
@@ -45368,15 +45728,16 @@ var FORMAT4 = {
   adapterId: "copilot-agents",
   toolsKey: "tools",
   withoutTools: "every-tool",
-  dataKeys: ["name", "description", "argument-hint", "target", "metadata"],
-  authorityKeys: ["handoffs", "infer", "disable-model-invocation", "user-invokable", "user-invocable"],
+  inertKeys: frontMatterInert(COPILOT),
+  authorityKeys: ["handoffs", "infer", "disable-model-invocation"],
   serverKeys: ["mcp-servers", "mcpServers"]
 };
 var copilotAgentsAdapter = {
   id: "copilot-agents",
   kind: "copilot",
+  role: "agent",
   defaultPaths: [".github/agents/**/*.agent.md", "**/*.agent.md"],
-  parse: (file) => parseAgentFile(file, agentId("copilot", file.path, ".github", ".agent.md"), FORMAT4)
+  parse: (file, options) => parseAgentFile(file, agentId("copilot", file.path, ".github", ".agent.md"), FORMAT4, options)
 };
 
 // src/sources/formats/copilot-chatmodes.ts
@@ -45385,15 +45746,17 @@ var FORMAT5 = {
   adapterId: "copilot-chatmodes",
   toolsKey: "tools",
   withoutTools: "nothing-new",
-  dataKeys: ["name", "description"],
+  inertKeys: frontMatterInert(COPILOT),
   authorityKeys: [],
   serverKeys: ["mcp-servers", "mcpServers"]
 };
 var copilotChatmodesAdapter = {
   id: "copilot-chatmodes",
   kind: "copilot",
+  alsoReads: ["**/*.chatmode.md"],
+  role: "agent",
   defaultPaths: [".github/chatmodes/**/*.chatmode.md"],
-  parse: (file) => parseAgentFile(file, agentId("copilot", file.path, ".github", ".chatmode.md"), FORMAT5)
+  parse: (file, options) => parseAgentFile(file, agentId("copilot", file.path, ".github", ".chatmode.md"), FORMAT5, options)
 };
 
 // src/sources/formats/copilot-prompts.ts
@@ -45402,14 +45765,16 @@ var FORMAT6 = {
   adapterId: "copilot-prompts",
   toolsKey: "tools",
   withoutTools: "nothing-new",
-  dataKeys: ["name", "description", "argument-hint"],
+  inertKeys: frontMatterInert(COPILOT),
   authorityKeys: ["mode", "agent"]
 };
 var copilotPromptsAdapter = {
   id: "copilot-prompts",
   kind: "copilot",
+  alsoReads: ["**/*.prompt.md"],
+  role: "agent",
   defaultPaths: [".github/prompts/**/*.prompt.md"],
-  parse: (file) => parseAgentFile(file, agentId("copilot", file.path, ".github", ".prompt.md"), FORMAT6)
+  parse: (file, options) => parseAgentFile(file, agentId("copilot", file.path, ".github", ".prompt.md"), FORMAT6, options)
 };
 
 // src/sources/formats/gh-aw-workflows.ts
@@ -45417,30 +45782,30 @@ init_define_AGENTGATE_BUILD_INFO();
 
 // src/sources/kit/gh-aw-rules.ts
 init_define_AGENTGATE_BUILD_INFO();
-function mapRules(scope, key, value, at2) {
-  if (!isRecord(value)) return [settingRule(scope, "allow", key, value, at2(key))];
+function mapRules(scope, key, value, at3) {
+  if (!isRecord(value)) return [settingRule(scope, "allow", key, value, at3(key))];
   return ownEntries(value).map(
-    ([name, setting]) => settingRule(scope, "allow", `${key}.${name}`, setting, at2(key, name))
+    ([name, setting]) => settingRule(scope, "allow", `${key}.${name}`, setting, at3(key, name))
   );
 }
-function networkRules(scope, network, at2) {
-  if (!isRecord(network)) return [settingRule(scope, "allow", "network", network, at2("network"))];
+function networkRules(scope, network, at3) {
+  if (!isRecord(network)) return [settingRule(scope, "allow", "network", network, at3("network"))];
   const rules = [];
   for (const [key, value] of ownEntries(network)) {
     const entries2 = key === "allowed" && Array.isArray(value) ? value : [value];
     for (const entry of entries2)
-      rules.push(settingRule(scope, "allow", `network.${key}`, entry, at2("network", key)));
+      rules.push(settingRule(scope, "allow", `network.${key}`, entry, at3("network", key)));
   }
   return rules;
 }
-function toolRules(scope, tools, at2) {
+function toolRules(scope, tools, at3) {
   const bindings = [];
   const rules = [];
   if (tools === void 0 || tools === null) return { bindings, rules };
   if (!isRecord(tools))
-    return { bindings: ["*"], rules: [settingRule(scope, "allow", "tools", tools, at2("tools"))] };
+    return { bindings: ["*"], rules: [settingRule(scope, "allow", "tools", tools, at3("tools"))] };
   for (const [name, setting] of ownEntries(tools)) {
-    const source = at2("tools", name);
+    const source = at3("tools", name);
     if (setting === false || Array.isArray(setting) && setting.length === 0) continue;
     bindings.push(name);
     if (name === "bash" && Array.isArray(setting)) {
@@ -45449,7 +45814,7 @@ function toolRules(scope, tools, at2) {
     } else if (name === "github" && isRecord(setting)) {
       rules.push(...githubRules(scope, setting, source));
     } else if (setting !== null && !(isRecord(setting) && Object.keys(setting).length === 0)) {
-      rules.push(settingRule(scope, "allow", name, setting, source));
+      rules.push(...valueRules(scope, "allow", name, setting, source));
     }
   }
   return { bindings, rules };
@@ -45469,44 +45834,35 @@ function githubRules(scope, github, source) {
 // src/sources/profiles/gh-aw-orders.ts
 init_define_AGENTGATE_BUILD_INFO();
 var WHOLE_TOKEN = { "read-all": "read", "write-all": "write", none: "none" };
-function tokenRules(scope, permissions, at2) {
+function tokenRules(scope, permissions, at3) {
   const level = GH_AW.ordered["permissions.*"];
   if (!isRecord(permissions)) {
     const text3 = typeof permissions === "string" ? permissions : JSON.stringify(permissions);
     const as = Object.hasOwn(WHOLE_TOKEN, text3) ? WHOLE_TOKEN[text3] : text3;
-    const rule = orderedRule(scope, ["permissions"], permissions, level, at2("permissions"), "permissions.*");
-    rule.rank = { ...rule.rank, rank: orderedRule(scope, ["p"], as, level, at2("permissions")).rank.rank };
+    const rule = orderedRule(scope, ["permissions"], permissions, level, at3("permissions"), "permissions.*");
+    rule.rank = { ...rule.rank, rank: orderedRule(scope, ["p"], as, level, at3("permissions")).rank.rank };
     return [rule];
   }
   const entries2 = ownEntries(permissions);
   if (entries2.length === 0)
-    return [orderedRule(scope, ["permissions"], "none", level, at2("permissions"), "permissions.*")];
+    return [orderedRule(scope, ["permissions"], "none", level, at3("permissions"), "permissions.*")];
   return entries2.map(
-    ([name, value]) => orderedRule(scope, ["permissions", name], value, level, at2("permissions", name))
+    ([name, value]) => orderedRule(scope, ["permissions", name], value, level, at3("permissions", name))
   );
 }
-function roleRules(scope, roles, at2) {
+function roleRules(scope, roles, at3) {
   const presence2 = { tiers: [["absent"], ["present"]], meaning: "a role that may trigger the workflow" };
   const list = Array.isArray(roles) ? roles : [roles];
   return list.map((role) => {
     const name = typeof role === "string" ? role : JSON.stringify(role);
     const setting = name === "all" ? "roles.*" : `roles.${name}`;
-    const rule = orderedRule(scope, ["roles"], role, presence2, at2("roles"), setting);
+    const rule = orderedRule(scope, ["roles"], role, presence2, at3("roles"), setting);
     rule.rank = { setting, rank: 1 };
     return rule;
   });
 }
 
 // src/sources/formats/gh-aw-workflows.ts
-var DATA_KEYS = /* @__PURE__ */ new Set([
-  "name",
-  "description",
-  "source",
-  "labels",
-  "metadata",
-  "tracker-id",
-  "timeout-minutes"
-]);
 var HANDLED = /* @__PURE__ */ new Set(["permissions", "network", "safe-outputs", "roles"]);
 var AUTHORITY_KEYS = /* @__PURE__ */ new Set([
   ...[
@@ -45525,7 +45881,7 @@ var AUTHORITY_KEYS = /* @__PURE__ */ new Set([
   ],
   ...["runtimes", "features", "cache", "secrets", "concurrency", "timeout_minutes", "container", "services"]
 ]);
-function parseGhAwWorkflow(file) {
+function parseGhAwWorkflow(file, options = {}) {
   const id = agentId("gh-aw", file.path, ".github", ".md");
   const model = { servers: [], tools: [], agents: [], permissions: [], findings: [] };
   if (!/^\uFEFF?---[ \t]*\r?\n/u.test(file.text)) return model;
@@ -45535,8 +45891,8 @@ function parseGhAwWorkflow(file) {
     return model;
   }
   const { data, body, lineOf } = read.frontMatter;
-  const at2 = (...field2) => ({ path: file.path, line: lineOf(field2) });
-  const tools = toolRules(id, data.tools, at2);
+  const at3 = (...field2) => ({ path: file.path, line: lineOf(field2) });
+  const tools = toolRules(id, data.tools, at3);
   const bindings = new Set(data.tools !== void 0 && data.tools !== null ? tools.bindings : ["github"]);
   model.permissions.push(...tools.rules);
   if (data.tools !== void 0 && data.tools !== null && !isRecord(data.tools)) {
@@ -45553,20 +45909,34 @@ function parseGhAwWorkflow(file) {
   model.findings.push(...servers.findings);
   model.permissions.push(...servers.rules);
   for (const server of servers.servers) bindings.add(server.name);
+  const inert = inertKeysFor(GH_AW, {
+    frontMatter: true,
+    ...options.inert && { extra: options.inert },
+    authority: [...AUTHORITY_KEYS, ...HANDLED, "tools", "mcp-servers"]
+  });
   const meta2 = {};
   const unread = {};
   for (const [key, value] of ownEntries(data)) {
-    if (key === "permissions") model.permissions.push(...tokenRules(id, value, at2));
-    else if (key === "roles") model.permissions.push(...roleRules(id, value, at2));
-    else if (key === "safe-outputs") model.permissions.push(...mapRules(id, key, value, at2));
-    else if (key === "network") model.permissions.push(...networkRules(id, value, at2));
+    if (key === "permissions") model.permissions.push(...tokenRules(id, value, at3));
+    else if (key === "roles") model.permissions.push(...roleRules(id, value, at3));
+    else if (key === "safe-outputs") model.permissions.push(...mapRules(id, key, value, at3));
+    else if (key === "network") model.permissions.push(...networkRules(id, value, at3));
     if (key === "tools" || key === "mcp-servers") continue;
-    Object.defineProperty(meta2, key, { value, enumerable: true, writable: true, configurable: true });
-    if (DATA_KEYS.has(key) || HANDLED.has(key)) continue;
-    if (AUTHORITY_KEYS.has(key)) model.permissions.push(settingRule(id, "allow", key, value, at2(key)));
+    const modelled = inert.has(key) || HANDLED.has(key) || AUTHORITY_KEYS.has(key);
+    const shown2 = modelled ? value : redacted(key, value);
+    Object.defineProperty(meta2, key, { value: shown2, enumerable: true, writable: true, configurable: true });
+    if (inert.has(key) || HANDLED.has(key)) continue;
+    if (AUTHORITY_KEYS.has(key)) model.permissions.push(...valueRules(id, "allow", key, value, at3(key)));
     else Object.defineProperty(unread, key, { value, enumerable: true, writable: true, configurable: true });
   }
-  const residual = residualRules({ path: file.path, scope: id, value: unread, modelled: [], lineOf });
+  const residual = residualRules({
+    path: file.path,
+    scope: id,
+    value: unread,
+    modelled: [],
+    lineOf,
+    subject: "agent"
+  });
   model.permissions.push(...residual.rules);
   model.findings.push(...residual.findings);
   const agent = {
@@ -45582,6 +45952,7 @@ function parseGhAwWorkflow(file) {
 var ghAwWorkflowsAdapter = {
   id: "gh-aw-workflows",
   kind: "gh-aw",
+  role: "agent",
   defaultPaths: [".github/workflows/**/*.md"],
   parse: parseGhAwWorkflow
 };
@@ -45678,6 +46049,9 @@ function convert(node, lineOf, depth) {
 }
 
 // src/sources/kit/source-model.ts
+function emptyModel() {
+  return { servers: [], tools: [], agents: [], permissions: [], findings: [], executables: [] };
+}
 function modelOf(servers, sink) {
   return { servers, tools: [], agents: [], permissions: sink.rules, findings: sink.findings };
 }
@@ -45722,7 +46096,6 @@ function parseJsonModel(file, dialect, read) {
   }
   return modelOf(read(parsed.root, sink), sink);
 }
-var DECEPTIVE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
 function readServerMap(origin, node, line, field2, dialect, sink) {
   if (!isObject(node)) {
     sink.add(
@@ -45735,7 +46108,7 @@ function readServerMap(origin, node, line, field2, dialect, sink) {
     return [];
   }
   return effectiveEntries(node).map((entry) => {
-    if (entry.key.trim() === "" || DECEPTIVE.test(entry.key)) {
+    if (entry.key.trim() === "" || hasUnseen(entry.key)) {
       sink.add(
         "error",
         SOURCE_CODES.shape,
@@ -46652,8 +47025,8 @@ function scanKeyLines(text3) {
     if (!key) return;
     const path = [...table, ...splitDottedKey(key[1] ?? "")];
     for (let i = table.length + 1; i <= path.length; i++) {
-      const at2 = pathKey(path.slice(0, i));
-      if (!lines.has(at2)) lines.set(at2, lineNumber);
+      const at3 = pathKey(path.slice(0, i));
+      if (!lines.has(at3)) lines.set(at3, lineNumber);
     }
     const rest = line.slice(key[0].length);
     const opener = /^\s*("""|''')/.exec(rest)?.[1];
@@ -46719,12 +47092,15 @@ function namedCredentials(entry, sink, field2) {
   return names;
 }
 function settingRules(scope, field2, value, root, path) {
-  const at2 = (f) => ({ path, line: lineOfField(root, f) });
+  const at3 = (f) => ({ path, line: lineOfField(root, f) });
   const key = String(field2[field2.length - 1]);
   const order = CODEX.ordered[key];
-  if (order && typeof value === "string") return [orderedRule(scope, field2, value, order, at2(field2))];
-  if (key === "notify") return [settingRule(scope, "allow", field2.join("."), value, at2(field2))];
-  return flatRules(scope, field2, value, at2);
+  if (order && typeof value === "string") return [orderedRule(scope, field2, value, order, at3(field2))];
+  if (key === "notify") return [settingRule(scope, "allow", field2.join("."), value, at3(field2))];
+  const rules = flatRules(scope, field2, value, at3);
+  for (const rule of rules)
+    if (/(?:^|\.)shell_environment_policy\.exclude=/u.test(rule.rule)) rule.effect = "deny";
+  return rules;
 }
 function codexSettings(root, path, sink) {
   const rules = [];
@@ -46931,14 +47307,14 @@ var DIALECT3 = {
   denyKeys: ["excludeTools"],
   modelledKeys: ["trust"]
 };
-var TOOL_SETTINGS = ["tools", "coreTools", "excludeTools", "autoAccept"];
+var TOOL_SETTINGS = ["tools", "coreTools", "excludeTools", "allowedTools", "autoAccept"];
 var SERVER_LISTS = ["mcpServers", "allowMCPServers", "excludeMCPServers"];
 var DENY_LISTS = /* @__PURE__ */ new Set(["excludeTools", "tools.exclude", "excludeMCPServers", "mcp.excluded"]);
 function settings(root, sink) {
   const path = sink.file.path;
   const top = plainOf(root);
   if (!isRecord(top)) return;
-  const at2 = sourceAt(root, path);
+  const at3 = sourceAt(root, path);
   const rules = [];
   const modelled = [...SERVER_LISTS, ...TOOL_SETTINGS, "mcp"];
   for (const [key, value] of ownEntries(top)) {
@@ -46947,7 +47323,7 @@ function settings(root, sink) {
     if (!TOOL_SETTINGS.includes(key) && !commandKey && key !== "mcp") continue;
     const field2 = key === "mcp" && isRecord(value) ? withoutLists(value) : value;
     if (isRecord(field2) && ownEntries(field2).length === 0 && key === "mcp") continue;
-    for (const rule of flatRules(path, [key], field2, at2)) {
+    for (const rule of flatRules(path, [key], field2, at3)) {
       const name = rule.rule.slice(0, rule.rule.indexOf("="));
       if (DENY_LISTS.has(name) || name.endsWith("autoAccept") && rule.rule.endsWith("=false"))
         rule.effect = "deny";
@@ -47019,16 +47395,16 @@ function field(node, camel, snake) {
 function text(node, camel, snake = camel) {
   return stringValue(field(node, camel, snake)?.value);
 }
-function itemsOf(entry, at2, sink) {
+function itemsOf(entry, at3, sink) {
   if (!entry) return [];
   if (isArray(entry.value)) return entry.value.items;
-  sink.add("error", SOURCE_CODES.shape, entry.line, at2, "must be a list");
+  sink.add("error", SOURCE_CODES.shape, entry.line, at3, "must be a list");
   return [];
 }
-function argumentsOf(entry, at2, sink) {
+function argumentsOf(entry, at3, sink) {
   const args = [];
   const env = [];
-  for (const item of itemsOf(entry, at2, sink)) {
+  for (const item of itemsOf(entry, at3, sink)) {
     const name = text(item, "name");
     const value = text(item, "value") ?? text(item, "valueHint", "value_hint") ?? text(item, "default");
     const flag = text(item, "format") === "boolean";
@@ -47038,9 +47414,9 @@ function argumentsOf(entry, at2, sink) {
   }
   return { args, env };
 }
-function namesOf(entry, at2, sink, scanValues) {
+function namesOf(entry, at3, sink, scanValues) {
   const names = [];
-  itemsOf(entry, at2, sink).forEach((item, index) => {
+  itemsOf(entry, at3, sink).forEach((item, index) => {
     const name = text(item, "name");
     if (name === void 0) return;
     names.push(name);
@@ -47050,7 +47426,7 @@ function namesOf(entry, at2, sink, scanValues) {
         "warning",
         SOURCE_CODES.secret,
         item.line,
-        [...at2, index, "value"],
+        [...at3, index, "value"],
         `header ${shown(name)} holds a literal credential in a committed file`
       );
     }
@@ -47097,7 +47473,7 @@ function unique2(name, taken) {
   taken.add(candidate);
   return candidate;
 }
-function readPackage(base, item, at2, taken, sink) {
+function readPackage(base, item, at3, taken, sink) {
   const registry = text(item, "registryType", "registry_name") ?? "unknown";
   const identifier = text(item, "identifier") ?? text(item, "name") ?? "";
   const version = text(item, "version");
@@ -47106,21 +47482,21 @@ function readPackage(base, item, at2, taken, sink) {
   const url = text(transportNode, "url");
   const runtime = argumentsOf(
     field(item, "runtimeArguments", "runtime_arguments"),
-    [...at2, "runtimeArguments"],
+    [...at3, "runtimeArguments"],
     sink
   );
   const packageArgs = argumentsOf(
     field(item, "packageArguments", "package_arguments"),
-    [...at2, "packageArguments"],
+    [...at3, "packageArguments"],
     sink
   );
   const env = namesOf(
     field(item, "environmentVariables", "environment_variables"),
-    [...at2, "environmentVariables"],
+    [...at3, "environmentVariables"],
     sink,
     false
   );
-  const headers = namesOf(member(transportNode, "headers"), [...at2, "transport", "headers"], sink, true);
+  const headers = namesOf(member(transportNode, "headers"), [...at3, "transport", "headers"], sink, true);
   const ref = registry === "npm" && version ? `${identifier}@${version}` : registry === "pypi" && version ? `${identifier}==${version}` : identifier;
   const command = text(item, "runtimeHint", "runtime_hint") ?? LAUNCHERS.get(registry);
   const remote = declared !== void 0 && declared !== "stdio" && url !== void 0;
@@ -47140,15 +47516,15 @@ function readPackage(base, item, at2, taken, sink) {
   if (argumentsSaid.length > 0) other.arguments = hashed(argumentsSaid);
   if (Object.keys(other).length > 0) transport.other = other;
   if (headerValues) transport.headers = headerValues;
-  residualOfNode(sink, sink.file.path, item, PACKAGE_KEYS, at2);
+  residualOfNode(sink, sink.file.path, item, PACKAGE_KEYS, at3);
   if (transportNode)
-    residualOfNode(sink, sink.file.path, transportNode, TRANSPORT_KEYS2, [...at2, "transport"]);
+    residualOfNode(sink, sink.file.path, transportNode, TRANSPORT_KEYS2, [...at3, "transport"]);
   if (transport.type === "unknown") {
     sink.add(
       "warning",
       SOURCE_CODES.notLaunchable,
       line,
-      at2,
+      at3,
       `package of registry type ${shown(registry)} names no way to run it`
     );
   }
@@ -47158,7 +47534,7 @@ function readPackage(base, item, at2, taken, sink) {
       "warning",
       SOURCE_CODES.unpinned,
       line,
-      at2,
+      at3,
       `package ${shown(identifier)} (${shown(registry)}) is not pinned to ${registry === "oci" ? "an image digest (@sha256:\u2026)" : "an exact version"}`
     );
   }
@@ -47171,16 +47547,16 @@ function readPackage(base, item, at2, taken, sink) {
     source: { path: sink.file.path, line }
   };
 }
-function readRemote(base, item, at2, taken, sink) {
+function readRemote(base, item, at3, taken, sink) {
   const url = text(item, "url");
   const declared = text(item, "type");
   const line = isObject(item) ? item.line : 1;
-  const headers = namesOf(member(item, "headers"), [...at2, "headers"], sink, true);
-  if (url === void 0) sink.add("warning", SOURCE_CODES.notLaunchable, line, at2, "remote has no url");
+  const headers = namesOf(member(item, "headers"), [...at3, "headers"], sink, true);
+  if (url === void 0) sink.add("warning", SOURCE_CODES.notLaunchable, line, at3, "remote has no url");
   const transport = url === void 0 ? { type: "unknown" } : { type: declared === "sse" ? "sse" : "http", url };
   const headerValues = valuesOf(member(item, "headers"));
   if (headerValues) transport.headers = headerValues;
-  residualOfNode(sink, sink.file.path, item, REMOTE_KEYS, at2);
+  residualOfNode(sink, sink.file.path, item, REMOTE_KEYS, at3);
   return {
     name: unique2(`${base}/remote`, taken),
     origin: ID4,
@@ -47214,36 +47590,36 @@ var mcpServerJsonAdapter = {
 init_define_AGENTGATE_BUILD_INFO();
 var ID5 = "opencode-json";
 var MODELLED_TOP2 = ["mcp", "permission", "agent", "plugin", "tools"];
-function permissionRules(scope, field2, value, at2) {
+function permissionRules(scope, field2, value, at3) {
   const order = OPENCODE.ordered.permission;
   if (!isRecord(value)) {
     const setting = `${field2.join(".")}.*`;
-    return [orderedRule(scope, field2, value, order, at2(field2), setting)];
+    return [orderedRule(scope, field2, value, order, at3(field2), setting)];
   }
   return ownEntries(value).flatMap(
-    ([key, inner]) => isRecord(inner) ? permissionRules(scope, [...field2, key], inner, at2) : [orderedRule(scope, [...field2, key], inner, order, at2([...field2, key]))]
+    ([key, inner]) => isRecord(inner) ? permissionRules(scope, [...field2, key], inner, at3) : [orderedRule(scope, [...field2, key], inner, order, at3([...field2, key]))]
   );
 }
-function toolSwitches(scope, field2, value, at2) {
-  if (!isRecord(value)) return flatRules(scope, field2, value, at2);
+function toolSwitches(scope, field2, value, at3) {
+  if (!isRecord(value)) return flatRules(scope, field2, value, at3);
   return ownEntries(value).map(
-    ([tool, on]) => settingRule(scope, on === false ? "deny" : "allow", [...field2, tool].join("."), on, at2([...field2, tool]))
+    ([tool, on]) => settingRule(scope, on === false ? "deny" : "allow", [...field2, tool].join("."), on, at3([...field2, tool]))
   );
 }
-function agentRules(scope, agents, at2) {
-  if (!isRecord(agents)) return flatRules(scope, ["agent"], agents, at2);
+function agentRules(scope, agents, at3) {
+  if (!isRecord(agents)) return flatRules(scope, ["agent"], agents, at3);
   const rules = [];
   for (const [name, agent] of ownEntries(agents)) {
     if (!isRecord(agent)) {
-      rules.push(...flatRules(scope, ["agent", name], agent, at2));
+      rules.push(...flatRules(scope, ["agent", name], agent, at3));
       continue;
     }
     for (const [key, value] of ownEntries(agent)) {
       const field2 = ["agent", name, key];
       if (UNIVERSAL_INERT.includes(key)) continue;
-      if (key === "permission") rules.push(...permissionRules(scope, field2, value, at2));
-      else if (key === "tools") rules.push(...toolSwitches(scope, field2, value, at2));
-      else rules.push(...flatRules(scope, field2, value, at2));
+      if (key === "permission") rules.push(...permissionRules(scope, field2, value, at3));
+      else if (key === "tools") rules.push(...toolSwitches(scope, field2, value, at3));
+      else rules.push(...flatRules(scope, field2, value, at3));
     }
   }
   return rules;
@@ -47252,13 +47628,13 @@ function settings2(root, sink) {
   const path = sink.file.path;
   const top = plainOf(root);
   if (!isRecord(top)) return [];
-  const at2 = sourceAt(root, path);
+  const at3 = sourceAt(root, path);
   const rules = [];
   if (Object.hasOwn(top, "permission"))
-    rules.push(...permissionRules(path, ["permission"], top.permission, at2));
-  if (Object.hasOwn(top, "tools")) rules.push(...toolSwitches(path, ["tools"], top.tools, at2));
-  if (Object.hasOwn(top, "agent")) rules.push(...agentRules(path, top.agent, at2));
-  if (Object.hasOwn(top, "plugin")) rules.push(...flatRules(path, ["plugin"], top.plugin, at2));
+    rules.push(...permissionRules(path, ["permission"], top.permission, at3));
+  if (Object.hasOwn(top, "tools")) rules.push(...toolSwitches(path, ["tools"], top.tools, at3));
+  if (Object.hasOwn(top, "agent")) rules.push(...agentRules(path, top.agent, at3));
+  if (Object.hasOwn(top, "plugin")) rules.push(...flatRules(path, ["plugin"], top.plugin, at3));
   residualOfNode(sink, path, root, MODELLED_TOP2, []);
   return rules;
 }
@@ -47361,44 +47737,6 @@ var vscodeMcpJsonAdapter = {
 // src/sources/formats/claude-marketplace.ts
 init_define_AGENTGATE_BUILD_INFO();
 
-// src/sources/kit/leftover-keys.ts
-init_define_AGENTGATE_BUILD_INFO();
-import { createHash as createHash2 } from "node:crypto";
-var LONG_TEXT = 160;
-function shownValue(value) {
-  if (typeof value !== "string" || value.length <= LONG_TEXT) return value;
-  const hash = createHash2("sha256").update(value).digest("hex").slice(0, 16);
-  return `(text of ${value.length} characters, sha256:${hash})`;
-}
-function valueRules(scope, effect, key, value, source) {
-  if (Array.isArray(value) && value.length > 0 && value.every((item) => !isRecord(item) && !Array.isArray(item)))
-    return value.map((item) => settingRule(scope, effect, key, shownValue(item), source));
-  return [settingRule(scope, effect, key, shownValue(value), source)];
-}
-function leftoverKeys(record, where2, model) {
-  for (const [key, value] of ownEntries(record)) {
-    if (where2.known.has(key)) continue;
-    const source = where2.at(key);
-    const shown2 = redacted(key, value);
-    model.permissions.push(...valueRules(where2.scope, "allow", `${where2.prefix}${key}`, shown2, source));
-    model.findings.push(unknownKeyFinding(where2.path, source.line, `${where2.prefix}${key}`, where2.scope));
-  }
-}
-function unknownKeyFinding(path, line, field2, scope) {
-  return {
-    severity: "info",
-    code: UNKNOWN_KEY_CODE,
-    path,
-    line,
-    tool: scope,
-    field: field2,
-    message: `${path}:${line}: field '${field2}': a key agentgate does not model: kept as a control-plane setting (unknown is not harmless)`
-  };
-}
-function emptyModel() {
-  return { servers: [], tools: [], agents: [], permissions: [], findings: [], executables: [] };
-}
-
 // src/sources/kit/settings-json.ts
 init_define_AGENTGATE_BUILD_INFO();
 var MAX_CHARACTERS = 2 * 1024 * 1024;
@@ -47426,8 +47764,12 @@ function readSettingsJson(file, model) {
     at: (...path) => ({ path: file.path, line: lineOf(path) })
   };
 }
+function settingsLines(settings3) {
+  return (field2) => settings3.at(...field2).line;
+}
 function flushFindings(settings3, model) {
   model.findings.push(...settings3.sink.findings);
+  model.permissions.push(...settings3.sink.rules);
 }
 function settingsOfTree(file, root, model) {
   const sink = new FindingSink(file);
@@ -47472,6 +47814,10 @@ var ENTRY_INERT = [
   ...["name", "description", "version", "author", "category", "tags", "keywords", "homepage", "license"],
   "repository"
 ];
+var ENTRY_KEYS2 = [
+  ...["source", "strict", "hooks", "commands", "agents", "skills", "mcpServers", "lspServers"],
+  "outputStyles"
+];
 function parseClaudeMarketplace(file) {
   const model = emptyModel();
   const settings3 = readSettingsJson(file, model);
@@ -47481,9 +47827,9 @@ function parseClaudeMarketplace(file) {
   if (Array.isArray(plugins)) {
     const seen = /* @__PURE__ */ new Set();
     for (const [index, entry] of plugins.entries()) {
-      const at2 = (...path) => settings3.at("plugins", index, ...path);
+      const at3 = (...path) => settings3.at("plugins", index, ...path);
       if (!isRecord(entry)) {
-        model.permissions.push(...valueRules(scope, "allow", `plugins[${index}]`, entry, at2()));
+        model.permissions.push(...valueRules(scope, "allow", `plugins[${index}]`, entry, at3()));
         continue;
       }
       let name = typeof entry.name === "string" && entry.name !== "" ? entry.name : `[${index}]`;
@@ -47491,7 +47837,7 @@ function parseClaudeMarketplace(file) {
         settings3.sink.add(
           "error",
           "source-duplicate-key",
-          at2("name").line,
+          at3("name").line,
           ["plugins", index, "name"],
           `plugin name '${name.slice(0, 80)}' is listed twice; which one installs is the client's guess`
         );
@@ -47499,21 +47845,31 @@ function parseClaudeMarketplace(file) {
       }
       seen.add(name);
       for (const [key, value] of ownEntries(entry)) {
-        if (ENTRY_INERT.includes(key)) continue;
-        model.permissions.push(...valueRules(scope, "allow", `plugins.${name}.${key}`, value, at2(key)));
+        if (ENTRY_INERT.includes(key) || !ENTRY_KEYS2.includes(key)) continue;
+        model.permissions.push(...valueRules(scope, "allow", `plugins.${name}.${key}`, value, at3(key)));
       }
+      addResidual(model, {
+        path: file.path,
+        scope,
+        value: entry,
+        modelled: [...ENTRY_INERT, ...ENTRY_KEYS2],
+        at: ["plugins", name],
+        lineOf: (field2) => at3(field2[field2.length - 1]).line
+      });
       if (entry.source === void 0)
-        model.permissions.push(...valueRules(scope, "allow", `plugins.${name}.source`, null, at2()));
+        model.permissions.push(...valueRules(scope, "allow", `plugins.${name}.source`, null, at3()));
     }
   } else if (plugins !== void 0) {
     model.permissions.push(...valueRules(scope, "allow", "plugins", plugins, settings3.at("plugins")));
   }
   const known = /* @__PURE__ */ new Set([...TOP_INERT, "plugins"]);
-  leftoverKeys(
-    settings3.value,
-    { scope, path: file.path, prefix: "", known, at: (key) => settings3.at(key) },
-    model
-  );
+  addResidual(model, {
+    path: file.path,
+    scope,
+    value: settings3.value,
+    modelled: known,
+    lineOf: settingsLines(settings3)
+  });
   flushFindings(settings3, model);
   return model;
 }
@@ -47599,8 +47955,8 @@ function parseClaudePlugin(file) {
       );
     } else if (key === "hooks") {
       const map2 = isRecord(value) && isRecord(value.hooks) ? value.hooks : value;
-      const at2 = (...path) => settings3.at(key, ...map2 === value ? path : ["hooks", ...path]);
-      readHookMap(map2, { scope, prefix: "hooks", at: at2, bases }, CLAUDE_HOOKS, model);
+      const at3 = (...path) => settings3.at(key, ...map2 === value ? path : ["hooks", ...path]);
+      readHookMap(map2, { scope, prefix: "hooks", at: at3, bases }, CLAUDE_HOOKS, model);
     } else if (key === "lspServers" && isRecord(value)) {
       for (const [name, server] of ownEntries(value)) {
         const source = settings3.at(key, name);
@@ -47623,11 +47979,13 @@ function parseClaudePlugin(file) {
     }
   }
   const known = /* @__PURE__ */ new Set([...PLUGIN_INERT, ...Object.keys(COMPONENT_RADIUS)]);
-  leftoverKeys(
-    settings3.value,
-    { scope, path: file.path, prefix: "", known, at: (key) => settings3.at(key) },
-    model
-  );
+  addResidual(model, {
+    path: file.path,
+    scope,
+    value: settings3.value,
+    modelled: known,
+    lineOf: settingsLines(settings3)
+  });
   flushFindings(settings3, model);
   return model;
 }
@@ -47662,17 +48020,13 @@ function parseHooksFile(file, format2) {
       model
     );
   }
-  leftoverKeys(
-    settings3.value,
-    {
-      scope,
-      path: file.path,
-      prefix: "",
-      known: /* @__PURE__ */ new Set(["hooks", ...format2.inert]),
-      at: (key) => settings3.at(key)
-    },
-    model
-  );
+  addResidual(model, {
+    path: file.path,
+    scope,
+    value: settings3.value,
+    modelled: /* @__PURE__ */ new Set(["hooks", ...format2.inert]),
+    lineOf: settingsLines(settings3)
+  });
   flushFindings(settings3, model);
   return model;
 }
@@ -47701,6 +48055,32 @@ var claudePluginHooksAdapter = createHooksAdapter({
 
 // src/sources/formats/codex-agents.ts
 init_define_AGENTGATE_BUILD_INFO();
+
+// src/sources/kit/config-agent.ts
+init_define_AGENTGATE_BUILD_INFO();
+function configAgent(id, tools, where2, text3 = "") {
+  return { id, tools: [...new Set(tools)], text: text3, meta: {}, source: { path: where2.path, line: where2.line } };
+}
+function heldFinding(path, agent, held) {
+  const written = typeof held.written === "string" ? shown(held.written) : describe3(held.written);
+  return {
+    severity: "warning",
+    code: SOURCE_CODES.shape,
+    path,
+    line: held.line,
+    tool: agent,
+    subject: "agent",
+    field: held.field,
+    message: `${path}:${held.line}: agent ${shown(agent)} ${held.field} ${written} ${held.why}: held as every tool`
+  };
+}
+function describe3(value) {
+  if (Array.isArray(value)) return "a list";
+  if (value === null) return "null";
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
+
+// src/sources/formats/codex-agents.ts
 var KNOWN = /* @__PURE__ */ new Set([
   ...["developer_instructions", "nickname_candidates", "model", "model_reasoning_effort", "sandbox_mode"],
   ...["web_search", "skills", "approval_policy", "sandbox_workspace_write", "model_provider"]
@@ -47737,10 +48117,25 @@ function parseCodexAgent(file) {
       );
       continue;
     }
-    model.permissions.push(...valueRules(scope, "allow", key, value, settings3.at(key)));
-    if (!KNOWN.has(key)) model.findings.push(unknownKeyFinding(file.path, settings3.at(key).line, key, scope));
+    if (KNOWN.has(key)) model.permissions.push(...valueRules(scope, "allow", key, value, settings3.at(key)));
   }
+  addResidual(model, {
+    path: file.path,
+    scope,
+    value: settings3.value,
+    modelled: [...KNOWN, "name", "description", "mcp_servers"],
+    lineOf: settingsLines(settings3)
+  });
   flushFindings(settings3, model);
+  const text3 = settings3.value.developer_instructions;
+  model.agents.push(
+    configAgent(
+      agentId("codex", file.path, ".codex", ".toml"),
+      ["*"],
+      { path: file.path, line: 1 },
+      typeof text3 === "string" ? text3 : ""
+    )
+  );
   return model;
 }
 var codexAgentsAdapter = {
@@ -47778,16 +48173,18 @@ function parseCodexPlugin(file) {
     if (radius === void 0 || readComponentPaths(key, value, root, radius, context, model)) continue;
     if (key === "hooks" && isRecord(value)) {
       const map2 = isRecord(value.hooks) ? value.hooks : value;
-      const at2 = (...path) => settings3.at(key, ...map2 === value ? path : ["hooks", ...path]);
-      readHookMap(map2, { scope, prefix: "hooks", at: at2, bases: pluginBases(root) }, CLAUDE_HOOKS, model);
+      const at3 = (...path) => settings3.at(key, ...map2 === value ? path : ["hooks", ...path]);
+      readHookMap(map2, { scope, prefix: "hooks", at: at3, bases: pluginBases(root) }, CLAUDE_HOOKS, model);
     } else model.permissions.push(...valueRules(scope, "allow", key, value, settings3.at(key)));
   }
   const known = /* @__PURE__ */ new Set([...PLUGIN_INERT, "interface", ...Object.keys(COMPONENT_RADIUS2)]);
-  leftoverKeys(
-    settings3.value,
-    { scope, path: file.path, prefix: "", known, at: (key) => settings3.at(key) },
-    model
-  );
+  addResidual(model, {
+    path: file.path,
+    scope,
+    value: settings3.value,
+    modelled: known,
+    lineOf: settingsLines(settings3)
+  });
   flushFindings(settings3, model);
   return model;
 }
@@ -47820,33 +48217,38 @@ function parseCursorCli(file) {
   const permissions = settings3.value.permissions;
   if (isRecord(permissions)) {
     for (const [key, list] of ownEntries(permissions)) {
-      const at2 = (...path) => settings3.at("permissions", key, ...path);
+      const at3 = (...path) => settings3.at("permissions", key, ...path);
       if ((key === "allow" || key === "deny") && Array.isArray(list)) {
         for (const [index, rule] of list.entries()) {
           if (typeof rule === "string" && rule.trim() !== "")
-            model.permissions.push(clientRule(scope, key, rule, at2(index)));
+            model.permissions.push(clientRule(scope, key, rule, at3(index)));
           else
             model.permissions.push(
-              ...valueRules(scope, key, `permissions.${key}`, rule, at2(index))
+              ...valueRules(scope, key, `permissions.${key}`, rule, at3(index))
             );
         }
-      } else model.permissions.push(...valueRules(scope, "allow", `permissions.${key}`, list, at2()));
+      } else if (key === "allow" || key === "deny")
+        model.permissions.push(...valueRules(scope, "allow", `permissions.${key}`, list, at3()));
     }
+    addResidual(model, {
+      path: file.path,
+      scope,
+      value: permissions,
+      modelled: ["allow", "deny"],
+      at: ["permissions"],
+      lineOf: settingsLines(settings3)
+    });
   } else if (permissions !== void 0)
     model.permissions.push(
       ...valueRules(scope, "allow", "permissions", permissions, settings3.at("permissions"))
     );
-  leftoverKeys(
-    settings3.value,
-    {
-      scope,
-      path: file.path,
-      prefix: "",
-      known: /* @__PURE__ */ new Set(["permissions", "version"]),
-      at: (key) => settings3.at(key)
-    },
-    model
-  );
+  addResidual(model, {
+    path: file.path,
+    scope,
+    value: settings3.value,
+    modelled: /* @__PURE__ */ new Set(["permissions", "version"]),
+    lineOf: settingsLines(settings3)
+  });
   flushFindings(settings3, model);
   return model;
 }
@@ -47877,7 +48279,7 @@ init_define_AGENTGATE_BUILD_INFO();
 
 // src/text/scan-text.ts
 init_define_AGENTGATE_BUILD_INFO();
-var HIDDEN = /[\p{Cf}\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u2800\u3164\uFE00-\uFE0F\uFFA0\u{E0100}-\u{E01EF}]/gu;
+var HIDDEN = new RegExp(`(?!\\p{Cc})[${UNSEEN_CLASS}]`, "gu");
 var HIDDEN_TEST = new RegExp(HIDDEN.source, "u");
 var PICTOGRAPH = new RegExp("\\p{Extended_Pictographic}", "u");
 var EMOJI = new RegExp("\\p{Emoji}", "u");
@@ -47887,7 +48289,7 @@ function isPlainText(text3) {
   return PLAIN_TEXT.test(text3);
 }
 function findHiddenUnicode(text3) {
-  if (!HIDDEN_TEST.test(text3)) return [];
+  if (isPlainText(text3) || !HIDDEN_TEST.test(text3)) return [];
   const found = [];
   for (const match of text3.matchAll(HIDDEN)) {
     const index = match.index;
@@ -48022,7 +48424,7 @@ function unicodeSkeleton(name) {
       out += HOMOGLYPHS.get(lower2) ?? lower2;
     }
   }
-  return out.replace(/[\p{Cf}]/gu, "");
+  return removeUnseen(out);
 }
 
 // src/sources/formats/instructions.ts
@@ -48076,22 +48478,129 @@ var instructionsAdapter = {
     ...["**/AGENTS.md", "**/CLAUDE.md", "**/GEMINI.md", "**/.github/copilot-instructions.md"],
     "**/.github/instructions/**/*.instructions.md"
   ],
+  role: "text",
   parse: parseInstructions
 };
 
 // src/sources/formats/kiro-agents.ts
 init_define_AGENTGATE_BUILD_INFO();
 
+// src/sources/catalogs/kiro.ts
+init_define_AGENTGATE_BUILD_INFO();
+
+// src/sources/catalogs/types.ts
+init_define_AGENTGATE_BUILD_INFO();
+function entries(names, values, doc) {
+  return names.map((name) => ({ name, ...values, doc }));
+}
+var NO_EFFECT = { radius: "none", untrustedInput: false, egress: [], dataAccess: "none" };
+var READS_FILES = {
+  radius: "read",
+  untrustedInput: false,
+  egress: [],
+  dataAccess: "sensitive"
+};
+var LISTS_FILES = {
+  radius: "read",
+  untrustedInput: false,
+  egress: [],
+  dataAccess: "internal"
+};
+var WRITES_FILES = {
+  radius: "write",
+  untrustedInput: false,
+  egress: [],
+  dataAccess: "internal"
+};
+var RUNS_COMMANDS = {
+  radius: "privileged",
+  untrustedInput: true,
+  egress: ["*"],
+  dataAccess: "sensitive"
+};
+var READS_WEB = { radius: "read", untrustedInput: true, egress: ["*"], dataAccess: "none" };
+
+// src/sources/catalogs/kiro.ts
+var REFERENCE2 = "Kiro custom agents: built-in tool";
+var ENTRIES = [
+  ...entries(["fs_read", "read"], READS_FILES, `${REFERENCE2}: reads files`),
+  ...entries(["glob", "grep", "code"], READS_FILES, `${REFERENCE2}: searches files and code`),
+  ...entries(["fs_write", "write"], WRITES_FILES, `${REFERENCE2}: writes files`),
+  ...entries(["execute_bash", "execute_cmd", "shell"], RUNS_COMMANDS, `${REFERENCE2}: runs shell commands`),
+  ...entries(
+    ["use_aws", "aws"],
+    { radius: "privileged", untrustedInput: true, egress: ["*.amazonaws.com"], dataAccess: "sensitive" },
+    `${REFERENCE2}: calls AWS APIs with the user's credentials`
+  ),
+  ...entries(["web_fetch", "web_search"], READS_WEB, `${REFERENCE2}: fetches or searches the web`),
+  ...entries(
+    ["knowledge", "introspect"],
+    LISTS_FILES,
+    `${REFERENCE2}: indexed knowledge and self-description`
+  ),
+  ...entries(
+    ["thinking", "todo_list", "report_issue"],
+    NO_EFFECT,
+    `${REFERENCE2}: no effect outside the chat`
+  )
+];
+var KIRO_CATALOG = { client: "kiro", entries: ENTRIES };
+
+// src/sources/kit/config-bindings.ts
+init_define_AGENTGATE_BUILD_INFO();
+var ROO_GROUPS = /* @__PURE__ */ new Set(["read", "edit", "browser", "command"]);
+function rooGroupBindings(groups2) {
+  if (groups2 === void 0) return { tools: [], held: [] };
+  if (!Array.isArray(groups2))
+    return { tools: ["*"], held: [{ field: "groups", written: groups2, why: "is not a list of groups" }] };
+  const out = { tools: [], held: [] };
+  for (const member2 of groups2) {
+    const group = Array.isArray(member2) ? member2[0] : member2;
+    if (group === "mcp") out.tools.push("*");
+    else if (typeof group === "string" && ROO_GROUPS.has(group)) out.tools.push(group);
+    else {
+      out.tools.push("*");
+      out.held.push({ field: "groups", written: group, why: "is no tool group Roo documents" });
+    }
+  }
+  return out;
+}
+function kiroToolBindings(tools, builtins) {
+  if (tools === void 0) return { tools: ["*"], held: [] };
+  if (!Array.isArray(tools))
+    return { tools: ["*"], held: [{ field: "tools", written: tools, why: "is not a list of tools" }] };
+  const out = { tools: [], held: [] };
+  for (const tool of tools) {
+    if (typeof tool !== "string" || tool.trim() === "" || tool === "@") {
+      out.tools.push("*");
+      out.held.push({ field: "tools", written: tool, why: "names no tool" });
+    } else if (tool === "@builtin") out.tools.push(...builtins);
+    else if (tool.startsWith("@builtin/")) out.tools.push(tool.slice("@builtin/".length));
+    else if (tool.startsWith("@")) out.tools.push(tool.includes("/") ? tool.slice(1) : `${tool.slice(1)}/*`);
+    else out.tools.push(tool);
+  }
+  return out;
+}
+
 // src/sources/kit/server-extras.ts
 init_define_AGENTGATE_BUILD_INFO();
 var READ = /* @__PURE__ */ new Set(["command", "args", "env", "url", "headers", "type", "cwd", "httpUrl", "serverUrl"]);
+var SERVER_EXTRA_KEYS = [
+  "autoApprove",
+  "alwaysAllow",
+  "disabled",
+  "disabledTools",
+  "timeout",
+  "watchPaths"
+];
+var EXTRA = new Set(SERVER_EXTRA_KEYS);
 function serverExtraRules(scope, settings3, key, model) {
   const servers = settings3.value[key];
   if (!isRecord(servers)) return;
   for (const [name, entry] of ownEntries(servers)) {
     if (!isRecord(entry)) continue;
     for (const [field2, value] of ownEntries(entry)) {
-      if (READ.has(field2)) continue;
+      if (READ.has(field2) || !EXTRA.has(field2)) continue;
       const effect = field2 === "disabled" && value === true ? "deny" : "allow";
       model.permissions.push(
         ...valueRules(scope, effect, `${key}.${name}.${field2}`, value, settings3.at(key, name, field2))
@@ -48137,7 +48646,7 @@ function parseKiroAgent(file) {
         servers.value,
         servers.line,
         ["mcpServers"],
-        { envKey: "env", urlType: "http" },
+        { envKey: "env", urlType: "http", modelledKeys: SERVER_EXTRA_KEYS },
         settings3.sink
       )
     );
@@ -48161,8 +48670,23 @@ function parseKiroAgent(file) {
     "mcpServers",
     "hooks"
   ]);
-  leftoverKeys(value, { scope, path: file.path, prefix: "", known, at: (key) => settings3.at(key) }, model);
+  addResidual(model, {
+    path: file.path,
+    scope,
+    value,
+    modelled: known,
+    lineOf: settingsLines(settings3)
+  });
   flushFindings(settings3, model);
+  const id = agentId("kiro", file.path, ".kiro", ".json");
+  const bindings = kiroToolBindings(
+    value.tools,
+    KIRO_CATALOG.entries.map((entry) => entry.name)
+  );
+  const line = settings3.at("tools").line;
+  for (const held of bindings.held) model.findings.push(heldFinding(file.path, id, { ...held, line }));
+  const text3 = typeof value.prompt === "string" ? value.prompt : "";
+  model.agents.push(configAgent(id, bindings.tools, { path: file.path, line: 1 }, text3));
   return model;
 }
 var kiroAgentsAdapter = {
@@ -48175,6 +48699,7 @@ var kiroAgentsAdapter = {
 // src/sources/formats/kiro-hooks.ts
 init_define_AGENTGATE_BUILD_INFO();
 var INERT = ["name", "description", "version"];
+var ACTION_KEYS = ["type", "command", "prompt", "timeout", "when", "action"];
 function parseKiroHook(file) {
   const model = emptyModel();
   const settings3 = readSettingsJson(file, model);
@@ -48190,6 +48715,14 @@ function parseKiroHook(file) {
     const shown2 = canonicalJson(rest);
     const key = `hooks.${text2(trigger)}[${text2(matcher)}]`;
     model.permissions.push(settingRule(scope, "allow", key, command ? `${command} ${shown2}` : shown2, source));
+    addResidual(model, {
+      path: file.path,
+      scope,
+      value: what,
+      modelled: ACTION_KEYS,
+      at: [key],
+      lineOf: () => source.line
+    });
     if (command)
       model.executables.push(
         ...executablesOf(command, bases, "privileged", `${key} of ${file.path}`, source)
@@ -48212,7 +48745,13 @@ function parseKiroHook(file) {
       hook2(trigger, matcher ?? "*", actionValue, settings3.at("hooks", index));
     }
   }
-  leftoverKeys(value, { scope, path: file.path, prefix: "", known, at: (key) => settings3.at(key) }, model);
+  addResidual(model, {
+    path: file.path,
+    scope,
+    value,
+    modelled: known,
+    lineOf: settingsLines(settings3)
+  });
   flushFindings(settings3, model);
   return model;
 }
@@ -48239,14 +48778,26 @@ function parseMcpClientFile(file, id, client, dialect) {
   const scope = `${client}:${file.path}`;
   const entry = member(settings3.root, "mcpServers");
   if (entry) {
-    model.servers.push(...readServerMap(id, entry.value, entry.line, ["mcpServers"], dialect, settings3.sink));
+    const modelledKeys = [...dialect.modelledKeys ?? [], ...SERVER_EXTRA_KEYS];
+    model.servers.push(
+      ...readServerMap(
+        id,
+        entry.value,
+        entry.line,
+        ["mcpServers"],
+        { ...dialect, modelledKeys },
+        settings3.sink
+      )
+    );
     serverExtraRules(scope, settings3, "mcpServers", model);
   }
-  leftoverKeys(
-    settings3.value,
-    { scope, path: file.path, prefix: "", known: /* @__PURE__ */ new Set(["mcpServers"]), at: (key) => settings3.at(key) },
-    model
-  );
+  addResidual(model, {
+    path: file.path,
+    scope,
+    value: settings3.value,
+    modelled: /* @__PURE__ */ new Set(["mcpServers"]),
+    lineOf: settingsLines(settings3)
+  });
   flushFindings(settings3, model);
   return model;
 }
@@ -48280,7 +48831,16 @@ var rooMcpJsonAdapter = createMcpClientAdapter("roo-mcp-json", "roo", [".roo/mcp
 
 // src/sources/formats/roo-modes.ts
 init_define_AGENTGATE_BUILD_INFO();
-function parseRooModes(file) {
+var MODE_KEYS = /* @__PURE__ */ new Set([
+  "groups",
+  "roleDefinition",
+  "customInstructions",
+  "whenToUse",
+  "source",
+  "iconName"
+]);
+var MODE_AUTHORITY = ["slug", "groups", "roleDefinition", "customInstructions", "source"];
+function parseRooModes(file, options = {}) {
   const model = emptyModel();
   const parsed = parseYamlSource(file);
   if (!parsed.ok) {
@@ -48296,36 +48856,60 @@ function parseRooModes(file) {
   const settings3 = settingsOfTree(file, parsed.root, model);
   if (!settings3) return model;
   const scope = `roo:${file.path}`;
+  const inert = inertKeysFor(ROO, {
+    frontMatter: true,
+    ...options.inert && { extra: options.inert },
+    authority: MODE_AUTHORITY
+  });
   const modes = settings3.value.customModes;
   if (Array.isArray(modes)) {
     for (const [index, mode] of modes.entries()) {
-      const at2 = (...path) => settings3.at("customModes", index, ...path);
+      const at3 = (...path) => settings3.at("customModes", index, ...path);
       if (!isRecord(mode)) {
-        model.permissions.push(...valueRules(scope, "allow", `customModes[${index}]`, mode, at2()));
+        model.permissions.push(...valueRules(scope, "allow", `customModes[${index}]`, mode, at3()));
         continue;
       }
       const slug = typeof mode.slug === "string" ? mode.slug : `[${index}]`;
       for (const [key, value] of ownEntries(mode)) {
-        if (key === "name" || key === "description" || key === "slug") continue;
+        if (key === "slug" || inert.has(key) || !MODE_KEYS.has(key)) continue;
         if (key === "groups" && Array.isArray(value) && value.length > 0) {
           for (const group of value)
             model.permissions.push(
-              ...valueRules(scope, "allow", `customModes.${slug}.groups`, group, at2(key))
+              ...valueRules(scope, "allow", `customModes.${slug}.groups`, group, at3(key))
             );
           continue;
         }
-        model.permissions.push(...valueRules(scope, "allow", `customModes.${slug}.${key}`, value, at2(key)));
+        model.permissions.push(...valueRules(scope, "allow", `customModes.${slug}.${key}`, value, at3(key)));
       }
+      modeAgent(file.path, slug, mode, at3("groups").line, model);
+      addResidual(model, {
+        path: file.path,
+        scope,
+        value: mode,
+        modelled: [...MODE_KEYS, ...inert, "slug"],
+        at: ["customModes", slug],
+        lineOf: (field2) => at3(field2[field2.length - 1]).line
+      });
     }
   } else if (modes !== void 0)
     model.permissions.push(...valueRules(scope, "allow", "customModes", modes, settings3.at("customModes")));
-  leftoverKeys(
-    settings3.value,
-    { scope, path: file.path, prefix: "", known: /* @__PURE__ */ new Set(["customModes"]), at: (key) => settings3.at(key) },
-    model
-  );
+  addResidual(model, {
+    path: file.path,
+    scope,
+    value: settings3.value,
+    modelled: /* @__PURE__ */ new Set(["customModes"]),
+    lineOf: settingsLines(settings3)
+  });
   flushFindings(settings3, model);
   return model;
+}
+function modeAgent(path, slug, mode, line, model) {
+  const folder = path.slice(0, path.length - ".roomodes".length);
+  const id = `roo:${folder}modes/${slug}`;
+  const bindings = rooGroupBindings(mode.groups);
+  for (const held of bindings.held) model.findings.push(heldFinding(path, id, { ...held, line }));
+  const text3 = [mode.roleDefinition, mode.customInstructions].filter((part) => typeof part === "string");
+  model.agents.push(configAgent(id, bindings.tools, { path, line }, text3.join("\n\n")));
 }
 var rooModesAdapter = {
   id: "roo-modes",
@@ -48337,6 +48921,26 @@ var rooModesAdapter = {
 // src/sources/formats/vscode-settings.ts
 init_define_AGENTGATE_BUILD_INFO();
 var VSCODE_AUTHORITY_PREFIXES = ["chat.", "mcp.", "github.copilot.", "task.allowAutomaticTasks"];
+var DOCUMENTED = /* @__PURE__ */ new Set([
+  ...["chat.tools.autoApprove", "chat.tools.global.autoApprove", "chat.tools.terminal.autoApprove"],
+  ...["chat.tools.terminal.enableAutoApprove", "chat.tools.edits.autoApprove", "chat.tools.urls.autoApprove"],
+  ...["chat.tools.eligibleForAutoApproval", "chat.tools.terminal.autoReplyToPrompts", "chat.agent.enabled"],
+  ...["chat.agent.maxRequests", "chat.mcp.access", "chat.mcp.autostart", "chat.mcp.discovery.enabled"],
+  ...[
+    "chat.mcp.enabled",
+    "chat.mcp.gallery.enabled",
+    "chat.mcp.serverSampling",
+    "chat.extensionTools.enabled"
+  ],
+  ...["chat.promptFiles", "chat.promptFilesLocations", "chat.instructionsFilesLocations"],
+  ...["chat.modeFilesLocations", "chat.agentFilesLocations", "chat.useAgentsMdFile"],
+  ...["chat.useNestedAgentsMdFiles", "chat.customAgentInSubagent.enabled", "chat.editing.autoAcceptDelay"],
+  ...["github.copilot.enable", "github.copilot.chat.codeGeneration.instructions"],
+  ...["github.copilot.chat.codeGeneration.useInstructionFiles", "github.copilot.chat.agent.runTasks"],
+  ...["github.copilot.chat.testGeneration.instructions", "github.copilot.chat.reviewSelection.instructions"],
+  ...["github.copilot.chat.commitMessageGeneration.instructions", "github.copilot.advanced"],
+  ...["github.copilot.chat.pullRequestDescriptionGeneration.instructions", "task.allowAutomaticTasks"]
+]);
 function isAgentSetting(key) {
   return key === "mcp" || VSCODE_AUTHORITY_PREFIXES.some((prefix) => key.startsWith(prefix));
 }
@@ -48345,8 +48949,13 @@ function parseVscodeSettings(file) {
   const settings3 = readSettingsJson(file, model);
   if (!settings3) return model;
   const scope = `copilot:${file.path}`;
+  const unread = {};
   for (const [key, value] of ownEntries(settings3.value)) {
     if (!isAgentSetting(key)) continue;
+    if (key !== "mcp" && !DOCUMENTED.has(key)) {
+      Object.defineProperty(unread, key, { value, enumerable: true, writable: true, configurable: true });
+      continue;
+    }
     if (key === "mcp" && isRecord(value)) {
       const mcp = member(settings3.root, "mcp");
       const servers = member(mcp.value, "servers");
@@ -48361,9 +48970,18 @@ function parseVscodeSettings(file) {
             settings3.sink
           )
         );
-      for (const [name, item] of ownEntries(value))
-        if (name !== "servers")
-          model.permissions.push(...valueRules(scope, "allow", `mcp.${name}`, item, settings3.at(key, name)));
+      if (value.inputs !== void 0)
+        model.permissions.push(
+          ...valueRules(scope, "allow", "mcp.inputs", value.inputs, settings3.at(key, "inputs"))
+        );
+      addResidual(model, {
+        path: file.path,
+        scope,
+        value,
+        modelled: ["servers", "inputs"],
+        at: ["mcp"],
+        lineOf: settingsLines(settings3)
+      });
       continue;
     }
     if (isRecord(value)) {
@@ -48379,6 +48997,13 @@ function parseVscodeSettings(file) {
       ...valueRules(scope, value === false ? "deny" : "allow", key, value, settings3.at(key))
     );
   }
+  addResidual(model, {
+    path: file.path,
+    scope,
+    value: unread,
+    modelled: [],
+    lineOf: settingsLines(settings3)
+  });
   flushFindings(settings3, model);
   return model;
 }
@@ -48449,30 +49074,19 @@ var ALL_SOURCE_ADAPTERS = [
   ...AGENT_SOURCE_ADAPTERS,
   ...CLIENT_SOURCE_ADAPTERS
 ];
-var AGENT_DEFINITIONS = /* @__PURE__ */ new Set([
-  "claude-agents",
-  "claude-commands",
-  "claude-skills",
-  "copilot-agents",
-  "copilot-chatmodes",
-  "copilot-prompts",
-  "gh-aw-workflows",
-  "instructions"
-]);
-var TEXT_ONLY = /* @__PURE__ */ new Set(["instructions"]);
-function isTextOnlySource(id) {
-  return id !== void 0 && TEXT_ONLY.has(id);
+var BY_ID = new Map(ALL_SOURCE_ADAPTERS.map((adapter) => [adapter.id, adapter]));
+function roleOf(adapter) {
+  return adapter.role ?? "authority";
 }
-var ALSO_READ = {
-  "claude-agents": ["**/.claude/agents/**/*.md", "**/plugins/*/agents/**/*.md"],
-  "claude-commands": ["**/.claude/commands/**/*.md", "**/plugins/*/commands/**/*.md"],
-  "claude-skills": ["**/SKILL.md"],
-  "claude-settings": ["**/.claude/settings.json", "**/.claude/settings.local.json"],
-  "copilot-chatmodes": ["**/*.chatmode.md"],
-  "copilot-prompts": ["**/*.prompt.md"]
-};
 function isAgentDefinition(adapter) {
-  return AGENT_DEFINITIONS.has(adapter.id);
+  return roleOf(adapter) !== "authority";
+}
+function isTextOnlySource(id) {
+  const adapter = id === void 0 ? void 0 : BY_ID.get(id);
+  return adapter !== void 0 && roleOf(adapter) === "text";
+}
+function claimedPaths(adapter) {
+  return [...adapter.defaultPaths, ...adapter.alsoReads ?? []];
 }
 function sourceKeys() {
   return [...new Set(ALL_SOURCE_ADAPTERS.flatMap((adapter) => [adapter.kind, adapter.id]))].sort();
@@ -48489,9 +49103,13 @@ var NO_SOURCES = Object.freeze({});
 var lookups = /* @__PURE__ */ new WeakMap();
 function lookUpUnder(sources) {
   const setting = (key) => Object.prototype.hasOwnProperty.call(sources, key) ? sources[key] : void 0;
+  const inertOf = (adapter) => [
+    ...setting(adapter.kind)?.inert ?? [],
+    ...setting(adapter.id)?.inert ?? []
+  ];
   const enabled = ALL_SOURCE_ADAPTERS.filter(
     (adapter) => setting(adapter.kind)?.enabled !== false && setting(adapter.id)?.enabled !== false
-  );
+  ).map((adapter) => withInert(adapter, inertOf(adapter)));
   const added3 = [];
   const firstOfKind = /* @__PURE__ */ new Set();
   for (const adapter of enabled) {
@@ -48503,7 +49121,7 @@ function lookUpUnder(sources) {
     if (paths.length > 0) added3.push({ adapter, globs: paths, match: compileGlobs(paths) });
   }
   const defaults = enabled.map((adapter) => {
-    const globs = [...adapter.defaultPaths, ...ALSO_READ[adapter.id] ?? []];
+    const globs = claimedPaths(adapter);
     return { adapter, globs, match: compileGlobs(globs) };
   });
   const all = [...added3, ...defaults];
@@ -48511,6 +49129,13 @@ function lookUpUnder(sources) {
   return (path) => {
     if (path === "" || path.startsWith("/") || path.includes("\\") || !anyAdapter(path)) return void 0;
     return all.find((entry) => entry.match(path))?.adapter;
+  };
+}
+function withInert(adapter, inert) {
+  if (inert.length === 0) return adapter;
+  return {
+    ...adapter,
+    parse: (file, options) => adapter.parse(file, { inert: [...inert, ...options?.inert ?? []] })
   };
 }
 
@@ -48536,11 +49161,11 @@ var MAX_MANIFEST_BYTES = 1024 * 1024;
 // src/model/paths.ts
 init_define_AGENTGATE_BUILD_INFO();
 var PATH_REFUSED = "path-refused";
-var REFUSED_CHARACTER = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\uFFFD]/u;
+var REFUSED_CHARACTER = new RegExp(`[${UNSEEN_CLASS}\\p{Cs}\\uFFFD]`, "u");
 function refusedCharacterOf(path) {
   const match = REFUSED_CHARACTER.exec(path);
   if (!match) return void 0;
-  return `U+${match[0].codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+  return codePointLabel(match[0].codePointAt(0));
 }
 function refusedPathFinding(path, character) {
   return {
@@ -48554,7 +49179,7 @@ function refusedPathFinding(path, character) {
 function showPath(path) {
   return path.replace(
     new RegExp(REFUSED_CHARACTER.source, "gu"),
-    (ch) => `<U+${ch.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}>`
+    (ch) => `<${codePointLabel(ch.codePointAt(0))}>`
   );
 }
 
@@ -48593,13 +49218,6 @@ function classifyUnder(config, sourceOf) {
     return { kind: "none" };
   };
 }
-function createPathClassifier(config) {
-  const classify = createPathClassification(config);
-  return (path) => {
-    const kind = classify(path).kind;
-    return kind === "refused" ? "control" : kind;
-  };
-}
 var MANIFEST_EXTENSION = /\.(?:ya?ml|json)$/i;
 function createRegistryRoles(config, sourceOf = createSourceLookup(config.sources)) {
   return memoized(registryRoles, config, sourceOf, () => rolesUnder(config, sourceOf));
@@ -48621,21 +49239,6 @@ var EVERY_PLANE_CODES = /* @__PURE__ */ new Set([PATH_REFUSED, "duplicate-prompt
 function holdsEveryPlane(finding) {
   return EVERY_PLANE_CODES.has(finding.code);
 }
-function splitFilesByPlane(files, classify) {
-  const out = { data: [], control: [], none: [] };
-  const planesOf = (path) => {
-    const found = classify(path);
-    if (typeof found === "string") return [found];
-    return found.kind === "refused" ? ["data", "control"] : [found.kind];
-  };
-  for (const file of files) {
-    const planes = new Set(planesOf(file.path));
-    if (file.oldPath !== void 0) for (const plane of planesOf(file.oldPath)) planes.add(plane);
-    if (planes.size > 1) planes.delete("none");
-    for (const plane of planes) out[plane].push(file);
-  }
-  return out;
-}
 function refusedChangedPaths(files) {
   const findings = [];
   for (const file of files) {
@@ -48654,20 +49257,524 @@ function literalPrefixes(globs) {
   return prefixes.includes("") ? [] : [...new Set(prefixes)].sort();
 }
 
-// src/core/gate/statuses.ts
+// src/core/plane/finding-planes.ts
+var BOTH = ["data", "control"];
+var DATA = ["data"];
+var CONTROL2 = ["control"];
+function planesOfFinding(finding, classify) {
+  if (holdsEveryPlane(finding)) return BOTH;
+  const found = classify(finding.path);
+  if (found.kind === "data" && found.source !== void 0) return BOTH;
+  if (isEvalFinding(finding)) return DATA;
+  const field2 = finding.field ?? "";
+  if (finding.code === "unknown-tool-binding" || field2 === "tools" || field2.startsWith("tools."))
+    return CONTROL2;
+  return found.kind === "data" ? DATA : CONTROL2;
+}
+function createFindingPlanes(config) {
+  const classify = createPathClassification(config);
+  return (finding) => planesOfFinding(finding, classify);
+}
+
+// src/core/gate/check-runs.ts
+var ANNOTATIONS_PER_REQUEST = 50;
+var MAX_CHECK_TEXT = 65535;
+var LEVEL = {
+  error: "failure",
+  warning: "warning",
+  info: "notice"
+};
+var isPreExisting = (finding) => finding.new === false;
+function annotationOf(finding) {
+  if (finding.path === "") return null;
+  const line = Number.isInteger(finding.line) && finding.line > 0 ? finding.line : 1;
+  const preExisting = isPreExisting(finding);
+  return {
+    path: finding.path,
+    start_line: line,
+    end_line: line,
+    annotation_level: preExisting ? "notice" : LEVEL[finding.severity] ?? "warning",
+    title: `${finding.code}${preExisting ? " (pre-existing)" : ""}`,
+    message: clipText(finding.message || finding.code, 4e3)
+  };
+}
+function annotationsByPlane(findings, config) {
+  const planesOf = createFindingPlanes(config);
+  const out = { data: [], control: [] };
+  for (const finding of findings) {
+    const annotation = annotationOf(finding);
+    if (!annotation) continue;
+    for (const plane of planesOf(finding)) out[plane].push(annotation);
+  }
+  return out;
+}
+function planCheckRuns(input2) {
+  const annotations = annotationsByPlane(input2.findings, input2.config);
+  return [input2.statuses.control, input2.statuses.data].map(
+    (status2) => checkRunOf(
+      status2,
+      annotations[status2.context === "agentgate/control-plane" ? "control" : "data"],
+      input2.text
+    )
+  );
+}
+function errorCheckRuns(statuses, text3) {
+  return [statuses.control, statuses.data].map((status2) => checkRunOf(status2, [], text3));
+}
+function checkRunOf(status2, list, text3) {
+  const completed = status2.state !== "pending";
+  return {
+    name: status2.context,
+    status: completed ? "completed" : "in_progress",
+    conclusion: completed ? status2.state === "success" ? "success" : "failure" : null,
+    title: clipText(`${status2.state}: ${status2.description}`, 1e3),
+    summary: `**${status2.state}** \u2014 ${status2.description}
+
+${list.length} annotation(s) on changed files.`,
+    text: clipText(text3, MAX_CHECK_TEXT),
+    annotations: list
+  };
+}
+function annotationBatches(list) {
+  const batches = [];
+  for (let i = 0; i < list.length; i += ANNOTATIONS_PER_REQUEST)
+    batches.push(list.slice(i, i + ANNOTATIONS_PER_REQUEST));
+  return batches.length > 0 ? batches : [[]];
+}
+function clipText(text3, max) {
+  if (text3.length <= max) return text3;
+  const notice = "\n\n\u2026 (cut: the full report is in the job summary and the report-json file)";
+  let cut = text3.slice(0, Math.max(0, max - notice.length));
+  const newline = cut.lastIndexOf("\n");
+  if (newline > cut.length / 2) cut = cut.slice(0, newline);
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  return `${cut}${notice}`;
+}
+
+// src/core/gate/event.ts
 init_define_AGENTGATE_BUILD_INFO();
 
-// src/model/findings.ts
+// src/core/gate/merge-group-event.ts
 init_define_AGENTGATE_BUILD_INFO();
-function isEvalFinding(finding) {
-  return finding.code.startsWith("eval-");
+var isObject2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+var SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+var QUEUE_REF = /^(?:refs\/heads\/)?gh-readonly-queue\/(.+)\/pr-(\d{1,9})-([0-9a-f]{40}(?:[0-9a-f]{24})?)$/;
+function readQueueRef(ref) {
+  const match = QUEUE_REF.exec(ref);
+  if (!match) return null;
+  const prNumber = Number(match[2]);
+  if (!Number.isSafeInteger(prNumber) || prNumber <= 0) return null;
+  return { branch: match[1], prNumber, prHead: match[3] };
 }
+function readMergeGroup(payload) {
+  const group = payload.merge_group;
+  if (!isObject2(group)) return "merge_group payload has no merge_group object";
+  const { head_sha: headSha2, base_sha: baseSha, head_ref: headRef, base_ref: baseRef } = group;
+  if (typeof headSha2 !== "string" || !SHA.test(headSha2))
+    return "merge_group.head_sha is missing or not a sha";
+  if (typeof baseSha !== "string" || !SHA.test(baseSha))
+    return "merge_group.base_sha is missing or not a sha";
+  if (typeof headRef !== "string" || headRef === "") return "merge_group.head_ref is missing";
+  const queued = readQueueRef(headRef);
+  const target = queued?.branch ?? (typeof baseRef === "string" ? baseRef.replace(/^refs\/heads\//, "") : null);
+  return { headSha: headSha2, baseSha, headRef, prNumber: queued?.prNumber ?? null, targetBranch: target };
+}
+
+// src/core/gate/types.ts
+init_define_AGENTGATE_BUILD_INFO();
+var DATA_CONTEXT = "agentgate/data-plane";
+var CONTROL_CONTEXT = "agentgate/control-plane";
+var REPORT_MARKER = "<!-- agentgate:report -->";
+var ACTIONS_BOT_LOGIN = "github-actions[bot]";
+var MAX_DESCRIPTION = 140;
+
+// src/core/gate/event.ts
+var HANDLED2 = {
+  pull_request: ["opened", "synchronize", "reopened", "ready_for_review"],
+  pull_request_target: ["opened", "synchronize", "reopened", "ready_for_review"],
+  pull_request_review: ["submitted", "edited", "dismissed"],
+  issue_comment: ["created", "edited"],
+  merge_group: ["checks_requested"]
+};
+var isObject3 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+function readGateEvent(name, payload, repository) {
+  const actions = HANDLED2[name];
+  if (!actions) return { kind: "ignored", reason: `event ${name} is not one agentgate acts on` };
+  if (!isObject3(payload)) return { kind: "invalid", reason: "the event payload is not a JSON object" };
+  const action = typeof payload.action === "string" ? payload.action : "";
+  if (!actions.includes(action))
+    return { kind: "ignored", reason: `${name}.${action || "(no action)"} needs no check` };
+  const repo = readRepo(repository, payload);
+  if (typeof repo === "string") return { kind: "invalid", reason: repo };
+  if (name === "merge_group") {
+    const group = readMergeGroup(payload);
+    if (typeof group === "string") return { kind: "invalid", reason: group };
+    return { kind: "merge-group", name, action, repo, group };
+  }
+  if (name === "issue_comment") {
+    const issue2 = payload.issue;
+    if (!isObject3(issue2) || typeof issue2.number !== "number")
+      return { kind: "invalid", reason: "issue_comment payload has no issue.number" };
+    if (!isObject3(issue2.pull_request))
+      return { kind: "ignored", reason: `comment on issue #${issue2.number}, not on a pull request` };
+    const body = isObject3(payload.comment) && typeof payload.comment.body === "string" ? payload.comment.body : "";
+    if (body.includes(REPORT_MARKER))
+      return { kind: "ignored", reason: "the comment is agentgate's own report" };
+    if (action === "created" && !body.includes("/agentgate")) {
+      return { kind: "ignored", reason: `comment on #${issue2.number} carries no /agentgate command` };
+    }
+    const commenter = isObject3(payload.comment) && isObject3(payload.comment.user) && typeof payload.comment.user.login === "string" ? payload.comment.user.login : null;
+    return {
+      kind: "needs-pull-request",
+      name,
+      action,
+      repo,
+      number: issue2.number,
+      ...commenter ? { comment: { user: commenter, body } } : {}
+    };
+  }
+  const pr = readPullRequest(payload.pull_request);
+  if (typeof pr === "string") return { kind: "invalid", reason: `${name} payload: ${pr}` };
+  return { kind: "pull-request", name, action, repo, pr };
+}
+function readRepo(repository, payload) {
+  const fromPayload = isObject3(payload.repository) ? payload.repository.full_name : void 0;
+  const full = repository || (typeof fromPayload === "string" ? fromPayload : "");
+  const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(full);
+  if (!match) return `cannot tell the repository: set GITHUB_REPOSITORY=owner/repo (got '${full}')`;
+  return { owner: match[1], repo: match[2] };
+}
+function readPullRequest(value) {
+  if (!isObject3(value)) return "no pull_request object";
+  const base = value.base;
+  const head = value.head;
+  const user = value.user;
+  if (typeof value.number !== "number") return "pull_request.number is missing";
+  if (!isObject3(base) || typeof base.sha !== "string") return "pull_request.base.sha is missing";
+  if (!isObject3(head) || typeof head.sha !== "string") return "pull_request.head.sha is missing";
+  if (!isObject3(user) || typeof user.login !== "string") return "pull_request.user.login is missing";
+  return {
+    number: value.number,
+    author: user.login,
+    baseSha: base.sha,
+    headSha: head.sha,
+    baseRef: typeof base.ref === "string" ? base.ref : base.sha,
+    headRef: typeof head.ref === "string" ? head.ref : head.sha,
+    draft: value.draft === true,
+    open: value.state !== "closed",
+    requestedReviewers: logins(value.requested_reviewers, "login"),
+    requestedTeams: logins(value.requested_teams, "slug")
+  };
+}
+function logins(list, key) {
+  if (!Array.isArray(list)) return [];
+  return list.filter(isObject3).flatMap((item) => typeof item[key] === "string" ? [item[key]] : []);
+}
+
+// src/core/gate/plan.ts
+init_define_AGENTGATE_BUILD_INFO();
+
+// src/core/gate/reviewers.ts
+init_define_AGENTGATE_BUILD_INFO();
+var import_picomatch3 = __toESM(require_picomatch2(), 1);
+
+// src/parse/codeowners.ts
+init_define_AGENTGATE_BUILD_INFO();
+var USER = /^@([A-Za-z0-9][A-Za-z0-9_-]*)$/;
+var TEAM = /^@([A-Za-z0-9][A-Za-z0-9_-]*)\/([A-Za-z0-9][A-Za-z0-9_.-]*)$/;
+var EMAIL = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/;
+function parseOwner(raw) {
+  const team = TEAM.exec(raw);
+  if (team) return { kind: "team", org: team[1], slug: team[2], raw };
+  const user = USER.exec(raw);
+  if (user) return { kind: "user", login: user[1], raw };
+  if (EMAIL.test(raw)) return { kind: "email", email: raw, raw };
+  return null;
+}
+function parseCodeowners(text3, path) {
+  const rules = [];
+  const errors = [];
+  const lines = text3.replace(/^\uFEFF/, "").split(/\r?\n/);
+  lines.forEach((rawLine, index) => {
+    const line = index + 1;
+    const parsed = parseLine(rawLine);
+    if (parsed === null) return;
+    if ("error" in parsed) {
+      errors.push({ path, line, message: `${path}:${line}: ${parsed.error}` });
+      return;
+    }
+    rules.push({
+      pattern: parsed.pattern,
+      owners: parsed.owners,
+      line,
+      regex: compilePattern(parsed.pattern)
+    });
+  });
+  return { path, rules, errors };
+}
+function matchOwners(rules, filePath) {
+  const path = filePath.replace(/^\/+/, "");
+  for (let i = rules.length - 1; i >= 0; i -= 1) {
+    const rule = rules[i];
+    if (rule.regex.test(path)) return { rule, owners: rule.owners };
+  }
+  return null;
+}
+function ownersOf(rules, filePath) {
+  return matchOwners(rules, filePath)?.owners ?? [];
+}
+function parseLine(rawLine) {
+  const line = rawLine.trim();
+  if (line === "" || line.startsWith("#")) return null;
+  const hash = line.indexOf("#");
+  const content = (hash === -1 ? line : line.slice(0, hash)).trimEnd();
+  let pattern = "";
+  let i = 0;
+  for (; i < content.length; i += 1) {
+    const ch = content[i];
+    if (ch === "\\" && i + 1 < content.length) {
+      pattern += ch + content[i + 1];
+      i += 1;
+      continue;
+    }
+    if (/\s/.test(ch)) break;
+    pattern += ch;
+  }
+  const problem = checkPattern(pattern);
+  if (problem) return { error: problem };
+  const owners = content.slice(i).split(/\s+/).filter((token) => token !== "");
+  const bad = owners.find((owner) => parseOwner(owner) === null);
+  if (bad !== void 0)
+    return { error: `invalid owner "${bad}" (expected @user, @org/team or an email address)` };
+  return { pattern, owners };
+}
+function checkPattern(pattern) {
+  if (pattern === "" || pattern === "\\") return "missing pattern";
+  if (pattern.startsWith("!"))
+    return `negated pattern "${pattern}": GitHub does not support "!" in CODEOWNERS`;
+  if (/(^|[^\\])[[\]]/.test(pattern)) {
+    return `pattern "${pattern}" uses [ ]: GitHub does not support character ranges in CODEOWNERS`;
+  }
+  if (pattern.includes("***")) return `pattern "${pattern}" has three consecutive asterisks`;
+  return null;
+}
+var REGEX_SPECIAL = /[.*+?^${}()|[\]\\]/g;
+var quote2 = (ch) => ch.replace(REGEX_SPECIAL, "\\$&");
+function compilePattern(pattern) {
+  if (pattern === "/") return /^$/;
+  let segments = pattern.split("/");
+  if (segments[0] === "") segments = segments.slice(1);
+  else if (segments.length === 1 || segments.length === 2 && segments[1] === "") {
+    if (segments[0] !== "**") segments = ["**", ...segments];
+  }
+  if (segments.length > 1 && segments[segments.length - 1] === "") segments[segments.length - 1] = "**";
+  const last = segments.length - 1;
+  let source = "^";
+  let needSlash = false;
+  segments.forEach((segment, index) => {
+    if (segment === "**") {
+      if (index === 0 && index === last) source += ".+";
+      else if (index === 0) source += "(?:.+/)?";
+      else if (index === last) source += "/.*";
+      else source += "(?:/.+)?";
+      needSlash = index !== 0;
+      return;
+    }
+    if (needSlash) source += "/";
+    if (segment === "*") {
+      source += "[^/]+";
+    } else {
+      source += segmentSource(segment);
+      if (index === last) source += "(?:/.*)?";
+    }
+    needSlash = true;
+  });
+  return new RegExp(`${source}$`, "s");
+}
+function segmentSource(segment) {
+  let out = "";
+  for (let i = 0; i < segment.length; i += 1) {
+    const ch = segment[i];
+    if (ch === "\\" && i + 1 < segment.length) {
+      out += quote2(segment[i + 1]);
+      i += 1;
+    } else if (ch === "*") out += "[^/]*";
+    else if (ch === "?") out += "[^/]";
+    else out += quote2(ch);
+  }
+  return out;
+}
+
+// src/core/gate/reviewers.ts
+function resolveGatePeople(config, codeowners) {
+  const configured = config.planes.control.reviewers;
+  const control = configured.length > 0 ? [...configured] : codeowners ? ownersOfPlanePaths(codeowners, config.planes.control.paths) : [];
+  const signers = config.planes.control.signers;
+  return {
+    control,
+    data: [...config.planes.data.reviewers],
+    dataPathOwners: codeowners ? ownersOfPlanePaths(codeowners, config.planes.data.paths) : [],
+    signers: signers.length > 0 ? [...signers] : control
+  };
+}
+function resolveDataReviewers(people, files, ownersOfPath) {
+  if (people.data.length > 0) return [...people.data];
+  const owners = new Set(ownersOfPath ? files.flatMap((file) => ownersOfPath(file.path)) : []);
+  return owners.size > 0 ? [...owners].sort() : [...people.dataPathOwners];
+}
+function ownersOfPlanePaths(rules, globs) {
+  const owners = /* @__PURE__ */ new Set();
+  for (const glob of globs) for (const owner of ownersOfGlob(rules, glob)) owners.add(owner);
+  return [...owners].sort();
+}
+function ownersOfGlob(rules, glob) {
+  const scan = import_picomatch3.default.scan(glob);
+  const base = (scan.isGlob ? scan.base : glob).replace(/\/+$/, "");
+  if (base === "") return ownersOf(rules, "_");
+  if (scan.isGlob) return ownersOf(rules, `${base}/_`);
+  const own = matchOwners(rules, base);
+  const under = matchOwners(rules, `${base}/_`);
+  if (own === null) return under?.owners ?? [];
+  return under !== null && under.rule.line > own.rule.line ? under.owners : own.owners;
+}
+function planReviewerRequests(input2) {
+  const notes = [];
+  const lower2 = (s) => s.toLowerCase();
+  const skipUsers = /* @__PURE__ */ new Set([
+    lower2(input2.pr.author),
+    ...input2.pr.requestedReviewers.map(lower2),
+    ...input2.reviews.flatMap((r) => r.user ? [lower2(r.user)] : [])
+  ]);
+  const skipTeams = new Set(input2.pr.requestedTeams.map(lower2));
+  const reviewers = /* @__PURE__ */ new Map();
+  const teams = /* @__PURE__ */ new Map();
+  for (const entry of [...input2.planes.control ?? [], ...input2.planes.data ?? []]) {
+    const owner = parseOwner(entry.startsWith("@") || entry.includes("@") ? entry : `@${entry}`);
+    if (owner === null || owner.kind === "email") {
+      notes.push(`reviewer ${entry} cannot be requested through the API (not a user or @org/team)`);
+    } else if (owner.kind === "user") {
+      if (!skipUsers.has(lower2(owner.login))) reviewers.set(lower2(owner.login), owner.login);
+    } else if (lower2(owner.org) !== lower2(input2.repoOwner)) {
+      notes.push(`team ${owner.raw} belongs to another organisation than ${input2.repoOwner}: not requested`);
+    } else if (!skipTeams.has(lower2(owner.slug))) {
+      teams.set(lower2(owner.slug), owner.slug);
+    }
+  }
+  if (input2.pr.draft) {
+    if (reviewers.size + teams.size > 0)
+      notes.push("draft pull request: reviewers are requested when it is marked ready for review");
+    return { request: null, notes };
+  }
+  if (reviewers.size === 0 && teams.size === 0) return { request: null, notes };
+  return { request: { reviewers: [...reviewers.values()], teamReviewers: [...teams.values()] }, notes };
+}
+
+// src/core/gate/statuses.ts
+init_define_AGENTGATE_BUILD_INFO();
 
 // src/core/plane/new-findings.ts
 init_define_AGENTGATE_BUILD_INFO();
 
 // src/core/plane/parse-snapshot.ts
 init_define_AGENTGATE_BUILD_INFO();
+
+// src/sources/formats/gh-aw-lock.ts
+init_define_AGENTGATE_BUILD_INFO();
+import { createHash as createHash3 } from "node:crypto";
+var LOCK = /^\.github\/workflows\/(?:[^/]+\/)*[^/]+\.lock\.yml$/u;
+var WORKFLOW = /^\.github\/workflows\/(?:[^/]+\/)*[^/]+\.md$/u;
+var METADATA = "# gh-aw-metadata:";
+var HEADER_LINES = 20;
+var SCHEMA = /^v([0-9]{1,4})$/u;
+var HASH = /^[0-9a-f]{64}$/u;
+var BODY_HASH_SINCE = 4;
+function isGhAwLockPath(path) {
+  return LOCK.test(path);
+}
+function workflowOfLock(lockPath) {
+  return `${lockPath.slice(0, -".lock.yml".length)}.md`;
+}
+function lockOfWorkflow(mdPath) {
+  return `${mdPath.slice(0, -".md".length)}.lock.yml`;
+}
+function readGhAwFacts(file) {
+  if (LOCK.test(file.path))
+    return { kind: "lock", header: readLockHeader(file.text, workflowOfLock(file.path)) };
+  if (WORKFLOW.test(file.path)) return workflowFacts(file.text);
+  return void 0;
+}
+function readLockHeader(text3, mdPath) {
+  const lines = text3.replace(/^\uFEFF/u, "").split("\n", HEADER_LINES);
+  const at3 = lines.findIndex((line2) => line2.startsWith(METADATA));
+  const unknown = (line2, reason) => ({ kind: "unknown", line: line2, reason });
+  if (at3 === -1) return unknown(1, `no "${METADATA}" line in its first ${HEADER_LINES} lines`);
+  const line = at3 + 1;
+  let meta2;
+  try {
+    meta2 = JSON.parse(lines[at3].slice(METADATA.length).trim());
+  } catch {
+    return unknown(line, "its gh-aw-metadata is not JSON");
+  }
+  if (typeof meta2 !== "object" || meta2 === null || Array.isArray(meta2))
+    return unknown(line, "its gh-aw-metadata is not a JSON object");
+  const record = meta2;
+  const schema2 = Object.hasOwn(record, "schema_version") ? record.schema_version : void 0;
+  const version = typeof schema2 === "string" ? SCHEMA.exec(schema2) : null;
+  if (typeof schema2 !== "string" || version === null)
+    return unknown(line, 'its gh-aw-metadata has no schema_version like "v4"');
+  const recorded = Object.hasOwn(record, "body_hash") ? record.body_hash : void 0;
+  if (recorded !== void 0 && (typeof recorded !== "string" || !HASH.test(recorded)))
+    return unknown(line, "its body_hash is not a sha256 in lower-case hex");
+  if (recorded === void 0 && Number(version[1]) >= BODY_HASH_SINCE)
+    return unknown(line, `schema ${schema2} should record a body_hash and this lock has none`);
+  const bodyHash = recorded ?? null;
+  return {
+    kind: "read",
+    schema: schema2,
+    bodyHash,
+    importsBody: importsBody(text3, mdPath),
+    shape: shapeOf(text3, bodyHash)
+  };
+}
+function shapeOf(text3, bodyHash) {
+  if (bodyHash === null) return sha256(text3);
+  const at3 = text3.indexOf(METADATA);
+  const end = text3.indexOf("\n", at3);
+  const line = text3.slice(at3, end === -1 ? text3.length : end);
+  return sha256(text3.slice(0, at3) + line.split(bodyHash).join("") + text3.slice(at3 + line.length));
+}
+function importsBody(text3, mdPath) {
+  const escaped = mdPath.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
+  return new RegExp(`\\{\\{#runtime-import\\??[ \\t]+${escaped}[ \\t]*\\}\\}`, "u").test(text3);
+}
+function workflowFacts(text3) {
+  const split = splitFrontMatter(text3);
+  if (split === void 0 || split === "unclosed")
+    return { kind: "workflow", frontMatter: null, bodyHash: ghAwBodyHash(text3.replace(/^\uFEFF/u, "")) };
+  return { kind: "workflow", frontMatter: frontMatterDigest(split.yaml), bodyHash: ghAwBodyHash(split.body) };
+}
+function frontMatterDigest(yaml2) {
+  const parsed = parseYamlStrict(yaml2, 1);
+  const [doc] = parsed.documents;
+  const meaning = parsed.issues.length === 0 && doc ? `json:${canonicalJson(doc.value)}` : `text:${yaml2}`;
+  return sha256(meaning);
+}
+function ghAwBodyHash(body) {
+  return sha256(trimSpace(body));
+}
+var GO_SPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/u;
+function trimSpace(text3) {
+  let start = 0;
+  let end = text3.length;
+  while (start < end && GO_SPACE.test(text3[start])) start += 1;
+  while (end > start && GO_SPACE.test(text3[end - 1])) end -= 1;
+  return text3.slice(start, end);
+}
+function sha256(text3) {
+  return createHash3("sha256").update(text3, "utf8").digest("hex");
+}
+
+// src/core/plane/parse-snapshot.ts
 var PROMPT_BINDINGS_UNKNOWN = "prompt-bindings-unknown";
 var PROMPT_FILE = /\.(?:md|ya?ml)$/i;
 var SOURCE_UNREAD_CODES = /* @__PURE__ */ new Set([
@@ -48684,7 +49791,7 @@ var REFUSAL_TEXT = {
   submodule: "submodules are refused in the registry"
 };
 function parseSnapshot(files, refused, config, cache2 = /* @__PURE__ */ new Map()) {
-  const roleOf = createRegistryRoles(config);
+  const roleOf2 = createRegistryRoles(config);
   const promptsRoot = literalPrefixes(config.planes.data.paths)[0] ?? "";
   const tools = [];
   const servers = [];
@@ -48695,12 +49802,15 @@ function parseSnapshot(files, refused, config, cache2 = /* @__PURE__ */ new Map(
   const prompts = [];
   const findings = [];
   const oids = /* @__PURE__ */ new Map();
+  const ghAw = /* @__PURE__ */ new Map();
   for (const file of files) {
     oids.set(file.path, file.oid);
+    const facts = readGhAwFacts(file);
+    if (facts) ghAw.set(file.path, facts);
     const key = `${file.oid}\0${file.path}`;
     let parsed = cache2.get(key);
     if (parsed === void 0) {
-      parsed = parseRegistryFile(file, roleOf(file.path), promptsRoot);
+      parsed = parseRegistryFile(file, roleOf2(file.path), promptsRoot);
       cache2.set(key, parsed);
     }
     tools.push(...parsed.tools);
@@ -48721,7 +49831,7 @@ function parseSnapshot(files, refused, config, cache2 = /* @__PURE__ */ new Map(
       line: 1,
       message: `${file.path}: ${REFUSAL_TEXT[file.reason]}`
     });
-    const role = roleOf(file.path);
+    const role = roleOf2(file.path);
     if (role === "prompt" && PROMPT_FILE.test(file.path))
       findings.push(bindingsUnknown(file.path, promptsRoot));
     if (typeof role === "object") findings.push(sourceUnread(file.path, role.adapter.id));
@@ -48732,7 +49842,8 @@ function parseSnapshot(files, refused, config, cache2 = /* @__PURE__ */ new Map(
       ...executables.length > 0 && { executables }
     },
     oids,
-    modelled
+    modelled,
+    ghAw
   };
 }
 function parseRegistryFile(file, role, promptsRoot) {
@@ -48973,14 +50084,6 @@ function tagBalance(line) {
   return balance;
 }
 
-// src/core/gate/types.ts
-init_define_AGENTGATE_BUILD_INFO();
-var DATA_CONTEXT = "agentgate/data-plane";
-var CONTROL_CONTEXT = "agentgate/control-plane";
-var REPORT_MARKER = "<!-- agentgate:report -->";
-var ACTIONS_BOT_LOGIN = "github-actions[bot]";
-var MAX_DESCRIPTION = 140;
-
 // src/core/gate/signoff-command.ts
 var COMMAND = /^ {0,3}\/agentgate[ \t]+signoff[ \t]+(sha256:[0-9a-fA-F]{64})[ \t]*$/;
 function parseSignoffCommand(body) {
@@ -49000,135 +50103,6 @@ function shortDigest(digest) {
 
 // src/core/gate/signoffs.ts
 init_define_AGENTGATE_BUILD_INFO();
-
-// src/parse/codeowners.ts
-init_define_AGENTGATE_BUILD_INFO();
-var USER = /^@([A-Za-z0-9][A-Za-z0-9_-]*)$/;
-var TEAM = /^@([A-Za-z0-9][A-Za-z0-9_-]*)\/([A-Za-z0-9][A-Za-z0-9_.-]*)$/;
-var EMAIL = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/;
-function parseOwner(raw) {
-  const team = TEAM.exec(raw);
-  if (team) return { kind: "team", org: team[1], slug: team[2], raw };
-  const user = USER.exec(raw);
-  if (user) return { kind: "user", login: user[1], raw };
-  if (EMAIL.test(raw)) return { kind: "email", email: raw, raw };
-  return null;
-}
-function parseCodeowners(text3, path) {
-  const rules = [];
-  const errors = [];
-  const lines = text3.replace(/^\uFEFF/, "").split(/\r?\n/);
-  lines.forEach((rawLine, index) => {
-    const line = index + 1;
-    const parsed = parseLine(rawLine);
-    if (parsed === null) return;
-    if ("error" in parsed) {
-      errors.push({ path, line, message: `${path}:${line}: ${parsed.error}` });
-      return;
-    }
-    rules.push({
-      pattern: parsed.pattern,
-      owners: parsed.owners,
-      line,
-      regex: compilePattern(parsed.pattern)
-    });
-  });
-  return { path, rules, errors };
-}
-function matchOwners(rules, filePath) {
-  const path = filePath.replace(/^\/+/, "");
-  for (let i = rules.length - 1; i >= 0; i -= 1) {
-    const rule = rules[i];
-    if (rule.regex.test(path)) return { rule, owners: rule.owners };
-  }
-  return null;
-}
-function ownersOf(rules, filePath) {
-  return matchOwners(rules, filePath)?.owners ?? [];
-}
-function parseLine(rawLine) {
-  const line = rawLine.trim();
-  if (line === "" || line.startsWith("#")) return null;
-  const hash = line.indexOf("#");
-  const content = (hash === -1 ? line : line.slice(0, hash)).trimEnd();
-  let pattern = "";
-  let i = 0;
-  for (; i < content.length; i += 1) {
-    const ch = content[i];
-    if (ch === "\\" && i + 1 < content.length) {
-      pattern += ch + content[i + 1];
-      i += 1;
-      continue;
-    }
-    if (/\s/.test(ch)) break;
-    pattern += ch;
-  }
-  const problem = checkPattern(pattern);
-  if (problem) return { error: problem };
-  const owners = content.slice(i).split(/\s+/).filter((token) => token !== "");
-  const bad = owners.find((owner) => parseOwner(owner) === null);
-  if (bad !== void 0)
-    return { error: `invalid owner "${bad}" (expected @user, @org/team or an email address)` };
-  return { pattern, owners };
-}
-function checkPattern(pattern) {
-  if (pattern === "" || pattern === "\\") return "missing pattern";
-  if (pattern.startsWith("!"))
-    return `negated pattern "${pattern}": GitHub does not support "!" in CODEOWNERS`;
-  if (/(^|[^\\])[[\]]/.test(pattern)) {
-    return `pattern "${pattern}" uses [ ]: GitHub does not support character ranges in CODEOWNERS`;
-  }
-  if (pattern.includes("***")) return `pattern "${pattern}" has three consecutive asterisks`;
-  return null;
-}
-var REGEX_SPECIAL = /[.*+?^${}()|[\]\\]/g;
-var quote2 = (ch) => ch.replace(REGEX_SPECIAL, "\\$&");
-function compilePattern(pattern) {
-  if (pattern === "/") return /^$/;
-  let segments = pattern.split("/");
-  if (segments[0] === "") segments = segments.slice(1);
-  else if (segments.length === 1 || segments.length === 2 && segments[1] === "") {
-    if (segments[0] !== "**") segments = ["**", ...segments];
-  }
-  if (segments.length > 1 && segments[segments.length - 1] === "") segments[segments.length - 1] = "**";
-  const last = segments.length - 1;
-  let source = "^";
-  let needSlash = false;
-  segments.forEach((segment, index) => {
-    if (segment === "**") {
-      if (index === 0 && index === last) source += ".+";
-      else if (index === 0) source += "(?:.+/)?";
-      else if (index === last) source += "/.*";
-      else source += "(?:/.+)?";
-      needSlash = index !== 0;
-      return;
-    }
-    if (needSlash) source += "/";
-    if (segment === "*") {
-      source += "[^/]+";
-    } else {
-      source += segmentSource(segment);
-      if (index === last) source += "(?:/.*)?";
-    }
-    needSlash = true;
-  });
-  return new RegExp(`${source}$`, "s");
-}
-function segmentSource(segment) {
-  let out = "";
-  for (let i = 0; i < segment.length; i += 1) {
-    const ch = segment[i];
-    if (ch === "\\" && i + 1 < segment.length) {
-      out += quote2(segment[i + 1]);
-      i += 1;
-    } else if (ch === "*") out += "[^/]*";
-    else if (ch === "?") out += "[^/]";
-    else out += quote2(ch);
-  }
-  return out;
-}
-
-// src/core/gate/signoffs.ts
 var TEAM_UNVERIFIABLE = "team membership unverifiable: give AGENTGATE_TOKEN read:org, or list signers by login";
 var UNSATISFIABLE = "no one can satisfy this gate";
 var PUSHERS_INCOMPLETE = "who pushed what cannot be told: GitHub lists only the first 250 commits of a pull request";
@@ -49314,24 +50288,11 @@ function signerStatus(user, input2) {
 }
 
 // src/core/gate/statuses.ts
-function planeOfFinding(finding, classify) {
-  if (isEvalFinding(finding)) return "data";
-  const field2 = finding.field ?? "";
-  if (finding.code === "unknown-tool-binding" || field2 === "tools" || field2.startsWith("tools."))
-    return "control";
-  return classify(finding.path) === "data" ? "data" : "control";
-}
 function planStatuses(input2) {
-  const classify = createPathClassifier(input2.config);
   const errors = input2.report.findings.filter((f) => f.severity === "error" && isNewFinding(f));
-  const classifyFully = createPathClassification(input2.config);
-  const isAgentFile2 = (path) => {
-    const found = classifyFully(path);
-    return found.kind === "data" && found.source !== void 0;
-  };
-  const everyPlane = (f) => holdsEveryPlane(f) || isAgentFile2(f.path);
-  const dataErrors = errors.filter((f) => everyPlane(f) || planeOfFinding(f, classify) === "data");
-  const controlErrors = errors.filter((f) => everyPlane(f) || planeOfFinding(f, classify) === "control");
+  const planesOf = createFindingPlanes(input2.config);
+  const dataErrors = errors.filter((f) => planesOf(f).includes("data"));
+  const controlErrors = errors.filter((f) => planesOf(f).includes("control"));
   return {
     data: dataStatus(input2, dataErrors),
     control: controlStatus(input2, controlErrors)
@@ -49396,265 +50357,6 @@ function clipDescription(text3) {
   return chars.length <= MAX_DESCRIPTION ? oneLine5 : `${chars.slice(0, MAX_DESCRIPTION - 1).join("")}\u2026`;
 }
 
-// src/core/gate/check-runs.ts
-var ANNOTATIONS_PER_REQUEST = 50;
-var MAX_CHECK_TEXT = 65535;
-var LEVEL = {
-  error: "failure",
-  warning: "warning",
-  info: "notice"
-};
-var isPreExisting = (finding) => finding.new === false;
-function annotationOf(finding) {
-  if (finding.path === "") return null;
-  const line = Number.isInteger(finding.line) && finding.line > 0 ? finding.line : 1;
-  const preExisting = isPreExisting(finding);
-  return {
-    path: finding.path,
-    start_line: line,
-    end_line: line,
-    annotation_level: preExisting ? "notice" : LEVEL[finding.severity] ?? "warning",
-    title: `${finding.code}${preExisting ? " (pre-existing)" : ""}`,
-    message: clipText(finding.message || finding.code, 4e3)
-  };
-}
-function annotationsByPlane(findings, config) {
-  const classify = createPathClassifier(config);
-  const out = { data: [], control: [] };
-  for (const finding of findings) {
-    const annotation = annotationOf(finding);
-    if (!annotation) continue;
-    if (holdsEveryPlane(finding)) {
-      out.data.push(annotation);
-      out.control.push(annotation);
-    } else out[planeOfFinding(finding, classify)].push(annotation);
-  }
-  return out;
-}
-function planCheckRuns(input2) {
-  const annotations = annotationsByPlane(input2.findings, input2.config);
-  return [input2.statuses.control, input2.statuses.data].map(
-    (status2) => checkRunOf(
-      status2,
-      annotations[status2.context === "agentgate/control-plane" ? "control" : "data"],
-      input2.text
-    )
-  );
-}
-function errorCheckRuns(statuses, text3) {
-  return [statuses.control, statuses.data].map((status2) => checkRunOf(status2, [], text3));
-}
-function checkRunOf(status2, list, text3) {
-  const completed = status2.state !== "pending";
-  return {
-    name: status2.context,
-    status: completed ? "completed" : "in_progress",
-    conclusion: completed ? status2.state === "success" ? "success" : "failure" : null,
-    title: clipText(`${status2.state}: ${status2.description}`, 1e3),
-    summary: `**${status2.state}** \u2014 ${status2.description}
-
-${list.length} annotation(s) on changed files.`,
-    text: clipText(text3, MAX_CHECK_TEXT),
-    annotations: list
-  };
-}
-function annotationBatches(list) {
-  const batches = [];
-  for (let i = 0; i < list.length; i += ANNOTATIONS_PER_REQUEST)
-    batches.push(list.slice(i, i + ANNOTATIONS_PER_REQUEST));
-  return batches.length > 0 ? batches : [[]];
-}
-function clipText(text3, max) {
-  if (text3.length <= max) return text3;
-  const notice = "\n\n\u2026 (cut: the full report is in the job summary and the report-json file)";
-  let cut = text3.slice(0, Math.max(0, max - notice.length));
-  const newline = cut.lastIndexOf("\n");
-  if (newline > cut.length / 2) cut = cut.slice(0, newline);
-  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
-  return `${cut}${notice}`;
-}
-
-// src/core/gate/event.ts
-init_define_AGENTGATE_BUILD_INFO();
-
-// src/core/gate/merge-group-event.ts
-init_define_AGENTGATE_BUILD_INFO();
-var isObject2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
-var SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
-var QUEUE_REF = /^(?:refs\/heads\/)?gh-readonly-queue\/(.+)\/pr-(\d{1,9})-([0-9a-f]{40}(?:[0-9a-f]{24})?)$/;
-function readQueueRef(ref) {
-  const match = QUEUE_REF.exec(ref);
-  if (!match) return null;
-  const prNumber = Number(match[2]);
-  if (!Number.isSafeInteger(prNumber) || prNumber <= 0) return null;
-  return { branch: match[1], prNumber, prHead: match[3] };
-}
-function readMergeGroup(payload) {
-  const group = payload.merge_group;
-  if (!isObject2(group)) return "merge_group payload has no merge_group object";
-  const { head_sha: headSha2, base_sha: baseSha, head_ref: headRef, base_ref: baseRef } = group;
-  if (typeof headSha2 !== "string" || !SHA.test(headSha2))
-    return "merge_group.head_sha is missing or not a sha";
-  if (typeof baseSha !== "string" || !SHA.test(baseSha))
-    return "merge_group.base_sha is missing or not a sha";
-  if (typeof headRef !== "string" || headRef === "") return "merge_group.head_ref is missing";
-  const queued = readQueueRef(headRef);
-  const target = queued?.branch ?? (typeof baseRef === "string" ? baseRef.replace(/^refs\/heads\//, "") : null);
-  return { headSha: headSha2, baseSha, headRef, prNumber: queued?.prNumber ?? null, targetBranch: target };
-}
-
-// src/core/gate/event.ts
-var HANDLED2 = {
-  pull_request: ["opened", "synchronize", "reopened", "ready_for_review"],
-  pull_request_target: ["opened", "synchronize", "reopened", "ready_for_review"],
-  pull_request_review: ["submitted", "edited", "dismissed"],
-  issue_comment: ["created", "edited"],
-  merge_group: ["checks_requested"]
-};
-var isObject3 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
-function readGateEvent(name, payload, repository) {
-  const actions = HANDLED2[name];
-  if (!actions) return { kind: "ignored", reason: `event ${name} is not one agentgate acts on` };
-  if (!isObject3(payload)) return { kind: "invalid", reason: "the event payload is not a JSON object" };
-  const action = typeof payload.action === "string" ? payload.action : "";
-  if (!actions.includes(action))
-    return { kind: "ignored", reason: `${name}.${action || "(no action)"} needs no check` };
-  const repo = readRepo(repository, payload);
-  if (typeof repo === "string") return { kind: "invalid", reason: repo };
-  if (name === "merge_group") {
-    const group = readMergeGroup(payload);
-    if (typeof group === "string") return { kind: "invalid", reason: group };
-    return { kind: "merge-group", name, action, repo, group };
-  }
-  if (name === "issue_comment") {
-    const issue2 = payload.issue;
-    if (!isObject3(issue2) || typeof issue2.number !== "number")
-      return { kind: "invalid", reason: "issue_comment payload has no issue.number" };
-    if (!isObject3(issue2.pull_request))
-      return { kind: "ignored", reason: `comment on issue #${issue2.number}, not on a pull request` };
-    const body = isObject3(payload.comment) && typeof payload.comment.body === "string" ? payload.comment.body : "";
-    if (body.includes(REPORT_MARKER))
-      return { kind: "ignored", reason: "the comment is agentgate's own report" };
-    if (action === "created" && !body.includes("/agentgate")) {
-      return { kind: "ignored", reason: `comment on #${issue2.number} carries no /agentgate command` };
-    }
-    const commenter = isObject3(payload.comment) && isObject3(payload.comment.user) && typeof payload.comment.user.login === "string" ? payload.comment.user.login : null;
-    return {
-      kind: "needs-pull-request",
-      name,
-      action,
-      repo,
-      number: issue2.number,
-      ...commenter ? { comment: { user: commenter, body } } : {}
-    };
-  }
-  const pr = readPullRequest(payload.pull_request);
-  if (typeof pr === "string") return { kind: "invalid", reason: `${name} payload: ${pr}` };
-  return { kind: "pull-request", name, action, repo, pr };
-}
-function readRepo(repository, payload) {
-  const fromPayload = isObject3(payload.repository) ? payload.repository.full_name : void 0;
-  const full = repository || (typeof fromPayload === "string" ? fromPayload : "");
-  const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(full);
-  if (!match) return `cannot tell the repository: set GITHUB_REPOSITORY=owner/repo (got '${full}')`;
-  return { owner: match[1], repo: match[2] };
-}
-function readPullRequest(value) {
-  if (!isObject3(value)) return "no pull_request object";
-  const base = value.base;
-  const head = value.head;
-  const user = value.user;
-  if (typeof value.number !== "number") return "pull_request.number is missing";
-  if (!isObject3(base) || typeof base.sha !== "string") return "pull_request.base.sha is missing";
-  if (!isObject3(head) || typeof head.sha !== "string") return "pull_request.head.sha is missing";
-  if (!isObject3(user) || typeof user.login !== "string") return "pull_request.user.login is missing";
-  return {
-    number: value.number,
-    author: user.login,
-    baseSha: base.sha,
-    headSha: head.sha,
-    baseRef: typeof base.ref === "string" ? base.ref : base.sha,
-    headRef: typeof head.ref === "string" ? head.ref : head.sha,
-    draft: value.draft === true,
-    open: value.state !== "closed",
-    requestedReviewers: logins(value.requested_reviewers, "login"),
-    requestedTeams: logins(value.requested_teams, "slug")
-  };
-}
-function logins(list, key) {
-  if (!Array.isArray(list)) return [];
-  return list.filter(isObject3).flatMap((item) => typeof item[key] === "string" ? [item[key]] : []);
-}
-
-// src/core/gate/plan.ts
-init_define_AGENTGATE_BUILD_INFO();
-
-// src/core/gate/reviewers.ts
-init_define_AGENTGATE_BUILD_INFO();
-var import_picomatch3 = __toESM(require_picomatch2(), 1);
-function resolveGatePeople(config, codeowners) {
-  const configured = config.planes.control.reviewers;
-  const control = configured.length > 0 ? [...configured] : codeowners ? ownersOfPlanePaths(codeowners, config.planes.control.paths) : [];
-  const signers = config.planes.control.signers;
-  return {
-    control,
-    data: [...config.planes.data.reviewers],
-    dataPathOwners: codeowners ? ownersOfPlanePaths(codeowners, config.planes.data.paths) : [],
-    signers: signers.length > 0 ? [...signers] : control
-  };
-}
-function resolveDataReviewers(people, files, ownersOfPath) {
-  if (people.data.length > 0) return [...people.data];
-  const owners = new Set(ownersOfPath ? files.flatMap((file) => ownersOfPath(file.path)) : []);
-  return owners.size > 0 ? [...owners].sort() : [...people.dataPathOwners];
-}
-function ownersOfPlanePaths(rules, globs) {
-  const owners = /* @__PURE__ */ new Set();
-  for (const glob of globs) for (const owner of ownersOfGlob(rules, glob)) owners.add(owner);
-  return [...owners].sort();
-}
-function ownersOfGlob(rules, glob) {
-  const scan = import_picomatch3.default.scan(glob);
-  const base = (scan.isGlob ? scan.base : glob).replace(/\/+$/, "");
-  if (base === "") return ownersOf(rules, "_");
-  if (scan.isGlob) return ownersOf(rules, `${base}/_`);
-  const own = matchOwners(rules, base);
-  const under = matchOwners(rules, `${base}/_`);
-  if (own === null) return under?.owners ?? [];
-  return under !== null && under.rule.line > own.rule.line ? under.owners : own.owners;
-}
-function planReviewerRequests(input2) {
-  const notes = [];
-  const lower2 = (s) => s.toLowerCase();
-  const skipUsers = /* @__PURE__ */ new Set([
-    lower2(input2.pr.author),
-    ...input2.pr.requestedReviewers.map(lower2),
-    ...input2.reviews.flatMap((r) => r.user ? [lower2(r.user)] : [])
-  ]);
-  const skipTeams = new Set(input2.pr.requestedTeams.map(lower2));
-  const reviewers = /* @__PURE__ */ new Map();
-  const teams = /* @__PURE__ */ new Map();
-  for (const entry of [...input2.planes.control ?? [], ...input2.planes.data ?? []]) {
-    const owner = parseOwner(entry.startsWith("@") || entry.includes("@") ? entry : `@${entry}`);
-    if (owner === null || owner.kind === "email") {
-      notes.push(`reviewer ${entry} cannot be requested through the API (not a user or @org/team)`);
-    } else if (owner.kind === "user") {
-      if (!skipUsers.has(lower2(owner.login))) reviewers.set(lower2(owner.login), owner.login);
-    } else if (lower2(owner.org) !== lower2(input2.repoOwner)) {
-      notes.push(`team ${owner.raw} belongs to another organisation than ${input2.repoOwner}: not requested`);
-    } else if (!skipTeams.has(lower2(owner.slug))) {
-      teams.set(lower2(owner.slug), owner.slug);
-    }
-  }
-  if (input2.pr.draft) {
-    if (reviewers.size + teams.size > 0)
-      notes.push("draft pull request: reviewers are requested when it is marked ready for review");
-    return { request: null, notes };
-  }
-  if (reviewers.size === 0 && teams.size === 0) return { request: null, notes };
-  return { request: { reviewers: [...reviewers.values()], teamReviewers: [...teams.values()] }, notes };
-}
-
 // src/core/gate/plan.ts
 var REQUESTING_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target"]);
 function decideGate(input2) {
@@ -49691,9 +50393,10 @@ var SPLIT_COMMAND = /^ {0,3}\/agentgate[ \t]+split[ \t]*$/;
 function splitCommandLine(base, head) {
   return `agentgate split --base ${base} --head ${head}`;
 }
-function splitHint(report, statuses) {
+function splitHint(report, statuses, plan) {
   const { data, control } = report.planes;
   if (!data.changed || !control.changed || statuses.control.state !== "pending") return null;
+  if (plan.included.length === 0 || plan.heldBack.length === 0) return null;
   if (statuses.data.state === "failure" || statuses.data.state === "error") return null;
   if (!report.base.sha || !report.head.sha) return null;
   return [
@@ -51020,8 +51723,8 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
   const prepareVal = (parent, key, val) => {
-    const isObject7 = val !== null && typeof val === "object";
-    const hasToJSON = isObject7 && typeof val.toJSON === "function";
+    const isObject9 = val !== null && typeof val === "object";
+    const hasToJSON = isObject9 && typeof val.toJSON === "function";
     if (hasToJSON) {
       val = val.toJSON(key);
     }
@@ -54487,35 +55190,9 @@ init_define_AGENTGATE_BUILD_INFO();
 
 // src/render/reveal.ts
 init_define_AGENTGATE_BUILD_INFO();
-var INVISIBLE = [
-  [0, 8],
-  [11, 31],
-  [127, 159],
-  [173, 173],
-  [847, 847],
-  [1564, 1564],
-  [4447, 4448],
-  [6068, 6069],
-  [6155, 6158],
-  [8203, 8207],
-  [8232, 8238],
-  [8288, 8303],
-  [12644, 12644],
-  [65024, 65039],
-  [65279, 65279],
-  [65440, 65440],
-  [65529, 65531],
-  [119155, 119162],
-  [917504, 921599]
-];
-var isInvisible = (cp) => INVISIBLE.some(([from, to]) => cp >= from && cp <= to);
+var kept = (codePoint) => codePoint === 9 || codePoint === 10;
 function revealInvisible(text3) {
-  let out = "";
-  for (const ch of text3) {
-    const cp = ch.codePointAt(0) ?? 0;
-    out += isInvisible(cp) ? `\u27E8U+${cp.toString(16).toUpperCase().padStart(4, "0")}\u27E9` : ch;
-  }
-  return out;
+  return replaceUnseen(text3, (codePoint) => `\u27E8${codePointLabel(codePoint)}\u27E9`, kept);
 }
 function revealLine(text3) {
   return revealInvisible(text3.replace(/\r\n|\r|\n/g, " \u23CE ").replace(/\t/g, " "));
@@ -54525,7 +55202,7 @@ function revealLines(text3) {
 }
 
 // src/render/markdown-escape.ts
-var ZERO_WIDTH_JOINER = "\u200D";
+var WORD_JOINER = "\u2060";
 function oneLine2(text3) {
   return text3.replace(/\r\n|\r|\n/g, " \u23CE ").replace(/\t/g, " ");
 }
@@ -54535,7 +55212,7 @@ function clip(text3, max = 300) {
 }
 var MARKDOWN_PUNCTUATION = /[\\`*_{}[\]()#+\-.!|~^=:"'$]/g;
 function escapeMarkdown(text3) {
-  return revealInvisible(oneLine2(text3)).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(MARKDOWN_PUNCTUATION, "\\$&").replace(/@/g, `@${ZERO_WIDTH_JOINER}`);
+  return revealInvisible(oneLine2(text3)).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(MARKDOWN_PUNCTUATION, "\\$&").replace(/@/g, `@${WORD_JOINER}`);
 }
 function codeSpan(text3, options = {}) {
   let body = revealInvisible(oneLine2(text3)).replace(/<!--/g, "<!-\u2060-");
@@ -54633,7 +55310,7 @@ function actionTable(overrides) {
   tableCache.set(overrides, table);
   return table;
 }
-var clean = (text3) => PRINTABLE_ASCII2.test(text3) ? text3 : text3.normalize("NFKD").replace(/[\p{M}\p{Cf}]/gu, "");
+var clean = (text3) => PRINTABLE_ASCII2.test(text3) ? text3 : removeUnseen(text3.normalize("NFKD").replace(new RegExp("\\p{M}", "gu"), ""));
 var PRINTABLE_ASCII2 = /^[\x20-\x7e]*$/;
 function wordsOf(text3) {
   const cleaned = clean(text3);
@@ -55399,6 +56076,15 @@ function codeList(items, max = 20) {
 
 // src/render/prompt-texts.ts
 init_define_AGENTGATE_BUILD_INFO();
+function createPromptTextLookup(base, head) {
+  const texts = (registry) => new Map([...registry.prompts, ...registry.agents ?? []].map((prompt) => [prompt.id, prompt.text]));
+  const before = texts(base);
+  const after = texts(head);
+  return (change) => ({
+    before: before.get(change.oldId ?? change.id) ?? null,
+    after: after.get(change.id) ?? null
+  });
+}
 function changedPromptText(change, lookup) {
   const texts = lookup?.(change);
   if (!texts || texts.before === null || texts.after === null || texts.before === texts.after) return null;
@@ -55487,6 +56173,57 @@ function floorSection(floor) {
   return [...out, ""];
 }
 
+// src/render/path-groups.ts
+init_define_AGENTGATE_BUILD_INFO();
+var MAX_GROUP_AGENTS = 10;
+function groupPaths(flows, control, direction) {
+  const groups2 = /* @__PURE__ */ new Map();
+  const causesOf = /* @__PURE__ */ new Map();
+  for (const flow of flows) {
+    const keys = [];
+    for (const { cause, member: member2 } of causes(flow, control, direction)) {
+      const unattributed = flow.unattributed?.includes(member2) === true;
+      const key = `${unattributed ? 1 : 0}\0${cause.kind}\0${cause.name}\0${cause.source ?? ""}`;
+      const group = groups2.get(key) ?? { cause, unattributed, flows: [] };
+      if (!group.flows.includes(flow)) group.flows.push(flow);
+      groups2.set(key, group);
+      if (!keys.includes(key)) keys.push(key);
+    }
+    causesOf.set(flow, keys);
+  }
+  const agentsOf = (key) => new Set(groups2.get(key).flows.map((flow) => flow.agent));
+  const folded = new Set([...groups2.keys()].filter((key) => agentsOf(key).size > 1));
+  const own = flows.filter((flow) => {
+    const keys = causesOf.get(flow) ?? [];
+    return keys.length === 0 || keys.some((key) => !folded.has(key));
+  });
+  const groupLines = (unattributed) => [...folded].map((key) => groups2.get(key)).filter((group) => group.unattributed === unattributed).map((group) => ({
+    kind: "group",
+    cause: group.cause,
+    kinds: [...new Set(group.flows.map((flow) => flow.kind))],
+    agents: [...new Set(group.flows.map((flow) => flow.agent))],
+    unattributed
+  }));
+  const flowLines = (unattributed) => own.filter((flow) => flow.unattributed !== void 0 === unattributed).map((flow) => ({ kind: "flow", flow }));
+  return [...groupLines(false), ...flowLines(false), ...groupLines(true), ...flowLines(true)];
+}
+function causes(flow, control, direction) {
+  const members = [.../* @__PURE__ */ new Set([...flow.sources, ...flow.sinks])];
+  const bound = new Set(
+    control.bindings.filter((binding) => binding.agent === flow.agent).flatMap((binding) => direction === "added" ? binding.added : binding.removed)
+  );
+  const tools = new Set(control.tools.map((tool) => tool.name));
+  const servers = [...control.servers ?? []].sort((a, b) => b.name.length - a.name.length);
+  const out = [];
+  for (const member2 of members) {
+    const server = servers.find((s) => member2.startsWith(`${s.name}/`));
+    if (server) out.push({ cause: { kind: "server", name: server.name, source: server.source }, member: member2 });
+    else if (tools.has(member2)) out.push({ cause: { kind: "tool", name: member2 }, member: member2 });
+    else if (bound.has(member2)) out.push({ cause: { kind: "binding", name: member2 }, member: member2 });
+  }
+  return out;
+}
+
 // src/render/markdown.ts
 var FLOW_LABEL = {
   "untrusted-to-action": "untrusted input \u2192 high-radius action",
@@ -55548,7 +56285,7 @@ function controlSection(report) {
     out.push("**New dangerous paths**", "");
     out.push(
       ...listed(
-        control.flows.added.map((flow) => `- ${flowLine(flow)}`),
+        groupPaths(control.flows.added, control, "added").map((line) => `- ${pathLine(line)}`),
         "paths"
       )
     );
@@ -55557,7 +56294,7 @@ function controlSection(report) {
     out.push("**Dangerous paths removed**", "");
     out.push(
       ...listed(
-        control.flows.removed.map((flow) => `- ${flowLine(flow)}`),
+        groupPaths(control.flows.removed, control, "removed").map((line) => `- ${pathLine(line)}`),
         "paths"
       )
     );
@@ -55593,6 +56330,13 @@ function signoffLine(report) {
     return `Sign-offs required: **0**, ${why}${escalation}.`;
   }
   return `Sign-offs required: **${control.requiredSignoffs}** for ${radius} change${escalation}.`;
+}
+function pathLine(line) {
+  if (line.kind === "flow") return flowLine(line.flow);
+  const { cause, kinds, agents } = line;
+  const what = cause.kind === "server" ? `server ${codeSpan(cause.name)}${cause.source ? ` in ${codeSpan(cause.source)}` : ""}` : cause.kind === "tool" ? `tool ${codeSpan(cause.name)}` : `the new binding ${codeSpan(cause.name)}`;
+  const unattributed = line.unattributed ? " (unattributed: through a server their client does not declare)" : "";
+  return `${kinds.map((kind) => FLOW_LABEL[kind]).join("; ")} through ${what}, in ${agents.length} agents: ${codeList(agents, MAX_GROUP_AGENTS)}${unattributed}`;
 }
 function flowLine(flow) {
   const unattributed = flow.unattributed ? ` (unattributed: ${codeList(flow.unattributed)})` : "";
@@ -55694,7 +56438,7 @@ var STATE_ICON = {
 function renderReportComment(input2) {
   const limit = input2.maxChars ?? MAX_COMMENT_CHARS;
   const head = [REPORT_MARKER, ...gateSection(input2)].join("\n");
-  const report = renderMarkdownReport(input2.report, { summary: false });
+  const report = renderMarkdownReport(input2.report, { summary: false, promptTexts: input2.promptTexts });
   const open3 = "\n<details open><summary>Full report</summary>\n\n";
   const close = "\n</details>\n";
   const full = `${head}${open3}${report}${close}`;
@@ -55716,8 +56460,9 @@ ${close}`;
   };
 }
 function renderJobSummary(input2, maxBytes = MAX_SUMMARY_BYTES) {
+  const report = renderMarkdownReport(input2.report, { summary: false, promptTexts: input2.promptTexts });
   const text3 = `${gateSection(input2).join("\n")}
-${renderMarkdownReport(input2.report, { summary: false })}`;
+${report}`;
   if (Buffer.byteLength(text3, "utf8") <= maxBytes) return text3;
   const where2 = input2.reportFile ? "the full report is in the report-json file of this step" : "run `agentgate diff` locally for all of it";
   const notice = `
@@ -55799,6 +56544,21 @@ function cutAtLine(text3, max) {
 
 // src/render/gate-plan.ts
 init_define_AGENTGATE_BUILD_INFO();
+
+// src/render/reveal-own.ts
+init_define_AGENTGATE_BUILD_INFO();
+var OWN = new RegExp("\\p{Extended_Pictographic}\\uFE0F|@\\u2060|<!-\\u2060-", "gu");
+function revealOwnMarkdown(text3) {
+  let out = "";
+  let from = 0;
+  for (const match of text3.matchAll(OWN)) {
+    out += revealLines(text3.slice(from, match.index)) + match[0];
+    from = match.index + match[0].length;
+  }
+  return out + revealLines(text3.slice(from));
+}
+
+// src/render/gate-plan.ts
 function renderPlanText(plan, reads, options = {}) {
   const { owner, repo } = plan.repo;
   const base = `/repos/${owner}/${repo}`;
@@ -55831,7 +56591,7 @@ function renderPlanText(plan, reads, options = {}) {
   out.push(
     "",
     "--- comment body ---",
-    revealLines(plan.comment.body.trimEnd()),
+    revealOwnMarkdown(plan.comment.body.trimEnd()),
     "--- end of comment body ---"
   );
   return `${out.join("\n")}
@@ -56033,7 +56793,17 @@ var BatchParser = class {
         const line = this.header.length === 0 ? chunk.toString("latin1", pos, lf) : Buffer.concat([...this.header, chunk.subarray(pos, lf)]).toString("latin1");
         pos = lf + 1;
         this.header = [];
-        this.startObject(line);
+        const size = this.startObject(line);
+        if (size < 0) continue;
+        if (pos + size <= chunk.length) {
+          const content = chunk.subarray(pos, pos + size);
+          pos += size;
+          this.expectLf = true;
+          this.onObject(this.oid, content, this.type);
+        } else {
+          this.body = Buffer.allocUnsafe(size);
+          this.filled = 0;
+        }
       }
     }
   }
@@ -56043,22 +56813,21 @@ var BatchParser = class {
       throw new GitError("failed", "git cat-file output ended early");
     }
   }
+  /** Reads a header line: the size of the content that follows it, or -1 when none does. */
   startObject(line) {
     const parts = line.split(" ");
     const [oid = "", type2 = "", size] = parts;
     if (parts.length === 2 && (type2 === "missing" || type2 === "ambiguous")) {
       this.events.onMissing?.(oid, type2);
-      return;
+      return -1;
     }
     if (parts.length !== 3 || size === void 0 || !/^\d+$/.test(size)) {
       throw new GitError("failed", `unexpected git cat-file output: ${line.slice(0, 80)}`);
     }
-    if (this.events.onHeader && !this.events.onHeader(oid, type2, Number(size))) return;
+    if (this.events.onHeader && !this.events.onHeader(oid, type2, Number(size))) return -1;
     this.oid = oid;
     this.type = type2;
-    this.body = Buffer.allocUnsafe(Number(size));
-    this.filled = 0;
-    if (this.body.length === 0) this.completeBody();
+    return Number(size);
   }
   completeBody() {
     const body = this.body;
@@ -56067,6 +56836,17 @@ var BatchParser = class {
     if (body !== null) this.onObject(this.oid, body, this.type);
   }
 };
+
+// src/git/utf8.ts
+init_define_AGENTGATE_BUILD_INFO();
+var decoder = new TextDecoder("utf-8", { fatal: true });
+function decodeUtf8(content) {
+  try {
+    return decoder.decode(content);
+  } catch {
+    return null;
+  }
+}
 
 // src/git/cat-file-session.ts
 var BatchCommandUnsupported = class extends Error {
@@ -56080,10 +56860,13 @@ var CatFileSession = class {
     this.cwd = cwd;
     this.child = spawnGit(cwd, ["cat-file", "--batch-command", "--buffer"]);
     this.parser = new BatchParser(
-      (oid, content, type2) => this.answer({ oid, type: type2, size: content.length, content }),
+      // the parser lends the content: copied to be kept, or decoded straight from git's output
+      (oid, content, type2) => this.answer(
+        this.queue[0]?.kind === "texts" ? { oid, type: type2, size: content.length, text: decodeUtf8(content) } : { oid, type: type2, size: content.length, content: Buffer.from(content) }
+      ),
       {
         onHeader: (oid, type2, size) => {
-          if (this.queue[0]?.kind === "contents") return true;
+          if (this.queue[0]?.kind !== "info") return true;
           this.answer({ oid, type: type2, size });
           return false;
         },
@@ -56131,6 +56914,13 @@ var CatFileSession = class {
   contents(names) {
     return this.send("contents", names);
   }
+  /**
+   * Type, size and UTF-8 text of each name; null when there is none. Each content is decoded as it arrives and
+   * its bytes are never kept: a large registry's blobs cost their strings only.
+   */
+  texts(names) {
+    return this.send("texts", names);
+  }
   /** Lets git exit once it has answered everything sent so far. */
   close() {
     if (!this.ended) this.child.stdin.end();
@@ -56142,7 +56932,8 @@ var CatFileSession = class {
     if (names.length === 0) return Promise.resolve([]);
     return new Promise((resolve7, reject) => {
       this.queue.push({ kind, results: [], expected: names.length, resolve: resolve7, reject });
-      this.child.stdin.write(`${names.map((name) => `${kind} ${name}`).join("\n")}
+      const command = kind === "texts" ? "contents" : kind;
+      this.child.stdin.write(`${names.map((name) => `${command} ${name}`).join("\n")}
 flush
 `);
     });
@@ -56640,7 +57431,7 @@ var CONTAINER_ESCAPES = [
 var ANY_HOST = /^\*(\.[^.]+\.?)?$/;
 var SHELL_METACHARACTERS = /[;&|`$<>\n]|\$\(/;
 function programName(command) {
-  const base = command.replace(new RegExp("\\p{Cf}", "gu"), "").trim().split(/[\\/]/).pop() ?? "";
+  const base = removeUnseen(command).trim().split(/[\\/]/).pop() ?? "";
   return base.replace(/\.(exe|cmd|bat|com|ps1)$/i, "").toLowerCase();
 }
 function shellReason(command, args = []) {
@@ -57017,9 +57808,147 @@ function executedFinding(change) {
   };
 }
 
+// src/core/plane/changed-planes.ts
+init_define_AGENTGATE_BUILD_INFO();
+function heldWhenExecuted(found) {
+  return !(found.kind === "data" && found.source !== void 0) && found.kind !== "refused";
+}
+function isNewPrincipal(found, file) {
+  return file.status !== "modified" && found.kind === "data" && found.source !== void 0 && !isTextOnlySource(found.source);
+}
+function planesOfPaths(file, classify) {
+  const planes = /* @__PURE__ */ new Set();
+  for (const path of file.oldPath === void 0 ? [file.path] : [file.path, file.oldPath]) {
+    const found = classify(path);
+    if (found.kind === "refused") {
+      planes.add("data");
+      planes.add("control");
+    } else planes.add(found.kind);
+  }
+  return planes;
+}
+function heldInControl(file, classify, facts) {
+  const found = classify(file.path);
+  return facts.unreadable === true || facts.executed === true || isNewPrincipal(found, file) || file.oldPath !== void 0 && isNewPrincipal(classify(file.oldPath), file);
+}
+function planesOfChangedFile(file, classify, facts = {}) {
+  const planes = planesOfPaths(file, classify);
+  if (heldInControl(file, classify, facts)) planes.add("control");
+  if (planes.size > 1) planes.delete("none");
+  return [...planes];
+}
+function splitChangedFiles(files, classify, factsOf = () => ({})) {
+  const out = { data: [], control: [], none: [] };
+  let held = false;
+  for (const file of files) {
+    const facts = factsOf(file);
+    for (const plane of planesOfChangedFile(file, classify, facts)) out[plane].push(file);
+    held ||= heldInControl(file, classify, facts);
+  }
+  if (held) out.control.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  return out;
+}
+function unreadablePaths(headFindings, changedPaths) {
+  return new Set(
+    headFindings.filter(
+      (finding) => (finding.code === PROMPT_BINDINGS_UNKNOWN || finding.severity === "error" && SOURCE_UNREAD_CODES.has(finding.code)) && changedPaths.has(finding.path)
+    ).map((finding) => finding.path)
+  );
+}
+
+// src/core/diff/gh-aw-lock-stale.ts
+init_define_AGENTGATE_BUILD_INFO();
+var CODE = "gh-aw-lock-stale";
+function ghAwSide(snapshot) {
+  return { facts: snapshot.ghAw ?? /* @__PURE__ */ new Map(), oids: snapshot.oids };
+}
+function ghAwLockFindings(changed, base, head) {
+  const locks = /* @__PURE__ */ new Set();
+  for (const file of changed) {
+    for (const path of /* @__PURE__ */ new Set([file.path, file.oldPath ?? file.path])) {
+      if (isGhAwLockPath(path)) locks.add(path);
+      else if (isWorkflowPath(path, base, head)) locks.add(lockOfWorkflow(path));
+    }
+  }
+  const findings = [];
+  for (const lock of [...locks].sort()) {
+    const finding = checkPair(lock, base, head);
+    if (finding) findings.push(finding);
+  }
+  return findings;
+}
+function isWorkflowPath(path, base, head) {
+  return base.facts.get(path)?.kind === "workflow" || head.facts.get(path)?.kind === "workflow";
+}
+function checkPair(lock, base, head) {
+  if (!head.oids.has(lock)) return null;
+  const md = workflowOfLock(lock);
+  const stale = (message, line = 1) => ({
+    severity: "error",
+    code: CODE,
+    path: lock,
+    line,
+    message,
+    tool: agentId("gh-aw", md, ".github", ".md"),
+    subject: "agent"
+  });
+  const lockFacts = head.facts.get(lock);
+  const workflow = head.facts.get(md);
+  if (!head.oids.has(md))
+    return stale(
+      `${lock} runs without its source: ${md} is not in the tree, so what runs was reviewed nowhere`
+    );
+  if (lockFacts?.kind !== "lock")
+    return stale(
+      `${lock} could not be read, so it cannot be shown to match ${md}: hold it until a signer looks`
+    );
+  const { header } = lockFacts;
+  if (header.kind === "unknown")
+    return stale(
+      `${lock}: ${header.reason}; agentgate cannot tell whether it was compiled from ${md}, so it holds the change`,
+      header.line
+    );
+  if (workflow?.kind !== "workflow")
+    return stale(`${md} could not be read, so ${lock} cannot be shown to match it`);
+  const recompile = `run \`gh aw compile\` and commit ${lock}`;
+  if (header.bodyHash !== null && header.bodyHash !== workflow.bodyHash)
+    return stale(
+      `${lock} was compiled from another body than ${md} holds (body_hash ${header.bodyHash.slice(0, 12)}\u2026, the .md body hashes to ${workflow.bodyHash.slice(0, 12)}\u2026): ${recompile}`
+    );
+  const lockChanged = base.oids.get(lock) !== head.oids.get(lock);
+  if (lockChanged) return null;
+  const before = base.facts.get(md);
+  const baseWorkflow = before?.kind === "workflow" ? before : null;
+  if (baseWorkflow === null || baseWorkflow.frontMatter !== workflow.frontMatter)
+    return stale(
+      `${md}'s front matter changed and ${lock} did not: what runs is the old workflow; ${recompile}`
+    );
+  if (header.bodyHash === null && !header.importsBody && baseWorkflow.bodyHash !== workflow.bodyHash)
+    return stale(
+      `${md}'s body changed and ${lock}, which holds the body it was compiled from, did not: ${recompile}`
+    );
+  return null;
+}
+function isBodyHashOnlyChange(file, base, head) {
+  if (file.status !== "modified" || file.oldPath !== void 0 || !isGhAwLockPath(file.path)) return false;
+  const before = base.facts.get(file.path);
+  const after = head.facts.get(file.path);
+  const workflow = head.facts.get(workflowOfLock(file.path));
+  if (before?.kind !== "lock" || after?.kind !== "lock" || workflow?.kind !== "workflow") return false;
+  const [was, is] = [before.header, after.header];
+  return was.kind === "read" && is.kind === "read" && was.bodyHash !== null && is.bodyHash !== null && was.shape === is.shape && was.importsBody && is.importsBody && is.bodyHash === workflow.bodyHash;
+}
+function releaseBodyHashLocks(files, base, head) {
+  const released = new Set(files.control.filter((file) => isBodyHashOnlyChange(file, base, head)));
+  if (released.size === 0) return;
+  files.control.splice(0, files.control.length, ...files.control.filter((file) => !released.has(file)));
+  files.data.push(...released);
+  files.data.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+}
+
 // src/core/diff/digest.ts
 init_define_AGENTGATE_BUILD_INFO();
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 
 // src/core/diff/fields/tool-fields.ts
 init_define_AGENTGATE_BUILD_INFO();
@@ -57064,10 +57993,125 @@ var LOWER_BOUNDS = /* @__PURE__ */ new Set([
   "minimum",
   "exclusiveMinimum",
   "minItems",
-  "minProperties",
-  "minContains"
+  "minProperties"
 ]);
 var TEXT_KEYS = /* @__PURE__ */ new Set(["title", "description", "$comment"]);
+
+// src/core/diff/schema/schema-notes.ts
+init_define_AGENTGATE_BUILD_INFO();
+var join = (path, key) => path === "" ? key : `${path}.${key}`;
+var labelOf = (path) => path === "" ? "schema" : path;
+var isObject4 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+var same = (a, b) => a === b || a !== void 0 && b !== void 0 && canonicalJson(a) === canonicalJson(b);
+function show(value) {
+  if (value === void 0) return "absent";
+  const text3 = canonicalJson(value);
+  return text3.length > 60 ? `${text3.slice(0, 57)}...` : text3;
+}
+var widen = (notes, detail) => void notes.push({ kind: "widened", detail });
+var narrow = (notes, detail) => void notes.push({ kind: "narrowed", detail });
+function presence(before, after, keyPath, notes, both) {
+  if (before === void 0) narrow(notes, `${keyPath} added (${show(after)})`);
+  else if (after === void 0) widen(notes, `${keyPath} removed (was ${show(before)})`);
+  else both();
+}
+function unprovable(before, after, keyPath, notes) {
+  const verb = before === void 0 ? "added" : after === void 0 ? "removed" : "changed";
+  widen(notes, `${keyPath} ${verb} (cannot prove narrower)`);
+}
+var shorten = (text3) => text3.length > 60 ? `${text3.slice(0, 57)}...` : text3;
+
+// src/core/diff/schema/schema-one-of.ts
+init_define_AGENTGATE_BUILD_INFO();
+
+// src/core/diff/schema/schema-disjoint.ts
+init_define_AGENTGATE_BUILD_INFO();
+function provablyDisjoint(a, b) {
+  return disjoint(a, b, 0);
+}
+var MAX_DEPTH5 = 16;
+var JSON_TYPES = /* @__PURE__ */ new Set(["null", "boolean", "object", "array", "number", "integer", "string"]);
+var REFERENCES = ["$ref", "$dynamicRef", "$recursiveRef"];
+function disjoint(a, b, depth) {
+  if (a === false || b === false) return true;
+  if (!isPlainSchema(a) || !isPlainSchema(b) || depth > MAX_DEPTH5) return false;
+  const typesA = typeNames(a.type);
+  const typesB = typeNames(b.type);
+  if (typesA && typesB && ![...typesA].some((type2) => typeMatches(type2, typesB))) return true;
+  const valuesA = valuesOf2(a);
+  const valuesB = valuesOf2(b);
+  if (valuesA && valuesB && !valuesA.some((value) => valuesB.some((other) => same2(value, other))))
+    return true;
+  if (valuesA && typesB && !valuesA.some((value) => valueMatches(value, typesB))) return true;
+  if (valuesB && typesA && !valuesB.some((value) => valueMatches(value, typesA))) return true;
+  return discriminated(a, b, typesA, typesB, depth);
+}
+function discriminated(a, b, typesA, typesB, depth) {
+  if (!objectOnly(typesA) && !objectOnly(typesB)) return false;
+  const propsA = isObject5(a.properties) ? a.properties : {};
+  const propsB = isObject5(b.properties) ? b.properties : {};
+  const required = /* @__PURE__ */ new Set([...requiredOf(a), ...requiredOf(b)]);
+  for (const name of [...required].sort()) {
+    if (!Object.hasOwn(propsA, name) || !Object.hasOwn(propsB, name)) continue;
+    if (disjoint(propsA[name], propsB[name], depth + 1)) return true;
+  }
+  return false;
+}
+var isObject5 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+function isPlainSchema(value) {
+  return isObject5(value) && !REFERENCES.some((key) => Object.hasOwn(value, key));
+}
+var same2 = (a, b) => canonicalJson(a) === canonicalJson(b);
+function typeNames(value) {
+  const list = typeof value === "string" ? [value] : Array.isArray(value) ? value : void 0;
+  if (!list || list.length === 0) return void 0;
+  if (!list.every((item) => typeof item === "string" && JSON_TYPES.has(item)))
+    return void 0;
+  return new Set(list);
+}
+function typeMatches(type2, allowed) {
+  if (allowed.has(type2)) return true;
+  return type2 === "integer" && allowed.has("number") || type2 === "number" && allowed.has("integer");
+}
+function valueMatches(value, allowed) {
+  if (value === null) return allowed.has("null");
+  if (Array.isArray(value)) return allowed.has("array");
+  if (typeof value === "number")
+    return allowed.has("number") || Number.isInteger(value) && allowed.has("integer");
+  return allowed.has(typeof value);
+}
+function valuesOf2(schema2) {
+  if (Object.hasOwn(schema2, "const") && schema2.const !== void 0) return [schema2.const];
+  return Array.isArray(schema2.enum) ? schema2.enum : void 0;
+}
+var objectOnly = (types2) => types2 !== void 0 && types2.size === 1 && types2.has("object");
+function requiredOf(schema2) {
+  const list = schema2.required;
+  return Array.isArray(list) ? list.filter((item) => typeof item === "string") : [];
+}
+
+// src/core/diff/schema/schema-one-of.ts
+var compareOneOf = (before, after, keyPath, notes) => presence(before, after, keyPath, notes, () => {
+  if (!Array.isArray(before) || !Array.isArray(after)) return unprovable(before, after, keyPath, notes);
+  const left = [...after];
+  const lost = [];
+  for (const branch of before) {
+    const index = left.findIndex((other) => same(other, branch));
+    if (index === -1) lost.push(branch);
+    else left.splice(index, 1);
+  }
+  for (const branch of left) widen(notes, `${keyPath} gained a branch ${show(branch)}`);
+  for (const branch of lost) {
+    if (after.every((kept2) => provablyDisjoint(branch, kept2))) {
+      narrow(notes, `${keyPath} lost a branch ${show(branch)}`);
+    } else {
+      widen(
+        notes,
+        `${keyPath} lost a branch ${show(branch)} that may overlap another (a value both accepted was refused, now it passes)`
+      );
+    }
+  }
+});
 
 // src/core/diff/schema/schema-references.ts
 init_define_AGENTGATE_BUILD_INFO();
@@ -57088,7 +58132,7 @@ var MEMBER_KEYS = /* @__PURE__ */ new Set([
 var NODE_LIMIT = 2e5;
 var DEPTH_LIMIT = 256;
 var REFERENCE_LIMIT = 2e3;
-var isObject4 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+var isObject6 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 function toPointer(segments) {
   return segments.map((segment) => "/" + segment.replaceAll("~", "~0").replaceAll("/", "~1")).join("");
 }
@@ -57111,7 +58155,7 @@ function indexSchema(root) {
   const stack = [{ node: root, at: void 0, depth: 0, inMember: false }];
   let visited = 0;
   while (stack.length > 0) {
-    const { node, at: at2, depth, inMember } = stack.pop();
+    const { node, at: at3, depth, inMember } = stack.pop();
     if (++visited > NODE_LIMIT || depth > DEPTH_LIMIT || index.references.length > REFERENCE_LIMIT) {
       index.truncated = true;
       return index;
@@ -57119,15 +58163,15 @@ function indexSchema(root) {
     const next = { depth: depth + 1, inMember };
     if (Array.isArray(node)) {
       node.forEach(
-        (item, position) => stack.push({ node: item, at: { parent: at2, key: String(position) }, ...next })
+        (item, position) => stack.push({ node: item, at: { parent: at3, key: String(position) }, ...next })
       );
       continue;
     }
-    if (!isObject4(node)) continue;
-    indexObject(node, at2, inMember, index);
+    if (!isObject6(node)) continue;
+    indexObject(node, at3, inMember, index);
     for (const [key, value] of Object.entries(node)) {
       const member2 = inMember || isMember(key, value);
-      stack.push({ node: value, at: { parent: at2, key }, depth: depth + 1, inMember: member2 });
+      stack.push({ node: value, at: { parent: at3, key }, depth: depth + 1, inMember: member2 });
     }
   }
   return index;
@@ -57139,19 +58183,19 @@ function segmentsOf(trail) {
 }
 function indexObject(node, trail, inMember, index) {
   let known;
-  const at2 = () => known ??= segmentsOf(trail);
+  const at3 = () => known ??= segmentsOf(trail);
   const id = idOf(node);
-  if (id !== void 0 && trail !== void 0 && !id.startsWith("#")) index.embedded.push(toPointer(at2()));
+  if (id !== void 0 && trail !== void 0 && !id.startsWith("#")) index.embedded.push(toPointer(at3()));
   const names = [node.$anchor, node.$dynamicAnchor, id?.startsWith("#") ? id.slice(1) : void 0];
   for (const name of names) {
     if (typeof name !== "string") continue;
     const list = index.anchors.get(name);
-    if (list) list.push(at2());
-    else index.anchors.set(name, [at2()]);
+    if (list) list.push(at3());
+    else index.anchors.set(name, [at3()]);
   }
   for (const [key, value] of Object.entries(node)) {
-    if (REFERENCE_KEYS.has(key)) index.references.push({ key, value, at: at2() });
-    if (!inMember && isMember(key, value)) index.members.set(toPointer([...at2(), key]), canonicalJson(value));
+    if (REFERENCE_KEYS.has(key)) index.references.push({ key, value, at: at3() });
+    if (!inMember && isMember(key, value)) index.members.set(toPointer([...at3(), key]), canonicalJson(value));
   }
 }
 function valueAt(root, segments) {
@@ -57160,7 +58204,7 @@ function valueAt(root, segments) {
     if (Array.isArray(node)) {
       if (!/^(0|[1-9][0-9]*)$/.test(segment)) return void 0;
       node = node[Number(segment)];
-    } else if (isObject4(node) && Object.hasOwn(node, segment)) {
+    } else if (isObject6(node) && Object.hasOwn(node, segment)) {
       node = node[segment];
     } else {
       return void 0;
@@ -57185,10 +58229,10 @@ function resolve(reference, index) {
   if (fragment.startsWith("/")) {
     const raw = fragment.slice(1).split("/");
     if (raw.some((segment) => /~(?![01])/.test(segment))) return unresolved("has a malformed ~ escape");
-    const at2 = raw.map(unescapeSegment);
-    if (/%2f|%7e/i.test(value) && toPointer(at2) !== toPointer(splitThenDecode(value.slice(2))))
+    const at3 = raw.map(unescapeSegment);
+    if (/%2f|%7e/i.test(value) && toPointer(at3) !== toPointer(splitThenDecode(value.slice(2))))
       return unresolved("decodes to a different target in different validators");
-    return { kind: "target", at: at2 };
+    return { kind: "target", at: at3 };
   }
   const declared = index.anchors.get(fragment) ?? [];
   if (declared.length !== 1) return unresolved(`names an anchor declared ${declared.length} times`);
@@ -57201,8 +58245,8 @@ function splitThenDecode(pointer) {
 function isReferential(index) {
   return index.truncated || index.references.length > 0 || index.embedded.length > 0;
 }
-var describe3 = (reference) => `${reference.key} ${shorten(canonicalJson(reference.value))} at ${toPointer(reference.at) || "/"}`;
-var shorten = (text3) => text3.length > 60 ? `${text3.slice(0, 57)}...` : text3;
+var describe4 = (reference) => `${reference.key} ${shorten2(canonicalJson(reference.value))} at ${toPointer(reference.at) || "/"}`;
+var shorten2 = (text3) => text3.length > 60 ? `${text3.slice(0, 57)}...` : text3;
 function findReferenceHazards(before, after) {
   const sides2 = [indexSchema(before), indexSchema(after)];
   const hazards = { widened: [], unresolved: [] };
@@ -57217,7 +58261,7 @@ function findReferenceHazards(before, after) {
   const sameTarget = /* @__PURE__ */ new Map();
   for (const side of sides2) {
     for (const reference of side.references) {
-      const label = describe3(reference);
+      const label = describe4(reference);
       if (seen.has(label)) continue;
       seen.add(label);
       compareTargets(reference, label, [before, after], sides2, sameTarget, hazards);
@@ -57248,12 +58292,129 @@ function compareTargets(reference, label, documents, sides2, sameTarget, hazards
     hazards.unresolved.push(`${label} has no target in ${b === void 0 ? "the old" : "the new"} schema`);
     return;
   }
-  let same2 = pointer === toPointer(second.at) ? sameTarget.get(pointer) : false;
-  if (same2 === void 0) sameTarget.set(pointer, same2 = canonicalJson(b) === canonicalJson(a));
-  if (!same2) {
+  let same3 = pointer === toPointer(second.at) ? sameTarget.get(pointer) : false;
+  if (same3 === void 0) sameTarget.set(pointer, same3 = canonicalJson(b) === canonicalJson(a));
+  if (!same3) {
     hazards.widened.push(
       `${label}: its target ${toPointer(second.at) || "/"} changed (cannot prove narrower)`
     );
+  }
+}
+
+// src/core/diff/schema/schema-unevaluated.ts
+init_define_AGENTGATE_BUILD_INFO();
+var KEYS = /* @__PURE__ */ new Set(["unevaluatedProperties", "unevaluatedItems"]);
+var NODE_LIMIT2 = 2e5;
+function holdsUnevaluated(schema2) {
+  const stack = schema2 === void 0 ? [] : [schema2];
+  let visited = 0;
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (++visited > NODE_LIMIT2) return "a schema too large to read whole";
+    if (Array.isArray(node)) stack.push(...node);
+    else if (typeof node === "object" && node !== null) {
+      for (const [key, value] of Object.entries(node)) {
+        if (KEYS.has(key)) return key;
+        stack.push(value);
+      }
+    }
+  }
+  return void 0;
+}
+
+// src/core/diff/schema/schema-well-formed.ts
+init_define_AGENTGATE_BUILD_INFO();
+function malformedAt(schema2) {
+  return check(schema2, "schema", 0);
+}
+var MAX_DEPTH6 = 64;
+var TYPES = /* @__PURE__ */ new Set(["null", "boolean", "object", "array", "number", "integer", "string"]);
+var COUNTS = [
+  "maxLength",
+  "minLength",
+  "maxItems",
+  "minItems",
+  "maxProperties",
+  "minProperties",
+  "maxContains",
+  "minContains"
+];
+var NUMBERS = ["maximum", "minimum", "exclusiveMaximum", "exclusiveMinimum"];
+var SUBSCHEMAS = ["additionalProperties", "not", "contains", "if", "then", "else", "propertyNames"];
+var BRANCHES = ["allOf", "anyOf", "oneOf"];
+var isObject7 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+var isCount = (value) => Number.isSafeInteger(value) && value >= 0;
+var at2 = (path, key) => `${path}.${key}`;
+function check(schema2, path, depth) {
+  if (schema2 === void 0 || typeof schema2 === "boolean") return void 0;
+  if (!isObject7(schema2)) return path;
+  if (depth > MAX_DEPTH6) return path;
+  return keywordProblem(schema2, path) ?? childProblem(schema2, path, depth);
+}
+function keywordProblem(schema2, path) {
+  const has = (key) => Object.hasOwn(schema2, key);
+  if (has("type") && !typeIsValid(schema2.type)) return at2(path, "type");
+  if (has("enum") && !Array.isArray(schema2.enum)) return at2(path, "enum");
+  if (has("required") && !namesAreValid(schema2.required)) return at2(path, "required");
+  for (const key of COUNTS) if (has(key) && !isCount(schema2[key])) return at2(path, key);
+  for (const key of NUMBERS) if (has(key) && typeof schema2[key] !== "number") return at2(path, key);
+  if (has("multipleOf") && !(typeof schema2.multipleOf === "number" && schema2.multipleOf > 0))
+    return at2(path, "multipleOf");
+  if (has("uniqueItems") && typeof schema2.uniqueItems !== "boolean") return at2(path, "uniqueItems");
+  if (has("format") && typeof schema2.format !== "string") return at2(path, "format");
+  if (has("pattern") && !isPattern(schema2.pattern)) return at2(path, "pattern");
+  if (has("properties") && !isObject7(schema2.properties)) return at2(path, "properties");
+  if (has("patternProperties")) {
+    const patterns = schema2.patternProperties;
+    if (!isObject7(patterns) || !Object.keys(patterns).every(isPattern)) return at2(path, "patternProperties");
+  }
+  for (const key of BRANCHES) {
+    const list = schema2[key];
+    if (has(key) && !(Array.isArray(list) && list.length > 0)) return at2(path, key);
+  }
+  return void 0;
+}
+function childProblem(schema2, path, depth) {
+  const children = [];
+  for (const key of SUBSCHEMAS) if (Object.hasOwn(schema2, key)) children.push([schema2[key], at2(path, key)]);
+  for (const key of ["properties", "patternProperties"]) {
+    const map2 = schema2[key];
+    if (isObject7(map2))
+      for (const [name, child] of Object.entries(map2)) children.push([child, at2(path, `${key}.${name}`)]);
+  }
+  for (const key of BRANCHES) {
+    const list = schema2[key];
+    if (Array.isArray(list))
+      list.forEach((child, index) => children.push([child, `${at2(path, key)}[${index}]`]));
+  }
+  const items = schema2.items;
+  if (Array.isArray(items))
+    items.forEach((child, index) => children.push([child, `${at2(path, "items")}[${index}]`]));
+  else if (Object.hasOwn(schema2, "items")) children.push([items, at2(path, "items")]);
+  for (const [child, childPath] of children) {
+    const problem = check(child, childPath, depth + 1);
+    if (problem !== void 0) return problem;
+  }
+  return void 0;
+}
+function typeIsValid(value) {
+  if (typeof value === "string") return TYPES.has(value);
+  if (!Array.isArray(value) || value.length === 0) return false;
+  const names = value.filter((item) => typeof item === "string" && TYPES.has(item));
+  return names.length === value.length && new Set(names).size === names.length;
+}
+function namesAreValid(value) {
+  if (!Array.isArray(value)) return false;
+  const names = value.filter((item) => typeof item === "string");
+  return names.length === value.length && new Set(names).size === names.length;
+}
+function isPattern(value) {
+  if (typeof value !== "string") return false;
+  try {
+    new RegExp(value, "u");
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -57269,6 +58430,8 @@ function compareInputSchemas(before, after) {
   if (notes.length === 0)
     notes.push({ kind: "changed", detail: "schema rewritten without changing what it accepts" });
   addReferenceHazards(before, after, notes);
+  addUnevaluatedHazard(before, after, notes);
+  addMalformedBase(before, notes);
   return { kind: overallKind(notes), details: notes.map((note) => note.detail) };
 }
 var HAZARD_LINES = 20;
@@ -57283,23 +58446,27 @@ function addReferenceHazards(before, after, notes) {
     notes.push({ kind: "widened", detail });
   }
 }
+function addUnevaluatedHazard(before, after, notes) {
+  const key = holdsUnevaluated(before) ?? holdsUnevaluated(after);
+  if (key === void 0 || !notes.some((note) => note.kind !== "widened" && !note.text)) return;
+  widen(
+    notes,
+    `${key} weighs every sibling keyword: any change may let more through (cannot prove narrower)`
+  );
+}
+function addMalformedBase(before, notes) {
+  const where2 = malformedAt(before);
+  if (where2 === void 0 || !notes.some((note) => note.kind !== "widened" && !note.text)) return;
+  widen(notes, `${where2} was malformed, so every call was refused: any change may let calls through`);
+}
 function overallKind(notes) {
   if (notes.some((note) => note.kind === "widened")) return "widened";
   if (notes.some((note) => note.kind === "changed")) return "changed";
   return "narrowed";
 }
-var join = (path, key) => path === "" ? key : `${path}.${key}`;
-var labelOf = (path) => path === "" ? "schema" : path;
-var isObject5 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
-var same = (a, b) => a === b || a !== void 0 && b !== void 0 && canonicalJson(a) === canonicalJson(b);
-function show(value) {
-  if (value === void 0) return "absent";
-  const text3 = canonicalJson(value);
-  return text3.length > 60 ? `${text3.slice(0, 57)}...` : text3;
-}
 function isUnconstrained(schema2) {
   if (schema2 === void 0 || schema2 === true) return true;
-  return isObject5(schema2) && Object.keys(schema2).every((key) => ANNOTATIONS.has(key) || key.startsWith("x-"));
+  return isObject4(schema2) && Object.keys(schema2).every((key) => ANNOTATIONS.has(key) || key.startsWith("x-"));
 }
 function compareNode(before, after, path, notes) {
   if (same(before, after)) return;
@@ -57312,8 +58479,8 @@ function compareNode(before, after, path, notes) {
     notes.push({ kind: "narrowed", detail: `${label} is now false (was ${show(before)})` });
     return;
   }
-  const beforeIsSchema = before === void 0 || before === true || isObject5(before);
-  const afterIsSchema = after === void 0 || after === true || isObject5(after);
+  const beforeIsSchema = before === void 0 || before === true || isObject4(before);
+  const afterIsSchema = after === void 0 || after === true || isObject4(after);
   if (!beforeIsSchema || !afterIsSchema) {
     notes.push({ kind: "widened", detail: `${label} changed to ${show(after)} (cannot prove narrower)` });
     return;
@@ -57328,7 +58495,7 @@ function compareNode(before, after, path, notes) {
     notes.push({ kind: "narrowed", detail: `${label} is now constrained` });
     return;
   }
-  compareKeywords(isObject5(before) ? before : {}, isObject5(after) ? after : {}, path, notes);
+  compareKeywords(isObject4(before) ? before : {}, isObject4(after) ? after : {}, path, notes);
 }
 function compareKeywords(before, after, path, notes) {
   const keys = [.../* @__PURE__ */ new Set([...Object.keys(before), ...Object.keys(after)])].sort();
@@ -57351,26 +58518,15 @@ function handlerFor(key) {
   if (LOWER_BOUNDS.has(key)) return compareBound("lower");
   return (Object.hasOwn(HANDLERS, key) ? HANDLERS[key] : void 0) ?? compareUnknown;
 }
-var widen = (notes, detail) => void notes.push({ kind: "widened", detail });
-var narrow = (notes, detail) => void notes.push({ kind: "narrowed", detail });
-function presence(before, after, keyPath, notes, both) {
-  if (before === void 0) narrow(notes, `${keyPath} added (${show(after)})`);
-  else if (after === void 0) widen(notes, `${keyPath} removed (was ${show(before)})`);
-  else both();
-}
 var isText = (value) => value === void 0 || typeof value === "string";
 var compareAnnotation = (key) => (before, after, keyPath, notes) => {
   const text3 = TEXT_KEYS.has(key) && isText(before) && isText(after);
   notes.push({ kind: "changed", detail: `${keyPath} changed`, ...text3 ? { text: text3 } : {} });
 };
-function unprovable(before, after, keyPath, notes) {
-  const verb = before === void 0 ? "added" : after === void 0 ? "removed" : "changed";
-  widen(notes, `${keyPath} ${verb} (cannot prove narrower)`);
-}
 var compareUnknown = (before, after, keyPath, notes) => unprovable(before, after, keyPath, notes);
 var compareDefinitions = (before, after, keyPath, notes) => {
-  const b = isObject5(before) ? before : {};
-  const a = isObject5(after) ? after : {};
+  const b = isObject4(before) ? before : {};
+  const a = isObject4(after) ? after : {};
   for (const name of [.../* @__PURE__ */ new Set([...Object.keys(b), ...Object.keys(a)])].sort()) {
     const path = join(keyPath, name);
     if (!Object.hasOwn(a, name)) notes.push({ kind: "changed", detail: `${path} removed` });
@@ -57416,11 +58572,10 @@ function compareMembers2(growth, noun) {
     const a = new Set(after.map(canonicalJson));
     const gained = growth === "widens" ? widen : narrow;
     const lost = growth === "widens" ? narrow : widen;
-    for (const item of a) if (!b.has(item)) gained(notes, `${keyPath} gained ${noun}${shorten2(item)}`);
-    for (const item of b) if (!a.has(item)) lost(notes, `${keyPath} lost ${noun}${shorten2(item)}`);
+    for (const item of a) if (!b.has(item)) gained(notes, `${keyPath} gained ${noun}${shorten(item)}`);
+    for (const item of b) if (!a.has(item)) lost(notes, `${keyPath} lost ${noun}${shorten(item)}`);
   });
 }
-var shorten2 = (text3) => text3.length > 60 ? `${text3.slice(0, 57)}...` : text3;
 var compareRequired = (before, after, keyPath, notes) => {
   const names = (value) => new Set(Array.isArray(value) ? value.filter((item) => typeof item === "string") : []);
   const b = names(before);
@@ -57436,8 +58591,8 @@ var compareChangedValue = (what) => (before, after, keyPath, notes) => presence(
   () => widen(notes, `${keyPath} changed from ${show(before)} to ${show(after)}${what}`)
 );
 var compareProperties = (before, after, keyPath, notes, parents) => {
-  const b = isObject5(before) ? before : {};
-  const a = isObject5(after) ? after : {};
+  const b = isObject4(before) ? before : {};
+  const a = isObject4(after) ? after : {};
   for (const name of [.../* @__PURE__ */ new Set([...Object.keys(b), ...Object.keys(a)])].sort()) {
     const path = join(keyPath, name);
     if (Object.hasOwn(b, name) && Object.hasOwn(a, name)) compareNode(b[name], a[name], path, notes);
@@ -57473,8 +58628,8 @@ var compareItems = (before, after, keyPath, notes) => {
   before.forEach((item, index) => compareNode(item, after[index], `${keyPath}[${index}]`, notes));
 };
 var comparePatternProperties = (before, after, keyPath, notes) => {
-  const b = isObject5(before) ? before : {};
-  const a = isObject5(after) ? after : {};
+  const b = isObject4(before) ? before : {};
+  const a = isObject4(after) ? after : {};
   const bKeys = Object.keys(b).sort();
   const aKeys = Object.keys(a).sort();
   if (canonicalJson(bKeys) !== canonicalJson(aKeys)) return unprovable(before, after, keyPath, notes);
@@ -57485,14 +58640,13 @@ var compareUniqueItems = (before, after, keyPath, notes) => {
   else if (before !== true && after === true) narrow(notes, `${keyPath} is now true`);
 };
 var compareMultipleOf = (before, after, keyPath, notes) => presence(before, after, keyPath, notes, () => {
-  if (typeof before !== "number" || typeof after !== "number" || before === 0) {
-    return unprovable(before, after, keyPath, notes);
+  const whole = (value) => Number.isSafeInteger(value) && value > 0;
+  if (!whole(before) || !whole(after) || after % before !== 0) {
+    return widen(notes, `${keyPath} changed from ${before} to ${after} (cannot prove narrower)`);
   }
-  const ratio = after / before;
-  const finer = Math.abs(ratio - Math.round(ratio)) < 1e-9;
-  const detail = `${keyPath} changed from ${before} to ${after}`;
-  notes.push({ kind: finer ? "narrowed" : "widened", detail });
+  narrow(notes, `${keyPath} changed from ${before} to ${after}`);
 });
+var compareMinContains = (before, after, keyPath, notes) => compareBound("lower")(before ?? 1, after ?? 1, keyPath, notes, { before: {}, after: {} });
 var HANDLERS = {
   type: compareType,
   enum: compareMembers2("widens", ""),
@@ -57505,10 +58659,11 @@ var HANDLERS = {
   patternProperties: comparePatternProperties,
   items: compareItems,
   anyOf: compareMembers2("widens", "a branch "),
-  oneOf: compareMembers2("widens", "a branch "),
+  oneOf: compareOneOf,
   allOf: compareMembers2("narrows", "a branch "),
   uniqueItems: compareUniqueItems,
-  multipleOf: compareMultipleOf
+  multipleOf: compareMultipleOf,
+  minContains: compareMinContains
 };
 
 // src/core/diff/fields/tool-field-compare.ts
@@ -57739,7 +58894,7 @@ function computeDigest(input2) {
     ...unmodelled.length > 0 && { unmodelled },
     ...permissions.length > 0 && { permissions }
   });
-  return `sha256:${createHash3("sha256").update(payload).digest("hex")}`;
+  return `sha256:${createHash4("sha256").update(payload).digest("hex")}`;
 }
 function normalizeForDigest(tool) {
   if (tool === void 0) return null;
@@ -57775,12 +58930,12 @@ function findBreakingOutputChanges(before, after) {
   return breaks;
 }
 function compareNode2(before, after, field2, where2, out) {
-  if (!isObject6(before) || !isObject6(after)) return;
+  if (!isObject8(before) || !isObject8(after)) return;
   const subject = where2 === "" ? "the output" : `output field \`${where2}\``;
   compareTypes(before, after, field2, subject, out);
   compareEnums(before, after, field2, subject, out);
-  const oldProps = isObject6(before["properties"]) ? before["properties"] : {};
-  const newProps = isObject6(after["properties"]) ? after["properties"] : {};
+  const oldProps = isObject8(before["properties"]) ? before["properties"] : {};
+  const newProps = isObject8(after["properties"]) ? after["properties"] : {};
   const newRequired = stringList2(after["required"]);
   for (const name of Object.keys(oldProps).sort()) {
     const child = where2 === "" ? name : `${where2}.${name}`;
@@ -57849,7 +59004,7 @@ function typeList(value) {
 function stringList2(value) {
   return Array.isArray(value) ? value.filter((item) => typeof item === "string") : [];
 }
-function isObject6(value) {
+function isObject8(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
@@ -58032,7 +59187,7 @@ function diffPrompts(base, head, options) {
     if (before === void 0) continue;
     const contentChanged = contentKey(before) !== contentKey(after);
     if (!contentChanged && before.version === after.version) continue;
-    changes.push(describe4(after, "modified", before));
+    changes.push(describe5(after, "modified", before));
     findings.push(...checkChangedPrompt(before, after, contentChanged, options.versionBump));
   }
   const unpairedBase = sortById([...baseById.values()].filter((prompt) => !headById.has(prompt.id)));
@@ -58046,21 +59201,21 @@ function diffPrompts(base, head, options) {
   for (const after of unpairedHead) {
     const before = byContent.get(contentKey(after))?.shift();
     if (before === void 0) {
-      changes.push(describe4(after, "added"));
+      changes.push(describe5(after, "added"));
       findings.push(...checkChangedPrompt(void 0, after, true, options.versionBump));
       continue;
     }
     renamedFrom.add(before);
-    changes.push({ ...describe4(after, "renamed", before), oldId: before.id });
+    changes.push({ ...describe5(after, "renamed", before), oldId: before.id });
     findings.push(...checkChangedPrompt(before, after, false, options.versionBump));
   }
   for (const before of unpairedBase) {
-    if (!renamedFrom.has(before)) changes.push(describe4(before, "removed", before, true));
+    if (!renamedFrom.has(before)) changes.push(describe5(before, "removed", before, true));
   }
   changes.sort((x, y) => compareText(x.id, y.id) || compareText(x.change, y.change));
   return { changes, findings };
 }
-function describe4(prompt, change, before, removed3 = false) {
+function describe5(prompt, change, before, removed3 = false) {
   return {
     id: prompt.id,
     change,
@@ -58081,7 +59236,7 @@ function contentKey(prompt) {
 }
 function checkChangedPrompt(before, after, contentChanged, rule) {
   const findings = [];
-  const at2 = (severity, code, field2, message) => ({
+  const at3 = (severity, code, field2, message) => ({
     severity,
     code,
     path: after.source.path,
@@ -58094,7 +59249,7 @@ function checkChangedPrompt(before, after, contentChanged, rule) {
     const move = classifyVersionMove(before.version, after.version);
     if (move === "decreased") {
       findings.push(
-        at2(
+        at3(
           "error",
           "version-decreased",
           "version",
@@ -58105,7 +59260,7 @@ function checkChangedPrompt(before, after, contentChanged, rule) {
       const was = before.version === void 0 ? "has no version" : `is still at version ${before.version}`;
       const now = move === "removed" ? `lost its version (was ${before.version})` : was;
       findings.push(
-        at2(
+        at3(
           rule === "required" ? "error" : "warning",
           "version-not-bumped",
           "version",
@@ -58116,7 +59271,7 @@ function checkChangedPrompt(before, after, contentChanged, rule) {
   }
   if (before !== void 0 && before.model !== after.model) {
     findings.push(
-      at2(
+      at3(
         "info",
         "model-changed",
         "model",
@@ -58126,7 +59281,7 @@ function checkChangedPrompt(before, after, contentChanged, rule) {
   }
   for (const schemaBreak of findBreakingOutputChanges(before?.outputSchema, after.outputSchema)) {
     findings.push(
-      at2(
+      at3(
         "warning",
         "output-schema-breaking",
         schemaBreak.field,
@@ -58139,7 +59294,7 @@ function checkChangedPrompt(before, after, contentChanged, rule) {
     for (const name of templateVariables(after.text)) {
       if (declared.has(name)) continue;
       findings.push(
-        at2(
+        at3(
           "warning",
           "undeclared-variable",
           "variables",
@@ -58188,43 +59343,9 @@ init_define_AGENTGATE_BUILD_INFO();
 
 // src/sources/catalogs/claude-code.ts
 init_define_AGENTGATE_BUILD_INFO();
-
-// src/sources/catalogs/types.ts
-init_define_AGENTGATE_BUILD_INFO();
-function entries(names, values, doc) {
-  return names.map((name) => ({ name, ...values, doc }));
-}
-var NO_EFFECT = { radius: "none", untrustedInput: false, egress: [], dataAccess: "none" };
-var READS_FILES = {
-  radius: "read",
-  untrustedInput: false,
-  egress: [],
-  dataAccess: "sensitive"
-};
-var LISTS_FILES = {
-  radius: "read",
-  untrustedInput: false,
-  egress: [],
-  dataAccess: "internal"
-};
-var WRITES_FILES = {
-  radius: "write",
-  untrustedInput: false,
-  egress: [],
-  dataAccess: "internal"
-};
-var RUNS_COMMANDS = {
-  radius: "privileged",
-  untrustedInput: true,
-  egress: ["*"],
-  dataAccess: "sensitive"
-};
-var READS_WEB = { radius: "read", untrustedInput: true, egress: ["*"], dataAccess: "none" };
-
-// src/sources/catalogs/claude-code.ts
 var TOOLS_REFERENCE = "Claude Code tools reference";
 var RETIRED = "Claude Code, retired name still found in real agent files";
-var ENTRIES = [
+var ENTRIES2 = [
   ...entries(
     ["Read", "Grep"],
     READS_FILES,
@@ -58297,43 +59418,58 @@ var ENTRIES = [
     `${TOOLS_REFERENCE}: creates or leaves a git worktree`
   )
 ];
-var CLAUDE_CODE_CATALOG = { client: "claude-code", entries: ENTRIES };
+var CLAUDE_CODE_CATALOG = { client: "claude-code", entries: ENTRIES2 };
 
 // src/sources/catalogs/gh-aw.ts
 init_define_AGENTGATE_BUILD_INFO();
-var REFERENCE2 = "gh-aw tools reference";
-var ENTRIES2 = [
-  ...entries(["bash"], RUNS_COMMANDS, `${REFERENCE2}: shell commands in the runner (allow list or all)`),
-  ...entries(["edit"], WRITES_FILES, `${REFERENCE2}: edits files in the checked-out repository`),
-  ...entries(["web-fetch"], READS_WEB, `${REFERENCE2}: fetches web pages`),
-  ...entries(["web-search"], READS_WEB, `${REFERENCE2}: searches the web`),
+var REFERENCE3 = "gh-aw tools reference";
+var ENTRIES3 = [
+  ...entries(["bash"], RUNS_COMMANDS, `${REFERENCE3}: shell commands in the runner (allow list or all)`),
+  ...entries(["edit"], WRITES_FILES, `${REFERENCE3}: edits files in the checked-out repository`),
+  ...entries(["web-fetch"], READS_WEB, `${REFERENCE3}: fetches web pages`),
+  ...entries(["web-search"], READS_WEB, `${REFERENCE3}: searches the web`),
   ...entries(
     ["github"],
     { radius: "read", untrustedInput: true, egress: ["api.github.com"], dataAccess: "sensitive" },
-    `${REFERENCE2}: GitHub MCP server, read-only toolsets; issue and PR text is anyone's`
+    `${REFERENCE3}: GitHub MCP server, read-only toolsets; issue and PR text is anyone's`
   ),
   ...entries(
     ["playwright"],
     { radius: "irreversible", untrustedInput: true, egress: ["*"], dataAccess: "none" },
-    `${REFERENCE2}: a headless browser that can submit forms`
+    `${REFERENCE3}: a headless browser that can submit forms`
   ),
   ...entries(
     ["cache-memory", "repo-memory"],
     { ...WRITES_FILES, untrustedInput: true },
-    `${REFERENCE2}: memory kept between runs (earlier runs may have written anything)`
+    `${REFERENCE3}: memory kept between runs (earlier runs may have written anything)`
   ),
-  ...entries(["agentic-workflows"], { ...NO_EFFECT, radius: "read" }, `${REFERENCE2}: inspects workflow runs`),
+  ...entries(["agentic-workflows"], { ...NO_EFFECT, radius: "read" }, `${REFERENCE3}: inspects workflow runs`),
   ...entries(
     ["cli-proxy"],
     { ...RUNS_COMMANDS },
     "gh-aw, observed in real workflows: proxies CLI calls from the agent container"
   )
 ];
-var GH_AW_CATALOG = { client: "gh-aw", entries: ENTRIES2 };
+var GH_AW_CATALOG = { client: "gh-aw", entries: ENTRIES3 };
+
+// src/sources/catalogs/roo.ts
+init_define_AGENTGATE_BUILD_INFO();
+var REFERENCE4 = "Roo Code custom modes: tool group";
+var ENTRIES4 = [
+  ...entries(["read"], READS_FILES, `${REFERENCE4} read (read files, search, list, code definitions)`),
+  ...entries(["edit"], WRITES_FILES, `${REFERENCE4} edit (write and patch files; fileRegex may narrow it)`),
+  ...entries(
+    ["browser"],
+    { ...READS_WEB, radius: "irreversible" },
+    `${REFERENCE4} browser (drives a browser)`
+  ),
+  ...entries(["command"], RUNS_COMMANDS, `${REFERENCE4} command (runs shell commands)`)
+];
+var ROO_CATALOG = { client: "roo", entries: ENTRIES4 };
 
 // src/sources/catalogs/vscode.ts
 init_define_AGENTGATE_BUILD_INFO();
-var REFERENCE3 = "VS Code tools reference";
+var REFERENCE5 = "VS Code tools reference";
 var FLAT = "VS Code, flat tool id of chat modes before tool sets (still read)";
 var COPILOT2 = "GitHub Copilot custom agents: tool alias";
 var PRIVILEGED_LOCAL = {
@@ -58349,30 +59485,30 @@ var REMOTE_SERVER = {
   dataAccess: "sensitive",
   toolSet: true
 };
-var ENTRIES3 = [
+var ENTRIES5 = [
   // tool sets: `set/anything` resolves to the set, whose values bound every member
-  ...entries(["read"], { ...READS_FILES, toolSet: true }, `${REFERENCE3}: reads files and command output`),
-  ...entries(["search"], { ...READS_FILES, toolSet: true }, `${REFERENCE3}: searches the workspace`),
-  ...entries(["edit"], { ...WRITES_FILES, toolSet: true }, `${REFERENCE3}: edits files and notebooks`),
+  ...entries(["read"], { ...READS_FILES, toolSet: true }, `${REFERENCE5}: reads files and command output`),
+  ...entries(["search"], { ...READS_FILES, toolSet: true }, `${REFERENCE5}: searches the workspace`),
+  ...entries(["edit"], { ...WRITES_FILES, toolSet: true }, `${REFERENCE5}: edits files and notebooks`),
   ...entries(
     ["execute", "runCommands", "runTasks", "runNotebooks"],
     { ...RUNS_COMMANDS, toolSet: true },
-    `${REFERENCE3}: runs commands, tasks and notebook cells (runCommands, runTasks: earlier set names)`
+    `${REFERENCE5}: runs commands, tasks and notebook cells (runCommands, runTasks: earlier set names)`
   ),
   ...entries(
     ["web", "browser"],
     { ...READS_WEB, toolSet: true },
-    `${REFERENCE3}: web pages and browser tools`
+    `${REFERENCE5}: web pages and browser tools`
   ),
   ...entries(
     ["agent"],
     { radius: "privileged", untrustedInput: true, egress: [], dataAccess: "sensitive", toolSet: true },
-    `${REFERENCE3}: delegates to subagents with tools of their own`
+    `${REFERENCE5}: delegates to subagents with tools of their own`
   ),
   ...entries(
     ["vscode"],
     { ...PRIVILEGED_LOCAL, toolSet: true },
-    `${REFERENCE3}: runs editor commands and installs extensions`
+    `${REFERENCE5}: runs editor commands and installs extensions`
   ),
   ...entries(["todo"], { ...NO_EFFECT, toolSet: true }, `${COPILOT2} for the todo list`),
   ...entries(["github", "playwright"], REMOTE_SERVER, `${COPILOT2}: built-in MCP server, bound as name/*`),
@@ -58415,17 +59551,17 @@ var ENTRIES3 = [
   ...entries(
     ["githubRepo", "githubTextSearch"],
     { ...READS_WEB, egress: ["api.github.com", "github.com"] },
-    `${REFERENCE3}: searches a GitHub repository (anyone's code)`
+    `${REFERENCE5}: searches a GitHub repository (anyone's code)`
   ),
   ...entries(
     ["vscodeAPI", "VSCodeAPI", "getProjectSetupInfo", "think", "todos", "askQuestions"],
     NO_EFFECT,
-    `${REFERENCE3}: documentation lookup, thinking or a question to the user`
+    `${REFERENCE5}: documentation lookup, thinking or a question to the user`
   ),
   ...entries(
     ["runSubagent", "custom-agent"],
     { radius: "privileged", untrustedInput: true, egress: [], dataAccess: "sensitive" },
-    `${REFERENCE3}: runs a subagent`
+    `${REFERENCE5}: runs a subagent`
   ),
   ...entries(["shell", "powershell", "Bash"], RUNS_COMMANDS, `${COPILOT2} for the shell`),
   ...entries(["Read", "NotebookRead", "Grep", "Glob"], READS_FILES, `${COPILOT2} for read and search`),
@@ -58438,7 +59574,7 @@ var ENTRIES3 = [
   ),
   ...entries(["TodoWrite"], NO_EFFECT, `${COPILOT2} for todo`)
 ];
-var VSCODE_CATALOG = { client: "copilot", entries: ENTRIES3 };
+var VSCODE_CATALOG = { client: "copilot", entries: ENTRIES5 };
 
 // src/sources/catalogs/index.ts
 function catalogForAgent(agentId2) {
@@ -58446,6 +59582,8 @@ function catalogForAgent(agentId2) {
   if (prefix === "claude") return CLAUDE_CODE_CATALOG;
   if (prefix === "copilot") return VSCODE_CATALOG;
   if (prefix === "gh-aw") return GH_AW_CATALOG;
+  if (prefix === "kiro") return KIRO_CATALOG;
+  if (prefix === "roo") return ROO_CATALOG;
   return void 0;
 }
 
@@ -58517,10 +59655,10 @@ function resolveBinding(binding, context) {
       (candidate) => candidate.toolSet && candidate.name === name.slice(0, name.indexOf("/"))
     );
     if (set2) return { kind: "builtin", binding, entry: set2, viaSet: true };
-    for (let at2 = name.lastIndexOf("/"); at2 > 0; at2 = name.lastIndexOf("/", at2 - 1)) {
-      const server = findServer(servers, name.slice(0, at2), false);
+    for (let at3 = name.lastIndexOf("/"); at3 > 0; at3 = name.lastIndexOf("/", at3 - 1)) {
+      const server = findServer(servers, name.slice(0, at3), false);
       if (!server) continue;
-      const tool = name.slice(at2 + 1);
+      const tool = name.slice(at3 + 1);
       return tool === "*" || tool === "" ? { kind: "server", binding, server: server.name } : { kind: "server-tool", binding, server: server.name, tool };
     }
     return unknown("unknown-server");
@@ -58582,7 +59720,7 @@ var ORDERED_RADIUS = {
   approval_policy: { untrusted: "write", "on-request": "write", "on-failure": "write", never: "privileged" }
 };
 var PRE_APPROVES = /autoApprove|alwaysAllow|allowedTools|autoAccept/u;
-var ROO_GROUPS = {
+var ROO_GROUPS2 = {
   read: "read",
   edit: "write",
   browser: "irreversible",
@@ -58615,7 +59753,7 @@ function ruleRadius(rule, context = {}) {
     return "privileged";
   if (PRE_APPROVES.test(key)) return "privileged";
   if (rule.tool === "customModes" && key.endsWith(".groups"))
-    return ROO_GROUPS[/^\["([a-z]+)"/u.exec(value)?.[1] ?? value] ?? "privileged";
+    return ROO_GROUPS2[/^\["([a-z]+)"/u.exec(value)?.[1] ?? value] ?? "privileged";
   if (STARTS_SERVERS.has(rule.tool)) return "irreversible";
   if (rule.tool === "defaultMode" || rule.tool === "permissionMode")
     return PERMISSION_MODES[value] ?? "privileged";
@@ -58625,9 +59763,10 @@ function ruleRadius(rule, context = {}) {
 }
 function clientRuleRadius(rule, context) {
   const catalog = catalogForAgent(rule.scope);
-  if (!catalog) return "irreversible";
-  const resolution = resolveBinding(rule.rule, { ...context, catalog });
   const command = SHELL_ARGUMENT.exec(rule.rule.trim())?.[1];
+  if (!catalog)
+    return isShellTool(rule.tool) && command !== void 0 ? shellCommandRadius(command) : "irreversible";
+  const resolution = resolveBinding(rule.rule, { ...context, catalog });
   if (resolution.kind === "builtin" && isShellTool(resolution.entry.name) && command !== void 0)
     return shellCommandRadius(command);
   if (resolution.kind === "builtin") return resolution.entry.radius;
@@ -58646,16 +59785,16 @@ function groupOf(setting) {
   return setting.endsWith(".*") ? setting.slice(0, -2) : setting.slice(0, setting.lastIndexOf("."));
 }
 function rankOnOtherSide(rule, other) {
-  const same2 = other.filter(isRanked).filter((o) => o.scope === rule.scope);
-  const exact = same2.filter((o) => o.rank.setting === rule.rank.setting);
+  const same3 = other.filter(isRanked).filter((o) => o.scope === rule.scope);
+  const exact = same3.filter((o) => o.rank.setting === rule.rank.setting);
   if (exact.length > 0) return Math.max(...exact.map((o) => o.rank.rank));
   const group = groupOf(rule.rank.setting);
   if (rule.rank.setting.endsWith(".*")) {
-    const members = same2.filter((o) => o.rank.setting.startsWith(`${group}.`));
+    const members = same3.filter((o) => o.rank.setting.startsWith(`${group}.`));
     if (members.length > 0) return Math.max(...members.map((o) => o.rank.rank));
     return void 0;
   }
-  const wildcard = same2.filter((o) => o.rank.setting === `${group}.*`);
+  const wildcard = same3.filter((o) => o.rank.setting === `${group}.*`);
   if (wildcard.length > 0) return Math.max(...wildcard.map((o) => o.rank.rank));
   return void 0;
 }
@@ -58686,7 +59825,7 @@ function diffPermissions(base, head, context) {
   const before = new Map(base.map((rule) => [ruleKey(rule), rule]));
   const after = new Map(head.map((rule) => [ruleKey(rule), rule]));
   const changes = [];
-  const judge2 = (rule, change, radius) => describe5(rule, change, radius, widensByKind(rule, change, base, head));
+  const judge2 = (rule, change, radius) => describe6(rule, change, radius, widensByKind(rule, change, base, head));
   for (const [key, rule] of after) {
     if (!before.has(key)) changes.push(judge2(rule, "added", ruleRadius(rule, context.head)));
   }
@@ -58697,7 +59836,7 @@ function diffPermissions(base, head, context) {
     (a, b) => compare2(a.scope, b.scope) || compare2(a.rule, b.rule) || compare2(a.effect, b.effect) || compare2(a.change, b.change)
   );
 }
-function describe5(rule, change, ruleRadiusOf, byKind) {
+function describe6(rule, change, ruleRadiusOf, byKind) {
   const grants = rule.effect === "allow";
   const widens = byKind ?? (change === "added" ? grants : !grants);
   const radius = rule.residual ? maxRadius([ruleRadiusOf, "write"]) : ruleRadiusOf;
@@ -59004,31 +60143,24 @@ function compareAgents(a, b) {
 // src/core/agents/tree-agents.ts
 init_define_AGENTGATE_BUILD_INFO();
 
-// src/core/agents/source-agents.ts
+// src/core/agents/registry-bindings.ts
+init_define_AGENTGATE_BUILD_INFO();
+
+// src/core/agents/agent-reach.ts
 init_define_AGENTGATE_BUILD_INFO();
 
 // src/core/agents/client-reach.ts
 init_define_AGENTGATE_BUILD_INFO();
-var CLIENT_SERVER_ORIGINS = {
-  // Claude Code: the project `.mcp.json` and the servers of its plugins
-  claude: ["mcp-json", "claude-plugins", "claude-plugin"],
-  // VS Code and Copilot: `.vscode/mcp.json`; Copilot CLI: the root `mcp.json`
-  copilot: ["vscode-mcp-json", "copilot-mcp-json"],
-  // GitHub Agentic Workflows: each workflow's own `mcp-servers` only
-  "gh-aw": [],
-  cursor: ["cursor-mcp-json"],
-  codex: ["codex-config-toml"],
-  gemini: ["gemini-settings"],
-  opencode: ["opencode-json"],
-  continue: ["continue-mcp-yaml"],
-  "claude-desktop": ["claude-desktop-config"]
-};
-var NOBODY_REACHES = /* @__PURE__ */ new Set(["mcp-server-json"]);
+var CLIENT_SERVER_ORIGINS = Object.fromEntries([
+  ...CLIENT_PROFILES.map((profile) => [profile.client, profile.adapters]),
+  ...Object.entries(CLIENTS_WITHOUT_PROFILE)
+]);
+var NOBODY_REACHES = new Set(ADAPTERS_OF_NO_CLIENT);
 var MANIFEST = "manifest";
 var KNOWN_ORIGINS = new Set(Object.values(CLIENT_SERVER_ORIGINS).flat());
 function clientOf(agentId2) {
-  const at2 = agentId2.indexOf(":");
-  return at2 > 0 ? agentId2.slice(0, at2) : void 0;
+  const at3 = agentId2.indexOf(":");
+  return at3 > 0 ? agentId2.slice(0, at3) : void 0;
 }
 function serversOfAgent(agent, servers, agentFiles) {
   const client = clientOf(agent.id);
@@ -59069,7 +60201,142 @@ function resolveAgentBinding(binding, context) {
   return { resolution, unattributed: server !== void 0 && servers.unattributed.has(server) };
 }
 
+// src/core/agents/agent-reach.ts
+var UNKNOWN_RADIUS = "irreversible";
+var ALL_RADIUS = "privileged";
+function reachAgent(agent, registry, actions = {}) {
+  const servers = knownServers(registry);
+  const catalog = catalogForAgent(agent.id) ?? [];
+  const agentFiles = new Set((registry.agents ?? []).map((file) => file.source.path));
+  const reachable = serversOfAgent(
+    { id: agent.id, paths: /* @__PURE__ */ new Set([agent.source.path]) },
+    servers,
+    agentFiles
+  );
+  const context = { catalog, servers: reachable, registryTools: registry.tools };
+  const tools = (agent.tools ?? []).map(
+    (binding) => reachOf(resolveAgentBinding(binding, context).resolution, registry.tools, servers, actions)
+  );
+  const all = tools.some((tool) => tool.kind === "all");
+  return {
+    id: agent.id,
+    path: agent.source.path,
+    line: agent.source.line,
+    all,
+    radius: maxRadius(tools.map((tool) => tool.radius)),
+    tools
+  };
+}
+function bindingRadiusOf(registry, agent, binding, actions = {}) {
+  const prompts = registry.prompts.filter((prompt) => prompt.id === agent && prompt.tools?.includes(binding));
+  if (prompts.length === 0) return null;
+  return maxRadius(
+    prompts.map(
+      (prompt) => reachAgent({ ...prompt, tools: [binding] }, registry, actions).tools[0]?.radius ?? UNKNOWN_RADIUS
+    )
+  );
+}
+function reachOf(resolution, tools, servers, actions) {
+  const base = { binding: resolution.binding };
+  switch (resolution.kind) {
+    case "all":
+      return {
+        ...base,
+        kind: "all",
+        target: "*",
+        radius: ALL_RADIUS,
+        registryTools: tools.map((t) => t.name)
+      };
+    case "builtin":
+      return {
+        ...base,
+        kind: "builtin",
+        target: resolution.entry.name,
+        radius: resolution.entry.radius,
+        registryTools: []
+      };
+    case "registry": {
+      const tool = tools.find((candidate) => candidate.name === resolution.tool);
+      const radius = tool ? classifyBlastRadius(tool, actions).radius : UNKNOWN_RADIUS;
+      return { ...base, kind: "registry", target: resolution.tool, radius, registryTools: [resolution.tool] };
+    }
+    case "server": {
+      const pinned = tools.filter((tool) => tool.server === resolution.server);
+      return {
+        ...base,
+        kind: "server",
+        target: resolution.server,
+        radius: serverRadius(resolution.server, pinned, servers, actions),
+        registryTools: pinned.map((tool) => tool.name)
+      };
+    }
+    case "server-tool": {
+      const pinned = tools.filter(
+        (tool) => tool.server === resolution.server && (tool.name === resolution.tool || tool.name === `${resolution.server}.${resolution.tool}`)
+      );
+      return {
+        ...base,
+        kind: "server-tool",
+        target: `${resolution.server}/${resolution.tool}`,
+        radius: serverRadius(resolution.server, pinned, servers, actions),
+        registryTools: pinned.map((tool) => tool.name)
+      };
+    }
+    default:
+      return {
+        ...base,
+        kind: "unknown",
+        target: resolution.binding,
+        radius: UNKNOWN_RADIUS,
+        registryTools: []
+      };
+  }
+}
+function serverRadius(name, pinned, servers, actions) {
+  if (pinned.length > 0) return maxRadius(pinned.map((tool) => classifyBlastRadius(tool, actions).radius));
+  const server = servers.find((candidate) => candidate.name === name);
+  return server ? classifyServerRadius(server, actions).radius : UNKNOWN_RADIUS;
+}
+function knownServers(registry) {
+  const servers = [...registry.servers ?? []];
+  const declared = new Set(servers.map((server) => server.name));
+  for (const tool of registry.tools) {
+    const name = tool.server;
+    if (name === void 0 || declared.has(name)) continue;
+    declared.add(name);
+    const pinned = registry.tools.filter((other) => other.server === name);
+    servers.push({
+      name,
+      origin: "manifest",
+      transport: { type: "unknown" },
+      credentials: tool.credentials,
+      egress: tool.egress,
+      tools: pinned.map((other) => other.name.slice(name.length + 1)),
+      source: tool.source
+    });
+  }
+  return servers;
+}
+
+// src/core/agents/registry-bindings.ts
+var isRegistryPrompt = (prompt) => catalogForAgent(prompt.id) === void 0;
+function reachRegistryBinding(prompt, binding, registry, actions = {}) {
+  return reachAgent({ ...prompt, tools: [binding] }, registry, actions).tools[0];
+}
+function expandRegistryPrompts(registry, actions = {}) {
+  return registry.prompts.map((prompt) => {
+    if (prompt.tools === void 0 || !isRegistryPrompt(prompt)) return prompt;
+    const reach = reachAgent(prompt, registry, actions);
+    const tools = [...new Set(reach.tools.flatMap((tool) => tool.registryTools))];
+    return { ...prompt, tools };
+  });
+}
+function registryBindingKind(registry, actions = {}) {
+  return (prompt, binding) => reachRegistryBinding(prompt, binding, registry, actions)?.kind;
+}
+
 // src/core/agents/source-agents.ts
+init_define_AGENTGATE_BUILD_INFO();
 function groupById(agents) {
   const out = /* @__PURE__ */ new Map();
   for (const agent of agents) {
@@ -59229,7 +60496,7 @@ function resolveTreeAgents(registry, config, blastRadius = memoizeBlastRadius(co
   const actions = config.radius.actions;
   const radiusOf = (tool) => blastRadius(tool).radius;
   const servers = pinServers(registry.servers ?? []);
-  const agents = resolveAgents(registry.tools, registry.prompts);
+  const agents = resolveAgents(registry.tools, expandRegistryPrompts(registry, actions));
   const source = resolveSourceAgents(registry.agents ?? [], {
     servers,
     tools: registry.tools,
@@ -59313,8 +60580,8 @@ function validateRegistry(registry, options = {}) {
     }
     for (const name of catalogForAgent(prompt.id) === void 0 ? prompt.tools ?? [] : []) {
       if (names.has(name)) continue;
-      const kind = resolveBinding(name, { catalog: [], servers }).kind;
-      if (kind === "server" || kind === "server-tool") continue;
+      const kind = options.bindingKind ? options.bindingKind(prompt, name) : resolveBinding(name, { catalog: [], servers }).kind;
+      if (kind === "server" || kind === "server-tool" || kind === "registry" || kind === "all") continue;
       const lookalike = skeletons.get(skeletonOf(name));
       const hint = lookalike ? ` (did you mean ${JSON.stringify(lookalike)}?)` : "";
       report({
@@ -59523,14 +60790,14 @@ function applyWaivers(findings, waivers, today) {
   const active = waivers.filter((waiver) => waiver.expires >= today);
   const expired = waivers.filter((waiver) => waiver.expires < today);
   const applied = [];
-  const kept = [];
+  const kept2 = [];
   for (const finding of findings) {
     const waiver = active.find((w) => waiverMatches(w, finding));
     if (waiver) applied.push({ ...waiver, path: finding.path });
-    else kept.push(finding);
+    else kept2.push(finding);
   }
   for (const waiver of expired) {
-    kept.push({
+    kept2.push({
       severity: "warning",
       code: "waiver-expired",
       path: "agentgate.yaml",
@@ -59540,7 +60807,7 @@ function applyWaivers(findings, waivers, today) {
       message: `waiver for ${waiver.code} on ${waiver.kind ?? "tool"} ${waiver.tool} (owner ${waiver.owner}) expired on ${waiver.expires}; it no longer applies`
     });
   }
-  return { findings: kept, applied, expired };
+  return { findings: kept2, applied, expired };
 }
 
 // src/core/diff/escalation.ts
@@ -59593,124 +60860,6 @@ function ruleToolOf(rule) {
   return open3 > 0 && rule.trimEnd().endsWith(")") ? rule.slice(0, open3).trim() : rule.trim();
 }
 
-// src/core/agents/agent-reach.ts
-init_define_AGENTGATE_BUILD_INFO();
-var UNKNOWN_RADIUS = "irreversible";
-var ALL_RADIUS = "privileged";
-function reachAgent(agent, registry, actions = {}) {
-  const servers = knownServers(registry);
-  const catalog = catalogForAgent(agent.id) ?? [];
-  const agentFiles = new Set((registry.agents ?? []).map((file) => file.source.path));
-  const reachable = serversOfAgent(
-    { id: agent.id, paths: /* @__PURE__ */ new Set([agent.source.path]) },
-    servers,
-    agentFiles
-  );
-  const context = { catalog, servers: reachable, registryTools: registry.tools };
-  const tools = (agent.tools ?? []).map(
-    (binding) => reachOf(resolveAgentBinding(binding, context).resolution, registry.tools, servers, actions)
-  );
-  const all = tools.some((tool) => tool.kind === "all");
-  return {
-    id: agent.id,
-    path: agent.source.path,
-    line: agent.source.line,
-    all,
-    radius: maxRadius(tools.map((tool) => tool.radius)),
-    tools
-  };
-}
-function bindingRadiusOf(registry, agent, binding, actions = {}) {
-  const prompts = registry.prompts.filter((prompt) => prompt.id === agent && prompt.tools?.includes(binding));
-  if (prompts.length === 0) return null;
-  return maxRadius(
-    prompts.map(
-      (prompt) => reachAgent({ ...prompt, tools: [binding] }, registry, actions).tools[0]?.radius ?? UNKNOWN_RADIUS
-    )
-  );
-}
-function reachOf(resolution, tools, servers, actions) {
-  const base = { binding: resolution.binding };
-  switch (resolution.kind) {
-    case "all":
-      return {
-        ...base,
-        kind: "all",
-        target: "*",
-        radius: ALL_RADIUS,
-        registryTools: tools.map((t) => t.name)
-      };
-    case "builtin":
-      return {
-        ...base,
-        kind: "builtin",
-        target: resolution.entry.name,
-        radius: resolution.entry.radius,
-        registryTools: []
-      };
-    case "registry": {
-      const tool = tools.find((candidate) => candidate.name === resolution.tool);
-      const radius = tool ? classifyBlastRadius(tool, actions).radius : UNKNOWN_RADIUS;
-      return { ...base, kind: "registry", target: resolution.tool, radius, registryTools: [resolution.tool] };
-    }
-    case "server": {
-      const pinned = tools.filter((tool) => tool.server === resolution.server);
-      return {
-        ...base,
-        kind: "server",
-        target: resolution.server,
-        radius: serverRadius(resolution.server, pinned, servers, actions),
-        registryTools: pinned.map((tool) => tool.name)
-      };
-    }
-    case "server-tool": {
-      const pinned = tools.filter(
-        (tool) => tool.server === resolution.server && (tool.name === resolution.tool || tool.name === `${resolution.server}.${resolution.tool}`)
-      );
-      return {
-        ...base,
-        kind: "server-tool",
-        target: `${resolution.server}/${resolution.tool}`,
-        radius: serverRadius(resolution.server, pinned, servers, actions),
-        registryTools: pinned.map((tool) => tool.name)
-      };
-    }
-    default:
-      return {
-        ...base,
-        kind: "unknown",
-        target: resolution.binding,
-        radius: UNKNOWN_RADIUS,
-        registryTools: []
-      };
-  }
-}
-function serverRadius(name, pinned, servers, actions) {
-  if (pinned.length > 0) return maxRadius(pinned.map((tool) => classifyBlastRadius(tool, actions).radius));
-  const server = servers.find((candidate) => candidate.name === name);
-  return server ? classifyServerRadius(server, actions).radius : UNKNOWN_RADIUS;
-}
-function knownServers(registry) {
-  const servers = [...registry.servers ?? []];
-  const declared = new Set(servers.map((server) => server.name));
-  for (const tool of registry.tools) {
-    const name = tool.server;
-    if (name === void 0 || declared.has(name)) continue;
-    declared.add(name);
-    const pinned = registry.tools.filter((other) => other.server === name);
-    servers.push({
-      name,
-      origin: "manifest",
-      transport: { type: "unknown" },
-      credentials: tool.credentials,
-      egress: tool.egress,
-      tools: pinned.map((other) => other.name.slice(name.length + 1)),
-      source: tool.source
-    });
-  }
-  return servers;
-}
-
 // src/core/diff/build-diff.ts
 function buildDiffReport(input2) {
   const { config } = input2;
@@ -59718,19 +60867,19 @@ function buildDiffReport(input2) {
   const baseRegistry = input2.base.snapshot.registry;
   const headRegistry = input2.head.snapshot.registry;
   const classify = createPathClassification(config);
-  const files = splitFilesByPlane(input2.changedFiles, classify);
   const changedPaths = new Set(input2.changedFiles.map((file) => file.path));
-  holdUnreadablePrompts(files, input2.changedFiles, headRegistry.findings, changedPaths);
-  holdNewAgentFiles(files, classify);
-  const executed = holdExecutedFiles(
-    files,
-    classify,
-    changedExecutables(
-      input2.changedFiles,
-      executedFilesOf(baseRegistry, actions),
-      executedFilesOf(headRegistry, actions)
-    )
-  );
+  const unreadable = unreadablePaths(headRegistry.findings, changedPaths);
+  const executed = changedExecutables(
+    input2.changedFiles,
+    executedFilesOf(baseRegistry, actions),
+    executedFilesOf(headRegistry, actions)
+  ).filter((change) => heldWhenExecuted(classify(change.path)));
+  const executedFiles = new Set(executed.map((change) => change.file));
+  const files = splitChangedFiles(input2.changedFiles, classify, (file) => ({
+    unreadable: unreadable.has(file.path),
+    executed: executedFiles.has(file)
+  }));
+  releaseBodyHashLocks(files, ghAwSide(input2.base.snapshot), ghAwSide(input2.head.snapshot));
   const blastRadius = memoizeBlastRadius(actions);
   const tools = diffToolRegistry(baseRegistry.tools, headRegistry.tools, { actions, blastRadius });
   const bindings = diffBindings(
@@ -59821,13 +60970,15 @@ function buildDiffReport(input2) {
       ...validateRegistry(headRegistry, {
         actions,
         blastRadius,
+        bindingKind: registryBindingKind(headRegistry, actions),
         checkTool: toolsToCheck(headRegistry.tools, changedPaths, changedTools)
       })
     ].filter((finding) => finding.code !== "duplicate-prompt").filter(relevant),
     ...findDuplicatePromptIds(headRegistry.prompts, changedPaths),
     ...headSide.source.findings.filter(relevant),
     ...refusedChangedPaths(input2.changedFiles),
-    ...executed.map(executedFinding)
+    ...executed.map(executedFinding),
+    ...ghAwLockFindings(input2.changedFiles, ghAwSide(input2.base.snapshot), ghAwSide(input2.head.snapshot))
   ]);
   const waived = applyWaivers(
     [
@@ -59889,6 +61040,7 @@ function buildDiffReport(input2) {
             ...validateRegistry(baseRegistry, {
               actions,
               blastRadius,
+              bindingKind: registryBindingKind(baseRegistry, actions),
               checkTool: toolsToCheck(baseRegistry.tools, basePathsOf(input2.changedFiles), changedTools)
             })
           ],
@@ -59899,49 +61051,6 @@ function buildDiffReport(input2) {
     ],
     waivers: { applied: waived.applied, expired: waived.expired }
   };
-}
-function holdUnreadablePrompts(files, changedFiles, headFindings, changedPaths) {
-  const unreadable = new Set(
-    headFindings.filter(
-      (finding) => (finding.code === PROMPT_BINDINGS_UNKNOWN || finding.severity === "error" && SOURCE_UNREAD_CODES.has(finding.code)) && changedPaths.has(finding.path)
-    ).map((finding) => finding.path)
-  );
-  const inControl = new Set(files.control);
-  const held = changedFiles.filter((file) => unreadable.has(file.path) && !inControl.has(file));
-  if (held.length === 0) return;
-  files.control.push(...held);
-  files.control.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-}
-function holdNewAgentFiles(files, classify) {
-  const isAgentFile2 = (path) => {
-    if (path === void 0) return false;
-    const found = classify(path);
-    return found.kind === "data" && found.source !== void 0 && !isTextOnlySource(found.source);
-  };
-  const inControl = new Set(files.control);
-  const held = files.data.filter(
-    (file) => file.status !== "modified" && !inControl.has(file) && (isAgentFile2(file.path) || isAgentFile2(file.oldPath))
-  );
-  if (held.length === 0) return;
-  files.control.push(...held);
-  files.control.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-}
-function holdExecutedFiles(files, classify, changes) {
-  const kept = changes.filter((change) => {
-    const found = classify(change.path);
-    return !(found.kind === "data" && found.source !== void 0) && found.kind !== "refused";
-  });
-  const inControl = new Set(files.control);
-  for (const { file } of kept) {
-    if (inControl.has(file)) continue;
-    inControl.add(file);
-    files.control.push(file);
-  }
-  if (kept.length > 0) {
-    files.none.splice(0, files.none.length, ...files.none.filter((file) => !inControl.has(file)));
-    files.control.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  }
-  return kept;
 }
 function basePathsOf(changedFiles) {
   const paths = /* @__PURE__ */ new Set();
@@ -60218,7 +61327,7 @@ function sortByPath(files) {
 
 // src/git/snapshot.ts
 init_define_AGENTGATE_BUILD_INFO();
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 import {
   closeSync,
   constants as fsConstants,
@@ -60233,11 +61342,7 @@ import { join as join4 } from "node:path";
 // src/git/cat-file.ts
 init_define_AGENTGATE_BUILD_INFO();
 async function readBlobs(cwd, oids) {
-  const wanted = [...new Set(oids.map((oid) => oid.toLowerCase()))];
-  for (const oid of wanted) {
-    if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(oid))
-      throw new GitError("failed", `not an object id: '${oid.slice(0, 80)}'`);
-  }
+  const wanted = checkedOids(oids);
   if (wanted.length === 0) return /* @__PURE__ */ new Map();
   return withSession(
     cwd,
@@ -60247,13 +61352,36 @@ async function readBlobs(cwd, oids) {
         if (object?.type === "blob") blobs.set(object.oid, object.content);
       return blobs;
     },
-    () => readBlobsOneShot(cwd, wanted)
+    // the parser lends each content: kept, it is copied
+    () => readBlobsOneShot(cwd, wanted, (content) => Buffer.from(content))
   );
 }
-async function readBlobsOneShot(cwd, wanted) {
+async function readBlobTexts(cwd, oids) {
+  const wanted = checkedOids(oids);
+  if (wanted.length === 0) return /* @__PURE__ */ new Map();
+  return withSession(
+    cwd,
+    async (session) => {
+      const texts = /* @__PURE__ */ new Map();
+      for (const object of await session.texts(wanted))
+        if (object?.type === "blob") texts.set(object.oid, object.text);
+      return texts;
+    },
+    () => readBlobsOneShot(cwd, wanted, decodeUtf8)
+  );
+}
+function checkedOids(oids) {
+  const wanted = [...new Set(oids.map((oid) => oid.toLowerCase()))];
+  for (const oid of wanted) {
+    if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(oid))
+      throw new GitError("failed", `not an object id: '${oid.slice(0, 80)}'`);
+  }
+  return wanted;
+}
+async function readBlobsOneShot(cwd, wanted, keep) {
   const blobs = /* @__PURE__ */ new Map();
   const parser = new BatchParser((oid, content, type2) => {
-    if (type2 === "blob") blobs.set(oid, content);
+    if (type2 === "blob") blobs.set(oid, keep(content));
   });
   await streamGit(
     cwd,
@@ -60306,7 +61434,7 @@ function parseLsTree(out) {
 
 // src/git/worktree.ts
 init_define_AGENTGATE_BUILD_INFO();
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 import { lstatSync } from "node:fs";
 import { join as join3 } from "node:path";
 async function listWorktreeFiles(cwd, prefixes) {
@@ -60347,7 +61475,7 @@ function lstatOrNull(path) {
   }
 }
 function blobOid(content, format2) {
-  return createHash4(format2).update(`blob ${content.length}\0`).update(content).digest("hex");
+  return createHash5(format2).update(`blob ${content.length}\0`).update(content).digest("hex");
 }
 
 // src/git/snapshot.ts
@@ -60361,11 +61489,10 @@ async function readSnapshots(cwd, shas, options) {
     shas.map((sha) => sha === null ? null : listCommit(cwd, sha, paths, options))
   );
   const oids = new Set(listed2.flatMap((side) => side?.toRead.map((file) => file.oid) ?? []));
-  const [blobs, ...worktrees] = await Promise.all([
-    readBlobs(cwd, [...oids]),
+  const [texts, ...worktrees] = await Promise.all([
+    readBlobTexts(cwd, [...oids]),
     ...shas.map((sha) => sha === null ? readWorktree(cwd, paths, options) : null)
   ]);
-  const texts = decodeBlobs(blobs);
   return shas.map((sha, i) => {
     const side = listed2[i];
     const snapshot = sha === null || !side ? worktrees[i] : decodeCommit(sha, side, texts);
@@ -60383,14 +61510,6 @@ async function listCommit(cwd, sha, paths, { maxBytes, include }) {
     else listed2.toRead.push({ path: entry.path, oid: entry.oid });
   }
   return listed2;
-}
-function decodeBlobs(blobs) {
-  const texts = /* @__PURE__ */ new Map();
-  for (const [oid, content] of blobs) {
-    texts.set(oid, decodeText(content));
-    blobs.delete(oid);
-  }
-  return texts;
 }
 function decodeCommit(sha, listed2, texts) {
   const snapshot = { files: [], refused: [...listed2.refused] };
@@ -60457,7 +61576,7 @@ function refuseSymlink(snapshot, path, abs, format2) {
   snapshot.refused.push({ path, oid: blobOid(target, format2), reason: "symlink" });
 }
 function hashLargeFile(fd, size, format2) {
-  const hash = createHash5(format2).update(`blob ${size}\0`);
+  const hash = createHash6(format2).update(`blob ${size}\0`);
   const buffer = Buffer.allocUnsafe(1 << 16);
   for (let position = 0, read = 1; position < size && read > 0; position += read) {
     read = readSync(fd, buffer, 0, buffer.length, position);
@@ -60465,18 +61584,10 @@ function hashLargeFile(fd, size, format2) {
   }
   return hash.digest("hex");
 }
-var decoder = new TextDecoder("utf-8", { fatal: true });
 function addDecoded(snapshot, path, oid, content) {
-  const text3 = decodeText(content);
+  const text3 = decodeUtf8(content);
   if (text3 === null) snapshot.refused.push({ path, oid, reason: "not-utf8" });
   else snapshot.files.push({ path, oid, text: text3 });
-}
-function decodeText(content) {
-  try {
-    return decoder.decode(content);
-  } catch {
-    return null;
-  }
 }
 function zeroOid(format2) {
   return "0".repeat(format2 === "sha256" ? 64 : 40);
@@ -60699,30 +61810,30 @@ function parseNativeResults(json3, path) {
   if (!Array.isArray(cases)) throw new EvalResultsError(path, "cases", "expected an array");
   const run = createRun(path, "native");
   cases.forEach((item, index) => {
-    const at2 = `cases[${index}]`;
-    if (!isRecord2(item)) throw new EvalResultsError(path, at2, "expected an object");
+    const at3 = `cases[${index}]`;
+    if (!isRecord2(item)) throw new EvalResultsError(path, at3, "expected an object");
     const id = item["id"];
     if (typeof id !== "string" || id === "")
-      throw new EvalResultsError(path, `${at2}.id`, "expected a non-empty string");
+      throw new EvalResultsError(path, `${at3}.id`, "expected a non-empty string");
     const pass = item["pass"];
-    if (typeof pass !== "boolean") throw new EvalResultsError(path, `${at2}.pass`, "expected true or false");
+    if (typeof pass !== "boolean") throw new EvalResultsError(path, `${at3}.pass`, "expected true or false");
     const score = item["score"];
     if (score !== void 0 && !isFiniteNumber(score)) {
-      throw new EvalResultsError(path, `${at2}.score`, "expected a number");
+      throw new EvalResultsError(path, `${at3}.score`, "expected a number");
     }
     const error2 = item["error"];
     if (error2 !== void 0 && typeof error2 !== "boolean") {
-      throw new EvalResultsError(path, `${at2}.error`, "expected true or false");
+      throw new EvalResultsError(path, `${at3}.error`, "expected true or false");
     }
-    addRun(run, id, { pass, score, metrics: readMetrics(item["metrics"], path, `${at2}.metrics`), error: error2 });
+    addRun(run, id, { pass, score, metrics: readMetrics(item["metrics"], path, `${at3}.metrics`), error: error2 });
   });
   return run;
 }
-function readMetrics(value, path, at2) {
+function readMetrics(value, path, at3) {
   if (value === void 0) return void 0;
-  if (!isRecord2(value)) throw new EvalResultsError(path, at2, "expected an object of numbers");
+  if (!isRecord2(value)) throw new EvalResultsError(path, at3, "expected an object of numbers");
   for (const [name, metric] of Object.entries(value)) {
-    if (!isFiniteNumber(metric)) throw new EvalResultsError(path, `${at2}.${name}`, "expected a number");
+    if (!isFiniteNumber(metric)) throw new EvalResultsError(path, `${at3}.${name}`, "expected a number");
   }
   return value;
 }
@@ -60838,8 +61949,8 @@ function readPromptList(value, isV3) {
     provider: isRecord2(item) ? optionalString(item["provider"]) : void 0
   }));
 }
-function readResultRow(row, index, prompts, path, at2) {
-  const field2 = `${at2}[${index}]`;
+function readResultRow(row, index, prompts, path, at3) {
+  const field2 = `${at3}[${index}]`;
   if (!isRecord2(row)) throw new EvalResultsError(path, field2, "expected an object");
   const success = row["success"];
   if (typeof success !== "boolean")
@@ -60861,14 +61972,14 @@ function readResultRow(row, index, prompts, path, at2) {
     failureReason: isFiniteNumber(row["failureReason"]) ? row["failureReason"] : void 0
   };
 }
-function readTableRows(table, prompts, path, at2) {
+function readTableRows(table, prompts, path, at3) {
   const body = table["body"];
-  if (!Array.isArray(body)) throw new EvalResultsError(path, `${at2}.body`, "expected an array");
+  if (!Array.isArray(body)) throw new EvalResultsError(path, `${at3}.body`, "expected an array");
   const head = isRecord2(table["head"]) ? table["head"] : {};
   const varNames = Array.isArray(head["vars"]) ? head["vars"].map(String) : [];
   const rows = [];
   body.forEach((entry, testIdx) => {
-    const field2 = `${at2}.body[${testIdx}]`;
+    const field2 = `${at3}.body[${testIdx}]`;
     if (!isRecord2(entry)) throw new EvalResultsError(path, field2, "expected an object");
     const outputs = entry["outputs"];
     if (!Array.isArray(outputs)) throw new EvalResultsError(path, `${field2}.outputs`, "expected an array");
@@ -61253,14 +62364,14 @@ function parseConfig(text3, path) {
 }
 function hiddenCharacterGlobs(config) {
   const found = [];
-  const check = (globs, field2) => globs.forEach((glob, index) => {
+  const check2 = (globs, field2) => globs.forEach((glob, index) => {
     const character = refusedCharacterOf(glob);
     if (character !== void 0) found.push({ field: [...field2, index], character });
   });
-  check(config.planes.data.paths, ["planes", "data", "paths"]);
-  check(config.planes.control.paths, ["planes", "control", "paths"]);
+  check2(config.planes.data.paths, ["planes", "data", "paths"]);
+  check2(config.planes.control.paths, ["planes", "control", "paths"]);
   for (const [key, setting] of Object.entries(config.sources ?? {}))
-    check(setting.paths, ["sources", key, "paths"]);
+    check2(setting.paths, ["sources", key, "paths"]);
   return found;
 }
 function mergeConfig(user) {
@@ -61293,7 +62404,11 @@ function mergeConfig(user) {
 function mergeSources(user) {
   const out = /* @__PURE__ */ Object.create(null);
   for (const [key, value] of Object.entries(user)) {
-    out[key] = typeof value === "boolean" ? { enabled: value, paths: [] } : { enabled: value.enabled ?? true, paths: [...value.paths ?? []] };
+    out[key] = typeof value === "boolean" ? { enabled: value, paths: [] } : {
+      enabled: value.enabled ?? true,
+      paths: [...value.paths ?? []],
+      ...value.inert !== void 0 && { inert: [...value.inert] }
+    };
   }
   return out;
 }
@@ -61332,15 +62447,30 @@ function configWarnings(config, path, doc) {
     }
   }
   const known = new Set(sourceKeys());
-  for (const key of Object.keys(config.sources ?? {})) {
+  for (const [key, setting] of Object.entries(config.sources ?? {})) {
     if (!known.has(key))
       warn(
         "unknown-source",
         ["sources", key],
         `${JSON.stringify(key)} is no source kind or adapter id; it is ignored`
       );
+    const authority = authorityOfSource(key);
+    for (const [index, name] of (setting.inert ?? []).entries()) {
+      if (authority.has(name))
+        warn(
+          "inert-key-is-authority",
+          ["sources", key, "inert", index],
+          `${JSON.stringify(name)} is read as authority by ${key}'s client: it stays control plane`
+        );
+    }
   }
   return warnings;
+}
+function authorityOfSource(key) {
+  const clients = ALL_SOURCE_ADAPTERS.filter((adapter) => adapter.kind === key || adapter.id === key).map(
+    (adapter) => clientOfAdapter(adapter.id)
+  );
+  return new Set([...new Set(clients)].flatMap((client) => [...authorityKeys(profileOf(client))]));
 }
 
 // src/core/floor/parse-floor.ts
@@ -61481,7 +62611,8 @@ async function computeDiff(options) {
     head: { ref: options.head ?? "working tree", sha: headSha2 },
     gate,
     today: options.today,
-    skipEval: options.skipEval
+    skipEval: options.skipEval,
+    keepFiles: options.keepFiles
   });
   if (floor) result2.report.floor = floor;
   return result2;
@@ -61490,19 +62621,8 @@ async function computeDiffAt(options) {
   const { cwd, gate, base, head } = options;
   const { config } = gate;
   const headSha2 = head.sha;
-  const [[baseFiles, headFiles], changedFiles] = await Promise.all([
-    readSnapshots(cwd, [base.sha, headSha2], snapshotOptions(config)),
-    listChangedFiles(cwd, base.sha, headSha2)
-  ]);
-  if (!baseFiles || !headFiles) throw new Error("internal: a snapshot side is missing");
-  const cache2 = /* @__PURE__ */ new Map();
-  const parsed = {
-    base: parseSnapshot(baseFiles.files, baseFiles.refused, config, cache2),
-    head: parseSnapshot(headFiles.files, headFiles.refused, config, cache2),
-    baseFiles,
-    headFiles,
-    changedFiles
-  };
+  const parsed = await readSides(cwd, base.sha, headSha2, config, options.keepFiles === true);
+  const { changedFiles } = parsed;
   const evalOutcome = options.skipEval ? void 0 : await loadEval(cwd, config, changedFiles, base.sha, headSha2);
   const { rules } = gate;
   const people = resolveGatePeople(config, rules);
@@ -61520,10 +62640,24 @@ async function computeDiffAt(options) {
   });
   return { report, config, codeowners: gate.codeowners, gate, people, parsed };
 }
+async function readSides(cwd, baseSha, headSha2, config, keepFiles) {
+  const [[baseFiles, headFiles], changedFiles] = await Promise.all([
+    readSnapshots(cwd, [baseSha, headSha2], snapshotOptions(config)),
+    listChangedFiles(cwd, baseSha, headSha2)
+  ]);
+  if (!baseFiles || !headFiles) throw new Error("internal: a snapshot side is missing");
+  const cache2 = /* @__PURE__ */ new Map();
+  return {
+    base: parseSnapshot(baseFiles.files, baseFiles.refused, config, cache2),
+    head: parseSnapshot(headFiles.files, headFiles.refused, config, cache2),
+    ...keepFiles && { baseFiles, headFiles },
+    changedFiles
+  };
+}
 async function loadEval(cwd, config, changedFiles, baseSha, headSha2) {
   const evalConfig = config.planes.data.eval;
   if (evalConfig?.results === void 0) return void 0;
-  if (splitFilesByPlane(changedFiles, createPathClassification(config)).data.length === 0) return void 0;
+  if (splitChangedFiles(changedFiles, createPathClassification(config)).data.length === 0) return void 0;
   const loaded = await loadEvalDelta(cwd, evalConfig, baseSha, headSha2);
   if (!loaded) return void 0;
   if ("invalid" in loaded) {
@@ -61560,7 +62694,7 @@ function snapshotOptions(config) {
 async function diffPullRequestAt(cwd, baseSha, commit, { skipEval = false, floor } = {}) {
   const [base, head] = await Promise.all([verifyRef(cwd, baseSha), verifyRef(cwd, commit)]);
   const forkPoint = await mergeBase(cwd, base, head) ?? base;
-  return computeDiff({ cwd, base: forkPoint, head, gateCommit: base, skipEval, floor });
+  return computeDiff({ cwd, base: forkPoint, head, gateCommit: base, skipEval, floor, keepFiles: true });
 }
 
 // src/gate/pull-signoffs.ts
@@ -61646,6 +62780,317 @@ async function readPullDiff(cwd, baseSha, commit, options = {}) {
   }
 }
 
+// src/release/split.ts
+init_define_AGENTGATE_BUILD_INFO();
+
+// src/core/release/split-plan.ts
+init_define_AGENTGATE_BUILD_INFO();
+
+// src/core/release/set-prompt-tools.ts
+init_define_AGENTGATE_BUILD_INFO();
+var import_yaml9 = __toESM(require_dist2(), 1);
+function locateTools(text3, kind) {
+  let offset = 0;
+  let yamlText = text3;
+  if (kind === "markdown") {
+    const split = splitFrontMatter(text3);
+    if (split === "unclosed") return { ok: false, reason: "front matter is never closed" };
+    if (split === void 0) return { ok: true, start: 0, end: 0, found: false, frontMatter: false };
+    offset = text3.indexOf("\n") + 1;
+    yamlText = split.yaml;
+  }
+  const appendAt = offset + yamlText.length;
+  const doc = (0, import_yaml9.parseDocument)(yamlText, { uniqueKeys: true });
+  if (doc.errors.length > 0) return { ok: false, reason: "front matter does not parse" };
+  const map2 = doc.contents;
+  if (map2 === null) return { ok: true, start: appendAt, end: appendAt, found: false, frontMatter: true };
+  if (!(0, import_yaml9.isMap)(map2) || map2.flow) return { ok: false, reason: "front matter is not a block mapping" };
+  if (yamlText.length > 0 && !yamlText.endsWith("\n"))
+    return { ok: false, reason: "front matter has no final newline" };
+  const pair = map2.items.find((item) => (0, import_yaml9.isScalar)(item.key) && item.key.value === "tools");
+  if (pair === void 0)
+    return { ok: true, start: appendAt, end: appendAt, found: false, frontMatter: true };
+  const keyRange = (0, import_yaml9.isScalar)(pair.key) ? pair.key.range : void 0;
+  const valueRange = pair.value?.range;
+  if (!keyRange) return { ok: false, reason: "tools key has no position" };
+  const start = yamlText.lastIndexOf("\n", keyRange[0] - 1) + 1;
+  if (start !== keyRange[0]) return { ok: false, reason: "tools key is not at the start of a line" };
+  const last = Math.max(0, (valueRange ? valueRange[1] : keyRange[2]) - 1);
+  const newline = yamlText.indexOf("\n", last);
+  const end = newline === -1 ? yamlText.length : newline + 1;
+  return { ok: true, start: offset + start, end: offset + end, found: true, frontMatter: true };
+}
+function toolsEntryOf(text3, kind) {
+  const at3 = locateTools(text3, kind);
+  if (!at3.ok) return at3;
+  return { ok: true, entry: text3.slice(at3.start, at3.end) };
+}
+function setToolsEntry(text3, kind, entry) {
+  const at3 = locateTools(text3, kind);
+  if (!at3.ok) return at3;
+  if (!at3.frontMatter) {
+    if (entry === "") return { ok: true, text: text3 };
+    const eol = text3.includes("\r\n") ? "\r\n" : "\n";
+    return { ok: true, text: `---${eol}${entry}---${eol}${text3}` };
+  }
+  return { ok: true, text: text3.slice(0, at3.start) + entry + text3.slice(at3.end) };
+}
+
+// src/core/release/split-plan.ts
+function planSplit(input2) {
+  const { report } = input2;
+  const control = pathsOf(report.planes.control.files);
+  const granted = new Set(report.planes.control.bindings.map((binding) => binding.agent));
+  for (const agent of input2.sourceAgents ?? []) if (granted.has(agent.id)) control.add(agent.source.path);
+  for (const rule of report.planes.control.permissions ?? []) control.add(rule.path);
+  for (const server of report.planes.control.servers ?? []) control.add(server.path);
+  const data = pathsOf(report.planes.data.files);
+  const baseByPath = byPath2(input2.basePrompts);
+  const headByPath = byPath2(input2.headPrompts);
+  const unreadable = new Set(input2.headFindings.filter((f) => f.severity === "error").map((f) => f.path));
+  const plan = { included: [], heldBack: [], writes: [], deletes: [], reasons: {} };
+  const hold = (path, reason) => {
+    if (plan.reasons[path] !== void 0) return;
+    plan.heldBack.push(path);
+    plan.reasons[path] = reason;
+  };
+  const changes = [];
+  for (const file of input2.changedFiles) {
+    if (file.status === "renamed" && file.oldPath !== void 0) {
+      changes.push({ path: file.oldPath, op: "delete", basePath: file.oldPath });
+      changes.push({ path: file.path, op: "write", basePath: file.oldPath });
+    } else
+      changes.push({
+        path: file.path,
+        op: file.status === "deleted" ? "delete" : "write",
+        basePath: file.path
+      });
+  }
+  for (const change of changes) {
+    const { path } = change;
+    if (control.has(path)) hold(path, "control plane");
+    else if (!data.has(path)) hold(path, "in no plane");
+    else if (change.op === "delete") {
+      const bound = baseByPath.get(path)?.tools;
+      if (bound !== void 0 && bound.length > 0) hold(path, "removes an agent\u2019s bindings");
+      else plan.deletes.push(path);
+    } else if (unreadable.has(path)) hold(path, "does not parse: its bindings are unknown");
+    else planWrite(change, baseByPath.get(change.basePath), headByPath.get(path), input2, plan, hold);
+  }
+  plan.included = [.../* @__PURE__ */ new Set([...plan.writes.map((w) => w.path), ...plan.deletes])].sort();
+  plan.heldBack = [...new Set(plan.heldBack)].filter((path) => !plan.included.includes(path)).sort();
+  return plan;
+}
+function planWrite(change, base, head, input2, plan, hold) {
+  const { path } = change;
+  if (head === void 0 || sameBindings(base?.tools, head.tools)) {
+    plan.writes.push({ path, from: "head" });
+    return;
+  }
+  const text3 = input2.headText(path);
+  if (text3 === void 0) return hold(path, "head text unavailable");
+  const kind = /\.md$/i.test(path) ? "markdown" : "yaml";
+  const baseText = base === void 0 ? void 0 : input2.baseText(change.basePath);
+  const entry = baseText === void 0 ? { ok: true, entry: "" } : toolsEntryOf(baseText, kind);
+  if (!entry.ok) return hold(path, `bindings changed and the base ${entry.reason}`);
+  const edited = setToolsEntry(text3, kind, entry.entry);
+  if (!edited.ok) return hold(path, `bindings changed and ${edited.reason}`);
+  plan.writes.push({ path, text: edited.text });
+}
+function sameBindings(a, b) {
+  if (a === void 0 || b === void 0) return a === b;
+  const left = new Set(a);
+  const right = new Set(b);
+  return left.size === right.size && [...left].every((name) => right.has(name));
+}
+function pathsOf(files) {
+  const out = /* @__PURE__ */ new Set();
+  for (const file of files) {
+    out.add(file.path);
+    if (file.oldPath !== void 0) out.add(file.oldPath);
+  }
+  return out;
+}
+function byPath2(prompts) {
+  return new Map(prompts.map((prompt) => [prompt.source.path, prompt]));
+}
+function splitCommitMessage(of2, plan) {
+  return [
+    `agentgate split: the data-plane part of ${of2}`,
+    "",
+    "Prompt texts, few-shot files and version bumps only; bindings, tools, servers and permission keys stay",
+    "behind for the control plane\u2019s gate.",
+    "",
+    ...plan.included.map((path) => `  shipped: ${path}`),
+    ...plan.heldBack.map((path) => `  held back: ${path}`),
+    ""
+  ].join("\n");
+}
+
+// src/git/plumbing.ts
+init_define_AGENTGATE_BUILD_INFO();
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join as join5 } from "node:path";
+async function writeBlobs(cwd, texts) {
+  if (texts.length === 0) return [];
+  const dir = mkdtempSync(join5(tmpdir(), "agentgate-blobs-"));
+  try {
+    const files = texts.map((text3, i) => {
+      const file = join5(dir, String(i));
+      writeFileSync(file, text3);
+      return file;
+    });
+    const out = await runGit(cwd, ["hash-object", "-w", "--no-filters", "--stdin-paths"], {
+      input: `${files.join("\n")}
+`
+    });
+    const oids = out.toString("utf8").trim().split("\n");
+    if (oids.length !== texts.length)
+      throw new GitError("failed", "git hash-object returned the wrong count");
+    return oids;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+async function treeEntries(cwd, sha, paths) {
+  checkSha(sha);
+  const out = /* @__PURE__ */ new Map();
+  if (paths.length === 0) return out;
+  const listed2 = await runGit(cwd, ["ls-tree", "-z", "--full-tree", sha, "--", ...paths]);
+  for (const record of listed2.toString("utf8").split("\0")) {
+    const tab = record.indexOf("	");
+    if (tab === -1) continue;
+    const [mode, , oid] = record.slice(0, tab).split(" ");
+    if (mode && oid) out.set(record.slice(tab + 1), { mode, oid });
+  }
+  return out;
+}
+async function writeTree(cwd, baseSha, edits) {
+  checkSha(baseSha);
+  const zero = "0".repeat(await objectFormat(cwd) === "sha256" ? 64 : 40);
+  const dir = mkdtempSync(join5(tmpdir(), "agentgate-index-"));
+  const env = { GIT_INDEX_FILE: join5(dir, "index") };
+  try {
+    await runGit(cwd, ["read-tree", baseSha], { env });
+    const lines = edits.map((edit) => {
+      if (/[\0]/.test(edit.path))
+        throw new GitError("failed", `path holds NUL: ${quoteForMessage(edit.path)}`);
+      return edit.entry === null ? `0 ${zero}	${edit.path}\0` : `${edit.entry.mode} ${edit.entry.oid}	${edit.path}\0`;
+    });
+    if (lines.length > 0)
+      await runGit(cwd, ["update-index", "-z", "--index-info"], { input: lines.join(""), env });
+    return (await runGit(cwd, ["write-tree"], { env })).toString("utf8").trim();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+var FALLBACK_IDENTITY = {
+  GIT_AUTHOR_NAME: "agentgate",
+  GIT_AUTHOR_EMAIL: "agentgate@localhost",
+  GIT_COMMITTER_NAME: "agentgate",
+  GIT_COMMITTER_EMAIL: "agentgate@localhost"
+};
+async function identityEnv(cwd) {
+  const out = await runGit(cwd, ["var", "GIT_COMMITTER_IDENT"], { acceptExitCodes: [128] }).catch(() => null);
+  return out && out.length > 0 ? {} : FALLBACK_IDENTITY;
+}
+async function commitTree(cwd, tree, parent, message) {
+  checkSha(parent);
+  const env = await identityEnv(cwd);
+  const out = await runGit(cwd, ["commit-tree", tree, "-p", parent, "-F", "-"], { input: message, env });
+  return out.toString("utf8").trim();
+}
+async function createBranch(cwd, branch, sha, force) {
+  checkRefSyntax(branch);
+  checkSha(sha);
+  const valid = await runGit(cwd, ["check-ref-format", "--branch", branch], {
+    acceptExitCodes: [1, 128]
+  }).catch(() => null);
+  if (valid === null || valid.length === 0)
+    throw new GitError("bad-ref", `invalid branch name '${quoteForMessage(branch)}'`);
+  const zero = "0".repeat(sha.length);
+  const args = ["update-ref", "-m", "agentgate split", `refs/heads/${branch}`, sha];
+  try {
+    await runGit(cwd, force ? args : [...args, zero]);
+  } catch (error2) {
+    if (!force && error2 instanceof GitError)
+      throw new GitError(
+        "bad-ref",
+        `branch '${quoteForMessage(branch)}' already exists (pass --force to move it)`
+      );
+    throw error2;
+  }
+}
+
+// src/release/split.ts
+async function splitChange(options) {
+  const { cwd } = options;
+  const diff = await computeDiff({
+    cwd,
+    base: options.base,
+    head: options.head ?? "HEAD",
+    skipEval: true,
+    keepFiles: true
+  });
+  const { report } = diff;
+  const baseSha = report.base.sha;
+  const headSha2 = report.head.sha;
+  const plan = planSplitOf(diff);
+  const summary2 = { base: baseSha, included: plan.included, heldBack: plan.heldBack, plan };
+  const refusal = splitRefusal(plan);
+  if (refusal !== null) return { kind: "nothing", reason: refusal, ...summary2 };
+  const branch = options.branch ?? `agentgate/split/${headSha2.slice(0, 12)}`;
+  if (options.dryRun) return { kind: "split", branch, sha: "", ...summary2 };
+  const fromHead = plan.writes.filter((w) => "from" in w).map((w) => w.path);
+  const edited = plan.writes.filter((w) => "text" in w);
+  const [entries2, oids] = await Promise.all([
+    treeEntries(cwd, headSha2, [...fromHead, ...edited.map((w) => w.path)]),
+    writeBlobs(
+      cwd,
+      edited.map((w) => w.text)
+    )
+  ]);
+  const edits = [
+    ...fromHead.map((path) => ({ path, entry: entryOf(entries2, path) })),
+    ...edited.map((w, i) => ({
+      path: w.path,
+      entry: { mode: entries2.get(w.path)?.mode ?? "100644", oid: oids[i] }
+    })),
+    ...plan.deletes.map((path) => ({ path, entry: null }))
+  ];
+  const tree = await writeTree(cwd, baseSha, edits);
+  const message = splitCommitMessage(headSha2.slice(0, 12), plan);
+  const sha = await commitTree(cwd, tree, baseSha, message);
+  await createBranch(cwd, branch, sha, options.force ?? false);
+  return { kind: "split", branch, sha, ...summary2 };
+}
+function planSplitOf(diff) {
+  const { report, parsed } = diff;
+  const texts = new Map(parsed.headFiles.files.map((file) => [file.path, file.text]));
+  const baseTexts = new Map(parsed.baseFiles.files.map((file) => [file.path, file.text]));
+  return planSplit({
+    report,
+    changedFiles: parsed.changedFiles,
+    basePrompts: parsed.base.registry.prompts,
+    headPrompts: parsed.head.registry.prompts,
+    headFindings: parsed.head.registry.findings,
+    headText: (path) => texts.get(path),
+    baseText: (path) => baseTexts.get(path),
+    sourceAgents: [...parsed.base.registry.agents ?? [], ...parsed.head.registry.agents ?? []]
+  });
+}
+function splitRefusal(plan) {
+  if (plan.included.length === 0) return "the change has no data-plane part that can ship alone";
+  if (plan.heldBack.length === 0) return "the change holds nothing back: it is data plane only already";
+  return null;
+}
+function entryOf(entries2, path) {
+  const entry = entries2.get(path);
+  if (!entry) throw new Error(`internal: ${path} is missing from the head commit`);
+  return entry;
+}
+
 // src/gate/check-inputs.ts
 async function gatherGateInputs(cwd, pr, api, floor) {
   const read = await readPullDiff(cwd, pr.baseSha, pr.headSha, { floor });
@@ -61683,7 +63128,9 @@ async function gatherGateInputs(cwd, pr, api, floor) {
     signers,
     signoffs,
     evalResults: evalState(report),
-    notes
+    notes,
+    split: planSplitOf(diff),
+    promptTexts: createPromptTextLookup(diff.parsed.base.registry, diff.parsed.head.registry)
   };
 }
 function evalState(report) {
@@ -61700,14 +63147,14 @@ import { dirname, resolve as resolve3 } from "node:path";
 
 // src/load/write-file-atomic.ts
 init_define_AGENTGATE_BUILD_INFO();
-import { renameSync, rmSync, writeFileSync } from "node:fs";
+import { renameSync, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
 function writeFileAtomic(path, text3) {
   const temp = `${path}.${process.pid}.agentgate.tmp`;
   try {
-    writeFileSync(temp, text3, { flag: "wx" });
+    writeFileSync2(temp, text3, { flag: "wx" });
     renameSync(temp, path);
   } catch (error2) {
-    rmSync(temp, { force: true });
+    rmSync2(temp, { force: true });
     throw error2;
   }
 }
@@ -61717,7 +63164,7 @@ init_define_AGENTGATE_BUILD_INFO();
 
 // src/render/sarif-log.ts
 init_define_AGENTGATE_BUILD_INFO();
-import { createHash as createHash6 } from "node:crypto";
+import { createHash as createHash7 } from "node:crypto";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 function renderSarifLog(items, options) {
   const rules = /* @__PURE__ */ new Map();
@@ -61787,7 +63234,7 @@ function ruleName(id) {
   return id.split(/[^A-Za-z0-9]+/).filter((part) => part !== "").map((part) => part[0].toUpperCase() + part.slice(1)).join("");
 }
 function fingerprint(ruleId, identity) {
-  return createHash6("sha256").update([ruleId, ...identity].join("\0")).digest("hex");
+  return createHash7("sha256").update([ruleId, ...identity].join("\0")).digest("hex");
 }
 function toUri(path) {
   return path.split("/").map(encodeURIComponent).join("/");
@@ -62474,246 +63921,6 @@ function result(dataState, controlState, digest, figures) {
 // src/gate/split-on-github.ts
 init_define_AGENTGATE_BUILD_INFO();
 
-// src/core/release/split-plan.ts
-init_define_AGENTGATE_BUILD_INFO();
-
-// src/core/release/set-prompt-tools.ts
-init_define_AGENTGATE_BUILD_INFO();
-var import_yaml8 = __toESM(require_dist2(), 1);
-function locateTools(text3, kind) {
-  let offset = 0;
-  let yamlText = text3;
-  if (kind === "markdown") {
-    const split = splitFrontMatter(text3);
-    if (split === "unclosed") return { ok: false, reason: "front matter is never closed" };
-    if (split === void 0) return { ok: true, start: 0, end: 0, found: false, frontMatter: false };
-    offset = text3.indexOf("\n") + 1;
-    yamlText = split.yaml;
-  }
-  const appendAt = offset + yamlText.length;
-  const doc = (0, import_yaml8.parseDocument)(yamlText, { uniqueKeys: true });
-  if (doc.errors.length > 0) return { ok: false, reason: "front matter does not parse" };
-  const map2 = doc.contents;
-  if (map2 === null) return { ok: true, start: appendAt, end: appendAt, found: false, frontMatter: true };
-  if (!(0, import_yaml8.isMap)(map2) || map2.flow) return { ok: false, reason: "front matter is not a block mapping" };
-  if (yamlText.length > 0 && !yamlText.endsWith("\n"))
-    return { ok: false, reason: "front matter has no final newline" };
-  const pair = map2.items.find((item) => (0, import_yaml8.isScalar)(item.key) && item.key.value === "tools");
-  if (pair === void 0)
-    return { ok: true, start: appendAt, end: appendAt, found: false, frontMatter: true };
-  const keyRange = (0, import_yaml8.isScalar)(pair.key) ? pair.key.range : void 0;
-  const valueRange = pair.value?.range;
-  if (!keyRange) return { ok: false, reason: "tools key has no position" };
-  const start = yamlText.lastIndexOf("\n", keyRange[0] - 1) + 1;
-  if (start !== keyRange[0]) return { ok: false, reason: "tools key is not at the start of a line" };
-  const last = Math.max(0, (valueRange ? valueRange[1] : keyRange[2]) - 1);
-  const newline = yamlText.indexOf("\n", last);
-  const end = newline === -1 ? yamlText.length : newline + 1;
-  return { ok: true, start: offset + start, end: offset + end, found: true, frontMatter: true };
-}
-function toolsEntryOf(text3, kind) {
-  const at2 = locateTools(text3, kind);
-  if (!at2.ok) return at2;
-  return { ok: true, entry: text3.slice(at2.start, at2.end) };
-}
-function setToolsEntry(text3, kind, entry) {
-  const at2 = locateTools(text3, kind);
-  if (!at2.ok) return at2;
-  if (!at2.frontMatter) {
-    if (entry === "") return { ok: true, text: text3 };
-    const eol = text3.includes("\r\n") ? "\r\n" : "\n";
-    return { ok: true, text: `---${eol}${entry}---${eol}${text3}` };
-  }
-  return { ok: true, text: text3.slice(0, at2.start) + entry + text3.slice(at2.end) };
-}
-
-// src/core/release/split-plan.ts
-function planSplit(input2) {
-  const { report } = input2;
-  const control = pathsOf(report.planes.control.files);
-  const granted = new Set(report.planes.control.bindings.map((binding) => binding.agent));
-  for (const agent of input2.sourceAgents ?? []) if (granted.has(agent.id)) control.add(agent.source.path);
-  for (const rule of report.planes.control.permissions ?? []) control.add(rule.path);
-  for (const server of report.planes.control.servers ?? []) control.add(server.path);
-  const data = pathsOf(report.planes.data.files);
-  const baseByPath = byPath2(input2.basePrompts);
-  const headByPath = byPath2(input2.headPrompts);
-  const unreadable = new Set(input2.headFindings.filter((f) => f.severity === "error").map((f) => f.path));
-  const plan = { included: [], heldBack: [], writes: [], deletes: [], reasons: {} };
-  const hold = (path, reason) => {
-    if (plan.reasons[path] !== void 0) return;
-    plan.heldBack.push(path);
-    plan.reasons[path] = reason;
-  };
-  const changes = [];
-  for (const file of input2.changedFiles) {
-    if (file.status === "renamed" && file.oldPath !== void 0) {
-      changes.push({ path: file.oldPath, op: "delete", basePath: file.oldPath });
-      changes.push({ path: file.path, op: "write", basePath: file.oldPath });
-    } else
-      changes.push({
-        path: file.path,
-        op: file.status === "deleted" ? "delete" : "write",
-        basePath: file.path
-      });
-  }
-  for (const change of changes) {
-    const { path } = change;
-    if (control.has(path)) hold(path, "control plane");
-    else if (!data.has(path)) hold(path, "in no plane");
-    else if (change.op === "delete") {
-      const bound = baseByPath.get(path)?.tools;
-      if (bound !== void 0 && bound.length > 0) hold(path, "removes an agent\u2019s bindings");
-      else plan.deletes.push(path);
-    } else if (unreadable.has(path)) hold(path, "does not parse: its bindings are unknown");
-    else planWrite(change, baseByPath.get(change.basePath), headByPath.get(path), input2, plan, hold);
-  }
-  plan.included = [.../* @__PURE__ */ new Set([...plan.writes.map((w) => w.path), ...plan.deletes])].sort();
-  plan.heldBack = [...new Set(plan.heldBack)].filter((path) => !plan.included.includes(path)).sort();
-  return plan;
-}
-function planWrite(change, base, head, input2, plan, hold) {
-  const { path } = change;
-  if (head === void 0 || sameBindings(base?.tools, head.tools)) {
-    plan.writes.push({ path, from: "head" });
-    return;
-  }
-  const text3 = input2.headText(path);
-  if (text3 === void 0) return hold(path, "head text unavailable");
-  const kind = /\.md$/i.test(path) ? "markdown" : "yaml";
-  const baseText = base === void 0 ? void 0 : input2.baseText(change.basePath);
-  const entry = baseText === void 0 ? { ok: true, entry: "" } : toolsEntryOf(baseText, kind);
-  if (!entry.ok) return hold(path, `bindings changed and the base ${entry.reason}`);
-  const edited = setToolsEntry(text3, kind, entry.entry);
-  if (!edited.ok) return hold(path, `bindings changed and ${edited.reason}`);
-  plan.writes.push({ path, text: edited.text });
-}
-function sameBindings(a, b) {
-  if (a === void 0 || b === void 0) return a === b;
-  const left = new Set(a);
-  const right = new Set(b);
-  return left.size === right.size && [...left].every((name) => right.has(name));
-}
-function pathsOf(files) {
-  const out = /* @__PURE__ */ new Set();
-  for (const file of files) {
-    out.add(file.path);
-    if (file.oldPath !== void 0) out.add(file.oldPath);
-  }
-  return out;
-}
-function byPath2(prompts) {
-  return new Map(prompts.map((prompt) => [prompt.source.path, prompt]));
-}
-function splitCommitMessage(of2, plan) {
-  return [
-    `agentgate split: the data-plane part of ${of2}`,
-    "",
-    "Prompt texts, few-shot files and version bumps only; bindings, tools, servers and permission keys stay",
-    "behind for the control plane\u2019s gate.",
-    "",
-    ...plan.included.map((path) => `  shipped: ${path}`),
-    ...plan.heldBack.map((path) => `  held back: ${path}`),
-    ""
-  ].join("\n");
-}
-
-// src/git/plumbing.ts
-init_define_AGENTGATE_BUILD_INFO();
-import { mkdtempSync, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import { tmpdir } from "node:os";
-import { join as join5 } from "node:path";
-async function writeBlobs(cwd, texts) {
-  if (texts.length === 0) return [];
-  const dir = mkdtempSync(join5(tmpdir(), "agentgate-blobs-"));
-  try {
-    const files = texts.map((text3, i) => {
-      const file = join5(dir, String(i));
-      writeFileSync2(file, text3);
-      return file;
-    });
-    const out = await runGit(cwd, ["hash-object", "-w", "--no-filters", "--stdin-paths"], {
-      input: `${files.join("\n")}
-`
-    });
-    const oids = out.toString("utf8").trim().split("\n");
-    if (oids.length !== texts.length)
-      throw new GitError("failed", "git hash-object returned the wrong count");
-    return oids;
-  } finally {
-    rmSync2(dir, { recursive: true, force: true });
-  }
-}
-async function treeEntries(cwd, sha, paths) {
-  checkSha(sha);
-  const out = /* @__PURE__ */ new Map();
-  if (paths.length === 0) return out;
-  const listed2 = await runGit(cwd, ["ls-tree", "-z", "--full-tree", sha, "--", ...paths]);
-  for (const record of listed2.toString("utf8").split("\0")) {
-    const tab = record.indexOf("	");
-    if (tab === -1) continue;
-    const [mode, , oid] = record.slice(0, tab).split(" ");
-    if (mode && oid) out.set(record.slice(tab + 1), { mode, oid });
-  }
-  return out;
-}
-async function writeTree(cwd, baseSha, edits) {
-  checkSha(baseSha);
-  const zero = "0".repeat(await objectFormat(cwd) === "sha256" ? 64 : 40);
-  const dir = mkdtempSync(join5(tmpdir(), "agentgate-index-"));
-  const env = { GIT_INDEX_FILE: join5(dir, "index") };
-  try {
-    await runGit(cwd, ["read-tree", baseSha], { env });
-    const lines = edits.map((edit) => {
-      if (/[\0]/.test(edit.path))
-        throw new GitError("failed", `path holds NUL: ${quoteForMessage(edit.path)}`);
-      return edit.entry === null ? `0 ${zero}	${edit.path}\0` : `${edit.entry.mode} ${edit.entry.oid}	${edit.path}\0`;
-    });
-    if (lines.length > 0)
-      await runGit(cwd, ["update-index", "-z", "--index-info"], { input: lines.join(""), env });
-    return (await runGit(cwd, ["write-tree"], { env })).toString("utf8").trim();
-  } finally {
-    rmSync2(dir, { recursive: true, force: true });
-  }
-}
-var FALLBACK_IDENTITY = {
-  GIT_AUTHOR_NAME: "agentgate",
-  GIT_AUTHOR_EMAIL: "agentgate@localhost",
-  GIT_COMMITTER_NAME: "agentgate",
-  GIT_COMMITTER_EMAIL: "agentgate@localhost"
-};
-async function identityEnv(cwd) {
-  const out = await runGit(cwd, ["var", "GIT_COMMITTER_IDENT"], { acceptExitCodes: [128] }).catch(() => null);
-  return out && out.length > 0 ? {} : FALLBACK_IDENTITY;
-}
-async function commitTree(cwd, tree, parent, message) {
-  checkSha(parent);
-  const env = await identityEnv(cwd);
-  const out = await runGit(cwd, ["commit-tree", tree, "-p", parent, "-F", "-"], { input: message, env });
-  return out.toString("utf8").trim();
-}
-async function createBranch(cwd, branch, sha, force) {
-  checkRefSyntax(branch);
-  checkSha(sha);
-  const valid = await runGit(cwd, ["check-ref-format", "--branch", branch], {
-    acceptExitCodes: [1, 128]
-  }).catch(() => null);
-  if (valid === null || valid.length === 0)
-    throw new GitError("bad-ref", `invalid branch name '${quoteForMessage(branch)}'`);
-  const zero = "0".repeat(sha.length);
-  const args = ["update-ref", "-m", "agentgate split", `refs/heads/${branch}`, sha];
-  try {
-    await runGit(cwd, force ? args : [...args, zero]);
-  } catch (error2) {
-    if (!force && error2 instanceof GitError)
-      throw new GitError(
-        "bad-ref",
-        `branch '${quoteForMessage(branch)}' already exists (pass --force to move it)`
-      );
-    throw error2;
-  }
-}
-
 // src/git/tree-of.ts
 init_define_AGENTGATE_BUILD_INFO();
 async function treeOf(cwd, sha) {
@@ -62769,66 +63976,6 @@ async function openPullRequest(api, pull) {
     () => api.client.rest.pulls.create({ ...api.repo, ...pull })
   );
   return { id: data.id, number: data.number, htmlUrl: data.html_url };
-}
-
-// src/release/split.ts
-init_define_AGENTGATE_BUILD_INFO();
-async function splitChange(options) {
-  const { cwd } = options;
-  const diff = await computeDiff({ cwd, base: options.base, head: options.head ?? "HEAD", skipEval: true });
-  const { report, parsed } = diff;
-  const baseSha = report.base.sha;
-  const headSha2 = report.head.sha;
-  const texts = new Map(parsed.headFiles.files.map((file) => [file.path, file.text]));
-  const baseTexts = new Map(parsed.baseFiles.files.map((file) => [file.path, file.text]));
-  const plan = planSplit({
-    report,
-    changedFiles: parsed.changedFiles,
-    basePrompts: parsed.base.registry.prompts,
-    headPrompts: parsed.head.registry.prompts,
-    headFindings: parsed.head.registry.findings,
-    headText: (path) => texts.get(path),
-    baseText: (path) => baseTexts.get(path),
-    sourceAgents: [...parsed.base.registry.agents ?? [], ...parsed.head.registry.agents ?? []]
-  });
-  const summary2 = { base: baseSha, included: plan.included, heldBack: plan.heldBack, plan };
-  if (plan.included.length === 0)
-    return { kind: "nothing", reason: "the change has no data-plane part that can ship alone", ...summary2 };
-  if (plan.heldBack.length === 0)
-    return {
-      kind: "nothing",
-      reason: "the change holds nothing back: it is data plane only already",
-      ...summary2
-    };
-  const branch = options.branch ?? `agentgate/split/${headSha2.slice(0, 12)}`;
-  if (options.dryRun) return { kind: "split", branch, sha: "", ...summary2 };
-  const fromHead = plan.writes.filter((w) => "from" in w).map((w) => w.path);
-  const edited = plan.writes.filter((w) => "text" in w);
-  const [entries2, oids] = await Promise.all([
-    treeEntries(cwd, headSha2, [...fromHead, ...edited.map((w) => w.path)]),
-    writeBlobs(
-      cwd,
-      edited.map((w) => w.text)
-    )
-  ]);
-  const edits = [
-    ...fromHead.map((path) => ({ path, entry: entryOf(entries2, path) })),
-    ...edited.map((w, i) => ({
-      path: w.path,
-      entry: { mode: entries2.get(w.path)?.mode ?? "100644", oid: oids[i] }
-    })),
-    ...plan.deletes.map((path) => ({ path, entry: null }))
-  ];
-  const tree = await writeTree(cwd, baseSha, edits);
-  const message = splitCommitMessage(headSha2.slice(0, 12), plan);
-  const sha = await commitTree(cwd, tree, baseSha, message);
-  await createBranch(cwd, branch, sha, options.force ?? false);
-  return { kind: "split", branch, sha, ...summary2 };
-}
-function entryOf(entries2, path) {
-  const entry = entries2.get(path);
-  if (!entry) throw new Error(`internal: ${path} is missing from the head commit`);
-  return entry;
 }
 
 // src/gate/split-on-github.ts
@@ -62966,7 +64113,7 @@ async function runCheck(options) {
       { reportJson: options.reportJson, sarif: options.sarif },
       { report: inputs.report, statuses: decision.statuses, signoffs: inputs.signoffs }
     );
-    const hint = splitHint(inputs.report, decision.statuses);
+    const hint = splitHint(inputs.report, decision.statuses, inputs.split);
     const view = {
       report: inputs.report,
       statuses: decision.statuses,
@@ -62975,7 +64122,8 @@ async function runCheck(options) {
       prNumber: pr.number,
       runUrl: env.runUrl,
       hints: hint ? [hint] : [],
-      reportFile: files.reportJson
+      reportFile: files.reportJson,
+      promptTexts: inputs.promptTexts
     };
     const comment = renderReportComment(view);
     const commentDecision = decideComment({
@@ -63071,9 +64219,9 @@ async function runCheck(options) {
   }
 }
 function passedLead(statuses, head) {
-  const at2 = `at \`${head.slice(0, 12)}\``;
+  const at3 = `at \`${head.slice(0, 12)}\``;
   const waiting = [statuses.control, statuses.data].some((s) => s.state === "pending");
-  return waiting ? `\u2705 **No plane fails any more** ${at2}; one still waits (see below).` : `\u2705 **The gate passed** ${at2}: no plane fails any more.`;
+  return waiting ? `\u2705 **No plane fails any more** ${at3}; one still waits (see below).` : `\u2705 **The gate passed** ${at3}: no plane fails any more.`;
 }
 function readPayload(path) {
   try {
@@ -63192,24 +64340,37 @@ import { join as join6 } from "node:path";
 init_define_AGENTGATE_BUILD_INFO();
 function buildLogView(history, options) {
   const { plane, maxCount } = options;
+  const authority = options.authority === true && plane === "control";
   const entries2 = [];
   for (const entry of history) {
     if (maxCount !== void 0 && entries2.length >= maxCount) break;
-    const built = plane === "control" ? controlEntry(entry) : dataEntry(entry);
+    const built = plane === "control" ? controlEntry(entry, authority) : dataEntry(entry);
     if (built) entries2.push(built);
   }
-  return { schemaVersion: 1, plane, ref: options.ref, entries: entries2 };
+  return { schemaVersion: 1, plane, ref: options.ref, entries: entries2, ...authority ? { authority } : {} };
 }
-function controlEntry(entry) {
+function controlEntry(entry, authorityOnly) {
   const { commit, tools, bindings, gateFiles, files, servers, permissions } = entry;
   const moved = tools.length + bindings.length + servers.length + permissions.length;
-  if (moved === 0 && files.control.length === 0) return null;
+  if (moved === 0 && (authorityOnly || files.control.length === 0)) return null;
   const lines = [
     ...tools.map(describeToolChange),
     ...servers.map(describeServerChange),
     ...bindings.map(describeBinding),
     ...permissions.map(describePermissionChange)
   ];
+  if (authorityOnly)
+    return {
+      ...meta(commit),
+      lines,
+      tools,
+      bindings,
+      gateFiles,
+      prompts: [],
+      servers,
+      permissions,
+      files: files.control
+    };
   for (const file of gateFiles) lines.push(`gate file ${file.path} ${file.status}`);
   const gatePaths = new Set(gateFiles.map((file) => file.path));
   const explained = /* @__PURE__ */ new Set([...servers.map((s) => s.path), ...permissions.map((p) => p.path)]);
@@ -63339,7 +64500,7 @@ function describePromptChange(change) {
 
 // src/core/release/bundle.ts
 init_define_AGENTGATE_BUILD_INFO();
-import { createHash as createHash7 } from "node:crypto";
+import { createHash as createHash8 } from "node:crypto";
 var byKey = (key) => (a, b) => key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
 function buildDataBundle(registry, meta2, changes) {
   const prompts = registry.prompts.map((prompt) => ({
@@ -63375,7 +64536,7 @@ function buildControlBundle(registry, meta2, changes, radiusActions = {}) {
 function bundleDigest(bundle) {
   const { digest: _digest, ...contents } = bundle;
   const json3 = canonicalJson(JSON.parse(JSON.stringify(contents)));
-  return `sha256:${createHash7("sha256").update(json3).digest("hex")}`;
+  return `sha256:${createHash8("sha256").update(json3).digest("hex")}`;
 }
 function seal(bundle) {
   return { ...bundle, digest: bundleDigest(bundle) };
@@ -63383,16 +64544,16 @@ function seal(bundle) {
 
 // src/core/release/bundle-signature.ts
 init_define_AGENTGATE_BUILD_INFO();
-import { createHash as createHash8, createPublicKey, sign, verify } from "node:crypto";
+import { createHash as createHash9, createPublicKey, sign, verify } from "node:crypto";
 var SIGNATURE_SUFFIX = ".sig";
 function signedMessage(subjectHex) {
   return Buffer.from(`agentgate-release-bundle/v1 sha256:${subjectHex}`, "utf8");
 }
 function bundleSubject(bytes) {
-  return createHash8("sha256").update(bytes).digest("hex");
+  return createHash9("sha256").update(bytes).digest("hex");
 }
 function keyIdOf(key) {
-  return `sha256:${createHash8("sha256").update(key.export({ type: "spki", format: "der" })).digest("hex")}`;
+  return `sha256:${createHash9("sha256").update(key.export({ type: "spki", format: "der" })).digest("hex")}`;
 }
 function signBundle(bytes, privateKey) {
   if (privateKey.asymmetricKeyType !== "ed25519") throw new Error("the signing key is not an Ed25519 key");
@@ -63500,13 +64661,6 @@ function collectSources(files, sourceOf) {
   return out;
 }
 
-// src/core/codeowners/codeowners-paths.ts
-init_define_AGENTGATE_BUILD_INFO();
-function isAgentFile(path, sourceOf) {
-  const adapter = sourceOf(path);
-  return adapter !== void 0 && AGENT_SOURCE_ADAPTERS.includes(adapter) && adapter.id !== "claude-settings";
-}
-
 // src/core/history/commit-sources.ts
 function diffSourceFiles(before, after, sourceOf, actions = {}) {
   const base = collectSources(before, sourceOf);
@@ -63514,20 +64668,9 @@ function diffSourceFiles(before, after, sourceOf, actions = {}) {
   const servers = diffServers(base.servers, head.servers, { actions: { ...actions } });
   const permissions = diffRules(base.permissions, head.permissions);
   const bindings = diffBindings(base.agents, head.agents);
-  const authorityPaths = /* @__PURE__ */ new Set();
-  for (const server of servers) authorityPaths.add(server.path);
-  for (const rule of permissions) authorityPaths.add(rule.path);
-  const agentPaths = new Map(
-    [...base.agents, ...head.agents].map((agent) => [agent.id, agent.source.path])
-  );
-  for (const binding of bindings) {
-    const path = agentPaths.get(binding.agent);
-    if (path !== void 0) authorityPaths.add(path);
-  }
-  for (const file of [...before, ...after])
-    if (!isAgentFile(file.path, sourceOf)) authorityPaths.add(file.path);
-  for (const finding of head.findings) if (finding.severity === "error") authorityPaths.add(finding.path);
-  return { servers, permissions, bindings, authorityPaths };
+  const unreadablePaths2 = /* @__PURE__ */ new Set();
+  for (const finding of head.findings) if (finding.severity === "error") unreadablePaths2.add(finding.path);
+  return { servers, permissions, bindings, unreadablePaths: unreadablePaths2 };
 }
 function diffRules(base, head) {
   const key = (rule) => `${rule.scope}\0${rule.effect}\0${rule.rule}`;
@@ -63564,16 +64707,15 @@ function diffCommitFiles(files, config, cache2, context) {
   const control = [];
   const data = [];
   const gateFiles = [];
+  const unreadable = unreadablePaths(after.findings, new Set(files.map((file) => file.path)));
   for (const file of files) {
     const changed = { path: file.path, status: file.status };
-    if (refusedCharacterOf(file.path) !== void 0) {
-      control.push(changed);
-      data.push(changed);
-      continue;
-    }
-    const plane = isSource(file.path) ? sources.authorityPaths.has(file.path) || unreadSide(file) ? "control" : "data" : classify(file.path);
-    if (plane === "control") control.push(changed);
-    if (plane === "data") data.push(changed);
+    const facts = {
+      unreadable: unreadable.has(file.path) || isSource(file.path) && (unreadSide(file) || sources.unreadablePaths.has(file.path))
+    };
+    const planes = planesOfChangedFile(changed, classify, facts);
+    if (planes.includes("control")) control.push(changed);
+    if (planes.includes("data")) data.push(changed);
     if (isGateFile(file.path)) gateFiles.push(changed);
   }
   return {
@@ -63718,7 +64860,7 @@ async function walkHistory(cwd, sha, config, options = {}) {
     return text3 === null ? null : { path, oid, text: text3 };
   };
   const cache2 = /* @__PURE__ */ new Map();
-  const classify = createPathClassifier(config);
+  const classify = createPathClassification(config);
   return commits.map(({ changes, ...commit }) => {
     const files = changes.map((change) => ({
       path: change.path,
@@ -63978,7 +65120,7 @@ function verifySignedRange(cwd) {
     const env = readGitHubEnv(process.env);
     if (!env.token)
       return changing.map(
-        (entry) => `${describe6(entry.commit)}: cannot verify its sign-off without GitHub access (set AGENTGATE_TOKEN or GITHUB_TOKEN)`
+        (entry) => `${describe7(entry.commit)}: cannot verify its sign-off without GitHub access (set AGENTGATE_TOKEN or GITHUB_TOKEN)`
       );
     const repo = await resolveRepo(cwd, env.repository);
     const client = createGitHubClient({ token: env.token, baseUrl: env.apiUrl, warn: () => void 0 });
@@ -63992,13 +65134,13 @@ function verifySignedRange(cwd) {
         entry.commit.sha
       );
       if (!pull) {
-        unsigned.push(`${describe6(entry.commit)}: reached the branch without a pull request`);
+        unsigned.push(`${describe7(entry.commit)}: reached the branch without a pull request`);
         continue;
       }
       const audit = await auditPull({ cwd, api, self: self2 }, pull, entry.commit);
       if (!audit.satisfied)
         unsigned.push(
-          `${describe6(entry.commit)}: pull request #${pull.number} needed ${audit.required} sign-off(s) on ${audit.digest.slice(0, 15)}, had ${audit.counted.length}`
+          `${describe7(entry.commit)}: pull request #${pull.number} needed ${audit.required} sign-off(s) on ${audit.digest.slice(0, 15)}, had ${audit.counted.length}`
         );
     }
     return unsigned;
@@ -64013,7 +65155,7 @@ function isNarrowingOnly(entry) {
   if (entry.files.control.some((f) => !modelled.has(f.path))) return false;
   return entry.tools.length + entry.bindings.length > 0 && entry.tools.every((t) => t.narrowing);
 }
-function describe6(commit) {
+function describe7(commit) {
   return `${commit.sha.slice(0, 12)} ${commit.subject}`;
 }
 
