@@ -46,6 +46,35 @@ function canonicalObject(record: Record<string, unknown>): string {
 }
 
 /**
+ * canonicalJson's text handed out in pieces, the outer `depth` levels of objects and arrays piece by piece and
+ * each value below them whole: a digest over thousands of tools hashes it without building one large string.
+ */
+export function writeCanonicalJson(value: unknown, write: (text: string) => void, depth = 2): void {
+  if (depth <= 0 || value === null || typeof value !== 'object') return write(canonicalJson(value));
+  if (Array.isArray(value)) {
+    write('[');
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) write(',');
+      const item: unknown = value[i];
+      if (item === undefined) write('null');
+      else writeCanonicalJson(item, write, depth - 1);
+    }
+    return write(']');
+  }
+  const record = value as Record<string, unknown>;
+  write('{');
+  let first = true;
+  for (const key of sortKeys(Object.keys(record))) {
+    const item = record[key];
+    if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
+    write((first ? '' : ',') + JSON.stringify(key) + ':');
+    first = false;
+    writeCanonicalJson(item, write, depth - 1);
+  }
+  write('}');
+}
+
+/**
  * Code-unit order, as `sort()` gives it. A manifest's objects have a handful of keys: sorted in place, they cost
  * no allocation (the built-in sort copies every list it sorts, and a large registry's digest sorts millions);
  * past a few dozen keys the built-in sort keeps a hostile object from costing quadratic time.
@@ -86,3 +115,50 @@ export function jsonEqual(a: JsonValue | undefined, b: JsonValue | undefined): b
   for (const key in b) if (b[key] !== undefined) count--;
   return count === 0;
 }
+
+/**
+ * `canonicalJson(a) === canonicalJson(b)`, without building either string: what canonicalJson spells `null`
+ * (null, undefined, NaN, the infinities, functions) is equal to `null`, members it drops are absent. The schema
+ * comparison asks this at every level of its recursion, where serialising each subtree anew cost most of its
+ * allocation.
+ */
+export function canonicalEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  const aNull = spelledNull(a);
+  const bNull = spelledNull(b);
+  if (aNull || bNull) return aNull && bNull;
+  if (typeof a !== 'object' || typeof b !== 'object') return false;
+  const aList = Array.isArray(a);
+  if (aList !== Array.isArray(b)) return false;
+  if (aList) {
+    const [x, y] = [a as unknown[], b as unknown[]];
+    if (x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) if (!canonicalEqual(x[i], y[i])) return false;
+    return true;
+  }
+  const [x, y] = [a as Record<string, unknown>, b as Record<string, unknown>];
+  let count = 0;
+  for (const key of Object.keys(x)) {
+    const item = x[key];
+    if (dropped(item)) continue;
+    if (!isEnumerable(y, key) || dropped(y[key])) return false;
+    if (!canonicalEqual(item, y[key])) return false;
+    count++;
+  }
+  for (const key of Object.keys(y)) if (!dropped(y[key])) count--;
+  return count === 0;
+}
+
+function spelledNull(value: unknown): boolean {
+  if (value === null || value === undefined) return true;
+  const type = typeof value;
+  if (type === 'number') return !Number.isFinite(value);
+  return type !== 'string' && type !== 'boolean' && type !== 'object';
+}
+
+/** Members canonicalObject leaves out (it reads own enumerable keys only). */
+const dropped = (value: unknown): boolean =>
+  value === undefined || typeof value === 'function' || typeof value === 'symbol';
+
+const isEnumerable = (record: object, key: string): boolean =>
+  Object.prototype.propertyIsEnumerable.call(record, key);

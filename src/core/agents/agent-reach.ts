@@ -97,6 +97,18 @@ export function reachAgents(
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
+const byName = new WeakMap<readonly Tool[], { length: number; tools: Map<string, Tool> }>();
+
+/** The first tool of each name, indexed once per list rather than scanned once per binding. */
+function toolsByName(tools: readonly Tool[]): Map<string, Tool> {
+  const cached = byName.get(tools);
+  if (cached && cached.length === tools.length) return cached.tools;
+  const index = new Map<string, Tool>();
+  for (const tool of tools) if (!index.has(tool.name)) index.set(tool.name, tool);
+  byName.set(tools, { length: tools.length, tools: index });
+  return index;
+}
+
 function reachOf(
   resolution: BindingResolution,
   tools: readonly Tool[],
@@ -122,7 +134,7 @@ function reachOf(
         registryTools: [],
       };
     case 'registry': {
-      const tool = tools.find((candidate) => candidate.name === resolution.tool);
+      const tool = toolsByName(tools).get(resolution.tool);
       const radius = tool ? classifyBlastRadius(tool, actions).radius : UNKNOWN_RADIUS;
       return { ...base, kind: 'registry', target: resolution.tool, radius, registryTools: [resolution.tool] };
     }

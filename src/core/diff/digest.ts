@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../../model/canonical-json.js';
+import { writeCanonicalJson } from '../../model/canonical-json.js';
 import type { ServerPair } from './diff-servers.js';
 import { TOOL_FIELDS } from './fields/tool-fields.js';
 import type {
@@ -64,15 +64,18 @@ export function computeDigest(input: DigestInput): string {
     change: rule.change,
     path: rule.path,
   }));
-  const payload = canonicalJson({
+  const payload = {
     tools,
     gates,
     bindings,
     ...(servers.length > 0 && { servers }),
     ...(unmodelled.length > 0 && { unmodelled }),
     ...(permissions.length > 0 && { permissions }),
-  } as unknown as JsonValue);
-  return `sha256:${createHash('sha256').update(payload).digest('hex')}`;
+  };
+  // hashed in pieces, one tool at a time: the same bytes as hashing canonicalJson(payload) whole
+  const hash = createHash('sha256');
+  writeCanonicalJson(payload, (text) => hash.update(text), 3);
+  return `sha256:${hash.digest('hex')}`;
 }
 
 /** A tool as the digest sees it: every field but those TOOL_FIELDS leaves out (its source location). */

@@ -35,6 +35,22 @@ export type BindingResolution =
 const RULE = /^([^()]+)\((.*)\)$/su;
 const MCP_PREFIXED = /^mcp__(.+?)(?:__(.*))?$/su;
 
+type RegistryTools = NonNullable<BindingContext['registryTools']>;
+const namesOf = new WeakMap<RegistryTools, { length: number; names: string[]; known: Set<string> }>();
+
+/**
+ * The registry's tool names, read once per list: an agent file binding many tools of a large registry must
+ * not cost a scan of the whole registry per binding (50,000 tools made that minutes).
+ */
+function registryNames(tools: RegistryTools): { names: readonly string[]; known: ReadonlySet<string> } {
+  const cached = namesOf.get(tools);
+  if (cached && cached.length === tools.length) return cached;
+  const names = tools.map((tool) => (typeof tool === 'string' ? tool : tool.name));
+  const entry = { length: tools.length, names, known: new Set(names) };
+  namesOf.set(tools, entry);
+  return entry;
+}
+
 export function resolveBinding(binding: string, context: BindingContext): BindingResolution {
   const written = binding.trim();
   // `Bash(npm run test:*)`, `WebFetch(domain:x)`, `Skill(a:b)`: the rule names its tool before the parenthesis
@@ -43,8 +59,8 @@ export function resolveBinding(binding: string, context: BindingContext): Bindin
   const catalog = catalogEntries(context.catalog);
   const entry = catalog.find((candidate) => candidate.name === name);
   if (entry) return { kind: 'builtin', binding, entry, viaSet: false };
-  const registry = (context.registryTools ?? []).map((tool) => (typeof tool === 'string' ? tool : tool.name));
-  if (registry.includes(name)) return { kind: 'registry', binding, tool: name };
+  const { names: registry, known } = registryNames(context.registryTools ?? []);
+  if (known.has(name)) return { kind: 'registry', binding, tool: name };
   const servers = context.servers ?? [];
   const unknown = (reason: 'unknown' | 'unknown-server'): BindingResolution => {
     const suggestion = suggestName(name, candidates(catalog, registry, servers));

@@ -1,4 +1,4 @@
-import { canonicalJson } from '../../../model/canonical-json.js';
+import { canonicalEqual } from '../../../model/canonical-json.js';
 import type { JsonObject, JsonValue } from '../../../model/types.js';
 
 /**
@@ -59,7 +59,7 @@ function isPlainSchema(value: JsonValue | undefined): value is JsonObject {
   return isObject(value) && !REFERENCES.some((key) => Object.hasOwn(value, key));
 }
 
-const same = (a: JsonValue, b: JsonValue): boolean => canonicalJson(a) === canonicalJson(b);
+const same = (a: JsonValue, b: JsonValue): boolean => canonicalEqual(a, b);
 
 /** The type names a `type` keyword allows; undefined when absent or not a list of known names. */
 function typeNames(value: JsonValue | undefined): Set<string> | undefined {

@@ -1,4 +1,4 @@
-import { canonicalJson } from '../../../model/canonical-json.js';
+import { canonicalEqual, canonicalJson } from '../../../model/canonical-json.js';
 import type { JsonObject, JsonValue } from '../../../model/types.js';
 
 // What the inputSchema comparator writes down about each keyword, and the small helpers every handler shares.
@@ -29,7 +29,7 @@ export const labelOf = (path: string): string => (path === '' ? 'schema' : path)
 export const isObject = (value: JsonValue | undefined): value is JsonObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 export const same = (a: JsonValue | undefined, b: JsonValue | undefined): boolean =>
-  a === b || (a !== undefined && b !== undefined && canonicalJson(a) === canonicalJson(b));
+  a === b || (a !== undefined && b !== undefined && canonicalEqual(a, b));
 
 export function show(value: JsonValue | undefined): string {
   if (value === undefined) return 'absent';

@@ -1,4 +1,4 @@
-import { canonicalJson } from '../../../model/canonical-json.js';
+import { canonicalEqual, canonicalJson } from '../../../model/canonical-json.js';
 import type { JsonValue } from '../../../model/types.js';
 
 /**
@@ -57,8 +57,8 @@ interface Reference {
 
 interface SchemaIndex {
   references: Reference[];
-  /** pointer -> canonical value, for every member a reference may lean on */
-  members: Map<string, string>;
+  /** pointer -> value, for every member a reference may lean on */
+  members: Map<string, JsonValue>;
   /** anchor name -> where it is declared */
   anchors: Map<string, Segments[]>;
   /** pointers of nested objects that start a resource of their own (a non-root `$id`) */
@@ -157,7 +157,7 @@ function indexObject(
   for (const [key, value] of Object.entries(node)) {
     if (REFERENCE_KEYS.has(key)) index.references.push({ key, value, at: at() });
     // Only the outermost member is kept whole: a change anywhere under it shows there, once.
-    if (!inMember && isMember(key, value)) index.members.set(toPointer([...at(), key]), canonicalJson(value));
+    if (!inMember && isMember(key, value)) index.members.set(toPointer([...at(), key]), value);
   }
 }
 
@@ -249,10 +249,15 @@ export function findReferenceHazards(before: JsonValue, after: JsonValue): Refer
   return hazards;
 }
 
-function compareMembers(before: Map<string, string>, after: Map<string, string>, hazards: ReferenceHazards) {
+function compareMembers(
+  before: Map<string, JsonValue>,
+  after: Map<string, JsonValue>,
+  hazards: ReferenceHazards,
+) {
   const pointers = [...new Set([...before.keys(), ...after.keys()])].sort();
   for (const pointer of pointers) {
-    if (before.get(pointer) === after.get(pointer)) continue;
+    if (before.has(pointer) && after.has(pointer) && canonicalEqual(before.get(pointer), after.get(pointer)))
+      continue;
     const verb = !before.has(pointer) ? 'added' : !after.has(pointer) ? 'removed' : 'changed';
     hazards.widened.push(
       `${pointer} ${verb} in a schema that uses references (a reference may resolve to it)`,
@@ -282,7 +287,7 @@ function compareTargets(
   }
   // Many references share a target (every node of a tree points at `#`): compare each target once.
   let same = pointer === toPointer(second.at) ? sameTarget.get(pointer) : false;
-  if (same === undefined) sameTarget.set(pointer, (same = canonicalJson(b) === canonicalJson(a)));
+  if (same === undefined) sameTarget.set(pointer, (same = canonicalEqual(b, a)));
   if (!same) {
     hazards.widened.push(
       `${label}: its target ${toPointer(second.at) || '/'} changed (cannot prove narrower)`,

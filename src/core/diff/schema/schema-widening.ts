@@ -1,4 +1,4 @@
-import { canonicalJson } from '../../../model/canonical-json.js';
+import { canonicalEqual, canonicalJson } from '../../../model/canonical-json.js';
 import { ANNOTATIONS, LOWER_BOUNDS, TEXT_KEYS, UPPER_BOUNDS } from './schema-keywords.js';
 import {
   isObject,
@@ -38,7 +38,7 @@ export function compareInputSchemas(before?: JsonObject, after?: JsonObject): Sc
   if (after === undefined)
     return { kind: 'widened', details: ['inputSchema removed (any arguments accepted)'] };
   if (before === undefined) return { kind: 'narrowed', details: ['inputSchema added'] };
-  if (canonicalJson(before) === canonicalJson(after)) return { kind: 'same', details: [] };
+  if (canonicalEqual(before, after)) return { kind: 'same', details: [] };
   const notes: Notes = [];
   compareNode(before, after, '', notes);
   if (notes.length === 0)
