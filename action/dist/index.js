@@ -37802,6 +37802,30 @@ function canonicalObject(record) {
   }
   return out + "}";
 }
+function writeCanonicalJson(value, write, depth = 2) {
+  if (depth <= 0 || value === null || typeof value !== "object") return write(canonicalJson(value));
+  if (Array.isArray(value)) {
+    write("[");
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) write(",");
+      const item = value[i];
+      if (item === void 0) write("null");
+      else writeCanonicalJson(item, write, depth - 1);
+    }
+    return write("]");
+  }
+  const record = value;
+  write("{");
+  let first = true;
+  for (const key of sortKeys(Object.keys(record))) {
+    const item = record[key];
+    if (item === void 0 || typeof item === "function" || typeof item === "symbol") continue;
+    write((first ? "" : ",") + JSON.stringify(key) + ":");
+    first = false;
+    writeCanonicalJson(item, write, depth - 1);
+  }
+  write("}");
+}
 function sortKeys(keys) {
   if (keys.length > 24) return keys.sort();
   for (let i = 1; i < keys.length; i++) {
@@ -37833,6 +37857,40 @@ function jsonEqual(a, b) {
   for (const key in b) if (b[key] !== void 0) count2--;
   return count2 === 0;
 }
+function canonicalEqual(a, b) {
+  if (a === b) return true;
+  const aNull = spelledNull(a);
+  const bNull = spelledNull(b);
+  if (aNull || bNull) return aNull && bNull;
+  if (typeof a !== "object" || typeof b !== "object") return false;
+  const aList = Array.isArray(a);
+  if (aList !== Array.isArray(b)) return false;
+  if (aList) {
+    const [x2, y2] = [a, b];
+    if (x2.length !== y2.length) return false;
+    for (let i = 0; i < x2.length; i++) if (!canonicalEqual(x2[i], y2[i])) return false;
+    return true;
+  }
+  const [x, y] = [a, b];
+  let count2 = 0;
+  for (const key of Object.keys(x)) {
+    const item = x[key];
+    if (dropped(item)) continue;
+    if (!isEnumerable(y, key) || dropped(y[key])) return false;
+    if (!canonicalEqual(item, y[key])) return false;
+    count2++;
+  }
+  for (const key of Object.keys(y)) if (!dropped(y[key])) count2--;
+  return count2 === 0;
+}
+function spelledNull(value) {
+  if (value === null || value === void 0) return true;
+  const type2 = typeof value;
+  if (type2 === "number") return !Number.isFinite(value);
+  return type2 !== "string" && type2 !== "boolean" && type2 !== "object";
+}
+var dropped = (value) => value === void 0 || typeof value === "function" || typeof value === "symbol";
+var isEnumerable = (record, key) => Object.prototype.propertyIsEnumerable.call(record, key);
 
 // src/sources/kit/front-matter.ts
 init_define_AGENTGATE_BUILD_INFO();
@@ -37996,13 +38054,13 @@ function sortedUnique(values) {
   return [...new Set(values ?? [])].sort();
 }
 function normalizeCredentials(raw) {
-  const byName3 = /* @__PURE__ */ new Map();
+  const byName4 = /* @__PURE__ */ new Map();
   for (const item of raw ?? []) {
-    const scopes = byName3.get(item.name) ?? /* @__PURE__ */ new Set();
+    const scopes = byName4.get(item.name) ?? /* @__PURE__ */ new Set();
     for (const scope of item.scopes ?? []) scopes.add(scope);
-    byName3.set(item.name, scopes);
+    byName4.set(item.name, scopes);
   }
-  return [...byName3.keys()].sort().map((name) => ({ name, scopes: [...byName3.get(name)].sort() }));
+  return [...byName4.keys()].sort().map((name) => ({ name, scopes: [...byName4.get(name)].sort() }));
 }
 function normalizeEgress(raw) {
   return sortedUnique((raw ?? []).map((host) => host.toLowerCase()));
@@ -57105,10 +57163,10 @@ init_define_AGENTGATE_BUILD_INFO();
 init_define_AGENTGATE_BUILD_INFO();
 var WHOLE_REGISTRY_AGENT = "(registry)";
 function resolveAgents(tools, prompts) {
-  const byName3 = new Map(tools.map((tool) => [tool.name, tool]));
+  const byName4 = new Map(tools.map((tool) => [tool.name, tool]));
   const agents = /* @__PURE__ */ new Map();
   for (const [id, names] of bindingsById(prompts)) {
-    const bound = [...names].sort().map((name) => byName3.get(name)).filter((tool) => tool !== void 0);
+    const bound = [...names].sort().map((name) => byName4.get(name)).filter((tool) => tool !== void 0);
     agents.set(id, bound);
   }
   if (agents.size === 0) agents.set(WHOLE_REGISTRY_AGENT, tools);
@@ -58002,7 +58060,7 @@ init_define_AGENTGATE_BUILD_INFO();
 var join = (path, key) => path === "" ? key : `${path}.${key}`;
 var labelOf = (path) => path === "" ? "schema" : path;
 var isObject4 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
-var same = (a, b) => a === b || a !== void 0 && b !== void 0 && canonicalJson(a) === canonicalJson(b);
+var same = (a, b) => a === b || a !== void 0 && b !== void 0 && canonicalEqual(a, b);
 function show(value) {
   if (value === void 0) return "absent";
   const text3 = canonicalJson(value);
@@ -58061,7 +58119,7 @@ var isObject5 = (value) => typeof value === "object" && value !== null && !Array
 function isPlainSchema(value) {
   return isObject5(value) && !REFERENCES.some((key) => Object.hasOwn(value, key));
 }
-var same2 = (a, b) => canonicalJson(a) === canonicalJson(b);
+var same2 = (a, b) => canonicalEqual(a, b);
 function typeNames(value) {
   const list = typeof value === "string" ? [value] : Array.isArray(value) ? value : void 0;
   if (!list || list.length === 0) return void 0;
@@ -58195,7 +58253,7 @@ function indexObject(node, trail, inMember, index) {
   }
   for (const [key, value] of Object.entries(node)) {
     if (REFERENCE_KEYS.has(key)) index.references.push({ key, value, at: at3() });
-    if (!inMember && isMember(key, value)) index.members.set(toPointer([...at3(), key]), canonicalJson(value));
+    if (!inMember && isMember(key, value)) index.members.set(toPointer([...at3(), key]), value);
   }
 }
 function valueAt(root, segments) {
@@ -58272,7 +58330,8 @@ function findReferenceHazards(before, after) {
 function compareMembers(before, after, hazards) {
   const pointers = [.../* @__PURE__ */ new Set([...before.keys(), ...after.keys()])].sort();
   for (const pointer of pointers) {
-    if (before.get(pointer) === after.get(pointer)) continue;
+    if (before.has(pointer) && after.has(pointer) && canonicalEqual(before.get(pointer), after.get(pointer)))
+      continue;
     const verb = !before.has(pointer) ? "added" : !after.has(pointer) ? "removed" : "changed";
     hazards.widened.push(
       `${pointer} ${verb} in a schema that uses references (a reference may resolve to it)`
@@ -58293,7 +58352,7 @@ function compareTargets(reference, label, documents, sides2, sameTarget, hazards
     return;
   }
   let same3 = pointer === toPointer(second.at) ? sameTarget.get(pointer) : false;
-  if (same3 === void 0) sameTarget.set(pointer, same3 = canonicalJson(b) === canonicalJson(a));
+  if (same3 === void 0) sameTarget.set(pointer, same3 = canonicalEqual(b, a));
   if (!same3) {
     hazards.widened.push(
       `${label}: its target ${toPointer(second.at) || "/"} changed (cannot prove narrower)`
@@ -58424,7 +58483,7 @@ function compareInputSchemas(before, after) {
   if (after === void 0)
     return { kind: "widened", details: ["inputSchema removed (any arguments accepted)"] };
   if (before === void 0) return { kind: "narrowed", details: ["inputSchema added"] };
-  if (canonicalJson(before) === canonicalJson(after)) return { kind: "same", details: [] };
+  if (canonicalEqual(before, after)) return { kind: "same", details: [] };
   const notes = [];
   compareNode(before, after, "", notes);
   if (notes.length === 0)
@@ -58886,15 +58945,17 @@ function computeDigest(input2) {
     change: rule.change,
     path: rule.path
   }));
-  const payload = canonicalJson({
+  const payload = {
     tools,
     gates,
     bindings,
     ...servers.length > 0 && { servers },
     ...unmodelled.length > 0 && { unmodelled },
     ...permissions.length > 0 && { permissions }
-  });
-  return `sha256:${createHash4("sha256").update(payload).digest("hex")}`;
+  };
+  const hash = createHash4("sha256");
+  writeCanonicalJson(payload, (text3) => hash.update(text3), 3);
+  return `sha256:${hash.digest("hex")}`;
 }
 function normalizeForDigest(tool) {
   if (tool === void 0) return null;
@@ -59627,6 +59688,15 @@ function editDistance2(a, b, limit = Number.POSITIVE_INFINITY) {
 // src/sources/resolve/resolve-binding.ts
 var RULE = /^([^()]+)\((.*)\)$/su;
 var MCP_PREFIXED = /^mcp__(.+?)(?:__(.*))?$/su;
+var namesOf2 = /* @__PURE__ */ new WeakMap();
+function registryNames(tools) {
+  const cached = namesOf2.get(tools);
+  if (cached && cached.length === tools.length) return cached;
+  const names = tools.map((tool) => typeof tool === "string" ? tool : tool.name);
+  const entry = { length: tools.length, names, known: new Set(names) };
+  namesOf2.set(tools, entry);
+  return entry;
+}
 function resolveBinding(binding, context) {
   const written = binding.trim();
   const name = RULE.exec(written)?.[1]?.trim() ?? written;
@@ -59634,8 +59704,8 @@ function resolveBinding(binding, context) {
   const catalog = catalogEntries(context.catalog);
   const entry = catalog.find((candidate) => candidate.name === name);
   if (entry) return { kind: "builtin", binding, entry, viaSet: false };
-  const registry = (context.registryTools ?? []).map((tool) => typeof tool === "string" ? tool : tool.name);
-  if (registry.includes(name)) return { kind: "registry", binding, tool: name };
+  const { names: registry, known } = registryNames(context.registryTools ?? []);
+  if (known.has(name)) return { kind: "registry", binding, tool: name };
   const servers = context.servers ?? [];
   const unknown = (reason) => {
     const suggestion = suggestName(name, candidates(catalog, registry, servers));
@@ -59946,9 +60016,9 @@ function sameSet(a, b) {
 }
 function sameCredentials(a, b) {
   if (a.length !== b.length) return false;
-  const byName3 = new Map(b.map((credential) => [credential.name, credential]));
+  const byName4 = new Map(b.map((credential) => [credential.name, credential]));
   return a.every((credential) => {
-    const other = byName3.get(credential.name);
+    const other = byName4.get(credential.name);
     return other !== void 0 && sameSet(credential.scopes, other.scopes);
   });
 }
@@ -60236,6 +60306,15 @@ function bindingRadiusOf(registry, agent, binding, actions = {}) {
     )
   );
 }
+var byName2 = /* @__PURE__ */ new WeakMap();
+function toolsByName(tools) {
+  const cached = byName2.get(tools);
+  if (cached && cached.length === tools.length) return cached.tools;
+  const index = /* @__PURE__ */ new Map();
+  for (const tool of tools) if (!index.has(tool.name)) index.set(tool.name, tool);
+  byName2.set(tools, { length: tools.length, tools: index });
+  return index;
+}
 function reachOf(resolution, tools, servers, actions) {
   const base = { binding: resolution.binding };
   switch (resolution.kind) {
@@ -60256,7 +60335,7 @@ function reachOf(resolution, tools, servers, actions) {
         registryTools: []
       };
     case "registry": {
-      const tool = tools.find((candidate) => candidate.name === resolution.tool);
+      const tool = toolsByName(tools).get(resolution.tool);
       const radius = tool ? classifyBlastRadius(tool, actions).radius : UNKNOWN_RADIUS;
       return { ...base, kind: "registry", target: resolution.tool, radius, registryTools: [resolution.tool] };
     }
@@ -60353,7 +60432,7 @@ function groupById(agents) {
   }
   return out;
 }
-function byName2(servers) {
+function byName3(servers) {
   const out = /* @__PURE__ */ new Map();
   for (const server of servers) out.set(server.name, [...out.get(server.name) ?? [], server]);
   return out;
@@ -60363,7 +60442,7 @@ function resolveSourceAgents(agents, context) {
   const findings = [];
   const resolved = /* @__PURE__ */ new Map();
   const radii = /* @__PURE__ */ new Map();
-  const registryNames = context.tools.filter((tool) => tool.server === void 0).map((tool) => tool.name);
+  const registryNames2 = context.tools.filter((tool) => tool.server === void 0).map((tool) => tool.name);
   const pinnedTools = (server) => context.tools.filter((tool) => tool.server === server);
   const agentFiles = new Set(agents.map((agent) => agent.source.path));
   const unattributedOf = /* @__PURE__ */ new Map();
@@ -60399,8 +60478,8 @@ function resolveSourceAgents(agents, context) {
     const reach = /* @__PURE__ */ new Map();
     const bindingRadii = /* @__PURE__ */ new Map();
     const servers = serversOfAgent({ id: agent.id, paths }, context.servers, agentFiles);
-    const serversByName = byName2(servers.named);
-    const elsewhereByName = byName2(servers.elsewhere);
+    const serversByName = byName3(servers.named);
+    const elsewhereByName = byName3(servers.elsewhere);
     const unattributed = /* @__PURE__ */ new Set();
     const add = (tool, marked = false) => {
       reach.set(`${pseudoRadius.has(tool) ? "pseudo" : "registry"}\0${tool.name}`, tool);
@@ -60420,7 +60499,7 @@ function resolveSourceAgents(agents, context) {
       const { resolution } = resolveAgentBinding(binding, {
         catalog: entries2,
         servers,
-        registryTools: registryNames
+        registryTools: registryNames2
       });
       let radius;
       switch (resolution.kind) {
@@ -60631,10 +60710,10 @@ function validateRegistry(registry, options = {}) {
   return findings;
 }
 function checkToolNames(tools, report, skeletonOf) {
-  const byName3 = /* @__PURE__ */ new Map();
+  const byName4 = /* @__PURE__ */ new Map();
   const bySkeleton = /* @__PURE__ */ new Map();
   for (const tool of tools) {
-    const first = byName3.get(tool.name);
+    const first = byName4.get(tool.name);
     if (first) {
       report({
         severity: "error",
@@ -60646,7 +60725,7 @@ function checkToolNames(tools, report, skeletonOf) {
       });
       continue;
     }
-    byName3.set(tool.name, tool);
+    byName4.set(tool.name, tool);
     const skeleton = skeletonOf(tool.name);
     const twin = bySkeleton.get(skeleton);
     if (twin) {
@@ -60917,10 +60996,10 @@ function buildDiffReport(input2) {
     unmodelled,
     permissions
   });
-  const boundRadius = (side, byName3, registry) => (agent, name) => {
+  const boundRadius = (side, byName4, registry) => (agent, name) => {
     const bound = side.source.bindingRadius(agent, name);
     if (bound !== null) return bound;
-    const tool = byName3.get(name);
+    const tool = byName4.get(name);
     if (tool) return side.radiusOf(tool);
     return bindingRadiusOf(registry, agent, name, actions);
   };
@@ -61745,8 +61824,8 @@ function judge(base, head, delta, bounds, flips) {
       `pass rate dropped ${movement}, more than the ${(bounds.maxPassRateDrop * 100).toFixed(1)} pts allowed`
     );
   }
-  const dropped = flips.removedCases.length === 0 ? "" : `${flips.removedCases.length} no longer run`;
-  const counts = [count(flips.regressions.length, "regression"), count(flips.fixes.length, "fix"), dropped].filter((part) => part !== "").join(", ");
+  const dropped2 = flips.removedCases.length === 0 ? "" : `${flips.removedCases.length} no longer run`;
+  const counts = [count(flips.regressions.length, "regression"), count(flips.fixes.length, "fix"), dropped2].filter((part) => part !== "").join(", ");
   const tail = counts === "" ? "" : `: ${counts}`;
   if (reasons.length > 0) return { state: "failure", description: `${reasons.join("; ")}${tail}` };
   return { state: "success", description: `pass rate ${movement}${tail}` };
