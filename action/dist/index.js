@@ -64438,28 +64438,7 @@ function controlEntry(entry, authorityOnly) {
     ...bindings.map(describeBinding),
     ...permissions.map(describePermissionChange)
   ];
-  if (authorityOnly)
-    return {
-      ...meta(commit),
-      lines,
-      tools,
-      bindings,
-      gateFiles,
-      prompts: [],
-      servers,
-      permissions,
-      files: files.control
-    };
-  for (const file of gateFiles) lines.push(`gate file ${file.path} ${file.status}`);
-  const gatePaths = new Set(gateFiles.map((file) => file.path));
-  const explained = /* @__PURE__ */ new Set([...servers.map((s) => s.path), ...permissions.map((p) => p.path)]);
-  if (tools.length === 0) {
-    for (const file of files.control) {
-      if (!gatePaths.has(file.path) && !explained.has(file.path) && bindings.length === 0)
-        lines.push(`${file.path} ${file.status} (no capability change)`);
-    }
-  }
-  return {
+  const result2 = {
     ...meta(commit),
     lines,
     tools,
@@ -64470,6 +64449,17 @@ function controlEntry(entry, authorityOnly) {
     permissions,
     files: files.control
   };
+  if (authorityOnly) return result2;
+  for (const file of gateFiles) lines.push(`gate file ${file.path} ${file.status}`);
+  const gatePaths = new Set(gateFiles.map((file) => file.path));
+  const explained = /* @__PURE__ */ new Set([...servers.map((s) => s.path), ...permissions.map((p) => p.path)]);
+  if (tools.length === 0) {
+    for (const file of files.control) {
+      if (!gatePaths.has(file.path) && !explained.has(file.path) && bindings.length === 0)
+        lines.push(`${file.path} ${file.status} (no capability change)`);
+    }
+  }
+  return result2;
 }
 function describeServerChange(change) {
   const where2 = `(${change.source})`;

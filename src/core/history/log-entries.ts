@@ -120,28 +120,7 @@ function controlEntry(entry: HistoryEntry, authorityOnly: boolean): LogEntry | n
     ...bindings.map(describeBinding),
     ...permissions.map(describePermissionChange),
   ];
-  if (authorityOnly)
-    return {
-      ...meta(commit),
-      lines,
-      tools,
-      bindings,
-      gateFiles,
-      prompts: [],
-      servers,
-      permissions,
-      files: files.control,
-    };
-  for (const file of gateFiles) lines.push(`gate file ${file.path} ${file.status}`);
-  const gatePaths = new Set(gateFiles.map((file) => file.path));
-  const explained = new Set([...servers.map((s) => s.path), ...permissions.map((p) => p.path)]);
-  if (tools.length === 0) {
-    for (const file of files.control) {
-      if (!gatePaths.has(file.path) && !explained.has(file.path) && bindings.length === 0)
-        lines.push(`${file.path} ${file.status} (no capability change)`);
-    }
-  }
-  return {
+  const result = {
     ...meta(commit),
     lines,
     tools,
@@ -152,6 +131,17 @@ function controlEntry(entry: HistoryEntry, authorityOnly: boolean): LogEntry | n
     permissions,
     files: files.control,
   };
+  if (authorityOnly) return result;
+  for (const file of gateFiles) lines.push(`gate file ${file.path} ${file.status}`);
+  const gatePaths = new Set(gateFiles.map((file) => file.path));
+  const explained = new Set([...servers.map((s) => s.path), ...permissions.map((p) => p.path)]);
+  if (tools.length === 0) {
+    for (const file of files.control) {
+      if (!gatePaths.has(file.path) && !explained.has(file.path) && bindings.length === 0)
+        lines.push(`${file.path} ${file.status} (no capability change)`);
+    }
+  }
+  return result;
 }
 
 /** `server added docs (.mcp.json) irreversible`, `server shell (.mcp.json) args widened; radius write -> privileged`. */
