@@ -1,31 +1,16 @@
 import type { Command } from 'commander';
-import { parseMinVersion } from './min-version.js';
+import { withBundleOptions } from './bundle-options.js';
 import type { GuardCommandOptions } from '../actions/guard.js';
 
 export function registerGuard(program: Command): void {
-  program
+  const guard = program
     .command('guard')
     .description(
       'MCP stdio proxy: lists only registry tools and checks every tools/call against the registry',
     )
     .argument('[command...]', 'the MCP server to run, after -- (or --url for a remote one)')
-    .option('--registry <dir>', 'the repository holding registry/tools', '.')
-    .option('--bundle <file>', 'enforce a released control bundle (agentgate release) instead of --registry')
-    .option('--config <file>', 'with --bundle: the config pinning release signers (default ./agentgate.yaml)')
-    .option('--signature <file>', 'with --bundle: its detached Ed25519 signature (default <bundle>.sig)')
-    .option(
-      '--attestation <file>',
-      'with --bundle: its GitHub artifact attestation, a Sigstore bundle (default <bundle>.sigstore.json)',
-    )
-    .option(
-      '--trusted-root <file>',
-      'with --bundle: the Sigstore trusted root to verify the attestation against (default the public-good root)',
-    )
-    .option(
-      '--min-version <n>',
-      'with --bundle: refuse a bundle older than version N (a rollback)',
-      parseMinVersion,
-    )
+    .option('--registry <dir>', 'the repository holding registry/tools', '.');
+  withBundleOptions(guard)
     .option('--log <file>', 'append every decision to this hash-chained JSONL log')
     .option('--server <name>', 'registry name of the server: MCP tool T is checked as <name>.T')
     .option('--agent <id>', 'list and allow only the tools this agent (prompt id) binds')

@@ -1,6 +1,6 @@
 import { Option } from 'commander';
 import type { Command } from 'commander';
-import { parseMinVersion } from './min-version.js';
+import { withBundleOptions } from './bundle-options.js';
 import type { IntentCheckOptions } from '../actions/intent-check.js';
 import type { IntentReportOptions, IntentVerifyOptions } from '../actions/intent-log.js';
 
@@ -12,27 +12,12 @@ export function registerIntent(program: Command): void {
     .command('intent')
     .description('runtime gate: check intents against the registry, audit the decision log');
 
-  intent
+  const check = intent
     .command('check')
     .description('decide one intent (allow | deny | needs-approval); exit 0 on allow, 1 otherwise')
     .argument('<file>', "the intent as JSON, or '-' for stdin")
-    .option('--registry <dir>', 'the repository holding registry/tools', '.')
-    .option('--bundle <file>', 'enforce a released control bundle (agentgate release) instead of --registry')
-    .option('--config <file>', 'with --bundle: the config pinning release signers (default ./agentgate.yaml)')
-    .option('--signature <file>', 'with --bundle: its detached Ed25519 signature (default <bundle>.sig)')
-    .option(
-      '--attestation <file>',
-      'with --bundle: its GitHub artifact attestation, a Sigstore bundle (default <bundle>.sigstore.json)',
-    )
-    .option(
-      '--trusted-root <file>',
-      'with --bundle: the Sigstore trusted root to verify the attestation against (default the public-good root)',
-    )
-    .option(
-      '--min-version <n>',
-      'with --bundle: refuse a bundle older than version N (a rollback)',
-      parseMinVersion,
-    )
+    .option('--registry <dir>', 'the repository holding registry/tools', '.');
+  withBundleOptions(check)
     .addOption(formatOption())
     .option('--log <file>', 'append the decision to this hash-chained JSONL log')
     .option('--agent <id>', 'allow only the tools this agent (prompt id) binds')
