@@ -47865,6 +47865,10 @@ function lineAt(root, path) {
   }
   return line;
 }
+function closeSettings(settings3, model, read) {
+  addResidual(model, { ...read, value: settings3.value, lineOf: settingsLines(settings3) });
+  flushFindings(settings3, model);
+}
 
 // src/sources/formats/claude-marketplace.ts
 var TOP_INERT = ["$schema", "name", "description", "owner", "metadata", "version"];
@@ -47921,14 +47925,7 @@ function parseClaudeMarketplace(file) {
     model.permissions.push(...valueRules(scope, "allow", "plugins", plugins, settings3.at("plugins")));
   }
   const known = /* @__PURE__ */ new Set([...TOP_INERT, "plugins"]);
-  addResidual(model, {
-    path: file.path,
-    scope,
-    value: settings3.value,
-    modelled: known,
-    lineOf: settingsLines(settings3)
-  });
-  flushFindings(settings3, model);
+  closeSettings(settings3, model, { path: file.path, scope, modelled: known });
   return model;
 }
 var claudeMarketplaceAdapter = {
@@ -48037,14 +48034,7 @@ function parseClaudePlugin(file) {
     }
   }
   const known = /* @__PURE__ */ new Set([...PLUGIN_INERT, ...Object.keys(COMPONENT_RADIUS)]);
-  addResidual(model, {
-    path: file.path,
-    scope,
-    value: settings3.value,
-    modelled: known,
-    lineOf: settingsLines(settings3)
-  });
-  flushFindings(settings3, model);
+  closeSettings(settings3, model, { path: file.path, scope, modelled: known });
   return model;
 }
 var claudePluginAdapter = {
@@ -48177,14 +48167,11 @@ function parseCodexAgent(file) {
     }
     if (KNOWN.has(key)) model.permissions.push(...valueRules(scope, "allow", key, value, settings3.at(key)));
   }
-  addResidual(model, {
+  closeSettings(settings3, model, {
     path: file.path,
     scope,
-    value: settings3.value,
-    modelled: [...KNOWN, "name", "description", "mcp_servers"],
-    lineOf: settingsLines(settings3)
+    modelled: [...KNOWN, "name", "description", "mcp_servers"]
   });
-  flushFindings(settings3, model);
   const text3 = settings3.value.developer_instructions;
   model.agents.push(
     configAgent(
@@ -48236,14 +48223,7 @@ function parseCodexPlugin(file) {
     } else model.permissions.push(...valueRules(scope, "allow", key, value, settings3.at(key)));
   }
   const known = /* @__PURE__ */ new Set([...PLUGIN_INERT, "interface", ...Object.keys(COMPONENT_RADIUS2)]);
-  addResidual(model, {
-    path: file.path,
-    scope,
-    value: settings3.value,
-    modelled: known,
-    lineOf: settingsLines(settings3)
-  });
-  flushFindings(settings3, model);
+  closeSettings(settings3, model, { path: file.path, scope, modelled: known });
   return model;
 }
 var codexPluginAdapter = {
@@ -48300,14 +48280,7 @@ function parseCursorCli(file) {
     model.permissions.push(
       ...valueRules(scope, "allow", "permissions", permissions, settings3.at("permissions"))
     );
-  addResidual(model, {
-    path: file.path,
-    scope,
-    value: settings3.value,
-    modelled: /* @__PURE__ */ new Set(["permissions", "version"]),
-    lineOf: settingsLines(settings3)
-  });
-  flushFindings(settings3, model);
+  closeSettings(settings3, model, { path: file.path, scope, modelled: /* @__PURE__ */ new Set(["permissions", "version"]) });
   return model;
 }
 var cursorCliAdapter = {
@@ -48951,14 +48924,7 @@ function parseRooModes(file, options = {}) {
     }
   } else if (modes !== void 0)
     model.permissions.push(...valueRules(scope, "allow", "customModes", modes, settings3.at("customModes")));
-  addResidual(model, {
-    path: file.path,
-    scope,
-    value: settings3.value,
-    modelled: /* @__PURE__ */ new Set(["customModes"]),
-    lineOf: settingsLines(settings3)
-  });
-  flushFindings(settings3, model);
+  closeSettings(settings3, model, { path: file.path, scope, modelled: /* @__PURE__ */ new Set(["customModes"]) });
   return model;
 }
 function modeAgent(path, slug, mode, line, model) {

@@ -8,7 +8,7 @@ import { isRecord, ownEntries } from '../kit/front-matter.js';
 import { valueRules } from '../kit/permission-rule.js';
 import { emptyModel } from '../kit/source-model.js';
 import { addResidual } from '../kit/residual.js';
-import { flushFindings, readSettingsJson, settingsLines } from '../kit/settings-json.js';
+import { closeSettings, readSettingsJson } from '../kit/settings-json.js';
 import type { SourceAdapter, SourceModel } from '../kit/types.js';
 
 const TOP_INERT = ['$schema', 'name', 'description', 'owner', 'metadata', 'version'];
@@ -68,14 +68,7 @@ export function parseClaudeMarketplace(file: SourceFile): SourceModel {
     model.permissions.push(...valueRules(scope, 'allow', 'plugins', plugins, settings.at('plugins')));
   }
   const known = new Set([...TOP_INERT, 'plugins']);
-  addResidual(model, {
-    path: file.path,
-    scope,
-    value: settings.value,
-    modelled: known,
-    lineOf: settingsLines(settings),
-  });
-  flushFindings(settings, model);
+  closeSettings(settings, model, { path: file.path, scope, modelled: known });
   return model;
 }
 

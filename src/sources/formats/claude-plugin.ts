@@ -11,9 +11,8 @@ import { isRecord, ownEntries } from '../kit/front-matter.js';
 import { CLAUDE_HOOKS, readHookMap } from '../kit/hook-rules.js';
 import { valueRules } from '../kit/permission-rule.js';
 import { emptyModel } from '../kit/source-model.js';
-import { addResidual } from '../kit/residual.js';
 import { pluginBases, pluginRootOf, readComponentPaths } from '../kit/plugin-manifest.js';
-import { flushFindings, readSettingsJson, settingsLines } from '../kit/settings-json.js';
+import { closeSettings, readSettingsJson } from '../kit/settings-json.js';
 import { readServerMap } from '../kit/source-model.js';
 import { member } from '../kit/tree.js';
 import type { SourceAdapter, SourceModel } from '../kit/types.js';
@@ -86,14 +85,7 @@ export function parseClaudePlugin(file: SourceFile): SourceModel {
     }
   }
   const known = new Set([...PLUGIN_INERT, ...Object.keys(COMPONENT_RADIUS)]);
-  addResidual(model, {
-    path: file.path,
-    scope,
-    value: settings.value,
-    modelled: known,
-    lineOf: settingsLines(settings),
-  });
-  flushFindings(settings, model);
+  closeSettings(settings, model, { path: file.path, scope, modelled: known });
   return model;
 }
 

@@ -8,9 +8,8 @@ import { configAgent } from '../kit/config-agent.js';
 import { ownEntries } from '../kit/front-matter.js';
 import { valueRules } from '../kit/permission-rule.js';
 import { emptyModel } from '../kit/source-model.js';
-import { addResidual } from '../kit/residual.js';
 import { parseTomlSource } from '../kit/parse-toml.js';
-import { flushFindings, settingsLines, settingsOfTree } from '../kit/settings-json.js';
+import { closeSettings, settingsOfTree } from '../kit/settings-json.js';
 import { readServerMap } from '../kit/source-model.js';
 import { member } from '../kit/tree.js';
 import type { SourceAdapter, SourceModel } from '../kit/types.js';
@@ -54,14 +53,11 @@ export function parseCodexAgent(file: SourceFile): SourceModel {
     }
     if (KNOWN.has(key)) model.permissions.push(...valueRules(scope, 'allow', key, value, settings.at(key)));
   }
-  addResidual(model, {
+  closeSettings(settings, model, {
     path: file.path,
     scope,
-    value: settings.value,
     modelled: [...KNOWN, 'name', 'description', 'mcp_servers'],
-    lineOf: settingsLines(settings),
   });
-  flushFindings(settings, model);
   // a Codex agent has no tool list: it may use every tool of its session, its own `mcp_servers` included
   const text = settings.value.developer_instructions;
   model.agents.push(

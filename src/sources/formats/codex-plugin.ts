@@ -7,9 +7,8 @@ import { isRecord, ownEntries } from '../kit/front-matter.js';
 import { CLAUDE_HOOKS, readHookMap } from '../kit/hook-rules.js';
 import { valueRules } from '../kit/permission-rule.js';
 import { emptyModel } from '../kit/source-model.js';
-import { addResidual } from '../kit/residual.js';
 import { pluginBases, pluginRootOf, readComponentPaths } from '../kit/plugin-manifest.js';
-import { flushFindings, readSettingsJson, settingsLines } from '../kit/settings-json.js';
+import { closeSettings, readSettingsJson } from '../kit/settings-json.js';
 import type { SourceAdapter, SourceModel } from '../kit/types.js';
 import { PLUGIN_INERT } from './claude-plugin.js';
 
@@ -46,14 +45,7 @@ export function parseCodexPlugin(file: SourceFile): SourceModel {
     } else model.permissions.push(...valueRules(scope, 'allow', key, value, settings.at(key)));
   }
   const known = new Set([...PLUGIN_INERT, 'interface', ...Object.keys(COMPONENT_RADIUS)]);
-  addResidual(model, {
-    path: file.path,
-    scope,
-    value: settings.value,
-    modelled: known,
-    lineOf: settingsLines(settings),
-  });
-  flushFindings(settings, model);
+  closeSettings(settings, model, { path: file.path, scope, modelled: known });
   return model;
 }
 

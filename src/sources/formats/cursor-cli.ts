@@ -8,7 +8,7 @@ import { valueRules } from '../kit/permission-rule.js';
 import { emptyModel } from '../kit/source-model.js';
 import { addResidual } from '../kit/residual.js';
 import { clientRule } from '../kit/permission-rule.js';
-import { flushFindings, readSettingsJson, settingsLines } from '../kit/settings-json.js';
+import { closeSettings, readSettingsJson, settingsLines } from '../kit/settings-json.js';
 import type { SourceAdapter, SourceModel } from '../kit/types.js';
 
 export function parseCursorCli(file: SourceFile): SourceModel {
@@ -45,14 +45,7 @@ export function parseCursorCli(file: SourceFile): SourceModel {
     model.permissions.push(
       ...valueRules(scope, 'allow', 'permissions', permissions, settings.at('permissions')),
     );
-  addResidual(model, {
-    path: file.path,
-    scope,
-    value: settings.value,
-    modelled: new Set(['permissions', 'version']),
-    lineOf: settingsLines(settings),
-  });
-  flushFindings(settings, model);
+  closeSettings(settings, model, { path: file.path, scope, modelled: new Set(['permissions', 'version']) });
   return model;
 }
 

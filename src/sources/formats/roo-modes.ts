@@ -11,7 +11,7 @@ import { valueRules } from '../kit/permission-rule.js';
 import { emptyModel } from '../kit/source-model.js';
 import { addResidual } from '../kit/residual.js';
 import { parseYamlSource } from '../kit/parse-yaml.js';
-import { flushFindings, settingsOfTree, settingsLines } from '../kit/settings-json.js';
+import { closeSettings, settingsOfTree } from '../kit/settings-json.js';
 import type { ParseOptions, SourceAdapter, SourceModel } from '../kit/types.js';
 import { ROO, inertKeysFor } from '../profiles/index.js';
 
@@ -83,14 +83,7 @@ export function parseRooModes(file: SourceFile, options: ParseOptions = {}): Sou
     }
   } else if (modes !== undefined)
     model.permissions.push(...valueRules(scope, 'allow', 'customModes', modes, settings.at('customModes')));
-  addResidual(model, {
-    path: file.path,
-    scope,
-    value: settings.value,
-    modelled: new Set(['customModes']),
-    lineOf: settingsLines(settings),
-  });
-  flushFindings(settings, model);
+  closeSettings(settings, model, { path: file.path, scope, modelled: new Set(['customModes']) });
   return model;
 }
 

@@ -7,6 +7,8 @@ import { FindingSink, SOURCE_CODES } from './findings.js';
 import { isRecord } from './front-matter.js';
 import { readJsonFile } from './json-file.js';
 import { parseJsonSource } from './parse-json.js';
+import { addResidual } from './residual.js';
+import type { ResidualInput } from './residual.js';
 import { reportKeyProblems } from './source-model.js';
 import type { ObjectNode, SourceNode } from './tree.js';
 import { effectiveEntries, member } from './tree.js';
@@ -105,4 +107,17 @@ function lineAt(root: SourceNode, path: readonly (string | number)[]): number {
     if (node) line = node.line;
   }
   return line;
+}
+
+/**
+ * The end of reading a settings file: every top-level key `modelled` does not name becomes residual, and the
+ * sink's findings and rules join the model's.
+ */
+export function closeSettings(
+  settings: SettingsFile,
+  model: SourceModel,
+  read: { path: string; scope: string; modelled: ResidualInput['modelled'] },
+): void {
+  addResidual(model, { ...read, value: settings.value, lineOf: settingsLines(settings) });
+  flushFindings(settings, model);
 }
